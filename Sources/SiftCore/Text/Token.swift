@@ -1,0 +1,71 @@
+/// One token of a text, located by UTF-8 byte offsets into the original text (never changed by filters).
+public struct Token: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case word, number, version, price, url, email, mention, hashtag, emoji, emoticon, punctuation
+    }
+
+    public struct Flags: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt16
+        public init(rawValue: UInt16) { self.rawValue = rawValue }
+        /// Written in capitals ("NOT", "WORST") in a text that is not all capitals.
+        public static let allCaps = Flags(rawValue: 1 << 0)
+        /// Letters drawn out ("sooo", "noooo") or punctuation repeated ("!!!", "???").
+        public static let elongated = Flags(rawValue: 1 << 1)
+        /// Inside the scope of a negation ("not *good*", "no *dark mode*").
+        public static let negated = Flags(rawValue: 1 << 2)
+        /// A negator itself ("not", "never", "no", "don't").
+        public static let negator = Flags(rawValue: 1 << 3)
+        /// First token of a sentence.
+        public static let sentenceStart = Flags(rawValue: 1 << 4)
+        /// On the stopword list of the text's language.
+        public static let stopword = Flags(rawValue: 1 << 5)
+    }
+
+    public var kind: Kind
+    /// Byte offsets into the original UTF-8 text.
+    public var utf8Range: Range<Int>
+    /// The form used for lookups: NFKC, case-folded, zero-width characters removed, elongation squeezed
+    /// ("Sooo" → "so", "’" → "'"); a hashtag's word without '#'.
+    public var folded: String
+    /// The Snowball stem of `folded` in the text's language; equal to `folded` where no stemmer applies.
+    public var stem: String
+    public var flags: Flags
+    /// 0-based index of the sentence the token is in.
+    public var sentence: Int
+
+    public init(kind: Kind, utf8Range: Range<Int>, folded: String, stem: String, flags: Flags = [], sentence: Int = 0) {
+        self.kind = kind
+        self.utf8Range = utf8Range
+        self.folded = folded
+        self.stem = stem
+        self.flags = flags
+        self.sentence = sentence
+    }
+}
+
+/// A text with its tokens, sentences and language: what sentiment, kinds and keyphrases read.
+public struct AnalyzedText: Sendable {
+    public var text: String
+    public var tokens: [Token]
+    /// Byte ranges of the sentences, in order.
+    public var sentences: [Range<Int>]
+    /// ISO 639-1 code or `und`.
+    public var language: String
+    public var languageConfidence: Double
+
+    public init(text: String, tokens: [Token], sentences: [Range<Int>], language: String, languageConfidence: Double) {
+        self.text = text
+        self.tokens = tokens
+        self.sentences = sentences
+        self.language = language
+        self.languageConfidence = languageConfidence
+    }
+
+    /// The original text of a token.
+    public func original(_ token: Token) -> Substring {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: token.utf8Range.lowerBound)
+        let end = utf8.index(start, offsetBy: token.utf8Range.count)
+        return text[start..<end]
+    }
+}
