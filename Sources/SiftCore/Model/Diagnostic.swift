@@ -20,7 +20,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A record that could not be accepted, kept whole so nothing the user had is lost (`rejects.jsonl`).
-public struct Rejection: Sendable, Hashable {
+public struct Rejection: Error, Sendable, Hashable {
     public var origin: RecordOrigin
     public var reason: String
     /// The record as it stood in the input (decoded to text; invalid bytes replaced), for the user to fix and resend.

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Turns one input record's named fields into a `FeedbackRecord` through a field map: mapped fields become
+/// canonical fields, every other field is kept as an extra, values are parsed, and a record that cannot stand
+/// (no text, a rating out of range) becomes a rejection with its reason.
+public struct RecordBuilder: Sendable {
+    public let format: InputFormat
+    public let source: String
+    public let map: FieldMap
+    public var dayOrder: ValueParsing.DayOrder
+    /// Lower-cased column name → the canonical field it feeds.
+    private let canonicalByName: [String: CanonicalField]
+
+    public init(format: InputFormat, source: String, map: FieldMap, dayOrder: ValueParsing.DayOrder = .guess) {
+        self.format = format
+        self.source = source
+        self.map = map
+        self.dayOrder = dayOrder
+        var byName: [String: CanonicalField] = [:]
+        for (field, column) in map.columns { byName[column.lowercased()] = field }
+        canonicalByName = byName
+    }
+
+    /// The canonical field a column feeds, if any.
+    public func canonicalField(forColumn name: String) -> CanonicalField? {
+        canonicalByName[name.lowercased()]
+    }
+
+    /// Mapped columns that `header` lacks: a `--map` naming a column that is not there stops the input.
+    public func missingColumns(in header: [String]) -> [String] {
+        let present = Set(header.map { $0.lowercased() })
+        return map.columns.values.filter { !present.contains($0.lowercased()) }.sorted()
+    }
+
+    /// Builds a record from fields in input order. `raw` is the record as it stood, kept in a rejection.
+    public func build(fields: [(name: String, value: String)], origin: RecordOrigin, raw: @autoclosure () -> String)
+        -> Result<FeedbackRecord, Rejection>
+    {
+        var record = FeedbackRecord(source: source, format: format.rawValue, text: "", origin: origin)
+        var problems: [String] = []
+        for (name, value) in fields {
+            guard let field = canonicalByName[name.lowercased()] else {
+                if !ValueParsing.isMissing(value) { record.extras.append(ExtraField(name: name, value: value)) }
+                continue
+            }
+            if let problem = assign(value, to: field, of: &record) { problems.append(problem) }
+        }
+        if record.text.isEmpty, let title = record.title, !title.isEmpty {
+            // A review with a title and no body still says something; analyze the title.
+            record.text = title
+            record.title = nil
+        }
+        if record.text.isEmpty { problems.append("no text (the \(map[.text].map { "'\($0)' " } ?? "")text field is empty)") }
+        if problems.isEmpty { return .success(record) }
+        return .failure(Rejection(origin: origin, reason: problems.joined(separator: "; "), raw: raw()))
+    }
+
+    /// Sets one canonical field; returns a reason when the value is bad.
+    public func assign(_ value: String, to field: CanonicalField, of record: inout FeedbackRecord) -> String? {
+        if ValueParsing.isMissing(value) { return nil }
+        let trimmed = value.trimmingSpaces
+        switch field {
+        case .id: record.id = trimmed
+        case .text: record.text = trimmed
+        case .title: record.title = trimmed
+        case .author: record.author = trimmed
+        case .version: record.version = trimmed
+        case .device: record.device = trimmed
+        case .language: record.language = trimmed
+        case .country: record.country = trimmed
+        case .rating:
+            guard let n = ValueParsing.number(trimmed) else { return "rating '\(trimmed)' is not a number" }
+            guard (0...5).contains(n) else { return "rating \(trimmed) is outside 1–5" }
+            // 0 stars is how some exports write "no rating".
+            record.rating = n == 0 ? nil : n
+        case .score:
+            guard let n = ValueParsing.number(trimmed) else { return "score '\(trimmed)' is not a number" }
+            record.score = n
+        case .reach:
+            guard let n = ValueParsing.number(trimmed), n >= 0 else { return "reach '\(trimmed)' is not a count" }
+            record.reach = n
+        case .date:
+            guard let d = ValueParsing.date(trimmed, order: dayOrder) else { return "date '\(trimmed)' is not a date sift knows" }
+            record.date = d
+        }
+        return nil
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+@testable import SiftCore
+
+struct LexiconStoreTests {
+    @Test func embeddedLexiconsMatchTheLexiconsFolder() throws {
+        // The binary ships what Lexicons/ says: a stale embed means someone edited Lexicons/ without running
+        // scripts/embed-lexicons.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", root.appendingPathComponent("scripts/embed-lexicons").path, "--check"]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "run scripts/embed-lexicons")
+    }
+
+    @Test func linesSkipCommentsAndBlanks() {
+        let store = LexiconStore(files: ["x.txt": "# header\n\nnot \n  never\n# more\n"])
+        #expect(store.lines("x.txt") == ["not", "never"])
+    }
+
+    @Test func shippedNegatorsAreThere() {
+        #expect(LexiconStore.shipped.lines("en/negators.txt").contains("not"))
+    }
+}
