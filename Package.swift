@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries, each wrapped once (see Sources/*/module.modulemap).
@@ -28,7 +29,11 @@ let package = Package(
         .target(name: "CICUShim", linkerSettings: [.linkedLibrary("icuuc")]),
         .target(
             name: "SiftCore",
-            dependencies: ["CLibXML2", "CStemmer", "CICUShim", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "CLibXML2", "CStemmer", "CICUShim",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSwift
         ),
         .executableTarget(

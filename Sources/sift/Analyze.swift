@@ -24,7 +24,7 @@ struct Analyze: ParsableCommand {
         var json = JSONWriter()
         let corpus: Corpus
         do {
-            corpus = try pipeline.run(input.sources) { event in
+            corpus = try pipeline.run(try input.sources()) { event in
                 switch event {
                 case .rejected(let rejection):
                     printError("\(rejection.origin): rejected: \(rejection.reason)")

@@ -14,7 +14,7 @@ struct Ingest: ParsableCommand {
         var json = JSONWriter()
         let accounts: [InputAccount]
         do {
-            accounts = try ingestor.ingest(input.sources) { event in
+            accounts = try ingestor.ingest(try input.sources()) { event in
                 switch event {
                 case .record(let record):
                     json.reset()

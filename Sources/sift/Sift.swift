@@ -40,5 +40,13 @@ struct InputOptions: ParsableArguments {
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be named once") }
     }
 
-    var sources: [InputSource] { inputs.map(InputSource.init(path:)) }
+    /// The inputs as sources, directories expanded into the feedback files they hold.
+    func sources(excluding: Set<String> = []) throws -> [InputSource] {
+        do {
+            return try InputExpansion.expand(inputs, excluding: excluding).map(InputSource.init(path:))
+        } catch let error as IngestError {
+            printError("sift: \(error)")
+            throw SiftExit.input
+        }
+    }
 }
