@@ -146,7 +146,7 @@ public final class StateStore {
                 let id: Int64 = row["id"]
                 let themes = try Row.fetchAll(db, sql: "SELECT * FROM theme WHERE run_id = ? ORDER BY position", arguments: [id]).map { t in
                     ThemeSnapshot(
-                        label: t["label"], terms: (t["terms"] as String).split(separator: " ").map(String.init),
+                        label: t["label"], terms: (t["terms"] as String).split(separator: "\t").map(String.init),
                         count: t["count"], newCount: t["new_count"], priority: t["priority"])
                 }
                 return RunSnapshot(
@@ -187,7 +187,7 @@ public final class StateStore {
                     sql: "INSERT INTO theme (run_id, position, label, terms, count, new_count, priority) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 for (position, theme) in run.themes.enumerated() {
                     try insertTheme.execute(arguments: [
-                        runID, position, theme.label, theme.terms.joined(separator: " "), theme.count, theme.newCount, theme.priority,
+                        runID, position, theme.label, theme.terms.joined(separator: "\t"), theme.count, theme.newCount, theme.priority,
                     ])
                 }
                 return runID
