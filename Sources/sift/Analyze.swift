@@ -14,24 +14,22 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         let pipeline = Pipeline(ingestor: try input.makeIngestor())
-        do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        } catch {
-            printError("sift: cannot create the output directory \(out): \(error.localizedDescription)")
+        let sources = try input.sources()
+        let directory: ReportDirectory
+        do { directory = try ReportDirectory(path: out) } catch {
+            printError("sift: \(error)")
             throw SiftExit.input
         }
-        let rejects = try AtomicFile(path: out + "/rejects.jsonl")
-        var json = JSONWriter()
+        var warnings = 0
         let corpus: Corpus
         do {
-            corpus = try pipeline.run(try input.sources()) { event in
+            corpus = try pipeline.run(sources) { event in
                 switch event {
                 case .rejected(let rejection):
                     printError("\(rejection.origin): rejected: \(rejection.reason)")
-                    json.reset()
-                    RecordLines.write(rejection, to: &json)
-                    try rejects.write(json.bytes + [UInt8(ascii: "\n")])
+                    try directory.reject(rejection)
                 case .diagnostic(let diagnostic):
+                    warnings += 1
                     printError(diagnostic.description)
                 case .record:
                     break
@@ -41,21 +39,26 @@ struct Analyze: ParsableCommand {
             printError("sift: \(error)")
             throw SiftExit.input
         }
-        try rejects.commit()
-        let records = try AtomicFile(path: out + "/records.jsonl")
-        for record in corpus.records {
-            json.reset()
-            RecordLines.write(record, to: &json)
-            try records.write(json.bytes)
-            try records.write(CollectionOfOne(UInt8(ascii: "\n")))
+        let report = AnalysisReport(accounts: corpus.accounts, overview: Overview(corpus.records), warnings: warnings)
+        do { try directory.finish(report, corpus: corpus) } catch {
+            printError("sift: \(error)")
+            throw SiftExit.input
         }
-        try records.commit()
+        let stdout = StreamWriter.standardOutput
+        stdout.write(Summary.render(report, directory: out))
+        stdout.flush()
+    }
+}
 
-        let out = StreamWriter.standardOutput
-        for account in corpus.accounts {
-            out.write("\(account.file) [\(account.format)]: read \(account.read) = accepted \(account.accepted) + rejected \(account.rejected)\n")
+/// The short summary `analyze` prints: accounting per input, then the top findings.
+enum Summary {
+    static func render(_ report: AnalysisReport, directory: String) -> String {
+        var s = ""
+        for a in report.accounts {
+            s += "\(a.file) [\(a.format)]: read \(a.read) = accepted \(a.accepted) + rejected \(a.rejected)\n"
         }
-        out.write("reports in \(self.out)/\n")
-        out.flush()
+        s += "all inputs: read \(report.totalRead) = accepted \(report.totalAccepted) + rejected \(report.totalRejected)\n"
+        s += "reports in \(directory)/\n"
+        return s
     }
 }

@@ -1,0 +1,82 @@
+public import Foundation
+
+/// The numbers a reader checks first: how much feedback, from where, when, in which languages, how rated.
+public struct Overview: Sendable, Hashable {
+    public struct SourceCount: Sendable, Hashable {
+        public var source: String
+        public var format: String
+        public var records: Int
+    }
+
+    public var records: Int
+    public var sources: [SourceCount]
+    /// Records with 1…5 stars (rounded), index 0 = 1 star.
+    public var ratingCounts: [Int]
+    public var meanRating: Double?
+    public var firstDate: Date?
+    public var lastDate: Date?
+    public var undatedRecords: Int
+    /// Language codes with their record counts, most first.
+    public var languages: [(code: String, records: Int)]
+    /// Records by sentiment polarity (compound ≤ −0.05, between, ≥ 0.05).
+    public var negative: Int
+    public var neutral: Int
+    public var positive: Int
+    public var kinds: [(kind: FeedbackKind, records: Int)]
+    public var severities: [(severity: Severity, records: Int)]
+
+    public static func == (a: Overview, b: Overview) -> Bool {
+        a.records == b.records && a.sources == b.sources && a.ratingCounts == b.ratingCounts
+    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(records) }
+
+    public init(_ records: [FeedbackRecord]) {
+        self.records = records.count
+        var bySource: [String: (String, Int)] = [:]
+        var order: [String] = []
+        var ratings = Array(repeating: 0, count: 5)
+        var ratingSum = 0.0, rated = 0
+        var first: Date?, last: Date?
+        var undated = 0
+        var languages: [String: Int] = [:]
+        var neg = 0, neu = 0, pos = 0
+        var kinds: [FeedbackKind: Int] = [:]
+        var severities: [Severity: Int] = [:]
+        for record in records {
+            if bySource[record.source] == nil { order.append(record.source) }
+            bySource[record.source, default: (record.format, 0)].1 += 1
+            if let r = record.rating {
+                ratings[min(4, max(0, Int(r.rounded()) - 1))] += 1
+                ratingSum += r
+                rated += 1
+            }
+            if let d = record.date {
+                if first == nil || d < first! { first = d }
+                if last == nil || d > last! { last = d }
+            } else {
+                undated += 1
+            }
+            if let a = record.analysis {
+                languages[a.language, default: 0] += 1
+                let c = a.sentiment.compound
+                if c <= -0.05 { neg += 1 } else if c >= 0.05 { pos += 1 } else { neu += 1 }
+                for k in a.kinds { kinds[k.kind, default: 0] += 1 }
+                severities[a.severity, default: 0] += 1
+            } else if let l = record.language {
+                languages[l, default: 0] += 1
+            }
+        }
+        sources = order.map { SourceCount(source: $0, format: bySource[$0]!.0, records: bySource[$0]!.1) }
+        ratingCounts = ratings
+        meanRating = rated > 0 ? ratingSum / Double(rated) : nil
+        firstDate = first
+        lastDate = last
+        undatedRecords = undated
+        self.languages = languages.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+        negative = neg
+        neutral = neu
+        positive = pos
+        self.kinds = FeedbackKind.allCases.compactMap { k in kinds[k].map { (k, $0) } }.sorted { $0.records > $1.records }
+        self.severities = Severity.allCases.reversed().compactMap { s in severities[s].map { (s, $0) } }
+    }
+}
