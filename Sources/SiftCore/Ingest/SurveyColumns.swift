@@ -1,0 +1,83 @@
+/// What a survey column's first values look like: how decisions about free text and scores are made.
+struct ColumnProfile {
+    var answered = 0
+    /// Answers of three words or more, or 20 characters or more: what people type, not what they pick.
+    var long = 0
+    var allIntegers = true
+    var minimum = Int.max
+    var maximum = Int.min
+
+    init(_ samples: [CSVDataRow], column: Int) {
+        for row in samples where column < row.values.count {
+            let value = row.values[column]
+            guard !ValueParsing.isMissing(value) else { continue }
+            answered += 1
+            let trimmed = value.trimmingSpaces
+            if trimmed.count >= 20 || trimmed.split(separator: " ").count >= 3 { long += 1 }
+            if let n = Int(trimmed) {
+                minimum = min(minimum, n)
+                maximum = max(maximum, n)
+            } else {
+                allIntegers = false
+            }
+        }
+    }
+
+    /// Mostly free text: at least half of the answers seen are long.
+    var isFreeText: Bool { answered > 0 && long * 2 >= answered }
+    /// Whole numbers within 0–10, as an NPS or opinion scale gives.
+    var isZeroToTen: Bool { answered > 0 && allIntegers && minimum >= 0 && maximum <= 10 }
+    /// Whole numbers within 1–5, as star ratings give.
+    var isOneToFive: Bool { answered > 0 && allIntegers && minimum >= 1 && maximum <= 5 }
+}
+
+/// Survey questions that ask for a recommendation score (NPS): "How likely are you to recommend …".
+func asksForRecommendation(_ text: String) -> Bool {
+    let t = text.lowercased()
+    if t.contains("_nps_group") { return false }
+    return t.contains("nps") || t.contains("net promoter") || (t.contains("likely") && t.contains("recommend"))
+}
+
+/// Makes one record per free-text answer of a survey response, with the response's score and date.
+struct SurveyRecordMaker {
+    let builder: RecordBuilder
+
+    init(format: InputFormat, file: String, samples: [CSVDataRow], dateColumn: Int?) {
+        let order = dateColumn.map { i in DayOrderVote.infer(samples.map { $0.values.count > i ? $0.values[i] : "" }) } ?? .guess
+        builder = RecordBuilder(format: format, source: file, map: FieldMap(), dayOrder: order)
+    }
+
+    /// Emits a record for each answered text column, or one rejection when the response answered none.
+    func emit(
+        row: CSVDataRow, responseID: String, textColumns: [(index: Int, id: String, question: String)],
+        canonical: [(CanonicalField, Int)], extras: [(name: String, index: Int)], raw: () -> String,
+        emit: (IngestEvent) throws -> Void
+    ) throws {
+        let origin = RecordOrigin(file: builder.source, line: row.line)
+        var shared = FeedbackRecord(source: builder.source, format: builder.format.rawValue, text: "", origin: origin)
+        var problems: [String] = []
+        for (field, index) in canonical {
+            if let problem = builder.assign(row.values[index], to: field, of: &shared) { problems.append(problem) }
+        }
+        if !problems.isEmpty {
+            try emit(.rejected(Rejection(origin: origin, reason: problems.joined(separator: "; "), raw: raw())))
+            return
+        }
+        shared.extras.append(ExtraField(name: "response_id", value: responseID))
+        for (name, index) in extras where !ValueParsing.isMissing(row.values[index]) {
+            shared.extras.append(ExtraField(name: name, value: row.values[index]))
+        }
+        var made = 0
+        for column in textColumns where !ValueParsing.isMissing(row.values[column.index]) {
+            var record = shared
+            record.text = row.values[column.index].trimmingSpaces
+            record.id = "\(responseID)/\(column.id)"
+            if !column.question.isEmpty { record.extras.append(ExtraField(name: "question", value: column.question)) }
+            try emit(.record(record))
+            made += 1
+        }
+        if made == 0 {
+            try emit(.rejected(Rejection(origin: origin, reason: "response \(responseID) has no free-text answer", raw: raw())))
+        }
+    }
+}

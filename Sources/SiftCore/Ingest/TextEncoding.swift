@@ -1,0 +1,191 @@
+/// The text encodings feedback exports come in, told from the first bytes.
+public enum TextEncoding: String, Sendable, Hashable {
+    case utf8
+    case utf16LE = "utf-16le"
+    case utf16BE = "utf-16be"
+
+    /// The encoding of an input and the length of its byte-order mark, from its first bytes.
+    ///
+    /// Without a BOM, UTF-16 is recognised by its zero bytes: text that is mostly ASCII has a zero in every
+    /// other byte, at odd offsets for little-endian and even offsets for big-endian. UTF-8 never holds zeros.
+    public static func sniff(_ prefix: [UInt8]) -> (encoding: TextEncoding, bomLength: Int) {
+        if prefix.count >= 3, prefix[0] == 0xEF, prefix[1] == 0xBB, prefix[2] == 0xBF { return (.utf8, 3) }
+        if prefix.count >= 2, prefix[0] == 0xFF, prefix[1] == 0xFE { return (.utf16LE, 2) }
+        if prefix.count >= 2, prefix[0] == 0xFE, prefix[1] == 0xFF { return (.utf16BE, 2) }
+        let sample = prefix.prefix(1024)
+        let pairs = sample.count / 2
+        guard pairs >= 2 else { return (.utf8, 0) }
+        var zerosEven = 0, zerosOdd = 0
+        for (i, byte) in sample.enumerated() where byte == 0 {
+            if i % 2 == 0 { zerosEven += 1 } else { zerosOdd += 1 }
+        }
+        if zerosOdd * 10 >= pairs * 4, zerosEven * 10 < pairs { return (.utf16LE, 0) }
+        if zerosEven * 10 >= pairs * 4, zerosOdd * 10 < pairs { return (.utf16BE, 0) }
+        return (.utf8, 0)
+    }
+}
+
+/// An input's bytes as UTF-8, whatever its encoding: a BOM is skipped and UTF-16 is transcoded chunk by chunk,
+/// so memory stays flat. Invalid UTF-8 passes through untouched; readers repair it per record (see `Windows1252`).
+public final class UTF8Input {
+    public let source: InputSource
+    public let encoding: TextEncoding
+    private var raw: [UInt8] = []
+    /// A UTF-16 code unit split across reads (one byte), and a high surrogate waiting for its low half.
+    private var carryByte: UInt8?
+    private var pendingHigh: UInt16?
+    private var atEnd = false
+
+    public init(_ source: InputSource) throws {
+        self.source = source
+        let (encoding, bomLength) = TextEncoding.sniff(try source.prefix(1024))
+        self.encoding = encoding
+        if bomLength > 0 {
+            var skip = [UInt8](repeating: 0, count: bomLength)
+            var skipped = 0
+            while skipped < bomLength {
+                let n = try skip.withUnsafeMutableBytes { b in
+                    try source.read(into: UnsafeMutableRawBufferPointer(rebasing: b[skipped...]))
+                }
+                if n == 0 { break }
+                skipped += n
+            }
+        }
+    }
+
+    /// Reads the next UTF-8 bytes into `buffer`; returns how many, 0 at the end of input.
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        if encoding == .utf8 { return try source.read(into: buffer) }
+        // Each UTF-16 unit becomes at most 3 UTF-8 bytes (a surrogate pair: 4 bytes for 2 units).
+        let want = max(2, (buffer.count / 3) * 2)
+        while true {
+            if atEnd { return flushPending(into: buffer, at: 0) }
+            if raw.count < want { raw = [UInt8](repeating: 0, count: want) }
+            var have = 0
+            if let carryByte {
+                raw[0] = carryByte
+                have = 1
+                self.carryByte = nil
+            }
+            let n = try raw.withUnsafeMutableBytes { b in
+                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: b[have..<want]))
+            }
+            if n == 0 { atEnd = true }
+            have += n
+            if have % 2 == 1 {
+                if atEnd {
+                    // A lone trailing byte is not a character; say so with a replacement character.
+                    have -= 1
+                    pendingHighReplacementAtEnd = true
+                } else {
+                    carryByte = raw[have - 1]
+                    have -= 1
+                }
+            }
+            let written = transcode(count: have, into: buffer)
+            if written > 0 || atEnd { return written + (atEnd ? flushPending(into: buffer, at: written) : 0) }
+        }
+    }
+
+    private var pendingHighReplacementAtEnd = false
+
+    private func flushPending(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+        var o = offset
+        if pendingHigh != nil, buffer.count - o >= 3 {
+            pendingHigh = nil
+            o += put(0xFFFD, buffer, o)
+        }
+        if pendingHighReplacementAtEnd, buffer.count - o >= 3 {
+            pendingHighReplacementAtEnd = false
+            o += put(0xFFFD, buffer, o)
+        }
+        return o - offset
+    }
+
+    private func transcode(count: Int, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        let bigEndian = encoding == .utf16BE
+        var o = 0
+        raw.withUnsafeBytes { src in
+            var i = 0
+            while i + 1 < count {
+                let unit = bigEndian
+                    ? UInt16(src[i]) << 8 | UInt16(src[i + 1])
+                    : UInt16(src[i + 1]) << 8 | UInt16(src[i])
+                i += 2
+                if let high = pendingHigh {
+                    pendingHigh = nil
+                    if unit >= 0xDC00, unit <= 0xDFFF {
+                        let scalar = 0x10000 + ((UInt32(high) - 0xD800) << 10) + (UInt32(unit) - 0xDC00)
+                        o += put(scalar, buffer, o)
+                        continue
+                    }
+                    o += put(0xFFFD, buffer, o)
+                }
+                if unit < 0x80 {
+                    buffer[o] = UInt8(unit)
+                    o += 1
+                } else if unit >= 0xD800, unit <= 0xDBFF {
+                    pendingHigh = unit
+                } else if unit >= 0xDC00, unit <= 0xDFFF {
+                    o += put(0xFFFD, buffer, o)
+                } else {
+                    o += put(UInt32(unit), buffer, o)
+                }
+            }
+        }
+        return o
+    }
+
+    @inline(__always)
+    private func put(_ scalar: UInt32, _ buffer: UnsafeMutableRawBufferPointer, _ o: Int) -> Int {
+        switch scalar {
+        case ..<0x80:
+            buffer[o] = UInt8(scalar)
+            return 1
+        case ..<0x800:
+            buffer[o] = UInt8(0xC0 | (scalar >> 6))
+            buffer[o + 1] = UInt8(0x80 | (scalar & 0x3F))
+            return 2
+        case ..<0x10000:
+            buffer[o] = UInt8(0xE0 | (scalar >> 12))
+            buffer[o + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            buffer[o + 2] = UInt8(0x80 | (scalar & 0x3F))
+            return 3
+        default:
+            buffer[o] = UInt8(0xF0 | (scalar >> 18))
+            buffer[o + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+            buffer[o + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            buffer[o + 3] = UInt8(0x80 | (scalar & 0x3F))
+            return 4
+        }
+    }
+}
+
+/// Decoding of bytes that are not valid UTF-8 as Windows-1252, what spreadsheet tools on Windows write.
+public enum Windows1252 {
+    /// The code points of bytes 0x80–0x9F; the five bytes Windows-1252 leaves undefined map to C1 controls.
+    private static let high: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    public static func decode(_ bytes: some Sequence<UInt8>) -> String {
+        var s = String.UnicodeScalarView()
+        for b in bytes {
+            let code: UInt32 = (b >= 0x80 && b < 0xA0) ? high[Int(b - 0x80)] : UInt32(b)
+            s.append(Unicode.Scalar(code)!)
+        }
+        return String(s)
+    }
+}
+
+/// Whether bytes are valid UTF-8, with a fast path for ASCII.
+func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var ascii = true
+    for b in bytes where b >= 0x80 {
+        ascii = false
+        break
+    }
+    if ascii { return true }
+    return String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil
+}
