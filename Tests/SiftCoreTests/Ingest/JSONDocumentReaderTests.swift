@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+@testable import SiftCore
+
+struct JSONDocumentReaderTests {
+    static let realFeed = "/work/shared/data/appstore-customer-reviews-json-feed/appstore_customerreviews_id1321994487_us.json"
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: realFeed)))
+    func readsEveryEntryOfTheRealAppStoreFeed() throws {
+        let reader = JSONDocumentReader(format: .appStoreJSON, map: FieldMap())
+        var result = ReadResult()
+        try reader.read(InputSource(path: Self.realFeed)) { event in
+            if case .record(let r) = event { result.records.append(r) }
+            if case .rejected(let r) = event { result.rejections.append(r) }
+        }
+        #expect(result.records.count == 50)
+        #expect(result.rejections.isEmpty)
+        let stars = Dictionary(grouping: result.records.compactMap(\.rating), by: { Int($0) }).mapValues(\.count)
+        #expect(stars == [1: 11, 2: 9, 3: 3, 4: 7, 5: 20])
+        #expect(result.records.allSatisfy { $0.version == "8.0.9" && $0.date == nil && !$0.id.isEmpty })
+        #expect(result.records[0].id == "7175647643")
+        #expect(result.records[0].author == "WB-SBB")
+        #expect(result.records[0].title == "Mobile app cannot recognize endorsement on business size checks.")
+        #expect(result.records[0].text.contains("cannot “find” the endorsement"))
+        #expect(result.records[0].reach == 0)
+        #expect(result.extra("im:voteCount", of: 0) == "0")
+        #expect(result.records[1].origin.element == 2)
+    }
+
+    let feedEntry = #"""
+        {"author": {"name": {"label": "Mia"}, "uri": {"label": "https://x/1"}, "label": ""},
+         "updated": {"label": "2026-11-02T10:00:00-07:00"},
+         "im:rating": {"label": "1"}, "im:version": {"label": "5.1"}, "id": {"label": "901"},
+         "title": {"label": "Login loop"},
+         "content": [{"label": "Logs me out after the update", "attributes": {"type": "text"}},
+                     {"label": "<p>Logs me out after the update</p>", "attributes": {"type": "html"}}],
+         "im:voteSum": {"label": "12"}, "im:voteCount": {"label": "15"},
+         "link": {"attributes": {"rel": "related", "href": "https://x/r"}}}
+        """#
+
+    @Test func aLoneEntryIsReadAsOneReviewAndTheHTMLTwinIsIgnored() throws {
+        let doc = #"{"feed": {"title": {"label": "Reviews"}, "entry": \#(feedEntry)}}"#
+        let result = try readAll(JSONDocumentReader(format: .appStoreJSON, map: FieldMap()), doc)
+        #expect(result.records.count == 1)
+        let r = try #require(result.records.first)
+        #expect(r.text == "Logs me out after the update")
+        #expect(r.rating == 1)
+        #expect(r.reach == 12)
+        #expect(r.date == ValueParsing.date("2026-11-02T17:00:00Z"))
+        #expect(result.extra("im:voteCount", of: 0) == "15")
+        #expect(result.extra("link.href", of: 0) == "https://x/r")
+        #expect(!r.extras.contains { $0.value.contains("<p>") })
+    }
+
+    @Test func theAppMetadataFirstEntryIsNotARecord() throws {
+        let meta = #"{"im:name": {"label": "Clipper"}, "id": {"label": "https://apps/1"}, "title": {"label": "Clipper - Acme"}}"#
+        let doc = #"{"feed": {"entry": [\#(meta), \#(feedEntry)]}}"#
+        let result = try readAll(JSONDocumentReader(format: .appStoreJSON, map: FieldMap()), doc)
+        #expect(result.read == 1)
+        #expect(result.records.first?.id == "901")
+        #expect(result.records.first?.origin.element == 2)
+    }
+
+    @Test func readsAppStoreConnectReviews() throws {
+        let doc = #"""
+            {"data": [
+              {"type": "customerReviews", "id": "a1", "attributes": {"rating": 5, "title": "Love it",
+               "body": "Best editor", "reviewerNickname": "kp", "createdDate": "2026-01-02T03:04:05-08:00", "territory": "USA"}},
+              {"type": "customerReviews", "id": "a2", "attributes": {"rating": 9, "title": "", "body": "x",
+               "reviewerNickname": "zz", "createdDate": "2026-01-03T00:00:00Z", "territory": "FRA"}}
+            ], "links": {"self": "https://api/..."}}
+            """#
+        let result = try readAll(JSONDocumentReader(format: .appStoreConnect, map: FieldMap()), doc, name: "asc.json")
+        #expect(result.records.count == 1)
+        let r = try #require(result.records.first)
+        #expect(r.id == "a1" && r.rating == 5 && r.title == "Love it" && r.text == "Best editor")
+        #expect(r.author == "kp" && r.country == "USA")
+        #expect(r.date == ValueParsing.date("2026-01-02T11:04:05Z"))
+        #expect(result.extra("type", of: 0) == "customerReviews")
+        #expect(result.rejections.first?.origin.element == 2)
+        #expect(result.rejections.first?.origin.line == 4)
+        #expect(result.rejections.first?.reason.contains("outside 1–5") == true)
+    }
+
+    @Test func splitsTypeformResponsesIntoOneRecordPerTextAnswer() throws {
+        let doc = #"""
+            {"total_items": 2, "items": [
+              {"token": "tok1", "submitted_at": "2026-05-01T09:00:00Z", "hidden": {"plan": "free"},
+               "answers": [
+                 {"field": {"id": "f_nps", "type": "opinion_scale", "ref": "nps"}, "type": "number", "number": 3},
+                 {"field": {"id": "f_why", "type": "long_text", "ref": "why"}, "type": "text", "text": "Too many ads"},
+                 {"field": {"id": "f_role", "type": "multiple_choice", "ref": "role"}, "type": "choice", "choice": {"label": "Creator"}},
+                 {"field": {"id": "f_more", "type": "short_text", "ref": "wish"}, "type": "text", "text": "Dark mode"},
+                 {"field": {"id": "f_stars", "type": "rating", "ref": "stars"}, "type": "number", "number": 2}
+               ]},
+              {"response_id": "tok2", "submitted_at": "2026-05-02T09:00:00Z",
+               "answers": [{"field": {"id": "f_nps", "type": "nps", "ref": "nps"}, "type": "number", "number": 10}]}
+            ]}
+            """#
+        let result = try readAll(JSONDocumentReader(format: .typeformJSON, map: FieldMap()), doc)
+        #expect(result.records.map(\.id) == ["tok1/f_why", "tok1/f_more"])
+        #expect(result.records.map(\.text) == ["Too many ads", "Dark mode"])
+        #expect(result.records.allSatisfy { $0.score == 3 && $0.rating == 2 })
+        #expect(result.records[0].date == ValueParsing.date("2026-05-01T09:00:00Z"))
+        #expect(result.extra("answers.role", of: 0) == "Creator")
+        #expect(result.extra("hidden.plan", of: 1) == "free")
+        #expect(result.extra("question", of: 1) == "wish")
+        // A response with no written answer is accounted for, not dropped.
+        #expect(result.rejections.count == 1)
+        #expect(result.rejections[0].reason.contains("tok2"))
+    }
+
+    @Test func genericJSONFindsTheFirstArrayOfObjectsOrTheNamedOne() throws {
+        let doc = #"{"meta": {"count": 2, "tags": ["a"]}, "results": [{"comment": "Sound out of sync", "followers": 10}, {"comment": "Crash on startup"}], "other": [{"text": "no"}]}"#
+        let guessed = try readAll(JSONDocumentReader(format: .json, map: FieldMap()), doc)
+        #expect(guessed.records.map(\.text) == ["Sound out of sync", "Crash on startup"])
+        #expect(guessed.records[0].reach == 10)
+        let named = try readAll(JSONDocumentReader(format: .json, map: FieldMap(record: "other")), doc)
+        #expect(named.records.map(\.text) == ["no"])
+        let array = try readAll(JSONDocumentReader(format: .json, map: FieldMap()), #"[{"body": "hi"}]"#)
+        #expect(array.records.map(\.text) == ["hi"])
+        #expect(throws: IngestError.self) { try readAll(JSONDocumentReader(format: .json, map: FieldMap(record: "nope")), doc) }
+    }
+
+    @Test func aBrokenDocumentKeepsWhatWasReadAndRejectsTheBrokenElement() throws {
+        let doc = "[{\"text\": \"one\"},\n{\"text\": \"two\"},\n{\"text\": \"thr\n"
+        let result = try readAll(JSONDocumentReader(format: .json, map: FieldMap()), doc, name: "b.json")
+        #expect(result.records.map(\.text) == ["one", "two"])
+        #expect(result.rejections.count == 1)
+        #expect(result.rejections[0].origin.line == 3)
+        #expect(result.rejections[0].origin.element == 3)
+        #expect(result.diagnostics.contains { $0.severity == .error })
+        #expect(throws: IngestError.self) { try readAll(JSONDocumentReader(format: .json, map: FieldMap()), "{\"a\": tru") }
+    }
+}
