@@ -4,8 +4,12 @@ extension InputFormat {
         switch self {
         case .googlePlay, .qualtrics, .surveyMonkey, .typeformCSV, .csv, .tsv:
             return CSVExportReader(format: self, map: map)
-        case .appStoreXML, .appStoreJSON, .appStoreConnect, .typeformJSON, .json, .jsonl, .xml:
-            throw IngestError(file: rawValue, "the \(rawValue) reader is not built in this branch")
+        case .jsonl:
+            return JSONLinesReader(format: self, map: map)
+        case .appStoreJSON, .appStoreConnect, .typeformJSON, .json:
+            return JSONDocumentReader(format: self, map: map)
+        case .appStoreXML, .xml:
+            throw IngestError(file: rawValue, "the \(rawValue) reader is not built yet")
         }
     }
 }
