@@ -21,6 +21,25 @@ public struct PriorityWeights: Sendable, Hashable, Codable {
 
     public static let standard = PriorityWeights()
 
+    enum CodingKeys: String, CodingKey {
+        case volume, negativity, severity, trend, reach, recency
+        case ratingImpact = "rating_impact"
+    }
+
+    /// A weight left out keeps its default, so a config can change one weight alone.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = PriorityWeights()
+        self.init(
+            volume: try c.decodeIfPresent(Double.self, forKey: .volume) ?? d.volume,
+            negativity: try c.decodeIfPresent(Double.self, forKey: .negativity) ?? d.negativity,
+            severity: try c.decodeIfPresent(Double.self, forKey: .severity) ?? d.severity,
+            trend: try c.decodeIfPresent(Double.self, forKey: .trend) ?? d.trend,
+            reach: try c.decodeIfPresent(Double.self, forKey: .reach) ?? d.reach,
+            ratingImpact: try c.decodeIfPresent(Double.self, forKey: .ratingImpact) ?? d.ratingImpact,
+            recency: try c.decodeIfPresent(Double.self, forKey: .recency) ?? d.recency)
+    }
+
     var total: Double { volume + negativity + severity + trend + reach + ratingImpact + recency }
 }
 
