@@ -1,0 +1,35 @@
+import CStemmer
+
+/// One Snowball stemmer (libstemmer) for one language; not thread-safe, so each worker owns its own.
+final class SnowballStemmer {
+    private let handle: OpaquePointer
+
+    /// The Snowball algorithm names for ISO 639-1 codes that libstemmer covers.
+    static let algorithms: [String: String] = [
+        "en": "english", "es": "spanish", "de": "german", "fr": "french", "pt": "portuguese", "it": "italian",
+        "nl": "dutch", "ru": "russian", "sv": "swedish", "da": "danish", "no": "norwegian", "nb": "norwegian",
+        "fi": "finnish", "hu": "hungarian", "ro": "romanian", "tr": "turkish", "ar": "arabic", "el": "greek",
+        "id": "indonesian", "ga": "irish", "lt": "lithuanian", "ne": "nepali", "sr": "serbian", "ta": "tamil",
+        "ca": "catalan", "eu": "basque", "hy": "armenian", "hi": "hindi", "yi": "yiddish",
+    ]
+
+    /// Opens the stemmer for an ISO 639-1 code; nil when libstemmer has none for it.
+    init?(language: String) {
+        guard let name = Self.algorithms[language], let handle = sb_stemmer_new(name, "UTF_8") else { return nil }
+        self.handle = handle
+    }
+
+    deinit { sb_stemmer_delete(handle) }
+
+    /// The stem of a folded (lower-case) word.
+    func stem(_ word: String) -> String {
+        var word = word
+        return word.withUTF8 { utf8 -> String in
+            guard let base = utf8.baseAddress, let out = sb_stemmer_stem(handle, base, Int32(utf8.count)) else {
+                return String(decoding: utf8, as: UTF8.self)
+            }
+            let length = Int(sb_stemmer_length(handle))
+            return String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,256 @@
+/// The text chain every later stage reads: tokens with offsets, folded forms, stems, sentences, negation scope
+/// and language. A value shared by all threads; each thread makes its own worker.
+public struct TextAnalyzer: Sendable {
+    let lexicons: TextLexicons
+
+    public init(lexicons: LexiconStore = .shipped) {
+        self.lexicons = TextLexicons(lexicons)
+    }
+
+    /// A worker for one thread: it owns the stemmers and ICU iterators, which are not thread-safe.
+    public func makeWorker() -> TextAnalyzerWorker {
+        TextAnalyzerWorker(lexicons: lexicons)
+    }
+}
+
+/// Word lists the analyzer reads, per ISO 639-1 language.
+struct TextLexicons: Sendable {
+    var stopwords: [String: Set<String>] = [:]
+    var negators: [String: Set<String>] = [:]
+    var contrast: [String: Set<String>] = [:]
+    var folder: TokenFolder
+
+    init(_ store: LexiconStore) {
+        folder = TokenFolder(doubleLetterWords: Set(store.lines("common/double-letter-words.txt").map(String.init)))
+        for path in store.paths {
+            let parts = path.split(separator: "/")
+            guard parts.count == 2 else { continue }
+            let language = String(parts[0])
+            let words = Set(store.lines(path).map { folder.unicodeFolded(String($0)) })
+            switch parts[1] {
+            case "stopwords.txt": stopwords[language] = words
+            case "negators.txt": negators[language] = words
+            case "contrast.txt": contrast[language] = words
+            default: break
+            }
+        }
+    }
+}
+
+/// One thread's analyzer; not thread-safe.
+public final class TextAnalyzerWorker {
+    let lexicons: TextLexicons
+    private var stemmers: [String: SnowballStemmer?] = [:]
+    private var stemCaches: [String: [String: String]] = [:]
+    private lazy var wordBreaker: WordBreaker? = WordBreaker()
+    /// Negation scope covers at most this many tokens after the negator ("no *dark mode*", "don't *like the new
+    /// update*"), and ends sooner at clause punctuation or a contrast word.
+    static let negationScope = 4
+    private static let stemCacheLimit = 50_000
+
+    init(lexicons: TextLexicons) {
+        self.lexicons = lexicons
+    }
+
+    /// Tokenizes, folds, stems and flags `text`; `languageHint` (ISO 639-1, e.g. from the source) overrides detection.
+    public func analyze(_ text: String, languageHint: String? = nil) -> AnalyzedText {
+        var text = text
+        text.makeContiguousUTF8()
+        let (language, confidence) = languageOf(text, hint: languageHint)
+        let (tokens, sentences) = text.utf8.withContiguousStorageIfAvailable { bytes in
+            tokenize(bytes, language: language)
+        } ?? ([], [])
+        return AnalyzedText(text: text, tokens: tokens, sentences: sentences, language: language, languageConfidence: confidence)
+    }
+
+    /// The language to analyze in: the hint when it names one, else what the identifier finds.
+    func languageOf(_ text: String, hint: String?) -> (String, Double) {
+        if let hint, let code = Self.isoCode(hint) { return (code, 1) }
+        return ("und", 0)
+    }
+
+    /// "en", "en-US", "pt_BR", "EN" → the two-letter code; nil for anything else.
+    static func isoCode(_ tag: String) -> String? {
+        let letters = tag.prefix { $0.isASCII && $0.isLetter }
+        guard letters.count == 2, tag.count == 2 || tag.dropFirst(2).first == "-" || tag.dropFirst(2).first == "_" else { return nil }
+        let code = letters.lowercased()
+        return code == "un" ? nil : code
+    }
+
+    // MARK: tokens
+
+    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, language: String) -> ([Token], [Range<Int>]) {
+        var scanner = TokenScanner(bytes: bytes)
+        scanner.scan()
+        let rulesLanguage = language == "und" ? "en" : language
+        let stopwords = lexicons.stopwords[rulesLanguage] ?? []
+        let negators = lexicons.negators[rulesLanguage] ?? []
+        let contrast = lexicons.contrast[rulesLanguage] ?? []
+        let stemmer = stemmer(for: rulesLanguage)
+        var cache = stemCaches[rulesLanguage] ?? [:]
+        defer { stemCaches[rulesLanguage] = cache.count > Self.stemCacheLimit ? [:] : cache }
+
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scanner.tokens.count)
+        var sentenceBreakBefore: [Bool] = []
+        sentenceBreakBefore.reserveCapacity(scanner.tokens.count)
+        var capsCandidates = 0
+        var capsWords = 0
+
+        func append(_ scanned: ScannedToken, breakBefore: Bool) {
+            let form = lexicons.folder.fold(scanned, bytes: bytes)
+            var flags: Token.Flags = []
+            if form.elongated { flags.insert(.elongated) }
+            var stem = form.folded
+            if scanned.kind == .word || scanned.kind == .hashtag {
+                if form.allCaps { flags.insert(.allCaps) }
+                if scanned.kind == .word, form.folded.utf8.count > 1 || form.allCaps {
+                    capsCandidates += 1
+                    if form.allCaps { capsWords += 1 }
+                }
+                if !scanned.needsWordBreak, let stemmer {
+                    if let cached = cache[form.folded] {
+                        stem = cached
+                    } else {
+                        stem = stemmer.stem(form.folded)
+                        cache[form.folded] = stem
+                    }
+                }
+                if stopwords.contains(form.folded) { flags.insert(.stopword) }
+                if negators.contains(form.folded) { flags.insert(.negator) }
+            }
+            tokens.append(Token(kind: scanned.kind, utf8Range: scanned.range, folded: form.folded, stem: stem, flags: flags))
+            sentenceBreakBefore.append(breakBefore)
+        }
+
+        for scanned in scanner.tokens {
+            if scanned.needsWordBreak, let breaker = wordBreaker {
+                let base = scanned.range.lowerBound
+                var first = true
+                for segment in breaker.segments(UnsafeBufferPointer(rebasing: bytes[scanned.range])) {
+                    var piece = scanned
+                    piece.range = (base + segment.lowerBound)..<(base + segment.upperBound)
+                    piece.isASCII = false
+                    piece.needsWordBreak = true
+                    if piece.range.allSatisfy({ bytes[$0].isASCIIDigit }) {
+                        piece.kind = .number
+                        piece.isASCII = true
+                    }
+                    append(piece, breakBefore: first && scanned.afterLineBreak)
+                    first = false
+                }
+            } else {
+                append(scanned, breakBefore: scanned.afterLineBreak)
+            }
+        }
+
+        markVersionsAfterCues(&tokens)
+        // Capitals are emphasis only against lower-case text around them.
+        if capsWords > 0, capsWords == capsCandidates {
+            for k in tokens.indices { tokens[k].flags.remove(.allCaps) }
+        }
+        let sentences = markSentences(&tokens, breakBefore: sentenceBreakBefore, bytes: bytes)
+        markNegationScopes(&tokens, contrast: contrast)
+        return (tokens, sentences)
+    }
+
+    /// Words after which a decimal number is a version ("iOS 12.0", "update 4.2"), not a quantity ("4.5 stars").
+    static let versionCues: Set<String> = [
+        "version", "ver", "v", "update", "updated", "upgrade", "ios", "android", "os", "build", "release", "app",
+        "versión", "versao", "versão", "versione", "versie", "mise", "jour", "actualización", "atualização",
+    ]
+
+    private func markVersionsAfterCues(_ tokens: inout [Token]) {
+        for k in tokens.indices.dropFirst() where tokens[k].kind == .number {
+            let previous = tokens[k - 1]
+            guard previous.kind == .word, Self.versionCues.contains(previous.folded),
+                tokens[k].folded.utf8.count(where: { $0 == UInt8(ascii: ".") }) == 1,
+                !tokens[k].folded.utf8.contains(UInt8(ascii: ","))
+            else { continue }
+            tokens[k].kind = .version
+        }
+    }
+
+    private func stemmer(for language: String) -> SnowballStemmer? {
+        if let known = stemmers[language] { return known }
+        let made = SnowballStemmer(language: language)
+        stemmers[language] = made
+        return made
+    }
+
+    // MARK: sentences and negation
+
+    /// Sets each token's sentence index and `.sentenceStart`; a sentence ends after '.', '!', '?', '…', '。' or at
+    /// a line break.
+    private func markSentences(_ tokens: inout [Token], breakBefore: [Bool], bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        var sentence = 0
+        var start = 0
+        var endsSentence = false
+        for k in tokens.indices {
+            if k > 0, endsSentence || breakBefore[k] {
+                sentences.append(tokens[start].utf8Range.lowerBound..<tokens[k - 1].utf8Range.upperBound)
+                sentence += 1
+                start = k
+            }
+            tokens[k].sentence = sentence
+            if k == start { tokens[k].flags.insert(.sentenceStart) }
+            endsSentence = tokens[k].kind == .punctuation && Self.isSentenceEnd(tokens[k].folded)
+        }
+        if !tokens.isEmpty {
+            sentences.append(tokens[start].utf8Range.lowerBound..<tokens[tokens.count - 1].utf8Range.upperBound)
+        }
+        return sentences
+    }
+
+    static func isSentenceEnd(_ folded: String) -> Bool {
+        folded.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0x2E, 0x21, 0x3F, 0x2026, 0x3002, 0xFF61, 0x203C, 0x2049, 0x0964: return true
+            default: return false
+            }
+        }
+    }
+
+    /// Flags `.negated` on the tokens after each negator, until clause punctuation, a contrast word, an emoji or
+    /// emoticon, the sentence end or the scope cap.
+    private func markNegationScopes(_ tokens: inout [Token], contrast: Set<String>) {
+        var remaining = 0
+        for k in tokens.indices {
+            let token = tokens[k]
+            if token.flags.contains(.sentenceStart) { remaining = 0 }
+            switch token.kind {
+            case .punctuation:
+                if Self.endsClause(token.folded) { remaining = 0 }
+                continue
+            case .emoji, .emoticon:
+                remaining = 0
+                continue
+            default:
+                break
+            }
+            if token.flags.contains(.negator) {
+                remaining = Self.negationScope
+                continue
+            }
+            if token.kind == .word, contrast.contains(token.folded) {
+                remaining = 0
+                continue
+            }
+            if remaining > 0 {
+                tokens[k].flags.insert(.negated)
+                remaining -= 1
+            }
+        }
+    }
+
+    static func endsClause(_ folded: String) -> Bool {
+        guard let first = folded.unicodeScalars.first else { return false }
+        switch first.value {
+        case 0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x28, 0x29, 0x5B, 0x5D, 0x22, 0x2026, 0x3001, 0x3002, 0xFF0C, 0x201C, 0x201D:
+            return true
+        default:
+            return false
+        }
+    }
+}

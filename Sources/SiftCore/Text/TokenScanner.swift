@@ -1,0 +1,533 @@
+/// A token as the scanner finds it: kind and byte range only; folding, stems and flags come after.
+struct ScannedToken {
+    var kind: Token.Kind
+    var range: Range<Int>
+    /// Punctuation repeated for emphasis ("!!!", "???").
+    var repeated: Bool = false
+    /// A line break lies between this token and the one before it.
+    var afterLineBreak: Bool = false
+    /// Letters of scripts written without spaces (Chinese, Japanese, Thai, …) that need dictionary word break.
+    var needsWordBreak: Bool = false
+    /// The token holds only ASCII bytes, so folding can skip Unicode normalization.
+    var isASCII: Bool = true
+}
+
+/// Splits UTF-8 bytes into typed tokens in one left-to-right pass; the hot loop of the text chain.
+///
+/// Order of tries at each position: URL, e-mail, emoticon, price, version, number, word, emoji, punctuation.
+struct TokenScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+    var lineBreakPending = false
+    var tokens: [ScannedToken] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        tokens.reserveCapacity(bytes.count / 5 + 4)
+    }
+
+    mutating func scan() {
+        let count = bytes.count
+        while position < count {
+            let byte = bytes[position]
+            if byte < 0x80 {
+                scanASCII(byte)
+            } else {
+                scanNonASCII()
+            }
+        }
+    }
+
+    // MARK: ASCII
+
+    private mutating func scanASCII(_ byte: UInt8) {
+        switch byte {
+        case 0x20, 0x09, 0x0B, 0x0C:
+            position += 1
+        case 0x0A, 0x0D:
+            lineBreakPending = true
+            position += 1
+        case _ where byte.isASCIILetter:
+            if (byte == UInt8(ascii: "h") || byte == UInt8(ascii: "H") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "W")),
+                let end = urlEnd(at: position)
+            {
+                emit(.url, position..<end)
+            } else if let end = emailEnd(at: position) {
+                emit(.email, position..<end)
+            } else if (byte == UInt8(ascii: "x") || byte == UInt8(ascii: "X") || byte == UInt8(ascii: "T")),
+                let end = emoticonEnd(at: position)
+            {
+                emit(.emoticon, position..<end)
+            } else if (byte == UInt8(ascii: "v") || byte == UInt8(ascii: "V")), let end = versionAfterV(at: position) {
+                emit(.version, position..<end)
+            } else {
+                scanWord()
+            }
+        case _ where byte.isASCIIDigit:
+            if let end = emailEnd(at: position) {
+                emit(.email, position..<end)
+            } else {
+                scanNumber(start: position, currencyFirst: false)
+            }
+        case UInt8(ascii: "$"):
+            if position + 1 < bytes.count, bytes[position + 1].isASCIIDigit {
+                scanNumber(start: position, currencyFirst: true)
+            } else {
+                punctuation()
+            }
+        case UInt8(ascii: "@"):
+            if let end = nameEnd(after: position + 1), end > position + 1 {
+                emit(.mention, position..<end)
+            } else {
+                punctuation()
+            }
+        case UInt8(ascii: "#"):
+            if let end = nameEnd(after: position + 1), end > position + 1, !bytes[position + 1].isASCIIDigit || hasLetter(position + 1..<end) {
+                emit(.hashtag, position..<end)
+            } else {
+                punctuation()
+            }
+        default:
+            if let end = emoticonEnd(at: position) {
+                emit(.emoticon, position..<end)
+            } else {
+                punctuation()
+            }
+        }
+    }
+
+    private mutating func emit(_ kind: Token.Kind, _ range: Range<Int>, isASCII: Bool = true) {
+        tokens.append(ScannedToken(kind: kind, range: range, afterLineBreak: lineBreakPending, isASCII: isASCII))
+        lineBreakPending = false
+        position = range.upperBound
+    }
+
+    /// `http://…`, `https://…` or `www.…`, up to white space, without trailing sentence punctuation.
+    private func urlEnd(at start: Int) -> Int? {
+        let count = bytes.count
+        var i = start
+        if matchesLowercased("https://", at: i) {
+            i += 8
+        } else if matchesLowercased("http://", at: i) {
+            i += 7
+        } else if matchesLowercased("www.", at: i) {
+            i += 4
+        } else {
+            return nil
+        }
+        let bodyStart = i
+        while i < count {
+            let b = bytes[i]
+            if b <= 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b >= 0x80 { break }
+            i += 1
+        }
+        while i > bodyStart, isTrailingURLPunctuation(bytes[i - 1]) { i -= 1 }
+        return i > bodyStart ? i : nil
+    }
+
+    private func isTrailingURLPunctuation(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"),
+            UInt8(ascii: "?"), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "'"):
+            return true
+        default: return false
+        }
+    }
+
+    private func matchesLowercased(_ prefix: StaticString, at start: Int) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard start + n <= bytes.count else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<n where bytes[start + k] | (bytes[start + k].isASCIILetter ? 0x20 : 0) != p[k] { return false }
+        return true
+    }
+
+    /// `local@domain.tld` starting at `start`; nil when there is no '@' right after a local part.
+    private func emailEnd(at start: Int) -> Int? {
+        let count = bytes.count
+        var i = start
+        while i < count {
+            let b = bytes[i]
+            if b.isASCIIAlphanumeric || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "%")
+                || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+            {
+                i += 1
+            } else {
+                break
+            }
+        }
+        guard i < count, bytes[i] == UInt8(ascii: "@"), i > start else { return nil }
+        i += 1
+        var dots = 0
+        var labelLength = 0
+        var end = -1
+        while i < count {
+            let b = bytes[i]
+            if b.isASCIIAlphanumeric || b == UInt8(ascii: "-") {
+                labelLength += 1
+                if dots > 0 { end = i + 1 }
+            } else if b == UInt8(ascii: "."), labelLength > 0 {
+                dots += 1
+                labelLength = 0
+            } else {
+                break
+            }
+            i += 1
+        }
+        return end > 0 ? end : nil
+    }
+
+    /// The end of a mention or hashtag name (letters, digits, '_' and non-ASCII letters) starting at `start`.
+    private func nameEnd(after start: Int) -> Int? {
+        var i = start
+        while i < bytes.count {
+            let b = bytes[i]
+            if b.isASCIIAlphanumeric || b == UInt8(ascii: "_") {
+                i += 1
+            } else if b >= 0x80 {
+                let (scalar, length) = decode(at: i)
+                guard scalar.isWordCharacter, !scalar.properties.isEmojiPresentation else { break }
+                i += length
+            } else {
+                break
+            }
+        }
+        return i > start ? i : nil
+    }
+
+    private func hasLetter(_ range: Range<Int>) -> Bool {
+        range.contains { !bytes[$0].isASCIIDigit && bytes[$0] != UInt8(ascii: "_") }
+    }
+
+    /// "v2", "v2.3.1": a 'v' right before digits at a word start.
+    private func versionAfterV(at start: Int) -> Int? {
+        guard start == 0 || !bytes[start - 1].isASCIIAlphanumeric, start + 1 < bytes.count, bytes[start + 1].isASCIIDigit else {
+            return nil
+        }
+        let end = dottedDigitsEnd(from: start + 1)
+        guard end >= bytes.count || !(bytes[end].isASCIILetter || bytes[end] >= 0x80 && decode(at: end).0.isWordCharacter) else {
+            return nil
+        }
+        return end
+    }
+
+    /// The end of `digits(.digits)*` starting at `start`.
+    private func dottedDigitsEnd(from start: Int) -> Int {
+        var i = start
+        while i < bytes.count, bytes[i].isASCIIDigit { i += 1 }
+        while i + 1 < bytes.count, bytes[i] == UInt8(ascii: "."), bytes[i + 1].isASCIIDigit {
+            i += 2
+            while i < bytes.count, bytes[i].isASCIIDigit { i += 1 }
+        }
+        return i
+    }
+
+    /// Numbers ("12", "1,000", "4.99", "50%"), versions ("2.3.1"), prices ("$4.99", "4,99€") and
+    /// alphanumeric words that start with a digit ("4k", "5g").
+    private mutating func scanNumber(start: Int, currencyFirst: Bool) {
+        let count = bytes.count
+        var i = currencyFirst ? start + currencyLength(at: start) : start
+        var separators = 0
+        var dots = 0
+        while i < count, bytes[i].isASCIIDigit { i += 1 }
+        while i + 1 < count, bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ","), bytes[i + 1].isASCIIDigit {
+            if bytes[i] == UInt8(ascii: ".") { dots += 1 }
+            separators += 1
+            i += 2
+            while i < count, bytes[i].isASCIIDigit { i += 1 }
+        }
+        if currencyFirst {
+            emit(.price, start..<i)
+            return
+        }
+        // Digits glued to letters are a word ("4k", "mp3" is handled as a word already).
+        if i < count, bytes[i].isASCIILetter
+            || (bytes[i] >= 0x80 && decode(at: i).0.isWordCharacter && !decode(at: i).0.isNoSpaceScript && currencyLength(at: i) == 0)
+        {
+            scanWord()
+            return
+        }
+        if dots >= 2 && dots == separators {
+            emit(.version, start..<i)
+            return
+        }
+        let currency = i < count ? currencyLength(at: i) : 0
+        if currency > 0 {
+            emit(.price, start..<(i + currency), isASCII: bytes[i] < 0x80)
+            return
+        }
+        if i < count, bytes[i] == UInt8(ascii: "%") { i += 1 }
+        emit(.number, start..<i)
+    }
+
+    /// The byte length of a currency sign at `i` ($, €, £, ¥, ₹, ₩, ₽), or 0.
+    private func currencyLength(at i: Int) -> Int {
+        let b = bytes[i]
+        if b == UInt8(ascii: "$") { return 1 }
+        guard b >= 0xC2 else { return 0 }
+        let (scalar, length) = decode(at: i)
+        switch scalar.value {
+        case 0x20AC, 0xA3, 0xA5, 0x20B9, 0x20A9, 0x20BD: return length
+        default: return 0
+        }
+    }
+
+    /// Letters, digits and marks, with apostrophes kept inside ("don't", "y’all"); runs containing scripts written
+    /// without spaces are marked for dictionary word break.
+    private mutating func scanWord() {
+        let start = position
+        let count = bytes.count
+        var i = start
+        var ascii = true
+        var noSpaceScript = false
+        while i < count {
+            let b = bytes[i]
+            if b.isASCIIAlphanumeric {
+                // Digits after Chinese or Japanese letters start a number of their own ("到3.2版本").
+                if noSpaceScript, b.isASCIIDigit, i > start, bytes[i - 1] >= 0x80 { break }
+                i += 1
+                continue
+            }
+            if b == UInt8(ascii: "'") {
+                if i + 1 < count, i > start, bytes[i + 1].isASCIILetter || (bytes[i + 1] >= 0x80 && decode(at: i + 1).0.isLetterLike) {
+                    i += 1
+                    continue
+                }
+                break
+            }
+            guard b >= 0x80 else { break }
+            let (scalar, length) = decode(at: i)
+            if scalar.value == 0x2019 || scalar.value == 0x02BC {
+                if i + length < count, bytes[i + length].isASCIILetter
+                    || (bytes[i + length] >= 0x80 && decode(at: i + length).0.isLetterLike)
+                {
+                    ascii = false
+                    i += length
+                    continue
+                }
+                break
+            }
+            if scalar.isZeroWidth, i + length < count, bytes[i + length] >= 0x80 || bytes[i + length].isASCIIAlphanumeric {
+                // A zero-width joiner or space inside a word is dropped by folding, not a break.
+                if scalar.value == 0x200D, decode(at: i + length).0.isEmojiStart { break }
+                ascii = false
+                i += length
+                continue
+            }
+            guard scalar.isWordCharacter, !scalar.isEmojiStart else { break }
+            if scalar.isNoSpaceScript { noSpaceScript = true }
+            ascii = false
+            i += length
+        }
+        // "xD" and "XD" are laughing faces, not words.
+        if i - start == 2, bytes[start] | 0x20 == UInt8(ascii: "x"), bytes[start + 1] | 0x20 == UInt8(ascii: "d"),
+            bytes[start + 1] == UInt8(ascii: "D") || bytes[start] == UInt8(ascii: "x")
+        {
+            emit(.emoticon, start..<i)
+            return
+        }
+        tokens.append(ScannedToken(kind: .word, range: start..<i, afterLineBreak: lineBreakPending, needsWordBreak: noSpaceScript, isASCII: ascii))
+        lineBreakPending = false
+        position = i
+    }
+
+    // MARK: emoticons and punctuation
+
+    /// The end of an ASCII emoticon starting at `start`, or nil; it must not run into a letter or digit.
+    private func emoticonEnd(at start: Int) -> Int? {
+        let first = bytes[start]
+        for candidate in Emoticons.byFirstByte[Int(first)] {
+            let n = candidate.count
+            guard start + n <= bytes.count else { continue }
+            var matches = true
+            for k in 0..<n where bytes[start + k] != candidate[k] {
+                matches = false
+                break
+            }
+            guard matches else { continue }
+            let end = start + n
+            if end < bytes.count, bytes[end].isASCIIAlphanumeric { continue }
+            if first.isASCIIAlphanumeric, start > 0, bytes[start - 1].isASCIIAlphanumeric { continue }
+            // "<3" must not be "<30"; ":3" must not be the minutes in "10:30".
+            if candidate.last!.isASCIIDigit, start > 0, bytes[start - 1].isASCIIDigit { continue }
+            return end
+        }
+        return nil
+    }
+
+    /// One punctuation or symbol character; runs of '!' and '?' (and of one repeated mark) become one token.
+    private mutating func punctuation() {
+        let start = position
+        let (scalar, length) = decode(at: start)
+        var i = start + length
+        var repeated = false
+        if scalar.isEmphasisMark {
+            while i < bytes.count {
+                let (next, nextLength) = decode(at: i)
+                guard next.isEmphasisMark else { break }
+                repeated = true
+                i += nextLength
+            }
+        } else {
+            while i + length <= bytes.count, (0..<length).allSatisfy({ bytes[i + $0] == bytes[start + $0] }) {
+                i += length
+            }
+        }
+        tokens.append(
+            ScannedToken(kind: .punctuation, range: start..<i, repeated: repeated, afterLineBreak: lineBreakPending, isASCII: length == 1))
+        lineBreakPending = false
+        position = i
+    }
+
+    // MARK: non-ASCII
+
+    private mutating func scanNonASCII() {
+        let (scalar, length) = decode(at: position)
+        if scalar.isZeroWidth {
+            position += length
+            return
+        }
+        if scalar.properties.isWhitespace {
+            if scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0x85 { lineBreakPending = true }
+            position += length
+            return
+        }
+        if currencyLength(at: position) > 0, position + length < bytes.count, bytes[position + length].isASCIIDigit {
+            scanNumber(start: position, currencyFirst: true)
+            return
+        }
+        if scalar.isEmojiStart {
+            let end = emojiEnd(at: position)
+            emit(.emoji, position..<end, isASCII: false)
+            return
+        }
+        if scalar.isWordCharacter {
+            scanWord()
+        } else {
+            punctuation()
+        }
+    }
+
+    /// The end of one emoji: a pictograph with its variation selector, skin tone, keycap and tags, joined
+    /// with further pictographs by ZWJ; or a pair of regional indicators (a flag).
+    private func emojiEnd(at start: Int) -> Int {
+        var (scalar, length) = decode(at: start)
+        var i = start + length
+        if scalar.isRegionalIndicator {
+            if i < bytes.count, bytes[i] >= 0x80 {
+                let (next, nextLength) = decode(at: i)
+                if next.isRegionalIndicator { i += nextLength }
+            }
+            return i
+        }
+        while i < bytes.count, bytes[i] >= 0x80 {
+            (scalar, length) = decode(at: i)
+            switch scalar.value {
+            case 0xFE0E, 0xFE0F, 0x1F3FB...0x1F3FF, 0x20E3, 0xE0020...0xE007F:
+                i += length
+            case 0x200D:
+                guard i + length < bytes.count, bytes[i + length] >= 0x80 else { return i }
+                let (next, nextLength) = decode(at: i + length)
+                guard next.isEmojiStart || next.properties.isEmoji else { return i }
+                i += length + nextLength
+            default:
+                return i
+            }
+        }
+        return i
+    }
+
+    /// The scalar at byte `i` and its UTF-8 length; the bytes come from a valid Swift String.
+    @inline(__always)
+    func decode(at i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        if b0 < 0xE0 {
+            let v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            return (Unicode.Scalar(v) ?? "\u{FFFD}", 2)
+        }
+        if b0 < 0xF0 {
+            let v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            return (Unicode.Scalar(v) ?? "\u{FFFD}", 3)
+        }
+        let v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
+    }
+}
+
+/// The emoticons sift recognises, grouped by first byte and longest first so the longest match wins.
+enum Emoticons {
+    static let all: [String] = [
+        ":)", ":-)", ":))", ":)))", ":(", ":-(", ":((", ":(((", ":/", ":-/", ":\\", ":'(", ":'-(", ":')", ":D", ":-D",
+        ":P", ":-P", ":p", ":-p", ":O", ":-O", ":o", ":|", ":-|", ":*", ":3", ":@", ";)", ";-)", ";(", ";D", ";P",
+        "=)", "=(", "=D", "=/", "<3", "<33", "<333", "</3", "xD", "XD", "xDD", "XDD", "^^", "^_^", "^.^", "-_-",
+        "-.-", "T_T", "T.T", ">:(", ">:-(", ">.<", "o_O", "O_o", "8)", "8-)", "B)", "):", "(:",
+    ]
+    static let byFirstByte: [[[UInt8]]] = {
+        var table = Array(repeating: [[UInt8]](), count: 256)
+        for e in all { table[Int(e.utf8.first!)].append(Array(e.utf8)) }
+        for k in table.indices { table[k].sort { $0.count > $1.count } }
+        return table
+    }()
+}
+
+extension UInt8 {
+    @inline(__always) var isASCIILetter: Bool { (self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z") }
+    @inline(__always) var isASCIIDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
+    @inline(__always) var isASCIIAlphanumeric: Bool { isASCIILetter || isASCIIDigit }
+}
+
+extension Unicode.Scalar {
+    /// Letters, marks and digits of any script.
+    var isWordCharacter: Bool {
+        if value < 0x80 { return UInt8(value).isASCIIAlphanumeric }
+        if properties.isAlphabetic { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber: return true
+        default: return false
+        }
+    }
+
+    var isLetterLike: Bool { value < 0x80 ? UInt8(value).isASCIILetter : properties.isAlphabetic }
+
+    /// Zero-width space, non-joiner, joiner, word joiner, byte-order mark, soft hyphen.
+    var isZeroWidth: Bool {
+        switch value {
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD: return true
+        default: return false
+        }
+    }
+
+    var isRegionalIndicator: Bool { value >= 0x1F1E6 && value <= 0x1F1FF }
+
+    /// Starts an emoji: a pictograph shown as emoji, or one commonly given emoji presentation.
+    var isEmojiStart: Bool {
+        guard value >= 0x2000 else { return false }
+        if isRegionalIndicator { return true }
+        let p = properties
+        return p.isEmojiPresentation || (p.isEmoji && value >= 0x2190 && !(value >= 0x3000 && value < 0x3300))
+    }
+
+    /// Scripts written without spaces between words, which need ICU's dictionary word break.
+    var isNoSpaceScript: Bool {
+        switch value {
+        case 0x0E00...0x0EFF,  // Thai, Lao
+            0x1000...0x109F,  // Myanmar
+            0x1780...0x17FF,  // Khmer
+            0x3040...0x30FF,  // Hiragana, Katakana
+            0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFF,  // Han
+            0x31F0...0x31FF, 0xFF66...0xFF9F:  // Katakana extensions, half-width
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// '!' and '?' in their ASCII, full-width and combined forms: runs of them are emphasis.
+    var isEmphasisMark: Bool {
+        switch value {
+        case 0x21, 0x3F, 0xFF01, 0xFF1F, 0x203C, 0x2049, 0x2048, 0x2047: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,233 @@
+import Testing
+@testable import SiftCore
+
+/// One expected token: its original text, kind and folded form, found somewhere in the analyzed text.
+struct ExpectedToken: CustomTestStringConvertible, Sendable {
+    var text: String
+    var language: String?
+    var original: String
+    var kind: Token.Kind
+    var folded: String
+    var testDescription: String { "\(original) in \(text)" }
+
+    init(_ text: String, _ language: String? = "en", _ original: String, _ kind: Token.Kind, _ folded: String? = nil) {
+        self.text = text
+        self.language = language
+        self.original = original
+        self.kind = kind
+        self.folded = folded ?? original.lowercased()
+    }
+}
+
+struct TextAnalyzerTests {
+    static let analyzer = TextAnalyzer()
+
+    func analyze(_ text: String, _ language: String? = "en") -> AnalyzedText {
+        Self.analyzer.makeWorker().analyze(text, languageHint: language)
+    }
+
+    func originals(_ analyzed: AnalyzedText) -> [String] {
+        analyzed.tokens.map { String(analyzed.original($0)) }
+    }
+
+    static let kindCases: [ExpectedToken] = [
+        // English
+        ExpectedToken("I don't like it", "en", "don't", .word),
+        ExpectedToken("I can't log in", "en", "can't", .word),
+        ExpectedToken("it's broken", "en", "it's", .word),
+        ExpectedToken("y'all fix this", "en", "y'all", .word),
+        ExpectedToken("it’s broken", "en", "it’s", .word, "it's"),
+        ExpectedToken("love it 👍🏽 great", "en", "👍🏽", .emoji, "👍"),
+        ExpectedToken("family plan 👨‍👩‍👧 please", "en", "👨‍👩‍👧", .emoji),
+        ExpectedToken("made in 🇩🇪!", "en", "🇩🇪", .emoji),
+        ExpectedToken("love it ❤️", "en", "❤️", .emoji, "❤"),
+        ExpectedToken("nice :)", "en", ":)", .emoticon),
+        ExpectedToken("crashes again :-(", "en", ":-(", .emoticon, ":("),
+        ExpectedToken("meh :/ whatever", "en", ":/", .emoticon),
+        ExpectedToken("it deleted my photos :'(", "en", ":'(", .emoticon),
+        ExpectedToken("love this app <3", "en", "<3", .emoticon),
+        ExpectedToken("so funny xD", "en", "xD", .emoticon, "xd"),
+        ExpectedToken("thanks ^^", "en", "^^", .emoticon),
+        ExpectedToken("see https://example.com/help?id=3.", "en", "https://example.com/help?id=3", .url),
+        ExpectedToken("go to www.example.org now", "en", "www.example.org", .url),
+        ExpectedToken("mail Support@Example.com please", "en", "Support@Example.com", .email, "support@example.com"),
+        ExpectedToken("thanks @DevTeam for the fix", "en", "@DevTeam", .mention, "@devteam"),
+        ExpectedToken("another #bug today", "en", "#bug", .hashtag, "bug"),
+        ExpectedToken("broken since v2.3.1", "en", "v2.3.1", .version),
+        ExpectedToken("after the 2.3.1 update", "en", "2.3.1", .version),
+        ExpectedToken("on iOS 12.0 it crashes", "en", "12.0", .version),
+        ExpectedToken("worth $4.99?", "en", "$4.99", .price),
+        ExpectedToken("rated 4.5 out of 5", "en", "4.5", .number),
+        ExpectedToken("over 1,000 photos lost", "en", "1,000", .number),
+        ExpectedToken("battery at 50% already", "en", "50%", .number),
+        ExpectedToken("this is sooo slow", "en", "sooo", .word, "so"),
+        ExpectedToken("noooo my streak", "en", "noooo", .word, "no"),
+        ExpectedToken("goooood app", "en", "goooood", .word, "good"),
+        ExpectedToken("why!!!", "en", "!!!", .punctuation, "!"),
+        ExpectedToken("what???", "en", "???", .punctuation, "?"),
+        ExpectedToken("This is the WORST update", "en", "WORST", .word, "worst"),
+        // Spanish
+        ExpectedToken("La aplicación no funciona", "es", "aplicación", .word),
+        ExpectedToken("¡Pésima! cuesta 4,99€", "es", "4,99€", .price),
+        ExpectedToken("Muy buena 😍😍", "es", "😍", .emoji),
+        ExpectedToken("se cierra #error", "es", "#error", .hashtag, "error"),
+        ExpectedToken("Es buenísimaaaa", "es", "buenísimaaaa", .word, "buenísima"),
+        // German
+        ExpectedToken("Die App stürzt ständig ab", "de", "stürzt", .word),
+        ExpectedToken("Kostet 2,99 € im Monat, 5€ wären ok", "de", "5€", .price),
+        ExpectedToken("Seit Version 5.2 geht nichts", "de", "5.2", .version),
+        ExpectedToken("Straße", "de", "Straße", .word, "straße"),
+        ExpectedToken("Schlecht :( gar nicht gut", "de", ":(", .emoticon),
+        // Chinese (ICU dictionary word break)
+        ExpectedToken("这个应用很好用", nil, "应用", .word),
+        ExpectedToken("更新到3.2版本后更糟糕了", nil, "版本", .word),
+        ExpectedToken("更新到3.2版本后更糟糕了", nil, "糟糕", .word),
+        ExpectedToken("太棒了👍", nil, "👍", .emoji),
+        // Japanese
+        ExpectedToken("アプリが落ちる", nil, "アプリ", .word),
+        ExpectedToken("アプリが落ちる", nil, "落ちる", .word),
+        ExpectedToken("ログインできない😡", nil, "😡", .emoji),
+        ExpectedToken("ｆｕｌｌ幅のＡＢＣ", nil, "ＡＢＣ", .word, "abc"),
+        // Thai
+        ExpectedToken("แอพค้างบ่อย", nil, "ค้าง", .word),
+        // Hinglish (Hindi in Latin letters)
+        ExpectedToken("app bahut slow hai yaar, fix karo", "en", "bahut", .word),
+        ExpectedToken("app bahut slow hai yaar, fix karo", "en", "karo", .word),
+        ExpectedToken("bekaar app hai 😡😡", "en", "😡", .emoji),
+        ExpectedToken("bohot accha hai yaaar", "en", "yaaar", .word, "yar"),
+    ]
+
+    @Test(arguments: kindCases)
+    func tokenKinds(_ expected: ExpectedToken) {
+        let analyzed = analyze(expected.text, expected.language)
+        let match = analyzed.tokens.first { String(analyzed.original($0)) == expected.original }
+        #expect(match != nil, "tokens: \(originals(analyzed))")
+        #expect(match?.kind == expected.kind)
+        #expect(match?.folded == expected.folded)
+    }
+
+    static let splitCases: [(String, String?, [String])] = [
+        ("I don't like it's new update!!!", "en", ["I", "don't", "like", "it's", "new", "update", "!!!"]),
+        ("great:) but slow", "en", ["great", ":)", "but", "slow"]),
+        ("at 10:30 it froze", "en", ["at", "10", ":", "30", "it", "froze"]),
+        ("Note:Done", "en", ["Note", ":", "Done"]),
+        ("log-in fails", "en", ["log", "-", "in", "fails"]),
+        ("4k video, 5g", "en", ["4k", "video", ",", "5g"]),
+        ("👍👍👍", "en", ["👍", "👍", "👍"]),
+        ("🇺🇸🇫🇷", "en", ["🇺🇸", "🇫🇷"]),
+        ("cr\u{200B}ash", "en", ["cr\u{200B}ash"]),
+        ("这个应用很好用", nil, ["这个", "应用", "很好", "用"]),
+        ("アプリが落ちる。", nil, ["アプリ", "が", "落ちる", "。"]),
+        ("¿Por qué? No sé", "es", ["¿", "Por", "qué", "?", "No", "sé"]),
+        ("app bahut slow hai yaar, fix karo", "en", ["app", "bahut", "slow", "hai", "yaar", ",", "fix", "karo"]),
+    ]
+
+    @Test(arguments: splitCases)
+    func tokenBoundaries(_ text: String, _ language: String?, _ expected: [String]) {
+        #expect(originals(analyze(text, language)) == expected)
+    }
+
+    @Test func offsetsAreUTF8BytesIntoTheOriginal() {
+        let text = "Ünïcödé 👨‍👩‍👧 “quotes” 应用 x@y.io\nnew line"
+        let analyzed = analyze(text, nil)
+        let utf8 = Array(text.utf8)
+        var previousEnd = 0
+        for token in analyzed.tokens {
+            #expect(token.utf8Range.lowerBound >= previousEnd)
+            previousEnd = token.utf8Range.upperBound
+            let bytes = Array(utf8[token.utf8Range])
+            #expect(String(decoding: bytes, as: UTF8.self) == String(analyzed.original(token)))
+        }
+        #expect(originals(analyzed) == ["Ünïcödé", "👨‍👩‍👧", "“", "quotes", "”", "应用", "x@y.io", "new", "line"])
+    }
+
+    @Test func inflectionsShareAStem() {
+        let english = analyze("crash crashes crashed crashing", "en").tokens.map(\.stem)
+        #expect(Set(english).count == 1)
+        let spanish = analyze("funciona funcionar funcionando", "es").tokens.map(\.stem)
+        #expect(Set(spanish).count == 1)
+        let german = analyze("Benachrichtigung Benachrichtigungen", "de").tokens.map(\.stem)
+        #expect(Set(german).count == 1)
+        // Spanish words are not stemmed by English rules: "funciona" would stay whole in English.
+        #expect(analyze("aplicaciones", "es").tokens[0].stem != analyze("aplicaciones", "en").tokens[0].stem)
+    }
+
+    @Test func foldingNormalizes() {
+        #expect(analyze("ﬁx", "en").tokens.map(\.folded) == ["fix"])
+        #expect(analyze("cr\u{200B}ash", "en").tokens.map(\.folded) == ["crash"])
+        #expect(analyze("ＣＲＡＳＨ", "en").tokens.map(\.folded) == ["crash"])
+        #expect(analyze("ΣΟΦΟΣ", "el").tokens.map(\.folded) == ["σοφοσ"])
+    }
+
+    static let negationCases: [(String, String, [String], [String])] = [
+        // text, language, negated tokens, negators
+        ("no dark mode", "en", ["dark", "mode"], ["no"]),
+        ("dark mode please", "en", [], []),
+        ("I don't like the new update at all", "en", ["like", "the", "new", "update"], ["don't"]),
+        ("not fast but reliable", "en", ["fast"], ["not"]),
+        ("it doesn't sync, photos are gone", "en", ["sync"], ["doesn't"]),
+        ("never again. Great support though", "en", ["again"], ["never"]),
+        ("No funciona la cámara", "es", ["funciona", "la", "cámara"], ["No"]),
+        ("Keine Benachrichtigungen mehr", "de", ["Benachrichtigungen", "mehr"], ["Keine"]),
+        ("ça ne marche pas", "fr", ["marche"], ["ne", "pas"]),
+        ("não abre o app", "pt", ["abre", "o", "app"], ["não"]),
+    ]
+
+    @Test(arguments: negationCases)
+    func negationScope(_ text: String, _ language: String, _ negated: [String], _ negators: [String]) {
+        let analyzed = analyze(text, language)
+        let flagged = analyzed.tokens.filter { $0.flags.contains(.negated) }.map { String(analyzed.original($0)) }
+        let opened = analyzed.tokens.filter { $0.flags.contains(.negator) }.map { String(analyzed.original($0)) }
+        #expect(flagged == negated)
+        #expect(opened == negators)
+    }
+
+    @Test func sentencesAreRecorded() {
+        let text = "Crashes on start. Please fix!!! Otherwise great :)\nSecond line"
+        let analyzed = analyze(text)
+        #expect(analyzed.sentences.count == 4)
+        let sentenceTexts = analyzed.sentences.map { String(decoding: Array(text.utf8)[$0], as: UTF8.self) }
+        #expect(sentenceTexts == ["Crashes on start.", "Please fix!!!", "Otherwise great :)", "Second line"])
+        let starts = analyzed.tokens.filter { $0.flags.contains(.sentenceStart) }.map { String(analyzed.original($0)) }
+        #expect(starts == ["Crashes", "Please", "Otherwise", "Second"])
+        #expect(analyzed.tokens.last?.sentence == 3)
+        #expect(analyze("这个应用很好用。但是经常闪退！", nil).sentences.count == 2)
+    }
+
+    @Test func capitalsAreEmphasisOnlyAgainstLowerCase() {
+        let mixed = analyze("This is the WORST app EVER")
+        #expect(mixed.tokens.filter { $0.flags.contains(.allCaps) }.map(\.folded) == ["worst", "ever"])
+        let shouting = analyze("THIS APP IS BAD")
+        #expect(!shouting.tokens.contains { $0.flags.contains(.allCaps) })
+        #expect(!analyze("I like it").tokens.contains { $0.flags.contains(.allCaps) })
+    }
+
+    @Test func elongationIsRecorded() {
+        let analyzed = analyze("sooo slow!!! cool")
+        #expect(analyzed.tokens.map(\.folded) == ["so", "slow", "!", "cool"])
+        #expect(analyzed.tokens.map { $0.flags.contains(.elongated) } == [true, false, true, false])
+    }
+
+    @Test func stopwordsFollowTheLanguage() {
+        let english = analyze("the app is slow", "en")
+        #expect(english.tokens.filter { $0.flags.contains(.stopword) }.map(\.folded) == ["the", "is"])
+        let spanish = analyze("la app es lenta", "es")
+        #expect(spanish.tokens.filter { $0.flags.contains(.stopword) }.map(\.folded) == ["la", "es"])
+        for language in ["en", "es", "de", "fr", "pt", "it", "nl"] {
+            #expect(!LexiconStore.shipped.lines("\(language)/stopwords.txt").isEmpty, "\(language)")
+        }
+    }
+
+    @Test func languageHintsAreNormalized() {
+        #expect(analyze("hola", "es-MX").language == "es")
+        #expect(analyze("hola", "PT_br").language == "pt")
+    }
+
+    @Test func textStageSetsTheLanguage() {
+        var worker = TextStage().makeWorker()
+        var record = FeedbackRecord(source: "-", format: "csv", text: "La aplicación se cierra", language: "es", origin: RecordOrigin(file: "-", line: 1))
+        worker.process(&record)
+        #expect(record.analysis?.language == "es")
+        #expect(record.analysis?.languageConfidence == 1)
+    }
+}
