@@ -1,0 +1,260 @@
+public import Foundation
+
+/// The priority stage's result: ranked pain points, strengths, the timeline they share, roadmap evidence.
+public struct PainPointReport: Sendable {
+    /// Problems, highest priority first.
+    public var painPoints: [PainPoint]
+    /// Themes users praise, largest first.
+    public var strengths: [PainPoint]
+    /// Themes neither mostly problems nor mostly praise.
+    public var mixed: [PainPoint]
+    /// The time buckets of every timeline; nil when no record has a date.
+    public var buckets: TimeBuckets?
+    /// All records per bucket, and the negative ones.
+    public var totals: [Int]
+    public var negativeTotals: [Int]
+    /// Each roadmap item with the feedback behind it, in roadmap order.
+    public var evidence: [RoadmapEvidence]
+    /// Pain points of the previous run that no theme of this run matches.
+    public var resolved: [ThemeSnapshot]
+
+    public var uncovered: [PainPoint] { painPoints.filter { !$0.isCovered } }
+}
+
+/// Turns themes into pain points: nature, every priority component, trend and spike, versions, roadmap links,
+/// and the comparison with the previous run.
+public struct PainPointFinder: Sendable {
+    public var weights: PriorityWeights
+    public var linker: RoadmapLinker?
+    /// The previous run on the same state, and the ids this run saw first; nil without a state store.
+    public var previous: RunSnapshot?
+    public var newRecordIDs: Set<String>?
+
+    public init(weights: PriorityWeights = .standard, linker: RoadmapLinker? = nil, previous: RunSnapshot? = nil, newRecordIDs: Set<String>? = nil) {
+        self.weights = weights
+        self.linker = linker
+        self.previous = previous
+        self.newRecordIDs = newRecordIDs
+    }
+
+    static let problemKinds: Set<FeedbackKind> = [.bug, .performance, .usability, .battery, .securityPrivacy, .pricing, .featureRequest]
+
+    static func severityWeight(_ s: Severity) -> Double {
+        switch s {
+        case .critical: 1
+        case .major: 0.6
+        case .minor: 0.3
+        case .none: 0
+        }
+    }
+
+    /// A record that voices a problem: negative, or of a problem kind and not mainly praise.
+    static func isProblem(_ a: Analysis) -> Bool {
+        if a.sentiment.compound <= -0.05 { return true }
+        let top = a.kinds.first?.kind
+        return top.map { problemKinds.contains($0) } ?? false
+    }
+
+    public func find(records: [FeedbackRecord], themes: [ThemeDigest]) -> PainPointReport {
+        let dated = records.compactMap(\.date)
+        let buckets = dated.min().map { TimeBuckets(first: $0, last: dated.max()!) }
+        let totals = buckets?.counts(dated) ?? []
+        let negativeTotals = buckets?.counts(records.filter { ($0.analysis?.sentiment.compound ?? 0) <= -0.05 }.compactMap(\.date)) ?? []
+        let end = dated.max()
+        let span = dated.min().map { end!.timeIntervalSince($0) / 86400 } ?? 0
+
+        var ratingSum = 0.0, ratingCount = 0
+        var versionTotals: [String: Int] = [:]
+        for r in records {
+            if let rating = r.rating { ratingSum += rating; ratingCount += 1 }
+            if let v = r.version { versionTotals[v, default: 0] += 1 }
+        }
+        let allMean = ratingCount > 0 ? ratingSum / Double(ratingCount) : nil
+
+        // Raw measurements per theme first; scores need the maximum over themes.
+        struct Raw {
+            var point: PainPoint
+            var severityMean: Double
+            var ratingDrag: Double
+            var recencyDays: Double
+        }
+        var raws: [Raw] = []
+        for theme in themes where !theme.members.isEmpty {
+            let members = theme.members.map { records[$0] }
+            let n = Double(members.count)
+            var negatives = 0, problems = 0, praise = 0
+            var compoundSum = 0.0, severitySum = 0.0, reach = 0.0
+            var severity: [Severity: Int] = [:]
+            var kinds: [FeedbackKind: Int] = [:]
+            var themeRatingSum = 0.0, themeRated = 0
+            var versions: [String: Int] = [:]
+            var dates: [Date] = []
+            var newCount = 0
+            for r in members {
+                let a = r.analysis ?? Analysis()
+                if a.sentiment.compound <= -0.05 { negatives += 1 }
+                if Self.isProblem(a) { problems += 1 }
+                if a.sentiment.compound >= 0.05, !Self.isProblem(a) { praise += 1 }
+                compoundSum += a.sentiment.compound
+                severity[a.severity, default: 0] += 1
+                severitySum += Self.severityWeight(a.severity)
+                for k in a.kinds { kinds[k.kind, default: 0] += 1 }
+                if let rating = r.rating { themeRatingSum += rating; themeRated += 1 }
+                if let v = r.version { versions[v, default: 0] += 1 }
+                if let d = r.date { dates.append(d) }
+                reach += r.reach ?? 0
+                if newRecordIDs?.contains(r.id) == true { newCount += 1 }
+            }
+            let nature: PainPoint.Nature =
+                Double(problems) / n >= 0.5 ? .pain : Double(praise) / n >= 0.6 ? .strength : .mixed
+            let timeline = buckets?.counts(dates) ?? []
+            let growth = buckets == nil ? 1 : TrendMath.growth(counts: timeline, totals: totals)
+            let spike = buckets.flatMap { TrendMath.spike(counts: timeline, totals: totals, buckets: $0) }
+            var without: Double?
+            if let allMean, ratingCount > themeRated {
+                without = (ratingSum - themeRatingSum) / Double(ratingCount - themeRated)
+            }
+            let versionList = versions.map { VersionCount(version: $0.key, records: $0.value, share: Double($0.value) / Double(versionTotals[$0.key]!)) }
+                .sorted { $0.records != $1.records ? $0.records > $1.records : VersionOrder.less($1.version, $0.version) }
+            let sortedDates = dates.sorted()
+            let median = sortedDates.isEmpty ? nil : sortedDates[sortedDates.count / 2]
+            let point = PainPoint(
+                id: Self.stableID(theme.terms), themeID: theme.id, label: theme.label, nature: nature,
+                records: members.count, share: n / Double(max(1, records.count)),
+                newRecords: newRecordIDs == nil ? nil : newCount,
+                priority: Priority(components: []), negativeShare: Double(negatives) / n, meanCompound: compoundSum / n,
+                severity: severity, kinds: kinds, meanRating: themeRated > 0 ? themeRatingSum / Double(themeRated) : nil,
+                ratingWithAll: allMean, ratingWithout: without, reach: reach, timeline: timeline, growth: growth, spike: spike,
+                versions: Array(versionList.prefix(5)),
+                emergedAfterVersion: Self.emergence(members: members, versionTotals: versionTotals),
+                firstSeen: sortedDates.first, lastSeen: sortedDates.last,
+                links: linker?.links(for: theme.terms) ?? [], quotes: theme.quotes, status: nil, terms: theme.terms)
+            raws.append(Raw(
+                point: point, severityMean: severitySum / n,
+                ratingDrag: max(0, (without ?? allMean ?? 0) - (allMean ?? 0)),
+                recencyDays: median.map { end!.timeIntervalSince($0) / 86400 } ?? span))
+        }
+
+        // Scores: each component mapped to 0…1, relative where only relative size means anything.
+        let pains = raws.filter { $0.point.nature == .pain }
+        let maxShare = pains.map(\.point.share).max() ?? 1
+        let maxReach = pains.map(\.point.reach).max() ?? 0
+        let maxDrag = pains.map(\.ratingDrag).max() ?? 0
+        let halfLife = max(7, span / 4)
+        let total = weights.total > 0 ? weights.total : 1
+        func component(_ name: String, _ value: Double, _ unit: String, _ score: Double, _ weight: Double) -> PriorityComponent {
+            PriorityComponent(name: name, value: value, unit: unit, score: min(1, max(0, score)), weight: weight / total)
+        }
+        var points: [PainPoint] = []
+        for raw in raws {
+            var p = raw.point
+            var trendScore = log2(max(1, p.growth)) / 2
+            if p.spike != nil { trendScore = max(trendScore, 0.75) }
+            p.priority = Priority(components: [
+                component("volume", p.share, "share of all feedback", p.share / max(maxShare, 1e-9), weights.volume),
+                component("negativity", p.negativeShare, "share of its feedback that is negative", p.negativeShare, weights.negativity),
+                component("severity", raw.severityMean, "mean severity (critical 1, major 0.6, minor 0.3)", raw.severityMean, weights.severity),
+                component("trend", p.growth, "recent share ÷ earlier share", trendScore, weights.trend),
+                component("reach", p.reach, "followers and helpful votes", maxReach > 0 ? log1p(p.reach) / log1p(maxReach) : 0, weights.reach),
+                component("rating_impact", raw.ratingDrag, "stars the mean rating gains without it", maxDrag > 0 ? raw.ratingDrag / maxDrag : 0, weights.ratingImpact),
+                component("recency", raw.recencyDays, "days from its median date to the newest feedback", exp(-raw.recencyDays * log(2) / halfLife), weights.recency),
+            ])
+            points.append(p)
+        }
+
+        // Against the previous run.
+        var matchedPrevious = Set<Int>()
+        if let previous {
+            for i in points.indices {
+                if let (index, _) = Self.bestMatch(points[i].terms, in: previous.themes) {
+                    matchedPrevious.insert(index)
+                    let before = previous.themes[index].newCount
+                    let now = points[i].newRecords ?? 0
+                    points[i].status = Double(now) >= 1.5 * Double(before) + 2 ? .rising
+                        : Double(now) <= 0.67 * Double(before) - 1 ? .falling : .steady
+                } else {
+                    points[i].status = .new
+                }
+            }
+        }
+        let resolved = previous?.themes.enumerated().filter { !matchedPrevious.contains($0.offset) }.map(\.element) ?? []
+
+        let painPoints = points.filter { $0.nature == .pain }
+            .sorted { $0.priority.value != $1.priority.value ? $0.priority.value > $1.priority.value : $0.id < $1.id }
+        let bySize: (PainPoint, PainPoint) -> Bool = { $0.records != $1.records ? $0.records > $1.records : $0.id < $1.id }
+        let evidence = linker.map { Self.evidence(items: $0.items, painPoints: painPoints, records: records, themes: themes) } ?? []
+        return PainPointReport(
+            painPoints: painPoints, strengths: points.filter { $0.nature == .strength }.sorted(by: bySize),
+            mixed: points.filter { $0.nature == .mixed }.sorted(by: bySize), buckets: buckets, totals: totals,
+            negativeTotals: negativeTotals, evidence: evidence, resolved: resolved)
+    }
+
+    /// `pp-` and 8 hex digits of the theme's three strongest terms: the same theme gets the same id tomorrow.
+    static func stableID(_ terms: [String: Double]) -> String {
+        let top = terms.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3).map(\.key).sorted()
+        var hash = ContentHash()
+        for t in top { hash.combine(t) }
+        return "pp-" + hash.hex.prefix(8)
+    }
+
+    /// The previous theme sharing the most term weight with `terms` (weighted Jaccard ≥ 0.25).
+    static func bestMatch(_ terms: [String: Double], in previous: [ThemeSnapshot]) -> (Int, Double)? {
+        var best: (Int, Double)?
+        let mine = Set(terms.keys)
+        for (index, theme) in previous.enumerated() {
+            let theirs = Set(theme.terms)
+            let union = mine.union(theirs).count
+            guard union > 0 else { continue }
+            let overlap = Double(mine.intersection(theirs).count) / Double(union)
+            if overlap >= 0.25, overlap > (best?.1 ?? 0) { best = (index, overlap) }
+        }
+        return best
+    }
+
+    /// The version from which the theme's share of feedback is at least 3× what it was before, with 5 or more
+    /// of its records after it; the split with the largest jump wins.
+    static func emergence(members: [FeedbackRecord], versionTotals: [String: Int]) -> String? {
+        let versions = versionTotals.keys.sorted(by: VersionOrder.less)
+        guard versions.count >= 2 else { return nil }
+        var memberCounts: [String: Int] = [:]
+        for r in members { if let v = r.version { memberCounts[v, default: 0] += 1 } }
+        var best: (String, Double)?
+        var beforeAll = 0, beforeTheme = 0
+        let allVersioned = versionTotals.values.reduce(0, +)
+        let themeVersioned = memberCounts.values.reduce(0, +)
+        for (i, v) in versions.enumerated() {
+            if i > 0 {
+                let afterAll = allVersioned - beforeAll, afterTheme = themeVersioned - beforeTheme
+                if afterTheme >= 5, beforeAll >= 10 {
+                    let before = Double(beforeTheme + 1) / Double(beforeAll + 2)
+                    let after = Double(afterTheme) / Double(afterAll)
+                    let ratio = after / before
+                    if ratio >= 3, ratio > (best?.1 ?? 0) { best = (v, ratio) }
+                }
+            }
+            beforeAll += versionTotals[v]!
+            beforeTheme += memberCounts[v] ?? 0
+        }
+        return best?.0
+    }
+
+    static func evidence(items: [RoadmapItem], painPoints: [PainPoint], records: [FeedbackRecord], themes: [ThemeDigest]) -> [RoadmapEvidence] {
+        let membersByTheme = Dictionary(uniqueKeysWithValues: themes.map { ($0.id, $0.members) })
+        return items.map { item in
+            let linked = painPoints.filter { $0.links.contains { $0.itemID == item.id } }
+            var count = 0, compound = 0.0
+            var severity: [Severity: Int] = [:]
+            for p in linked {
+                for i in membersByTheme[p.themeID] ?? [] {
+                    let a = records[i].analysis ?? Analysis()
+                    count += 1
+                    compound += a.sentiment.compound
+                    severity[a.severity, default: 0] += 1
+                }
+            }
+            return RoadmapEvidence(
+                item: item, painPoints: linked.map(\.id), records: count, meanCompound: count > 0 ? compound / Double(count) : nil,
+                severity: severity, quotes: Array(linked.flatMap { $0.quotes.prefix(2) }.prefix(3)))
+        }
+    }
+}
