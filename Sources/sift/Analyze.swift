@@ -1,52 +1,139 @@
 import ArgumentParser
 import Foundation
+import Logging
 import SiftCore
 
 /// `sift analyze`: the main job, end to end, into a report directory.
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Analyze feedback end to end and write the reports into a directory.")
+        abstract: "Analyze feedback end to end and write the reports into a directory.",
+        discussion: """
+            Exit codes: 0 success; 3 a --fail-on condition was met (reports are written); 64 bad flags or config; \
+            66 an input, the roadmap, the state or the output could not be used.
+            """)
 
-    @OptionGroup var input: InputOptions
+    @Argument(help: "Input files or directories; - reads standard input. May come from --config instead.")
+    var inputs: [String] = []
 
-    @Option(help: "Directory for the reports.")
-    var out: String = "sift-report"
+    @Option(help: "Read every input as this format instead of detecting it: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: String?
+
+    @Option(help: "Map canonical fields to input columns: text=Review,rating=Stars,date=When,id=ReviewID (XML and nested JSON: record=ELEMENT).")
+    var map: String?
+
+    @Option(help: "Directory for the reports (default: sift-report).")
+    var out: String?
+
+    @Option(help: "Roadmap file (YAML, JSON or CSV) to link pain points to.")
+    var roadmap: String?
+
+    @Option(help: "SQLite state file for nightly runs: records already seen are not counted twice; runs are compared.")
+    var state: String?
+
+    @Option(help: "Seconds to wait for another run that holds the state (default 0: exit at once).")
+    var lockWait: Double?
+
+    @Option(help: "Leave out feedback dated before this day (YYYY-MM-DD).")
+    var since: String?
+
+    @Option(help: "Exit with code 3 when met: priority>=N, new-critical, spike, uncovered>=N (comma-separated or repeated).")
+    var failOn: [String] = []
+
+    @Option(help: "Config file (YAML): inputs, format, map, roadmap, out, state, since, weights, fail_on. Flags override it.")
+    var config: String?
+
+    @Option(help: "Threads for the per-record stages (default: all cores).")
+    var threads: Int?
+
+    @Flag(help: "Print only errors.")
+    var quiet = false
+
+    @Flag(help: "Print every diagnostic and each stage's progress.")
+    var verbose = false
+
+    @Option(help: "Log format on standard error: text or json.")
+    var logFormat: String = "text"
 
     func run() throws {
-        let pipeline = Pipeline(ingestor: try input.makeIngestor())
-        let sources = try input.sources()
-        let directory: ReportDirectory
-        do { directory = try ReportDirectory(path: out) } catch {
-            printError("sift: \(error)")
+        guard let logFormat = SiftLogging.Format(rawValue: logFormat) else {
+            throw ValidationError("--log-format must be text or json")
+        }
+        SiftLogging.bootstrap(format: logFormat, level: quiet ? .error : verbose ? .debug : .info)
+        let log = Logger(label: "sift")
+
+        var file = SiftConfig()
+        if let config {
+            do { file = try SiftConfig.load(path: config) } catch {
+                log.error("\(error.description)")
+                throw SiftExit.usage
+            }
+        }
+        let inputs = self.inputs.isEmpty ? (file.inputs ?? []) : self.inputs
+        guard !inputs.isEmpty else { throw ValidationError("name at least one input (a file, a directory, or -), or give inputs in --config") }
+        let ingestor = try InputOptions.makeIngestor(format: format ?? file.format, map: map ?? file.mapSpec)
+        let rules: [AlertRule]
+        do {
+            rules = try (failOn.isEmpty ? (file.failOn ?? []) : failOn)
+                .flatMap { $0.split(separator: ",").map(String.init) }
+                .map { rule throws(AlertRuleError) in try AlertRule(parsing: rule) }
+        } catch { throw ValidationError(error.description) }
+        var sinceDate: Date?
+        if let since = since ?? file.since {
+            guard let d = ValueParsing.date(since) else { throw ValidationError("--since '\(since)': write a date as YYYY-MM-DD") }
+            sinceDate = d
+        }
+        let roadmap = roadmap ?? file.roadmap
+        var options = AnalysisOptions(
+            ingestor: ingestor, roadmapPath: roadmap, statePath: state ?? file.state, lockWait: lockWait ?? 0,
+            since: sinceDate, weights: file.weights ?? .standard)
+        if let threads { options.threads = max(1, threads) }
+        let outDirectory = out ?? file.out ?? "sift-report"
+
+        let sources: [InputSource]
+        do {
+            sources = try InputExpansion.expand(inputs, excluding: Set([roadmap].compactMap { $0 })).map(InputSource.init(path:))
+        } catch let error as IngestError {
+            log.error("\(error.description)")
             throw SiftExit.input
         }
-        var warnings = 0
-        let corpus: Corpus
+        let report: AnalysisReport
         do {
-            corpus = try pipeline.run(sources) { event in
+            let directory = try ReportDirectory(path: outDirectory)
+            var shown = 0
+            report = try AnalysisRun(options: options).run(sources, output: directory) { event in
                 switch event {
                 case .rejected(let rejection):
-                    printError("\(rejection.origin): rejected: \(rejection.reason)")
-                    try directory.reject(rejection)
+                    // Every rejection is in rejects.jsonl; the terminal shows the first few unless --verbose.
+                    shown += 1
+                    if verbose || shown <= 20 { log.warning("\(rejection.origin): rejected: \(rejection.reason)") }
+                    if !verbose && shown == 21 { log.warning("more rejections: see \(outDirectory)/rejects.jsonl") }
                 case .diagnostic(let diagnostic):
-                    warnings += 1
-                    printError(diagnostic.description)
+                    shown += 1
+                    if verbose || shown <= 20 { log.warning("\(diagnostic.description)") }
                 case .record:
                     break
                 }
             }
         } catch let error as IngestError {
-            printError("sift: \(error)")
+            log.error("\(error.description)")
+            throw SiftExit.input
+        } catch let error as RunError {
+            log.error("\(error.description)")
+            throw SiftExit.input
+        } catch let error as ReportError {
+            log.error("\(error.description)")
             throw SiftExit.input
         }
-        let report = AnalysisReport(accounts: corpus.accounts, overview: Overview(corpus.records), warnings: warnings)
-        do { try directory.finish(report, corpus: corpus) } catch {
-            printError("sift: \(error)")
-            throw SiftExit.input
+        if !quiet {
+            let stdout = StreamWriter.standardOutput
+            stdout.write(Summary.render(report, directory: outDirectory))
+            stdout.flush()
         }
-        let stdout = StreamWriter.standardOutput
-        stdout.write(Summary.render(report, directory: out))
-        stdout.flush()
+        let alerts = rules.flatMap { rule in rule.matches(in: report).map { "\(rule): \($0)" } }
+        if !alerts.isEmpty {
+            for alert in alerts { log.error("alert: \(alert)") }
+            throw SiftExit.alert
+        }
     }
 }
 
@@ -58,6 +145,19 @@ enum Summary {
             s += "\(a.file) [\(a.format)]: read \(a.read) = accepted \(a.accepted) + rejected \(a.rejected)\n"
         }
         s += "all inputs: read \(report.totalRead) = accepted \(report.totalAccepted) + rejected \(report.totalRejected)\n"
+        if let run = report.run {
+            s += "run \(run.number) on this state: \(run.newRecords) new records\n"
+        }
+        if let findings = report.findings {
+            s += "\ntop pain points:\n"
+            for (rank, p) in findings.painPoints.prefix(5).enumerated() {
+                var line = "\(rank + 1). \(p.label) — priority \(JSONWriter.format(p.priority.value, digits: 1)), \(p.records) records"
+                if p.spike != nil { line += ", spiking" }
+                if let status = p.status { line += ", \(status.rawValue)" }
+                line += p.links.first.map { ", → \($0.itemID)" } ?? ", uncovered"
+                s += line + "\n"
+            }
+        }
         s += "reports in \(directory)/\n"
         return s
     }

@@ -24,6 +24,10 @@ struct InputOptions: ParsableArguments {
     var map: String?
 
     func makeIngestor() throws -> Ingestor {
+        try Self.makeIngestor(format: format, map: map)
+    }
+
+    static func makeIngestor(format: String?, map: String?) throws -> Ingestor {
         var forced: InputFormat?
         if let format {
             guard let known = InputFormat(rawValue: format.lowercased()) else {

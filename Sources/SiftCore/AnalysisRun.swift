@@ -1,0 +1,103 @@
+public import Foundation
+
+/// The settings of one `analyze` run, after the config file and the flags have been merged.
+public struct AnalysisOptions: Sendable {
+    public var ingestor: Ingestor
+    public var roadmapPath: String?
+    public var statePath: String?
+    /// Seconds to wait for another run holding the state.
+    public var lockWait: Double
+    /// Records dated before this are left out of the analysis (they are still read and accounted).
+    public var since: Date?
+    public var weights: PriorityWeights
+    public var threads: Int
+
+    public init(ingestor: Ingestor = Ingestor(), roadmapPath: String? = nil, statePath: String? = nil, lockWait: Double = 0,
+                since: Date? = nil, weights: PriorityWeights = .standard, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.ingestor = ingestor
+        self.roadmapPath = roadmapPath
+        self.statePath = statePath
+        self.lockWait = lockWait
+        self.since = since
+        self.weights = weights
+        self.threads = threads
+    }
+}
+
+/// Why a run could not finish; the description is one line saying what to do.
+public struct RunError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// `sift analyze` as a library call: ingest, analyse, theme, rank, link, write the reports, then record the run
+/// in the state store — in that order, so a run killed before the end leaves the state as it was.
+public struct AnalysisRun: Sendable {
+    public var options: AnalysisOptions
+    public var text: TextAnalyzer
+
+    public init(options: AnalysisOptions, text: TextAnalyzer = TextAnalyzer()) {
+        self.options = options
+        self.text = text
+    }
+
+    /// Runs everything over `inputs` and writes the reports into `output`. Rejections and diagnostics go to
+    /// `output` and `onProblem` as they are found.
+    public func run(_ inputs: [InputSource], output: ReportDirectory, onProblem: (IngestEvent) -> Void) throws -> AnalysisReport {
+        // Everything that can stop the run is checked before the first record is read.
+        var roadmap: [RoadmapItem]?
+        if let path = options.roadmapPath {
+            do { roadmap = try RoadmapLoader.load(path: path) } catch { throw RunError(error.description) }
+        }
+        var state: StateStore?
+        if let path = options.statePath {
+            do { state = try StateStore(path: path, lockTimeout: options.lockWait) } catch { throw RunError(error.description) }
+        }
+
+        let pipeline = Pipeline(ingestor: options.ingestor, recordStages: [TextStage(analyzer: text)], threads: options.threads)
+        var warnings = 0
+        var corpus = try pipeline.run(inputs) { event in
+            switch event {
+            case .rejected(let rejection): try output.reject(rejection)
+            case .diagnostic: warnings += 1
+            case .record: break
+            }
+            onProblem(event)
+        }
+        var outsideWindow = 0
+        if let since = options.since {
+            let before = corpus.records.count
+            corpus.records.removeAll { ($0.date ?? since) < since }
+            outsideWindow = before - corpus.records.count
+        }
+
+        var newIDs: [String]?
+        var previous: RunSnapshot?
+        var context: RunContext?
+        if let state {
+            do {
+                newIDs = try state.unseen(corpus.records.map(\.id))
+                previous = try state.lastRun()
+                context = RunContext(number: try state.runCount() + 1, newRecords: newIDs!.count, previousRunAt: previous?.finishedAt)
+            } catch { throw RunError(error.description) }
+        }
+
+        var overview = Overview(corpus.records)
+        overview.outsideWindow = outsideWindow
+        let report = AnalysisReport(
+            accounts: corpus.accounts, overview: overview, warnings: warnings, findings: nil,
+            weights: options.weights, roadmapFile: roadmap == nil ? nil : options.roadmapPath, run: context)
+        do { try output.finish(report, corpus: corpus) } catch { throw RunError(error.description) }
+
+        if let state {
+            let snapshot = RunSnapshot(
+                finishedAt: Date(), recordsRead: report.totalRead, recordsNew: newIDs?.count ?? 0,
+                themes: (report.findings?.painPoints ?? []).map {
+                    ThemeSnapshot(label: $0.label, terms: $0.terms.keys.sorted(), count: $0.records, newCount: $0.newRecords ?? 0, priority: $0.priority.value)
+                })
+            do { try state.commit(snapshot, newIDs: newIDs ?? []) } catch { throw RunError(error.description) }
+        }
+        _ = previous
+        return report
+    }
+}
