@@ -53,110 +53,94 @@ public final class UTF8Input {
         }
     }
 
+    /// Transcoded UTF-8 not yet handed out.
+    private var out: [UInt8] = []
+    private var outPos = 0
+
     /// Reads the next UTF-8 bytes into `buffer`; returns how many, 0 at the end of input.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         if encoding == .utf8 { return try source.read(into: buffer) }
-        // Each UTF-16 unit becomes at most 3 UTF-8 bytes (a surrogate pair: 4 bytes for 2 units).
-        let want = max(2, (buffer.count / 3) * 2)
-        while true {
-            if atEnd { return flushPending(into: buffer, at: 0) }
-            if raw.count < want { raw = [UInt8](repeating: 0, count: want) }
-            var have = 0
-            if let carryByte {
-                raw[0] = carryByte
-                have = 1
-                self.carryByte = nil
-            }
-            let n = try raw.withUnsafeMutableBytes { b in
-                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: b[have..<want]))
-            }
-            if n == 0 { atEnd = true }
-            have += n
-            if have % 2 == 1 {
-                if atEnd {
-                    // A lone trailing byte is not a character; say so with a replacement character.
-                    have -= 1
-                    pendingHighReplacementAtEnd = true
-                } else {
-                    carryByte = raw[have - 1]
-                    have -= 1
-                }
-            }
-            let written = transcode(count: have, into: buffer)
-            if written > 0 || atEnd { return written + (atEnd ? flushPending(into: buffer, at: written) : 0) }
+        while outPos == out.count {
+            if atEnd { return 0 }
+            try transcodeNextChunk()
         }
+        let n = min(buffer.count, out.count - outPos)
+        out.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + outPos, byteCount: n) }
+        outPos += n
+        return n
     }
 
-    private var pendingHighReplacementAtEnd = false
-
-    private func flushPending(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
-        var o = offset
-        if pendingHigh != nil, buffer.count - o >= 3 {
-            pendingHigh = nil
-            o += put(0xFFFD, buffer, o)
+    /// Reads up to 64 KiB of UTF-16 and transcodes it into `out`, keeping a split unit or surrogate for later.
+    private func transcodeNextChunk() throws {
+        let want = 64 * 1024
+        if raw.count < want { raw = [UInt8](repeating: 0, count: want) }
+        var have = 0
+        if let carryByte {
+            raw[0] = carryByte
+            have = 1
+            self.carryByte = nil
         }
-        if pendingHighReplacementAtEnd, buffer.count - o >= 3 {
-            pendingHighReplacementAtEnd = false
-            o += put(0xFFFD, buffer, o)
+        let n = try raw.withUnsafeMutableBytes { b in
+            try source.read(into: UnsafeMutableRawBufferPointer(rebasing: b[have..<want]))
         }
-        return o - offset
-    }
-
-    private func transcode(count: Int, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        if n == 0 { atEnd = true }
+        have += n
+        out.removeAll(keepingCapacity: true)
+        outPos = 0
+        var loneByte = false
+        if have % 2 == 1 {
+            have -= 1
+            if atEnd { loneByte = true } else { carryByte = raw[have] }
+        }
         let bigEndian = encoding == .utf16BE
-        var o = 0
-        raw.withUnsafeBytes { src in
-            var i = 0
-            while i + 1 < count {
-                let unit = bigEndian
-                    ? UInt16(src[i]) << 8 | UInt16(src[i + 1])
-                    : UInt16(src[i + 1]) << 8 | UInt16(src[i])
-                i += 2
-                if let high = pendingHigh {
-                    pendingHigh = nil
-                    if unit >= 0xDC00, unit <= 0xDFFF {
-                        let scalar = 0x10000 + ((UInt32(high) - 0xD800) << 10) + (UInt32(unit) - 0xDC00)
-                        o += put(scalar, buffer, o)
-                        continue
-                    }
-                    o += put(0xFFFD, buffer, o)
+        var i = 0
+        while i + 1 < have {
+            let unit = bigEndian ? UInt16(raw[i]) << 8 | UInt16(raw[i + 1]) : UInt16(raw[i + 1]) << 8 | UInt16(raw[i])
+            i += 2
+            if let high = pendingHigh {
+                pendingHigh = nil
+                if unit >= 0xDC00, unit <= 0xDFFF {
+                    put(0x10000 + ((UInt32(high) - 0xD800) << 10) + (UInt32(unit) - 0xDC00))
+                    continue
                 }
-                if unit < 0x80 {
-                    buffer[o] = UInt8(unit)
-                    o += 1
-                } else if unit >= 0xD800, unit <= 0xDBFF {
-                    pendingHigh = unit
-                } else if unit >= 0xDC00, unit <= 0xDFFF {
-                    o += put(0xFFFD, buffer, o)
-                } else {
-                    o += put(UInt32(unit), buffer, o)
-                }
+                put(0xFFFD)
+            }
+            if unit < 0x80 {
+                out.append(UInt8(unit))
+            } else if unit >= 0xD800, unit <= 0xDBFF {
+                pendingHigh = unit
+            } else if unit >= 0xDC00, unit <= 0xDFFF {
+                put(0xFFFD)
+            } else {
+                put(UInt32(unit))
             }
         }
-        return o
+        if atEnd {
+            // A high surrogate or a single byte left at the end is not a character; mark it rather than drop it.
+            if pendingHigh != nil {
+                pendingHigh = nil
+                put(0xFFFD)
+            }
+            if loneByte { put(0xFFFD) }
+        }
     }
 
-    @inline(__always)
-    private func put(_ scalar: UInt32, _ buffer: UnsafeMutableRawBufferPointer, _ o: Int) -> Int {
+    private func put(_ scalar: UInt32) {
         switch scalar {
         case ..<0x80:
-            buffer[o] = UInt8(scalar)
-            return 1
+            out.append(UInt8(scalar))
         case ..<0x800:
-            buffer[o] = UInt8(0xC0 | (scalar >> 6))
-            buffer[o + 1] = UInt8(0x80 | (scalar & 0x3F))
-            return 2
+            out.append(UInt8(0xC0 | (scalar >> 6)))
+            out.append(UInt8(0x80 | (scalar & 0x3F)))
         case ..<0x10000:
-            buffer[o] = UInt8(0xE0 | (scalar >> 12))
-            buffer[o + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-            buffer[o + 2] = UInt8(0x80 | (scalar & 0x3F))
-            return 3
+            out.append(UInt8(0xE0 | (scalar >> 12)))
+            out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (scalar & 0x3F)))
         default:
-            buffer[o] = UInt8(0xF0 | (scalar >> 18))
-            buffer[o + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
-            buffer[o + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-            buffer[o + 3] = UInt8(0x80 | (scalar & 0x3F))
-            return 4
+            out.append(UInt8(0xF0 | (scalar >> 18)))
+            out.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (scalar & 0x3F)))
         }
     }
 }

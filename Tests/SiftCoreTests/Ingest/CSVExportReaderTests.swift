@@ -1,0 +1,230 @@
+import Foundation
+import Testing
+@testable import SiftCore
+
+struct CSVExportReaderTests {
+    // MARK: generic CSV
+
+    @Test func guessesTextRatingDateAndIdFromCommonNames() throws {
+        let r = try ingest("reviewId,content,score,at\nr1,\"Crashes on start, every time\",1,2026-11-02T10:00:00Z\n")
+        #expect(r.records.count == 1)
+        let record = try #require(r.records.first)
+        #expect(record.id == "r1")
+        #expect(record.text == "Crashes on start, every time")
+        #expect(record.rating == 1)
+        #expect(record.date == UTCDate.make(year: 2026, month: 11, day: 2, hour: 10))
+        #expect(record.origin.line == 2)
+    }
+
+    @Test func unnamedFirstColumnIsKeptAsAnExtra() throws {
+        let r = try ingest(",_id,reviewText,date\n0,a1,Battery drains overnight,25.04.16\n")
+        let record = try #require(r.records.first)
+        #expect(record.id == "a1")
+        #expect(r.extra(record, "column1") == "0")
+        // dd.mm.yy
+        #expect(record.date == UTCDate.make(year: 2016, month: 4, day: 25))
+    }
+
+    @Test func crOnlyLineEndsWithBOMAndUnnamedFirstColumn() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(",_id,reviewText\r1,x1,first review\r2,x2,second review\r".utf8)
+        let r = try ingest(bytes)
+        #expect(r.records.map(\.text) == ["first review", "second review"])
+        #expect(r.records.map(\.origin.line) == [2, 3])
+        #expect(r.records.first.map { r.extra($0, "column1") } == "1")
+    }
+
+    @Test func slashDatesAreReadDayFirstWhenTheColumnSaysSo() throws {
+        // 05/01/16 alone is ambiguous; 15/01/16 in the same column settles it as day-first.
+        let r = try ingest("reviewText,date\nfine,05/01/16\nok,15/01/16\n")
+        #expect(r.records.map(\.date) == [UTCDate.make(year: 2016, month: 1, day: 5), UTCDate.make(year: 2016, month: 1, day: 15)])
+    }
+
+    @Test func questionMarksAreMissingValuesNotText() throws {
+        let r = try ingest("text,rating,author\nLogin loop after update,?,?\n?,4,ann\n")
+        #expect(r.records.count == 1)
+        #expect(r.records.first?.rating == nil)
+        #expect(r.records.first?.author == nil)
+        #expect(r.rejections.count == 1)
+        #expect(r.rejections.first?.origin.line == 3)
+    }
+
+    @Test func invalidUTF8IsDecodedAsWindows1252WithAWarningNamingTheLine() throws {
+        let bytes = Array("text,author\nGreat app,ann\n".utf8) + Array("Caf".utf8) + [0xE9] + Array(" crashes,J".utf8) + [0xF6] + Array("rg\n".utf8)
+        let r = try ingest(bytes, name: "golden.csv")
+        #expect(r.records.map(\.text) == ["Great app", "Café crashes"])
+        #expect(r.records.last?.author == "Jörg")
+        #expect(r.diagnostics.count == 1)
+        #expect(r.diagnostics.first?.severity == .warning)
+        #expect(r.diagnostics.first?.description.hasPrefix("golden.csv:3:") == true)
+    }
+
+    @Test func raggedRowIsRejectedWithItsRawText() throws {
+        let r = try ingest("id,text,rating\n1,fine,5\n2,too,many,fields\n3,also fine,4\n")
+        #expect(r.records.map(\.id) == ["1", "3"])
+        #expect(r.rejections.count == 1)
+        let rejection = try #require(r.rejections.first)
+        #expect(rejection.reason == "row has 4 fields, header has 3")
+        #expect(rejection.raw == "2,too,many,fields")
+        #expect(rejection.origin.line == 3)
+    }
+
+    @Test func unterminatedQuoteAtTheEndIsARejectionNotACrash() throws {
+        let r = try ingest("id,text\n1,ok\n2,\"never closed\n3,lost\n")
+        #expect(r.records.map(\.id) == ["1"])
+        #expect(r.rejections.count == 1)
+        #expect(r.rejections.first?.reason.contains("never closed") == true)
+        #expect(r.rejections.first?.raw == "2,\"never closed\n3,lost\n")
+        #expect(r.accounts.first?.balances == true)
+    }
+
+    @Test func embeddedNewlinesAndQuotesStayInTheText() throws {
+        let r = try ingest("id,text\r\n1,\"Line one\r\nshe said \"\"meh\"\"\"\r\n2,next\r\n")
+        #expect(r.records.map(\.text) == ["Line one\r\nshe said \"meh\"", "next"])
+        #expect(r.records.map(\.origin.line) == [2, 4])
+    }
+
+    @Test func mapNamingAMissingColumnStopsTheInputNamingIt() throws {
+        let error = #expect(throws: IngestError.self) {
+            try ingest("Review,Stars\nok,5\n", map: FieldMap([.text: "Review", .rating: "Rating"]))
+        }
+        #expect(error?.message.contains("'Rating'") == true)
+        #expect(error?.message.contains("Review, Stars") == true)
+    }
+
+    @Test func noGuessableTextColumnAsksForAMap() throws {
+        let error = #expect(throws: IngestError.self) { try ingest("a,b\n1,2\n") }
+        #expect(error?.message.contains("--map text=COLUMN") == true)
+        let r = try ingest("a,b\nhello there,2\n", map: FieldMap([.text: "a"]))
+        #expect(r.records.first?.text == "hello there")
+        #expect(r.records.first.map { r.extra($0, "b") } == "2")
+    }
+
+    @Test func tsvReadsTabSeparatedColumns() throws {
+        let r = try ingest("id\ttext\tstars\n7\tSound out of sync, badly\t2\n", name: "x.tsv")
+        #expect(r.accounts.first?.format == "tsv")
+        #expect(r.records.first?.text == "Sound out of sync, badly")
+        #expect(r.records.first?.rating == 2)
+    }
+
+    @Test func accountingBalancesOnAMixOfGoodAndBadRows() throws {
+        var text = "id,text,rating\n"
+        for i in 0..<500 {
+            switch i % 7 {
+            case 0: text += "\(i),only two\n"  // ragged
+            case 1: text += "\(i),,3\n"  // no text
+            case 2: text += "\(i),bad rating,9\n"
+            default: text += "\(i),\"review \(i), fine\",4\n"
+            }
+        }
+        let r = try ingest(text)
+        let account = try #require(r.accounts.first)
+        #expect(account.read == 500)
+        #expect(account.balances)
+        #expect(account.accepted == r.records.count)
+        #expect(account.rejected == r.rejections.count)
+        #expect(account.rejected == 3 * 72)
+        // Records come out in input order, across the sampled first rows and the rest.
+        #expect(r.records.map { Int($0.id)! } == r.records.map { Int($0.id)! }.sorted())
+        #expect(r.rejections.map { $0.origin.line! } == r.rejections.map { $0.origin.line! }.sorted())
+    }
+
+    // MARK: Google Play
+
+    static let playHeader = "Package Name,App Version Code,App Version Name,Reviewer Language,Device,Review Submit Date and Time,Review Submit Millis Since Epoch,Review Last Update Date and Time,Review Last Update Millis Since Epoch,Star Rating,Review Title,Review Text,Developer Reply Date and Time,Developer Reply Millis Since Epoch,Developer Reply Text,Review Link"
+
+    @Test func playExportInUTF16LEWithDefaultMap() throws {
+        let text = Self.playHeader + "\r\n"
+            + "com.example.app,312,3.1.2,en,pixel7,2026-11-01T08:00:00Z,1793520000000,,,1,,\"Video upload stuck at 99%, again\",,,,https://play.google.com/r/1\r\n"
+            + "com.example.app,312,3.1.2,de,,,1793523600000,,,5,Super,,,,,\r\n"
+        let r = try ingest(utf16(text), name: "reviews.csv")
+        #expect(r.accounts.first?.format == "play")
+        #expect(r.records.count == 2)
+        let first = try #require(r.records.first)
+        #expect(first.text == "Video upload stuck at 99%, again")
+        #expect(first.rating == 1)
+        #expect(first.version == "3.1.2")
+        #expect(first.device == "pixel7")
+        #expect(first.language == "en")
+        #expect(first.date == UTCDate.make(year: 2026, month: 11, day: 1, hour: 8))
+        #expect(r.extra(first, "Review Link") == "https://play.google.com/r/1")
+        // No date text: the millis column dates it; only a title: the title is the text.
+        let second = r.records[1]
+        #expect(second.date == Date(timeIntervalSince1970: 1_793_523_600))
+        #expect(second.text == "Super")
+    }
+
+    @Test func playExportWithColumnsOmittedStillReads() throws {
+        let r = try ingest(utf16("Star Rating,Review Text,Review Submit Date and Time\r\n4,Dark mode please,2026-10-01\r\n"), format: .googlePlay)
+        #expect(r.records.first?.text == "Dark mode please")
+        #expect(r.records.first?.rating == 4)
+    }
+
+    @Test func playExportInUTF16BE() throws {
+        let r = try ingest(utf16("Star Rating,Review Text\r\n2,Too many ads\r\n", bigEndian: true))
+        #expect(r.accounts.first?.format == "play")
+        #expect(r.records.first?.text == "Too many ads")
+    }
+
+    // MARK: surveys
+
+    @Test func qualtricsMakesOneRecordPerOpenTextAnswerWithTheNPSScore() throws {
+        let text = """
+            StartDate,EndDate,RecordedDate,ResponseId,Q1,Q2,Q3_TEXT,Q4_TEXT
+            Start Date,End Date,Recorded Date,Response ID,How likely are you to recommend us to a friend?,Which plan?,What should we fix first?,Anything else?
+            "{""ImportId"":""startDate""}","{""ImportId"":""endDate""}","{""ImportId"":""recordedDate""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2""}","{""ImportId"":""QID3_TEXT""}","{""ImportId"":""QID4_TEXT""}"
+            2026-11-01 10:00:00,2026-11-01 10:05:00,2026-11-01 10:05:01,R_abc,3,Pro,"Login loop after the update",Dark mode
+            2026-11-02 10:00:00,2026-11-02 10:05:00,2026-11-02 10:05:01,R_def,9,Free,,
+            
+            """
+        let r = try ingest(text, name: "survey.csv")
+        #expect(r.accounts.first?.format == "qualtrics")
+        #expect(r.records.map(\.id) == ["R_abc/Q3_TEXT", "R_abc/Q4_TEXT"])
+        #expect(r.records.map(\.text) == ["Login loop after the update", "Dark mode"])
+        #expect(r.records.allSatisfy { $0.score == 3 })
+        #expect(r.records.first?.date == UTCDate.make(year: 2026, month: 11, day: 1, hour: 10, minute: 5, second: 1))
+        #expect(r.records.first.map { r.extra($0, "response_id") } == "R_abc")
+        #expect(r.records.first.map { r.extra($0, "Q2") } == "Pro")
+        #expect(r.records.first.map { r.extra($0, "question") } == "What should we fix first?")
+        // The response that wrote nothing is accounted for, not dropped.
+        #expect(r.rejections.count == 1)
+        #expect(r.rejections.first?.origin.line == 5)
+        #expect(r.accounts.first?.balances == true)
+    }
+
+    @Test func surveyMonkeyMakesRecordsFromOpenEndedAnswers() throws {
+        let text = """
+            Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,Last Name,Custom Data 1,How likely is it that you would recommend us to a friend?,What do you use?,,What is the one thing we should improve?
+            ,,,,,,,,,Response,Phone,Tablet,Open-Ended Response
+            1001,55,2026-11-01 09:00:00,2026-11-01 09:04:00,1.2.3.4,,,,,2,Phone,,Battery drains in an hour
+            1002,55,2026-11-02 09:00:00,2026-11-02 09:04:00,1.2.3.5,,,,,10,,Tablet,
+            
+            """
+        let r = try ingest(text)
+        #expect(r.accounts.first?.format == "surveymonkey")
+        #expect(r.records.count == 1)
+        let record = try #require(r.records.first)
+        #expect(record.id == "1001/13")
+        #expect(record.text == "Battery drains in an hour")
+        #expect(record.score == 2)
+        #expect(record.date == UTCDate.make(year: 2026, month: 11, day: 1, hour: 9, minute: 4))
+        #expect(r.extra(record, "What do you use? - Phone") == "Phone")
+        #expect(r.rejections.count == 1)
+        #expect(r.accounts.first?.balances == true)
+    }
+
+    @Test func typeformScoresRatingsAndFreeText() throws {
+        let text = """
+            #,How likely are you to recommend us?,Rate the video quality,What made you give that score?,Platform,Start Date (UTC),Submit Date (UTC),Network ID
+            a1,0,2,The sound is out of sync on every video I watch,iOS,2026-11-01 10:00:00,2026-11-01 10:02:00,n1
+            a2,9,5,Creator analytics would be great to have,Android,2026-11-02 10:00:00,2026-11-02 10:02:00,n2
+            
+            """
+        let r = try ingest(text)
+        #expect(r.accounts.first?.format == "typeform-csv")
+        #expect(r.records.map(\.id) == ["a1/4", "a2/4"])
+        #expect(r.records.map(\.score) == [0, 9])
+        #expect(r.records.map(\.rating) == [2, 5])
+        #expect(r.records.first?.date == UTCDate.make(year: 2026, month: 11, day: 1, hour: 10, minute: 2))
+        #expect(r.records.first.map { r.extra($0, "Platform") } == "iOS")
+    }
+}

@@ -1,0 +1,60 @@
+import Testing
+@testable import SiftCore
+
+struct CSVScannerTests {
+    struct Row: Equatable {
+        var line: Int
+        var fields: [String]
+        var unterminated = false
+    }
+
+    func rows(_ text: String, delimiter: Character = ",", chunkSize: Int = 1 << 20) throws -> [Row] {
+        let scanner = CSVScanner(try UTF8Input(InputSource(name: "t", bytes: Array(text.utf8))),
+                                 delimiter: delimiter.asciiValue!, chunkSize: chunkSize)
+        var out: [Row] = []
+        while try scanner.nextRow() {
+            out.append(Row(line: scanner.rowLine, fields: scanner.strings(), unterminated: scanner.unterminatedQuote))
+        }
+        return out
+    }
+
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func readsEveryLineEndAndCountsPhysicalLines(end: String) throws {
+        let text = ["a,b", "1,\"two\(end)lines\"", "3,x", ""].joined(separator: end)
+        let got = try rows(text)
+        #expect(got == [Row(line: 1, fields: ["a", "b"]), Row(line: 2, fields: ["1", "two\(end)lines"]), Row(line: 4, fields: ["3", "x"])])
+    }
+
+    @Test(arguments: [16, 17, 32, 1 << 20])
+    func sameRowsWhateverTheChunkSize(chunkSize: Int) throws {
+        let text = "id,text\r\n1,\"she said \"\"it crashes\"\", twice\"\r\n2,plain text that is longer than one small chunk\r\n\r\n3,\"a\r\nb\"\r\n"
+        let got = try rows(text, chunkSize: chunkSize)
+        #expect(got == [
+            Row(line: 1, fields: ["id", "text"]),
+            Row(line: 2, fields: ["1", "she said \"it crashes\", twice"]),
+            Row(line: 3, fields: ["2", "plain text that is longer than one small chunk"]),
+            Row(line: 5, fields: ["3", "a\r\nb"]),
+        ])
+    }
+
+    @Test func emptyFieldsAndNoFinalLineEnd() throws {
+        #expect(try rows(",a,,\n\"\",b") == [Row(line: 1, fields: ["", "a", "", ""]), Row(line: 2, fields: ["", "b"])])
+    }
+
+    @Test func tabAndSemicolonDelimiters() throws {
+        #expect(try rows("a\tb,c\n1\t\"x\ty\"", delimiter: "\t") == [Row(line: 1, fields: ["a", "b,c"]), Row(line: 2, fields: ["1", "x\ty"])])
+        #expect(try rows("a;b\n1;2", delimiter: ";") == [Row(line: 1, fields: ["a", "b"]), Row(line: 2, fields: ["1", "2"])])
+    }
+
+    @Test func unterminatedQuoteEndsTheLastRowInsteadOfFailing() throws {
+        let got = try rows("a,b\n1,\"never closed\n2,ok\n")
+        #expect(got.count == 2)
+        #expect(got[1].line == 2)
+        #expect(got[1].unterminated)
+        #expect(got[1].fields == ["1", "never closed\n2,ok\n"])
+    }
+
+    @Test func textAfterAClosingQuoteIsKeptAsWritten() throws {
+        #expect(try rows("\"5\" inch,b\n") == [Row(line: 1, fields: ["\"5\" inch", "b"])])
+    }
+}
