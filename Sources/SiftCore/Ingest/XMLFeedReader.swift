@@ -1,0 +1,219 @@
+import CLibXML2
+
+/// Reads XML feeds streaming through libxml2's SAX2 push parser: the App Store customer-reviews Atom feed
+/// (`appstore-xml`) and any XML with one element per record (`xml`, `--map record=ELEMENT`).
+///
+/// Fields are named by their path below the record element (`title`, `author/name`) and attributes with `@`
+/// (`@id`, `link/@href`). A malformed document keeps the records read before the break; the record it breaks
+/// in is rejected with the line, and a diagnostic says where reading stopped.
+public struct XMLFeedReader: RecordReader {
+    public let format: InputFormat
+    public let map: FieldMap
+    public var chunkSize = 256 * 1024
+
+    public init(format: InputFormat, map: FieldMap) {
+        self.format = format
+        self.map = map
+    }
+
+    static let appStoreMap = FieldMap([
+        .id: "id", .title: "title", .text: "content", .rating: "im:rating", .version: "im:version",
+        .author: "author/name", .date: "updated", .reach: "im:voteSum",
+    ])
+
+    public func read(_ input: InputSource, emit: (IngestEvent) throws -> Void) throws {
+        let recordName: String
+        if let named = map.record {
+            recordName = named
+        } else if format == .appStoreXML {
+            recordName = "entry"
+        } else {
+            recordName = try Self.guessRecordElement(try input.prefix(FormatDetector.sniffLength), file: input.name)
+        }
+        let collector = XMLRecordCollector(reader: self, file: input.name, recordName: recordName)
+        let parser = XMLPushParser(fileName: input.name, handler: collector)
+        collector.parser = parser
+        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var going = true
+        while going {
+            let n = try buffer.withUnsafeMutableBytes { try input.read(into: $0) }
+            going = buffer.withUnsafeBytes { parser.feed(UnsafeRawBufferPointer(rebasing: $0[0..<n]), last: n == 0) } && n > 0
+            try collector.drain(emit)
+            if let error = collector.stopError { throw error }
+        }
+        for problem in parser.problems {
+            try emit(.diagnostic(Diagnostic(.warning, at: RecordOrigin(file: input.name, line: problem.line), problem.message)))
+        }
+        if let fatal = parser.fatalProblem {
+            collector.rejectOpenRecord(fatal)
+            try collector.drain(emit)
+            try emit(.diagnostic(Diagnostic(.error, at: RecordOrigin(file: input.name, line: fatal.line),
+                "malformed XML (\(fatal.message)); the records before line \(fatal.line) were read, the rest of the file was not")))
+        }
+    }
+
+    /// The most repeated child of the root in the first bytes (or grandchild, when the root wraps one list).
+    static func guessRecordElement(_ prefix: [UInt8], file: String) throws -> String {
+        let survey = XMLSurvey()
+        let parser = XMLPushParser(fileName: file, handler: survey)
+        _ = prefix.withUnsafeBytes { parser.feed($0, last: false) }
+        for level in [2, 3] {
+            let counts = survey.counts[level] ?? [:]
+            if let best = survey.order[level]?.max(by: { counts[$0, default: 0] < counts[$1, default: 0] }), counts[best, default: 0] > 1 {
+                return best
+            }
+        }
+        throw IngestError(file: file, "cannot tell which element is one record; name it with --map record=ELEMENT")
+    }
+}
+
+/// Counts element names by depth, in first-seen order, to guess the record element.
+final class XMLSurvey: XMLEventHandler {
+    var depth = 0
+    var counts: [Int: [String: Int]] = [:]
+    var order: [Int: [String]] = [:]
+
+    func startElement(_ name: String, attributes: XMLAttributes) {
+        depth += 1
+        guard depth <= 3 else { return }
+        if counts[depth, default: [:]][name] == nil { order[depth, default: []].append(name) }
+        counts[depth, default: [:]][name, default: 0] += 1
+    }
+    func endElement() { depth -= 1 }
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+}
+
+/// Gathers each record element's fields as the parser streams by and turns them into events.
+final class XMLRecordCollector: XMLEventHandler {
+    let reader: XMLFeedReader
+    let file: String
+    let recordName: String
+    let isAppStore: Bool
+    weak var parser: XMLPushParser?
+    private(set) var stopError: IngestError?
+
+    private var pending: [IngestEvent] = []
+    private var builder: RecordBuilder?
+    private var depth = 0
+    private var recordDepth: Int?
+    private var skipDepth: Int?
+    private var elementIndex = 0
+    private var recordLine = 0
+    private var frames: [(path: String, textStart: Int, hasChild: Bool)] = []
+    private var text: [UInt8] = []
+    private var fields: [(name: String, value: String)] = []
+
+    init(reader: XMLFeedReader, file: String, recordName: String) {
+        self.reader = reader
+        self.file = file
+        self.recordName = recordName
+        isAppStore = reader.format == .appStoreXML
+        text.reserveCapacity(16 * 1024)
+    }
+
+    func drain(_ emit: (IngestEvent) throws -> Void) throws {
+        for event in pending { try emit(event) }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func matchesRecord(_ name: String) -> Bool {
+        if name == recordName { return true }
+        // `entry` matches `atom:entry`: prefixes vary between producers of the same feed.
+        if let colon = name.lastIndex(of: ":"), !recordName.contains(":") { return name[name.index(after: colon)...] == recordName }
+        return false
+    }
+
+    func startElement(_ name: String, attributes: XMLAttributes) {
+        depth += 1
+        guard skipDepth == nil else { return }
+        guard let recordDepth else {
+            guard matchesRecord(name) else { return }
+            recordDepth = depth
+            elementIndex += 1
+            recordLine = parser?.line ?? 0
+            fields.removeAll(keepingCapacity: true)
+            text.removeAll(keepingCapacity: true)
+            frames = [(name, 0, false)]
+            attributes.forEach { fields.append(("@" + $0, $1)) }
+            return
+        }
+        if isAppStore, depth == recordDepth + 1, name == "content", attributes.value(of: "type") == "html" {
+            // The feed carries each review twice, as text and as HTML; the text one is the review.
+            skipDepth = depth
+            return
+        }
+        frames[frames.count - 1].hasChild = true
+        let path = depth == recordDepth + 1 ? name : frames[frames.count - 1].path + "/" + name
+        frames.append((path, text.count, false))
+        if !attributes.isEmpty { attributes.forEach { fields.append((path + "/@" + $0, $1)) } }
+    }
+
+    func endElement() {
+        defer { depth -= 1 }
+        if let skip = skipDepth {
+            if depth == skip { skipDepth = nil }
+            return
+        }
+        guard let recordDepth else { return }
+        let frame = frames.removeLast()
+        let own = text[frame.textStart...]
+        if !frame.hasChild || own.contains(where: { $0 > 0x20 }) {
+            fields.append((frame.path, String(decoding: own, as: UTF8.self)))
+        }
+        text.removeSubrange(frame.textStart...)
+        if depth == recordDepth {
+            self.recordDepth = nil
+            finishRecord()
+        }
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard recordDepth != nil, skipDepth == nil else { return }
+        text.append(contentsOf: bytes)
+    }
+
+    private var origin: RecordOrigin { RecordOrigin(file: file, line: recordLine, element: elementIndex) }
+
+    private func finishRecord() {
+        if isAppStore, elementIndex == 1, !fields.contains(where: { $0.name == "im:rating" || $0.name == "content" }) {
+            // The feed's first entry can describe the app itself: not a review, not counted.
+            return
+        }
+        if builder == nil {
+            let names = fields.map(\.name)
+            do {
+                try JSONFieldGuess.checkUserMap(reader.map, against: names, file: file)
+            } catch {
+                stopError = error as? IngestError
+                parser?.stop()
+                return
+            }
+            let map = isAppStore
+                ? XMLFeedReader.appStoreMap.overlaid(by: reader.map)
+                : JSONFieldGuess.map(forNames: names, user: reader.map)
+            builder = RecordBuilder(format: reader.format, source: file, map: map)
+        }
+        let fields = self.fields
+        switch builder!.build(fields: fields, origin: origin, raw: Self.rawText(fields)) {
+        case .success(let record): pending.append(.record(record))
+        case .failure(let rejection): pending.append(.rejected(rejection))
+        }
+    }
+
+    /// The record that was open when the document broke becomes a rejection with what it held so far.
+    func rejectOpenRecord(_ problem: XMLProblem) {
+        guard recordDepth != nil else { return }
+        recordDepth = nil
+        let at = RecordOrigin(file: file, line: problem.line, element: elementIndex)
+        pending.append(.rejected(Rejection(origin: at, reason: "malformed XML: \(problem.message)", raw: Self.rawText(fields))))
+    }
+
+    /// A record's fields as one JSON object, for a rejection (the element itself is gone once streamed past).
+    static func rawText(_ fields: [(name: String, value: String)]) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        for (name, value) in fields { w.field(name, value) }
+        w.endObject()
+        return w.string
+    }
+}

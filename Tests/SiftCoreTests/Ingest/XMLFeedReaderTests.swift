@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+@testable import SiftCore
+
+struct XMLFeedReaderTests {
+    static func entry(_ id: Int, rating: Int = 2, text: String = "Video upload stuck at 90%", votes: Int = 3) -> String {
+        """
+          <entry>
+            <updated>2026-11-0\(id % 9 + 1)T10:00:00-07:00</updated>
+            <id>\(id)</id>
+            <title>Upload &amp; stuck</title>
+            <content type="text">\(text)</content>
+            <content type="html">&lt;table&gt;&lt;tr&gt;&lt;td&gt;\(text)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</content>
+            <im:contentType term="Application" label="Application"/>
+            <im:voteSum>\(votes)</im:voteSum>
+            <im:voteCount>\(votes + 2)</im:voteCount>
+            <im:rating>\(rating)</im:rating>
+            <im:version>4.2</im:version>
+            <author><name>user\(id)</name><uri>https://itunes.apple.com/us/reviews/id\(id)</uri></author>
+            <link rel="related" href="https://itunes.apple.com/us/review?id=\(id)"/>
+          </entry>
+        """
+    }
+
+    static let metadataEntry = """
+          <entry>
+            <updated>2026-11-10T00:00:00-07:00</updated>
+            <id>https://apps.apple.com/app/id1</id>
+            <title>Clipper - Acme Inc.</title>
+            <im:name>Clipper</im:name>
+            <link rel="alternate" type="text/html" href="https://apps.apple.com/app/id1"/>
+          </entry>
+        """
+
+    static func feed(_ entries: [String]) -> String {
+        """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns:im="http://itunes.apple.com/rss" xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+          <id>https://mzstoreservices-int-st.itunes.apple.com/us/rss/customerreviews/id=1/xml</id>
+          <title>iTunes Store: Customer Reviews</title>
+        \(entries.joined(separator: "\n"))
+        </feed>
+        """
+    }
+
+    let appStore = XMLFeedReader(format: .appStoreXML, map: FieldMap())
+
+    @Test func readsAppStoreEntriesSkippingTheMetadataEntryAndTheHTMLTwin() throws {
+        let result = try readAll(appStore, Self.feed([Self.metadataEntry, Self.entry(7), Self.entry(8, rating: 5, text: "Love the new editor")]), name: "feed.xml")
+        #expect(result.read == 2)
+        #expect(result.rejections.isEmpty)
+        let r = result.records[0]
+        #expect(r.id == "7")
+        #expect(r.text == "Video upload stuck at 90%")
+        #expect(r.title == "Upload & stuck")
+        #expect(r.rating == 2)
+        #expect(r.version == "4.2")
+        #expect(r.author == "user7")
+        #expect(r.reach == 3)
+        #expect(r.date == ValueParsing.date("2026-11-08T17:00:00Z"))
+        #expect(result.extra("im:voteCount", of: 0) == "5")
+        #expect(result.extra("link/@href", of: 0) == "https://itunes.apple.com/us/review?id=7")
+        #expect(!r.extras.contains { $0.value.contains("<table>") })
+        #expect(r.origin.element == 2)
+        #expect(result.records[1].rating == 5)
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func streamsAcrossSmallChunks() throws {
+        var reader = appStore
+        reader.chunkSize = 97
+        let result = try readAll(reader, Self.feed((1...200).map { Self.entry($0) }))
+        #expect(result.records.count == 200)
+        #expect(result.records.map(\.id) == (1...200).map(String.init))
+    }
+
+    @Test func aMalformedDocumentKeepsEarlierRecordsAndRejectsTheBrokenOne() throws {
+        var doc = Self.feed([Self.entry(1), Self.entry(2), Self.entry(3)])
+        doc = doc.replacingOccurrences(of: "<im:rating>2</im:rating>\n    <im:version>4.2</im:version>\n    <author><name>user2",
+                                       with: "<im:rating>2</im:rating>\n    <im:version>4.2</im:vers>\n    <author><name>user2")
+        let result = try readAll(appStore, doc, name: "broken.xml")
+        #expect(result.records.map(\.id) == ["1"])
+        #expect(result.rejections.count == 1)
+        let broken = result.rejections[0]
+        #expect(broken.origin.element == 2)
+        #expect(broken.origin.line == 29)
+        #expect(broken.reason.contains("malformed XML"))
+        #expect(broken.raw.contains("Video upload stuck"))
+        let error = try #require(result.diagnostics.first { $0.severity == .error })
+        #expect(error.origin.line == 29)
+        #expect(error.message.contains("rest of the file"))
+    }
+
+    @Test func aTruncatedFeedIsReportedNotDropped() throws {
+        let doc = String(Self.feed([Self.entry(1), Self.entry(2)]).dropLast(300))
+        let result = try readAll(appStore, doc)
+        #expect(result.records.count == 1)
+        #expect(result.rejections.count == 1)
+        #expect(result.diagnostics.contains { $0.severity == .error })
+    }
+
+    @Test func refusesExternalEntitiesAndTheDTD() throws {
+        let doc = """
+            <?xml version="1.0"?>
+            <!DOCTYPE feed [<!ENTITY e SYSTEM "file:///etc/passwd">]>
+            <feed xmlns:im="http://itunes.apple.com/rss">
+              <entry><id>1</id><im:rating>3</im:rating><content type="text">safe</content></entry>
+              <entry><id>2</id><im:rating>3</im:rating><content type="text">leak: &e;</content></entry>
+            </feed>
+            """
+        let result = try readAll(appStore, doc)
+        let everything = result.records.map { "\($0.text) \($0.extras)" } + result.rejections.map(\.raw) + result.diagnostics.map(\.message)
+        #expect(!everything.contains { $0.contains("root:") })
+        #expect(result.records.map(\.text) == ["safe"])
+        #expect(result.rejections.count == 1)
+    }
+
+    @Test func billionLaughsFinishesWithoutExpanding() throws {
+        var dtd = "<!ENTITY lol \"lol\">"
+        for i in 1...9 {
+            let previous = i == 1 ? "lol" : "lol\(i - 1)"
+            dtd += "<!ENTITY lol\(i) \"" + String(repeating: "&\(previous);", count: 10) + "\">"
+        }
+        let doc = "<?xml version=\"1.0\"?><!DOCTYPE lolz [\(dtd)]><reviews><review><text>&lol9;</text></review><review><text>ok</text></review></reviews>"
+        let result = try readAll(XMLFeedReader(format: .xml, map: FieldMap(record: "review")), doc)
+        #expect(result.records.allSatisfy { $0.text.count < 100 })
+        #expect(result.read <= 2)
+        #expect(!result.diagnostics.isEmpty || result.rejections.isEmpty == false)
+    }
+
+    @Test func genericXMLGuessesTheRecordElementAndReadsAttributes() throws {
+        let doc = """
+            <export generated="2026-11-01">
+              <info><count>3</count></info>
+              <item id="a1" stars="4"><body>Battery drains overnight</body><user><name>ana</name></user></item>
+              <item id="a2" stars="1"><body>Too many ads</body><user><name>bo</name></user></item>
+              <item id="a3" stars="5"><body><![CDATA[Great <b>app</b>]]></body></item>
+            </export>
+            """
+        let map = try FieldMap(parsing: "id=@id,rating=@stars,author=user/name")
+        let result = try readAll(XMLFeedReader(format: .xml, map: map), doc)
+        #expect(result.records.map(\.text) == ["Battery drains overnight", "Too many ads", "Great <b>app</b>"])
+        #expect(result.records.map(\.id) == ["a1", "a2", "a3"])
+        #expect(result.records[0].rating == 4)
+        #expect(result.records[1].author == "bo")
+        #expect {
+            try readAll(XMLFeedReader(format: .xml, map: FieldMap([.text: "comment"])), doc, name: "g.xml")
+        } throws: { "\($0)".contains("text=comment") && "\($0)".contains("body") }
+    }
+
+    @Test func accountingBalancesOnABrokenFeed() throws {
+        let doc = Self.feed([Self.entry(1), Self.entry(2, rating: 7), Self.entry(3, text: ""), Self.entry(4)]) + "<trailing"
+        let result = try readAll(appStore, doc)
+        // Entry 3 has no body, so its title stands as its text; entry 2's rating is out of range.
+        #expect(result.records.map(\.id) == ["1", "3", "4"])
+        #expect(result.rejections.map(\.origin.element) == [2])
+        #expect(result.diagnostics.contains { $0.severity == .error })
+        #expect(result.read == result.records.count + result.rejections.count)
+    }
+}
