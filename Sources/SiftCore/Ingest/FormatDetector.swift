@@ -113,7 +113,8 @@ public enum FormatDetector {
         return false
     }
 
-    /// Two or more lines that each open and close an object.
+    /// Two or more lines that each open and close an object, and most lines like that: a broken line in a
+    /// JSON Lines file is a rejection later, not a reason to read the file as one document.
     static func looksLikeJSONLines(_ body: [UInt8]) -> Bool {
         let lines = body.split(whereSeparator: { $0 == 0x0A }).map { line in
             line.filter { $0 != 0x0D && $0 != 0x20 && $0 != 0x09 }
@@ -121,7 +122,8 @@ public enum FormatDetector {
         guard lines.count >= 2 else { return false }
         // The last line may be cut off by the sniff length.
         let whole = lines.count > 2 ? lines.dropLast() : lines[...]
-        return whole.allSatisfy { $0.first == UInt8(ascii: "{") && $0.last == UInt8(ascii: "}") }
+        let objects = whole.filter { $0.first == UInt8(ascii: "{") && $0.last == UInt8(ascii: "}") }.count
+        return objects >= 2 && Double(objects) >= 0.8 * Double(whole.count)
     }
 
     static func csvFormat(_ body: [UInt8]) -> InputFormat? {

@@ -9,7 +9,7 @@ extension InputFormat {
         case .appStoreJSON, .appStoreConnect, .typeformJSON, .json:
             return JSONDocumentReader(format: self, map: map)
         case .appStoreXML, .xml:
-            throw IngestError(file: rawValue, "the \(rawValue) reader is not built yet")
+            return XMLFeedReader(format: self, map: map)
         }
     }
 }

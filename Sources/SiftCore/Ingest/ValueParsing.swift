@@ -129,6 +129,16 @@ public enum ValueParsing {
                 i += 1
                 second = digits(b, &i, max: 2) ?? 0
             }
+            // "09:03:04 PM", as SurveyMonkey and US spreadsheets write it.
+            var j = i
+            while j < b.count, b[j] == UInt8(ascii: " ") { j += 1 }
+            if b.count - j == 2, (1...12).contains(hour) {
+                let meridiem = String(decoding: b[j...], as: UTF8.self).uppercased()
+                if meridiem == "AM" || meridiem == "PM" {
+                    hour = hour % 12 + (meridiem == "PM" ? 12 : 0)
+                    i = b.count
+                }
+            }
         }
         guard i == b.count else { return nil }
         let dayFirst: Bool
