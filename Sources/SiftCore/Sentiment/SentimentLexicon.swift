@@ -110,6 +110,8 @@ struct SentimentLexicons: Sendable {
     var languages: [String: LanguageLexicon] = [:]
     var emoji: [String: Double] = [:]
     var emoticons: [String: Double] = [:]
+    /// Stopwords of each language with a lexicon, to pick a lexicon for text whose language was not determined.
+    var stopwords: [String: Set<String>] = [:]
 
     init(store: LexiconStore, overlays: [String]) throws {
         for (line, valence) in Self.pairs(store.lines("emoji/emoji.tsv")) {
@@ -140,7 +142,11 @@ struct SentimentLexicons: Sendable {
                     lexicon.entries[term, default: LexiconEntry()].booster = scalar
                 }
             }
-            for line in store.lines("\(code)/contrast.tsv") {
+            // Languages with only the text chain's contrast list treat every word on it as "but".
+            let contrastLines = store.text("\(code)/contrast.tsv") != nil
+                ? store.lines("\(code)/contrast.tsv") : store.lines("\(code)/contrast.txt").map { Substring("\($0)\tafter") }
+            stopwords[code] = Set(store.lines("\(code)/stopwords.txt").map { Self.folded($0) })
+            for line in contrastLines {
                 let fields = line.split(separator: "\t")
                 guard fields.count >= 2 else { continue }
                 let term = Self.folded(fields[0])

@@ -40,10 +40,18 @@ public struct SentimentScorer: Sendable {
         return run.result().score
     }
 
-    /// The lexicon for a text's language: English for undetermined text, nil for a language sift has no lexicon for.
-    func lexicon(for language: String) -> LanguageLexicon? {
-        if let lexicon = lexicons.languages[language] { return lexicon }
-        return language == "und" ? lexicons.languages["en"] : nil
+    /// The lexicon for a text's language, nil for a language sift has no lexicon for. Text whose language was not
+    /// determined gets the lexicon language with the most stopwords in it, English on a tie.
+    func lexicon(for text: AnalyzedText) -> (language: String, lexicon: LanguageLexicon)? {
+        if let lexicon = lexicons.languages[text.language] { return (text.language, lexicon) }
+        guard text.language == "und" else { return nil }
+        var best = "en", bestCount = 0
+        for (code, words) in lexicons.stopwords.sorted(by: { $0.key < $1.key }) where !words.isEmpty {
+            var count = 0
+            for token in text.tokens where token.kind == .word && words.contains(token.folded) { count += 1 }
+            if count > bestCount || (count == bestCount && code == "en") { best = code; bestCount = count }
+        }
+        return lexicons.languages[best].map { (best, $0) } ?? lexicons.languages["en"].map { ("en", $0) }
     }
 }
 
@@ -69,6 +77,7 @@ struct ScoringRun {
     var units: [ScoredUnit] = []
     var contributions: [SentimentContribution] = []
     var notes: [String] = []
+    var lexicon: LanguageLexicon?
 
     init(scorer: SentimentScorer, text: AnalyzedText, explain: Bool) {
         self.scorer = scorer
@@ -77,7 +86,12 @@ struct ScoringRun {
     }
 
     mutating func result() -> SentimentResult {
-        let lexicon = scorer.lexicon(for: text.language)
+        let chosen = scorer.lexicon(for: text)
+        let lexicon = chosen?.lexicon
+        self.lexicon = lexicon
+        if let chosen, chosen.language != text.language, explain {
+            notes.append("language not determined; scored with the '\(chosen.language)' lexicon")
+        }
         if lexicon == nil, explain {
             notes.append("no sentiment lexicon for language '\(text.language)'; only emoji and emoticons were scored")
         }
@@ -300,7 +314,6 @@ struct ScoringRun {
     /// Capitals, drawn-out letters, boosters, negation, "least" and app failures, unit by unit.
     mutating func applyModifiers(_ range: Range<Int>) {
         let tokens = text.tokens
-        let lexicon = scorer.lexicon(for: text.language)
         // A booster that also carries valence ("super", "pretty") boosts when a valenced word follows it.
         for u in units.indices where units[u].boosterScalar != 0 {
             guard case .word = units[u].role, u + 1 < units.count, case .word = units[u + 1].role, units[u + 1].base != 0 else { continue }
