@@ -1,0 +1,263 @@
+internal import CStemmer
+
+/// A user's overlay file that does not follow the `term<TAB>valence` layout.
+public struct SentimentLexiconError: Error, CustomStringConvertible, Sendable, Hashable {
+    /// 1-based position of the overlay among those given.
+    public var overlay: Int
+    public var line: Int
+    public var text: String
+
+    public var description: String {
+        "lexicon overlay \(overlay), line \(line): expected 'term<TAB>valence' (valence a number, e.g. 'laggy\t-2'), got '\(text)'"
+    }
+}
+
+/// Where a valence came from, for explanations.
+enum ValenceSource: UInt8, Sendable {
+    case general, domain, idiom, user, emoji, emoticon
+
+    var label: String {
+        switch self {
+        case .general: "lexicon"
+        case .domain: "app-feedback term"
+        case .idiom: "idiom"
+        case .user: "your lexicon"
+        case .emoji: "emoji"
+        case .emoticon: "emoticon"
+        }
+    }
+}
+
+/// Which clause a contrast word makes weigh more.
+enum ContrastSide: UInt8, Sendable {
+    /// "but", "however": the clause after it carries the verdict.
+    case after
+    /// "although", "though": the clause it opens is conceded.
+    case before
+}
+
+/// What a multi-word expression is.
+enum PhraseKind: Sendable {
+    case valence(Double, ValenceSource)
+    case booster(Double)
+    case contrast(ContrastSide)
+}
+
+/// A multi-word expression, as folded words.
+struct Phrase: Sendable {
+    var words: [String]
+    var kind: PhraseKind
+}
+
+/// Everything the lexicons say about one folded word.
+struct LexiconEntry: Sendable {
+    var valence: Double?
+    var source: ValenceSource = .general
+    var booster: Double?
+    var contrast: ContrastSide?
+    /// Indices into `LanguageLexicon.phrases` of the expressions starting with this word, longest first.
+    var phrases: [Int] = []
+}
+
+/// The sentiment lexicons of one language, indexed for lookups by folded form and by stem.
+struct LanguageLexicon: Sendable {
+    var entries: [String: LexiconEntry] = [:]
+    var phrases: [Phrase] = []
+    /// Valence by Snowball stem, for inflections the lexicon does not spell out; the term is kept for explanations.
+    var stemValences: [String: (valence: Double, term: String)] = [:]
+    /// Valence of a negated verb of what an app should do ("doesn't *load*"), by stem.
+    var failures: [String: Double] = [:]
+
+    mutating func setValence(_ term: String, _ valence: Double, source: ValenceSource) {
+        let words = term.split(separator: " ").map(String.init)
+        if words.count > 1 {
+            addPhrase(Phrase(words: words, kind: .valence(valence, source)))
+        } else if let word = words.first {
+            entries[word, default: LexiconEntry()].valence = valence
+            entries[word]!.source = source
+        }
+    }
+
+    mutating func addPhrase(_ phrase: Phrase) {
+        let first = phrase.words[0]
+        // A later file replaces the same expression instead of adding a second one.
+        if let existing = entries[first]?.phrases.first(where: { phrases[$0].words == phrase.words }) {
+            phrases[existing] = phrase
+            return
+        }
+        phrases.append(phrase)
+        var entry = entries[first] ?? LexiconEntry()
+        entry.phrases.append(phrases.count - 1)
+        entry.phrases.sort { phrases[$0].words.count > phrases[$1].words.count }
+        entries[first] = entry
+    }
+
+    /// Fills `stemValences` from the single-word valences; a term that is its own stem wins over its inflections.
+    mutating func indexStems(_ stem: (String) -> String) {
+        var chosen: [String: (valence: Double, term: String)] = [:]
+        for (term, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            guard let valence = entry.valence else { continue }
+            let key = stem(term)
+            if let current = chosen[key], current.term == key || (term != key && current.term.count <= term.count) { continue }
+            chosen[key] = (valence, term)
+        }
+        stemValences = chosen
+    }
+}
+
+/// The sentiment lexicons of every language sift ships, plus emoji and emoticons, plus the user's overlays.
+struct SentimentLexicons: Sendable {
+    var languages: [String: LanguageLexicon] = [:]
+    var emoji: [String: Double] = [:]
+    var emoticons: [String: Double] = [:]
+    /// Stopwords of each language with a lexicon, to pick a lexicon for text whose language was not determined.
+    var stopwords: [String: Set<String>] = [:]
+
+    init(store: LexiconStore, overlays: [String]) throws {
+        for (line, valence) in Self.pairs(store.lines("emoji/emoji.tsv")) {
+            emoji[Self.emojiKey(line)] = valence
+        }
+        for (line, valence) in Self.pairs(store.lines("common/emoticons.tsv")) {
+            emoticons[line] = valence
+            emoticons[Self.emoticonKey(line)] = valence
+        }
+        let codes = Set(store.paths.compactMap { path -> String? in
+            let parts = path.split(separator: "/")
+            return parts.count == 2 && parts[1] == "sentiment.tsv" ? String(parts[0]) : nil
+        })
+        var parsedOverlays: [[(String, Double)]] = []
+        for (index, text) in overlays.enumerated() {
+            parsedOverlays.append(try Self.parseOverlay(text, index: index + 1))
+        }
+        for code in codes.sorted() {
+            var lexicon = LanguageLexicon()
+            for (term, valence) in Self.pairs(store.lines("\(code)/sentiment.tsv")) { lexicon.setValence(term, valence, source: .general) }
+            for (term, valence) in Self.pairs(store.lines("\(code)/domain.tsv")) { lexicon.setValence(term, valence, source: .domain) }
+            for (term, valence) in Self.pairs(store.lines("\(code)/idioms.tsv")) { lexicon.setValence(term, valence, source: .idiom) }
+            for (term, scalar) in Self.pairs(store.lines("\(code)/boosters.tsv")) {
+                let words = term.split(separator: " ").map(String.init)
+                if words.count > 1 {
+                    lexicon.addPhrase(Phrase(words: words, kind: .booster(scalar)))
+                } else {
+                    lexicon.entries[term, default: LexiconEntry()].booster = scalar
+                }
+            }
+            // Languages with only the text chain's contrast list treat every word on it as "but".
+            let contrastLines = store.text("\(code)/contrast.tsv") != nil
+                ? store.lines("\(code)/contrast.tsv") : store.lines("\(code)/contrast.txt").map { Substring("\($0)\tafter") }
+            stopwords[code] = Set(store.lines("\(code)/stopwords.txt").map { Self.folded($0) })
+            for line in contrastLines {
+                let fields = line.split(separator: "\t")
+                guard fields.count >= 2 else { continue }
+                let term = Self.folded(fields[0])
+                let side: ContrastSide = fields[1].trimmedFields == "before" ? .before : .after
+                let words = term.split(separator: " ").map(String.init)
+                if words.count > 1 {
+                    lexicon.addPhrase(Phrase(words: words, kind: .contrast(side)))
+                } else {
+                    lexicon.entries[term, default: LexiconEntry()].contrast = side
+                }
+            }
+            for overlay in parsedOverlays {
+                for (term, valence) in overlay { lexicon.setValence(term, valence, source: .user) }
+            }
+            let stemmer = StemmerHandle(language: code)
+            let stem: (String) -> String = { stemmer?.stem($0) ?? $0 }
+            for (term, valence) in Self.pairs(store.lines("\(code)/failures.tsv")) {
+                lexicon.failures[stem(term)] = valence
+            }
+            lexicon.indexStems(stem)
+            languages[code] = lexicon
+        }
+    }
+
+    /// `term<TAB>valence` lines of a shipped file; malformed lines are skipped (a test checks there are none).
+    static func pairs(_ lines: [Substring]) -> [(String, Double)] {
+        lines.compactMap { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 2, let value = Double(fields[1].trimmedFields) else { return nil }
+            return (folded(fields[0]), value)
+        }
+    }
+
+    /// Reads a user's overlay: `term<TAB>valence` per line (further tab-separated fields ignored), `#` comments.
+    static func parseOverlay(_ text: String, index: Int) throws -> [(String, Double)] {
+        var result: [(String, Double)] = []
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmedFields
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 2, let value = Double(fields[1].trimmedFields), value.isFinite,
+                  !fields[0].trimmedFields.isEmpty
+            else {
+                throw SentimentLexiconError(overlay: index, line: number + 1, text: String(line))
+            }
+            result.append((folded(fields[0]), value))
+        }
+        return result
+    }
+
+    /// Lower-case with typographic apostrophes made plain, as the text analyzer folds words.
+    static func folded<S: StringProtocol>(_ term: S) -> String {
+        String(term.trimmedFields).lowercased().replacingApostrophes
+            .split(separator: " ").joined(separator: " ")
+    }
+
+    /// An emoji without variation selectors, joiners or skin tones, as the text analyzer folds emoji.
+    static func emojiKey<S: StringProtocol>(_ text: S) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFE0E, 0xFE0F, 0x200D, 0x1F3FB...0x1F3FF: continue
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// An emoticon without its nose and with "xD" in one case, as the text analyzer folds emoticons.
+    static func emoticonKey(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        if bytes.count >= 3, bytes[1] == UInt8(ascii: "-"), [":", ";", "=", "8"].contains(Character(UnicodeScalar(bytes[0]))) {
+            bytes.remove(at: 1)
+        }
+        if bytes.first == UInt8(ascii: "X") || bytes.first == UInt8(ascii: "x") { bytes = bytes.map { $0 | 0x20 } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A Snowball stemmer used while the lexicons are indexed; owned by one thread.
+private final class StemmerHandle {
+    private let handle: OpaquePointer
+    private static let algorithms = ["en": "english", "es": "spanish", "de": "german", "fr": "french", "pt": "portuguese", "it": "italian", "nl": "dutch"]
+
+    init?(language: String) {
+        guard let name = Self.algorithms[language], let handle = sb_stemmer_new(name, "UTF_8") else { return nil }
+        self.handle = handle
+    }
+
+    deinit { sb_stemmer_delete(handle) }
+
+    func stem(_ word: String) -> String {
+        var word = word
+        return word.withUTF8 { utf8 -> String in
+            guard let base = utf8.baseAddress, let out = sb_stemmer_stem(handle, base, Int32(utf8.count)) else {
+                return String(decoding: utf8, as: UTF8.self)
+            }
+            return String(decoding: UnsafeBufferPointer(start: out, count: Int(sb_stemmer_length(handle))), as: UTF8.self)
+        }
+    }
+}
+
+extension StringProtocol {
+    var trimmedFields: Substring {
+        var text = Substring(self)
+        while let first = text.first, first == " " || first == "\t" || first == "\r" { text.removeFirst() }
+        while let last = text.last, last == " " || last == "\t" || last == "\r" { text.removeLast() }
+        return text
+    }
+
+    var replacingApostrophes: String {
+        String(self).replacing("\u{2019}", with: "'").replacing("\u{2018}", with: "'")
+    }
+}

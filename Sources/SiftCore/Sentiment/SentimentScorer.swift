@@ -1,0 +1,424 @@
+import Foundation
+
+/// Scores analyzed text with sift's lexicons and rules: per sentence, per record, with the reason for every valence.
+public struct SentimentScorer: Sendable {
+    let lexicons: SentimentLexicons
+
+    /// How far back (in words) a booster or dampener reaches.
+    static let boosterReach = 3
+    /// Valence multipliers, each chosen on examples written by the sift team.
+    static let capsEmphasis = 1.3
+    static let elongatedEmphasis = 1.15
+    static let negatedPositive = -0.75
+    static let negatedNegative = -0.4
+    static let leastFactor = -0.5
+    static let concededClause = 0.5
+    static let verdictClause = 1.5
+    static let exclamationStep = 0.3
+    static let questionStep = 0.18
+    /// Sentence sums are squashed to −1…1 with tanh(sum / this).
+    static let compoundScale = 3.5
+
+    /// Loads the shipped lexicons and the user's overlays (the text of each `term<TAB>valence` file), later ones winning.
+    /// - Throws: `SentimentLexiconError` for an overlay line that is not `term<TAB>valence`.
+    public init(lexicons: LexiconStore = .shipped, overlays: [String] = []) throws {
+        self.lexicons = try SentimentLexicons(store: lexicons, overlays: overlays)
+    }
+
+    /// Languages with a sentiment lexicon, sorted.
+    public var languages: [String] { lexicons.languages.keys.sorted() }
+
+    /// The score of `text`, its sentences and every token's contribution.
+    public func score(_ text: AnalyzedText) -> SentimentResult {
+        var run = ScoringRun(scorer: self, text: text, explain: true)
+        return run.result()
+    }
+
+    /// The record score alone: the same numbers as `score(_:)` without building an explanation.
+    public func compoundScore(_ text: AnalyzedText) -> SentimentScore {
+        var run = ScoringRun(scorer: self, text: text, explain: false)
+        return run.result().score
+    }
+
+    /// The lexicon for a text's language, nil for a language sift has no lexicon for. Text whose language was not
+    /// determined gets the lexicon language with the most stopwords in it, English on a tie.
+    func lexicon(for text: AnalyzedText) -> (language: String, lexicon: LanguageLexicon)? {
+        if let lexicon = lexicons.languages[text.language] { return (text.language, lexicon) }
+        guard text.language == "und" else { return nil }
+        var best = "en", bestCount = 0
+        for (code, words) in lexicons.stopwords.sorted(by: { $0.key < $1.key }) where !words.isEmpty {
+            var count = 0
+            for token in text.tokens where token.kind == .word && words.contains(token.folded) { count += 1 }
+            if count > bestCount || (count == bestCount && code == "en") { best = code; bestCount = count }
+        }
+        return lexicons.languages[best].map { (best, $0) } ?? lexicons.languages["en"].map { ("en", $0) }
+    }
+}
+
+/// One scored unit of a sentence: a word, an expression matched as a whole, an emoji or a clause break.
+struct ScoredUnit {
+    enum Role { case word, booster, contrast(ContrastSide), clauseBreak, other }
+    var tokens: Range<Int>
+    var role: Role
+    var base: Double = 0
+    var valence: Double = 0
+    var source: ValenceSource = .general
+    var boosterScalar: Double = 0
+    /// The lexicon term a stem lookup matched ("crash" for "crashing"), for explanations.
+    var viaStem: String?
+    var rules: [String] = []
+}
+
+/// The state of scoring one text.
+struct ScoringRun {
+    let scorer: SentimentScorer
+    let text: AnalyzedText
+    let explain: Bool
+    var units: [ScoredUnit] = []
+    var contributions: [SentimentContribution] = []
+    var notes: [String] = []
+    var lexicon: LanguageLexicon?
+
+    init(scorer: SentimentScorer, text: AnalyzedText, explain: Bool) {
+        self.scorer = scorer
+        self.text = text
+        self.explain = explain
+    }
+
+    mutating func result() -> SentimentResult {
+        let chosen = scorer.lexicon(for: text)
+        let lexicon = chosen?.lexicon
+        self.lexicon = lexicon
+        if let chosen, chosen.language != text.language, explain {
+            notes.append("language not determined; scored with the '\(chosen.language)' lexicon")
+        }
+        if lexicon == nil, explain {
+            notes.append("no sentiment lexicon for language '\(text.language)'; only emoji and emoticons were scored")
+        }
+        let tokens = text.tokens
+        var sentenceSums: [Double] = []
+        var sentenceWeights: [Double] = []
+        var sentenceRanges: [Range<Int>] = []
+        var positive = 0.0, negative = 0.0, neutral = 0.0
+        var start = 0
+        while start < tokens.count {
+            let sentence = tokens[start].sentence
+            var end = start + 1
+            while end < tokens.count, tokens[end].sentence == sentence { end += 1 }
+            let firstContribution = contributions.count
+            var sum = scoreSentence(start..<end, lexicon: lexicon, positive: &positive, negative: &negative, neutral: &neutral)
+            sum += emphasis(sentenceBytes(start..<end), sum: sum, sentence: sentence)
+            // A sentence opening with "But"/"However" makes the sentences before it a concession.
+            var weight = 1.0
+            if let first = units.first(where: { if case .word = $0.role { return false }; if case .other = $0.role { return false }; return true }),
+               case .contrast(.after) = first.role, first.tokens.lowerBound == start || units.first?.tokens == first.tokens, !sentenceSums.isEmpty {
+                for i in sentenceWeights.indices { sentenceWeights[i] *= SentimentScorer.concededClause }
+                weight = SentimentScorer.verdictClause
+                if explain {
+                    for i in contributions.indices where i < firstContribution { contributions[i].rules.append("earlier sentence conceded by '\(word(first))' (weighs less)") }
+                }
+            }
+            sentenceSums.append(sum)
+            sentenceWeights.append(weight)
+            sentenceRanges.append(sentenceRange(start..<end, index: sentence))
+            start = end
+        }
+        var total = 0.0
+        var sentences: [SentenceSentiment] = []
+        sentences.reserveCapacity(sentenceSums.count)
+        for i in sentenceSums.indices {
+            total += sentenceSums[i] * sentenceWeights[i]
+            let compound = squash(sentenceSums[i])
+            sentences.append(SentenceSentiment(utf8Range: sentenceRanges[i], score: shares(compound: compound, positive: max(0, sentenceSums[i]), negative: max(0, -sentenceSums[i]), neutral: 0)))
+        }
+        let score = shares(compound: squash(total), positive: positive, negative: negative, neutral: neutral)
+        return SentimentResult(score: score, sentences: sentences, contributions: contributions, notes: notes)
+    }
+
+    func squash(_ sum: Double) -> Double {
+        let value = tanh(sum / SentimentScorer.compoundScale)
+        return (value * 10_000).rounded() / 10_000
+    }
+
+    func shares(compound: Double, positive: Double, negative: Double, neutral: Double) -> SentimentScore {
+        let total = positive + negative + neutral
+        guard total > 0 else { return SentimentScore(compound: compound, positive: 0, negative: 0, neutral: 1) }
+        func r(_ x: Double) -> Double { (x / total * 1000).rounded() / 1000 }
+        return SentimentScore(compound: compound, positive: r(positive), negative: r(negative), neutral: r(neutral))
+    }
+
+    func sentenceRange(_ tokenRange: Range<Int>, index: Int) -> Range<Int> {
+        if index < text.sentences.count { return text.sentences[index] }
+        return text.tokens[tokenRange.lowerBound].utf8Range.lowerBound..<text.tokens[tokenRange.upperBound - 1].utf8Range.upperBound
+    }
+
+    func sentenceBytes(_ tokenRange: Range<Int>) -> Range<Int> {
+        text.tokens[tokenRange.lowerBound].utf8Range.lowerBound..<text.tokens[tokenRange.upperBound - 1].utf8Range.upperBound
+    }
+
+    func word(_ unit: ScoredUnit) -> String {
+        unit.tokens.map { text.tokens[$0].folded }.joined(separator: " ")
+    }
+
+    func original(_ unit: ScoredUnit) -> String {
+        let first = text.tokens[unit.tokens.lowerBound].utf8Range.lowerBound
+        let last = text.tokens[unit.tokens.upperBound - 1].utf8Range.upperBound
+        let utf8 = Array(text.text.utf8[text.text.utf8.index(text.text.utf8.startIndex, offsetBy: first)..<text.text.utf8.index(text.text.utf8.startIndex, offsetBy: last)])
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// "!" and "?" make a sentence's sentiment stronger in the direction it already has.
+    mutating func emphasis(_ bytes: Range<Int>, sum: Double, sentence: Int) -> Double {
+        guard sum != 0 else { return 0 }
+        var exclamations = 0, questions = 0
+        text.text.utf8.withContiguousStorageIfAvailable { buffer in
+            for i in bytes where i < buffer.count {
+                if buffer[i] == UInt8(ascii: "!") { exclamations += 1 } else if buffer[i] == UInt8(ascii: "?") { questions += 1 }
+            }
+        }
+        var extra = Double(min(exclamations, 4)) * SentimentScorer.exclamationStep
+        if questions > 1 { extra += Double(min(questions, 3)) * SentimentScorer.questionStep }
+        guard extra > 0 else { return 0 }
+        let signed = sum > 0 ? extra : -extra
+        if explain {
+            let marks = exclamations > 0 ? String(repeating: "!", count: min(exclamations, 4)) : String(repeating: "?", count: min(questions, 3))
+            contributions.append(SentimentContribution(text: marks, sentence: sentence, base: 0, final: (signed * 100).rounded() / 100,
+                                                       rules: ["punctuation emphasis: strengthens the sentence's \(sum > 0 ? "positive" : "negative") tone"]))
+        }
+        return signed
+    }
+
+    /// Scores the tokens of one sentence; adds its word weights to the record's positive/negative/neutral totals.
+    mutating func scoreSentence(_ range: Range<Int>, lexicon: LanguageLexicon?, positive: inout Double, negative: inout Double, neutral: inout Double) -> Double {
+        buildUnits(range, lexicon: lexicon)
+        guard !units.isEmpty else { return 0 }
+        applyModifiers(range)
+        applyContrast()
+        var sum = 0.0
+        let sentence = text.tokens[range.lowerBound].sentence
+        for unit in units {
+            switch unit.role {
+            case .word, .other:
+                if unit.valence > 0 { positive += unit.valence } else if unit.valence < 0 { negative -= unit.valence } else { neutral += 1 }
+                sum += unit.valence
+                if explain, unit.valence != 0 || unit.base != 0 {
+                    contributions.append(SentimentContribution(text: original(unit), sentence: sentence, base: unit.base,
+                                                               final: (unit.valence * 100).rounded() / 100, rules: unit.rules))
+                }
+            default: break
+            }
+        }
+        return sum
+    }
+
+    /// Splits a sentence into words, expressions matched as wholes, boosters, contrast words and clause breaks.
+    mutating func buildUnits(_ range: Range<Int>, lexicon: LanguageLexicon?) {
+        units.removeAll(keepingCapacity: true)
+        let tokens = text.tokens
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let token = tokens[i]
+            switch token.kind {
+            case .punctuation:
+                let f = token.folded
+                if f.contains(",") || f.contains(";") || f.contains(":") || f.contains("\u{2014}") || f.contains("-") || f.contains("(") || f.contains(")") {
+                    units.append(ScoredUnit(tokens: i..<i + 1, role: .clauseBreak))
+                }
+                i += 1
+                continue
+            case .emoji:
+                var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
+                if let v = scorer.lexicons.emoji[token.folded] ?? scorer.lexicons.emoji[SentimentLexicons.emojiKey(token.folded)] {
+                    unit.base = v; unit.valence = v; unit.source = .emoji
+                    if explain { unit.rules.append(ValenceSource.emoji.label) }
+                }
+                units.append(unit)
+                i += 1
+                continue
+            case .emoticon:
+                var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
+                if let v = scorer.lexicons.emoticons[token.folded] {
+                    unit.base = v; unit.valence = v; unit.source = .emoticon
+                    if explain { unit.rules.append(ValenceSource.emoticon.label) }
+                }
+                units.append(unit)
+                i += 1
+                continue
+            case .word, .hashtag:
+                break
+            default:
+                units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
+                i += 1
+                continue
+            }
+            guard let lexicon else {
+                units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
+                i += 1
+                continue
+            }
+            let entry = lexicon.entries[token.folded]
+            if let entry, !entry.phrases.isEmpty, let matched = matchPhrase(entry.phrases, at: i, end: range.upperBound, lexicon: lexicon) {
+                let (phrase, length) = matched
+                var unit = ScoredUnit(tokens: i..<i + length, role: .word)
+                switch phrase.kind {
+                case .valence(let v, let source):
+                    unit.base = v; unit.valence = v; unit.source = source
+                    if explain { unit.rules.append(source == .general ? "expression" : source.label) }
+                case .booster(let s):
+                    unit.role = .booster; unit.boosterScalar = s
+                case .contrast(let side):
+                    unit.role = .contrast(side)
+                }
+                units.append(unit)
+                i += length
+                continue
+            }
+            var unit = ScoredUnit(tokens: i..<i + 1, role: .word)
+            if let entry {
+                if let side = entry.contrast { unit.role = .contrast(side) }
+                if let v = entry.valence {
+                    unit.base = v; unit.valence = v; unit.source = entry.source
+                    if explain { unit.rules.append(entry.source.label) }
+                }
+                if let s = entry.booster {
+                    unit.boosterScalar = s
+                    if entry.valence == nil, entry.contrast == nil { unit.role = .booster }
+                }
+            }
+            if unit.base == 0, entry?.valence == nil, token.stem != token.folded, let hit = lexicon.stemValences[token.stem] {
+                unit.base = hit.valence; unit.valence = hit.valence; unit.viaStem = hit.term
+                if explain { unit.rules.append("lexicon via '\(hit.term)'") }
+            }
+            units.append(unit)
+            i += 1
+        }
+    }
+
+    /// The longest expression among `candidates` that the tokens from `start` spell, and its length in tokens.
+    func matchPhrase(_ candidates: [Int], at start: Int, end: Int, lexicon: LanguageLexicon) -> (Phrase, Int)? {
+        let tokens = text.tokens
+        for index in candidates {
+            let phrase = lexicon.phrases[index]
+            let count = phrase.words.count
+            guard start + count <= end else { continue }
+            var matches = true
+            for k in 1..<count where tokens[start + k].folded != phrase.words[k] {
+                matches = false
+                break
+            }
+            if matches { return (phrase, count) }
+        }
+        return nil
+    }
+
+    /// Capitals, drawn-out letters, boosters, negation, "least" and app failures, unit by unit.
+    mutating func applyModifiers(_ range: Range<Int>) {
+        let tokens = text.tokens
+        // A booster that also carries valence ("super", "pretty") boosts when a valenced word follows it.
+        for u in units.indices where units[u].boosterScalar != 0 {
+            guard case .word = units[u].role, u + 1 < units.count, case .word = units[u + 1].role, units[u + 1].base != 0 else { continue }
+            units[u].role = .booster
+            units[u].valence = 0
+            units[u].base = 0
+            units[u].rules.removeAll()
+        }
+        for u in units.indices {
+            guard case .word = units[u].role else { continue }
+            let first = tokens[units[u].tokens.lowerBound]
+            var v = units[u].valence
+            let capitals = units[u].tokens.contains { tokens[$0].flags.contains(.allCaps) }
+            if v != 0, capitals {
+                v *= SentimentScorer.capsEmphasis
+                if explain { units[u].rules.append("written in capitals (stronger)") }
+            }
+            if v != 0, units[u].tokens.contains(where: { tokens[$0].flags.contains(.elongated) }) {
+                v *= SentimentScorer.elongatedEmphasis
+                if explain { units[u].rules.append("drawn out (stronger)") }
+            }
+            if v != 0 {
+                var distance = 0
+                var k = u - 1
+                while k >= 0, distance < SentimentScorer.boosterReach {
+                    if case .clauseBreak = units[k].role { break }
+                    if case .contrast = units[k].role { break }
+                    distance += 1
+                    if case .booster = units[k].role {
+                        var scalar = units[k].boosterScalar * (distance == 1 ? 1 : distance == 2 ? 0.9 : 0.8)
+                        if tokens[units[k].tokens.lowerBound].flags.contains(.allCaps) { scalar *= SentimentScorer.capsEmphasis }
+                        v *= max(0.1, 1 + scalar)
+                        if explain { units[u].rules.append("\(scalar >= 0 ? "booster" : "dampener") '\(word(units[k]))'") }
+                    }
+                    k -= 1
+                }
+            }
+            if first.flags.contains(.negated) {
+                let negator = negatorIndex(before: units[u].tokens.lowerBound, in: range)
+                let negatorWord = negator.map { tokens[$0].folded } ?? "not"
+                let failure = lexicon?.failures[first.stem] ?? lexicon?.failures[first.folded]
+                if let failure, v > -0.5 {
+                    v = failure
+                    if explain { units[u].rules.append("problem statement: '\(negatorWord) \(first.folded)'") }
+                } else if v > 0 {
+                    v *= SentimentScorer.negatedPositive
+                    if explain { units[u].rules.append("negated by '\(negatorWord)'") }
+                } else if v < 0 {
+                    v *= SentimentScorer.negatedNegative
+                    if explain { units[u].rules.append("negated by '\(negatorWord)' (softened)") }
+                }
+                if v != 0, let negator, tokens[negator].flags.contains(.allCaps) {
+                    v *= SentimentScorer.capsEmphasis
+                    if explain { units[u].rules.append("'\(negatorWord)' in capitals (stronger)") }
+                }
+            }
+            if v != 0, u >= 1, word(units[u - 1]) == "least" {
+                let atLeast = u >= 2 && ["at", "very"].contains(word(units[u - 2]))
+                if !atLeast {
+                    v *= SentimentScorer.leastFactor
+                    if explain { units[u].rules.append("after 'least' (reversed)") }
+                }
+            }
+            units[u].valence = v
+        }
+    }
+
+    func negatorIndex(before index: Int, in range: Range<Int>) -> Int? {
+        var k = index - 1
+        while k >= range.lowerBound {
+            if text.tokens[k].flags.contains(.negator) { return k }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// "but" and "however" make the clause after them weigh more; "although" makes its own clause weigh less.
+    mutating func applyContrast() {
+        guard let c = units.lastIndex(where: { if case .contrast(.after) = $0.role { return true }; return false }) ?? units.firstIndex(where: { if case .contrast(.before) = $0.role { return true }; return false }) else { return }
+        let name = word(units[c])
+        if case .contrast(.after) = units[c].role {
+            guard c > 0 else { return }  // a sentence opening with "But" concedes the sentence before; see result()
+            for u in units.indices where units[u].valence != 0 {
+                if u < c {
+                    units[u].valence *= SentimentScorer.concededClause
+                    if explain { units[u].rules.append("before '\(name)' (weighs less)") }
+                } else {
+                    units[u].valence *= SentimentScorer.verdictClause
+                    if explain { units[u].rules.append("after '\(name)' (weighs more)") }
+                }
+            }
+        } else {
+            var clauseEnd = units.count
+            for u in (c + 1)..<units.count { if case .clauseBreak = units[u].role { clauseEnd = u; break } }
+            let conceded = c..<clauseEnd
+            let hasOther = units.indices.contains { !conceded.contains($0) && units[$0].valence != 0 }
+            for u in units.indices where units[u].valence != 0 {
+                if conceded.contains(u) {
+                    units[u].valence *= SentimentScorer.concededClause
+                    if explain { units[u].rules.append("conceded by '\(name)' (weighs less)") }
+                } else if hasOther {
+                    units[u].valence *= SentimentScorer.verdictClause
+                    if explain { units[u].rules.append("main clause against '\(name)' (weighs more)") }
+                }
+            }
+        }
+    }
+}
