@@ -47,8 +47,10 @@ public struct KindClassifier: Sendable {
     public static let threshold = 0.5
     /// Kinds that count as a problem with the product (the "problem" side of the three-way split).
     public static let problemKinds: Set<FeedbackKind> = [.bug, .performance, .usability, .battery, .securityPrivacy]
-    /// Cue weights below this mark topic words, which need a negative record to count fully.
+    /// Cue weights below this mark topic words, which count fully only in a negative record or beside a bug cue.
     static let topicWeight = 0.7
+    /// Kinds whose cues name a topic that a negation does not remove: "no ads" is still about pricing.
+    static let negationKeepsTopic: Set<FeedbackKind> = [.pricing, .securityPrivacy]
 
     private struct Language: Sendable {
         var kinds: CueLexicon
@@ -103,7 +105,14 @@ public struct KindClassifier: Sendable {
         let tokens = text.tokens
         let kindMatches = Self.kept(
             language.kinds.matches(in: tokens), tokens: tokens, weight: { language.kinds.patterns[$0].weight },
-            label: { language.kindOfPattern[$0].rawValue })
+            label: { language.kindOfPattern[$0].rawValue },
+            keepsNegated: { Self.negationKeepsTopic.contains(language.kindOfPattern[$0]) })
+        // Sentences where a clear bug cue speaks: there, topic words name what is broken ("the menu is broken").
+        var troubled = Set<Int>()
+        for match in kindMatches
+        where language.kindOfPattern[match.pattern] == .bug && language.kinds.patterns[match.pattern].weight >= Self.topicWeight {
+            troubled.insert(tokens[match.tokens.lowerBound].sentence)
+        }
 
         let negative = (sentiment?.compound ?? 0) <= -0.05
         var evidence: [FeedbackKind: Double] = [:]
@@ -118,7 +127,11 @@ public struct KindClassifier: Sendable {
             // A cue repeated ("crash ... crash") is one piece of evidence, not two.
             guard counted.insert(match.pattern).inserted else { continue }
             var weight = pattern.weight
-            if negative, weight < Self.topicWeight, Self.problemKinds.contains(kind) { weight *= 1.5 }
+            if weight < Self.topicWeight, Self.problemKinds.contains(kind),
+                negative || troubled.contains(tokens[match.tokens.lowerBound].sentence)
+            {
+                weight *= 1.5
+            }
             evidence[kind, default: 0] += weight
         }
         // Praise in a clearly negative record is sarcasm or a concession ("great, another crash").
@@ -144,7 +157,8 @@ public struct KindClassifier: Sendable {
 
     private static func severity(of kinds: [KindScore], tokens: [Token], language: Language) -> (Severity, String?) {
         let matches = kept(
-            language.severity.matches(in: tokens), tokens: tokens, weight: { _ in 1 }, label: { _ in "severity" })
+            language.severity.matches(in: tokens), tokens: tokens, weight: { _ in 1 }, label: { _ in "severity" },
+            keepsNegated: { _ in false })
         func first(_ level: SeverityCueLevel) -> String? {
             matches.first { language.levelOfPattern[$0.pattern] == level }.map { language.severity.patterns[$0.pattern].text }
         }
@@ -160,14 +174,15 @@ public struct KindClassifier: Sendable {
         return (.none, nil)
     }
 
-    /// The matches that count: none negated unless the cue starts with the negator, none lying inside a longer
-    /// match, and one per span and label.
+    /// The matches that count: none negated unless the cue starts with the negator or its topic survives negation,
+    /// none lying inside a longer match, and one per span and label.
     private static func kept(
-        _ matches: [CueLexicon.Match], tokens: [Token], weight: (Int) -> Double, label: (Int) -> String
+        _ matches: [CueLexicon.Match], tokens: [Token], weight: (Int) -> Double, label: (Int) -> String,
+        keepsNegated: (Int) -> Bool
     ) -> [CueLexicon.Match] {
         let live = matches.filter { match in
             let first = tokens[match.tokens.lowerBound].flags
-            return !first.contains(.negated) || first.contains(.negator)
+            return !first.contains(.negated) || first.contains(.negator) || keepsNegated(match.pattern)
         }
         var kept: [CueLexicon.Match] = []
         // Strongest first, so that of two cues on the same words for the same label the heavier is kept.

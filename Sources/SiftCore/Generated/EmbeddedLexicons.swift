@@ -277,7 +277,7 @@ bug 1.0 can't send
 bug 1.0 can't see
 bug 1.0 can't even
 bug 1.0 cannot open
-bug 1.0 couldn't
+bug 0.5 couldn't
 bug 1.2 fails to
 bug 1.2 failed to
 bug 1.0 failure
@@ -300,14 +300,13 @@ bug 1.0 logged me out
 bug 1.0 kicked out
 bug 1.0 disappeared
 bug 0.8 disappear*
-bug 0.8 missing
+bug 0.8 =missing
 bug 1.2 please fix
 bug 1.0 fix this
 bug 1.0 fix it
-bug 0.8 fix
-bug 0.8 problem
-bug 0.8 issue
-bug 0.8 issues
+bug 0.8 =fix
+bug 0.6 problem
+bug 0.6 issue
 bug 0.7 after the update
 bug 0.7 after update
 bug 0.7 after updating
@@ -333,7 +332,7 @@ bug 1.0 won't connect
 bug 1.0 can't connect
 bug 1.0 cannot connect
 bug 1.0 not connecting
-bug 1.0 connection
+bug 0.6 =connection
 bug 1.0 won't let
 bug 1.0 doesn't save
 bug 1.0 didn't save
@@ -348,6 +347,46 @@ bug 1.0 unresponsive
 bug 1.0 keeps crashing
 bug 0.8 again and again
 bug 1.0 not able to
+bug 1.5 out of memory
+bug 1.0 memory error
+bug 1.2 won't play
+bug 1.2 doesn't play
+bug 1.2 don't play
+bug 1.2 can't play
+bug 1.0 can't watch
+bug 1.0 can't hear
+bug 1.0 no video
+bug 1.0 no signal
+bug 0.8 skipping
+bug 0.8 skips
+bug 1.0 cuts out
+bug 1.0 out of sync
+bug 1.0 it stops
+bug 1.0 just stops
+bug 0.8 stops
+bug 0.8 stopped
+bug 1.0 shuts down
+bug 0.8 closes
+bug 0.6 restart*
+bug 1.0 please help
+bug 0.6 won't
+bug 0.6 can't
+bug 0.5 doesn't
+bug 0.4 didn't
+bug 0.6 every time i
+bug 0.5 whenever i
+bug 0.5 keeps
+bug 0.6 it says
+bug 0.6 login
+bug 0.6 log in
+bug 0.6 sign in
+bug 0.8 same problem
+bug 0.8 this problem
+bug 0.8 having problems
+bug 0.8 having issues
+bug 0.8 any fix
+bug 1.0 green screen
+bug 1.0 not work*
 
 # --- feature_request: missing capability or improvement ------------------------------------------------------
 feature_request 1.8 please add
@@ -356,7 +395,7 @@ feature_request 1.8 plz add
 feature_request 1.5 please make
 feature_request 1.5 please bring
 feature_request 1.5 please allow
-feature_request 1.5 please let
+feature_request 1.5 please let us
 feature_request 1.5 please include
 feature_request 1.5 please consider
 feature_request 1.5 please give
@@ -429,14 +468,14 @@ feature_request 1.2 lacks
 feature_request 1.2 lacking
 feature_request 1.5 support for
 feature_request 1.5 feature request
-feature_request 1.5 request
-feature_request 1.2 suggestion
-feature_request 1.2 suggest
+feature_request 0.8 =request
+feature_request 0.8 =suggestion
+feature_request 1.2 i suggest
 feature_request 1.0 feature
 feature_request 1.0 features
 feature_request 1.2 hope you
 feature_request 1.2 hope they
-feature_request 1.2 hopefully
+feature_request 0.8 =hopefully
 feature_request 1.2 can you please
 feature_request 1.2 could you please
 feature_request 1.2 can you add
@@ -449,16 +488,16 @@ feature_request 1.0 needs more
 feature_request 1.0 need more
 feature_request 1.0 needs a
 feature_request 1.0 need a
-feature_request 0.8 needs to
+feature_request 0.6 needs to
 feature_request 1.0 more options
 feature_request 1.0 more option
 feature_request 1.0 allow us
 feature_request 1.0 allow me
 feature_request 1.0 let us
-feature_request 1.0 let me
+feature_request 0.6 let me
 feature_request 1.0 give us
-feature_request 1.0 give me
-feature_request 0.8 instead of
+feature_request 0.6 give me
+feature_request 0.5 instead of
 feature_request 0.8 dark mode
 feature_request 0.8 night mode
 feature_request 0.8 landscape mode
@@ -469,6 +508,41 @@ feature_request 0.8 improve*
 feature_request 0.8 improvement
 feature_request 0.8 update please
 feature_request 0.6 please
+feature_request 1.0 kindly
+feature_request 1.5 kindly add
+feature_request 1.2 we need
+feature_request 0.8 i need
+feature_request 1.0 it needs
+feature_request 0.5 need
+feature_request 1.5 better if
+feature_request 1.2 will be better
+feature_request 1.2 if only
+feature_request 1.2 if you could
+feature_request 1.0 if you can
+feature_request 1.0 how about
+feature_request 1.0 why not
+feature_request 1.2 why don't you
+feature_request 1.5 can we get
+feature_request 1.5 can we have
+feature_request 0.8 can you
+feature_request 1.0 could you
+feature_request 1.5 it'd be
+feature_request 0.8 it will be
+feature_request 0.5 would
+feature_request 0.8 make it
+feature_request 1.2 wish
+feature_request 0.7 i want
+feature_request 1.0 want it to
+feature_request 1.2 i want to be able
+feature_request 1.0 easy way to
+feature_request 0.8 an option
+feature_request 0.6 option
+feature_request 1.5 missing feature
+feature_request 0.6 plz
+feature_request 0.6 pls
+feature_request 0.8 integrate
+feature_request 1.5 my suggestion
+feature_request 1.0 allow
 
 # --- performance: slow, lag, freezes ------------------------------------------------------------------------
 performance 1.5 slow
@@ -502,7 +576,7 @@ performance 1.2 choppy
 performance 1.2 unresponsive
 performance 1.0 not responding
 performance 0.8 performance
-performance 0.6 memory
+performance 0.8 memory
 performance 0.6 ram
 performance 0.6 cpu
 performance 0.6 heavy
@@ -514,7 +588,11 @@ performance 0.6 speed
 performance 0.6 fps
 performance 0.6 storage
 performance 0.5 space
-performance 0.5 loading
+performance 0.5 =loading
+performance 1.0 out of memory
+performance 0.8 delay
+performance 0.8 delays
+performance 0.6 lightweight
 
 # --- battery: drain, heat -----------------------------------------------------------------------------------
 battery 2.0 battery
@@ -534,10 +612,9 @@ battery 0.8 heats up
 battery 0.8 heating
 battery 1.0 power consumption
 battery 1.0 power hungry
-battery 0.6 charge
-battery 0.6 charging
+battery 0.6 =charge
+battery 0.6 =charging
 battery 0.7 wakelock*
-battery 0.5 background
 
 # --- security_privacy: hacked, permissions, data ------------------------------------------------------------
 security_privacy 1.8 hacked
@@ -571,7 +648,7 @@ security_privacy 0.6 data
 security_privacy 1.2 password
 security_privacy 1.2 passwords
 security_privacy 0.6 pin
-security_privacy 0.6 fingerprint
+security_privacy 0.8 fingerprint
 security_privacy 1.0 encrypt*
 security_privacy 1.0 account locked
 security_privacy 1.0 locked out
@@ -588,6 +665,10 @@ security_privacy 0.6 verification
 security_privacy 0.6 verify
 security_privacy 0.8 two factor
 security_privacy 0.8 2fa
+security_privacy 0.8 lock
+security_privacy 0.6 lockscreen
+security_privacy 0.6 unlock*
+security_privacy 0.6 lock screen
 
 # --- pricing: price, subscription, refund, ads --------------------------------------------------------------
 pricing 1.5 price
@@ -596,7 +677,7 @@ pricing 1.5 pricing
 pricing 1.5 subscription
 pricing 1.5 subscribe
 pricing 1.5 refund
-pricing 1.5 charged
+pricing 1.5 =charged
 pricing 1.2 charge me
 pricing 1.2 charging me
 pricing 1.5 expensive
@@ -629,9 +710,9 @@ pricing 1.0 bucks
 pricing 1.0 license
 pricing 1.0 licence
 pricing 1.0 open source
-pricing 1.5 ads
+pricing 1.5 =ads
 pricing 1.5 advert*
-pricing 1.2 ad
+pricing 1.2 =ad
 pricing 1.2 commercials
 
 # --- usability: confusing UI, hard to find ------------------------------------------------------------------
@@ -667,20 +748,18 @@ usability 0.6 icons
 usability 0.6 font
 usability 0.6 fonts
 usability 0.6 text size
-usability 0.6 screen
 usability 0.6 theme
 usability 0.6 themes
 usability 0.6 colour*
 usability 0.6 color*
-usability 0.6 look*
 usability 0.6 navigat*
 usability 0.6 swipe
 usability 0.6 scroll*
 usability 0.6 tap
 usability 0.6 click*
 usability 0.6 keyboard
-usability 0.6 settings
-usability 0.6 setting
+usability 0.6 =settings
+usability 0.6 =setting
 usability 0.6 options
 usability 0.6 shortcut*
 usability 0.6 toolbar
@@ -689,7 +768,7 @@ usability 0.6 tabs
 usability 1.0 easy to use
 usability 1.0 simple to use
 usability 0.8 ugly
-usability 0.8 annoying
+usability 0.5 annoying
 usability 0.8 intuitive
 usability 0.8 tutorial
 usability 0.8 instructions
@@ -723,8 +802,8 @@ praise 1.5 5 stars
 praise 1.5 5 star
 praise 1.5 recommend
 praise 1.5 recommended
-praise 1.2 helpful
-praise 1.2 useful
+praise 1.2 =helpful
+praise 1.2 =useful
 praise 1.2 nice
 praise 1.2 cool
 praise 1.2 good
