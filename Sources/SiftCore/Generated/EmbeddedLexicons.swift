@@ -1820,6 +1820,672 @@ worth the money	2.4
 worth the wait	2.0
 you get what you pay for	-0.8
 """#,
+        "en/kind-cues.txt": #"""
+# English cues for the kind of a piece of feedback. Written by the sift team.
+# Format: KIND WEIGHT CUE   (fields separated by spaces; CUE is one or more words)
+#   KIND   bug | feature_request | performance | usability | battery | security_privacy | pricing | praise | question
+#   WEIGHT evidence the cue adds to its kind; a kind's confidence is 1 - exp(-sum of its matched weights),
+#          so 0.7 gives 0.50, 1.0 gives 0.63, 1.5 gives 0.78, 2.0 gives 0.86. A kind is reported from 0.50 up.
+#          Weights below 0.7 mark topic words ("menu", "memory", "data"): alone they do not make a kind, but a
+#          record whose sentiment is negative counts them half again ("the menu is a mess" is usability).
+#   CUE words match a token's folded form or its Snowball stem, so "crash" meets crashes/crashed/crashing.
+#          word*  matches any folded form starting with "word";   _  skips zero to two tokens;
+#          ?      matches a question mark.  Apostrophes are optional: "can't" also meets "cant".
+# A match whose first token is inside a negation scope ("doesn't crash") is ignored, unless the cue itself starts
+# with a negator ("no way to", "can't log in"). A match lying wholly inside a longer match is ignored
+# ("would be great if" is a request, not praise).
+
+# --- bug: something broken or wrong -------------------------------------------------------------------------
+bug 1.5 crash
+bug 1.5 crashing
+bug 1.2 force close
+bug 1.2 keeps closing
+bug 1.2 keeps stopping
+bug 1.2 has stopped
+bug 1.5 stopped working
+bug 1.5 stop working
+bug 1.5 quit working
+bug 1.5 not working
+bug 1.5 isn't working
+bug 1.5 doesn't work
+bug 1.5 does not work
+bug 1.5 didn't work
+bug 1.5 don't work
+bug 1.5 won't work
+bug 1.2 no longer work*
+bug 1.5 won't load
+bug 1.5 won't open
+bug 1.5 will not open
+bug 1.5 will not load
+bug 1.5 won't let me
+bug 1.5 doesn't let me
+bug 1.2 not loading
+bug 1.2 doesn't load
+bug 1.2 not opening
+bug 1.2 doesn't open
+bug 1.2 not showing
+bug 1.2 doesn't show
+bug 1.2 not updating
+bug 1.0 not receiving
+bug 1.0 not sending
+bug 1.0 not playing
+bug 1.0 not responding
+bug 1.0 not syncing
+bug 1.0 doesn't sync
+bug 1.5 can't log in
+bug 1.5 can't login
+bug 1.5 can't sign in
+bug 1.5 cannot log in
+bug 1.5 cannot login
+bug 1.5 unable to log in
+bug 1.5 unable to login
+bug 1.2 unable to
+bug 1.0 can't open
+bug 1.0 can't access
+bug 1.0 can't play
+bug 1.0 can't send
+bug 1.0 can't see
+bug 1.0 can't even
+bug 1.0 cannot open
+bug 0.5 couldn't
+bug 1.2 fails to
+bug 1.2 failed to
+bug 1.0 failure
+bug 1.5 error
+bug 1.5 bug
+bug 1.5 buggy
+bug 1.5 glitch
+bug 1.2 glitchy
+bug 1.5 broken
+bug 1.2 broke
+bug 1.2 black screen
+bug 1.2 white screen
+bug 1.2 blank screen
+bug 1.0 stuck on
+bug 1.0 stuck at
+bug 0.8 stuck
+bug 1.0 kicks me out
+bug 1.0 logs me out
+bug 1.0 logged me out
+bug 1.0 kicked out
+bug 1.0 disappeared
+bug 0.8 disappear*
+bug 0.8 =missing
+bug 1.2 please fix
+bug 1.0 fix this
+bug 1.0 fix it
+bug 0.8 =fix
+bug 0.6 problem
+bug 0.6 issue
+bug 0.7 after the update
+bug 0.7 after update
+bug 0.7 after updating
+bug 0.7 since the update
+bug 0.7 since update
+bug 0.7 since updating
+bug 0.7 latest update
+bug 0.7 new update
+bug 0.6 reinstall*
+bug 0.6 re-install*
+bug 0.6 uninstall* and
+bug 1.0 nothing happens
+bug 1.0 does nothing
+bug 0.8 wrong
+bug 1.0 no sound
+bug 1.0 no audio
+bug 1.0 no notification*
+bug 0.8 keeps saying
+bug 0.8 keeps showing
+bug 0.8 keeps asking
+bug 0.8 says that
+bug 1.0 won't connect
+bug 1.0 can't connect
+bug 1.0 cannot connect
+bug 1.0 not connecting
+bug 0.6 =connection
+bug 1.0 won't let
+bug 1.0 doesn't save
+bug 1.0 didn't save
+bug 1.0 not saving
+bug 1.0 lost all
+bug 1.0 lost my
+bug 0.5 useless
+bug 0.5 waste of time
+bug 1.0 malfunction*
+bug 1.0 corrupt*
+bug 1.0 unresponsive
+bug 1.0 keeps crashing
+bug 0.8 again and again
+bug 1.0 not able to
+bug 1.5 out of memory
+bug 1.0 memory error
+bug 1.2 won't play
+bug 1.2 doesn't play
+bug 1.2 don't play
+bug 1.2 can't play
+bug 1.0 can't watch
+bug 1.0 can't hear
+bug 1.0 no video
+bug 1.0 no signal
+bug 0.8 skipping
+bug 0.8 skips
+bug 1.0 cuts out
+bug 1.0 out of sync
+bug 1.0 it stops
+bug 1.0 just stops
+bug 0.8 stops
+bug 0.8 stopped
+bug 1.0 shuts down
+bug 0.8 closes
+bug 0.6 restart*
+bug 1.0 please help
+bug 0.6 won't
+bug 0.6 can't
+bug 0.5 doesn't
+bug 0.4 didn't
+bug 0.6 every time i
+bug 0.5 whenever i
+bug 0.5 keeps
+bug 0.6 it says
+bug 0.6 login
+bug 0.6 log in
+bug 0.6 sign in
+bug 0.8 same problem
+bug 0.8 this problem
+bug 0.8 having problems
+bug 0.8 having issues
+bug 0.8 any fix
+bug 1.0 green screen
+bug 1.0 not work*
+
+# --- feature_request: missing capability or improvement ------------------------------------------------------
+feature_request 1.8 please add
+feature_request 1.8 pls add
+feature_request 1.8 plz add
+feature_request 1.5 please make
+feature_request 1.5 please bring
+feature_request 1.5 please allow
+feature_request 1.5 please let us
+feature_request 1.5 please include
+feature_request 1.5 please consider
+feature_request 1.5 please give
+feature_request 1.5 please implement
+feature_request 1.5 please support
+feature_request 1.2 please update
+feature_request 1.8 would be nice
+feature_request 1.8 would be great
+feature_request 1.8 would be awesome
+feature_request 1.8 would be good
+feature_request 1.8 would be better
+feature_request 1.8 would be cool
+feature_request 1.8 would be helpful
+feature_request 1.8 would be perfect
+feature_request 1.8 would be amazing
+feature_request 1.8 would be useful
+feature_request 1.8 would be even better
+feature_request 1.8 would love
+feature_request 1.8 would like
+feature_request 1.8 i'd love
+feature_request 1.8 i'd like
+feature_request 1.5 it would be
+feature_request 1.5 would make
+feature_request 1.8 i wish
+feature_request 1.2 wish it
+feature_request 1.2 wish there
+feature_request 1.2 wish you
+feature_request 1.8 should have
+feature_request 1.5 should be able
+feature_request 1.5 should add
+feature_request 1.5 should include
+feature_request 1.5 should allow
+feature_request 1.2 should make
+feature_request 1.2 should let
+feature_request 1.2 should be an option
+feature_request 0.7 should
+feature_request 1.8 bring back
+feature_request 1.8 add an option
+feature_request 1.8 add the option
+feature_request 1.8 add a feature
+feature_request 1.8 add the ability
+feature_request 1.8 add support
+feature_request 1.5 add more
+feature_request 1.2 add a
+feature_request 1.2 add an
+feature_request 1.2 add the
+feature_request 1.0 add
+feature_request 1.0 adding
+feature_request 1.5 option to
+feature_request 1.5 ability to
+feature_request 1.5 be able to
+feature_request 1.5 want to be able
+feature_request 1.2 need to be able
+feature_request 1.5 there is no option
+feature_request 1.5 there's no option
+feature_request 1.8 no way to
+feature_request 1.5 there is no way
+feature_request 1.5 there's no way
+feature_request 1.5 no option to
+feature_request 1.5 no option for
+feature_request 1.2 no option
+feature_request 1.5 no setting
+feature_request 1.2 doesn't have
+feature_request 1.2 does not have
+feature_request 1.2 doesn't support
+feature_request 1.2 does not support
+feature_request 1.2 don't have
+feature_request 1.2 lack of
+feature_request 1.2 lacks
+feature_request 1.2 lacking
+feature_request 1.5 support for
+feature_request 1.5 feature request
+feature_request 0.8 =request
+feature_request 0.8 =suggestion
+feature_request 1.2 i suggest
+feature_request 1.0 feature
+feature_request 1.0 features
+feature_request 1.2 hope you
+feature_request 1.2 hope they
+feature_request 0.8 =hopefully
+feature_request 1.2 can you please
+feature_request 1.2 could you please
+feature_request 1.2 can you add
+feature_request 1.2 could you add
+feature_request 1.2 can you make
+feature_request 1.2 could you make
+feature_request 1.0 need an option
+feature_request 1.0 needs an option
+feature_request 1.0 needs more
+feature_request 1.0 need more
+feature_request 1.0 needs a
+feature_request 1.0 need a
+feature_request 0.6 needs to
+feature_request 1.0 more options
+feature_request 1.0 more option
+feature_request 1.0 allow us
+feature_request 1.0 allow me
+feature_request 1.0 let us
+feature_request 0.6 let me
+feature_request 1.0 give us
+feature_request 0.6 give me
+feature_request 0.5 instead of
+feature_request 0.8 dark mode
+feature_request 0.8 night mode
+feature_request 0.8 landscape mode
+feature_request 0.8 widget
+feature_request 0.8 customiz*
+feature_request 0.8 customis*
+feature_request 0.8 improve*
+feature_request 0.8 improvement
+feature_request 0.8 update please
+feature_request 0.6 please
+feature_request 1.0 kindly
+feature_request 1.5 kindly add
+feature_request 1.2 we need
+feature_request 0.8 i need
+feature_request 1.0 it needs
+feature_request 0.5 need
+feature_request 1.5 better if
+feature_request 1.2 will be better
+feature_request 1.2 if only
+feature_request 1.2 if you could
+feature_request 1.0 if you can
+feature_request 1.0 how about
+feature_request 1.0 why not
+feature_request 1.2 why don't you
+feature_request 1.5 can we get
+feature_request 1.5 can we have
+feature_request 0.8 can you
+feature_request 1.0 could you
+feature_request 1.5 it'd be
+feature_request 0.8 it will be
+feature_request 0.5 would
+feature_request 0.8 make it
+feature_request 1.2 wish
+feature_request 0.7 i want
+feature_request 1.0 want it to
+feature_request 1.2 i want to be able
+feature_request 1.0 easy way to
+feature_request 0.8 an option
+feature_request 0.6 option
+feature_request 1.5 missing feature
+feature_request 0.6 plz
+feature_request 0.6 pls
+feature_request 0.8 integrate
+feature_request 1.5 my suggestion
+feature_request 1.0 allow
+
+# --- performance: slow, lag, freezes ------------------------------------------------------------------------
+performance 1.5 slow
+performance 1.5 slowly
+performance 1.5 slower
+performance 1.2 slows
+performance 1.5 lag
+performance 1.5 laggy
+performance 1.5 lagging
+performance 1.5 freeze
+performance 1.5 freezes
+performance 1.5 freezing
+performance 1.5 frozen
+performance 1.2 froze
+performance 1.2 hangs
+performance 1.2 hanging
+performance 1.5 loading forever
+performance 1.5 takes forever
+performance 1.5 take forever
+performance 1.5 takes ages
+performance 1.2 takes too long
+performance 1.2 take too long
+performance 1.2 takes a long time
+performance 1.2 long time to
+performance 1.2 forever to load
+performance 1.0 forever to
+performance 1.2 buffering
+performance 1.2 sluggish
+performance 1.2 stutter*
+performance 1.2 choppy
+performance 1.2 unresponsive
+performance 1.0 not responding
+performance 0.8 performance
+performance 0.8 memory
+performance 0.6 ram
+performance 0.6 cpu
+performance 0.6 heavy
+performance 0.8 bloated
+performance 0.6 resources
+performance 0.8 load time
+performance 0.8 loading time
+performance 0.6 speed
+performance 0.6 fps
+performance 0.6 storage
+performance 0.5 space
+performance 0.5 =loading
+performance 1.0 out of memory
+performance 0.8 delay
+performance 0.8 delays
+performance 0.6 lightweight
+
+# --- battery: drain, heat -----------------------------------------------------------------------------------
+battery 2.0 battery
+battery 2.0 batteries
+battery 1.5 drain
+battery 1.5 drains
+battery 1.5 draining
+battery 1.5 drained
+battery 1.2 overheat*
+battery 1.2 over heat*
+battery 1.0 gets hot
+battery 1.0 getting hot
+battery 1.0 so hot
+battery 1.0 very hot
+battery 1.0 too hot
+battery 0.8 heats up
+battery 0.8 heating
+battery 1.0 power consumption
+battery 1.0 power hungry
+battery 0.6 =charge
+battery 0.6 =charging
+battery 0.7 wakelock*
+
+# --- security_privacy: hacked, permissions, data ------------------------------------------------------------
+security_privacy 1.8 hacked
+security_privacy 1.5 hacker*
+security_privacy 1.5 hack
+security_privacy 1.2 privacy
+security_privacy 0.6 private
+security_privacy 1.5 permission
+security_privacy 1.5 permissions
+security_privacy 1.0 security
+security_privacy 0.6 secure
+security_privacy 1.2 insecure
+security_privacy 1.5 scam
+security_privacy 1.5 scammer*
+security_privacy 1.5 fraud
+security_privacy 1.5 stolen
+security_privacy 1.5 stole
+security_privacy 1.2 spy
+security_privacy 1.2 spying
+security_privacy 1.2 spyware
+security_privacy 1.2 malware
+security_privacy 1.2 virus
+security_privacy 1.2 tracking
+security_privacy 1.2 tracker*
+security_privacy 1.0 track
+security_privacy 1.2 personal data
+security_privacy 1.2 my data
+security_privacy 1.2 your data
+security_privacy 1.2 user data
+security_privacy 0.6 data
+security_privacy 1.2 password
+security_privacy 1.2 passwords
+security_privacy 0.6 pin
+security_privacy 0.8 fingerprint
+security_privacy 1.0 encrypt*
+security_privacy 1.0 account locked
+security_privacy 1.0 locked out
+security_privacy 1.0 suspicious
+security_privacy 1.0 phishing
+security_privacy 1.0 spam
+security_privacy 1.0 access to my
+security_privacy 1.0 access to your
+security_privacy 0.6 contacts
+security_privacy 0.6 location
+security_privacy 0.8 camera access
+security_privacy 0.8 microphone
+security_privacy 0.6 verification
+security_privacy 0.6 verify
+security_privacy 0.8 two factor
+security_privacy 0.8 2fa
+security_privacy 0.8 lock
+security_privacy 0.6 lockscreen
+security_privacy 0.6 unlock*
+security_privacy 0.6 lock screen
+
+# --- pricing: price, subscription, refund, ads --------------------------------------------------------------
+pricing 1.5 price
+pricing 1.5 prices
+pricing 1.5 pricing
+pricing 1.5 subscription
+pricing 1.5 subscribe
+pricing 1.5 refund
+pricing 1.5 =charged
+pricing 1.2 charge me
+pricing 1.2 charging me
+pricing 1.5 expensive
+pricing 1.5 overpriced
+pricing 1.2 cheap
+pricing 1.2 cheaper
+pricing 1.5 premium
+pricing 1.5 paid
+pricing 1.2 pay
+pricing 1.2 paying
+pricing 1.2 payment
+pricing 1.2 purchase
+pricing 1.2 purchased
+pricing 1.2 bought
+pricing 1.2 buy
+pricing 1.2 money
+pricing 1.2 cost
+pricing 1.2 costs
+pricing 1.0 free
+pricing 1.0 trial
+pricing 1.0 in-app
+pricing 1.0 in app purchase*
+pricing 1.2 pro version
+pricing 1.2 full version
+pricing 1.0 donate
+pricing 1.0 donation
+pricing 1.0 worth the
+pricing 1.0 dollar*
+pricing 1.0 bucks
+pricing 1.0 license
+pricing 1.0 licence
+pricing 1.0 open source
+pricing 1.5 =ads
+pricing 1.5 advert*
+pricing 1.2 =ad
+pricing 1.2 commercials
+
+# --- usability: confusing UI, hard to find ------------------------------------------------------------------
+usability 1.5 confusing
+usability 1.5 confused
+usability 1.5 hard to find
+usability 1.5 difficult to find
+usability 1.5 can't find
+usability 1.5 cannot find
+usability 1.2 hard to use
+usability 1.2 difficult to use
+usability 1.2 not intuitive
+usability 1.2 unintuitive
+usability 1.2 counterintuitive
+usability 1.2 cluttered
+usability 1.2 clunky
+usability 1.2 complicated
+usability 1.2 user unfriendly
+usability 1.2 not user friendly
+usability 0.6 user friendly
+usability 0.6 user-friendly
+usability 0.6 ui
+usability 0.6 interface
+usability 0.6 layout
+usability 0.6 design
+usability 0.6 redesign
+usability 0.6 menu
+usability 0.6 menus
+usability 0.6 button
+usability 0.6 buttons
+usability 0.6 icon
+usability 0.6 icons
+usability 0.6 font
+usability 0.6 fonts
+usability 0.6 text size
+usability 0.6 theme
+usability 0.6 themes
+usability 0.6 colour*
+usability 0.6 color*
+usability 0.6 navigat*
+usability 0.6 swipe
+usability 0.6 scroll*
+usability 0.6 tap
+usability 0.6 click*
+usability 0.6 keyboard
+usability 0.6 =settings
+usability 0.6 =setting
+usability 0.6 options
+usability 0.6 shortcut*
+usability 0.6 toolbar
+usability 0.6 tab
+usability 0.6 tabs
+usability 1.0 easy to use
+usability 1.0 simple to use
+usability 0.8 ugly
+usability 0.5 annoying
+usability 0.8 intuitive
+usability 0.8 tutorial
+usability 0.8 instructions
+
+# --- praise ---------------------------------------------------------------------------------------------------
+praise 1.5 love
+praise 1.5 loved
+praise 1.5 loving
+praise 1.5 awesome
+praise 1.5 amazing
+praise 1.5 excellent
+praise 1.5 fantastic
+praise 1.5 wonderful
+praise 1.5 brilliant
+praise 1.5 perfect
+praise 1.5 perfectly
+praise 1.5 superb
+praise 1.5 outstanding
+praise 1.5 best app
+praise 1.2 best
+praise 1.5 great app
+praise 1.5 great
+praise 1.5 great job
+praise 1.5 good job
+praise 1.5 well done
+praise 1.5 thank you
+praise 1.5 thanks
+praise 1.5 thank
+praise 1.5 five stars
+praise 1.5 5 stars
+praise 1.5 5 star
+praise 1.5 recommend
+praise 1.5 recommended
+praise 1.2 =helpful
+praise 1.2 =useful
+praise 1.2 nice
+praise 1.2 cool
+praise 1.2 good
+praise 1.2 very good
+praise 1.2 beautiful
+praise 1.2 favorite
+praise 1.2 favourite
+praise 1.2 enjoy
+praise 1.2 enjoying
+praise 1.2 happy
+praise 1.2 works great
+praise 1.2 works well
+praise 1.2 works perfectly
+praise 1.2 works fine
+praise 1.0 easy to use
+praise 1.0 simple to use
+praise 1.0 super
+praise 1.0 handy
+praise 1.0 smooth
+praise 1.0 fast
+praise 1.0 fun
+praise 1.0 addictive
+praise 1.0 addicting
+praise 1.0 exactly what
+praise 1.0 must have
+praise 1.0 just what i
+praise 1.0 keep it up
+praise 1.0 keep up the
+praise 1.0 impressive
+praise 1.0 incredible
+praise 1.0 lovely
+praise 1.0 neat
+praise 1.0 solid
+praise 1.0 wow
+praise 1.0 ❤*
+praise 1.0 😍
+praise 1.0 👍*
+praise 1.0 <3
+
+# --- question -------------------------------------------------------------------------------------------------
+question 1.5 how do i
+question 1.5 how can i
+question 1.5 how do you
+question 1.5 how to
+question 1.2 how come
+question 1.5 is there a way
+question 1.5 is there any way
+question 1.2 is it possible
+question 1.2 why can't
+question 1.2 why can't i
+question 1.2 why does
+question 1.2 why is
+question 1.2 why do
+question 1.2 why won't
+question 1.2 why doesn't
+question 1.2 what happened
+question 1.2 what is
+question 1.2 where is
+question 1.2 where do
+question 1.2 where can
+question 1.2 can anyone
+question 1.2 can someone
+question 1.2 does anyone
+question 1.2 anyone know
+question 1.2 any idea
+question 1.2 any ideas
+question 1.2 what should i
+question 1.2 what can i
+question 1.2 is this
+question 1.2 am i
+question 1.5 ?
+"""#,
         "en/negators.txt": #"""
 # English negators: words that open a negation scope. Format: one term per line; '#' starts a comment.
 not
@@ -8931,6 +9597,117 @@ zesty	1.8
 zippy	2.2
 zzz	-1.8
 """#,
+        "en/severity-cues.txt": #"""
+# English cues for how badly feedback says the product fails its user. Written by the sift team.
+# Format: LEVEL CUE   (CUE words match as in kind-cues.txt: folded form or stem, word*, _ , ?)
+#   LEVEL critical  the product is unusable or the user is harmed: crash on start, data loss, charged without
+#                   service, account locked or hacked
+#         major     a feature is broken (any bug also counts as major when no other level is named)
+#         minor     slowness, annoyance, cosmetic flaws (performance, usability and battery kinds count as minor)
+#         small     a bug the user calls small ("minor glitch"): the record is minor unless a critical cue matches
+# The highest level matched wins, except that a small cue lowers a bug to minor.
+
+critical crash* on start*
+critical crash* on launch*
+critical crash* on open*
+critical crash* at start*
+critical crash* at launch*
+critical crash* when i open
+critical crash* when opening
+critical crash* as soon as
+critical crash* immediately
+critical crash* instantly
+critical crash* every time i open
+critical won't even open
+critical won't even start
+critical won't even load
+critical doesn't even open
+critical doesn't even start
+critical can't even open
+critical cannot even open
+critical won't open at all
+critical doesn't open at all
+critical not opening at all
+critical not even open
+critical unusable
+critical lost all my
+critical lost all of my
+critical lost my data
+critical lost my files
+critical lost my photos
+critical lost my notes
+critical lost my progress
+critical lost everything
+critical deleted all my
+critical wiped
+critical data loss
+critical all my data
+critical charged me twice
+critical charged twice
+critical double charged
+critical charged without
+critical charged me without
+critical charged but
+critical charged me but
+critical took my money
+critical stole my money
+critical account locked
+critical account was locked
+critical locked out
+critical locked me out
+critical account hacked
+critical account was hacked
+critical got hacked
+critical been hacked
+critical hacked
+critical stolen account
+critical account stolen
+critical stole my account
+critical can't access my account
+critical cannot access my account
+critical identity theft
+
+major not working
+major doesn't work
+major stopped working
+major broken
+major crash*
+major error
+major won't load
+major can't log in
+major can't login
+major unable to log in
+major fails to
+major failed to
+major keeps closing
+major force close
+
+minor slow
+minor lag*
+minor annoying
+minor annoyance
+minor cosmetic
+minor typo
+minor typos
+minor ugly
+minor confusing
+minor cluttered
+small minor bug
+small minor issue
+small minor glitch
+small small bug
+small small issue
+small small glitch
+small little bug
+small little glitch
+minor slight
+minor slightly
+minor a bit
+minor occasionally
+minor sometimes
+minor misaligned
+minor spelling
+"""#,
         "en/stopwords.txt": #"""
 # English stopwords: function words that carry no topic, skipped by keyphrases and themes. Format: one folded (lower-case) word per line; '#' starts a comment.
 a
@@ -9117,6 +9894,142 @@ pero
 sino
 aunque
 mientras
+"""#,
+        "es/kind-cues.txt": #"""
+# Spanish cues for the kind of a piece of feedback. Written by the sift team.
+# Format as in en/kind-cues.txt: KIND WEIGHT CUE; words match folded forms or Spanish Snowball stems; word* is a
+# prefix; _ skips up to two tokens; ? and ¿ mark questions. Accents are matched as written and without them.
+
+bug 1.5 no funciona
+bug 1.5 no sirve
+bug 1.5 dejó de funcionar
+bug 1.5 deja de funcionar
+bug 1.5 ya no funciona
+bug 1.5 se cierra
+bug 1.5 se cierra sola
+bug 1.5 se traba
+bug 1.5 se tranca
+bug 1.5 se cuelga
+bug 1.5 no carga
+bug 1.5 no abre
+bug 1.5 no me deja
+bug 1.5 no puedo entrar
+bug 1.5 no puedo iniciar sesión
+bug 1.5 error
+bug 1.5 errores
+bug 1.5 falla
+bug 1.5 fallas
+bug 1.5 fallo
+bug 1.5 bug
+bug 1.2 problema
+bug 1.2 problemas
+bug 1.0 después de la actualización
+bug 1.0 desde la actualización
+bug 1.0 con la actualización
+bug 1.0 última actualización
+bug 1.2 arreglen
+bug 1.2 arreglar
+bug 1.2 solucionen
+bug 1.0 pantalla negra
+bug 1.0 pantalla en blanco
+
+feature_request 1.8 por favor agreguen
+feature_request 1.8 por favor pongan
+feature_request 1.8 por favor añadan
+feature_request 1.5 agreguen
+feature_request 1.5 agregar
+feature_request 1.5 añadan
+feature_request 1.5 añadir
+feature_request 1.5 pongan
+feature_request 1.8 sería bueno
+feature_request 1.8 sería genial
+feature_request 1.8 sería mejor
+feature_request 1.8 estaría bien
+feature_request 1.8 estaría bueno
+feature_request 1.8 me gustaría
+feature_request 1.8 ojalá
+feature_request 1.5 deberían
+feature_request 1.5 debería tener
+feature_request 1.5 falta
+feature_request 1.5 faltan
+feature_request 1.5 opción para
+feature_request 1.5 opción de
+feature_request 1.5 no hay opción
+feature_request 1.5 no hay forma de
+feature_request 1.5 no hay manera de
+feature_request 1.2 modo oscuro
+feature_request 1.2 sugerencia
+feature_request 1.2 sugiero
+feature_request 1.2 que vuelva
+feature_request 1.2 regresen
+
+performance 1.5 lenta
+performance 1.5 lento
+performance 1.5 lag
+performance 1.5 se congela
+performance 1.5 tarda
+performance 1.5 tarda mucho
+performance 1.2 se pega
+
+battery 2.0 batería
+battery 1.5 consume
+battery 1.2 se calienta
+
+security_privacy 1.5 hackearon
+security_privacy 1.5 hackeada
+security_privacy 1.5 privacidad
+security_privacy 1.5 permisos
+security_privacy 1.5 estafa
+security_privacy 1.2 robaron
+
+pricing 1.5 precio
+pricing 1.5 caro
+pricing 1.5 cara
+pricing 1.5 suscripción
+pricing 1.5 reembolso
+pricing 1.5 cobraron
+pricing 1.5 cobran
+pricing 1.5 anuncios
+pricing 1.5 publicidad
+pricing 1.5 pagar
+pricing 1.2 gratis
+
+usability 1.5 confusa
+usability 1.5 confuso
+usability 1.5 difícil de usar
+usability 1.5 no encuentro
+usability 0.6 interfaz
+usability 0.6 diseño
+usability 0.6 menú
+
+praise 1.5 me encanta
+praise 1.5 me encantó
+praise 1.5 excelente
+praise 1.5 genial
+praise 1.5 increíble
+praise 1.5 la mejor
+praise 1.5 el mejor
+praise 1.5 lo mejor
+praise 1.5 recomiendo
+praise 1.5 perfecta
+praise 1.5 perfecto
+praise 1.5 gracias
+praise 1.2 muy buena
+praise 1.2 muy bueno
+praise 1.2 buena
+praise 1.2 bueno
+praise 1.2 buenísima
+praise 1.2 útil
+praise 1.2 fácil de usar
+praise 1.2 me gusta
+
+question 1.5 cómo
+question 1.5 como puedo
+question 1.2 por qué
+question 1.2 dónde
+question 1.2 alguien sabe
+question 1.5 ¿
+question 1.5 ?
 """#,
         "es/negators.txt": #"""
 # Spanish negators: words that open a negation scope. Format: one folded word per line; '#' starts a comment.
@@ -9749,6 +10662,34 @@ virus	-2.4
 óptimos	3.4
 útil	2.6
 útiles	2.6
+"""#,
+        "es/severity-cues.txt": #"""
+# Spanish cues for severity. Written by the sift team. Format as in en/severity-cues.txt: LEVEL CUE.
+
+critical se cierra al abrir
+critical no abre
+critical ni siquiera abre
+critical perdí todo
+critical perdí mis
+critical borró todo
+critical me cobraron
+critical cobro doble
+critical me hackearon
+critical cuenta bloqueada
+critical bloquearon mi cuenta
+
+major no funciona
+major dejó de funcionar
+major se cierra
+major error
+major falla
+
+minor lenta
+minor lento
+minor molesto
+minor molesta
+small pequeño error
+small pequeña falla
 """#,
         "es/stopwords.txt": #"""
 # Spanish stopwords. Format: one folded (lower-case) word per line; '#' starts a comment.

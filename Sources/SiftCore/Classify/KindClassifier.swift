@@ -1,0 +1,206 @@
+import Foundation
+
+/// What a record is (kinds, each with a confidence), how severe it is, and the cues that said so.
+public struct KindResult: Sendable, Hashable {
+    /// The kinds found, most confident first (ties in `FeedbackKind.allCases` order); `other` alone when none.
+    public var kinds: [KindScore]
+    public var severity: Severity
+    /// The kind cues that matched, in text order.
+    public var cues: [KindCue]
+    /// The severity cue that set the level, if a cue did (a bug with no named level is major without one).
+    public var severityCue: String?
+
+    public init(kinds: [KindScore], severity: Severity, cues: [KindCue], severityCue: String?) {
+        self.kinds = kinds
+        self.severity = severity
+        self.cues = cues
+        self.severityCue = severityCue
+    }
+
+    /// The confidence of `kind`, 0 when it was not found.
+    public func confidence(_ kind: FeedbackKind) -> Double {
+        kinds.first { $0.kind == kind }?.confidence ?? 0
+    }
+}
+
+/// One cue found in a text and the kind it speaks for.
+public struct KindCue: Sendable, Hashable {
+    /// The cue as written in the lexicon ("please add", "crash* on start*").
+    public var cue: String
+    public var kind: FeedbackKind
+    public var weight: Double
+    /// Bytes of the text the cue covers.
+    public var utf8Range: Range<Int>
+
+    public init(cue: String, kind: FeedbackKind, weight: Double, utf8Range: Range<Int>) {
+        self.cue = cue
+        self.kind = kind
+        self.weight = weight
+        self.utf8Range = utf8Range
+    }
+}
+
+/// Tells the kinds and severity of a text from weighted cues in `Lexicons/<lang>/kind-cues.txt` and
+/// `severity-cues.txt`, matched over folded forms and stems, with negation and the record's sentiment.
+public struct KindClassifier: Sendable {
+    /// The confidence from which a kind is reported.
+    public static let threshold = 0.5
+    /// Kinds that count as a problem with the product (the "problem" side of the three-way split).
+    public static let problemKinds: Set<FeedbackKind> = [.bug, .performance, .usability, .battery, .securityPrivacy]
+    /// Cue weights below this mark topic words, which count fully only in a negative record or beside a bug cue.
+    static let topicWeight = 0.7
+    /// Kinds whose cues name a topic that a negation does not remove: "no ads" is still about pricing.
+    static let negationKeepsTopic: Set<FeedbackKind> = [.pricing, .securityPrivacy]
+
+    private struct Language: Sendable {
+        var kinds: CueLexicon
+        var kindOfPattern: [FeedbackKind]
+        var severity: CueLexicon
+        var levelOfPattern: [SeverityCueLevel]
+    }
+
+    private enum SeverityCueLevel: Sendable { case critical, major, minor, small }
+
+    private var languages: [String: Language]
+    private static let stemmerNames = [
+        "en": "english", "es": "spanish", "de": "german", "fr": "french", "pt": "portuguese", "it": "italian", "nl": "dutch",
+    ]
+
+    /// Loads the cue lexicons of every language `lexicons` has them for.
+    public init(lexicons: LexiconStore = .shipped) {
+        var languages: [String: Language] = [:]
+        let codes = Set(lexicons.paths.compactMap { path -> String? in
+            let parts = path.split(separator: "/")
+            return parts.count == 2 && parts[1] == "kind-cues.txt" ? String(parts[0]) : nil
+        })
+        for code in codes.sorted() {
+            let stemmer = Self.stemmerNames[code] ?? code
+            // Unknown labels are lexicon typos; they are dropped rather than guessed.
+            let kinds = CueLexicon(
+                lines: lexicons.lines("\(code)/kind-cues.txt"), hasWeight: true, stemmerLanguage: stemmer,
+                accepts: { FeedbackKind(rawValue: String($0)) != nil && $0 != "other" })
+            let severity = CueLexicon(
+                lines: lexicons.lines("\(code)/severity-cues.txt"), hasWeight: false, stemmerLanguage: stemmer,
+                accepts: { ["critical", "major", "minor", "small"].contains($0) })
+            languages[code] = Language(
+                kinds: kinds, kindOfPattern: kinds.patterns.map { FeedbackKind(rawValue: $0.label)! },
+                severity: severity,
+                levelOfPattern: severity.patterns.map {
+                    switch $0.label {
+                    case "critical": .critical
+                    case "major": .major
+                    case "minor": .minor
+                    default: .small
+                    }
+                })
+        }
+        self.languages = languages
+    }
+
+    /// The kinds and severity of `text`; `sentiment`, when known, lets topic words count in negative records.
+    public func classify(_ text: AnalyzedText, sentiment: SentimentScore?) -> KindResult {
+        guard let language = languages[text.language] ?? languages["en"] else {
+            return KindResult(kinds: [KindScore(kind: .other, confidence: 1)], severity: .none, cues: [], severityCue: nil)
+        }
+        let tokens = text.tokens
+        let kindMatches = Self.kept(
+            language.kinds.matches(in: tokens), tokens: tokens, weight: { language.kinds.patterns[$0].weight },
+            label: { language.kindOfPattern[$0].rawValue },
+            keepsNegated: { Self.negationKeepsTopic.contains(language.kindOfPattern[$0]) })
+        // Sentences where a clear bug cue speaks: there, topic words name what is broken ("the menu is broken").
+        var troubled = Set<Int>()
+        for match in kindMatches
+        where language.kindOfPattern[match.pattern] == .bug && language.kinds.patterns[match.pattern].weight >= Self.topicWeight {
+            troubled.insert(tokens[match.tokens.lowerBound].sentence)
+        }
+
+        let negative = (sentiment?.compound ?? 0) <= -0.05
+        var evidence: [FeedbackKind: Double] = [:]
+        var counted = Set<Int>()
+        var cues: [KindCue] = []
+        for match in kindMatches {
+            let pattern = language.kinds.patterns[match.pattern]
+            let kind = language.kindOfPattern[match.pattern]
+            cues.append(KindCue(
+                cue: pattern.text, kind: kind, weight: pattern.weight,
+                utf8Range: tokens[match.tokens.lowerBound].utf8Range.lowerBound..<tokens[match.tokens.upperBound - 1].utf8Range.upperBound))
+            // A cue repeated ("crash ... crash") is one piece of evidence, not two.
+            guard counted.insert(match.pattern).inserted else { continue }
+            var weight = pattern.weight
+            if weight < Self.topicWeight, Self.problemKinds.contains(kind),
+                negative || troubled.contains(tokens[match.tokens.lowerBound].sentence)
+            {
+                weight *= 1.5
+            }
+            evidence[kind, default: 0] += weight
+        }
+        // Praise in a clearly negative record is sarcasm or a concession ("great, another crash").
+        if let compound = sentiment?.compound, compound <= -0.5, let praise = evidence[.praise] { evidence[.praise] = praise * 0.5 }
+
+        var kinds: [KindScore] = []
+        for kind in FeedbackKind.allCases {
+            guard let sum = evidence[kind] else { continue }
+            let confidence = 1 - exp(-sum)
+            if confidence >= Self.threshold { kinds.append(KindScore(kind: kind, confidence: confidence)) }
+        }
+        kinds = kinds.enumerated().sorted { a, b in
+            a.element.confidence != b.element.confidence ? a.element.confidence > b.element.confidence : a.offset < b.offset
+        }.map(\.element)
+        if kinds.isEmpty {
+            let strongest = evidence.values.max().map { 1 - exp(-$0) } ?? 0
+            kinds = [KindScore(kind: .other, confidence: 1 - strongest)]
+        }
+
+        let (severity, severityCue) = Self.severity(of: kinds, tokens: tokens, language: language)
+        return KindResult(kinds: kinds, severity: severity, cues: cues, severityCue: severityCue)
+    }
+
+    private static func severity(of kinds: [KindScore], tokens: [Token], language: Language) -> (Severity, String?) {
+        let matches = kept(
+            language.severity.matches(in: tokens), tokens: tokens, weight: { _ in 1 }, label: { _ in "severity" },
+            keepsNegated: { _ in false })
+        func first(_ level: SeverityCueLevel) -> String? {
+            matches.first { language.levelOfPattern[$0.pattern] == level }.map { language.severity.patterns[$0.pattern].text }
+        }
+        let found = Set(kinds.map(\.kind))
+        if let cue = first(.critical) { return (.critical, cue) }
+        let major = first(.major)
+        if found.contains(.bug) || major != nil {
+            if let small = first(.small) { return (.minor, small) }
+            return (.major, major)
+        }
+        if let cue = first(.minor) ?? first(.small) { return (.minor, cue) }
+        if !found.isDisjoint(with: [.performance, .usability, .battery, .securityPrivacy, .pricing]) { return (.minor, nil) }
+        return (.none, nil)
+    }
+
+    /// The matches that count: none negated unless the cue starts with the negator or its topic survives negation,
+    /// none lying inside a longer match, and one per span and label.
+    private static func kept(
+        _ matches: [CueLexicon.Match], tokens: [Token], weight: (Int) -> Double, label: (Int) -> String,
+        keepsNegated: (Int) -> Bool
+    ) -> [CueLexicon.Match] {
+        let live = matches.filter { match in
+            let first = tokens[match.tokens.lowerBound].flags
+            return !first.contains(.negated) || first.contains(.negator) || keepsNegated(match.pattern)
+        }
+        var kept: [CueLexicon.Match] = []
+        // Strongest first, so that of two cues on the same words for the same label the heavier is kept.
+        let byWeight = live.enumerated().sorted { a, b in
+            let wa = weight(a.element.pattern), wb = weight(b.element.pattern)
+            return wa != wb ? wa > wb : a.offset < b.offset
+        }.map(\.element)
+        for match in byWeight {
+            let inside = live.contains { other in
+                other.tokens.count > match.tokens.count && other.tokens.lowerBound <= match.tokens.lowerBound
+                    && other.tokens.upperBound >= match.tokens.upperBound
+            }
+            if inside { continue }
+            if kept.contains(where: { $0.tokens == match.tokens && label($0.pattern) == label(match.pattern) }) { continue }
+            kept.append(match)
+        }
+        return kept.sorted { a, b in
+            a.tokens.lowerBound != b.tokens.lowerBound ? a.tokens.lowerBound < b.tokens.lowerBound : a.pattern < b.pattern
+        }
+    }
+}
