@@ -20,9 +20,12 @@ public protocol CorpusStage: Sendable {
 public struct Corpus: Sendable {
     public var records: [FeedbackRecord]
     public var accounts: [InputAccount]
-    public init(records: [FeedbackRecord] = [], accounts: [InputAccount] = []) {
+    /// The themes the records fell into (`ThemeStage`), largest first.
+    public var themes: [Theme]
+    public init(records: [FeedbackRecord] = [], accounts: [InputAccount] = [], themes: [Theme] = []) {
         self.records = records
         self.accounts = accounts
+        self.themes = themes
     }
 }
 

@@ -9888,6 +9888,69 @@ thats
 youre
 theyre
 """#,
+        "en/theme-boilerplate.txt": #"""
+# Words that do not name a theme on their own: every app review says them. Written for sift.
+# One folded word or Snowball stem per line; theme labels and keyphrases lead with them only when nothing else is left.
+app
+apps
+applic
+application
+pleas
+please
+pls
+plz
+good
+nice
+great
+best
+better
+love
+like
+awesom
+awesome
+excel
+excellent
+amaz
+amazing
+cool
+ok
+okay
+thank
+thanks
+thx
+fine
+use
+using
+realli
+really
+much
+veri
+very
+also
+even
+still
+one
+get
+make
+would
+could
+star
+stars
+review
+ever
+know
+give
+want
+think
+thing
+lot
+way
+got
+go
+see
+say
+said
+"""#,
         "es/contrast.txt": #"""
 # Spanish clause breakers: contrast words that end a negation scope. Format: one folded word per line.
 pero
@@ -10784,6 +10847,25 @@ y
 ya
 yo
 él
+"""#,
+        "es/theme-boilerplate.txt": #"""
+# Palabras que no nombran un tema por sí solas. Escrito para sift. Forma plegada o raíz Snowball por línea.
+app
+aplicacion
+aplicación
+aplic
+favor
+bueno
+buena
+buen
+excelente
+excelent
+genial
+gracias
+graci
+muy
+bien
+mejor
 """#,
         "fr/contrast.txt": #"""
 # French clause breakers: contrast words that end a negation scope. Format: one folded word per line.

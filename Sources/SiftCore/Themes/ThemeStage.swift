@@ -1,0 +1,386 @@
+public import Foundation
+
+/// The corpus stage that clusters records into named themes, per language, and sets `record.analysis.theme`.
+///
+/// Deterministic whatever the input order and thread count: term ids come from a vocabulary sorted by string
+/// after the parallel extraction, records are sampled in the order of a content key (stable hash of the text,
+/// then text, then id), and the sampler has a fixed seed.
+public struct ThemeStage: CorpusStage {
+    public var analyzer: TextAnalyzer
+    public var boilerplate: Boilerplate
+    public var mixture: DirichletMixture
+    public var threads: Int
+    /// Folded words never used as theme words, such as the app's own name; the most frequent capitalised word of
+    /// the run (a name used in ≥ 2 % of records) is added to them.
+    public var names: Set<String>
+    /// A cluster smaller than this (or than `minimumThemeShare` of its language) is no theme: its records join the
+    /// theme that explains them best if they share a word with it, else they are outliers.
+    public var minimumThemeSize: Int
+    public var minimumThemeShare: Double
+    /// Phrases in a label at most.
+    public var labelPhrases: Int
+
+    public init(
+        analyzer: TextAnalyzer = TextAnalyzer(), boilerplate: Boilerplate = Boilerplate(),
+        mixture: DirichletMixture = DirichletMixture(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        names: Set<String> = [], minimumThemeSize: Int = 3, minimumThemeShare: Double = 0.002, labelPhrases: Int = 3
+    ) {
+        self.analyzer = analyzer
+        self.boilerplate = boilerplate
+        self.mixture = mixture
+        self.threads = max(1, threads)
+        self.names = names
+        self.minimumThemeSize = max(1, minimumThemeSize)
+        self.minimumThemeShare = minimumThemeShare
+        self.labelPhrases = max(1, labelPhrases)
+    }
+
+    public func run(_ corpus: inout Corpus) {
+        let features = extract(corpus.records)
+        let names = self.names.union(frequentName(features))
+        let nameIDs = Set(names.compactMap { features.vocabulary.id($0) })
+        var themes: [Theme] = []
+        var themeOf = [Int?](repeating: nil, count: corpus.records.count)
+        var byLanguage: [String: [Int]] = [:]
+        for i in corpus.records.indices { byLanguage[features.language[i], default: []].append(i) }
+        for language in byLanguage.keys.sorted() {
+            let found = clusterLanguage(
+                language, members: byLanguage[language]!, records: corpus.records, features: features, names: nameIDs)
+            for (theme, members) in found {
+                themes.append(theme)
+                for m in members { themeOf[m] = themes.count - 1 }
+            }
+        }
+        // Ids by size, then language and label, so they do not depend on the order languages were processed in.
+        let order = themes.indices.sorted { a, b in
+            let x = themes[a], y = themes[b]
+            if x.size != y.size { return x.size > y.size }
+            if x.language != y.language { return x.language < y.language }
+            return x.title < y.title
+        }
+        var idOf = [Int](repeating: 0, count: themes.count)
+        for (rank, index) in order.enumerated() { idOf[index] = rank + 1 }
+        corpus.themes = order.map { index in
+            var theme = themes[index]
+            theme.id = idOf[index]
+            return theme
+        }
+        for i in corpus.records.indices {
+            var analysis = corpus.records[i].analysis ?? Analysis(language: features.language[i])
+            analysis.theme = themeOf[i].map { idOf[$0] }
+            analysis.terms = features.terms[i]
+            corpus.records[i].analysis = analysis
+        }
+    }
+
+    // MARK: features
+
+    /// What the theme stage keeps of each record; ids index one vocabulary sorted by string.
+    struct Features {
+        var vocabulary: SortedVocabulary
+        var language: [String]
+        /// Stems of content words, in text order (the clustering terms).
+        var terms: [[UInt32]]
+        /// Label candidates: stems of single content words and of adjacent pairs ("battery drain").
+        var phrases: [[UInt32]]
+        /// The folded written form of each phrase, parallel to `phrases`.
+        var surfaces: [[UInt32]]
+        /// Content words written with a capital mid-sentence (names).
+        var capitalised: [[UInt32]]
+    }
+
+    func extract(_ records: [FeedbackRecord]) -> Features {
+        let slices = max(1, min(threads, records.count / 512 + 1))
+        let per = (records.count + slices - 1) / max(1, slices)
+        let parts = UnsafeSlots<LocalFeatures?>(count: slices, initial: nil)
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let worker = analyzer.makeWorker()
+            var local = LocalFeatures()
+            let range = (slice * per)..<min(records.count, (slice + 1) * per)
+            for i in range {
+                let record = records[i]
+                let hint = record.analysis.map(\.language).flatMap { $0 == "und" ? nil : $0 } ?? record.language
+                let analyzed = worker.analyze(record.text, languageHint: hint)
+                let language = record.analysis.map(\.language).flatMap { $0 == "und" ? nil : $0 } ?? analyzed.language
+                local.add(analyzed.contentWords(), language: language)
+            }
+            parts[slice] = local
+        }
+        let locals = (0..<slices).compactMap { parts[$0] }
+        let vocabulary = SortedVocabulary(locals.map(\.strings))
+        var features = Features(vocabulary: vocabulary, language: [], terms: [], phrases: [], surfaces: [], capitalised: [])
+        for local in locals {
+            let remap = local.strings.map { vocabulary.id($0)! }
+            func mapped(_ lists: [[UInt32]]) -> [[UInt32]] { lists.map { $0.map { remap[Int($0)] } } }
+            features.language += local.language
+            features.terms += mapped(local.terms)
+            features.phrases += mapped(local.phrases)
+            features.surfaces += mapped(local.surfaces)
+            features.capitalised += mapped(local.capitalised)
+        }
+        return features
+    }
+
+    /// The most frequent capitalised content word when it is capitalised in at least 2 % of records: in a dump of
+    /// one app's reviews that is the app's name, which says nothing about what a theme is about.
+    func frequentName(_ features: Features) -> Set<String> {
+        var counts: [UInt32: Int] = [:]
+        for list in features.capitalised { for id in Set(list) { counts[id, default: 0] += 1 } }
+        guard let (id, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
+            count >= 3, Double(count) >= 0.02 * Double(features.terms.count)
+        else { return [] }
+        return [features.vocabulary.strings[Int(id)]]
+    }
+
+    // MARK: clustering
+
+    private func clusterLanguage(
+        _ language: String, members: [Int], records: [FeedbackRecord], features: Features, names: Set<UInt32>
+    ) -> [(Theme, [Int])] {
+        // Content key order: the sampler sees records in the same order whatever order they came in.
+        let keyed = members.map { i in (hash: stableHash(records[i].text.utf8), index: i) }
+        let ordered = keyed.sorted { a, b in
+            if a.hash != b.hash { return a.hash < b.hash }
+            let x = records[a.index], y = records[b.index]
+            if x.text != y.text { return x.text < y.text }
+            if x.id != y.id { return x.id < y.id }
+            return a.index < b.index
+        }.map(\.index)
+        var local: [UInt32: UInt32] = [:]
+        let docs: [[UInt32]] = ordered.map { i in
+            features.terms[i].compactMap { id in
+                if names.contains(id) { return nil }
+                if let l = local[id] { return l }
+                let l = UInt32(local.count)
+                local[id] = l
+                return l
+            }
+        }
+        let (assignments, model) = mixture.cluster(docs, vocabularySize: max(1, local.count), threads: threads)
+        var size = [Int](repeating: 0, count: model.clusterCount)
+        for z in assignments { if let z { size[z] += 1 } }
+        let minimum = max(minimumThemeSize, Int((minimumThemeShare * Double(members.count)).rounded(.up)))
+        let kept = (0..<model.clusterCount).filter { size[$0] >= minimum }
+        let keptSet = Set(kept)
+        var memberOf: [Int: [Int]] = [:]  // cluster → positions in `ordered`
+        for (position, z) in assignments.enumerated() {
+            guard let z else { continue }
+            if keptSet.contains(z) {
+                memberOf[z, default: []].append(position)
+            } else if let best = bestKept(docs[position], model: model, kept: kept) {
+                memberOf[best, default: []].append(position)
+            }
+        }
+        let clusters = kept.filter { memberOf[$0] != nil }
+        return makeThemes(
+            language: language, clusters: clusters, memberOf: memberOf, ordered: ordered, docs: docs, model: model,
+            records: records, features: features, names: names, languageCount: members.count)
+    }
+
+    /// The kept cluster that explains `doc` best, if it shares at least one word with it.
+    private func bestKept(_ doc: [UInt32], model: DirichletMixture.Model, kept: [Int]) -> Int? {
+        var best: Int?
+        var bestValue = -Double.infinity
+        for z in kept where doc.contains(where: { model.count(term: Int($0), cluster: z) > 0 }) {
+            let v = model.logWeight(doc, cluster: z)
+            if v > bestValue { bestValue = v; best = z }
+        }
+        return best
+    }
+
+    // MARK: naming
+
+    private func makeThemes(
+        language: String, clusters: [Int], memberOf: [Int: [Int]], ordered: [Int], docs: [[UInt32]],
+        model: DirichletMixture.Model, records: [FeedbackRecord], features: Features, names: Set<UInt32>,
+        languageCount: Int
+    ) -> [(Theme, [Int])] {
+        // c-TF-IDF over phrases, counted once per record: frequent in the theme, rare in the other themes.
+        var inCluster: [[UInt32: Int]] = []
+        var overall: [UInt32: Int] = [:]
+        for z in clusters {
+            var counts: [UInt32: Int] = [:]
+            for position in memberOf[z]! {
+                for id in Set(features.phrases[ordered[position]]) { counts[id, default: 0] += 1 }
+            }
+            for (id, c) in counts { overall[id, default: 0] += c }
+            inCluster.append(counts)
+        }
+        let average = Double(memberOf.values.reduce(0) { $0 + $1.count }) / Double(max(1, clusters.count))
+        var out: [(Theme, [Int])] = []
+        for (c, z) in clusters.enumerated() {
+            let positions = memberOf[z]!
+            let recordIndices = positions.map { ordered[$0] }
+            let label = labelFor(
+                counts: inCluster[c], overall: overall, average: average, size: positions.count, language: language,
+                vocabulary: features.vocabulary, names: names, members: recordIndices, features: features)
+            var theme = Theme(
+                id: 0, language: language, label: label, size: positions.count,
+                share: Double(positions.count) / Double(max(1, languageCount)), quotes: [],
+                sentiment: .init(), kinds: [], versions: [], firstSeen: nil, lastSeen: nil, meanRating: nil)
+            theme.quotes = quotes(positions: positions, ordered: ordered, docs: docs, cluster: z, model: model, records: records)
+            describe(&theme, records: recordIndices.map { records[$0] })
+            out.append((theme, recordIndices))
+        }
+        return out
+    }
+
+    private func labelFor(
+        counts: [UInt32: Int], overall: [UInt32: Int], average: Double, size: Int, language: String,
+        vocabulary: SortedVocabulary, names: Set<UInt32>, members: [Int], features: Features
+    ) -> [String] {
+        let floor = size >= 6 ? 2 : 1
+        var ranked: [Keyphrase] = []
+        for (id, count) in counts where count >= floor {
+            let key = vocabulary.strings[Int(id)]
+            let stems = key.split(separator: " ").map(String.init)
+            if stems.contains(where: { names.contains(vocabulary.id($0) ?? .max) }) { continue }
+            var score = Double(count) / Double(size) * Foundation.log(1 + average / Double(overall[id]!))
+            let plain = stems.filter { boilerplate.contains($0, language: language) }.count
+            if plain == stems.count { score *= 0.1 } else if plain > 0 { score *= 0.5 }
+            ranked.append(Keyphrase(text: key, key: key, score: -score, count: count))
+        }
+        ranked.sort { $0.score != $1.score ? $0.score < $1.score : $0.key < $1.key }
+        // A pair that most uses of its word come in ("verification code" for "code") says more than the word.
+        var chosen: [Keyphrase] = []
+        for candidate in ranked.prefix(40) {
+            if chosen.count >= labelPhrases { break }
+            let stems = Set(candidate.key.split(separator: " "))
+            if let i = chosen.firstIndex(where: { Set($0.key.split(separator: " ")).isSubset(of: stems) }) {
+                if stems.count > 1, Double(candidate.count) >= 0.4 * Double(chosen[i].count),
+                    !chosen.enumerated().contains(where: { $0.offset != i && !Set($0.element.key.split(separator: " ")).isDisjoint(with: stems) })
+                {
+                    chosen[i] = candidate
+                }
+                continue
+            }
+            if chosen.contains(where: { !Set($0.key.split(separator: " ")).isDisjoint(with: stems) }) { continue }
+            chosen.append(candidate)
+        }
+        // Written forms: the most frequent way the theme's records spell each chosen phrase.
+        let wanted = Set(chosen.map { vocabulary.id($0.key)! })
+        var spelled: [UInt32: [UInt32: Int]] = [:]
+        for m in members {
+            for (p, s) in zip(features.phrases[m], features.surfaces[m]) where wanted.contains(p) {
+                spelled[p, default: [:]][s, default: 0] += 1
+            }
+        }
+        return chosen.map { phrase in
+            let id = vocabulary.id(phrase.key)!
+            guard let forms = spelled[id], let best = forms.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })
+            else { return phrase.key }
+            return vocabulary.strings[Int(best.key)]
+        }
+    }
+
+    /// The three most central records with different texts: those whose words the theme's model gives the most
+    /// probability, per word, preferring texts a reader takes in at a glance (≤ 280 characters).
+    private func quotes(
+        positions: [Int], ordered: [Int], docs: [[UInt32]], cluster z: Int, model: DirichletMixture.Model,
+        records: [FeedbackRecord]
+    ) -> [Theme.Quote] {
+        let total = Double(model.words[z]) + Double(model.vocabularySize) * model.beta
+        let scored = positions.map { position -> (Double, Int) in
+            let distinct = Set(docs[position])
+            let mass = distinct.reduce(0.0) { $0 + (Double(model.count(term: Int($1), cluster: z)) + model.beta) / total }
+            var score = mass / Double(max(1, distinct.count)).squareRoot()
+            if records[ordered[position]].text.count > 280 { score *= 0.3 }
+            return (score, ordered[position])
+        }.sorted { a, b in
+            a.0 != b.0 ? a.0 > b.0 : records[a.1].id < records[b.1].id
+        }
+        var seen = Set<String>()
+        var out: [Theme.Quote] = []
+        for (_, index) in scored where out.count < 3 {
+            let text = records[index].text
+            let normal = text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+            if seen.insert(normal).inserted { out.append(.init(recordID: records[index].id, text: text)) }
+        }
+        return out
+    }
+
+    /// Sentiment, kinds, versions, dates and rating of the theme's records.
+    private func describe(_ theme: inout Theme, records: [FeedbackRecord]) {
+        var kinds: [String: Int] = [:]
+        var versions: [String: Int] = [:]
+        var ratings = 0.0
+        var rated = 0
+        for record in records {
+            let compound = record.analysis?.sentiment.compound ?? 0
+            if compound >= 0.05 { theme.sentiment.positive += 1 } else if compound <= -0.05 { theme.sentiment.negative += 1 } else { theme.sentiment.neutral += 1 }
+            if let kind = record.analysis?.kinds.max(by: { $0.confidence < $1.confidence }) { kinds[kind.kind.rawValue, default: 0] += 1 }
+            if let version = record.version { versions[version, default: 0] += 1 }
+            if let date = record.date {
+                theme.firstSeen = min(theme.firstSeen ?? date, date)
+                theme.lastSeen = max(theme.lastSeen ?? date, date)
+            }
+            if let rating = record.rating { ratings += rating; rated += 1 }
+        }
+        func top(_ counts: [String: Int], _ n: Int) -> [Theme.Count] {
+            counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(n).map { .init(name: $0.key, count: $0.value) }
+        }
+        theme.kinds = top(kinds, kinds.count)
+        theme.versions = top(versions, 3)
+        theme.meanRating = rated > 0 ? ratings / Double(rated) : nil
+    }
+}
+
+/// Per-thread features with ids into a thread-local string table.
+private struct LocalFeatures {
+    var ids: [String: UInt32] = [:]
+    var strings: [String] = []
+    var language: [String] = []
+    var terms: [[UInt32]] = []
+    var phrases: [[UInt32]] = []
+    var surfaces: [[UInt32]] = []
+    var capitalised: [[UInt32]] = []
+
+    mutating func id(_ s: String) -> UInt32 {
+        if let id = ids[s] { return id }
+        let id = UInt32(strings.count)
+        ids[s] = id
+        strings.append(s)
+        return id
+    }
+
+    mutating func add(_ words: [ContentWord], language: String) {
+        self.language.append(language)
+        terms.append(words.map { id($0.stem) })
+        var phrases: [UInt32] = []
+        var surfaces: [UInt32] = []
+        for (i, w) in words.enumerated() {
+            phrases.append(id(w.stem))
+            surfaces.append(id(w.folded))
+            if i + 1 < words.count, words[i + 1].run == w.run, words[i + 1].stem != w.stem {
+                phrases.append(id(w.stem + " " + words[i + 1].stem))
+                surfaces.append(id(w.folded + " " + words[i + 1].folded))
+            }
+        }
+        self.phrases.append(phrases)
+        self.surfaces.append(surfaces)
+        capitalised.append(words.filter(\.capitalised).map { id($0.folded) })
+    }
+}
+
+/// Strings numbered in sorted order: the same ids whatever thread saw a string first.
+struct SortedVocabulary: Sendable {
+    let strings: [String]
+    private let ids: [String: UInt32]
+
+    init(_ tables: [[String]]) {
+        strings = Array(Set(tables.joined())).sorted()
+        var ids: [String: UInt32] = [:]
+        ids.reserveCapacity(strings.count)
+        for (i, s) in strings.enumerated() { ids[s] = UInt32(i) }
+        self.ids = ids
+    }
+
+    func id(_ s: String) -> UInt32? { ids[s] }
+}
+
+extension Corpus {
+    /// How many records fell into no theme.
+    public var themeSummary: ThemeSummary {
+        ThemeSummary(records: records.count, outliers: records.filter { $0.analysis?.theme == nil }.count)
+    }
+}

@@ -1,0 +1,54 @@
+import Testing
+@testable import SiftCore
+
+struct DirichletMixtureTests {
+    /// Three planted topics over disjoint vocabularies, each document a few words of one topic.
+    static func plantedDocuments(perTopic: Int = 60) -> (docs: [[UInt32]], topic: [Int]) {
+        var rng = SplitMix64(seed: 7)
+        var docs: [[UInt32]] = []
+        var topic: [Int] = []
+        for i in 0..<(perTopic * 3) {
+            let t = i % 3
+            let words = (0..<(3 + Int(rng.next() % 4))).map { _ in UInt32(t * 10) + UInt32(rng.next() % 10) }
+            docs.append(words)
+            topic.append(t)
+        }
+        return (docs, topic)
+    }
+
+    @Test func findsThePlantedNumberOfClustersWithoutBeingTold() {
+        let (docs, topic) = Self.plantedDocuments()
+        let (assignments, _) = DirichletMixture(maxClusters: 40).cluster(docs, vocabularySize: 30)
+        let clusters = Set(assignments.compactMap { $0 })
+        #expect(clusters.count == 3)
+        for t in 0..<3 {
+            let found = Set(zip(assignments, topic).filter { $0.1 == t }.compactMap { $0.0 })
+            #expect(found.count == 1, "topic \(t) is split over \(found)")
+        }
+    }
+
+    @Test func sameDocumentsAndSeedGiveTheSameClustersWhateverTheThreadCount() {
+        let (docs, _) = Self.plantedDocuments()
+        let mixture = DirichletMixture(maxClusters: 40, fitLimit: 50)
+        let one = mixture.cluster(docs, vocabularySize: 30, threads: 1).assignments
+        let two = mixture.cluster(docs, vocabularySize: 30, threads: 2).assignments
+        let eight = mixture.cluster(docs, vocabularySize: 30, threads: 8).assignments
+        #expect(one == two)
+        #expect(one == eight)
+    }
+
+    @Test func documentsBeyondTheFitLimitJoinAClusterOfTheirTopic() {
+        let (docs, topic) = Self.plantedDocuments(perTopic: 100)
+        let (assignments, _) = DirichletMixture(maxClusters: 40, fitLimit: 90).cluster(docs, vocabularySize: 30, threads: 2)
+        #expect(assignments.allSatisfy { $0 != nil })
+        var topicsOfCluster: [Int: Set<Int>] = [:]
+        for (cluster, t) in zip(assignments, topic) { topicsOfCluster[cluster!, default: []].insert(t) }
+        #expect(topicsOfCluster.values.allSatisfy { $0.count == 1 }, "a cluster mixes topics: \(topicsOfCluster)")
+    }
+
+    @Test func aDocumentWithoutTermsIsInNoCluster() {
+        let (assignments, _) = DirichletMixture().cluster([[1, 2], [], [1, 2, 2]], vocabularySize: 3)
+        #expect(assignments[1] == nil)
+        #expect(assignments[0] != nil)
+    }
+}
