@@ -11,9 +11,13 @@ public struct AnalysisOptions: Sendable {
     public var since: Date?
     public var weights: PriorityWeights
     public var threads: Int
+    /// The texts of the user's own sentiment lexicons (`term<TAB>valence`), laid over the shipped ones.
+    public var sentimentOverlays: [String]
 
     public init(ingestor: Ingestor = Ingestor(), roadmapPath: String? = nil, statePath: String? = nil, lockWait: Double = 0,
-                since: Date? = nil, weights: PriorityWeights = .standard, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                since: Date? = nil, weights: PriorityWeights = .standard, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                sentimentOverlays: [String] = []) {
+        self.sentimentOverlays = sentimentOverlays
         self.ingestor = ingestor
         self.roadmapPath = roadmapPath
         self.statePath = statePath
@@ -54,21 +58,22 @@ public struct AnalysisRun: Sendable {
             do { state = try StateStore(path: path, lockTimeout: options.lockWait) } catch { throw RunError(error.description) }
         }
 
-        let pipeline = Pipeline(ingestor: options.ingestor, recordStages: [TextStage(analyzer: text)], threads: options.threads)
+        let analysis: RecordAnalysisStage
+        do {
+            analysis = RecordAnalysisStage(
+                text: text, sentiment: try SentimentScorer(overlays: options.sentimentOverlays), kinds: KindClassifier())
+        } catch { throw RunError("a --lexicon file: \(error)") }
+        let pipeline = Pipeline(
+            ingestor: options.ingestor, recordStages: [analysis],
+            corpusStages: [ThemeStage(analyzer: text, threads: options.threads)], threads: options.threads)
         var warnings = 0
-        var corpus = try pipeline.run(inputs) { event in
+        var corpus = try pipeline.run(inputs, window: options.since) { event in
             switch event {
             case .rejected(let rejection): try output.reject(rejection)
             case .diagnostic: warnings += 1
             case .record: break
             }
             onProblem(event)
-        }
-        var outsideWindow = 0
-        if let since = options.since {
-            let before = corpus.records.count
-            corpus.records.removeAll { ($0.date ?? since) < since }
-            outsideWindow = before - corpus.records.count
         }
 
         var newIDs: [String]?
@@ -82,10 +87,23 @@ public struct AnalysisRun: Sendable {
             } catch { throw RunError(error.description) }
         }
 
+        let worker = text.makeWorker()
+        let linker = roadmap.map { items in
+            RoadmapLinker(items: items) { worker.analyze($0).contentWords().map { (stem: $0.stem, surface: $0.folded) } }
+        }
+        let finder = PainPointFinder(weights: options.weights, linker: linker, previous: previous, newRecordIDs: newIDs.map(Set.init))
+        let findings = finder.find(records: corpus.records, themes: corpus.themeDigests)
+        let painPointOfTheme = Dictionary(uniqueKeysWithValues: (findings.painPoints + findings.strengths + findings.mixed).map { ($0.themeID, $0) })
+        for i in corpus.records.indices {
+            if let theme = corpus.records[i].analysis?.theme, let point = painPointOfTheme[theme], point.nature == .pain {
+                corpus.records[i].analysis?.painPoint = point.id
+            }
+        }
+
         var overview = Overview(corpus.records)
-        overview.outsideWindow = outsideWindow
+        overview.outsideWindow = corpus.outsideWindow
         let report = AnalysisReport(
-            accounts: corpus.accounts, overview: overview, warnings: warnings, findings: nil,
+            accounts: corpus.accounts, overview: overview, warnings: warnings, findings: findings,
             weights: options.weights, roadmapFile: roadmap == nil ? nil : options.roadmapPath, run: context)
         do { try output.finish(report, corpus: corpus) } catch { throw RunError(error.description) }
 
@@ -97,7 +115,6 @@ public struct AnalysisRun: Sendable {
                 })
             do { try state.commit(snapshot, newIDs: newIDs ?? []) } catch { throw RunError(error.description) }
         }
-        _ = previous
         return report
     }
 }

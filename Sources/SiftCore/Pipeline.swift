@@ -22,6 +22,8 @@ public struct Corpus: Sendable {
     public var accounts: [InputAccount]
     /// The themes the records fell into (`ThemeStage`), largest first.
     public var themes: [Theme]
+    /// Records accepted but dated before the run's window, left out of the analysis.
+    public var outsideWindow = 0
     public init(records: [FeedbackRecord] = [], accounts: [InputAccount] = [], themes: [Theme] = []) {
         self.records = records
         self.accounts = accounts
@@ -52,13 +54,18 @@ public struct Pipeline: Sendable {
     }
 
     /// Runs every stage over `inputs`. Rejections and diagnostics go to `onProblem` as they are found.
-    public func run(_ inputs: [InputSource], onProblem: (IngestEvent) throws -> Void) throws -> Corpus {
+    /// - Parameter window: records dated before it are counted in `outsideWindow` and not analysed.
+    public func run(_ inputs: [InputSource], window: Date? = nil, onProblem: (IngestEvent) throws -> Void) throws -> Corpus {
         var corpus = Corpus()
         var pending: [FeedbackRecord] = []
         pending.reserveCapacity(chunkSize * threads)
         corpus.accounts = try ingestor.ingest(inputs) { event in
             switch event {
             case .record(let record):
+                if let window, let date = record.date, date < window {
+                    corpus.outsideWindow += 1
+                    return
+                }
                 pending.append(record)
                 if pending.count >= chunkSize * threads {
                     corpus.records.append(contentsOf: analyze(pending))

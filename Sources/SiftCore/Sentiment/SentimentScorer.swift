@@ -34,6 +34,12 @@ public struct SentimentScorer: Sendable {
         return run.result()
     }
 
+    /// The record and sentence scores: the same numbers as `score(_:)` without building an explanation.
+    public func scoreWithoutExplanation(_ text: AnalyzedText) -> SentimentResult {
+        var run = ScoringRun(scorer: self, text: text, explain: false)
+        return run.result()
+    }
+
     /// The record score alone: the same numbers as `score(_:)` without building an explanation.
     public func compoundScore(_ text: AnalyzedText) -> SentimentScore {
         var run = ScoringRun(scorer: self, text: text, explain: false)

@@ -23,6 +23,9 @@ public struct Theme: Sendable, Hashable {
     public var lastSeen: Date?
     /// Mean star rating of its records that have one.
     public var meanRating: Double?
+    /// Its characteristic stems and stem pairs ("batteri drain") with the share of its records that contain each:
+    /// what roadmap items are matched against and what the next run recognises the theme by.
+    public var terms: [String: Double] = [:]
 
     /// The label as one line: "login · verification code · logged out".
     public var title: String { label.joined(separator: " · ") }
@@ -50,4 +53,24 @@ public struct ThemeSummary: Sendable, Hashable {
     /// Records in no theme: no content words, or in a cluster too small to name.
     public var outliers: Int
     public var outlierShare: Double { records == 0 ? 0 : Double(outliers) / Double(records) }
+}
+
+extension Corpus {
+    /// The themes as the priority stage reads them: members, characteristic terms, quotes with their records' data.
+    public var themeDigests: [ThemeDigest] {
+        var members: [Int: [Int]] = [:]
+        var indexOfID: [String: Int] = [:]
+        for (i, record) in records.enumerated() {
+            if let theme = record.analysis?.theme { members[theme, default: []].append(i) }
+            indexOfID[record.id] = indexOfID[record.id] ?? i
+        }
+        return themes.map { theme in
+            ThemeDigest(
+                id: theme.id, label: theme.title, terms: theme.terms, members: members[theme.id] ?? [],
+                quotes: theme.quotes.map { quote in
+                    let record = indexOfID[quote.recordID].map { records[$0] }
+                    return Quote(recordID: quote.recordID, text: quote.text, rating: record?.rating, date: record?.date)
+                })
+        }
+    }
 }

@@ -1,0 +1,52 @@
+/// The per-record analysis: each record's text is analyzed once (tokens, stems, language), and sentiment and
+/// kind read that same analysis. Separate stages would tokenize each record once per stage.
+public struct RecordAnalysisStage: RecordStage {
+    public var text: TextAnalyzer
+    public var sentiment: SentimentScorer
+    public var kinds: KindClassifier
+
+    public init(text: TextAnalyzer, sentiment: SentimentScorer, kinds: KindClassifier) {
+        self.text = text
+        self.sentiment = sentiment
+        self.kinds = kinds
+    }
+
+    /// The stage with the shipped lexicons, plus the user's sentiment overlays (`term<TAB>valence` texts).
+    public init(lexicons: LexiconStore = .shipped, sentimentOverlays: [String] = []) throws {
+        self.init(
+            text: TextAnalyzer(lexicons: lexicons),
+            sentiment: try SentimentScorer(lexicons: lexicons, overlays: sentimentOverlays),
+            kinds: KindClassifier(lexicons: lexicons))
+    }
+
+    public func makeWorker() -> any RecordWorker {
+        Worker(text: text.makeWorker(), sentiment: sentiment, kinds: kinds)
+    }
+
+    /// The text a record is judged by: its title, when it has one the body does not start with, then its body.
+    public static func analyzedText(of record: FeedbackRecord) -> String {
+        guard let title = record.title, !title.isEmpty, !record.text.hasPrefix(title) else { return record.text }
+        let ends = title.last.map { ".!?".contains($0) } ?? false
+        return title + (ends ? " " : ". ") + record.text
+    }
+
+    struct Worker: RecordWorker {
+        let text: TextAnalyzerWorker
+        let sentiment: SentimentScorer
+        let kinds: KindClassifier
+
+        mutating func process(_ record: inout FeedbackRecord) {
+            let analyzed = text.analyze(RecordAnalysisStage.analyzedText(of: record), languageHint: record.language)
+            let scored = sentiment.scoreWithoutExplanation(analyzed)
+            let kind = kinds.classify(analyzed, sentiment: scored.score)
+            var analysis = record.analysis ?? Analysis()
+            analysis.language = analyzed.language
+            analysis.languageConfidence = analyzed.languageConfidence
+            analysis.sentiment = scored.score
+            analysis.sentences = scored.sentences
+            analysis.kinds = kind.kinds
+            analysis.severity = kind.severity
+            record.analysis = analysis
+        }
+    }
+}
