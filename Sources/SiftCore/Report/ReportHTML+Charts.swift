@@ -49,7 +49,7 @@ extension ReportHTML {
         let peak = Double(max(1, counts.max() ?? 1))
         func x(_ i: Int) -> Double { left + (counts.count > 1 ? Double(i) / Double(counts.count - 1) * plotW : plotW / 2) }
         func y(_ v: Int) -> Double { top + plotH - Double(v) / peak * plotH }
-        var svg = "<svg width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
+        var svg = "<svg class=\"wide\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
         svg += "aria-label=\"records per \(buckets.width.rawValue)\">"
         svg += "<line x1=\"\(n(left))\" y1=\"\(n(top + plotH))\" x2=\"\(n(width - right))\" y2=\"\(n(top + plotH))\" stroke=\"#d0d7de\"/>"
         if !counts.isEmpty {
@@ -62,7 +62,8 @@ extension ReportHTML {
             let sx = x(spike.bucket)
             svg += "<line x1=\"\(n(sx))\" y1=\"\(n(top - 2))\" x2=\"\(n(sx))\" y2=\"\(n(top + plotH))\" stroke=\"#c0392b\" stroke-dasharray=\"3 2\"/>"
             svg += "<circle cx=\"\(n(sx))\" cy=\"\(n(y(counts[spike.bucket])))\" r=\"3.5\" fill=\"#c0392b\"/>"
-            let anchor = sx > width * 0.7 ? "end" : "start"
+            // About 6 px a character at 10 px: flip the label left of the marker when it would run off.
+            let anchor = sx + 5 + 6 * 17 > width ? "end" : "start"
             let tx = anchor == "end" ? sx - 5 : sx + 5
             svg += "<text x=\"\(n(tx))\" y=\"10\" text-anchor=\"\(anchor)\" class=\"axis spike\">spike \(UTCDate.day(spike.start))</text>"
         }
@@ -141,7 +142,7 @@ extension ReportHTML {
             x += w
         }
         let text = levels.compactMap { (level, _) in (counts[level] ?? 0) > 0 ? "\(counts[level]!) \(level.rawValue)" : nil }
-        return svg + "</svg> <span class=\"small muted\">\(text.isEmpty ? "none severe" : text.joined(separator: ", "))</span>"
+        return svg + "</svg> <span class=\"small muted\">\(text.isEmpty ? "—" : text.joined(separator: ", "))</span>"
     }
 
     static let style = """
@@ -206,7 +207,7 @@ extension ReportHTML {
         .stars .off{color:#d0d7de}
         ul.plain,ol.plain{list-style:none;padding:0;margin:0}
         ul.plain li,ol.plain li{padding:6px 0;border-bottom:1px solid #eef1f4}
-        .rank{color:var(--muted);font-variant-numeric:tabular-nums;display:inline-block;min-width:28px}
+        span.rank{color:var(--muted);font-variant-numeric:tabular-nums;display:inline-block;min-width:28px}
         .say{color:var(--muted);font-style:italic;font-size:13px}
         .pill{font-size:11px;padding:1px 7px;border-radius:8px;background:var(--soft);border:1px solid var(--line);white-space:nowrap}
         tr.unasked td{background:#fafbfc}

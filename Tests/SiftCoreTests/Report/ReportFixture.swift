@@ -17,6 +17,15 @@ enum ReportFixture {
         var perDay: @Sendable (Int) -> Int
     }
 
+    /// 0 or 1, about half the time, scattered without a period (a mixing hash of day and salt).
+    static func noise(_ day: Int, _ salt: Int) -> Int {
+        var x = UInt32(truncatingIfNeeded: day &* 73_856_093) ^ UInt32(truncatingIfNeeded: salt &* 19_349_663)
+        x ^= x >> 13
+        x = x &* 0x5bd1_e995
+        x ^= x >> 15
+        return Int(x & 1)
+    }
+
     static let start = UTCDate.make(year: 2026, month: 9, day: 21)!
 
     static func version(onDay day: Int) -> String { day <= 14 ? "5.2.0" : day <= 27 ? "5.3.0" : "5.4.0" }
@@ -27,31 +36,31 @@ enum ReportFixture {
                           "App closes itself as soon as I tap an attachment. Unusable.",
                           "Since 5.4 it crashes when opening PDFs, lost my notes twice."],
                   rating: 1, compound: -0.72, kind: .bug, severity: .critical,
-                  perDay: { $0 >= 29 ? 5 + ($0 * 7) % 4 : ($0 % 9 == 0 ? 1 : 0) }),
+                  perDay: { $0 >= 29 ? 5 + noise($0, 12) + noise($0, 13) * 2 : noise($0, 14) * noise($0, 15) * noise($0, 16) }),
         ThemeSpec(label: "sync · bookmarks disappear", terms: ["sync": 0.9, "bookmark": 0.8, "disappear": 0.4],
                   texts: ["My bookmarks disappear after every sync.", "Sync between phone and tablet loses half my bookmarks.",
                           "Bookmarks gone again after syncing, please fix."],
-                  rating: 2, compound: -0.5, kind: .bug, severity: .major, perDay: { 2 + $0 % 2 }),
+                  rating: 2, compound: -0.5, kind: .bug, severity: .major, perDay: { 2 + noise($0, 1) }),
         ThemeSpec(label: "battery · drain", terms: ["battery": 0.9, "drain": 0.7, "background": 0.3],
                   texts: ["Drains my battery even in the background.", "Battery goes from 80% to 20% in an hour of reading.",
                           "Huge battery drain since I installed it."],
-                  rating: 2, compound: -0.42, kind: .battery, severity: .major, perDay: { 1 + ($0 > 21 ? 1 : 0) + ($0 % 5 == 0 ? 1 : 0) }),
+                  rating: 2, compound: -0.42, kind: .battery, severity: .major, perDay: { 1 + ($0 > 21 ? 1 : 0) + noise($0, 2) - noise($0, 3) }),
         ThemeSpec(label: "ads · too expensive", terms: ["ads": 0.9, "expens": 0.5, "subscript": 0.4],
                   texts: ["Way too many ads, and removing them costs $9.99 a month?", "Ads between every chapter. The subscription is too expensive.",
                           "Full-screen ads with sound, \"premium\" is a rip-off & a half."],
-                  rating: 2, compound: -0.45, kind: .pricing, severity: .minor, perDay: { 1 + $0 % 3 / 2 }),
+                  rating: 2, compound: -0.45, kind: .pricing, severity: .minor, perDay: { 1 + noise($0, 4) }),
         ThemeSpec(label: "slow · page loading", terms: ["slow": 0.9, "load": 0.7, "page": 0.4],
                   texts: ["Pages load so slowly on my phone.", "Slow to load large books.", "Turning pages lags a lot."],
-                  rating: 3, compound: -0.3, kind: .performance, severity: .minor, perDay: { $0 % 2 }),
+                  rating: 3, compound: -0.3, kind: .performance, severity: .minor, perDay: { noise($0, 5) }),
         ThemeSpec(label: "dark mode · night", terms: ["dark mode": 0.8, "dark": 0.9, "mode": 0.8, "night": 0.3],
                   texts: ["Please add a dark mode for reading at night.", "Would love a real dark mode.", "Need a night theme."],
-                  rating: 4, compound: 0.1, kind: .featureRequest, severity: .none, perDay: { $0 % 3 == 0 ? 1 : 0 }),
+                  rating: 4, compound: 0.1, kind: .featureRequest, severity: .none, perDay: { noise($0, 6) }),
         ThemeSpec(label: "love · design", terms: ["love": 0.9, "design": 0.7, "beauti": 0.3],
                   texts: ["Love the clean design!", "Beautiful app, love reading with it.", "The design is gorgeous."],
-                  rating: 5, compound: 0.82, kind: .praise, severity: .none, perDay: { 3 + $0 % 2 }),
+                  rating: 5, compound: 0.82, kind: .praise, severity: .none, perDay: { 3 + noise($0, 8) + noise($0, 9) }),
         ThemeSpec(label: "simple · fast", terms: ["simple": 0.8, "fast": 0.6, "easi": 0.4],
                   texts: ["Simple and fast, does what it should.", "Easy to use and quick.", "Fast, simple, no clutter."],
-                  rating: 5, compound: 0.7, kind: .praise, severity: .none, perDay: { _ in 2 }),
+                  rating: 5, compound: 0.7, kind: .praise, severity: .none, perDay: { 2 + noise($0, 10) - noise($0, 11) }),
     ]
 
     static let roadmap = [
