@@ -12,7 +12,8 @@ enum ReportFormat {
     /// A share as a percentage: one decimal under 10%, none above.
     static func percent(_ share: Double) -> String {
         let p = share * 100
-        return (p < 10 && p > 0 ? fixed(p, 1) : fixed(p, 0)) + "%"
+        let small = fixed(p, 1)
+        return (p > 0 && small.count < 4 ? small : fixed(p, 0)) + "%"
     }
 
     /// ↑ for growth of a quarter or more, ↓ for a fifth less or more, → between.

@@ -138,7 +138,7 @@ public enum ReportHTML {
         let columns = Array(Set(top.flatMap { $0.versions.map(\.version) }).sorted(by: VersionOrder.less).suffix(8))
         guard !columns.isEmpty else { return html + "<p class=\"muted\">No record names an app version.</p></section>\n" }
         html += "<p class=\"muted\">Share of each version's feedback that falls in the pain point; darker is more. "
-        html += "▲ marks the version after which it appeared or grew. Blank: not among its five main versions.</p>\n"
+        html += "▲ marks the version after which it appeared or grew. Blank: not among its five largest versions.</p>\n"
         let maxShare = top.flatMap { $0.versions.map(\.share) }.max() ?? 1
         html += "<table class=\"heat\"><thead><tr><th>pain point</th>"
         for v in columns { html += "<th class=\"n\">\(escape(v))</th>" }
@@ -152,6 +152,9 @@ public enum ReportHTML {
                     let ink = alpha > 0.5 ? "#fff" : "#1f2328"
                     html += "<td class=\"n\" style=\"background:rgba(192,57,43,\(ReportFormat.fixed(alpha, 2)));color:\(ink)\" "
                     html += "title=\"\(c.records) records\">\(mark)\(ReportFormat.percent(c.share))</td>"
+                } else if p.versions.count < 5 {
+                    // The list holds every version the theme has: this one has none of its records.
+                    html += "<td class=\"n muted\">\(mark)0%</td>"
                 } else {
                     html += "<td class=\"n muted\">\(mark)</td>"
                 }

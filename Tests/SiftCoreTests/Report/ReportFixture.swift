@@ -82,7 +82,7 @@ enum ReportFixture {
             var members: [Int] = []
             for day in 1...42 {
                 for n in 0..<spec.perDay(day) {
-                    let text = spec.texts[(day + n) % spec.texts.count]
+                    let text = spec.texts[records.count % spec.texts.count]
                     var r = FeedbackRecord(
                         id: "r\(records.count)", source: "reviews.csv", format: "play-csv", text: text, rating: spec.rating,
                         date: start.addingTimeInterval(Double(day - 1) * 86400 + Double(n * 3600 + themeIndex * 600)),
