@@ -37,5 +37,7 @@ public final class ReportDirectory {
         try records.commit()
         try AtomicFile.write(ReportJSON.render(report), to: path + "/report.json")
         try AtomicFile.write(Array(ReportMarkdown.render(report).utf8), to: path + "/report.md")
+        try AtomicFile.write(Array(PainPointsCSV.render(report).utf8), to: path + "/pain-points.csv")
+        try AtomicFile.write(Array(ReportHTML.render(report).utf8), to: path + "/report.html")
     }
 }
