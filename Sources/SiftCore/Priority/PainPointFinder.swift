@@ -162,6 +162,15 @@ public struct PainPointFinder: Sendable {
             points.append(p)
         }
 
+        // Two themes can share their strongest terms (the same complaint in two languages): the later theme's id
+        // gets a suffix, so every id stays unique and stable.
+        var used: [String: Int] = [:]
+        for i in points.indices.sorted(by: { points[$0].themeID < points[$1].themeID }) {
+            let base = points[i].id
+            used[base, default: 0] += 1
+            if used[base]! > 1 { points[i].id = base + "-\(used[base]!)" }
+        }
+
         // Against the previous run.
         var matchedPrevious = Set<Int>()
         if let previous {
