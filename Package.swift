@@ -27,10 +27,15 @@ let package = Package(
         // ICU word break behind opaque C functions: importing ICU headers into Swift next to
         // Foundation clashes on UErrorCode, and ICU's symbols are versioned macros.
         .target(name: "CICUShim", linkerSettings: [.linkedLibrary("icuuc")]),
+        // Language identification: CLD2 is C++, so a C header fronts it; libexttextcat is measured beside it.
+        .target(
+            name: "CLanguageID",
+            linkerSettings: [.linkedLibrary("cld2"), .linkedLibrary("exttextcat-2.0"), .linkedLibrary("stdc++")]
+        ),
         .target(
             name: "SiftCore",
             dependencies: [
-                "CLibXML2", "CStemmer", "CICUShim",
+                "CLibXML2", "CStemmer", "CICUShim", "CLanguageID",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -1,16 +1,29 @@
 // swift-tools-version: 6.1
+// Benchmarks live in their own package so `swift test` at the top never builds them or their dependencies.
+import Foundation
 import PackageDescription
 
-// Kept apart from the main package so `swift test` never builds the benchmark tools.
+// SwiftPM names a path dependency after its folder, which is `sift` in a clone but differs in worktrees.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Sources")
+
+/// Extra dependencies of some benchmark tools (the libraries they are measured against).
+let extraDependencies: [String: [Target.Dependency]] = [:]
+
+// Every folder in Sources/ is one benchmark executable over SiftCore.
+let tools = ((try? FileManager.default.contentsOfDirectory(atPath: sources.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+
 let package = Package(
     name: "sift-benchmarks",
     platforms: [.macOS(.v14)],
-    dependencies: [.package(name: "sift", path: "../")],
-    targets: [
+    dependencies: [
+        .package(path: "../"),
+    ],
+    targets: tools.map { tool in
         .executableTarget(
-            name: "ThemesBenchmark",
-            dependencies: [.product(name: "SiftCore", package: "sift")],
+            name: tool,
+            dependencies: [.product(name: "SiftCore", package: root)] + (extraDependencies[tool] ?? []),
             swiftSettings: [.swiftLanguageMode(.v6)]
-        ),
-    ]
+        )
+    }
 )

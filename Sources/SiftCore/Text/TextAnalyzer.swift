@@ -19,9 +19,11 @@ struct TextLexicons: Sendable {
     var negators: [String: Set<String>] = [:]
     var contrast: [String: Set<String>] = [:]
     var folder: TokenFolder
+    var romanizedHindiMarkers: Set<String>
 
     init(_ store: LexiconStore) {
         folder = TokenFolder(doubleLetterWords: Set(store.lines("common/double-letter-words.txt").map(String.init)))
+        romanizedHindiMarkers = Set(store.lines("hi/romanized-markers.txt").map(String.init))
         for path in store.paths {
             let parts = path.split(separator: "/")
             guard parts.count == 2 else { continue }
@@ -43,6 +45,8 @@ public final class TextAnalyzerWorker {
     private var stemmers: [String: SnowballStemmer?] = [:]
     private var stemCaches: [String: [String: String]] = [:]
     private lazy var wordBreaker: WordBreaker? = WordBreaker()
+    private lazy var identifier: LanguageIdentifier? = LanguageIdentifier(
+        engine: .cld2, romanizedHindiMarkers: lexicons.romanizedHindiMarkers)
     /// Negation scope covers at most this many tokens after the negator ("no *dark mode*", "don't *like the new
     /// update*"), and ends sooner at clause punctuation or a contrast word.
     static let negationScope = 4
@@ -63,10 +67,12 @@ public final class TextAnalyzerWorker {
         return AnalyzedText(text: text, tokens: tokens, sentences: sentences, language: language, languageConfidence: confidence)
     }
 
-    /// The language to analyze in: the hint when it names one, else what the identifier finds.
+    /// The language to analyze in: the hint when it names one, else what CLD2 finds (`und` for texts too short to
+    /// tell, which are then tokenized and stemmed by English rules, the most common language of app reviews).
     func languageOf(_ text: String, hint: String?) -> (String, Double) {
         if let hint, let code = Self.isoCode(hint) { return (code, 1) }
-        return ("und", 0)
+        guard let guess = identifier?.identify(text) else { return ("und", 0) }
+        return (guess.language, guess.confidence)
     }
 
     /// "en", "en-US", "pt_BR", "EN" → the two-letter code; nil for anything else.
@@ -88,7 +94,17 @@ public final class TextAnalyzerWorker {
         let contrast = lexicons.contrast[rulesLanguage] ?? []
         let stemmer = stemmer(for: rulesLanguage)
         var cache = stemCaches[rulesLanguage] ?? [:]
-        defer { stemCaches[rulesLanguage] = cache.count > Self.stemCacheLimit ? [:] : cache }
+        // Latin-script words in a language written in another script (Hinglish, English in a Russian review) are
+        // mostly English: they get English stems and word lists besides the language's own.
+        let latinAsEnglish = Self.nonLatinLanguages.contains(rulesLanguage)
+        let englishStemmer = latinAsEnglish ? self.stemmer(for: "en") : nil
+        var englishCache = latinAsEnglish ? stemCaches["en"] ?? [:] : [:]
+        let englishStopwords = latinAsEnglish ? lexicons.stopwords["en"] ?? [] : []
+        let englishNegators = latinAsEnglish ? lexicons.negators["en"] ?? [] : []
+        defer {
+            stemCaches[rulesLanguage] = cache.count > Self.stemCacheLimit ? [:] : cache
+            if latinAsEnglish { stemCaches["en"] = englishCache.count > Self.stemCacheLimit ? [:] : englishCache }
+        }
 
         var tokens: [Token] = []
         tokens.reserveCapacity(scanner.tokens.count)
@@ -108,7 +124,15 @@ public final class TextAnalyzerWorker {
                     capsCandidates += 1
                     if form.allCaps { capsWords += 1 }
                 }
-                if !scanned.needsWordBreak, let stemmer {
+                let english = latinAsEnglish && scanned.isASCII
+                if english, let englishStemmer {
+                    if let cached = englishCache[form.folded] {
+                        stem = cached
+                    } else {
+                        stem = englishStemmer.stem(form.folded)
+                        englishCache[form.folded] = stem
+                    }
+                } else if !scanned.needsWordBreak, let stemmer {
                     if let cached = cache[form.folded] {
                         stem = cached
                     } else {
@@ -116,8 +140,12 @@ public final class TextAnalyzerWorker {
                         cache[form.folded] = stem
                     }
                 }
-                if stopwords.contains(form.folded) { flags.insert(.stopword) }
-                if negators.contains(form.folded) { flags.insert(.negator) }
+                if stopwords.contains(form.folded) || english && englishStopwords.contains(form.folded) {
+                    flags.insert(.stopword)
+                }
+                if negators.contains(form.folded) || english && englishNegators.contains(form.folded) {
+                    flags.insert(.negator)
+                }
             }
             tokens.append(Token(kind: scanned.kind, utf8Range: scanned.range, folded: form.folded, stem: stem, flags: flags))
             sentenceBreakBefore.append(breakBefore)
@@ -153,6 +181,12 @@ public final class TextAnalyzerWorker {
         markNegationScopes(&tokens, contrast: contrast)
         return (tokens, sentences)
     }
+
+    /// Languages not written in Latin letters.
+    static let nonLatinLanguages: Set<String> = [
+        "hi", "ru", "uk", "bg", "sr", "mk", "be", "kk", "el", "ar", "fa", "ur", "he", "yi", "ja", "zh", "ko", "th",
+        "lo", "km", "my", "hy", "ka", "ta", "te", "kn", "ml", "bn", "gu", "pa", "mr", "ne", "si", "am",
+    ]
 
     /// Words after which a decimal number is a version ("iOS 12.0", "update 4.2"), not a quantity ("4.5 stars").
     static let versionCues: Set<String> = [

@@ -1,0 +1,144 @@
+import CLanguageID
+
+/// A language and how sure the identifier is of it.
+public struct LanguageGuess: Sendable, Hashable {
+    /// ISO 639-1 code, or `und`.
+    public var language: String
+    /// 0…1.
+    public var confidence: Double
+
+    public init(language: String, confidence: Double) {
+        self.language = language
+        self.confidence = confidence
+    }
+
+    public static let undetermined = LanguageGuess(language: "und", confidence: 0)
+}
+
+/// The language identification libraries sift can use; CLD2 is the default (see BENCHMARKS.md, "Language
+/// identification", for the measurement that chose it).
+public enum LanguageIdentifierEngine: String, Sendable, CaseIterable {
+    case cld2
+    case textcat
+}
+
+/// Identifies the language of a text; one per thread (the textcat classifier is not thread-safe).
+public final class LanguageIdentifier {
+    public let engine: LanguageIdentifierEngine
+    /// When the library cannot tell, fall back on a script that only one language writes in (Hangul → ko, kana
+    /// → ja, Thai → th) or mostly one (Han → zh): CLD2 answers unknown for most texts under ~4 characters.
+    public let scriptFallback: Bool
+    /// Words that mark Hindi written in Latin letters, which CLD2 takes for Javanese or English.
+    public let romanizedHindiMarkers: Set<String>
+    private let textcat: OpaquePointer?
+
+    /// Where Debian's libexttextcat-data installs its fingerprints.
+    public static let textcatDirectory = "/usr/share/libexttextcat/"
+
+    /// Opens an identifier; nil when the engine's data cannot be loaded.
+    public init?(
+        engine: LanguageIdentifierEngine = .cld2, scriptFallback: Bool = true,
+        romanizedHindiMarkers: Set<String> = Set(LexiconStore.shipped.lines("hi/romanized-markers.txt").map(String.init)),
+        textcatDirectory: String = LanguageIdentifier.textcatDirectory
+    ) {
+        self.engine = engine
+        self.romanizedHindiMarkers = romanizedHindiMarkers
+        self.scriptFallback = scriptFallback
+        switch engine {
+        case .cld2:
+            textcat = nil
+        case .textcat:
+            guard let handle = sift_textcat_open(textcatDirectory, 1) else { return nil }
+            textcat = handle
+        }
+    }
+
+    deinit {
+        if let textcat { sift_textcat_close(textcat) }
+    }
+
+    /// The language of `text`, or `und` when the text has too few letters or the library cannot tell.
+    public func identify(_ text: String) -> LanguageGuess {
+        if let hinglish = romanizedHindi(text) { return hinglish }
+        var text = text
+        var guess = sift_language_guess()
+        let scored: Int = text.withUTF8 { utf8 -> Int in
+            guard let base = utf8.baseAddress, !utf8.isEmpty else { return 0 }
+            return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars -> Int in
+                switch engine {
+                case .cld2:
+                    return Int(sift_cld2_detect(chars, Int32(min(utf8.count, Int(Int32.max))), &guess))
+                case .textcat:
+                    return sift_textcat_detect(textcat, chars, utf8.count, &guess) == 0 ? utf8.count : 0
+                }
+            }
+        }
+        let code = withUnsafeBytes(of: guess.code) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        guard scored > 0, let language = Self.iso639_1(code) else {
+            return scriptFallback ? Self.languageOfScript(text) ?? .undetermined : .undetermined
+        }
+        let share = Double(guess.percent) / 100
+        return LanguageGuess(language: language, confidence: guess.reliable != 0 ? share : share * 0.5)
+    }
+
+    /// Hindi when at least two distinct Hinglish marker words make up a fifth of the text's Latin words.
+    func romanizedHindi(_ text: String) -> LanguageGuess? {
+        guard !romanizedHindiMarkers.isEmpty else { return nil }
+        var words = 0
+        var markers = 0
+        var distinct: Set<Substring> = []
+        for word in text.lowercased().split(whereSeparator: { !($0.isASCII && $0.isLetter) }) {
+            words += 1
+            if romanizedHindiMarkers.contains(String(word)) {
+                markers += 1
+                distinct.insert(word)
+            }
+        }
+        guard distinct.count >= 2, markers * 5 >= words else { return nil }
+        return LanguageGuess(language: "hi", confidence: min(0.9, 0.5 + Double(markers) / Double(words)))
+    }
+
+    /// The language a text's script implies when at least half its letters are in a script of (almost) one
+    /// language; kana anywhere means Japanese, since Japanese mixes kana with Han.
+    static func languageOfScript(_ text: String) -> LanguageGuess? {
+        var letters = 0
+        var counts: [String: Int] = [:]
+        var kana = false
+        for scalar in text.unicodeScalars where scalar.value >= 0x370 && scalar.properties.isAlphabetic {
+            letters += 1
+            let language: String?
+            switch scalar.value {
+            case 0x3040...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: kana = true; language = "ja"
+            case 0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7AF: language = "ko"
+            case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: language = "zh"
+            case 0x0E00...0x0E7F: language = "th"
+            case 0x0370...0x03FF: language = "el"
+            case 0x0590...0x05FF: language = "he"
+            case 0x0530...0x058F: language = "hy"
+            case 0x10A0...0x10FF: language = "ka"
+            case 0x0900...0x097F: language = "hi"
+            default: language = nil
+            }
+            if let language { counts[language, default: 0] += 1 }
+        }
+        if kana { counts["ja", default: 0] += counts["zh", default: 0]; counts["zh"] = nil }
+        guard letters > 0, let (language, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
+            count * 2 >= letters
+        else { return nil }
+        return LanguageGuess(language: language, confidence: 0.5)
+    }
+
+    /// A library's code ("en", "zh-Hant", "iw", "haw") as ISO 639-1, or nil when it has none.
+    static func iso639_1(_ code: String) -> String? {
+        let base = code.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        switch base {
+        case "un", "xx", "": return nil
+        case "iw": return "he"
+        case "jw": return "jv"
+        case "in": return "id"
+        default: return base.count == 2 ? base : nil
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import SiftCore
+
+struct LanguageIdentifierTests {
+    static let cases: [(String, String)] = [
+        ("The app keeps crashing every time I try to upload a video", "en"),
+        ("La aplicación se cierra sola cada vez que intento subir un video", "es"),
+        ("Die App stürzt jedes Mal ab, wenn ich ein Video hochladen will", "de"),
+        ("L'application plante à chaque fois que j'essaie d'envoyer une vidéo", "fr"),
+        ("O aplicativo fecha sozinho toda vez que tento enviar um vídeo", "pt"),
+        ("L'applicazione si chiude ogni volta che provo a caricare un video", "it"),
+        ("De app crasht elke keer als ik een video probeer te uploaden", "nl"),
+        ("Приложение вылетает каждый раз, когда я пытаюсь загрузить видео", "ru"),
+        ("動画をアップロードしようとするたびにアプリが落ちます", "ja"),
+        ("每次我尝试上传视频时应用都会闪退", "zh"),
+        ("동영상을 올리려고 할 때마다 앱이 꺼져요", "ko"),
+        ("app bahut slow hai yaar, fix karo", "hi"),
+        ("login nahi ho raha hai", "hi"),
+        ("很好", "zh"),
+        ("최고", "ko"),
+    ]
+
+    @Test(arguments: cases)
+    func identifiesTheLanguage(_ text: String, _ language: String) throws {
+        let identifier = try #require(LanguageIdentifier())
+        let guess = identifier.identify(text)
+        #expect(guess.language == language)
+        #expect(guess.confidence > 0 && guess.confidence <= 1)
+    }
+
+    @Test func tooShortToTellIsUndetermined() throws {
+        let identifier = try #require(LanguageIdentifier())
+        #expect(identifier.identify("ok").language == "und")
+        #expect(identifier.identify("👍").language == "und")
+        #expect(identifier.identify("").language == "und")
+        #expect(identifier.identify("ok").confidence == 0)
+    }
+
+    @Test func italianIsNotTakenForHinglish() throws {
+        // "hai" is a Hinglish marker and Italian "you have": one marker alone must not decide.
+        let identifier = try #require(LanguageIdentifier())
+        #expect(identifier.identify("Hai ragione, l'applicazione non funziona più dopo l'aggiornamento").language == "it")
+    }
+
+    @Test func textcatIsAvailableForComparison() throws {
+        let textcat = try #require(LanguageIdentifier(engine: .textcat))
+        #expect(textcat.identify("Die App stürzt jedes Mal ab, wenn ich ein Video hochladen will").language == "de")
+    }
+
+    @Test func analyzerStemsInTheDetectedLanguage() {
+        let worker = TextAnalyzer().makeWorker()
+        let spanish = worker.analyze("Las notificaciones no funcionan desde la última actualización")
+        #expect(spanish.language == "es")
+        #expect(spanish.tokens.first { $0.folded == "notificaciones" }?.stem == "notif")
+        #expect(spanish.tokens.first { $0.folded == "no" }?.flags.contains(.negator) == true)
+        let hinglish = worker.analyze("app bahut slow hai yaar, crashing nahi karna chahiye")
+        #expect(hinglish.language == "hi")
+        // Latin words in a Hindi text take English stems; "nahi" opens a negation scope.
+        #expect(hinglish.tokens.first { $0.folded == "crashing" }?.stem == "crash")
+        #expect(hinglish.tokens.first { $0.folded == "nahi" }?.flags.contains(.negator) == true)
+    }
+}
