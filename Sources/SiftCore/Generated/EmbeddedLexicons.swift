@@ -152,6 +152,173 @@ T.T	-2.4
 o.O	-0.6
 O_o	-0.6
 """#,
+        "common/multilingual.tsv": #"""
+# sift multilingual fallback: everyday review words from languages often mixed into app reviews (romanized Hindi
+# and Urdu, Indonesian and Malay, Portuguese, Tagalog, Turkish, German, French, Vietnamese, Russian, Arabic, Hindi).
+# Written by the sift team. Consulted only when a text's own lexicon has no entry for a word, and for languages
+# sift has no full lexicon for. Format: term<TAB>valence, valence -4..+4; a term may be several words.
+acha	2.0
+achha	2.0
+acchha	2.0
+accha	2.0
+achcha	2.0
+acha hai	2.0
+badiya	2.4
+badhiya	2.4
+badhia	2.4
+badiyaa	2.4
+bdiya	2.4
+mast	2.2
+zabardast	2.8
+jabardast	2.8
+shandar	2.8
+shaandar	2.8
+sundar	2.2
+pyara	2.2
+pyari	2.2
+maza	2.0
+mazza	2.0
+maja	2.0
+khush	2.2
+dhanyavad	2.0
+dhanyawad	2.0
+shukriya	2.0
+bekar	-2.6
+bekaar	-2.6
+bakwas	-2.8
+bakwaas	-2.8
+ganda	-2.4
+gandi	-2.4
+kharab	-2.4
+khrab	-2.4
+kharaab	-2.4
+faltu	-2.4
+faltoo	-2.4
+bura	-2.2
+buri	-2.2
+dikkat	-1.8
+pareshani	-2.0
+nahi chal raha	-2.2
+nahi chalta	-2.2
+nahi hota	-1.6
+nahi ho raha	-1.8
+kaam nahi karta	-2.4
+bagus	2.4
+mantap	2.8
+mantab	2.8
+mantul	2.6
+keren	2.4
+baik	2.0
+suka	2.0
+membantu	2.0
+menghibur	2.2
+terbaik	3.0
+hebat	2.6
+puas	2.2
+senang	2.2
+lumayan	1.2
+asik	2.2
+asyik	2.2
+seru	2.2
+oke	1.5
+terima kasih	2.0
+makasih	2.0
+jelek	-2.4
+buruk	-2.4
+kecewa	-2.6
+lambat	-1.8
+susah	-1.6
+ribet	-1.6
+gagal	-2.2
+payah	-2.4
+parah	-2.2
+sampah	-3.0
+tidak bisa	-1.8
+gak bisa	-1.8
+ga bisa	-1.8
+nggak bisa	-1.8
+bom	2.2
+boa	2.2
+ótimo	3.0
+otimo	3.0
+ótima	3.0
+otima	3.0
+legal	1.6
+gostei	2.4
+amei	3.0
+perfeito	3.4
+obrigado	2.0
+obrigada	2.0
+ruim	-2.4
+horrível	-3.2
+horrivel	-3.2
+lixo	-3.0
+não funciona	-2.4
+nao funciona	-2.4
+travando	-2.2
+maganda	2.4
+ganda	2.2
+salamat	2.0
+ayos	1.6
+pangit	-2.4
+güzel	2.4
+guzel	2.4
+harika	3.0
+mükemmel	3.2
+teşekkürler	2.0
+kötü	-2.4
+kotu	-2.4
+berbat	-3.0
+gut	2.2
+toll	2.4
+danke	2.0
+schlecht	-2.4
+schrott	-3.0
+bien	1.8
+bon	2.0
+bonne	2.0
+génial	3.0
+parfait	3.2
+merci	2.0
+nul	-2.6
+nulle	-2.6
+tốt	2.2
+tuyệt vời	3.0
+tuyệt	3.0
+tệ	-2.4
+хорошо	2.2
+хороший	2.2
+отлично	3.0
+супер	2.2
+класс	2.4
+спасибо	2.0
+плохо	-2.4
+ужасно	-3.0
+ممتاز	3.0
+جميل	2.4
+رائع	3.0
+جيد	2.0
+شكرا	2.0
+سيء	-2.4
+अच्छा	2.0
+बढ़िया	2.4
+बेकार	-2.6
+osm	3.0
+osam	3.0
+awsm	3.0
+nyc	2.4
+nic	2.0
+gd	2.0
+vgood	2.6
+bst	3.0
+gudd	2.4
+exlent	3.2
+excellant	3.2
+excelent	3.2
+supperb	3.2
+suprb	3.2
+fantabulous	3.4
+"""#,
         "de/contrast.txt": #"""
 # German clause breakers: contrast words that end a negation scope. Format: one folded word per line.
 aber
@@ -962,13 +1129,18 @@ still
 0 stars	-3.2
 1 star	-2.6
 10/10	1.4
+2 stars	-1.8
+4 star	1.6
+4 stars	1.6
 5 star	2.4
 5 stars	2.6
 account got hacked	-3
 account hacked	-3
+ad	-1.6
 ad after ad	-2.4
-ad free	1.4
+ad free	1.6
 ad-free	1.4
+addicted	1.8
 addictive	1.6
 ads	-1.8
 ads every	-2.4
@@ -992,6 +1164,7 @@ auto-renew	-2.4
 avoid this app	-3
 awesome	3.3
 awesome app	3.3
+bad experience	-2.8
 banned for no reason	-3
 battery drain	-2.4
 battery draining	-2.4
@@ -1001,6 +1174,7 @@ best apps	1.4
 better now	1.4
 better than	1.4
 black screen	-2.4
+blank	-1
 blank screen	-2.4
 blue screen	-2.4
 bots	-1.6
@@ -1128,6 +1302,7 @@ fix this	-1.6
 fix your	-1.6
 fixed	1.4
 fixed it	1.4
+for free	1
 for premium	-1.6
 force close	-3
 force closes	-3
@@ -1136,6 +1311,7 @@ forced ads	-2.4
 forced to pay	-1.6
 forever to load	-2.4
 fraud	-2.4
+free	0.8
 free of ads	1.4
 freezes	-2.4
 freezing	-2.4
@@ -1152,20 +1328,23 @@ glitchy	-2.4
 gone	-1
 good	2.4
 good app	2.6
+good experience	2.6
 good job	1.4
 good update	1.4
 got fixed	1.4
 got hacked	-3
 great	3
 great app	3.1
+great experience	3
 great job	1.4
 great update	1.4
 greedy	-2.4
 had to reinstall	-1.6
 had to restart	-1.6
 handy	1.8
-hanging	-2.4
-hangs	-2.4
+hang	-1.8
+hanging	-1.8
+hangs	-1.8
 has been fixed	1.4
 hate the new	-3
 hate the update	-3
@@ -1175,11 +1354,13 @@ have to pay	-1.6
 have to reinstall	-1.6
 have to restart	-1.6
 heats up	-2.4
+help me	-1
 helpful	2.2
 hidden charges	-2.4
 highly recommend	3
 highly recommended	3
 i love	3
+i wish	-0.6
 improved	1.4
 improvement	1.4
 improvements	1.4
@@ -1210,6 +1391,7 @@ keeps stopping	-2.4
 kept	-0.5
 kicked me out	-2.4
 kicks me out	-2.4
+kindly	0.3
 kindly fix	-1.6
 lag	-1.8
 lagg	-1.6
@@ -1253,9 +1435,11 @@ must fix	-1.6
 must have	2.4
 must pay	-1.6
 must-have	2.4
+need	-0.3
 need fixing	-1.6
 need to fix	-1.6
 need to pay	-1.6
+needs	-0.5
 needs fixing	-1.6
 needs to be fixed	-1.6
 needs to fix	-1.6
@@ -1270,6 +1454,7 @@ never works	-2.4
 new update	-0.4
 nice	2.4
 nice app	2.6
+nice experience	2.6
 nice job	1.4
 nice update	1.4
 no ads	1.6
@@ -1279,6 +1464,7 @@ no connection	-2.4
 no crashes	1.6
 no help	-1.6
 no internet	-2.4
+no internet connection	-0.6
 no issues	1.6
 no lag	1.6
 no longer	-1.6
@@ -1298,6 +1484,7 @@ not able to	-1.6
 not anymore	-1.6
 not connecting	-2.4
 not downloading	-2.4
+not free	-1.2
 not functioning	-2.4
 not helpful	-1.6
 not loading	-2.4
@@ -1323,17 +1510,24 @@ paywall	-2.4
 paywalled	-2.4
 perfect app	3.4
 permissions	-0.6
+please	-0.5
 please add	-1.6
 please bring back	-1.6
 please change	-1.6
 please fix	-1.6
 please fix it	-1.6
+please help	-1.4
 please make	-1.6
 please restore	-1.6
 please return	-1.6
 please stop	-1.6
+pls	-0.5
 pls fix	-1.6
+pls help	-1.4
+plz	-0.5
 plz fix	-1.6
+plz help	-1.4
+plzz	-0.5
 pop ups	-1.6
 pop-ups	-1.6
 popups	-1.6
@@ -1355,6 +1549,7 @@ reinstalled	-1.2
 reinstalling	-1.2
 reliable	1.4
 removed the	-1.6
+request	-0.3
 resolved	1.4
 responsive	1.4
 rip off	-3
@@ -1370,6 +1565,8 @@ scam	-2.4
 scam app	-3
 scammers	-2.4
 server error	-2.4
+should	-0.3
+should be	-0.4
 should fix	-1.6
 signs me out	-2.4
 simple to use	1.4
@@ -1414,8 +1611,10 @@ stuck on the loading	-2.4
 stuttering	-2.4
 stutters	-2.4
 subscription	-0.5
+sucks	-3
 super	2.2
 superb	3.2
+support	0.4
 support team	-0.4
 takes forever	-2.4
 takes up	-1.6
@@ -1467,14 +1666,18 @@ unskippable	-2.4
 unstable	-2.4
 unsubscribe	-2.4
 unusable	-2.4
+update	0
 update ruined	-1.6
 updates ruined	-1.6
 useful	2.2
+useless app	-3.2
 useless update	-1.6
 user friendly	1.4
 user-friendly	1.4
+v good	2.6
 vanished	-1.6
 verification code	-2.4
+very bad experience	-3.2
 virus	-2.4
 was fixed	1.4
 waste of money	-3
@@ -1482,9 +1685,19 @@ waste of time	-3
 way better	1.4
 way too many	-1.6
 well done	1.4
+what happened	-1.2
+what's wrong	-1.6
+whats wrong	-1.6
+when will	-0.6
 white screen	-2.4
+why	-0.8
+why can't	-1.6
+why cant	-1.6
 why did you remove	-1.6
+why does	-1
+why is	-1
 why remove	-1.6
+wish	-0.3
 with the update	-0.6
 won't even open	-3
 won't work	-2.4
@@ -1503,7 +1716,7 @@ works perfectly	2.8
 works smoothly	1.4
 works well	1.4
 worst app	-3.6
-worst experience	-3
+worst experience	-3.4
 worst update	-3
 worst version	-3
 would recommend	1.4
@@ -6260,12 +6473,12 @@ lighter	1.1
 lightest	1.2
 lightweight	2.2
 likable	2
-like	2.4
+like	1.4
 likeable	2
-liked	2.4
+liked	2
 likely	1
-likes	2.4
-liking	2.4
+likes	2
+liking	2
 limber	1.8
 limit	-1.4
 limitation	-1.2
@@ -10589,7 +10802,6 @@ perfecta	3.4
 perfectas	3.4
 perfecto	3.4
 perfectos	3.4
-pero no	-1.5
 pesima	-3.4
 pesimas	-3.4
 pesimo	-3.4

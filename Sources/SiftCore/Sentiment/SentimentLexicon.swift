@@ -14,7 +14,7 @@ public struct SentimentLexiconError: Error, CustomStringConvertible, Sendable, H
 
 /// Where a valence came from, for explanations.
 enum ValenceSource: UInt8, Sendable {
-    case general, domain, idiom, user, emoji, emoticon
+    case general, domain, idiom, user, emoji, emoticon, multilingual
 
     var label: String {
         switch self {
@@ -24,6 +24,7 @@ enum ValenceSource: UInt8, Sendable {
         case .user: "your lexicon"
         case .emoji: "emoji"
         case .emoticon: "emoticon"
+        case .multilingual: "multilingual word list"
         }
     }
 }
@@ -112,6 +113,10 @@ struct SentimentLexicons: Sendable {
     var emoticons: [String: Double] = [:]
     /// Stopwords of each language with a lexicon, to pick a lexicon for text whose language was not determined.
     var stopwords: [String: Set<String>] = [:]
+    /// The same, in a fixed order.
+    var stopwordLists: [(language: String, words: Set<String>)] = []
+    /// Everyday review words of many languages, consulted when a text's own lexicon has no entry for a word.
+    var multilingual = LanguageLexicon()
 
     init(store: LexiconStore, overlays: [String]) throws {
         for (line, valence) in Self.pairs(store.lines("emoji/emoji.tsv")) {
@@ -168,6 +173,10 @@ struct SentimentLexicons: Sendable {
             }
             lexicon.indexStems(stem)
             languages[code] = lexicon
+        }
+        stopwordLists = stopwords.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }.filter { !$0.words.isEmpty }
+        for (term, valence) in Self.pairs(store.lines("common/multilingual.tsv")) {
+            multilingual.setValence(term, valence, source: .multilingual)
         }
     }
 

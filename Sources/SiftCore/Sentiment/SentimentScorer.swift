@@ -12,6 +12,7 @@ public struct SentimentScorer: Sendable {
     static let negatedPositive = -0.75
     static let negatedNegative = -0.4
     static let leastFactor = -0.5
+    static let negatedContentWord = -0.8
     static let concededClause = 0.5
     static let verdictClause = 1.5
     static let exclamationStep = 0.3
@@ -52,7 +53,7 @@ public struct SentimentScorer: Sendable {
         if let lexicon = lexicons.languages[text.language] { return (text.language, lexicon) }
         guard text.language == "und" else { return nil }
         var best = "en", bestCount = 0
-        for (code, words) in lexicons.stopwords.sorted(by: { $0.key < $1.key }) where !words.isEmpty {
+        for (code, words) in lexicons.stopwordLists {
             var count = 0
             for token in text.tokens where token.kind == .word && words.contains(token.folded) { count += 1 }
             if count > bestCount || (count == bestCount && code == "en") { best = code; bestCount = count }
@@ -95,11 +96,11 @@ struct ScoringRun {
         let chosen = scorer.lexicon(for: text)
         let lexicon = chosen?.lexicon
         self.lexicon = lexicon
-        if let chosen, chosen.language != text.language, explain {
+        if let chosen, chosen.language != text.language, chosen.language != "en", explain {
             notes.append("language not determined; scored with the '\(chosen.language)' lexicon")
         }
         if lexicon == nil, explain {
-            notes.append("no sentiment lexicon for language '\(text.language)'; only emoji and emoticons were scored")
+            notes.append("no sentiment lexicon for language '\(text.language)'; scored only emoji, emoticons and the multilingual word list")
         }
         let tokens = text.tokens
         var sentenceSums: [Double] = []
@@ -257,13 +258,14 @@ struct ScoringRun {
                 i += 1
                 continue
             }
-            guard let lexicon else {
-                units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
-                i += 1
-                continue
+            let fallback = scorer.lexicons.multilingual
+            var active = lexicon ?? fallback
+            var entry = active.entries[token.folded]
+            if entry == nil, lexicon != nil, active.stemValences[token.stem] == nil, let other = fallback.entries[token.folded] {
+                entry = other
+                active = fallback
             }
-            let entry = lexicon.entries[token.folded]
-            if let entry, !entry.phrases.isEmpty, let matched = matchPhrase(entry.phrases, at: i, end: range.upperBound, lexicon: lexicon) {
+            if let entry, !entry.phrases.isEmpty, let matched = matchPhrase(entry.phrases, at: i, end: range.upperBound, lexicon: active) {
                 let (phrase, length) = matched
                 var unit = ScoredUnit(tokens: i..<i + length, role: .word)
                 switch phrase.kind {
@@ -291,7 +293,7 @@ struct ScoringRun {
                     if entry.valence == nil, entry.contrast == nil { unit.role = .booster }
                 }
             }
-            if unit.base == 0, entry?.valence == nil, token.stem != token.folded, let hit = lexicon.stemValences[token.stem] {
+            if unit.base == 0, entry?.valence == nil, token.stem != token.folded, let hit = active.stemValences[token.stem] {
                 unit.base = hit.valence; unit.valence = hit.valence; unit.viaStem = hit.term
                 if explain { unit.rules.append("lexicon via '\(hit.term)'") }
             }
@@ -370,6 +372,12 @@ struct ScoringRun {
                 } else if v < 0 {
                     v *= SentimentScorer.negatedNegative
                     if explain { units[u].rules.append("negated by '\(negatorWord)' (softened)") }
+                } else if let negator, first.kind == .word, !first.flags.contains(.stopword),
+                          (negator + 1..<units[u].tokens.lowerBound).allSatisfy({ tokens[$0].flags.contains(.stopword) || tokens[$0].flags.contains(.negator) }) {
+                    // In feedback, "can't upload", "no dark mode", "doesn't sync" state a problem even without
+                    // an emotional word: the first content word after a negator carries it.
+                    v = SentimentScorer.negatedContentWord
+                    if explain { units[u].rules.append("problem statement: '\(negatorWord) \(first.folded)'") }
                 }
                 if v != 0, let negator, tokens[negator].flags.contains(.allCaps) {
                     v *= SentimentScorer.capsEmphasis
