@@ -54,7 +54,7 @@ public struct AnalysisRun: Sendable {
             do { state = try StateStore(path: path, lockTimeout: options.lockWait) } catch { throw RunError(error.description) }
         }
 
-        let pipeline = Pipeline(ingestor: options.ingestor, recordStages: [TextStage(analyzer: text)], threads: options.threads)
+        let pipeline = Pipeline(ingestor: options.ingestor, recordStages: [TextStage(analyzer: text), KindStage(analyzer: text)], threads: options.threads)
         var warnings = 0
         var corpus = try pipeline.run(inputs) { event in
             switch event {

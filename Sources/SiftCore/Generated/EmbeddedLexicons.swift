@@ -2330,8 +2330,8 @@ usability 1.5 confusing
 usability 1.5 confused
 usability 1.5 hard to find
 usability 1.5 difficult to find
-usability 1.5 can't find
-usability 1.5 cannot find
+usability 1.5 can't _ find
+usability 1.5 cannot _ find
 usability 1.2 hard to use
 usability 1.2 difficult to use
 usability 1.2 not intuitive
