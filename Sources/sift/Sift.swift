@@ -7,7 +7,7 @@ struct Sift: ParsableCommand {
         commandName: "sift",
         abstract: "Turn raw user feedback into a prioritized list of pain points linked to the roadmap.",
         version: "0.1.0",
-        subcommands: [Analyze.self, Ingest.self, Tokens.self, SentimentCommand.self, ThemesCommand.self],
+        subcommands: [Analyze.self, Ingest.self, Tokens.self, SentimentCommand.self, ThemesCommand.self, Kinds.self],
         defaultSubcommand: nil
     )
 }

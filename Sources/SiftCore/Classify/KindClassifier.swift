@@ -99,9 +99,17 @@ public struct KindClassifier: Sendable {
 
     /// The kinds and severity of `text`; `sentiment`, when known, lets topic words count in negative records.
     public func classify(_ text: AnalyzedText, sentiment: SentimentScore?) -> KindResult {
-        guard let language = languages[text.language] ?? languages["en"] else {
-            return KindResult(kinds: [KindScore(kind: .other, confidence: 1)], severity: .none, cues: [], severityCue: nil)
+        if let language = languages[text.language] { return classify(text, sentiment: sentiment, language: language).result }
+        // Language unknown ("und") or without cues: the lexicon that finds the most evidence speaks, English on ties.
+        var best: (result: KindResult, evidence: Double)?
+        for code in languages.keys.sorted(by: { $0 == "en" ? $1 != "en" : ($1 != "en" && $0 < $1) }) {
+            let attempt = classify(text, sentiment: sentiment, language: languages[code]!)
+            if best == nil || attempt.evidence > best!.evidence { best = attempt }
         }
+        return best?.result ?? KindResult(kinds: [KindScore(kind: .other, confidence: 1)], severity: .none, cues: [], severityCue: nil)
+    }
+
+    private func classify(_ text: AnalyzedText, sentiment: SentimentScore?, language: Language) -> (result: KindResult, evidence: Double) {
         let tokens = text.tokens
         let kindMatches = Self.kept(
             language.kinds.matches(in: tokens), tokens: tokens, weight: { language.kinds.patterns[$0].weight },
@@ -152,7 +160,7 @@ public struct KindClassifier: Sendable {
         }
 
         let (severity, severityCue) = Self.severity(of: kinds, tokens: tokens, language: language)
-        return KindResult(kinds: kinds, severity: severity, cues: cues, severityCue: severityCue)
+        return (KindResult(kinds: kinds, severity: severity, cues: cues, severityCue: severityCue), evidence.values.reduce(0, +))
     }
 
     private static func severity(of kinds: [KindScore], tokens: [Token], language: Language) -> (Severity, String?) {

@@ -2210,6 +2210,28 @@ bug 0.8 having issues
 bug 0.8 any fix
 bug 1.0 green screen
 bug 1.0 not work*
+bug 1.0 solve
+bug 1.0 resolve
+bug 1.0 defect
+bug 1.0 not fixed
+bug 1.2 something went wrong
+bug 1.0 went wrong
+bug 1.0 try again later
+bug 0.8 no response
+bug 1.0 not getting
+bug 1.0 doesn't show up
+bug 1.0 not showing up
+bug 1.0 won't download
+bug 1.0 can't download
+bug 1.0 can't upload
+bug 1.0 won't upload
+bug 1.0 won't update
+bug 1.0 can't update
+bug 1.0 won't start
+bug 1.0 not starting
+bug 1.0 kept crashing
+bug 1.0 keeps freezing
+bug 0.8 error message
 
 # --- feature_request: missing capability or improvement ------------------------------------------------------
 feature_request 1.8 please add
@@ -2366,6 +2388,26 @@ feature_request 0.6 pls
 feature_request 0.8 integrate
 feature_request 1.5 my suggestion
 feature_request 1.0 allow
+feature_request 1.2 i miss
+feature_request 1.0 we miss
+feature_request 0.6 prefer
+feature_request 1.0 would prefer
+feature_request 1.2 needs an update
+feature_request 1.0 should be
+feature_request 1.2 should have an option
+feature_request 1.5 add option
+feature_request 1.5 add feature
+feature_request 1.2 please provide
+feature_request 1.2 please introduce
+feature_request 1.2 please enable
+feature_request 1.2 please change
+feature_request 1.0 please remove
+feature_request 1.2 in the next update
+feature_request 1.0 next update
+feature_request 1.2 can you guys
+feature_request 1.2 could you guys
+feature_request 1.5 would appreciate
+feature_request 1.0 it would help
 
 # --- performance: slow, lag, freezes ------------------------------------------------------------------------
 performance 1.5 slow
@@ -2543,8 +2585,8 @@ usability 1.5 confusing
 usability 1.5 confused
 usability 1.5 hard to find
 usability 1.5 difficult to find
-usability 1.5 can't find
-usability 1.5 cannot find
+usability 1.5 can't _ find
+usability 1.5 cannot _ find
 usability 1.2 hard to use
 usability 1.2 difficult to use
 usability 1.2 not intuitive

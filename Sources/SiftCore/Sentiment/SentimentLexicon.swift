@@ -45,7 +45,7 @@ enum PhraseKind: Sendable {
 }
 
 /// A multi-word expression, as folded words.
-struct Phrase: Sendable {
+struct LexiconPhrase: Sendable {
     var words: [String]
     var kind: PhraseKind
 }
@@ -63,7 +63,7 @@ struct LexiconEntry: Sendable {
 /// The sentiment lexicons of one language, indexed for lookups by folded form and by stem.
 struct LanguageLexicon: Sendable {
     var entries: [String: LexiconEntry] = [:]
-    var phrases: [Phrase] = []
+    var phrases: [LexiconPhrase] = []
     /// Valence by Snowball stem, for inflections the lexicon does not spell out; the term is kept for explanations.
     var stemValences: [String: (valence: Double, term: String)] = [:]
     /// Valence of a negated verb of what an app should do ("doesn't *load*"), by stem.
@@ -72,14 +72,14 @@ struct LanguageLexicon: Sendable {
     mutating func setValence(_ term: String, _ valence: Double, source: ValenceSource) {
         let words = term.split(separator: " ").map(String.init)
         if words.count > 1 {
-            addPhrase(Phrase(words: words, kind: .valence(valence, source)))
+            addPhrase(LexiconPhrase(words: words, kind: .valence(valence, source)))
         } else if let word = words.first {
             entries[word, default: LexiconEntry()].valence = valence
             entries[word]!.source = source
         }
     }
 
-    mutating func addPhrase(_ phrase: Phrase) {
+    mutating func addPhrase(_ phrase: LexiconPhrase) {
         let first = phrase.words[0]
         // A later file replaces the same expression instead of adding a second one.
         if let existing = entries[first]?.phrases.first(where: { phrases[$0].words == phrase.words }) {
@@ -142,7 +142,7 @@ struct SentimentLexicons: Sendable {
             for (term, scalar) in Self.pairs(store.lines("\(code)/boosters.tsv")) {
                 let words = term.split(separator: " ").map(String.init)
                 if words.count > 1 {
-                    lexicon.addPhrase(Phrase(words: words, kind: .booster(scalar)))
+                    lexicon.addPhrase(LexiconPhrase(words: words, kind: .booster(scalar)))
                 } else {
                     lexicon.entries[term, default: LexiconEntry()].booster = scalar
                 }
@@ -158,7 +158,7 @@ struct SentimentLexicons: Sendable {
                 let side: ContrastSide = fields[1].trimmedFields == "before" ? .before : .after
                 let words = term.split(separator: " ").map(String.init)
                 if words.count > 1 {
-                    lexicon.addPhrase(Phrase(words: words, kind: .contrast(side)))
+                    lexicon.addPhrase(LexiconPhrase(words: words, kind: .contrast(side)))
                 } else {
                     lexicon.entries[term, default: LexiconEntry()].contrast = side
                 }

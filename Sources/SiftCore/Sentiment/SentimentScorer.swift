@@ -303,7 +303,7 @@ struct ScoringRun {
     }
 
     /// The longest expression among `candidates` that the tokens from `start` spell, and its length in tokens.
-    func matchPhrase(_ candidates: [Int], at start: Int, end: Int, lexicon: LanguageLexicon) -> (Phrase, Int)? {
+    func matchPhrase(_ candidates: [Int], at start: Int, end: Int, lexicon: LanguageLexicon) -> (LexiconPhrase, Int)? {
         let tokens = text.tokens
         for index in candidates {
             let phrase = lexicon.phrases[index]

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import SiftCore
+
+/// `sift kinds`: the kind and severity of each text, one JSON line in, one out.
+struct Kinds: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kinds",
+        abstract: "Tell the kinds and severity of texts.",
+        discussion: """
+            Reads JSON Lines with a "text" field (and optional "id" and "language"), or plain lines of text, and \
+            writes one JSON line per input line: id, kinds with confidences, severity and, with --cues, the cues \
+            that matched.
+            """)
+
+    @Argument(help: "A JSON Lines or text file; - reads standard input.")
+    var input: String = "-"
+
+    @Flag(help: "Also print the cues that matched.")
+    var cues = false
+
+    @Flag(help: "Classify without the sentiment score (topic words then need a bug cue beside them).")
+    var noSentiment = false
+
+    func run() throws {
+        let data: Data
+        if input == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let read = FileManager.default.contents(atPath: input) else {
+                printError("sift: cannot read \(input)")
+                throw SiftExit.input
+            }
+            data = read
+        }
+        var analyzer = TextAnalyzer(lexicons: .shipped).makeWorker()
+        let classifier = KindClassifier()
+        let scorer: SentimentScorer?
+        do { scorer = noSentiment ? nil : try SentimentScorer() } catch {
+            printError("sift: \(error)")
+            throw SiftExit.input
+        }
+        let out = StreamWriter.standardOutput
+        var json = JSONWriter()
+        var lineNumber = 0
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let bytes = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+            if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
+            var id: String?
+            var text = String(decoding: bytes, as: UTF8.self)
+            var language: String?
+            if bytes.first == UInt8(ascii: "{") {
+                guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+                    let value = object["text"] as? String
+                else {
+                    printError("\(input):\(lineNumber): not a JSON object with a \"text\" string; skipped")
+                    continue
+                }
+                text = value
+                id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue
+                language = object["language"] as? String
+            }
+            let analyzed = analyzer.analyze(text, languageHint: language)
+            let result = classifier.classify(analyzed, sentiment: scorer?.compoundScore(analyzed))
+            json.reset()
+            json.beginObject()
+            json.field("line", lineNumber)
+            json.field("id", id)
+            json.field("language", analyzed.language)
+            json.beginArray(key: "kinds")
+            for kind in result.kinds {
+                json.beginObject()
+                json.field("kind", kind.kind.rawValue)
+                json.field("confidence", kind.confidence, digits: 3)
+                json.endObject()
+            }
+            json.endArray()
+            json.field("severity", result.severity.rawValue)
+            if cues {
+                json.beginArray(key: "cues")
+                for cue in result.cues {
+                    json.beginObject()
+                    json.field("cue", cue.cue)
+                    json.field("kind", cue.kind.rawValue)
+                    json.endObject()
+                }
+                json.endArray()
+                json.field("severity_cue", result.severityCue)
+            }
+            json.endObject()
+            out.write(json.bytes)
+            out.write(CollectionOfOne(UInt8(ascii: "\n")))
+        }
+        out.flush()
+    }
+}

@@ -1,0 +1,125 @@
+import SiftCore
+import Testing
+
+/// Kinds and severity of realistic feedback, through the real text analyzer.
+struct KindClassifierTests {
+    static let classifier = KindClassifier()
+    static let analyzer = TextAnalyzer()
+
+    static func classify(_ text: String, language: String? = nil, sentiment: SentimentScore? = nil) -> KindResult {
+        let worker = analyzer.makeWorker()
+        return classifier.classify(worker.analyze(text, languageHint: language), sentiment: sentiment)
+    }
+
+    static func kinds(_ text: String, language: String? = nil) -> Set<FeedbackKind> {
+        Set(classify(text, language: language).kinds.map(\.kind))
+    }
+
+    @Test func mixedReviewIsPraiseBugAndRequestOfMajorSeverity() {
+        let result = Self.classify("love it but it crashes since the update, please add dark mode")
+        #expect(Set(result.kinds.map(\.kind)) == [.praise, .bug, .featureRequest])
+        #expect(result.severity == .major)
+        #expect(result.cues.contains { $0.kind == .featureRequest && $0.cue == "please add" })
+    }
+
+    @Test(arguments: [
+        ("The app crashes every time I try to upload a photo.", FeedbackKind.bug),
+        ("Can't log in since yesterday, it just says error 500.", .bug),
+        ("Stopped working after the latest update.", .bug),
+        ("Videos won't load anymore, just a black screen.", .bug),
+        ("Please add an option to export my notes as PDF.", .featureRequest),
+        ("I wish there was a way to sort playlists by date.", .featureRequest),
+        ("Would be nice if it synced with my calendar.", .featureRequest),
+        ("Bring back the old layout!", .featureRequest),
+        ("There is no option to turn off autoplay.", .featureRequest),
+        ("No way to delete a playlist once it's made.", .featureRequest),
+        ("So slow, every page takes forever to load.", .performance),
+        ("Lags and freezes constantly during video calls.", .performance),
+        ("Drains my battery in a few hours.", .battery),
+        ("My phone overheats whenever the app is open.", .battery),
+        ("My account got hacked and someone changed my password.", .securityPrivacy),
+        ("Why does a flashlight app need permission to read my contacts?", .securityPrivacy),
+        ("The subscription price doubled and I want a refund.", .pricing),
+        ("Way too many ads between every song.", .pricing),
+        ("The new menu is confusing and the settings are hard to find.", .usability),
+        ("Love this app, it works perfectly!", .praise),
+        ("Best app ever, thank you developers.", .praise),
+        ("How do I change my username?", .question),
+        ("Is there a way to use it offline?", .question),
+    ])
+    func findsTheKind(text: String, kind: FeedbackKind) {
+        let result = Self.classify(text)
+        #expect(result.kinds.contains { $0.kind == kind && $0.confidence >= KindClassifier.threshold }, "\(text) → \(result.kinds)")
+    }
+
+    @Test(arguments: [
+        "It never crashes, and it is quick.",
+        "No bugs so far, great job.",
+        "Doesn't drain the battery at all, works great.",
+    ])
+    func negatedProblemIsNoBug(text: String) {
+        let found = Self.kinds(text)
+        #expect(!found.contains(.bug) && !found.contains(.battery), "\(text) → \(found)")
+    }
+
+    @Test func requestPhrasedWithPraiseWordIsNotPraise() {
+        // "great" sits inside "would be great", which asks for something.
+        #expect(Self.kinds("It would be great to have a widget.") == [.featureRequest])
+    }
+
+    @Test func textWithoutCuesIsOther() {
+        let result = Self.classify("I use it on my commute to work.")
+        #expect(result.kinds.map(\.kind) == [.other])
+        #expect(result.severity == .none)
+    }
+
+    @Test func questionAboutAProblemIsBoth() {
+        let found = Self.kinds("Why can't I find the settings after the redesign?")
+        #expect(found.contains(.question))
+        #expect(found.contains(.usability))
+    }
+
+    @Test func kindsAreSortedByConfidence() {
+        let result = Self.classify("Great app but crashes, crashes on every song, error after error. Please add lyrics.")
+        let confidences = result.kinds.map(\.confidence)
+        #expect(confidences == confidences.sorted(by: >))
+        #expect(result.kinds.count >= 3)
+        #expect(Self.classify("Great app but crashes, crashes on every song, error after error. Please add lyrics.") == result)
+    }
+
+    @Test(arguments: [
+        ("Crashes on startup, I can't use it at all.", Severity.critical),
+        ("I was charged twice and never got premium.", .critical),
+        ("Lost all my notes after the update.", .critical),
+        ("Someone hacked my account and I'm locked out.", .critical),
+        ("Video upload is broken, it fails every time.", .major),
+        ("Notifications stopped working.", .major),
+        ("A bit slow to load sometimes.", .minor),
+        ("Minor glitch: the icon is misaligned on the home tab.", .minor),
+        ("The layout is cluttered and confusing.", .minor),
+        ("Great app, thanks!", .none),
+        ("Please add a dark mode.", .none),
+    ])
+    func severity(text: String, severity: Severity) {
+        let result = Self.classify(text)
+        #expect(result.severity == severity, "\(text) → \(result.severity) by \(result.severityCue ?? "kinds")")
+    }
+
+    @Test func topicWordCountsInANegativeRecordOnly() {
+        let text = "The menu is a mess."
+        #expect(!Self.kinds(text).contains(.usability))
+        let negative = SentimentScore(compound: -0.6, positive: 0, negative: 0.5, neutral: 0.5)
+        #expect(Self.classify(text, sentiment: negative).kinds.contains { $0.kind == .usability })
+    }
+
+    @Test(arguments: [
+        ("La aplicación no funciona, se cierra sola.", FeedbackKind.bug),
+        ("Por favor agreguen modo oscuro.", .featureRequest),
+        ("Me encanta, excelente aplicación.", .praise),
+    ])
+    func spanishCues(text: String, kind: FeedbackKind) {
+        #expect(Self.kinds(text, language: "es").contains(kind))
+        // Without a language hint the Spanish lexicon still wins over the English one.
+        #expect(Self.kinds(text).contains(kind))
+    }
+}
