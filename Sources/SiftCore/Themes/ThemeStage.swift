@@ -289,7 +289,8 @@ public struct ThemeStage: CorpusStage {
         counts: [UInt32: Int], overall: [UInt32: Int], average: Double, size: Int, language: String,
         vocabulary: SortedVocabulary, names: Set<UInt32>, members: [Int], features: Features
     ) -> [String] {
-        let floor = size >= 6 ? 2 : 1
+        // A label phrase is said by a noticeable part of the theme, not by one long review in it.
+        let floor = size >= 6 ? max(2, Int((0.03 * Double(size)).rounded(.up))) : 1
         var ranked: [Keyphrase] = []
         for (id, count) in counts where count >= floor {
             let key = vocabulary.strings[Int(id)]
