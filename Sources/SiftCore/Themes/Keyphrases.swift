@@ -14,7 +14,8 @@ public struct Keyphrase: Sendable, Hashable {
 
 /// Finds keyphrases with a statistical scorer of the YAKE class (Campos et al., 2020) adapted to short texts:
 /// each word is scored from its case, position, frequency, relatedness to its neighbours and spread over
-/// texts; a phrase of up to `maxWords` adjacent content words scores from its words and its own frequency.
+/// texts; a phrase of up to `maxWords` adjacent content words scores from the geometric mean of its words
+/// and its own frequency.
 public struct KeyphraseExtractor: Sendable {
     public var maxWords: Int
     public var boilerplate: Boilerplate
@@ -99,9 +100,12 @@ public struct KeyphraseExtractor: Sendable {
         }
         var candidates: [Keyphrase] = phraseCount.map { key, count in
             let stems = phraseStems[key]!
+            // YAKE multiplies word scores, which favours long phrases seen once ("crashed twice today" over
+            // "crash" seen four times) — in short texts most phrases are seen once. The geometric mean keeps the
+            // word evidence length-neutral; a slight bonus per word prefers the longer of two equally frequent phrases.
             let product = stems.reduce(1.0) { $0 * (wordScore[$1] ?? 1) }
-            let sum = stems.reduce(0.0) { $0 + (wordScore[$1] ?? 1) }
-            let score = product / (Double(count) * (1 + sum))
+            let mean = Foundation.pow(product, 1 / Double(stems.count))
+            let score = mean / (Double(count) * (1 + 0.25 * Double(stems.count - 1)))
             let surface = surfaces[key]!.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
             return Keyphrase(text: surface, key: key, score: score, count: count)
         }

@@ -19,11 +19,14 @@ public struct ThemeStage: CorpusStage {
     public var minimumThemeShare: Double
     /// Phrases in a label at most.
     public var labelPhrases: Int
+    /// Clusters whose word distributions have at least this cosine similarity become one theme.
+    public var mergeSimilarity: Double
 
     public init(
         analyzer: TextAnalyzer = TextAnalyzer(), boilerplate: Boilerplate = Boilerplate(),
         mixture: DirichletMixture = DirichletMixture(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-        names: Set<String> = [], minimumThemeSize: Int = 3, minimumThemeShare: Double = 0.002, labelPhrases: Int = 3
+        names: Set<String> = [], minimumThemeSize: Int = 3, minimumThemeShare: Double = 0.002, labelPhrases: Int = 3,
+        mergeSimilarity: Double = 0.5
     ) {
         self.analyzer = analyzer
         self.boilerplate = boilerplate
@@ -33,11 +36,16 @@ public struct ThemeStage: CorpusStage {
         self.minimumThemeSize = max(1, minimumThemeSize)
         self.minimumThemeShare = minimumThemeShare
         self.labelPhrases = max(1, labelPhrases)
+        self.mergeSimilarity = mergeSimilarity
     }
 
     public func run(_ corpus: inout Corpus) {
         let features = extract(corpus.records)
-        let names = self.names.union(frequentName(features))
+        // Names match by folded form and by stem ("Tunely" is stemmed to "tune").
+        let worker = analyzer.makeWorker()
+        let names = self.names.union(frequentName(features)).flatMap { name in
+            [name] + worker.analyze(name, languageHint: "en").tokens.map(\.stem)
+        }
         let nameIDs = Set(names.compactMap { features.vocabulary.id($0) })
         var themes: [Theme] = []
         var themeOf = [Int?](repeating: nil, count: corpus.records.count)
@@ -171,10 +179,52 @@ public struct ThemeStage: CorpusStage {
                 memberOf[best, default: []].append(position)
             }
         }
-        let clusters = kept.filter { memberOf[$0] != nil }
+        let groups = merged(kept.compactMap { memberOf[$0] }, docs: docs)
         return makeThemes(
-            language: language, clusters: clusters, memberOf: memberOf, ordered: ordered, docs: docs, model: model,
+            language: language, groups: groups, ordered: ordered, docs: docs,
             records: records, features: features, names: names, languageCount: members.count)
+    }
+
+    /// Clusters whose word distributions point the same way (cosine ≥ `mergeSimilarity`) joined, most similar
+    /// pair first: the mixture splits one complaint when its records are few or worded two ways ("battery
+    /// drain · phone hot" and "battery dies · overheating").
+    private func merged(_ groups: [[Int]], docs: [[UInt32]]) -> [[Int]] {
+        var groups = groups
+        var vectors: [[UInt32: Double]] = groups.map { positions in
+            var v: [UInt32: Double] = [:]
+            for p in positions { for t in docs[p] { v[t, default: 0] += 1 } }
+            return v
+        }
+        func cosine(_ a: [UInt32: Double], _ b: [UInt32: Double]) -> Double {
+            let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+            var dot = 0.0
+            for key in small.keys.sorted() { if let y = large[key] { dot += small[key]! * y } }
+            func norm(_ v: [UInt32: Double]) -> Double { v.keys.sorted().reduce(0.0) { $0 + v[$1]! * v[$1]! }.squareRoot() }
+            let n = norm(a) * norm(b)
+            return n == 0 ? 0 : dot / n
+        }
+        var alive = [Bool](repeating: true, count: groups.count)
+        var similarity = [[Double]](repeating: [Double](repeating: 0, count: groups.count), count: groups.count)
+        for i in groups.indices { for j in groups.indices where j > i { similarity[i][j] = cosine(vectors[i], vectors[j]) } }
+        while true {
+            var best: (Int, Int)?
+            var bestValue = mergeSimilarity
+            for i in groups.indices where alive[i] {
+                for j in groups.indices where j > i && alive[j] && similarity[i][j] >= bestValue {
+                    if best == nil || similarity[i][j] > bestValue { best = (i, j); bestValue = similarity[i][j] }
+                }
+            }
+            guard let (i, j) = best else { break }
+            groups[i] += groups[j]
+            for (t, c) in vectors[j] { vectors[i][t, default: 0] += c }
+            alive[j] = false
+            groups[j] = []
+            for k in groups.indices where alive[k] && k != i {
+                let value = cosine(vectors[i], vectors[k])
+                if k < i { similarity[k][i] = value } else { similarity[i][k] = value }
+            }
+        }
+        return groups.indices.filter { alive[$0] }.map { groups[$0].sorted() }
     }
 
     /// The kept cluster that explains `doc` best, if it shares at least one word with it.
@@ -191,25 +241,23 @@ public struct ThemeStage: CorpusStage {
     // MARK: naming
 
     private func makeThemes(
-        language: String, clusters: [Int], memberOf: [Int: [Int]], ordered: [Int], docs: [[UInt32]],
-        model: DirichletMixture.Model, records: [FeedbackRecord], features: Features, names: Set<UInt32>,
-        languageCount: Int
+        language: String, groups: [[Int]], ordered: [Int], docs: [[UInt32]], records: [FeedbackRecord],
+        features: Features, names: Set<UInt32>, languageCount: Int
     ) -> [(Theme, [Int])] {
         // c-TF-IDF over phrases, counted once per record: frequent in the theme, rare in the other themes.
         var inCluster: [[UInt32: Int]] = []
         var overall: [UInt32: Int] = [:]
-        for z in clusters {
+        for positions in groups {
             var counts: [UInt32: Int] = [:]
-            for position in memberOf[z]! {
+            for position in positions {
                 for id in Set(features.phrases[ordered[position]]) { counts[id, default: 0] += 1 }
             }
             for (id, c) in counts { overall[id, default: 0] += c }
             inCluster.append(counts)
         }
-        let average = Double(memberOf.values.reduce(0) { $0 + $1.count }) / Double(max(1, clusters.count))
+        let average = Double(groups.reduce(0) { $0 + $1.count }) / Double(max(1, groups.count))
         var out: [(Theme, [Int])] = []
-        for (c, z) in clusters.enumerated() {
-            let positions = memberOf[z]!
+        for (c, positions) in groups.enumerated() {
             let recordIndices = positions.map { ordered[$0] }
             let label = labelFor(
                 counts: inCluster[c], overall: overall, average: average, size: positions.count, language: language,
@@ -218,7 +266,7 @@ public struct ThemeStage: CorpusStage {
                 id: 0, language: language, label: label, size: positions.count,
                 share: Double(positions.count) / Double(max(1, languageCount)), quotes: [],
                 sentiment: .init(), kinds: [], versions: [], firstSeen: nil, lastSeen: nil, meanRating: nil)
-            theme.quotes = quotes(positions: positions, ordered: ordered, docs: docs, cluster: z, model: model, records: records)
+            theme.quotes = quotes(positions: positions, ordered: ordered, docs: docs, records: records)
             theme.terms = characteristicTerms(inCluster[c], size: positions.count, vocabulary: features.vocabulary, names: names)
             describe(&theme, records: recordIndices.map { records[$0] })
             out.append((theme, recordIndices))
@@ -241,7 +289,8 @@ public struct ThemeStage: CorpusStage {
         counts: [UInt32: Int], overall: [UInt32: Int], average: Double, size: Int, language: String,
         vocabulary: SortedVocabulary, names: Set<UInt32>, members: [Int], features: Features
     ) -> [String] {
-        let floor = size >= 6 ? 2 : 1
+        // A label phrase is said by a noticeable part of the theme, not by one long review in it.
+        let floor = size >= 6 ? max(2, Int((0.03 * Double(size)).rounded(.up))) : 1
         var ranked: [Keyphrase] = []
         for (id, count) in counts where count >= floor {
             let key = vocabulary.strings[Int(id)]
@@ -287,14 +336,14 @@ public struct ThemeStage: CorpusStage {
 
     /// The three most central records with different texts: those whose words the theme's model gives the most
     /// probability, per word, preferring texts a reader takes in at a glance (≤ 280 characters).
-    private func quotes(
-        positions: [Int], ordered: [Int], docs: [[UInt32]], cluster z: Int, model: DirichletMixture.Model,
-        records: [FeedbackRecord]
-    ) -> [Theme.Quote] {
-        let total = Double(model.words[z]) + Double(model.vocabularySize) * model.beta
+    private func quotes(positions: [Int], ordered: [Int], docs: [[UInt32]], records: [FeedbackRecord]) -> [Theme.Quote] {
+        var counts: [UInt32: Double] = [:]
+        var total = 0.0
+        for p in positions { for t in docs[p] { counts[t, default: 0] += 1; total += 1 } }
         let scored = positions.map { position -> (Double, Int) in
-            let distinct = Set(docs[position])
-            let mass = distinct.reduce(0.0) { $0 + (Double(model.count(term: Int($1), cluster: z)) + model.beta) / total }
+            // Sorted, so that the float sum is the same whatever order a Set iterates in.
+            let distinct = Set(docs[position]).sorted()
+            let mass = distinct.reduce(0.0) { $0 + (counts[$1] ?? 0) / max(1, total) }
             var score = mass / Double(max(1, distinct.count)).squareRoot()
             if records[ordered[position]].text.count > 280 { score *= 0.3 }
             return (score, ordered[position])
