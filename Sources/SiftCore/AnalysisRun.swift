@@ -88,8 +88,14 @@ public struct AnalysisRun: Sendable {
         }
 
         let worker = text.makeWorker()
+        let boilerplate = Boilerplate()
         let linker = roadmap.map { items in
-            RoadmapLinker(items: items) { worker.analyze($0).contentWords().map { (stem: $0.stem, surface: $0.folded) } }
+            RoadmapLinker(items: items) { text in
+                let analyzed = worker.analyze(text)
+                return analyzed.contentWords()
+                    .filter { !boilerplate.contains($0.stem, language: analyzed.language) && !boilerplate.contains($0.folded, language: analyzed.language) }
+                    .map { (stem: $0.stem, surface: $0.folded) }
+            }
         }
         let finder = PainPointFinder(weights: options.weights, linker: linker, previous: previous, newRecordIDs: newIDs.map(Set.init))
         let findings = finder.find(records: corpus.records, themes: corpus.themeDigests)

@@ -71,6 +71,14 @@ public struct PainPointFinder: Sendable {
         }
         let allMean = ratingCount > 0 ? ratingSum / Double(ratingCount) : nil
 
+        // How common each term is in all feedback, from the themes' own shares: a term every theme has ("app",
+        // "please") says nothing about which roadmap item a theme needs.
+        var overallShare: [String: Double] = [:]
+        for theme in themes {
+            let weight = Double(theme.members.count) / Double(max(1, records.count))
+            for (term, share) in theme.terms { overallShare[term, default: 0] += share * weight }
+        }
+
         // Raw measurements per theme first; scores need the maximum over themes.
         struct Raw {
             var point: PainPoint
@@ -128,7 +136,8 @@ public struct PainPointFinder: Sendable {
                 versions: Array(versionList.prefix(5)),
                 emergedAfterVersion: Self.emergence(members: members, versionTotals: versionTotals),
                 firstSeen: sortedDates.first, lastSeen: sortedDates.last,
-                links: linker?.links(for: theme.terms) ?? [], quotes: theme.quotes, status: nil, terms: theme.terms)
+                links: linker?.links(for: Self.distinctive(theme.terms, overall: overallShare)) ?? [], quotes: theme.quotes,
+                status: nil, terms: theme.terms)
             raws.append(Raw(
                 point: point, severityMean: severitySum / n,
                 ratingDrag: max(0, (without ?? allMean ?? 0) - (allMean ?? 0)),
@@ -196,6 +205,18 @@ public struct PainPointFinder: Sendable {
             painPoints: painPoints, strengths: points.filter { $0.nature == .strength }.sorted(by: bySize),
             mixed: points.filter { $0.nature == .mixed }.sorted(by: bySize), buckets: buckets, totals: totals,
             negativeTotals: negativeTotals, evidence: evidence, resolved: resolved)
+    }
+
+    /// A theme's terms weighted by how much more often its records use them than all feedback does (lift): a term
+    /// at 8× its usual rate or more keeps its full share, one at its usual rate counts for nothing.
+    static func distinctive(_ terms: [String: Double], overall: [String: Double]) -> [String: Double] {
+        var weighted: [String: Double] = [:]
+        for (term, share) in terms {
+            let lift = share / max(overall[term] ?? share, 1e-9)
+            guard lift > 1 else { continue }
+            weighted[term] = share * min(1, log2(lift) / 3)
+        }
+        return weighted
     }
 
     /// `pp-` and 8 hex digits of the theme's three strongest terms: the same theme gets the same id tomorrow.

@@ -33,18 +33,20 @@ public struct RoadmapLinker: Sendable {
 
     /// - Parameter terms: the stems of a text, in order, with their surface words; both sides of a link go
     ///   through it, so inflections meet ("logging in" and "log in").
-    public init(items: [RoadmapItem], threshold: Double = 0.35, terms: (String) -> [(stem: String, surface: String)]) {
+    public init(items: [RoadmapItem], threshold: Double = 0.45, terms: (String) -> [(stem: String, surface: String)]) {
         self.items = items
         self.threshold = threshold
         var perItem: [[String: Double]] = []
         var display: [String: String] = [:]
         func add(_ text: String, weight: Double, phrases: Bool, into bag: inout [String: Double]) {
             let stems = terms(text)
+            // The words of a keyword phrase count little alone: "android tv" is about TVs, not about Android.
+            let single = phrases && stems.count > 1 && weight == Self.keywordWeight ? Self.descriptionWeight / 2 : weight
             for s in stems {
-                bag[s.stem, default: 0] += weight
+                bag[s.stem, default: 0] += single
                 if display[s.stem] == nil { display[s.stem] = s.surface }
             }
-            // A keyword phrase counts whole too, so "dark mode" outweighs "dark" and "mode" apart.
+            // A phrase counts whole too, so "dark mode" outweighs "dark" and "mode" apart.
             if phrases, stems.count > 1 {
                 let key = stems.map(\.stem).joined(separator: " ")
                 bag[key, default: 0] += weight
@@ -70,8 +72,11 @@ public struct RoadmapLinker: Sendable {
     /// The items that address a theme, best first, above the threshold.
     /// - Parameter query: the theme's terms (stems, or stem phrases joined by a space) with weights in 0…1, such as
     ///   the share of its records that contain each.
+    /// An item well below the best one (under 80 % of its confidence) is a side match, not a link.
     public func links(for query: [String: Double]) -> [RoadmapLink] {
-        scores(for: query).filter { $0.confidence >= threshold }
+        let all = scores(for: query)
+        guard let best = all.first?.confidence else { return [] }
+        return all.filter { $0.confidence >= threshold && $0.confidence >= 0.8 * best }
     }
 
     /// Every item's link to the theme, best first, whatever the confidence.

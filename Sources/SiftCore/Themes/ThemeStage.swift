@@ -267,7 +267,7 @@ public struct ThemeStage: CorpusStage {
                 share: Double(positions.count) / Double(max(1, languageCount)), quotes: [],
                 sentiment: .init(), kinds: [], versions: [], firstSeen: nil, lastSeen: nil, meanRating: nil)
             theme.quotes = quotes(positions: positions, ordered: ordered, docs: docs, records: records)
-            theme.terms = characteristicTerms(inCluster[c], size: positions.count, vocabulary: features.vocabulary, names: names)
+            theme.terms = characteristicTerms(inCluster[c], size: positions.count, vocabulary: features.vocabulary, names: names, language: language)
             describe(&theme, records: recordIndices.map { records[$0] })
             out.append((theme, recordIndices))
         }
@@ -276,9 +276,15 @@ public struct ThemeStage: CorpusStage {
 
     /// The theme's most frequent phrases (in at least 2 records, or all of a tiny theme), at most 25, with the
     /// share of its records that contain each; names such as the app's own are left out.
-    private func characteristicTerms(_ counts: [UInt32: Int], size: Int, vocabulary: SortedVocabulary, names: Set<UInt32>) -> [String: Double] {
+    private func characteristicTerms(
+        _ counts: [UInt32: Int], size: Int, vocabulary: SortedVocabulary, names: Set<UInt32>, language: String
+    ) -> [String: Double] {
         let floor = min(2, size)
-        let ranked = counts.filter { $0.value >= floor && !names.contains($0.key) }
+        // Boilerplate ("app", "please") names no theme; a pair is kept unless both its words are boilerplate.
+        func isBoilerplate(_ key: String) -> Bool {
+            key.split(separator: " ").allSatisfy { boilerplate.contains(String($0), language: language) }
+        }
+        let ranked = counts.filter { $0.value >= floor && !names.contains($0.key) && !isBoilerplate(vocabulary.strings[Int($0.key)]) }
             .sorted { $0.value != $1.value ? $0.value > $1.value : vocabulary.strings[Int($0.key)] < vocabulary.strings[Int($1.key)] }
         var terms: [String: Double] = [:]
         for (id, count) in ranked.prefix(25) { terms[vocabulary.strings[Int(id)]] = Double(count) / Double(max(1, size)) }
