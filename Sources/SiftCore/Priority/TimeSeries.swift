@@ -57,9 +57,10 @@ public struct Spike: Sendable, Hashable {
 }
 
 public enum TrendMath {
-    /// The first bucket (latest run of them, if several) where the theme jumps: its count stands at least 3
-    /// Poisson deviations above the mean of the buckets before it, at least doubles that mean, is 5 or more, and
-    /// its share of all feedback grows 1.5× (so a release that brings more reviews of everything is no spike).
+    /// The first bucket (latest run of them, if several) where the theme jumps: a count of 5 or more that a
+    /// Poisson process at the mean of the buckets before it would reach with probability under 1 in 10,000 (so
+    /// small daily counts do not flicker into spikes), at least double that mean, with the theme's share of all
+    /// feedback grown 1.5× (so a release that brings more reviews of everything is no spike).
     public static func spike(counts: [Int], totals: [Int], buckets: TimeBuckets, minimumHistory: Int = 3) -> Spike? {
         precondition(counts.count == totals.count)
         guard counts.count > minimumHistory else { return nil }
@@ -70,11 +71,11 @@ public enum TrendMath {
             let historyTotals = totals[0..<index]
             let mean = Double(history.reduce(0, +)) / Double(history.count)
             let c = Double(counts[index])
-            let z = (c - mean) / max(1, mean).squareRoot()
+            let tail = poissonTail(atLeast: counts[index], mean: max(mean, 0.5))
             let baseShare = Double(history.reduce(0, +) + 1) / Double(historyTotals.reduce(0, +) + 1)
             let share = Double(counts[index]) / Double(max(1, totals[index]))
             let ratio = share / baseShare
-            if counts[index] >= 5, z >= 3, c >= 2 * mean, ratio >= 1.5 {
+            if counts[index] >= 5, tail < 1e-4, c >= 2 * mean, ratio >= 1.5 {
                 found = Spike(bucket: index, start: buckets.bucketStart(index), count: counts[index], baseline: mean, shareRatio: ratio)
                 // Skip the rest of this jump: report where it started.
                 while index + 1 < counts.count, Double(counts[index + 1]) >= 2 * mean, counts[index + 1] >= 5 { index += 1 }
@@ -82,6 +83,18 @@ public enum TrendMath {
             index += 1
         }
         return found
+    }
+
+    /// P(X ≥ k) for X ~ Poisson(mean), summed in log space so large counts do not overflow.
+    static func poissonTail(atLeast k: Int, mean: Double) -> Double {
+        guard k > 0 else { return 1 }
+        var below = 0.0
+        var logTerm = -mean
+        for i in 0..<k {
+            if i > 0 { logTerm += log(mean) - log(Double(i)) }
+            below += exp(logTerm)
+        }
+        return max(0, 1 - below)
     }
 
     /// Growth of a theme's share of feedback in the recent window (the last quarter of the buckets, at least one)

@@ -23,6 +23,8 @@ public struct RoadmapLinker: Sendable {
     public var threshold: Double
     /// Per item: term → weighted frequency.
     private let itemTerms: [[String: Double]]
+    /// Per item: the terms of its keywords, which alone are enough to link.
+    private let keywordTerms: [Set<String>]
     private let idf: [String: Double]
     /// A readable form of each term key (the first surface words seen for it).
     private let display: [String: String]
@@ -53,13 +55,21 @@ public struct RoadmapLinker: Sendable {
                 if display[key] == nil { display[key] = stems.map(\.surface).joined(separator: " ") }
             }
         }
+        var keywords: [Set<String>] = []
         for item in items {
             var bag: [String: Double] = [:]
             add(item.title, weight: Self.titleWeight, phrases: true, into: &bag)
             add(item.description, weight: Self.descriptionWeight, phrases: false, into: &bag)
-            for keyword in item.keywords { add(keyword, weight: Self.keywordWeight, phrases: true, into: &bag) }
+            var own: Set<String> = []
+            for keyword in item.keywords {
+                add(keyword, weight: Self.keywordWeight, phrases: true, into: &bag)
+                let stems = terms(keyword).map(\.stem)
+                own.insert(stems.joined(separator: " "))
+            }
             perItem.append(bag)
+            keywords.append(own)
         }
+        keywordTerms = keywords
         var documentFrequency: [String: Int] = [:]
         for bag in perItem { for key in bag.keys { documentFrequency[key, default: 0] += 1 } }
         let n = Double(max(1, items.count))
@@ -93,7 +103,8 @@ public struct RoadmapLinker: Sendable {
                 score += c
                 contributions.append((term, c))
             }
-            guard score > 0 else { continue }
+            // One shared word that is not one of the item's keywords is a coincidence ("opening"), not a link.
+            guard score > 0, contributions.count >= 2 || contributions.contains(where: { keywordTerms[index].contains($0.0) }) else { continue }
             contributions.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             let confidence = 1 - exp(-score / 1.2)
             links.append(RoadmapLink(
