@@ -42,15 +42,13 @@ struct TextLexicons: Sendable {
 /// One thread's analyzer; not thread-safe.
 public final class TextAnalyzerWorker {
     let lexicons: TextLexicons
-    private var stemmers: [String: SnowballStemmer?] = [:]
-    private var stemCaches: [String: [String: String]] = [:]
+    private var wordRules: [String: WordRules] = [:]
     private lazy var wordBreaker: WordBreaker? = WordBreaker()
     private lazy var identifier: LanguageIdentifier? = LanguageIdentifier(
         engine: .cld2, romanizedHindiMarkers: lexicons.romanizedHindiMarkers)
     /// Negation scope covers at most this many tokens after the negator ("no *dark mode*", "don't *like the new
     /// update*"), and ends sooner at clause punctuation or a contrast word.
     static let negationScope = 4
-    private static let stemCacheLimit = 50_000
 
     init(lexicons: TextLexicons) {
         self.lexicons = lexicons
@@ -89,22 +87,10 @@ public final class TextAnalyzerWorker {
         var scanner = TokenScanner(bytes: bytes)
         scanner.scan()
         let rulesLanguage = language == "und" ? "en" : language
-        let stopwords = lexicons.stopwords[rulesLanguage] ?? []
-        let negators = lexicons.negators[rulesLanguage] ?? []
-        let contrast = lexicons.contrast[rulesLanguage] ?? []
-        let stemmer = stemmer(for: rulesLanguage)
-        var cache = stemCaches[rulesLanguage] ?? [:]
+        let rules = rules(for: rulesLanguage)
         // Latin-script words in a language written in another script (Hinglish, English in a Russian review) are
-        // mostly English: they get English stems and word lists besides the language's own.
-        let latinAsEnglish = Self.nonLatinLanguages.contains(rulesLanguage)
-        let englishStemmer = latinAsEnglish ? self.stemmer(for: "en") : nil
-        var englishCache = latinAsEnglish ? stemCaches["en"] ?? [:] : [:]
-        let englishStopwords = latinAsEnglish ? lexicons.stopwords["en"] ?? [] : []
-        let englishNegators = latinAsEnglish ? lexicons.negators["en"] ?? [] : []
-        defer {
-            stemCaches[rulesLanguage] = cache.count > Self.stemCacheLimit ? [:] : cache
-            if latinAsEnglish { stemCaches["en"] = englishCache.count > Self.stemCacheLimit ? [:] : englishCache }
-        }
+        // mostly English: they get English stems and word lists.
+        let english = Self.nonLatinLanguages.contains(rulesLanguage) ? self.rules(for: "en") : nil
 
         var tokens: [Token] = []
         tokens.reserveCapacity(scanner.tokens.count)
@@ -124,28 +110,15 @@ public final class TextAnalyzerWorker {
                     capsCandidates += 1
                     if form.allCaps { capsWords += 1 }
                 }
-                let english = latinAsEnglish && scanned.isASCII
-                if english, let englishStemmer {
-                    if let cached = englishCache[form.folded] {
-                        stem = cached
-                    } else {
-                        stem = englishStemmer.stem(form.folded)
-                        englishCache[form.folded] = stem
-                    }
-                } else if !scanned.needsWordBreak, let stemmer {
-                    if let cached = cache[form.folded] {
-                        stem = cached
-                    } else {
-                        stem = stemmer.stem(form.folded)
-                        cache[form.folded] = stem
-                    }
+                var word: WordRules.Word
+                if let english, scanned.isASCII {
+                    word = english.word(form.folded, stem: true)
+                    word.flags.formUnion(rules.word(form.folded, stem: false).flags)
+                } else {
+                    word = rules.word(form.folded, stem: !scanned.needsWordBreak)
                 }
-                if stopwords.contains(form.folded) || english && englishStopwords.contains(form.folded) {
-                    flags.insert(.stopword)
-                }
-                if negators.contains(form.folded) || english && englishNegators.contains(form.folded) {
-                    flags.insert(.negator)
-                }
+                stem = word.stem
+                flags.formUnion(word.flags)
             }
             tokens.append(Token(kind: scanned.kind, utf8Range: scanned.range, folded: form.folded, stem: stem, flags: flags))
             sentenceBreakBefore.append(breakBefore)
@@ -178,7 +151,7 @@ public final class TextAnalyzerWorker {
             for k in tokens.indices { tokens[k].flags.remove(.allCaps) }
         }
         let sentences = markSentences(&tokens, breakBefore: sentenceBreakBefore, bytes: bytes)
-        markNegationScopes(&tokens, contrast: contrast)
+        markNegationScopes(&tokens, contrast: rules.contrast)
         return (tokens, sentences)
     }
 
@@ -205,10 +178,12 @@ public final class TextAnalyzerWorker {
         }
     }
 
-    private func stemmer(for language: String) -> SnowballStemmer? {
-        if let known = stemmers[language] { return known }
-        let made = SnowballStemmer(language: language)
-        stemmers[language] = made
+    private func rules(for language: String) -> WordRules {
+        if let known = wordRules[language] { return known }
+        let made = WordRules(
+            stemmer: SnowballStemmer(language: language), stopwords: lexicons.stopwords[language] ?? [],
+            negators: lexicons.negators[language] ?? [], contrast: lexicons.contrast[language] ?? [])
+        wordRules[language] = made
         return made
     }
 
@@ -267,6 +242,7 @@ public final class TextAnalyzerWorker {
                 remaining = Self.negationScope
                 continue
             }
+            guard remaining > 0 else { continue }
             if token.kind == .word, contrast.contains(token.folded) {
                 remaining = 0
                 continue
@@ -286,5 +262,48 @@ public final class TextAnalyzerWorker {
         default:
             return false
         }
+    }
+}
+
+/// One language's rules for words — Snowball stem, stopword, negator — with a memo of the words already seen:
+/// review vocabularies repeat, and one lookup is cheaper than running Snowball and the word lists again.
+final class WordRules {
+    struct Word {
+        var stem: String
+        var flags: Token.Flags
+    }
+
+    private let stemmer: SnowballStemmer?
+    let stopwords: Set<String>
+    let negators: Set<String>
+    let contrast: Set<String>
+    private var memo: [String: Word] = [:]
+    private var unstemmedMemo: [String: Word] = [:]
+    /// The memo starts over past this many words, so memory stays bounded on any input.
+    static let limit = 50_000
+
+    init(stemmer: SnowballStemmer?, stopwords: Set<String>, negators: Set<String>, contrast: Set<String>) {
+        self.stemmer = stemmer
+        self.stopwords = stopwords
+        self.negators = negators
+        self.contrast = contrast
+    }
+
+    /// The stem and flags of a folded word; `stem: false` for words Snowball does not apply to (Chinese, Thai).
+    func word(_ folded: String, stem: Bool) -> Word {
+        if stem, let known = memo[folded] { return known }
+        if !stem, let known = unstemmedMemo[folded] { return known }
+        var flags: Token.Flags = []
+        if stopwords.contains(folded) { flags.insert(.stopword) }
+        if negators.contains(folded) { flags.insert(.negator) }
+        let word = Word(stem: stem ? stemmer?.stem(folded) ?? folded : folded, flags: flags)
+        if stem {
+            if memo.count >= Self.limit { memo.removeAll(keepingCapacity: true) }
+            memo[folded] = word
+        } else {
+            if unstemmedMemo.count >= Self.limit { unstemmedMemo.removeAll(keepingCapacity: true) }
+            unstemmedMemo[folded] = word
+        }
+        return word
     }
 }
