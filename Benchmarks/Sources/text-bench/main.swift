@@ -1,5 +1,5 @@
 // Measures the text chain on one core: tokens per second over the review texts of a directory of CSV exports.
-// Usage: text-bench [DIR] [PASSES]   (default ../shared/data/googleplay-top20-app-reviews, 5 passes)
+// Usage: text-bench [DIR] [PASSES] [--analyze-only]   (default ../shared/data/googleplay-top20-app-reviews, 5 passes)
 import Foundation
 import SiftCore
 
@@ -33,6 +33,8 @@ print("\(texts.count) texts, \(bytes) bytes from \(files.count) files in \(direc
 
 let worker = TextAnalyzer().makeWorker()
 measure("analyze, language given (en)") { worker.analyze($0, languageHint: "en").tokens.count }
+let analyzeOnly = arguments.contains("--analyze-only")
+if analyzeOnly { exit(0) }
 measure("analyze, language detected (CLD2)") { worker.analyze($0).tokens.count }
 if let identifier = LanguageIdentifier(engine: .cld2) {
     measure("CLD2 identification alone (count = texts)") { _ = identifier.identify($0); return 1 }

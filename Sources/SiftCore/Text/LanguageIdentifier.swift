@@ -42,7 +42,7 @@ public final class LanguageIdentifier {
         textcatDirectory: String = LanguageIdentifier.textcatDirectory
     ) {
         self.engine = engine
-        self.romanizedHindiMarkers = romanizedHindiMarkers
+        self.romanizedHindiMarkers = romanizedHindiMarkers.filter { $0.utf8.count <= Self.longestMarker && $0.allSatisfy(\.isASCII) }
         self.scriptFallback = scriptFallback
         switch engine {
         case .cld2:
@@ -88,17 +88,35 @@ public final class LanguageIdentifier {
         guard !romanizedHindiMarkers.isEmpty else { return nil }
         var words = 0
         var markers = 0
-        var distinct: Set<Substring> = []
-        for word in text.lowercased().split(whereSeparator: { !($0.isASCII && $0.isLetter) }) {
-            words += 1
-            if romanizedHindiMarkers.contains(String(word)) {
-                markers += 1
-                distinct.insert(word)
+        var distinct: Set<String> = []
+        var text = text
+        text.withUTF8 { utf8 in
+            var k = 0
+            while k < utf8.count {
+                guard utf8[k].isASCIILetter else {
+                    k += 1
+                    continue
+                }
+                let start = k
+                while k < utf8.count, utf8[k].isASCIILetter { k += 1 }
+                words += 1
+                // Markers are short; longer words are never looked up, which keeps this cheap on English text.
+                guard k - start <= Self.longestMarker else { continue }
+                let word = String(unsafeUninitializedCapacity: k - start) { out in
+                    for i in start..<k { out[i - start] = utf8[i] | 0x20 }
+                    return k - start
+                }
+                if romanizedHindiMarkers.contains(word) {
+                    markers += 1
+                    distinct.insert(word)
+                }
             }
         }
         guard distinct.count >= 2, markers * 5 >= words else { return nil }
         return LanguageGuess(language: "hi", confidence: min(0.9, 0.5 + Double(markers) / Double(words)))
     }
+
+    private static let longestMarker = 8
 
     /// The language a text's script implies when at least half its letters are in a script of (almost) one
     /// language; kana anywhere means Japanese, since Japanese mixes kana with Han.

@@ -42,15 +42,13 @@ struct TextLexicons: Sendable {
 /// One thread's analyzer; not thread-safe.
 public final class TextAnalyzerWorker {
     let lexicons: TextLexicons
-    private var stemmers: [String: SnowballStemmer?] = [:]
-    private var stemCaches: [String: [String: String]] = [:]
+    private var wordRules: [String: WordRules] = [:]
     private lazy var wordBreaker: WordBreaker? = WordBreaker()
     private lazy var identifier: LanguageIdentifier? = LanguageIdentifier(
         engine: .cld2, romanizedHindiMarkers: lexicons.romanizedHindiMarkers)
     /// Negation scope covers at most this many tokens after the negator ("no *dark mode*", "don't *like the new
     /// update*"), and ends sooner at clause punctuation or a contrast word.
     static let negationScope = 4
-    private static let stemCacheLimit = 50_000
 
     init(lexicons: TextLexicons) {
         self.lexicons = lexicons
@@ -77,9 +75,13 @@ public final class TextAnalyzerWorker {
 
     /// "en", "en-US", "pt_BR", "EN" → the two-letter code; nil for anything else.
     static func isoCode(_ tag: String) -> String? {
-        let letters = tag.prefix { $0.isASCII && $0.isLetter }
-        guard letters.count == 2, tag.count == 2 || tag.dropFirst(2).first == "-" || tag.dropFirst(2).first == "_" else { return nil }
-        let code = letters.lowercased()
+        // Byte-level: this runs once per record, and Character-level parsing showed up in profiles.
+        let utf8 = tag.utf8
+        guard utf8.count >= 2 else { return nil }
+        var iterator = utf8.makeIterator()
+        guard let a = iterator.next(), let b = iterator.next(), a.isASCIILetter, b.isASCIILetter else { return nil }
+        if let separator = iterator.next(), separator != UInt8(ascii: "-"), separator != UInt8(ascii: "_") { return nil }
+        let code = String(decoding: [a | 0x20, b | 0x20], as: UTF8.self)
         return code == "un" ? nil : code
     }
 
@@ -89,22 +91,10 @@ public final class TextAnalyzerWorker {
         var scanner = TokenScanner(bytes: bytes)
         scanner.scan()
         let rulesLanguage = language == "und" ? "en" : language
-        let stopwords = lexicons.stopwords[rulesLanguage] ?? []
-        let negators = lexicons.negators[rulesLanguage] ?? []
-        let contrast = lexicons.contrast[rulesLanguage] ?? []
-        let stemmer = stemmer(for: rulesLanguage)
-        var cache = stemCaches[rulesLanguage] ?? [:]
+        let rules = rules(for: rulesLanguage)
         // Latin-script words in a language written in another script (Hinglish, English in a Russian review) are
-        // mostly English: they get English stems and word lists besides the language's own.
-        let latinAsEnglish = Self.nonLatinLanguages.contains(rulesLanguage)
-        let englishStemmer = latinAsEnglish ? self.stemmer(for: "en") : nil
-        var englishCache = latinAsEnglish ? stemCaches["en"] ?? [:] : [:]
-        let englishStopwords = latinAsEnglish ? lexicons.stopwords["en"] ?? [] : []
-        let englishNegators = latinAsEnglish ? lexicons.negators["en"] ?? [] : []
-        defer {
-            stemCaches[rulesLanguage] = cache.count > Self.stemCacheLimit ? [:] : cache
-            if latinAsEnglish { stemCaches["en"] = englishCache.count > Self.stemCacheLimit ? [:] : englishCache }
-        }
+        // mostly English: they get English stems and word lists.
+        let english = Self.nonLatinLanguages.contains(rulesLanguage) ? self.rules(for: "en") : nil
 
         var tokens: [Token] = []
         tokens.reserveCapacity(scanner.tokens.count)
@@ -124,28 +114,15 @@ public final class TextAnalyzerWorker {
                     capsCandidates += 1
                     if form.allCaps { capsWords += 1 }
                 }
-                let english = latinAsEnglish && scanned.isASCII
-                if english, let englishStemmer {
-                    if let cached = englishCache[form.folded] {
-                        stem = cached
-                    } else {
-                        stem = englishStemmer.stem(form.folded)
-                        englishCache[form.folded] = stem
-                    }
-                } else if !scanned.needsWordBreak, let stemmer {
-                    if let cached = cache[form.folded] {
-                        stem = cached
-                    } else {
-                        stem = stemmer.stem(form.folded)
-                        cache[form.folded] = stem
-                    }
+                var word: WordRules.Word
+                if let english, scanned.isASCII {
+                    word = english.word(form.folded, stem: true)
+                    word.flags.formUnion(rules.word(form.folded, stem: false).flags)
+                } else {
+                    word = rules.word(form.folded, stem: !scanned.needsWordBreak)
                 }
-                if stopwords.contains(form.folded) || english && englishStopwords.contains(form.folded) {
-                    flags.insert(.stopword)
-                }
-                if negators.contains(form.folded) || english && englishNegators.contains(form.folded) {
-                    flags.insert(.negator)
-                }
+                stem = word.stem
+                flags.formUnion(word.flags)
             }
             tokens.append(Token(kind: scanned.kind, utf8Range: scanned.range, folded: form.folded, stem: stem, flags: flags))
             sentenceBreakBefore.append(breakBefore)
@@ -178,7 +155,7 @@ public final class TextAnalyzerWorker {
             for k in tokens.indices { tokens[k].flags.remove(.allCaps) }
         }
         let sentences = markSentences(&tokens, breakBefore: sentenceBreakBefore, bytes: bytes)
-        markNegationScopes(&tokens, contrast: contrast)
+        markNegationScopes(&tokens, contrast: rules.contrast)
         return (tokens, sentences)
     }
 
@@ -205,10 +182,12 @@ public final class TextAnalyzerWorker {
         }
     }
 
-    private func stemmer(for language: String) -> SnowballStemmer? {
-        if let known = stemmers[language] { return known }
-        let made = SnowballStemmer(language: language)
-        stemmers[language] = made
+    private func rules(for language: String) -> WordRules {
+        if let known = wordRules[language] { return known }
+        let made = WordRules(
+            stemmer: SnowballStemmer(language: language), stopwords: lexicons.stopwords[language] ?? [],
+            negators: lexicons.negators[language] ?? [], contrast: lexicons.contrast[language] ?? [])
+        wordRules[language] = made
         return made
     }
 
@@ -267,6 +246,7 @@ public final class TextAnalyzerWorker {
                 remaining = Self.negationScope
                 continue
             }
+            guard remaining > 0 else { continue }
             if token.kind == .word, contrast.contains(token.folded) {
                 remaining = 0
                 continue
@@ -285,6 +265,105 @@ public final class TextAnalyzerWorker {
             return true
         default:
             return false
+        }
+    }
+}
+
+/// One language's rules for words — Snowball stem, stopword, negator — with a memo of the words already seen:
+/// review vocabularies repeat, and one lookup is cheaper than running Snowball and the word lists again.
+final class WordRules {
+    struct Word {
+        var stem: String
+        var flags: Token.Flags
+    }
+
+    private let stemmer: SnowballStemmer?
+    let stopwords: Set<String>
+    let negators: Set<String>
+    let contrast: Set<String>
+    private var memo = WordMemo()
+    private var unstemmedMemo = WordMemo()
+    /// The memo starts over past this many words, so memory stays bounded on any input.
+    static let limit = 50_000
+
+    init(stemmer: SnowballStemmer?, stopwords: Set<String>, negators: Set<String>, contrast: Set<String>) {
+        self.stemmer = stemmer
+        self.stopwords = stopwords
+        self.negators = negators
+        self.contrast = contrast
+    }
+
+    /// The stem and flags of a folded word; `stem: false` for words Snowball does not apply to (Chinese, Thai).
+    func word(_ folded: String, stem: Bool) -> Word {
+        let hash = WordMemo.hash(folded)
+        if stem, let known = memo.find(folded, hash: hash) { return known }
+        if !stem, let known = unstemmedMemo.find(folded, hash: hash) { return known }
+        var flags: Token.Flags = []
+        if stopwords.contains(folded) { flags.insert(.stopword) }
+        if negators.contains(folded) { flags.insert(.negator) }
+        let word = Word(stem: stem ? stemmer?.stem(folded) ?? folded : folded, flags: flags)
+        if stem {
+            if memo.count >= Self.limit { memo = WordMemo() }
+            memo.insert(folded, word, hash: hash)
+        } else {
+            if unstemmedMemo.count >= Self.limit { unstemmedMemo = WordMemo() }
+            unstemmedMemo.insert(folded, word, hash: hash)
+        }
+        return word
+    }
+}
+
+/// An open-addressing table from folded word to its rules, hashed with FNV-1a over the UTF-8 bytes: the
+/// standard Dictionary's seeded SipHash showed up as a tenth of the analyzer's time.
+struct WordMemo {
+    private struct Slot {
+        var key: String
+        var word: WordRules.Word
+    }
+    // Key and value side by side: one cache miss per lookup in a table that outgrows the cache.
+    private var slots: [Slot?] = Array(repeating: nil, count: 1024)
+    private(set) var count = 0
+
+    @inline(__always)
+    static func hash(_ word: String) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word.utf8 {
+            h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    func find(_ word: String, hash: Int) -> WordRules.Word? {
+        let mask = slots.count - 1
+        var index = hash & mask
+        while let slot = slots[index] {
+            if slot.key == word { return slot.word }
+            index = (index + 1) & mask
+        }
+        return nil
+    }
+
+    mutating func insert(_ word: String, _ value: WordRules.Word, hash: Int) {
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var index = hash & mask
+        while let slot = slots[index] {
+            if slot.key == word {
+                slots[index] = Slot(key: word, word: value)
+                return
+            }
+            index = (index + 1) & mask
+        }
+        slots[index] = Slot(key: word, word: value)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: nil, count: old.count * 2)
+        count = 0
+        for slot in old {
+            if let slot { insert(slot.key, slot.word, hash: Self.hash(slot.key)) }
         }
     }
 }

@@ -43,11 +43,23 @@ struct TokenFolder: Sendable {
         var text = String(decoding: slice, as: UTF8.self)
         var upper = 0
         var lower = 0
+        var run = 1
+        var longestRun = 1
+        var previous: Unicode.Scalar = "\0"
         for scalar in text.unicodeScalars {
-            let p = scalar.properties
-            if p.isUppercase { upper += 1 } else if p.isLowercase { lower += 1 }
+            if scalar.value < 0x80 {
+                let b = UInt8(scalar.value)
+                if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { upper += 1 } else if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") { lower += 1 }
+            } else {
+                let p = scalar.properties
+                if p.isUppercase { upper += 1 } else if p.isLowercase { lower += 1 }
+            }
+            run = scalar == previous ? run + 1 : 1
+            longestRun = max(longestRun, run)
+            previous = scalar
         }
         text = unicodeFolded(text)
+        guard longestRun >= 3 else { return FoldedForm(folded: text, elongated: false, allCaps: upper >= 2 && lower == 0) }
         let (squeezed, elongated) = squeeze(Array(text.unicodeScalars))
         return FoldedForm(folded: squeezed, elongated: elongated, allCaps: upper >= 2 && lower == 0)
     }
@@ -129,6 +141,8 @@ struct TokenFolder: Sendable {
 
     /// NFKC, lower case (with final sigma folded to σ), typographic apostrophes made ASCII, zero-width removed.
     func unicodeFolded(_ text: String) -> String {
+        // Precomposed Latin and Cyrillic letters are already NFKC: lower-casing is all they need.
+        if text.unicodeScalars.allSatisfy(Self.isStableUnderNFKC) { return text.lowercased() }
         var scalars = String.UnicodeScalarView()
         for scalar in text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
             switch scalar.value {
@@ -139,6 +153,18 @@ struct TokenFolder: Sendable {
             }
         }
         return String(scalars)
+    }
+
+    /// ASCII letters and digits, precomposed Latin letters (Latin-1 to Latin Extended-A, but for the ligatures and
+    /// long s that NFKC rewrites) and basic Cyrillic letters: characters NFKC leaves as they are.
+    static func isStableUnderNFKC(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x27: return true
+        case 0xC0...0xFF: return scalar.value != 0xD7 && scalar.value != 0xF7
+        case 0x100...0x17F: return !(0x132...0x133 ~= scalar.value || 0x13F...0x140 ~= scalar.value || scalar.value == 0x149 || scalar.value == 0x17F)
+        case 0x410...0x44F, 0x401, 0x451: return true
+        default: return false
+        }
     }
 
     /// The emoji without variation selectors and skin tones, so "👍🏽" and "👍" look up the same.

@@ -52,7 +52,7 @@ struct TokenScanner {
                 let end = urlEnd(at: position)
             {
                 emit(.url, position..<end)
-            } else if let end = emailEnd(at: position) {
+            } else if mayBeEmail(at: position), let end = emailEnd(at: position) {
                 emit(.email, position..<end)
             } else if (byte == UInt8(ascii: "x") || byte == UInt8(ascii: "X") || byte == UInt8(ascii: "T")),
                 let end = emoticonEnd(at: position)
@@ -64,7 +64,7 @@ struct TokenScanner {
                 scanWord()
             }
         case _ where byte.isASCIIDigit:
-            if let end = emailEnd(at: position) {
+            if mayBeEmail(at: position), let end = emailEnd(at: position) {
                 emit(.email, position..<end)
             } else {
                 scanNumber(start: position, currencyFirst: false)
@@ -140,6 +140,19 @@ struct TokenScanner {
         let p = prefix.utf8Start
         for k in 0..<n where bytes[start + k] | (bytes[start + k].isASCIILetter ? 0x20 : 0) != p[k] { return false }
         return true
+    }
+
+    /// Whether the letters and digits from `start` end in a character an e-mail's local part can go on with; a
+    /// cheap test that spares most words the full e-mail scan.
+    @inline(__always)
+    private func mayBeEmail(at start: Int) -> Bool {
+        var i = start
+        while i < bytes.count, bytes[i].isASCIIAlphanumeric { i += 1 }
+        guard i < bytes.count else { return false }
+        switch bytes[i] {
+        case UInt8(ascii: "@"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "%"), UInt8(ascii: "+"), UInt8(ascii: "-"): return true
+        default: return false
+        }
     }
 
     /// `local@domain.tld` starting at `start`; nil when there is no '@' right after a local part.
@@ -387,7 +400,7 @@ struct TokenScanner {
             position += length
             return
         }
-        if scalar.properties.isWhitespace {
+        if scalar.isUnicodeSpace {
             if scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0x85 { lineBreakPending = true }
             position += length
             return
@@ -481,6 +494,9 @@ extension Unicode.Scalar {
     /// Letters, marks and digits of any script.
     var isWordCharacter: Bool {
         if value < 0x80 { return UInt8(value).isASCIIAlphanumeric }
+        // Latin letters with diacritics and Cyrillic, the common case, without a Unicode property lookup.
+        if value >= 0xC0 && value <= 0x24F { return value != 0xD7 && value != 0xF7 }
+        if value >= 0x400 && value <= 0x4FF { return value < 0x482 || value > 0x489 }
         if properties.isAlphabetic { return true }
         switch properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber: return true
@@ -498,12 +514,22 @@ extension Unicode.Scalar {
         }
     }
 
+    /// White space beyond ASCII (no-break, ideographic, line and paragraph separators), without a property lookup.
+    var isUnicodeSpace: Bool {
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
     var isRegionalIndicator: Bool { value >= 0x1F1E6 && value <= 0x1F1FF }
 
     /// Starts an emoji: a pictograph shown as emoji, or one commonly given emoji presentation.
     var isEmojiStart: Bool {
         guard value >= 0x2000 else { return false }
         if isRegionalIndicator { return true }
+        // Han, kana and Hangul letters: the bulk of non-Latin text, none of them emoji.
+        if value >= 0x3040 && value <= 0xD7AF && !(value >= 0x3200 && value <= 0x33FF) { return false }
         let p = properties
         return p.isEmojiPresentation || (p.isEmoji && value >= 0x2190 && !(value >= 0x3000 && value < 0x3300))
     }

@@ -49,7 +49,7 @@ struct LanguageIdentifierTests {
 
     @Test func analyzerStemsInTheDetectedLanguage() {
         let worker = TextAnalyzer().makeWorker()
-        let spanish = worker.analyze("Las notificaciones no funcionan desde la última actualización")
+        let spanish = worker.analyze("Las notificaciones no llegan y la aplicación se cierra sola")
         #expect(spanish.language == "es")
         #expect(spanish.tokens.first { $0.folded == "notificaciones" }?.stem == "notif")
         #expect(spanish.tokens.first { $0.folded == "no" }?.flags.contains(.negator) == true)
