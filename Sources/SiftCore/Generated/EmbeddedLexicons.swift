@@ -1108,6 +1108,7 @@ in spite of	before
 whereas	after
 unfortunately	after
 sadly	after
+used to	before
 """#,
         "en/contrast.txt": #"""
 # English clause breakers: contrast words that end a negation scope ('not fast but reliable'). Format: one folded word per line; '#' starts a comment.
@@ -1166,6 +1167,7 @@ awesome	3.3
 awesome app	3.3
 bad experience	-2.8
 banned for no reason	-3
+battery dies	-2.4
 battery drain	-2.4
 battery draining	-2.4
 best app	3.2
@@ -1245,6 +1247,7 @@ did not work	-2.4
 didn't help	-1.6
 didn't receive	-2.4
 didn't work	-2.4
+dies	-2.2
 disappeared	-1.6
 do not download	-3
 does not even open	-3
@@ -1279,6 +1282,7 @@ error	-1.6
 error code	-2.4
 error message	-2.4
 errors	-1.6
+every day	0.3
 every time i	-1.6
 everytime i	-1.6
 excellent app	3.4
@@ -1548,6 +1552,7 @@ reinstall	-1.2
 reinstalled	-1.2
 reinstalling	-1.2
 reliable	1.4
+removed	-1.2
 removed the	-1.6
 request	-0.3
 resolved	1.4
@@ -1594,7 +1599,10 @@ still not	-2.4
 still waiting	-2.4
 stole my money	-3
 stop asking	-1.6
+stop changing	-1.8
 stop forcing	-1.6
+stop removing	-1.8
+stop ruining	-2.4
 stop sending	-1.6
 stop showing	-1.6
 stop working	-2.4
@@ -1616,6 +1624,7 @@ super	2.2
 superb	3.2
 support	0.4
 support team	-0.4
+taken away	-1.8
 takes forever	-2.4
 takes up	-1.6
 taking away	-1.6
@@ -1641,7 +1650,7 @@ too many ads	-2.4
 too much	-1.6
 too slow	-1.6
 too small	-1.6
-took away	-1.6
+took away	-1.8
 took forever	-2.4
 total waste	-3
 track you	-1.6
@@ -1669,6 +1678,12 @@ unusable	-2.4
 update	0
 update ruined	-1.6
 updates ruined	-1.6
+use it all the time	1.4
+use it daily	1.4
+use it every day	1.4
+use it everyday	1.4
+used to be	-0.4
+used to work	-1.6
 useful	2.2
 useless app	-3.2
 useless update	-1.6
@@ -1796,7 +1811,6 @@ share	-1.6
 show	-2.2
 sign	-2.2
 start	-2.2
-stop	-1.6
 stream	-2.2
 support	-1.6
 sync	-2.2
@@ -2032,6 +2046,13 @@ worth it	2.2
 worth the money	2.4
 worth the wait	2.0
 you get what you pay for	-0.8
+couldn't live without	2.8
+could not live without	2.8
+cannot live without	2.8
+can not live without	2.8
+can't stop playing	2.4
+cant stop playing	2.4
+can't stop using	2.4
 """#,
         "en/kind-cues.txt": #"""
 # English cues for the kind of a piece of feedback. Written by the sift team.
@@ -4214,6 +4235,7 @@ dazzled	3.2
 dazzles	3.2
 dazzling	3
 dazzlingly	3
+dead	-2.2
 deadly	-3.1
 death	-2.2
 deaths	-2.2
@@ -4420,6 +4442,9 @@ devotes	1.2
 devoting	1.2
 devout	1.8
 dictatorial	-1.8
+die	-2.2
+died	-2.2
+dies	-2.2
 difficult	-2.5
 difficulties	-2.2
 difficulty	-2.2
@@ -4716,6 +4741,7 @@ duped	-2.8
 durable	1.3
 durably	1.3
 dusty	-1.6
+dying	-2.2
 dynamic	2
 dynamically	2
 dysfunctional	-2.2
@@ -7098,9 +7124,6 @@ omg	1.5
 ominous	-1.8
 ominously	-1.8
 ooh	1.5
-open	1.8
-openly	1.8
-openness	1.6
 operational	1.6
 opportunities	2.2
 opportunity	2.2
@@ -9178,10 +9201,6 @@ trickiest	-2
 tricking	-2.5
 tricks	-2.5
 tricky	-1.6
-trip	-1.8
-tripped	-1.8
-tripping	-1.8
-trips	-1.8
 trite	-1.8
 triumph	3.2
 triumphant	3

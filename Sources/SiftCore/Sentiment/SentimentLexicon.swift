@@ -93,12 +93,16 @@ struct LanguageLexicon: Sendable {
         entries[first] = entry
     }
 
+    static let inflectionSuffixes = ["s", "ed", "ing", "er", "est", "d"]
+
     /// Fills `stemValences` from the single-word valences; a term that is its own stem wins over its inflections.
     mutating func indexStems(_ stem: (String) -> String) {
         var chosen: [String: (valence: Double, term: String)] = [:]
         for (term, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            guard let valence = entry.valence else { continue }
+            guard let valence = entry.valence, term.split(separator: " ").count == 1 else { continue }
             let key = stem(term)
+            // Only inflections stand for their stem: "useful" must not lend its valence to "used" (both "use").
+            guard term == key || (term.count - key.count <= 3 && Self.inflectionSuffixes.contains(where: { term.hasSuffix($0) })) else { continue }
             if let current = chosen[key], current.term == key || (term != key && current.term.count <= term.count) { continue }
             chosen[key] = (valence, term)
         }
