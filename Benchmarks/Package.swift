@@ -7,8 +7,11 @@ import PackageDescription
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Sources")
 
-/// Extra dependencies of some benchmark tools (the libraries they are measured against).
-let extraDependencies: [String: [Target.Dependency]] = [:]
+/// Extra dependencies of some benchmark tools: the libraries they are measured against.
+let extraDependencies: [String: [Target.Dependency]] = [
+    // Times the CSV scanner and `sift ingest`'s reader against SwiftCSV and CSV.swift (BENCHMARKS.md).
+    "csv-bench": [.product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "CSV", package: "CSV.swift")],
+]
 
 // Every folder in Sources/ is one benchmark executable over SiftCore.
 let tools = ((try? FileManager.default.contentsOfDirectory(atPath: sources.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
@@ -18,12 +21,14 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(path: "../"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: tools.map { tool in
         .executableTarget(
             name: tool,
             dependencies: [.product(name: "SiftCore", package: root)] + (extraDependencies[tool] ?? []),
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            swiftSettings: [.swiftLanguageMode(.v6), .unsafeFlags(["-Ounchecked"])]
         )
     }
 )

@@ -69,6 +69,45 @@ public final class CSVScanner {
         return true
     }
 
+    /// Moves `pos` to the next delimiter or line end in the bytes read; false when it ran out of bytes first.
+    /// Works on locals: class properties in a byte loop pay for exclusivity checks on every access.
+    @inline(__always)
+    private func scanToFieldEnd() -> Bool {
+        let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let limit = end, delimiter = self.delimiter
+        var p = pos
+        while p < limit {
+            let c = base[p]
+            if c == delimiter || c == Self.cr || c == Self.lf {
+                pos = p
+                return true
+            }
+            p += 1
+        }
+        pos = p
+        return false
+    }
+
+    /// Moves `pos` to the next quote in the bytes read, counting the line ends it passes; false when it ran out.
+    @inline(__always)
+    private func scanToQuote() -> Bool {
+        let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let limit = end
+        var p = pos, lines = 0
+        defer {
+            pos = p
+            line += lines
+        }
+        while p < limit {
+            let c = base[p]
+            if c == Self.quote { return true }
+            // The opening quote precedes p, so p - 1 is inside the buffer.
+            if c == Self.cr || (c == Self.lf && base[p - 1] != Self.cr) { lines += 1 }
+            p += 1
+        }
+        return false
+    }
+
     @inline(__always)
     private func addField(_ from: Int, _ to: Int, escaped: Bool) {
         fieldStarts.append(from - start)
@@ -114,36 +153,27 @@ public final class CSVScanner {
                 var escaped = false
                 var close = -1
                 while true {
-                    if pos == end, try !refill() {
+                    if !scanToQuote() {
+                        if try refill() { continue }
                         unterminatedQuote = true
                         addField(start + open, pos, escaped: escaped)
                         rowEnd = pos - start
                         return true
                     }
-                    let c = buffer[pos]
-                    if c == Self.quote {
-                        if pos + 1 == end, try !refill() {
-                            close = pos - start
-                            pos += 1
-                            break
-                        }
-                        if buffer[pos + 1] == Self.quote {
-                            escaped = true
-                            pos += 2
-                            continue
-                        }
+                    // At a quote: a doubled one is an escaped quote, a single one closes the field.
+                    if pos + 1 == end, try !refill() {
                         close = pos - start
                         pos += 1
                         break
-                    } else if c == Self.cr {
-                        line += 1
-                        pos += 1
-                    } else if c == Self.lf {
-                        if buffer[pos - 1] != Self.cr { line += 1 }
-                        pos += 1
-                    } else {
-                        pos += 1
                     }
+                    if buffer[pos + 1] == Self.quote {
+                        escaped = true
+                        pos += 2
+                        continue
+                    }
+                    close = pos - start
+                    pos += 1
+                    break
                 }
                 // Text after the closing quote is not RFC 4180; keep the field as written rather than lose it.
                 let afterClose = pos - start
@@ -160,12 +190,7 @@ public final class CSVScanner {
                 }
             } else {
                 let open = pos - start
-                while true {
-                    if pos == end, try !refill() { break }
-                    let c = buffer[pos]
-                    if c == delimiter || c == Self.cr || c == Self.lf { break }
-                    pos += 1
-                }
+                while !scanToFieldEnd(), try refill() {}
                 addField(start + open, pos, escaped: false)
             }
             // After a field: a delimiter, a line end, or the end of the input.

@@ -57,6 +57,11 @@ public struct FieldMapError: Error, Sendable, CustomStringConvertible {
 
 extension StringProtocol {
     var trimmingSpaces: String {
+        // Most values start and end with a visible ASCII byte: no Character work needed.
+        let whole = String(self)
+        if let first = whole.utf8.first, let last = whole.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return whole
+        }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }

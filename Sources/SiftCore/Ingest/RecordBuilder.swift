@@ -36,11 +36,26 @@ public struct RecordBuilder: Sendable {
     public func build(fields: [(name: String, value: String)], origin: RecordOrigin, raw: @autoclosure () -> String)
         -> Result<FeedbackRecord, Rejection>
     {
+        build(columns: fields.map(\.name), fields: fields.map { canonicalField(forColumn: $0.name) },
+              values: fields.map(\.value), origin: origin, raw: raw())
+    }
+
+    /// Each column's canonical field, worked out once per header so that rows skip the name lookup.
+    public func fields(forColumns columns: [String]) -> [CanonicalField?] {
+        columns.map(canonicalField(forColumn:))
+    }
+
+    /// Builds a record from values in column order; `fields` is `fields(forColumns: columns)`.
+    public func build(
+        columns: [String], fields: [CanonicalField?], values: [String], origin: RecordOrigin,
+        raw: @autoclosure () -> String
+    ) -> Result<FeedbackRecord, Rejection> {
         var record = FeedbackRecord(source: source, format: format.rawValue, text: "", origin: origin)
         var problems: [String] = []
-        for (name, value) in fields {
-            guard let field = canonicalByName[name.lowercased()] else {
-                if !ValueParsing.isMissing(value) { record.extras.append(ExtraField(name: name, value: value)) }
+        for i in 0..<min(columns.count, values.count) {
+            let value = values[i]
+            guard let field = fields[i] else {
+                if !ValueParsing.isMissing(value) { record.extras.append(ExtraField(name: columns[i], value: value)) }
                 continue
             }
             if let problem = assign(value, to: field, of: &record) { problems.append(problem) }

@@ -5,6 +5,7 @@
 struct TablePlan: CSVRecordPlan {
     let builder: RecordBuilder
     let columns: [String]
+    let fields: [CanonicalField?]
     /// Play: the epoch-milliseconds column that dates a review whose date text is missing.
     let fallbackDateColumn: Int?
 
@@ -29,13 +30,13 @@ struct TablePlan: CSVRecordPlan {
             dayOrder = DayOrderVote.infer(preview.samples.map { $0.values.count > i ? $0.values[i] : "" })
         }
         builder = RecordBuilder(format: format, source: preview.file, map: effective, dayOrder: dayOrder)
+        fields = builder.fields(forColumns: columns)
         fallbackDateColumn = format == .googlePlay
             ? columns.firstIndex { $0.lowercased() == "review submit millis since epoch" } : nil
     }
 
     func records(from row: CSVDataRow, raw: () -> String, emit: (IngestEvent) throws -> Void) throws {
-        let fields = zip(columns, row.values).map { (name: $0, value: $1) }
-        switch builder.build(fields: fields, origin: RecordOrigin(file: builder.source, line: row.line), raw: raw()) {
+        switch builder.build(columns: columns, fields: fields, values: row.values, origin: RecordOrigin(file: builder.source, line: row.line), raw: raw()) {
         case .success(var record):
             if record.date == nil, let i = fallbackDateColumn, let millis = ValueParsing.date(row.values[i]) {
                 record.date = millis

@@ -165,11 +165,17 @@ public enum Windows1252 {
 
 /// Whether bytes are valid UTF-8, with a fast path for ASCII.
 func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
-    var ascii = true
-    for b in bytes where b >= 0x80 {
-        ascii = false
-        break
+    // Eight bytes at a time: any high bit means non-ASCII, which then gets the full check.
+    var i = 0
+    var highBits: UInt64 = 0
+    while i + 8 <= bytes.count {
+        highBits |= bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        i += 8
     }
-    if ascii { return true }
+    while i < bytes.count {
+        highBits |= UInt64(bytes[i])
+        i += 1
+    }
+    if highBits & 0x8080_8080_8080_8080 == 0 { return true }
     return String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil
 }

@@ -4,6 +4,9 @@ public import Foundation
 public enum ValueParsing {
     /// Empty, `?`, `NA`, `N/A`, `null`, `-`: what exports write for "no value".
     public static func isMissing(_ s: some StringProtocol) -> Bool {
+        // Every marker is at most 4 characters: longer text with visible ends is a value.
+        let u = String(s).utf8
+        if u.count > 4, let first = u.first, let last = u.last, first > 0x20, last > 0x20 { return false }
         let t = s.trimmingSpaces
         if t.isEmpty { return true }
         switch t.lowercased() {

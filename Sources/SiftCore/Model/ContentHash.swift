@@ -14,7 +14,10 @@ public struct ContentHash: Sendable {
     }
 
     public mutating func combine(_ string: String?) {
-        if let string { combine(string.utf8) }
+        if var string {
+            // Contiguous UTF-8 hashes several times faster than walking the UTF8View generically.
+            string.withUTF8 { combine($0) }
+        }
         // A separator that no UTF-8 text contains, so ("ab","c") and ("a","bc") differ.
         combine(CollectionOfOne(0xff))
     }

@@ -228,3 +228,11 @@ struct CSVExportReaderTests {
         #expect(r.records.first.map { r.extra($0, "Platform") } == "iOS")
     }
 }
+
+struct ValueParsingMeridiemTests {
+    @Test func surveyMonkeyStyleTwelveHourTimes() {
+        #expect(ValueParsing.date("11/28/2026 9:30:15 PM") == UTCDate.make(year: 2026, month: 11, day: 28, hour: 21, minute: 30, second: 15))
+        #expect(ValueParsing.date("11/28/2026 12:05:00 AM") == UTCDate.make(year: 2026, month: 11, day: 28, hour: 0, minute: 5))
+        #expect(ValueParsing.date("11/28/2026 13:05:00 PM") == nil)
+    }
+}
