@@ -12,5 +12,10 @@ let package = Package(
             dependencies: [.product(name: "SiftCore", package: "sift")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        .executableTarget(
+            name: "ingest-json-xml-bench",
+            dependencies: [.product(name: "SiftCore", package: "sift")],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
     ]
 )

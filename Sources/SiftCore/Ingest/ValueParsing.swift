@@ -4,11 +4,27 @@ public import Foundation
 public enum ValueParsing {
     /// Empty, `?`, `NA`, `N/A`, `null`, `-`: what exports write for "no value".
     public static func isMissing(_ s: some StringProtocol) -> Bool {
+        // Hot path: every field of every record passes here; the markers are at most 4 bytes.
+        if let answer = s.utf8.withContiguousStorageIfAvailable(isMissingASCII), let answer { return answer }
         let t = s.trimmingSpaces
         if t.isEmpty { return true }
         switch t.lowercased() {
         case "?", "na", "n/a", "null", "none", "nan", "-", "--": return true
         default: return false
+        }
+    }
+
+    /// The common case without allocating: text with visible ASCII ends; nil when the slow path must decide.
+    private static func isMissingASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard hasVisibleASCIIEnds(b) else { return nil }
+        if b.count > 4 { return false }
+        var word: UInt32 = 0
+        for byte in b { word = word << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        switch b.count {
+        case 1: return word == 0x3F || word == 0x2D  // ? -
+        case 2: return word == 0x6E61 || word == 0x2D2D  // na --
+        case 3: return word == 0x6E2F61 || word == 0x6E616E  // n/a nan
+        default: return word == 0x6E75_6C6C || word == 0x6E6F_6E65  // null none
         }
     }
 

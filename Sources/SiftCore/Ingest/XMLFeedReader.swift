@@ -33,6 +33,7 @@ public struct XMLFeedReader: RecordReader {
         let collector = XMLRecordCollector(reader: self, file: input.name, recordName: recordName)
         let parser = XMLPushParser(fileName: input.name, handler: collector)
         collector.parser = parser
+        defer { collector.parser = nil }
         var buffer = [UInt8](repeating: 0, count: chunkSize)
         var going = true
         while going {
@@ -89,7 +90,8 @@ final class XMLRecordCollector: XMLEventHandler {
     let file: String
     let recordName: String
     let isAppStore: Bool
-    weak var parser: XMLPushParser?
+    /// The parser feeding this collector; cleared after reading to break the cycle between the two.
+    var parser: XMLPushParser?
     private(set) var stopError: IngestError?
 
     private var pending: [IngestEvent] = []
