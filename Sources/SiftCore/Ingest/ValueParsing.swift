@@ -16,6 +16,12 @@ public enum ValueParsing {
 
     /// The common case without allocating: text with visible ASCII ends; nil when the slow path must decide.
     private static func isMissingASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        // A marker has at most 4 visible characters, and the spaces around it none.
+        var visible = 0
+        for byte in b where byte > 0x20 && byte < 0x7F {
+            visible += 1
+            if visible > 4 { return false }
+        }
         guard hasVisibleASCIIEnds(b) else { return nil }
         if b.count > 4 { return false }
         var word: UInt32 = 0
