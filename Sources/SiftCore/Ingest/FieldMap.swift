@@ -57,14 +57,16 @@ public struct FieldMapError: Error, Sendable, CustomStringConvertible {
 
 extension StringProtocol {
     var trimmingSpaces: String {
-        // Most values start and end with a visible ASCII byte: no Character work needed.
-        let whole = String(self)
-        if let first = whole.utf8.first, let last = whole.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
-            return whole
-        }
+        if utf8.withContiguousStorageIfAvailable(hasVisibleASCIIEnds) == true { return String(self) }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
     }
+}
+
+/// Whether the bytes start and end with a visible ASCII character: such text has no edge spaces to trim.
+@inline(__always) func hasVisibleASCIIEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, let last = bytes.last else { return false }
+    return first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
 }

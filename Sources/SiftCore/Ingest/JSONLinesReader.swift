@@ -91,18 +91,18 @@ public struct JSONLinesReader: RecordReader {
         mutating func line(_ bytes: UnsafeRawBufferPointer, number: Int, offset: Int,
                            emit: (IngestEvent) throws -> Void) throws {
             var parser = JSONParser(bytes: bytes)
-            guard parser.peek() != nil else { return }
+            guard let first = parser.peek() else { return }
             let origin = RecordOrigin(file: file, line: number, byteOffset: offset)
-            let value: JSONValue
+            fields.removeAll(keepingCapacity: true)
             do {
-                value = try parser.parseValue()
+                try parser.parseFlattened(into: &fields)
                 if parser.peek() != nil { throw parser.error("unexpected text after the object") }
             } catch {
                 try emit(.rejected(Rejection(origin: origin, reason: "invalid JSON: \(error)",
                                              raw: String(decoding: bytes, as: UTF8.self))))
                 return
             }
-            guard value.isObject else {
+            guard first == UInt8(ascii: "{") else {
                 try emit(.rejected(Rejection(origin: origin, reason: "a JSON Lines record must be an object",
                                              raw: String(decoding: bytes, as: UTF8.self))))
                 return
@@ -112,8 +112,6 @@ public struct JSONLinesReader: RecordReader {
                 try emit(.diagnostic(Diagnostic(.warning, at: origin,
                     "invalid UTF-8 in a string was replaced with U+FFFD (this and any later lines)")))
             }
-            fields.removeAll(keepingCapacity: true)
-            value.flatten(into: &fields)
             if builder == nil {
                 let names = fields.map(\.name)
                 try JSONFieldGuess.checkUserMap(reader.map, against: names, file: file)

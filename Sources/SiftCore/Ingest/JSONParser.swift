@@ -130,6 +130,49 @@ public struct JSONParser {
         }
     }
 
+    /// Parses the value at the current position straight into `(dotted name, text)` fields, the same ones
+    /// `JSONValue.flatten` gives, without building the value: the JSON Lines hot path.
+    public mutating func parseFlattened(into fields: inout [(name: String, value: String)], prefix: String = "",
+                                        depth: Int = 0) throws(JSONParseError) {
+        skipWhitespace()
+        guard !atEnd else { throw error("unexpected end of input, expected a value") }
+        switch current {
+        case UInt8(ascii: "{"):
+            guard depth < Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth)") }
+            index += 1
+            if peek() == UInt8(ascii: "}") { index += 1; return }
+            while true {
+                skipWhitespace()
+                guard !atEnd else { throw error("unexpected end of input inside an object") }
+                guard current == UInt8(ascii: "\"") else { throw error("expected a key string, found \(describe(current))") }
+                let key = try parseString()
+                try expect(UInt8(ascii: ":"), "':' after a key")
+                try parseFlattened(into: &fields, prefix: prefix.isEmpty ? key : prefix + "." + key, depth: depth + 1)
+                skipWhitespace()
+                guard !atEnd else { throw error("unexpected end of input inside an object") }
+                if current == UInt8(ascii: ",") { index += 1; continue }
+                if current == UInt8(ascii: "}") { index += 1; return }
+                throw error("expected ',' or '}' in an object, found \(describe(current))")
+            }
+        case UInt8(ascii: "["):
+            guard depth < Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth)") }
+            index += 1
+            if peek() == UInt8(ascii: "]") { index += 1; return }
+            var n = 0
+            while true {
+                n += 1
+                try parseFlattened(into: &fields, prefix: prefix.isEmpty ? String(n) : prefix + "." + String(n), depth: depth + 1)
+                skipWhitespace()
+                guard !atEnd else { throw error("unexpected end of input inside an array") }
+                if current == UInt8(ascii: ",") { index += 1; continue }
+                if current == UInt8(ascii: "]") { index += 1; return }
+                throw error("expected ',' or ']' in an array, found \(describe(current))")
+            }
+        default:
+            fields.append((prefix, try parseValue(depth: depth).scalarText ?? ""))
+        }
+    }
+
     mutating func literal(_ word: StaticString) throws(JSONParseError) {
         let start = index
         let n = word.utf8CodeUnitCount

@@ -23,7 +23,9 @@ public struct RecordBuilder: Sendable {
 
     /// The canonical field a column feeds, if any.
     public func canonicalField(forColumn name: String) -> CanonicalField? {
-        canonicalByName[name.lowercased()]
+        // Most field names are lower-case ASCII already; lowercasing allocates a string per field per record.
+        if name.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) { return canonicalByName[name] }
+        return canonicalByName[name.lowercased()]
     }
 
     /// Mapped columns that `header` lacks: a `--map` naming a column that is not there stops the input.
@@ -52,8 +54,7 @@ public struct RecordBuilder: Sendable {
     ) -> Result<FeedbackRecord, Rejection> {
         var record = FeedbackRecord(source: source, format: format.rawValue, text: "", origin: origin)
         var problems: [String] = []
-        for i in 0..<min(columns.count, values.count) {
-            let value = values[i]
+        for (i, value) in values.enumerated() {
             guard let field = fields[i] else {
                 if !ValueParsing.isMissing(value) { record.extras.append(ExtraField(name: columns[i], value: value)) }
                 continue

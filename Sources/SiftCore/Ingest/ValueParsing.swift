@@ -4,14 +4,33 @@ public import Foundation
 public enum ValueParsing {
     /// Empty, `?`, `NA`, `N/A`, `null`, `-`: what exports write for "no value".
     public static func isMissing(_ s: some StringProtocol) -> Bool {
-        // Every marker is at most 4 characters: longer text with visible ends is a value.
-        let u = String(s).utf8
-        if u.count > 4, let first = u.first, let last = u.last, first > 0x20, last > 0x20 { return false }
+        // Hot path: every field of every record passes here; the markers are at most 4 bytes.
+        if let answer = s.utf8.withContiguousStorageIfAvailable(isMissingASCII), let answer { return answer }
         let t = s.trimmingSpaces
         if t.isEmpty { return true }
         switch t.lowercased() {
         case "?", "na", "n/a", "null", "none", "nan", "-", "--": return true
         default: return false
+        }
+    }
+
+    /// The common case without allocating: text with visible ASCII ends; nil when the slow path must decide.
+    private static func isMissingASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        // A marker has at most 4 visible characters, and the spaces around it none.
+        var visible = 0
+        for byte in b where byte > 0x20 && byte < 0x7F {
+            visible += 1
+            if visible > 4 { return false }
+        }
+        guard hasVisibleASCIIEnds(b) else { return nil }
+        if b.count > 4 { return false }
+        var word: UInt32 = 0
+        for byte in b { word = word << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        switch b.count {
+        case 1: return word == 0x3F || word == 0x2D  // ? -
+        case 2: return word == 0x6E61 || word == 0x2D2D  // na --
+        case 3: return word == 0x6E2F61 || word == 0x6E616E  // n/a nan
+        default: return word == 0x6E75_6C6C || word == 0x6E6F_6E65  // null none
         }
     }
 

@@ -50,7 +50,8 @@ final class XMLPushParser {
     }()
 
     private var context: xmlParserCtxtPtr?
-    private unowned let handler: any XMLEventHandler
+    // Strong: `unowned` and `weak` references take a slow reference-counting path on every event.
+    private let handler: any XMLEventHandler
     private var names: [NameKey: String] = [:]
     private(set) var problems: [XMLProblem] = []
     private(set) var fatalProblem: XMLProblem?

@@ -58,7 +58,7 @@ public struct Spike: Sendable, Hashable {
 
 public enum TrendMath {
     /// The first bucket (latest run of them, if several) where the theme jumps: a count of 5 or more that a
-    /// Poisson process at the mean of the buckets before it would reach with probability under 1 in 10,000 (so
+    /// Poisson process at the mean of the buckets before it would reach with probability under 1 in 1,000 (so
     /// small daily counts do not flicker into spikes), at least double that mean, with the theme's share of all
     /// feedback grown 1.5× (so a release that brings more reviews of everything is no spike).
     public static func spike(counts: [Int], totals: [Int], buckets: TimeBuckets, minimumHistory: Int = 3) -> Spike? {
@@ -75,7 +75,7 @@ public enum TrendMath {
             let baseShare = Double(history.reduce(0, +) + 1) / Double(historyTotals.reduce(0, +) + 1)
             let share = Double(counts[index]) / Double(max(1, totals[index]))
             let ratio = share / baseShare
-            if counts[index] >= 5, tail < 1e-4, c >= 2 * mean, ratio >= 1.5 {
+            if counts[index] >= 5, tail < 1e-3, c >= 2 * mean, ratio >= 1.5 {
                 found = Spike(bucket: index, start: buckets.bucketStart(index), count: counts[index], baseline: mean, shareRatio: ratio)
                 // Skip the rest of this jump: report where it started.
                 while index + 1 < counts.count, Double(counts[index + 1]) >= 2 * mean, counts[index + 1] >= 5 { index += 1 }
