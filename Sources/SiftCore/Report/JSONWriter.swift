@@ -48,11 +48,11 @@ public struct JSONWriter: Sendable {
     }
     public mutating func value(_ n: Int?) {
         guard let n else { return null() }
-        beforeValue(); bytes.append(contentsOf: String(n).utf8)
+        beforeValue(); Self.appendInteger(Int64(n), to: &bytes)
     }
     public mutating func value(_ d: Double?, digits: Int = 4) {
         guard let d, d.isFinite else { return null() }
-        beforeValue(); bytes.append(contentsOf: Self.format(d, digits: digits).utf8)
+        beforeValue(); Self.appendNumber(d, digits: digits, to: &bytes)
     }
     public mutating func value(_ b: Bool) {
         beforeValue(); bytes.append(contentsOf: (b ? "true" : "false").utf8)
@@ -70,33 +70,97 @@ public struct JSONWriter: Sendable {
     public mutating func field(_ name: String, _ b: Bool) { key(name); value(b) }
 
     /// Shortest decimal with at most `digits` after the point, no exponent, no trailing zeros; `-0` is `0`.
+    /// Written by hand: `String(format:)` costs microseconds, and records.jsonl writes several numbers per record.
     public static func format(_ d: Double, digits: Int) -> String {
+        var bytes: [UInt8] = []
+        appendNumber(d, digits: digits, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func appendNumber(_ d: Double, digits: Int, to bytes: inout [UInt8]) {
         let scale = pow(10.0, Double(digits))
-        let rounded = (d * scale).rounded() / scale
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
-        var s = String(format: "%.\(digits)f", rounded)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s == "-0" ? "0" : s
+        let scaled = (d * scale).rounded()
+        guard abs(scaled) < 9e15 else {
+            bytes.append(contentsOf: String(d).utf8)
+            return
+        }
+        var n = Int64(scaled)
+        if n == 0 {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
+        if n < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            n = -n
+        }
+        let unit = Int64(scale)
+        appendInteger(n / unit, to: &bytes)
+        var fraction = n % unit
+        guard fraction != 0 else { return }
+        var width = digits
+        while fraction % 10 == 0 {
+            fraction /= 10
+            width -= 1
+        }
+        bytes.append(UInt8(ascii: "."))
+        var divisor: Int64 = 1
+        for _ in 1..<max(1, width) { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
+        var v = value
+        if v < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            v = -v
+        }
+        if v < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(v))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while v > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                count += 1
+            }
+            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+        }
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     mutating func appendQuoted(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
-            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
-            case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(Self.hex[Int(byte >> 4)])
-                bytes.append(Self.hex[Int(byte & 0xF)])
-            default: bytes.append(byte)
+        var s = s
+        s.withUTF8 { utf8 in
+            // Copy runs of bytes that need no escape in one go; most text has none.
+            var runStart = 0
+            for i in 0..<utf8.count {
+                let byte = utf8[i]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+                runStart = i + 1
+                bytes.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                default:
+                    bytes.append(contentsOf: "u00".utf8)
+                    bytes.append(Self.hex[Int(byte >> 4)])
+                    bytes.append(Self.hex[Int(byte & 0xF)])
+                }
             }
+            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
         }
         bytes.append(UInt8(ascii: "\""))
     }
