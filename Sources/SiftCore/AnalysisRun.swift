@@ -47,7 +47,10 @@ public struct AnalysisRun: Sendable {
 
     /// Runs everything over `inputs` and writes the reports into `output`. Rejections and diagnostics go to
     /// `output` and `onProblem` as they are found.
-    public func run(_ inputs: [InputSource], output: ReportDirectory, onProblem: (IngestEvent) -> Void) throws -> AnalysisReport {
+    public func run(
+        _ inputs: [InputSource], output: ReportDirectory, onProgress: (Int) -> Void = { _ in },
+        onProblem: (IngestEvent) -> Void
+    ) throws -> AnalysisReport {
         // Everything that can stop the run is checked before the first record is read.
         var roadmap: [RoadmapItem]?
         if let path = options.roadmapPath {
@@ -67,7 +70,7 @@ public struct AnalysisRun: Sendable {
             ingestor: options.ingestor, recordStages: [analysis],
             corpusStages: [ThemeStage(analyzer: text, threads: options.threads)], threads: options.threads)
         var warnings = 0
-        var corpus = try pipeline.run(inputs, window: options.since) { event in
+        var corpus = try pipeline.run(inputs, window: options.since, onProgress: onProgress) { event in
             switch event {
             case .rejected(let rejection): try output.reject(rejection)
             case .diagnostic: warnings += 1

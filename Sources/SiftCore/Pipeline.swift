@@ -55,7 +55,11 @@ public struct Pipeline: Sendable {
 
     /// Runs every stage over `inputs`. Rejections and diagnostics go to `onProblem` as they are found.
     /// - Parameter window: records dated before it are counted in `outsideWindow` and not analysed.
-    public func run(_ inputs: [InputSource], window: Date? = nil, onProblem: (IngestEvent) throws -> Void) throws -> Corpus {
+    /// - Parameter onProgress: called after each chunk with the records analysed so far.
+    public func run(
+        _ inputs: [InputSource], window: Date? = nil, onProgress: (Int) -> Void = { _ in },
+        onProblem: (IngestEvent) throws -> Void
+    ) throws -> Corpus {
         var corpus = Corpus()
         var pending: [FeedbackRecord] = []
         pending.reserveCapacity(chunkSize * threads)
@@ -70,12 +74,14 @@ public struct Pipeline: Sendable {
                 if pending.count >= chunkSize * threads {
                     corpus.records.append(contentsOf: analyze(pending))
                     pending.removeAll(keepingCapacity: true)
+                    onProgress(corpus.records.count)
                 }
             case .rejected, .diagnostic:
                 try onProblem(event)
             }
         }
         corpus.records.append(contentsOf: analyze(pending))
+        onProgress(corpus.records.count)
         for stage in corpusStages { stage.run(&corpus) }
         return corpus
     }

@@ -100,7 +100,9 @@ struct Analyze: ParsableCommand {
         do {
             let directory = try ReportDirectory(path: outDirectory)
             var shown = 0
-            report = try AnalysisRun(options: options).run(sources, output: directory) { event in
+            let progress = ProgressLine(sources: sources, enabled: !quiet)
+            defer { progress.finish() }
+            report = try AnalysisRun(options: options).run(sources, output: directory, onProgress: progress.update(records:)) { event in
                 switch event {
                 case .rejected(let rejection):
                     // Every rejection is in rejects.jsonl; the terminal shows the first few unless --verbose.

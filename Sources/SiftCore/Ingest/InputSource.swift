@@ -17,6 +17,20 @@ public final class InputSource: @unchecked Sendable {
     /// Bytes read ahead for `prefix`, handed out again before reading on.
     private var lookahead: [UInt8] = []
     private var opened = false
+    /// Bytes read from the backing file so far, for progress.
+    public private(set) var bytesRead = 0
+
+    /// The input's size in bytes when it is a regular file (nil for standard input or a pipe).
+    public var size: Int? {
+        switch backing {
+        case .memory(let bytes): return bytes.count
+        case .descriptor: return nil
+        case .file(let path):
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return Int(info.st_size)
+        }
+    }
 
     public init(path: String) {
         name = path
@@ -104,12 +118,16 @@ public final class InputSource: @unchecked Sendable {
             if n > 0 {
                 bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + memoryOffset, byteCount: n) }
                 memoryOffset += n
+                bytesRead += n
             }
             return n
         case .file, .descriptor:
             while true {
                 let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
-                if n >= 0 { return n }
+                if n >= 0 {
+                    bytesRead += n
+                    return n
+                }
                 if errno == EINTR { continue }
                 throw IngestError(file: name, "read failed (\(String(cString: strerror(errno))))")
             }

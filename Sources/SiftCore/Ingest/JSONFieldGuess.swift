@@ -18,6 +18,11 @@ enum JSONFieldGuess {
         (.country, ["country", "territory", "country_code"]),
     ]
 
+    /// What a `*_id` key is named after when it identifies the feedback record itself.
+    static let recordIDPrefixes: Set<String> = [
+        "review", "feedback", "message", "response", "submission", "ticket", "comment", "entry", "record", "survey_response",
+    ]
+
     /// A map for the fields in `names` (a first record's field names), with `user`'s entries on top.
     static func map(forNames names: [String], user: FieldMap) -> FieldMap {
         var lowered: [String: String] = [:]
@@ -47,8 +52,13 @@ enum JSONFieldGuess {
                 if let name = lastStep[option] { claim(field, name); break }
             }
         }
-        // An export without a plain `id` often names its key after the thing: `review_id`, `creator_id`.
-        if guessed[.id] == nil, user[.id] == nil, let name = names.first(where: { $0.lowercased().hasSuffix("_id") && !$0.contains(".") }) {
+        // An export without a plain `id` often names its key after the feedback itself: `review_id`,
+        // `feedback_id`. A key named after a person or account (`creator_id`, `user_id`) is no record id: one
+        // creator sends many messages, and the state store would count them as one.
+        if guessed[.id] == nil, user[.id] == nil, let name = names.first(where: { name in
+            let l = name.lowercased()
+            return !l.contains(".") && l.hasSuffix("_id") && Self.recordIDPrefixes.contains(String(l.dropLast(3)))
+        }) {
             claim(.id, name)
         }
         return FieldMap(guessed, record: user.record).overlaid(by: user)

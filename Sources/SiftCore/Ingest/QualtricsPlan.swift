@@ -41,8 +41,10 @@ struct QualtricsPlan: CSVRecordPlan {
         for (i, id) in ids.enumerated() where !Self.metadata.contains(id.lowercased()) {
             let imp = importID(i)
             let isQuestion = id.uppercased().hasPrefix("Q") || imp.uppercased().hasPrefix("Q")
+            // Qualtrics names the columns of picked answers "… - Selected Choice": never free text.
+            let picked = question(i).lowercased().hasSuffix("selected choice")
             if id.uppercased().hasSuffix("_TEXT") || imp.uppercased().hasSuffix("_TEXT")
-                || (isQuestion && ColumnProfile(preview.samples, column: i).isFreeText)
+                || (isQuestion && !picked && ColumnProfile(preview.samples, column: i).isFreeText)
             {
                 text.append((i, id, question(i)))
             } else if scoreColumn == nil,

@@ -6,13 +6,18 @@ struct ColumnProfile {
     var allIntegers = true
     var minimum = Int.max
     var maximum = Int.min
+    /// Distinct answers: people typing rarely write the same thing twice, people picking options often do.
+    var distinct = 0
 
     init(_ samples: [CSVDataRow], column: Int) {
+        var seen = Set<String>()
+        defer { distinct = seen.count }
         for row in samples where column < row.values.count {
             let value = row.values[column]
             guard !ValueParsing.isMissing(value) else { continue }
             answered += 1
             let trimmed = value.trimmingSpaces
+            seen.insert(trimmed.lowercased())
             if trimmed.count >= 20 || trimmed.split(separator: " ").count >= 3 { long += 1 }
             if let n = Int(trimmed) {
                 minimum = min(minimum, n)
@@ -23,8 +28,11 @@ struct ColumnProfile {
         }
     }
 
-    /// Mostly free text: at least half of the answers seen are long.
-    var isFreeText: Bool { answered > 0 && long * 2 >= answered }
+    /// Mostly free text: at least half of the answers seen are long, and (with 10 answers or more) at least 70 %
+    /// of them differ — a multiple-choice column repeats its options.
+    var isFreeText: Bool {
+        answered > 0 && long * 2 >= answered && (answered < 10 || Double(distinct) >= 0.7 * Double(answered))
+    }
     /// Whole numbers within 0–10, as an NPS or opinion scale gives.
     var isZeroToTen: Bool { answered > 0 && allIntegers && minimum >= 0 && maximum <= 10 }
     /// Whole numbers within 1–5, as star ratings give.
