@@ -121,8 +121,11 @@ public struct PhraseFinder: Sendable {
         var found: [Phrase] = []
         for (pair, n) in pairs where n >= minimumCount {
             let a = UInt32(truncatingIfNeeded: pair >> Self.idBits), b = UInt32(truncatingIfNeeded: pair & (1 << Self.idBits - 1))
-            // A pair may end in a stopword ("log in", "sign up") but not start with one ("the app", "my account").
-            guard !stopword[Int(a)], !negator[Int(a)], !negator[Int(b)] else { continue }
+            // A pair may end in a particle ("log in", "sign up") but in no other stopword ("app is", "try to"), and
+            // not start with one ("the app", "my account").
+            guard !stopword[Int(a)], !negator[Int(a)], !negator[Int(b)],
+                !stopword[Int(b)] || Self.particles.contains(stems[Int(b)])
+            else { continue }
             let (g2, npmi) = Self.association(n, pairLeft[a]!, pairRight[b]!, pairTotal)
             guard g2 >= minimumLogLikelihood, npmi >= minimumNPMI else { continue }
             found.append(Phrase(stems: [stems[Int(a)], stems[Int(b)]], text: Self.mostFrequent(surfaces[pair]!), count: n, logLikelihood: g2, npmi: npmi))
@@ -132,8 +135,9 @@ public struct PhraseFinder: Sendable {
             let a = UInt32(truncatingIfNeeded: (triple >> (2 * Self.idBits)) & mask)
             let b = UInt32(truncatingIfNeeded: (triple >> Self.idBits) & mask)
             let c = UInt32(truncatingIfNeeded: triple & mask)
-            // Triples may start with a stopword ("for you page") but not end with one, and hold a content word.
-            guard !stopword[Int(c)], !negator[Int(a)], !negator[Int(c)],
+            // Triples may start with stopwords ("for you page") but not with a stopword before a content word
+            // ("the best app"), nor end with one.
+            guard !stopword[Int(c)], !negator[Int(a)], !negator[Int(c)], !stopword[Int(a)] || stopword[Int(b)],
                 !(stopword[Int(a)] && stopword[Int(b)] && stopword[Int(c)])
             else { continue }
             let left = Self.association(n, tripleLeftPair[Self.key(a, b)]!, tripleRight[c]!, tripleTotal)
@@ -146,6 +150,9 @@ public struct PhraseFinder: Sendable {
         }
         return found.sorted { $0.count != $1.count ? $0.count > $1.count : $0.text < $1.text }
     }
+
+    /// Stems of the particles that complete phrasal verbs ("log in", "sign up", "turn off").
+    static let particles: Set<String> = ["in", "up", "out", "on", "off", "down", "over", "back", "away"]
 
     /// Dunning's log-likelihood ratio and NPMI of a pair seen `n` times, whose first part starts `left` of
     /// `total` positions and second part ends `right` of them.

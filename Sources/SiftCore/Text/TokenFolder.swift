@@ -143,6 +143,9 @@ struct TokenFolder: Sendable {
     func unicodeFolded(_ text: String) -> String {
         // Precomposed Latin and Cyrillic letters are already NFKC: lower-casing is all they need.
         if text.unicodeScalars.allSatisfy(Self.isStableUnderNFKC) { return text.lowercased() }
+        if text.unicodeScalars.allSatisfy({ Self.isStableUnderNFKC($0) || Self.isApostrophe($0) }) {
+            return String(String.UnicodeScalarView(text.unicodeScalars.map { Self.isApostrophe($0) ? "'" : $0 })).lowercased()
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
             switch scalar.value {
@@ -165,6 +168,10 @@ struct TokenFolder: Sendable {
         case 0x410...0x44F, 0x401, 0x451: return true
         default: return false
         }
+    }
+
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x2019 || scalar.value == 0x2018 || scalar.value == 0x02BC
     }
 
     /// The emoji without variation selectors and skin tones, so "👍🏽" and "👍" look up the same.
