@@ -227,8 +227,7 @@ struct ScoringRun {
             let token = tokens[i]
             switch token.kind {
             case .punctuation:
-                let f = token.folded
-                if f.contains(",") || f.contains(";") || f.contains(":") || f.contains("\u{2014}") || f.contains("-") || f.contains("(") || f.contains(")") {
+                if Self.breaksClause(token.folded) {
                     units.append(ScoredUnit(tokens: i..<i + 1, role: .clauseBreak))
                 }
                 i += 1
@@ -300,6 +299,17 @@ struct ScoringRun {
             units.append(unit)
             i += 1
         }
+    }
+
+    /// Commas, semicolons, colons, dashes and brackets end a clause.
+    static func breaksClause(_ mark: String) -> Bool {
+        for byte in mark.utf8 {
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"): return true
+            default: continue
+            }
+        }
+        return mark == "\u{2014}" || mark == "\u{2013}"
     }
 
     /// The longest expression among `candidates` that the tokens from `start` spell, and its length in tokens.
