@@ -13,6 +13,8 @@ public struct SentimentScorer: Sendable {
     static let negatedNegative = -0.4
     static let leastFactor = -0.5
     static let negatedContentWord = -0.8
+    /// Below this language-identification confidence, a language without a lexicon does not stop English scoring.
+    static let trustedLanguageConfidence = 0.75
     static let concededClause = 0.5
     static let verdictClause = 1.5
     static let exclamationStep = 0.3
@@ -51,7 +53,9 @@ public struct SentimentScorer: Sendable {
     /// determined gets the lexicon language with the most stopwords in it, English on a tie.
     func lexicon(for text: AnalyzedText) -> (language: String, lexicon: LanguageLexicon)? {
         if let lexicon = lexicons.languages[text.language] { return (text.language, lexicon) }
-        guard text.language == "und" else { return nil }
+        // Short and code-mixed reviews ("app bahut slow hai") are where language identification is least sure; a
+        // guess below this confidence is scored with the lexicon its stopwords point to, as undetermined text is.
+        guard text.language == "und" || text.languageConfidence < SentimentScorer.trustedLanguageConfidence else { return nil }
         var best = "en", bestCount = 0
         for (code, words) in lexicons.stopwordLists {
             var count = 0
@@ -96,8 +100,8 @@ struct ScoringRun {
         let chosen = scorer.lexicon(for: text)
         let lexicon = chosen?.lexicon
         self.lexicon = lexicon
-        if let chosen, chosen.language != text.language, chosen.language != "en", explain {
-            notes.append("language not determined; scored with the '\(chosen.language)' lexicon")
+        if let chosen, chosen.language != text.language, text.language != "und" || chosen.language != "en", explain {
+            notes.append("language '\(text.language)' not certain; scored with the '\(chosen.language)' lexicon")
         }
         if lexicon == nil, explain {
             notes.append("no sentiment lexicon for language '\(text.language)'; scored only emoji, emoticons and the multilingual word list")
