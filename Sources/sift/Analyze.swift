@@ -42,6 +42,9 @@ struct Analyze: ParsableCommand {
     @Option(help: "Config file (YAML): inputs, format, map, roadmap, out, state, since, weights, fail_on. Flags override it.")
     var config: String?
 
+    @Option(help: "An extra sentiment lexicon (term<TAB>valence), laid over the shipped one; repeatable.")
+    var lexicon: [String] = []
+
     @Option(help: "Threads for the per-record stages (default: all cores).")
     var threads: Int?
 
@@ -87,6 +90,13 @@ struct Analyze: ParsableCommand {
             ingestor: ingestor, roadmapPath: roadmap, statePath: state ?? file.state, lockWait: lockWait ?? 0,
             since: sinceDate, weights: file.weights ?? .standard)
         if let threads { options.threads = max(1, threads) }
+        for path in lexicon.isEmpty ? (file.lexicons ?? []) : lexicon {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                log.error("--lexicon \(path): cannot read the file; check the path")
+                throw SiftExit.input
+            }
+            options.sentimentOverlays.append(String(decoding: data, as: UTF8.self))
+        }
         let outDirectory = out ?? file.out ?? "sift-report"
 
         let sources: [InputSource]
