@@ -23,7 +23,7 @@ public struct DirichletMixture: Sendable {
 
     public init(
         maxClusters: Int = 300, alpha: Double = 0.1, beta: Double = 0.1, iterations: Int = 20,
-        seed: UInt64 = 0x5EED_0F_5EED, fitLimit: Int = 60_000, maxTermsPerDocument: Int = 40
+        seed: UInt64 = 0x5EED_0F_5EED, fitLimit: Int = 20_000, maxTermsPerDocument: Int = 40
     ) {
         self.maxClusters = max(1, maxClusters)
         self.alpha = alpha
@@ -44,6 +44,10 @@ public struct DirichletMixture: Sendable {
         public fileprivate(set) var words: [Int32]
         /// Occurrences of term `w` in cluster `z` at `w * clusterCount + z` (term-major, so one term's row is contiguous).
         public fileprivate(set) var termCounts: [Int32]
+        /// Clusters `0..<used` may hold documents; every cluster from `used` on is empty. Compacting the living
+        /// clusters to the front after each sweep lets scoring skip the dead ones (exact: empty clusters are
+        /// interchangeable, so they are scored once, as a pool).
+        public fileprivate(set) var used: Int
         let alpha: Double
         let beta: Double
 
@@ -60,7 +64,7 @@ public struct DirichletMixture: Sendable {
         var model = Model(
             clusterCount: K, vocabularySize: vocabularySize, documents: Array(repeating: 0, count: K),
             words: Array(repeating: 0, count: K), termCounts: Array(repeating: 0, count: max(1, vocabularySize) * K),
-            alpha: alpha, beta: beta)
+            used: 0, alpha: alpha, beta: beta)
         var assignment = Array(repeating: -1, count: docs.count)
         let fitted = docs.indices.filter { !docs[$0].terms.isEmpty }.prefix(fitLimit)
         var rng = SplitMix64(seed: seed)
@@ -81,6 +85,7 @@ public struct DirichletMixture: Sendable {
                 model.add(doc, to: z)
                 assignment[d] = z
             }
+            model.compact(&assignment)
         }
         // One last sweep puts each document in its most likely cluster instead of a draw, so that a document
         // that fits its cluster badly by chance does not stay there.
@@ -112,27 +117,57 @@ public struct DirichletMixture: Sendable {
 
     /// Draws a cluster for `doc` from its conditional over all K clusters (empty ones included, as in the paper).
     private func sample(_ doc: CompactDocument, model: Model, rng: inout SplitMix64, probabilities p: inout [Double]) -> Int {
-        let K = model.clusterCount
-        let total = p.withUnsafeMutableBufferPointer { buffer in
+        let L = model.used
+        var total = p.withUnsafeMutableBufferPointer { buffer in
             model.scoreAll(doc, into: buffer.baseAddress!)
             var sum = 0.0
-            for z in 0..<K { sum += buffer[z] }
+            for z in 0..<L { sum += buffer[z] }
             return sum
         }
+        let pool = L < model.clusterCount ? Double(model.clusterCount - L) * model.emptyWeight(doc) : 0
+        total += pool
         var u = rng.nextUnit() * total
-        for z in 0..<K {
+        for z in 0..<L {
             u -= p[z]
             if u < 0 { return z }
         }
-        return K - 1
+        return L < model.clusterCount ? L : L - 1
     }
 }
 
 extension DirichletMixture.Model {
     fileprivate mutating func add(_ doc: CompactDocument, to z: Int) {
+        if z >= used { used = z + 1 }
         documents[z] += 1
         words[z] += Int32(doc.length)
         for (w, c) in zip(doc.terms, doc.counts) { termCounts[Int(w) * clusterCount + z] += Int32(c) }
+    }
+
+    /// Renumbers the living clusters `0..<L` in their current order and rewrites `assignment` to match.
+    fileprivate mutating func compact(_ assignment: inout [Int]) {
+        var newIndex = [Int](repeating: -1, count: clusterCount)
+        var living = 0
+        for z in 0..<used where documents[z] > 0 {
+            newIndex[z] = living
+            living += 1
+        }
+        guard living < used else { return }
+        for z in 0..<used where newIndex[z] >= 0 && newIndex[z] != z {
+            let n = newIndex[z]
+            documents[n] = documents[z]
+            words[n] = words[z]
+        }
+        for z in living..<used { documents[z] = 0; words[z] = 0 }
+        termCounts.withUnsafeMutableBufferPointer { counts in
+            var row = 0
+            while row < counts.count {
+                for z in 0..<used where newIndex[z] >= 0 && newIndex[z] != z { counts[row + newIndex[z]] = counts[row + z] }
+                for z in living..<used { counts[row + z] = 0 }
+                row += clusterCount
+            }
+        }
+        for d in assignment.indices where assignment[d] >= 0 { assignment[d] = newIndex[assignment[d]] }
+        used = living
     }
 
     fileprivate mutating func remove(_ doc: CompactDocument, from z: Int) {
@@ -145,21 +180,22 @@ extension DirichletMixture.Model {
     /// constants), written into `p[0..<clusterCount]`; term-major rows keep the inner loops contiguous.
     fileprivate func scoreAll(_ doc: CompactDocument, into p: UnsafeMutablePointer<Double>) {
         let K = clusterCount
+        let L = used
         let vBeta = Double(vocabularySize) * beta
         documents.withUnsafeBufferPointer { m in
-            for z in 0..<K { p[z] = Double(m[z]) + alpha }
+            for z in 0..<L { p[z] = Double(m[z]) + alpha }
         }
         termCounts.withUnsafeBufferPointer { counts in
             for (w, c) in zip(doc.terms, doc.counts) {
                 let row = counts.baseAddress! + Int(w) * K
                 for j in 0..<Int(c) {
                     let add = beta + Double(j)
-                    for z in 0..<K { p[z] *= Double(row[z]) + add }
+                    for z in 0..<L { p[z] *= Double(row[z]) + add }
                 }
             }
         }
         words.withUnsafeBufferPointer { n in
-            for z in 0..<K {
+            for z in 0..<L {
                 let nz = Double(n[z]) + vBeta
                 var denominator = 1.0
                 for i in 0..<doc.length { denominator *= nz + Double(i) }
@@ -174,11 +210,20 @@ extension DirichletMixture.Model {
         scores.withUnsafeMutableBufferPointer { scoreAll(doc, into: $0.baseAddress!) }
         var best: Int?
         var bestValue = -Double.infinity
-        for z in 0..<clusterCount where documents[z] > 0 && scores[z] > bestValue {
+        for z in 0..<used where documents[z] > 0 && scores[z] > bestValue {
             bestValue = scores[z]
             best = z
         }
         return best
+    }
+
+    /// The weight of any one empty cluster for `doc`.
+    fileprivate func emptyWeight(_ doc: CompactDocument) -> Double {
+        let vBeta = Double(vocabularySize) * beta
+        var value = alpha
+        for c in doc.counts { for j in 0..<Int(c) { value *= beta + Double(j) } }
+        for i in 0..<doc.length { value /= vBeta + Double(i) }
+        return value
     }
 
     /// The weight of one cluster for `doc`.
