@@ -16,6 +16,9 @@ struct ThemesCommand: ParsableCommand {
     @Option(help: "Themes to print (text output).")
     var top: Int = 15
 
+    @Option(help: "Treat records that declare no language as this one (ISO 639-1), instead of detecting it per record.")
+    var language: String?
+
     func run() throws {
         // The input files' names name the app ("Spotify.csv"): its name is no theme word.
         let names = Set(input.inputs.flatMap { path -> [String] in
@@ -24,7 +27,9 @@ struct ThemesCommand: ParsableCommand {
             return stem.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
         })
         let pipeline = Pipeline(
-            ingestor: try input.makeIngestor(), recordStages: [TextStage()], corpusStages: [ThemeStage(names: names)])
+            ingestor: try input.makeIngestor(),
+            recordStages: (language.map { [DeclaredLanguage(code: $0)] } ?? []) + [TextStage()],
+            corpusStages: [ThemeStage(names: names)])
         let corpus: Corpus
         do {
             corpus = try pipeline.run(try input.sources()) { event in
@@ -104,5 +109,14 @@ struct ThemesCommand: ParsableCommand {
         w.field("last_seen", theme.lastSeen.map(UTCDate.iso8601))
         w.field("mean_rating", theme.meanRating, digits: 2)
         w.endObject()
+    }
+}
+
+/// Gives records without a declared language the one the user named, so short texts are not mis-detected.
+private struct DeclaredLanguage: RecordStage, RecordWorker {
+    let code: String
+    func makeWorker() -> any RecordWorker { self }
+    mutating func process(_ record: inout FeedbackRecord) {
+        if record.language == nil { record.language = code }
     }
 }

@@ -4,12 +4,12 @@ public import Foundation
 public struct Theme: Sendable, Hashable {
     /// 1-based, in order of size (largest first) across languages.
     public var id: Int
-    /// ISO 639-1 code of its records (`und` when unknown); a theme never mixes languages.
+    /// ISO 639-1 code of its records; a theme never mixes languages (texts too short to tell join the main one).
     public var language: String
     /// 1–4 distinctive phrases as users wrote them, most distinctive first.
     public var label: [String]
     public var size: Int
-    /// Share of all records of its language in this run, 0…1.
+    /// Share of all records of the run, 0…1.
     public var share: Double
     /// The most central records: the best three quotes for the theme.
     public var quotes: [Quote]

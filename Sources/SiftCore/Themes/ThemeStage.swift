@@ -51,9 +51,18 @@ public struct ThemeStage: CorpusStage {
         var themeOf = [Int?](repeating: nil, count: corpus.records.count)
         var byLanguage: [String: [Int]] = [:]
         for i in corpus.records.indices { byLanguage[features.language[i], default: []].append(i) }
+        // Texts too short to tell ("und": "good app", "nice") are themed with the run's main language rather
+        // than apart from it, so "fun game" is one theme, not one per detector verdict.
+        if let undetermined = byLanguage["und"],
+            let main = byLanguage.filter({ $0.key != "und" }).max(by: { $0.value.count != $1.value.count ? $0.value.count < $1.value.count : $0.key > $1.key })
+        {
+            byLanguage[main.key] = (main.value + undetermined).sorted()
+            byLanguage["und"] = nil
+        }
         for language in byLanguage.keys.sorted() {
             let found = clusterLanguage(
-                language, members: byLanguage[language]!, records: corpus.records, features: features, names: nameIDs)
+                language, members: byLanguage[language]!, records: corpus.records, features: features, names: nameIDs,
+                corpusCount: corpus.records.count)
             for (theme, members) in found {
                 themes.append(theme)
                 for m in members { themeOf[m] = themes.count - 1 }
@@ -143,7 +152,8 @@ public struct ThemeStage: CorpusStage {
     // MARK: clustering
 
     private func clusterLanguage(
-        _ language: String, members: [Int], records: [FeedbackRecord], features: Features, names: Set<UInt32>
+        _ language: String, members: [Int], records: [FeedbackRecord], features: Features, names: Set<UInt32>,
+        corpusCount: Int
     ) -> [(Theme, [Int])] {
         // Content key order: the sampler sees records in the same order whatever order they came in.
         let keyed = members.map { i in (hash: stableHash(records[i].text.utf8), index: i) }
@@ -182,7 +192,7 @@ public struct ThemeStage: CorpusStage {
         let groups = merged(kept.compactMap { memberOf[$0] }, docs: docs)
         return makeThemes(
             language: language, groups: groups, ordered: ordered, docs: docs,
-            records: records, features: features, names: names, languageCount: members.count)
+            records: records, features: features, names: names, corpusCount: corpusCount)
     }
 
     /// Clusters whose word distributions point the same way (cosine ≥ `mergeSimilarity`) joined, most similar
@@ -242,7 +252,7 @@ public struct ThemeStage: CorpusStage {
 
     private func makeThemes(
         language: String, groups: [[Int]], ordered: [Int], docs: [[UInt32]], records: [FeedbackRecord],
-        features: Features, names: Set<UInt32>, languageCount: Int
+        features: Features, names: Set<UInt32>, corpusCount: Int
     ) -> [(Theme, [Int])] {
         // c-TF-IDF over phrases, counted once per record: frequent in the theme, rare in the other themes.
         var inCluster: [[UInt32: Int]] = []
@@ -264,7 +274,7 @@ public struct ThemeStage: CorpusStage {
                 vocabulary: features.vocabulary, names: names, members: recordIndices, features: features)
             var theme = Theme(
                 id: 0, language: language, label: label, size: positions.count,
-                share: Double(positions.count) / Double(max(1, languageCount)), quotes: [],
+                share: Double(positions.count) / Double(max(1, corpusCount)), quotes: [],
                 sentiment: .init(), kinds: [], versions: [], firstSeen: nil, lastSeen: nil, meanRating: nil)
             theme.quotes = quotes(positions: positions, ordered: ordered, docs: docs, records: records)
             theme.terms = characteristicTerms(inCluster[c], size: positions.count, vocabulary: features.vocabulary, names: names, language: language)
@@ -296,7 +306,9 @@ public struct ThemeStage: CorpusStage {
         vocabulary: SortedVocabulary, names: Set<UInt32>, members: [Int], features: Features
     ) -> [String] {
         // A label phrase is said by a noticeable part of the theme, not by one long review in it.
-        let floor = size >= 6 ? max(2, Int((0.03 * Double(size)).rounded(.up))) : 1
+        let preferredFloor = size >= 6 ? max(2, Int((0.03 * Double(size)).rounded(.up))) : 1
+        // A theme held together by words no phrase repeats often enough still gets a name.
+        let floor = counts.values.contains { $0 >= preferredFloor } ? preferredFloor : 1
         var ranked: [Keyphrase] = []
         for (id, count) in counts where count >= floor {
             let key = vocabulary.strings[Int(id)]
