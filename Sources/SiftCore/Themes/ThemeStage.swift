@@ -325,11 +325,15 @@ public struct ThemeStage: CorpusStage {
         for candidate in ranked.prefix(40) {
             if chosen.count >= labelPhrases { break }
             let stems = Set(candidate.key.split(separator: " "))
-            if let i = chosen.firstIndex(where: { Set($0.key.split(separator: " ")).isSubset(of: stems) }) {
-                if stems.count > 1, Double(candidate.count) >= 0.4 * Double(chosen[i].count),
-                    !chosen.enumerated().contains(where: { $0.offset != i && !Set($0.element.key.split(separator: " ")).isDisjoint(with: stems) })
+            let parts = chosen.indices.filter { Set(chosen[$0].key.split(separator: " ")).isSubset(of: stems) }
+            if let first = parts.first {
+                // "dark mode" replaces both "dark" and "mode" when most of their uses are that pair.
+                let overlapsOther = chosen.indices.contains { !parts.contains($0) && !Set(chosen[$0].key.split(separator: " ")).isDisjoint(with: stems) }
+                if stems.count > 1, !overlapsOther,
+                    Double(candidate.count) >= 0.4 * Double(parts.map { chosen[$0].count }.max()!)
                 {
-                    chosen[i] = candidate
+                    chosen[first] = candidate
+                    for i in parts.dropFirst().reversed() { chosen.remove(at: i) }
                 }
                 continue
             }

@@ -133,6 +133,17 @@ struct ThemeStageTests {
         #expect(corpus.themes.contains { $0.language == "en" })
     }
 
+    @Test func aPairMostUsesOfItsWordsComeInLabelsTheThemeAsOnePhrase() {
+        let dark = [
+            "Please add dark mode", "Dark mode would save my eyes", "No dark mode in 2024?", "dark mode please",
+            "Need a dark mode for night use", "When is dark mode coming", "dark mode missing", "add dark mode already",
+        ]
+        let corpus = themed(WrittenReviews.records(dark, prefix: "dark") + WrittenReviews.records(WrittenReviews.battery))
+        let theme = corpus.themes.first { $0.label.contains("dark mode") }
+        #expect(theme != nil, "\(corpus.themes.map(\.title))")
+        #expect(theme.map { !$0.label.contains("dark") && !$0.label.contains("mode") } ?? false)
+    }
+
     @Test func theAppsOwnNameIsNoThemeWord() {
         let texts = WrittenReviews.battery.map { "Tunely " + $0 } + WrittenReviews.upload.map { $0 + " in Tunely" }
         let corpus = themed(WrittenReviews.records(texts))
