@@ -99,11 +99,19 @@ public struct KindClassifier: Sendable {
 
     /// The kinds and severity of `text`; `sentiment`, when known, lets topic words count in negative records.
     public func classify(_ text: AnalyzedText, sentiment: SentimentScore?) -> KindResult {
-        if let language = languages[text.language] { return classify(text, sentiment: sentiment, language: language).result }
-        // Language unknown ("und") or without cues: the lexicon that finds the most evidence speaks, English on ties.
+        // The detected language's cues come first; English is tried too, because short or mixed texts are often
+        // detected wrongly. Unknown ("und") or cue-less languages try every lexicon. Most evidence wins; on a tie,
+        // the earlier candidate.
+        let candidates: [String]
+        if languages[text.language] != nil {
+            candidates = text.language == "en" ? ["en"] : [text.language, "en"]
+        } else {
+            candidates = languages.keys.sorted { $0 == "en" ? $1 != "en" : ($1 != "en" && $0 < $1) }
+        }
         var best: (result: KindResult, evidence: Double)?
-        for code in languages.keys.sorted(by: { $0 == "en" ? $1 != "en" : ($1 != "en" && $0 < $1) }) {
-            let attempt = classify(text, sentiment: sentiment, language: languages[code]!)
+        for code in candidates {
+            guard let language = languages[code] else { continue }
+            let attempt = classify(text, sentiment: sentiment, language: language)
             if best == nil || attempt.evidence > best!.evidence { best = attempt }
         }
         return best?.result ?? KindResult(kinds: [KindScore(kind: .other, confidence: 1)], severity: .none, cues: [], severityCue: nil)

@@ -2429,6 +2429,25 @@ feature_request 1.2 can you guys
 feature_request 1.2 could you guys
 feature_request 1.5 would appreciate
 feature_request 1.0 it would help
+feature_request 1.5 there should be
+feature_request 1.5 there needs to be
+feature_request 1.5 would like to see
+feature_request 1.2 make it possible
+feature_request 1.2 make it so
+feature_request 1.5 why isn't there
+feature_request 1.5 why is there no
+feature_request 1.2 why can't we
+feature_request 1.2 needs improvement
+feature_request 1.2 need improvement
+feature_request 1.2 future update*
+feature_request 1.0 upcoming update*
+feature_request 0.8 i hope
+feature_request 1.2 hope to see
+feature_request 0.8 looking forward
+feature_request 0.8 the only thing
+feature_request 1.0 only thing missing
+feature_request 1.2 more _ please
+feature_request 1.2 can't wait for
 
 # --- performance: slow, lag, freezes ------------------------------------------------------------------------
 performance 1.5 slow
