@@ -79,6 +79,7 @@ public struct AnalysisRun: Sendable {
             onProblem(event)
         }
 
+        let boilerplate = Boilerplate()
         var newIDs: [String]?
         var previous: RunSnapshot?
         var context: RunContext?
@@ -91,7 +92,6 @@ public struct AnalysisRun: Sendable {
         }
 
         let worker = text.makeWorker()
-        let boilerplate = Boilerplate()
         let linker = roadmap.map { items in
             RoadmapLinker(items: items) { text in
                 let analyzed = worker.analyze(text)
@@ -101,7 +101,12 @@ public struct AnalysisRun: Sendable {
             }
         }
         let finder = PainPointFinder(weights: options.weights, linker: linker, previous: previous, newRecordIDs: newIDs.map(Set.init))
-        let findings = finder.find(records: corpus.records, themes: corpus.themeDigests)
+        var findings = finder.find(records: corpus.records, themes: corpus.themeDigests)
+        if let buckets = findings.buckets {
+            findings.surge = SurgeFinder.find(
+                records: corpus.records, buckets: buckets, totals: findings.totals, negativeTotals: findings.negativeTotals,
+                analyzer: text, boilerplate: boilerplate)
+        }
         let painPointOfTheme = Dictionary(uniqueKeysWithValues: (findings.painPoints + findings.strengths + findings.mixed).map { ($0.themeID, $0) })
         for i in corpus.records.indices {
             if let theme = corpus.records[i].analysis?.theme, let point = painPointOfTheme[theme], point.nature == .pain {

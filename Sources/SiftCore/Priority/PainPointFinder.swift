@@ -17,6 +17,8 @@ public struct PainPointReport: Sendable {
     public var evidence: [RoadmapEvidence]
     /// Pain points of the previous run that no theme of this run matches.
     public var resolved: [ThemeSnapshot]
+    /// A lasting rise in unhappy feedback and what it is about, if there is one.
+    public var surge: Surge? = nil
 
     public var uncovered: [PainPoint] { painPoints.filter { !$0.isCovered } }
 }

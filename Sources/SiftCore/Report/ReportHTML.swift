@@ -11,6 +11,7 @@ public enum ReportHTML {
         html += "<title>\(escape(title(report)))</title>\n<style>\(style)</style>\n</head>\n<body>\n<main>\n"
         html += header(report)
         if let f = report.findings {
+            if let surge = f.surge { html += Self.surge(surge, width: f.buckets?.width) }
             html += painPoints(f)
             html += volume(f)
             html += sentiment(f)
@@ -253,6 +254,25 @@ public enum ReportHTML {
             html += "<td>\(severityBar(e.severity))</td></tr>\n"
         }
         return html + "</tbody></table>\n</section>\n"
+    }
+
+    static func surge(_ s: Surge, width: TimeBuckets.Width?) -> String {
+        let per = width == .week ? "week" : "day"
+        var html = "<section id=\"surge\">\n<h2>Unhappy feedback rose from \(UTCDate.day(s.start))</h2>\n<p>"
+        html += "Negative feedback went from <b>\(JSONWriter.format(s.rateBefore, digits: 1))</b> to "
+        html += "<b>\(JSONWriter.format(s.rateAfter, digits: 1))</b> records a \(per) "
+        html += "(\(Int((s.negativeShareBefore * 100).rounded())) % → \(Int((s.negativeShareAfter * 100).rounded())) % of all feedback)"
+        if !s.versionsAfter.isEmpty {
+            html += "; after it, most is about version " + s.versionsAfter.map { "\(escape($0.version)) (\(Int(($0.share * 100).rounded())) %)" }.joined(separator: ", ")
+        }
+        html += ".</p>\n"
+        if !s.risingTerms.isEmpty {
+            html += "<p class=\"muted\">What it is about: words the unhappy feedback uses far more since then (records before → after)</p>\n<ul>\n"
+            for t in s.risingTerms { html += "<li><b>\(escape(t.term))</b> <span class=\"muted\">\(t.before) → \(t.after)</span></li>\n" }
+            html += "</ul>\n"
+        }
+        for q in s.quotes { html += "<blockquote>\(escape(q.text))</blockquote>\n" }
+        return html + "</section>\n"
     }
 
     static func resolved(_ f: PainPointReport) -> String {

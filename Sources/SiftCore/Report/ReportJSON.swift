@@ -54,6 +54,48 @@ public enum ReportJSON {
             json.null()
         }
 
+        json.key("surge")
+        if let surge = findings?.surge {
+            json.beginObject()
+            json.field("start", UTCDate.day(surge.start))
+            json.field("negative_per_bucket_before", surge.rateBefore, digits: 2)
+            json.field("negative_per_bucket_after", surge.rateAfter, digits: 2)
+            json.field("negative_share_before", surge.negativeShareBefore)
+            json.field("negative_share_after", surge.negativeShareAfter)
+            json.beginArray(key: "versions_after")
+            for v in surge.versionsAfter {
+                json.beginObject()
+                json.field("version", v.version)
+                json.field("records", v.records)
+                json.field("share", v.share)
+                json.endObject()
+            }
+            json.endArray()
+            json.beginArray(key: "rising_terms")
+            for t in surge.risingTerms {
+                json.beginObject()
+                json.field("term", t.term)
+                json.field("before", t.before)
+                json.field("after", t.after)
+                json.field("z", t.z, digits: 2)
+                json.endObject()
+            }
+            json.endArray()
+            json.beginArray(key: "quotes")
+            for q in surge.quotes {
+                json.beginObject()
+                json.field("record_id", q.recordID)
+                json.field("text", q.text)
+                json.field("rating", q.rating)
+                json.field("date", q.date.map(UTCDate.iso8601))
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        } else {
+            json.null()
+        }
+
         json.beginArray(key: "resolved")
         for theme in findings?.resolved ?? [] {
             json.beginObject()

@@ -16,6 +16,7 @@ public enum ReportMarkdown {
         md += "\n\n"
         if let findings = report.findings {
             md += summary(findings)
+            if let surge = findings.surge { md += Self.surge(surge, width: findings.buckets?.width) }
             md += painPoints(findings)
             md += uncovered(findings)
             md += strengths(findings)
@@ -24,6 +25,26 @@ public enum ReportMarkdown {
         }
         md += accounting(report)
         md += overview(o)
+        return md
+    }
+
+    static func surge(_ s: Surge, width: TimeBuckets.Width?) -> String {
+        let per = width == .week ? "week" : "day"
+        var md = "## Unhappy feedback rose from \(UTCDate.day(s.start))\n\n"
+        md += "Negative feedback went from \(JSONWriter.format(s.rateBefore, digits: 1)) to "
+        md += "\(JSONWriter.format(s.rateAfter, digits: 1)) records a \(per) "
+        md += "(\(Int((s.negativeShareBefore * 100).rounded())) % → \(Int((s.negativeShareAfter * 100).rounded())) % of all feedback)"
+        if !s.versionsAfter.isEmpty {
+            md += "; after it, most is about version " + s.versionsAfter.map { "\(inline($0.version)) (\(Int(($0.share * 100).rounded())) %)" }.joined(separator: ", ")
+        }
+        md += ".\n\n"
+        if !s.risingTerms.isEmpty {
+            md += "What it is about — words the unhappy feedback uses far more since then (records before → after):\n\n"
+            for t in s.risingTerms { md += "- **\(inline(t.term))** \(t.before) → \(t.after)\n" }
+            md += "\n"
+        }
+        for q in s.quotes { md += "> \(inline(q.text))\n>\n" }
+        if !s.quotes.isEmpty { md += "\n" }
         return md
     }
 
