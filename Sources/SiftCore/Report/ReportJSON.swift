@@ -62,15 +62,7 @@ public enum ReportJSON {
             json.field("negative_per_bucket_after", surge.rateAfter, digits: 2)
             json.field("negative_share_before", surge.negativeShareBefore)
             json.field("negative_share_after", surge.negativeShareAfter)
-            json.beginArray(key: "versions_after")
-            for v in surge.versionsAfter {
-                json.beginObject()
-                json.field("version", v.version)
-                json.field("records", v.records)
-                json.field("share", v.share)
-                json.endObject()
-            }
-            json.endArray()
+            versions(surge.versionsAfter, key: "versions_after", into: &json)
             json.beginArray(key: "rising_terms")
             for t in surge.risingTerms {
                 json.beginObject()
@@ -81,16 +73,7 @@ public enum ReportJSON {
                 json.endObject()
             }
             json.endArray()
-            json.beginArray(key: "quotes")
-            for q in surge.quotes {
-                json.beginObject()
-                json.field("record_id", q.recordID)
-                json.field("text", q.text)
-                json.field("rating", q.rating)
-                json.field("date", q.date.map(UTCDate.iso8601))
-                json.endObject()
-            }
-            json.endArray()
+            quotes(surge.quotes, into: &json)
             json.endObject()
         } else {
             json.null()
@@ -243,15 +226,7 @@ public enum ReportJSON {
         } else {
             json.null()
         }
-        json.beginArray(key: "versions")
-        for v in p.versions {
-            json.beginObject()
-            json.field("version", v.version)
-            json.field("records", v.records)
-            json.field("share", v.share)
-            json.endObject()
-        }
-        json.endArray()
+        versions(p.versions, key: "versions", into: &json)
         json.field("emerged_after_version", p.emergedAfterVersion)
         json.field("first_seen", p.firstSeen.map(UTCDate.iso8601))
         json.field("last_seen", p.lastSeen.map(UTCDate.iso8601))
@@ -297,6 +272,18 @@ public enum ReportJSON {
         json.beginObject(key: "severity")
         for s in Severity.allCases.sorted(by: { $0.rawValue < $1.rawValue }) { json.field(s.rawValue, counts[s] ?? 0) }
         json.endObject()
+    }
+
+    static func versions(_ versions: [VersionCount], key: String, into json: inout JSONWriter) {
+        json.beginArray(key: key)
+        for v in versions {
+            json.beginObject()
+            json.field("version", v.version)
+            json.field("records", v.records)
+            json.field("share", v.share)
+            json.endObject()
+        }
+        json.endArray()
     }
 
     static func quotes(_ quotes: [Quote], into json: inout JSONWriter) {
