@@ -140,7 +140,8 @@ public enum SurgeFinder {
         ranked.sort { ($0.hits, -$0.length, -$0.index) > ($1.hits, -$1.length, -$1.index) }
         let quotes = ranked.prefix(3).map { entry in
             let r = sampleAfter[entry.index]
-            return Quote(recordID: r.id, text: String(r.text.prefix(280)), rating: r.rating, date: r.date)
+            let text = r.text.count > 280 ? String(r.text.prefix(279)) + "…" : r.text
+            return Quote(recordID: r.id, text: text, rating: r.rating, date: r.date)
         }
         func share(_ range: Range<Int>) -> Double {
             Double(negativeTotals[range].reduce(0, +)) / Double(max(1, totals[range].reduce(0, +)))
