@@ -164,10 +164,21 @@ public struct ThemeStage: CorpusStage {
             if x.id != y.id { return x.id < y.id }
             return a.index < b.index
         }.map(\.index)
+        // Words that name no theme ("app", "please", "hey devs", "reinstalled", "weeks ago") are said alongside
+        // every problem: left in, they pull different problems into one cluster. A record of nothing else keeps them.
+        var plainWord: [UInt32: Bool] = [:]
+        func isPlain(_ id: UInt32) -> Bool {
+            if let known = plainWord[id] { return known }
+            let plain = boilerplate.contains(features.vocabulary.strings[Int(id)], language: language)
+            plainWord[id] = plain
+            return plain
+        }
         var local: [UInt32: UInt32] = [:]
         let docs: [[UInt32]] = ordered.map { i in
-            features.terms[i].compactMap { id in
-                if names.contains(id) { return nil }
+            let all = features.terms[i]
+            let dropPlain = all.contains { !isPlain($0) && !names.contains($0) }
+            return all.compactMap { id in
+                if names.contains(id) || (dropPlain && isPlain(id)) { return nil }
                 if let l = local[id] { return l }
                 let l = UInt32(local.count)
                 local[id] = l

@@ -91,6 +91,33 @@ struct ThemeStageTests {
         }
     }
 
+    @Test func fillerSaidAcrossProblemsLeadsNoLabelAndMergesNothing() {
+        // The same asides follow every problem, as they do in real reviews.
+        let asides = [
+            " Hey devs, this started a couple of weeks ago.", " I reinstalled twice and my friends have the same problem.",
+            " Tried clearing the cache, no luck.", " Hey devs, this started a couple of weeks ago.",
+        ]
+        func dressed(_ texts: [String]) -> [String] { texts.enumerated().map { $0.element + asides[$0.offset % asides.count] } }
+        let records = WrittenReviews.records(dressed(WrittenReviews.login), prefix: "login")
+            + WrittenReviews.records(dressed(WrittenReviews.battery), prefix: "battery")
+            + WrittenReviews.records(dressed(WrittenReviews.upload), prefix: "upload")
+        let corpus = themed(records)
+        let byID = themeByID(corpus)
+        var themeOf: [String: Int] = [:]
+        for group in ["login", "battery", "upload"] {
+            let counts = Dictionary(grouping: byID.filter { $0.key.hasPrefix(group) }.compactMap(\.value), by: { $0 })
+            let dominant = counts.max { $0.value.count != $1.value.count ? $0.value.count < $1.value.count : $0.key > $1.key }
+            #expect((dominant?.value.count ?? 0) >= 8, "\(group) records are spread over \(counts.keys.sorted())")
+            themeOf[group] = dominant?.key
+        }
+        #expect(Set(themeOf.values).count == 3, "distinct problems share a theme: \(themeOf)")
+        let filler: Set<String> = ["hey", "devs", "couple", "weeks", "ago", "reinstalled", "friends", "tried", "cache", "clearing", "luck"]
+        for theme in corpus.themes {
+            let lead = theme.label.first ?? ""
+            #expect(!lead.split(separator: " ").contains { filler.contains(String($0)) }, "label \(theme.label) leads with filler")
+        }
+    }
+
     @Test func sameThemesWhateverTheInputOrderAndThreadCount() {
         let records = WrittenReviews.planted
         let reference = themed(records, threads: 1)
