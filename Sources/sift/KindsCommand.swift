@@ -22,6 +22,12 @@ struct Kinds: ParsableCommand {
     @Flag(help: "Classify without the sentiment score (topic words then need a bug cue beside them).")
     var noSentiment = false
 
+    @Flag(help: "Print the learned model's features of each text, and the kinds the cues alone give (for scripts/train-kinds).")
+    var features = false
+
+    @Flag(help: "Blend the learned model (Lexicons/model/kinds.tsv) with the cues; experimental.")
+    var model = false
+
     func run() throws {
         let data: Data
         if input == "-" {
@@ -34,7 +40,7 @@ struct Kinds: ParsableCommand {
             data = read
         }
         var analyzer = TextAnalyzer(lexicons: .shipped).makeWorker()
-        let classifier = KindClassifier()
+        let classifier = KindClassifier(useModel: model && !features)
         let scorer: SentimentScorer?
         do { scorer = noSentiment ? nil : try SentimentScorer() } catch {
             printError("sift: \(error)")
@@ -77,6 +83,16 @@ struct Kinds: ParsableCommand {
             }
             json.endArray()
             json.field("severity", result.severity.rawValue)
+            if features {
+                json.beginArray(key: "features")
+                for feature in KindFeatures.features(of: analyzed) { json.value(feature) }
+                json.endArray()
+                json.beginObject(key: "cue_confidences")
+                for kind in FeedbackKind.allCases {
+                    if let confidence = result.cueConfidences[kind] { json.field(kind.rawValue, confidence, digits: 4) }
+                }
+                json.endObject()
+            }
             if cues {
                 json.beginArray(key: "cues")
                 for cue in result.cues {

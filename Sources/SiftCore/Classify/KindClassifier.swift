@@ -9,6 +9,8 @@ public struct KindResult: Sendable, Hashable {
     public var cues: [KindCue]
     /// The severity cue that set the level, if a cue did (a bug with no named level is major without one).
     public var severityCue: String?
+    /// The confidence the cues alone give each kind they found, before the learned model is blended in.
+    public var cueConfidences: [FeedbackKind: Double] = [:]
 
     public init(kinds: [KindScore], severity: Severity, cues: [KindCue], severityCue: String?) {
         self.kinds = kinds
@@ -62,12 +64,15 @@ public struct KindClassifier: Sendable {
     private enum SeverityCueLevel: Sendable { case critical, major, minor, small }
 
     private var languages: [String: Language]
+    /// The learned model blended with the cues of its language; nil (the default) leaves the cues alone, because
+    /// the shipped model lowers the three-way macro-F1 on app-review-types-4class (BENCHMARKS.md).
+    public var model: KindModel?
     private static let stemmerNames = [
         "en": "english", "es": "spanish", "de": "german", "fr": "french", "pt": "portuguese", "it": "italian", "nl": "dutch",
     ]
 
-    /// Loads the cue lexicons of every language `lexicons` has them for.
-    public init(lexicons: LexiconStore = .shipped) {
+    /// Loads the cue lexicons of every language `lexicons` has them for, and its learned model when `useModel`.
+    public init(lexicons: LexiconStore = .shipped, useModel: Bool = false) {
         var languages: [String: Language] = [:]
         let codes = Set(lexicons.paths.compactMap { path -> String? in
             let parts = path.split(separator: "/")
@@ -95,6 +100,7 @@ public struct KindClassifier: Sendable {
                 })
         }
         self.languages = languages
+        self.model = useModel ? KindModel(lexicons: lexicons) : nil
     }
 
     /// The kinds and severity of `text`; `sentiment`, when known, lets topic words count in negative records.
@@ -111,13 +117,15 @@ public struct KindClassifier: Sendable {
         var best: (result: KindResult, evidence: Double)?
         for code in candidates {
             guard let language = languages[code] else { continue }
-            let attempt = classify(text, sentiment: sentiment, language: language)
+            let attempt = classify(text, sentiment: sentiment, language: language, code: code)
             if best == nil || attempt.evidence > best!.evidence { best = attempt }
         }
         return best?.result ?? KindResult(kinds: [KindScore(kind: .other, confidence: 1)], severity: .none, cues: [], severityCue: nil)
     }
 
-    private func classify(_ text: AnalyzedText, sentiment: SentimentScore?, language: Language) -> (result: KindResult, evidence: Double) {
+    private func classify(
+        _ text: AnalyzedText, sentiment: SentimentScore?, language: Language, code: String
+    ) -> (result: KindResult, evidence: Double) {
         let tokens = text.tokens
         let kindMatches = Self.kept(
             language.kinds.matches(in: tokens), tokens: tokens, weight: { language.kinds.patterns[$0].weight },
@@ -153,22 +161,31 @@ public struct KindClassifier: Sendable {
         // Praise in a clearly negative record is sarcasm or a concession ("great, another crash").
         if let compound = sentiment?.compound, compound <= -0.5, let praise = evidence[.praise] { evidence[.praise] = praise * 0.5 }
 
+        let cueConfidences = evidence.mapValues { 1 - exp(-$0) }
+        var confidences = cueConfidences
+        // The model only reads the stems it was trained on, so it speaks only for its own language's texts.
+        if let model, code == model.language, text.language == model.language || text.language == "und" {
+            for (kind, probability) in model.probabilities(text, cueConfidences: cueConfidences) {
+                confidences[kind] = (1 - model.blend) * (confidences[kind] ?? 0) + model.blend * probability
+            }
+        }
         var kinds: [KindScore] = []
         for kind in FeedbackKind.allCases {
-            guard let sum = evidence[kind] else { continue }
-            let confidence = 1 - exp(-sum)
+            guard let confidence = confidences[kind] else { continue }
             if confidence >= Self.threshold { kinds.append(KindScore(kind: kind, confidence: confidence)) }
         }
         kinds = kinds.enumerated().sorted { a, b in
             a.element.confidence != b.element.confidence ? a.element.confidence > b.element.confidence : a.offset < b.offset
         }.map(\.element)
         if kinds.isEmpty {
-            let strongest = evidence.values.max().map { 1 - exp(-$0) } ?? 0
+            let strongest = confidences.values.max() ?? 0
             kinds = [KindScore(kind: .other, confidence: 1 - strongest)]
         }
 
         let (severity, severityCue) = Self.severity(of: kinds, tokens: tokens, language: language)
-        return (KindResult(kinds: kinds, severity: severity, cues: cues, severityCue: severityCue), evidence.values.reduce(0, +))
+        var result = KindResult(kinds: kinds, severity: severity, cues: cues, severityCue: severityCue)
+        result.cueConfidences = cueConfidences
+        return (result, evidence.values.reduce(0, +))
     }
 
     private static func severity(of kinds: [KindScore], tokens: [Token], language: Language) -> (Severity, String?) {

@@ -1,0 +1,73 @@
+import Foundation
+
+/// A linear model of kinds (one logistic regression per kind over `KindFeatures`), read from
+/// `Lexicons/model/kinds.tsv`, which `scripts/train-kinds` writes (provenance in `Lexicons/model/PROVENANCE.md`).
+public struct KindModel: Sendable {
+    /// The kinds the model scores, in the column order of its weights.
+    public let kinds: [FeedbackKind]
+    /// How much the model's probability counts against the cues' confidence (0 = cues only, 1 = model only).
+    public let blend: Double
+    /// The language whose stems the model was trained on; other languages keep the cues alone.
+    public let language: String
+    private let bias: [Double]
+    private let weights: [String: [Double]]
+
+    /// Parses a model file: `kinds`, `blend`, `language` and `bias` header lines, then one `feature<TAB>weights…`
+    /// line per feature; nil when the text holds no usable model.
+    public init?(text: String) {
+        var kinds: [FeedbackKind] = []
+        var blend = 0.5
+        var language = "en"
+        var bias: [Double] = []
+        var weights: [String: [Double]] = [:]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 2 else { continue }
+            let values = fields.dropFirst()
+            switch fields[0] {
+            case "kinds":
+                kinds = values.compactMap { FeedbackKind(rawValue: String($0)) }
+                guard kinds.count == values.count else { return nil }
+            case "blend": blend = Double(values.first!) ?? blend
+            case "language": language = String(values.first!)
+            case "bias": bias = values.compactMap { Double($0) }
+            default:
+                let row = values.compactMap { Double($0) }
+                guard row.count == kinds.count, !kinds.isEmpty else { return nil }
+                weights[String(fields[0])] = row
+            }
+        }
+        guard !kinds.isEmpty, bias.count == kinds.count else { return nil }
+        self.kinds = kinds
+        self.blend = blend
+        self.language = language
+        self.bias = bias
+        self.weights = weights
+    }
+
+    /// Loads `model/kinds.tsv` from `lexicons`; nil when it has none.
+    public init?(lexicons: LexiconStore) {
+        guard let text = lexicons.text("model/kinds.tsv") else { return nil }
+        self.init(text: text)
+    }
+
+    /// The probability of each of `kinds` for `text`, whose cues gave `cueConfidences`.
+    ///
+    /// The cues' confidences are features too (`cue:bug` weighs the cues' bug confidence), so the model learns
+    /// how far to trust each cue family rather than replacing it.
+    public func probabilities(_ text: AnalyzedText, cueConfidences: [FeedbackKind: Double]) -> [FeedbackKind: Double] {
+        var scores = bias
+        for feature in KindFeatures.features(of: text) {
+            guard let row = weights[feature] else { continue }
+            for index in scores.indices { scores[index] += row[index] }
+        }
+        for (kind, confidence) in cueConfidences {
+            guard let row = weights["cue:" + kind.rawValue] else { continue }
+            for index in scores.indices { scores[index] += row[index] * confidence }
+        }
+        var result: [FeedbackKind: Double] = [:]
+        for (index, kind) in kinds.enumerated() { result[kind] = 1 / (1 + exp(-scores[index])) }
+        return result
+    }
+}
