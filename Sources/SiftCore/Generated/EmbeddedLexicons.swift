@@ -154,7 +154,8 @@ O_o	-0.6
 """#,
         "common/multilingual.tsv": #"""
 # sift multilingual fallback: everyday review words from languages often mixed into app reviews (romanized Hindi
-# and Urdu, Indonesian and Malay, Portuguese, Tagalog, Turkish, German, French, Vietnamese, Russian, Arabic, Hindi).
+# and Urdu, Indonesian and Malay, Portuguese, Spanish spellings, Tagalog, Turkish, German, French, Italian, Vietnamese,
+# Russian, Arabic, Hindi, Bengali, Urdu) and common English misspellings, for text not identified as English.
 # Written by the sift team. Consulted only when a text's own lexicon has no entry for a word, and for languages
 # sift has no full lexicon for. Format: term<TAB>valence, valence -4..+4; a term may be several words.
 acha	2.0
@@ -318,6 +319,466 @@ excelent	3.2
 supperb	3.2
 suprb	3.2
 fantabulous	3.4
+# romanized Hindi / Urdu
+achi	2.0
+achhi	2.0
+acchi	2.0
+achchi	2.0
+achhe	1.8
+acche	1.8
+bohot acha	2.6
+bahut acha	2.6
+bahut accha	2.6
+bhut acha	2.6
+badiya hai	2.4
+sahi	1.6
+sahi hai	1.8
+kamaal	2.6
+kamal ka	2.6
+behtareen	3.0
+behtarin	3.0
+umda	2.6
+lajawab	3.0
+lajawaab	3.0
+mazedar	2.5
+majedar	2.5
+mazaa	2.2
+pasand	1.8
+pasand aaya	2.2
+pasand hai	2.0
+bindaas	2.2
+jhakaas	2.4
+khushi	2.0
+shukria	2.0
+dhanyawaad	2.0
+dhanywad	2.0
+ghatiya	-3.0
+ghatia	-3.0
+ghatiyaa	-3.0
+kachra	-2.8
+wahiyat	-3.0
+wahiyaat	-3.0
+bakwas hai	-2.8
+bekar hai	-2.6
+dhoka	-2.8
+dhokha	-2.8
+dhokebaaz	-3.0
+chor	-2.4
+barbad	-2.5
+barbaad	-2.5
+pareshan	-2.0
+pareshaan	-2.0
+nhi chal raha	-2.2
+nahin chal raha	-2.2
+nhi chalta	-2.0
+nahin chalta	-2.0
+nhi ho raha	-1.8
+kaam nhi karta	-2.2
+kaam nahi kar raha	-2.2
+kaam nhi kar raha	-2.2
+band ho gaya	-1.8
+band ho jata	-1.8
+band ho jata hai	-1.8
+hang hota	-2.0
+hang ho raha	-2.0
+hang hota hai	-2.0
+nhi khul raha	-2.0
+nahi khul raha	-2.0
+# Indonesian / Malay
+bgs	2.2
+bgus	2.2
+bagusss	2.4
+mantep	2.5
+mntap	2.5
+jos	2.2
+cakep	2.2
+sip	1.8
+sipp	1.8
+memuaskan	2.5
+bermanfaat	2.2
+berguna	2.0
+mudah	1.4
+lancar	1.8
+rekomendasi	1.8
+luar biasa	3.0
+sempurna	3.0
+cinta	2.5
+gembira	2.5
+menyenangkan	2.5
+nyaman	1.8
+makasi	1.8
+trimakasih	1.8
+terimakasih	1.8
+mantap jiwa	2.8
+jlek	-2.2
+lemot	-2.2
+lelet	-2.0
+eror	-1.8
+ngelag	-2.0
+gak jelas	-1.8
+ga jelas	-1.8
+tidak jelas	-1.8
+mengecewakan	-2.5
+menyebalkan	-2.5
+nyebelin	-2.3
+kesal	-2.0
+kesel	-2.0
+rusak	-2.2
+penipu	-3.0
+penipuan	-3.0
+tolong perbaiki	-1.2
+tidak bagus	-2.0
+gak bagus	-2.0
+ga bagus	-2.0
+kurang bagus	-1.5
+kurang	-0.8
+tidak berguna	-2.6
+benci	-2.8
+bodoh	-2.5
+goblok	-2.8
+tolol	-2.8
+tidak bisa dibuka	-2.2
+# Portuguese
+excelente	3.0
+maravilhoso	3.2
+maravilhosa	3.2
+incrível	3.0
+incrivel	3.0
+adorei	3.0
+amo	3.0
+gosto	2.0
+curti	2.0
+bacana	2.2
+lindo	2.5
+linda	2.5
+recomendo	2.2
+útil	1.8
+util	1.8
+fácil	1.4
+facil	1.4
+melhor	2.2
+perfeita	3.0
+parabéns	2.5
+parabens	2.5
+nota 10	2.5
+nota mil	2.8
+valeu	1.8
+muito bom	2.8
+muito boa	2.8
+péssimo	-3.2
+pessimo	-3.2
+péssima	-3.2
+pessima	-3.2
+terrível	-3.0
+terrivel	-3.0
+chato	-1.8
+chata	-1.8
+lento	-1.8
+lenta	-1.8
+trava	-2.0
+travou	-2.0
+travar	-2.0
+bugado	-2.0
+bugou	-2.0
+não abre	-2.0
+nao abre	-2.0
+não consigo	-1.8
+nao consigo	-1.8
+decepcionado	-2.5
+decepcionante	-2.5
+decepção	-2.5
+decepcao	-2.5
+odeio	-3.0
+porcaria	-2.8
+merda	-3.0
+bosta	-3.0
+pior	-2.5
+piorou	-2.5
+golpe	-2.0
+fraude	-3.0
+demora	-1.4
+demorado	-1.5
+# Spanish words often met without a Spanish lexicon hit (typos, unaccented)
+buenisima	3.0
+buenísima	3.0
+buenisimo	3.0
+buenísimo	3.0
+genial	2.8
+exelente	3.0
+malisima	-3.2
+malísima	-3.2
+pesimo	-3.2
+pésimo	-3.2
+pesima	-3.2
+pésima	-3.2
+# German
+prima	2.2
+klasse	2.2
+spitze	2.5
+hervorragend	3.0
+empfehlenswert	2.2
+zufrieden	2.0
+unzufrieden	-2.0
+praktisch	1.5
+hilfreich	1.8
+schön	2.0
+sehr gut	2.8
+scheiße	-3.0
+scheisse	-3.0
+furchtbar	-3.0
+schrecklich	-3.0
+katastrophe	-3.0
+nervig	-2.0
+langsam	-1.5
+funktioniert nicht	-2.2
+geht nicht	-2.0
+stürzt ab	-2.5
+enttäuscht	-2.5
+enttäuschend	-2.5
+nutzlos	-2.8
+unbrauchbar	-2.8
+müll	-2.8
+# French
+magnifique	3.0
+j'adore	3.0
+satisfait	2.0
+satisfaite	2.0
+pratique	1.5
+utile	1.8
+facile	1.5
+merveilleux	3.0
+parfaite	3.0
+meilleur	2.2
+meilleure	2.2
+très bien	2.8
+mauvais	-2.2
+mauvaise	-2.2
+décevant	-2.5
+decevant	-2.5
+déçu	-2.5
+decu	-2.5
+déçue	-2.5
+beug	-1.8
+marche pas	-2.0
+fonctionne pas	-2.0
+arnaque	-3.0
+pourri	-2.8
+inutile	-2.5
+chiant	-2.2
+# Italian
+bello	2.2
+bella	2.2
+ottimo	3.0
+ottima	3.0
+bellissimo	3.0
+bellissima	3.0
+fantastica	3.0
+fantastico	3.0
+grazie	1.8
+brutto	-2.2
+brutta	-2.2
+schifo	-3.0
+non funziona	-2.2
+# Turkish
+süper	2.5
+iyi	2.0
+mukemmel	3.0
+tesekkurler	1.8
+teşekkür	1.8
+sağol	1.5
+beğendim	2.2
+begendim	2.2
+bayıldım	3.0
+muhteşem	3.0
+muhtesem	3.0
+rezalet	-3.0
+saçma	-2.2
+sacma	-2.2
+çöp	-2.8
+açılmıyor	-2.0
+acilmiyor	-2.0
+çalışmıyor	-2.2
+calismiyor	-2.2
+yavaş	-1.5
+# Tagalog
+galing	2.2
+magaling	2.2
+astig	2.0
+panget	-2.2
+walang kwenta	-2.8
+walang kwentang	-2.8
+nakakainis	-2.2
+bulok	-2.5
+# Vietnamese
+đẹp	2.0
+thích	2.0
+cảm ơn	1.8
+dở	-2.0
+chán	-2.0
+lỗi	-1.8
+kém	-2.0
+# Russian
+хорошее	2.0
+хорошая	2.0
+отличное	3.0
+отличная	3.0
+нравится	2.0
+люблю	2.5
+круто	2.5
+классно	2.5
+лучшее	2.5
+удобно	1.8
+удобное	1.8
+плохое	-2.2
+плохая	-2.2
+ужасное	-3.0
+отстой	-2.8
+не работает	-2.2
+тормозит	-2.0
+глючит	-2.2
+вылетает	-2.2
+бесит	-2.5
+# Arabic
+رائعة	3.0
+جميلة	2.5
+ممتازة	3.0
+جيدة	2.0
+حلو	2.0
+مفيد	1.8
+احسن	2.2
+أفضل	2.2
+افضل	2.2
+سيئة	-2.2
+سيئ	-2.2
+زفت	-3.0
+فاشل	-2.8
+لا يعمل	-2.2
+مشكلة	-1.5
+# Hindi, Bengali and Urdu scripts
+अच्छी	2.0
+अच्छे	2.0
+शानदार	2.8
+धन्यवाद	1.8
+बकवास	-2.8
+खराब	-2.2
+घटिया	-3.0
+ভালো	2.0
+খারাপ	-2.2
+اچھا	2.0
+اچھی	2.0
+بیکار	-2.6
+# English spellings common in reviews
+gud	1.9
+gr8	2.5
+grt	2.2
+awsome	3.0
+awesom	3.0
+awasome	3.0
+awosome	3.0
+osum	3.0
+amazng	2.8
+amezing	2.8
+amaizing	2.8
+amazin	2.8
+amzing	2.8
+exellent	3.0
+exelent	3.0
+excelant	3.0
+nyce	1.8
+wonderfull	3.0
+beautifull	2.8
+usefull	1.8
+helpfull	1.8
+fab	2.2
+luv	2.5
+thnx	1.5
+thanx	1.5
+thnks	1.5
+thx	1.5
+tnx	1.5
+wrost	-3.0
+worest	-3.0
+wrst	-3.0
+rubish	-2.5
+useles	-2.5
+uselss	-2.5
+horible	-2.8
+horrable	-2.8
+terible	-2.8
+disapointed	-2.3
+dissapointed	-2.3
+dissapointing	-2.3
+disapointing	-2.3
+anoying	-2.0
+frustating	-2.2
+frusturating	-2.2
+rediculous	-2.2
+ridiculus	-2.2
+pathatic	-2.8
+# Polish, Czech, Dutch, Scandinavian, Romanian, Swahili
+dobra	2.0
+dobry	2.0
+świetna	3.0
+swietna	3.0
+świetny	3.0
+polecam	2.2
+słaba	-2.0
+beznadziejna	-3.0
+beznadziejny	-3.0
+skvělá	3.0
+výborná	3.0
+goed	2.0
+heel goed	2.6
+slecht	-2.2
+bra	2.0
+jättebra	2.8
+dårlig	-2.2
+dålig	-2.2
+fantastisk	3.0
+foarte bun	2.6
+foarte buna	2.6
+nzuri	2.0
+# Persian, Hebrew, Greek, Thai, Chinese, Japanese, Korean, Indian scripts
+عالی	3.0
+عالیه	3.0
+خوب	2.0
+خیلی خوب	2.6
+بد	-2.2
+افتضاح	-3.0
+מעולה	3.0
+טוב	2.0
+גרוע	-2.5
+τέλειο	3.0
+καλό	2.0
+ดี	2.0
+ดีมาก	2.8
+ชอบ	2.0
+แย่	-2.5
+ห่วย	-2.5
+好	2.0
+很好	2.6
+好用	2.4
+垃圾	-2.8
+差	-2.0
+最高	3.0
+便利	1.8
+最悪	-3.2
+좋아요	2.2
+최고	3.0
+최악	-3.2
+별로	-1.6
+राम्रो	2.0
+छान	2.2
+ਵਧੀਆ	2.4
+நல்ல	2.0
+సూపర్	2.4
+బాగుంది	2.2
+നല്ല	2.0
+સરસ	2.2
+بہترین	3.0
+زبردست	2.8
+جيد جدا	2.6
+لا يفتح	-2.0
 """#,
         "de/contrast.txt": #"""
 # German clause breakers: contrast words that end a negation scope. Format: one folded word per line.
@@ -1127,16 +1588,37 @@ still
 # Format: term<TAB>valence, valence -4..+4; a term may be several words (matched on whole tokens, longest first).
 # Entries here take precedence over en/sentiment.tsv. Problem statements with no emotional word ("stuck on loading",
 # "keeps logging me out", "please fix", "no option to") are negative in this domain by design.
+0 / 10	-3
+0 / 5	-3
+0 star	-3.2
 0 stars	-3.2
+0/10	-3
+0/5	-3
+1 / 10	-2.6
+1 / 5	-2.6
 1 star	-2.6
-10/10	1.4
+1 stars	-2.6
+1/10	-2.6
+1/5	-2.6
+10 / 10	2.6
+10 out of 10	2.6
+10/10	2.6
+100 / 10	3
+11 / 10	3
+2 / 10	-2.2
+2 star	-1.8
 2 stars	-1.8
+2/10	-2.2
 4 star	1.6
 4 stars	1.6
+5 / 5	2.6
 5 star	2.4
 5 stars	2.6
+9 / 10	2
 account got hacked	-3
 account hacked	-3
+account is locked	-2.0
+account locked	-2.0
 ad	-1.6
 ad after ad	-2.4
 ad free	1.6
@@ -1166,6 +1648,7 @@ avoid this app	-3
 awesome	3.3
 awesome app	3.3
 bad experience	-2.8
+badd	-2.4
 banned for no reason	-3
 battery dies	-2.4
 battery drain	-2.4
@@ -1173,6 +1656,7 @@ battery draining	-2.4
 best app	3.2
 best app ever	3.6
 best apps	1.4
+bestapp	2.6
 better now	1.4
 better than	1.4
 black screen	-2.4
@@ -1233,6 +1717,7 @@ customer support	-0.6
 dark pattern	-1.6
 data loss	-2.4
 data usage	-1.6
+deactivated	-1.8
 delay	-1.6
 delayed	-1.6
 delays	-1.6
@@ -1286,6 +1771,8 @@ every day	0.3
 every time i	-1.6
 everytime i	-1.6
 excellent app	3.4
+excllnt	3
+exlnt	3
 failed	-2
 failed to	-2.4
 failing	-2
@@ -1324,6 +1811,10 @@ frozen	-2.4
 full of ads	-2.4
 fun	2.2
 gb	-0.2
+give it 0	-3
+give it zero	-3
+give me back	-1.6
+gj	2
 glitch	-1.6
 glitched	-2.4
 glitches	-2.4
@@ -1335,6 +1826,7 @@ good app	2.6
 good experience	2.6
 good job	1.4
 good update	1.4
+goodapp	2
 got fixed	1.4
 got hacked	-3
 great	3
@@ -1357,6 +1849,7 @@ have been fixed	1.4
 have to pay	-1.6
 have to reinstall	-1.6
 have to restart	-1.6
+heating	-1.4
 heats up	-2.4
 help me	-1
 helpful	2.2
@@ -1372,12 +1865,14 @@ infinite loading	-2.4
 issue	-1.6
 issue resolved	1.4
 issues	-1.6
+keep changing	-1.6
 keep it up	1.4
 keep up the good work	2.6
 keep up the great work	2.8
 keeps	-0.6
 keeps asking	-2.4
 keeps buffering	-2.4
+keeps changing	-1.6
 keeps closing	-2.4
 keeps crashing	-3
 keeps failing	-2.4
@@ -1405,6 +1900,7 @@ laggy	-2.4
 laggy af	-2.4
 lags	-2.4
 latest update	-0.6
+likeit	2
 loading	-0.6
 loading forever	-2.4
 loads fast	1.4
@@ -1415,6 +1911,7 @@ login issue	-2.4
 login issues	-2.4
 login problem	-2.4
 logs me out	-2.4
+looted	-2.4
 lost all my	-3
 lost my data	-3
 lost my messages	-3
@@ -1428,10 +1925,12 @@ love this	3.1
 love this app	3.4
 love this update	1.4
 love using	3
+loveit	3
 loving it	3
 malware	-2.4
 mb	-0.2
-minus stars	-3
+mind blowing	3
+minus stars	-3.2
 missing	-1.4
 money grab	-2.4
 much better	1.4
@@ -1439,6 +1938,8 @@ must fix	-1.6
 must have	2.4
 must pay	-1.6
 must-have	2.4
+my account back	-2.0
+my money back	-2.4
 need	-0.3
 need fixing	-1.6
 need to fix	-1.6
@@ -1447,6 +1948,7 @@ needs	-0.5
 needs fixing	-1.6
 needs to be fixed	-1.6
 needs to fix	-1.6
+negative stars	-3.2
 network error	-2.4
 never got	-2.4
 never loads	-2.4
@@ -1461,6 +1963,7 @@ nice app	2.6
 nice experience	2.6
 nice job	1.4
 nice update	1.4
+niceapp	2.2
 no ads	1.6
 no audio	-2.4
 no bugs	1.6
@@ -1503,6 +2006,11 @@ not updating	-2.4
 not work	-2.4
 not working	-2.4
 notifications spam	-1.6
+notworking	-2.2
+nycc	1.8
+okey	1.6
+okk	1.6
+oky	1.6
 one star	-2.6
 outdated	-1.6
 over and over	-1.6
@@ -1546,6 +2054,7 @@ quit working	-2.4
 recent update	-0.6
 recommend it	1.4
 recommended	1.4
+recover my account	-1.8
 refund	-2.4
 refunds	-2.4
 reinstall	-1.2
@@ -1585,12 +2094,15 @@ smoothly	1.8
 so many ads	-2.4
 so much better	1.4
 something went wrong	-2.4
+sooper	2.6
 space hog	-1.6
 spam	-1.6
 spam calls	-1.6
 spammy	-1.6
 spyware	-2.4
 stable	1.4
+star	0
+stars	0
 stay away	-3
 still broken	-2.4
 still crashing	-2.4
@@ -1620,8 +2132,11 @@ stuttering	-2.4
 stutters	-2.4
 subscription	-0.5
 sucks	-3
+supar	2.4
 super	2.2
 superb	3.2
+suppb	2.4
+supper	2.4
 support	0.4
 support team	-0.4
 taken away	-1.8
@@ -1634,6 +2149,7 @@ thank you for fixing	1.4
 thanks	1.9
 thanks for fixing	1.4
 thanku	1.9
+thankyou	1.8
 the issue	-1.2
 the problem	-1.4
 there is no way	-1.6
@@ -1652,11 +2168,15 @@ too slow	-1.6
 too small	-1.6
 took away	-1.8
 took forever	-2.4
+topnotch	3
 total waste	-3
+tq	1.5
 track you	-1.6
 tracking	-1
 tried everything	-1.6
 try again later	-2.4
+two star	-1.8
+two stars	-1.8
 unable	-1.6
 unable to	-2.4
 unable to log in	-2.4
@@ -1709,6 +2229,7 @@ why	-0.8
 why can't	-1.6
 why cant	-1.6
 why did you remove	-1.6
+why do you	-1.4
 why does	-1
 why is	-1
 why remove	-1.6
@@ -1734,7 +2255,11 @@ worst app	-3.6
 worst experience	-3.4
 worst update	-3
 worst version	-3
+would give 0	-3
+would give zero	-3
 would recommend	1.4
+xlnt	3
+zero star	-3.2
 zero stars	-3.2
 """#,
         "en/failures.tsv": #"""
@@ -2053,6 +2578,15 @@ can not live without	2.8
 can't stop playing	2.4
 cant stop playing	2.4
 can't stop using	2.4
+kills time	2.0
+killing time	1.8
+time killer	2.0
+killer app	2.4
+hard to put down	2.4
+don't change anything	1.6
+wouldn't change a thing	2.2
+nothing better	2.0
+no other app comes close	2.4
 """#,
         "en/kind-cues.txt": #"""
 # English cues for the kind of a piece of feedback. Written by the sift team.

@@ -15,7 +15,11 @@ public struct SentimentScorer: Sendable {
     static let negatedContentWord = -0.8
     /// Below this language-identification confidence, a language without a lexicon does not stop English scoring.
     static let trustedLanguageConfidence = 0.75
+    /// Up to this many words, an identified language without a lexicon is not trusted either ("Gud app" → Danish).
+    static let shortTextWords = 3
     static let concededClause = 0.5
+    /// "It used to be great": the praise, reversed and weakened.
+    static let pastPraise = -0.6
     static let verdictClause = 1.5
     static let exclamationStep = 0.3
     static let questionStep = 0.18
@@ -49,13 +53,25 @@ public struct SentimentScorer: Sendable {
         return run.result().score
     }
 
+    /// Whether a text has too few words for its identified language to be trusted.
+    static func isShort(_ text: AnalyzedText) -> Bool {
+        var words = 0
+        for token in text.tokens where token.kind == .word {
+            words += 1
+            if words > shortTextWords { return false }
+        }
+        return true
+    }
+
     /// The lexicon for a text's language, nil for a language sift has no lexicon for. Text whose language was not
     /// determined gets the lexicon language with the most stopwords in it, English on a tie.
     func lexicon(for text: AnalyzedText) -> (language: String, lexicon: LanguageLexicon)? {
         if let lexicon = lexicons.languages[text.language] { return (text.language, lexicon) }
-        // Short and code-mixed reviews ("app bahut slow hai") are where language identification is least sure; a
-        // guess below this confidence is scored with the lexicon its stopwords point to, as undetermined text is.
-        guard text.language == "und" || text.languageConfidence < SentimentScorer.trustedLanguageConfidence else { return nil }
+        // Short and code-mixed reviews ("app bahut slow hai", "Gud app") are where language identification is least
+        // sure; a guess below this confidence, or about a text of a few words, is scored with the lexicon its
+        // stopwords point to, as undetermined text is. A language the caller named (confidence 1) is trusted.
+        guard text.language == "und" || text.languageConfidence < SentimentScorer.trustedLanguageConfidence
+                || (text.languageConfidence < 1 && Self.isShort(text)) else { return nil }
         var best = "en", bestCount = 0
         for (code, words) in lexicons.stopwordLists {
             var count = 0
@@ -171,6 +187,11 @@ struct ScoringRun {
         unit.tokens.map { text.tokens[$0].folded }.joined(separator: " ")
     }
 
+    /// Whether `unit` is the single word `folded`, without joining its tokens into a new string.
+    func isWord(_ unit: ScoredUnit, _ folded: String) -> Bool {
+        unit.tokens.count == 1 && text.tokens[unit.tokens.lowerBound].folded == folded
+    }
+
     func original(_ unit: ScoredUnit) -> String {
         let first = text.tokens[unit.tokens.lowerBound].utf8Range.lowerBound
         let last = text.tokens[unit.tokens.upperBound - 1].utf8Range.upperBound
@@ -204,6 +225,7 @@ struct ScoringRun {
         buildUnits(range, lexicon: lexicon)
         guard !units.isEmpty else { return 0 }
         applyModifiers(range)
+        applyPastPraise(range)
         applyContrast()
         var sum = 0.0
         let sentence = text.tokens[range.lowerBound].sentence
@@ -256,6 +278,21 @@ struct ScoringRun {
                 continue
             case .word, .hashtag:
                 break
+            case .number:
+                // Ratings written out ("0 stars", "10/10") are expressions that start with a number.
+                let active = lexicon ?? scorer.lexicons.multilingual
+                if let phrases = active.entries[token.folded]?.phrases, !phrases.isEmpty,
+                   let (phrase, length) = matchPhrase(phrases, at: i, end: range.upperBound, lexicon: active),
+                   case .valence(let v, let source) = phrase.kind {
+                    var unit = ScoredUnit(tokens: i..<i + length, role: .word, base: v, valence: v, source: source)
+                    if explain { unit.rules.append(source == .general ? "expression" : source.label) }
+                    units.append(unit)
+                    i += length
+                } else {
+                    units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
+                    i += 1
+                }
+                continue
             default:
                 units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
                 i += 1
@@ -398,8 +435,8 @@ struct ScoringRun {
                     if explain { units[u].rules.append("'\(negatorWord)' in capitals (stronger)") }
                 }
             }
-            if v != 0, u >= 1, word(units[u - 1]) == "least" {
-                let atLeast = u >= 2 && ["at", "very"].contains(word(units[u - 2]))
+            if v != 0, u >= 1, isWord(units[u - 1], "least") {
+                let atLeast = u >= 2 && (isWord(units[u - 2], "at") || isWord(units[u - 2], "very"))
                 if !atLeast {
                     v *= SentimentScorer.leastFactor
                     if explain { units[u].rules.append("after 'least' (reversed)") }
@@ -407,6 +444,38 @@ struct ScoringRun {
             }
             units[u].valence = v
         }
+    }
+
+    /// "It used to be great", "good until the update": in a review, praise of how the app was is a complaint
+    /// about how it is, so the praise turns negative.
+    mutating func applyPastPraise(_ range: Range<Int>) {
+        let tokens = text.tokens
+        for m in units.indices {
+            let at = units[m].tokens.lowerBound
+            let marker = tokens[at].folded
+            let next = at + 1 < range.upperBound ? tokens[at + 1].folded : ""
+            if (marker == "used" || marker == "use") && next == "to" {
+                // The praise follows, up to the end of the clause: "used to be *great*, now ..."
+                var u = m
+                while u < units.count {
+                    if case .clauseBreak = units[u].role { break }
+                    if u != m { reversePastPraise(u, marker: "used to") }
+                    u += 1
+                }
+            } else if Self.untilWords.contains(marker) && next != "now" && next != "today" && m > 0
+                        || marker == "before" && (at + 1..<min(at + 4, range.upperBound)).contains(where: { tokens[$0].folded.hasPrefix("update") }) {
+                // The praise comes first: "it was *good* until the update"; "until now" keeps it present.
+                for u in 0..<m { reversePastPraise(u, marker: marker) }
+            }
+        }
+    }
+
+    static let untilWords: Set<String> = ["until", "till", "untill", "til"]
+
+    mutating func reversePastPraise(_ u: Int, marker: String) {
+        guard case .word = units[u].role, units[u].valence > 0 else { return }
+        units[u].valence *= SentimentScorer.pastPraise
+        if explain { units[u].rules.append("praise of the past ('\(marker)'): a complaint now") }
     }
 
     func negatorIndex(before index: Int, in range: Range<Int>) -> Int? {

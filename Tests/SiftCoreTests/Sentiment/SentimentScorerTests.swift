@@ -116,6 +116,32 @@ struct SentimentScorerTests {
         #expect(score("Sovellus 😍", language: "fi").score.compound > 0.05)
     }
 
+    @Test func writtenRatingsScoreAsRatings() {
+        #expect(score("0 stars").score.compound < -0.05)
+        #expect(score("I would give 1 star if I could").score.compound < -0.05)
+        #expect(score("10/10 would recommend").score.compound > 0.05)
+        #expect(score("5 stars").score.compound > 0.05)
+    }
+
+    @Test func praiseOfThePastIsAComplaint() {
+        let usedTo = score("It used to be a great app")
+        #expect(usedTo.score.compound < -0.05)
+        #expect(rules(usedTo, "great app").contains { $0.contains("praise of the past") })
+        #expect(score("It was good until the last update").score.compound < -0.05)
+        #expect(score("This app was great before the update").score.compound < -0.05)
+        #expect(score("Good app until now, no problems").score.compound > 0.05)
+        #expect(score("It is a great app").score.compound > 0.05)
+    }
+
+    @Test func shortReviewsInOtherLanguagesAndSpellingsScore() {
+        for text in ["Gud app", "Bahut badhiya app", "achi app hai", "Mantap", "Ótimo aplicativo", "Muito bom", "Ottimo", "Harika", "Отлично", "رائعة"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+        for text in ["Wrost app", "Ghatiya app", "Lemot", "Péssimo", "Funktioniert nicht", "Fa schifo", "Не работает"] {
+            #expect(score(text).score.compound < -0.05, "\(text)")
+        }
+    }
+
     @Test func emptyAndNeutralTextsAreNeutral() {
         #expect(score("").score == .neutral)
         #expect(score("I installed it on my phone yesterday").score.compound == 0)
