@@ -1789,7 +1789,13 @@ fix bug	-1.6
 fix bugs	-1.6
 fix it	-1.6
 fix the	-1.6
+fix the bug	-1.6
+fix the issue	-1.6
+fix the problem	-1.6
 fix this	-1.6
+fix this bug	-1.6
+fix this issue	-1.6
+fix this problem	-1.6
 fix your	-1.6
 fixed	1.4
 fixed it	1.4
@@ -1856,6 +1862,20 @@ helpful	2.2
 hidden charges	-2.4
 highly recommend	3
 highly recommended	3
+hope	1
+hope it gets fixed	-1.4
+hope it will be fixed	-1.4
+hope they fix	-1.4
+hope this gets fixed	-1.4
+hope this will be fixed	-1.4
+hope you can fix	-1.4
+hope you can resolve	-1.4
+hope you can solve	-1.4
+hope you fix	-1.4
+hope you guys fix	-1.4
+hope you resolve	-1.4
+hope you solve	-1.4
+hope you will fix	-1.4
 i love	3
 i wish	-0.6
 improved	1.4
@@ -1892,6 +1912,9 @@ kicked me out	-2.4
 kicks me out	-2.4
 kindly	0.3
 kindly fix	-1.6
+kindly look into	-1.2
+kindly resolve	-1.4
+kindly solve	-1.4
 lag	-1.8
 lagg	-1.6
 lagged	-1.6
@@ -1911,6 +1934,8 @@ login issue	-2.4
 login issues	-2.4
 login problem	-2.4
 logs me out	-2.4
+look into it	-1
+look into this	-1
 looted	-2.4
 lost all my	-3
 lost my data	-3
@@ -2029,9 +2054,12 @@ please change	-1.6
 please fix	-1.6
 please fix it	-1.6
 please help	-1.4
+please look into	-1.2
 please make	-1.6
+please resolve	-1.4
 please restore	-1.6
 please return	-1.6
+please solve	-1.4
 please stop	-1.6
 pls	-0.5
 pls fix	-1.6
@@ -2064,6 +2092,7 @@ reliable	1.4
 removed	-1.2
 removed the	-1.6
 request	-0.3
+resolve	0
 resolved	1.4
 responsive	1.4
 rip off	-3
@@ -2093,6 +2122,12 @@ smooth	1.9
 smoothly	1.8
 so many ads	-2.4
 so much better	1.4
+solve	0
+solve my problem	-1.4
+solve the issue	-1.4
+solve the problem	-1.4
+solve this issue	-1.4
+solve this problem	-1.4
 something went wrong	-2.4
 sooper	2.6
 space hog	-1.6
@@ -2146,8 +2181,10 @@ taking away	-1.6
 thank u	1.9
 thank you	2
 thank you for fixing	1.4
+thank you in advance	-0.4
 thanks	1.9
 thanks for fixing	1.4
+thanks in advance	-0.4
 thanku	1.9
 thankyou	1.8
 the issue	-1.2
@@ -2255,6 +2292,7 @@ worst app	-3.6
 worst experience	-3.4
 worst update	-3
 worst version	-3
+would be better	-1
 would give 0	-3
 would give zero	-3
 would recommend	1.4

@@ -142,6 +142,13 @@ struct SentimentScorerTests {
         }
     }
 
+    @Test func hopingForAFixIsAComplaint() {
+        #expect(score("I hope you can solve this problem").score.compound < -0.05)
+        #expect(score("My videos won't upload, hope you fix it soon. Thanks").score.compound < -0.05)
+        #expect(score("I'm unable to post stories. Thanks in advance").score.compound < -0.05)
+        #expect(score("I hope you enjoy it as much as I do, great app").score.compound > 0.05)
+    }
+
     @Test func emptyAndNeutralTextsAreNeutral() {
         #expect(score("").score == .neutral)
         #expect(score("I installed it on my phone yesterday").score.compound == 0)
