@@ -301,9 +301,12 @@ struct ScoringRun {
             let fallback = scorer.lexicons.multilingual
             var active = lexicon ?? fallback
             var entry = active.entries[token.folded]
-            if entry == nil, lexicon != nil, active.stemValences[token.stem] == nil, let other = fallback.entries[token.folded] {
+            // One stem lookup per word, reused below: hashing the strings is most of the scorer's time.
+            var stemHit = entry == nil && token.stem != token.folded ? active.stemValences[token.stem] : nil
+            if entry == nil, lexicon != nil, stemHit == nil, let other = fallback.entries[token.folded] {
                 entry = other
                 active = fallback
+                stemHit = nil
             }
             if let entry, !entry.phrases.isEmpty, let matched = matchPhrase(entry.phrases, at: i, end: range.upperBound, lexicon: active) {
                 let (phrase, length) = matched
@@ -333,7 +336,8 @@ struct ScoringRun {
                     if entry.valence == nil, entry.contrast == nil { unit.role = .booster }
                 }
             }
-            if unit.base == 0, entry?.valence == nil, token.stem != token.folded, let hit = active.stemValences[token.stem] {
+            if unit.base == 0, entry?.valence == nil, token.stem != token.folded,
+               let hit = entry == nil ? stemHit : active.stemValences[token.stem] {
                 unit.base = hit.valence; unit.valence = hit.valence; unit.viaStem = hit.term
                 if explain { unit.rules.append("lexicon via '\(hit.term)'") }
             }
@@ -449,6 +453,7 @@ struct ScoringRun {
     /// "It used to be great", "good until the update": in a review, praise of how the app was is a complaint
     /// about how it is, so the praise turns negative.
     mutating func applyPastPraise(_ range: Range<Int>) {
+        guard units.contains(where: { $0.valence > 0 }) else { return }
         let tokens = text.tokens
         for m in units.indices {
             let at = units[m].tokens.lowerBound
