@@ -1443,6 +1443,18 @@ zur
 🫣	-1.6
 🫤	0.6
 🫶	2.8
+♥	2.8
+😖	-2.0
+😣	-1.8
+🤡	-1.8
+😾	-1.6
+🙀	-1.0
+🤟	2.0
+🤘	1.6
+🙃	-0.6
+😅	0.6
+❤️‍🔥	2.8
+❤️‍🩹	1.4
 """#,
         "en/boosters.tsv": #"""
 # sift English boosters and dampeners. Written by the sift team.
