@@ -22,16 +22,26 @@ final class StreamWriter {
     func write(_ s: String) { write(s.utf8) }
 
     func flush() {
+        buffer.withUnsafeBytes { writeFully($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is buffered, then `bytes` straight from the caller's storage (no copy into the buffer).
+    func writeNow(_ bytes: [UInt8]) {
+        flush()
+        bytes.withUnsafeBytes { writeFully($0) }
+    }
+
+    private func writeFully(_ bytes: UnsafeRawBufferPointer) {
         var written = 0
-        while written < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+        while written < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + written, bytes.count - written)
             if n <= 0 {
                 if n < 0, errno == EINTR { continue }
                 break
             }
             written += n
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 }
 

@@ -58,9 +58,14 @@ public enum ValueParsing {
     /// milliseconds, `dd.mm.yy`, `dd/mm/yy` or `m/d/yyyy` (by `order`; a first part over 12 settles it),
     /// and `Nov 28, 2026` forms.
     public static func date(_ s: some StringProtocol, order: DayOrder = .guess) -> Date? {
-        let t = s.trimmingSpaces
-        guard !t.isEmpty else { return nil }
-        let bytes = Array(t.utf8)
+        let text = s.trimmingSpaces
+        guard !text.isEmpty else { return nil }
+        // Parsed from the string's own UTF-8 storage: copying it into an array cost an allocation per date.
+        var storage = text
+        return storage.withUTF8 { bytes in date(bytes, text: text, order: order) }
+    }
+
+    private static func date(_ bytes: UnsafeBufferPointer<UInt8>, text t: String, order: DayOrder) -> Date? {
         if bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) || (bytes.first == UInt8(ascii: "-") && bytes.dropFirst().allSatisfy({ $0 >= 48 && $0 <= 57 })) {
             guard let n = Double(t), bytes.count >= 9 else { return nil }
             // 13 digits are milliseconds until the year 2286; 10 are seconds.
@@ -71,7 +76,7 @@ public enum ValueParsing {
         return monthNameDate(t)
     }
 
-    private static func digits(_ b: [UInt8], _ i: inout Int, max: Int) -> Int? {
+    private static func digits(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, max: Int) -> Int? {
         var n = 0, count = 0
         while i < b.count, count < max, b[i] >= 48, b[i] <= 57 {
             n = n * 10 + Int(b[i] - 48)
@@ -82,7 +87,7 @@ public enum ValueParsing {
     }
 
     /// `YYYY-MM-DD`, optional `T` or space and `HH:MM[:SS[.fff]]`, optional `Z`, `UTC` or `±HH[:]MM`.
-    static func iso8601(_ b: [UInt8]) -> Date? {
+    static func iso8601(_ b: UnsafeBufferPointer<UInt8>) -> Date? {
         var i = 0
         guard b.count >= 10, let year = digits(b, &i, max: 4), i == 4, b[i] == UInt8(ascii: "-") else { return nil }
         i += 1
@@ -128,7 +133,7 @@ public enum ValueParsing {
     }
 
     /// `dd.mm.yy`, `dd/mm/yyyy`, `m/d/yyyy`, with an optional ` HH:MM[:SS]`.
-    static func numericDate(_ b: [UInt8], order: DayOrder) -> Date? {
+    static func numericDate(_ b: UnsafeBufferPointer<UInt8>, order: DayOrder) -> Date? {
         var i = 0
         guard let a = digits(b, &i, max: 2), i < b.count else { return nil }
         let sep = b[i]

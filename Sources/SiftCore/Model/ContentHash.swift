@@ -22,9 +22,68 @@ public struct ContentHash: Sendable {
         combine(CollectionOfOne(0xff))
     }
 
+    /// The decimal digits of `n` (as `String(n)` writes them), then the separator.
+    public mutating func combine(decimal n: Int64) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var end = buffer.count
+            var magnitude = n.magnitude
+            repeat {
+                end -= 1
+                buffer[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if n < 0 {
+                end -= 1
+                buffer[end] = UInt8(ascii: "-")
+            }
+            combine(UnsafeRawBufferPointer(rebasing: buffer[end...]))
+        }
+        combine(CollectionOfOne(0xff))
+    }
+
+    /// `String(d)`'s text for `d`, then the separator; whole numbers such as ratings skip the float formatting.
+    public mutating func combine(number d: Double) {
+        if d == d.rounded(), abs(d) < 1e15 {
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                var end = buffer.count - 2
+                buffer[end] = UInt8(ascii: ".")
+                buffer[end + 1] = UInt8(ascii: "0")
+                var magnitude = Int64(d).magnitude
+                repeat {
+                    end -= 1
+                    buffer[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                    magnitude /= 10
+                } while magnitude > 0
+                // `String(-0.0)` is "-0.0".
+                if d.sign == .minus {
+                    end -= 1
+                    buffer[end] = UInt8(ascii: "-")
+                }
+                combine(UnsafeRawBufferPointer(rebasing: buffer[end...]))
+            }
+            combine(CollectionOfOne(0xff))
+        } else {
+            combine(String(d))
+        }
+    }
+
     public var hex: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// `h` and the 16 hex digits of the hash: the form of a content-hash id.
+    var prefixedHex: String {
+        let hexDigits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 17) { buffer in
+            buffer[0] = UInt8(ascii: "h")
+            for i in 0..<16 {
+                buffer[16 - i] = hexDigits.utf8Start[Int((value >> (UInt64(i) * 4)) & 0xF)]
+            }
+            return 17
+        }
     }
 }
 
@@ -36,8 +95,8 @@ extension FeedbackRecord {
         hash.combine(text)
         hash.combine(title)
         hash.combine(author)
-        hash.combine(date.map { String(Int64($0.timeIntervalSince1970)) })
-        hash.combine(rating.map { String($0) })
-        return "h" + hash.hex
+        if let date { hash.combine(decimal: Int64(date.timeIntervalSince1970)) } else { hash.combine(nil as String?) }
+        if let rating { hash.combine(number: rating) } else { hash.combine(nil as String?) }
+        return hash.prefixedHex
     }
 }

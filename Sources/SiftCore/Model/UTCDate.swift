@@ -7,6 +7,54 @@ import Glibc
 public enum UTCDate {
     /// `2026-11-28T09:30:00Z`.
     public static func iso8601(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        appendISO8601(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `2026-11-28T09:30:00Z` as UTF-8, by arithmetic: `String(format:)` cost a third of `sift ingest`.
+    public static func appendISO8601(_ date: Date, to bytes: inout [UInt8]) {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        // Years 0–9999 print in four digits; anything else (and NaN) goes the slow, general way.
+        guard seconds >= -62_167_219_200, seconds < 253_402_300_800 else {
+            bytes.append(contentsOf: formatted(date).utf8)
+            return
+        }
+        let total = Int(seconds)
+        let days = total >= 0 ? total / 86400 : (total - 86399) / 86400
+        let secondOfDay = total - days * 86400
+        // Civil from days (H. Hinnant's algorithm), the inverse of `make`.
+        let z = days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        @inline(__always) func two(_ n: Int) {
+            bytes.append(UInt8(truncatingIfNeeded: 48 + n / 10))
+            bytes.append(UInt8(truncatingIfNeeded: 48 + n % 10))
+        }
+        two(year / 100)
+        two(year % 100)
+        bytes.append(UInt8(ascii: "-"))
+        two(month)
+        bytes.append(UInt8(ascii: "-"))
+        two(day)
+        bytes.append(UInt8(ascii: "T"))
+        two(secondOfDay / 3600)
+        bytes.append(UInt8(ascii: ":"))
+        two(secondOfDay / 60 % 60)
+        bytes.append(UInt8(ascii: ":"))
+        two(secondOfDay % 60)
+        bytes.append(UInt8(ascii: "Z"))
+    }
+
+    /// The general form through the C library, for dates outside years 0–9999.
+    private static func formatted(_ date: Date) -> String {
         var seconds = time_t(floor(date.timeIntervalSince1970))
         var parts = tm()
         gmtime_r(&seconds, &parts)

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Appends JSON to a byte buffer, by hand: records.jsonl is written once per record, and Foundation's
 /// encoders allocate a dictionary and a string per value on that path.
@@ -58,6 +58,16 @@ public struct JSONWriter: Sendable {
         beforeValue(); bytes.append(contentsOf: (b ? "true" : "false").utf8)
     }
     public mutating func null() { beforeValue(); bytes.append(contentsOf: "null".utf8) }
+    /// A date as an ISO 8601 UTC string (`"2026-11-28T09:30:00Z"`), or null.
+    public mutating func value(iso8601 date: Date?) {
+        guard let date else { return null() }
+        beforeValue()
+        bytes.append(UInt8(ascii: "\""))
+        UTCDate.appendISO8601(date, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+    /// A line end between top-level values (JSON Lines).
+    public mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
 
     /// A value already encoded as JSON.
     public mutating func raw(_ json: some Sequence<UInt8>) { beforeValue(); bytes.append(contentsOf: json) }
@@ -68,6 +78,7 @@ public struct JSONWriter: Sendable {
     public mutating func field(_ name: String, _ n: Int?) { key(name); value(n) }
     public mutating func field(_ name: String, _ d: Double?, digits: Int = 4) { key(name); value(d, digits: digits) }
     public mutating func field(_ name: String, _ b: Bool) { key(name); value(b) }
+    public mutating func field(_ name: String, iso8601 date: Date?) { key(name); value(iso8601: date) }
 
     /// Shortest decimal with at most `digits` after the point, no exponent, no trailing zeros; `-0` is `0`.
     /// Written by hand: `String(format:)` costs microseconds, and records.jsonl writes several numbers per record.

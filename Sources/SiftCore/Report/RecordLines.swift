@@ -11,7 +11,7 @@ public enum RecordLines {
         json.field("title", record.title)
         json.field("rating", record.rating)
         json.field("score", record.score)
-        json.field("date", record.date.map(UTCDate.iso8601))
+        json.field("date", iso8601: record.date)
         json.field("author", record.author)
         json.field("version", record.version)
         json.field("device", record.device)
