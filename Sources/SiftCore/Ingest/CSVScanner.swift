@@ -8,27 +8,29 @@
 public final class CSVScanner {
     public let delimiter: UInt8
     private let input: UTF8Input
-    private var buffer: UnsafeMutableRawBufferPointer
+    // The scanner is used from one thread and never hands out access to its state, so the dynamic exclusivity
+    // checks on these properties (a tenth of CSV ingest, one per byte-loop step and per field) are switched off.
+    @exclusivity(unchecked) private var buffer: UnsafeMutableRawBufferPointer
     /// Start of the current row, end of the bytes read, and the scan position, all indexes into `buffer`.
-    private var start = 0
-    private var end = 0
-    private var pos = 0
-    private var atEOF = false
+    @exclusivity(unchecked) private var start = 0
+    @exclusivity(unchecked) private var end = 0
+    @exclusivity(unchecked) private var pos = 0
+    @exclusivity(unchecked) private var atEOF = false
     /// The physical line of the byte at `pos`.
-    private var line = 1
+    @exclusivity(unchecked) private var line = 1
     /// The previous row ended on CR: an LF right after it belongs to that line end.
-    private var skipLF = false
+    @exclusivity(unchecked) private var skipLF = false
 
     /// Field bounds relative to `start`, and whether the field holds doubled quotes to undo.
-    private var fieldStarts: [Int] = []
-    private var fieldEnds: [Int] = []
-    private var fieldEscaped: [Bool] = []
-    private var rowEnd = 0
+    @exclusivity(unchecked) private var fieldStarts: [Int] = []
+    @exclusivity(unchecked) private var fieldEnds: [Int] = []
+    @exclusivity(unchecked) private var fieldEscaped: [Bool] = []
+    @exclusivity(unchecked) private var rowEnd = 0
 
     /// The 1-based line the current row starts on.
-    public private(set) var rowLine = 0
+    @exclusivity(unchecked) public private(set) var rowLine = 0
     /// The current row opened a quote that the input never closed.
-    public private(set) var unterminatedQuote = false
+    @exclusivity(unchecked) public private(set) var unterminatedQuote = false
     public var fieldCount: Int { fieldStarts.count }
 
     private static let quote = UInt8(ascii: "\"")

@@ -80,6 +80,7 @@ public struct JSONLinesReader: RecordReader {
         let file: String
         var builder: RecordBuilder?
         var fields: [(name: String, value: String)] = []
+        var columns = ColumnFields()
         var reportedInvalidUTF8 = false
 
         init(reader: JSONLinesReader, file: String) {
@@ -118,7 +119,8 @@ public struct JSONLinesReader: RecordReader {
                 builder = RecordBuilder(format: reader.format, source: file,
                                         map: JSONFieldGuess.map(forNames: names, user: reader.map))
             }
-            switch builder!.build(fields: fields, origin: origin, raw: String(decoding: bytes, as: UTF8.self)) {
+            switch builder!.build(fields: fields, columns: &columns, origin: origin,
+                                   raw: String(decoding: bytes, as: UTF8.self)) {
             case .success(let record): try emit(.record(record))
             case .failure(let rejection): try emit(.rejected(rejection))
             }

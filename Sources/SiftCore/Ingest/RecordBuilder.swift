@@ -42,6 +42,19 @@ public struct RecordBuilder: Sendable {
               values: fields.map(\.value), origin: origin, raw: raw())
     }
 
+    /// Builds a record from fields in input order, reusing `columns`' canonical fields while the names repeat
+    /// (JSON Lines and XML records mostly have the same keys in the same order, so lookups are done once).
+    public func build(fields: [(name: String, value: String)], columns: inout ColumnFields, origin: RecordOrigin,
+                      raw: @autoclosure () -> String) -> Result<FeedbackRecord, Rejection>
+    {
+        if !columns.names.elementsEqual(fields.lazy.map(\.name)) {
+            columns.names = fields.map(\.name)
+            columns.fields = self.fields(forColumns: columns.names)
+        }
+        return build(columns: columns.names, fields: columns.fields, values: fields.map(\.value), origin: origin,
+                     raw: raw())
+    }
+
     /// Each column's canonical field, worked out once per header so that rows skip the name lookup.
     public func fields(forColumns columns: [String]) -> [CanonicalField?] {
         columns.map(canonicalField(forColumn:))
@@ -53,6 +66,8 @@ public struct RecordBuilder: Sendable {
         raw: @autoclosure () -> String
     ) -> Result<FeedbackRecord, Rejection> {
         var record = FeedbackRecord(source: source, format: format.rawValue, text: "", origin: origin)
+        // One allocation for the extras instead of a regrowth every few fields.
+        record.extras.reserveCapacity(values.count)
         var problems: [String] = []
         for (i, value) in values.enumerated() {
             guard let field = fields[i] else {
@@ -101,4 +116,11 @@ public struct RecordBuilder: Sendable {
         }
         return nil
     }
+}
+
+/// The canonical field of each column of the last record built, kept between records.
+public struct ColumnFields: Sendable {
+    public var names: [String] = []
+    public var fields: [CanonicalField?] = []
+    public init() {}
 }

@@ -134,6 +134,7 @@ struct XMLRecordState {
     private var frames: [(path: String, textStart: Int, hasChild: Bool)] = []
     private var text: [UInt8] = []
     private var fields: [(name: String, value: String)] = []
+    private var columns = ColumnFields()
 
     init(reader: XMLFeedReader, file: String, recordName: String) {
         self.reader = reader
@@ -220,7 +221,7 @@ struct XMLRecordState {
             builder = RecordBuilder(format: reader.format, source: file, map: map)
         }
         let fields = self.fields
-        switch builder!.build(fields: fields, origin: origin, raw: Self.rawText(fields)) {
+        switch builder!.build(fields: fields, columns: &columns, origin: origin, raw: Self.rawText(fields)) {
         case .success(let record): pending.append(.record(record))
         case .failure(let rejection): pending.append(.rejected(rejection))
         }

@@ -3,11 +3,11 @@ public import Foundation
 /// Appends JSON to a byte buffer, by hand: records.jsonl is written once per record, and Foundation's
 /// encoders allocate a dictionary and a string per value on that path.
 public struct JSONWriter: Sendable {
-    public private(set) var bytes: [UInt8] = []
+    public internal(set) var bytes: [UInt8] = []
     /// One flag per open object or array: whether it has a member yet (the next one needs a comma).
     private var hasMember: [Bool] = []
     /// A key was just written: the value that follows takes no comma.
-    private var afterKey = false
+    var afterKey = false
 
     public init(reserving capacity: Int = 512) {
         bytes.reserveCapacity(capacity)
@@ -21,7 +21,7 @@ public struct JSONWriter: Sendable {
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
-    private mutating func beforeValue() {
+    mutating func beforeValue() {
         if afterKey {
             afterKey = false
         } else if let last = hasMember.last {
@@ -151,28 +151,75 @@ public struct JSONWriter: Sendable {
     mutating func appendQuoted(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
         var s = s
-        s.withUTF8 { utf8 in
-            // Copy runs of bytes that need no escape in one go; most text has none.
-            var runStart = 0
-            for i in 0..<utf8.count {
-                let byte = utf8[i]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-                runStart = i + 1
-                bytes.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                default:
-                    bytes.append(contentsOf: "u00".utf8)
-                    bytes.append(Self.hex[Int(byte >> 4)])
-                    bytes.append(Self.hex[Int(byte & 0xF)])
-                }
-            }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
-        }
+        s.withUTF8 { appendEscaped($0) }
         bytes.append(UInt8(ascii: "\""))
     }
+
+    /// Appends UTF-8 text with JSON's escapes, without quotes.
+    mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let base = utf8.baseAddress else { return }
+        let count = utf8.count
+        // Copy runs of bytes that need no escape in one go; most text has none. Eight bytes are tested at a
+        // time: a byte below 0x20, a quote or a backslash sets its high bit in `special`.
+        var runStart = 0
+        var i = 0
+        while i < count {
+            if i + 8 <= count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let control = (word &- ones &* 0x20) & ~word
+                let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+                let special = (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
+                if special == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let byte = base[i]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                i += 1
+                continue
+            }
+            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+            i += 1
+            runStart = i
+            bytes.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            default:
+                bytes.append(contentsOf: "u00".utf8)
+                bytes.append(Self.hex[Int(byte >> 4)])
+                bytes.append(Self.hex[Int(byte & 0xF)])
+            }
+        }
+        if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
+    }
+}
+
+/// An object key encoded once (quoted, escaped, with its colon), for keys written on every record.
+public struct JSONKey: Sendable {
+    let encoded: [UInt8]
+
+    public init(_ name: String) {
+        var writer = JSONWriter(reserving: name.utf8.count + 3)
+        writer.appendQuoted(name)
+        writer.bytes.append(UInt8(ascii: ":"))
+        encoded = writer.bytes
+    }
+}
+
+extension JSONWriter {
+    public mutating func key(_ key: JSONKey) {
+        beforeValue()
+        bytes.append(contentsOf: key.encoded)
+        afterKey = true
+    }
+
+    public mutating func field(_ key: JSONKey, _ s: String?) { self.key(key); value(s) }
+    public mutating func field(_ key: JSONKey, _ n: Int?) { self.key(key); value(n) }
+    public mutating func field(_ key: JSONKey, _ d: Double?, digits: Int = 4) { self.key(key); value(d, digits: digits) }
+    public mutating func field(_ key: JSONKey, iso8601 date: Date?) { self.key(key); value(iso8601: date) }
 }

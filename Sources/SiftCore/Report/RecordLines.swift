@@ -1,22 +1,44 @@
 /// The JSON Lines forms of records and rejections (`records.jsonl`, `rejects.jsonl`, `sift ingest`).
 public enum RecordLines {
+    /// The keys every record line has, encoded once.
+    private enum Key {
+        static let id = JSONKey("id")
+        static let source = JSONKey("source")
+        static let format = JSONKey("format")
+        static let text = JSONKey("text")
+        static let title = JSONKey("title")
+        static let rating = JSONKey("rating")
+        static let score = JSONKey("score")
+        static let date = JSONKey("date")
+        static let author = JSONKey("author")
+        static let version = JSONKey("version")
+        static let device = JSONKey("device")
+        static let country = JSONKey("country")
+        static let reach = JSONKey("reach")
+        static let language = JSONKey("language")
+        static let extras = JSONKey("extras")
+        static let line = JSONKey("line")
+        static let element = JSONKey("element")
+        static let byteOffset = JSONKey("byte_offset")
+    }
+
     /// One record as one JSON object; with its analysis when the record has one.
     public static func write(_ record: FeedbackRecord, to json: inout JSONWriter) {
         json.beginObject()
-        json.field("id", record.id)
-        json.field("source", record.source)
-        json.field("format", record.format)
+        json.field(Key.id, record.id)
+        json.field(Key.source, record.source)
+        json.field(Key.format, record.format)
         writeOrigin(record.origin, to: &json, includeFile: false)
-        json.field("text", record.text)
-        json.field("title", record.title)
-        json.field("rating", record.rating)
-        json.field("score", record.score)
-        json.field("date", iso8601: record.date)
-        json.field("author", record.author)
-        json.field("version", record.version)
-        json.field("device", record.device)
-        json.field("country", record.country)
-        json.field("reach", record.reach)
+        json.field(Key.text, record.text)
+        json.field(Key.title, record.title)
+        json.field(Key.rating, record.rating)
+        json.field(Key.score, record.score)
+        json.field(Key.date, iso8601: record.date)
+        json.field(Key.author, record.author)
+        json.field(Key.version, record.version)
+        json.field(Key.device, record.device)
+        json.field(Key.country, record.country)
+        json.field(Key.reach, record.reach)
         if let analysis = record.analysis {
             json.field("language", analysis.language)
             json.field("language_confidence", analysis.languageConfidence, digits: 3)
@@ -38,9 +60,10 @@ public enum RecordLines {
             json.field("theme", analysis.theme)
             json.field("pain_point", analysis.painPoint)
         } else {
-            json.field("language", record.language)
+            json.field(Key.language, record.language)
         }
-        json.beginObject(key: "extras")
+        json.key(Key.extras)
+        json.beginObject()
         for extra in record.extras { json.field(extra.name, extra.value) }
         json.endObject()
         json.endObject()
@@ -57,8 +80,8 @@ public enum RecordLines {
 
     private static func writeOrigin(_ origin: RecordOrigin, to json: inout JSONWriter, includeFile: Bool) {
         if includeFile { json.field("file", origin.file) }
-        if let line = origin.line { json.field("line", line) }
-        if let element = origin.element { json.field("element", element) }
-        if let offset = origin.byteOffset { json.field("byte_offset", offset) }
+        if let line = origin.line { json.field(Key.line, line) }
+        if let element = origin.element { json.field(Key.element, element) }
+        if let offset = origin.byteOffset { json.field(Key.byteOffset, offset) }
     }
 }

@@ -30,4 +30,36 @@ struct JSONWriterTests {
         #expect(parsed["none"] is NSNull)
         #expect((parsed["list"] as? [Any])?.count == 2)
     }
+
+    /// Long texts with a character to escape at every position around the eight-byte blocks the scan reads.
+    @Test func everyCharacterThatNeedsAnEscapeGetsOneWhereverItSits() throws {
+        let specials: [String] = ["\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}"]
+        let fillers = ["abcdefghijklmnopq", "é—✓👍🏽 and ~ ! # ü", String(repeating: "\u{7F} ", count: 9)]
+        for filler in fillers {
+            for special in specials {
+                for position in 0...17 {
+                    var text = String(filler.prefix(position)) + special + String(filler.dropFirst(position))
+                    text += special + " end"
+                    var json = JSONWriter()
+                    json.value(text)
+                    let parsed = try JSONSerialization.jsonObject(with: Data(json.bytes), options: .fragmentsAllowed) as? String
+                    #expect(parsed == text)
+                    #expect(!json.bytes.contains(where: { $0 < 0x20 }))
+                }
+            }
+        }
+    }
+
+    @Test func encodedKeysWriteWhatPlainKeysWrite() {
+        var plain = JSONWriter(), encoded = JSONWriter()
+        for json in [0, 1] {
+            var w = JSONWriter()
+            w.beginObject()
+            if json == 0 { w.field("say \"x\"", "v"); w.field("n", 2) } else { w.field(JSONKey("say \"x\""), "v"); w.field(JSONKey("n"), 2) }
+            w.endObject()
+            if json == 0 { plain = w } else { encoded = w }
+        }
+        #expect(encoded.string == plain.string)
+        #expect(plain.string == #"{"say \"x\"":"v","n":2}"#)
+    }
 }
