@@ -36,7 +36,8 @@ public struct RecordAnalysisStage: RecordStage {
         let kinds: KindClassifier
 
         mutating func process(_ record: inout FeedbackRecord) {
-            let analyzed = text.analyze(RecordAnalysisStage.analyzedText(of: record), languageHint: record.language)
+            let judged = RecordAnalysisStage.analyzedText(of: record)
+            let analyzed = text.analyze(judged, languageHint: record.language)
             let scored = sentiment.scoreWithoutExplanation(analyzed)
             let kind = kinds.classify(analyzed, sentiment: scored.score)
             var analysis = record.analysis ?? Analysis()
@@ -46,6 +47,8 @@ public struct RecordAnalysisStage: RecordStage {
             analysis.sentences = scored.sentences
             analysis.kinds = kind.kinds
             analysis.severity = kind.severity
+            // Themes are found from the body alone; when that is all that was analysed, its words are handed on.
+            if judged.utf8.count == record.text.utf8.count { analysis.themeWords = ThemeWords(analyzed.contentWords()) }
             record.analysis = analysis
         }
     }

@@ -14,6 +14,8 @@ public struct Analysis: Sendable, Hashable {
     public var theme: Int?
     /// The pain point the record counts towards, if any.
     public var painPoint: String?
+    /// The content words the theme stage reads, packed by the per-record stage; cleared once themes are found.
+    var themeWords: ThemeWords?
 
     public init(
         language: String = "und", languageConfidence: Double = 0, sentiment: SentimentScore = .neutral,

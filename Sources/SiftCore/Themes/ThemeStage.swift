@@ -40,7 +40,7 @@ public struct ThemeStage: CorpusStage {
     }
 
     public func run(_ corpus: inout Corpus) {
-        let features = extract(corpus.records)
+        let features = extract(&corpus.records)
         // Names match by folded form and by stem ("Tunely" is stemmed to "tune").
         let worker = analyzer.makeWorker()
         let names = self.names.union(frequentName(features)).flatMap { name in
@@ -106,22 +106,33 @@ public struct ThemeStage: CorpusStage {
         var capitalised: [[UInt32]]
     }
 
-    func extract(_ records: [FeedbackRecord]) -> Features {
-        let slices = max(1, min(threads, records.count / 512 + 1))
-        let per = (records.count + slices - 1) / max(1, slices)
+    /// The features of every record, in parallel. Words packed by the per-record stage are read, not re-analysed
+    /// (the same words: that stage analysed the same text in the language it settled on), and then dropped.
+    func extract(_ records: inout [FeedbackRecord]) -> Features {
+        let count = records.count
+        let slices = max(1, min(threads, count / 512 + 1))
+        let per = (count + slices - 1) / max(1, slices)
         let parts = UnsafeSlots<LocalFeatures?>(count: slices, initial: nil)
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            let worker = analyzer.makeWorker()
-            var local = LocalFeatures()
-            let range = (slice * per)..<min(records.count, (slice + 1) * per)
-            for i in range {
-                let record = records[i]
-                let hint = record.analysis.map(\.language).flatMap { $0 == "und" ? nil : $0 } ?? record.language
-                let analyzed = worker.analyze(record.text, languageHint: hint)
-                let language = record.analysis.map(\.language).flatMap { $0 == "und" ? nil : $0 } ?? analyzed.language
-                local.add(analyzed.contentWords(), language: language)
+        records.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedRecords(buffer)
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                var worker: TextAnalyzerWorker?
+                var local = LocalFeatures()
+                for i in (slice * per)..<min(count, (slice + 1) * per) {
+                    // Each slice touches only its own records.
+                    let record = shared.buffer.baseAddress! + i
+                    let known = record.pointee.analysis.map(\.language).flatMap { $0 == "und" ? nil : $0 }
+                    if let words = record.pointee.analysis?.themeWords {
+                        record.pointee.analysis!.themeWords = nil
+                        local.add(words, language: known ?? record.pointee.analysis!.language)
+                        continue
+                    }
+                    if worker == nil { worker = analyzer.makeWorker() }
+                    let analyzed = worker!.analyze(record.pointee.text, languageHint: known ?? record.pointee.language)
+                    local.add(ThemeWords(analyzed.contentWords()), language: known ?? analyzed.language)
+                }
+                parts[slice] = local
             }
-            parts[slice] = local
         }
         let locals = (0..<slices).compactMap { parts[$0] }
         let vocabulary = SortedVocabulary(locals.map(\.strings))
@@ -437,23 +448,46 @@ private struct LocalFeatures {
         return id
     }
 
-    mutating func add(_ words: [ContentWord], language: String) {
+    mutating func add(_ packed: ThemeWords, language: String) {
         self.language.append(language)
-        terms.append(words.map { id($0.stem) })
+        let words = packed.words
+        let stems = words.map { id(String(decoding: $0.stem, as: UTF8.self)) }
+        let folded = words.map { $0.folded == $0.stem ? nil : id(String(decoding: $0.folded, as: UTF8.self)) }
+        terms.append(stems)
         var phrases: [UInt32] = []
         var surfaces: [UInt32] = []
+        phrases.reserveCapacity(2 * words.count)
+        surfaces.reserveCapacity(2 * words.count)
+        var capitalised: [UInt32] = []
         for (i, w) in words.enumerated() {
-            phrases.append(id(w.stem))
-            surfaces.append(id(w.folded))
-            if i + 1 < words.count, words[i + 1].run == w.run, words[i + 1].stem != w.stem {
-                phrases.append(id(w.stem + " " + words[i + 1].stem))
-                surfaces.append(id(w.folded + " " + words[i + 1].folded))
+            phrases.append(stems[i])
+            surfaces.append(folded[i] ?? stems[i])
+            if w.capitalised { capitalised.append(folded[i] ?? stems[i]) }
+            if i + 1 < words.count, !words[i + 1].startsRun, words[i + 1].stem != w.stem {
+                phrases.append(id(pair(w.stem, words[i + 1].stem)))
+                surfaces.append(id(pair(w.folded, words[i + 1].folded)))
             }
         }
         self.phrases.append(phrases)
         self.surfaces.append(surfaces)
-        capitalised.append(words.filter(\.capitalised).map { id($0.folded) })
+        self.capitalised.append(capitalised)
     }
+
+    private func pair(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: a.count + 1 + b.count) { out in
+            var k = 0
+            for byte in a { out[k] = byte; k += 1 }
+            out[k] = UInt8(ascii: " "); k += 1
+            for byte in b { out[k] = byte; k += 1 }
+            return k
+        }
+    }
+}
+
+/// Records that concurrent slices read and write, each slice only its own indices.
+private struct SharedRecords: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<FeedbackRecord>
+    init(_ buffer: UnsafeMutableBufferPointer<FeedbackRecord>) { self.buffer = buffer }
 }
 
 /// Strings numbered in sorted order: the same ids whatever thread saw a string first.

@@ -1,0 +1,43 @@
+import Testing
+@testable import SiftCore
+
+struct ThemeWordsTests {
+    @Test func packedWordsReadBackAsWritten() {
+        let analyzed = TextAnalyzer().makeWorker().analyze(
+            "Tunely drains my battery. Verification code never arrives, ÉNORME problème", languageHint: "en")
+        let words = analyzed.contentWords()
+        let packed = ThemeWords(words).words
+        #expect(packed.count == words.count)
+        for (word, read) in zip(words, packed) {
+            #expect(String(decoding: read.stem, as: UTF8.self) == word.stem)
+            #expect(String(decoding: read.folded, as: UTF8.self) == word.folded)
+            #expect(read.capitalised == word.capitalised)
+        }
+        for i in words.indices.dropFirst() { #expect(packed[i].startsRun == (words[i].run != words[i - 1].run)) }
+        #expect(packed.contains { $0.capitalised })
+        #expect(packed.contains { !$0.startsRun })
+    }
+
+    /// The theme stage reads the words the per-record stage packed; it must find exactly what it finds when it
+    /// analyses every text itself.
+    @Test func themesFromHandedOnWordsEqualThemesFromAnalysingAgain() throws {
+        var records = WrittenReviews.planted
+            + WrittenReviews.records(WrittenReviews.battery.map { $0 + " on my Pixel" }, language: nil, prefix: "nohint")
+            + WrittenReviews.records(["El código de verificación nunca llega", "No puedo iniciar sesión, el código no llega",
+                                      "Código de verificación caducado"], language: "es", prefix: "es")
+        records[0].title = "Login hell"
+        let analyzed = Pipeline(recordStages: [try RecordAnalysisStage()], threads: 2).analyze(records)
+        #expect(analyzed.filter { $0.analysis?.themeWords != nil }.count == records.count - 1)
+        var stripped = analyzed
+        for i in stripped.indices { stripped[i].analysis?.themeWords = nil }
+
+        var handedOn = Corpus(records: analyzed)
+        ThemeStage(threads: 2).run(&handedOn)
+        var again = Corpus(records: stripped)
+        ThemeStage(threads: 2).run(&again)
+        #expect(!handedOn.themes.isEmpty)
+        #expect(handedOn.themes == again.themes)
+        #expect(handedOn.records == again.records)
+        #expect(handedOn.records.allSatisfy { $0.analysis?.themeWords == nil })
+    }
+}
