@@ -61,8 +61,9 @@ public struct Pipeline: Sendable {
         onProblem: (IngestEvent) throws -> Void
     ) throws -> Corpus {
         var corpus = Corpus()
-        var pending: [FeedbackRecord] = []
-        pending.reserveCapacity(chunkSize * threads)
+        // Records are appended as read and analysed in place, a batch at a time: no copies of the batch.
+        var analyzed = 0
+        let batch = chunkSize * threads
         corpus.accounts = try ingestor.ingest(inputs) { event in
             switch event {
             case .record(let record):
@@ -70,17 +71,17 @@ public struct Pipeline: Sendable {
                     corpus.outsideWindow += 1
                     return
                 }
-                pending.append(record)
-                if pending.count >= chunkSize * threads {
-                    corpus.records.append(contentsOf: analyze(pending))
-                    pending.removeAll(keepingCapacity: true)
-                    onProgress(corpus.records.count)
+                corpus.records.append(record)
+                if corpus.records.count - analyzed >= batch {
+                    analyzeInPlace(&corpus.records, analyzed..<corpus.records.count)
+                    analyzed = corpus.records.count
+                    onProgress(analyzed)
                 }
             case .rejected, .diagnostic:
                 try onProblem(event)
             }
         }
-        corpus.records.append(contentsOf: analyze(pending))
+        analyzeInPlace(&corpus.records, analyzed..<corpus.records.count)
         onProgress(corpus.records.count)
         for stage in corpusStages { stage.run(&corpus) }
         return corpus
@@ -88,32 +89,32 @@ public struct Pipeline: Sendable {
 
     /// Runs the record stages over `records`, split into one slice per thread; order is kept.
     public func analyze(_ records: [FeedbackRecord]) -> [FeedbackRecord] {
-        guard !recordStages.isEmpty, !records.isEmpty else { return records }
-        let slices = min(threads, records.count)
-        let results = SliceResults(count: slices)
-        let per = (records.count + slices - 1) / slices
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            let range = (slice * per)..<min(records.count, (slice + 1) * per)
-            var workers = recordStages.map { $0.makeWorker() }
-            var out = Array(records[range])
-            for i in out.indices {
-                for w in workers.indices { workers[w].process(&out[i]) }
+        var out = records
+        analyzeInPlace(&out, out.indices)
+        return out
+    }
+
+    /// Runs the record stages over `records[range]` where they lie, one slice of the range per thread.
+    func analyzeInPlace(_ records: inout [FeedbackRecord], _ range: Range<Int>) {
+        guard !recordStages.isEmpty, !range.isEmpty else { return }
+        let slices = min(threads, range.count)
+        let per = (range.count + slices - 1) / slices
+        records.withUnsafeMutableBufferPointer { buffer in
+            let shared = DisjointRecords(buffer)
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                var workers = recordStages.map { $0.makeWorker() }
+                let base = shared.buffer.baseAddress!
+                let start = range.lowerBound + slice * per
+                for i in start..<min(range.upperBound, start + per) {
+                    for w in workers.indices { workers[w].process(&base[i]) }
+                }
             }
-            results.set(slice, out)
         }
-        return results.joined()
     }
 }
 
-/// Per-slice results written by concurrent workers, each to its own index.
-private final class SliceResults: @unchecked Sendable {
-    private var slots: [[FeedbackRecord]]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ index: Int, _ value: [FeedbackRecord]) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-    func joined() -> [FeedbackRecord] { slots.flatMap { $0 } }
+/// Records that concurrent slices read and write, each slice only its own indices.
+struct DisjointRecords: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<FeedbackRecord>
+    init(_ buffer: UnsafeMutableBufferPointer<FeedbackRecord>) { self.buffer = buffer }
 }

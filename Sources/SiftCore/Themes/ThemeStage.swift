@@ -114,7 +114,7 @@ public struct ThemeStage: CorpusStage {
         let per = (count + slices - 1) / max(1, slices)
         let parts = UnsafeSlots<LocalFeatures?>(count: slices, initial: nil)
         records.withUnsafeMutableBufferPointer { buffer in
-            let shared = SharedRecords(buffer)
+            let shared = DisjointRecords(buffer)
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
                 var worker: TextAnalyzerWorker?
                 var local = LocalFeatures()
@@ -482,12 +482,6 @@ private struct LocalFeatures {
             return k
         }
     }
-}
-
-/// Records that concurrent slices read and write, each slice only its own indices.
-private struct SharedRecords: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<FeedbackRecord>
-    init(_ buffer: UnsafeMutableBufferPointer<FeedbackRecord>) { self.buffer = buffer }
 }
 
 /// Strings numbered in sorted order: the same ids whatever thread saw a string first.
