@@ -50,6 +50,12 @@ public struct DirichletMixture: Sendable {
         public fileprivate(set) var used: Int
         let alpha: Double
         let beta: Double
+        /// The longest document the model reads (longer ones were cut).
+        let maxLength: Int
+        /// The GSDMM denominator of each cluster for each document length: the product of `words[z] + Vβ + i`
+        /// for `i` in `0..<length`, at `length * clusterCount + z`. Kept up to date as words move, so scoring
+        /// divides once instead of multiplying out `length` factors for every cluster.
+        fileprivate var denominators: [Double] = []
 
         /// Count of term `term` in cluster `cluster`.
         public func count(term: Int, cluster: Int) -> Int { Int(termCounts[term * clusterCount + cluster]) }
@@ -64,7 +70,8 @@ public struct DirichletMixture: Sendable {
         var model = Model(
             clusterCount: K, vocabularySize: vocabularySize, documents: Array(repeating: 0, count: K),
             words: Array(repeating: 0, count: K), termCounts: Array(repeating: 0, count: max(1, vocabularySize) * K),
-            used: 0, alpha: alpha, beta: beta)
+            used: 0, alpha: alpha, beta: beta, maxLength: maxTermsPerDocument)
+        model.refreshAllDenominators()
         var assignment = Array(repeating: -1, count: docs.count)
         let fitted = docs.indices.filter { !docs[$0].terms.isEmpty }.prefix(fitLimit)
         var rng = SplitMix64(seed: seed)
@@ -104,9 +111,18 @@ public struct DirichletMixture: Sendable {
             let slices = max(1, min(threads, rest.count / 256 + 1))
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
                 var scores = [Double](repeating: 0, count: K)
+                // Feedback repeats itself ("great app", "too many ads"): a document already scored is looked up.
+                var known: [CompactDocument: Int] = [:]
                 var i = slice
                 while i < rest.count {
-                    results[i] = frozen.mostLikely(docs[rest[i]], scores: &scores) ?? -1
+                    let doc = docs[rest[i]]
+                    if let z = known[doc] {
+                        results[i] = z
+                    } else {
+                        let z = frozen.mostLikely(doc, scores: &scores) ?? -1
+                        known[doc] = z
+                        results[i] = z
+                    }
                     i += slices
                 }
             }
@@ -141,6 +157,28 @@ extension DirichletMixture.Model {
         documents[z] += 1
         words[z] += Int32(doc.length)
         for (w, c) in zip(doc.terms, doc.counts) { termCounts[Int(w) * clusterCount + z] += Int32(c) }
+        refreshDenominators(z)
+    }
+
+    /// Recomputes cluster `z`'s denominators, each as the same running product scoring used to take.
+    fileprivate mutating func refreshDenominators(_ z: Int) {
+        let nz = Double(words[z]) + Double(vocabularySize) * beta
+        let K = clusterCount
+        denominators.withUnsafeMutableBufferPointer { d in
+            var product = 1.0
+            d[z] = product
+            for length in 1...maxLength {
+                product *= nz + Double(length - 1)
+                d[length * K + z] = product
+            }
+        }
+    }
+
+    fileprivate mutating func refreshAllDenominators() {
+        if denominators.count != (maxLength + 1) * clusterCount {
+            denominators = Array(repeating: 1, count: (maxLength + 1) * clusterCount)
+        }
+        for z in 0..<clusterCount { refreshDenominators(z) }
     }
 
     /// Renumbers the living clusters `0..<L` in their current order and rewrites `assignment` to match.
@@ -168,12 +206,14 @@ extension DirichletMixture.Model {
         }
         for d in assignment.indices where assignment[d] >= 0 { assignment[d] = newIndex[assignment[d]] }
         used = living
+        refreshAllDenominators()
     }
 
     fileprivate mutating func remove(_ doc: CompactDocument, from z: Int) {
         documents[z] -= 1
         words[z] -= Int32(doc.length)
         for (w, c) in zip(doc.terms, doc.counts) { termCounts[Int(w) * clusterCount + z] -= Int32(c) }
+        refreshDenominators(z)
     }
 
     /// The unnormalised probability that `doc` belongs to each cluster (the GSDMM conditional without its
@@ -181,7 +221,6 @@ extension DirichletMixture.Model {
     fileprivate func scoreAll(_ doc: CompactDocument, into p: UnsafeMutablePointer<Double>) {
         let K = clusterCount
         let L = used
-        let vBeta = Double(vocabularySize) * beta
         documents.withUnsafeBufferPointer { m in
             for z in 0..<L { p[z] = Double(m[z]) + alpha }
         }
@@ -194,13 +233,22 @@ extension DirichletMixture.Model {
                 }
             }
         }
-        words.withUnsafeBufferPointer { n in
+        // One division per cluster by the denominator kept for this length: the same value the product of
+        // `length` factors gives, taken once when the cluster last changed.
+        guard doc.length <= maxLength else {
+            // A document cut at a larger cap than the model's (the public entry points take one).
+            let vBeta = Double(vocabularySize) * beta
             for z in 0..<L {
-                let nz = Double(n[z]) + vBeta
+                let nz = Double(words[z]) + vBeta
                 var denominator = 1.0
                 for i in 0..<doc.length { denominator *= nz + Double(i) }
                 p[z] /= denominator
             }
+            return
+        }
+        denominators.withUnsafeBufferPointer { d in
+            let row = d.baseAddress! + doc.length * K
+            for z in 0..<L { p[z] /= row[z] }
         }
     }
 
@@ -253,7 +301,7 @@ extension DirichletMixture.Model {
 }
 
 /// A document as distinct terms with their counts.
-struct CompactDocument: Sendable {
+struct CompactDocument: Sendable, Hashable {
     var terms: [UInt32]
     var counts: [UInt16]
     var length: Int

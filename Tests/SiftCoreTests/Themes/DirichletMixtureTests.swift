@@ -37,6 +37,25 @@ struct DirichletMixtureTests {
         #expect(one == eight)
     }
 
+    /// Documents beyond the fit limit (scored with the kept denominators, repeats looked up) go where the weight
+    /// computed factor by factor is highest.
+    @Test func documentsBeyondTheFitLimitJoinTheClusterWithTheHighestWeight() {
+        var (docs, _) = Self.plantedDocuments()
+        // Documents mixing topics, some repeated, make the choice close.
+        var rng = SplitMix64(seed: 11)
+        let mixed = (0..<40).map { _ in (0..<(2 + Int(rng.next() % 8))).map { _ in UInt32(rng.next() % 30) } }
+        docs += mixed + mixed.prefix(10)
+        let (assignments, model) = DirichletMixture(maxClusters: 40, fitLimit: 60).cluster(docs, vocabularySize: 30, threads: 2)
+        let living = (0..<model.clusterCount).filter { z in assignments.contains { $0 == z } }
+        for d in 60..<docs.count {
+            let best = living.max { a, b in
+                let x = model.logWeight(docs[d], cluster: a), y = model.logWeight(docs[d], cluster: b)
+                return x != y ? x < y : a > b
+            }
+            #expect(assignments[d] == best, "document \(d)")
+        }
+    }
+
     @Test func documentsBeyondTheFitLimitJoinAClusterOfTheirTopic() {
         let (docs, topic) = Self.plantedDocuments(perTopic: 100)
         let (assignments, _) = DirichletMixture(maxClusters: 40, fitLimit: 90).cluster(docs, vocabularySize: 30, threads: 2)
