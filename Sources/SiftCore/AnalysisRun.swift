@@ -45,6 +45,15 @@ public struct AnalysisRun: Sendable {
         self.text = text
     }
 
+    /// Words of the inputs' file names ("Spotify.csv" → spotify): the app's own name is no theme word.
+    static func appNames(_ inputs: [InputSource]) -> Set<String> {
+        Set(inputs.flatMap { input -> [String] in
+            let base = (input.name as NSString).lastPathComponent
+            let stem = base.split(separator: ".").dropLast().joined(separator: ".")
+            return stem.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { $0.count > 2 }
+        })
+    }
+
     /// Runs everything over `inputs` and writes the reports into `output`. Rejections and diagnostics go to
     /// `output` and `onProblem` as they are found.
     public func run(
@@ -68,7 +77,8 @@ public struct AnalysisRun: Sendable {
         } catch { throw RunError("a --lexicon file: \(error)") }
         let pipeline = Pipeline(
             ingestor: options.ingestor, recordStages: [analysis],
-            corpusStages: [ThemeStage(analyzer: text, threads: options.threads)], threads: options.threads)
+            corpusStages: [ThemeStage(analyzer: text, threads: options.threads, names: Self.appNames(inputs))],
+            threads: options.threads)
         var warnings = 0
         var corpus = try pipeline.run(inputs, window: options.since, onProgress: onProgress) { event in
             switch event {

@@ -28,7 +28,7 @@ struct ThemesCommand: ParsableCommand {
         })
         let pipeline = Pipeline(
             ingestor: try input.makeIngestor(),
-            recordStages: (language.map { [DeclaredLanguage(code: $0)] } ?? []) + [TextStage()],
+            recordStages: (language.map { [DeclaredLanguage(code: $0)] } ?? []) + [try RecordAnalysisStage()],
             corpusStages: [ThemeStage(names: names)])
         let corpus: Corpus
         do {

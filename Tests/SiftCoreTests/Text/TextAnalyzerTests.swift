@@ -223,11 +223,4 @@ struct TextAnalyzerTests {
         #expect(analyze("hola", "PT_br").language == "pt")
     }
 
-    @Test func textStageSetsTheLanguage() {
-        var worker = TextStage().makeWorker()
-        var record = FeedbackRecord(source: "-", format: "csv", text: "La aplicación se cierra", language: "es", origin: RecordOrigin(file: "-", line: 1))
-        worker.process(&record)
-        #expect(record.analysis?.language == "es")
-        #expect(record.analysis?.languageConfidence == 1)
-    }
 }
