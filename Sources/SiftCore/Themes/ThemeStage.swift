@@ -21,6 +21,15 @@ public struct ThemeStage: CorpusStage {
     public var labelPhrases: Int
     /// Clusters whose word distributions have at least this cosine similarity become one theme.
     public var mergeSimilarity: Double
+    /// A theme holding more than this share of its language's records, and at least `catchAllMinimumSize` of
+    /// them, is re-clustered on its own (at most `catchAllRounds` times) without the words in more than
+    /// `catchAllCommonShare` of its records; parts under `catchAllPartShare` of it join the part that explains them best; the split stands when ≥ 2 parts remain.
+    public var catchAllShare = 0.3
+    public var catchAllMinimumSize = 60
+    public var catchAllCommonShare = 0.25
+    public var catchAllPartShare = 0.07
+    public var catchAllMaxParts = 10
+    public var catchAllRounds = 2
 
     public init(
         analyzer: TextAnalyzer = TextAnalyzer(), boilerplate: Boilerplate = Boilerplate(),
@@ -211,7 +220,8 @@ public struct ThemeStage: CorpusStage {
                 memberOf[best, default: []].append(position)
             }
         }
-        let groups = merged(kept.compactMap { memberOf[$0] }, docs: docs)
+        let groups = splittingCatchAlls(
+            merged(kept.compactMap { memberOf[$0] }, docs: docs), docs: docs, languageCount: members.count, minimum: minimum)
         return makeThemes(
             language: language, groups: groups, ordered: ordered, docs: docs,
             records: records, features: features, names: names, corpusCount: corpusCount)
@@ -220,7 +230,7 @@ public struct ThemeStage: CorpusStage {
     /// Clusters whose word distributions point the same way (cosine ≥ `mergeSimilarity`) joined, most similar
     /// pair first: the mixture splits one complaint when its records are few or worded two ways ("battery
     /// drain · phone hot" and "battery dies · overheating").
-    private func merged(_ groups: [[Int]], docs: [[UInt32]]) -> [[Int]] {
+    func merged(_ groups: [[Int]], docs: [[UInt32]]) -> [[Int]] {
         var groups = groups
         var vectors: [[UInt32: Double]] = groups.map { positions in
             var v: [UInt32: Double] = [:]
@@ -260,7 +270,7 @@ public struct ThemeStage: CorpusStage {
     }
 
     /// The kept cluster that explains `doc` best, if it shares at least one word with it.
-    private func bestKept(_ doc: [UInt32], model: DirichletMixture.Model, kept: [Int]) -> Int? {
+    func bestKept(_ doc: [UInt32], model: DirichletMixture.Model, kept: [Int]) -> Int? {
         var best: Int?
         var bestValue = -Double.infinity
         for z in kept where doc.contains(where: { model.count(term: Int($0), cluster: z) > 0 }) {
