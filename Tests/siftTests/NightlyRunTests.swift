@@ -7,14 +7,7 @@ struct NightlyRunTests {
     @Test func theSecondRunOverAGrowingDumpCountsOnlyNewRecordsAndMarksTheNewPainPoint() throws {
         let dir = try SiftBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let generator = Process()
-        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = ["python3", SiftBinary.repositoryRoot.appendingPathComponent("scripts/make-spike-dump").path,
-                               "--out", dir.path, "--seed", "11"]
-        generator.standardOutput = FileHandle.nullDevice
-        try generator.run()
-        generator.waitUntilExit()
-        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("expected.json"))) as! [String: Any]
+        let expected = try SiftBinary.makeSpikeDump(in: dir, seed: 11)
         let spikeDay = (expected["spike"] as! [String: Any])["date"] as! String
 
         // Yesterday's dump ends the day before the crash appears; today's is the whole file.

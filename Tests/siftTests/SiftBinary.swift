@@ -55,6 +55,20 @@ enum SiftBinary {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Runs `scripts/make-spike-dump` into `directory` and returns its `expected.json`.
+    static func makeSpikeDump(in directory: URL, seed: Int) throws -> [String: Any] {
+        let generator = Process()
+        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generator.arguments = ["python3", repositoryRoot.appendingPathComponent("scripts/make-spike-dump").path,
+                               "--out", directory.path, "--seed", String(seed)]
+        generator.standardOutput = FileHandle.nullDevice
+        try generator.run()
+        generator.waitUntilExit()
+        guard generator.terminationStatus == 0 else { throw CocoaError(.fileReadUnknown) }
+        let data = try Data(contentsOf: directory.appendingPathComponent("expected.json"))
+        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }
+
     /// A fresh temporary directory, removed by the caller.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("sift-test-\(UUID().uuidString)")

@@ -8,16 +8,8 @@ struct SpikeProofTests {
     @Test func thePlantedSpikeRanksFirstLinksToItsItemAndTheUnplannedThemeIsUncovered() throws {
         let dir = try SiftBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let generator = Process()
-        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = ["python3", SiftBinary.repositoryRoot.appendingPathComponent("scripts/make-spike-dump").path,
-                               "--out", dir.path, "--seed", "7"]
-        generator.standardOutput = FileHandle.nullDevice
-        try generator.run()
-        generator.waitUntilExit()
-        #expect(generator.terminationStatus == 0)
 
-        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("expected.json"))) as! [String: Any]
+        let expected = try SiftBinary.makeSpikeDump(in: dir, seed: 7)
         let spike = expected["spike"] as! [String: Any]
         let uncovered = expected["uncovered"] as! [String: Any]
 

@@ -1,5 +1,3 @@
-internal import CStemmer
-
 /// A user's overlay file that does not follow the `term<TAB>valence` layout.
 public struct SentimentLexiconError: Error, CustomStringConvertible, Sendable, Hashable {
     /// 1-based position of the overlay among those given.
@@ -170,7 +168,7 @@ struct SentimentLexicons: Sendable {
             for overlay in parsedOverlays {
                 for (term, valence) in overlay { lexicon.setValence(term, valence, source: .user) }
             }
-            let stemmer = StemmerHandle(language: code)
+            let stemmer = SnowballStemmer(language: code)
             let stem: (String) -> String = { stemmer?.stem($0) ?? $0 }
             for (term, valence) in Self.pairs(store.lines("\(code)/failures.tsv")) {
                 lexicon.failures[stem(term)] = valence
@@ -239,28 +237,6 @@ struct SentimentLexicons: Sendable {
     }
 }
 
-/// A Snowball stemmer used while the lexicons are indexed; owned by one thread.
-private final class StemmerHandle {
-    private let handle: OpaquePointer
-    private static let algorithms = ["en": "english", "es": "spanish", "de": "german", "fr": "french", "pt": "portuguese", "it": "italian", "nl": "dutch"]
-
-    init?(language: String) {
-        guard let name = Self.algorithms[language], let handle = sb_stemmer_new(name, "UTF_8") else { return nil }
-        self.handle = handle
-    }
-
-    deinit { sb_stemmer_delete(handle) }
-
-    func stem(_ word: String) -> String {
-        var word = word
-        return word.withUTF8 { utf8 -> String in
-            guard let base = utf8.baseAddress, let out = sb_stemmer_stem(handle, base, Int32(utf8.count)) else {
-                return String(decoding: utf8, as: UTF8.self)
-            }
-            return String(decoding: UnsafeBufferPointer(start: out, count: Int(sb_stemmer_length(handle))), as: UTF8.self)
-        }
-    }
-}
 
 extension StringProtocol {
     var trimmedFields: Substring {
