@@ -39,7 +39,7 @@ struct Kinds: ParsableCommand {
             }
             data = read
         }
-        var analyzer = TextAnalyzer(lexicons: .shipped).makeWorker()
+        let analyzer = TextAnalyzer(lexicons: .shipped).makeWorker()
         let classifier = KindClassifier(useModel: model && !features)
         let scorer: SentimentScorer?
         do { scorer = noSentiment ? nil : try SentimentScorer() } catch {

@@ -171,7 +171,7 @@ public struct JSONDocumentReader: RecordReader {
         mutating func readRecords(_ parser: inout JSONParser, emit: (IngestEvent) throws -> Void) throws {
             guard let first = parser.peek() else { return }
             if first == UInt8(ascii: "{") {
-                try element(&parser, index: 1, emit: emit)
+                _ = try element(&parser, index: 1, emit: emit)
                 return
             }
             guard first == UInt8(ascii: "[") else {

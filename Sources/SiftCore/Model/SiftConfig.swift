@@ -32,7 +32,7 @@ public struct SiftConfig: Sendable, Hashable, Codable {
         var config: SiftConfig
         do {
             config = try YAMLDecoder().decode(SiftConfig.self, from: text)
-        } catch let DecodingError.keyNotFound(key, context), let DecodingError.valueNotFound(key as CodingKey, context) {
+        } catch let DecodingError.keyNotFound(key, context), let DecodingError.valueNotFound(key as any CodingKey, context) {
             throw ConfigError("\(path): \(context.codingPath.map(\.stringValue).joined(separator: ".")) \(key.stringValue): \(context.debugDescription)")
         } catch let DecodingError.typeMismatch(_, context) {
             throw ConfigError("\(path): field '\(context.codingPath.map(\.stringValue).joined(separator: "."))': \(context.debugDescription)")

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The priority stage's result: ranked pain points, strengths, the timeline they share, roadmap evidence.
 public struct PainPointReport: Sendable {
@@ -121,7 +121,7 @@ public struct PainPointFinder: Sendable {
             let growth = buckets == nil ? 1 : TrendMath.growth(counts: timeline, totals: totals)
             let spike = buckets.flatMap { TrendMath.spike(counts: timeline, totals: totals, buckets: $0) }
             var without: Double?
-            if let allMean, ratingCount > themeRated {
+            if allMean != nil, ratingCount > themeRated {
                 without = (ratingSum - themeRatingSum) / Double(ratingCount - themeRated)
             }
             let versionList = versions.map { VersionCount(version: $0.key, records: $0.value, share: Double($0.value) / Double(versionTotals[$0.key]!)) }
