@@ -83,7 +83,21 @@ public enum RoadmapLoader {
 
     /// Parses a CSV roadmap with a header row; `keywords` separated by `;` or `|`.
     public static func parseCSV(_ text: String, file: String) throws(RoadmapError) -> [RoadmapItem] {
-        let rows = SimpleCSV.rows(text)
+        // The same RFC-4180 scanner the CSV readers use, so quoting and line ends work the same way.
+        var rows: [(fields: [String], line: Int)] = []
+        do {
+            let scanner = CSVScanner(try UTF8Input(InputSource(name: file, bytes: Array(text.utf8))))
+            while try scanner.nextRow() {
+                if scanner.unterminatedQuote {
+                    throw RoadmapError(file: file, line: scanner.rowLine, "a quoted field is never closed; add the closing \"")
+                }
+                rows.append((scanner.strings(), scanner.rowLine))
+            }
+        } catch let error as RoadmapError {
+            throw error
+        } catch {
+            throw RoadmapError(file: file, line: nil, "cannot read it as CSV: \(error)")
+        }
         guard let header = rows.first else { throw RoadmapError(file: file, line: nil, "is empty; write a header row and one row per item") }
         let names = header.fields.map { $0.trimmingSpaces.lowercased() }
         for name in names where !fields.contains(name) {
@@ -142,49 +156,5 @@ public enum RoadmapLoader {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
         default: String(describing: error)
         }
-    }
-}
-
-/// A small RFC-4180 reader for small files read whole (roadmaps), with the line each row starts on.
-enum SimpleCSV {
-    struct Row { var fields: [String]; var line: Int }
-
-    static func rows(_ text: String) -> [Row] {
-        var rows: [Row] = []
-        var field = "", fields: [String] = []
-        var inQuotes = false, line = 1, rowLine = 1
-        var chars = text.makeIterator()
-        var pending: Character?
-        func endRow() {
-            fields.append(field)
-            rows.append(Row(fields: fields, line: rowLine))
-            field = ""
-            fields = []
-        }
-        while let c = pending ?? chars.next() {
-            pending = nil
-            if inQuotes {
-                if c == "\"" {
-                    let next = chars.next()
-                    if next == "\"" { field.append("\"") } else { inQuotes = false; pending = next }
-                } else {
-                    if c == "\n" || c == "\r\n" { line += 1 }
-                    field.append(c)
-                }
-            } else if c == "\"" {
-                inQuotes = true
-            } else if c == "," {
-                fields.append(field)
-                field = ""
-            } else if c == "\n" || c == "\r\n" || c == "\r" {
-                endRow()
-                line += 1
-                rowLine = line
-            } else {
-                field.append(c)
-            }
-        }
-        if !field.isEmpty || !fields.isEmpty { endRow() }
-        return rows
     }
 }
