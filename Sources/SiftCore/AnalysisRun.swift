@@ -46,7 +46,7 @@ public struct AnalysisRun: Sendable {
     }
 
     /// Words of the inputs' file names ("Spotify.csv" → spotify): the app's own name is no theme word.
-    static func appNames(_ inputs: [InputSource]) -> Set<String> {
+    public static func appNames(_ inputs: [InputSource]) -> Set<String> {
         Set(inputs.flatMap { input -> [String] in
             let base = (input.name as NSString).lastPathComponent
             let stem = base.split(separator: ".").dropLast().joined(separator: ".")

@@ -20,19 +20,15 @@ struct ThemesCommand: ParsableCommand {
     var language: String?
 
     func run() throws {
-        // The input files' names name the app ("Spotify.csv"): its name is no theme word.
-        let names = Set(input.inputs.flatMap { path -> [String] in
-            let base = (path as NSString).lastPathComponent
-            let stem = base.split(separator: ".").dropLast().joined(separator: ".")
-            return stem.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        })
+        let sources = try input.sources()
+        let names = AnalysisRun.appNames(sources)
         let pipeline = Pipeline(
             ingestor: try input.makeIngestor(),
             recordStages: (language.map { [DeclaredLanguage(code: $0)] } ?? []) + [try RecordAnalysisStage()],
             corpusStages: [ThemeStage(names: names)])
         let corpus: Corpus
         do {
-            corpus = try pipeline.run(try input.sources()) { event in
+            corpus = try pipeline.run(sources) { event in
                 if case .rejected(let rejection) = event { printError("\(rejection.origin): rejected: \(rejection.reason)") }
             }
         } catch let error as IngestError {
