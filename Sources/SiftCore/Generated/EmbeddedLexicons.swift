@@ -10897,6 +10897,13 @@ clearing
 cach
 cache
 latest
+# Frequency and repetition words: "every time", "twice", "again" say how often, not what.
+twice
+every
+again
+since
+times
+things
 """#,
         "es/contrast.txt": #"""
 # Spanish clause breakers: contrast words that end a negation scope. Format: one folded word per line.
