@@ -54,6 +54,7 @@ struct QualtricsPlan: CSVRecordPlan {
                 scoreColumn = i
             }
         }
+        if let chosen = try userTextColumn(map, columns: ids, file: preview.file) { text = [chosen] }
         guard !text.isEmpty else {
             throw IngestError(file: preview.file, "has no open-text column (none ends in _TEXT or holds free text); columns are: \(ids.joined(separator: ", "))")
         }
@@ -63,10 +64,11 @@ struct QualtricsPlan: CSVRecordPlan {
         if let scoreColumn { canonical.append((.score, scoreColumn)) }
         if let dateColumn { canonical.append((.date, dateColumn)) }
         if let language = column("UserLanguage") { canonical.append((.language, language)) }
+        try applyUserMap(map, columns: ids, file: preview.file, to: &canonical)
         self.canonical = canonical
         let claimed = Set(text.map(\.index) + canonical.map(\.1) + [responseColumn].compactMap { $0 })
         extras = ids.enumerated().filter { !claimed.contains($0.offset) }.map { (name: $0.element, index: $0.offset) }
-        maker = SurveyRecordMaker(format: .qualtrics, file: preview.file, samples: preview.samples, dateColumn: dateColumn)
+        maker = SurveyRecordMaker(format: .qualtrics, file: preview.file, samples: preview.samples, dateColumn: canonical.first { $0.0 == .date }?.1)
     }
 
     func records(from row: CSVDataRow, raw: () -> String, emit: (IngestEvent) throws -> Void) throws {

@@ -89,3 +89,25 @@ struct SurveyRecordMaker {
         }
     }
 }
+
+/// The user's `text=COLUMN` in a survey export: that column becomes the one free-text answer read.
+/// - Throws: `IngestError` naming the column when the header lacks it.
+func userTextColumn(_ map: FieldMap, columns: [String], file: String) throws -> (index: Int, id: String, question: String)? {
+    guard let name = map[.text] else { return nil }
+    guard let index = columns.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
+        throw IngestError(file: file, "--map names the column '\(name)', which the header lacks; columns are: \(columns.joined(separator: ", "))")
+    }
+    return (index, String(index + 1), columns[index])
+}
+
+/// Lays the user's `--map` (all but `text`) over the fields a survey plan chose itself: a mapped field reads the
+/// named column instead. - Throws: `IngestError` naming a column the header lacks.
+func applyUserMap(_ map: FieldMap, columns: [String], file: String, to canonical: inout [(CanonicalField, Int)]) throws {
+    for (field, name) in map.columns.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where field != .text {
+        guard let index = columns.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
+            throw IngestError(file: file, "--map names the column '\(name)', which the header lacks; columns are: \(columns.joined(separator: ", "))")
+        }
+        canonical.removeAll { $0.0 == field }
+        canonical.append((field, index))
+    }
+}

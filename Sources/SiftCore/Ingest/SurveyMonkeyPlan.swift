@@ -46,6 +46,7 @@ struct SurveyMonkeyPlan: CSVRecordPlan {
                 scoreColumn = i
             }
         }
+        if let chosen = try userTextColumn(map, columns: heads, file: preview.file) { text = [chosen] }
         guard !text.isEmpty else {
             throw IngestError(file: preview.file, "has no open-ended answer column (sub-label 'Open-Ended Response'); nothing to analyze")
         }
@@ -54,10 +55,11 @@ struct SurveyMonkeyPlan: CSVRecordPlan {
         var canonical: [(CanonicalField, Int)] = []
         if let scoreColumn { canonical.append((.score, scoreColumn)) }
         if let dateColumn { canonical.append((.date, dateColumn)) }
+        try applyUserMap(map, columns: heads, file: preview.file, to: &canonical)
         self.canonical = canonical
         let claimed = Set(text.map(\.index) + canonical.map(\.1) + [respondent])
         extras = names.enumerated().filter { !claimed.contains($0.offset) }.map { (name: $0.element, index: $0.offset) }
-        maker = SurveyRecordMaker(format: .surveyMonkey, file: preview.file, samples: preview.samples, dateColumn: dateColumn)
+        maker = SurveyRecordMaker(format: .surveyMonkey, file: preview.file, samples: preview.samples, dateColumn: canonical.first { $0.0 == .date }?.1)
     }
 
     func records(from row: CSVDataRow, raw: () -> String, emit: (IngestEvent) throws -> Void) throws {

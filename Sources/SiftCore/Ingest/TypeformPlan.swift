@@ -34,6 +34,7 @@ struct TypeformPlan: CSVRecordPlan {
                 text.append((i, String(i + 1), head))
             }
         }
+        if let chosen = try userTextColumn(map, columns: heads, file: preview.file) { text = [chosen] }
         guard !text.isEmpty else {
             throw IngestError(file: preview.file, "has no free-text answer column among its first \(preview.samples.count) responses; columns are: \(heads.joined(separator: ", "))")
         }
@@ -43,10 +44,11 @@ struct TypeformPlan: CSVRecordPlan {
         if let scoreColumn { canonical.append((.score, scoreColumn)) }
         if let ratingColumn { canonical.append((.rating, ratingColumn)) }
         if let dateColumn { canonical.append((.date, dateColumn)) }
+        try applyUserMap(map, columns: heads, file: preview.file, to: &canonical)
         self.canonical = canonical
         let claimed = Set(text.map(\.index) + canonical.map(\.1) + [hash])
         extras = heads.enumerated().filter { !claimed.contains($0.offset) }.map { (name: $0.element, index: $0.offset) }
-        maker = SurveyRecordMaker(format: .typeformCSV, file: preview.file, samples: preview.samples, dateColumn: dateColumn)
+        maker = SurveyRecordMaker(format: .typeformCSV, file: preview.file, samples: preview.samples, dateColumn: canonical.first { $0.0 == .date }?.1)
     }
 
     func records(from row: CSVDataRow, raw: () -> String, emit: (IngestEvent) throws -> Void) throws {

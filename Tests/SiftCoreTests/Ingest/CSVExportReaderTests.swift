@@ -227,6 +227,21 @@ struct CSVExportReaderTests {
         #expect(r.records.first?.date == UTCDate.make(year: 2026, month: 11, day: 1, hour: 10, minute: 2))
         #expect(r.records.first.map { r.extra($0, "Platform") } == "iOS")
     }
+
+    @Test func aUserMapOverridesTheSurveyReadersOwnChoices() throws {
+        let text = """
+            #,How likely are you to recommend us?,Rate the video quality,What made you give that score?,Platform,Start Date (UTC),Submit Date (UTC),Network ID
+            a1,0,2,The sound is out of sync on every video I watch,iOS,2026-11-01 10:00:00,2026-11-01 10:02:00,n1
+            a2,9,5,Creator analytics would be great to have,Android,2026-11-02 10:00:00,2026-11-02 10:02:00,n2
+
+            """
+        let r = try ingest(text, map: FieldMap([.device: "Platform", .date: "Start Date (UTC)"]))
+        #expect(r.records.map(\.device) == ["iOS", "Android"])
+        #expect(r.records.first?.date == UTCDate.make(year: 2026, month: 11, day: 1, hour: 10))
+        #expect(r.extra(r.records[0], "Platform") == nil)
+        // A column named in the map that the header lacks stops the input with its name.
+        #expect(throws: IngestError.self) { try ingest(text, map: FieldMap([.author: "Respondent"])) }
+    }
 }
 
 struct ValueParsingMeridiemTests {
