@@ -8,11 +8,7 @@
 /// column is kept as an extra. Record ids are `ResponseId/COLUMN`; a response with no open-text answer is one
 /// rejection, so the accounting still shows it.
 struct QualtricsPlan: CSVRecordPlan {
-    let maker: SurveyRecordMaker
-    let responseColumn: Int?
-    let textColumns: [(index: Int, id: String, question: String)]
-    let canonical: [(CanonicalField, Int)]
-    let extras: [(name: String, index: Int)]
+    let layout: SurveyLayout
 
     static let metadata: Set<String> = [
         "startdate", "enddate", "status", "ipaddress", "progress", "duration (in seconds)", "finished", "recordeddate",
@@ -32,7 +28,7 @@ struct QualtricsPlan: CSVRecordPlan {
             return parts.count >= 4 && parts[1] == "ImportId" ? String(parts[3]) : importIDs[i]
         }
         func column(_ name: String) -> Int? { ids.firstIndex { $0.lowercased() == name.lowercased() } }
-        responseColumn = column("ResponseId")
+        let responseColumn = column("ResponseId")
         guard responseColumn != nil || ids.contains(where: { $0.uppercased().hasSuffix("_TEXT") }) else {
             throw IngestError(file: preview.file, "has no ResponseId column and no _TEXT column; is it a Qualtrics export? Pass --format csv with --map text=COLUMN")
         }
@@ -58,22 +54,17 @@ struct QualtricsPlan: CSVRecordPlan {
         guard !text.isEmpty else {
             throw IngestError(file: preview.file, "has no open-text column (none ends in _TEXT or holds free text); columns are: \(ids.joined(separator: ", "))")
         }
-        textColumns = text
         let dateColumn = column("RecordedDate") ?? column("EndDate")
         var canonical: [(CanonicalField, Int)] = []
         if let scoreColumn { canonical.append((.score, scoreColumn)) }
         if let dateColumn { canonical.append((.date, dateColumn)) }
         if let language = column("UserLanguage") { canonical.append((.language, language)) }
-        try applyUserMap(map, columns: ids, file: preview.file, to: &canonical)
-        self.canonical = canonical
-        let claimed = Set(text.map(\.index) + canonical.map(\.1) + [responseColumn].compactMap { $0 })
-        extras = ids.enumerated().filter { !claimed.contains($0.offset) }.map { (name: $0.element, index: $0.offset) }
-        maker = SurveyRecordMaker(format: .qualtrics, file: preview.file, samples: preview.samples, dateColumn: canonical.first { $0.0 == .date }?.1)
+        layout = try SurveyLayout(
+            format: .qualtrics, preview: preview, columns: ids, extraNames: ids, map: map, text: text,
+            canonical: canonical, responseColumn: responseColumn)
     }
 
     func records(from row: CSVDataRow, raw: () -> String, emit: (IngestEvent) throws -> Void) throws {
-        let id = responseColumn.map { row.values[$0].trimmingSpaces } ?? ""
-        try maker.emit(row: row, responseID: id.isEmpty ? "line\(row.line)" : id, textColumns: textColumns,
-                       canonical: canonical, extras: extras, raw: raw, emit: emit)
+        try layout.records(from: row, raw: raw, emit: emit)
     }
 }

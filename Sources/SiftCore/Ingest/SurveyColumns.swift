@@ -111,3 +111,36 @@ func applyUserMap(_ map: FieldMap, columns: [String], file: String, to canonical
         canonical.append((field, index))
     }
 }
+
+/// What a survey plan decided, and the one way every survey export turns a row into records: the user's `--map`
+/// laid over the plan's own field choices, every other column kept as an extra, one record per answered text column.
+struct SurveyLayout {
+    let maker: SurveyRecordMaker
+    let responseColumn: Int?
+    let textColumns: [(index: Int, id: String, question: String)]
+    let canonical: [(CanonicalField, Int)]
+    let extras: [(name: String, index: Int)]
+
+    /// - Parameters:
+    ///   - columns: the header names a `--map` is matched against.
+    ///   - extraNames: the names extras are kept under (SurveyMonkey joins a question and its sub-label).
+    init(
+        format: InputFormat, preview: CSVPreview, columns: [String], extraNames: [String], map: FieldMap,
+        text: [(index: Int, id: String, question: String)], canonical: [(CanonicalField, Int)], responseColumn: Int?
+    ) throws {
+        var canonical = canonical
+        try applyUserMap(map, columns: columns, file: preview.file, to: &canonical)
+        let claimed = Set(text.map(\.index) + canonical.map(\.1) + [responseColumn].compactMap { $0 })
+        self.responseColumn = responseColumn
+        textColumns = text
+        self.canonical = canonical
+        extras = extraNames.enumerated().filter { !claimed.contains($0.offset) }.map { (name: $0.element, index: $0.offset) }
+        maker = SurveyRecordMaker(format: format, file: preview.file, samples: preview.samples, dateColumn: canonical.first { $0.0 == .date }?.1)
+    }
+
+    func records(from row: CSVDataRow, raw: () -> String, emit: (IngestEvent) throws -> Void) throws {
+        let id = responseColumn.map { row.values[$0].trimmingSpaces } ?? ""
+        try maker.emit(row: row, responseID: id.isEmpty ? "line\(row.line)" : id, textColumns: textColumns,
+                       canonical: canonical, extras: extras, raw: raw, emit: emit)
+    }
+}

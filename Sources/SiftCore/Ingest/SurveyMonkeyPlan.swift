@@ -6,11 +6,7 @@
 /// are long free text. A recommendation question (0–10) gives every record of the response its `score`;
 /// `End Date` (else `Start Date`) its date. Record ids are `Respondent ID/N` with N the 1-based column number.
 struct SurveyMonkeyPlan: CSVRecordPlan {
-    let maker: SurveyRecordMaker
-    let responseColumn: Int
-    let textColumns: [(index: Int, id: String, question: String)]
-    let canonical: [(CanonicalField, Int)]
-    let extras: [(name: String, index: Int)]
+    let layout: SurveyLayout
 
     static let metadata: Set<String> = [
         "respondent id", "collector id", "start date", "end date", "ip address", "email address", "first name",
@@ -24,7 +20,6 @@ struct SurveyMonkeyPlan: CSVRecordPlan {
         guard let respondent = column("respondent id") else {
             throw IngestError(file: preview.file, "has no 'Respondent ID' column; is it a SurveyMonkey export? Pass --format csv with --map text=COLUMN")
         }
-        responseColumn = respondent
         var text: [(index: Int, id: String, question: String)] = []
         var names: [String] = []
         var scoreColumn: Int?
@@ -50,21 +45,16 @@ struct SurveyMonkeyPlan: CSVRecordPlan {
         guard !text.isEmpty else {
             throw IngestError(file: preview.file, "has no open-ended answer column (sub-label 'Open-Ended Response'); nothing to analyze")
         }
-        textColumns = text
         let dateColumn = column("end date") ?? column("start date")
         var canonical: [(CanonicalField, Int)] = []
         if let scoreColumn { canonical.append((.score, scoreColumn)) }
         if let dateColumn { canonical.append((.date, dateColumn)) }
-        try applyUserMap(map, columns: heads, file: preview.file, to: &canonical)
-        self.canonical = canonical
-        let claimed = Set(text.map(\.index) + canonical.map(\.1) + [respondent])
-        extras = names.enumerated().filter { !claimed.contains($0.offset) }.map { (name: $0.element, index: $0.offset) }
-        maker = SurveyRecordMaker(format: .surveyMonkey, file: preview.file, samples: preview.samples, dateColumn: canonical.first { $0.0 == .date }?.1)
+        layout = try SurveyLayout(
+            format: .surveyMonkey, preview: preview, columns: heads, extraNames: names, map: map, text: text,
+            canonical: canonical, responseColumn: respondent)
     }
 
     func records(from row: CSVDataRow, raw: () -> String, emit: (IngestEvent) throws -> Void) throws {
-        let id = row.values[responseColumn].trimmingSpaces
-        try maker.emit(row: row, responseID: id.isEmpty ? "line\(row.line)" : id, textColumns: textColumns,
-                       canonical: canonical, extras: extras, raw: raw, emit: emit)
+        try layout.records(from: row, raw: raw, emit: emit)
     }
 }
