@@ -55,10 +55,10 @@ public struct AnalysisRun: Sendable {
     }
 
     /// Runs everything over `inputs` and writes the reports into `output`. Rejections and diagnostics go to
-    /// `output` and `onProblem` as they are found.
+    /// `output` and `onProblem` as they are found; `onStage` hears the name of each step as it starts.
     public func run(
         _ inputs: [InputSource], output: ReportDirectory, onProgress: (Int) -> Void = { _ in },
-        onProblem: (IngestEvent) -> Void
+        onStage: (String) -> Void = { _ in }, onProblem: (IngestEvent) -> Void
     ) throws -> AnalysisReport {
         // Everything that can stop the run is checked before the first record is read.
         var roadmap: [RoadmapItem]?
@@ -80,7 +80,8 @@ public struct AnalysisRun: Sendable {
             corpusStages: [ThemeStage(analyzer: text, threads: options.threads, names: Self.appNames(inputs))],
             threads: options.threads)
         var warnings = 0
-        var corpus = try pipeline.run(inputs, window: options.since, onProgress: onProgress) { event in
+        onStage("reading and analysing records")
+        var corpus = try pipeline.run(inputs, window: options.since, onProgress: onProgress, onStage: onStage) { event in
             switch event {
             case .rejected(let rejection): try output.reject(rejection)
             case .diagnostic: warnings += 1
@@ -110,9 +111,11 @@ public struct AnalysisRun: Sendable {
                     .map { (stem: $0.stem, surface: $0.folded) }
             }
         }
+        onStage("finding pain points")
         let finder = PainPointFinder(weights: options.weights, linker: linker, previous: previous, newRecordIDs: newIDs.map(Set.init))
         var findings = finder.find(records: corpus.records, themes: corpus.themeDigests)
         if let buckets = findings.buckets {
+            onStage("surge analysis")
             findings.surge = SurgeFinder.find(
                 records: corpus.records, buckets: buckets, totals: findings.totals, negativeTotals: findings.negativeTotals,
                 analyzer: text, boilerplate: boilerplate)
@@ -124,6 +127,7 @@ public struct AnalysisRun: Sendable {
             }
         }
 
+        onStage("writing reports")
         var overview = Overview(corpus.records)
         overview.outsideWindow = corpus.outsideWindow
         let report = AnalysisReport(
@@ -132,6 +136,7 @@ public struct AnalysisRun: Sendable {
         do { try output.finish(report, corpus: corpus) } catch { throw RunError(error.description) }
 
         if let state {
+            onStage("saving state")
             let snapshot = RunSnapshot(
                 finishedAt: Date(), recordsRead: report.totalRead, recordsNew: newIDs?.count ?? 0,
                 themes: (report.findings?.painPoints ?? []).map {

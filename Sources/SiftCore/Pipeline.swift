@@ -56,9 +56,10 @@ public struct Pipeline: Sendable {
     /// Runs every stage over `inputs`. Rejections and diagnostics go to `onProblem` as they are found.
     /// - Parameter window: records dated before it are counted in `outsideWindow` and not analysed.
     /// - Parameter onProgress: called after each chunk with the records analysed so far.
+    /// - Parameter onStage: called with a corpus stage's name as it starts.
     public func run(
         _ inputs: [InputSource], window: Date? = nil, onProgress: (Int) -> Void = { _ in },
-        onProblem: (IngestEvent) throws -> Void
+        onStage: (String) -> Void = { _ in }, onProblem: (IngestEvent) throws -> Void
     ) throws -> Corpus {
         var corpus = Corpus()
         // Records are appended as read and analysed in place, a batch at a time: no copies of the batch.
@@ -83,7 +84,10 @@ public struct Pipeline: Sendable {
         }
         analyzeInPlace(&corpus.records, analyzed..<corpus.records.count)
         onProgress(corpus.records.count)
-        for stage in corpusStages { stage.run(&corpus) }
+        for stage in corpusStages {
+            onStage(String(describing: type(of: stage)))
+            stage.run(&corpus)
+        }
         return corpus
     }
 

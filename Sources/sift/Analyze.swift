@@ -112,7 +112,11 @@ struct Analyze: ParsableCommand {
             var shown = 0
             let progress = ProgressLine(sources: sources, enabled: !quiet)
             defer { progress.finish() }
-            report = try AnalysisRun(options: options).run(sources, output: directory, onProgress: progress.update(records:)) { event in
+            let stages = StageTimer(log: log)
+            defer { stages.finish() }
+            report = try AnalysisRun(options: options).run(
+                sources, output: directory, onProgress: progress.update(records:), onStage: stages.start
+            ) { event in
                 switch event {
                 case .rejected(let rejection):
                     // Every rejection is in rejects.jsonl; the terminal shows the first few unless --verbose.
