@@ -12,6 +12,7 @@ struct CueLexicon: Sendable {
         var text: String
     }
 
+    /// One word position of a cue, as written in the lexicon.
     enum Element: Sendable {
         /// Any of these folded forms or stems (interned form ids, sorted).
         case word([Int32])
@@ -33,14 +34,10 @@ struct CueLexicon: Sendable {
 
     private(set) var patterns: [Pattern] = []
     /// Every folded form or stem a cue word accepts, interned: a token costs two dictionary lookups, and matching
-    /// after that compares integers (the String-keyed sets this replaced were a third of `sift analyze`'s time).
+    /// after that compares integers over flat arrays (String-keyed sets, and patterns walked as nested arrays of
+    /// enums, made cue matching a third of `sift analyze`'s time).
     private var formIDs: [String: Int32] = [:]
-    /// Patterns by the interned form their first word accepts.
-    private var byFirstForm: [[Int]] = []
-    private var prefixFirst: [Int] = []
-    private var questionFirst: [Int] = []
-    private static let maxGap = 2
-    private static let unknownForm: Int32 = -1
+    private var table = CueTable()
 
     /// Compiles the `LABEL [WEIGHT] WORD...` lines of a lexicon file whose label `accepts`; `hasWeight` says
     /// whether lines carry a weight.
@@ -54,25 +51,17 @@ struct CueLexicon: Sendable {
             guard weight > 0 else { continue }
             let elements = fields[wordStart...].map { element(String($0), stemmer: stemmer) }
             if case .gap = elements[0] { continue }
-            let id = patterns.count
+            table.add(pattern: patterns.count, elements: elements)
             patterns.append(Pattern(
                 label: String(fields[0]), weight: weight, elements: elements,
                 text: fields[wordStart...].joined(separator: " ")))
-            switch elements[0] {
-            case .word(let forms), .exact(let forms):
-                for form in forms { byFirstForm[Int(form)].append(id) }
-            case .prefix: prefixFirst.append(id)
-            case .question: questionFirst.append(id)
-            case .gap: break
-            }
         }
     }
 
     private mutating func intern(_ form: String) -> Int32 {
         if let id = formIDs[form] { return id }
-        let id = Int32(byFirstForm.count)
+        let id = Int32(formIDs.count)
         formIDs[form] = id
-        byFirstForm.append([])
         return id
     }
 
@@ -92,80 +81,175 @@ struct CueLexicon: Sendable {
         return exact ? .exact(ids) : .word(ids)
     }
 
-    /// A token's interned folded form and stem (`unknownForm` when no cue mentions it).
-    private struct TokenForms {
-        var folded: Int32
-        var stem: Int32
-    }
-
     /// Every cue occurrence in `tokens`, each within one sentence, in token order.
     func matches(in tokens: [Token]) -> [Match] {
-        var forms: [TokenForms] = []
-        forms.reserveCapacity(tokens.count)
+        var view = CueTable.TokenView()
+        view.reserve(tokens.count)
         for token in tokens {
-            let folded = formIDs[token.folded] ?? Self.unknownForm
-            let stem = token.stem == token.folded ? folded : (formIDs[token.stem] ?? Self.unknownForm)
-            forms.append(TokenForms(folded: folded, stem: stem))
+            let folded = formIDs[token.folded] ?? CueTable.unknown
+            let stem = token.stem == token.folded ? folded : (formIDs[token.stem] ?? CueTable.unknown)
+            let isPunctuation = token.kind == .punctuation
+            let question = isPunctuation
+                && (token.folded.utf8.contains(UInt8(ascii: "?")) || token.folded.unicodeScalars.contains("¿"))
+            view.append(
+                folded: folded, stem: stem, sentence: Int32(token.sentence), question: question,
+                prefixes: isPunctuation ? 0 : table.prefixMask(token.folded))
         }
-        var found: [Match] = []
-        var candidates: [Int] = []
-        for start in tokens.indices {
-            let token = tokens[start], form = forms[start]
-            candidates.removeAll(keepingCapacity: true)
-            if form.folded >= 0 { candidates += byFirstForm[Int(form.folded)] }
-            if form.stem >= 0, form.stem != form.folded {
-                for id in byFirstForm[Int(form.stem)] where !candidates.contains(id) { candidates.append(id) }
+        return table.matches(view)
+    }
+}
+
+/// The cues of a lexicon compiled into flat arrays of plain values, so matching reads memory without reference
+/// counting.
+private struct CueTable: Sendable {
+    static let unknown: Int32 = -1
+
+    enum Kind: UInt8 { case word, exact, prefix, gap, question }
+
+    /// Element `e` is `kinds[e]`; word and exact elements accept `forms[formStart[e]..<formStart[e + 1]]`; a
+    /// prefix element is bit `prefixBit[e]` of a token's prefix mask.
+    private var kinds: [Kind] = []
+    private var formStart: [Int32] = [0]
+    private var forms: [Int32] = []
+    private var prefixBit: [UInt8] = []
+    /// Pattern `p`'s elements are `patternStart[p]..<patternStart[p + 1]`.
+    private var patternStart: [Int32] = [0]
+    /// Patterns by the interned form their first element accepts; patterns starting with a prefix or "?".
+    private var byFirstForm: [[Int32]] = []
+    private var prefixFirst: [Int32] = []
+    private var questionFirst: [Int32] = []
+    /// Distinct prefixes (at most 64: a bit each), grouped by first byte.
+    private var prefixes: [[UInt8]] = []
+    private var prefixesByFirstByte: [UInt8: [Int]] = [:]
+
+    mutating func add(pattern: Int, elements: [CueLexicon.Element]) {
+        precondition(pattern == patternStart.count - 1)
+        for element in elements {
+            var bit: UInt8 = 0
+            switch element {
+            case .word(let ids): kinds.append(.word); forms += ids
+            case .exact(let ids): kinds.append(.exact); forms += ids
+            case .prefix(let bytes):
+                kinds.append(.prefix)
+                bit = prefixBitFor(bytes)
+            case .gap: kinds.append(.gap)
+            case .question: kinds.append(.question)
             }
-            for id in prefixFirst where Self.accepts(patterns[id].elements[0], token, form) { candidates.append(id) }
-            if Self.isQuestionMark(token) { candidates += questionFirst }
+            formStart.append(Int32(forms.count))
+            prefixBit.append(bit)
+        }
+        patternStart.append(Int32(kinds.count))
+        switch elements[0] {
+        case .word(let ids), .exact(let ids):
+            for id in ids {
+                while byFirstForm.count <= Int(id) { byFirstForm.append([]) }
+                byFirstForm[Int(id)].append(Int32(pattern))
+            }
+        case .prefix: prefixFirst.append(Int32(pattern))
+        case .question: questionFirst.append(Int32(pattern))
+        case .gap: break
+        }
+    }
+
+    private mutating func prefixBitFor(_ bytes: [UInt8]) -> UInt8 {
+        if let known = prefixes.firstIndex(of: bytes) { return UInt8(known) }
+        precondition(prefixes.count < 64, "a cue lexicon may use at most 64 distinct word* prefixes")
+        prefixes.append(bytes)
+        prefixesByFirstByte[bytes.first ?? 0, default: []].append(prefixes.count - 1)
+        return UInt8(prefixes.count - 1)
+    }
+
+    /// Which of the lexicon's prefixes `folded` starts with, one bit each.
+    func prefixMask(_ folded: String) -> UInt64 {
+        guard !prefixes.isEmpty, let first = folded.utf8.first, let candidates = prefixesByFirstByte[first] else { return 0 }
+        var mask: UInt64 = 0
+        for index in candidates where folded.utf8.starts(with: prefixes[index]) { mask |= 1 << UInt64(index) }
+        return mask
+    }
+
+    /// The per-token facts matching needs, as parallel plain arrays.
+    struct TokenView {
+        var folded: [Int32] = []
+        var stem: [Int32] = []
+        var sentence: [Int32] = []
+        var question: [Bool] = []
+        var prefixes: [UInt64] = []
+
+        mutating func reserve(_ n: Int) {
+            folded.reserveCapacity(n); stem.reserveCapacity(n); sentence.reserveCapacity(n)
+            question.reserveCapacity(n); prefixes.reserveCapacity(n)
+        }
+
+        mutating func append(folded f: Int32, stem s: Int32, sentence n: Int32, question q: Bool, prefixes p: UInt64) {
+            folded.append(f); stem.append(s); sentence.append(n); question.append(q); prefixes.append(p)
+        }
+    }
+
+    func matches(_ view: TokenView) -> [CueLexicon.Match] {
+        var found: [CueLexicon.Match] = []
+        var candidates: [Int32] = []
+        let count = view.folded.count
+        for start in 0..<count {
+            candidates.removeAll(keepingCapacity: true)
+            let folded = view.folded[start], stem = view.stem[start]
+            if folded >= 0, Int(folded) < byFirstForm.count { candidates += byFirstForm[Int(folded)] }
+            if stem >= 0, stem != folded, Int(stem) < byFirstForm.count {
+                for id in byFirstForm[Int(stem)] where !candidates.contains(id) { candidates.append(id) }
+            }
+            if view.prefixes[start] != 0 {
+                for id in prefixFirst where accepts(patternStart[Int(id)], start, view) { candidates.append(id) }
+            }
+            if view.question[start] { candidates += questionFirst }
             guard !candidates.isEmpty else { continue }
-            var tried: [Int] = []
+            var tried: [Int32] = []
             for id in candidates where !tried.contains(id) {
                 tried.append(id)
-                if let end = matchEnd(patterns[id].elements, element: 0, token: start, in: tokens, forms: forms, sentence: token.sentence) {
-                    found.append(Match(pattern: id, tokens: start..<end))
+                let p = Int(id)
+                if let end = matchEnd(element: patternStart[p], last: patternStart[p + 1], token: start, view, sentence: view.sentence[start]) {
+                    found.append(CueLexicon.Match(pattern: p, tokens: start..<end))
                 }
             }
         }
         return found
     }
 
-    /// Where a match of `elements[element...]` from `token` ends (exclusive), or nil; shortest match wins.
-    private func matchEnd(
-        _ elements: [Element], element: Int, token: Int, in tokens: [Token], forms: [TokenForms], sentence: Int
-    ) -> Int? {
-        if element == elements.count { return token }
-        if case .gap = elements[element] {
-            for skip in 0...Self.maxGap {
+    /// Where a match of elements `element..<last` from `token` ends (exclusive), or nil; shortest match wins.
+    private func matchEnd(element: Int32, last: Int32, token: Int, _ view: TokenView, sentence: Int32) -> Int? {
+        if element == last { return token }
+        if kinds[Int(element)] == .gap {
+            for skip in 0...CueLexicon.maxGapTokens {
                 let next = token + skip
-                guard next <= tokens.count else { break }
-                if skip > 0, tokens[next - 1].sentence != sentence { break }
-                if let end = matchEnd(elements, element: element + 1, token: next, in: tokens, forms: forms, sentence: sentence) {
-                    return end
-                }
+                guard next <= view.folded.count else { break }
+                if skip > 0, view.sentence[next - 1] != sentence { break }
+                if let end = matchEnd(element: element + 1, last: last, token: next, view, sentence: sentence) { return end }
             }
             return nil
         }
-        guard token < tokens.count, tokens[token].sentence == sentence,
-            Self.accepts(elements[element], tokens[token], forms[token])
-        else { return nil }
-        return matchEnd(elements, element: element + 1, token: token + 1, in: tokens, forms: forms, sentence: sentence)
+        guard token < view.folded.count, view.sentence[token] == sentence, accepts(element, token, view) else { return nil }
+        return matchEnd(element: element + 1, last: last, token: token + 1, view, sentence: sentence)
     }
 
-    private static func accepts(_ element: Element, _ token: Token, _ form: TokenForms) -> Bool {
-        switch element {
-        case .word(let ids): return (form.folded >= 0 && ids.contains(form.folded)) || (form.stem >= 0 && ids.contains(form.stem))
-        case .exact(let ids): return form.folded >= 0 && ids.contains(form.folded)
-        case .prefix(let start): return token.kind != .punctuation && token.folded.utf8.starts(with: start)
-        case .question: return isQuestionMark(token)
+    private func accepts(_ element: Int32, _ token: Int, _ view: TokenView) -> Bool {
+        let e = Int(element)
+        switch kinds[e] {
+        case .word, .exact:
+            let folded = view.folded[token]
+            let stem = kinds[e] == .word ? view.stem[token] : Self.unknown
+            guard folded >= 0 || stem >= 0 else { return false }
+            for i in Int(formStart[e])..<Int(formStart[e + 1]) where forms[i] == folded || forms[i] == stem {
+                if forms[i] >= 0 { return true }
+            }
+            return false
+        case .prefix: return view.prefixes[token] & (1 << UInt64(prefixBit[e])) != 0
+        case .question: return view.question[token]
         case .gap: return true
         }
     }
+}
 
-    private static func isQuestionMark(_ token: Token) -> Bool {
-        guard token.kind == .punctuation else { return false }
-        return token.folded.utf8.contains(UInt8(ascii: "?")) || token.folded.unicodeScalars.contains("¿")
-    }
+extension CueLexicon {
+    /// How many tokens of any kind `_` may skip.
+    static let maxGapTokens = 2
 }
 
 /// The Snowball stemmer, used once per lexicon load to stem cue words the way the analyzer stems tokens.
