@@ -8,8 +8,6 @@ public struct Analysis: Sendable, Hashable {
     public var sentences: [SentenceSentiment]
     public var kinds: [KindScore]
     public var severity: Severity
-    /// Interned ids of the record's content terms (stems and phrases) for the corpus stages.
-    public var terms: [UInt32]
     /// The theme the record was clustered into; nil for outliers.
     public var theme: Int?
     /// The pain point the record counts towards, if any.
@@ -20,7 +18,7 @@ public struct Analysis: Sendable, Hashable {
     public init(
         language: String = "und", languageConfidence: Double = 0, sentiment: SentimentScore = .neutral,
         sentences: [SentenceSentiment] = [], kinds: [KindScore] = [], severity: Severity = .none,
-        terms: [UInt32] = [], theme: Int? = nil, painPoint: String? = nil
+        theme: Int? = nil, painPoint: String? = nil
     ) {
         self.language = language
         self.languageConfidence = languageConfidence
@@ -28,7 +26,6 @@ public struct Analysis: Sendable, Hashable {
         self.sentences = sentences
         self.kinds = kinds
         self.severity = severity
-        self.terms = terms
         self.theme = theme
         self.painPoint = painPoint
     }

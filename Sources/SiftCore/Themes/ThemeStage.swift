@@ -94,7 +94,6 @@ public struct ThemeStage: CorpusStage {
         for i in corpus.records.indices {
             var analysis = corpus.records[i].analysis ?? Analysis(language: features.language[i])
             analysis.theme = themeOf[i].map { idOf[$0] }
-            analysis.terms = features.terms[i]
             corpus.records[i].analysis = analysis
         }
     }
@@ -106,13 +105,13 @@ public struct ThemeStage: CorpusStage {
         var vocabulary: SortedVocabulary
         var language: [String]
         /// Stems of content words, in text order (the clustering terms).
-        var terms: [[UInt32]]
+        var terms: PackedLists
         /// Label candidates: stems of single content words and of adjacent pairs ("battery drain").
-        var phrases: [[UInt32]]
+        var phrases: PackedLists
         /// The folded written form of each phrase, parallel to `phrases`.
-        var surfaces: [[UInt32]]
+        var surfaces: PackedLists
         /// Content words written with a capital mid-sentence (names).
-        var capitalised: [[UInt32]]
+        var capitalised: PackedLists
     }
 
     /// The features of every record, in parallel. Words packed by the per-record stage are read, not re-analysed
@@ -145,15 +144,16 @@ public struct ThemeStage: CorpusStage {
         }
         let locals = (0..<slices).compactMap { parts[$0] }
         let vocabulary = SortedVocabulary(locals.map(\.strings))
-        var features = Features(vocabulary: vocabulary, language: [], terms: [], phrases: [], surfaces: [], capitalised: [])
+        var features = Features(
+            vocabulary: vocabulary, language: [], terms: PackedLists(), phrases: PackedLists(), surfaces: PackedLists(),
+            capitalised: PackedLists())
         for local in locals {
             let remap = local.strings.map { vocabulary.id($0)! }
-            func mapped(_ lists: [[UInt32]]) -> [[UInt32]] { lists.map { $0.map { remap[Int($0)] } } }
             features.language += local.language
-            features.terms += mapped(local.terms)
-            features.phrases += mapped(local.phrases)
-            features.surfaces += mapped(local.surfaces)
-            features.capitalised += mapped(local.capitalised)
+            features.terms.append(mapping: local.terms, through: remap)
+            features.phrases.append(mapping: local.phrases, through: remap)
+            features.surfaces.append(mapping: local.surfaces, through: remap)
+            features.capitalised.append(mapping: local.capitalised, through: remap)
         }
         return features
     }
@@ -162,7 +162,7 @@ public struct ThemeStage: CorpusStage {
     /// one app's reviews that is the app's name, which says nothing about what a theme is about.
     func frequentName(_ features: Features) -> Set<String> {
         var counts: [UInt32: Int] = [:]
-        for list in features.capitalised { for id in Set(list) { counts[id, default: 0] += 1 } }
+        for i in 0..<features.capitalised.count { for id in Set(features.capitalised[i]) { counts[id, default: 0] += 1 } }
         guard let (id, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
             count >= 3, Double(count) >= 0.02 * Double(features.terms.count)
         else { return [] }
@@ -445,10 +445,14 @@ private struct LocalFeatures {
     var ids: [String: UInt32] = [:]
     var strings: [String] = []
     var language: [String] = []
-    var terms: [[UInt32]] = []
-    var phrases: [[UInt32]] = []
-    var surfaces: [[UInt32]] = []
-    var capitalised: [[UInt32]] = []
+    var terms = PackedLists()
+    var phrases = PackedLists()
+    var surfaces = PackedLists()
+    var capitalised = PackedLists()
+    /// Scratch lists reused from record to record.
+    private var phraseBuffer: [UInt32] = []
+    private var surfaceBuffer: [UInt32] = []
+    private var capitalisedBuffer: [UInt32] = []
 
     mutating func id(_ s: String) -> UInt32 {
         if let id = ids[s] { return id }
@@ -464,11 +468,11 @@ private struct LocalFeatures {
         let stems = words.map { id(String(decoding: $0.stem, as: UTF8.self)) }
         let folded = words.map { $0.folded == $0.stem ? nil : id(String(decoding: $0.folded, as: UTF8.self)) }
         terms.append(stems)
-        var phrases: [UInt32] = []
-        var surfaces: [UInt32] = []
-        phrases.reserveCapacity(2 * words.count)
-        surfaces.reserveCapacity(2 * words.count)
-        var capitalised: [UInt32] = []
+        var phrases = phraseBuffer, surfaces = surfaceBuffer, capitalised = capitalisedBuffer
+        (phraseBuffer, surfaceBuffer, capitalisedBuffer) = ([], [], [])  // unique, so cleared without a copy
+        phrases.removeAll(keepingCapacity: true)
+        surfaces.removeAll(keepingCapacity: true)
+        capitalised.removeAll(keepingCapacity: true)
         for (i, w) in words.enumerated() {
             phrases.append(stems[i])
             surfaces.append(folded[i] ?? stems[i])
@@ -481,6 +485,7 @@ private struct LocalFeatures {
         self.phrases.append(phrases)
         self.surfaces.append(surfaces)
         self.capitalised.append(capitalised)
+        (phraseBuffer, surfaceBuffer, capitalisedBuffer) = (phrases, surfaces, capitalised)
     }
 
     private func pair(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> String {
