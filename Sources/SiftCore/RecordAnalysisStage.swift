@@ -44,7 +44,8 @@ public struct RecordAnalysisStage: RecordStage {
             analysis.language = analyzed.language
             analysis.languageConfidence = analyzed.languageConfidence
             analysis.sentiment = scored.score
-            analysis.sentences = scored.sentences
+            // A one-sentence record's sentence score is its own score; a million of them kept twice cost 150 MB.
+            analysis.sentences = scored.sentences.count > 1 ? scored.sentences : []
             analysis.kinds = kind.kinds
             analysis.severity = kind.severity
             // Themes are found from the body alone; when that is all that was analysed, its words are handed on.

@@ -23,6 +23,8 @@ public final class CSVScanner {
 
     /// Field bounds relative to `start`, and whether the field holds doubled quotes to undo.
     @exclusivity(unchecked) private var fieldStarts: [Int] = []
+    /// The values `strings` returned for the previous row, for sharing repeated values.
+    private var previousRow: [String] = []
     @exclusivity(unchecked) private var fieldEnds: [Int] = []
     @exclusivity(unchecked) private var fieldEscaped: [Bool] = []
     @exclusivity(unchecked) private var rowEnd = 0
@@ -245,7 +247,30 @@ public final class CSVScanner {
 
     /// Every field of the current row as text.
     public func strings(windows1252: Bool = false) -> [String] {
-        (0..<fieldCount).map { string($0, windows1252: windows1252) }
+        var out: [String] = []
+        out.reserveCapacity(fieldCount)
+        for i in 0..<fieldCount {
+            if !windows1252, !fieldEscaped[i], i < previousRow.count, let same = sameAsPrevious(i) {
+                out.append(same)
+            } else {
+                out.append(string(i, windows1252: windows1252))
+            }
+        }
+        previousRow = out
+        return out
+    }
+
+    /// The previous row's value of column `i` when this row has the same bytes there and the value is long enough to
+    /// live on the heap: a column repeated on every row ("com.example.app") is then one string shared by all
+    /// records, not a million copies.
+    private func sameAsPrevious(_ i: Int) -> String? {
+        var previous = previousRow[i]
+        let length = previous.utf8.count
+        guard length > 15 else { return nil }
+        let equal = withFieldBytes(i) { bytes -> Bool in
+            bytes.count == length && previous.withUTF8 { old in old.elementsEqual(bytes) }
+        }
+        return equal ? previous : nil
     }
 
     /// The current row exactly as the input has it, without its line end.

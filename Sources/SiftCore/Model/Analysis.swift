@@ -4,7 +4,8 @@ public struct Analysis: Sendable, Hashable {
     public var language: String
     public var languageConfidence: Double
     public var sentiment: SentimentScore
-    /// Per-sentence scores, for aspect and theme sentiment.
+    /// Per-sentence scores, for aspect and theme sentiment; empty when the record is one sentence (its score is
+    /// `sentiment`).
     public var sentences: [SentenceSentiment]
     public var kinds: [KindScore]
     public var severity: Severity
