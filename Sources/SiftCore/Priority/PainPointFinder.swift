@@ -61,7 +61,7 @@ public struct PainPointFinder: Sendable {
         let dated = records.compactMap(\.date)
         let buckets = dated.min().map { TimeBuckets(first: $0, last: dated.max()!) }
         let totals = buckets?.counts(dated) ?? []
-        let negativeTotals = buckets?.counts(records.filter { ($0.analysis?.sentiment.compound ?? 0) <= -0.05 }.compactMap(\.date)) ?? []
+        let negativeTotals = buckets?.counts(records.lazy.filter { ($0.analysis?.sentiment.compound ?? 0) <= -0.05 }.compactMap(\.date)) ?? []
         let end = dated.max()
         let span = dated.min().map { end!.timeIntervalSince($0) / 86400 } ?? 0
 
@@ -90,7 +90,8 @@ public struct PainPointFinder: Sendable {
         }
         var raws: [Raw] = []
         for theme in themes where !theme.members.isEmpty {
-            let members = theme.members.map { records[$0] }
+            // Indices, not copies: a theme of half a million records copied was half a gigabyte for a moment.
+            let members = theme.members
             let n = Double(members.count)
             var negatives = 0, problems = 0, praise = 0
             var compoundSum = 0.0, severitySum = 0.0, reach = 0.0
@@ -100,7 +101,9 @@ public struct PainPointFinder: Sendable {
             var versions: [String: Int] = [:]
             var dates: [Date] = []
             var newCount = 0
-            for r in members {
+            var memberVersions: [String: Int] = [:]
+            for m in members {
+                let r = records[m]
                 let a = r.analysis ?? Analysis()
                 if a.sentiment.compound <= -0.05 { negatives += 1 }
                 if Self.isProblem(a) { problems += 1 }
@@ -110,7 +113,7 @@ public struct PainPointFinder: Sendable {
                 severitySum += Self.severityWeight(a.severity)
                 for k in a.kinds { kinds[k.kind, default: 0] += 1 }
                 if let rating = r.rating { themeRatingSum += rating; themeRated += 1 }
-                if let v = r.version { versions[v, default: 0] += 1 }
+                if let v = r.version { versions[v, default: 0] += 1; memberVersions[v, default: 0] += 1 }
                 if let d = r.date { dates.append(d) }
                 reach += r.reach ?? 0
                 if newRecordIDs?.contains(r.id) == true { newCount += 1 }
@@ -136,7 +139,7 @@ public struct PainPointFinder: Sendable {
                 severity: severity, kinds: kinds, meanRating: themeRated > 0 ? themeRatingSum / Double(themeRated) : nil,
                 ratingWithAll: allMean, ratingWithout: without, reach: reach, timeline: timeline, growth: growth, spike: spike,
                 versions: Array(versionList.prefix(5)),
-                emergedAfterVersion: Self.emergence(members: members, versionTotals: versionTotals),
+                emergedAfterVersion: Self.emergence(memberCounts: memberVersions, versionTotals: versionTotals),
                 firstSeen: sortedDates.first, lastSeen: sortedDates.last,
                 links: linker?.links(for: Self.distinctive(theme.terms, overall: overallShare)) ?? [], quotes: theme.quotes,
                 status: nil, terms: theme.terms)
@@ -244,12 +247,10 @@ public struct PainPointFinder: Sendable {
     }
 
     /// The version from which the theme's share of feedback is at least 3× what it was before, with 5 or more
-    /// of its records after it; the split with the largest jump wins.
-    static func emergence(members: [FeedbackRecord], versionTotals: [String: Int]) -> String? {
+    /// of its records after it; the split with the largest jump wins. `memberCounts`: the theme's records per version.
+    static func emergence(memberCounts: [String: Int], versionTotals: [String: Int]) -> String? {
         let versions = versionTotals.keys.sorted(by: VersionOrder.less)
         guard versions.count >= 2 else { return nil }
-        var memberCounts: [String: Int] = [:]
-        for r in members { if let v = r.version { memberCounts[v, default: 0] += 1 } }
         var best: (String, Double)?
         var beforeAll = 0, beforeTheme = 0
         let allVersioned = versionTotals.values.reduce(0, +)

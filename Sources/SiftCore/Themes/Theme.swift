@@ -59,10 +59,13 @@ extension Corpus {
     /// The themes as the priority stage reads them: members, characteristic terms, quotes with their records' data.
     public var themeDigests: [ThemeDigest] {
         var members: [Int: [Int]] = [:]
+        // Only the quoted records are looked up by id: a dictionary of every id cost a million string hashes.
+        let quoted = Set(themes.flatMap { $0.quotes.map(\.recordID) })
         var indexOfID: [String: Int] = [:]
-        for (i, record) in records.enumerated() {
-            if let theme = record.analysis?.theme { members[theme, default: []].append(i) }
-            indexOfID[record.id] = indexOfID[record.id] ?? i
+        for i in records.indices {
+            if let theme = records[i].analysis?.theme { members[theme, default: []].append(i) }
+            let id = records[i].id
+            if quoted.contains(id), indexOfID[id] == nil { indexOfID[id] = i }
         }
         return themes.map { theme in
             ThemeDigest(
