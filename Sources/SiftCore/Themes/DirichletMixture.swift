@@ -65,28 +65,31 @@ public struct DirichletMixture: Sendable {
     /// - Parameters:
     ///   - documents: term ids in `0..<vocabularySize`, repeated for repeated terms.
     public func cluster(_ documents: [[UInt32]], vocabularySize: Int, threads: Int = 1) -> (assignments: [Int?], model: Model) {
-        let docs = documents.map { CompactDocument($0, cap: maxTermsPerDocument) }
         let K = maxClusters
         var model = Model(
             clusterCount: K, vocabularySize: vocabularySize, documents: Array(repeating: 0, count: K),
             words: Array(repeating: 0, count: K), termCounts: Array(repeating: 0, count: max(1, vocabularySize) * K),
             used: 0, alpha: alpha, beta: beta, maxLength: maxTermsPerDocument)
         model.refreshAllDenominators()
-        var assignment = Array(repeating: -1, count: docs.count)
-        let fitted = docs.indices.filter { !docs[$0].terms.isEmpty }.prefix(fitLimit)
+        var assignment = Array(repeating: -1, count: documents.count)
+        let withTerms = documents.indices.filter { !documents[$0].isEmpty }
+        let fitted = Array(withTerms.prefix(fitLimit))
+        // Compact forms of the sample only (`fitDocs[k]` is document `fitted[k]`); the documents beyond it are
+        // compacted one at a time as they are scored, rather than a million of them held at once.
+        var fitDocs = fitted.map { CompactDocument(documents[$0], cap: maxTermsPerDocument) }
         var rng = SplitMix64(seed: seed)
         var p = [Double](repeating: 0, count: K + 1)
 
         // Start as the paper does: every document in a uniformly drawn cluster. (Letting documents join one by one
         // converges faster but merges too much: 42 clusters instead of ~90 on the Tweet set.)
-        for d in fitted {
+        for (k, d) in fitted.enumerated() {
             let z = Int(rng.next() % UInt64(K))
-            model.add(docs[d], to: z)
+            model.add(fitDocs[k], to: z)
             assignment[d] = z
         }
         for _ in 0..<iterations {
-            for d in fitted {
-                let doc = docs[d]
+            for (k, d) in fitted.enumerated() {
+                let doc = fitDocs[k]
                 model.remove(doc, from: assignment[d])
                 let z = sample(doc, model: model, rng: &rng, probabilities: &p)
                 model.add(doc, to: z)
@@ -96,15 +99,16 @@ public struct DirichletMixture: Sendable {
         }
         // One last sweep puts each document in its most likely cluster instead of a draw, so that a document
         // that fits its cluster badly by chance does not stay there.
-        for d in fitted {
-            let doc = docs[d]
+        for (k, d) in fitted.enumerated() {
+            let doc = fitDocs[k]
             model.remove(doc, from: assignment[d])
             let z = model.mostLikely(doc, scores: &p) ?? assignment[d]
             model.add(doc, to: z)
             assignment[d] = z
         }
         // Documents beyond the sample: their most likely living cluster, scored independently of each other.
-        let rest = Array(docs.indices.filter { !docs[$0].terms.isEmpty }.dropFirst(fitLimit))
+        fitDocs = []
+        let rest = Array(withTerms.dropFirst(fitLimit))
         if !rest.isEmpty {
             let frozen = model
             let results = UnsafeSlots<Int>(count: rest.count, initial: -1)
@@ -115,7 +119,7 @@ public struct DirichletMixture: Sendable {
                 var known: [CompactDocument: Int] = [:]
                 var i = slice
                 while i < rest.count {
-                    let doc = docs[rest[i]]
+                    let doc = CompactDocument(documents[rest[i]], cap: maxTermsPerDocument)
                     if let z = known[doc] {
                         results[i] = z
                     } else {

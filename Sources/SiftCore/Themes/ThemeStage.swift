@@ -142,12 +142,14 @@ public struct ThemeStage: CorpusStage {
                 parts[slice] = local
             }
         }
-        let locals = (0..<slices).compactMap { parts[$0] }
-        let vocabulary = SortedVocabulary(locals.map(\.strings))
+        let vocabulary = SortedVocabulary((0..<slices).compactMap { parts[$0]?.strings })
         var features = Features(
             vocabulary: vocabulary, language: [], terms: PackedLists(), phrases: PackedLists(), surfaces: PackedLists(),
             capitalised: PackedLists())
-        for local in locals {
+        for slice in 0..<slices {
+            // Each slice's lists are let go once merged, so the copies never all exist at once.
+            guard let local = parts[slice] else { continue }
+            parts[slice] = nil
             let remap = local.strings.map { vocabulary.id($0)! }
             features.language += local.language
             features.terms.append(mapping: local.terms, through: remap)
