@@ -178,14 +178,12 @@ public struct ThemeStage: CorpusStage {
         corpusCount: Int
     ) -> [(Theme, [Int])] {
         // Content key order: the sampler sees records in the same order whatever order they came in.
-        let keyed = members.map { i in (hash: stableHash(records[i].text.utf8), index: i) }
+        // Equal texts (feedback repeats itself) are ordered by id; both as 64-bit hashes, so sorting a million compares
+        // integers, not strings. Records equal in both are interchangeable.
+        let keyed = members.map { i in (text: stableHash(records[i].text.utf8), id: stableHash(records[i].id.utf8), index: i) }
         let ordered = keyed.sorted { a, b in
-            if a.hash != b.hash { return a.hash < b.hash }
-            // Field by field: copying two whole records per comparison dominated sorting a million of them.
-            let xText = records[a.index].text, yText = records[b.index].text
-            if xText != yText { return xText < yText }
-            let xID = records[a.index].id, yID = records[b.index].id
-            if xID != yID { return xID < yID }
+            if a.text != b.text { return a.text < b.text }
+            if a.id != b.id { return a.id < b.id }
             return a.index < b.index
         }.map(\.index)
         // Words that name no theme ("app", "please", "hey devs", "reinstalled", "weeks ago") are said alongside
@@ -293,10 +291,12 @@ public struct ThemeStage: CorpusStage {
         // c-TF-IDF over phrases, counted once per record: frequent in the theme, rare in the other themes.
         var inCluster: [[UInt32: Int]] = []
         var overall: [UInt32: Int] = [:]
+        var distinct: [UInt32] = []
         for positions in groups {
             var counts: [UInt32: Int] = [:]
             for position in positions {
-                for id in Set(features.phrases[ordered[position]]) { counts[id, default: 0] += 1 }
+                Self.distinct(features.phrases[ordered[position]], into: &distinct)
+                for id in distinct { counts[id, default: 0] += 1 }
             }
             for (id, c) in counts { overall[id, default: 0] += c }
             inCluster.append(counts)
@@ -398,9 +398,10 @@ public struct ThemeStage: CorpusStage {
         var counts: [UInt32: Double] = [:]
         var total = 0.0
         for p in positions { for t in docs[p] { counts[t, default: 0] += 1; total += 1 } }
+        var distinct: [UInt32] = []
         let scored = positions.map { position -> (Double, Int) in
-            // Sorted, so that the float sum is the same whatever order a Set iterates in.
-            let distinct = Set(docs[position]).sorted()
+            // Sorted, so that the float sum is the same whatever order the words came in.
+            Self.distinct(docs[position][...], into: &distinct)
             let mass = distinct.reduce(0.0) { $0 + (counts[$1] ?? 0) / max(1, total) }
             var score = mass / Double(max(1, distinct.count)).squareRoot()
             if Self.isLong(records[ordered[position]].text) { score *= 0.3 }
@@ -418,6 +419,19 @@ public struct ThemeStage: CorpusStage {
         return out
     }
 
+    /// The distinct ids of `list`, sorted, into a reused buffer (a Set per record was a heap allocation each).
+    static func distinct(_ list: ArraySlice<UInt32>, into out: inout [UInt32]) {
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: list)
+        out.sort()
+        var kept = 0
+        for i in out.indices where i == 0 || out[i] != out[i - 1] {
+            out[kept] = out[i]
+            kept += 1
+        }
+        out.removeLast(out.count - kept)
+    }
+
     /// Whether a text is over 280 characters; bytes decide first, since counting the characters of a million texts
     /// took seconds (a character is 1 to 4 bytes in UTF-8).
     static func isLong(_ text: String) -> Bool {
@@ -429,7 +443,7 @@ public struct ThemeStage: CorpusStage {
 
     /// Sentiment, kinds, versions, dates and rating of the theme's records.
     private func describe(_ theme: inout Theme, members: [Int], records: [FeedbackRecord]) {
-        var kinds: [String: Int] = [:]
+        var kindCounts: [FeedbackKind: Int] = [:]
         var versions: [String: Int] = [:]
         var ratings = 0.0
         var rated = 0
@@ -437,7 +451,7 @@ public struct ThemeStage: CorpusStage {
             let record = records[m]
             let compound = record.analysis?.sentiment.compound ?? 0
             if compound >= 0.05 { theme.sentiment.positive += 1 } else if compound <= -0.05 { theme.sentiment.negative += 1 } else { theme.sentiment.neutral += 1 }
-            if let kind = record.analysis?.kinds.max(by: { $0.confidence < $1.confidence }) { kinds[kind.kind.rawValue, default: 0] += 1 }
+            if let kind = record.analysis?.kinds.max(by: { $0.confidence < $1.confidence }) { kindCounts[kind.kind, default: 0] += 1 }
             if let version = record.version { versions[version, default: 0] += 1 }
             if let date = record.date {
                 theme.firstSeen = min(theme.firstSeen ?? date, date)
@@ -448,6 +462,7 @@ public struct ThemeStage: CorpusStage {
         func top(_ counts: [String: Int], _ n: Int) -> [Theme.Count] {
             counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(n).map { .init(name: $0.key, count: $0.value) }
         }
+        let kinds = Dictionary(uniqueKeysWithValues: kindCounts.map { ($0.key.rawValue, $0.value) })
         theme.kinds = top(kinds, kinds.count)
         theme.versions = top(versions, 3)
         theme.meanRating = rated > 0 ? ratings / Double(rated) : nil
