@@ -399,19 +399,24 @@ public struct ThemeStage: CorpusStage {
         var total = 0.0
         for p in positions { for t in docs[p] { counts[t, default: 0] += 1; total += 1 } }
         var distinct: [UInt32] = []
-        let scored = positions.map { position -> (Double, Int) in
+        let scored = positions.map { position -> (score: Double, id: UInt64, index: Int) in
             // Sorted, so that the float sum is the same whatever order the words came in.
             Self.distinct(docs[position][...], into: &distinct)
             let mass = distinct.reduce(0.0) { $0 + (counts[$1] ?? 0) / max(1, total) }
             var score = mass / Double(max(1, distinct.count)).squareRoot()
-            if Self.isLong(records[ordered[position]].text) { score *= 0.3 }
-            return (score, ordered[position])
-        }.sorted { a, b in
-            a.0 != b.0 ? a.0 > b.0 : records[a.1].id < records[b.1].id
+            let index = ordered[position]
+            if Self.isLong(records[index].text) { score *= 0.3 }
+            return (score, stableHash(records[index].id.utf8), index)
+        }.sorted { (a: (score: Double, id: UInt64, index: Int), b: (score: Double, id: UInt64, index: Int)) -> Bool in
+            // Ties (the same text repeated) go by a hash of the id: as deterministic as the id, without comparing
+            // strings thousands of times in a theme of repeated texts.
+            if a.score != b.score { return a.score > b.score }
+            if a.id != b.id { return a.id < b.id }
+            return a.index < b.index
         }
         var seen = Set<String>()
         var out: [Theme.Quote] = []
-        for (_, index) in scored where out.count < 3 {
+        for (_, _, index) in scored where out.count < 3 {
             let text = records[index].text
             let normal = text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
             if seen.insert(normal).inserted { out.append(.init(recordID: records[index].id, text: text)) }
