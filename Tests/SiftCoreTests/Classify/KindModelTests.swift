@@ -35,6 +35,25 @@ struct KindModelTests {
         #expect(Set(model.kinds).isSuperset(of: [.bug, .featureRequest, .performance, .battery]))
     }
 
+    /// Reviews in the voices users write in; the blended model must put each on the right side of the three-way
+    /// split (a problem kind, feature_request, or neither), as a PM triaging them would.
+    @Test(arguments: [
+        ("pages take like a minute to load now, unusable", "problem"),
+        ("great app but the new version logs me out every single day", "problem"),
+        ("phone gets hot and the battery is dead by lunch since i installed this", "problem"),
+        ("i'd really love an option to hide the shorts tab", "feature_request"),
+        ("it's missing a way to share a shopping list with my partner", "feature_request"),
+        ("been using it for my morning runs for two years now", "other"),
+        ("absolutely love it, best purchase this year", "other"),
+    ])
+    func blendedModelPutsAReviewOnTheRightSide(text: String, side: String) {
+        let result = KindClassifier(useModel: true).classify(Self.analyzer.makeWorker().analyze(text), sentiment: nil)
+        let problem = KindClassifier.problemKinds.map { result.confidence($0) }.max() ?? 0
+        let request = result.confidence(.featureRequest)
+        let found = problem == 0 && request == 0 ? "other" : problem >= request ? "problem" : "feature_request"
+        #expect(found == side, "\(text) → \(result.kinds)")
+    }
+
     @Test func modelBacksAPlainRequestMoreThanTheCuesAlone() {
         let cuesOnly = KindClassifier()
         let analyzed = Self.analyzer.makeWorker().analyze("Really wish it could show my step count on the lock screen.")
