@@ -166,7 +166,8 @@ public struct KindClassifier: Sendable {
         // The model only reads the stems it was trained on, so it speaks only for its own language's texts.
         if let model, code == model.language, text.language == model.language || text.language == "und" {
             for (kind, probability) in model.probabilities(text, cueConfidences: cueConfidences) {
-                confidences[kind] = (1 - model.blend) * (confidences[kind] ?? 0) + model.blend * probability
+                let blend = model.blend(for: kind)
+                confidences[kind] = (1 - blend) * (confidences[kind] ?? 0) + blend * probability
             }
         }
         var kinds: [KindScore] = []

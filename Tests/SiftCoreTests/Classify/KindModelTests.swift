@@ -25,6 +25,13 @@ struct KindModelTests {
         #expect(asked[.featureRequest]! > 0.8)
     }
 
+    @Test func readsOneBlendPerKind() throws {
+        let model = try #require(KindModel(text: "kinds\tbug\tpricing\nblend\t0.8\t0\nbias\t0\t0\n"))
+        #expect(model.blend(for: .bug) == 0.8)
+        // A blend of 0 leaves the cues alone for that kind.
+        #expect(model.blend(for: .pricing) == 0)
+    }
+
     @Test func rejectsAFileWithoutKinds() {
         #expect(KindModel(text: "bias\t1\n") == nil)
         #expect(KindModel(text: "kinds\tbug\tnot_a_kind\nbias\t0\t0\n") == nil)
