@@ -61,6 +61,19 @@ struct KindModelTests {
         #expect(found == side, "\(text) → \(result.kinds)")
     }
 
+    /// Slowness is performance and minor; a freeze that blocks the user is a bug and major.
+    @Test(arguments: [
+        ("Lags a bit when scrolling.", FeedbackKind.performance, Severity.minor),
+        ("Takes forever to load the feed.", .performance, .minor),
+        ("The game freezes on level 12 and I can't continue.", .bug, .major),
+    ])
+    func performanceAndBugBoundary(text: String, kind: FeedbackKind, severity: Severity) {
+        let result = KindClassifier(useModel: true).classify(Self.analyzer.makeWorker().analyze(text), sentiment: nil)
+        #expect(result.kinds.first?.kind == kind, "\(text) → \(result.kinds)")
+        #expect(result.severity == severity)
+        if kind == .performance { #expect(result.confidence(.bug) < KindClassifier.threshold) }
+    }
+
     @Test func modelBacksAPlainRequestMoreThanTheCuesAlone() {
         let cuesOnly = KindClassifier()
         let analyzed = Self.analyzer.makeWorker().analyze("Really wish it could show my step count on the lock screen.")
