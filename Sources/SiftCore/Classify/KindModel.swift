@@ -7,6 +7,9 @@ public struct KindModel: Sendable {
     public let kinds: [FeedbackKind]
     /// How much the model's probability counts against the cues' confidence (0 = cues only, 1 = model only).
     public let blend: Double
+    /// The blend of each kind, when the file gives one per kind (cross-validation keeps the cues where they are
+    /// better, e.g. pricing); kinds without one use `blend`.
+    public let blendOfKind: [FeedbackKind: Double]
     /// The language whose stems the model was trained on; other languages keep the cues alone.
     public let language: String
     private let bias: [Double]
@@ -17,6 +20,7 @@ public struct KindModel: Sendable {
     public init?(text: String) {
         var kinds: [FeedbackKind] = []
         var blend = 0.5
+        var blendOfKind: [FeedbackKind: Double] = [:]
         var language = "en"
         var bias: [Double] = []
         var weights: [String: [Double]] = [:]
@@ -29,7 +33,15 @@ public struct KindModel: Sendable {
             case "kinds":
                 kinds = values.compactMap { FeedbackKind(rawValue: String($0)) }
                 guard kinds.count == values.count else { return nil }
-            case "blend": blend = Double(values.first!) ?? blend
+            case "blend":
+                // One value for every kind, or one per kind in the order of the `kinds` line.
+                let numbers = values.compactMap { Double($0) }
+                if numbers.count == values.count, numbers.count == kinds.count, numbers.count > 1 {
+                    for (kind, number) in zip(kinds, numbers) { blendOfKind[kind] = number }
+                    blend = numbers.reduce(0, +) / Double(numbers.count)
+                } else {
+                    blend = Double(values.first!) ?? blend
+                }
             case "language": language = String(values.first!)
             case "bias": bias = values.compactMap { Double($0) }
             default:
@@ -41,9 +53,15 @@ public struct KindModel: Sendable {
         guard !kinds.isEmpty, bias.count == kinds.count else { return nil }
         self.kinds = kinds
         self.blend = blend
+        self.blendOfKind = blendOfKind
         self.language = language
         self.bias = bias
         self.weights = weights
+    }
+
+    /// How much the model counts for `kind` against the cues.
+    public func blend(for kind: FeedbackKind) -> Double {
+        blendOfKind[kind] ?? blend
     }
 
     /// Loads `model/kinds.tsv` from `lexicons`; nil when it has none.

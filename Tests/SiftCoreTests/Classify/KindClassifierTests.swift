@@ -53,6 +53,24 @@ struct KindClassifierTests {
     }
 
     @Test(arguments: [
+        "Why can't I pin a chat to the top?",
+        "No dark mode in 2025? Seriously.",
+        "It's been a year and still no offline mode.",
+        "The editor could really use a word counter.",
+        "A way to filter by date would be really useful.",
+        "You removed the list view, please put it back.",
+        "Any chance of a Dutch translation?",
+        "Would give five stars if it had a sleep timer.",
+        "Let me choose the start page, that's all I ask.",
+    ])
+    func requestPhrasingsAreFeatureRequests(text: String) {
+        // Asked as a question, a wish is both a question and a request; it must not be a problem.
+        let result = Self.classify(text)
+        #expect(result.kinds.contains { $0.kind == .featureRequest }, "\(text) → \(result.kinds)")
+        #expect(!result.kinds.contains { KindClassifier.problemKinds.contains($0.kind) }, "\(text) → \(result.kinds)")
+    }
+
+    @Test(arguments: [
         "It never crashes, and it is quick.",
         "No bugs so far, great job.",
         "Doesn't drain the battery at all, works great.",

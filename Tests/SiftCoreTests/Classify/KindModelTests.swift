@@ -25,6 +25,13 @@ struct KindModelTests {
         #expect(asked[.featureRequest]! > 0.8)
     }
 
+    @Test func readsOneBlendPerKind() throws {
+        let model = try #require(KindModel(text: "kinds\tbug\tpricing\nblend\t0.8\t0\nbias\t0\t0\n"))
+        #expect(model.blend(for: .bug) == 0.8)
+        // A blend of 0 leaves the cues alone for that kind.
+        #expect(model.blend(for: .pricing) == 0)
+    }
+
     @Test func rejectsAFileWithoutKinds() {
         #expect(KindModel(text: "bias\t1\n") == nil)
         #expect(KindModel(text: "kinds\tbug\tnot_a_kind\nbias\t0\t0\n") == nil)
@@ -33,6 +40,38 @@ struct KindModelTests {
     @Test func shippedModelIsLoadedAndSpeaksForTheRequestAndProblemKinds() throws {
         let model = try #require(KindClassifier(useModel: true).model)
         #expect(Set(model.kinds).isSuperset(of: [.bug, .featureRequest, .performance, .battery]))
+    }
+
+    /// Reviews in the voices users write in; the blended model must put each on the right side of the three-way
+    /// split (a problem kind, feature_request, or neither), as a PM triaging them would.
+    @Test(arguments: [
+        ("pages take like a minute to load now, unusable", "problem"),
+        ("great app but the new version logs me out every single day", "problem"),
+        ("phone gets hot and the battery is dead by lunch since i installed this", "problem"),
+        ("i'd really love an option to hide the shorts tab", "feature_request"),
+        ("it's missing a way to share a shopping list with my partner", "feature_request"),
+        ("been using it for my morning runs for two years now", "other"),
+        ("absolutely love it, best purchase this year", "other"),
+    ])
+    func blendedModelPutsAReviewOnTheRightSide(text: String, side: String) {
+        let result = KindClassifier(useModel: true).classify(Self.analyzer.makeWorker().analyze(text), sentiment: nil)
+        let problem = KindClassifier.problemKinds.map { result.confidence($0) }.max() ?? 0
+        let request = result.confidence(.featureRequest)
+        let found = problem == 0 && request == 0 ? "other" : problem >= request ? "problem" : "feature_request"
+        #expect(found == side, "\(text) → \(result.kinds)")
+    }
+
+    /// Slowness is performance and minor; a freeze that blocks the user is a bug and major.
+    @Test(arguments: [
+        ("Lags a bit when scrolling.", FeedbackKind.performance, Severity.minor),
+        ("Takes forever to load the feed.", .performance, .minor),
+        ("The game freezes on level 12 and I can't continue.", .bug, .major),
+    ])
+    func performanceAndBugBoundary(text: String, kind: FeedbackKind, severity: Severity) {
+        let result = KindClassifier(useModel: true).classify(Self.analyzer.makeWorker().analyze(text), sentiment: nil)
+        #expect(result.kinds.first?.kind == kind, "\(text) → \(result.kinds)")
+        #expect(result.severity == severity)
+        if kind == .performance { #expect(result.confidence(.bug) < KindClassifier.threshold) }
     }
 
     @Test func modelBacksAPlainRequestMoreThanTheCuesAlone() {
