@@ -25,8 +25,8 @@ struct Kinds: ParsableCommand {
     @Flag(help: "Print the learned model's features of each text, and the kinds the cues alone give (for scripts/train-kinds).")
     var features = false
 
-    @Flag(help: "Blend the learned model (Lexicons/model/kinds.tsv) with the cues; experimental.")
-    var model = false
+    @Flag(inversion: .prefixedNo, help: "Blend the learned model (Lexicons/model/kinds.tsv) with the cues (--no-model: the cues alone).")
+    var model = true
 
     func run() throws {
         let data: Data

@@ -72,7 +72,7 @@ public struct KindClassifier: Sendable {
     ]
 
     /// Loads the cue lexicons of every language `lexicons` has them for, and its learned model when `useModel`.
-    public init(lexicons: LexiconStore = .shipped, useModel: Bool = false) {
+    public init(lexicons: LexiconStore = .shipped, useModel: Bool = true) {
         var languages: [String: Language] = [:]
         let codes = Set(lexicons.paths.compactMap { path -> String? in
             let parts = path.split(separator: "/")

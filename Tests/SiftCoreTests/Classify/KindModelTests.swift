@@ -75,7 +75,7 @@ struct KindModelTests {
     }
 
     @Test func modelBacksAPlainRequestMoreThanTheCuesAlone() {
-        let cuesOnly = KindClassifier()
+        let cuesOnly = KindClassifier(useModel: false)
         let analyzed = Self.analyzer.makeWorker().analyze("Really wish it could show my step count on the lock screen.")
         let blended = KindClassifier(useModel: true).classify(analyzed, sentiment: nil).confidence(.featureRequest)
         let cues = cuesOnly.classify(analyzed, sentiment: nil).confidence(.featureRequest)
