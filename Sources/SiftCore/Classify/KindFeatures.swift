@@ -35,4 +35,57 @@ public enum KindFeatures {
         }
         return features
     }
+
+    /// The 64-bit FNV-1a hash of each distinct feature of `text` (`hash(of:)` of each of `features(of:)`), sorted,
+    /// into `out`: the same features without building or hashing a string per token, which made the model cost
+    /// more than the rest of kind classification.
+    static func featureHashes(of text: AnalyzedText, into out: inout [UInt64]) {
+        out.removeAll(keepingCapacity: true)
+        var previousStem: UInt64?  // hash of the previous word's stem followed by a space, same sentence
+        var previousSentence = -1
+        for token in text.tokens {
+            switch token.kind {
+            case .word:
+                let negated = token.flags.contains(.negated) && !token.flags.contains(.negator)
+                let stem = hash(token.stem.utf8, from: negated ? hash("!".utf8) : offset)
+                out.append(stem)
+                if let before = previousStem, previousSentence == token.sentence { out.append(hash(token.stem.utf8, from: before)) }
+                previousStem = hash(" ".utf8, from: hash(token.stem.utf8))
+                previousSentence = token.sentence
+                continue
+            case .punctuation:
+                if token.folded.utf8.contains(UInt8(ascii: "?")) { out.append(question) }
+            case .version: out.append(version)
+            case .number: out.append(number)
+            case .price: out.append(price)
+            case .url: out.append(url)
+            default: break
+            }
+            previousStem = nil
+        }
+        out.sort()
+        var kept = 0
+        for i in out.indices where i == 0 || out[i] != out[i - 1] {
+            out[kept] = out[i]
+            kept += 1
+        }
+        out.removeLast(out.count - kept)
+    }
+
+    /// FNV-1a over `bytes`, continuing from `state` (the offset basis starts a new hash).
+    static func hash(_ bytes: some Sequence<UInt8>, from state: UInt64 = offset) -> UInt64 {
+        var h = state
+        for byte in bytes {
+            h ^= UInt64(byte)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return h
+    }
+
+    private static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let question = hash("<q>".utf8)
+    private static let version = hash("<version>".utf8)
+    private static let number = hash("<number>".utf8)
+    private static let price = hash("<price>".utf8)
+    private static let url = hash("<url>".utf8)
 }

@@ -13,7 +13,11 @@ public struct KindModel: Sendable {
     /// The language whose stems the model was trained on; other languages keep the cues alone.
     public let language: String
     private let bias: [Double]
-    private let weights: [String: [Double]]
+    /// Feature weights by the feature's `KindFeatures.hash(of:)`: row `r` is `weightRows[r * kinds.count ..< (r + 1) * kinds.count]`.
+    private let rowOfFeature: [UInt64: Int]
+    private let weightRows: [Double]
+    /// The rows of the `cue:<kind>` features, by kind.
+    private let cueRows: [FeedbackKind: Int]
 
     /// Parses a model file: `kinds`, `blend`, `language` and `bias` header lines, then one `feature<TAB>weights…`
     /// line per feature; nil when the text holds no usable model.
@@ -56,7 +60,18 @@ public struct KindModel: Sendable {
         self.blendOfKind = blendOfKind
         self.language = language
         self.bias = bias
-        self.weights = weights
+        var rowOfFeature: [UInt64: Int] = [:]
+        var weightRows: [Double] = []
+        var cueRows: [FeedbackKind: Int] = [:]
+        for (feature, row) in weights.sorted(by: { $0.key < $1.key }) {
+            let index = weightRows.count / kinds.count
+            rowOfFeature[KindFeatures.hash(feature.utf8)] = index
+            weightRows += row
+            if feature.hasPrefix("cue:"), let kind = FeedbackKind(rawValue: String(feature.dropFirst(4))) { cueRows[kind] = index }
+        }
+        self.rowOfFeature = rowOfFeature
+        self.weightRows = weightRows
+        self.cueRows = cueRows
     }
 
     /// How much the model counts for `kind` against the cues.
@@ -75,14 +90,23 @@ public struct KindModel: Sendable {
     /// The cues' confidences are features too (`cue:bug` weighs the cues' bug confidence), so the model learns
     /// how far to trust each cue family rather than replacing it.
     public func probabilities(_ text: AnalyzedText, cueConfidences: [FeedbackKind: Double]) -> [FeedbackKind: Double] {
+        var hashes: [UInt64] = []
+        return probabilities(text, cueConfidences: cueConfidences, scratch: &hashes)
+    }
+
+    /// `probabilities(_:cueConfidences:)` with a caller's buffer for the feature hashes, reused across records.
+    func probabilities(_ text: AnalyzedText, cueConfidences: [FeedbackKind: Double], scratch hashes: inout [UInt64]) -> [FeedbackKind: Double] {
         var scores = bias
-        for feature in KindFeatures.features(of: text) {
-            guard let row = weights[feature] else { continue }
-            for index in scores.indices { scores[index] += row[index] }
+        let width = kinds.count
+        KindFeatures.featureHashes(of: text, into: &hashes)
+        for feature in hashes {
+            guard let row = rowOfFeature[feature] else { continue }
+            for index in 0..<width { scores[index] += weightRows[row * width + index] }
         }
-        for (kind, confidence) in cueConfidences {
-            guard let row = weights["cue:" + kind.rawValue] else { continue }
-            for index in scores.indices { scores[index] += row[index] * confidence }
+        // In a fixed order, so that the float sums do not depend on a dictionary's iteration order.
+        for kind in FeedbackKind.allCases {
+            guard let confidence = cueConfidences[kind], let row = cueRows[kind] else { continue }
+            for index in 0..<width { scores[index] += weightRows[row * width + index] * confidence }
         }
         var result: [FeedbackKind: Double] = [:]
         for (index, kind) in kinds.enumerated() { result[kind] = 1 / (1 + exp(-scores[index])) }

@@ -1,4 +1,4 @@
-import SiftCore
+@testable import SiftCore
 import Testing
 
 /// The learned kind model: its file format, and that the shipped one sways the cues the way a reader would.
@@ -81,5 +81,23 @@ struct KindModelTests {
         let cues = cuesOnly.classify(analyzed, sentiment: nil).confidence(.featureRequest)
         #expect(blended > cues, "model \(blended) vs cues \(cues)")
         #expect(blended >= KindClassifier.threshold)
+    }
+}
+
+/// The model reads features as hashes; they must be exactly the hashes of the features it was trained on.
+struct KindFeatureHashTests {
+    @Test(arguments: [
+        "Please add a dark mode, I can't find the option?",
+        "App crashes after update 5.2.1 — not working!!! Refund my $4.99 https://x.io",
+        "no option to export. Why?",
+        "",
+    ])
+    func hashesAreTheFeaturesHashed(text: String) {
+        let analyzed = TextAnalyzer().makeWorker().analyze(text, languageHint: "en")
+        var hashes: [UInt64] = []
+        KindFeatures.featureHashes(of: analyzed, into: &hashes)
+        let expected = Set(KindFeatures.features(of: analyzed).map { KindFeatures.hash($0.utf8) }).sorted()
+        #expect(hashes == expected)
+        #expect(!text.isEmpty || hashes.isEmpty)
     }
 }
