@@ -62,9 +62,37 @@ public struct Pipeline: Sendable {
         onStage: (String) -> Void = { _ in }, onProblem: (IngestEvent) throws -> Void
     ) throws -> Corpus {
         var corpus = Corpus()
-        // Records are appended as read and analysed in place, a batch at a time: no copies of the batch.
-        var analyzed = 0
+        // One batch is analysed on every core while the next is read: reading (one thread) and analysis then
+        // overlap instead of taking turns. Workers last the whole run, so their memos of words seen carry over.
         let batch = chunkSize * threads
+        let workers = WorkerPool(stages: recordStages, count: threads)
+        var pending: [FeedbackRecord] = []
+        pending.reserveCapacity(batch)
+        var inFlight: AnalysisJob?
+        var reserved = false
+        func collect() {
+            guard let job = inFlight else { return }
+            job.done.wait()
+            corpus.records.append(contentsOf: job.records)
+            inFlight = nil
+            if !reserved, corpus.records.count >= 8 * batch {
+                Self.reserveForAll(&corpus.records, inputs)
+                reserved = true
+            }
+            onProgress(corpus.records.count)
+        }
+        func handOn() {
+            collect()
+            guard !pending.isEmpty else { return }
+            let job = AnalysisJob(records: pending)
+            pending = []
+            pending.reserveCapacity(batch)
+            let pipeline = self
+            DispatchQueue.global().async(group: job.done) {
+                pipeline.analyzeInPlace(&job.records, job.records.indices, workers: workers)
+            }
+            inFlight = job
+        }
         corpus.accounts = try ingestor.ingest(inputs) { event in
             switch event {
             case .record(let record):
@@ -72,19 +100,14 @@ public struct Pipeline: Sendable {
                     corpus.outsideWindow += 1
                     return
                 }
-                corpus.records.append(record)
-                if corpus.records.count == 8 * batch { Self.reserveForAll(&corpus.records, inputs) }
-                if corpus.records.count - analyzed >= batch {
-                    analyzeInPlace(&corpus.records, analyzed..<corpus.records.count)
-                    analyzed = corpus.records.count
-                    onProgress(analyzed)
-                }
+                pending.append(record)
+                if pending.count >= batch { handOn() }
             case .rejected, .diagnostic:
                 try onProblem(event)
             }
         }
-        analyzeInPlace(&corpus.records, analyzed..<corpus.records.count)
-        onProgress(corpus.records.count)
+        handOn()
+        collect()
         for stage in corpusStages {
             onStage(String(describing: type(of: stage)))
             stage.run(&corpus)
@@ -110,23 +133,54 @@ public struct Pipeline: Sendable {
         return out
     }
 
-    /// Runs the record stages over `records[range]` where they lie, one slice of the range per thread.
-    func analyzeInPlace(_ records: inout [FeedbackRecord], _ range: Range<Int>) {
+    /// Runs the record stages over `records[range]` where they lie, one slice of the range per thread, slice `i`
+    /// with `workers`' set `i`.
+    func analyzeInPlace(_ records: inout [FeedbackRecord], _ range: Range<Int>, workers: WorkerPool? = nil) {
         guard !recordStages.isEmpty, !range.isEmpty else { return }
-        let slices = min(threads, range.count)
+        let pool = workers ?? WorkerPool(stages: recordStages, count: threads)
+        let slices = min(threads, range.count, pool.count)
         let per = (range.count + slices - 1) / slices
         records.withUnsafeMutableBufferPointer { buffer in
             let shared = DisjointRecords(buffer)
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                var workers = recordStages.map { $0.makeWorker() }
+                var set = pool.take(slice)
                 let base = shared.buffer.baseAddress!
                 let start = range.lowerBound + slice * per
                 for i in start..<min(range.upperBound, start + per) {
-                    for w in workers.indices { workers[w].process(&base[i]) }
+                    for w in set.indices { set[w].process(&base[i]) }
                 }
+                pool.put(set, slice)
             }
         }
     }
+}
+
+/// One set of record workers per thread slot, kept from batch to batch. Slot `i` is used by one slice at a time.
+final class WorkerPool: @unchecked Sendable {
+    private let stages: [any RecordStage]
+    private let slots: UnsafeSlots<[any RecordWorker]?>
+    let count: Int
+
+    init(stages: [any RecordStage], count: Int) {
+        self.stages = stages
+        self.count = max(1, count)
+        slots = UnsafeSlots(count: self.count, initial: nil)
+    }
+
+    func take(_ slot: Int) -> [any RecordWorker] {
+        let set = slots[slot] ?? stages.map { $0.makeWorker() }
+        slots[slot] = nil
+        return set
+    }
+
+    func put(_ set: [any RecordWorker], _ slot: Int) { slots[slot] = set }
+}
+
+/// A batch of records being analysed off the reading thread.
+final class AnalysisJob: @unchecked Sendable {
+    var records: [FeedbackRecord]
+    let done = DispatchGroup()
+    init(records: [FeedbackRecord]) { self.records = records }
 }
 
 /// Records that concurrent slices read and write, each slice only its own indices.
