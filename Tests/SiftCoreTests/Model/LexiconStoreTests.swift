@@ -21,6 +21,13 @@ struct LexiconStoreTests {
         #expect(store.lines("x.txt") == ["not", "never"])
     }
 
+    @Test func linesSplitAtEveryKindOfLineBreakAndTrimTheirEnds() {
+        let text = "a\tb \r\n\tc\u{2028}d\u{85}e\u{2029}# note\u{0B}ü f\t\u{0C}  # x\rlast"
+        let store = LexiconStore(files: ["x.tsv": text])
+        #expect(store.lines("x.tsv") == ["a\tb", "c", "d", "e", "ü f", "last"])
+        #expect(store.lines("missing.tsv").isEmpty)
+    }
+
     @Test func shippedNegatorsAreThere() {
         #expect(LexiconStore.shipped.lines("en/negators.txt").contains("not"))
     }
