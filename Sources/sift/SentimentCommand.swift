@@ -43,8 +43,9 @@ struct SentimentCommand: ParsableCommand {
             analyzer.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
             analyzer.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
             var jsonLine: [UInt8] = []
+            let languageHint = language  // an option's getter per line showed in the profile
             forEachStandardInputLine { text in
-                let score = scorer.compoundScore(analyzer.analyze(text, languageHint: language))
+                let score = scorer.compoundScore(analyzer.analyze(text, languageHint: languageHint))
                 jsonLine.removeAll(keepingCapacity: true)
                 jsonLine.append(contentsOf: #"{"compound":"#.utf8)
                 Self.appendNumber(score.compound, digits: 4, to: &jsonLine)

@@ -123,6 +123,7 @@ struct ScoringRun {
             notes.append("no sentiment lexicon for language '\(text.language)'; scored only emoji, emoticons and the multilingual word list")
         }
         let tokens = text.tokens
+        units.reserveCapacity(tokens.count)
         var sentenceSums: [Double] = []
         var sentenceWeights: [Double] = []
         var sentenceRanges: [Range<Int>] = []

@@ -4,37 +4,50 @@
 /// The standard Dictionary hashes its String keys with seeded SipHash on every lookup; that was a fifth of the time
 /// of `sift sentiment -`.
 struct WordTable<Value>: Sequence {
-    fileprivate struct Slot {
-        var hash: Int
-        var key: String
-        var value: Value
-    }
+    // Probing touches only `probes`, 8 bytes a slot (upper half of the hash, entry index + 1; 0 = empty), so the
+    // tables of a language stay in cache; the key and value are read once, for the slot that matches.
+    private var probes: [UInt64] = Array(repeating: 0, count: 16)
+    private var keys: [String] = []
+    private var values: [Value] = []
 
-    // Hash, key and value side by side: one cache line per probe.
-    private var slots: [Slot?] = Array(repeating: nil, count: 16)
-    private(set) var count = 0
+    var count: Int { keys.count }
 
     init() {}
 
     /// A table holding the pairs of a dictionary.
     init(_ dictionary: [String: Value]) {
-        for (key, value) in dictionary { self[key] = value }
+        // Sorted, so the layout (and any probe order) is the same in every run.
+        for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) { self[key] = value }
     }
 
     /// The hash the table probes with; the same function as the text analyzer's word memo.
     @inline(__always)
     static func hash(_ word: String) -> Int { WordHash.of(word) }
 
+    @inline(__always)
+    private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) >> 32) << 32 }
+
     /// The value for `word`, whose `hash` is `WordTable.hash(word)`.
     @inline(__always)
     func value(_ word: String, hash: Int) -> Value? {
-        let mask = slots.count - 1
-        var index = hash & mask
-        while let slot = slots[index] {
-            if slot.hash == hash, slot.key == word { return slot.value }
-            index = (index + 1) & mask
+        guard let index = index(word, hash: hash) else { return nil }
+        return values[index]
+    }
+
+    @inline(__always)
+    private func index(_ word: String, hash: Int) -> Int? {
+        let mask = probes.count - 1
+        let tag = Self.tag(hash)
+        var slot = hash & mask
+        while true {
+            let probe = probes[slot]
+            if probe == 0 { return nil }
+            if probe & 0xFFFF_FFFF_0000_0000 == tag {
+                let index = Int(probe & 0xFFFF_FFFF) - 1
+                if keys[index] == word { return index }
+            }
+            slot = (slot + 1) & mask
         }
-        return nil
     }
 
     subscript(word: String) -> Value? {
@@ -42,42 +55,38 @@ struct WordTable<Value>: Sequence {
         set {
             let hash = Self.hash(word)
             guard let newValue else {
-                precondition(value(word, hash: hash) == nil, "WordTable does not remove entries")
+                precondition(index(word, hash: hash) == nil, "WordTable does not remove entries")
                 return
             }
-            insert(word, newValue, hash: hash)
+            if let index = index(word, hash: hash) {
+                values[index] = newValue
+                return
+            }
+            if (keys.count + 1) * 2 > probes.count { grow() }
+            keys.append(word)
+            values.append(newValue)
+            place(keys.count - 1, hash: hash)
         }
     }
 
-    private mutating func insert(_ word: String, _ value: Value, hash: Int) {
-        if (count + 1) * 2 > slots.count { grow() }
-        let mask = slots.count - 1
-        var index = hash & mask
-        while let slot = slots[index] {
-            if slot.hash == hash, slot.key == word {
-                slots[index]!.value = value
-                return
-            }
-            index = (index + 1) & mask
-        }
-        slots[index] = Slot(hash: hash, key: word, value: value)
-        count += 1
+    private mutating func place(_ index: Int, hash: Int) {
+        let mask = probes.count - 1
+        var slot = hash & mask
+        while probes[slot] != 0 { slot = (slot + 1) & mask }
+        probes[slot] = Self.tag(hash) | UInt64(index + 1)
     }
 
     private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: nil, count: old.count * 2)
-        count = 0
-        for case let slot? in old { insert(slot.key, slot.value, hash: slot.hash) }
+        probes = Array(repeating: 0, count: probes.count * 2)
+        for index in keys.indices { place(index, hash: Self.hash(keys[index])) }
     }
 
     func makeIterator() -> some IteratorProtocol<(key: String, value: Value)> {
-        slots.lazy.compactMap { $0.map { (key: $0.key, value: $0.value) } }.makeIterator()
+        zip(keys, values).lazy.map { (key: $0.0, value: $0.1) }.makeIterator()
     }
 }
 
 extension WordTable: Sendable where Value: Sendable {}
-extension WordTable.Slot: Sendable where Value: Sendable {}
 
 /// A set of words probed with a precomputed FNV-1a hash, like `WordTable`.
 struct WordSet: Sendable {

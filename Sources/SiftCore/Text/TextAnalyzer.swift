@@ -44,6 +44,9 @@ struct TextLexicons: Sendable {
 public final class TextAnalyzerWorker {
     let lexicons: TextLexicons
     private var wordRules: [String: WordRules] = [:]
+    /// Folded forms of words with letters outside ASCII, by the bytes as written: Unicode normalization costs about
+    /// 10,000 instructions a word, and review vocabularies repeat. Starts over past `WordRules.limit` words.
+    private var nonASCIIFolds: [String: FoldedForm] = [:]
     private lazy var wordBreaker: WordBreaker? = WordBreaker()
     private lazy var identifier: LanguageIdentifier? = LanguageIdentifier(
         engine: .cld2, romanizedHindiMarkers: lexicons.romanizedHindiMarkers)
@@ -83,25 +86,32 @@ public final class TextAnalyzerWorker {
     public func analyze(_ text: String, languageHint: String? = nil) -> AnalyzedText {
         var text = text
         text.makeContiguousUTF8()
-        if languageHint == nil, plainEnglishStopwords > 0,
-           let plain = text.utf8.withContiguousStorageIfAvailable({ plainEnglish($0) }), let (tokens, sentences, share) = plain {
-            return AnalyzedText(text: text, tokens: tokens, sentences: sentences, language: "en", languageConfidence: share)
+        var englishTokens: ([Token], [Range<Int>])?
+        if languageHint == nil, plainEnglishStopwords > 0, let attempt = text.utf8.withContiguousStorageIfAvailable({ plainEnglish($0) }) {
+            if let share = attempt.share {
+                return AnalyzedText(text: text, tokens: attempt.tokens, sentences: attempt.sentences, language: "en", languageConfidence: share)
+            }
+            englishTokens = (attempt.tokens, attempt.sentences)
         }
         let (language, confidence) = languageOf(text, hint: languageHint)
+        // Text identified as English, or too short to tell, is tokenized by English rules: the attempt did that.
+        if let (tokens, sentences) = englishTokens, language == "en" || language == "und" {
+            return AnalyzedText(text: text, tokens: tokens, sentences: sentences, language: language, languageConfidence: confidence)
+        }
         let (tokens, sentences) = text.utf8.withContiguousStorageIfAvailable { bytes in
             tokenize(bytes, language: language)
         } ?? ([], [])
         return AnalyzedText(text: text, tokens: tokens, sentences: sentences, language: language, languageConfidence: confidence)
     }
 
-    /// The English tokens and sentences of `bytes`, and the share of its words that are English stopwords (given as
-    /// the confidence), when the text is plainly English by `plainEnglishStopwords`; nil otherwise.
-    private func plainEnglish(_ bytes: UnsafeBufferPointer<UInt8>) -> ([Token], [Range<Int>], Double)? {
+    /// The English tokens and sentences of `bytes`; with the share of its words that are English stopwords (given
+    /// as the confidence) when the text is plainly English by `plainEnglishStopwords` and `plainEnglishKnownShare`.
+    private func plainEnglish(_ bytes: UnsafeBufferPointer<UInt8>) -> (tokens: [Token], sentences: [Range<Int>], share: Double?) {
         var evidence = EnglishEvidence()
         let (tokens, sentences) = tokenize(bytes, language: "en", evidence: &evidence)
         guard evidence.hindiMarkers == 0, evidence.nonASCIIWords == 0, evidence.stopwords >= plainEnglishStopwords
                 || plainEnglishKnownShare > 0 && Double(evidence.knownWords) >= plainEnglishKnownShare * Double(evidence.words)
-        else { return nil }
+        else { return (tokens, sentences, nil) }
         return (tokens, sentences, Double(evidence.stopwords) / Double(max(evidence.words, 1)))
     }
 
@@ -159,7 +169,8 @@ public final class TextAnalyzerWorker {
         var capsWords = 0
 
         func append(_ scanned: ScannedToken, breakBefore: Bool) {
-            let form = lexicons.folder.fold(scanned, bytes: bytes)
+            let form = !scanned.isASCII && (scanned.kind == .word || scanned.kind == .hashtag)
+                ? foldedNonASCIIWord(scanned, bytes: bytes) : lexicons.folder.fold(scanned, bytes: bytes)
             var flags: Token.Flags = []
             if form.elongated { flags.insert(.elongated) }
             var stem = form.folded
@@ -223,6 +234,16 @@ public final class TextAnalyzerWorker {
         let sentences = markSentences(&tokens, breakBefore: sentenceBreakBefore, bytes: bytes)
         markNegationScopes(&tokens, contrast: rules.contrast)
         return (tokens, sentences)
+    }
+
+    private func foldedNonASCIIWord(_ scanned: ScannedToken, bytes: UnsafeBufferPointer<UInt8>) -> FoldedForm {
+        // A hashtag's bytes start with '#' and a word's never do, so the bytes alone say how they fold.
+        let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[scanned.range]), as: UTF8.self)
+        if let known = nonASCIIFolds[written] { return known }
+        let form = lexicons.folder.fold(scanned, bytes: bytes)
+        if nonASCIIFolds.count >= WordRules.limit { nonASCIIFolds.removeAll() }
+        nonASCIIFolds[written] = form
+        return form
     }
 
     /// Languages not written in Latin letters.
@@ -395,49 +416,59 @@ final class WordRules {
 /// An open-addressing table from folded word to its rules, hashed with FNV-1a over the UTF-8 bytes: the
 /// standard Dictionary's seeded SipHash showed up as a tenth of the analyzer's time.
 struct WordMemo {
-    private struct Slot {
-        var key: String
-        var word: WordRules.Word
-    }
-    // Key and value side by side: one cache miss per lookup in a table that outgrows the cache.
-    private var slots: [Slot?] = Array(repeating: nil, count: 1024)
-    private(set) var count = 0
+    // Probing touches only `probes`, 8 bytes a slot (upper half of the hash, entry index + 1; 0 = empty): a table
+    // of tens of thousands of words with the words beside the probes missed the cache on every lookup.
+    private var probes: [UInt64] = Array(repeating: 0, count: 1024)
+    private var keys: [String] = []
+    private var words: [WordRules.Word] = []
+    var count: Int { keys.count }
 
     @inline(__always)
     static func hash(_ word: String) -> Int { WordHash.of(word) }
 
-    func find(_ word: String, hash: Int) -> WordRules.Word? {
-        let mask = slots.count - 1
-        var index = hash & mask
-        while let slot = slots[index] {
-            if slot.key == word { return slot.word }
-            index = (index + 1) & mask
+    @inline(__always)
+    private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) >> 32) << 32 }
+
+    private func index(_ word: String, hash: Int) -> Int? {
+        let mask = probes.count - 1
+        let tag = Self.tag(hash)
+        var slot = hash & mask
+        while true {
+            let probe = probes[slot]
+            if probe == 0 { return nil }
+            if probe & 0xFFFF_FFFF_0000_0000 == tag {
+                let index = Int(probe & 0xFFFF_FFFF) - 1
+                if keys[index] == word { return index }
+            }
+            slot = (slot + 1) & mask
         }
-        return nil
+    }
+
+    func find(_ word: String, hash: Int) -> WordRules.Word? {
+        index(word, hash: hash).map { words[$0] }
     }
 
     mutating func insert(_ word: String, _ value: WordRules.Word, hash: Int) {
-        if (count + 1) * 2 > slots.count { grow() }
-        let mask = slots.count - 1
-        var index = hash & mask
-        while let slot = slots[index] {
-            if slot.key == word {
-                slots[index] = Slot(key: word, word: value)
-                return
-            }
-            index = (index + 1) & mask
+        if let index = index(word, hash: hash) {
+            words[index] = value
+            return
         }
-        slots[index] = Slot(key: word, word: value)
-        count += 1
+        if (keys.count + 1) * 2 > probes.count { grow() }
+        keys.append(word)
+        words.append(value)
+        place(keys.count - 1, hash: hash)
+    }
+
+    private mutating func place(_ index: Int, hash: Int) {
+        let mask = probes.count - 1
+        var slot = hash & mask
+        while probes[slot] != 0 { slot = (slot + 1) & mask }
+        probes[slot] = Self.tag(hash) | UInt64(index + 1)
     }
 
     private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: nil, count: old.count * 2)
-        count = 0
-        for slot in old {
-            if let slot { insert(slot.key, slot.word, hash: Self.hash(slot.key)) }
-        }
+        probes = Array(repeating: 0, count: probes.count * 2)
+        for index in keys.indices { place(index, hash: Self.hash(keys[index])) }
     }
 }
 
