@@ -3,7 +3,7 @@
 ///
 /// The standard Dictionary hashes its String keys with seeded SipHash on every lookup; that was a fifth of the time
 /// of `sift sentiment -`.
-struct WordTable<Value>: Sequence {
+struct WordTable<Value> {
     // Probing touches only `probes`, 8 bytes a slot (upper half of the hash, entry index + 1; 0 = empty), so the
     // tables of a language stay in cache; the key and value are read once, for the slot that matches.
     private var probes: [UInt64] = Array(repeating: 0, count: 16)
@@ -16,8 +16,7 @@ struct WordTable<Value>: Sequence {
 
     /// A table holding the pairs of a dictionary.
     init(_ dictionary: [String: Value]) {
-        // Sorted, so the layout (and any probe order) is the same in every run.
-        for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) { self[key] = value }
+        for (key, value) in dictionary { self[key] = value }
     }
 
     /// The hash the table probes with; the same function as the text analyzer's word memo.
@@ -79,10 +78,6 @@ struct WordTable<Value>: Sequence {
     private mutating func grow() {
         probes = Array(repeating: 0, count: probes.count * 2)
         for index in keys.indices { place(index, hash: Self.hash(keys[index])) }
-    }
-
-    func makeIterator() -> some IteratorProtocol<(key: String, value: Value)> {
-        zip(keys, values).lazy.map { (key: $0.0, value: $0.1) }.makeIterator()
     }
 }
 
