@@ -28,6 +28,19 @@ struct LexiconStoreTests {
         #expect(store.lines("missing.tsv").isEmpty)
     }
 
+    @Test func linesOfEveryShippedFileAreThoseOfACharacterSplit() {
+        // The byte-level split must read the shipped lexicons exactly as splitting by Characters did.
+        for path in LexiconStore.shipped.paths {
+            let text = LexiconStore.shipped.text(path)!
+            let expected: [Substring] = text.split(whereSeparator: \.isNewline).compactMap { line in
+                var t = line.drop { $0 == " " || $0 == "\t" }
+                while let last = t.last, last == " " || last == "\t" || last == "\r" { t = t.dropLast() }
+                return t.isEmpty || t.hasPrefix("#") ? nil : t
+            }
+            #expect(LexiconStore.shipped.lines(path) == expected, "\(path)")
+        }
+    }
+
     @Test func shippedNegatorsAreThere() {
         #expect(LexiconStore.shipped.lines("en/negators.txt").contains("not"))
     }
