@@ -45,3 +45,38 @@ struct WordTableTests {
         #expect(!set.contains("untill", hash: WordHash.of("untill")))
     }
 }
+
+/// The scorer reads `LanguageLexicon.lookup`, built once loading is done: anything loaded after `buildLookup()`
+/// would be silently ignored, so every lexicon's tables must hold exactly what its dictionaries hold.
+struct WordTableLexiconTests {
+    static let lexicons = try! SentimentLexicons(store: .shipped, overlays: ["laggyish\t-2\nsuper smooth\t3\n"])
+
+    func check(_ lexicon: LanguageLexicon, _ name: String) {
+        #expect(lexicon.lookup.entries.count == lexicon.entries.count, "\(name)")
+        for (word, entry) in lexicon.entries {
+            let found = lexicon.lookup.entries[word]
+            #expect(found?.valence == entry.valence && found?.booster == entry.booster && found?.contrast == entry.contrast
+                    && found?.phrases == entry.phrases, "\(name): \(word)")
+        }
+        #expect(lexicon.lookup.stems.count == lexicon.stemValences.count, "\(name)")
+        for (stem, hit) in lexicon.stemValences { #expect(lexicon.lookup.stems[stem]?.term == hit.term, "\(name): \(stem)") }
+        #expect(lexicon.lookup.failures.count == lexicon.failures.count, "\(name)")
+        #expect(lexicon.lookup.phrases.count == lexicon.phrases.count, "\(name)")
+    }
+
+    @Test func everyLanguageLexiconsTablesHoldItsEntries() {
+        #expect(Self.lexicons.languages["en"]?.lookup.entries["laggyish"]?.valence == -2)
+        for (code, lexicon) in Self.lexicons.languages { check(lexicon, code) }
+        check(Self.lexicons.multilingual, "multilingual")
+    }
+
+    @Test func emojiEmoticonAndStopwordTablesHoldTheirEntries() {
+        #expect(Self.lexicons.emojiTable.count == Self.lexicons.emoji.count)
+        for (emoji, valence) in Self.lexicons.emoji { #expect(Self.lexicons.emojiTable[emoji] == valence) }
+        #expect(Self.lexicons.emoticonTable.count == Self.lexicons.emoticons.count)
+        #expect(Self.lexicons.stopwordTables.map(\.language) == Self.lexicons.stopwordLists.map(\.language))
+        for ((_, table), (language, words)) in zip(Self.lexicons.stopwordTables, Self.lexicons.stopwordLists) {
+            for word in words { #expect(table.contains(word, hash: WordHash.of(word)), "\(language): \(word)") }
+        }
+    }
+}
