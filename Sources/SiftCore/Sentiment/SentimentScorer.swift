@@ -49,7 +49,7 @@ public struct SentimentScorer: Sendable {
 
     /// The record score alone: the same numbers as `score(_:)` without building an explanation.
     public func compoundScore(_ text: AnalyzedText) -> SentimentScore {
-        var run = ScoringRun(scorer: self, text: text, explain: false)
+        var run = ScoringRun(scorer: self, text: text, explain: false, recordOnly: true)
         return run.result().score
     }
 
@@ -101,15 +101,18 @@ struct ScoringRun {
     let scorer: SentimentScorer
     let text: AnalyzedText
     let explain: Bool
+    /// Only the record score is wanted: sentence scores are not built.
+    let recordOnly: Bool
     var units: [ScoredUnit] = []
     var contributions: [SentimentContribution] = []
     var notes: [String] = []
     var lexicon: LanguageLexicon?
 
-    init(scorer: SentimentScorer, text: AnalyzedText, explain: Bool) {
+    init(scorer: SentimentScorer, text: AnalyzedText, explain: Bool, recordOnly: Bool = false) {
         self.scorer = scorer
         self.text = text
         self.explain = explain
+        self.recordOnly = recordOnly
     }
 
     mutating func result() -> SentimentResult {
@@ -148,16 +151,16 @@ struct ScoringRun {
             }
             sentenceSums.append(sum)
             sentenceWeights.append(weight)
-            sentenceRanges.append(sentenceRange(start..<end, index: sentence))
+            if !recordOnly { sentenceRanges.append(sentenceRange(start..<end, index: sentence)) }
             start = end
         }
         var total = 0.0
         var sentences: [SentenceSentiment] = []
-        sentences.reserveCapacity(sentenceSums.count)
+        if !recordOnly { sentences.reserveCapacity(sentenceSums.count) }
         for i in sentenceSums.indices {
             total += sentenceSums[i] * sentenceWeights[i]
             let compound = squash(sentenceSums[i])
-            sentences.append(SentenceSentiment(utf8Range: sentenceRanges[i], score: shares(compound: compound, positive: max(0, sentenceSums[i]), negative: max(0, -sentenceSums[i]), neutral: 0)))
+            if !recordOnly { sentences.append(SentenceSentiment(utf8Range: sentenceRanges[i], score: shares(compound: compound, positive: max(0, sentenceSums[i]), negative: max(0, -sentenceSums[i]), neutral: 0))) }
         }
         let score = shares(compound: squash(total), positive: positive, negative: negative, neutral: neutral)
         return SentimentResult(score: score, sentences: sentences, contributions: contributions, notes: notes)
