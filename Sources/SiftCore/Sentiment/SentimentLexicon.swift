@@ -66,6 +66,14 @@ struct LanguageLexicon: Sendable {
     var stemValences: [String: (valence: Double, term: String)] = [:]
     /// Valence of a negated verb of what an app should do ("doesn't *load*"), by stem.
     var failures: [String: Double] = [:]
+    /// The same entries, stems, failures and phrases as tables probed with the analyzer's token hashes; rebuilt by
+    /// `buildLookup()` once the lexicon is complete.
+    var lookup = LexiconLookup()
+
+    /// Makes `lookup` from the entries, stems, failures and phrases loaded so far.
+    mutating func buildLookup() {
+        lookup = LexiconLookup(self)
+    }
 
     mutating func setValence(_ term: String, _ valence: Double, source: ValenceSource) {
         let words = term.split(separator: " ").map(String.init)
@@ -119,6 +127,10 @@ struct SentimentLexicons: Sendable {
     var stopwordLists: [(language: String, words: Set<String>)] = []
     /// Everyday review words of many languages, consulted when a text's own lexicon has no entry for a word.
     var multilingual = LanguageLexicon()
+    /// `emoji`, `emoticons` and `stopwordLists` as tables probed with the analyzer's token hashes.
+    var emojiTable = WordTable<Double>()
+    var emoticonTable = WordTable<Double>()
+    var stopwordTables: [(language: String, words: WordSet)] = []
 
     init(store: LexiconStore, overlays: [String]) throws {
         for (line, valence) in Self.pairs(store.lines("emoji/emoji.tsv")) {
@@ -174,12 +186,17 @@ struct SentimentLexicons: Sendable {
                 lexicon.failures[stem(term)] = valence
             }
             lexicon.indexStems(stem)
+            lexicon.buildLookup()
             languages[code] = lexicon
         }
         stopwordLists = stopwords.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }.filter { !$0.words.isEmpty }
         for (term, valence) in Self.pairs(store.lines("common/multilingual.tsv")) {
             multilingual.setValence(term, valence, source: .multilingual)
         }
+        multilingual.buildLookup()
+        emojiTable = WordTable(emoji)
+        emoticonTable = WordTable(emoticons)
+        stopwordTables = stopwordLists.map { ($0.language, WordSet($0.words)) }
     }
 
     /// `term<TAB>valence` lines of a shipped file; malformed lines are skipped (a test checks there are none).
@@ -210,7 +227,10 @@ struct SentimentLexicons: Sendable {
 
     /// Lower-case with typographic apostrophes made plain, as the text analyzer folds words.
     static func folded<S: StringProtocol>(_ term: S) -> String {
-        String(term.trimmedFields).lowercased().replacingApostrophes
+        let trimmed = term.trimmedFields
+        // Most terms are one ASCII word: lower-casing is all they need (the general path was most of start-up).
+        if trimmed.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: " ") }) { return trimmed.lowercased() }
+        return String(trimmed).lowercased().replacingApostrophes
             .split(separator: " ").joined(separator: " ")
     }
 

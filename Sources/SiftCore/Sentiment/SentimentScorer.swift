@@ -49,7 +49,7 @@ public struct SentimentScorer: Sendable {
 
     /// The record score alone: the same numbers as `score(_:)` without building an explanation.
     public func compoundScore(_ text: AnalyzedText) -> SentimentScore {
-        var run = ScoringRun(scorer: self, text: text, explain: false)
+        var run = ScoringRun(scorer: self, text: text, explain: false, recordOnly: true)
         return run.result().score
     }
 
@@ -73,9 +73,9 @@ public struct SentimentScorer: Sendable {
         guard text.language == "und" || text.languageConfidence < SentimentScorer.trustedLanguageConfidence
                 || (text.languageConfidence < 1 && Self.isShort(text)) else { return nil }
         var best = "en", bestCount = 0
-        for (code, words) in lexicons.stopwordLists {
+        for (code, words) in lexicons.stopwordTables {
             var count = 0
-            for token in text.tokens where token.kind == .word && words.contains(token.folded) { count += 1 }
+            for token in text.tokens where token.kind == .word && words.contains(token.folded, hash: token.foldedHash) { count += 1 }
             if count > bestCount || (count == bestCount && code == "en") { best = code; bestCount = count }
         }
         return lexicons.languages[best].map { (best, $0) } ?? lexicons.languages["en"].map { ("en", $0) }
@@ -101,15 +101,18 @@ struct ScoringRun {
     let scorer: SentimentScorer
     let text: AnalyzedText
     let explain: Bool
+    /// Only the record score is wanted: sentence scores are not built.
+    let recordOnly: Bool
     var units: [ScoredUnit] = []
     var contributions: [SentimentContribution] = []
     var notes: [String] = []
     var lexicon: LanguageLexicon?
 
-    init(scorer: SentimentScorer, text: AnalyzedText, explain: Bool) {
+    init(scorer: SentimentScorer, text: AnalyzedText, explain: Bool, recordOnly: Bool = false) {
         self.scorer = scorer
         self.text = text
         self.explain = explain
+        self.recordOnly = recordOnly
     }
 
     mutating func result() -> SentimentResult {
@@ -123,6 +126,7 @@ struct ScoringRun {
             notes.append("no sentiment lexicon for language '\(text.language)'; scored only emoji, emoticons and the multilingual word list")
         }
         let tokens = text.tokens
+        units.reserveCapacity(tokens.count)
         var sentenceSums: [Double] = []
         var sentenceWeights: [Double] = []
         var sentenceRanges: [Range<Int>] = []
@@ -147,16 +151,16 @@ struct ScoringRun {
             }
             sentenceSums.append(sum)
             sentenceWeights.append(weight)
-            sentenceRanges.append(sentenceRange(start..<end, index: sentence))
+            if !recordOnly { sentenceRanges.append(sentenceRange(start..<end, index: sentence)) }
             start = end
         }
         var total = 0.0
         var sentences: [SentenceSentiment] = []
-        sentences.reserveCapacity(sentenceSums.count)
+        if !recordOnly { sentences.reserveCapacity(sentenceSums.count) }
         for i in sentenceSums.indices {
             total += sentenceSums[i] * sentenceWeights[i]
             let compound = squash(sentenceSums[i])
-            sentences.append(SentenceSentiment(utf8Range: sentenceRanges[i], score: shares(compound: compound, positive: max(0, sentenceSums[i]), negative: max(0, -sentenceSums[i]), neutral: 0)))
+            if !recordOnly { sentences.append(SentenceSentiment(utf8Range: sentenceRanges[i], score: shares(compound: compound, positive: max(0, sentenceSums[i]), negative: max(0, -sentenceSums[i]), neutral: 0))) }
         }
         let score = shares(compound: squash(total), positive: positive, negative: negative, neutral: neutral)
         return SentimentResult(score: score, sentences: sentences, contributions: contributions, notes: notes)
@@ -260,7 +264,7 @@ struct ScoringRun {
                 continue
             case .emoji:
                 var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
-                if let v = scorer.lexicons.emoji[token.folded] ?? scorer.lexicons.emoji[SentimentLexicons.emojiKey(token.folded)] {
+                if let v = scorer.lexicons.emojiTable.value(token.folded, hash: token.foldedHash) ?? scorer.lexicons.emojiTable[SentimentLexicons.emojiKey(token.folded)] {
                     unit.base = v; unit.valence = v; unit.source = .emoji
                     if explain { unit.rules.append(ValenceSource.emoji.label) }
                 }
@@ -269,7 +273,7 @@ struct ScoringRun {
                 continue
             case .emoticon:
                 var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
-                if let v = scorer.lexicons.emoticons[token.folded] {
+                if let v = scorer.lexicons.emoticonTable.value(token.folded, hash: token.foldedHash) {
                     unit.base = v; unit.valence = v; unit.source = .emoticon
                     if explain { unit.rules.append(ValenceSource.emoticon.label) }
                 }
@@ -280,8 +284,8 @@ struct ScoringRun {
                 break
             case .number:
                 // Ratings written out ("0 stars", "10/10") are expressions that start with a number.
-                let active = lexicon ?? scorer.lexicons.multilingual
-                if let phrases = active.entries[token.folded]?.phrases, !phrases.isEmpty,
+                let active = lexicon?.lookup ?? scorer.lexicons.multilingual.lookup
+                if let phrases = active.entry(token)?.phrases, !phrases.isEmpty,
                    let (phrase, length) = matchPhrase(phrases, at: i, end: range.upperBound, lexicon: active),
                    case .valence(let v, let source) = phrase.kind {
                     var unit = ScoredUnit(tokens: i..<i + length, role: .word, base: v, valence: v, source: source)
@@ -298,12 +302,12 @@ struct ScoringRun {
                 i += 1
                 continue
             }
-            let fallback = scorer.lexicons.multilingual
-            var active = lexicon ?? fallback
-            var entry = active.entries[token.folded]
-            // One stem lookup per word, reused below: hashing the strings is most of the scorer's time.
-            var stemHit = entry == nil && token.stem != token.folded ? active.stemValences[token.stem] : nil
-            if entry == nil, lexicon != nil, stemHit == nil, let other = fallback.entries[token.folded] {
+            let fallback = scorer.lexicons.multilingual.lookup
+            var active = lexicon?.lookup ?? fallback
+            var entry = active.entry(token)
+            // One stem lookup per word, reused below.
+            var stemHit = entry == nil && token.hasOwnStem ? active.stem(token) : nil
+            if entry == nil, lexicon != nil, stemHit == nil, let other = fallback.entry(token) {
                 entry = other
                 active = fallback
                 stemHit = nil
@@ -336,8 +340,8 @@ struct ScoringRun {
                     if entry.valence == nil, entry.contrast == nil { unit.role = .booster }
                 }
             }
-            if unit.base == 0, entry?.valence == nil, token.stem != token.folded,
-               let hit = entry == nil ? stemHit : active.stemValences[token.stem] {
+            if unit.base == 0, entry?.valence == nil, token.hasOwnStem,
+               let hit = entry == nil ? stemHit : active.stem(token) {
                 unit.base = hit.valence; unit.valence = hit.valence; unit.viaStem = hit.term
                 if explain { unit.rules.append("lexicon via '\(hit.term)'") }
             }
@@ -358,7 +362,7 @@ struct ScoringRun {
     }
 
     /// The longest expression among `candidates` that the tokens from `start` spell, and its length in tokens.
-    func matchPhrase(_ candidates: [Int], at start: Int, end: Int, lexicon: LanguageLexicon) -> (LexiconPhrase, Int)? {
+    func matchPhrase(_ candidates: [Int], at start: Int, end: Int, lexicon: LexiconLookup) -> (LexiconPhrase, Int)? {
         let tokens = text.tokens
         for index in candidates {
             let phrase = lexicon.phrases[index]
@@ -417,7 +421,7 @@ struct ScoringRun {
             if first.flags.contains(.negated) {
                 let negator = negatorIndex(before: units[u].tokens.lowerBound, in: range)
                 let negatorWord = negator.map { tokens[$0].folded } ?? "not"
-                let failure = lexicon?.failures[first.stem] ?? lexicon?.failures[first.folded]
+                let failure = lexicon?.lookup.failure(first)
                 if let failure, v > -0.5 {
                     v = failure
                     if explain { units[u].rules.append("problem statement: '\(negatorWord) \(first.folded)'") }
@@ -457,6 +461,8 @@ struct ScoringRun {
         let tokens = text.tokens
         for m in units.indices {
             let at = units[m].tokens.lowerBound
+            // Most words are none of the markers: one probe instead of five string compares.
+            guard Self.pastPraiseMarkers.contains(tokens[at].folded, hash: tokens[at].foldedHash) else { continue }
             let marker = tokens[at].folded
             let next = at + 1 < range.upperBound ? tokens[at + 1].folded : ""
             if (marker == "used" || marker == "use") && next == "to" {
@@ -476,6 +482,8 @@ struct ScoringRun {
     }
 
     static let untilWords: Set<String> = ["until", "till", "untill", "til"]
+    /// Every word `applyPastPraise` starts from.
+    static let pastPraiseMarkers = WordSet(untilWords.union(["used", "use", "before"]))
 
     mutating func reversePastPraise(_ u: Int, marker: String) {
         guard case .word = units[u].role, units[u].valence > 0 else { return }

@@ -28,12 +28,13 @@ struct TextLexicons: Sendable {
             let parts = path.split(separator: "/")
             guard parts.count == 2 else { continue }
             let language = String(parts[0])
+            // Only the three word lists are read: folding every lexicon file was most of the start-up time.
+            guard parts[1] == "stopwords.txt" || parts[1] == "negators.txt" || parts[1] == "contrast.txt" else { continue }
             let words = Set(store.lines(path).map { folder.unicodeFolded(String($0)) })
             switch parts[1] {
             case "stopwords.txt": stopwords[language] = words
             case "negators.txt": negators[language] = words
-            case "contrast.txt": contrast[language] = words
-            default: break
+            default: contrast[language] = words
             }
         }
     }
@@ -43,9 +44,36 @@ struct TextLexicons: Sendable {
 public final class TextAnalyzerWorker {
     let lexicons: TextLexicons
     private var wordRules: [String: WordRules] = [:]
+    /// Folded forms of words with letters outside ASCII, by the bytes as written: Unicode normalization costs about
+    /// 10,000 instructions a word, and review vocabularies repeat. Starts over past `WordRules.limit` words.
+    private var nonASCIIFolds: [String: FoldedForm] = [:]
     private lazy var wordBreaker: WordBreaker? = WordBreaker()
     private lazy var identifier: LanguageIdentifier? = LanguageIdentifier(
         engine: .cld2, romanizedHindiMarkers: lexicons.romanizedHindiMarkers)
+    /// When above 0, `analyze` takes text whose words are all in ASCII letters (emoji and marks may be anything),
+    /// with at least this many English stopwords among them, and no
+    /// marker word of Hindi written in Latin letters, as English without running language identification (CLD2 was
+    /// a quarter of the time of `sift sentiment -`). For callers that only need a lexicon; records keep CLD2's
+    /// language because `sift analyze` leaves this at 0.
+    public var plainEnglishStopwords = 0
+    /// The settings `sift sentiment -` uses: two stopwords, or three in five words known to sift's English lexicons.
+    public static let sentimentPlainEnglishStopwords = 2
+    public static let sentimentPlainEnglishKnownShare = 0.6
+    /// Short texts pass as plain English too when at least this share of their words are English words sift's
+    /// lexicons know (stopwords and single-word sentiment, domain, booster and failure terms); 0 turns it off.
+    public var plainEnglishKnownShare = 0.0
+    /// English words sift's lexicons know, read only when `plainEnglishKnownShare` is set.
+    private lazy var englishVocabulary: Set<String> = {
+        var words = lexicons.stopwords["en"] ?? []
+        for file in ["en/sentiment.tsv", "en/domain.tsv", "en/boosters.tsv", "en/failures.tsv"] {
+            for line in LexiconStore.shipped.lines(file) {
+                let term = line[..<(line.firstIndex(of: "\t") ?? line.endIndex)]
+                guard !term.utf8.contains(UInt8(ascii: " ")) else { continue }
+                words.insert(term.utf8.allSatisfy { $0 < 0x80 } ? term.lowercased() : lexicons.folder.unicodeFolded(String(term)))
+            }
+        }
+        return words
+    }()
     /// Negation scope covers at most this many tokens after the negator ("no *dark mode*", "don't *like the new
     /// update*"), and ends sooner at clause punctuation or a contrast word.
     static let negationScope = 4
@@ -58,11 +86,43 @@ public final class TextAnalyzerWorker {
     public func analyze(_ text: String, languageHint: String? = nil) -> AnalyzedText {
         var text = text
         text.makeContiguousUTF8()
+        var englishTokens: ([Token], [Range<Int>])?
+        if languageHint == nil, plainEnglishStopwords > 0, let attempt = text.utf8.withContiguousStorageIfAvailable({ plainEnglish($0) }) {
+            if let share = attempt.share {
+                return AnalyzedText(text: text, tokens: attempt.tokens, sentences: attempt.sentences, language: "en", languageConfidence: share)
+            }
+            englishTokens = (attempt.tokens, attempt.sentences)
+        }
         let (language, confidence) = languageOf(text, hint: languageHint)
+        // Text identified as English, or too short to tell, is tokenized by English rules: the attempt did that.
+        if let (tokens, sentences) = englishTokens, language == "en" || language == "und" {
+            return AnalyzedText(text: text, tokens: tokens, sentences: sentences, language: language, languageConfidence: confidence)
+        }
         let (tokens, sentences) = text.utf8.withContiguousStorageIfAvailable { bytes in
             tokenize(bytes, language: language)
         } ?? ([], [])
         return AnalyzedText(text: text, tokens: tokens, sentences: sentences, language: language, languageConfidence: confidence)
+    }
+
+    /// The English tokens and sentences of `bytes`; with the share of its words that are English stopwords (given
+    /// as the confidence) when the text is plainly English by `plainEnglishStopwords` and `plainEnglishKnownShare`.
+    private func plainEnglish(_ bytes: UnsafeBufferPointer<UInt8>) -> (tokens: [Token], sentences: [Range<Int>], share: Double?) {
+        var evidence = EnglishEvidence()
+        let (tokens, sentences) = tokenize(bytes, language: "en", evidence: &evidence)
+        guard evidence.hindiMarkers == 0, evidence.nonASCIIWords == 0, evidence.stopwords >= plainEnglishStopwords
+                || plainEnglishKnownShare > 0 && Double(evidence.knownWords) >= plainEnglishKnownShare * Double(evidence.words)
+        else { return (tokens, sentences, nil) }
+        return (tokens, sentences, Double(evidence.stopwords) / Double(max(evidence.words, 1)))
+    }
+
+    /// What tokenizing found that tells English text from other text in Latin letters.
+    struct EnglishEvidence {
+        var words = 0
+        var stopwords = 0
+        var hindiMarkers = 0
+        var knownWords = 0
+        /// Words with letters outside ASCII after folding (emoji and typographic apostrophes do not count).
+        var nonASCIIWords = 0
     }
 
     /// The language to analyze in: the hint when it names one, else what CLD2 finds (`und` for texts too short to
@@ -88,6 +148,11 @@ public final class TextAnalyzerWorker {
     // MARK: tokens
 
     private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, language: String) -> ([Token], [Range<Int>]) {
+        var evidence = EnglishEvidence()
+        return tokenize(bytes, language: language, evidence: &evidence)
+    }
+
+    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, language: String, evidence: inout EnglishEvidence) -> ([Token], [Range<Int>]) {
         var scanner = TokenScanner(bytes: bytes)
         scanner.scan()
         let rulesLanguage = language == "und" ? "en" : language
@@ -104,10 +169,13 @@ public final class TextAnalyzerWorker {
         var capsWords = 0
 
         func append(_ scanned: ScannedToken, breakBefore: Bool) {
-            let form = lexicons.folder.fold(scanned, bytes: bytes)
+            let form = !scanned.isASCII && (scanned.kind == .word || scanned.kind == .hashtag)
+                ? foldedNonASCIIWord(scanned, bytes: bytes) : lexicons.folder.fold(scanned, bytes: bytes)
             var flags: Token.Flags = []
             if form.elongated { flags.insert(.elongated) }
             var stem = form.folded
+            let foldedHash = WordHash.of(form.folded)
+            var stemHash = foldedHash
             if scanned.kind == .word || scanned.kind == .hashtag {
                 if form.allCaps { flags.insert(.allCaps) }
                 if scanned.kind == .word, form.folded.utf8.count > 1 || form.allCaps {
@@ -116,15 +184,24 @@ public final class TextAnalyzerWorker {
                 }
                 var word: WordRules.Word
                 if let english, scanned.isASCII {
-                    word = english.word(form.folded, stem: true)
-                    word.flags.formUnion(rules.word(form.folded, stem: false).flags)
+                    word = english.word(form.folded, hash: foldedHash, stem: true)
+                    word.flags.formUnion(rules.word(form.folded, hash: foldedHash, stem: false).flags)
                 } else {
-                    word = rules.word(form.folded, stem: !scanned.needsWordBreak)
+                    word = rules.word(form.folded, hash: foldedHash, stem: !scanned.needsWordBreak)
                 }
                 stem = word.stem
+                stemHash = word.stemHash
                 flags.formUnion(word.flags)
+                if scanned.kind == .word {
+                    evidence.words += 1
+                    if !scanned.isASCII, form.folded.utf8.contains(where: { $0 >= 0x80 }) { evidence.nonASCIIWords += 1 }
+                    if word.flags.contains(.stopword) { evidence.stopwords += 1 }
+                    if word.isHindiMarker { evidence.hindiMarkers += 1 }
+                    if word.isKnownEnglish { evidence.knownWords += 1 }
+                }
             }
-            tokens.append(Token(kind: scanned.kind, utf8Range: scanned.range, folded: form.folded, stem: stem, flags: flags))
+            tokens.append(Token(kind: scanned.kind, utf8Range: scanned.range, folded: form.folded, foldedHash: foldedHash,
+                                stem: stem, stemHash: stemHash, flags: flags))
             sentenceBreakBefore.append(breakBefore)
         }
 
@@ -159,6 +236,16 @@ public final class TextAnalyzerWorker {
         return (tokens, sentences)
     }
 
+    private func foldedNonASCIIWord(_ scanned: ScannedToken, bytes: UnsafeBufferPointer<UInt8>) -> FoldedForm {
+        // A hashtag's bytes start with '#' and a word's never do, so the bytes alone say how they fold.
+        let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[scanned.range]), as: UTF8.self)
+        if let known = nonASCIIFolds[written] { return known }
+        let form = lexicons.folder.fold(scanned, bytes: bytes)
+        if nonASCIIFolds.count >= WordRules.limit { nonASCIIFolds.removeAll() }
+        nonASCIIFolds[written] = form
+        return form
+    }
+
     /// Languages not written in Latin letters.
     static let nonLatinLanguages: Set<String> = [
         "hi", "ru", "uk", "bg", "sr", "mk", "be", "kk", "el", "ar", "fa", "ur", "he", "yi", "ja", "zh", "ko", "th",
@@ -186,7 +273,9 @@ public final class TextAnalyzerWorker {
         if let known = wordRules[language] { return known }
         let made = WordRules(
             stemmer: SnowballStemmer(language: language), stopwords: lexicons.stopwords[language] ?? [],
-            negators: lexicons.negators[language] ?? [], contrast: lexicons.contrast[language] ?? [])
+            negators: lexicons.negators[language] ?? [], contrast: lexicons.contrast[language] ?? [],
+            hindiMarkers: lexicons.romanizedHindiMarkers,
+            englishVocabulary: language == "en" && plainEnglishKnownShare > 0 ? englishVocabulary : [])
         wordRules[language] = made
         return made
     }
@@ -274,19 +363,29 @@ public final class TextAnalyzerWorker {
 final class WordRules {
     struct Word {
         var stem: String
+        var stemHash: Int
         var flags: Token.Flags
+        /// On the list of words that mark Hindi written in Latin letters.
+        var isHindiMarker = false
+        /// In `englishVocabulary` (English rules of a worker set to find plain English only).
+        var isKnownEnglish = false
     }
 
     private let stemmer: SnowballStemmer?
     let stopwords: Set<String>
     let negators: Set<String>
     let contrast: Set<String>
+    let hindiMarkers: Set<String>
+    let englishVocabulary: Set<String>
     private var memo = WordMemo()
     private var unstemmedMemo = WordMemo()
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
 
-    init(stemmer: SnowballStemmer?, stopwords: Set<String>, negators: Set<String>, contrast: Set<String>) {
+    init(stemmer: SnowballStemmer?, stopwords: Set<String>, negators: Set<String>, contrast: Set<String>, hindiMarkers: Set<String>,
+         englishVocabulary: Set<String> = []) {
+        self.hindiMarkers = hindiMarkers
+        self.englishVocabulary = englishVocabulary
         self.stemmer = stemmer
         self.stopwords = stopwords
         self.negators = negators
@@ -294,14 +393,15 @@ final class WordRules {
     }
 
     /// The stem and flags of a folded word; `stem: false` for words Snowball does not apply to (Chinese, Thai).
-    func word(_ folded: String, stem: Bool) -> Word {
-        let hash = WordMemo.hash(folded)
+    func word(_ folded: String, hash: Int, stem: Bool) -> Word {
         if stem, let known = memo.find(folded, hash: hash) { return known }
         if !stem, let known = unstemmedMemo.find(folded, hash: hash) { return known }
         var flags: Token.Flags = []
         if stopwords.contains(folded) { flags.insert(.stopword) }
         if negators.contains(folded) { flags.insert(.negator) }
-        let word = Word(stem: stem ? stemmer?.stem(folded) ?? folded : folded, flags: flags)
+        let stemmed = stem ? stemmer?.stem(folded) ?? folded : folded
+        let word = Word(stem: stemmed, stemHash: WordHash.of(stemmed), flags: flags, isHindiMarker: hindiMarkers.contains(folded),
+                        isKnownEnglish: englishVocabulary.contains(folded))
         if stem {
             if memo.count >= Self.limit { memo = WordMemo() }
             memo.insert(folded, word, hash: hash)
@@ -316,54 +416,71 @@ final class WordRules {
 /// An open-addressing table from folded word to its rules, hashed with FNV-1a over the UTF-8 bytes: the
 /// standard Dictionary's seeded SipHash showed up as a tenth of the analyzer's time.
 struct WordMemo {
-    private struct Slot {
-        var key: String
-        var word: WordRules.Word
-    }
-    // Key and value side by side: one cache miss per lookup in a table that outgrows the cache.
-    private var slots: [Slot?] = Array(repeating: nil, count: 1024)
-    private(set) var count = 0
+    // Probing touches only `probes`, 8 bytes a slot (upper half of the hash, entry index + 1; 0 = empty): a table
+    // of tens of thousands of words with the words beside the probes missed the cache on every lookup.
+    private var probes: [UInt64] = Array(repeating: 0, count: 1024)
+    private var keys: [String] = []
+    private var words: [WordRules.Word] = []
+    var count: Int { keys.count }
 
     @inline(__always)
-    static func hash(_ word: String) -> Int {
+    static func hash(_ word: String) -> Int { WordHash.of(word) }
+
+    @inline(__always)
+    private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) >> 32) << 32 }
+
+    private func index(_ word: String, hash: Int) -> Int? {
+        let mask = probes.count - 1
+        let tag = Self.tag(hash)
+        var slot = hash & mask
+        while true {
+            let probe = probes[slot]
+            if probe == 0 { return nil }
+            if probe & 0xFFFF_FFFF_0000_0000 == tag {
+                let index = Int(probe & 0xFFFF_FFFF) - 1
+                if keys[index] == word { return index }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    func find(_ word: String, hash: Int) -> WordRules.Word? {
+        index(word, hash: hash).map { words[$0] }
+    }
+
+    mutating func insert(_ word: String, _ value: WordRules.Word, hash: Int) {
+        if let index = index(word, hash: hash) {
+            words[index] = value
+            return
+        }
+        if (keys.count + 1) * 2 > probes.count { grow() }
+        keys.append(word)
+        words.append(value)
+        place(keys.count - 1, hash: hash)
+    }
+
+    private mutating func place(_ index: Int, hash: Int) {
+        let mask = probes.count - 1
+        var slot = hash & mask
+        while probes[slot] != 0 { slot = (slot + 1) & mask }
+        probes[slot] = Self.tag(hash) | UInt64(index + 1)
+    }
+
+    private mutating func grow() {
+        probes = Array(repeating: 0, count: probes.count * 2)
+        for index in keys.indices { place(index, hash: Self.hash(keys[index])) }
+    }
+}
+
+/// FNV-1a over a word's UTF-8 bytes, folded to spread the high bits: the one hash every word lookup of the text
+/// chain and the sentiment scorer uses, computed once per token (`Token.foldedHash`).
+enum WordHash {
+    @inline(__always)
+    static func of(_ word: String) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in word.utf8 {
             h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
         }
         return Int(truncatingIfNeeded: h ^ (h >> 29))
-    }
-
-    func find(_ word: String, hash: Int) -> WordRules.Word? {
-        let mask = slots.count - 1
-        var index = hash & mask
-        while let slot = slots[index] {
-            if slot.key == word { return slot.word }
-            index = (index + 1) & mask
-        }
-        return nil
-    }
-
-    mutating func insert(_ word: String, _ value: WordRules.Word, hash: Int) {
-        if (count + 1) * 2 > slots.count { grow() }
-        let mask = slots.count - 1
-        var index = hash & mask
-        while let slot = slots[index] {
-            if slot.key == word {
-                slots[index] = Slot(key: word, word: value)
-                return
-            }
-            index = (index + 1) & mask
-        }
-        slots[index] = Slot(key: word, word: value)
-        count += 1
-    }
-
-    private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: nil, count: old.count * 2)
-        count = 0
-        for slot in old {
-            if let slot { insert(slot.key, slot.word, hash: Self.hash(slot.key)) }
-        }
     }
 }

@@ -26,20 +26,34 @@ public struct Token: Sendable, Hashable {
     public var utf8Range: Range<Int>
     /// The form used for lookups: NFKC, case-folded, zero-width characters removed, elongation squeezed
     /// ("Sooo" → "so", "’" → "'"); a hashtag's word without '#'.
-    public var folded: String
+    public var folded: String { didSet { foldedHash = WordHash.of(folded) } }
     /// The Snowball stem of `folded` in the text's language; equal to `folded` where no stemmer applies.
-    public var stem: String
+    public var stem: String { didSet { stemHash = WordHash.of(stem) } }
     public var flags: Flags
     /// 0-based index of the sentence the token is in.
     public var sentence: Int
+    /// `WordHash.of(folded)`, computed once by the analyzer so lexicon lookups downstream hash nothing.
+    var foldedHash: Int
+    /// `WordHash.of(stem)`, likewise.
+    var stemHash: Int
 
     public init(kind: Kind, utf8Range: Range<Int>, folded: String, stem: String, flags: Flags = [], sentence: Int = 0) {
+        self.init(kind: kind, utf8Range: utf8Range, folded: folded, foldedHash: WordHash.of(folded),
+                  stem: stem, stemHash: WordHash.of(stem), flags: flags, sentence: sentence)
+    }
+
+    /// Whether the stem differs from the folded form; compares strings only when the hashes agree.
+    var hasOwnStem: Bool { stemHash != foldedHash || stem != folded }
+
+    init(kind: Kind, utf8Range: Range<Int>, folded: String, foldedHash: Int, stem: String, stemHash: Int, flags: Flags = [], sentence: Int = 0) {
         self.kind = kind
         self.utf8Range = utf8Range
         self.folded = folded
         self.stem = stem
         self.flags = flags
         self.sentence = sentence
+        self.foldedHash = foldedHash
+        self.stemHash = stemHash
     }
 }
 

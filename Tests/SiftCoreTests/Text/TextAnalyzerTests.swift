@@ -224,3 +224,52 @@ struct TextAnalyzerTests {
     }
 
 }
+
+/// The shortcut `sift sentiment -` takes: plain English text skips language identification.
+struct TextAnalyzerPlainEnglishTests {
+    func plainWorker() -> TextAnalyzerWorker {
+        let worker = TextAnalyzer().makeWorker()
+        worker.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
+        worker.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
+        return worker
+    }
+
+    @Test(arguments: [
+        "The app keeps crashing when I open it",
+        "Great game",
+        "I love this app so much 😍😍",
+        "It’s not working, please fix it!!!",
+    ])
+    func englishTextGetsTheSameTokensAsWithIdentification(_ text: String) {
+        let plain = plainWorker().analyze(text)
+        let identified = TextAnalyzer().makeWorker().analyze(text)
+        #expect(plain.language == "en")
+        #expect(plain.tokens == identified.tokens)
+        #expect(plain.sentences == identified.sentences)
+    }
+
+    @Test(arguments: [
+        "No funciona, muy mala la aplicación, la desinstalo",
+        "app bahut slow hai yaar, kuch nahi chalta",
+        "Das ist eine sehr gute App, ich bin zufrieden",
+        "这个应用很好用",
+    ])
+    func otherTextStillGoesThroughIdentification(_ text: String) {
+        let plain = plainWorker().analyze(text)
+        let identified = TextAnalyzer().makeWorker().analyze(text)
+        #expect(plain.language != "en")
+        #expect(plain.language == identified.language)
+        #expect(plain.languageConfidence == identified.languageConfidence)
+        #expect(plain.tokens == identified.tokens)
+    }
+
+    @Test func aWorkerLeftAloneIdentifiesEveryText() {
+        // `sift analyze` writes the identified language in records: the shortcut must be something a caller asks
+        // for. CLD2 takes these English words for Czech; the shortcut, which only picks a lexicon, for English.
+        let text = "privacy ultra pro max"
+        let worker = TextAnalyzer().makeWorker()
+        #expect(worker.plainEnglishStopwords == 0 && worker.plainEnglishKnownShare == 0)
+        #expect(worker.analyze(text).language != "en")
+        #expect(plainWorker().analyze(text).language == "en")
+    }
+}

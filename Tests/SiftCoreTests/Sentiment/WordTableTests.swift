@@ -1,0 +1,82 @@
+import Testing
+@testable import SiftCore
+
+struct WordTableTests {
+    @Test func findsEveryWordItHoldsAfterGrowing() {
+        var table = WordTable<Int>()
+        let words = (0..<5_000).map { "w\($0)" } + ["crash", "crashes", "😡", "don't", "très"]
+        for (i, word) in words.enumerated() { table[word] = i }
+        #expect(table.count == words.count)
+        for (i, word) in words.enumerated() {
+            #expect(table.value(word, hash: WordHash.of(word)) == i)
+        }
+        #expect(table["w5000"] == nil)
+        #expect(table["crashe"] == nil)
+    }
+
+    @Test func aLaterValueReplacesAnEarlierOne() {
+        var table = WordTable<Double>()
+        table["laggy"] = -1
+        table["laggy"] = -2
+        #expect(table.count == 1)
+        #expect(table["laggy"] == -2)
+    }
+
+    @Test func aWrongHashMissesInsteadOfMatchingAnotherWord() {
+        var table = WordTable<Int>()
+        table["good"] = 1
+        // The key is compared as well as the hash: a probe that lands on another word's slot finds nothing.
+        #expect(table.value("bad", hash: WordHash.of("good")) == nil)
+    }
+
+    @Test func tokensCarryTheHashesOfTheirFormsAfterAnEdit() {
+        var token = Token(kind: .word, utf8Range: 0..<7, folded: "crashes", stem: "crash")
+        #expect(token.foldedHash == WordHash.of("crashes"))
+        #expect(token.stemHash == WordHash.of("crash"))
+        #expect(token.hasOwnStem)
+        token.stem = "crashes"
+        #expect(token.stemHash == WordHash.of("crashes"))
+        #expect(!token.hasOwnStem)
+    }
+
+    @Test func wordSetContainsOnlyItsWords() {
+        let set = WordSet(["until", "till"])
+        #expect(set.contains("until", hash: WordHash.of("until")))
+        #expect(!set.contains("untill", hash: WordHash.of("untill")))
+    }
+}
+
+/// The scorer reads `LanguageLexicon.lookup`, built once loading is done: anything loaded after `buildLookup()`
+/// would be silently ignored, so every lexicon's tables must hold exactly what its dictionaries hold.
+struct WordTableLexiconTests {
+    static let lexicons = try! SentimentLexicons(store: .shipped, overlays: ["laggyish\t-2\nsuper smooth\t3\n"])
+
+    func check(_ lexicon: LanguageLexicon, _ name: String) {
+        #expect(lexicon.lookup.entries.count == lexicon.entries.count, "\(name)")
+        for (word, entry) in lexicon.entries {
+            let found = lexicon.lookup.entries[word]
+            #expect(found?.valence == entry.valence && found?.booster == entry.booster && found?.contrast == entry.contrast
+                    && found?.phrases == entry.phrases, "\(name): \(word)")
+        }
+        #expect(lexicon.lookup.stems.count == lexicon.stemValences.count, "\(name)")
+        for (stem, hit) in lexicon.stemValences { #expect(lexicon.lookup.stems[stem]?.term == hit.term, "\(name): \(stem)") }
+        #expect(lexicon.lookup.failures.count == lexicon.failures.count, "\(name)")
+        #expect(lexicon.lookup.phrases.count == lexicon.phrases.count, "\(name)")
+    }
+
+    @Test func everyLanguageLexiconsTablesHoldItsEntries() {
+        #expect(Self.lexicons.languages["en"]?.lookup.entries["laggyish"]?.valence == -2)
+        for (code, lexicon) in Self.lexicons.languages { check(lexicon, code) }
+        check(Self.lexicons.multilingual, "multilingual")
+    }
+
+    @Test func emojiEmoticonAndStopwordTablesHoldTheirEntries() {
+        #expect(Self.lexicons.emojiTable.count == Self.lexicons.emoji.count)
+        for (emoji, valence) in Self.lexicons.emoji { #expect(Self.lexicons.emojiTable[emoji] == valence) }
+        #expect(Self.lexicons.emoticonTable.count == Self.lexicons.emoticons.count)
+        #expect(Self.lexicons.stopwordTables.map(\.language) == Self.lexicons.stopwordLists.map(\.language))
+        for ((_, table), (language, words)) in zip(Self.lexicons.stopwordTables, Self.lexicons.stopwordLists) {
+            for word in words { #expect(table.contains(word, hash: WordHash.of(word)), "\(language): \(word)") }
+        }
+    }
+}
