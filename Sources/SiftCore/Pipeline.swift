@@ -76,7 +76,8 @@ public struct Pipeline: Sendable {
             corpus.records.append(contentsOf: job.records)
             inFlight = nil
             if !reserved, corpus.records.count >= 8 * batch {
-                Self.reserveForAll(&corpus.records, inputs)
+                // The batch being filled was read too: the bytes read so far brought both.
+                Self.reserveForAll(&corpus.records, recordsRead: corpus.records.count + pending.count, inputs)
                 reserved = true
             }
             onProgress(corpus.records.count)
@@ -118,11 +119,11 @@ public struct Pipeline: Sendable {
     /// Reserves room for the records the inputs are likely to hold, from the bytes the first ones took: growing a
     /// million-record array by doubling held the old and the new copy at once (a third of a run's peak memory).
     /// The margin covers what readers have read ahead of the records they have handed on (under a megabyte).
-    static func reserveForAll(_ records: inout [FeedbackRecord], _ inputs: [InputSource]) {
+    static func reserveForAll(_ records: inout [FeedbackRecord], recordsRead: Int, _ inputs: [InputSource]) {
         let read = inputs.reduce(0) { $0 + $1.bytesRead }
         guard read > 0, !inputs.contains(where: { $0.size == nil }) else { return }
         let total = inputs.reduce(0) { $0 + $1.size! }
-        let estimate = Double(records.count) * Double(total) / Double(read) * 1.15
+        let estimate = Double(recordsRead) * Double(total) / Double(read) * 1.15
         if estimate > Double(records.count), estimate < 1e9 { records.reserveCapacity(Int(estimate)) }
     }
 
