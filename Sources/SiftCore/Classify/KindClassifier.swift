@@ -139,7 +139,7 @@ public struct KindClassifier: Sendable {
         }
 
         let negative = (sentiment?.compound ?? 0) <= -0.05
-        var evidence: [FeedbackKind: Double] = [:]
+        var evidence = KindVector()
         var counted = Set<Int>()
         var cues: [KindCue] = []
         for match in kindMatches {
@@ -156,19 +156,16 @@ public struct KindClassifier: Sendable {
             {
                 weight *= 1.5
             }
-            evidence[kind, default: 0] += weight
+            evidence.add(weight, to: kind)
         }
         // Praise in a clearly negative record is sarcasm or a concession ("great, another crash").
         if let compound = sentiment?.compound, compound <= -0.5, let praise = evidence[.praise] { evidence[.praise] = praise * 0.5 }
 
-        let cueConfidences = evidence.mapValues { 1 - exp(-$0) }
+        let cueConfidences = evidence.map { 1 - exp(-$0) }
         var confidences = cueConfidences
         // The model only reads the stems it was trained on, so it speaks only for its own language's texts.
         if let model, code == model.language, text.language == model.language || text.language == "und" {
-            for (kind, probability) in model.probabilities(text, cueConfidences: cueConfidences) {
-                let blend = model.blend(for: kind)
-                confidences[kind] = (1 - blend) * (confidences[kind] ?? 0) + blend * probability
-            }
+            model.blendProbabilities(text, cueConfidences: cueConfidences, into: &confidences)
         }
         var kinds: [KindScore] = []
         for kind in FeedbackKind.allCases {
@@ -179,14 +176,14 @@ public struct KindClassifier: Sendable {
             a.element.confidence != b.element.confidence ? a.element.confidence > b.element.confidence : a.offset < b.offset
         }.map(\.element)
         if kinds.isEmpty {
-            let strongest = confidences.values.max() ?? 0
+            let strongest = confidences.maximum ?? 0
             kinds = [KindScore(kind: .other, confidence: 1 - strongest)]
         }
 
         let (severity, severityCue) = Self.severity(of: kinds, tokens: tokens, language: language)
         var result = KindResult(kinds: kinds, severity: severity, cues: cues, severityCue: severityCue)
-        result.cueConfidences = cueConfidences
-        return (result, evidence.values.reduce(0, +))
+        result.cueConfidences = cueConfidences.dictionary
+        return (result, evidence.sum)
     }
 
     private static func severity(of kinds: [KindScore], tokens: [Token], language: Language) -> (Severity, String?) {
@@ -235,6 +232,72 @@ public struct KindClassifier: Sendable {
         }
         return kept.sorted { a, b in
             a.tokens.lowerBound != b.tokens.lowerBound ? a.tokens.lowerBound < b.tokens.lowerBound : a.pattern < b.pattern
+        }
+    }
+}
+
+/// One optional number per kind, in `FeedbackKind.allCases` order: a record's tallies without hashing enums into
+/// dictionaries (those lookups were a sixth of kind classification).
+struct KindVector {
+    private var values = [Double](repeating: 0, count: FeedbackKind.allCases.count)
+    private var present: UInt32 = 0
+
+    subscript(kind: FeedbackKind) -> Double? {
+        get { present & (1 << kind.ordinal) != 0 ? values[kind.ordinal] : nil }
+        set {
+            if let newValue {
+                values[kind.ordinal] = newValue
+                present |= 1 << kind.ordinal
+            } else {
+                values[kind.ordinal] = 0
+                present &= ~(1 << kind.ordinal)
+            }
+        }
+    }
+
+    mutating func add(_ amount: Double, to kind: FeedbackKind) { self[kind] = (self[kind] ?? 0) + amount }
+
+    /// The vector with `transform` applied to each present value.
+    func map(_ transform: (Double) -> Double) -> KindVector {
+        var out = self
+        for i in values.indices where present & (1 << i) != 0 { out.values[i] = transform(values[i]) }
+        return out
+    }
+
+    /// The sum of the present values, in kind order.
+    var sum: Double {
+        var total = 0.0
+        for i in values.indices where present & (1 << i) != 0 { total += values[i] }
+        return total
+    }
+
+    var maximum: Double? {
+        var best: Double?
+        for i in values.indices where present & (1 << i) != 0 { best = max(best ?? values[i], values[i]) }
+        return best
+    }
+
+    var dictionary: [FeedbackKind: Double] {
+        var out: [FeedbackKind: Double] = [:]
+        for kind in FeedbackKind.allCases { if let value = self[kind] { out[kind] = value } }
+        return out
+    }
+}
+
+extension FeedbackKind {
+    /// The kind's position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .bug: 0
+        case .featureRequest: 1
+        case .performance: 2
+        case .usability: 3
+        case .battery: 4
+        case .securityPrivacy: 5
+        case .pricing: 6
+        case .praise: 7
+        case .question: 8
+        case .other: 9
         }
     }
 }

@@ -14,7 +14,7 @@ public struct KindModel: Sendable {
     public let language: String
     private let bias: [Double]
     /// Feature weights by the feature's `KindFeatures.hash(of:)`: row `r` is `weightRows[r * kinds.count ..< (r + 1) * kinds.count]`.
-    private let rowOfFeature: [UInt64: Int]
+    private let rows: FeatureRows
     private let weightRows: [Double]
     /// The rows of the `cue:<kind>` features, by kind.
     private let cueRows: [FeedbackKind: Int]
@@ -69,7 +69,7 @@ public struct KindModel: Sendable {
             weightRows += row
             if feature.hasPrefix("cue:"), let kind = FeedbackKind(rawValue: String(feature.dropFirst(4))) { cueRows[kind] = index }
         }
-        self.rowOfFeature = rowOfFeature
+        self.rows = FeatureRows(rowOfFeature)
         self.weightRows = weightRows
         self.cueRows = cueRows
     }
@@ -96,11 +96,31 @@ public struct KindModel: Sendable {
 
     /// `probabilities(_:cueConfidences:)` with a caller's buffer for the feature hashes, reused across records.
     func probabilities(_ text: AnalyzedText, cueConfidences: [FeedbackKind: Double], scratch hashes: inout [UInt64]) -> [FeedbackKind: Double] {
+        var cues = KindVector()
+        for (kind, value) in cueConfidences { cues[kind] = value }
+        let scores = logits(text, cueConfidences: cues, scratch: &hashes)
+        var result: [FeedbackKind: Double] = [:]
+        for (index, kind) in kinds.enumerated() { result[kind] = 1 / (1 + exp(-scores[index])) }
+        return result
+    }
+
+    /// Blends the model's probability of each of its kinds into `confidences`, by each kind's blend.
+    func blendProbabilities(_ text: AnalyzedText, cueConfidences: KindVector, into confidences: inout KindVector) {
+        var hashes: [UInt64] = []
+        let scores = logits(text, cueConfidences: cueConfidences, scratch: &hashes)
+        for (index, kind) in kinds.enumerated() {
+            let probability = 1 / (1 + exp(-scores[index]))
+            let blend = blend(for: kind)
+            confidences[kind] = (1 - blend) * (confidences[kind] ?? 0) + blend * probability
+        }
+    }
+
+    private func logits(_ text: AnalyzedText, cueConfidences: KindVector, scratch hashes: inout [UInt64]) -> [Double] {
         var scores = bias
         let width = kinds.count
         KindFeatures.featureHashes(of: text, into: &hashes)
         for feature in hashes {
-            guard let row = rowOfFeature[feature] else { continue }
+            guard let row = rows.row(feature) else { continue }
             for index in 0..<width { scores[index] += weightRows[row * width + index] }
         }
         // In a fixed order, so that the float sums do not depend on a dictionary's iteration order.
@@ -108,8 +128,40 @@ public struct KindModel: Sendable {
             guard let confidence = cueConfidences[kind], let row = cueRows[kind] else { continue }
             for index in 0..<width { scores[index] += weightRows[row * width + index] * confidence }
         }
-        var result: [FeedbackKind: Double] = [:]
-        for (index, kind) in kinds.enumerated() { result[kind] = 1 / (1 + exp(-scores[index])) }
-        return result
+        return scores
+    }
+}
+
+/// Feature hash → weight row, open addressing on the hash itself (already FNV-mixed): a dictionary re-hashed
+/// every 64-bit key with SipHash.
+struct FeatureRows: Sendable {
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private let mask: Int
+
+    init(_ rows: [UInt64: Int]) {
+        var size = 16
+        while size < rows.count * 2 { size *= 2 }
+        keys = Array(repeating: 0, count: size)
+        values = Array(repeating: -1, count: size)
+        mask = size - 1
+        for (key, row) in rows.sorted(by: { $0.key < $1.key }) {
+            var slot = Self.start(key, mask)
+            while values[slot] >= 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = Int32(row)
+        }
+    }
+
+    @inline(__always)
+    private static func start(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (key ^ (key >> 29)) & UInt64(mask)) }
+
+    func row(_ key: UInt64) -> Int? {
+        var slot = Self.start(key, mask)
+        while values[slot] >= 0 {
+            if keys[slot] == key { return Int(values[slot]) }
+            slot = (slot + 1) & mask
+        }
+        return nil
     }
 }
