@@ -302,22 +302,25 @@ public struct ThemeStage: CorpusStage {
             inCluster.append(counts)
         }
         let average = Double(groups.reduce(0) { $0 + $1.count }) / Double(max(1, groups.count))
-        var out: [(Theme, [Int])] = []
-        for (c, positions) in groups.enumerated() {
+        // Themes are named and described independently of each other: on every core, each into its own slot.
+        let slots = UnsafeSlots<(Theme, [Int])?>(count: groups.count, initial: nil)
+        let (clusterCounts, overallCounts) = (inCluster, overall)
+        DispatchQueue.concurrentPerform(iterations: groups.count) { c in
+            let positions = groups[c]
             let recordIndices = positions.map { ordered[$0] }
             let label = labelFor(
-                counts: inCluster[c], overall: overall, average: average, size: positions.count, language: language,
+                counts: clusterCounts[c], overall: overallCounts, average: average, size: positions.count, language: language,
                 vocabulary: features.vocabulary, names: names, members: recordIndices, features: features)
             var theme = Theme(
                 id: 0, language: language, label: label, size: positions.count,
                 share: Double(positions.count) / Double(max(1, corpusCount)), quotes: [],
                 sentiment: .init(), kinds: [], versions: [], firstSeen: nil, lastSeen: nil, meanRating: nil)
             theme.quotes = quotes(positions: positions, ordered: ordered, docs: docs, records: records)
-            theme.terms = characteristicTerms(inCluster[c], size: positions.count, vocabulary: features.vocabulary, names: names, language: language)
+            theme.terms = characteristicTerms(clusterCounts[c], size: positions.count, vocabulary: features.vocabulary, names: names, language: language)
             describe(&theme, members: recordIndices, records: records)
-            out.append((theme, recordIndices))
+            slots[c] = (theme, recordIndices)
         }
-        return out
+        return (0..<groups.count).map { slots[$0]! }
     }
 
     /// The theme's most frequent phrases (in at least 2 records, or all of a tiny theme), at most 25, with the
