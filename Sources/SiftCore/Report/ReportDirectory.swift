@@ -28,11 +28,29 @@ public final class ReportDirectory {
     public func finish(_ report: AnalysisReport, corpus: Corpus) throws(ReportError) {
         try rejects.commit()
         let records = try AtomicFile(path: path + "/records.jsonl")
-        for record in corpus.records {
-            json.reset()
-            RecordLines.write(record, to: &json)
-            try records.write(json.bytes)
-            try records.write(CollectionOfOne(UInt8(ascii: "\n")))
+        // Lines are made a chunk per core at a time and written in order: a million records took seconds on one.
+        let all = corpus.records
+        let chunk = 8192, cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var start = 0
+        while start < all.count {
+            let first = start
+            let lines = UnsafeSlots<[UInt8]>(count: cores, initial: [])
+            DispatchQueue.concurrentPerform(iterations: cores) { part in
+                let lower = first + part * chunk, upper = min(all.count, lower + chunk)
+                guard lower < upper else { return }
+                var json = JSONWriter()
+                var out: [UInt8] = []
+                out.reserveCapacity((upper - lower) * 512)
+                for i in lower..<upper {
+                    json.reset()
+                    RecordLines.write(all[i], to: &json)
+                    out += json.bytes
+                    out.append(UInt8(ascii: "\n"))
+                }
+                lines[part] = out
+            }
+            for part in 0..<cores { try records.write(lines[part]) }
+            start += cores * chunk
         }
         try records.commit()
         try AtomicFile.write(ReportJSON.render(report), to: path + "/report.json")
