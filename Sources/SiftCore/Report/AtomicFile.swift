@@ -31,19 +31,32 @@ public final class AtomicFile {
         if buffer.count >= 1 << 20 { try flush() }
     }
 
+    /// Writes a large block without copying it into the buffer first.
+    public func write(block: [UInt8]) throws(ReportError) {
+        guard block.count >= 1 << 20 else { return try write(block) }
+        try flush()
+        if let failure = block.withUnsafeBytes(writeAll) { throw failure }
+    }
+
     public func write(_ string: String) throws(ReportError) { try write(string.utf8) }
 
     private func flush() throws(ReportError) {
+        if let failure = buffer.withUnsafeBytes(writeAll) { throw failure }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes all of `bytes`; the error, if the system refused.
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) -> ReportError? {
         var written = 0
-        while written < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+        while written < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + written, bytes.count - written)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ReportError("cannot write \(path): \(String(cString: strerror(errno)))")
+                return ReportError("cannot write \(path): \(String(cString: strerror(errno)))")
             }
             written += n
         }
-        buffer.removeAll(keepingCapacity: true)
+        return nil
     }
 
     /// Flushes, syncs and renames the file into place.

@@ -49,7 +49,7 @@ public final class ReportDirectory {
                 }
                 lines[part] = out
             }
-            for part in 0..<cores { try records.write(lines[part]) }
+            for part in 0..<cores { try records.write(block: lines[part]) }
             start += cores * chunk
         }
         try records.commit()
