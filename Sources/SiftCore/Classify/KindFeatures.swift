@@ -63,13 +63,7 @@ public enum KindFeatures {
             }
             previousStem = nil
         }
-        out.sort()
-        var kept = 0
-        for i in out.indices where i == 0 || out[i] != out[i - 1] {
-            out[kept] = out[i]
-            kept += 1
-        }
-        out.removeLast(out.count - kept)
+        out.sortAndRemoveDuplicates()
     }
 
     /// FNV-1a over `bytes`, continuing from `state` (the offset basis starts a new hash).

@@ -14,6 +14,13 @@ struct WordTable<Value> {
 
     init() {}
 
+    /// An empty table with room for about `capacity` words before it grows.
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        probes = Array(repeating: 0, count: size)
+    }
+
     /// A table holding the pairs of a dictionary.
     init(_ dictionary: [String: Value]) {
         for (key, value) in dictionary { self[key] = value }
@@ -57,15 +64,20 @@ struct WordTable<Value> {
                 precondition(index(word, hash: hash) == nil, "WordTable does not remove entries")
                 return
             }
-            if let index = index(word, hash: hash) {
-                values[index] = newValue
-                return
-            }
-            if (keys.count + 1) * 2 > probes.count { grow() }
-            keys.append(word)
-            values.append(newValue)
-            place(keys.count - 1, hash: hash)
+            insert(word, newValue, hash: hash)
         }
+    }
+
+    /// Sets the value of `word`, whose `hash` is `WordTable.hash(word)`.
+    mutating func insert(_ word: String, _ value: Value, hash: Int) {
+        if let index = index(word, hash: hash) {
+            values[index] = value
+            return
+        }
+        if (keys.count + 1) * 2 > probes.count { grow() }
+        keys.append(word)
+        values.append(value)
+        place(keys.count - 1, hash: hash)
     }
 
     private mutating func place(_ index: Int, hash: Int) {

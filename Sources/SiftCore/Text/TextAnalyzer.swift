@@ -377,8 +377,8 @@ final class WordRules {
     let contrast: Set<String>
     let hindiMarkers: Set<String>
     let englishVocabulary: Set<String>
-    private var memo = WordMemo()
-    private var unstemmedMemo = WordMemo()
+    private var memo = WordTable<Word>(capacity: 512)
+    private var unstemmedMemo = WordTable<Word>(capacity: 512)
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
 
@@ -394,8 +394,8 @@ final class WordRules {
 
     /// The stem and flags of a folded word; `stem: false` for words Snowball does not apply to (Chinese, Thai).
     func word(_ folded: String, hash: Int, stem: Bool) -> Word {
-        if stem, let known = memo.find(folded, hash: hash) { return known }
-        if !stem, let known = unstemmedMemo.find(folded, hash: hash) { return known }
+        if stem, let known = memo.value(folded, hash: hash) { return known }
+        if !stem, let known = unstemmedMemo.value(folded, hash: hash) { return known }
         var flags: Token.Flags = []
         if stopwords.contains(folded) { flags.insert(.stopword) }
         if negators.contains(folded) { flags.insert(.negator) }
@@ -403,72 +403,13 @@ final class WordRules {
         let word = Word(stem: stemmed, stemHash: WordHash.of(stemmed), flags: flags, isHindiMarker: hindiMarkers.contains(folded),
                         isKnownEnglish: englishVocabulary.contains(folded))
         if stem {
-            if memo.count >= Self.limit { memo = WordMemo() }
+            if memo.count >= Self.limit { memo = WordTable(capacity: 512) }
             memo.insert(folded, word, hash: hash)
         } else {
-            if unstemmedMemo.count >= Self.limit { unstemmedMemo = WordMemo() }
+            if unstemmedMemo.count >= Self.limit { unstemmedMemo = WordTable(capacity: 512) }
             unstemmedMemo.insert(folded, word, hash: hash)
         }
         return word
-    }
-}
-
-/// An open-addressing table from folded word to its rules, hashed with FNV-1a over the UTF-8 bytes: the
-/// standard Dictionary's seeded SipHash showed up as a tenth of the analyzer's time.
-struct WordMemo {
-    // Probing touches only `probes`, 8 bytes a slot (upper half of the hash, entry index + 1; 0 = empty): a table
-    // of tens of thousands of words with the words beside the probes missed the cache on every lookup.
-    private var probes: [UInt64] = Array(repeating: 0, count: 1024)
-    private var keys: [String] = []
-    private var words: [WordRules.Word] = []
-    var count: Int { keys.count }
-
-    @inline(__always)
-    static func hash(_ word: String) -> Int { WordHash.of(word) }
-
-    @inline(__always)
-    private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) >> 32) << 32 }
-
-    private func index(_ word: String, hash: Int) -> Int? {
-        let mask = probes.count - 1
-        let tag = Self.tag(hash)
-        var slot = hash & mask
-        while true {
-            let probe = probes[slot]
-            if probe == 0 { return nil }
-            if probe & 0xFFFF_FFFF_0000_0000 == tag {
-                let index = Int(probe & 0xFFFF_FFFF) - 1
-                if keys[index] == word { return index }
-            }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    func find(_ word: String, hash: Int) -> WordRules.Word? {
-        index(word, hash: hash).map { words[$0] }
-    }
-
-    mutating func insert(_ word: String, _ value: WordRules.Word, hash: Int) {
-        if let index = index(word, hash: hash) {
-            words[index] = value
-            return
-        }
-        if (keys.count + 1) * 2 > probes.count { grow() }
-        keys.append(word)
-        words.append(value)
-        place(keys.count - 1, hash: hash)
-    }
-
-    private mutating func place(_ index: Int, hash: Int) {
-        let mask = probes.count - 1
-        var slot = hash & mask
-        while probes[slot] != 0 { slot = (slot + 1) & mask }
-        probes[slot] = Self.tag(hash) | UInt64(index + 1)
-    }
-
-    private mutating func grow() {
-        probes = Array(repeating: 0, count: probes.count * 2)
-        for index in keys.indices { place(index, hash: Self.hash(keys[index])) }
     }
 }
 

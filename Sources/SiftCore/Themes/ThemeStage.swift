@@ -431,13 +431,7 @@ public struct ThemeStage: CorpusStage {
     static func distinct(_ list: ArraySlice<UInt32>, into out: inout [UInt32]) {
         out.removeAll(keepingCapacity: true)
         out.append(contentsOf: list)
-        out.sort()
-        var kept = 0
-        for i in out.indices where i == 0 || out[i] != out[i - 1] {
-            out[kept] = out[i]
-            kept += 1
-        }
-        out.removeLast(out.count - kept)
+        out.sortAndRemoveDuplicates()
     }
 
     /// Whether a text is over 280 characters; bytes decide first, since counting the characters of a million texts
