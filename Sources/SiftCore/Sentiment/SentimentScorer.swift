@@ -422,7 +422,9 @@ struct ScoringRun {
                 let negator = negatorIndex(before: units[u].tokens.lowerBound, in: range)
                 let negatorWord = negator.map { tokens[$0].folded } ?? "not"
                 let failure = lexicon?.lookup.failure(first)
-                if let failure, v > -0.5 {
+                // A listed verb is a failure even when the lexicon calls it negative: "can't cancel", "not refunded"
+                // complain, they do not praise the way "not bad" does.
+                if let failure {
                     v = failure
                     if explain { units[u].rules.append("problem statement: '\(negatorWord) \(first.folded)'") }
                 } else if v > 0 {
@@ -473,7 +475,7 @@ struct ScoringRun {
                     if u != m { reversePastPraise(u, marker: "used to") }
                     u += 1
                 }
-            } else if Self.untilWords.contains(marker) && next != "now" && next != "today" && m > 0
+            } else if Self.untilWords.contains(marker) && Self.changeOpeners.contains(next) && m > 0
                         || marker == "before" && (at + 1..<min(at + 4, range.upperBound)).contains(where: { tokens[$0].folded.hasPrefix("update") }) {
                 // The praise comes first: "it was *good* until the update"; "until now" keeps it present.
                 for u in 0..<m { reversePastPraise(u, marker: marker) }
@@ -484,6 +486,13 @@ struct ScoringRun {
     static let untilWords: Set<String> = ["until", "till", "untill", "til"]
     /// Every word `applyPastPraise` starts from.
     static let pastPraiseMarkers = WordSet(untilWords.union(["used", "use", "before"]))
+    /// Words that open an event after "until" ("until *the* update", "till *they* changed it", "until *recently*");
+    /// "till vacation", "until 5pm", "until now" do not put the praise in the past.
+    static let changeOpeners: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "last", "latest", "recent", "recently", "lately", "new",
+        "i", "you", "they", "it", "we", "he", "she", "my", "your", "their", "its", "some", "one", "few", "yesterday",
+        "update", "updates", "updated", "updating", "version", "after", "then", "suddenly",
+    ]
 
     mutating func reversePastPraise(_ u: Int, marker: String) {
         guard case .word = units[u].role, units[u].valence > 0 else { return }
