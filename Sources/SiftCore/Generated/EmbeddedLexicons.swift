@@ -2929,6 +2929,24 @@ needs to improve	-1.2
 please improve	-1.2
 pls improve	-1.2
 plz improve	-1.2
+can't say enough	2.4
+cannot say enough	2.4
+can't recommend enough	3.0
+can't recommend it enough	3.0
+can't recommend this app enough	3.0
+can't thank you enough	3.0
+can't go wrong	2.2
+can't beat	2.0
+piss off	-2.8
+pisses me off	-2.8
+is the shit	2.6
+the bomb	2.2
+diamond in the rough	2.0
+grand slam	1.0
+grand slams	1.0
+hang out	0.6
+hanging out	0.6
+hang in there	1.2
 """#,
         "en/kind-cues.txt": #"""
 # English cues for the kind of a piece of feedback. Written by the sift team.
@@ -9321,10 +9339,10 @@ sighing	-1.8
 sighs	-1.8
 significant	1
 significantly	1
-sillier	-2.8
-silliest	-3.1
-silliness	-2.2
-silly	-2.5
+sillier	-1.1
+silliest	-1.2
+silliness	-0.9
+silly	-1
 simple	1.1
 simpler	1.2
 simplest	1.4

@@ -418,7 +418,7 @@ struct ScoringRun {
                     k -= 1
                 }
             }
-            if first.flags.contains(.negated) {
+            if first.flags.contains(.negated), !negatorIsInsideExpression(before: units[u].tokens.lowerBound, in: range) {
                 let negator = negatorIndex(before: units[u].tokens.lowerBound, in: range)
                 let negatorWord = negator.map { tokens[$0].folded } ?? "not"
                 let failure = lexicon?.lookup.failure(first)
@@ -433,7 +433,7 @@ struct ScoringRun {
                 } else if v < 0 {
                     v *= SentimentScorer.negatedNegative
                     if explain { units[u].rules.append("negated by '\(negatorWord)' (softened)") }
-                } else if let negator, first.kind == .word, !first.flags.contains(.stopword),
+                } else if let negator, first.kind == .word, !first.flags.contains(.stopword), !Self.notProblemWords.contains(first.folded),
                           (negator + 1..<units[u].tokens.lowerBound).allSatisfy({ tokens[$0].flags.contains(.stopword) || tokens[$0].flags.contains(.negator) }) {
                     // In feedback, "can't upload", "no dark mode", "doesn't sync" state a problem even without
                     // an emotional word: the first content word after a negator carries it.
@@ -498,6 +498,23 @@ struct ScoringRun {
         guard case .word = units[u].role, units[u].valence > 0 else { return }
         units[u].valence *= SentimentScorer.pastPraise
         if explain { units[u].rules.append("praise of the past ('\(marker)'): a complaint now") }
+    }
+
+    /// Adverbs and verbs of thinking or saying: "haven't *even*", "don't *think*", "can't *say*" hedge rather than
+    /// state that the app fails.
+    static let notProblemWords: Set<String> = [
+        "even", "ever", "really", "yet", "quite", "always", "just", "actually", "exactly", "necessarily", "think",
+        "remember", "say", "mind", "believe",
+    ]
+
+    /// Whether the negator before `index` belongs to an expression scored as a whole ("can't *wait*", "can't say
+    /// enough", "couldn't be happier"): its meaning is already in the expression's valence, so it negates nothing after.
+    func negatorIsInsideExpression(before index: Int, in range: Range<Int>) -> Bool {
+        guard let negator = negatorIndex(before: index, in: range) else { return false }
+        return units.contains { unit in
+            guard unit.tokens.count > 1, unit.tokens.contains(negator), case .word = unit.role else { return false }
+            return unit.base != 0
+        }
     }
 
     func negatorIndex(before index: Int, in range: Range<Int>) -> Int? {
