@@ -2577,6 +2577,11 @@ server down	-2
 servers down	-2
 server is down	-2
 improve	-0.5
+top demais	3
+top app	2.6
+top class	2.6
+top top	2.6
+top game	2.6
 """#,
         "en/failures.tsv": #"""
 # sift: what an app is expected to do. Written by the sift team.

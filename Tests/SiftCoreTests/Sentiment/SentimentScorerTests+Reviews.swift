@@ -1,0 +1,54 @@
+import Testing
+@testable import SiftCore
+
+/// The language of short app reviews and tweets, on sentences written for these tests.
+extension SentimentScorerTests {
+    @Test func describingWordsWeighLessThanVerdicts() {
+        let described = score("The office has modern desks").score.compound
+        let judged = score("The office is good").score.compound
+        #expect(described > 0)
+        #expect(described < judged * 0.6)
+    }
+
+    @Test func shortVerdictsInChatSpellingAndOtherLanguagesScore() {
+        for text in ["Owsm app", "Awsum", "Top demais", "Show de bola", "Me encanta", "Sympa", "Başarılı uygulama",
+                     "Tavsiye ederim", "Ek number app", "Goated game", "OP game", "Rất hay", "Топ", "Sukses selalu"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+        for text in ["Não presta", "Cheio de anúncios", "Es una estafa", "Abzocke", "Deludente", "Third class app",
+                     "Money deducted", "Paisa kat gaya", "Teruk", "Говно", "Server down again", "P2W"] {
+            #expect(score(text).score.compound < -0.05, "\(text)")
+        }
+    }
+
+    @Test func aFailedVerbIsAComplaintEvenWhenTheVerbIsNegative() {
+        let refund = score("Money not refunded")
+        #expect(refund.score.compound < -0.05)
+        #expect(rules(refund, "refunded").contains { $0.contains("problem statement") })
+        #expect(score("I can't cancel my subscription").score.compound < -0.05)
+        #expect(score("not bad").score.compound > 0.05)
+    }
+
+    @Test func untilPutsPraiseInThePastOnlyBeforeAnEvent() {
+        #expect(score("Good app until the latest update").score.compound < -0.05)
+        #expect(score("Good times, two more days till vacation").score.compound > 0.05)
+    }
+
+    @Test func aNegatorInsideAnExpressionNegatesNothingAfterIt() {
+        let result = score("I can't say enough how awesome this app is")
+        #expect(result.score.compound > 0.05)
+        #expect(!rules(result, "awesome").contains { $0.contains("negated") })
+    }
+
+    @Test func hedgesAreNotProblemStatements() {
+        #expect(abs(score("I don't remember the name of that song").score.compound) < 0.05)
+        #expect(score("It doesn't remember my login").score.compound < -0.05)
+    }
+
+    @Test func adviceToStayAwayAndRequestsToImproveAreNegative() {
+        for text in ["Don't waste your time", "No customer support", "Needs improvement", "Can be better", "Fuck this app"] {
+            #expect(score(text).score.compound < -0.05, "\(text)")
+        }
+        #expect(score("fucking awesome").score.compound > score("awesome").score.compound)
+    }
+}
