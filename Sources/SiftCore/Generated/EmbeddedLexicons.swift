@@ -7711,14 +7711,13 @@ maturely	0.6
 mayhem	-1.6
 meager	-1.3
 meagre	-1.3
-mean	-1.8
-meaner	-2
-meanest	-2.2
+meaner	-1.8
+meanest	-1.8
 meaningful	1.1
 meaningfully	1.1
 meaningless	-2.5
 meanly	-1.8
-meanness	-1.6
+meanness	-1.8
 medal	1.1
 medals	1.1
 meddlesome	-1.8

@@ -136,7 +136,9 @@ struct SentimentLexicons: Sendable {
         for (line, valence) in Self.pairs(store.lines("emoji/emoji.tsv")) {
             emoji[Self.emojiKey(line)] = valence
         }
-        for (line, valence) in Self.pairs(store.lines("common/emoticons.tsv")) {
+        // Emoticons keep their case: ":D" and ":d", "T_T" and "t_t" are different faces, and the analyzer folds
+        // only the nose and "xD" (see `emoticonKey`).
+        for (line, valence) in Self.pairs(store.lines("common/emoticons.tsv"), folding: false) {
             emoticons[line] = valence
             emoticons[Self.emoticonKey(line)] = valence
         }
@@ -200,11 +202,11 @@ struct SentimentLexicons: Sendable {
     }
 
     /// `term<TAB>valence` lines of a shipped file; malformed lines are skipped (a test checks there are none).
-    static func pairs(_ lines: [Substring]) -> [(String, Double)] {
+    static func pairs(_ lines: [Substring], folding: Bool = true) -> [(String, Double)] {
         lines.compactMap { line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count >= 2, let value = Double(fields[1].trimmedFields) else { return nil }
-            return (folded(fields[0]), value)
+            return (folding ? folded(fields[0]) : String(fields[0].trimmedFields), value)
         }
     }
 

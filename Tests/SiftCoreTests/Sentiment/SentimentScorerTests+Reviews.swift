@@ -52,3 +52,15 @@ extension SentimentScorerTests {
         #expect(score("fucking awesome").score.compound > score("awesome").score.compound)
     }
 }
+
+extension SentimentScorerTests {
+    @Test func emoticonsWithCapitalLettersScore() {
+        for text in [":D", "see you tomorrow :-D", "=D", ":P"] { #expect(score(text).score.compound > 0.05, "\(text)") }
+        for text in ["T_T", "missed the bus again T_T"] { #expect(score(text).score.compound < -0.05, "\(text)") }
+    }
+
+    @Test func meanAsAVerbCarriesNoSentiment() {
+        #expect(abs(score("Did you mean the other one?").score.compound) < 0.05)
+        #expect(score("He is the meanest person").score.compound < -0.05)
+    }
+}
