@@ -239,12 +239,16 @@ struct SentimentLexicons: Sendable {
     /// An emoji without variation selectors, joiners or skin tones, as the text analyzer folds emoji.
     static func emojiKey<S: StringProtocol>(_ text: S) -> String {
         var scalars = String.UnicodeScalarView()
+        var gendered = false
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0xFE0E, 0xFE0F, 0x200D, 0x1F3FB...0x1F3FF: continue
+            // "🤦‍♂️" is "🤦" with a gender sign joined on; the sign alone ("♀") stays itself.
+            case 0x2640, 0x2642: gendered = true
             default: scalars.append(scalar)
             }
         }
+        if gendered, scalars.isEmpty { return String(text) }
         return String(scalars)
     }
 

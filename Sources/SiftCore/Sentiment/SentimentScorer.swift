@@ -9,6 +9,8 @@ public struct SentimentScorer: Sendable {
     /// Valence multipliers, each chosen on examples written by the sift team.
     static let capsEmphasis = 1.3
     static let elongatedEmphasis = 1.15
+    /// A word with a doubled last letter ("nicee") is read as the shorter word only when that word is this strong.
+    static let drawnOutMinimumValence = 1.8
     static let negatedPositive = -0.75
     static let negatedNegative = -0.4
     static let leastFactor = -0.5
@@ -107,6 +109,8 @@ struct ScoringRun {
     var contributions: [SentimentContribution] = []
     var notes: [String] = []
     var lexicon: LanguageLexicon?
+    /// The language whose lexicon scores this text, "" for none.
+    var lexiconLanguage = ""
 
     init(scorer: SentimentScorer, text: AnalyzedText, explain: Bool, recordOnly: Bool = false) {
         self.scorer = scorer
@@ -119,6 +123,7 @@ struct ScoringRun {
         let chosen = scorer.lexicon(for: text)
         let lexicon = chosen?.lexicon
         self.lexicon = lexicon
+        lexiconLanguage = chosen?.language ?? ""
         if let chosen, chosen.language != text.language, text.language != "und" || chosen.language != "en", explain {
             notes.append("language '\(text.language)' not certain; scored with the '\(chosen.language)' lexicon")
         }
@@ -312,6 +317,22 @@ struct ScoringRun {
                 active = fallback
                 stemHit = nil
             }
+            // Code-mixed reviews praise and pan in English ("aplikasinya very good", "app bahut slow hai"): a word
+            // neither the text's lexicon nor the multilingual list knows is looked up, as written, in English.
+            if entry == nil, stemHit == nil, lexiconLanguage != "en", let english = scorer.lexicons.languages["en"],
+               let other = english.entries[token.folded] {
+                entry = other
+                active = english
+            }
+            // "nicee", "goodd", "okk": a doubled last letter is a short drawn-out word (three or more are squeezed
+            // by the analyzer already); the word without it is looked up the same way.
+            // Only strong words: a weak one is too often a real word with a double ending ("add" is not "ad").
+            if entry == nil, stemHit == nil, let shorter = Self.withoutDoubledLastLetter(token.folded),
+               var other = active.entries[shorter] ?? fallback.entries[shorter] ?? scorer.lexicons.languages["en"]?.entries[shorter],
+               let valence = other.valence, abs(valence) >= SentimentScorer.drawnOutMinimumValence {
+                other.phrases = []  // the phrases index another lexicon's list
+                entry = other
+            }
             if let entry, !entry.phrases.isEmpty, let matched = matchPhrase(entry.phrases, at: i, end: range.upperBound, lexicon: active) {
                 let (phrase, length) = matched
                 var unit = ScoredUnit(tokens: i..<i + length, role: .word)
@@ -348,6 +369,19 @@ struct ScoringRun {
             units.append(unit)
             i += 1
         }
+    }
+
+    /// English words whose last letter is doubled and whose shorter form is a strong word of another language.
+    static let doubledEndingWords: Set<String> = ["mall", "null"]
+
+    /// The word without its last letter when it ends in the same ASCII letter twice ("nicee" → "nice"), for words of
+    /// at least three letters.
+    static func withoutDoubledLastLetter(_ word: String) -> String? {
+        let bytes = word.utf8
+        guard bytes.count >= 3, let last = bytes.last, last.isASCIILetter, !doubledEndingWords.contains(word) else { return nil }
+        let beforeLast = bytes[bytes.index(bytes.endIndex, offsetBy: -2)]
+        guard beforeLast == last else { return nil }
+        return String(word.dropLast())
     }
 
     /// Commas, semicolons, colons, dashes and brackets end a clause.

@@ -64,3 +64,21 @@ extension SentimentScorerTests {
         #expect(score("He is the meanest person").score.compound < -0.05)
     }
 }
+
+extension SentimentScorerTests {
+    @Test func englishWordsInOtherLanguagesScore() {
+        #expect(score("aplikasi ini very good", language: "id").score.compound > 0.05)
+        #expect(score("aplikasi ini sering crash dan laggy", language: "id").score.compound < -0.05)
+    }
+
+    @Test func aDoubledLastLetterIsADrawnOutWord() {
+        #expect(score("superbb").score.compound > 0.05)
+        #expect(score("worstt app").score.compound < -0.05)
+        #expect(score("add a dark mode").score.compound > -0.3, "'add' is not the app-feedback word 'ad'")
+    }
+
+    @Test func genderedEmojiScoreAsTheirBase() {
+        #expect(score("🤦‍♂️").score.compound < -0.05)
+        #expect(score("🤦‍♂️").score.compound == score("🤦").score.compound)
+    }
+}
