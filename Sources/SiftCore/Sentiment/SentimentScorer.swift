@@ -153,6 +153,14 @@ struct ScoringRun {
                 if explain {
                     for i in contributions.indices where i < firstContribution { contributions[i].rules.append("earlier sentence conceded by '\(word(first))' (weighs less)") }
                 }
+            } else if sum < 0, !sentenceSums.isEmpty, let opener = presentStateOpener(start..<end) {
+                // "Loved this app. Now it keeps crashing.", "Since the update it won't open.": a complaint about how
+                // the app is now makes the praise before it praise of how it was.
+                for i in sentenceWeights.indices { sentenceWeights[i] *= SentimentScorer.concededClause }
+                weight = SentimentScorer.verdictClause
+                if explain {
+                    for i in contributions.indices where i < firstContribution { contributions[i].rules.append("earlier sentence conceded by '\(opener)' (weighs less)") }
+                }
             }
             sentenceSums.append(sum)
             sentenceWeights.append(weight)
@@ -169,6 +177,22 @@ struct ScoringRun {
         }
         let score = shares(compound: squash(total), positive: positive, negative: negative, neutral: neutral)
         return SentimentResult(score: score, sentences: sentences, contributions: contributions, notes: notes)
+    }
+
+    static let presentStateWords: Set<String> = ["now", "nowadays", "lately", "recently", "currently", "today"]
+
+    /// The words opening a sentence about the app's present state ("Now", "Lately", "Since the update", "After the
+    /// latest update"), or nil.
+    func presentStateOpener(_ range: Range<Int>) -> String? {
+        let tokens = text.tokens
+        guard let first = range.first(where: { tokens[$0].kind == .word }) else { return nil }
+        let word = tokens[first].folded
+        if Self.presentStateWords.contains(word) { return word }
+        guard word == "since" || word == "after" || word == "ever" else { return nil }
+        for k in first + 1..<min(first + 5, range.upperBound) where tokens[k].folded.hasPrefix("updat") || tokens[k].folded.hasPrefix("upgrad") {
+            return tokens[first...k].map(\.folded).joined(separator: " ")
+        }
+        return nil
     }
 
     func squash(_ sum: Double) -> Double {

@@ -82,3 +82,13 @@ extension SentimentScorerTests {
         #expect(score("🤦‍♂️").score.compound == score("🤦").score.compound)
     }
 }
+
+extension SentimentScorerTests {
+    @Test func aComplaintAboutNowConcedesEarlierPraise() {
+        let result = score("I loved this app. Now it keeps crashing.")
+        #expect(result.score.compound < -0.05)
+        #expect(rules(result, "loved").contains { $0.contains("conceded by 'now'") })
+        #expect(score("Loved it for years. Since the last update it will not open.").score.compound < -0.05)
+        #expect(score("I loved this app. Now it is even better.").score.compound > 0.05)
+    }
+}
