@@ -2737,6 +2737,7 @@ top right	0
 top left	0
 to the top	0
 top up	0
+help	1.0
 """#,
         "en/failures.tsv": #"""
 # sift: what an app is expected to do. Written by the sift team.
@@ -3107,6 +3108,9 @@ grand slams	1.0
 hang out	0.6
 hanging out	0.6
 hang in there	1.2
+thought provoking	2.2
+thought-provoking	2.2
+health care	0
 """#,
         "en/kind-cues.txt": #"""
 # English cues for the kind of a piece of feedback. Written by the sift team.
@@ -4781,15 +4785,15 @@ capture	0.6
 captured	0.6
 captures	0.6
 capturing	0.6
-care	2.4
-cared	2.4
+care	1
+cared	1
 carefree	0.9
 careful	1
 carefully	1
 careless	-2.5
 carelessly	-2.5
 carelessness	-1.6
-cares	2.4
+cares	1
 caring	2.6
 caringly	2.6
 casualties	-1.6
@@ -5880,13 +5884,13 @@ dysfunctional	-2.2
 eager	1.1
 eagerly	1.1
 eagerness	1
-earn	2.4
-earned	2.4
+earn	1.2
+earned	1.2
 earnest	0.9
 earnestly	0.9
 earnestness	0.8
-earning	2.4
-earns	2.4
+earning	1.2
+earns	1.2
 earthquake	-2.2
 earthquakes	-2.2
 ease	0.8
@@ -6246,11 +6250,11 @@ failure	-3.2
 failures	-3.2
 faint	-1.3
 faintly	-1.3
-fair	2.6
-fairer	2.9
-fairest	3.2
-fairly	2.6
-fairness	2.3
+fair	1.3
+fairer	1.4
+fairest	1.6
+fairly	1.3
+fairness	1.2
 faith	1
 faithful	1.1
 faithfully	1.1
@@ -6950,7 +6954,7 @@ heal	2.4
 healed	2.4
 healing	2.4
 heals	2.4
-health	1
+health	0.4
 healthier	2.9
 healthiest	3.2
 healthy	2.6
@@ -7547,7 +7551,6 @@ jubilation	0.8
 judicious	0.9
 judiciously	0.9
 junk	-3.2
-just	0.9
 justice	0.8
 justly	0.9
 kaput	-2.6
@@ -8401,12 +8404,8 @@ pardon	0.6
 pardoned	0.6
 pardoning	0.6
 pardons	0.6
-partied	0.8
-parties	0.8
 partner	1.1
 partners	1.1
-party	0.8
-partying	0.8
 passable	0.8
 passion	1
 passionate	1.1
@@ -8614,13 +8613,13 @@ predators	-2.2
 predatory	-3.1
 predictable	-1.6
 predictably	-1.6
-prefer	2.4
-preferred	2.4
-preferring	2.4
-prefers	2.4
+prefer	1.2
+preferred	1.2
+preferring	1.2
+prefers	1.2
 prejudice	-1.6
 prejudices	-1.6
-premium	2.8
+premium	0.4
 prepare	0.6
 prepared	0.6
 prepares	0.6
@@ -8649,7 +8648,7 @@ priceyer	-2.8
 priceyest	-3.1
 prickly	-1.8
 pride	1
-prime	2.8
+prime	0.6
 primitive	-1.3
 primitively	-1.3
 principled	1
@@ -9266,10 +9265,10 @@ satisfyingly	3
 savage	-2.8
 savagely	-2.8
 savagery	-1.6
-save	2.4
-saved	2.4
-saves	2.4
-saving	2.4
+save	1.2
+saved	1.2
+saves	1.2
+saving	1.2
 savior	1.1
 saviors	1.1
 saviour	1.1
@@ -9407,10 +9406,10 @@ shamelessly	-2.8
 shames	-1.5
 shaming	-1.5
 shapely	0.9
-share	2.4
-shared	2.4
-shares	2.4
-sharing	2.4
+share	0.8
+shared	0.8
+shares	0.8
+sharing	0.8
 sharp	1.1
 sharper	1.2
 sharpest	1.4
@@ -10893,13 +10892,13 @@ woe	-1.6
 woeful	-1.8
 woefully	-1.8
 woes	-1.6
-wonder	3
+wonder	0.5
 wonderful	3.6
 wonderfull	2.8
 wonderfully	3.6
 wonderfulness	3
 wonderment	0.8
-wonders	3
+wonders	1.5
 wondrous	3.4
 wondrously	3.4
 wonkier	-2.9

@@ -92,3 +92,11 @@ extension SentimentScorerTests {
         #expect(score("I loved this app. Now it is even better.").score.compound > 0.05)
     }
 }
+
+extension SentimentScorerTests {
+    @Test func wordsNamingAnActionOrATierDoNotPraise() {
+        #expect(abs(score("I just wonder about the party's health care plan").score.compound) < 0.3)
+        #expect(score("Paid for premium and it still shows ads. Help").score.compound < -0.05)
+        #expect(score("The premium plan is great").score.compound > 0.05)
+    }
+}
