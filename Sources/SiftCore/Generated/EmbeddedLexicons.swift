@@ -3111,6 +3111,8 @@ hang in there	1.2
 thought provoking	2.2
 thought-provoking	2.2
 health care	0
+is a joke	-2.4
+such a joke	-2.4
 """#,
         "en/kind-cues.txt": #"""
 # English cues for the kind of a piece of feedback. Written by the sift team.
@@ -7037,7 +7039,7 @@ holiday	1.1
 holidays	1.1
 homesick	-2
 honest	2.6
-honestly	2.6
+honestly	0
 honesty	1
 honey	1.1
 honor	2.6

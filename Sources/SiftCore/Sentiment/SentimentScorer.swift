@@ -111,6 +111,8 @@ struct ScoringRun {
     var lexicon: LanguageLexicon?
     /// The language whose lexicon scores this text, "" for none.
     var lexiconLanguage = ""
+    /// The English lexicon when the text is scored with another one (or none), for the English words in it.
+    var englishLookup: LexiconLookup?
 
     init(scorer: SentimentScorer, text: AnalyzedText, explain: Bool, recordOnly: Bool = false) {
         self.scorer = scorer
@@ -124,6 +126,7 @@ struct ScoringRun {
         let lexicon = chosen?.lexicon
         self.lexicon = lexicon
         lexiconLanguage = chosen?.language ?? ""
+        englishLookup = lexiconLanguage == "en" ? nil : scorer.lexicons.languages["en"]?.lookup
         if let chosen, chosen.language != text.language, text.language != "und" || chosen.language != "en", explain {
             notes.append("language '\(text.language)' not certain; scored with the '\(chosen.language)' lexicon")
         }
@@ -343,8 +346,7 @@ struct ScoringRun {
             }
             // Code-mixed reviews praise and pan in English ("aplikasinya very good", "app bahut slow hai"): a word
             // neither the text's lexicon nor the multilingual list knows is looked up, as written, in English.
-            if entry == nil, stemHit == nil, lexiconLanguage != "en", let english = scorer.lexicons.languages["en"],
-               let other = english.entries[token.folded] {
+            if entry == nil, stemHit == nil, let english = englishLookup, let other = english.entry(token) {
                 entry = other
                 active = english
             }
@@ -352,7 +354,7 @@ struct ScoringRun {
             // by the analyzer already); the word without it is looked up the same way.
             // Only strong words: a weak one is too often a real word with a double ending ("add" is not "ad").
             if entry == nil, stemHit == nil, let shorter = Self.withoutDoubledLastLetter(token.folded),
-               var other = active.entries[shorter] ?? fallback.entries[shorter] ?? scorer.lexicons.languages["en"]?.entries[shorter],
+               var other = active.entries[shorter] ?? fallback.entries[shorter] ?? englishLookup?.entries[shorter],
                let valence = other.valence, abs(valence) >= SentimentScorer.drawnOutMinimumValence {
                 other.phrases = []  // the phrases index another lexicon's list
                 entry = other
@@ -402,9 +404,8 @@ struct ScoringRun {
     /// at least three letters.
     static func withoutDoubledLastLetter(_ word: String) -> String? {
         let bytes = word.utf8
-        guard bytes.count >= 3, let last = bytes.last, last.isASCIILetter, !doubledEndingWords.contains(word) else { return nil }
-        let beforeLast = bytes[bytes.index(bytes.endIndex, offsetBy: -2)]
-        guard beforeLast == last else { return nil }
+        guard bytes.count >= 3, let last = bytes.last, last.isASCIILetter,
+              bytes[bytes.index(bytes.endIndex, offsetBy: -2)] == last, !doubledEndingWords.contains(word) else { return nil }
         return String(word.dropLast())
     }
 
@@ -570,7 +571,9 @@ struct ScoringRun {
     func negatorIsInsideExpression(before index: Int, in range: Range<Int>) -> Bool {
         guard let negator = negatorIndex(before: index, in: range) else { return false }
         return units.contains { unit in
-            guard unit.tokens.count > 1, unit.tokens.contains(negator), case .word = unit.role else { return false }
+            // "still *not* fixed": an expression ending in its negator hands the negation on to the next word.
+            guard unit.tokens.count > 1, unit.tokens.contains(negator), negator != unit.tokens.upperBound - 1,
+                  case .word = unit.role else { return false }
             return unit.base != 0
         }
     }
