@@ -39,6 +39,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            // The report's JSON Schema lives beside the code that writes the report; it is not compiled in.
+            exclude: ["Report/report.schema.json"],
             swiftSettings: strictSwift
         ),
         .executableTarget(

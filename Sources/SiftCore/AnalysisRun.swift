@@ -13,6 +13,8 @@ public struct AnalysisOptions: Sendable {
     public var threads: Int
     /// The texts of the user's own sentiment lexicons (`term<TAB>valence`), laid over the shipped ones.
     public var sentimentOverlays: [String]
+    /// The kinds and severity of records to analyse further (themes, pain points, reports).
+    public var filter = RecordFilter()
 
     public init(ingestor: Ingestor = Ingestor(), roadmapPath: String? = nil, statePath: String? = nil, lockWait: Double = 0,
                 since: Date? = nil, weights: PriorityWeights = .standard, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -75,10 +77,11 @@ public struct AnalysisRun: Sendable {
             analysis = RecordAnalysisStage(
                 text: text, sentiment: try SentimentScorer(overlays: options.sentimentOverlays), kinds: KindClassifier())
         } catch { throw RunError("a --lexicon file: \(error)") }
-        let pipeline = Pipeline(
+        var pipeline = Pipeline(
             ingestor: options.ingestor, recordStages: [analysis],
             corpusStages: [ThemeStage(analyzer: text, threads: options.threads, names: Self.appNames(inputs))],
             threads: options.threads)
+        pipeline.recordFilter = options.filter
         var warnings = 0
         onStage("reading and analysing records")
         var corpus = try pipeline.run(inputs, window: options.since, onProgress: onProgress, onStage: onStage) { event in
@@ -130,6 +133,7 @@ public struct AnalysisRun: Sendable {
         onStage("writing reports")
         var overview = Overview(corpus.records)
         overview.outsideWindow = corpus.outsideWindow
+        overview.filteredOut = corpus.filteredOut
         let report = AnalysisReport(
             accounts: corpus.accounts, overview: overview, warnings: warnings, findings: findings,
             weights: options.weights, roadmapFile: roadmap == nil ? nil : options.roadmapPath, run: context)

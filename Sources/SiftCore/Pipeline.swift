@@ -24,6 +24,8 @@ public struct Corpus: Sendable {
     public var themes: [Theme]
     /// Records accepted but dated before the run's window, left out of the analysis.
     public var outsideWindow = 0
+    /// Records analysed but left out by the run's kind and severity filter.
+    public var filteredOut = 0
     public init(records: [FeedbackRecord] = [], accounts: [InputAccount] = [], themes: [Theme] = []) {
         self.records = records
         self.accounts = accounts
@@ -37,6 +39,8 @@ public struct Pipeline: Sendable {
     public var ingestor: Ingestor
     public var recordStages: [any RecordStage]
     public var corpusStages: [any CorpusStage]
+    /// Which analysed records go on to the corpus stages.
+    public var recordFilter = RecordFilter()
     /// Records per chunk handed to one thread.
     public var chunkSize: Int
     /// Threads for the per-record stages.
@@ -73,7 +77,13 @@ public struct Pipeline: Sendable {
         func collect() {
             guard let job = inFlight else { return }
             job.done.wait()
-            corpus.records.append(contentsOf: job.records)
+            if recordFilter.keepsAll {
+                corpus.records.append(contentsOf: job.records)
+            } else {
+                let kept = job.records.filter(recordFilter.keeps)
+                corpus.filteredOut += job.records.count - kept.count
+                corpus.records.append(contentsOf: kept)
+            }
             inFlight = nil
             if !reserved, corpus.records.count >= 8 * batch {
                 // The batch being filled was read too: the bytes read so far brought both.

@@ -39,7 +39,13 @@ struct Analyze: ParsableCommand {
     @Option(help: "Exit with code 3 when met: priority>=N, new-critical, spike, uncovered>=N (comma-separated or repeated).")
     var failOn: [String] = []
 
-    @Option(help: "Config file (YAML): inputs, format, map, roadmap, out, state, since, weights, fail_on. Flags override it.")
+    @Option(help: "Analyse only records of these kinds: \(FeedbackKind.allCases.map(\.rawValue).joined(separator: ", ")) (comma-separated or repeated).")
+    var kind: [String] = []
+
+    @Option(help: "Analyse only records at least this severe: none, minor, major, critical.")
+    var minSeverity: String?
+
+    @Option(help: "Config file (YAML): inputs, format, map, roadmap, out, state, since, kinds, min_severity, weights, fail_on. Flags override it.")
     var config: String?
 
     @Option(help: "An extra sentiment lexicon (term<TAB>valence), laid over the shipped one; repeatable.")
@@ -90,6 +96,10 @@ struct Analyze: ParsableCommand {
             ingestor: ingestor, roadmapPath: roadmap, statePath: state ?? file.state, lockWait: lockWait ?? 0,
             since: sinceDate, weights: file.weights ?? .standard)
         if let threads { options.threads = max(1, threads) }
+        do {
+            options.filter.kinds = try RecordFilter.kinds(parsing: kind.isEmpty ? (file.kinds ?? []) : kind)
+            if let minimum = minSeverity ?? file.minSeverity { options.filter.minimumSeverity = try RecordFilter.severity(parsing: minimum) }
+        } catch { throw ValidationError(error.description) }
         for path in lexicon.isEmpty ? (file.lexicons ?? []) : lexicon {
             guard let data = FileManager.default.contents(atPath: path) else {
                 log.error("--lexicon \(path): cannot read the file; check the path")
@@ -161,6 +171,10 @@ enum Summary {
             s += "\(a.file) [\(a.format)]: read \(a.read) = accepted \(a.accepted) + rejected \(a.rejected)\n"
         }
         s += "all inputs: read \(report.totalRead) = accepted \(report.totalAccepted) + rejected \(report.totalRejected)\n"
+        let o = report.overview
+        if o.outsideWindow > 0 || o.filteredOut > 0 {
+            s += "analysed \(o.records) = accepted \(report.totalAccepted) − \(o.outsideWindow) before --since − \(o.filteredOut) left out by --kind/--min-severity\n"
+        }
         if let run = report.run {
             s += "run \(run.number) on this state: \(run.newRecords) new records\n"
         }

@@ -9,3 +9,34 @@ struct CommandLineTests {
         #expect(result.stderr.contains("unknown --format 'nope'"))
     }
 }
+
+/// `--kind` and `--min-severity`: only matching records go on to themes, pain points and records.jsonl, and the
+/// accounting says how many were left out.
+struct KindFilterCommandTests {
+    @Test func onlyMajorBugReportsAreAnalysedAndTheRestAreAccounted() throws {
+        let out = try SiftBinary.temporaryDirectory()
+        let samples = SiftBinary.repositoryRoot.appendingPathComponent("Samples").path
+        let result = try SiftBinary.run(["analyze", samples, "--out", out.path, "--quiet", "--kind", "bug", "--min-severity", "major"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try String(contentsOf: out.appendingPathComponent("records.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let kinds = (record["kinds"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+            #expect(kinds.contains("bug"))
+            #expect(["major", "critical"].contains(record["severity"] as? String))
+        }
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as? [String: Any])
+        let accounting = try #require(report["accounting"] as? [String: Any])
+        func count(_ key: String) -> Int { accounting[key] as? Int ?? -1 }
+        #expect(count("analysed") == lines.count)
+        #expect(count("filtered_out") > 0)
+        #expect(count("analysed") + count("filtered_out") + count("outside_window") == count("accepted"))
+    }
+
+    @Test func anUnknownKindIsAUsageError() throws {
+        let result = try SiftBinary.run(["analyze", "x.csv", "--kind", "crash"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("unknown kind 'crash'"))
+    }
+}

@@ -16,10 +16,15 @@ public struct SiftConfig: Sendable, Hashable, Codable {
     public var failOn: [String]?
     /// Extra sentiment lexicons (`term<TAB>valence`).
     public var lexicons: [String]?
+    /// Kinds to analyse, as `--kind` takes them.
+    public var kinds: [String]?
+    /// The least severity to analyse, as `--min-severity` takes it.
+    public var minSeverity: String?
 
     enum CodingKeys: String, CodingKey {
-        case inputs, format, map, roadmap, out, state, since, weights, lexicons
+        case inputs, format, map, roadmap, out, state, since, weights, lexicons, kinds
         case failOn = "fail_on"
+        case minSeverity = "min_severity"
     }
 
     public init() {}

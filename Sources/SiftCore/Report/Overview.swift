@@ -18,6 +18,8 @@ public struct Overview: Sendable, Hashable {
     public var undatedRecords: Int
     /// Records read and accepted but dated before `--since`, left out of the analysis.
     public var outsideWindow: Int = 0
+    /// Records analysed but left out by the run's kind and severity filter.
+    public var filteredOut: Int = 0
     /// Language codes with their record counts, most first.
     public var languages: [(code: String, records: Int)]
     /// Records by sentiment polarity (compound ≤ −0.05, between, ≥ 0.05).

@@ -123,6 +123,9 @@ public enum ReportJSON {
         json.field("accepted", report.totalAccepted)
         json.field("rejected", report.totalRejected)
         json.field("warnings", report.warnings)
+        json.field("outside_window", report.overview.outsideWindow)
+        json.field("filtered_out", report.overview.filteredOut)
+        json.field("analysed", report.overview.records)
         json.beginArray(key: "inputs")
         for a in report.accounts {
             json.beginObject()

@@ -203,6 +203,13 @@ public enum ReportMarkdown {
         }
         md += "| **all** | | **\(report.totalRead)** | **\(report.totalAccepted)** | **\(report.totalRejected)** |\n\n"
         if report.totalRejected > 0 { md += "Rejected records, with file, line and reason, are in `rejects.jsonl`.\n\n" }
+        let o = report.overview
+        if o.outsideWindow > 0 || o.filteredOut > 0 {
+            var parts: [String] = []
+            if o.outsideWindow > 0 { parts.append("\(o.outsideWindow) dated before the run's window (`--since`)") }
+            if o.filteredOut > 0 { parts.append("\(o.filteredOut) left out by the kind and severity filter (`--kind`, `--min-severity`)") }
+            md += "Of the accepted records, \(parts.joined(separator: " and ")) were not analysed further; \(o.records) were.\n\n"
+        }
         return md
     }
 

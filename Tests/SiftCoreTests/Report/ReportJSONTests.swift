@@ -6,7 +6,7 @@ struct ReportJSONTests {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Validates `json` against `Schemas/report.schema.json` with Python's `jsonschema` (draft 2020-12); returns
+    /// Validates `json` against `Sources/SiftCore/Report/report.schema.json` with Python's `jsonschema` (draft 2020-12); returns
     /// the validator's complaint, or nil when the document is valid.
     static func schemaErrors(_ json: [UInt8]) throws -> String? {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("sift-report-\(UUID().uuidString).json")
@@ -22,7 +22,7 @@ struct ReportJSONTests {
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, repositoryRoot.appendingPathComponent("Schemas/report.schema.json").path, file.path]
+        process.arguments = ["python3", "-c", script, repositoryRoot.appendingPathComponent("Sources/SiftCore/Report/report.schema.json").path, file.path]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out
