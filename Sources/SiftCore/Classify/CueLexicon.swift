@@ -33,12 +33,11 @@ struct CueLexicon: Sendable {
     }
 
     private(set) var patterns: [Pattern] = []
-    /// Every folded form or stem a cue word accepts, interned: a token costs two dictionary lookups, and matching
-    /// after that compares integers over flat arrays (String-keyed sets, and patterns walked as nested arrays of
-    /// enums, made cue matching a third of `sift analyze`'s time).
-    private var formIDs: [String: Int32] = [:]
-    /// `formIDs` probed with the hashes the analyzer computed for each token, so matching hashes no string.
-    private var formTable = WordTable<Int32>()
+    /// Every folded form or stem a cue word accepts, interned and probed with the hashes the analyzer computed for
+    /// each token: a token costs two probes, and matching after that compares integers over flat arrays
+    /// (String-keyed sets, and patterns walked as nested arrays of enums, made cue matching a third of
+    /// `sift analyze`'s time).
+    private var formIDs = WordTable<Int32>()
     private var table = CueTable()
 
     /// Compiles the `LABEL [WEIGHT] WORD...` lines of a lexicon file whose label `accepts`; `hasWeight` says
@@ -58,7 +57,6 @@ struct CueLexicon: Sendable {
                 label: String(fields[0]), weight: weight, elements: elements,
                 text: fields[wordStart...].joined(separator: " ")))
         }
-        formTable = WordTable(formIDs)
     }
 
     private mutating func intern(_ form: String) -> Int32 {
@@ -89,9 +87,9 @@ struct CueLexicon: Sendable {
         var view = CueTable.TokenView()
         view.reserve(tokens.count)
         for token in tokens {
-            let folded = formTable.value(token.folded, hash: token.foldedHash) ?? CueTable.unknown
+            let folded = formIDs.value(token.folded, hash: token.foldedHash) ?? CueTable.unknown
             let stem = token.stemHash == token.foldedHash && token.stem == token.folded
-                ? folded : (formTable.value(token.stem, hash: token.stemHash) ?? CueTable.unknown)
+                ? folded : (formIDs.value(token.stem, hash: token.stemHash) ?? CueTable.unknown)
             let isPunctuation = token.kind == .punctuation
             let question = isPunctuation
                 && (token.folded.utf8.contains(UInt8(ascii: "?")) || token.folded.unicodeScalars.contains("¿"))

@@ -47,10 +47,10 @@ public enum KindFeatures {
             switch token.kind {
             case .word:
                 let negated = token.flags.contains(.negated) && !token.flags.contains(.negator)
-                let stem = hash(token.stem.utf8, from: negated ? hash("!".utf8) : offset)
-                out.append(stem)
+                let plain = hash(token.stem.utf8)
+                out.append(negated ? hash(token.stem.utf8, from: negation) : plain)
                 if let before = previousStem, previousSentence == token.sentence { out.append(hash(token.stem.utf8, from: before)) }
-                previousStem = hash(" ".utf8, from: hash(token.stem.utf8))
+                previousStem = hash(" ".utf8, from: plain)
                 previousSentence = token.sentence
                 continue
             case .punctuation:
@@ -66,17 +66,12 @@ public enum KindFeatures {
         out.sortAndRemoveDuplicates()
     }
 
-    /// FNV-1a over `bytes`, continuing from `state` (the offset basis starts a new hash).
-    static func hash(_ bytes: some Sequence<UInt8>, from state: UInt64 = offset) -> UInt64 {
-        var h = state
-        for byte in bytes {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        return h
+    /// FNV-1a (`stableHash`) over `bytes`, continuing from the hash of what came before them, if any.
+    static func hash(_ bytes: some Sequence<UInt8>, from state: UInt64? = nil) -> UInt64 {
+        state.map { stableHash(bytes, seed: $0) } ?? stableHash(bytes)
     }
 
-    private static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let negation = hash("!".utf8)
     private static let question = hash("<q>".utf8)
     private static let version = hash("<version>".utf8)
     private static let number = hash("<number>".utf8)

@@ -90,15 +90,9 @@ public struct KindModel: Sendable {
     /// The cues' confidences are features too (`cue:bug` weighs the cues' bug confidence), so the model learns
     /// how far to trust each cue family rather than replacing it.
     public func probabilities(_ text: AnalyzedText, cueConfidences: [FeedbackKind: Double]) -> [FeedbackKind: Double] {
-        var hashes: [UInt64] = []
-        return probabilities(text, cueConfidences: cueConfidences, scratch: &hashes)
-    }
-
-    /// `probabilities(_:cueConfidences:)` with a caller's buffer for the feature hashes, reused across records.
-    func probabilities(_ text: AnalyzedText, cueConfidences: [FeedbackKind: Double], scratch hashes: inout [UInt64]) -> [FeedbackKind: Double] {
         var cues = KindVector()
         for (kind, value) in cueConfidences { cues[kind] = value }
-        let scores = logits(text, cueConfidences: cues, scratch: &hashes)
+        let scores = logits(text, cueConfidences: cues)
         var result: [FeedbackKind: Double] = [:]
         for (index, kind) in kinds.enumerated() { result[kind] = 1 / (1 + exp(-scores[index])) }
         return result
@@ -106,8 +100,7 @@ public struct KindModel: Sendable {
 
     /// Blends the model's probability of each of its kinds into `confidences`, by each kind's blend.
     func blendProbabilities(_ text: AnalyzedText, cueConfidences: KindVector, into confidences: inout KindVector) {
-        var hashes: [UInt64] = []
-        let scores = logits(text, cueConfidences: cueConfidences, scratch: &hashes)
+        let scores = logits(text, cueConfidences: cueConfidences)
         for (index, kind) in kinds.enumerated() {
             let probability = 1 / (1 + exp(-scores[index]))
             let blend = blend(for: kind)
@@ -115,8 +108,9 @@ public struct KindModel: Sendable {
         }
     }
 
-    private func logits(_ text: AnalyzedText, cueConfidences: KindVector, scratch hashes: inout [UInt64]) -> [Double] {
+    private func logits(_ text: AnalyzedText, cueConfidences: KindVector) -> [Double] {
         var scores = bias
+        var hashes: [UInt64] = []
         let width = kinds.count
         KindFeatures.featureHashes(of: text, into: &hashes)
         for feature in hashes {

@@ -101,7 +101,6 @@ public struct PainPointFinder: Sendable {
             var versions: [String: Int] = [:]
             var dates: [Date] = []
             var newCount = 0
-            var memberVersions: [String: Int] = [:]
             for m in members {
                 let r = records[m]
                 let a = r.analysis ?? Analysis()
@@ -113,7 +112,7 @@ public struct PainPointFinder: Sendable {
                 severitySum += Self.severityWeight(a.severity)
                 for k in a.kinds { kinds[k.kind, default: 0] += 1 }
                 if let rating = r.rating { themeRatingSum += rating; themeRated += 1 }
-                if let v = r.version { versions[v, default: 0] += 1; memberVersions[v, default: 0] += 1 }
+                if let v = r.version { versions[v, default: 0] += 1 }
                 if let d = r.date { dates.append(d) }
                 reach += r.reach ?? 0
                 if newRecordIDs?.contains(r.id) == true { newCount += 1 }
@@ -139,7 +138,7 @@ public struct PainPointFinder: Sendable {
                 severity: severity, kinds: kinds, meanRating: themeRated > 0 ? themeRatingSum / Double(themeRated) : nil,
                 ratingWithAll: allMean, ratingWithout: without, reach: reach, timeline: timeline, growth: growth, spike: spike,
                 versions: Array(versionList.prefix(5)),
-                emergedAfterVersion: Self.emergence(memberCounts: memberVersions, versionTotals: versionTotals),
+                emergedAfterVersion: Self.emergence(memberCounts: versions, versionTotals: versionTotals),
                 firstSeen: sortedDates.first, lastSeen: sortedDates.last,
                 links: linker?.links(for: Self.distinctive(theme.terms, overall: overallShare)) ?? [], quotes: theme.quotes,
                 status: nil, terms: theme.terms)
