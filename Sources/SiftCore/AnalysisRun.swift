@@ -75,7 +75,8 @@ public struct AnalysisRun: Sendable {
         let analysis: RecordAnalysisStage
         do {
             analysis = RecordAnalysisStage(
-                text: text, sentiment: try SentimentScorer(overlays: options.sentimentOverlays), kinds: KindClassifier())
+                text: text, sentiment: try SentimentScorer(overlays: options.sentimentOverlays), kinds: KindClassifier(),
+                keepsSentenceScores: false)
         } catch { throw RunError("a --lexicon file: \(error)") }
         var pipeline = Pipeline(
             ingestor: options.ingestor, recordStages: [analysis],

@@ -4,11 +4,15 @@ public struct RecordAnalysisStage: RecordStage {
     public var text: TextAnalyzer
     public var sentiment: SentimentScorer
     public var kinds: KindClassifier
+    /// Whether `analysis.sentences` is filled. A run whose later stages read no per-sentence score leaves it
+    /// empty: a million records' sentence lists took about 100 MB.
+    public var keepsSentenceScores: Bool
 
-    public init(text: TextAnalyzer, sentiment: SentimentScorer, kinds: KindClassifier) {
+    public init(text: TextAnalyzer, sentiment: SentimentScorer, kinds: KindClassifier, keepsSentenceScores: Bool = true) {
         self.text = text
         self.sentiment = sentiment
         self.kinds = kinds
+        self.keepsSentenceScores = keepsSentenceScores
     }
 
     /// The stage with the shipped lexicons, plus the user's sentiment overlays (`term<TAB>valence` texts).
@@ -20,7 +24,7 @@ public struct RecordAnalysisStage: RecordStage {
     }
 
     public func makeWorker() -> any RecordWorker {
-        Worker(text: text.makeWorker(), sentiment: sentiment, kinds: kinds)
+        Worker(text: text.makeWorker(), sentiment: sentiment, kinds: kinds, keepsSentenceScores: keepsSentenceScores)
     }
 
     /// The text a record is judged by: its title, when it has one the body does not start with, then its body.
@@ -34,6 +38,7 @@ public struct RecordAnalysisStage: RecordStage {
         let text: TextAnalyzerWorker
         let sentiment: SentimentScorer
         let kinds: KindClassifier
+        let keepsSentenceScores: Bool
 
         mutating func process(_ record: inout FeedbackRecord) {
             let judged = RecordAnalysisStage.analyzedText(of: record)
@@ -45,7 +50,7 @@ public struct RecordAnalysisStage: RecordStage {
             analysis.languageConfidence = analyzed.languageConfidence
             analysis.sentiment = scored.score
             // A one-sentence record's sentence score is its own score; a million of them kept twice cost 150 MB.
-            analysis.sentences = scored.sentences.count > 1 ? scored.sentences : []
+            analysis.sentences = keepsSentenceScores && scored.sentences.count > 1 ? scored.sentences : []
             analysis.kinds = kind.kinds
             analysis.severity = kind.severity
             // Themes are found from the body alone; when that is all that was analysed, its words are handed on.

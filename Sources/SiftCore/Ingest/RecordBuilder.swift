@@ -10,6 +10,8 @@ public struct RecordBuilder: Sendable {
     public var dayOrder: ValueParsing.DayOrder
     /// Lower-cased column name → the canonical field it feeds.
     private let canonicalByName: [String: CanonicalField]
+    /// The source and format names, shared by every record built.
+    private let input: RecordInput
 
     public init(format: InputFormat, source: String, map: FieldMap, dayOrder: ValueParsing.DayOrder = .guess) {
         self.format = format
@@ -19,6 +21,15 @@ public struct RecordBuilder: Sendable {
         var byName: [String: CanonicalField] = [:]
         for (field, column) in map.columns { byName[column.lowercased()] = field }
         canonicalByName = byName
+        input = RecordInput(source: source, format: format.rawValue, file: source)
+    }
+
+    /// A record of this builder's input with no fields yet, starting at `origin`.
+    func emptyRecord(at origin: RecordOrigin) -> FeedbackRecord {
+        let shared = origin.file == input.file ? input : RecordInput(source: source, format: format.rawValue, file: origin.file)
+        var record = FeedbackRecord(input: shared, text: "")
+        record.origin = origin
+        return record
     }
 
     /// The canonical field a column feeds, if any.
@@ -65,7 +76,7 @@ public struct RecordBuilder: Sendable {
         columns: [String], fields: [CanonicalField?], values: [String], origin: RecordOrigin,
         raw: @autoclosure () -> String
     ) -> Result<FeedbackRecord, Rejection> {
-        var record = FeedbackRecord(source: source, format: format.rawValue, text: "", origin: origin)
+        var record = emptyRecord(at: origin)
         // One allocation of exactly the extras' size: a million records each reserving room for every column held
         // half a gigabyte of empty slots.
         var extraCount = 0

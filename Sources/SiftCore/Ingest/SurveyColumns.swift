@@ -62,7 +62,7 @@ struct SurveyRecordMaker {
         emit: (IngestEvent) throws -> Void
     ) throws {
         let origin = RecordOrigin(file: builder.source, line: row.line)
-        var shared = FeedbackRecord(source: builder.source, format: builder.format.rawValue, text: "", origin: origin)
+        var shared = builder.emptyRecord(at: origin)
         var problems: [String] = []
         for (field, index) in canonical {
             if let problem = builder.assign(row.values[index], to: field, of: &shared) { problems.append(problem) }

