@@ -78,14 +78,13 @@ public struct RecordBuilder: Sendable {
     ) -> Result<FeedbackRecord, Rejection> {
         var record = emptyRecord(at: origin)
         // One allocation of exactly the extras' size: a million records each reserving room for every column held
-        // half a gigabyte of empty slots.
-        var extraCount = 0
-        for (i, value) in values.enumerated() where fields[i] == nil && !ValueParsing.isMissing(value) { extraCount += 1 }
-        record.extras.reserveCapacity(extraCount)
+        // half a gigabyte of empty slots. Names index the header, which all rows share.
+        record.extras = ExtraFields(names: columns)
+        record.extras.reserve(values: values.indices.lazy.filter { fields[$0] == nil && !ValueParsing.isMissing(values[$0]) }.map { values[$0] })
         var problems: [String] = []
         for (i, value) in values.enumerated() {
             guard let field = fields[i] else {
-                if !ValueParsing.isMissing(value) { record.extras.append(ExtraField(name: columns[i], value: value)) }
+                if !ValueParsing.isMissing(value) { record.extras.append(nameAt: i, value: value) }
                 continue
             }
             if let problem = assign(value, to: field, of: &record) { problems.append(problem) }

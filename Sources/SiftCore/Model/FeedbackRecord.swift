@@ -16,7 +16,7 @@ public struct FeedbackRecord: Sendable, Hashable {
     /// The language the source declares (the analyzer detects its own into `analysis`).
     public var language: String?
     /// Every input field not mapped to a canonical field, in input order: nothing the user had is dropped.
-    public var extras: [ExtraField]
+    public var extras: ExtraFields
     /// What the analysis stages found; nil until they run.
     public var analysis: Analysis?
 
@@ -35,7 +35,7 @@ public struct FeedbackRecord: Sendable, Hashable {
         id: String = "", source: String, format: String, text: String, title: String? = nil,
         rating: Double? = nil, score: Double? = nil, date: Date? = nil, author: String? = nil,
         version: String? = nil, device: String? = nil, language: String? = nil, country: String? = nil,
-        reach: Double? = nil, extras: [ExtraField] = [], origin: RecordOrigin, analysis: Analysis? = nil
+        reach: Double? = nil, extras: ExtraFields = [], origin: RecordOrigin, analysis: Analysis? = nil
     ) {
         self.init(id: id, input: RecordInput(source: source, format: format, file: origin.file), text: text)
         self.title = title

@@ -46,6 +46,14 @@ public struct JSONWriter: Sendable {
         guard let s else { return null() }
         beforeValue(); appendQuoted(s)
     }
+    /// A string value given as UTF-8 bytes.
+    mutating func value(utf8: UnsafeBufferPointer<UInt8>) {
+        beforeValue()
+        bytes.append(UInt8(ascii: "\""))
+        appendEscaped(utf8)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     public mutating func value(_ n: Int?) {
         guard let n else { return null() }
         beforeValue(); Self.appendInteger(Int64(n), to: &bytes)

@@ -64,7 +64,10 @@ public enum RecordLines {
         }
         json.key(Key.extras)
         json.beginObject()
-        for extra in record.extras { json.field(extra.name, extra.value) }
+        record.extras.forEachRaw { name, value in
+            json.key(name)
+            json.value(utf8: value)
+        }
         json.endObject()
         json.endObject()
     }

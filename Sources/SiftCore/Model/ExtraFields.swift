@@ -1,0 +1,113 @@
+/// Every input field of a record not mapped to a canonical field, in input order, packed into one byte buffer.
+///
+/// A Play export leaves five such fields on each of a million rows; as an array of name/value string pairs they
+/// took about 200 bytes a record (32 per pair plus the array's header). Here the names are indices into a table
+/// the reader shares among all its records (its header), and the values are UTF-8 in one buffer: per field the
+/// name's index and the value's length as LEB128 varints, then the value's bytes.
+public struct ExtraFields: Sendable, Hashable, Collection, ExpressibleByArrayLiteral, CustomStringConvertible {
+    /// The names fields are picked from; shared, not copied, between the records of one input.
+    private var names: [String]
+    private var packed: [UInt8] = []
+
+    public init() { names = [] }
+
+    public init(arrayLiteral fields: ExtraField...) {
+        self.init(fields)
+    }
+
+    public init(_ fields: some Sequence<ExtraField>) {
+        names = []
+        for field in fields { append(field) }
+    }
+
+    /// Fields named from `names`, a table many records share.
+    init(names: [String]) { self.names = names }
+
+    // MARK: Collection (an index is a byte offset into the buffer)
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { packed.count }
+
+    public func index(after i: Int) -> Int {
+        var at = i
+        _ = Self.varint(packed, &at)
+        let length = Self.varint(packed, &at)
+        return at + length
+    }
+
+    public subscript(i: Int) -> ExtraField {
+        var at = i
+        let name = names[Self.varint(packed, &at)]
+        let length = Self.varint(packed, &at)
+        return ExtraField(name: name, value: String(decoding: packed[at..<(at + length)], as: UTF8.self))
+    }
+
+    /// Each field's name and its value's UTF-8 bytes, without making a string of the value.
+    func forEachRaw(_ body: (String, UnsafeBufferPointer<UInt8>) -> Void) {
+        packed.withUnsafeBufferPointer { buffer in
+            var at = 0
+            while at < buffer.count {
+                let name = names[Self.varint(buffer, &at)]
+                let length = Self.varint(buffer, &at)
+                body(name, UnsafeBufferPointer(rebasing: buffer[at..<(at + length)]))
+                at += length
+            }
+        }
+    }
+
+    // MARK: building
+
+    public mutating func append(_ field: ExtraField) {
+        // Names repeat from record to record; a name new to the table is added to this record's copy of it.
+        let index = names.firstIndex(of: field.name) ?? {
+            names.append(field.name)
+            return names.count - 1
+        }()
+        append(nameAt: index, value: field.value)
+    }
+
+    /// Appends a field whose name is `names[index]`.
+    mutating func append(nameAt index: Int, value: String) {
+        Self.appendVarint(index, to: &packed)
+        Self.appendVarint(value.utf8.count, to: &packed)
+        packed.append(contentsOf: value.utf8)
+    }
+
+    /// Reserves buffer room for `values` appended under names with small indices (< 128).
+    mutating func reserve(values: some Sequence<String>) {
+        packed.reserveCapacity(values.reduce(0) { $0 + $1.utf8.count + 1 + ($1.utf8.count < 128 ? 1 : 2) })
+    }
+
+    // MARK: equality follows the fields, not the tables they were named from
+
+    public static func == (a: ExtraFields, b: ExtraFields) -> Bool { a.elementsEqual(b) }
+
+    public func hash(into hasher: inout Hasher) {
+        for field in self { hasher.combine(field) }
+    }
+
+    public var description: String { "[" + map { "\($0.name): \($0.value)" }.joined(separator: ", ") + "]" }
+
+    // MARK: varints
+
+    private static func appendVarint(_ value: Int, to bytes: inout [UInt8]) {
+        var v = UInt(value)
+        while v >= 0x80 {
+            bytes.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    private static func varint<C: RandomAccessCollection>(_ bytes: C, _ at: inout Int) -> Int where C.Element == UInt8, C.Index == Int {
+        var value = 0
+        var shift = 0
+        while true {
+            let byte = bytes[at]
+            at += 1
+            value |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+}
