@@ -65,20 +65,22 @@ public struct PainPointFinder: Sendable {
         let end = dated.max()
         let span = dated.min().map { end!.timeIntervalSince($0) / 86400 } ?? 0
 
-        var ratingSum = 0.0, ratingCount = 0
-        var versionTotals: [String: Int] = [:]
-        for r in records {
-            if let rating = r.rating { ratingSum += rating; ratingCount += 1 }
-            if let v = r.version { versionTotals[v, default: 0] += 1 }
-        }
+        let (ratingSum, ratingCount, versionTotals) = { () -> (Double, Int, [String: Int]) in
+            var ratingSum = 0.0, ratingCount = 0
+            var versionTotals: [String: Int] = [:]
+            for r in records {
+                if let rating = r.rating { ratingSum += rating; ratingCount += 1 }
+                if let v = r.version { versionTotals[v, default: 0] += 1 }
+            }
+            return (ratingSum, ratingCount, versionTotals)
+        }()
         let allMean = ratingCount > 0 ? ratingSum / Double(ratingCount) : nil
 
         // How common each term is in all feedback, from the themes' own shares: a term every theme has ("app",
         // "please") says nothing about which roadmap item a theme needs.
-        var overallShare: [String: Double] = [:]
-        for theme in themes {
+        let overallShare = themes.reduce(into: [String: Double]()) { overall, theme in
             let weight = Double(theme.members.count) / Double(max(1, records.count))
-            for (term, share) in theme.terms { overallShare[term, default: 0] += share * weight }
+            for (term, share) in theme.terms { overall[term, default: 0] += share * weight }
         }
 
         // Raw measurements per theme first; scores need the maximum over themes.
@@ -88,8 +90,8 @@ public struct PainPointFinder: Sendable {
             var ratingDrag: Double
             var recencyDays: Double
         }
-        var raws: [Raw] = []
-        for theme in themes where !theme.members.isEmpty {
+        // Themes are measured independently, on every core, each into its own slot.
+        @Sendable func measure(_ theme: ThemeDigest) -> Raw {
             // Indices, not copies: a theme of half a million records copied was half a gigabyte for a moment.
             let members = theme.members
             let n = Double(members.count)
@@ -140,12 +142,22 @@ public struct PainPointFinder: Sendable {
                 versions: Array(versionList.prefix(5)),
                 emergedAfterVersion: Self.emergence(memberCounts: versions, versionTotals: versionTotals),
                 firstSeen: sortedDates.first, lastSeen: sortedDates.last,
-                links: linker?.links(for: Self.distinctive(theme.terms, overall: overallShare)) ?? [], quotes: theme.quotes,
+                links: [], quotes: theme.quotes,
                 status: nil, terms: theme.terms)
-            raws.append(Raw(
+            return Raw(
                 point: point, severityMean: severitySum / n,
                 ratingDrag: max(0, (without ?? allMean ?? 0) - (allMean ?? 0)),
-                recencyDays: median.map { end!.timeIntervalSince($0) / 86400 } ?? span))
+                recencyDays: median.map { end!.timeIntervalSince($0) / 86400 } ?? span)
+        }
+        let measured = themes.filter { !$0.members.isEmpty }
+        let slots = UnsafeSlots<Raw?>(count: measured.count, initial: nil)
+        DispatchQueue.concurrentPerform(iterations: measured.count) { t in slots[t] = measure(measured[t]) }
+        var raws = (0..<measured.count).map { slots[$0]! }
+        // Links after, on this thread: the linker analyses text with one worker, which is not to be shared.
+        if let linker {
+            for i in raws.indices {
+                raws[i].point.links = linker.links(for: Self.distinctive(raws[i].point.terms, overall: overallShare))
+            }
         }
 
         // Scores: each component mapped to 0…1, relative where only relative size means anything.
