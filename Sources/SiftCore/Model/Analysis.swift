@@ -5,12 +5,13 @@ public struct Analysis: Sendable, Hashable {
     public var languageConfidence: Double
     public var sentiment: SentimentScore
     /// Per-sentence scores, for aspect and theme sentiment; empty when the record is one sentence (its score is
-    /// `sentiment`).
+    /// `sentiment`) or when the stage that analysed it was set not to keep them.
     public var sentences: [SentenceSentiment]
     public var kinds: [KindScore]
-    public var severity: Severity
     /// The theme the record was clustered into; nil for outliers.
     public var theme: Int?
+    // After `theme`, so that it fills the byte of padding behind the optional's flag (8 bytes less a record).
+    public var severity: Severity
     /// The pain point the record counts towards, if any.
     public var painPoint: String?
     /// The content words the theme stage reads, packed by the per-record stage; cleared once themes are found.
