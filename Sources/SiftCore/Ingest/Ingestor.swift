@@ -23,7 +23,7 @@ public struct Ingestor: Sendable {
                 case .record(var record):
                     account.read += 1
                     account.accepted += 1
-                    if record.id.isEmpty { record.id = record.contentHashID }
+                    if record.id.isEmpty { record.setContentHashID(record.contentHash) }
                     try emit(.record(record))
                 case .rejected:
                     account.read += 1

@@ -69,6 +69,8 @@ public struct ContentHash: Sendable {
         }
     }
 
+    init(value: UInt64) { self.value = value }
+
     public var hex: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
@@ -90,13 +92,16 @@ public struct ContentHash: Sendable {
 extension FeedbackRecord {
     /// The id an input without ids gets: a hash of what the user wrote and when, so the same feedback in
     /// tomorrow's dump gets the same id (the state store counts it once), whichever file carries it.
-    public var contentHashID: String {
+    public var contentHashID: String { ContentHash(value: contentHash).prefixedHex }
+
+    /// The hash `contentHashID` writes out.
+    var contentHash: UInt64 {
         var hash = ContentHash()
         hash.combine(text)
         hash.combine(title)
         hash.combine(author)
         if let date { hash.combine(decimal: Int64(date.timeIntervalSince1970)) } else { hash.combine(nil as String?) }
         if let rating { hash.combine(number: rating) } else { hash.combine(nil as String?) }
-        return hash.prefixedHex
+        return hash.value
     }
 }

@@ -5,10 +5,10 @@ public import Foundation
 /// A run holds a million of these at once, so the storage is packed behind the public fields: the strings every
 /// record of an input shares (source, format, file) are one shared object, fields most sources lack (title,
 /// author, country, score, reach) live in a box made only when one is set, and absent numbers and positions are
-/// sentinels rather than optionals (an optional Double takes 16 bytes in a struct). 416 bytes a record became 264.
+/// sentinels rather than optionals (an optional Double takes 16 bytes in a struct), and a content-hash id is held
+/// in a string short enough for Swift to keep inline (see `RecordIDCoding`). 416 bytes a record became 264, and
+/// the id's 64-byte heap string is gone.
 public struct FeedbackRecord: Sendable, Hashable {
-    /// The input's own id when it has one (from the field map), else a stable content hash (`h` + 16 hex digits).
-    public var id: String
     public var text: String
     /// The app version the feedback is about.
     public var version: String?
@@ -20,6 +20,7 @@ public struct FeedbackRecord: Sendable, Hashable {
     /// What the analysis stages found; nil until they run.
     public var analysis: Analysis?
 
+    private var storedID: String
     private var input: RecordInput
     private var rare: RareFields?
     private var stars = Self.absent
@@ -55,11 +56,23 @@ public struct FeedbackRecord: Sendable, Hashable {
 
     /// A record of `input` with no fields but its text; readers share one `input` among all their records.
     init(id: String = "", input: RecordInput, text: String) {
-        self.id = id
+        self.storedID = RecordIDCoding.stored(id)
         self.input = input
         self.text = text
         self.extras = []
     }
+
+    /// The input's own id when it has one (from the field map), else a stable content hash (`h` + 16 hex digits).
+    public var id: String {
+        get { RecordIDCoding.id(storedID) }
+        set { storedID = RecordIDCoding.stored(newValue) }
+    }
+
+    /// `stableHash(id.utf8)`, without making the id's string.
+    var idHash: UInt64 { RecordIDCoding.stableHashOfID(storedID) }
+
+    /// Sets the id to the content hash `hash` (`h` and its 16 hex digits).
+    mutating func setContentHashID(_ hash: UInt64) { storedID = RecordIDCoding.stored(contentHash: hash) }
 
     /// Where the record came from: the input file's path as given, or `-` for standard input.
     public var source: String {
@@ -132,6 +145,76 @@ public struct FeedbackRecord: Sendable, Hashable {
         guard values[keyPath: field] != value else { return }
         values[keyPath: field] = value
         rare = values.isEmpty ? nil : RareFields(values)
+    }
+}
+
+/// How a record's id is stored. A content-hash id (`h` + 16 hex digits, 17 bytes) is one heap string per
+/// record; stored instead as a marker byte and the hash's 64 bits in 11 base-64 digits it is 12 bytes, which
+/// Swift keeps inside the string value itself. Any other id is stored as given, behind an escape byte when it
+/// starts with one of the two marker bytes, so every id reads back exactly.
+enum RecordIDCoding {
+    private static let hashMarker: UInt8 = 0x00
+    private static let escape: UInt8 = 0x01
+    private static let digits: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    private static let values: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (i, d) in digits.enumerated() { table[Int(d)] = UInt8(i) }
+        return table
+    }()
+
+    static func stored(_ id: String) -> String {
+        let utf8 = id.utf8
+        if let hash = contentHash(in: utf8) { return stored(contentHash: hash) }
+        if let first = utf8.first, first == hashMarker || first == escape { return "\u{1}" + id }
+        return id
+    }
+
+    static func stored(contentHash hash: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 12) { buffer in
+            buffer[0] = hashMarker
+            for i in 0..<11 { buffer[1 + i] = digits[Int((hash >> (UInt64(i) * 6)) & 0x3F)] }
+            return 12
+        }
+    }
+
+    static func id(_ stored: String) -> String {
+        guard let first = stored.utf8.first, first <= escape else { return stored }
+        if first == escape { return String(stored.dropFirst()) }
+        return ContentHash(value: hash(stored)).prefixedHex
+    }
+
+    static func stableHashOfID(_ stored: String) -> UInt64 {
+        guard stored.utf8.first == hashMarker else { return stableHash(id(stored).utf8) }
+        let hash = hash(stored)
+        let hexDigits: StaticString = "0123456789abcdef"
+        var bytes: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &bytes) { raw in
+            raw[0] = UInt8(ascii: "h")
+            for i in 0..<16 { raw[16 - i] = hexDigits.utf8Start[Int((hash >> (UInt64(i) * 4)) & 0xF)] }
+            return stableHash(UnsafeRawBufferPointer(rebasing: raw[0..<17]))
+        }
+    }
+
+    private static func hash(_ stored: String) -> UInt64 {
+        var hash: UInt64 = 0
+        for (i, d) in stored.utf8.dropFirst().enumerated() { hash |= UInt64(values[Int(d)]) << (UInt64(i) * 6) }
+        return hash
+    }
+
+    /// The hash of an id written `h` + 16 lower-case hex digits, the form content-hash ids take.
+    private static func contentHash(in utf8: String.UTF8View) -> UInt64? {
+        guard utf8.count == 17, utf8.first == UInt8(ascii: "h") else { return nil }
+        var hash: UInt64 = 0
+        for byte in utf8.dropFirst() {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            hash = hash << 4 | UInt64(digit)
+        }
+        return hash
     }
 }
 

@@ -68,4 +68,28 @@ import Testing
         #expect(record.origin == RecordOrigin(file: "b.csv", line: 3))
         #expect(record == FeedbackRecord(source: "a.csv", format: "play", text: "slow", origin: RecordOrigin(file: "b.csv", line: 3)))
     }
+
+    @Test(arguments: [
+        "h0123456789abcdef", "hffffffffffffffff", "h0000000000000000", "hABCDEF0123456789", "h0123456789abcde",
+        "x0123456789abcdef", "\u{0}odd", "\u{1}odder", "", "review-42", "gp:AOqpTOH2-very-long-play-console-review-id",
+    ])
+    func idsReadBackExactly(id: String) {
+        var record = FeedbackRecord(source: "-", format: "text", text: "t", origin: RecordOrigin(file: "-"))
+        record.id = id
+        #expect(record.id == id)
+        #expect(record.idHash == stableHash(id.utf8))
+        var copy = record
+        copy.id = String(id)
+        #expect(copy == record && copy.hashValue == record.hashValue)
+    }
+
+    @Test func contentHashIDsAreTheHashInHex() {
+        var record = FeedbackRecord(source: "-", format: "text", text: "Crashes on start", rating: 1, origin: RecordOrigin(file: "-"))
+        record.setContentHashID(record.contentHash)
+        #expect(record.id == record.contentHashID)
+        #expect(record.id.count == 17 && record.id.hasPrefix("h"))
+        var given = record
+        given.id = record.contentHashID
+        #expect(given == record)
+    }
 }
