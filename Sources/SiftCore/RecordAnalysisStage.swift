@@ -44,7 +44,7 @@ public struct RecordAnalysisStage: RecordStage {
             let judged = RecordAnalysisStage.analyzedText(of: record)
             let analyzed = text.analyze(judged, languageHint: record.language)
             let scored = sentiment.scoreWithoutExplanation(analyzed)
-            let kind = kinds.classify(analyzed, sentiment: scored.score)
+            let kind = kinds.kindsAndSeverity(analyzed, sentiment: scored.score)
             var analysis = record.analysis ?? Analysis()
             analysis.language = analyzed.language
             analysis.languageConfidence = analyzed.languageConfidence

@@ -122,7 +122,8 @@ private struct CueTable: Sendable {
     private var questionFirst: [Int32] = []
     /// Distinct prefixes (at most 64: a bit each), grouped by first byte.
     private var prefixes: [[UInt8]] = []
-    private var prefixesByFirstByte: [UInt8: [Int]] = [:]
+    /// Bit `i` of entry `b` is set when prefix `i` starts with byte `b`: an array read, not a dictionary hashed per token.
+    private var prefixesByFirstByte = [UInt64](repeating: 0, count: 256)
 
     mutating func add(pattern: Int, elements: [CueLexicon.Element]) {
         precondition(pattern == patternStart.count - 1)
@@ -157,57 +158,63 @@ private struct CueTable: Sendable {
         if let known = prefixes.firstIndex(of: bytes) { return UInt8(known) }
         precondition(prefixes.count < 64, "a cue lexicon may use at most 64 distinct word* prefixes")
         prefixes.append(bytes)
-        prefixesByFirstByte[bytes.first ?? 0, default: []].append(prefixes.count - 1)
+        prefixesByFirstByte[Int(bytes.first ?? 0)] |= 1 << UInt64(prefixes.count - 1)
         return UInt8(prefixes.count - 1)
     }
 
     /// Which of the lexicon's prefixes `folded` starts with, one bit each.
     func prefixMask(_ folded: String) -> UInt64 {
-        guard !prefixes.isEmpty, let first = folded.utf8.first, let candidates = prefixesByFirstByte[first] else { return 0 }
+        guard let first = folded.utf8.first else { return 0 }
+        var candidates = prefixesByFirstByte[Int(first)]
         var mask: UInt64 = 0
-        for index in candidates where folded.utf8.starts(with: prefixes[index]) { mask |= 1 << UInt64(index) }
+        while candidates != 0 {
+            let index = candidates.trailingZeroBitCount
+            candidates &= candidates - 1
+            if folded.utf8.starts(with: prefixes[index]) { mask |= 1 << UInt64(index) }
+        }
         return mask
     }
 
-    /// The per-token facts matching needs, as parallel plain arrays.
+    /// The per-token facts matching needs, plain values in one array (one allocation a text, not five).
     struct TokenView {
-        var folded: [Int32] = []
-        var stem: [Int32] = []
-        var sentence: [Int32] = []
-        var question: [Bool] = []
-        var prefixes: [UInt64] = []
-
-        mutating func reserve(_ n: Int) {
-            folded.reserveCapacity(n); stem.reserveCapacity(n); sentence.reserveCapacity(n)
-            question.reserveCapacity(n); prefixes.reserveCapacity(n)
+        struct Facts {
+            var folded: Int32
+            var stem: Int32
+            var sentence: Int32
+            var question: Bool
+            var prefixes: UInt64
         }
 
+        var tokens: [Facts] = []
+
+        mutating func reserve(_ n: Int) { tokens.reserveCapacity(n) }
+
         mutating func append(folded f: Int32, stem s: Int32, sentence n: Int32, question q: Bool, prefixes p: UInt64) {
-            folded.append(f); stem.append(s); sentence.append(n); question.append(q); prefixes.append(p)
+            tokens.append(Facts(folded: f, stem: s, sentence: n, question: q, prefixes: p))
         }
     }
 
     func matches(_ view: TokenView) -> [CueLexicon.Match] {
         var found: [CueLexicon.Match] = []
         var candidates: [Int32] = []
-        let count = view.folded.count
+        let count = view.tokens.count
         for start in 0..<count {
             candidates.removeAll(keepingCapacity: true)
-            let folded = view.folded[start], stem = view.stem[start]
+            let folded = view.tokens[start].folded, stem = view.tokens[start].stem
             if folded >= 0, Int(folded) < byFirstForm.count { candidates += byFirstForm[Int(folded)] }
             if stem >= 0, stem != folded, Int(stem) < byFirstForm.count {
                 for id in byFirstForm[Int(stem)] where !candidates.contains(id) { candidates.append(id) }
             }
-            if view.prefixes[start] != 0 {
+            if view.tokens[start].prefixes != 0 {
                 for id in prefixFirst where accepts(patternStart[Int(id)], start, view) { candidates.append(id) }
             }
-            if view.question[start] { candidates += questionFirst }
+            if view.tokens[start].question { candidates += questionFirst }
             guard !candidates.isEmpty else { continue }
             var tried: [Int32] = []
             for id in candidates where !tried.contains(id) {
                 tried.append(id)
                 let p = Int(id)
-                if let end = matchEnd(element: patternStart[p], last: patternStart[p + 1], token: start, view, sentence: view.sentence[start]) {
+                if let end = matchEnd(element: patternStart[p], last: patternStart[p + 1], token: start, view, sentence: view.tokens[start].sentence) {
                     found.append(CueLexicon.Match(pattern: p, tokens: start..<end))
                 }
             }
@@ -221,13 +228,13 @@ private struct CueTable: Sendable {
         if kinds[Int(element)] == .gap {
             for skip in 0...CueLexicon.maxGapTokens {
                 let next = token + skip
-                guard next <= view.folded.count else { break }
-                if skip > 0, view.sentence[next - 1] != sentence { break }
+                guard next <= view.tokens.count else { break }
+                if skip > 0, view.tokens[next - 1].sentence != sentence { break }
                 if let end = matchEnd(element: element + 1, last: last, token: next, view, sentence: sentence) { return end }
             }
             return nil
         }
-        guard token < view.folded.count, view.sentence[token] == sentence, accepts(element, token, view) else { return nil }
+        guard token < view.tokens.count, view.tokens[token].sentence == sentence, accepts(element, token, view) else { return nil }
         return matchEnd(element: element + 1, last: last, token: token + 1, view, sentence: sentence)
     }
 
@@ -235,15 +242,15 @@ private struct CueTable: Sendable {
         let e = Int(element)
         switch kinds[e] {
         case .word, .exact:
-            let folded = view.folded[token]
-            let stem = kinds[e] == .word ? view.stem[token] : Self.unknown
+            let folded = view.tokens[token].folded
+            let stem = kinds[e] == .word ? view.tokens[token].stem : Self.unknown
             guard folded >= 0 || stem >= 0 else { return false }
             for i in Int(formStart[e])..<Int(formStart[e + 1]) where forms[i] == folded || forms[i] == stem {
                 if forms[i] >= 0 { return true }
             }
             return false
-        case .prefix: return view.prefixes[token] & (1 << UInt64(prefixBit[e])) != 0
-        case .question: return view.question[token]
+        case .prefix: return view.tokens[token].prefixes & (1 << UInt64(prefixBit[e])) != 0
+        case .question: return view.tokens[token].question
         case .gap: return true
         }
     }

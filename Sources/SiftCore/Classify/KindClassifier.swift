@@ -52,7 +52,15 @@ public struct KindClassifier: Sendable {
     /// Cue weights below this mark topic words, which count fully only in a negative record or beside a bug cue.
     static let topicWeight = 0.7
     /// Kinds whose cues name a topic that a negation does not remove: "no ads" is still about pricing.
-    static let negationKeepsTopic: Set<FeedbackKind> = [.pricing, .securityPrivacy]
+    static func negationKeepsTopic(_ kind: FeedbackKind) -> Bool { kind == .pricing || kind == .securityPrivacy }
+
+    /// Whether `kind` is one of `problemKinds`, without hashing it.
+    static func isProblem(_ kind: FeedbackKind) -> Bool {
+        switch kind {
+        case .bug, .performance, .usability, .battery, .securityPrivacy: true
+        default: false
+        }
+    }
 
     private struct Language: Sendable {
         var kinds: CueLexicon
@@ -64,6 +72,8 @@ public struct KindClassifier: Sendable {
     private enum SeverityCueLevel: Sendable { case critical, major, minor, small }
 
     private var languages: [String: Language]
+    /// `languages["en"]`, looked up once.
+    private var english: Language?
     /// The learned model blended with the cues of its language; nil (the default) leaves the cues alone, because
     /// the shipped model, though better on every app-review set, lowers the held-out forum set (BENCHMARKS.md).
     public var model: KindModel?
@@ -100,11 +110,27 @@ public struct KindClassifier: Sendable {
                 })
         }
         self.languages = languages
+        self.english = languages["en"]
         self.model = useModel ? KindModel(lexicons: lexicons) : nil
     }
 
     /// The kinds and severity of `text`; `sentiment`, when known, lets topic words count in negative records.
     public func classify(_ text: AnalyzedText, sentiment: SentimentScore?) -> KindResult {
+        classify(text, sentiment: sentiment, explains: true)
+    }
+
+    /// The kinds and severity alone, as the per-record stage needs them: no cue list and no cue confidences, which
+    /// cost a dictionary and an array of strings a record.
+    func kindsAndSeverity(_ text: AnalyzedText, sentiment: SentimentScore?) -> (kinds: [KindScore], severity: Severity) {
+        let result = classify(text, sentiment: sentiment, explains: false)
+        return (result.kinds, result.severity)
+    }
+
+    private func classify(_ text: AnalyzedText, sentiment: SentimentScore?, explains: Bool) -> KindResult {
+        // English texts, most of them, go straight to the English cues, without hashing the language code.
+        if text.language == "en", let english {
+            return classify(text, sentiment: sentiment, language: english, code: "en", explains: explains).result
+        }
         // The detected language's cues come first; English is tried too, because short or mixed texts are often
         // detected wrongly. Unknown ("und") or cue-less languages try every lexicon. Most evidence wins; on a tie,
         // the earlier candidate.
@@ -117,41 +143,45 @@ public struct KindClassifier: Sendable {
         var best: (result: KindResult, evidence: Double)?
         for code in candidates {
             guard let language = languages[code] else { continue }
-            let attempt = classify(text, sentiment: sentiment, language: language, code: code)
+            let attempt = classify(text, sentiment: sentiment, language: language, code: code, explains: explains)
             if best == nil || attempt.evidence > best!.evidence { best = attempt }
         }
         return best?.result ?? KindResult(kinds: [KindScore(kind: .other, confidence: 1)], severity: .none, cues: [], severityCue: nil)
     }
 
     private func classify(
-        _ text: AnalyzedText, sentiment: SentimentScore?, language: Language, code: String
+        _ text: AnalyzedText, sentiment: SentimentScore?, language: Language, code: String, explains: Bool
     ) -> (result: KindResult, evidence: Double) {
         let tokens = text.tokens
         let kindMatches = Self.kept(
             language.kinds.matches(in: tokens), tokens: tokens, weight: { language.kinds.patterns[$0].weight },
             label: { language.kindOfPattern[$0].rawValue },
-            keepsNegated: { Self.negationKeepsTopic.contains(language.kindOfPattern[$0]) })
+            keepsNegated: { Self.negationKeepsTopic(language.kindOfPattern[$0]) })
         // Sentences where a clear bug cue speaks: there, topic words name what is broken ("the menu is broken").
-        var troubled = Set<Int>()
+        // A record has a handful of matches: arrays searched in order cost less than sets that hash.
+        var troubled: [Int] = []
         for match in kindMatches
         where language.kindOfPattern[match.pattern] == .bug && language.kinds.patterns[match.pattern].weight >= Self.topicWeight {
-            troubled.insert(tokens[match.tokens.lowerBound].sentence)
+            troubled.append(tokens[match.tokens.lowerBound].sentence)
         }
 
         let negative = (sentiment?.compound ?? 0) <= -0.05
         var evidence = KindVector()
-        var counted = Set<Int>()
+        var counted: [Int] = []
         var cues: [KindCue] = []
         for match in kindMatches {
             let pattern = language.kinds.patterns[match.pattern]
             let kind = language.kindOfPattern[match.pattern]
-            cues.append(KindCue(
-                cue: pattern.text, kind: kind, weight: pattern.weight,
-                utf8Range: tokens[match.tokens.lowerBound].utf8Range.lowerBound..<tokens[match.tokens.upperBound - 1].utf8Range.upperBound))
+            if explains {
+                cues.append(KindCue(
+                    cue: pattern.text, kind: kind, weight: pattern.weight,
+                    utf8Range: tokens[match.tokens.lowerBound].utf8Range.lowerBound..<tokens[match.tokens.upperBound - 1].utf8Range.upperBound))
+            }
             // A cue repeated ("crash ... crash") is one piece of evidence, not two.
-            guard counted.insert(match.pattern).inserted else { continue }
+            guard !counted.contains(match.pattern) else { continue }
+            counted.append(match.pattern)
             var weight = pattern.weight
-            if weight < Self.topicWeight, Self.problemKinds.contains(kind),
+            if weight < Self.topicWeight, Self.isProblem(kind),
                 negative || troubled.contains(tokens[match.tokens.lowerBound].sentence)
             {
                 weight *= 1.5
@@ -182,7 +212,7 @@ public struct KindClassifier: Sendable {
 
         let (severity, severityCue) = Self.severity(of: kinds, tokens: tokens, language: language)
         var result = KindResult(kinds: kinds, severity: severity, cues: cues, severityCue: severityCue)
-        result.cueConfidences = cueConfidences.dictionary
+        if explains { result.cueConfidences = cueConfidences.dictionary }
         return (result, evidence.sum)
     }
 
@@ -193,15 +223,14 @@ public struct KindClassifier: Sendable {
         func first(_ level: SeverityCueLevel) -> String? {
             matches.first { language.levelOfPattern[$0.pattern] == level }.map { language.severity.patterns[$0.pattern].text }
         }
-        let found = Set(kinds.map(\.kind))
         if let cue = first(.critical) { return (.critical, cue) }
         let major = first(.major)
-        if found.contains(.bug) || major != nil {
+        if kinds.contains(where: { $0.kind == .bug }) || major != nil {
             if let small = first(.small) { return (.minor, small) }
             return (.major, major)
         }
         if let cue = first(.minor) ?? first(.small) { return (.minor, cue) }
-        if !found.isDisjoint(with: [.performance, .usability, .battery, .securityPrivacy, .pricing]) { return (.minor, nil) }
+        if kinds.contains(where: { $0.kind != .bug && (isProblem($0.kind) || $0.kind == .pricing) }) { return (.minor, nil) }
         return (.none, nil)
     }
 
@@ -239,7 +268,8 @@ public struct KindClassifier: Sendable {
 /// One optional number per kind, in `FeedbackKind.allCases` order: a record's tallies without hashing enums into
 /// dictionaries (those lookups were a sixth of kind classification).
 struct KindVector {
-    private var values = [Double](repeating: 0, count: FeedbackKind.allCases.count)
+    // Inline, not an array: a record makes several of these, and each array was a heap allocation.
+    private var values = SIMD16<Double>()
     private var present: UInt32 = 0
 
     subscript(kind: FeedbackKind) -> Double? {
@@ -260,20 +290,20 @@ struct KindVector {
     /// The vector with `transform` applied to each present value.
     func map(_ transform: (Double) -> Double) -> KindVector {
         var out = self
-        for i in values.indices where present & (1 << i) != 0 { out.values[i] = transform(values[i]) }
+        for i in 0..<FeedbackKind.allCases.count where present & (1 << i) != 0 { out.values[i] = transform(values[i]) }
         return out
     }
 
     /// The sum of the present values, in kind order.
     var sum: Double {
         var total = 0.0
-        for i in values.indices where present & (1 << i) != 0 { total += values[i] }
+        for i in 0..<FeedbackKind.allCases.count where present & (1 << i) != 0 { total += values[i] }
         return total
     }
 
     var maximum: Double? {
         var best: Double?
-        for i in values.indices where present & (1 << i) != 0 { best = max(best ?? values[i], values[i]) }
+        for i in 0..<FeedbackKind.allCases.count where present & (1 << i) != 0 { best = max(best ?? values[i], values[i]) }
         return best
     }
 
