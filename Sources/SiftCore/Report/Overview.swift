@@ -44,11 +44,23 @@ public struct Overview: Sendable, Hashable {
         var undated = 0
         var languages: [String: Int] = [:]
         var neg = 0, neu = 0, pos = 0
-        var kinds: [FeedbackKind: Int] = [:]
-        var severities: [Severity: Int] = [:]
+        // Tallies by position rather than hashed keys, and runs of one source or language counted before they
+        // are looked up: a million records hashed six keys each took a noticeable part of writing the reports.
+        var kinds = [Int](repeating: 0, count: FeedbackKind.allCases.count)
+        var severities = [Int](repeating: 0, count: Severity.allCases.count)
+        var run: (source: String, format: String, count: Int)?
+        func closeRun() {
+            guard let (source, format, count) = run else { return }
+            if bySource[source] == nil { order.append(source) }
+            bySource[source, default: (format, 0)].1 += count
+        }
+        var languageRun: (code: String, count: Int)?
         for record in records {
-            if bySource[record.source] == nil { order.append(record.source) }
-            bySource[record.source, default: (record.format, 0)].1 += 1
+            let source = record.source
+            if run?.source == source { run!.count += 1 } else {
+                closeRun()
+                run = (source, record.format, 1)
+            }
             if let r = record.rating {
                 ratings[min(4, max(0, Int(r.rounded()) - 1))] += 1
                 ratingSum += r
@@ -60,16 +72,21 @@ public struct Overview: Sendable, Hashable {
             } else {
                 undated += 1
             }
+            if let language = record.analysis?.language ?? record.language {
+                if languageRun?.code == language { languageRun!.count += 1 } else {
+                    if let (code, count) = languageRun { languages[code, default: 0] += count }
+                    languageRun = (language, 1)
+                }
+            }
             if let a = record.analysis {
-                languages[a.language, default: 0] += 1
                 let c = a.sentiment.compound
                 if c <= -0.05 { neg += 1 } else if c >= 0.05 { pos += 1 } else { neu += 1 }
-                for k in a.kinds { kinds[k.kind, default: 0] += 1 }
-                severities[a.severity, default: 0] += 1
-            } else if let l = record.language {
-                languages[l, default: 0] += 1
+                for k in a.kinds { kinds[k.kind.ordinal] += 1 }
+                severities[Severity.allCases.firstIndex(of: a.severity)!] += 1
             }
         }
+        closeRun()
+        if let (code, count) = languageRun { languages[code, default: 0] += count }
         sources = order.map { SourceCount(source: $0, format: bySource[$0]!.0, records: bySource[$0]!.1) }
         ratingCounts = ratings
         meanRating = rated > 0 ? ratingSum / Double(rated) : nil
@@ -80,7 +97,10 @@ public struct Overview: Sendable, Hashable {
         negative = neg
         neutral = neu
         positive = pos
-        self.kinds = FeedbackKind.allCases.compactMap { k in kinds[k].map { (k, $0) } }.sorted { $0.records > $1.records }
-        self.severities = Severity.allCases.reversed().compactMap { s in severities[s].map { (s, $0) } }
+        self.kinds = FeedbackKind.allCases.compactMap { k in kinds[k.ordinal] > 0 ? (k, kinds[k.ordinal]) : nil }.sorted { $0.records > $1.records }
+        self.severities = Severity.allCases.reversed().compactMap { s in
+            let n = severities[Severity.allCases.firstIndex(of: s)!]
+            return n > 0 ? (s, n) : nil
+        }
     }
 }
