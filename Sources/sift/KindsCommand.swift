@@ -28,6 +28,9 @@ struct Kinds: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Blend the learned model (Lexicons/model/kinds.tsv) with the cues (--no-model: the cues alone).")
     var model = true
 
+    @Option(help: ArgumentHelp("A kind model file to use instead of the shipped one (for scripts/train-kinds).", visibility: .hidden))
+    var modelFile: String?
+
     func run() throws {
         let data: Data
         if input == "-" {
@@ -40,7 +43,14 @@ struct Kinds: ParsableCommand {
             data = read
         }
         let analyzer = TextAnalyzer(lexicons: .shipped).makeWorker()
-        let classifier = KindClassifier(useModel: model && !features)
+        var classifier = KindClassifier(useModel: model && !features)
+        if let modelFile, model, !features {
+            guard let text = try? String(contentsOfFile: modelFile, encoding: .utf8), let loaded = KindModel(text: text) else {
+                printError("sift: \(modelFile) is not a readable kind model")
+                throw SiftExit.input
+            }
+            classifier.model = loaded
+        }
         let scorer: SentimentScorer?
         do { scorer = noSentiment ? nil : try SentimentScorer() } catch {
             printError("sift: \(error)")

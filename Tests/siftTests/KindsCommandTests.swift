@@ -30,4 +30,25 @@ struct KindsCommandTests {
         #expect(result.stderr.contains("-:1:"))
         #expect(result.stdout.split(separator: "\n").count == 1)
     }
+
+    @Test func modelFileReplacesTheShippedModel() throws {
+        // A toy model that reads every mention of "sync" as a battery complaint: the output must follow it.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sift-kinds-model-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = directory.appendingPathComponent("kinds.tsv")
+        try "kinds\tbattery\nblend\t1\nlanguage\ten\nbias\t-4\nsync\t8\n".write(to: model, atomically: true, encoding: .utf8)
+        let text = Data("The sync icon is blue.\n".utf8)
+        let shipped = try SiftBinary.run(["kinds", "-"], stdin: text)
+        let toy = try SiftBinary.run(["kinds", "--model-file", model.path, "-"], stdin: text)
+        #expect(shipped.status == 0 && toy.status == 0)
+        #expect(!shipped.stdout.contains("\"battery\""))
+        #expect(toy.stdout.contains("\"battery\""), "\(toy.stdout)")
+
+        let broken = directory.appendingPathComponent("broken.tsv")
+        try "not a model\n".write(to: broken, atomically: true, encoding: .utf8)
+        let refused = try SiftBinary.run(["kinds", "--model-file", broken.path, "-"], stdin: text)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("not a readable kind model"))
+    }
 }

@@ -10,6 +10,9 @@ public struct KindModel: Sendable {
     /// The blend of each kind, when the file gives one per kind (cross-validation keeps the cues where they are
     /// better, e.g. pricing); kinds without one use `blend`.
     public let blendOfKind: [FeedbackKind: Double]
+    /// The blended confidence at which each kind is reported, when the file gives one per kind (chosen by
+    /// cross-validation); the blended confidence is rescaled so that this point lands on `KindClassifier.threshold`.
+    public let thresholdOfKind: [FeedbackKind: Double]
     /// The language whose stems the model was trained on; other languages keep the cues alone.
     public let language: String
     private let bias: [Double]
@@ -25,6 +28,7 @@ public struct KindModel: Sendable {
         var kinds: [FeedbackKind] = []
         var blend = 0.5
         var blendOfKind: [FeedbackKind: Double] = [:]
+        var thresholdOfKind: [FeedbackKind: Double] = [:]
         var language = "en"
         var bias: [Double] = []
         var weights: [String: [Double]] = [:]
@@ -46,6 +50,10 @@ public struct KindModel: Sendable {
                 } else {
                     blend = Double(values.first!) ?? blend
                 }
+            case "threshold":
+                let numbers = values.compactMap { Double($0) }
+                guard numbers.count == kinds.count, numbers.allSatisfy({ $0 > 0 && $0 < 1 }) else { return nil }
+                for (kind, number) in zip(kinds, numbers) { thresholdOfKind[kind] = number }
             case "language": language = String(values.first!)
             case "bias": bias = values.compactMap { Double($0) }
             default:
@@ -58,6 +66,7 @@ public struct KindModel: Sendable {
         self.kinds = kinds
         self.blend = blend
         self.blendOfKind = blendOfKind
+        self.thresholdOfKind = thresholdOfKind
         self.language = language
         self.bias = bias
         var rowOfFeature: [UInt64: Int] = [:]
@@ -98,14 +107,25 @@ public struct KindModel: Sendable {
         return result
     }
 
-    /// Blends the model's probability of each of its kinds into `confidences`, by each kind's blend.
+    /// Blends the model's probability of each of its kinds into `confidences`, by each kind's blend, then moves
+    /// each kind's own threshold onto the common one.
     func blendProbabilities(_ text: AnalyzedText, cueConfidences: KindVector, into confidences: inout KindVector) {
         let scores = logits(text, cueConfidences: cueConfidences)
         for (index, kind) in kinds.enumerated() {
             let probability = 1 / (1 + exp(-scores[index]))
             let blend = blend(for: kind)
-            confidences[kind] = (1 - blend) * (confidences[kind] ?? 0) + blend * probability
+            let blended = (1 - blend) * (confidences[kind] ?? 0) + blend * probability
+            confidences[kind] = thresholdOfKind[kind].map { Self.rescale(blended, threshold: $0) } ?? blended
         }
+    }
+
+    /// `confidence` mapped piecewise linearly so that `threshold` becomes `KindClassifier.threshold` and 0 and 1
+    /// stay where they are: the order of confidences within a kind does not change.
+    static func rescale(_ confidence: Double, threshold: Double) -> Double {
+        let target = KindClassifier.threshold
+        return confidence < threshold
+            ? confidence / threshold * target
+            : target + (confidence - threshold) / (1 - threshold) * (1 - target)
     }
 
     private func logits(_ text: AnalyzedText, cueConfidences: KindVector) -> [Double] {

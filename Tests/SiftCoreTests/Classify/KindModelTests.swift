@@ -32,6 +32,42 @@ struct KindModelTests {
         #expect(model.blend(for: .pricing) == 0)
     }
 
+    @Test func readsOneReportingThresholdPerKind() throws {
+        let model = try #require(KindModel(text: """
+            kinds\tbug\tusability
+            blend\t1\t1
+            threshold\t0.5\t0.9
+            bias\t0\t0
+            crash\t2\t0
+            menu\t0\t2
+            """))
+        #expect(model.thresholdOfKind == [.bug: 0.5, .usability: 0.9])
+        // Both heads give the same probability (σ(2) ≈ 0.88); only bug is reported, because usability is reported
+        // from 0.9.
+        let classifier = KindClassifier(useModel: false)
+        var withModel = classifier
+        withModel.model = model
+        let analyzed = Self.analyzer.makeWorker().analyze("crash menu")
+        let result = withModel.classify(analyzed, sentiment: nil)
+        #expect(result.confidence(.bug) > 0.85)
+        #expect(result.kinds.map(\.kind).contains(.bug))
+        #expect(!result.kinds.map(\.kind).contains(.usability), "\(result.kinds)")
+    }
+
+    @Test func rescaleMovesTheThresholdOntoTheCommonOneAndKeepsTheOrder() {
+        #expect(KindModel.rescale(0.6, threshold: 0.6) == KindClassifier.threshold)
+        #expect(KindModel.rescale(0, threshold: 0.3) == 0)
+        #expect(KindModel.rescale(1, threshold: 0.7) == 1)
+        let values = stride(from: 0.0, through: 1.0, by: 0.05).map { KindModel.rescale($0, threshold: 0.35) }
+        #expect(values == values.sorted())
+        #expect(KindModel.rescale(0.34, threshold: 0.35) < 0.5 && KindModel.rescale(0.36, threshold: 0.35) > 0.5)
+    }
+
+    @Test func rejectsAThresholdOutsideZeroAndOne() {
+        #expect(KindModel(text: "kinds\tbug\nthreshold\t1.2\nbias\t0\n") == nil)
+        #expect(KindModel(text: "kinds\tbug\tpricing\nthreshold\t0.5\nbias\t0\t0\n") == nil)
+    }
+
     @Test func rejectsAFileWithoutKinds() {
         #expect(KindModel(text: "bias\t1\n") == nil)
         #expect(KindModel(text: "kinds\tbug\tnot_a_kind\nbias\t0\t0\n") == nil)
@@ -59,6 +95,50 @@ struct KindModelTests {
         let request = result.confidence(.featureRequest)
         let found = problem == 0 && request == 0 ? "other" : problem >= request ? "problem" : "feature_request"
         #expect(found == side, "\(text) → \(result.kinds)")
+    }
+
+    /// The issue's mixed review, through the default classifier (cues and model): three kinds, major.
+    @Test func mixedReviewWithTheModelIsPraiseBugAndRequest() {
+        let analyzed = Self.analyzer.makeWorker().analyze("love it but it crashes since the update, please add dark mode")
+        let result = KindClassifier().classify(analyzed, sentiment: nil)
+        #expect(Set(result.kinds.map(\.kind)) == [.praise, .bug, .featureRequest], "\(result.kinds)")
+        #expect(result.severity == .major)
+    }
+
+    /// One review per kind, in the voices users write in (none of these is a training example), with the
+    /// severity a PM would give it.
+    @Test(arguments: [
+        ("ever since the last update it force closes the moment i open a chat", FeedbackKind.bug, Severity.major),
+        ("App won't even start anymore, crashes on launch every time", .bug, .critical),
+        ("Paid for premium yesterday and it still says free account. Charged without getting anything", .pricing, .critical),
+        ("the search button does nothing when i tap it", .bug, .major),
+        ("PLEASE add a way to export my recipes, would be 5 stars", .featureRequest, .none),
+        ("it really needs a sleep timer, i fall asleep and it keeps playing", .featureRequest, .none),
+        ("every screen takes ages to load and scrolling is choppy", .performance, .minor),
+        ("this app eats my battery, 30 percent gone in an hour of use", .battery, .minor),
+        ("my phone gets really hot after a few minutes of using it", .battery, .minor),
+        ("someone got into my account and changed my email, i'm locked out", .securityPrivacy, .critical),
+        ("an ad after every single article, and premium costs way too much", .pricing, .minor),
+        ("can't find where the settings went after the redesign, so confusing", .usability, .minor),
+    ])
+    func findsTheKindAndSeverityWithTheModel(text: String, kind: FeedbackKind, severity: Severity) {
+        let result = KindClassifier().classify(Self.analyzer.makeWorker().analyze(text), sentiment: nil)
+        #expect(result.confidence(kind) >= KindClassifier.threshold, "\(text) → \(result.kinds)")
+        #expect(result.severity == severity, "\(text) → \(result.severity)")
+    }
+
+    /// Usage stories and bare ratings are neither a problem nor a request, even when they name a feature.
+    @Test(arguments: [
+        "I use it every evening to video call my parents, they finally figured it out on their own",
+        "5 stars, nothing else to say",
+        "been on this app since 2015 and it's still where all my friends are",
+    ])
+    func usageStoriesAndRatingsAreNeitherProblemNorRequest(text: String) {
+        let result = KindClassifier().classify(Self.analyzer.makeWorker().analyze(text), sentiment: nil)
+        let problem = KindClassifier.problemKinds.map { result.confidence($0) }.max() ?? 0
+        #expect(problem < KindClassifier.threshold && result.confidence(.featureRequest) < KindClassifier.threshold,
+                "\(text) → \(result.kinds)")
+        #expect(result.severity == .none)
     }
 
     /// Slowness is performance and minor; a freeze that blocks the user is a bug and major.
