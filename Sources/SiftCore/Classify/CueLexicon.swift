@@ -118,7 +118,8 @@ private struct CueTable: Sendable {
     private var patternStart: [Int32] = [0]
     /// Patterns by the interned form their first element accepts; patterns starting with a prefix or "?".
     private var byFirstForm: [[Int32]] = []
-    private var prefixFirst: [Int32] = []
+    /// Patterns starting with a prefix, by the prefix's bit: a token is tried only against the prefixes it has.
+    private var prefixFirstByBit = [[Int32]](repeating: [], count: 64)
     private var questionFirst: [Int32] = []
     /// Distinct prefixes (at most 64: a bit each), grouped by first byte.
     private var prefixes: [[UInt8]] = []
@@ -146,9 +147,10 @@ private struct CueTable: Sendable {
         case .word(let ids), .exact(let ids):
             for id in ids {
                 while byFirstForm.count <= Int(id) { byFirstForm.append([]) }
-                byFirstForm[Int(id)].append(Int32(pattern))
+                // Once per pattern, so that matching need not check for a pattern tried twice.
+                if byFirstForm[Int(id)].last != Int32(pattern) { byFirstForm[Int(id)].append(Int32(pattern)) }
             }
-        case .prefix: prefixFirst.append(Int32(pattern))
+        case .prefix: prefixFirstByBit[Int(prefixBit[Int(patternStart[pattern])])].append(Int32(pattern))
         case .question: questionFirst.append(Int32(pattern))
         case .gap: break
         }
@@ -197,6 +199,7 @@ private struct CueTable: Sendable {
     func matches(_ view: TokenView) -> [CueLexicon.Match] {
         var found: [CueLexicon.Match] = []
         var candidates: [Int32] = []
+        candidates.reserveCapacity(32)
         let count = view.tokens.count
         for start in 0..<count {
             candidates.removeAll(keepingCapacity: true)
@@ -205,14 +208,19 @@ private struct CueTable: Sendable {
             if stem >= 0, stem != folded, Int(stem) < byFirstForm.count {
                 for id in byFirstForm[Int(stem)] where !candidates.contains(id) { candidates.append(id) }
             }
-            if view.tokens[start].prefixes != 0 {
-                for id in prefixFirst where accepts(patternStart[Int(id)], start, view) { candidates.append(id) }
+            var bits = view.tokens[start].prefixes
+            if bits != 0 {
+                // In pattern order, as one list of prefix patterns would give them.
+                let first = candidates.count
+                while bits != 0 {
+                    candidates += prefixFirstByBit[bits.trailingZeroBitCount]
+                    bits &= bits - 1
+                }
+                candidates[first...].sort()
             }
             if view.tokens[start].question { candidates += questionFirst }
-            guard !candidates.isEmpty else { continue }
-            var tried: [Int32] = []
-            for id in candidates where !tried.contains(id) {
-                tried.append(id)
+            // Each pattern is in one of the lists above, once: no candidate is tried twice.
+            for id in candidates {
                 let p = Int(id)
                 if let end = matchEnd(element: patternStart[p], last: patternStart[p + 1], token: start, view, sentence: view.tokens[start].sentence) {
                     found.append(CueLexicon.Match(pattern: p, tokens: start..<end))

@@ -71,6 +71,13 @@ public enum KindFeatures {
         state.map { stableHash(bytes, seed: $0) } ?? stableHash(bytes)
     }
 
+    /// `hash(_:from:)` of a string's UTF-8, read from its contiguous storage: iterating a `UTF8View` byte by byte
+    /// cost several times the hashing itself.
+    static func hash(_ utf8: String.UTF8View, from state: UInt64? = nil) -> UInt64 {
+        if let hashed = utf8.withContiguousStorageIfAvailable({ hash($0, from: state) }) { return hashed }
+        return state.map { stableHash(utf8, seed: $0) } ?? stableHash(utf8)
+    }
+
     private static let negation = hash("!".utf8)
     private static let question = hash("<q>".utf8)
     private static let version = hash("<version>".utf8)
