@@ -172,9 +172,17 @@ private struct CueTable: Sendable {
         while candidates != 0 {
             let index = candidates.trailingZeroBitCount
             candidates &= candidates - 1
-            if folded.utf8.starts(with: prefixes[index]) { mask |= 1 << UInt64(index) }
+            if Self.starts(folded.utf8, with: prefixes[index]) { mask |= 1 << UInt64(index) }
         }
         return mask
+    }
+
+    /// Whether `utf8` starts with `prefix`, read from contiguous storage when the string has it.
+    private static func starts(_ utf8: String.UTF8View, with prefix: [UInt8]) -> Bool {
+        guard utf8.count >= prefix.count else { return false }
+        return utf8.withContiguousStorageIfAvailable { bytes in
+            prefix.withUnsafeBufferPointer { p in p.count == 0 || memcmp(bytes.baseAddress!, p.baseAddress!, p.count) == 0 }
+        } ?? utf8.starts(with: prefix)
     }
 
     /// The per-token facts matching needs, plain values in one array (one allocation a text, not five).

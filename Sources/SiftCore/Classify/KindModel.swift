@@ -21,6 +21,11 @@ public struct KindModel: Sendable {
     private let weightRows: [Double]
     /// The rows of the `cue:<kind>` features, by kind.
     private let cueRows: [FeedbackKind: Int]
+    /// Per column of the weights (each of `kinds`): its blend, its threshold (nil for none) and, by kind ordinal,
+    /// the cue rows; arrays read per record, where the dictionaries above hashed a kind fourteen times a record.
+    private let blendOfColumn: [Double]
+    private let thresholdOfColumn: [Double?]
+    private let cueRowOfOrdinal: [Int?]
 
     /// Parses a model file: `kinds`, `blend`, `language` and `bias` header lines, then one `feature<TAB>weights…`
     /// line per feature; nil when the text holds no usable model.
@@ -81,6 +86,9 @@ public struct KindModel: Sendable {
         self.rows = FeatureRows(rowOfFeature)
         self.weightRows = weightRows
         self.cueRows = cueRows
+        self.blendOfColumn = kinds.map { blendOfKind[$0] ?? blend }
+        self.thresholdOfColumn = kinds.map { thresholdOfKind[$0] }
+        self.cueRowOfOrdinal = FeedbackKind.allCases.map { cueRows[$0] }
     }
 
     /// How much the model counts for `kind` against the cues.
@@ -113,9 +121,9 @@ public struct KindModel: Sendable {
         let scores = logits(text, cueConfidences: cueConfidences)
         for (index, kind) in kinds.enumerated() {
             let probability = 1 / (1 + exp(-scores[index]))
-            let blend = blend(for: kind)
+            let blend = blendOfColumn[index]
             let blended = (1 - blend) * (confidences[kind] ?? 0) + blend * probability
-            confidences[kind] = thresholdOfKind[kind].map { Self.rescale(blended, threshold: $0) } ?? blended
+            confidences[kind] = thresholdOfColumn[index].map { Self.rescale(blended, threshold: $0) } ?? blended
         }
     }
 
@@ -139,7 +147,7 @@ public struct KindModel: Sendable {
         }
         // In a fixed order, so that the float sums do not depend on a dictionary's iteration order.
         for kind in FeedbackKind.allCases {
-            guard let confidence = cueConfidences[kind], let row = cueRows[kind] else { continue }
+            guard let confidence = cueConfidences[kind], let row = cueRowOfOrdinal[kind.ordinal] else { continue }
             for index in 0..<width { scores[index] += weightRows[row * width + index] * confidence }
         }
         return scores
