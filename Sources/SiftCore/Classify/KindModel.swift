@@ -37,10 +37,9 @@ public struct KindModel: Sendable {
         var language = "en"
         var bias: [Double] = []
         var weights: [String: [Double]] = [:]
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            if line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count >= 2 else { continue }
+        // Lines and fields are cut on bytes: splitting the 6,000-line file by Characters took 70 ms a start.
+        for fields in Self.rows(of: text) {
+            guard fields.count >= 2, !fields[0].hasPrefix("#") else { continue }
             let values = fields.dropFirst()
             switch fields[0] {
             case "kinds":
@@ -89,6 +88,29 @@ public struct KindModel: Sendable {
         self.blendOfColumn = kinds.map { blendOfKind[$0] ?? blend }
         self.thresholdOfColumn = kinds.map { thresholdOfKind[$0] }
         self.cueRowOfOrdinal = FeedbackKind.allCases.map { cueRows[$0] }
+    }
+
+    /// The tab-separated fields of each non-empty line of `text`.
+    private static func rows(of text: String) -> [[String]] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var rows: [[String]] = []
+            var fields: [String] = []
+            var start = 0
+            for i in 0...bytes.count {
+                let byte: UInt8 = i < bytes.count ? bytes[i] : UInt8(ascii: "\n")
+                guard byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") else { continue }
+                // A file saved with CRLF line ends reads the same.
+                let end = byte == UInt8(ascii: "\n") && i > start && bytes[i - 1] == UInt8(ascii: "\r") ? i - 1 : i
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                start = i + 1
+                if byte == UInt8(ascii: "\n") {
+                    if fields.count > 1 || !fields[0].isEmpty { rows.append(fields) }
+                    fields.removeAll(keepingCapacity: true)
+                }
+            }
+            return rows
+        }
     }
 
     /// How much the model counts for `kind` against the cues.
