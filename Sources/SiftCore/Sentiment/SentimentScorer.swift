@@ -410,9 +410,11 @@ struct ScoringRun {
     /// The word without its last letter when it ends in the same ASCII letter twice ("nicee" → "nice"), for words of
     /// at least three letters.
     static func withoutDoubledLastLetter(_ word: String) -> String? {
-        let bytes = word.utf8
-        guard bytes.count >= 3, let last = bytes.last, last.isASCIILetter,
-              bytes[bytes.index(bytes.endIndex, offsetBy: -2)] == last, !doubledEndingWords.contains(word) else { return nil }
+        // Bytes in place: most words end in two different letters, and String indexing was most of this function.
+        let doubled = word.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.count >= 3 && bytes[bytes.count - 1].isASCIILetter && bytes[bytes.count - 2] == bytes[bytes.count - 1]
+        } ?? false
+        guard doubled, !doubledEndingWords.contains(word) else { return nil }
         return String(word.dropLast())
     }
 
@@ -424,7 +426,10 @@ struct ScoringRun {
             default: continue
             }
         }
-        return mark == "\u{2014}" || mark == "\u{2013}"
+        // An em or en dash alone (E2 80 94, E2 80 93), compared as bytes: comparing Strings normalizes them.
+        var bytes = mark.utf8.makeIterator()
+        guard bytes.next() == 0xE2, bytes.next() == 0x80, let last = bytes.next(), last == 0x94 || last == 0x93 else { return false }
+        return bytes.next() == nil
     }
 
     /// The longest expression among `candidates` that the tokens from `start` spell, and its length in tokens.
