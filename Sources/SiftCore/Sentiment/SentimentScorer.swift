@@ -462,7 +462,8 @@ struct ScoringRun {
         }
         for u in units.indices {
             guard case .word = units[u].role else { continue }
-            let first = tokens[units[u].tokens.lowerBound]
+            // The first token is copied only where a rule needs it: copying retains its strings.
+            let firstIndex = units[u].tokens.lowerBound
             var v = units[u].valence
             let capitals = units[u].tokens.contains { tokens[$0].flags.contains(.allCaps) }
             if v != 0, capitals {
@@ -489,7 +490,8 @@ struct ScoringRun {
                     k -= 1
                 }
             }
-            if first.flags.contains(.negated), !negatorIsInsideExpression(before: units[u].tokens.lowerBound, in: range) {
+            if tokens[firstIndex].flags.contains(.negated), !negatorIsInsideExpression(before: units[u].tokens.lowerBound, in: range) {
+                let first = tokens[firstIndex]
                 let negator = negatorIndex(before: units[u].tokens.lowerBound, in: range)
                 let negatorWord = negator.map { tokens[$0].folded } ?? "not"
                 let failure = lexicon?.failure(first)

@@ -8,7 +8,12 @@ struct WordTable<Value> {
     // tables of a language stay in cache; the key and value are read once, for the slot that matches, from one
     // array: on large review sets these reads miss the cache, and one miss is cheaper than two.
     private var probes: [UInt64] = Array(repeating: 0, count: 16)
-    private var entries: [(key: String, value: Value)] = []
+    struct Entry {
+        var key: String
+        var value: Value
+    }
+
+    private var entries: [Entry] = []
 
     var count: Int { entries.count }
 
@@ -37,7 +42,7 @@ struct WordTable<Value> {
     @inline(__always)
     func value(_ word: String, hash: Int) -> Value? {
         guard let index = index(word, hash: hash) else { return nil }
-        return entries[index].value
+        return entries.withUnsafeBufferPointer { $0[index].value }
     }
 
     @inline(__always)
@@ -45,14 +50,19 @@ struct WordTable<Value> {
         let mask = probes.count - 1
         let tag = Self.tag(hash)
         var slot = hash & mask
-        while true {
-            let probe = probes[slot]
-            if probe == 0 { return nil }
-            if probe & 0xFFFF_FFFF_0000_0000 == tag {
-                let index = Int(probe & 0xFFFF_FFFF) - 1
-                if entries[index].key == word { return index }
+        // Through buffer pointers: element reads then copy neither the entry nor the array.
+        return probes.withUnsafeBufferPointer { probes in
+            entries.withUnsafeBufferPointer { entries in
+                while true {
+                    let probe = probes[slot]
+                    if probe == 0 { return nil }
+                    if probe & 0xFFFF_FFFF_0000_0000 == tag {
+                        let index = Int(probe & 0xFFFF_FFFF) - 1
+                        if entries[index].key == word { return index }
+                    }
+                    slot = (slot + 1) & mask
+                }
             }
-            slot = (slot + 1) & mask
         }
     }
 
@@ -75,7 +85,7 @@ struct WordTable<Value> {
             return
         }
         if (entries.count + 1) * 2 > probes.count { grow() }
-        entries.append((word, value))
+        entries.append(Entry(key: word, value: value))
         place(entries.count - 1, hash: hash)
     }
 
@@ -93,6 +103,7 @@ struct WordTable<Value> {
 }
 
 extension WordTable: Sendable where Value: Sendable {}
+extension WordTable.Entry: Sendable where Value: Sendable {}
 
 /// A set of words probed with a precomputed FNV-1a hash, like `WordTable`.
 struct WordSet: Sendable {

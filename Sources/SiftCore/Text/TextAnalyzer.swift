@@ -45,6 +45,8 @@ public final class TextAnalyzerWorker {
     let lexicons: TextLexicons
     private var wordRules: [String: WordRules] = [:]
     private var lastRules: (language: String, rules: WordRules, english: WordRules?)?
+    /// The scanner's token array of the text before, kept for its storage: one allocation less per text.
+    private var scannedStorage: [ScannedToken] = []
     /// Folded forms of words with letters outside ASCII, by the bytes as written: Unicode normalization costs about
     /// 10,000 instructions a word, and review vocabularies repeat. Starts over past `WordRules.limit` words.
     private var nonASCIIFolds: [String: FoldedForm] = [:]
@@ -154,8 +156,10 @@ public final class TextAnalyzerWorker {
     }
 
     private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, language: String, evidence: inout EnglishEvidence) -> ([Token], [Range<Int>]) {
-        var scanner = TokenScanner(bytes: bytes)
+        var scanner = TokenScanner(bytes: bytes, reusing: scannedStorage)
+        scannedStorage = []
         scanner.scan()
+        defer { scannedStorage = scanner.tokens }
         let rulesLanguage = language == "und" ? "en" : language
         let (rules, english) = rulesAndEnglish(for: rulesLanguage)
 

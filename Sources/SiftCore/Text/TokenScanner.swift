@@ -21,9 +21,13 @@ struct TokenScanner {
     var lineBreakPending = false
     var tokens: [ScannedToken] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    /// A scanner of `bytes` that appends to `tokens` (emptied first), so a caller can hand back its storage from
+    /// the text before.
+    init(bytes: UnsafeBufferPointer<UInt8>, reusing tokens: [ScannedToken] = []) {
         self.bytes = bytes
-        tokens.reserveCapacity(bytes.count / 5 + 4)
+        self.tokens = tokens
+        self.tokens.removeAll(keepingCapacity: true)
+        self.tokens.reserveCapacity(bytes.count / 5 + 4)
     }
 
     mutating func scan() {

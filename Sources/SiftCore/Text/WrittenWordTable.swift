@@ -52,17 +52,22 @@ struct WrittenWordTable<Value> {
         let tag = Self.tag(hash)
         var slot = hash & mask
         let (h0, h1) = Self.head(bytes)
-        while true {
-            let probe = probes[slot]
-            if probe == 0 { return nil }
-            if probe & 0xFFFF_FFFF_0000_0000 == tag {
-                let index = Int(probe & 0xFFFF_FFFF) - 1
-                if entries[index].head0 == h0, entries[index].head1 == h1, entries[index].count == bytes.count,
-                   bytes.count <= 16 || tailEquals(entries[index].start, bytes) {
-                    return entries[index].value
+        // Through buffer pointers: element reads then copy neither the entry nor the array.
+        return probes.withUnsafeBufferPointer { probes in
+            entries.withUnsafeBufferPointer { entries in
+                while true {
+                    let probe = probes[slot]
+                    if probe == 0 { return nil }
+                    if probe & 0xFFFF_FFFF_0000_0000 == tag {
+                        let index = Int(probe & 0xFFFF_FFFF) - 1
+                        if entries[index].head0 == h0, entries[index].head1 == h1, entries[index].count == bytes.count,
+                           bytes.count <= 16 || tailEquals(entries[index].start, bytes) {
+                            return entries[index].value
+                        }
+                    }
+                    slot = (slot + 1) & mask
                 }
             }
-            slot = (slot + 1) & mask
         }
     }
 
