@@ -42,21 +42,22 @@ struct SentimentCommand: ParsableCommand {
             // for the worse (BENCHMARKS.md, "Speed of `sift sentiment -`").
             analyzer.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
             analyzer.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
-            var jsonLine: [UInt8] = []
             let languageHint = language  // an option's getter per line showed in the profile
+            // One JSON line is at most 4 numbers of ≤ 8 bytes and 45 bytes of keys: 128 bytes always hold it.
+            let jsonLine = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
+            defer { jsonLine.deallocate() }
             forEachStandardInputLine { text in
                 let score = scorer.compoundScore(analyzer.analyze(text, languageHint: languageHint))
-                jsonLine.removeAll(keepingCapacity: true)
-                jsonLine.append(contentsOf: #"{"compound":"#.utf8)
-                Self.appendNumber(score.compound, digits: 4, to: &jsonLine)
-                jsonLine.append(contentsOf: #","positive":"#.utf8)
-                Self.appendNumber(score.positive, digits: 3, to: &jsonLine)
-                jsonLine.append(contentsOf: #","negative":"#.utf8)
-                Self.appendNumber(score.negative, digits: 3, to: &jsonLine)
-                jsonLine.append(contentsOf: #","neutral":"#.utf8)
-                Self.appendNumber(score.neutral, digits: 3, to: &jsonLine)
-                jsonLine.append(contentsOf: "}\n".utf8)
-                out.write(jsonLine)
+                var n = Self.put(#"{"compound":"#, at: jsonLine)
+                n += Self.putNumber(score.compound, digits: 4, at: jsonLine + n)
+                n += Self.put(#","positive":"#, at: jsonLine + n)
+                n += Self.putNumber(score.positive, digits: 3, at: jsonLine + n)
+                n += Self.put(#","negative":"#, at: jsonLine + n)
+                n += Self.putNumber(score.negative, digits: 3, at: jsonLine + n)
+                n += Self.put(#","neutral":"#, at: jsonLine + n)
+                n += Self.putNumber(score.neutral, digits: 3, at: jsonLine + n)
+                n += Self.put("}\n", at: jsonLine + n)
+                out.write(UnsafeBufferPointer(start: jsonLine, count: n))
             }
         } else {
             let result = scorer.score(analyzer.analyze(text, languageHint: language))
@@ -70,60 +71,85 @@ struct SentimentCommand: ParsableCommand {
         out.flush()
     }
 
-    /// Appends `value` rounded to `digits` decimals, without trailing zeros ("0.25", "-1", "0"): JSON numbers
-    /// written without Foundation's formatter, which dominated the time of a long pipe.
-    static func appendNumber(_ value: Double, digits: Int, to bytes: inout [UInt8]) {
-        var scale = 1
-        for _ in 0..<digits { scale *= 10 }
-        var scaled = Int((value * Double(scale)).rounded())
-        if scaled < 0 { bytes.append(UInt8(ascii: "-")); scaled = -scaled }
-        appendDigits(scaled / scale, width: 1, to: &bytes)
-        var fraction = scaled % scale
-        guard fraction != 0 else { return }
-        var width = digits
-        while fraction % 10 == 0 { fraction /= 10; width -= 1 }
-        bytes.append(UInt8(ascii: "."))
-        appendDigits(fraction, width: width, to: &bytes)
+    /// Copies an ASCII literal to `p`; returns its length.
+    @inline(__always)
+    static func put(_ literal: StaticString, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        p.update(from: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        return literal.utf8CodeUnitCount
     }
 
-    /// Appends the decimal digits of `value` (≥ 0), padded with leading zeros to `width`.
-    static func appendDigits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+    /// Writes `value` rounded to `digits` (≤ 9) decimals, without trailing zeros ("0.25", "-1", "0"), at `p`;
+    /// returns the number of bytes. The digits are those `JSONWriter.format` gives, written without Strings or
+    /// Foundation: this runs four times per line of a long pipe.
+    static func putNumber(_ value: Double, digits: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        var scale = 1
+        for _ in 0..<digits { scale &*= 10 }
+        var scaled = Int((value * Double(scale)).rounded())
+        var n = 0
+        if scaled < 0 { p[0] = UInt8(ascii: "-"); n = 1; scaled = -scaled }
+        n += putDigits(scaled / scale, width: 1, at: p + n)
+        var fraction = scaled % scale
+        guard fraction != 0 else { return n }
+        var width = digits
+        while fraction % 10 == 0 { fraction /= 10; width -= 1 }
+        p[n] = UInt8(ascii: ".")
+        return n + 1 + putDigits(fraction, width: width, at: p + n + 1)
+    }
+
+    /// Writes the decimal digits of `value` (≥ 0), padded with leading zeros to `width`, at `p`; returns their count.
+    @inline(__always)
+    static func putDigits(_ value: Int, width: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
         var count = 1
         var limit = 10
         while value >= limit, count < 19 { count += 1; limit &*= 10 }
         count = max(count, width)
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
         var rest = value
-        var k = start + count - 1
-        while rest > 0 {
-            bytes[k] = UInt8(ascii: "0") + UInt8(rest % 10)
+        var k = count - 1
+        while k >= 0 {
+            p[k] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
             rest /= 10
             k -= 1
         }
+        return count
     }
 
-    /// Calls `body` with each line of standard input (without its line ending), reading in large blocks.
+    /// Calls `body` with each line of standard input (without its line ending), reading in large blocks and
+    /// finding line ends with `memchr`.
     private func forEachStandardInputLine(_ body: (String) -> Void) {
-        var pending: [UInt8] = []
-        var block = [UInt8](repeating: 0, count: 1 << 16)
-        func emit(_ line: ArraySlice<UInt8>) {
-            var line = line
-            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-            body(String(decoding: line, as: UTF8.self))
+        var capacity = 1 << 16
+        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { buffer.deallocate() }
+        var filled = 0
+        func emit(_ start: UnsafeMutablePointer<UInt8>, _ count: Int) {
+            var count = count
+            if count > 0, start[count - 1] == UInt8(ascii: "\r") { count -= 1 }
+            body(String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self))
         }
         while true {
-            let n = block.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress!, $0.count) }
+            if filled == capacity {
+                // A line longer than the buffer: grow it.
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                grown.update(from: buffer, count: filled)
+                buffer.deallocate()
+                buffer = grown
+                capacity *= 2
+            }
+            let n = Glibc.read(0, buffer + filled, capacity - filled)
             if n < 0, errno == EINTR { continue }
             if n <= 0 { break }
-            pending.append(contentsOf: block[0..<n])
+            let end = filled + n
             var start = 0
-            while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                emit(pending[start..<newline])
+            // Only the new bytes can hold a line end; the pending ones were searched already.
+            var searchFrom = filled
+            while searchFrom < end, let found = memchr(buffer + searchFrom, Int32(UInt8(ascii: "\n")), end - searchFrom) {
+                let newline = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                emit(buffer + start, newline - start)
                 start = newline + 1
+                searchFrom = start
             }
-            pending.removeFirst(start)
+            filled = end - start
+            if start > 0, filled > 0 { memmove(buffer, buffer + start, filled) }
         }
-        if !pending.isEmpty { emit(pending[...]) }
+        if filled > 0 { emit(buffer, filled) }
     }
 }

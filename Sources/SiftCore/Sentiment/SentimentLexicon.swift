@@ -76,7 +76,8 @@ struct LanguageLexicon: Sendable {
     }
 
     mutating func setValence(_ term: String, _ valence: Double, source: ValenceSource) {
-        let words = term.split(separator: " ").map(String.init)
+        // A term without a space byte is one word (or none): splitting by Characters was a sixth of start-up.
+        let words = term.utf8.contains(UInt8(ascii: " ")) ? term.split(separator: " ").map(String.init) : term.isEmpty ? [] : [term]
         if words.count > 1 {
             addPhrase(LexiconPhrase(words: words, kind: .valence(valence, source)))
         } else if let word = words.first {
@@ -232,8 +233,20 @@ struct SentimentLexicons: Sendable {
         let trimmed = term.trimmedFields
         // Most terms are one ASCII word: lower-casing is all they need (the general path was most of start-up).
         if trimmed.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: " ") }) { return trimmed.lowercased() }
-        return String(trimmed).lowercased().replacingApostrophes
-            .split(separator: " ").joined(separator: " ")
+        let lowered = String(trimmed).lowercased()
+        // `replacing` is slow, and most non-ASCII terms (emoji, accented words) have no typographic apostrophe.
+        let plain = Self.hasTypographicApostrophe(lowered) ? lowered.replacingApostrophes : lowered
+        return plain.split(separator: " ").joined(separator: " ")
+    }
+
+    /// Whether the text holds U+2018 or U+2019 (E2 80 98, E2 80 99).
+    static func hasTypographicApostrophe(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if previous == (0xE2, 0x80), byte == 0x98 || byte == 0x99 { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// An emoji without variation selectors, joiners or skin tones, as the text analyzer folds emoji.
@@ -267,6 +280,10 @@ struct SentimentLexicons: Sendable {
 extension StringProtocol {
     var trimmedFields: Substring {
         var text = Substring(self)
+        // The first and last Character can only be white space if the first and last byte are: most fields are
+        // left as they are without walking Characters.
+        let isEdge = { (byte: UInt8?) in byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        if !isEdge(text.utf8.first), !isEdge(text.utf8.last) { return text }
         while let first = text.first, first == " " || first == "\t" || first == "\r" { text.removeFirst() }
         while let last = text.last, last == " " || last == "\t" || last == "\r" { text.removeLast() }
         return text

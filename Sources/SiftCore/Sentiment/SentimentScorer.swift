@@ -2,7 +2,8 @@ import Foundation
 
 /// Scores analyzed text with sift's lexicons and rules: per sentence, per record, with the reason for every valence.
 public struct SentimentScorer: Sendable {
-    let lexicons: SentimentLexicons
+    let tables: ScoringTables
+    var lexicons: SentimentLexicons { tables.lexicons }
 
     /// How far back (in words) a booster or dampener reaches.
     static let boosterReach = 3
@@ -28,10 +29,14 @@ public struct SentimentScorer: Sendable {
     /// Sentence sums are squashed to −1…1 with tanh(sum / this).
     static let compoundScale = 3.5
 
+    init(tables: ScoringTables) {
+        self.tables = tables
+    }
+
     /// Loads the shipped lexicons and the user's overlays (the text of each `term<TAB>valence` file), later ones winning.
     /// - Throws: `SentimentLexiconError` for an overlay line that is not `term<TAB>valence`.
     public init(lexicons: LexiconStore = .shipped, overlays: [String] = []) throws {
-        self.lexicons = try SentimentLexicons(store: lexicons, overlays: overlays)
+        tables = ScoringTables(try SentimentLexicons(store: lexicons, overlays: overlays))
     }
 
     /// Languages with a sentiment lexicon, sorted.
@@ -39,19 +44,19 @@ public struct SentimentScorer: Sendable {
 
     /// The score of `text`, its sentences and every token's contribution.
     public func score(_ text: AnalyzedText) -> SentimentResult {
-        var run = ScoringRun(scorer: self, text: text, explain: true)
+        var run = ScoringRun(tables: tables, text: text, explain: true)
         return run.result()
     }
 
     /// The record and sentence scores: the same numbers as `score(_:)` without building an explanation.
     public func scoreWithoutExplanation(_ text: AnalyzedText) -> SentimentResult {
-        var run = ScoringRun(scorer: self, text: text, explain: false)
+        var run = ScoringRun(tables: tables, text: text, explain: false)
         return run.result()
     }
 
     /// The record score alone: the same numbers as `score(_:)` without building an explanation.
     public func compoundScore(_ text: AnalyzedText) -> SentimentScore {
-        var run = ScoringRun(scorer: self, text: text, explain: false, recordOnly: true)
+        var run = ScoringRun(tables: tables, text: text, explain: false, recordOnly: true)
         return run.result().score
     }
 
@@ -67,20 +72,20 @@ public struct SentimentScorer: Sendable {
 
     /// The lexicon for a text's language, nil for a language sift has no lexicon for. Text whose language was not
     /// determined gets the lexicon language with the most stopwords in it, English on a tie.
-    func lexicon(for text: AnalyzedText) -> (language: String, lexicon: LanguageLexicon)? {
-        if let lexicon = lexicons.languages[text.language] { return (text.language, lexicon) }
+    func lexicon(for text: AnalyzedText) -> (language: String, lexicon: LexiconLookup)? {
+        if let lexicon = tables.lookup(text.language) { return (text.language, lexicon) }
         // Short and code-mixed reviews ("app bahut slow hai", "Gud app") are where language identification is least
         // sure; a guess below this confidence, or about a text of a few words, is scored with the lexicon its
         // stopwords point to, as undetermined text is. A language the caller named (confidence 1) is trusted.
         guard text.language == "und" || text.languageConfidence < SentimentScorer.trustedLanguageConfidence
                 || (text.languageConfidence < 1 && Self.isShort(text)) else { return nil }
         var best = "en", bestCount = 0
-        for (code, words) in lexicons.stopwordTables {
+        for (code, words) in tables.stopwords {
             var count = 0
             for token in text.tokens where token.kind == .word && words.contains(token.folded, hash: token.foldedHash) { count += 1 }
             if count > bestCount || (count == bestCount && code == "en") { best = code; bestCount = count }
         }
-        return lexicons.languages[best].map { (best, $0) } ?? lexicons.languages["en"].map { ("en", $0) }
+        return tables.lookup(best).map { (best, $0) } ?? tables.english.map { ("en", $0) }
     }
 }
 
@@ -100,7 +105,7 @@ struct ScoredUnit {
 
 /// The state of scoring one text.
 struct ScoringRun {
-    let scorer: SentimentScorer
+    let tables: ScoringTables
     let text: AnalyzedText
     let explain: Bool
     /// Only the record score is wanted: sentence scores are not built.
@@ -108,25 +113,25 @@ struct ScoringRun {
     var units: [ScoredUnit] = []
     var contributions: [SentimentContribution] = []
     var notes: [String] = []
-    var lexicon: LanguageLexicon?
+    var lexicon: LexiconLookup?
     /// The language whose lexicon scores this text, "" for none.
     var lexiconLanguage = ""
     /// The English lexicon when the text is scored with another one (or none), for the English words in it.
     var englishLookup: LexiconLookup?
 
-    init(scorer: SentimentScorer, text: AnalyzedText, explain: Bool, recordOnly: Bool = false) {
-        self.scorer = scorer
+    init(tables: ScoringTables, text: AnalyzedText, explain: Bool, recordOnly: Bool = false) {
+        self.tables = tables
         self.text = text
         self.explain = explain
         self.recordOnly = recordOnly
     }
 
     mutating func result() -> SentimentResult {
-        let chosen = scorer.lexicon(for: text)
+        let chosen = SentimentScorer(tables: tables).lexicon(for: text)
         let lexicon = chosen?.lexicon
         self.lexicon = lexicon
         lexiconLanguage = chosen?.language ?? ""
-        englishLookup = lexiconLanguage == "en" ? nil : scorer.lexicons.languages["en"]?.lookup
+        englishLookup = lexiconLanguage == "en" ? nil : tables.english
         if let chosen, chosen.language != text.language, text.language != "und" || chosen.language != "en", explain {
             notes.append("language '\(text.language)' not certain; scored with the '\(chosen.language)' lexicon")
         }
@@ -257,7 +262,7 @@ struct ScoringRun {
     }
 
     /// Scores the tokens of one sentence; adds its word weights to the record's positive/negative/neutral totals.
-    mutating func scoreSentence(_ range: Range<Int>, lexicon: LanguageLexicon?, positive: inout Double, negative: inout Double, neutral: inout Double) -> Double {
+    mutating func scoreSentence(_ range: Range<Int>, lexicon: LexiconLookup?, positive: inout Double, negative: inout Double, neutral: inout Double) -> Double {
         buildUnits(range, lexicon: lexicon)
         guard !units.isEmpty else { return 0 }
         applyModifiers(range)
@@ -265,14 +270,16 @@ struct ScoringRun {
         applyContrast()
         var sum = 0.0
         let sentence = text.tokens[range.lowerBound].sentence
-        for unit in units {
-            switch unit.role {
+        // By index: copying each unit would retain its explanation fields.
+        for u in units.indices {
+            switch units[u].role {
             case .word, .other:
-                if unit.valence > 0 { positive += unit.valence } else if unit.valence < 0 { negative -= unit.valence } else { neutral += 1 }
-                sum += unit.valence
-                if explain, unit.valence != 0 || unit.base != 0 {
-                    contributions.append(SentimentContribution(text: original(unit), sentence: sentence, base: unit.base,
-                                                               final: (unit.valence * 100).rounded() / 100, rules: unit.rules))
+                let valence = units[u].valence
+                if valence > 0 { positive += valence } else if valence < 0 { negative -= valence } else { neutral += 1 }
+                sum += valence
+                if explain, valence != 0 || units[u].base != 0 {
+                    contributions.append(SentimentContribution(text: original(units[u]), sentence: sentence, base: units[u].base,
+                                                               final: (valence * 100).rounded() / 100, rules: units[u].rules))
                 }
             default: break
             }
@@ -281,7 +288,7 @@ struct ScoringRun {
     }
 
     /// Splits a sentence into words, expressions matched as wholes, boosters, contrast words and clause breaks.
-    mutating func buildUnits(_ range: Range<Int>, lexicon: LanguageLexicon?) {
+    mutating func buildUnits(_ range: Range<Int>, lexicon: LexiconLookup?) {
         units.removeAll(keepingCapacity: true)
         let tokens = text.tokens
         var i = range.lowerBound
@@ -296,7 +303,7 @@ struct ScoringRun {
                 continue
             case .emoji:
                 var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
-                if let v = scorer.lexicons.emojiTable.value(token.folded, hash: token.foldedHash) ?? scorer.lexicons.emojiTable[SentimentLexicons.emojiKey(token.folded)] {
+                if let v = tables.emoji.value(token.folded, hash: token.foldedHash) ?? tables.emoji[SentimentLexicons.emojiKey(token.folded)] {
                     unit.base = v; unit.valence = v; unit.source = .emoji
                     if explain { unit.rules.append(ValenceSource.emoji.label) }
                 }
@@ -305,7 +312,7 @@ struct ScoringRun {
                 continue
             case .emoticon:
                 var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
-                if let v = scorer.lexicons.emoticonTable.value(token.folded, hash: token.foldedHash) {
+                if let v = tables.emoticons.value(token.folded, hash: token.foldedHash) {
                     unit.base = v; unit.valence = v; unit.source = .emoticon
                     if explain { unit.rules.append(ValenceSource.emoticon.label) }
                 }
@@ -316,7 +323,7 @@ struct ScoringRun {
                 break
             case .number:
                 // Ratings written out ("0 stars", "10/10") are expressions that start with a number.
-                let active = lexicon?.lookup ?? scorer.lexicons.multilingual.lookup
+                let active = lexicon ?? tables.multilingual
                 if let phrases = active.entry(token)?.phrases, !phrases.isEmpty,
                    let (phrase, length) = matchPhrase(phrases, at: i, end: range.upperBound, lexicon: active),
                    case .valence(let v, let source) = phrase.kind {
@@ -334,8 +341,8 @@ struct ScoringRun {
                 i += 1
                 continue
             }
-            let fallback = scorer.lexicons.multilingual.lookup
-            var active = lexicon?.lookup ?? fallback
+            let fallback = tables.multilingual
+            var active = lexicon ?? fallback
             var entry = active.entry(token)
             // One stem lookup per word, reused below.
             var stemHit = entry == nil && token.hasOwnStem ? active.stem(token) : nil
@@ -403,9 +410,11 @@ struct ScoringRun {
     /// The word without its last letter when it ends in the same ASCII letter twice ("nicee" → "nice"), for words of
     /// at least three letters.
     static func withoutDoubledLastLetter(_ word: String) -> String? {
-        let bytes = word.utf8
-        guard bytes.count >= 3, let last = bytes.last, last.isASCIILetter,
-              bytes[bytes.index(bytes.endIndex, offsetBy: -2)] == last, !doubledEndingWords.contains(word) else { return nil }
+        // Bytes in place: most words end in two different letters, and String indexing was most of this function.
+        let doubled = word.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.count >= 3 && bytes[bytes.count - 1].isASCIILetter && bytes[bytes.count - 2] == bytes[bytes.count - 1]
+        } ?? false
+        guard doubled, !doubledEndingWords.contains(word) else { return nil }
         return String(word.dropLast())
     }
 
@@ -417,7 +426,10 @@ struct ScoringRun {
             default: continue
             }
         }
-        return mark == "\u{2014}" || mark == "\u{2013}"
+        // An em or en dash alone (E2 80 94, E2 80 93), compared as bytes: comparing Strings normalizes them.
+        var bytes = mark.utf8.makeIterator()
+        guard bytes.next() == 0xE2, bytes.next() == 0x80, let last = bytes.next(), last == 0x94 || last == 0x93 else { return false }
+        return bytes.next() == nil
     }
 
     /// The longest expression among `candidates` that the tokens from `start` spell, and its length in tokens.
@@ -450,7 +462,8 @@ struct ScoringRun {
         }
         for u in units.indices {
             guard case .word = units[u].role else { continue }
-            let first = tokens[units[u].tokens.lowerBound]
+            // The first token is copied only where a rule needs it: copying retains its strings.
+            let firstIndex = units[u].tokens.lowerBound
             var v = units[u].valence
             let capitals = units[u].tokens.contains { tokens[$0].flags.contains(.allCaps) }
             if v != 0, capitals {
@@ -477,10 +490,11 @@ struct ScoringRun {
                     k -= 1
                 }
             }
-            if first.flags.contains(.negated), !negatorIsInsideExpression(before: units[u].tokens.lowerBound, in: range) {
+            if tokens[firstIndex].flags.contains(.negated), !negatorIsInsideExpression(before: units[u].tokens.lowerBound, in: range) {
+                let first = tokens[firstIndex]
                 let negator = negatorIndex(before: units[u].tokens.lowerBound, in: range)
                 let negatorWord = negator.map { tokens[$0].folded } ?? "not"
-                let failure = lexicon?.lookup.failure(first)
+                let failure = lexicon?.failure(first)
                 // A listed verb is a failure even when the lexicon calls it negative: "can't cancel", "not refunded"
                 // complain, they do not praise the way "not bad" does.
                 if let failure {

@@ -44,6 +44,9 @@ struct TextLexicons: Sendable {
 public final class TextAnalyzerWorker {
     let lexicons: TextLexicons
     private var wordRules: [String: WordRules] = [:]
+    private var lastRules: (language: String, rules: WordRules, english: WordRules?)?
+    /// The scanner's token array of the text before, kept for its storage: one allocation less per text.
+    private var scannedStorage: [ScannedToken] = []
     /// Folded forms of words with letters outside ASCII, by the bytes as written: Unicode normalization costs about
     /// 10,000 instructions a word, and review vocabularies repeat. Starts over past `WordRules.limit` words.
     private var nonASCIIFolds: [String: FoldedForm] = [:]
@@ -153,13 +156,12 @@ public final class TextAnalyzerWorker {
     }
 
     private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, language: String, evidence: inout EnglishEvidence) -> ([Token], [Range<Int>]) {
-        var scanner = TokenScanner(bytes: bytes)
+        var scanner = TokenScanner(bytes: bytes, reusing: scannedStorage)
+        scannedStorage = []
         scanner.scan()
+        defer { scannedStorage = scanner.tokens }
         let rulesLanguage = language == "und" ? "en" : language
-        let rules = rules(for: rulesLanguage)
-        // Latin-script words in a language written in another script (Hinglish, English in a Russian review) are
-        // mostly English: they get English stems and word lists.
-        let english = Self.nonLatinLanguages.contains(rulesLanguage) ? self.rules(for: "en") : nil
+        let (rules, english) = rulesAndEnglish(for: rulesLanguage)
 
         var tokens: [Token] = []
         tokens.reserveCapacity(scanner.tokens.count)
@@ -169,12 +171,23 @@ public final class TextAnalyzerWorker {
         var capsWords = 0
 
         func append(_ scanned: ScannedToken, breakBefore: Bool) {
-            let form = !scanned.isASCII && (scanned.kind == .word || scanned.kind == .hashtag)
-                ? foldedNonASCIIWord(scanned, bytes: bytes) : lexicons.folder.fold(scanned, bytes: bytes)
+            let form: FoldedForm
+            let foldedHash: Int
+            // ASCII words of a text in a Latin-script language come from the worker's memo of words as written.
+            var written: WordRules.Word?
+            if scanned.kind == .word, scanned.isASCII, english == nil {
+                let memo = rules.writtenWord(UnsafeBufferPointer(rebasing: bytes[scanned.range])) { lexicons.folder.fold(scanned, bytes: bytes) }
+                form = memo.form
+                foldedHash = memo.foldedHash
+                written = memo.word
+            } else {
+                form = !scanned.isASCII && (scanned.kind == .word || scanned.kind == .hashtag)
+                    ? foldedNonASCIIWord(scanned, bytes: bytes) : lexicons.folder.fold(scanned, bytes: bytes)
+                foldedHash = WordHash.of(form.folded)
+            }
             var flags: Token.Flags = []
             if form.elongated { flags.insert(.elongated) }
             var stem = form.folded
-            let foldedHash = WordHash.of(form.folded)
             var stemHash = foldedHash
             if scanned.kind == .word || scanned.kind == .hashtag {
                 if form.allCaps { flags.insert(.allCaps) }
@@ -183,7 +196,9 @@ public final class TextAnalyzerWorker {
                     if form.allCaps { capsWords += 1 }
                 }
                 var word: WordRules.Word
-                if let english, scanned.isASCII {
+                if let written {
+                    word = written
+                } else if let english, scanned.isASCII {
                     word = english.word(form.folded, hash: foldedHash, stem: true)
                     word.flags.formUnion(rules.word(form.folded, hash: foldedHash, stem: false).flags)
                 } else {
@@ -269,6 +284,17 @@ public final class TextAnalyzerWorker {
         }
     }
 
+    /// The rules of a language, with the English rules when the language is not written in Latin letters: Latin-script
+    /// words in such a text (Hinglish, English in a Russian review) are mostly English and get English stems and word
+    /// lists. The last answer is kept, as most texts of a run share a language: two hashed lookups per text were a
+    /// few percent of `sift sentiment -`.
+    private func rulesAndEnglish(for language: String) -> (WordRules, WordRules?) {
+        if let last = lastRules, last.language == language { return (last.rules, last.english) }
+        let made = (rules(for: language), Self.nonLatinLanguages.contains(language) ? rules(for: "en") : nil)
+        lastRules = (language, made.0, made.1)
+        return made
+    }
+
     private func rules(for language: String) -> WordRules {
         if let known = wordRules[language] { return known }
         let made = WordRules(
@@ -318,12 +344,13 @@ public final class TextAnalyzerWorker {
     /// emoticon, the sentence end or the scope cap.
     private func markNegationScopes(_ tokens: inout [Token], contrast: Set<String>) {
         var remaining = 0
+        // Fields are read in place: copying each token retained its two strings.
         for k in tokens.indices {
-            let token = tokens[k]
-            if token.flags.contains(.sentenceStart) { remaining = 0 }
-            switch token.kind {
+            let flags = tokens[k].flags
+            if flags.contains(.sentenceStart) { remaining = 0 }
+            switch tokens[k].kind {
             case .punctuation:
-                if Self.endsClause(token.folded) { remaining = 0 }
+                if Self.endsClause(tokens[k].folded) { remaining = 0 }
                 continue
             case .emoji, .emoticon:
                 remaining = 0
@@ -331,12 +358,12 @@ public final class TextAnalyzerWorker {
             default:
                 break
             }
-            if token.flags.contains(.negator) {
+            if flags.contains(.negator) {
                 remaining = Self.negationScope
                 continue
             }
             guard remaining > 0 else { continue }
-            if token.kind == .word, contrast.contains(token.folded) {
+            if tokens[k].kind == .word, contrast.contains(tokens[k].folded) {
                 remaining = 0
                 continue
             }
@@ -379,6 +406,7 @@ final class WordRules {
     let englishVocabulary: Set<String>
     private var memo = WordTable<Word>(capacity: 512)
     private var unstemmedMemo = WordTable<Word>(capacity: 512)
+    private var writtenWords = WrittenWordTable<WrittenWord>()
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
 
@@ -390,6 +418,27 @@ final class WordRules {
         self.stopwords = stopwords
         self.negators = negators
         self.contrast = contrast
+    }
+
+    /// An ASCII word as the analyzer makes it from its bytes: folded form, its hash, stem and flags.
+    struct WrittenWord {
+        var form: FoldedForm
+        var foldedHash: Int
+        var word: Word
+    }
+
+    /// The folded form, stem and flags of an ASCII word, by its bytes as written (`fold` makes the folded form of a
+    /// word not seen before): most tokens of a review set are words already seen, spelt the same way.
+    @inline(__always)
+    func writtenWord(_ written: UnsafeBufferPointer<UInt8>, fold: () -> FoldedForm) -> WrittenWord {
+        let hash = WrittenWordTable<WrittenWord>.hash(written)
+        if let known = writtenWords.value(written, hash: hash) { return known }
+        let form = fold()
+        let foldedHash = WordHash.of(form.folded)
+        let made = WrittenWord(form: form, foldedHash: foldedHash, word: word(form.folded, hash: foldedHash, stem: true))
+        if writtenWords.count >= Self.limit { writtenWords.removeAll() }
+        writtenWords.insert(written, made, hash: hash)
+        return made
     }
 
     /// The stem and flags of a folded word; `stem: false` for words Snowball does not apply to (Chinese, Thai).

@@ -21,9 +21,13 @@ struct TokenScanner {
     var lineBreakPending = false
     var tokens: [ScannedToken] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    /// A scanner of `bytes` that appends to `tokens` (emptied first), so a caller can hand back its storage from
+    /// the text before.
+    init(bytes: UnsafeBufferPointer<UInt8>, reusing tokens: [ScannedToken] = []) {
         self.bytes = bytes
-        tokens.reserveCapacity(bytes.count / 5 + 4)
+        self.tokens = tokens
+        self.tokens.removeAll(keepingCapacity: true)
+        self.tokens.reserveCapacity(bytes.count / 5 + 4)
     }
 
     mutating func scan() {
@@ -191,6 +195,7 @@ struct TokenScanner {
     }
 
     /// The end of a mention or hashtag name (letters, digits, '_' and non-ASCII letters) starting at `start`.
+    @inline(never)
     private func nameEnd(after start: Int) -> Int? {
         var i = start
         while i < bytes.count {
@@ -423,6 +428,7 @@ struct TokenScanner {
 
     /// The end of one emoji: a pictograph with its variation selector, skin tone, keycap and tags, joined
     /// with further pictographs by ZWJ; or a pair of regional indicators (a flag).
+    @inline(never)
     private func emojiEnd(at start: Int) -> Int {
         var (scalar, length) = decode(at: start)
         var i = start + length
@@ -492,11 +498,19 @@ extension UInt8 {
 
 extension Unicode.Scalar {
     /// Letters, marks and digits of any script.
+    @inline(__always)
     var isWordCharacter: Bool {
         if value < 0x80 { return UInt8(value).isASCIIAlphanumeric }
         // Latin letters with diacritics and Cyrillic, the common case, without a Unicode property lookup.
         if value >= 0xC0 && value <= 0x24F { return value != 0xD7 && value != 0xF7 }
         if value >= 0x400 && value <= 0x4FF { return value < 0x482 || value > 0x489 }
+        return hasWordCharacterProperties
+    }
+
+    /// The Unicode-property half of `isWordCharacter`, out of line: inlined, its property types made every caller
+    /// (the scanner's word loop included) look up type metadata on entry.
+    @inline(never)
+    var hasWordCharacterProperties: Bool {
         if properties.isAlphabetic { return true }
         switch properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber: return true
@@ -504,7 +518,11 @@ extension Unicode.Scalar {
         }
     }
 
-    var isLetterLike: Bool { value < 0x80 ? UInt8(value).isASCIILetter : properties.isAlphabetic }
+    @inline(__always)
+    var isLetterLike: Bool { value < 0x80 ? UInt8(value).isASCIILetter : isAlphabeticScalar }
+
+    @inline(never)
+    var isAlphabeticScalar: Bool { properties.isAlphabetic }
 
     /// Zero-width space, non-joiner, joiner, word joiner, byte-order mark, soft hyphen.
     var isZeroWidth: Bool {
@@ -525,11 +543,18 @@ extension Unicode.Scalar {
     var isRegionalIndicator: Bool { value >= 0x1F1E6 && value <= 0x1F1FF }
 
     /// Starts an emoji: a pictograph shown as emoji, or one commonly given emoji presentation.
+    @inline(__always)
     var isEmojiStart: Bool {
         guard value >= 0x2000 else { return false }
         if isRegionalIndicator { return true }
         // Han, kana and Hangul letters: the bulk of non-Latin text, none of them emoji.
         if value >= 0x3040 && value <= 0xD7AF && !(value >= 0x3200 && value <= 0x33FF) { return false }
+        return hasEmojiStartProperties
+    }
+
+    /// The Unicode-property half of `isEmojiStart`, out of line for the reason given at `hasWordCharacterProperties`.
+    @inline(never)
+    var hasEmojiStartProperties: Bool {
         let p = properties
         return p.isEmojiPresentation || (p.isEmoji && value >= 0x2190 && !(value >= 0x3000 && value < 0x3300))
     }

@@ -1,0 +1,118 @@
+/// A table from a token's bytes as written to a value, for the analyzer's per-worker memo of ASCII words: one
+/// FNV-1a pass and one byte compare replace folding into a new String, hashing it and probing the stem memo.
+///
+/// Probes are 8-byte slots (upper half of the hash, entry index + 1; 0 = empty), as in `WordTable`. An entry holds
+/// the first 16 bytes of its key beside its value, so a probe that matches reads one entry: on a large review set
+/// these reads miss the cache. Longer keys are compared in full in a byte arena.
+struct WrittenWordTable<Value> {
+    private struct Entry {
+        var head0: UInt64
+        var head1: UInt64
+        var count: Int
+        /// Where the whole key starts in `arena` (keys longer than 16 bytes only).
+        var start: Int
+        var value: Value
+    }
+
+    private var probes: [UInt64] = Array(repeating: 0, count: 1024)
+    private var entries: [Entry] = []
+    private var arena: [UInt8] = []
+
+    var count: Int { entries.count }
+
+    init() {}
+
+    /// The first 16 bytes of a key as two words, zero-padded.
+    @inline(__always)
+    private static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var h0: UInt64 = 0, h1: UInt64 = 0
+        let n = min(bytes.count, 16)
+        for k in 0..<min(n, 8) { h0 |= UInt64(bytes[k]) << (8 * UInt64(k)) }
+        if n > 8 { for k in 8..<n { h1 |= UInt64(bytes[k]) << (8 * UInt64(k - 8)) } }
+        return (h0, h1)
+    }
+
+    /// FNV-1a over the bytes, folded to spread the high bits (the function of `WordHash.of`).
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    @inline(__always)
+    private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) >> 32) << 32 }
+
+    /// The value stored for exactly these bytes, whose `hash` is `WrittenWordTable.hash(bytes)`.
+    @inline(__always)
+    func value(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> Value? {
+        let mask = probes.count - 1
+        let tag = Self.tag(hash)
+        var slot = hash & mask
+        let (h0, h1) = Self.head(bytes)
+        // Through buffer pointers: element reads then copy neither the entry nor the array.
+        return probes.withUnsafeBufferPointer { probes in
+            entries.withUnsafeBufferPointer { entries in
+                while true {
+                    let probe = probes[slot]
+                    if probe == 0 { return nil }
+                    if probe & 0xFFFF_FFFF_0000_0000 == tag {
+                        let index = Int(probe & 0xFFFF_FFFF) - 1
+                        if entries[index].head0 == h0, entries[index].head1 == h1, entries[index].count == bytes.count,
+                           bytes.count <= 16 || tailEquals(entries[index].start, bytes) {
+                            return entries[index].value
+                        }
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
+    private func tailEquals(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        arena.withUnsafeBufferPointer { stored in
+            for k in 16..<bytes.count where stored[start + k] != bytes[k] { return false }
+            return true
+        }
+    }
+
+    /// Adds a value for bytes not in the table yet.
+    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value, hash: Int) {
+        if (entries.count + 1) * 2 > probes.count { grow() }
+        let (h0, h1) = Self.head(bytes)
+        let start = arena.count
+        if bytes.count > 16 { arena.append(contentsOf: bytes) }
+        entries.append(Entry(head0: h0, head1: h1, count: bytes.count, start: start, value: value))
+        place(entries.count - 1, hash: hash)
+    }
+
+    /// Empties the table, keeping its storage.
+    mutating func removeAll() {
+        for k in probes.indices { probes[k] = 0 }
+        arena.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func place(_ index: Int, hash: Int) {
+        let mask = probes.count - 1
+        var slot = hash & mask
+        while probes[slot] != 0 { slot = (slot + 1) & mask }
+        probes[slot] = Self.tag(hash) | UInt64(index + 1)
+    }
+
+    private mutating func grow() {
+        probes = Array(repeating: 0, count: probes.count * 2)
+        for index in entries.indices { place(index, hash: keyHash(entries[index])) }
+    }
+
+    /// The hash of an entry's key, rebuilt from its head and the arena.
+    private func keyHash(_ entry: Entry) -> Int {
+        if entry.count > 16 {
+            return arena.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[entry.start..<entry.start + entry.count])) }
+        }
+        var bytes = (entry.head0.littleEndian, entry.head1.littleEndian)
+        return withUnsafeBytes(of: &bytes) { Self.hash(UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<entry.count])) }
+    }
+}

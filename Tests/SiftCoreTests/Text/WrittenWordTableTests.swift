@@ -1,0 +1,35 @@
+import Testing
+@testable import SiftCore
+
+struct WrittenWordTableTests {
+    private func withBytes<R>(_ word: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        Array(word.utf8).withUnsafeBufferPointer(body)
+    }
+
+    @Test func findsShortAndLongWordsAfterGrowing() {
+        var table = WrittenWordTable<Int>()
+        // Past 16 bytes a key is compared in the arena too; words sharing their first 16 bytes must stay apart.
+        let words = (0..<3_000).map { "w\($0)" } + ["Crash", "crash", "CRASH", "uninstallingggggg", "uninstallinggggggg",
+                                                      "supercalifragilisticexpialidocious", "😡", "don’t"]
+        for (i, word) in words.enumerated() {
+            withBytes(word) { table.insert($0, i, hash: WrittenWordTable<Int>.hash($0)) }
+        }
+        #expect(table.count == words.count)
+        for (i, word) in words.enumerated() {
+            #expect(withBytes(word) { table.value($0, hash: WrittenWordTable<Int>.hash($0)) } == i)
+        }
+        for missing in ["w3000", "Crash ", "uninstallinggggg", "supercalifragilisticexpialidociou", ""] {
+            #expect(withBytes(missing) { table.value($0, hash: WrittenWordTable<Int>.hash($0)) } == nil)
+        }
+    }
+
+    @Test func isEmptyAfterRemoveAll() {
+        var table = WrittenWordTable<Int>()
+        withBytes("laggy") { table.insert($0, 1, hash: WrittenWordTable<Int>.hash($0)) }
+        table.removeAll()
+        #expect(table.count == 0)
+        #expect(withBytes("laggy") { table.value($0, hash: WrittenWordTable<Int>.hash($0)) } == nil)
+        withBytes("laggy") { table.insert($0, 2, hash: WrittenWordTable<Int>.hash($0)) }
+        #expect(withBytes("laggy") { table.value($0, hash: WrittenWordTable<Int>.hash($0)) } == 2)
+    }
+}
