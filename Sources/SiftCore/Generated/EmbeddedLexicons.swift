@@ -1954,6 +1954,15 @@ sorta	-0.5
 sometimes	-0.3
 scarcely	-0.6
 damn	0.3
+ridiculously	0.4
+stupidly	0.4
+dangerously	0.3
+absurdly	0.4
+obscenely	0.4
+frighteningly	0.4
+scary	0.3
+wicked	0.4
+crazy	0.3
 """#,
         "en/contrast.tsv": #"""
 # sift English contrast words. Written by the sift team.
@@ -3182,6 +3191,36 @@ hell yeah	2.4
 hell yes	2.4
 don't worry	0.6
 dont worry	0.6
+wanted to like	-1.6
+wanted to love	-1.8
+really wanted to like	-2.0
+really wanted to love	-2.2
+poor execution	-2.2
+said no one	-3.0
+said no one ever	-3.0
+love how	0
+can't stop listening	2.4
+cant stop listening	2.4
+can't stop watching	2.4
+cant stop watching	2.4
+can't stop laughing	2.6
+cant stop laughing	2.6
+can't get enough	2.6
+cant get enough	2.6
+i'm hooked	2.0
+im hooked	2.0
+obsessed with	1.2
+kill time	1.8
+lost weight	2.0
+quit smoking	2.0
+fixed my problem	2.0
+solved my problem	2.0
+solved my issue	2.0
+fixed my issue	2.0
+beats the competition	2.0
+not a single ad	1.6
+zero ads	1.6
+zero bugs	1.6
 """#,
         "en/kind-cues.txt": #"""
 # English cues for the kind of a piece of feedback. Written by the sift team.

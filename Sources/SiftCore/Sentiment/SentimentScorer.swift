@@ -634,7 +634,8 @@ struct ScoringRun {
     /// state that the app fails.
     static let notProblemWords: Set<String> = [
         "even", "ever", "really", "yet", "quite", "always", "just", "actually", "exactly", "necessarily", "think",
-        "remember", "say", "mind", "believe",
+        "remember", "say", "mind", "believe", "know", "imagine", "decide", "feel", "feeling", "mean", "matter",
+        "wonder", "expect", "expected",
     ]
 
     /// Whether the negator before `index` belongs to an expression scored as a whole ("can't *wait*", "can't say

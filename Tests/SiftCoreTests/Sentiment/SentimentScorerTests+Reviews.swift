@@ -123,3 +123,23 @@ extension SentimentScorerTests {
         }
     }
 }
+
+extension SentimentScorerTests {
+    @Test func negativeAdverbsBoostPraiseInReviews() {
+        for text in ["Ridiculously easy to use", "Stupidly addictive", "Dangerously addictive", "Wicked fun", "Scary good"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+        #expect(score("Ridiculously slow").score.compound < score("slow").score.compound)
+        for text in ["Can't get enough", "I'm hooked", "Great way to kill time", "Fixed my problem in minutes", "Zero ads"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+        for text in ["I really wanted to like this app", "Love how it crashes every time"] {
+            #expect(score(text).score.compound < -0.05, "\(text)")
+        }
+    }
+
+    @Test func verbsOfKnowingAreNotProblemStatements() {
+        #expect(score("I don't know how I got so lucky").score.compound > 0.05)
+        #expect(score("It doesn't sync").score.compound < -0.05)
+    }
+}
