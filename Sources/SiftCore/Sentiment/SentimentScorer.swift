@@ -178,7 +178,9 @@ struct ScoringRun {
         }
         var total = 0.0
         for i in sentenceSums.indices { total += sentenceSums[i] * sentenceWeights[i] }
-        if total != 0, abs(total) < SentimentScorer.weakCueFloor + SentimentScorer.weakCuePerToken * Double(contentTokenCount()), !mentionsProduct() {
+        // All tokens bound the count of non-punctuation ones: most records are decided without counting.
+        if total != 0, abs(total) < SentimentScorer.weakCueFloor + SentimentScorer.weakCuePerToken * Double(text.tokens.count),
+           abs(total) < SentimentScorer.weakCueFloor + SentimentScorer.weakCuePerToken * Double(contentTokenCount()), !mentionsProduct() {
             total = 0
             if explain { notes.append("only weak cues for its length in a text that names no product: read as neutral") }
         }
@@ -433,11 +435,18 @@ struct ScoringRun {
     /// Whether a word is written laughter: "ha", "he", "hi" or "ah" syllables (at least two "h"s, five letters or more,
     /// so "haha" and "hehe" stay lexicon words), optionally after "bw" or "mw" ("bwahaha", "mwahaha").
     static func isLaughter(_ word: String) -> Bool {
-        var bytes = Substring(word).utf8[...]
-        if bytes.starts(with: "bw".utf8) || bytes.starts(with: "mw".utf8) { bytes = bytes.dropFirst(2) }
-        guard bytes.count >= 5 else { return false }
+        let utf8 = word.utf8
+        // Asked of every word the lexicons do not know: reject on the first letter and the length before anything else.
+        guard utf8.count >= 5, let first = utf8.first,
+              first == UInt8(ascii: "h") || first == UInt8(ascii: "a") || first == UInt8(ascii: "b") || first == UInt8(ascii: "m")
+        else { return false }
+        var skip = 0
+        if first == UInt8(ascii: "b") || first == UInt8(ascii: "m") {
+            guard utf8.dropFirst().first == UInt8(ascii: "w"), utf8.count >= 7 else { return false }
+            skip = 2
+        }
         var hs = 0, previous: UInt8 = 0
-        for byte in bytes {
+        for byte in utf8.dropFirst(skip) {
             switch byte {
             case UInt8(ascii: "h"):
                 if previous == byte { return false }
