@@ -1169,6 +1169,12 @@ nice1	2.4
 gud1	2.2
 vg	2.4
 sprb	3.0
+qua hay	2.6
+tuyet voi	3.0
+rat hay	2.6
+klass	2.4
+helw	2.2
+mumtaz	2.8
 """#,
         "de/contrast.txt": #"""
 # German clause breakers: contrast words that end a negation scope. Format: one folded word per line.
