@@ -3227,6 +3227,36 @@ beats the competition	2.0
 not a single ad	1.6
 zero ads	1.6
 zero bugs	1.6
+can't believe how	1.0
+cant believe how	1.0
+don't know what i would do without	2.6
+dont know what i would do without	2.6
+don't know what i'd do without	2.6
+no idea how i lived without	2.6
+how i lived without	2.4
+didn't think i would like	2.0
+didnt think i would like	2.0
+didn't expect	0.5
+didnt expect	0.5
+never expected	0.5
+don't have to worry	1.8
+dont have to worry	1.8
+no need to worry	1.8
+don't have to	0.3
+dont have to	0.3
+no need to	0.4
+doesn't get better than this	2.8
+doesn't get any better	2.8
+doesnt get any better	2.8
+can't get any better	2.8
+cant get any better	2.8
+nothing beats	2.6
+nothing comes close	2.4
+never have to	0.4
+never have to wait	1.6
+no longer need	1.0
+never change	1.6
+never write reviews	0.5
 """#,
         "en/kind-cues.txt": #"""
 # English cues for the kind of a piece of feedback. Written by the sift team.

@@ -143,3 +143,13 @@ extension SentimentScorerTests {
         #expect(score("It doesn't sync").score.compound < -0.05)
     }
 }
+
+extension SentimentScorerTests {
+    @Test func praiseWrittenWithANegatorIsPraise() {
+        for text in ["I can't believe how good this is", "I don't know what I would do without this app",
+                     "It doesn't get better than this", "Nothing beats this", "I didn't think I would like it this much",
+                     "I never have to wait", "No need to sign up"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+    }
+}
