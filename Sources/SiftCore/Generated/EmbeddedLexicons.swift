@@ -1169,6 +1169,12 @@ nice1	2.4
 gud1	2.2
 vg	2.4
 sprb	3.0
+qua hay	2.6
+tuyet voi	3.0
+rat hay	2.6
+klass	2.4
+helw	2.2
+mumtaz	2.8
 """#,
         "de/contrast.txt": #"""
 # German clause breakers: contrast words that end a negation scope. Format: one folded word per line.
@@ -1953,6 +1959,16 @@ sort of	-0.5
 sorta	-0.5
 sometimes	-0.3
 scarcely	-0.6
+damn	0.3
+ridiculously	0.4
+stupidly	0.4
+dangerously	0.3
+absurdly	0.4
+obscenely	0.4
+frighteningly	0.4
+scary	0.3
+wicked	0.4
+crazy	0.3
 """#,
         "en/contrast.tsv": #"""
 # sift English contrast words. Written by the sift team.
@@ -2738,6 +2754,40 @@ top left	0
 to the top	0
 top up	0
 help	1.0
+where is my money	-2.2
+where's my money	-2.2
+keeps me	0
+keeps me waiting	-1.6
+no.1	2.2
+no 1	2.0
+kool	2.2
+perfact	3.0
+bsod	-2.6
+avoid	-2.0
+avoid it	-2.4
+beware	-2.2
+data hog	-2.0
+bloat	-1.6
+fishy	-1.4
+adfree	1.6
+bugless	1.6
+underrated	1.8
+letdown	-2.0
+wiped	-1.2
+props	1.6
+shoutout	1.2
+bang for buck	2.0
+bang for your buck	2.0
+bang for the buck	2.0
+time saver	2.2
+timesaver	2.2
+gamechanger	2.6
+must try	2.2
+must download	2.4
+go to app	2.0
+go-to app	2.0
+four stars	1.6
+four star	1.6
 """#,
         "en/failures.tsv": #"""
 # sift: what an app is expected to do. Written by the sift team.
@@ -3113,6 +3163,100 @@ thought-provoking	2.2
 health care	0
 is a joke	-2.4
 such a joke	-2.4
+no doubt	1.0
+no doubt about it	1.6
+thanks for nothing	-2.6
+yeah right	-1.2
+give it a shot	1.0
+give that a shot	1.0
+give this a shot	1.0
+worth a shot	1.2
+why not	0.6
+hang with	0.6
+hanging with	0.6
+hang on	0
+fell asleep	0
+fell in love	2.6
+the goat	2.4
+number one	2.0
+no wonder	0
+to his credit	1.2
+to her credit	1.2
+to their credit	1.2
+that's the spirit	2.0
+oh no	-1.6
+good grief	-1.2
+sour grapes	-1.2
+right now	0
+right away	0
+right here	0
+right there	0
+worth a go	1.0
+for no good reason	-1.6
+hell yeah	2.4
+hell yes	2.4
+don't worry	0.6
+dont worry	0.6
+wanted to like	-1.6
+wanted to love	-1.8
+really wanted to like	-2.0
+really wanted to love	-2.2
+poor execution	-2.2
+said no one	-3.0
+said no one ever	-3.0
+love how	0
+can't stop listening	2.4
+cant stop listening	2.4
+can't stop watching	2.4
+cant stop watching	2.4
+can't stop laughing	2.6
+cant stop laughing	2.6
+can't get enough	2.6
+cant get enough	2.6
+i'm hooked	2.0
+im hooked	2.0
+obsessed with	1.2
+kill time	1.8
+lost weight	2.0
+quit smoking	2.0
+fixed my problem	2.0
+solved my problem	2.0
+solved my issue	2.0
+fixed my issue	2.0
+beats the competition	2.0
+not a single ad	1.6
+zero ads	1.6
+zero bugs	1.6
+can't believe how	1.0
+cant believe how	1.0
+don't know what i would do without	2.6
+dont know what i would do without	2.6
+don't know what i'd do without	2.6
+no idea how i lived without	2.6
+how i lived without	2.4
+didn't think i would like	2.0
+didnt think i would like	2.0
+didn't expect	0.5
+didnt expect	0.5
+never expected	0.5
+don't have to worry	1.8
+dont have to worry	1.8
+no need to worry	1.8
+don't have to	0.3
+dont have to	0.3
+no need to	0.4
+doesn't get better than this	2.8
+doesn't get any better	2.8
+doesnt get any better	2.8
+can't get any better	2.8
+cant get any better	2.8
+nothing beats	2.6
+nothing comes close	2.4
+never have to	0.4
+never have to wait	1.6
+no longer need	1.0
+never change	1.6
+never write reviews	0.5
 """#,
         "en/kind-cues.txt": #"""
 # English cues for the kind of a piece of feedback. Written by the sift team.
@@ -3949,6 +4093,128 @@ hasnt
 hadnt
 aint
 """#,
+        "en/product-context.txt": #"""
+# English words that show a text is feedback about a product or service (an app, a game, a device, a subscription).
+# Written by the sift team. Format: one word per line, matched on the folded form and on the Snowball stem (so
+# "update" covers updates, updated, updating); '#' starts a comment.
+# Why: a text that is not about a product and carries only weak cues for its length (a headline, a chatty tweet) reads
+# as neutral, while a review always judges (SentimentScorer.weakCueFloor).
+app
+apps
+application
+aap
+update
+upgrade
+version
+login
+logout
+signin
+signup
+account
+password
+otp
+verification
+ad
+ads
+advert
+advertisement
+adverts
+feature
+game
+gameplay
+download
+install
+uninstall
+reinstall
+subscription
+subscribe
+premium
+crash
+crashes
+bug
+buggy
+glitch
+glitchy
+lag
+laggy
+loading
+sync
+setting
+settings
+option
+options
+notification
+notifications
+screen
+phone
+mobile
+device
+tablet
+server
+servers
+wifi
+internet
+connection
+network
+upload
+payment
+refund
+developer
+developers
+dev
+devs
+support
+customer
+star
+stars
+rating
+interface
+ui
+ux
+video
+videos
+music
+song
+songs
+playlist
+chat
+message
+messages
+button
+menu
+widget
+battery
+storage
+cache
+keyboard
+camera
+photo
+photos
+profile
+stream
+streaming
+subtitle
+subtitles
+episode
+wallet
+transaction
+delivery
+booking
+navigation
+gps
+email
+whatsapp
+facebook
+instagram
+tiktok
+netflix
+spotify
+youtube
+google
+android
+iphone
+samsung
+"""#,
         "en/sentiment.tsv": #"""
 # sift English sentiment lexicon. Written by the sift team; nothing copied from another lexicon.
 # Format: term<TAB>valence, one per line; valence from -4 (extremely negative) to +4 (extremely positive).
@@ -4054,6 +4320,7 @@ adapt	0.6
 adapted	0.6
 adapting	0.6
 adapts	0.6
+added	0
 addicting	1
 addiction	-1.6
 addictions	-1.6
@@ -4155,6 +4422,7 @@ alarmed	-2.5
 alarming	-2.5
 alarmingly	-2.5
 alarms	-1.6
+alas	-1.2
 alert	1
 alertly	1
 alienate	-1.5
@@ -4166,6 +4434,7 @@ align	0.6
 aligned	0.6
 aligning	0.6
 aligns	0.6
+allergies	-1.2
 allies	1.1
 allow	0.7
 allowed	0.7
@@ -4179,6 +4448,7 @@ aloofly	-2
 alright	0.8
 altruistic	0.9
 altruistically	0.9
+amateurish	-2.2
 amaze	3.2
 amazed	3.2
 amazedly	2.8
@@ -4298,6 +4568,7 @@ argument	-2.2
 argumentative	-1.8
 argumentatively	-1.8
 arguments	-2.2
+arrested	-1.8
 arrogance	-1.6
 arrogant	-2.5
 arrogantly	-2.5
@@ -4309,6 +4580,7 @@ aspire	0.9
 aspired	0.9
 aspires	0.9
 aspiring	0.9
+ass	-1.2
 assail	-1.5
 assailed	-1.5
 assailing	-1.5
@@ -4320,6 +4592,8 @@ assaults	-2.8
 assertive	0.9
 assertively	0.9
 assertiveness	0.8
+asshole	-3
+assholes	-3
 assist	2.4
 assisted	2.4
 assisting	2.4
@@ -4390,6 +4664,8 @@ awkwardly	-2.5
 awkwardness	-1.6
 awsm	2.8
 awsome	2.8
+aww	1.6
+awww	1.6
 backfire	-1.5
 backfired	-1.5
 backfires	-1.5
@@ -4426,6 +4702,9 @@ bash	-1.5
 bashed	-1.5
 bashes	-1.5
 bashing	-1.5
+bastard	-2.8
+bastardly	-1.8
+bastards	-2.8
 batter	-2.8
 battered	-2.8
 battering	-2.8
@@ -4518,6 +4797,8 @@ bickers	-1.5
 bigot	-2.2
 bigots	-2.2
 bit	-1.5
+bitch	-2.6
+bitches	-2.6
 bite	-1.5
 bites	-1.5
 biting	-1.5
@@ -4609,6 +4890,10 @@ bolster	0.6
 bolstered	0.6
 bolstering	0.6
 bolsters	0.6
+bomb	-2
+bombing	-2.8
+bombings	-2.8
+bombs	-2
 bond	0.8
 bonded	0.8
 bonding	0.8
@@ -4641,6 +4926,10 @@ bothering	-2.5
 bothers	-2.5
 bothersome	-1
 bountiful	1
+boycott	-1.4
+boycotted	-1.4
+boycotting	-1.4
+boycotts	-1.4
 brag	-1.5
 bragged	-1.5
 bragging	-1.5
@@ -4962,6 +5251,8 @@ coaches	0.6
 coaching	0.6
 coarse	-1.8
 coarsely	-1.8
+cock	-1.6
+cocks	-1.6
 cocky	-1.8
 coerce	-1.5
 coerced	-1.5
@@ -5029,7 +5320,7 @@ complains	-2.5
 complaint	-2.2
 complaints	-2.2
 complete	1.1
-completely	1.1
+completely	0
 complexity	-1.2
 compliance	0.8
 complicate	-1.5
@@ -5153,6 +5444,7 @@ contribute	0.9
 contributed	0.9
 contributes	0.9
 contributing	0.9
+contrived	-1.8
 controversies	-2.2
 controversy	-2.2
 convenience	1
@@ -5347,8 +5639,8 @@ damaged	-2.5
 damages	-2.5
 damaging	-2.5
 dammit	-2.8
-damn	-2.8
-damned	-2.8
+damn	-1.8
+damned	-1.8
 dance	0.8
 danced	0.8
 dances	0.8
@@ -5362,6 +5654,7 @@ daring	0.9
 daringly	0.9
 darling	1
 darlings	1
+dashed	-1
 dashing	0.9
 dated	-1.3
 dawdle	-1.6
@@ -5440,6 +5733,7 @@ defiantly	-1.8
 deficiencies	-1.6
 deficiency	-1.6
 deficient	-1.8
+deficit	-1.2
 deflated	-2
 defraud	-3.4
 defrauded	-3.4
@@ -5574,11 +5868,14 @@ developing	0.9
 develops	0.9
 devious	-1.8
 deviously	-1.8
+devoid	-1.4
 devote	0.6
 devoted	1.1
 devotes	0.6
 devoting	0.6
 devout	0.9
+dick	-2
+dicks	-2
 dictatorial	-1.8
 die	-2.2
 died	-2.2
@@ -5691,6 +5988,7 @@ dishonoring	-1.5
 dishonors	-1.5
 disillusioned	-2.4
 disillusionment	-1.6
+disjointed	-1.8
 dislike	-1.6
 disliked	-2.5
 dislikes	-1.6
@@ -5792,6 +6090,7 @@ dithering	-1.6
 dithers	-1.6
 divine	3.4
 divinely	3.4
+dizzy	-1.4
 dodgier	-2.8
 dodgiest	-3.1
 dodgy	-2.5
@@ -5811,6 +6110,10 @@ doubtful	-1.6
 doubtfully	-1.6
 doubting	-1.4
 doubts	-1.4
+douche	-2.4
+douchebag	-2.8
+douchebags	-2.8
+douches	-2.4
 dour	-1.8
 downcast	-2
 downgrade	-1.5
@@ -5846,6 +6149,8 @@ dreams	0.9
 drearier	-2.2
 dreariest	-2.5
 dreary	-2
+dreck	-2.8
+drivel	-2.6
 droop	-1.6
 drooped	-1.6
 drooping	-1.6
@@ -5863,6 +6168,8 @@ drowns	-2.8
 drudgery	-1.6
 dubious	-1.6
 dubiously	-1.6
+dud	-2
+duds	-2
 dull	-2.5
 duller	-2.8
 dullest	-3.1
@@ -6086,6 +6393,7 @@ envious	-2.5
 enviously	-2.5
 envy	-1.6
 epic	2.8
+epicfail	-2.8
 epics	2.8
 epidemic	-2.2
 epidemics	-2.2
@@ -6130,6 +6438,7 @@ evicting	-1.5
 evicts	-1.5
 evil	-3.7
 evilly	-3.7
+evocative	1.8
 evolve	0.9
 evolved	0.9
 evolves	0.9
@@ -6221,6 +6530,8 @@ exploitative	-3.1
 exploited	-3.4
 exploiting	-3.4
 exploits	-3.4
+explosion	-1.8
+explosions	-1.8
 exposed	-2
 exquisite	3.6
 exquisitely	3.6
@@ -6231,6 +6542,7 @@ extoled	0.8
 extoling	0.8
 extols	0.8
 extraordinary	3.6
+exuberance	2.4
 exuberant	0.9
 exuberantly	0.9
 fab	2.8
@@ -6255,7 +6567,7 @@ faintly	-1.3
 fair	1.3
 fairer	1.4
 fairest	1.6
-fairly	1.3
+fairly	0
 fairness	1.2
 faith	1
 faithful	1.1
@@ -6322,16 +6634,16 @@ favorable	2.6
 favorably	2.6
 favored	2.4
 favoring	2.4
-favorite	1
-favorites	1
+favorite	2
+favorites	2
 favors	0.8
 favour	0.8
 favourable	2.6
 favourably	2.6
 favoured	2.4
 favouring	2.4
-favourite	1
-favourites	1
+favourite	2
+favourites	2
 favours	0.8
 fear	-2.5
 feared	-2.5
@@ -6347,7 +6659,7 @@ feasts	1.1
 feeble	-1.3
 feebly	-1.3
 feisty	0.9
-fell	-1.8
+fell	-0.6
 fellowship	0.8
 fellowships	0.8
 fertile	1
@@ -6375,6 +6687,8 @@ fine	2.6
 finer	2.9
 finest	3.2
 finicky	-1.8
+fire	-0.6
+fired	-1.4
 first-rate	3.4
 fit	0.9
 fitness	0.8
@@ -6662,6 +6976,8 @@ giggle	2.4
 giggled	2.4
 giggles	2.4
 giggling	2.4
+gimmick	-1.2
+gimmicks	-1.2
 glad	3
 gladden	2.6
 gladdened	2.6
@@ -6732,11 +7048,13 @@ grace	0.8
 graced	0.6
 graceful	1
 gracefully	1
+graceless	-1.8
 graces	0.6
 gracing	0.6
 gracious	1
 graciously	1
 grainy	-1.3
+grandeur	2
 grant	0.6
 granted	0.6
 granting	0.6
@@ -6746,6 +7064,7 @@ gratefully	3
 gratefulness	2.7
 gratification	0.8
 gratified	2.4
+grating	-1.6
 gratitude	3
 greasier	-3.1
 greasiest	-3.5
@@ -6754,7 +7073,7 @@ great	3
 greater	3.3
 greatest	3.8
 greatful	2.8
-greatly	3
+greatly	0
 greatness	2.7
 greatt	2.4
 greattt	2.8
@@ -6854,6 +7173,8 @@ guilt	-1.6
 guiltily	-2
 guilty	-2
 gullible	-1.8
+gun	-0.8
+guns	-0.8
 gush	0.8
 gushed	0.8
 gushes	0.8
@@ -6863,6 +7184,7 @@ gutsy	0.9
 hacked	-2
 hacker	-2.2
 hackers	-2.2
+hackneyed	-2
 haha	2.8
 hahaha	2.8
 hail	0.8
@@ -6948,7 +7270,9 @@ haunts	-2.8
 haven	1.1
 havens	1.1
 havoc	-1.6
+hazard	-1.6
 hazardous	-1.8
+hazards	-1.6
 headache	-2.2
 headaches	-2.2
 headstrong	-1.8
@@ -7035,6 +7359,7 @@ hiss	-1.6
 hissed	-1.6
 hisses	-1.6
 hissing	-1.6
+hmph	-1.2
 holiday	1.1
 holidays	1.1
 homesick	-2
@@ -7121,6 +7446,8 @@ humorously	1.1
 humour	1
 hums	0.8
 hung	-1.8
+hungover	-1.4
+hurrah	2.4
 hurray	3
 hurt	-3.1
 hurted	-2.5
@@ -7313,6 +7640,7 @@ infected	-2.8
 infecting	-2.8
 infection	-2.2
 infections	-2.2
+infectious	1.2
 infects	-2.8
 inferior	-3.1
 inferiority	-2.2
@@ -7405,6 +7733,7 @@ integrating	0.6
 integrity	1
 intelligent	2.6
 intelligently	2.6
+intense	0.6
 interest	0.7
 interested	1.1
 interesting	1.1
@@ -7431,6 +7760,7 @@ intolerably	-2.2
 intolerance	-1.6
 intolerant	-2.2
 intolerantly	-2.2
+intoxicating	1.6
 intrigue	0.6
 intrigued	0.6
 intrigues	0.6
@@ -7504,10 +7834,10 @@ jackpots	1.1
 jaded	-2.4
 jail	-2.2
 jails	-2.2
-jam	-1.8
-jammed	-1.8
-jamming	-1.8
-jams	-1.8
+jam	-0.8
+jammed	-0.8
+jamming	-0.8
+jams	-0.8
 janked	-2.6
 jankier	-2.8
 jankiest	-3.1
@@ -7544,6 +7874,7 @@ joy	3
 joyful	3
 joyfully	3
 joyfulness	2.7
+joyless	-2.2
 joyous	3
 joyously	3
 joys	3
@@ -7642,6 +7973,7 @@ laziest	-3.1
 lazily	-2.5
 laziness	-1.6
 lazy	-2.5
+leaden	-1.8
 leak	-1.5
 leaked	-2
 leaking	-1.5
@@ -7674,6 +8006,7 @@ liberty	0.8
 lie	-2.5
 lied	-2.5
 lies	-2.5
+lifeless	-2.2
 lift	0.9
 lifted	0.9
 lifting	0.9
@@ -7727,7 +8060,9 @@ loitered	-1.6
 loitering	-1.6
 loiters	-1.6
 lol	2.8
+lolol	2.6
 lols	2.8
+lolz	2.6
 loneliness	-1.6
 lonely	-2.5
 lonesome	-2
@@ -7791,10 +8126,12 @@ luxurious	1
 luxuriously	1
 luxury	1
 lying	-2.5
+mad	-1.6
 madden	-2.8
 maddened	-2.8
 maddening	-2.8
 maddens	-2.8
+madness	-1.8
 magical	3.4
 magically	3.4
 magnanimous	0.9
@@ -7871,6 +8208,7 @@ maturely	0.6
 mayhem	-1.6
 meager	-1.3
 meagre	-1.3
+meandering	-1.4
 meaner	-1.8
 meanest	-1.8
 meaningful	1.1
@@ -7919,9 +8257,9 @@ mesmerized	2.6
 mesmerizes	2.6
 mesmerizing	3
 mesmerizingly	3
-mess	-3.2
+mess	-2
 messed	-1.8
-messes	-3.2
+messes	-2
 messier	-2.8
 messiest	-3.1
 messing	-1.8
@@ -7934,7 +8272,7 @@ mid	-1.8
 migraine	-2.2
 migraines	-2.2
 mild	0.5
-mildly	0.5
+mildly	0
 milestone	1.1
 milestones	1.1
 mindblowing	3.6
@@ -8034,7 +8372,7 @@ mockery	-1.6
 mocking	-2.5
 mocks	-2.5
 moderate	0.5
-moderately	0.5
+moderately	0
 modern	1.1
 modernize	0.6
 modernized	0.6
@@ -8083,6 +8421,7 @@ mournfully	-2
 mourning	-2.5
 mourns	-2.5
 moved	2.8
+muddled	-1.8
 mundane	-1
 mundanely	-1
 murder	-3.4
@@ -8124,6 +8463,7 @@ neater	2.9
 neatest	3.2
 neatly	2.6
 neatness	2.3
+neato	1.8
 needless	-1.8
 needlessly	-1.8
 needy	-1
@@ -8308,6 +8648,7 @@ organizes	0.9
 organizing	0.9
 original	1.1
 originally	1.1
+ouch	-1.6
 outage	-2.2
 outages	-2.2
 outdated	-2.5
@@ -8369,6 +8710,7 @@ overwhelmed	-1
 overwhelming	-1
 overwhelmingly	-1
 overwhelms	-1.5
+overwrought	-1.6
 pacified	0.9
 pacifies	0.9
 pacify	0.9
@@ -8406,8 +8748,8 @@ pardon	0.6
 pardoned	0.6
 pardoning	0.6
 pardons	0.6
-partner	1.1
-partners	1.1
+partner	0
+partners	0
 passable	0.8
 passion	1
 passionate	1.1
@@ -8506,6 +8848,7 @@ pioneer	0.6
 pioneered	0.6
 pioneering	0.6
 pioneers	0.6
+piss	-2
 pissed	-2.4
 pitiful	-3.1
 pitifully	-3.1
@@ -8544,6 +8887,7 @@ plunders	-1.5
 plush	1
 plusher	1.1
 plushest	1.2
+poignant	1.8
 pointless	-2.5
 pointlessly	-2.5
 pointlessness	-3
@@ -8584,6 +8928,7 @@ pos	-3
 positive	2.6
 positively	2.6
 positivity	0.8
+potent	1.2
 pout	-1.8
 pouted	-1.8
 pouting	-1.8
@@ -8648,7 +8993,9 @@ priceless	1
 pricey	-2.5
 priceyer	-2.8
 priceyest	-3.1
+prick	-2.6
 prickly	-1.8
+pricks	-2.6
 pride	1
 prime	0.6
 primitive	-1.3
@@ -8724,6 +9071,8 @@ prudent	1
 prudently	1
 psycho	-2.2
 psychos	-2.2
+puerile	-2.2
+pumped	1.6
 punctual	0.9
 punctually	0.9
 punish	-2.5
@@ -8734,7 +9083,7 @@ punishment	-2.2
 punishments	-2.2
 puny	-1.3
 pure	0.9
-purely	0.9
+purely	0
 pureness	0.8
 purity	0.8
 putrid	-2.8
@@ -8813,6 +9162,7 @@ rattle	-1.6
 rattled	-1.6
 rattles	-1.6
 rattling	-1.6
+ravaged	-2.4
 rave	0.8
 raved	0.8
 raves	0.8
@@ -8840,6 +9190,7 @@ rebuilding	0.6
 rebuilds	0.6
 rebuilt	0.6
 receptive	0.9
+recession	-2
 reckless	-2
 recklessly	-2
 recklessness	-1.8
@@ -9064,6 +9415,7 @@ resolve	2.4
 resolved	0.8
 resolves	2.4
 resolving	2.4
+resonant	1.6
 resourceful	1
 resourcefully	1
 resourcefulness	0.8
@@ -9105,6 +9457,8 @@ retaliate	-1.5
 retaliated	-1.5
 retaliates	-1.5
 retaliating	-1.5
+retread	-1.4
+retreads	-1.4
 retried	-1.4
 retries	-1.4
 retry	-1.4
@@ -9162,6 +9516,8 @@ righteously	1
 rightness	1
 rigid	-1.8
 rigidly	-1.8
+riot	-2.2
+riots	-2.2
 rip-off	-3.2
 ripoff	-3.2
 risk	-2.2
@@ -9184,6 +9540,7 @@ rocks	2.6
 rockstar	1.1
 rockstars	1.1
 rofl	2.8
+rollicking	2
 romance	0.8
 romances	0.8
 romanticize	0.8
@@ -9235,6 +9592,7 @@ sabotaging	-2.8
 sad	-3.1
 sadder	-3.4
 saddest	-3.9
+sadface	-2
 sadly	-3.1
 sadness	-2.8
 safe	2.6
@@ -9338,6 +9696,7 @@ scream	-2.5
 screamed	-2.5
 screaming	-2.5
 screams	-2.5
+screwed	-2
 scrumptious	0.9
 scum	-3.2
 scumbag	-3
@@ -9387,6 +9746,7 @@ settled	0.6
 settles	0.6
 settling	0.6
 sexist	-2.2
+sexy	2
 shabbily	-1.8
 shabby	-1.8
 shadier	-2.8
@@ -9438,6 +9798,7 @@ shiniest	1.2
 shining	2.6
 shiny	1
 shit	-3.2
+shitstorm	-2.4
 shitt	-3
 shitty	-3.7
 shiver	-1.8
@@ -9463,7 +9824,7 @@ shortchanging	-1.8
 shortcoming	-1.2
 shortcomings	-1.2
 shortsighted	-1.8
-shot	-2.8
+shot	-1.2
 shove	-1.5
 shoved	-1.5
 shoves	-1.5
@@ -9538,6 +9899,7 @@ skip	-1.4
 skipped	-1.4
 skipping	-1.4
 skips	-1.4
+slain	-2.8
 slam	-1.5
 slammed	-1.5
 slamming	-1.5
@@ -9555,6 +9917,7 @@ slaughter	-2.8
 slaughtered	-2.8
 slaughtering	-2.8
 slaughters	-2.8
+slaying	-2.8
 sleazier	-3.1
 sleaziest	-3.5
 sleazy	-2.8
@@ -9580,6 +9943,7 @@ sloppiest	-3.1
 sloppily	-2.5
 sloppiness	-1.6
 sloppy	-2.5
+sloshed	-0.8
 slow	-2.5
 slowdown	-2.2
 slowdowns	-2.2
@@ -9720,7 +10084,8 @@ soulless	-2.8
 soullessly	-2.8
 soulmate	1.1
 soulmates	1.1
-sound	0.9
+sound	0
+sounds	0
 spacious	0.7
 spaciousness	0.6
 spam	-2.5
@@ -9746,6 +10111,7 @@ speedily	2.6
 speeding	0.7
 speeds	0.7
 speedy	2.6
+spellbinding	3
 spew	-1.6
 spewed	-1.6
 spewing	-1.6
@@ -9881,6 +10247,7 @@ stiffer	-1.3
 stiffly	-1.3
 stiffness	-1.2
 stigma	-1.6
+stilted	-1.6
 stimulate	0.6
 stimulated	0.6
 stimulates	0.6
@@ -10063,7 +10430,7 @@ surprise	0.6
 surprised	0.6
 surprises	0.6
 surprising	0.9
-surprisingly	0.9
+surprisingly	0
 surrender	-1.8
 surrendered	-1.8
 surrendering	-1.8
@@ -10073,6 +10440,8 @@ survived	0.9
 survives	0.9
 surviving	0.9
 sus	-1.8
+suspect	-1.2
+suspects	-1.2
 suspend	-1.5
 suspended	-1.5
 suspending	-1.5
@@ -10104,6 +10473,7 @@ swift	0.7
 swiftly	0.7
 swiftness	0.6
 swindled	-2.8
+swollen	-1
 swoon	0.8
 swooned	0.8
 swooning	0.8
@@ -10148,6 +10518,8 @@ taunt	-1.5
 taunted	-1.5
 taunting	-1.5
 taunts	-1.5
+taut	1.2
+tawdry	-2
 teach	0.9
 teached	0.9
 teaches	0.9
@@ -10170,6 +10542,7 @@ tense	-2.4
 tensely	-2.4
 tension	-1.6
 tensions	-1.6
+tepid	-1.4
 terible	-3
 terminate	-1.5
 terminated	-1.5
@@ -10187,6 +10560,8 @@ terrify	-2.8
 terrifying	-2.5
 terrifyingly	-2.5
 terror	-1.6
+terrorist	-3
+terrorists	-3
 terrorize	-2.8
 terrorized	-2.8
 terrorizes	-2.8
@@ -10204,7 +10579,7 @@ thief	-3.2
 thieves	-3.2
 thnx	2.8
 thorough	1.1
-thoroughly	1.1
+thoroughly	0
 thoughtful	1.1
 thoughtfully	1.1
 thoughtfulness	1
@@ -10214,6 +10589,7 @@ thrash	-1.6
 thrashed	-1.6
 thrashes	-1.6
 thrashing	-1.6
+threadbare	-1.6
 threat	-2.2
 threaten	-3.4
 threatened	-3.4
@@ -10274,6 +10650,7 @@ tolerate	0.6
 tolerated	0.6
 tolerates	0.6
 tolerating	0.6
+toll	-0.8
 top-notch	3.4
 topple	-1.6
 toppled	-1.6
@@ -10377,6 +10754,7 @@ tumor	-2.2
 tumors	-2.2
 turbulent	-1.8
 turmoil	-2.2
+twaddle	-2.4
 tweak	0.9
 tweaked	0.9
 tweaking	0.9
@@ -10443,6 +10821,7 @@ undermine	-1.8
 undermined	-1.8
 undermines	-1.8
 undermining	-1.8
+understated	1
 underwhelmed	-1.6
 underwhelming	-1.6
 underwhelmingly	-1.6
@@ -10472,6 +10851,7 @@ unforgiving	-2.2
 unforgivingly	-2.2
 unfriendliness	-1.8
 unfriendly	-2
+unfunny	-2.2
 ungrateful	-2
 ungratefully	-2
 unhappier	-3.4
@@ -10490,6 +10870,7 @@ unified	0.6
 unifies	0.6
 unify	0.6
 unifying	0.6
+unimaginative	-2
 unimpressed	-1.6
 uninspired	-1.6
 uninspiring	-1.6
@@ -10592,8 +10973,9 @@ untrustworthiness	-2
 untrustworthy	-2.2
 unusable	-3.1
 unusual	-1.6
-unusually	-1.6
+unusually	0
 unwanted	-2.5
+unwatchable	-3
 unwavering	1.1
 unwaveringly	1.1
 unwelcome	-2.5
@@ -10686,6 +11068,7 @@ verify	0.6
 verifying	0.6
 versatile	1.1
 versatilely	1.1
+verve	2
 vex	-1.8
 vexation	-1.6
 vexed	-1.8
@@ -10698,10 +11081,12 @@ vices	-2.2
 vicious	-3.7
 viciously	-3.7
 viciousness	-3.3
+victim	-1.8
 victimize	-1.5
 victimized	-2.4
 victimizes	-1.5
 victimizing	-1.5
+victims	-1.8
 victories	3
 victorious	3
 victoriously	3
@@ -10822,6 +11207,7 @@ well-wishers	1.1
 wellbeing	0.8
 wellness	1
 whack	-1.8
+whew	0.8
 whimper	-1.6
 whimpered	-1.6
 whimpering	-1.6
@@ -10842,6 +11228,8 @@ wholehearted	0.9
 wholeheartedly	0.9
 wholesome	2.8
 wholesomeness	2.5
+whore	-2.8
+whores	-2.8
 wicked	-3.7
 wickedly	-3.7
 wickedness	-3.3
@@ -10881,6 +11269,7 @@ wither	-1.6
 withered	-1.6
 withering	-1.6
 withers	-1.6
+witless	-2.4
 wittily	1.1
 witty	1.1
 wizard	1.1
@@ -10976,8 +11365,10 @@ wronged	-2.4
 wronging	-1.5
 wrongly	-2.5
 wrongs	-1.5
+wry	1
 wtaf	-1.8
 wtf	-2.8
+wtg	2.2
 wth	-2.8
 xoxo	2.8
 ya	0.8

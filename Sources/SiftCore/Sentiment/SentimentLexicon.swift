@@ -66,6 +66,9 @@ struct LanguageLexicon: Sendable {
     var stemValences: [String: (valence: Double, term: String)] = [:]
     /// Valence of a negated verb of what an app should do ("doesn't *load*"), by stem.
     var failures: [String: Double] = [:]
+    /// Words showing a text is feedback about a product (folded forms and stems); nil for a language without the list,
+    /// whose texts are all read as feedback.
+    var productWords: WordSet?
     /// The same entries, stems, failures and phrases as tables probed with the analyzer's token hashes; rebuilt by
     /// `buildLookup()` once the lexicon is complete.
     var lookup = LexiconLookup()
@@ -188,6 +191,8 @@ struct SentimentLexicons: Sendable {
             for (term, valence) in Self.pairs(store.lines("\(code)/failures.tsv")) {
                 lexicon.failures[stem(term)] = valence
             }
+            let productLines = store.lines("\(code)/product-context.txt").map { Self.folded($0) }
+            if !productLines.isEmpty { lexicon.productWords = WordSet(productLines + productLines.map(stem)) }
             lexicon.indexStems(stem)
             lexicon.buildLookup()
             languages[code] = lexicon

@@ -23,11 +23,17 @@ public struct SentimentScorer: Sendable {
     static let concededClause = 0.5
     /// "It used to be great": the praise, reversed and weakened.
     static let pastPraise = -0.6
+    /// "Would be great if it worked": praise on a condition, reversed and weakened more than praise of the past.
+    static let conditionalPraise = -0.5
     static let verdictClause = 1.5
     static let exclamationStep = 0.3
     static let questionStep = 0.18
     /// Sentence sums are squashed to −1…1 with tanh(sum / this).
     static let compoundScale = 3.5
+    /// A text that is not about a product and whose sum stays below this floor plus this much per token reads as
+    /// neutral: a headline or a chatty tweet with one mild word describes more than it judges.
+    static let weakCueFloor = 0.3
+    static let weakCuePerToken = 0.02
 
     init(tables: ScoringTables) {
         self.tables = tables
@@ -176,15 +182,38 @@ struct ScoringRun {
             start = end
         }
         var total = 0.0
+        for i in sentenceSums.indices { total += sentenceSums[i] * sentenceWeights[i] }
+        // All tokens bound the count of non-punctuation ones: most records are decided without counting.
+        if total != 0, abs(total) < SentimentScorer.weakCueFloor + SentimentScorer.weakCuePerToken * Double(text.tokens.count),
+           abs(total) < SentimentScorer.weakCueFloor + SentimentScorer.weakCuePerToken * Double(contentTokenCount()), !mentionsProduct() {
+            total = 0
+            if explain { notes.append("only weak cues for its length in a text that names no product: read as neutral") }
+        }
         var sentences: [SentenceSentiment] = []
         if !recordOnly { sentences.reserveCapacity(sentenceSums.count) }
         for i in sentenceSums.indices {
-            total += sentenceSums[i] * sentenceWeights[i]
             let compound = squash(sentenceSums[i])
             if !recordOnly { sentences.append(SentenceSentiment(utf8Range: sentenceRanges[i], score: shares(compound: compound, positive: max(0, sentenceSums[i]), negative: max(0, -sentenceSums[i]), neutral: 0))) }
         }
         let score = shares(compound: squash(total), positive: positive, negative: negative, neutral: neutral)
         return SentimentResult(score: score, sentences: sentences, contributions: contributions, notes: notes)
+    }
+
+    /// Whether the text names a product or service ("app", "update", "ads", "login"…): feedback always judges. Texts
+    /// in a language without the word list count as feedback.
+    func mentionsProduct() -> Bool {
+        guard let words = lexicon?.productWords else { return true }
+        return text.tokens.contains { token in
+            (token.kind == .word || token.kind == .hashtag)
+                && (words.contains(token.folded, hash: token.foldedHash) || words.contains(token.stem, hash: token.stemHash))
+        }
+    }
+
+    /// Tokens other than punctuation: the length a text's cues are weighed against.
+    func contentTokenCount() -> Int {
+        var count = 0
+        for token in text.tokens where token.kind != .punctuation { count += 1 }
+        return count
     }
 
     static let presentStateWords: Set<String> = ["now", "nowadays", "lately", "recently", "currently", "today"]
@@ -366,6 +395,12 @@ struct ScoringRun {
                 other.phrases = []  // the phrases index another lexicon's list
                 entry = other
             }
+            // "hahahaha", "ahahah", "bwahaha", "hehehe": laughter of any length reads as the lexicon's "haha".
+            if entry == nil, stemHit == nil, Self.isLaughter(token.folded),
+               var laugh = active.entries["haha"] ?? englishLookup?.entries["haha"] {
+                laugh.phrases = []
+                entry = laugh
+            }
             if let entry, !entry.phrases.isEmpty, let matched = matchPhrase(entry.phrases, at: i, end: range.upperBound, lexicon: active) {
                 let (phrase, length) = matched
                 var unit = ScoredUnit(tokens: i..<i + length, role: .word)
@@ -402,6 +437,33 @@ struct ScoringRun {
             units.append(unit)
             i += 1
         }
+    }
+
+    /// Whether a word is written laughter: "ha", "he", "hi" or "ah" syllables (at least two "h"s, five letters or more,
+    /// so "haha" and "hehe" stay lexicon words), optionally after "bw" or "mw" ("bwahaha", "mwahaha").
+    static func isLaughter(_ word: String) -> Bool {
+        let utf8 = word.utf8
+        // Asked of every word the lexicons do not know: reject on the first letter and the length before anything else.
+        guard utf8.count >= 5, let first = utf8.first,
+              first == UInt8(ascii: "h") || first == UInt8(ascii: "a") || first == UInt8(ascii: "b") || first == UInt8(ascii: "m")
+        else { return false }
+        var skip = 0
+        if first == UInt8(ascii: "b") || first == UInt8(ascii: "m") {
+            guard utf8.dropFirst().first == UInt8(ascii: "w"), utf8.count >= 7 else { return false }
+            skip = 2
+        }
+        var hs = 0, previous: UInt8 = 0
+        for byte in utf8.dropFirst(skip) {
+            switch byte {
+            case UInt8(ascii: "h"):
+                if previous == byte { return false }
+                hs += 1
+            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"): break
+            default: return false
+            }
+            previous = byte
+        }
+        return hs >= 2
     }
 
     /// English words whose last letter is doubled and whose shorter form is a strong word of another language.
@@ -529,8 +591,8 @@ struct ScoringRun {
         }
     }
 
-    /// "It used to be great", "good until the update": in a review, praise of how the app was is a complaint
-    /// about how it is, so the praise turns negative.
+    /// "It used to be great", "good until the update", "would be great if it worked": in a review, praise of how the
+    /// app was, or would be, is a complaint about how it is, so the praise turns negative.
     mutating func applyPastPraise(_ range: Range<Int>) {
         guard units.contains(where: { $0.valence > 0 }) else { return }
         let tokens = text.tokens
@@ -552,13 +614,28 @@ struct ScoringRun {
                         || marker == "before" && (at + 1..<min(at + 4, range.upperBound)).contains(where: { tokens[$0].folded.hasPrefix("update") }) {
                 // The praise comes first: "it was *good* until the update"; "until now" keeps it present.
                 for u in 0..<m { reversePastPraise(u, marker: marker) }
+            } else if Self.conditionalModals.contains(marker),
+                      (at + 1..<min(at + 4, range.upperBound)).contains(where: { Self.conditionalVerbs.contains(tokens[$0].folded) }),
+                      let condition = (at + 1..<range.upperBound).first(where: { tokens[$0].folded == "if" }) {
+                // "Would be a great app if it didn't crash", "I'd give 5 stars if you fix this", "would be nice if it
+                // worked": praise on a condition, and the condition itself, name what the app lacks now; the
+                // condition ends at the clause's end.
+                var u = m + 1
+                while u < units.count {
+                    if case .clauseBreak = units[u].role, units[u].tokens.lowerBound > condition { break }
+                    reversePastPraise(u, marker: "\(marker) … if", factor: SentimentScorer.conditionalPraise)
+                    u += 1
+                }
             }
         }
     }
 
     static let untilWords: Set<String> = ["until", "till", "untill", "til"]
+    static let conditionalModals: Set<String> = ["would", "could", "i'd", "it'd", "would've", "could've", "wouldve", "couldve"]
+    /// Verbs that make the words after a modal a verdict on the app: "would *be* great", "would *give* 5 stars".
+    static let conditionalVerbs: Set<String> = ["be", "been", "give", "rate", "have"]
     /// Every word `applyPastPraise` starts from.
-    static let pastPraiseMarkers = WordSet(untilWords.union(["used", "use", "before"]))
+    static let pastPraiseMarkers = WordSet(untilWords.union(conditionalModals).union(["used", "use", "before"]))
     /// Words that open an event after "until" ("until *the* update", "till *they* changed it", "until *recently*");
     /// "till vacation", "until 5pm", "until now" do not put the praise in the past.
     static let changeOpeners: Set<String> = [
@@ -567,17 +644,21 @@ struct ScoringRun {
         "update", "updates", "updated", "updating", "version", "after", "then", "suddenly",
     ]
 
-    mutating func reversePastPraise(_ u: Int, marker: String) {
+    mutating func reversePastPraise(_ u: Int, marker: String, factor: Double = SentimentScorer.pastPraise) {
         guard case .word = units[u].role, units[u].valence > 0 else { return }
-        units[u].valence *= SentimentScorer.pastPraise
-        if explain { units[u].rules.append("praise of the past ('\(marker)'): a complaint now") }
+        units[u].valence *= factor
+        if explain {
+            units[u].rules.append(factor == SentimentScorer.pastPraise ? "praise of the past ('\(marker)'): a complaint now"
+                                                                        : "praise on a condition ('\(marker)'): a complaint now")
+        }
     }
 
     /// Adverbs and verbs of thinking or saying: "haven't *even*", "don't *think*", "can't *say*" hedge rather than
     /// state that the app fails.
     static let notProblemWords: Set<String> = [
         "even", "ever", "really", "yet", "quite", "always", "just", "actually", "exactly", "necessarily", "think",
-        "remember", "say", "mind", "believe",
+        "remember", "say", "mind", "believe", "know", "imagine", "decide", "feel", "feeling", "mean", "matter",
+        "wonder", "expect", "expected",
     ]
 
     /// Whether the negator before `index` belongs to an expression scored as a whole ("can't *wait*", "can't say

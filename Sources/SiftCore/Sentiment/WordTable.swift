@@ -126,12 +126,15 @@ final class LexiconLookup: Sendable {
     let stems: WordTable<StemValence>
     let failures: WordTable<Double>
     let phrases: [LexiconPhrase]
+    /// Words that show a text is about a product; nil when the language has no such list.
+    let productWords: WordSet?
 
     init(_ lexicon: LanguageLexicon) {
         entries = WordTable(lexicon.entries)
         stems = WordTable(lexicon.stemValences.mapValues { StemValence(valence: $0.valence, term: $0.term) })
         failures = WordTable(lexicon.failures)
         phrases = lexicon.phrases
+        productWords = lexicon.productWords
     }
 
     init() {
@@ -139,6 +142,7 @@ final class LexiconLookup: Sendable {
         stems = WordTable()
         failures = WordTable()
         phrases = []
+        productWords = nil
     }
 
     /// What the lexicon says about a token's folded form.

@@ -100,3 +100,56 @@ extension SentimentScorerTests {
         #expect(score("The premium plan is great").score.compound > 0.05)
     }
 }
+
+extension SentimentScorerTests {
+    @Test func praiseOnAConditionIsAComplaint() {
+        for text in ["Would be a great app if it didn't crash every 5 minutes", "Would be great if it worked",
+                     "I would give 5 stars if you fix the login", "Could be a good app if they fixed the bugs"] {
+            let result = score(text)
+            #expect(result.score.compound < -0.05, "\(text)")
+        }
+        #expect(rules(score("Would be great if it worked"), "great").contains { $0.contains("praise on a condition") })
+        // Praise before the wish still carries the review; a modal without "if" is no condition.
+        #expect(score("Great app, would be perfect if it had a dark mode").score.compound > 0.05)
+        #expect(score("I would recommend it to anyone").score.compound > 0.05)
+    }
+
+    @Test func reviewVerdictsOfSession3Score() {
+        for text in ["Avoid", "Beware, they take your money", "Where is my money?", "BSOD every day", "Total letdown"] {
+            #expect(score(text).score.compound < -0.05, "\(text)")
+        }
+        for text in ["Real time saver", "Underrated game", "Four stars", "No 1 app", "Bang for your buck"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+    }
+}
+
+extension SentimentScorerTests {
+    @Test func negativeAdverbsBoostPraiseInReviews() {
+        for text in ["Ridiculously easy to use", "Stupidly addictive", "Dangerously addictive", "Wicked fun", "Scary good"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+        #expect(score("Ridiculously slow").score.compound < score("slow").score.compound)
+        for text in ["Can't get enough", "I'm hooked", "Great way to kill time", "Fixed my problem in minutes", "Zero ads"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+        for text in ["I really wanted to like this app", "Love how it crashes every time"] {
+            #expect(score(text).score.compound < -0.05, "\(text)")
+        }
+    }
+
+    @Test func verbsOfKnowingAreNotProblemStatements() {
+        #expect(score("I don't know how I got so lucky").score.compound > 0.05)
+        #expect(score("It doesn't sync").score.compound < -0.05)
+    }
+}
+
+extension SentimentScorerTests {
+    @Test func praiseWrittenWithANegatorIsPraise() {
+        for text in ["I can't believe how good this is", "I don't know what I would do without this app",
+                     "It doesn't get better than this", "Nothing beats this", "I didn't think I would like it this much",
+                     "I never have to wait", "No need to sign up"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+    }
+}

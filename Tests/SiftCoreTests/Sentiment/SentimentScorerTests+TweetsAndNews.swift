@@ -1,0 +1,51 @@
+import Testing
+@testable import SiftCore
+
+/// Chat, tweet and headline language, on sentences written for these tests.
+extension SentimentScorerTests {
+    @Test func writtenLaughterOfAnyLengthIsPositive() {
+        for text in ["hahahaha", "Ahahahahah YES", "bwahaha", "hehehehe"] {
+            let result = score(text)
+            #expect(result.score.compound > 0.05, "\(text)")
+        }
+        #expect(score("hahahahaha").score.compound == score("haha").score.compound)
+        #expect(score("the hashtag").score.compound == 0, "a word with 'ha' in it is no laughter")
+    }
+
+    @Test func weakCuesInATextNamingNoProductReadAsNeutral() {
+        let headline = score("The committee meets on Tuesday and is able to discuss the plan for the new bridge")
+        #expect(headline.score.compound == 0)
+        #expect(headline.notes.contains { $0.contains("weak cues") })
+        // The same weak cue in a review judges: reviews name the app, the update, the ads.
+        #expect(score("The committee meets on Tuesday and is able to discuss the plan for the new app").score.compound > 0.05)
+        // A strong word is never weak, however long the text.
+        #expect(score("The committee meets on Tuesday and is able to discuss the terrible plan for the new bridge").score.compound < -0.05)
+    }
+
+    @Test func insultsAndNewsOfHarmAreNegative() {
+        for text in ["What a bastard", "you bitch", "This is madness", "Suspect arrested after the slaying",
+                     "Riots after the bombing", "Ouch", "hungover again #sadface"] {
+            #expect(score(text).score.compound < -0.05, "\(text)")
+        }
+    }
+
+    @Test func tweetIdiomsScoreAsWholes() {
+        for text in ["No doubt the best pizza in town", "That's the spirit!", "Hell yeah", "sure, why not",
+                     "Give it a shot", "Hanging with the boys tonight", "pretty damn good"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+        for text in ["Oh no", "Thanks for nothing", "Good grief"] {
+            #expect(score(text).score.compound < -0.05, "\(text)")
+        }
+        #expect(score("pretty damn good").score.compound > score("pretty good").score.compound)
+    }
+
+    @Test func everydaySensesDoNotJudge() {
+        // "added" is no "ad"; "completely" only boosts; "right now" is a time, "sound" is audio.
+        for text in ["added 3 photos", "I fell asleep on the couch", "right now", "the sound of rain"] {
+            #expect(score(text).score.compound == 0, "\(text)")
+        }
+        #expect(score("The brakes went completely out. Scary.").score.compound < -0.05)
+        #expect(score("completely broken").score.compound < score("broken").score.compound)
+    }
+}
