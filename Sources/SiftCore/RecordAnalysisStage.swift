@@ -43,14 +43,20 @@ public struct RecordAnalysisStage: RecordStage {
         mutating func process(_ record: inout FeedbackRecord) {
             let judged = RecordAnalysisStage.analyzedText(of: record)
             let analyzed = text.analyze(judged, languageHint: record.language)
-            let scored = sentiment.scoreWithoutExplanation(analyzed)
-            let kind = kinds.kindsAndSeverity(analyzed, sentiment: scored.score)
             var analysis = record.analysis ?? Analysis()
+            if keepsSentenceScores {
+                let scored = sentiment.scoreWithoutExplanation(analyzed)
+                analysis.sentiment = scored.score
+                // A one-sentence record's sentence score is its own score; a million of them kept twice cost 150 MB.
+                analysis.sentences = scored.sentences.count > 1 ? scored.sentences : []
+            } else {
+                // The record's score alone: no sentence list is built at all.
+                analysis.sentiment = sentiment.compoundScore(analyzed)
+                analysis.sentences = []
+            }
+            let kind = kinds.kindsAndSeverity(analyzed, sentiment: analysis.sentiment)
             analysis.language = analyzed.language
             analysis.languageConfidence = analyzed.languageConfidence
-            analysis.sentiment = scored.score
-            // A one-sentence record's sentence score is its own score; a million of them kept twice cost 150 MB.
-            analysis.sentences = keepsSentenceScores && scored.sentences.count > 1 ? scored.sentences : []
             analysis.kinds = kind.kinds
             analysis.severity = kind.severity
             // Themes are found from the body alone; when that is all that was analysed, its words are handed on.
