@@ -65,6 +65,13 @@ public struct DirichletMixture: Sendable {
     /// - Parameters:
     ///   - documents: term ids in `0..<vocabularySize`, repeated for repeated terms.
     public func cluster(_ documents: [[UInt32]], vocabularySize: Int, threads: Int = 1) -> (assignments: [Int?], model: Model) {
+        let (assignments, model) = clusterPacked(PackedLists(documents), vocabularySize: vocabularySize, threads: threads)
+        return (assignments.map { $0 < 0 ? nil : Int($0) }, model)
+    }
+
+    /// The same as `cluster`, over packed lists, with −1 for a document without terms (a million optionals are
+    /// twice the memory of 32-bit ids).
+    func clusterPacked(_ documents: PackedLists, vocabularySize: Int, threads: Int = 1) -> (assignments: [Int32], model: Model) {
         let K = maxClusters
         var model = Model(
             clusterCount: K, vocabularySize: vocabularySize, documents: Array(repeating: 0, count: K),
@@ -72,8 +79,12 @@ public struct DirichletMixture: Sendable {
             used: 0, alpha: alpha, beta: beta, maxLength: maxTermsPerDocument)
         model.refreshAllDenominators()
         var assignment = Array(repeating: -1, count: documents.count)
-        let withTerms = documents.indices.filter { !documents[$0].isEmpty }
-        let fitted = Array(withTerms.prefix(fitLimit))
+        var fitted: [Int] = []
+        var firstUnfitted = documents.count
+        for d in 0..<documents.count where documents.count(d) > 0 {
+            if fitted.count == fitLimit { firstUnfitted = d; break }
+            fitted.append(d)
+        }
         // Compact forms of the sample only (`fitDocs[k]` is document `fitted[k]`); the documents beyond it are
         // compacted one at a time as they are scored, rather than a million of them held at once.
         var fitDocs = fitted.map { CompactDocument(documents[$0], cap: maxTermsPerDocument) }
@@ -108,31 +119,37 @@ public struct DirichletMixture: Sendable {
         }
         // Documents beyond the sample: their most likely living cluster, scored independently of each other.
         fitDocs = []
-        let rest = Array(withTerms.dropFirst(fitLimit))
-        if !rest.isEmpty {
+        fitted = []
+        var result = assignment.map { Int32($0) }
+        assignment = []
+        let restStart = firstUnfitted
+        let restCount = documents.count - restStart
+        if restCount > 0 {
             let frozen = model
-            let results = UnsafeSlots<Int>(count: rest.count, initial: -1)
-            let slices = max(1, min(threads, rest.count / 256 + 1))
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                var scores = [Double](repeating: 0, count: K)
-                // Feedback repeats itself ("great app", "too many ads"): a document already scored is looked up.
-                var known: [CompactDocument: Int] = [:]
-                var i = slice
-                while i < rest.count {
-                    let doc = CompactDocument(documents[rest[i]], cap: maxTermsPerDocument)
-                    if let z = known[doc] {
-                        results[i] = z
-                    } else {
-                        let z = frozen.mostLikely(doc, scores: &scores) ?? -1
-                        known[doc] = z
-                        results[i] = z
+            let slices = max(1, min(threads, restCount / 256 + 1))
+            let per = (restCount + slices - 1) / slices
+            result.withUnsafeMutableBufferPointer { buffer in
+                let shared = UnsafeSendableBuffer(buffer)
+                DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                    var scores = [Double](repeating: 0, count: K)
+                    // Feedback repeats itself ("great app", "too many ads") and the caller orders documents by
+                    // content, so a repeat mostly follows its twin: the previous document's cluster is reused.
+                    var previous: (doc: CompactDocument, z: Int32)?
+                    let start = restStart + slice * per
+                    for d in start..<min(documents.count, start + per) where documents.count(d) > 0 {
+                        let doc = CompactDocument(documents[d], cap: maxTermsPerDocument)
+                        if let previous, previous.doc == doc {
+                            shared.buffer[d] = previous.z
+                        } else {
+                            let z = Int32(frozen.mostLikely(doc, scores: &scores) ?? -1)
+                            shared.buffer[d] = z
+                            previous = (doc, z)
+                        }
                     }
-                    i += slices
                 }
             }
-            for (i, d) in rest.enumerated() { assignment[d] = results[i] }
         }
-        return (assignment.map { $0 < 0 ? nil : $0 }, model)
+        return (result, model)
     }
 
     /// Draws a cluster for `doc` from its conditional over all K clusters (empty ones included, as in the paper).
@@ -292,7 +309,7 @@ extension DirichletMixture.Model {
     }
 
     /// The log-weight of a document given as term ids: how well a cluster explains it (for outlier tests and quotes).
-    public func logWeight(_ terms: [UInt32], cluster z: Int, cap: Int = 40) -> Double {
+    public func logWeight<Terms: Collection<UInt32>>(_ terms: Terms, cluster z: Int, cap: Int = 40) -> Double {
         let doc = CompactDocument(terms, cap: cap)
         return Foundation.log(weight(doc, cluster: z))
     }
@@ -310,7 +327,7 @@ struct CompactDocument: Sendable, Hashable {
     var counts: [UInt16]
     var length: Int
 
-    init(_ raw: [UInt32], cap: Int) {
+    init<Terms: Collection<UInt32>>(_ raw: Terms, cap: Int) {
         let kept = raw.prefix(cap)
         var order: [UInt32] = []
         var counts: [UInt16] = []
