@@ -49,6 +49,8 @@ public struct ThemeStage: CorpusStage {
     }
 
     public func run(_ corpus: inout Corpus) {
+        // Content-key order before the features exist, so its sort keys never sit beside them.
+        var contentOrdered = contentOrder(corpus.records)
         var features = extract(&corpus.records)
         // Names match by folded form and by stem ("Tunely" is stemmed to "tune").
         let worker = analyzer.makeWorker()
@@ -58,25 +60,35 @@ public struct ThemeStage: CorpusStage {
         var isName = [Bool](repeating: false, count: features.vocabulary.strings.count)
         for name in names { if let id = features.vocabulary.id(name) { isName[Int(id)] = true } }
         let nameSet = Set(names)
-        var byLanguageID = [[Int]](repeating: [], count: features.languages.count)
-        for i in corpus.records.indices { byLanguageID[Int(features.language[i])].append(i) }
-        var byLanguage: [String: [Int]] = [:]
-        for (k, members) in byLanguageID.enumerated() where !members.isEmpty { byLanguage[features.languages[k]] = members }
-        byLanguageID = []
+        var size = [Int](repeating: 0, count: features.languages.count)
+        for l in features.language { size[Int(l)] += 1 }
+        // Each language's records are themed together; `groupOf` maps a language to the one it is themed with.
+        var groupOf = Array(features.languages.indices)
         // Texts too short to tell ("und": "good app", "nice") are themed with the run's main language rather
         // than apart from it, so "fun game" is one theme, not one per detector verdict.
-        if let undetermined = byLanguage["und"],
-            let main = byLanguage.filter({ $0.key != "und" }).max(by: { $0.value.count != $1.value.count ? $0.value.count < $1.value.count : $0.key > $1.key })
+        if let und = features.languages.firstIndex(of: "und"), size[und] > 0,
+            let main = features.languages.indices.filter({ $0 != und && size[$0] > 0 })
+                .max(by: { size[$0] != size[$1] ? size[$0] < size[$1] : features.languages[$0] > features.languages[$1] })
         {
-            byLanguage[main.key] = (main.value + undetermined).sorted()
-            byLanguage["und"] = nil
+            groupOf[und] = main
         }
-        // Every language's documents first, so that the term lists (and the vocabulary) are let go before the
-        // clustering and naming allocate.
-        var prepared: [LanguageDocuments?] = byLanguage.keys.sorted().map { language in
-            prepare(language, members: byLanguage[language]!, records: corpus.records, features: features, isName: isName)
+        // Each language's records in content-key order: the run's order, filtered.
+        var groupSize = [Int](repeating: 0, count: features.languages.count)
+        for k in features.languages.indices { groupSize[groupOf[k]] += size[k] }
+        var orderedOf = groupSize.map { n -> [Int] in
+            var ordered: [Int] = []
+            ordered.reserveCapacity(n)
+            return ordered
         }
-        byLanguage = [:]
+        for i in contentOrdered { orderedOf[groupOf[Int(features.language[i])]].append(i) }
+        contentOrdered = []
+        // Every language's documents first (in sorted order, as `languages` is), so that the term lists and the
+        // vocabulary are let go before the clustering and naming allocate.
+        var prepared: [LanguageDocuments?] = []
+        for k in features.languages.indices where !orderedOf[k].isEmpty {
+            prepared.append(prepare(features.languages[k], ordered: orderedOf[k], features: features, isName: isName))
+            orderedOf[k] = []
+        }
         features.terms = ChunkedLists(chunks: [], perChunk: 1)
         features.vocabulary = SortedVocabulary([])
         var themes: [Theme] = []
@@ -214,22 +226,21 @@ public struct ThemeStage: CorpusStage {
         var vocabularySize: Int
     }
 
-    private func prepare(
-        _ language: String, members: [Int], records: [FeedbackRecord], features: Features, isName: [Bool]
-    ) -> LanguageDocuments {
-        // Content key order: the sampler sees records in the same order whatever order they came in.
-        // Equal texts (feedback repeats itself) are ordered by id; both as 64-bit hashes, so sorting a million compares
-        // integers, not strings. Records equal in both are interchangeable.
-        var keyed = [(text: UInt64, id: UInt64, index: Int)](repeating: (0, 0, 0), count: members.count)
+    /// Record indices sorted by content key: stable hash of the text, then of the id, then index.
+    ///
+    /// The sampler sees records in the same order whatever order they came in. Equal texts (feedback repeats
+    /// itself) are ordered by id; both as 64-bit hashes, so sorting a million compares integers, not strings.
+    /// Records equal in both are interchangeable.
+    func contentOrder(_ records: [FeedbackRecord]) -> [Int] {
+        var keyed = [(text: UInt64, id: UInt64, index: Int)](repeating: (0, 0, 0), count: records.count)
         keyed.withUnsafeMutableBufferPointer { keys in
             let shared = UnsafeSendableBuffer(keys)
-            let slices = max(1, min(threads, members.count / 4096 + 1))
+            let slices = max(1, min(threads, records.count / 4096 + 1))
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                var k = slice
-                while k < members.count {
-                    let i = members[k]
-                    shared.buffer[k] = (stableHash(records[i].text.utf8), stableHash(records[i].id.utf8), i)
-                    k += slices
+                var i = slice
+                while i < records.count {
+                    shared.buffer[i] = (stableHash(records[i].text.utf8), stableHash(records[i].id.utf8), i)
+                    i += slices
                 }
             }
         }
@@ -238,8 +249,10 @@ public struct ThemeStage: CorpusStage {
             if a.id != b.id { return a.id < b.id }
             return a.index < b.index
         }
-        let ordered = keyed.map(\.index)
-        keyed = []
+        return keyed.map(\.index)
+    }
+
+    private func prepare(_ language: String, ordered: [Int], features: Features, isName: [Bool]) -> LanguageDocuments {
         // Words that name no theme ("app", "please", "hey devs", "reinstalled", "weeks ago") are said alongside
         // every problem: left in, they pull different problems into one cluster. A record of nothing else keeps them.
         var plainWord = [Int8](repeating: -1, count: features.vocabulary.strings.count)
@@ -271,7 +284,7 @@ public struct ThemeStage: CorpusStage {
             documents.append(doc)
         }
         return LanguageDocuments(
-            language: language, memberCount: members.count, ordered: ordered, documents: documents, vocabularySize: Int(localCount))
+            language: language, memberCount: ordered.count, ordered: ordered, documents: documents, vocabularySize: Int(localCount))
     }
 
     private func clusterLanguage(
