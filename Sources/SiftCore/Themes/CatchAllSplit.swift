@@ -6,7 +6,7 @@ extension ThemeStage {
     /// problems into one theme. Re-clustering its members without the words most of them share lets the problems
     /// show. - Parameters: `groups` and the result hold positions into `docs`; `minimum` is the language's
     /// smallest theme size.
-    func splittingCatchAlls(_ groups: [[Int]], docs: PackedLists, languageCount: Int, minimum: Int) -> [[Int]] {
+    func splittingCatchAlls(_ groups: [[Int]], docs: ChunkedLists, languageCount: Int, minimum: Int) -> [[Int]] {
         groups.flatMap { split($0, docs: docs, languageCount: languageCount, minimum: minimum, round: 0) }
     }
 
@@ -14,7 +14,7 @@ extension ThemeStage {
         size >= catchAllMinimumSize && Double(size) > catchAllShare * Double(languageCount)
     }
 
-    private func split(_ group: [Int], docs: PackedLists, languageCount: Int, minimum: Int, round: Int) -> [[Int]] {
+    private func split(_ group: [Int], docs: ChunkedLists, languageCount: Int, minimum: Int, round: Int) -> [[Int]] {
         guard round < catchAllRounds, isCatchAll(group.count, languageCount: languageCount) else { return [group] }
         var documentFrequency: [UInt32: Int] = [:]
         for p in group { for t in Set(docs[p]) { documentFrequency[t, default: 0] += 1 } }
@@ -46,6 +46,8 @@ extension ThemeStage {
         for p in 0..<docs.count { reducedDocs.append(indexInGroup[p] < 0 ? [][...] : keptLists[Int(indexInGroup[p])]) }
         keptLists = PackedLists()
         indexInGroup = []
+        let reducedLists = ChunkedLists(reducedDocs)
+        reducedDocs = PackedLists()
         // A seed of its own, from what the theme is (its size, its common words, the round), not from run order.
         var key: [UInt8] = []
         for value in [UInt32(round), UInt32(group.count)] + common { withUnsafeBytes(of: value.littleEndian) { key += $0 } }
@@ -53,7 +55,7 @@ extension ThemeStage {
         mixture.seed = stableHash(key, seed: mixture.seed)
         // Few parts per round: a catch-all is a handful of problems, not hundreds of near-duplicate pairs.
         mixture.maxClusters = min(mixture.maxClusters, catchAllMaxParts)
-        let (assignments, model) = mixture.clusterPacked(reduced, vocabularySize: max(1, local.count), threads: threads)
+        let (assignments, model) = mixture.clusterPacked(ChunkedLists(reduced), vocabularySize: max(1, local.count), threads: threads)
         var size = [Int](repeating: 0, count: model.clusterCount)
         for z in assignments where z >= 0 { size[Int(z)] += 1 }
         // Parts too small to matter beside the others are leftovers, not themes of their own.
@@ -78,10 +80,10 @@ extension ThemeStage {
             }
             memberOf[target, default: []].append(group[i])
         }
-        let parts = merged(kept.compactMap { memberOf[$0] }, docs: reducedDocs) + (memberOf[-1].map { [$0] } ?? [])
+        let parts = merged(kept.compactMap { memberOf[$0] }, docs: reducedLists) + (memberOf[-1].map { [$0] } ?? [])
         guard parts.filter({ $0.count >= meaningful }).count >= 2 else { return [group] }
         return parts.flatMap {
-            split($0, docs: reducedDocs, languageCount: languageCount, minimum: minimum, round: round + 1)
+            split($0, docs: reducedLists, languageCount: languageCount, minimum: minimum, round: round + 1)
         }
     }
 }

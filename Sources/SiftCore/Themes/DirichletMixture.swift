@@ -42,12 +42,15 @@ public struct DirichletMixture: Sendable {
         public fileprivate(set) var documents: [Int32]
         /// Term occurrences per cluster.
         public fileprivate(set) var words: [Int32]
-        /// Occurrences of term `w` in cluster `z` at `w * clusterCount + z` (term-major, so one term's row is contiguous).
+        /// Occurrences of term `w` in cluster `z` at `rowOf[w] * clusterCount + z` (term-major, so one term's row is
+        /// contiguous).
         public fileprivate(set) var termCounts: [Int32]
         /// Clusters `0..<used` may hold documents; every cluster from `used` on is empty. Compacting the living
         /// clusters to the front after each sweep lets scoring skip the dead ones (exact: empty clusters are
         /// interchangeable, so they are scored once, as a pool).
         public fileprivate(set) var used: Int
+        /// The row of each term in `termCounts`; terms the fit never saw share the last row, all zeros.
+        let rowOf: [Int32]
         let alpha: Double
         let beta: Double
         /// The longest document the model reads (longer ones were cut).
@@ -58,26 +61,21 @@ public struct DirichletMixture: Sendable {
         fileprivate var denominators: [Double] = []
 
         /// Count of term `term` in cluster `cluster`.
-        public func count(term: Int, cluster: Int) -> Int { Int(termCounts[term * clusterCount + cluster]) }
+        public func count(term: Int, cluster: Int) -> Int { Int(termCounts[Int(rowOf[term]) * clusterCount + cluster]) }
     }
 
     /// A cluster for each document (nil for a document without terms) and the fitted model.
     /// - Parameters:
     ///   - documents: term ids in `0..<vocabularySize`, repeated for repeated terms.
     public func cluster(_ documents: [[UInt32]], vocabularySize: Int, threads: Int = 1) -> (assignments: [Int?], model: Model) {
-        let (assignments, model) = clusterPacked(PackedLists(documents), vocabularySize: vocabularySize, threads: threads)
+        let (assignments, model) = clusterPacked(ChunkedLists(PackedLists(documents)), vocabularySize: vocabularySize, threads: threads)
         return (assignments.map { $0 < 0 ? nil : Int($0) }, model)
     }
 
     /// The same as `cluster`, over packed lists, with −1 for a document without terms (a million optionals are
     /// twice the memory of 32-bit ids).
-    func clusterPacked(_ documents: PackedLists, vocabularySize: Int, threads: Int = 1) -> (assignments: [Int32], model: Model) {
+    func clusterPacked(_ documents: ChunkedLists, vocabularySize: Int, threads: Int = 1) -> (assignments: [Int32], model: Model) {
         let K = maxClusters
-        var model = Model(
-            clusterCount: K, vocabularySize: vocabularySize, documents: Array(repeating: 0, count: K),
-            words: Array(repeating: 0, count: K), termCounts: Array(repeating: 0, count: max(1, vocabularySize) * K),
-            used: 0, alpha: alpha, beta: beta, maxLength: maxTermsPerDocument)
-        model.refreshAllDenominators()
         var assignment = Array(repeating: -1, count: documents.count)
         var fitted: [Int] = []
         var firstUnfitted = documents.count
@@ -88,6 +86,22 @@ public struct DirichletMixture: Sendable {
         // Compact forms of the sample only (`fitDocs[k]` is document `fitted[k]`); the documents beyond it are
         // compacted one at a time as they are scored, rather than a million of them held at once.
         var fitDocs = fitted.map { CompactDocument(documents[$0], cap: maxTermsPerDocument) }
+        // Only terms of the sample are ever counted: the others share one row of zeros, so the table is as large
+        // as the sample's vocabulary, not the language's (a row of K counts for each of tens of thousands of words).
+        var rowOf = [Int32](repeating: -1, count: max(1, vocabularySize))
+        var rows: Int32 = 0
+        for doc in fitDocs {
+            for w in doc.terms where rowOf[Int(w)] < 0 {
+                rowOf[Int(w)] = rows
+                rows += 1
+            }
+        }
+        for w in rowOf.indices where rowOf[w] < 0 { rowOf[w] = rows }
+        var model = Model(
+            clusterCount: K, vocabularySize: vocabularySize, documents: Array(repeating: 0, count: K),
+            words: Array(repeating: 0, count: K), termCounts: Array(repeating: 0, count: (Int(rows) + 1) * K),
+            used: 0, rowOf: rowOf, alpha: alpha, beta: beta, maxLength: maxTermsPerDocument)
+        model.refreshAllDenominators()
         var rng = SplitMix64(seed: seed)
         var p = [Double](repeating: 0, count: K + 1)
 
@@ -177,7 +191,7 @@ extension DirichletMixture.Model {
         if z >= used { used = z + 1 }
         documents[z] += 1
         words[z] += Int32(doc.length)
-        for (w, c) in zip(doc.terms, doc.counts) { termCounts[Int(w) * clusterCount + z] += Int32(c) }
+        for (w, c) in zip(doc.terms, doc.counts) { termCounts[Int(rowOf[Int(w)]) * clusterCount + z] += Int32(c) }
         refreshDenominators(z)
     }
 
@@ -233,7 +247,7 @@ extension DirichletMixture.Model {
     fileprivate mutating func remove(_ doc: CompactDocument, from z: Int) {
         documents[z] -= 1
         words[z] -= Int32(doc.length)
-        for (w, c) in zip(doc.terms, doc.counts) { termCounts[Int(w) * clusterCount + z] -= Int32(c) }
+        for (w, c) in zip(doc.terms, doc.counts) { termCounts[Int(rowOf[Int(w)]) * clusterCount + z] -= Int32(c) }
         refreshDenominators(z)
     }
 
@@ -247,7 +261,7 @@ extension DirichletMixture.Model {
         }
         termCounts.withUnsafeBufferPointer { counts in
             for (w, c) in zip(doc.terms, doc.counts) {
-                let row = counts.baseAddress! + Int(w) * K
+                let row = counts.baseAddress! + Int(rowOf[Int(w)]) * K
                 for j in 0..<Int(c) {
                     let add = beta + Double(j)
                     for z in 0..<L { p[z] *= Double(row[z]) + add }
@@ -300,7 +314,7 @@ extension DirichletMixture.Model {
         let vBeta = Double(vocabularySize) * beta
         var value = Double(documents[z]) + alpha
         for (w, c) in zip(doc.terms, doc.counts) {
-            let n = Double(termCounts[Int(w) * clusterCount + z]) + beta
+            let n = Double(termCounts[Int(rowOf[Int(w)]) * clusterCount + z]) + beta
             for j in 0..<Int(c) { value *= n + Double(j) }
         }
         let nz = Double(words[z]) + vBeta

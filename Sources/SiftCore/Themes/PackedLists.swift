@@ -33,6 +33,35 @@ struct PackedLists: Sendable {
         starts.append(UInt32(values.count))
     }
 
+    /// Replaces each list, in order, with what `rewrite` appends to its second argument (never more ids than the
+    /// list had), in place: the rewritten lists take the room of the old ones.
+    mutating func rewriteInPlace(_ rewrite: (ArraySlice<UInt32>, inout [UInt32]) -> Void) {
+        var starts = self.starts
+        self.starts = []
+        var input: [UInt32] = []
+        var output: [UInt32] = []
+        var write = 0
+        var readStart = 0
+        for i in 0..<(starts.count - 1) {
+            let readEnd = Int(starts[i + 1])
+            input.removeAll(keepingCapacity: true)
+            input.append(contentsOf: values[readStart..<readEnd])
+            output.removeAll(keepingCapacity: true)
+            rewrite(input[...], &output)
+            precondition(output.count <= input.count, "a list rewritten in place may only shrink")
+            values.withUnsafeMutableBufferPointer { values in
+                for id in output {
+                    values[write] = id
+                    write += 1
+                }
+            }
+            starts[i + 1] = UInt32(write)
+            readStart = readEnd
+        }
+        values.removeLast(values.count - write)
+        self.starts = starts
+    }
+
     /// Replaces every id with `map[id]`, in place (no second copy of the lists).
     mutating func remap(through map: [UInt32]) {
         values.withUnsafeMutableBufferPointer { values in
@@ -50,15 +79,24 @@ struct ChunkedLists: Sendable {
     /// Every chunk but the last holds exactly this many lists.
     let perChunk: Int
 
+    let count: Int
+
     init(chunks: [PackedLists], perChunk: Int) {
         self.chunks = chunks
         self.perChunk = max(1, perChunk)
+        count = chunks.reduce(0) { $0 + $1.count }
     }
 
-    var count: Int { chunks.reduce(0) { $0 + $1.count } }
+    /// One part holding every list.
+    init(_ lists: PackedLists) { self.init(chunks: [lists], perChunk: lists.count) }
 
     subscript(i: Int) -> ArraySlice<UInt32> { chunks[i / perChunk][i % perChunk] }
 
     /// The length of list `i`.
     func count(_ i: Int) -> Int { chunks[i / perChunk].count(i % perChunk) }
+
+    /// `PackedLists.rewriteInPlace` over every part, in order.
+    mutating func rewriteInPlace(_ rewrite: (ArraySlice<UInt32>, inout [UInt32]) -> Void) {
+        for c in chunks.indices { chunks[c].rewriteInPlace(rewrite) }
+    }
 }

@@ -51,7 +51,7 @@ public struct ThemeStage: CorpusStage {
     public func run(_ corpus: inout Corpus) {
         // Content-key order before the features exist, so its sort keys never sit beside them.
         var contentOrdered = contentOrder(corpus.records)
-        var features = extract(&corpus.records)
+        var features = extract(&corpus.records, order: contentOrdered)
         // Names match by folded form and by stem ("Tunely" is stemmed to "tune").
         let worker = analyzer.makeWorker()
         let names = self.names.union(frequentName(features)).flatMap { name in
@@ -72,23 +72,35 @@ public struct ThemeStage: CorpusStage {
         {
             groupOf[und] = main
         }
-        // Each language's records in content-key order: the run's order, filtered.
         var groupSize = [Int](repeating: 0, count: features.languages.count)
         for k in features.languages.indices { groupSize[groupOf[k]] += size[k] }
-        var orderedOf = groupSize.map { n -> [Int] in
-            var ordered: [Int] = []
-            ordered.reserveCapacity(n)
-            return ordered
-        }
-        for i in contentOrdered { orderedOf[groupOf[Int(features.language[i])]].append(i) }
-        contentOrdered = []
         // Every language's documents first (in sorted order, as `languages` is), so that the term lists and the
         // vocabulary are let go before the clustering and naming allocate.
+        let groups = features.languages.indices.filter { groupSize[$0] > 0 }
         var prepared: [LanguageDocuments?] = []
-        for k in features.languages.indices where !orderedOf[k].isEmpty {
-            prepared.append(prepare(features.languages[k], ordered: orderedOf[k], features: features, isName: isName))
-            orderedOf[k] = []
+        if groups.count == 1 {
+            // One language, the usual run: its documents are the term lists, filtered where they lie.
+            prepared.append(
+                prepare(
+                    features.languages[groups[0]], ordered: contentOrdered, positions: nil, terms: &features.terms,
+                    vocabulary: features.vocabulary, isName: isName))
+        } else {
+            // Each language's positions in content-key order: the run's order, filtered.
+            var positionsOf = groupSize.map { n -> [Int] in
+                var positions: [Int] = []
+                positions.reserveCapacity(n)
+                return positions
+            }
+            for (position, l) in features.language.enumerated() { positionsOf[groupOf[Int(l)]].append(position) }
+            for k in groups {
+                prepared.append(
+                    prepare(
+                        features.languages[k], ordered: positionsOf[k].map { contentOrdered[$0] }, positions: positionsOf[k],
+                        terms: &features.terms, vocabulary: features.vocabulary, isName: isName))
+                positionsOf[k] = []
+            }
         }
+        contentOrdered = []
         features.terms = ChunkedLists(chunks: [], perChunk: 1)
         features.vocabulary = SortedVocabulary([])
         var themes: [Theme] = []
@@ -117,12 +129,10 @@ public struct ThemeStage: CorpusStage {
             return theme
         }
         for i in corpus.records.indices {
-            if corpus.records[i].analysis == nil {
-                corpus.records[i].analysis = Analysis(language: features.languages[Int(features.language[i])])
-            }
-            corpus.records[i].analysis!.theme = themeOf[i] < 0 ? nil : idOf[Int(themeOf[i])]
+            // Every record has an analysis by now: `extract` gives one to a record that came without.
+            corpus.records[i].analysis?.theme = themeOf[i] < 0 ? nil : idOf[Int(themeOf[i])]
             // The words were kept for naming; nothing after this stage reads them.
-            corpus.records[i].analysis!.themeWords = nil
+            corpus.records[i].analysis?.themeWords = nil
         }
     }
 
@@ -133,8 +143,9 @@ public struct ThemeStage: CorpusStage {
     /// which holds only the theme being named rather than every record's phrases.
     struct Features {
         var vocabulary: SortedVocabulary
-        /// The languages of the run, sorted; `language[i]` indexes it.
+        /// The languages of the run, sorted; `language[p]` indexes it.
         var languages: [String]
+        /// By position in content-key order, as are `terms`.
         var language: [UInt32]
         /// Stems of content words, in text order (the clustering terms).
         var terms: ChunkedLists
@@ -142,10 +153,10 @@ public struct ThemeStage: CorpusStage {
         var capitalised: [String: Int]
     }
 
-    /// The features of every record, in parallel. Words packed by the per-record stage are read, not re-analysed
+    /// The features of every record, in parallel, by position in `order`. Words packed by the per-record stage are read, not re-analysed
     /// (the same words: that stage analysed the same text in the language it settled on); a record without them
     /// is analysed here and given them, since naming reads them again. They are dropped when the stage ends.
-    func extract(_ records: inout [FeedbackRecord]) -> Features {
+    func extract(_ records: inout [FeedbackRecord], order: [Int]) -> Features {
         let count = records.count
         let slices = max(1, min(threads, count / 512 + 1))
         let per = (count + slices - 1) / max(1, slices)
@@ -158,10 +169,10 @@ public struct ThemeStage: CorpusStage {
                 let range = (slice * per)..<min(count, (slice + 1) * per)
                 // Reserved exactly (records the per-record stage gave no words are few): growing by doubling
                 // would hold up to twice the lists.
-                local.reserve(range.count, terms: range.reduce(0) { $0 + (shared.buffer[$1].analysis?.themeWords?.wordCount ?? 8) })
-                for i in range {
-                    // Each slice touches only its own records.
-                    let record = shared.buffer.baseAddress! + i
+                local.reserve(range.count, terms: range.reduce(0) { $0 + (shared.buffer[order[$1]].analysis?.themeWords?.wordCount ?? 8) })
+                for position in range {
+                    // Each slice touches only its own records (`order` is a permutation).
+                    let record = shared.buffer.baseAddress! + order[position]
                     let known = record.pointee.analysis.map(\.language).flatMap { $0 == "und" ? nil : $0 }
                     if let words = record.pointee.analysis?.themeWords {
                         local.add(words, language: known ?? record.pointee.analysis!.language)
@@ -222,7 +233,7 @@ public struct ThemeStage: CorpusStage {
         var ordered: [Int]
         /// Term ids local to the language (`0..<vocabularySize`), without names and, unless a record has nothing
         /// else, without boilerplate.
-        var documents: PackedLists
+        var documents: ChunkedLists
         var vocabularySize: Int
     }
 
@@ -252,27 +263,27 @@ public struct ThemeStage: CorpusStage {
         return keyed.map(\.index)
     }
 
-    private func prepare(_ language: String, ordered: [Int], features: Features, isName: [Bool]) -> LanguageDocuments {
+    /// A language's documents: from the term lists at `positions`, or, when `positions` is nil (the run has one
+    /// language), from all of them, rewritten in place and taken out of `terms`.
+    private func prepare(
+        _ language: String, ordered: [Int], positions: [Int]?, terms: inout ChunkedLists, vocabulary: SortedVocabulary,
+        isName: [Bool]
+    ) -> LanguageDocuments {
         // Words that name no theme ("app", "please", "hey devs", "reinstalled", "weeks ago") are said alongside
         // every problem: left in, they pull different problems into one cluster. A record of nothing else keeps them.
-        var plainWord = [Int8](repeating: -1, count: features.vocabulary.strings.count)
+        var plainWord = [Int8](repeating: -1, count: vocabulary.strings.count)
         func isPlain(_ id: UInt32) -> Bool {
             let known = plainWord[Int(id)]
             if known >= 0 { return known == 1 }
-            let plain = boilerplate.contains(features.vocabulary.strings[Int(id)], language: language)
+            let plain = boilerplate.contains(vocabulary.strings[Int(id)], language: language)
             plainWord[Int(id)] = plain ? 1 : 0
             return plain
         }
         // Local ids in order of first use, so the mixture's tables hold only this language's words.
-        var local = [UInt32](repeating: .max, count: features.vocabulary.strings.count)
+        var local = [UInt32](repeating: .max, count: vocabulary.strings.count)
         var localCount: UInt32 = 0
-        var documents = PackedLists()
-        documents.reserve(lists: ordered.count, values: ordered.reduce(0) { $0 + features.terms.count($1) })
-        var doc: [UInt32] = []
-        for i in ordered {
-            let all = features.terms[i]
+        func document(_ all: ArraySlice<UInt32>, _ doc: inout [UInt32]) {
             let dropPlain = all.contains { !isPlain($0) && !isName[Int($0)] }
-            doc.removeAll(keepingCapacity: true)
             for id in all {
                 if isName[Int(id)] || (dropPlain && isPlain(id)) { continue }
                 if local[Int(id)] == .max {
@@ -281,7 +292,23 @@ public struct ThemeStage: CorpusStage {
                 }
                 doc.append(local[Int(id)])
             }
-            documents.append(doc)
+        }
+        let documents: ChunkedLists
+        if let positions {
+            var packed = PackedLists()
+            packed.reserve(lists: positions.count, values: positions.reduce(0) { $0 + terms.count($1) })
+            var doc: [UInt32] = []
+            for p in positions {
+                doc.removeAll(keepingCapacity: true)
+                document(terms[p], &doc)
+                packed.append(doc)
+            }
+            documents = ChunkedLists(packed)
+        } else {
+            var lists = terms
+            terms = ChunkedLists(chunks: [], perChunk: 1)  // `lists` is then the only reference: no copy
+            lists.rewriteInPlace(document)
+            documents = lists
         }
         return LanguageDocuments(
             language: language, memberCount: ordered.count, ordered: ordered, documents: documents, vocabularySize: Int(localCount))
@@ -319,7 +346,7 @@ public struct ThemeStage: CorpusStage {
     /// Clusters whose word distributions point the same way (cosine ≥ `mergeSimilarity`) joined, most similar
     /// pair first: the mixture splits one complaint when its records are few or worded two ways ("battery
     /// drain · phone hot" and "battery dies · overheating").
-    func merged(_ groups: [[Int]], docs: PackedLists) -> [[Int]] {
+    func merged(_ groups: [[Int]], docs: ChunkedLists) -> [[Int]] {
         var groups = groups
         var vectors: [[UInt32: Double]] = groups.map { positions in
             var v: [UInt32: Double] = [:]
@@ -372,7 +399,7 @@ public struct ThemeStage: CorpusStage {
     // MARK: naming
 
     private func makeThemes(
-        language: String, groups: [[Int]], ordered: [Int], docs: PackedLists, vocabularySize: Int, records: [FeedbackRecord],
+        language: String, groups: [[Int]], ordered: [Int], docs: ChunkedLists, vocabularySize: Int, records: [FeedbackRecord],
         names: Set<String>, corpusCount: Int
     ) -> [(Theme, [Int])] {
         // c-TF-IDF over phrases, counted once per record: frequent in the theme, rare in the other themes.
@@ -504,7 +531,7 @@ public struct ThemeStage: CorpusStage {
     /// The three most central records with different texts: those whose words the theme's model gives the most
     /// probability, per word, preferring texts a reader takes in at a glance (≤ 280 characters).
     private func quotes(
-        positions: [Int], ordered: [Int], docs: PackedLists, vocabularySize: Int, records: [FeedbackRecord]
+        positions: [Int], ordered: [Int], docs: ChunkedLists, vocabularySize: Int, records: [FeedbackRecord]
     ) -> [Theme.Quote] {
         var counts = [Double](repeating: 0, count: max(1, vocabularySize))
         var total = 0.0
