@@ -153,9 +153,10 @@ public struct ThemeStage: CorpusStage {
         var capitalised: [String: Int]
     }
 
-    /// The features of every record, in parallel, by position in `order`. Words packed by the per-record stage are read, not re-analysed
-    /// (the same words: that stage analysed the same text in the language it settled on); a record without them
-    /// is analysed here and given them, since naming reads them again. They are dropped when the stage ends.
+    /// The features of every record, in parallel, by position in `order`. Words packed by the per-record stage
+    /// are read, not re-analysed (the same words: that stage analysed the same text in the language it settled on);
+    /// a record without them is analysed here and given them, since naming reads them again. They are dropped
+    /// when the stage ends.
     func extract(_ records: inout [FeedbackRecord], order: [Int]) -> Features {
         let count = records.count
         let slices = max(1, min(threads, count / 512 + 1))
@@ -167,9 +168,12 @@ public struct ThemeStage: CorpusStage {
                 var worker: TextAnalyzerWorker?
                 var local = LocalFeatures()
                 let range = (slice * per)..<min(count, (slice + 1) * per)
-                // Reserved exactly (records the per-record stage gave no words are few): growing by doubling
-                // would hold up to twice the lists.
-                local.reserve(range.count, terms: range.reduce(0) { $0 + (shared.buffer[order[$1]].analysis?.themeWords?.wordCount ?? 8) })
+                // Reserved up front: growing by doubling would copy the lists and hold up to twice them. Exact for
+                // packed words; for a text to analyse, a bound (a word and its separator take two bytes at least).
+                local.reserve(range.count, terms: range.reduce(0) { total, position in
+                    let record = shared.buffer.baseAddress! + order[position]
+                    return total + (record.pointee.analysis?.themeWords?.wordCount ?? (record.pointee.text.utf8.count / 2 + 1))
+                })
                 for position in range {
                     // Each slice touches only its own records (`order` is a permutation).
                     let record = shared.buffer.baseAddress! + order[position]
@@ -725,3 +729,4 @@ extension Corpus {
         ThemeSummary(records: records.count, outliers: records.filter { $0.analysis?.theme == nil }.count)
     }
 }
+
