@@ -692,6 +692,9 @@ private struct PhraseMatcher {
     }
 
     func matches(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>?) -> Bool {
+        // Two texts that begin with different ASCII characters are never equal, canonically or not (an ASCII
+        // character is its own decomposition): most candidates end here, without a scan or a string.
+        if let a = first.first, let b = utf8.first, a < 0x80, b < 0x80, a != b { return false }
         let candidateASCII = first.allSatisfy { $0 < 0x80 } && (second?.allSatisfy { $0 < 0x80 } ?? true)
         guard isASCII && candidateASCII else { return ThemeWords.phrase(first, second) == key }
         guard first.count + (second.map { $0.count + 1 } ?? 0) == utf8.count else { return false }
