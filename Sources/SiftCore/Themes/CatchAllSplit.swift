@@ -6,7 +6,7 @@ extension ThemeStage {
     /// problems into one theme. Re-clustering its members without the words most of them share lets the problems
     /// show. - Parameters: `groups` and the result hold positions into `docs`; `minimum` is the language's
     /// smallest theme size.
-    func splittingCatchAlls(_ groups: [[Int]], docs: [[UInt32]], languageCount: Int, minimum: Int) -> [[Int]] {
+    func splittingCatchAlls(_ groups: [[Int]], docs: ChunkedLists, languageCount: Int, minimum: Int) -> [[Int]] {
         groups.flatMap { split($0, docs: docs, languageCount: languageCount, minimum: minimum, round: 0) }
     }
 
@@ -14,23 +14,26 @@ extension ThemeStage {
         size >= catchAllMinimumSize && Double(size) > catchAllShare * Double(languageCount)
     }
 
-    private func split(_ group: [Int], docs: [[UInt32]], languageCount: Int, minimum: Int, round: Int) -> [[Int]] {
+    private func split(_ group: [Int], docs: ChunkedLists, languageCount: Int, minimum: Int, round: Int) -> [[Int]] {
         guard round < catchAllRounds, isCatchAll(group.count, languageCount: languageCount) else { return [group] }
         var documentFrequency: [UInt32: Int] = [:]
         for p in group { for t in Set(docs[p]) { documentFrequency[t, default: 0] += 1 } }
         // Words in more than a quarter of the theme are what made it one theme; words in one record link none.
         let commonLimit = catchAllCommonShare * Double(group.count)
         let common = documentFrequency.filter { Double($0.value) > commonLimit }.keys.sorted()
-        var reducedDocs = docs
+        // The group's documents without those words, at their positions (the others stay empty: the split and
+        // the merge below read only the group's), and renumbered in group order for the mixture.
+        var keptLists = PackedLists()
         var local: [UInt32: UInt32] = [:]
-        var reduced: [[UInt32]] = []
-        reduced.reserveCapacity(group.count)
-        for p in group {
+        var reduced = PackedLists()
+        var indexInGroup = [Int32](repeating: -1, count: docs.count)
+        for (k, p) in group.enumerated() {
             let kept = docs[p].filter { t in
                 let count = documentFrequency[t]!
                 return count >= 2 && Double(count) <= commonLimit
             }
-            reducedDocs[p] = kept
+            indexInGroup[p] = Int32(k)
+            keptLists.append(kept)
             reduced.append(kept.map { t in
                 if let l = local[t] { return l }
                 let l = UInt32(local.count)
@@ -38,6 +41,13 @@ extension ThemeStage {
                 return l
             })
         }
+        var reducedDocs = PackedLists()
+        reducedDocs.reserve(lists: docs.count, values: keptLists.values.count)
+        for p in 0..<docs.count { reducedDocs.append(indexInGroup[p] < 0 ? [][...] : keptLists[Int(indexInGroup[p])]) }
+        keptLists = PackedLists()
+        indexInGroup = []
+        let reducedLists = ChunkedLists(reducedDocs)
+        reducedDocs = PackedLists()
         // A seed of its own, from what the theme is (its size, its common words, the round), not from run order.
         var key: [UInt8] = []
         for value in [UInt32(round), UInt32(group.count)] + common { withUnsafeBytes(of: value.littleEndian) { key += $0 } }
@@ -45,9 +55,9 @@ extension ThemeStage {
         mixture.seed = stableHash(key, seed: mixture.seed)
         // Few parts per round: a catch-all is a handful of problems, not hundreds of near-duplicate pairs.
         mixture.maxClusters = min(mixture.maxClusters, catchAllMaxParts)
-        let (assignments, model) = mixture.cluster(reduced, vocabularySize: max(1, local.count), threads: threads)
+        let (assignments, model) = mixture.clusterPacked(ChunkedLists(reduced), vocabularySize: max(1, local.count), threads: threads)
         var size = [Int](repeating: 0, count: model.clusterCount)
-        for z in assignments { if let z { size[z] += 1 } }
+        for z in assignments where z >= 0 { size[Int(z)] += 1 }
         // Parts too small to matter beside the others are leftovers, not themes of their own.
         let meaningful = max(minimum, Int((catchAllPartShare * Double(group.count)).rounded(.up)))
         let kept = (0..<model.clusterCount).filter { size[$0] >= meaningful }
@@ -61,19 +71,19 @@ extension ThemeStage {
         var memberOf: [Int: [Int]] = [:]
         for (i, z) in assignments.enumerated() {
             let target: Int
-            if reduced[i].isEmpty {
+            if reduced.count(i) == 0 {
                 target = -1
-            } else if let z, keptSet.contains(z) {
-                target = z
+            } else if z >= 0, keptSet.contains(Int(z)) {
+                target = Int(z)
             } else {
                 target = bestKept(reduced[i], model: model, kept: kept) ?? biggest
             }
             memberOf[target, default: []].append(group[i])
         }
-        let parts = merged(kept.compactMap { memberOf[$0] }, docs: reducedDocs) + (memberOf[-1].map { [$0] } ?? [])
+        let parts = merged(kept.compactMap { memberOf[$0] }, docs: reducedLists) + (memberOf[-1].map { [$0] } ?? [])
         guard parts.filter({ $0.count >= meaningful }).count >= 2 else { return [group] }
         return parts.flatMap {
-            split($0, docs: reducedDocs, languageCount: languageCount, minimum: minimum, round: round + 1)
+            split($0, docs: reducedLists, languageCount: languageCount, minimum: minimum, round: round + 1)
         }
     }
 }

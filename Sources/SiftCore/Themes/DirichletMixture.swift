@@ -42,12 +42,15 @@ public struct DirichletMixture: Sendable {
         public fileprivate(set) var documents: [Int32]
         /// Term occurrences per cluster.
         public fileprivate(set) var words: [Int32]
-        /// Occurrences of term `w` in cluster `z` at `w * clusterCount + z` (term-major, so one term's row is contiguous).
+        /// Occurrences of term `w` in cluster `z` at `rowOf[w] * clusterCount + z` (term-major, so one term's row is
+        /// contiguous).
         public fileprivate(set) var termCounts: [Int32]
         /// Clusters `0..<used` may hold documents; every cluster from `used` on is empty. Compacting the living
         /// clusters to the front after each sweep lets scoring skip the dead ones (exact: empty clusters are
         /// interchangeable, so they are scored once, as a pool).
         public fileprivate(set) var used: Int
+        /// The row of each term in `termCounts`; terms the fit never saw share the last row, all zeros.
+        let rowOf: [Int32]
         let alpha: Double
         let beta: Double
         /// The longest document the model reads (longer ones were cut).
@@ -58,25 +61,47 @@ public struct DirichletMixture: Sendable {
         fileprivate var denominators: [Double] = []
 
         /// Count of term `term` in cluster `cluster`.
-        public func count(term: Int, cluster: Int) -> Int { Int(termCounts[term * clusterCount + cluster]) }
+        public func count(term: Int, cluster: Int) -> Int { Int(termCounts[Int(rowOf[term]) * clusterCount + cluster]) }
     }
 
     /// A cluster for each document (nil for a document without terms) and the fitted model.
     /// - Parameters:
     ///   - documents: term ids in `0..<vocabularySize`, repeated for repeated terms.
     public func cluster(_ documents: [[UInt32]], vocabularySize: Int, threads: Int = 1) -> (assignments: [Int?], model: Model) {
+        let (assignments, model) = clusterPacked(ChunkedLists(PackedLists(documents)), vocabularySize: vocabularySize, threads: threads)
+        return (assignments.map { $0 < 0 ? nil : Int($0) }, model)
+    }
+
+    /// The same as `cluster`, over packed lists, with −1 for a document without terms (a million optionals are
+    /// twice the memory of 32-bit ids).
+    func clusterPacked(_ documents: ChunkedLists, vocabularySize: Int, threads: Int = 1) -> (assignments: [Int32], model: Model) {
         let K = maxClusters
-        var model = Model(
-            clusterCount: K, vocabularySize: vocabularySize, documents: Array(repeating: 0, count: K),
-            words: Array(repeating: 0, count: K), termCounts: Array(repeating: 0, count: max(1, vocabularySize) * K),
-            used: 0, alpha: alpha, beta: beta, maxLength: maxTermsPerDocument)
-        model.refreshAllDenominators()
         var assignment = Array(repeating: -1, count: documents.count)
-        let withTerms = documents.indices.filter { !documents[$0].isEmpty }
-        let fitted = Array(withTerms.prefix(fitLimit))
+        var fitted: [Int] = []
+        var firstUnfitted = documents.count
+        for d in 0..<documents.count where documents.count(d) > 0 {
+            if fitted.count == fitLimit { firstUnfitted = d; break }
+            fitted.append(d)
+        }
         // Compact forms of the sample only (`fitDocs[k]` is document `fitted[k]`); the documents beyond it are
         // compacted one at a time as they are scored, rather than a million of them held at once.
         var fitDocs = fitted.map { CompactDocument(documents[$0], cap: maxTermsPerDocument) }
+        // Only terms of the sample are ever counted: the others share one row of zeros, so the table is as large
+        // as the sample's vocabulary, not the language's (a row of K counts for each of tens of thousands of words).
+        var rowOf = [Int32](repeating: -1, count: max(1, vocabularySize))
+        var rows: Int32 = 0
+        for doc in fitDocs {
+            for w in doc.terms where rowOf[Int(w)] < 0 {
+                rowOf[Int(w)] = rows
+                rows += 1
+            }
+        }
+        for w in rowOf.indices where rowOf[w] < 0 { rowOf[w] = rows }
+        var model = Model(
+            clusterCount: K, vocabularySize: vocabularySize, documents: Array(repeating: 0, count: K),
+            words: Array(repeating: 0, count: K), termCounts: Array(repeating: 0, count: (Int(rows) + 1) * K),
+            used: 0, rowOf: rowOf, alpha: alpha, beta: beta, maxLength: maxTermsPerDocument)
+        model.refreshAllDenominators()
         var rng = SplitMix64(seed: seed)
         var p = [Double](repeating: 0, count: K + 1)
 
@@ -108,31 +133,37 @@ public struct DirichletMixture: Sendable {
         }
         // Documents beyond the sample: their most likely living cluster, scored independently of each other.
         fitDocs = []
-        let rest = Array(withTerms.dropFirst(fitLimit))
-        if !rest.isEmpty {
+        fitted = []
+        var result = assignment.map { Int32($0) }
+        assignment = []
+        let restStart = firstUnfitted
+        let restCount = documents.count - restStart
+        if restCount > 0 {
             let frozen = model
-            let results = UnsafeSlots<Int>(count: rest.count, initial: -1)
-            let slices = max(1, min(threads, rest.count / 256 + 1))
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                var scores = [Double](repeating: 0, count: K)
-                // Feedback repeats itself ("great app", "too many ads"): a document already scored is looked up.
-                var known: [CompactDocument: Int] = [:]
-                var i = slice
-                while i < rest.count {
-                    let doc = CompactDocument(documents[rest[i]], cap: maxTermsPerDocument)
-                    if let z = known[doc] {
-                        results[i] = z
-                    } else {
-                        let z = frozen.mostLikely(doc, scores: &scores) ?? -1
-                        known[doc] = z
-                        results[i] = z
+            let slices = max(1, min(threads, restCount / 256 + 1))
+            let per = (restCount + slices - 1) / slices
+            result.withUnsafeMutableBufferPointer { buffer in
+                let shared = UnsafeSendableBuffer(buffer)
+                DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                    var scores = [Double](repeating: 0, count: K)
+                    // Feedback repeats itself ("great app", "too many ads") and the caller orders documents by
+                    // content, so a repeat mostly follows its twin: the previous document's cluster is reused.
+                    var previous: (doc: CompactDocument, z: Int32)?
+                    let start = restStart + slice * per
+                    for d in start..<min(documents.count, start + per) where documents.count(d) > 0 {
+                        let doc = CompactDocument(documents[d], cap: maxTermsPerDocument)
+                        if let previous, previous.doc == doc {
+                            shared.buffer[d] = previous.z
+                        } else {
+                            let z = Int32(frozen.mostLikely(doc, scores: &scores) ?? -1)
+                            shared.buffer[d] = z
+                            previous = (doc, z)
+                        }
                     }
-                    i += slices
                 }
             }
-            for (i, d) in rest.enumerated() { assignment[d] = results[i] }
         }
-        return (assignment.map { $0 < 0 ? nil : $0 }, model)
+        return (result, model)
     }
 
     /// Draws a cluster for `doc` from its conditional over all K clusters (empty ones included, as in the paper).
@@ -160,7 +191,7 @@ extension DirichletMixture.Model {
         if z >= used { used = z + 1 }
         documents[z] += 1
         words[z] += Int32(doc.length)
-        for (w, c) in zip(doc.terms, doc.counts) { termCounts[Int(w) * clusterCount + z] += Int32(c) }
+        for (w, c) in zip(doc.terms, doc.counts) { termCounts[Int(rowOf[Int(w)]) * clusterCount + z] += Int32(c) }
         refreshDenominators(z)
     }
 
@@ -216,7 +247,7 @@ extension DirichletMixture.Model {
     fileprivate mutating func remove(_ doc: CompactDocument, from z: Int) {
         documents[z] -= 1
         words[z] -= Int32(doc.length)
-        for (w, c) in zip(doc.terms, doc.counts) { termCounts[Int(w) * clusterCount + z] -= Int32(c) }
+        for (w, c) in zip(doc.terms, doc.counts) { termCounts[Int(rowOf[Int(w)]) * clusterCount + z] -= Int32(c) }
         refreshDenominators(z)
     }
 
@@ -230,7 +261,7 @@ extension DirichletMixture.Model {
         }
         termCounts.withUnsafeBufferPointer { counts in
             for (w, c) in zip(doc.terms, doc.counts) {
-                let row = counts.baseAddress! + Int(w) * K
+                let row = counts.baseAddress! + Int(rowOf[Int(w)]) * K
                 for j in 0..<Int(c) {
                     let add = beta + Double(j)
                     for z in 0..<L { p[z] *= Double(row[z]) + add }
@@ -283,7 +314,7 @@ extension DirichletMixture.Model {
         let vBeta = Double(vocabularySize) * beta
         var value = Double(documents[z]) + alpha
         for (w, c) in zip(doc.terms, doc.counts) {
-            let n = Double(termCounts[Int(w) * clusterCount + z]) + beta
+            let n = Double(termCounts[Int(rowOf[Int(w)]) * clusterCount + z]) + beta
             for j in 0..<Int(c) { value *= n + Double(j) }
         }
         let nz = Double(words[z]) + vBeta
@@ -292,7 +323,7 @@ extension DirichletMixture.Model {
     }
 
     /// The log-weight of a document given as term ids: how well a cluster explains it (for outlier tests and quotes).
-    public func logWeight(_ terms: [UInt32], cluster z: Int, cap: Int = 40) -> Double {
+    public func logWeight<Terms: Collection<UInt32>>(_ terms: Terms, cluster z: Int, cap: Int = 40) -> Double {
         let doc = CompactDocument(terms, cap: cap)
         return Foundation.log(weight(doc, cluster: z))
     }
@@ -310,7 +341,7 @@ struct CompactDocument: Sendable, Hashable {
     var counts: [UInt16]
     var length: Int
 
-    init(_ raw: [UInt32], cap: Int) {
+    init<Terms: Collection<UInt32>>(_ raw: Terms, cap: Int) {
         let kept = raw.prefix(cap)
         var order: [UInt32] = []
         var counts: [UInt16] = []

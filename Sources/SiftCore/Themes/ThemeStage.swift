@@ -49,32 +49,69 @@ public struct ThemeStage: CorpusStage {
     }
 
     public func run(_ corpus: inout Corpus) {
-        let features = extract(&corpus.records)
+        // Content-key order before the features exist, so its sort keys never sit beside them.
+        var contentOrdered = contentOrder(corpus.records)
+        var features = extract(&corpus.records, order: contentOrdered)
         // Names match by folded form and by stem ("Tunely" is stemmed to "tune").
         let worker = analyzer.makeWorker()
         let names = self.names.union(frequentName(features)).flatMap { name in
             [name] + worker.analyze(name, languageHint: "en").tokens.map(\.stem)
         }
-        let nameIDs = Set(names.compactMap { features.vocabulary.id($0) })
-        var themes: [Theme] = []
-        var themeOf = [Int?](repeating: nil, count: corpus.records.count)
-        var byLanguage: [String: [Int]] = [:]
-        for i in corpus.records.indices { byLanguage[features.language[i], default: []].append(i) }
+        var isName = [Bool](repeating: false, count: features.vocabulary.strings.count)
+        for name in names { if let id = features.vocabulary.id(name) { isName[Int(id)] = true } }
+        let nameSet = Set(names)
+        var size = [Int](repeating: 0, count: features.languages.count)
+        for l in features.language { size[Int(l)] += 1 }
+        // Each language's records are themed together; `groupOf` maps a language to the one it is themed with.
+        var groupOf = Array(features.languages.indices)
         // Texts too short to tell ("und": "good app", "nice") are themed with the run's main language rather
         // than apart from it, so "fun game" is one theme, not one per detector verdict.
-        if let undetermined = byLanguage["und"],
-            let main = byLanguage.filter({ $0.key != "und" }).max(by: { $0.value.count != $1.value.count ? $0.value.count < $1.value.count : $0.key > $1.key })
+        if let und = features.languages.firstIndex(of: "und"), size[und] > 0,
+            let main = features.languages.indices.filter({ $0 != und && size[$0] > 0 })
+                .max(by: { size[$0] != size[$1] ? size[$0] < size[$1] : features.languages[$0] > features.languages[$1] })
         {
-            byLanguage[main.key] = (main.value + undetermined).sorted()
-            byLanguage["und"] = nil
+            groupOf[und] = main
         }
-        for language in byLanguage.keys.sorted() {
-            let found = clusterLanguage(
-                language, members: byLanguage[language]!, records: corpus.records, features: features, names: nameIDs,
-                corpusCount: corpus.records.count)
+        var groupSize = [Int](repeating: 0, count: features.languages.count)
+        for k in features.languages.indices { groupSize[groupOf[k]] += size[k] }
+        // Every language's documents first (in sorted order, as `languages` is), so that the term lists and the
+        // vocabulary are let go before the clustering and naming allocate.
+        let groups = features.languages.indices.filter { groupSize[$0] > 0 }
+        var prepared: [LanguageDocuments?] = []
+        if groups.count == 1 {
+            // One language, the usual run: its documents are the term lists, filtered where they lie.
+            prepared.append(
+                prepare(
+                    features.languages[groups[0]], ordered: contentOrdered, positions: nil, terms: &features.terms,
+                    vocabulary: features.vocabulary, isName: isName))
+        } else {
+            // Each language's positions in content-key order: the run's order, filtered.
+            var positionsOf = groupSize.map { n -> [Int] in
+                var positions: [Int] = []
+                positions.reserveCapacity(n)
+                return positions
+            }
+            for (position, l) in features.language.enumerated() { positionsOf[groupOf[Int(l)]].append(position) }
+            for k in groups {
+                prepared.append(
+                    prepare(
+                        features.languages[k], ordered: positionsOf[k].map { contentOrdered[$0] }, positions: positionsOf[k],
+                        terms: &features.terms, vocabulary: features.vocabulary, isName: isName))
+                positionsOf[k] = []
+            }
+        }
+        contentOrdered = []
+        features.terms = ChunkedLists(chunks: [], perChunk: 1)
+        features.vocabulary = SortedVocabulary([])
+        var themes: [Theme] = []
+        var themeOf = [Int32](repeating: -1, count: corpus.records.count)
+        for k in prepared.indices {
+            let documents = prepared[k]!
+            prepared[k] = nil
+            let found = clusterLanguage(documents, records: corpus.records, names: nameSet, corpusCount: corpus.records.count)
             for (theme, members) in found {
                 themes.append(theme)
-                for m in members { themeOf[m] = themes.count - 1 }
+                for m in members { themeOf[m] = Int32(themes.count - 1) }
             }
         }
         // Ids by size, then language and label, so they do not depend on the order languages were processed in.
@@ -92,31 +129,35 @@ public struct ThemeStage: CorpusStage {
             return theme
         }
         for i in corpus.records.indices {
-            var analysis = corpus.records[i].analysis ?? Analysis(language: features.language[i])
-            analysis.theme = themeOf[i].map { idOf[$0] }
-            corpus.records[i].analysis = analysis
+            // Every record has an analysis by now: `extract` gives one to a record that came without.
+            corpus.records[i].analysis?.theme = themeOf[i] < 0 ? nil : idOf[Int(themeOf[i])]
+            // The words were kept for naming; nothing after this stage reads them.
+            corpus.records[i].analysis?.themeWords = nil
         }
     }
 
     // MARK: features
 
-    /// What the theme stage keeps of each record; ids index one vocabulary sorted by string.
+    /// What the theme stage keeps of each record; term ids index one vocabulary of stems sorted by string.
+    /// Label candidates are not kept: they are read again from the records' packed words when themes are named,
+    /// which holds only the theme being named rather than every record's phrases.
     struct Features {
         var vocabulary: SortedVocabulary
-        var language: [String]
+        /// The languages of the run, sorted; `language[p]` indexes it.
+        var languages: [String]
+        /// By position in content-key order, as are `terms`.
+        var language: [UInt32]
         /// Stems of content words, in text order (the clustering terms).
-        var terms: PackedLists
-        /// Label candidates: stems of single content words and of adjacent pairs ("battery drain").
-        var phrases: PackedLists
-        /// The folded written form of each phrase, parallel to `phrases`.
-        var surfaces: PackedLists
-        /// Content words written with a capital mid-sentence (names).
-        var capitalised: PackedLists
+        var terms: ChunkedLists
+        /// How many records write each word with a capital mid-sentence (names), by folded form.
+        var capitalised: [String: Int]
     }
 
-    /// The features of every record, in parallel. Words packed by the per-record stage are read, not re-analysed
-    /// (the same words: that stage analysed the same text in the language it settled on), and then dropped.
-    func extract(_ records: inout [FeedbackRecord]) -> Features {
+    /// The features of every record, in parallel, by position in `order`. Words packed by the per-record stage
+    /// are read, not re-analysed (the same words: that stage analysed the same text in the language it settled on);
+    /// a record without them is analysed here and given them, since naming reads them again. They are dropped
+    /// when the stage ends.
+    func extract(_ records: inout [FeedbackRecord], order: [Int]) -> Features {
         let count = records.count
         let slices = max(1, min(threads, count / 512 + 1))
         let per = (count + slices - 1) / max(1, slices)
@@ -126,113 +167,190 @@ public struct ThemeStage: CorpusStage {
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
                 var worker: TextAnalyzerWorker?
                 var local = LocalFeatures()
-                for i in (slice * per)..<min(count, (slice + 1) * per) {
-                    // Each slice touches only its own records.
-                    let record = shared.buffer.baseAddress! + i
+                let range = (slice * per)..<min(count, (slice + 1) * per)
+                // Reserved up front: growing by doubling would copy the lists and hold up to twice them. Exact for
+                // packed words; for a text to analyse, a bound (a word and its separator take two bytes at least).
+                local.reserve(range.count, terms: range.reduce(0) { total, position in
+                    let record = shared.buffer.baseAddress! + order[position]
+                    return total + (record.pointee.analysis?.themeWords?.wordCount ?? (record.pointee.text.utf8.count / 2 + 1))
+                })
+                for position in range {
+                    // Each slice touches only its own records (`order` is a permutation).
+                    let record = shared.buffer.baseAddress! + order[position]
                     let known = record.pointee.analysis.map(\.language).flatMap { $0 == "und" ? nil : $0 }
                     if let words = record.pointee.analysis?.themeWords {
-                        record.pointee.analysis!.themeWords = nil
                         local.add(words, language: known ?? record.pointee.analysis!.language)
                         continue
                     }
                     if worker == nil { worker = analyzer.makeWorker() }
                     let analyzed = worker!.analyze(record.pointee.text, languageHint: known ?? record.pointee.language)
-                    local.add(ThemeWords(analyzed.contentWords()), language: known ?? analyzed.language)
+                    let language = known ?? analyzed.language
+                    let words = ThemeWords(analyzed.contentWords())
+                    if record.pointee.analysis == nil { record.pointee.analysis = Analysis(language: language) }
+                    record.pointee.analysis!.themeWords = words
+                    local.add(words, language: language)
                 }
                 parts[slice] = local
             }
         }
         let vocabulary = SortedVocabulary((0..<slices).compactMap { parts[$0]?.strings })
-        var features = Features(
-            vocabulary: vocabulary, language: [], terms: PackedLists(), phrases: PackedLists(), surfaces: PackedLists(),
-            capitalised: PackedLists())
+        let languages = Array(Set((0..<slices).flatMap { parts[$0]?.languages ?? [] })).sorted()
+        let languageID = Dictionary(uniqueKeysWithValues: languages.enumerated().map { ($0.element, UInt32($0.offset)) })
+        var language: [UInt32] = []
+        language.reserveCapacity(count)
+        var chunks: [PackedLists] = []
+        var capitalised: [String: Int] = [:]
         for slice in 0..<slices {
-            // Each slice's lists are let go once merged, so the copies never all exist at once.
-            guard let local = parts[slice] else { continue }
+            guard var local = parts[slice] else { continue }
             parts[slice] = nil
             let remap = local.strings.map { vocabulary.id($0)! }
-            features.language += local.language
-            features.terms.append(mapping: local.terms, through: remap)
-            features.phrases.append(mapping: local.phrases, through: remap)
-            features.surfaces.append(mapping: local.surfaces, through: remap)
-            features.capitalised.append(mapping: local.capitalised, through: remap)
+            // In place: the slice's lists become the run's, never copied.
+            local.terms.remap(through: remap)
+            chunks.append(local.terms)
+            local.terms = PackedLists()
+            let languageRemap = local.languages.map { languageID[$0]! }
+            for l in local.language { language.append(languageRemap[Int(l)]) }
+            for (form, n) in zip(local.capitalisedForms, local.capitalisedCounts) { capitalised[form, default: 0] += n }
         }
-        return features
+        return Features(
+            vocabulary: vocabulary, languages: languages, language: language, terms: ChunkedLists(chunks: chunks, perChunk: per),
+            capitalised: capitalised)
     }
 
     /// The most frequent capitalised content word when it is capitalised in at least 2 % of records: in a dump of
     /// one app's reviews that is the app's name, which says nothing about what a theme is about.
     func frequentName(_ features: Features) -> Set<String> {
-        var counts: [UInt32: Int] = [:]
-        for i in 0..<features.capitalised.count { for id in Set(features.capitalised[i]) { counts[id, default: 0] += 1 } }
-        guard let (id, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
-            count >= 3, Double(count) >= 0.02 * Double(features.terms.count)
+        // Ties go to the first form in string order.
+        guard let (form, count) = features.capitalised.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
+            count >= 3, Double(count) >= 0.02 * Double(features.language.count)
         else { return [] }
-        return [features.vocabulary.strings[Int(id)]]
+        return [form]
     }
 
     // MARK: clustering
 
-    private func clusterLanguage(
-        _ language: String, members: [Int], records: [FeedbackRecord], features: Features, names: Set<UInt32>,
-        corpusCount: Int
-    ) -> [(Theme, [Int])] {
-        // Content key order: the sampler sees records in the same order whatever order they came in.
-        // Equal texts (feedback repeats itself) are ordered by id; both as 64-bit hashes, so sorting a million compares
-        // integers, not strings. Records equal in both are interchangeable.
-        let keyed = members.map { i in (text: stableHash(records[i].text.utf8), id: stableHash(records[i].id.utf8), index: i) }
-        let ordered = keyed.sorted { a, b in
+    /// One language's records as the mixture reads them.
+    struct LanguageDocuments {
+        var language: String
+        var memberCount: Int
+        /// Record indices in content-key order; position `p` of `documents` is record `ordered[p]`.
+        var ordered: [Int]
+        /// Term ids local to the language (`0..<vocabularySize`), without names and, unless a record has nothing
+        /// else, without boilerplate.
+        var documents: ChunkedLists
+        var vocabularySize: Int
+    }
+
+    /// Record indices sorted by content key: stable hash of the text, then of the id, then index.
+    ///
+    /// The sampler sees records in the same order whatever order they came in. Equal texts (feedback repeats
+    /// itself) are ordered by id; both as 64-bit hashes, so sorting a million compares integers, not strings.
+    /// Records equal in both are interchangeable.
+    func contentOrder(_ records: [FeedbackRecord]) -> [Int] {
+        var keyed = [(text: UInt64, id: UInt64, index: Int)](repeating: (0, 0, 0), count: records.count)
+        keyed.withUnsafeMutableBufferPointer { keys in
+            let shared = UnsafeSendableBuffer(keys)
+            let slices = max(1, min(threads, records.count / 4096 + 1))
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                var i = slice
+                while i < records.count {
+                    shared.buffer[i] = (stableHash(records[i].text.utf8), stableHash(records[i].id.utf8), i)
+                    i += slices
+                }
+            }
+        }
+        keyed.sort { a, b in
             if a.text != b.text { return a.text < b.text }
             if a.id != b.id { return a.id < b.id }
             return a.index < b.index
-        }.map(\.index)
+        }
+        return keyed.map(\.index)
+    }
+
+    /// A language's documents: from the term lists at `positions`, or, when `positions` is nil (the run has one
+    /// language), from all of them, rewritten in place and taken out of `terms`.
+    private func prepare(
+        _ language: String, ordered: [Int], positions: [Int]?, terms: inout ChunkedLists, vocabulary: SortedVocabulary,
+        isName: [Bool]
+    ) -> LanguageDocuments {
         // Words that name no theme ("app", "please", "hey devs", "reinstalled", "weeks ago") are said alongside
         // every problem: left in, they pull different problems into one cluster. A record of nothing else keeps them.
-        var plainWord: [UInt32: Bool] = [:]
+        var plainWord = [Int8](repeating: -1, count: vocabulary.strings.count)
         func isPlain(_ id: UInt32) -> Bool {
-            if let known = plainWord[id] { return known }
-            let plain = boilerplate.contains(features.vocabulary.strings[Int(id)], language: language)
-            plainWord[id] = plain
+            let known = plainWord[Int(id)]
+            if known >= 0 { return known == 1 }
+            let plain = boilerplate.contains(vocabulary.strings[Int(id)], language: language)
+            plainWord[Int(id)] = plain ? 1 : 0
             return plain
         }
-        var local: [UInt32: UInt32] = [:]
-        let docs: [[UInt32]] = ordered.map { i in
-            let all = features.terms[i]
-            let dropPlain = all.contains { !isPlain($0) && !names.contains($0) }
-            return all.compactMap { id in
-                if names.contains(id) || (dropPlain && isPlain(id)) { return nil }
-                if let l = local[id] { return l }
-                let l = UInt32(local.count)
-                local[id] = l
-                return l
+        // Local ids in order of first use, so the mixture's tables hold only this language's words.
+        var local = [UInt32](repeating: .max, count: vocabulary.strings.count)
+        var localCount: UInt32 = 0
+        func document(_ all: ArraySlice<UInt32>, _ doc: inout [UInt32]) {
+            let dropPlain = all.contains { !isPlain($0) && !isName[Int($0)] }
+            for id in all {
+                if isName[Int(id)] || (dropPlain && isPlain(id)) { continue }
+                if local[Int(id)] == .max {
+                    local[Int(id)] = localCount
+                    localCount += 1
+                }
+                doc.append(local[Int(id)])
             }
         }
-        let (assignments, model) = mixture.cluster(docs, vocabularySize: max(1, local.count), threads: threads)
+        let documents: ChunkedLists
+        if let positions {
+            var packed = PackedLists()
+            packed.reserve(lists: positions.count, values: positions.reduce(0) { $0 + terms.count($1) })
+            var doc: [UInt32] = []
+            for p in positions {
+                doc.removeAll(keepingCapacity: true)
+                document(terms[p], &doc)
+                packed.append(doc)
+            }
+            documents = ChunkedLists(packed)
+        } else {
+            var lists = terms
+            terms = ChunkedLists(chunks: [], perChunk: 1)  // `lists` is then the only reference: no copy
+            lists.rewriteInPlace(document)
+            documents = lists
+        }
+        return LanguageDocuments(
+            language: language, memberCount: ordered.count, ordered: ordered, documents: documents, vocabularySize: Int(localCount))
+    }
+
+    private func clusterLanguage(
+        _ prepared: LanguageDocuments, records: [FeedbackRecord], names: Set<String>, corpusCount: Int
+    ) -> [(Theme, [Int])] {
+        let docs = prepared.documents
+        let (assignments, model) = mixture.clusterPacked(docs, vocabularySize: max(1, prepared.vocabularySize), threads: threads)
         var size = [Int](repeating: 0, count: model.clusterCount)
-        for z in assignments { if let z { size[z] += 1 } }
-        let minimum = max(minimumThemeSize, Int((minimumThemeShare * Double(members.count)).rounded(.up)))
+        for z in assignments where z >= 0 { size[Int(z)] += 1 }
+        let minimum = max(minimumThemeSize, Int((minimumThemeShare * Double(prepared.memberCount)).rounded(.up)))
         let kept = (0..<model.clusterCount).filter { size[$0] >= minimum }
-        let keptSet = Set(kept)
-        var memberOf: [Int: [Int]] = [:]  // cluster → positions in `ordered`
+        var isKept = [Bool](repeating: false, count: model.clusterCount)
+        for z in kept { isKept[z] = true }
+        var memberOf = [[Int]](repeating: [], count: model.clusterCount)  // cluster → positions in `ordered`
         for (position, z) in assignments.enumerated() {
-            guard let z else { continue }
-            if keptSet.contains(z) {
-                memberOf[z, default: []].append(position)
+            guard z >= 0 else { continue }
+            if isKept[Int(z)] {
+                memberOf[Int(z)].append(position)
             } else if let best = bestKept(docs[position], model: model, kept: kept) {
-                memberOf[best, default: []].append(position)
+                memberOf[best].append(position)
             }
         }
         let groups = splittingCatchAlls(
-            merged(kept.compactMap { memberOf[$0] }, docs: docs), docs: docs, languageCount: members.count, minimum: minimum)
+            merged(kept.compactMap { memberOf[$0].isEmpty ? nil : memberOf[$0] }, docs: docs), docs: docs,
+            languageCount: prepared.memberCount, minimum: minimum)
+        memberOf = []
         return makeThemes(
-            language: language, groups: groups, ordered: ordered, docs: docs,
-            records: records, features: features, names: names, corpusCount: corpusCount)
+            language: prepared.language, groups: groups, ordered: prepared.ordered, docs: docs,
+            vocabularySize: prepared.vocabularySize, records: records, names: names, corpusCount: corpusCount)
     }
 
     /// Clusters whose word distributions point the same way (cosine ≥ `mergeSimilarity`) joined, most similar
     /// pair first: the mixture splits one complaint when its records are few or worded two ways ("battery
     /// drain · phone hot" and "battery dies · overheating").
-    func merged(_ groups: [[Int]], docs: [[UInt32]]) -> [[Int]] {
+    func merged(_ groups: [[Int]], docs: ChunkedLists) -> [[Int]] {
         var groups = groups
         var vectors: [[UInt32: Double]] = groups.map { positions in
             var v: [UInt32: Double] = [:]
@@ -272,7 +390,7 @@ public struct ThemeStage: CorpusStage {
     }
 
     /// The kept cluster that explains `doc` best, if it shares at least one word with it.
-    func bestKept(_ doc: [UInt32], model: DirichletMixture.Model, kept: [Int]) -> Int? {
+    func bestKept(_ doc: ArraySlice<UInt32>, model: DirichletMixture.Model, kept: [Int]) -> Int? {
         var best: Int?
         var bestValue = -Double.infinity
         for z in kept where doc.contains(where: { model.count(term: Int($0), cluster: z) > 0 }) {
@@ -285,39 +403,57 @@ public struct ThemeStage: CorpusStage {
     // MARK: naming
 
     private func makeThemes(
-        language: String, groups: [[Int]], ordered: [Int], docs: [[UInt32]], records: [FeedbackRecord],
-        features: Features, names: Set<UInt32>, corpusCount: Int
+        language: String, groups: [[Int]], ordered: [Int], docs: ChunkedLists, vocabularySize: Int, records: [FeedbackRecord],
+        names: Set<String>, corpusCount: Int
     ) -> [(Theme, [Int])] {
         // c-TF-IDF over phrases, counted once per record: frequent in the theme, rare in the other themes.
-        var inCluster: [[UInt32: Int]] = []
-        var overall: [UInt32: Int] = [:]
-        var distinct: [UInt32] = []
-        for positions in groups {
-            var counts: [UInt32: Int] = [:]
-            for position in positions {
-                Self.distinct(features.phrases[ordered[position]], into: &distinct)
-                for id in distinct { counts[id, default: 0] += 1 }
+        // Each theme's phrases are read from its records' packed words on its own core.
+        let counted = UnsafeSlots<[String: Int]>(count: groups.count, initial: [:])
+        DispatchQueue.concurrentPerform(iterations: groups.count) { c in
+            var ids: [String: Int] = [:]
+            var keys: [String] = []
+            var counts: [Int] = []
+            var distinct: [Int] = []
+            for position in groups[c] {
+                guard let words = records[ordered[position]].analysis?.themeWords else { continue }
+                distinct.removeAll(keepingCapacity: true)
+                words.forEachPhrase { first, second, _, _ in
+                    let key = ThemeWords.phrase(first, second)
+                    if let id = ids[key] {
+                        distinct.append(id)
+                    } else {
+                        ids[key] = keys.count
+                        distinct.append(keys.count)
+                        keys.append(key)
+                        counts.append(0)
+                    }
+                }
+                distinct.sortAndRemoveDuplicates()
+                for id in distinct { counts[id] += 1 }
             }
-            for (id, c) in counts { overall[id, default: 0] += c }
-            inCluster.append(counts)
+            counted[c] = Dictionary(uniqueKeysWithValues: zip(keys, counts))
         }
+        var overall: [String: Int] = [:]
+        for c in groups.indices { for (key, n) in counted[c] { overall[key, default: 0] += n } }
         let average = Double(groups.reduce(0) { $0 + $1.count }) / Double(max(1, groups.count))
         // Themes are named and described independently of each other: on every core, each into its own slot.
         let slots = UnsafeSlots<(Theme, [Int])?>(count: groups.count, initial: nil)
-        let (clusterCounts, overallCounts) = (inCluster, overall)
+        let overallCounts = overall
         DispatchQueue.concurrentPerform(iterations: groups.count) { c in
             let positions = groups[c]
             let recordIndices = positions.map { ordered[$0] }
+            let counts = counted[c]
             let label = labelFor(
-                counts: clusterCounts[c], overall: overallCounts, average: average, size: positions.count, language: language,
-                vocabulary: features.vocabulary, names: names, members: recordIndices, features: features)
+                counts: counts, overall: overallCounts, average: average, size: positions.count, language: language,
+                names: names, members: recordIndices, records: records)
             var theme = Theme(
                 id: 0, language: language, label: label, size: positions.count,
                 share: Double(positions.count) / Double(max(1, corpusCount)), quotes: [],
                 sentiment: .init(), kinds: [], versions: [], firstSeen: nil, lastSeen: nil, meanRating: nil)
-            theme.quotes = quotes(positions: positions, ordered: ordered, docs: docs, records: records)
-            theme.terms = characteristicTerms(clusterCounts[c], size: positions.count, vocabulary: features.vocabulary, names: names, language: language)
+            theme.quotes = quotes(positions: positions, ordered: ordered, docs: docs, vocabularySize: vocabularySize, records: records)
+            theme.terms = characteristicTerms(counts, size: positions.count, names: names, language: language)
             describe(&theme, members: recordIndices, records: records)
+            counted[c] = [:]
             slots[c] = (theme, recordIndices)
         }
         return (0..<groups.count).map { slots[$0]! }
@@ -325,35 +461,32 @@ public struct ThemeStage: CorpusStage {
 
     /// The theme's most frequent phrases (in at least 2 records, or all of a tiny theme), at most 25, with the
     /// share of its records that contain each; names such as the app's own are left out.
-    private func characteristicTerms(
-        _ counts: [UInt32: Int], size: Int, vocabulary: SortedVocabulary, names: Set<UInt32>, language: String
-    ) -> [String: Double] {
+    private func characteristicTerms(_ counts: [String: Int], size: Int, names: Set<String>, language: String) -> [String: Double] {
         let floor = min(2, size)
         // Boilerplate ("app", "please") names no theme; a pair is kept unless both its words are boilerplate.
         func isBoilerplate(_ key: String) -> Bool {
             key.split(separator: " ").allSatisfy { boilerplate.contains(String($0), language: language) }
         }
-        let ranked = counts.filter { $0.value >= floor && !names.contains($0.key) && !isBoilerplate(vocabulary.strings[Int($0.key)]) }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : vocabulary.strings[Int($0.key)] < vocabulary.strings[Int($1.key)] }
+        let ranked = counts.filter { $0.value >= floor && !names.contains($0.key) && !isBoilerplate($0.key) }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         var terms: [String: Double] = [:]
-        for (id, count) in ranked.prefix(25) { terms[vocabulary.strings[Int(id)]] = Double(count) / Double(max(1, size)) }
+        for (key, count) in ranked.prefix(25) { terms[key] = Double(count) / Double(max(1, size)) }
         return terms
     }
 
     private func labelFor(
-        counts: [UInt32: Int], overall: [UInt32: Int], average: Double, size: Int, language: String,
-        vocabulary: SortedVocabulary, names: Set<UInt32>, members: [Int], features: Features
+        counts: [String: Int], overall: [String: Int], average: Double, size: Int, language: String, names: Set<String>,
+        members: [Int], records: [FeedbackRecord]
     ) -> [String] {
         // A label phrase is said by a noticeable part of the theme, not by one long review in it.
         let preferredFloor = size >= 6 ? max(2, Int((0.03 * Double(size)).rounded(.up))) : 1
         // A theme held together by words no phrase repeats often enough still gets a name.
         let floor = counts.values.contains { $0 >= preferredFloor } ? preferredFloor : 1
         var ranked: [Keyphrase] = []
-        for (id, count) in counts where count >= floor {
-            let key = vocabulary.strings[Int(id)]
+        for (key, count) in counts where count >= floor {
             let stems = key.split(separator: " ").map(String.init)
-            if stems.contains(where: { names.contains(vocabulary.id($0) ?? .max) }) { continue }
-            var score = Double(count) / Double(size) * Foundation.log(1 + average / Double(overall[id]!))
+            if stems.contains(where: { names.contains($0) }) { continue }
+            var score = Double(count) / Double(size) * Foundation.log(1 + average / Double(overall[key]!))
             let plain = stems.filter { boilerplate.contains($0, language: language) }.count
             if plain == stems.count { score *= 0.1 } else if plain > 0 { score *= 0.5 }
             ranked.append(Keyphrase(text: key, key: key, score: -score, count: count))
@@ -380,49 +513,61 @@ public struct ThemeStage: CorpusStage {
             chosen.append(candidate)
         }
         // Written forms: the most frequent way the theme's records spell each chosen phrase.
-        let wanted = Set(chosen.map { vocabulary.id($0.key)! })
-        var spelled: [UInt32: [UInt32: Int]] = [:]
-        for m in members {
-            for (p, s) in zip(features.phrases[m], features.surfaces[m]) where wanted.contains(p) {
-                spelled[p, default: [:]][s, default: 0] += 1
+        let wanted = chosen.map { PhraseMatcher($0.key) }
+        var spelled: [String: [String: Int]] = [:]
+        if !wanted.isEmpty {
+            for m in members {
+                records[m].analysis?.themeWords?.forEachPhrase { first, second, firstFolded, secondFolded in
+                    for phrase in wanted where phrase.matches(first, second) {
+                        spelled[phrase.key, default: [:]][ThemeWords.phrase(firstFolded, secondFolded), default: 0] += 1
+                    }
+                }
             }
         }
         return chosen.map { phrase in
-            let id = vocabulary.id(phrase.key)!
-            guard let forms = spelled[id], let best = forms.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })
+            // Ties go to the first form in string order.
+            guard let forms = spelled[phrase.key], let best = forms.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })
             else { return phrase.key }
-            return vocabulary.strings[Int(best.key)]
+            return best.key
         }
     }
 
     /// The three most central records with different texts: those whose words the theme's model gives the most
     /// probability, per word, preferring texts a reader takes in at a glance (≤ 280 characters).
-    private func quotes(positions: [Int], ordered: [Int], docs: [[UInt32]], records: [FeedbackRecord]) -> [Theme.Quote] {
-        var counts: [UInt32: Double] = [:]
+    private func quotes(
+        positions: [Int], ordered: [Int], docs: ChunkedLists, vocabularySize: Int, records: [FeedbackRecord]
+    ) -> [Theme.Quote] {
+        var counts = [Double](repeating: 0, count: max(1, vocabularySize))
         var total = 0.0
-        for p in positions { for t in docs[p] { counts[t, default: 0] += 1; total += 1 } }
+        for p in positions { for t in docs[p] { counts[Int(t)] += 1; total += 1 } }
         var distinct: [UInt32] = []
-        let scored = positions.map { position -> (score: Double, id: UInt64, index: Int) in
+        var scored = positions.map { position -> (score: Double, index: Int) in
             // Sorted, so that the float sum is the same whatever order the words came in.
-            Self.distinct(docs[position][...], into: &distinct)
-            let mass = distinct.reduce(0.0) { $0 + (counts[$1] ?? 0) / max(1, total) }
+            Self.distinct(docs[position], into: &distinct)
+            let mass = distinct.reduce(0.0) { $0 + counts[Int($1)] / max(1, total) }
             var score = mass / Double(max(1, distinct.count)).squareRoot()
             let index = ordered[position]
             if Self.isLong(records[index].text) { score *= 0.3 }
-            return (score, stableHash(records[index].id.utf8), index)
-        }.sorted { (a: (score: Double, id: UInt64, index: Int), b: (score: Double, id: UInt64, index: Int)) -> Bool in
-            // Ties (the same text repeated) go by a hash of the id: as deterministic as the id, without comparing
-            // strings thousands of times in a theme of repeated texts.
-            if a.score != b.score { return a.score > b.score }
-            if a.id != b.id { return a.id < b.id }
-            return a.index < b.index
+            return (score, index)
         }
+        counts = []
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
         var seen = Set<String>()
         var out: [Theme.Quote] = []
-        for (_, _, index) in scored where out.count < 3 {
-            let text = records[index].text
-            let normal = text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
-            if seen.insert(normal).inserted { out.append(.init(recordID: records[index].id, text: text)) }
+        // Ties (the same text repeated) go by a hash of the id: as deterministic as the id, without comparing
+        // strings thousands of times in a theme of repeated texts. Only the tied runs read are hashed.
+        var start = 0
+        while start < scored.count && out.count < 3 {
+            var end = start + 1
+            while end < scored.count && scored[end].score == scored[start].score { end += 1 }
+            var tied = scored[start..<end].map { (id: stableHash(records[$0.index].id.utf8), index: $0.index) }
+            if tied.count > 1 { tied.sort { $0.id != $1.id ? $0.id < $1.id : $0.index < $1.index } }
+            for (_, index) in tied where out.count < 3 {
+                let text = records[index].text
+                let normal = text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+                if seen.insert(normal).inserted { out.append(.init(recordID: records[index].id, text: text)) }
+            }
+            start = end
         }
         return out
     }
@@ -450,16 +595,16 @@ public struct ThemeStage: CorpusStage {
         var ratings = 0.0
         var rated = 0
         for m in members {
-            let record = records[m]
-            let compound = record.analysis?.sentiment.compound ?? 0
+            // Field by field: a copy of the whole record retains every one of its strings and arrays.
+            let compound = records[m].analysis?.sentiment.compound ?? 0
             if compound >= 0.05 { theme.sentiment.positive += 1 } else if compound <= -0.05 { theme.sentiment.negative += 1 } else { theme.sentiment.neutral += 1 }
-            if let kind = record.analysis?.kinds.max(by: { $0.confidence < $1.confidence }) { kindCounts[kind.kind, default: 0] += 1 }
-            if let version = record.version { versions[version, default: 0] += 1 }
-            if let date = record.date {
+            if let kind = records[m].analysis?.kinds.max(by: { $0.confidence < $1.confidence }) { kindCounts[kind.kind, default: 0] += 1 }
+            if let version = records[m].version { versions[version, default: 0] += 1 }
+            if let date = records[m].date {
                 theme.firstSeen = min(theme.firstSeen ?? date, date)
                 theme.lastSeen = max(theme.lastSeen ?? date, date)
             }
-            if let rating = record.rating { ratings += rating; rated += 1 }
+            if let rating = records[m].rating { ratings += rating; rated += 1 }
         }
         func top(_ counts: [String: Int], _ n: Int) -> [Theme.Count] {
             counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(n).map { .init(name: $0.key, count: $0.value) }
@@ -471,19 +616,26 @@ public struct ThemeStage: CorpusStage {
     }
 }
 
-/// Per-thread features with ids into a thread-local string table.
+/// Per-thread features with ids into thread-local string tables.
 private struct LocalFeatures {
     var ids: [String: UInt32] = [:]
     var strings: [String] = []
-    var language: [String] = []
+    var languageIDs: [String: UInt32] = [:]
+    var languages: [String] = []
+    var language: [UInt32] = []
     var terms = PackedLists()
-    var phrases = PackedLists()
-    var surfaces = PackedLists()
-    var capitalised = PackedLists()
+    /// Capitalised words by folded form, with the number of records that write each so.
+    var capitalisedIDs: [String: Int] = [:]
+    var capitalisedForms: [String] = []
+    var capitalisedCounts: [Int] = []
     /// Scratch lists reused from record to record.
-    private var phraseBuffer: [UInt32] = []
-    private var surfaceBuffer: [UInt32] = []
-    private var capitalisedBuffer: [UInt32] = []
+    private var stems: [UInt32] = []
+    private var capitalised: [Int] = []
+
+    mutating func reserve(_ records: Int, terms total: Int) {
+        language.reserveCapacity(records)
+        terms.reserve(lists: records, values: total)
+    }
 
     mutating func id(_ s: String) -> UInt32 {
         if let id = ids[s] { return id }
@@ -494,40 +646,68 @@ private struct LocalFeatures {
     }
 
     mutating func add(_ packed: ThemeWords, language: String) {
-        self.language.append(language)
-        let words = packed.words
-        let stems = words.map { id(String(decoding: $0.stem, as: UTF8.self)) }
-        let folded = words.map { $0.folded == $0.stem ? nil : id(String(decoding: $0.folded, as: UTF8.self)) }
-        terms.append(stems)
-        var phrases = phraseBuffer, surfaces = surfaceBuffer, capitalised = capitalisedBuffer
-        (phraseBuffer, surfaceBuffer, capitalisedBuffer) = ([], [], [])  // unique, so cleared without a copy
-        phrases.removeAll(keepingCapacity: true)
-        surfaces.removeAll(keepingCapacity: true)
-        capitalised.removeAll(keepingCapacity: true)
-        for (i, w) in words.enumerated() {
-            phrases.append(stems[i])
-            surfaces.append(folded[i] ?? stems[i])
-            if w.capitalised { capitalised.append(folded[i] ?? stems[i]) }
-            if i + 1 < words.count, !words[i + 1].startsRun, words[i + 1].stem != w.stem {
-                phrases.append(id(pair(w.stem, words[i + 1].stem)))
-                surfaces.append(id(pair(w.folded, words[i + 1].folded)))
-            }
+        if let id = languageIDs[language] {
+            self.language.append(id)
+        } else {
+            languageIDs[language] = UInt32(languages.count)
+            self.language.append(UInt32(languages.count))
+            languages.append(language)
         }
-        self.phrases.append(phrases)
-        self.surfaces.append(surfaces)
-        self.capitalised.append(capitalised)
-        (phraseBuffer, surfaceBuffer, capitalisedBuffer) = (phrases, surfaces, capitalised)
+        var stems = self.stems, capitalised = self.capitalised
+        (self.stems, self.capitalised) = ([], [])  // unique, so cleared without a copy
+        stems.removeAll(keepingCapacity: true)
+        capitalised.removeAll(keepingCapacity: true)
+        packed.forEachWord { stem, folded, _, isCapitalised in
+            stems.append(id(String(decoding: stem, as: UTF8.self)))
+            if isCapitalised { capitalised.append(capitalisedID(String(decoding: folded, as: UTF8.self))) }
+        }
+        terms.append(stems)
+        // Once per record, however often it names the word.
+        capitalised.sortAndRemoveDuplicates()
+        for c in capitalised { capitalisedCounts[c] += 1 }
+        (self.stems, self.capitalised) = (stems, capitalised)
     }
 
-    private func pair(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: a.count + 1 + b.count) { out in
-            var k = 0
-            for byte in a { out[k] = byte; k += 1 }
-            out[k] = UInt8(ascii: " "); k += 1
-            for byte in b { out[k] = byte; k += 1 }
-            return k
-        }
+    private mutating func capitalisedID(_ form: String) -> Int {
+        if let id = capitalisedIDs[form] { return id }
+        let id = capitalisedForms.count
+        capitalisedIDs[form] = id
+        capitalisedForms.append(form)
+        capitalisedCounts.append(0)
+        return id
     }
+}
+
+/// A chosen label phrase looked for among packed words: by bytes when both sides are ASCII (where equal text is
+/// equal bytes), else as strings, which compare by canonical equivalence as the phrase counts did.
+private struct PhraseMatcher {
+    let key: String
+    private let utf8: [UInt8]
+    private let isASCII: Bool
+
+    init(_ key: String) {
+        self.key = key
+        utf8 = Array(key.utf8)
+        isASCII = utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    func matches(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>?) -> Bool {
+        // Two texts that begin with different ASCII characters are never equal, canonically or not (an ASCII
+        // character is its own decomposition): most candidates end here, without a scan or a string.
+        if let a = first.first, let b = utf8.first, a < 0x80, b < 0x80, a != b { return false }
+        let candidateASCII = first.allSatisfy { $0 < 0x80 } && (second?.allSatisfy { $0 < 0x80 } ?? true)
+        guard isASCII && candidateASCII else { return ThemeWords.phrase(first, second) == key }
+        guard first.count + (second.map { $0.count + 1 } ?? 0) == utf8.count else { return false }
+        guard utf8.starts(with: first) else { return false }
+        guard let second else { return true }
+        return utf8[first.count] == UInt8(ascii: " ") && utf8[(first.count + 1)...].elementsEqual(second)
+    }
+}
+
+/// A buffer written concurrently, each element by exactly one iteration.
+struct UnsafeSendableBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 }
 
 /// Strings numbered in sorted order: the same ids whatever thread saw a string first.
@@ -552,3 +732,4 @@ extension Corpus {
         ThemeSummary(records: records.count, outliers: records.filter { $0.analysis?.theme == nil }.count)
     }
 }
+

@@ -60,3 +60,58 @@ struct ThemeWords: Sendable, Hashable {
         return out
     }
 }
+
+extension ThemeWords {
+    /// How many words are packed (each ends in two end bytes).
+    var wordCount: Int { bytes.reduce(0) { $0 + ($1 == Self.end ? 1 : 0) } / 2 }
+
+    /// Calls `body` with each word's stem and folded form as UTF-8, whether it starts a new run of adjacent content
+    /// words and whether it is capitalised, in text order; the buffers are valid only during the call.
+    func forEachWord(
+        _ body: (_ stem: UnsafeBufferPointer<UInt8>, _ folded: UnsafeBufferPointer<UInt8>, _ startsRun: Bool, _ capitalised: Bool) -> Void
+    ) {
+        bytes.withUnsafeBufferPointer { bytes in
+            var i = 0
+            while i < bytes.count {
+                let flags = bytes[i]
+                let stemStart = i + 1
+                var stemEnd = stemStart
+                while bytes[stemEnd] != Self.end { stemEnd += 1 }
+                var foldedEnd = stemEnd + 1
+                while bytes[foldedEnd] != Self.end { foldedEnd += 1 }
+                let stem = UnsafeBufferPointer(rebasing: bytes[stemStart..<stemEnd])
+                let folded = flags & Self.foldedIsStem != 0 ? stem : UnsafeBufferPointer(rebasing: bytes[(stemEnd + 1)..<foldedEnd])
+                body(stem, folded, flags & Self.newRun != 0, flags & Self.capitalised != 0)
+                i = foldedEnd + 1
+            }
+        }
+    }
+
+    /// Calls `body` with each label candidate: every word, and every word with the next one when the two are
+    /// adjacent and differ ("battery drain"); `second` and `secondFolded` are nil for a single word.
+    func forEachPhrase(
+        _ body: (
+            _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>?, _ firstFolded: UnsafeBufferPointer<UInt8>,
+            _ secondFolded: UnsafeBufferPointer<UInt8>?
+        ) -> Void
+    ) {
+        var previous: (stem: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>)?
+        forEachWord { stem, folded, startsRun, _ in
+            if let p = previous, !startsRun, !p.stem.elementsEqual(stem) { body(p.stem, stem, p.folded, folded) }
+            body(stem, nil, folded, nil)
+            previous = (stem, folded)
+        }
+    }
+
+    /// The text of a phrase: one word, or two joined by a space.
+    static func phrase(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>?) -> String {
+        guard let b else { return String(decoding: a, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: a.count + 1 + b.count) { out in
+            var k = 0
+            for byte in a { out[k] = byte; k += 1 }
+            out[k] = UInt8(ascii: " "); k += 1
+            for byte in b { out[k] = byte; k += 1 }
+            return k
+        }
+    }
+}

@@ -18,6 +18,24 @@ struct ThemeWordsTests {
         #expect(packed.contains { !$0.startsRun })
     }
 
+    /// Label candidates are every word and every two adjacent, different words of one run, spelled as written.
+    @Test func phrasesPairAdjacentWordsWithinARunOnly() throws {
+        let analyzed = TextAnalyzer().makeWorker().analyze("Battery drains fast. Verification codes never arrive", languageHint: "en")
+        var phrases: [String] = []
+        var spellings: [String] = []
+        ThemeWords(analyzed.contentWords()).forEachPhrase { first, second, firstFolded, secondFolded in
+            phrases.append(ThemeWords.phrase(first, second))
+            spellings.append(ThemeWords.phrase(firstFolded, secondFolded))
+        }
+        let pair = try #require(spellings.firstIndex(of: "verification codes"))
+        #expect(phrases[pair].split(separator: " ").count == 2)
+        #expect(spellings.contains("battery drains"))
+        // The sentence break ends the run: no phrase spans it.
+        #expect(!spellings.contains { $0.hasSuffix(" verification") })
+        #expect(phrases.count == spellings.count)
+        #expect(ThemeWords(analyzed.contentWords()).wordCount == analyzed.contentWords().count)
+    }
+
     /// The theme stage reads the words the per-record stage packed; it must find exactly what it finds when it
     /// analyses every text itself.
     @Test func themesFromHandedOnWordsEqualThemesFromAnalysingAgain() throws {
