@@ -41,6 +41,16 @@ public struct PainPointFinder: Sendable {
 
     static let problemKinds: Set<FeedbackKind> = [.bug, .performance, .usability, .battery, .securityPrivacy, .pricing, .featureRequest]
 
+    /// The position of `s` in `Severity.allCases`.
+    static func severityIndex(_ s: Severity) -> Int {
+        switch s {
+        case .none: 0
+        case .minor: 1
+        case .major: 2
+        case .critical: 3
+        }
+    }
+
     static func severityWeight(_ s: Severity) -> Double {
         switch s {
         case .critical: 1
@@ -97,28 +107,42 @@ public struct PainPointFinder: Sendable {
             let n = Double(members.count)
             var negatives = 0, problems = 0, praise = 0
             var compoundSum = 0.0, severitySum = 0.0, reach = 0.0
-            var severity: [Severity: Int] = [:]
-            var kinds: [FeedbackKind: Int] = [:]
+            // Tallies by position, not by hashed key; records read where they lie, not copied (a copy retained
+            // every string and box a record holds).
+            var severityCounts = [Int](repeating: 0, count: Severity.allCases.count)
+            var kindCounts = [Int](repeating: 0, count: FeedbackKind.allCases.count)
             var themeRatingSum = 0.0, themeRated = 0
             var versions: [String: Int] = [:]
             var dates: [Date] = []
+            dates.reserveCapacity(members.count)
             var newCount = 0
-            for m in members {
-                let r = records[m]
-                let a = r.analysis ?? Analysis()
-                if a.sentiment.compound <= -0.05 { negatives += 1 }
-                if Self.isProblem(a) { problems += 1 }
-                if a.sentiment.compound >= 0.05, !Self.isProblem(a) { praise += 1 }
-                compoundSum += a.sentiment.compound
-                severity[a.severity, default: 0] += 1
-                severitySum += Self.severityWeight(a.severity)
-                for k in a.kinds { kinds[k.kind, default: 0] += 1 }
-                if let rating = r.rating { themeRatingSum += rating; themeRated += 1 }
-                if let v = r.version { versions[v, default: 0] += 1 }
-                if let d = r.date { dates.append(d) }
-                reach += r.reach ?? 0
-                if newRecordIDs?.contains(r.id) == true { newCount += 1 }
+            records.withUnsafeBufferPointer { buffer in
+                for m in members {
+                    let r = buffer.baseAddress! + m
+                    if let a = r.pointee.analysis {
+                        let problem = Self.isProblem(a)
+                        if a.sentiment.compound <= -0.05 { negatives += 1 }
+                        if problem { problems += 1 }
+                        if a.sentiment.compound >= 0.05, !problem { praise += 1 }
+                        compoundSum += a.sentiment.compound
+                        severityCounts[Self.severityIndex(a.severity)] += 1
+                        severitySum += Self.severityWeight(a.severity)
+                        for k in a.kinds { kindCounts[k.kind.ordinal] += 1 }
+                    } else {
+                        // A record no stage analysed counts as neutral, of no kind, severity none.
+                        severityCounts[Self.severityIndex(.none)] += 1
+                    }
+                    if let rating = r.pointee.rating { themeRatingSum += rating; themeRated += 1 }
+                    if let v = r.pointee.version { versions[v, default: 0] += 1 }
+                    if let d = r.pointee.date { dates.append(d) }
+                    reach += r.pointee.reach ?? 0
+                    if let newRecordIDs, newRecordIDs.contains(r.pointee.id) { newCount += 1 }
+                }
             }
+            var severity: [Severity: Int] = [:]
+            for s in Severity.allCases where severityCounts[Self.severityIndex(s)] > 0 { severity[s] = severityCounts[Self.severityIndex(s)] }
+            var kinds: [FeedbackKind: Int] = [:]
+            for k in FeedbackKind.allCases where kindCounts[k.ordinal] > 0 { kinds[k] = kindCounts[k.ordinal] }
             let nature: PainPoint.Nature =
                 Double(problems) / n >= 0.5 ? .pain : Double(praise) / n >= 0.6 ? .strength : .mixed
             let timeline = buckets?.counts(dates) ?? []
