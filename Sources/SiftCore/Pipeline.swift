@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// A per-record analysis stage (text, sentiment, kind). Stages are values shared by all threads; each thread
 /// makes its own worker, so C handles such as a stemmer are never shared.
@@ -144,21 +145,28 @@ public struct Pipeline: Sendable {
         return out
     }
 
-    /// Runs the record stages over `records[range]` where they lie, one slice of the range per thread, slice `i`
-    /// with `workers`' set `i`.
+    /// Runs the record stages over `records[range]` where they lie, on one thread per worker set of `workers`.
+    ///
+    /// Threads take small runs of records from a shared counter until none are left, rather than a fixed half
+    /// each: texts differ in length, and with fixed halves one core sat idle at the end of every batch while the
+    /// other finished. Each record is analysed by exactly one thread, whichever it is, so the output is the same.
     func analyzeInPlace(_ records: inout [FeedbackRecord], _ range: Range<Int>, workers: WorkerPool? = nil) {
         guard !recordStages.isEmpty, !range.isEmpty else { return }
         let pool = workers ?? WorkerPool(stages: recordStages, count: threads)
         let slices = min(threads, range.count, pool.count)
-        let per = (range.count + slices - 1) / slices
+        let run = 64
+        let next = Atomic<Int>(range.lowerBound)
         records.withUnsafeMutableBufferPointer { buffer in
             let shared = DisjointRecords(buffer)
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
                 var set = pool.take(slice)
                 let base = shared.buffer.baseAddress!
-                let start = range.lowerBound + slice * per
-                for i in start..<min(range.upperBound, start + per) {
-                    for w in set.indices { set[w].process(&base[i]) }
+                while true {
+                    let start = next.wrappingAdd(run, ordering: .relaxed).oldValue
+                    guard start < range.upperBound else { break }
+                    for i in start..<min(range.upperBound, start + run) {
+                        for w in set.indices { set[w].process(&base[i]) }
+                    }
                 }
                 pool.put(set, slice)
             }
