@@ -39,6 +39,8 @@ public struct RecordAnalysisStage: RecordStage {
         let sentiment: SentimentScorer
         let kinds: KindClassifier
         let keepsSentenceScores: Bool
+        /// This worker's memo of written forms for kind classification.
+        let kindMemo = KindMemo()
 
         mutating func process(_ record: inout FeedbackRecord) {
             let judged = RecordAnalysisStage.analyzedText(of: record)
@@ -54,7 +56,7 @@ public struct RecordAnalysisStage: RecordStage {
                 analysis.sentiment = sentiment.compoundScore(analyzed)
                 analysis.sentences = []
             }
-            let kind = kinds.kindsAndSeverity(analyzed, sentiment: analysis.sentiment)
+            let kind = kinds.kindsAndSeverity(analyzed, sentiment: analysis.sentiment, memo: kindMemo)
             analysis.language = analyzed.language
             analysis.languageConfidence = analyzed.languageConfidence
             analysis.kinds = kind.kinds

@@ -82,22 +82,64 @@ struct CueLexicon: Sendable {
         return exact ? .exact(ids) : .word(ids)
     }
 
+    /// What the lexicon knows of one written form: its interned folded form and stem (`CueTable.unknown` when no
+    /// cue uses them) and which of the lexicon's prefixes the folded form starts with.
+    struct FormFacts: Sendable {
+        var folded: Int32
+        var stem: Int32
+        var prefixes: UInt64
+    }
+
+    /// The per-token facts matching reads, plain values in one array (one allocation a text, not five).
+    struct TokenFacts {
+        var folded: Int32
+        var stem: Int32
+        var sentence: Int32
+        var question: Bool
+        var prefixes: UInt64
+    }
+
+    /// The lexicon's facts of a word written `folded` with stem `stem`, whose hashes the analyzer computed.
+    func formFacts(folded: String, foldedHash: Int, stem: String, stemHash: Int) -> FormFacts {
+        let foldedID = formIDs.value(folded, hash: foldedHash) ?? CueTable.unknown
+        let stemID = stemHash == foldedHash && stem == folded
+            ? foldedID : (formIDs.value(stem, hash: stemHash) ?? CueTable.unknown)
+        return FormFacts(folded: foldedID, stem: stemID, prefixes: table.prefixMask(folded))
+    }
+
+    /// Whether a punctuation token written `folded` asks a question ("?", "¿", "???").
+    static func isQuestionMark(_ folded: String) -> Bool {
+        folded.utf8.contains(UInt8(ascii: "?")) || folded.unicodeScalars.contains("¿")
+    }
+
+    /// The facts of `token` that matching reads, from the lexicon's `form` facts of its written form.
+    @inline(__always)
+    static func tokenFacts(_ token: Token, form: FormFacts, questionMark: Bool) -> TokenFacts {
+        let isPunctuation = token.kind == .punctuation
+        return TokenFacts(
+            folded: form.folded, stem: form.stem, sentence: Int32(token.sentence), question: isPunctuation && questionMark,
+            prefixes: isPunctuation ? 0 : form.prefixes)
+    }
+
     /// Every cue occurrence in `tokens`, each within one sentence, in token order.
     func matches(in tokens: [Token]) -> [Match] {
-        var view = CueTable.TokenView()
-        view.reserve(tokens.count)
+        var facts: [TokenFacts] = []
+        facts.reserveCapacity(tokens.count)
         for token in tokens {
-            let folded = formIDs.value(token.folded, hash: token.foldedHash) ?? CueTable.unknown
-            let stem = token.stemHash == token.foldedHash && token.stem == token.folded
-                ? folded : (formIDs.value(token.stem, hash: token.stemHash) ?? CueTable.unknown)
-            let isPunctuation = token.kind == .punctuation
-            let question = isPunctuation
-                && (token.folded.utf8.contains(UInt8(ascii: "?")) || token.folded.unicodeScalars.contains("¿"))
-            view.append(
-                folded: folded, stem: stem, sentence: Int32(token.sentence), question: question,
-                prefixes: isPunctuation ? 0 : table.prefixMask(token.folded))
+            let form = formFacts(folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash)
+            facts.append(Self.tokenFacts(
+                token, form: form, questionMark: token.kind == .punctuation && Self.isQuestionMark(token.folded)))
         }
-        return table.matches(view)
+        var found: [Match] = []
+        var candidates: [Int32] = []
+        table.matches(facts, into: &found, candidates: &candidates)
+        return found
+    }
+
+    /// Every cue occurrence in the tokens `facts` describe, in token order, into `found`; `candidates` is scratch
+    /// space a caller may keep between texts.
+    func matches(_ facts: [TokenFacts], into found: inout [Match], candidates: inout [Int32]) {
+        table.matches(facts, into: &found, candidates: &candidates)
     }
 }
 
@@ -185,38 +227,18 @@ private struct CueTable: Sendable {
         } ?? utf8.starts(with: prefix)
     }
 
-    /// The per-token facts matching needs, plain values in one array (one allocation a text, not five).
-    struct TokenView {
-        struct Facts {
-            var folded: Int32
-            var stem: Int32
-            var sentence: Int32
-            var question: Bool
-            var prefixes: UInt64
-        }
-
-        var tokens: [Facts] = []
-
-        mutating func reserve(_ n: Int) { tokens.reserveCapacity(n) }
-
-        mutating func append(folded f: Int32, stem s: Int32, sentence n: Int32, question q: Bool, prefixes p: UInt64) {
-            tokens.append(Facts(folded: f, stem: s, sentence: n, question: q, prefixes: p))
-        }
-    }
-
-    func matches(_ view: TokenView) -> [CueLexicon.Match] {
-        var found: [CueLexicon.Match] = []
-        var candidates: [Int32] = []
-        candidates.reserveCapacity(32)
-        let count = view.tokens.count
+    /// Every cue occurrence in `view`, in token order, into `found` (emptied first).
+    func matches(_ view: [CueLexicon.TokenFacts], into found: inout [CueLexicon.Match], candidates: inout [Int32]) {
+        found.removeAll(keepingCapacity: true)
+        let count = view.count
         for start in 0..<count {
             candidates.removeAll(keepingCapacity: true)
-            let folded = view.tokens[start].folded, stem = view.tokens[start].stem
+            let folded = view[start].folded, stem = view[start].stem
             if folded >= 0, Int(folded) < byFirstForm.count { candidates += byFirstForm[Int(folded)] }
             if stem >= 0, stem != folded, Int(stem) < byFirstForm.count {
                 for id in byFirstForm[Int(stem)] where !candidates.contains(id) { candidates.append(id) }
             }
-            var bits = view.tokens[start].prefixes
+            var bits = view[start].prefixes
             if bits != 0 {
                 // In pattern order, as one list of prefix patterns would give them.
                 let first = candidates.count
@@ -226,47 +248,46 @@ private struct CueTable: Sendable {
                 }
                 candidates[first...].sort()
             }
-            if view.tokens[start].question { candidates += questionFirst }
+            if view[start].question { candidates += questionFirst }
             // Each pattern is in one of the lists above, once: no candidate is tried twice.
             for id in candidates {
                 let p = Int(id)
-                if let end = matchEnd(element: patternStart[p], last: patternStart[p + 1], token: start, view, sentence: view.tokens[start].sentence) {
+                if let end = matchEnd(element: patternStart[p], last: patternStart[p + 1], token: start, view, sentence: view[start].sentence) {
                     found.append(CueLexicon.Match(pattern: p, tokens: start..<end))
                 }
             }
         }
-        return found
     }
 
     /// Where a match of elements `element..<last` from `token` ends (exclusive), or nil; shortest match wins.
-    private func matchEnd(element: Int32, last: Int32, token: Int, _ view: TokenView, sentence: Int32) -> Int? {
+    private func matchEnd(element: Int32, last: Int32, token: Int, _ view: [CueLexicon.TokenFacts], sentence: Int32) -> Int? {
         if element == last { return token }
         if kinds[Int(element)] == .gap {
             for skip in 0...CueLexicon.maxGapTokens {
                 let next = token + skip
-                guard next <= view.tokens.count else { break }
-                if skip > 0, view.tokens[next - 1].sentence != sentence { break }
+                guard next <= view.count else { break }
+                if skip > 0, view[next - 1].sentence != sentence { break }
                 if let end = matchEnd(element: element + 1, last: last, token: next, view, sentence: sentence) { return end }
             }
             return nil
         }
-        guard token < view.tokens.count, view.tokens[token].sentence == sentence, accepts(element, token, view) else { return nil }
+        guard token < view.count, view[token].sentence == sentence, accepts(element, token, view) else { return nil }
         return matchEnd(element: element + 1, last: last, token: token + 1, view, sentence: sentence)
     }
 
-    private func accepts(_ element: Int32, _ token: Int, _ view: TokenView) -> Bool {
+    private func accepts(_ element: Int32, _ token: Int, _ view: [CueLexicon.TokenFacts]) -> Bool {
         let e = Int(element)
         switch kinds[e] {
         case .word, .exact:
-            let folded = view.tokens[token].folded
-            let stem = kinds[e] == .word ? view.tokens[token].stem : Self.unknown
+            let folded = view[token].folded
+            let stem = kinds[e] == .word ? view[token].stem : Self.unknown
             guard folded >= 0 || stem >= 0 else { return false }
             for i in Int(formStart[e])..<Int(formStart[e + 1]) where forms[i] == folded || forms[i] == stem {
                 if forms[i] >= 0 { return true }
             }
             return false
-        case .prefix: return view.tokens[token].prefixes & (1 << UInt64(prefixBit[e])) != 0
-        case .question: return view.tokens[token].question
+        case .prefix: return view[token].prefixes & (1 << UInt64(prefixBit[e])) != 0
+        case .question: return view[token].question
         case .gap: return true
         }
     }

@@ -63,6 +63,8 @@ public struct KindClassifier: Sendable {
     }
 
     private struct Language: Sendable {
+        /// The language's position among the classifier's, which names its table in a `KindMemo`.
+        var index: Int
         var kinds: CueLexicon
         var kindOfPattern: [FeedbackKind]
         var severity: CueLexicon
@@ -88,7 +90,7 @@ public struct KindClassifier: Sendable {
             let parts = path.split(separator: "/")
             return parts.count == 2 && parts[1] == "kind-cues.txt" ? String(parts[0]) : nil
         })
-        for code in codes.sorted() {
+        for (index, code) in codes.sorted().enumerated() {
             let stemmer = Self.stemmerNames[code] ?? code
             // Unknown labels are lexicon typos; they are dropped rather than guessed.
             let kinds = CueLexicon(
@@ -98,7 +100,7 @@ public struct KindClassifier: Sendable {
                 lines: lexicons.lines("\(code)/severity-cues.txt"), hasWeight: false, stemmerLanguage: stemmer,
                 accepts: { ["critical", "major", "minor", "small"].contains($0) })
             languages[code] = Language(
-                kinds: kinds, kindOfPattern: kinds.patterns.map { FeedbackKind(rawValue: $0.label)! },
+                index: index, kinds: kinds, kindOfPattern: kinds.patterns.map { FeedbackKind(rawValue: $0.label)! },
                 severity: severity,
                 levelOfPattern: severity.patterns.map {
                     switch $0.label {
@@ -126,10 +128,17 @@ public struct KindClassifier: Sendable {
         return (result.kinds, result.severity)
     }
 
-    private func classify(_ text: AnalyzedText, sentiment: SentimentScore?, explains: Bool) -> KindResult {
+    /// `kindsAndSeverity(_:sentiment:)` reading each written form's lexicon ids and model hashes from `memo`, which
+    /// looks each up once per worker rather than once per token.
+    func kindsAndSeverity(_ text: AnalyzedText, sentiment: SentimentScore?, memo: KindMemo) -> (kinds: [KindScore], severity: Severity) {
+        let result = classify(text, sentiment: sentiment, explains: false, memo: memo)
+        return (result.kinds, result.severity)
+    }
+
+    private func classify(_ text: AnalyzedText, sentiment: SentimentScore?, explains: Bool, memo: KindMemo? = nil) -> KindResult {
         // English texts, most of them, go straight to the English cues, without hashing the language code.
         if text.language == "en", let english {
-            return classify(text, sentiment: sentiment, language: english, code: "en", explains: explains).result
+            return classify(text, sentiment: sentiment, language: english, code: "en", explains: explains, memo: memo).result
         }
         // The detected language's cues come first; English is tried too, because short or mixed texts are often
         // detected wrongly. Unknown ("und") or cue-less languages try every lexicon. Most evidence wins; on a tie,
@@ -143,18 +152,38 @@ public struct KindClassifier: Sendable {
         var best: (result: KindResult, evidence: Double)?
         for code in candidates {
             guard let language = languages[code] else { continue }
-            let attempt = classify(text, sentiment: sentiment, language: language, code: code, explains: explains)
+            let attempt = classify(text, sentiment: sentiment, language: language, code: code, explains: explains, memo: memo)
             if best == nil || attempt.evidence > best!.evidence { best = attempt }
         }
         return best?.result ?? KindResult(kinds: [KindScore(kind: .other, confidence: 1)], severity: .none, cues: [], severityCue: nil)
     }
 
     private func classify(
-        _ text: AnalyzedText, sentiment: SentimentScore?, language: Language, code: String, explains: Bool
+        _ text: AnalyzedText, sentiment: SentimentScore?, language: Language, code: String, explains: Bool,
+        memo: KindMemo?
     ) -> (result: KindResult, evidence: Double) {
         let tokens = text.tokens
+        let rawKindMatches: [CueLexicon.Match]
+        let severityMatches: [CueLexicon.Match]
+        if let memo {
+            memo.resolve(tokens, language: language.index, kinds: language.kinds, severity: language.severity)
+            memo.kindFacts.removeAll(keepingCapacity: true)
+            memo.severityFacts.removeAll(keepingCapacity: true)
+            for (index, token) in tokens.enumerated() {
+                let form = memo.form(ofToken: index, language: language.index)
+                memo.kindFacts.append(CueLexicon.tokenFacts(token, form: form.kinds, questionMark: form.questionMark))
+                memo.severityFacts.append(CueLexicon.tokenFacts(token, form: form.severity, questionMark: form.questionMark))
+            }
+            language.kinds.matches(memo.kindFacts, into: &memo.kindMatches, candidates: &memo.candidates)
+            language.severity.matches(memo.severityFacts, into: &memo.severityMatches, candidates: &memo.candidates)
+            rawKindMatches = memo.kindMatches
+            severityMatches = memo.severityMatches
+        } else {
+            rawKindMatches = language.kinds.matches(in: tokens)
+            severityMatches = language.severity.matches(in: tokens)
+        }
         let kindMatches = Self.kept(
-            language.kinds.matches(in: tokens), tokens: tokens, weight: { language.kinds.patterns[$0].weight },
+            rawKindMatches, tokens: tokens, weight: { language.kinds.patterns[$0].weight },
             label: { language.kindOfPattern[$0].rawValue },
             keepsNegated: { Self.negationKeepsTopic(language.kindOfPattern[$0]) })
         // Sentences where a clear bug cue speaks: there, topic words name what is broken ("the menu is broken").
@@ -195,7 +224,15 @@ public struct KindClassifier: Sendable {
         var confidences = cueConfidences
         // The model only reads the stems it was trained on, so it speaks only for its own language's texts.
         if let model, code == model.language, text.language == model.language || text.language == "und" {
-            model.blendProbabilities(text, cueConfidences: cueConfidences, into: &confidences)
+            if let memo {
+                let index = language.index
+                model.blendProbabilities(text, cueConfidences: cueConfidences, into: &confidences, memo: memo) { token, negated in
+                    let form = memo.form(ofToken: token, language: index)
+                    return (negated ? form.negatedFeature : form.stemFeature, form.pairStart)
+                }
+            } else {
+                model.blendProbabilities(text, cueConfidences: cueConfidences, into: &confidences)
+            }
         }
         var kinds: [KindScore] = []
         for kind in FeedbackKind.allCases {
@@ -210,15 +247,17 @@ public struct KindClassifier: Sendable {
             kinds = [KindScore(kind: .other, confidence: 1 - strongest)]
         }
 
-        let (severity, severityCue) = Self.severity(of: kinds, tokens: tokens, language: language)
+        let (severity, severityCue) = Self.severity(of: kinds, matches: severityMatches, tokens: tokens, language: language)
         var result = KindResult(kinds: kinds, severity: severity, cues: cues, severityCue: severityCue)
         if explains { result.cueConfidences = cueConfidences.dictionary }
         return (result, evidence.sum)
     }
 
-    private static func severity(of kinds: [KindScore], tokens: [Token], language: Language) -> (Severity, String?) {
+    private static func severity(
+        of kinds: [KindScore], matches: [CueLexicon.Match], tokens: [Token], language: Language
+    ) -> (Severity, String?) {
         let matches = kept(
-            language.severity.matches(in: tokens), tokens: tokens, weight: { _ in 1 }, label: { _ in "severity" },
+            matches, tokens: tokens, weight: { _ in 1 }, label: { _ in "severity" },
             keepsNegated: { _ in false })
         func first(_ level: SeverityCueLevel) -> String? {
             matches.first { language.levelOfPattern[$0.pattern] == level }.map { language.severity.patterns[$0.pattern].text }

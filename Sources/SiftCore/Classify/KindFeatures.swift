@@ -40,17 +40,31 @@ public enum KindFeatures {
     /// into `out`: the same features without building or hashing a string per token, which made the model cost
     /// more than the rest of kind classification.
     static func featureHashes(of text: AnalyzedText, into out: inout [UInt64]) {
+        let tokens = text.tokens
+        featureHashes(of: text, into: &out) { index, negated in
+            let stem = tokens[index].stem
+            let plain = hash(stem.utf8)
+            return (negated ? hash(stem.utf8, from: negation) : plain, hash(" ".utf8, from: plain))
+        }
+    }
+
+    /// `featureHashes(of:into:)` with the hashes of each word token's stem from `wordHashes`, which gives for
+    /// token `i` (negated or not) `hash(of:)` of its stem feature and the hash of its stem followed by a space.
+    @inline(__always)
+    static func featureHashes(
+        of text: AnalyzedText, into out: inout [UInt64], wordHashes: (Int, Bool) -> (feature: UInt64, pairStart: UInt64)
+    ) {
         out.removeAll(keepingCapacity: true)
         var previousStem: UInt64?  // hash of the previous word's stem followed by a space, same sentence
         var previousSentence = -1
-        for token in text.tokens {
+        for (index, token) in text.tokens.enumerated() {
             switch token.kind {
             case .word:
                 let negated = token.flags.contains(.negated) && !token.flags.contains(.negator)
-                let plain = hash(token.stem.utf8)
-                out.append(negated ? hash(token.stem.utf8, from: negation) : plain)
+                let hashes = wordHashes(index, negated)
+                out.append(hashes.feature)
                 if let before = previousStem, previousSentence == token.sentence { out.append(hash(token.stem.utf8, from: before)) }
-                previousStem = hash(" ".utf8, from: plain)
+                previousStem = hashes.pairStart
                 previousSentence = token.sentence
                 continue
             case .punctuation:
@@ -64,6 +78,12 @@ public enum KindFeatures {
             previousStem = nil
         }
         out.sortAndRemoveDuplicates()
+    }
+
+    /// The hashes of a word's stem features: `hash(of: stem)`, `hash(of: "!" + stem)` and `hash(of: stem + " ")`.
+    static func stemHashes(_ stem: String) -> (plain: UInt64, negated: UInt64, pairStart: UInt64) {
+        let plain = hash(stem.utf8)
+        return (plain, hash(stem.utf8, from: negation), hash(" ".utf8, from: plain))
     }
 
     /// FNV-1a (`stableHash`) over `bytes`, continuing from the hash of what came before them, if any.

@@ -140,7 +140,23 @@ public struct KindModel: Sendable {
     /// Blends the model's probability of each of its kinds into `confidences`, by each kind's blend, then moves
     /// each kind's own threshold onto the common one.
     func blendProbabilities(_ text: AnalyzedText, cueConfidences: KindVector, into confidences: inout KindVector) {
-        let scores = logits(text, cueConfidences: cueConfidences)
+        blend(logits(text, cueConfidences: cueConfidences), into: &confidences)
+    }
+
+    /// `blendProbabilities(_:cueConfidences:into:)` with the word hashes of `KindFeatures.featureHashes` from
+    /// `wordHashes` and the buffers of `memo`, which a worker reuses from record to record.
+    func blendProbabilities(
+        _ text: AnalyzedText, cueConfidences: KindVector, into confidences: inout KindVector, memo: KindMemo,
+        wordHashes: (Int, Bool) -> (feature: UInt64, pairStart: UInt64)
+    ) {
+        KindFeatures.featureHashes(of: text, into: &memo.featureHashes, wordHashes: wordHashes)
+        memo.scores.removeAll(keepingCapacity: true)
+        memo.scores.append(contentsOf: bias)
+        addWeights(of: memo.featureHashes, cueConfidences: cueConfidences, to: &memo.scores)
+        blend(memo.scores, into: &confidences)
+    }
+
+    private func blend(_ scores: [Double], into confidences: inout KindVector) {
         for (index, kind) in kinds.enumerated() {
             let probability = 1 / (1 + exp(-scores[index]))
             let blend = blendOfColumn[index]
@@ -161,8 +177,14 @@ public struct KindModel: Sendable {
     private func logits(_ text: AnalyzedText, cueConfidences: KindVector) -> [Double] {
         var scores = bias
         var hashes: [UInt64] = []
-        let width = kinds.count
         KindFeatures.featureHashes(of: text, into: &hashes)
+        addWeights(of: hashes, cueConfidences: cueConfidences, to: &scores)
+        return scores
+    }
+
+    /// Adds to `scores` the weights of the features hashed `hashes` and of the cues' confidences.
+    private func addWeights(of hashes: [UInt64], cueConfidences: KindVector, to scores: inout [Double]) {
+        let width = kinds.count
         for feature in hashes {
             guard let row = rows.row(feature) else { continue }
             for index in 0..<width { scores[index] += weightRows[row * width + index] }
@@ -172,7 +194,6 @@ public struct KindModel: Sendable {
             guard let confidence = cueConfidences[kind], let row = cueRowOfOrdinal[kind.ordinal] else { continue }
             for index in 0..<width { scores[index] += weightRows[row * width + index] * confidence }
         }
-        return scores
     }
 }
 

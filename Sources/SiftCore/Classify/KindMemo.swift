@@ -1,0 +1,119 @@
+/// What kind classification learns of each written form, kept by one worker thread, with the buffers it reuses
+/// from record to record.
+///
+/// A word's cue-lexicon ids, prefix masks and model hashes depend only on how it is written (and on the language
+/// whose lexicons read it), yet were looked up or hashed for every token: a run of a million reviews sees a few
+/// hundred thousand distinct words in tens of millions of tokens.
+final class KindMemo {
+    /// One written form (folded form and stem) as one language's lexicons and the model see it.
+    struct Form {
+        var folded: String
+        var stem: String
+        var foldedHash: Int
+        var stemHash: Int
+        var kinds: CueLexicon.FormFacts
+        var severity: CueLexicon.FormFacts
+        var questionMark: Bool
+        /// `KindFeatures.hash(of:)` of the stem, of `"!"` + stem, and of stem + `" "`.
+        var stemFeature: UInt64
+        var negatedFeature: UInt64
+        var pairStart: UInt64
+    }
+
+    /// The forms of one language's lexicons, open addressing on the analyzer's word hashes.
+    struct Table {
+        /// Form index + 1 by slot; 0 is empty.
+        var slots: [Int32] = Array(repeating: 0, count: 1024)
+        var forms: [Form] = []
+    }
+
+    /// A table holds at most this many forms, then starts over: memory stays bounded on any input.
+    static let capacity = 1 << 18
+
+    /// By `KindClassifier`'s index of the language.
+    private(set) var tables: [Table] = []
+    /// Token `i` of the text last resolved is form `formOfToken[i]` of its language's table.
+    private(set) var formOfToken: [Int32] = []
+    var kindFacts: [CueLexicon.TokenFacts] = []
+    var severityFacts: [CueLexicon.TokenFacts] = []
+    var candidates: [Int32] = []
+    var kindMatches: [CueLexicon.Match] = []
+    var severityMatches: [CueLexicon.Match] = []
+    var featureHashes: [UInt64] = []
+    var scores: [Double] = []
+
+    init() {}
+
+    @inline(__always)
+    static func slot(foldedHash: Int, stemHash: Int, mask: Int) -> Int {
+        // The analyzer's hashes are already mixed; the stem's is spread so that a word and its stem differ.
+        (foldedHash ^ (stemHash &* 0x9E37_79B9)) & mask
+    }
+
+    /// Fills `formOfToken` for `tokens`, adding the forms not seen before to table `language`, read by `kinds`
+    /// and `severity`.
+    func resolve(_ tokens: [Token], language: Int, kinds: CueLexicon, severity: CueLexicon) {
+        while tables.count <= language { tables.append(Table()) }
+        if tables[language].forms.count + tokens.count > Self.capacity { tables[language] = Table() }
+        formOfToken.removeAll(keepingCapacity: true)
+        for token in tokens {
+            formOfToken.append(form(of: token, language: language, kinds: kinds, severity: severity))
+        }
+    }
+
+    private func form(of token: Token, language: Int, kinds: CueLexicon, severity: CueLexicon) -> Int32 {
+        let found: Int32? = tables[language].slots.withUnsafeBufferPointer { slots in
+            tables[language].forms.withUnsafeBufferPointer { forms in
+                let mask = slots.count - 1
+                var slot = Self.slot(foldedHash: token.foldedHash, stemHash: token.stemHash, mask: mask)
+                while true {
+                    let entry = slots[slot]
+                    if entry == 0 { return nil }
+                    let form = forms[Int(entry) - 1]
+                    if form.foldedHash == token.foldedHash, form.stemHash == token.stemHash, form.folded == token.folded,
+                        form.stem == token.stem
+                    {
+                        return entry - 1
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+        if let found { return found }
+        let stem = KindFeatures.stemHashes(token.stem)
+        let form = Form(
+            folded: token.folded, stem: token.stem, foldedHash: token.foldedHash, stemHash: token.stemHash,
+            kinds: kinds.formFacts(folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash),
+            severity: severity.formFacts(
+                folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash),
+            questionMark: CueLexicon.isQuestionMark(token.folded),
+            stemFeature: stem.plain, negatedFeature: stem.negated, pairStart: stem.pairStart)
+        return tables[language].insert(form)
+    }
+
+    /// The form of token `index` of the text last resolved in table `language`.
+    @inline(__always)
+    func form(ofToken index: Int, language: Int) -> Form {
+        tables[language].forms[Int(formOfToken[index])]
+    }
+}
+
+extension KindMemo.Table {
+    /// Adds `form` (not yet in the table) and returns its index.
+    mutating func insert(_ form: KindMemo.Form) -> Int32 {
+        if (forms.count + 1) * 2 > slots.count {
+            slots = Array(repeating: 0, count: slots.count * 2)
+            for (index, old) in forms.enumerated() { place(Int32(index + 1), foldedHash: old.foldedHash, stemHash: old.stemHash) }
+        }
+        forms.append(form)
+        place(Int32(forms.count), foldedHash: form.foldedHash, stemHash: form.stemHash)
+        return Int32(forms.count - 1)
+    }
+
+    private mutating func place(_ entry: Int32, foldedHash: Int, stemHash: Int) {
+        let mask = slots.count - 1
+        var slot = KindMemo.slot(foldedHash: foldedHash, stemHash: stemHash, mask: mask)
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = entry
+    }
+}
