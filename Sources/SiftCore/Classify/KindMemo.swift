@@ -5,12 +5,17 @@
 /// whose lexicons read it), yet were looked up or hashed for every token: a run of a million reviews sees a few
 /// hundred thousand distinct words in tens of millions of tokens.
 final class KindMemo {
-    /// One written form (folded form and stem) as one language's lexicons and the model see it.
-    struct Form {
+    /// One written form: its folded form and stem, and the analyzer's hashes of them.
+    struct Key {
         var folded: String
         var stem: String
         var foldedHash: Int
         var stemHash: Int
+    }
+
+    /// What one language's lexicons and the model see in a written form: plain values, copied without reference
+    /// counting.
+    struct Form {
         var kinds: CueLexicon.FormFacts
         var severity: CueLexicon.FormFacts
         var questionMark: Bool
@@ -24,6 +29,7 @@ final class KindMemo {
     struct Table {
         /// Form index + 1 by slot; 0 is empty.
         var slots: [Int32] = Array(repeating: 0, count: 1024)
+        var keys: [Key] = []
         var forms: [Form] = []
     }
 
@@ -63,15 +69,14 @@ final class KindMemo {
 
     private func form(of token: Token, language: Int, kinds: CueLexicon, severity: CueLexicon) -> Int32 {
         let found: Int32? = tables[language].slots.withUnsafeBufferPointer { slots in
-            tables[language].forms.withUnsafeBufferPointer { forms in
+            tables[language].keys.withUnsafeBufferPointer { keys in
                 let mask = slots.count - 1
                 var slot = Self.slot(foldedHash: token.foldedHash, stemHash: token.stemHash, mask: mask)
                 while true {
                     let entry = slots[slot]
                     if entry == 0 { return nil }
-                    let form = forms[Int(entry) - 1]
-                    if form.foldedHash == token.foldedHash, form.stemHash == token.stemHash, form.folded == token.folded,
-                        form.stem == token.stem
+                    if keys[Int(entry) - 1].foldedHash == token.foldedHash, keys[Int(entry) - 1].stemHash == token.stemHash,
+                        keys[Int(entry) - 1].folded == token.folded, keys[Int(entry) - 1].stem == token.stem
                     {
                         return entry - 1
                     }
@@ -81,14 +86,14 @@ final class KindMemo {
         }
         if let found { return found }
         let stem = KindFeatures.stemHashes(token.stem)
+        let key = Key(folded: token.folded, stem: token.stem, foldedHash: token.foldedHash, stemHash: token.stemHash)
         let form = Form(
-            folded: token.folded, stem: token.stem, foldedHash: token.foldedHash, stemHash: token.stemHash,
             kinds: kinds.formFacts(folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash),
             severity: severity.formFacts(
                 folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash),
             questionMark: CueLexicon.isQuestionMark(token.folded),
             stemFeature: stem.plain, negatedFeature: stem.negated, pairStart: stem.pairStart)
-        return tables[language].insert(form)
+        return tables[language].insert(key, form)
     }
 
     /// The form of token `index` of the text last resolved in table `language`.
@@ -99,14 +104,15 @@ final class KindMemo {
 }
 
 extension KindMemo.Table {
-    /// Adds `form` (not yet in the table) and returns its index.
-    mutating func insert(_ form: KindMemo.Form) -> Int32 {
+    /// Adds the written form `key` (not yet in the table) with its `form` facts and returns its index.
+    mutating func insert(_ key: KindMemo.Key, _ form: KindMemo.Form) -> Int32 {
         if (forms.count + 1) * 2 > slots.count {
             slots = Array(repeating: 0, count: slots.count * 2)
-            for (index, old) in forms.enumerated() { place(Int32(index + 1), foldedHash: old.foldedHash, stemHash: old.stemHash) }
+            for (index, old) in keys.enumerated() { place(Int32(index + 1), foldedHash: old.foldedHash, stemHash: old.stemHash) }
         }
+        keys.append(key)
         forms.append(form)
-        place(Int32(forms.count), foldedHash: form.foldedHash, stemHash: form.stemHash)
+        place(Int32(forms.count), foldedHash: key.foldedHash, stemHash: key.stemHash)
         return Int32(forms.count - 1)
     }
 
