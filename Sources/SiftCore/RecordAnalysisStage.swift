@@ -40,7 +40,7 @@ public struct RecordAnalysisStage: RecordStage {
         let kinds: KindClassifier
         let keepsSentenceScores: Bool
         /// This worker's memo of written forms for kind classification.
-        let kindMemo = KindMemo()
+        var kindMemo = KindMemo()
 
         mutating func process(_ record: inout FeedbackRecord) {
             let judged = RecordAnalysisStage.analyzedText(of: record)
@@ -56,7 +56,7 @@ public struct RecordAnalysisStage: RecordStage {
                 analysis.sentiment = sentiment.compoundScore(analyzed)
                 analysis.sentences = []
             }
-            let kind = kinds.kindsAndSeverity(analyzed, sentiment: analysis.sentiment, memo: kindMemo)
+            let kind = kinds.kindsAndSeverity(analyzed, sentiment: analysis.sentiment, memo: &kindMemo)
             analysis.language = analyzed.language
             analysis.languageConfidence = analyzed.languageConfidence
             analysis.kinds = kind.kinds

@@ -130,15 +130,22 @@ public struct KindClassifier: Sendable {
 
     /// `kindsAndSeverity(_:sentiment:)` reading each written form's lexicon ids and model hashes from `memo`, which
     /// looks each up once per worker rather than once per token.
-    func kindsAndSeverity(_ text: AnalyzedText, sentiment: SentimentScore?, memo: KindMemo) -> (kinds: [KindScore], severity: Severity) {
-        let result = classify(text, sentiment: sentiment, explains: false, memo: memo)
+    func kindsAndSeverity(
+        _ text: AnalyzedText, sentiment: SentimentScore?, memo: inout KindMemo
+    ) -> (kinds: [KindScore], severity: Severity) {
+        let result = classify(text, sentiment: sentiment, explains: false, memo: &memo)
         return (result.kinds, result.severity)
     }
 
-    private func classify(_ text: AnalyzedText, sentiment: SentimentScore?, explains: Bool, memo: KindMemo? = nil) -> KindResult {
+    private func classify(_ text: AnalyzedText, sentiment: SentimentScore?, explains: Bool) -> KindResult {
+        var memo = KindMemo.inactive
+        return classify(text, sentiment: sentiment, explains: explains, memo: &memo)
+    }
+
+    private func classify(_ text: AnalyzedText, sentiment: SentimentScore?, explains: Bool, memo: inout KindMemo) -> KindResult {
         // English texts, most of them, go straight to the English cues, without hashing the language code.
         if text.language == "en", let english {
-            return classify(text, sentiment: sentiment, language: english, code: "en", explains: explains, memo: memo).result
+            return classify(text, sentiment: sentiment, language: english, code: "en", explains: explains, memo: &memo).result
         }
         // The detected language's cues come first; English is tried too, because short or mixed texts are often
         // detected wrongly. Unknown ("und") or cue-less languages try every lexicon. Most evidence wins; on a tie,
@@ -152,7 +159,7 @@ public struct KindClassifier: Sendable {
         var best: (result: KindResult, evidence: Double)?
         for code in candidates {
             guard let language = languages[code] else { continue }
-            let attempt = classify(text, sentiment: sentiment, language: language, code: code, explains: explains, memo: memo)
+            let attempt = classify(text, sentiment: sentiment, language: language, code: code, explains: explains, memo: &memo)
             if best == nil || attempt.evidence > best!.evidence { best = attempt }
         }
         return best?.result ?? KindResult(kinds: [KindScore(kind: .other, confidence: 1)], severity: .none, cues: [], severityCue: nil)
@@ -160,12 +167,12 @@ public struct KindClassifier: Sendable {
 
     private func classify(
         _ text: AnalyzedText, sentiment: SentimentScore?, language: Language, code: String, explains: Bool,
-        memo: KindMemo?
+        memo: inout KindMemo
     ) -> (result: KindResult, evidence: Double) {
         let tokens = text.tokens
         let rawKindMatches: [CueLexicon.Match]
         let severityMatches: [CueLexicon.Match]
-        if let memo {
+        if memo.isActive {
             memo.resolve(tokens, language: language.index, kinds: language.kinds, severity: language.severity)
             memo.kindFacts.removeAll(keepingCapacity: true)
             memo.severityFacts.removeAll(keepingCapacity: true)
@@ -224,10 +231,12 @@ public struct KindClassifier: Sendable {
         var confidences = cueConfidences
         // The model only reads the stems it was trained on, so it speaks only for its own language's texts.
         if let model, code == model.language, text.language == model.language || text.language == "und" {
-            if let memo {
-                let index = language.index
-                model.blendProbabilities(text, cueConfidences: cueConfidences, into: &confidences, memo: memo) { token, negated in
-                    let form = memo.form(ofToken: token, language: index)
+            if memo.isActive {
+                let forms = memo.tables[language.index].forms, formOfToken = memo.formOfToken
+                model.blendProbabilities(
+                    text, cueConfidences: cueConfidences, into: &confidences, hashes: &memo.featureHashes, scores: &memo.scores
+                ) { token, negated in
+                    let form = forms[Int(formOfToken[token])]
                     return (negated ? form.negatedFeature : form.stemFeature, form.pairStart)
                 }
             } else {

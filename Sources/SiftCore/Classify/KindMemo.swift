@@ -3,8 +3,9 @@
 ///
 /// A word's cue-lexicon ids, prefix masks and model hashes depend only on how it is written (and on the language
 /// whose lexicons read it), yet were looked up or hashed for every token: a run of a million reviews sees a few
-/// hundred thousand distinct words in tens of millions of tokens.
-final class KindMemo {
+/// hundred thousand distinct words in tens of millions of tokens. A value passed `inout`, not a class: every
+/// access to a class's stored array paid a dynamic exclusivity check, which cost more than the memo saved.
+struct KindMemo {
     /// One written form: its folded form and stem, and the analyzer's hashes of them.
     struct Key {
         var folded: String
@@ -28,7 +29,7 @@ final class KindMemo {
     /// The forms of one language's lexicons, open addressing on the analyzer's word hashes.
     struct Table {
         /// Form index + 1 by slot; 0 is empty.
-        var slots: [Int32] = Array(repeating: 0, count: 1024)
+        var slots: [Int32] = Array(repeating: 0, count: 256)
         var keys: [Key] = []
         var forms: [Form] = []
     }
@@ -48,7 +49,15 @@ final class KindMemo {
     var featureHashes: [UInt64] = []
     var scores: [Double] = []
 
-    init() {}
+    /// Whether classification reads the memo; the plain path passes an inactive one, which allocates nothing.
+    let isActive: Bool
+
+    init() { isActive = true }
+
+    private init(isActive: Bool) { self.isActive = isActive }
+
+    /// A memo that classification ignores.
+    static var inactive: KindMemo { KindMemo(isActive: false) }
 
     @inline(__always)
     static func slot(foldedHash: Int, stemHash: Int, mask: Int) -> Int {
@@ -58,7 +67,7 @@ final class KindMemo {
 
     /// Fills `formOfToken` for `tokens`, adding the forms not seen before to table `language`, read by `kinds`
     /// and `severity`.
-    func resolve(_ tokens: [Token], language: Int, kinds: CueLexicon, severity: CueLexicon) {
+    mutating func resolve(_ tokens: [Token], language: Int, kinds: CueLexicon, severity: CueLexicon) {
         while tables.count <= language { tables.append(Table()) }
         if tables[language].forms.count + tokens.count > Self.capacity { tables[language] = Table() }
         formOfToken.removeAll(keepingCapacity: true)
@@ -67,7 +76,7 @@ final class KindMemo {
         }
     }
 
-    private func form(of token: Token, language: Int, kinds: CueLexicon, severity: CueLexicon) -> Int32 {
+    private mutating func form(of token: Token, language: Int, kinds: CueLexicon, severity: CueLexicon) -> Int32 {
         let found: Int32? = tables[language].slots.withUnsafeBufferPointer { slots in
             tables[language].keys.withUnsafeBufferPointer { keys in
                 let mask = slots.count - 1

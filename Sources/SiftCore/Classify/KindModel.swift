@@ -144,16 +144,16 @@ public struct KindModel: Sendable {
     }
 
     /// `blendProbabilities(_:cueConfidences:into:)` with the word hashes of `KindFeatures.featureHashes` from
-    /// `wordHashes` and the buffers of `memo`, which a worker reuses from record to record.
+    /// `wordHashes`, and `hashes` and `scores` as buffers a worker reuses from record to record.
     func blendProbabilities(
-        _ text: AnalyzedText, cueConfidences: KindVector, into confidences: inout KindVector, memo: KindMemo,
-        wordHashes: (Int, Bool) -> (feature: UInt64, pairStart: UInt64)
+        _ text: AnalyzedText, cueConfidences: KindVector, into confidences: inout KindVector, hashes: inout [UInt64],
+        scores: inout [Double], wordHashes: (Int, Bool) -> (feature: UInt64, pairStart: UInt64)
     ) {
-        KindFeatures.featureHashes(of: text, into: &memo.featureHashes, wordHashes: wordHashes)
-        memo.scores.removeAll(keepingCapacity: true)
-        memo.scores.append(contentsOf: bias)
-        addWeights(of: memo.featureHashes, cueConfidences: cueConfidences, to: &memo.scores)
-        blend(memo.scores, into: &confidences)
+        KindFeatures.featureHashes(of: text, into: &hashes, wordHashes: wordHashes)
+        scores.removeAll(keepingCapacity: true)
+        scores.append(contentsOf: bias)
+        addWeights(of: hashes, cueConfidences: cueConfidences, to: &scores)
+        blend(scores, into: &confidences)
     }
 
     private func blend(_ scores: [Double], into confidences: inout KindVector) {

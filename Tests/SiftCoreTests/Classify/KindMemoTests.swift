@@ -31,7 +31,7 @@ struct KindMemoTests {
     func memoGivesTheSameKindsAndSeverityAsPlainClassification(useModel: Bool) {
         let classifier = KindClassifier(useModel: useModel)
         let worker = Self.analyzer.makeWorker()
-        let memo = KindMemo()
+        var memo = KindMemo()
         var seenKinds: Set<FeedbackKind> = []
         var seenSeverities: Set<Severity> = []
         // Twice over, so that the second round reads every word from the memo.
@@ -40,7 +40,7 @@ struct KindMemoTests {
                 let analyzed = worker.analyze(text, languageHint: hint)
                 for sentiment in [nil, SentimentScore(compound: -0.7, positive: 0, negative: 0.6, neutral: 0.4), SentimentScore(compound: 0.6, positive: 0.5, negative: 0, neutral: 0.5)] as [SentimentScore?] {
                     let plain = classifier.classify(analyzed, sentiment: sentiment)
-                    let memoized = classifier.kindsAndSeverity(analyzed, sentiment: sentiment, memo: memo)
+                    let memoized = classifier.kindsAndSeverity(analyzed, sentiment: sentiment, memo: &memo)
                     #expect(memoized.kinds == plain.kinds, "round \(round): \(text)")
                     #expect(memoized.severity == plain.severity, "round \(round): \(text)")
                     seenKinds.formUnion(memoized.kinds.map(\.kind))
@@ -56,7 +56,7 @@ struct KindMemoTests {
     @Test func memoGivesTheModelTheSameFeatureHashes() {
         let classifier = KindClassifier()
         let worker = Self.analyzer.makeWorker()
-        let memo = KindMemo()
+        var memo = KindMemo()
         for (text, hint) in Self.texts {
             let analyzed = worker.analyze(text, languageHint: hint)
             var plain: [UInt64] = []
@@ -68,7 +68,7 @@ struct KindMemoTests {
             }
             #expect(viaStems == plain, "\(text)")
             #expect(plain == KindFeatures.features(of: analyzed).map { KindFeatures.hash($0.utf8) }.sorted().uniqued(), "\(text)")
-            _ = classifier.kindsAndSeverity(analyzed, sentiment: nil, memo: memo)
+            _ = classifier.kindsAndSeverity(analyzed, sentiment: nil, memo: &memo)
         }
     }
 }
