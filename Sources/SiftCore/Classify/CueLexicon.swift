@@ -112,12 +112,11 @@ struct CueLexicon: Sendable {
         folded.utf8.contains(UInt8(ascii: "?")) || folded.unicodeScalars.contains("¿")
     }
 
-    /// The facts of `token` that matching reads, from the lexicon's `form` facts of its written form.
+    /// The facts matching reads of a token in `sentence`, from the lexicon's `form` facts of its written form.
     @inline(__always)
-    static func tokenFacts(_ token: Token, form: FormFacts, questionMark: Bool) -> TokenFacts {
-        let isPunctuation = token.kind == .punctuation
-        return TokenFacts(
-            folded: form.folded, stem: form.stem, sentence: Int32(token.sentence), question: isPunctuation && questionMark,
+    static func tokenFacts(form: FormFacts, isPunctuation: Bool, sentence: Int32, questionMark: Bool) -> TokenFacts {
+        TokenFacts(
+            folded: form.folded, stem: form.stem, sentence: sentence, question: isPunctuation && questionMark,
             prefixes: isPunctuation ? 0 : form.prefixes)
     }
 
@@ -127,8 +126,10 @@ struct CueLexicon: Sendable {
         facts.reserveCapacity(tokens.count)
         for token in tokens {
             let form = formFacts(folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash)
+            let isPunctuation = token.kind == .punctuation
             facts.append(Self.tokenFacts(
-                token, form: form, questionMark: token.kind == .punctuation && Self.isQuestionMark(token.folded)))
+                form: form, isPunctuation: isPunctuation, sentence: Int32(token.sentence),
+                questionMark: isPunctuation && Self.isQuestionMark(token.folded)))
         }
         var found: [Match] = []
         var candidates: [Int32] = []

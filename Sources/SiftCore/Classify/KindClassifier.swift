@@ -176,10 +176,15 @@ public struct KindClassifier: Sendable {
             memo.resolve(tokens, language: language.index, kinds: language.kinds, severity: language.severity)
             memo.kindFacts.removeAll(keepingCapacity: true)
             memo.severityFacts.removeAll(keepingCapacity: true)
-            for (index, token) in tokens.enumerated() {
-                let form = memo.form(ofToken: index, language: language.index)
-                memo.kindFacts.append(CueLexicon.tokenFacts(token, form: form.kinds, questionMark: form.questionMark))
-                memo.severityFacts.append(CueLexicon.tokenFacts(token, form: form.severity, questionMark: form.questionMark))
+            tokens.withUnsafeBufferPointer { tokens in
+                for index in tokens.indices {
+                    let form = memo.form(ofToken: index, language: language.index)
+                    let isPunctuation = tokens[index].kind == .punctuation, sentence = Int32(tokens[index].sentence)
+                    memo.kindFacts.append(CueLexicon.tokenFacts(
+                        form: form.kinds, isPunctuation: isPunctuation, sentence: sentence, questionMark: form.questionMark))
+                    memo.severityFacts.append(CueLexicon.tokenFacts(
+                        form: form.severity, isPunctuation: isPunctuation, sentence: sentence, questionMark: form.questionMark))
+                }
             }
             language.kinds.matches(memo.kindFacts, into: &memo.kindMatches, candidates: &memo.candidates)
             language.severity.matches(memo.severityFacts, into: &memo.severityMatches, candidates: &memo.candidates)

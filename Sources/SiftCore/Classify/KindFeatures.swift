@@ -57,25 +57,29 @@ public enum KindFeatures {
         out.removeAll(keepingCapacity: true)
         var previousStem: UInt64?  // hash of the previous word's stem followed by a space, same sentence
         var previousSentence = -1
-        for (index, token) in text.tokens.enumerated() {
-            switch token.kind {
-            case .word:
-                let negated = token.flags.contains(.negated) && !token.flags.contains(.negator)
-                let hashes = wordHashes(index, negated)
-                out.append(hashes.feature)
-                if let before = previousStem, previousSentence == token.sentence { out.append(hash(token.stem.utf8, from: before)) }
-                previousStem = hashes.pairStart
-                previousSentence = token.sentence
-                continue
-            case .punctuation:
-                if token.folded.utf8.contains(UInt8(ascii: "?")) { out.append(question) }
-            case .version: out.append(version)
-            case .number: out.append(number)
-            case .price: out.append(price)
-            case .url: out.append(url)
-            default: break
+        // Fields are read through the buffer: a `for token in` loop copied each token, retaining its strings.
+        text.tokens.withUnsafeBufferPointer { tokens in
+            for index in tokens.indices {
+                switch tokens[index].kind {
+                case .word:
+                    let flags = tokens[index].flags
+                    let hashes = wordHashes(index, flags.contains(.negated) && !flags.contains(.negator))
+                    out.append(hashes.feature)
+                    let sentence = tokens[index].sentence
+                    if let before = previousStem, previousSentence == sentence { out.append(hash(tokens[index].stem.utf8, from: before)) }
+                    previousStem = hashes.pairStart
+                    previousSentence = sentence
+                    continue
+                case .punctuation:
+                    if tokens[index].folded.utf8.contains(UInt8(ascii: "?")) { out.append(question) }
+                case .version: out.append(version)
+                case .number: out.append(number)
+                case .price: out.append(price)
+                case .url: out.append(url)
+                default: break
+                }
+                previousStem = nil
             }
-            previousStem = nil
         }
         out.sortAndRemoveDuplicates()
     }

@@ -71,8 +71,8 @@ struct KindMemo {
         while tables.count <= language { tables.append(Table()) }
         if tables[language].forms.count + tokens.count > Self.capacity { tables[language] = Table() }
         formOfToken.removeAll(keepingCapacity: true)
-        for token in tokens {
-            formOfToken.append(form(of: token, language: language, kinds: kinds, severity: severity))
+        for index in tokens.indices {
+            formOfToken.append(form(of: tokens[index], language: language, kinds: kinds, severity: severity))
         }
     }
 
