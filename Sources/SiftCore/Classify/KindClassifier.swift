@@ -293,10 +293,13 @@ public struct KindClassifier: Sendable {
         _ matches: [CueLexicon.Match], tokens: [Token], weight: (Int) -> Double, label: (Int) -> String,
         keepsNegated: (Int) -> Bool
     ) -> [CueLexicon.Match] {
+        if matches.isEmpty { return [] }
         let live = matches.filter { match in
             let first = tokens[match.tokens.lowerBound].flags
             return !first.contains(.negated) || first.contains(.negator) || keepsNegated(match.pattern)
         }
+        // Most texts have at most one live match of a lexicon, which is kept as it is, without sorting.
+        if live.count < 2 { return live }
         var kept: [CueLexicon.Match] = []
         // Strongest first, so that of two cues on the same words for the same label the heavier is kept.
         let byWeight = live.enumerated().sorted { a, b in
