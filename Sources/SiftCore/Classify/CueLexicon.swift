@@ -57,6 +57,7 @@ struct CueLexicon: Sendable {
                 label: String(fields[0]), weight: weight, elements: elements,
                 text: fields[wordStart...].joined(separator: " ")))
         }
+        table.flatten()
     }
 
     private mutating func intern(_ form: String) -> Int32 {
@@ -163,6 +164,10 @@ private struct CueTable: Sendable {
     private var byFirstForm: [[Int32]] = []
     /// Patterns starting with a prefix, by the prefix's bit: a token is tried only against the prefixes it has.
     private var prefixFirstByBit = [[Int32]](repeating: [], count: 64)
+    /// `byFirstForm` flattened once the lexicon is compiled: form `f`'s patterns are
+    /// `firstFormPatterns[firstFormStart[f]..<firstFormStart[f + 1]]`. Reading a nested array retained it per token.
+    private var firstFormStart: [Int32] = [0]
+    private var firstFormPatterns: [Int32] = []
     private var questionFirst: [Int32] = []
     /// Distinct prefixes (at most 64: a bit each), grouped by first byte.
     private var prefixes: [[UInt8]] = []
@@ -196,6 +201,16 @@ private struct CueTable: Sendable {
         case .prefix: prefixFirstByBit[Int(prefixBit[Int(patternStart[pattern])])].append(Int32(pattern))
         case .question: questionFirst.append(Int32(pattern))
         case .gap: break
+        }
+    }
+
+    /// Builds the flat copy of `byFirstForm` that matching reads; called after the last `add`.
+    mutating func flatten() {
+        firstFormStart = [0]
+        firstFormPatterns = []
+        for patterns in byFirstForm {
+            firstFormPatterns += patterns
+            firstFormStart.append(Int32(firstFormPatterns.count))
         }
     }
 
@@ -235,9 +250,14 @@ private struct CueTable: Sendable {
         for start in 0..<count {
             candidates.removeAll(keepingCapacity: true)
             let folded = view[start].folded, stem = view[start].stem
-            if folded >= 0, Int(folded) < byFirstForm.count { candidates += byFirstForm[Int(folded)] }
-            if stem >= 0, stem != folded, Int(stem) < byFirstForm.count {
-                for id in byFirstForm[Int(stem)] where !candidates.contains(id) { candidates.append(id) }
+            let formCount = firstFormStart.count - 1
+            if folded >= 0, Int(folded) < formCount {
+                for i in Int(firstFormStart[Int(folded)])..<Int(firstFormStart[Int(folded) + 1]) { candidates.append(firstFormPatterns[i]) }
+            }
+            if stem >= 0, stem != folded, Int(stem) < formCount {
+                for i in Int(firstFormStart[Int(stem)])..<Int(firstFormStart[Int(stem) + 1]) where !candidates.contains(firstFormPatterns[i]) {
+                    candidates.append(firstFormPatterns[i])
+                }
             }
             var bits = view[start].prefixes
             if bits != 0 {
