@@ -410,28 +410,21 @@ public struct ThemeStage: CorpusStage {
         // Each theme's phrases are read from its records' packed words on its own core.
         let counted = UnsafeSlots<[String: Int]>(count: groups.count, initial: [:])
         DispatchQueue.concurrentPerform(iterations: groups.count) { c in
-            var ids: [String: Int] = [:]
-            var keys: [String] = []
+            var ids = PhraseIDs()
             var counts: [Int] = []
             var distinct: [Int] = []
             for position in groups[c] {
                 guard let words = records[ordered[position]].analysis?.themeWords else { continue }
                 distinct.removeAll(keepingCapacity: true)
                 words.forEachPhrase { first, second, _, _ in
-                    let key = ThemeWords.phrase(first, second)
-                    if let id = ids[key] {
-                        distinct.append(id)
-                    } else {
-                        ids[key] = keys.count
-                        distinct.append(keys.count)
-                        keys.append(key)
-                        counts.append(0)
-                    }
+                    let id = ids.id(first, second)
+                    if id == counts.count { counts.append(0) }
+                    distinct.append(id)
                 }
                 distinct.sortAndRemoveDuplicates()
                 for id in distinct { counts[id] += 1 }
             }
-            counted[c] = Dictionary(uniqueKeysWithValues: zip(keys, counts))
+            counted[c] = Dictionary(uniqueKeysWithValues: zip(ids.keys, counts))
         }
         var overall: [String: Int] = [:]
         for c in groups.indices { for (key, n) in counted[c] { overall[key, default: 0] += n } }
@@ -591,7 +584,9 @@ public struct ThemeStage: CorpusStage {
     /// Sentiment, kinds, versions, dates and rating of the theme's records.
     private func describe(_ theme: inout Theme, members: [Int], records: [FeedbackRecord]) {
         var kindCounts: [FeedbackKind: Int] = [:]
-        var versions: [String: Int] = [:]
+        // Versions numbered by their bytes: hashing each member's version string was most of this loop.
+        var versionIDs = PhraseIDs()
+        var versionCounts: [Int] = []
         var ratings = 0.0
         var rated = 0
         for m in members {
@@ -599,7 +594,11 @@ public struct ThemeStage: CorpusStage {
             let compound = records[m].analysis?.sentiment.compound ?? 0
             if compound >= 0.05 { theme.sentiment.positive += 1 } else if compound <= -0.05 { theme.sentiment.negative += 1 } else { theme.sentiment.neutral += 1 }
             if let kind = records[m].analysis?.kinds.max(by: { $0.confidence < $1.confidence }) { kindCounts[kind.kind, default: 0] += 1 }
-            if let version = records[m].version { versions[version, default: 0] += 1 }
+            if var version = records[m].version {
+                let id = version.withUTF8 { versionIDs.id($0) }
+                if id == versionCounts.count { versionCounts.append(0) }
+                versionCounts[id] += 1
+            }
             if let date = records[m].date {
                 theme.firstSeen = min(theme.firstSeen ?? date, date)
                 theme.lastSeen = max(theme.lastSeen ?? date, date)
@@ -611,22 +610,23 @@ public struct ThemeStage: CorpusStage {
         }
         let kinds = Dictionary(uniqueKeysWithValues: kindCounts.map { ($0.key.rawValue, $0.value) })
         theme.kinds = top(kinds, kinds.count)
-        theme.versions = top(versions, 3)
+        theme.versions = top(Dictionary(uniqueKeysWithValues: zip(versionIDs.keys, versionCounts)), 3)
         theme.meanRating = rated > 0 ? ratings / Double(rated) : nil
     }
 }
 
 /// Per-thread features with ids into thread-local string tables.
 private struct LocalFeatures {
-    var ids: [String: UInt32] = [:]
-    var strings: [String] = []
+    /// Stems numbered by their bytes; `strings` are the stems by id.
+    var ids = PhraseIDs()
+    var strings: [String] { ids.keys }
     var languageIDs: [String: UInt32] = [:]
     var languages: [String] = []
     var language: [UInt32] = []
     var terms = PackedLists()
     /// Capitalised words by folded form, with the number of records that write each so.
-    var capitalisedIDs: [String: Int] = [:]
-    var capitalisedForms: [String] = []
+    var capitalisedIDs = PhraseIDs()
+    var capitalisedForms: [String] { capitalisedIDs.keys }
     var capitalisedCounts: [Int] = []
     /// Scratch lists reused from record to record.
     private var stems: [UInt32] = []
@@ -635,14 +635,6 @@ private struct LocalFeatures {
     mutating func reserve(_ records: Int, terms total: Int) {
         language.reserveCapacity(records)
         terms.reserve(lists: records, values: total)
-    }
-
-    mutating func id(_ s: String) -> UInt32 {
-        if let id = ids[s] { return id }
-        let id = UInt32(strings.count)
-        ids[s] = id
-        strings.append(s)
-        return id
     }
 
     mutating func add(_ packed: ThemeWords, language: String) {
@@ -658,8 +650,8 @@ private struct LocalFeatures {
         stems.removeAll(keepingCapacity: true)
         capitalised.removeAll(keepingCapacity: true)
         packed.forEachWord { stem, folded, _, isCapitalised in
-            stems.append(id(String(decoding: stem, as: UTF8.self)))
-            if isCapitalised { capitalised.append(capitalisedID(String(decoding: folded, as: UTF8.self))) }
+            stems.append(UInt32(ids.id(stem)))
+            if isCapitalised { capitalised.append(capitalisedID(folded)) }
         }
         terms.append(stems)
         // Once per record, however often it names the word.
@@ -668,12 +660,9 @@ private struct LocalFeatures {
         (self.stems, self.capitalised) = (stems, capitalised)
     }
 
-    private mutating func capitalisedID(_ form: String) -> Int {
-        if let id = capitalisedIDs[form] { return id }
-        let id = capitalisedForms.count
-        capitalisedIDs[form] = id
-        capitalisedForms.append(form)
-        capitalisedCounts.append(0)
+    private mutating func capitalisedID(_ form: UnsafeBufferPointer<UInt8>) -> Int {
+        let id = capitalisedIDs.id(form)
+        if id == capitalisedCounts.count { capitalisedCounts.append(0) }
         return id
     }
 }
