@@ -177,9 +177,11 @@ public struct ThemeStage: CorpusStage {
                 for position in range {
                     // Each slice touches only its own records (`order` is a permutation).
                     let record = shared.buffer.baseAddress! + order[position]
-                    let known = record.pointee.analysis.map(\.language).flatMap { $0 == "und" ? nil : $0 }
+                    // Field by field: `analysis.map(\.language)` copied the whole analysis.
+                    let analysed = record.pointee.analysis?.language
+                    let known = analysed == "und" ? nil : analysed
                     if let words = record.pointee.analysis?.themeWords {
-                        local.add(words, language: known ?? record.pointee.analysis!.language)
+                        local.add(words, language: known ?? analysed!)
                         continue
                     }
                     if worker == nil { worker = analyzer.makeWorker() }
@@ -249,13 +251,18 @@ public struct ThemeStage: CorpusStage {
     func contentOrder(_ records: [FeedbackRecord]) -> [Int] {
         var keyed = [(text: UInt64, id: UInt64, index: Int)](repeating: (0, 0, 0), count: records.count)
         keyed.withUnsafeMutableBufferPointer { keys in
-            let shared = UnsafeSendableBuffer(keys)
-            let slices = max(1, min(threads, records.count / 4096 + 1))
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                var i = slice
-                while i < records.count {
-                    shared.buffer[i] = (stableHash(records[i].text.utf8), stableHash(records[i].id.utf8), i)
-                    i += slices
+            records.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                let shared = UnsafeSendableBuffer(keys)
+                let records = RecordsInPlace(base: base)
+                let count = buffer.count
+                let slices = max(1, min(threads, count / 4096 + 1))
+                DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                    var i = slice
+                    while i < count {
+                        shared.buffer[i] = (stableHash(records[i].text.utf8), records[i].idHash, i)
+                        i += slices
+                    }
                 }
             }
         }
@@ -342,9 +349,12 @@ public struct ThemeStage: CorpusStage {
             merged(kept.compactMap { memberOf[$0].isEmpty ? nil : memberOf[$0] }, docs: docs), docs: docs,
             languageCount: prepared.memberCount, minimum: minimum)
         memberOf = []
-        return makeThemes(
-            language: prepared.language, groups: groups, ordered: prepared.ordered, docs: docs,
-            vocabularySize: prepared.vocabularySize, records: records, names: names, corpusCount: corpusCount)
+        return records.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            return makeThemes(
+                language: prepared.language, groups: groups, ordered: prepared.ordered, docs: docs,
+                vocabularySize: prepared.vocabularySize, records: RecordsInPlace(base: base), names: names, corpusCount: corpusCount)
+        }
     }
 
     /// Clusters whose word distributions point the same way (cosine ≥ `mergeSimilarity`) joined, most similar
@@ -403,7 +413,7 @@ public struct ThemeStage: CorpusStage {
     // MARK: naming
 
     private func makeThemes(
-        language: String, groups: [[Int]], ordered: [Int], docs: ChunkedLists, vocabularySize: Int, records: [FeedbackRecord],
+        language: String, groups: [[Int]], ordered: [Int], docs: ChunkedLists, vocabularySize: Int, records: RecordsInPlace,
         names: Set<String>, corpusCount: Int
     ) -> [(Theme, [Int])] {
         // c-TF-IDF over phrases, counted once per record: frequent in the theme, rare in the other themes.
@@ -469,7 +479,7 @@ public struct ThemeStage: CorpusStage {
 
     private func labelFor(
         counts: [String: Int], overall: [String: Int], average: Double, size: Int, language: String, names: Set<String>,
-        members: [Int], records: [FeedbackRecord]
+        members: [Int], records: RecordsInPlace
     ) -> [String] {
         // A label phrase is said by a noticeable part of the theme, not by one long review in it.
         let preferredFloor = size >= 6 ? max(2, Int((0.03 * Double(size)).rounded(.up))) : 1
@@ -528,7 +538,7 @@ public struct ThemeStage: CorpusStage {
     /// The three most central records with different texts: those whose words the theme's model gives the most
     /// probability, per word, preferring texts a reader takes in at a glance (≤ 280 characters).
     private func quotes(
-        positions: [Int], ordered: [Int], docs: ChunkedLists, vocabularySize: Int, records: [FeedbackRecord]
+        positions: [Int], ordered: [Int], docs: ChunkedLists, vocabularySize: Int, records: RecordsInPlace
     ) -> [Theme.Quote] {
         var counts = [Double](repeating: 0, count: max(1, vocabularySize))
         var total = 0.0
@@ -553,7 +563,7 @@ public struct ThemeStage: CorpusStage {
         while start < scored.count && out.count < 3 {
             var end = start + 1
             while end < scored.count && scored[end].score == scored[start].score { end += 1 }
-            var tied = scored[start..<end].map { (id: stableHash(records[$0.index].id.utf8), index: $0.index) }
+            var tied = scored[start..<end].map { (id: records[$0.index].idHash, index: $0.index) }
             if tied.count > 1 { tied.sort { $0.id != $1.id ? $0.id < $1.id : $0.index < $1.index } }
             for (_, index) in tied where out.count < 3 {
                 let text = records[index].text
@@ -582,7 +592,7 @@ public struct ThemeStage: CorpusStage {
     }
 
     /// Sentiment, kinds, versions, dates and rating of the theme's records.
-    private func describe(_ theme: inout Theme, members: [Int], records: [FeedbackRecord]) {
+    private func describe(_ theme: inout Theme, members: [Int], records: RecordsInPlace) {
         var kindCounts: [FeedbackKind: Int] = [:]
         // Versions numbered by their bytes: hashing each member's version string was most of this loop.
         var versionIDs = PhraseIDs()
@@ -691,6 +701,13 @@ private struct PhraseMatcher {
         guard let second else { return true }
         return utf8[first.count] == UInt8(ascii: " ") && utf8[(first.count + 1)...].elementsEqual(second)
     }
+}
+
+/// Records read where they lie: a field read as `array[i].field` copied the whole record first (retaining each of
+/// its strings and arrays) where the optimiser did not see through the access; an addressor reads the field alone.
+struct RecordsInPlace: @unchecked Sendable {
+    let base: UnsafePointer<FeedbackRecord>
+    subscript(i: Int) -> FeedbackRecord { unsafeAddress { base + i } }
 }
 
 /// A buffer written concurrently, each element by exactly one iteration.
