@@ -113,6 +113,16 @@ public struct FeedbackRecord: Sendable, Hashable {
         set { seconds = newValue?.timeIntervalSinceReferenceDate ?? Self.absent }
     }
 
+    /// `idHash` of the record at `record`, read in place (the getter, too, copied the record).
+    static func idHash(at record: UnsafePointer<FeedbackRecord>) -> UInt64 { RecordIDCoding.stableHashOfID(record.pointee.storedID) }
+
+    /// The date (as seconds since the reference date) and rating of the record at `record`, read in place: calling
+    /// the `date` getter on a record in an array copied the whole record first.
+    static func dateSecondsAndRating(at record: UnsafePointer<FeedbackRecord>) -> (seconds: Double?, rating: Double?) {
+        let seconds = record.pointee.seconds, stars = record.pointee.stars
+        return (seconds == absent ? nil : seconds, stars == absent ? nil : stars)
+    }
+
     public var title: String? {
         get { rare?.title }
         set { setRare(\.title, newValue) }

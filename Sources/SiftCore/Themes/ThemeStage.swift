@@ -260,7 +260,7 @@ public struct ThemeStage: CorpusStage {
                 DispatchQueue.concurrentPerform(iterations: slices) { slice in
                     var i = slice
                     while i < count {
-                        shared.buffer[i] = (stableHash(records[i].text.utf8), records[i].idHash, i)
+                        shared.buffer[i] = (stableHash(records[i].text.utf8), FeedbackRecord.idHash(at: records.base + i), i)
                         i += slices
                     }
                 }
@@ -563,7 +563,7 @@ public struct ThemeStage: CorpusStage {
         while start < scored.count && out.count < 3 {
             var end = start + 1
             while end < scored.count && scored[end].score == scored[start].score { end += 1 }
-            var tied = scored[start..<end].map { (id: records[$0.index].idHash, index: $0.index) }
+            var tied = scored[start..<end].map { (id: FeedbackRecord.idHash(at: records.base + $0.index), index: $0.index) }
             if tied.count > 1 { tied.sort { $0.id != $1.id ? $0.id < $1.id : $0.index < $1.index } }
             for (_, index) in tied where out.count < 3 {
                 let text = records[index].text
@@ -599,6 +599,7 @@ public struct ThemeStage: CorpusStage {
         var versionCounts: [Int] = []
         var ratings = 0.0
         var rated = 0
+        var first: Double?, last: Double?
         for m in members {
             // Field by field: a copy of the whole record retains every one of its strings and arrays.
             let compound = records[m].analysis?.sentiment.compound ?? 0
@@ -609,11 +610,12 @@ public struct ThemeStage: CorpusStage {
                 if id == versionCounts.count { versionCounts.append(0) }
                 versionCounts[id] += 1
             }
-            if let date = records[m].date {
-                theme.firstSeen = min(theme.firstSeen ?? date, date)
-                theme.lastSeen = max(theme.lastSeen ?? date, date)
+            let (seconds, rating) = FeedbackRecord.dateSecondsAndRating(at: records.base + m)
+            if let seconds {
+                first = min(first ?? seconds, seconds)
+                last = max(last ?? seconds, seconds)
             }
-            if let rating = records[m].rating { ratings += rating; rated += 1 }
+            if let rating { ratings += rating; rated += 1 }
         }
         func top(_ counts: [String: Int], _ n: Int) -> [Theme.Count] {
             counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(n).map { .init(name: $0.key, count: $0.value) }
@@ -622,6 +624,8 @@ public struct ThemeStage: CorpusStage {
         theme.kinds = top(kinds, kinds.count)
         theme.versions = top(Dictionary(uniqueKeysWithValues: zip(versionIDs.keys, versionCounts)), 3)
         theme.meanRating = rated > 0 ? ratings / Double(rated) : nil
+        theme.firstSeen = first.map { Date(timeIntervalSinceReferenceDate: $0) }
+        theme.lastSeen = last.map { Date(timeIntervalSinceReferenceDate: $0) }
     }
 }
 
