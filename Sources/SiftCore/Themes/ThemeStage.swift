@@ -593,7 +593,9 @@ public struct ThemeStage: CorpusStage {
 
     /// Sentiment, kinds, versions, dates and rating of the theme's records.
     private func describe(_ theme: inout Theme, members: [Int], records: RecordsInPlace) {
-        var kindCounts: [FeedbackKind: Int] = [:]
+        // Counted by position in `allKinds`: a dictionary hashed each member's kind.
+        let allKinds = FeedbackKind.allCases
+        var kindCounts = [Int](repeating: 0, count: allKinds.count)
         // Versions numbered by their bytes: hashing each member's version string was most of this loop.
         var versionIDs = PhraseIDs()
         var versionCounts: [Int] = []
@@ -604,7 +606,9 @@ public struct ThemeStage: CorpusStage {
             // Field by field: a copy of the whole record retains every one of its strings and arrays.
             let compound = records[m].analysis?.sentiment.compound ?? 0
             if compound >= 0.05 { theme.sentiment.positive += 1 } else if compound <= -0.05 { theme.sentiment.negative += 1 } else { theme.sentiment.neutral += 1 }
-            if let kind = records[m].analysis?.kinds.max(by: { $0.confidence < $1.confidence }) { kindCounts[kind.kind, default: 0] += 1 }
+            if let kind = records[m].analysis?.kinds.max(by: { $0.confidence < $1.confidence }) {
+                kindCounts[allKinds.firstIndex(of: kind.kind)!] += 1
+            }
             if var version = records[m].version {
                 let id = version.withUTF8 { versionIDs.id($0) }
                 if id == versionCounts.count { versionCounts.append(0) }
@@ -620,7 +624,7 @@ public struct ThemeStage: CorpusStage {
         func top(_ counts: [String: Int], _ n: Int) -> [Theme.Count] {
             counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(n).map { .init(name: $0.key, count: $0.value) }
         }
-        let kinds = Dictionary(uniqueKeysWithValues: kindCounts.map { ($0.key.rawValue, $0.value) })
+        let kinds = Dictionary(uniqueKeysWithValues: allKinds.indices.filter { kindCounts[$0] > 0 }.map { (allKinds[$0].rawValue, kindCounts[$0]) })
         theme.kinds = top(kinds, kinds.count)
         theme.versions = top(Dictionary(uniqueKeysWithValues: zip(versionIDs.keys, versionCounts)), 3)
         theme.meanRating = rated > 0 ? ratings / Double(rated) : nil
