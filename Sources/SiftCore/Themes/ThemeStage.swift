@@ -164,16 +164,30 @@ public struct ThemeStage: CorpusStage {
         let parts = UnsafeSlots<LocalFeatures?>(count: slices, initial: nil)
         records.withUnsafeMutableBufferPointer { buffer in
             let shared = DisjointRecords(buffer)
+            // Each slice's term lists are reserved up front: growing by doubling would copy the lists and hold up to
+            // twice them. Exact for packed words; for a text to analyse, a bound (a word and its separator take two
+            // bytes at least). The counts are read in record order, where the records lie in memory: summing them
+            // while visiting records in content order visited every record twice at random.
+            var wordBound = [UInt32](repeating: 0, count: count)
+            wordBound.withUnsafeMutableBufferPointer { bounds in
+                let out = UnsafeSendableBuffer(bounds)
+                DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                    for i in (slice * per)..<min(count, (slice + 1) * per) {
+                        let record = shared.buffer.baseAddress! + i
+                        out.buffer[i] = UInt32(
+                            record.pointee.analysis?.themeWords?.wordCount ?? (record.pointee.text.utf8.count / 2 + 1))
+                    }
+                }
+            }
+            let reserved = (0..<slices).map { slice in
+                ((slice * per)..<min(count, (slice + 1) * per)).reduce(0) { $0 + Int(wordBound[order[$1]]) }
+            }
+            wordBound = []
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
                 var worker: TextAnalyzerWorker?
                 var local = LocalFeatures()
                 let range = (slice * per)..<min(count, (slice + 1) * per)
-                // Reserved up front: growing by doubling would copy the lists and hold up to twice them. Exact for
-                // packed words; for a text to analyse, a bound (a word and its separator take two bytes at least).
-                local.reserve(range.count, terms: range.reduce(0) { total, position in
-                    let record = shared.buffer.baseAddress! + order[position]
-                    return total + (record.pointee.analysis?.themeWords?.wordCount ?? (record.pointee.text.utf8.count / 2 + 1))
-                })
+                local.reserve(range.count, terms: reserved[slice])
                 for position in range {
                     // Each slice touches only its own records (`order` is a permutation).
                     let record = shared.buffer.baseAddress! + order[position]
