@@ -7,7 +7,7 @@ struct WordTable<Value> {
     // Probing touches only `probes`, 8 bytes a slot (upper half of the hash, entry index + 1; 0 = empty), so the
     // tables of a language stay in cache; the key and value are read once, for the slot that matches, from one
     // array: on large review sets these reads miss the cache, and one miss is cheaper than two.
-    private var probes: [UInt64] = Array(repeating: 0, count: 16)
+    private var probes = TaggedProbes(slots: 16)
     struct Entry {
         var key: String
         var value: Value
@@ -23,7 +23,7 @@ struct WordTable<Value> {
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        probes = Array(repeating: 0, count: size)
+        probes = TaggedProbes(slots: size)
     }
 
     /// A table holding the pairs of a dictionary.
@@ -35,9 +35,6 @@ struct WordTable<Value> {
     @inline(__always)
     static func hash(_ word: String) -> Int { WordHash.of(word) }
 
-    @inline(__always)
-    private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) >> 32) << 32 }
-
     /// The value for `word`, whose `hash` is `WordTable.hash(word)`.
     @inline(__always)
     func value(_ word: String, hash: Int) -> Value? {
@@ -47,23 +44,7 @@ struct WordTable<Value> {
 
     @inline(__always)
     private func index(_ word: String, hash: Int) -> Int? {
-        let mask = probes.count - 1
-        let tag = Self.tag(hash)
-        var slot = hash & mask
-        // Through buffer pointers: element reads then copy neither the entry nor the array.
-        return probes.withUnsafeBufferPointer { probes in
-            entries.withUnsafeBufferPointer { entries in
-                while true {
-                    let probe = probes[slot]
-                    if probe == 0 { return nil }
-                    if probe & 0xFFFF_FFFF_0000_0000 == tag {
-                        let index = Int(probe & 0xFFFF_FFFF) - 1
-                        if entries[index].key == word { return index }
-                    }
-                    slot = (slot + 1) & mask
-                }
-            }
-        }
+        entries.withUnsafeBufferPointer { entries in probes.first(hash: hash) { entries[$0].key == word } }
     }
 
     subscript(word: String) -> Value? {
@@ -86,19 +67,12 @@ struct WordTable<Value> {
         }
         if (entries.count + 1) * 2 > probes.count { grow() }
         entries.append(Entry(key: word, value: value))
-        place(entries.count - 1, hash: hash)
-    }
-
-    private mutating func place(_ index: Int, hash: Int) {
-        let mask = probes.count - 1
-        var slot = hash & mask
-        while probes[slot] != 0 { slot = (slot + 1) & mask }
-        probes[slot] = Self.tag(hash) | UInt64(index + 1)
+        probes.place(entries.count - 1, hash: hash)
     }
 
     private mutating func grow() {
-        probes = Array(repeating: 0, count: probes.count * 2)
-        for index in entries.indices { place(index, hash: Self.hash(entries[index].key)) }
+        let entries = self.entries
+        probes.grow(entries: entries.count) { Self.hash(entries[$0].key) }
     }
 }
 

@@ -14,7 +14,7 @@ struct WrittenWordTable<Value> {
         var value: Value
     }
 
-    private var probes: [UInt64] = Array(repeating: 0, count: 1024)
+    private var probes = TaggedProbes(slots: 1024)
     private var entries: [Entry] = []
     private var arena: [UInt8] = []
 
@@ -42,32 +42,16 @@ struct WrittenWordTable<Value> {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
-    @inline(__always)
-    private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) >> 32) << 32 }
-
     /// The value stored for exactly these bytes, whose `hash` is `WrittenWordTable.hash(bytes)`.
     @inline(__always)
     func value(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> Value? {
-        let mask = probes.count - 1
-        let tag = Self.tag(hash)
-        var slot = hash & mask
         let (h0, h1) = Self.head(bytes)
-        // Through buffer pointers: element reads then copy neither the entry nor the array.
-        return probes.withUnsafeBufferPointer { probes in
-            entries.withUnsafeBufferPointer { entries in
-                while true {
-                    let probe = probes[slot]
-                    if probe == 0 { return nil }
-                    if probe & 0xFFFF_FFFF_0000_0000 == tag {
-                        let index = Int(probe & 0xFFFF_FFFF) - 1
-                        if entries[index].head0 == h0, entries[index].head1 == h1, entries[index].count == bytes.count,
-                           bytes.count <= 16 || tailEquals(entries[index].start, bytes) {
-                            return entries[index].value
-                        }
-                    }
-                    slot = (slot + 1) & mask
-                }
-            }
+        // Through a buffer pointer: element reads then copy neither the entry nor the array.
+        return entries.withUnsafeBufferPointer { entries in
+            probes.first(hash: hash) { index in
+                entries[index].head0 == h0 && entries[index].head1 == h1 && entries[index].count == bytes.count
+                    && (bytes.count <= 16 || tailEquals(entries[index].start, bytes))
+            }.map { entries[$0].value }
         }
     }
 
@@ -85,26 +69,19 @@ struct WrittenWordTable<Value> {
         let start = arena.count
         if bytes.count > 16 { arena.append(contentsOf: bytes) }
         entries.append(Entry(head0: h0, head1: h1, count: bytes.count, start: start, value: value))
-        place(entries.count - 1, hash: hash)
+        probes.place(entries.count - 1, hash: hash)
     }
 
     /// Empties the table, keeping its storage.
     mutating func removeAll() {
-        for k in probes.indices { probes[k] = 0 }
+        probes.removeAll()
         arena.removeAll(keepingCapacity: true)
         entries.removeAll(keepingCapacity: true)
     }
 
-    private mutating func place(_ index: Int, hash: Int) {
-        let mask = probes.count - 1
-        var slot = hash & mask
-        while probes[slot] != 0 { slot = (slot + 1) & mask }
-        probes[slot] = Self.tag(hash) | UInt64(index + 1)
-    }
-
     private mutating func grow() {
-        probes = Array(repeating: 0, count: probes.count * 2)
-        for index in entries.indices { place(index, hash: keyHash(entries[index])) }
+        let table = self
+        probes.grow(entries: entries.count) { table.keyHash(table.entries[$0]) }
     }
 
     /// The hash of an entry's key, rebuilt from its head and the arena.

@@ -31,34 +31,6 @@ struct ThemeWords: Sendable, Hashable {
         }
         self.bytes = bytes
     }
-
-    /// One packed word: its stem and folded form as UTF-8, whether it starts a new run of adjacent content words,
-    /// and whether it is written with a capital mid-sentence.
-    struct Word {
-        var stem: ArraySlice<UInt8>
-        var folded: ArraySlice<UInt8>
-        var startsRun: Bool
-        var capitalised: Bool
-    }
-
-    /// The words in text order.
-    var words: [Word] {
-        var out: [Word] = []
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let flags = bytes[i]
-            let stemStart = i + 1
-            var stemEnd = stemStart
-            while bytes[stemEnd] != Self.end { stemEnd += 1 }
-            var foldedEnd = stemEnd + 1
-            while bytes[foldedEnd] != Self.end { foldedEnd += 1 }
-            let stem = bytes[stemStart..<stemEnd]
-            let folded = flags & Self.foldedIsStem != 0 ? stem : bytes[(stemEnd + 1)..<foldedEnd]
-            out.append(Word(stem: stem, folded: folded, startsRun: flags & Self.newRun != 0, capitalised: flags & Self.capitalised != 0))
-            i = foldedEnd + 1
-        }
-        return out
-    }
 }
 
 extension ThemeWords {

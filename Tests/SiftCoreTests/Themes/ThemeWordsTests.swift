@@ -6,11 +6,16 @@ struct ThemeWordsTests {
         let analyzed = TextAnalyzer().makeWorker().analyze(
             "Tunely drains my battery. Verification code never arrives, ÉNORME problème", languageHint: "en")
         let words = analyzed.contentWords()
-        let packed = ThemeWords(words).words
+        struct Read { var stem: String; var folded: String; var startsRun: Bool; var capitalised: Bool }
+        var packed: [Read] = []
+        ThemeWords(words).forEachWord { stem, folded, startsRun, capitalised in
+            packed.append(Read(stem: String(decoding: stem, as: UTF8.self), folded: String(decoding: folded, as: UTF8.self),
+                               startsRun: startsRun, capitalised: capitalised))
+        }
         #expect(packed.count == words.count)
         for (word, read) in zip(words, packed) {
-            #expect(String(decoding: read.stem, as: UTF8.self) == word.stem)
-            #expect(String(decoding: read.folded, as: UTF8.self) == word.folded)
+            #expect(read.stem == word.stem)
+            #expect(read.folded == word.folded)
             #expect(read.capitalised == word.capitalised)
         }
         for i in words.indices.dropFirst() { #expect(packed[i].startsRun == (words[i].run != words[i - 1].run)) }
