@@ -55,34 +55,38 @@ public struct Overview: Sendable, Hashable {
             bySource[source, default: (format, 0)].1 += count
         }
         var languageRun: (code: String, count: Int)?
-        for record in records {
-            let source = record.source
-            if run?.source == source { run!.count += 1 } else {
-                closeRun()
-                run = (source, record.format, 1)
-            }
-            if let r = record.rating {
-                ratings[min(4, max(0, Int(r.rounded()) - 1))] += 1
-                ratingSum += r
-                rated += 1
-            }
-            if let d = record.date {
-                if first == nil || d < first! { first = d }
-                if last == nil || d > last! { last = d }
-            } else {
-                undated += 1
-            }
-            if let language = record.analysis?.language ?? record.language {
-                if languageRun?.code == language { languageRun!.count += 1 } else {
-                    if let (code, count) = languageRun { languages[code, default: 0] += count }
-                    languageRun = (language, 1)
+        // Records read where they lie: iterating the array by value copied each one, every string and box retained.
+        records.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                let record = buffer.baseAddress! + index
+                let source = record.pointee.source
+                if run?.source == source { run!.count += 1 } else {
+                    closeRun()
+                    run = (source, record.pointee.format, 1)
                 }
-            }
-            if let a = record.analysis {
-                let c = a.sentiment.compound
-                if c <= -0.05 { neg += 1 } else if c >= 0.05 { pos += 1 } else { neu += 1 }
-                for k in a.kinds { kinds[k.kind.ordinal] += 1 }
-                severities[Severity.allCases.firstIndex(of: a.severity)!] += 1
+                if let r = record.pointee.rating {
+                    ratings[min(4, max(0, Int(r.rounded()) - 1))] += 1
+                    ratingSum += r
+                    rated += 1
+                }
+                if let d = record.pointee.date {
+                    if first == nil || d < first! { first = d }
+                    if last == nil || d > last! { last = d }
+                } else {
+                    undated += 1
+                }
+                if let language = record.pointee.analysis?.language ?? record.pointee.language {
+                    if languageRun?.code == language { languageRun!.count += 1 } else {
+                        if let (code, count) = languageRun { languages[code, default: 0] += count }
+                        languageRun = (language, 1)
+                    }
+                }
+                if let a = record.pointee.analysis {
+                    let c = a.sentiment.compound
+                    if c <= -0.05 { neg += 1 } else if c >= 0.05 { pos += 1 } else { neu += 1 }
+                    for k in a.kinds { kinds[k.kind.ordinal] += 1 }
+                    severities[Severity.allCases.firstIndex(of: a.severity)!] += 1
+                }
             }
         }
         closeRun()

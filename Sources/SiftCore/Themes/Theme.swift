@@ -59,13 +59,19 @@ extension Corpus {
     /// The themes as the priority stage reads them: members, characteristic terms, quotes with their records' data.
     public var themeDigests: [ThemeDigest] {
         var members: [Int: [Int]] = [:]
-        // Only the quoted records are looked up by id: a dictionary of every id cost a million string hashes.
+        // Only the quoted records are looked up by id, first by the id's 64-bit hash read in place: making and
+        // hashing every record's id string cost a million allocations and string hashes.
         let quoted = Set(themes.flatMap { $0.quotes.map(\.recordID) })
+        let quotedHashes = Set(quoted.map { stableHash($0.utf8) })
         var indexOfID: [String: Int] = [:]
-        for i in records.indices {
-            if let theme = records[i].analysis?.theme { members[theme, default: []].append(i) }
-            let id = records[i].id
-            if quoted.contains(id), indexOfID[id] == nil { indexOfID[id] = i }
+        records.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices {
+                let record = buffer.baseAddress! + i
+                if let theme = record.pointee.analysis?.theme { members[theme, default: []].append(i) }
+                guard quotedHashes.contains(FeedbackRecord.idHash(at: record)) else { continue }
+                let id = record.pointee.id
+                if quoted.contains(id), indexOfID[id] == nil { indexOfID[id] = i }
+            }
         }
         return themes.map { theme in
             ThemeDigest(
