@@ -1,4 +1,3 @@
-internal import CStemmer
 import Foundation
 
 /// A compiled list of multi-word cues (`Lexicons/<lang>/kind-cues.txt`, `severity-cues.txt`) matched over tokens.
@@ -42,8 +41,9 @@ struct CueLexicon: Sendable {
 
     /// Compiles the `LABEL [WEIGHT] WORD...` lines of a lexicon file whose label `accepts`; `hasWeight` says
     /// whether lines carry a weight.
-    init(lines: [Substring], hasWeight: Bool, stemmerLanguage: String, accepts: (Substring) -> Bool) {
-        let stemmer = CueStemmer(language: stemmerLanguage)
+    init(lines: [Substring], hasWeight: Bool, language: String, accepts: (Substring) -> Bool) {
+        // Cue words are stemmed the way the analyzer stems tokens.
+        let stemmer = SnowballStemmer(language: language)
         for line in lines {
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             let wordStart = hasWeight ? 2 : 1
@@ -67,7 +67,7 @@ struct CueLexicon: Sendable {
         return id
     }
 
-    private mutating func element(_ word: String, stemmer: CueStemmer?) -> Element {
+    private mutating func element(_ word: String, stemmer: SnowballStemmer?) -> Element {
         if word == "_" { return .gap }
         if word == "?" || word == "¿" { return .question }
         if word.count > 1, word.hasSuffix("*") { return .prefix(Array(word.dropLast().utf8)) }
@@ -317,25 +317,4 @@ private struct CueTable: Sendable {
 extension CueLexicon {
     /// How many tokens of any kind `_` may skip.
     static let maxGapTokens = 2
-}
-
-/// The Snowball stemmer, used once per lexicon load to stem cue words the way the analyzer stems tokens.
-private final class CueStemmer {
-    private let handle: OpaquePointer
-
-    init?(language: String) {
-        guard let handle = sb_stemmer_new(language, "UTF_8") else { return nil }
-        self.handle = handle
-    }
-
-    deinit { sb_stemmer_delete(handle) }
-
-    func stem(_ word: String) -> String {
-        let bytes = Array(word.utf8)
-        guard let out = bytes.withUnsafeBufferPointer({ sb_stemmer_stem(handle, $0.baseAddress, Int32($0.count)) }) else {
-            return word
-        }
-        let length = Int(sb_stemmer_length(handle))
-        return String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
-    }
 }

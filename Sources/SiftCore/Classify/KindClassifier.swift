@@ -54,13 +54,11 @@ public struct KindClassifier: Sendable {
     /// Kinds whose cues name a topic that a negation does not remove: "no ads" is still about pricing.
     static func negationKeepsTopic(_ kind: FeedbackKind) -> Bool { kind == .pricing || kind == .securityPrivacy }
 
-    /// Whether `kind` is one of `problemKinds`, without hashing it.
-    static func isProblem(_ kind: FeedbackKind) -> Bool {
-        switch kind {
-        case .bug, .performance, .usability, .battery, .securityPrivacy: true
-        default: false
-        }
-    }
+    /// `problemKinds` as one bit per kind ordinal, so per-record checks hash nothing.
+    private static let problemMask = problemKinds.reduce(0) { $0 | 1 << $1.ordinal }
+
+    /// Whether `kind` is one of `problemKinds`.
+    static func isProblem(_ kind: FeedbackKind) -> Bool { problemMask & 1 << kind.ordinal != 0 }
 
     private struct Language: Sendable {
         /// The language's position among the classifier's, which names its table in a `KindMemo`.
@@ -79,9 +77,6 @@ public struct KindClassifier: Sendable {
     /// The learned model blended with the cues of its language; nil (the default) leaves the cues alone, because
     /// the shipped model, though better on every app-review set, lowers the held-out forum set (BENCHMARKS.md).
     public var model: KindModel?
-    private static let stemmerNames = [
-        "en": "english", "es": "spanish", "de": "german", "fr": "french", "pt": "portuguese", "it": "italian", "nl": "dutch",
-    ]
 
     /// Loads the cue lexicons of every language `lexicons` has them for, and its learned model when `useModel`.
     public init(lexicons: LexiconStore = .shipped, useModel: Bool = true) {
@@ -91,13 +86,12 @@ public struct KindClassifier: Sendable {
             return parts.count == 2 && parts[1] == "kind-cues.txt" ? String(parts[0]) : nil
         })
         for (index, code) in codes.sorted().enumerated() {
-            let stemmer = Self.stemmerNames[code] ?? code
             // Unknown labels are lexicon typos; they are dropped rather than guessed.
             let kinds = CueLexicon(
-                lines: lexicons.lines("\(code)/kind-cues.txt"), hasWeight: true, stemmerLanguage: stemmer,
+                lines: lexicons.lines("\(code)/kind-cues.txt"), hasWeight: true, language: code,
                 accepts: { FeedbackKind(rawValue: String($0)) != nil && $0 != "other" })
             let severity = CueLexicon(
-                lines: lexicons.lines("\(code)/severity-cues.txt"), hasWeight: false, stemmerLanguage: stemmer,
+                lines: lexicons.lines("\(code)/severity-cues.txt"), hasWeight: false, language: code,
                 accepts: { ["critical", "major", "minor", "small"].contains($0) })
             languages[code] = Language(
                 index: index, kinds: kinds, kindOfPattern: kinds.patterns.map { FeedbackKind(rawValue: $0.label)! },

@@ -19,10 +19,8 @@ public struct KindModel: Sendable {
     /// Feature weights by the feature's `KindFeatures.hash(of:)`: row `r` is `weightRows[r * kinds.count ..< (r + 1) * kinds.count]`.
     private let rows: FeatureRows
     private let weightRows: [Double]
-    /// The rows of the `cue:<kind>` features, by kind.
-    private let cueRows: [FeedbackKind: Int]
-    /// Per column of the weights (each of `kinds`): its blend, its threshold (nil for none) and, by kind ordinal,
-    /// the cue rows; arrays read per record, where the dictionaries above hashed a kind fourteen times a record.
+    /// Per column of the weights (each of `kinds`): its blend and its threshold (nil for none); and the row of each
+    /// `cue:<kind>` feature by kind ordinal. Arrays read per record, where dictionaries hashed a kind fourteen times.
     private let blendOfColumn: [Double]
     private let thresholdOfColumn: [Double?]
     private let cueRowOfOrdinal: [Int?]
@@ -84,7 +82,6 @@ public struct KindModel: Sendable {
         }
         self.rows = FeatureRows(rowOfFeature)
         self.weightRows = weightRows
-        self.cueRows = cueRows
         self.blendOfColumn = kinds.map { blendOfKind[$0] ?? blend }
         self.thresholdOfColumn = kinds.map { thresholdOfKind[$0] }
         self.cueRowOfOrdinal = FeedbackKind.allCases.map { cueRows[$0] }

@@ -87,7 +87,15 @@ public struct KindScore: Sendable, Hashable {
 /// How badly the feedback says the product fails its user.
 public enum Severity: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
     case none, minor, major, critical
-    public static func < (a: Severity, b: Severity) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    public static func < (a: Severity, b: Severity) -> Bool { a.ordinal < b.ordinal }
+
+    /// The level's position in `allCases`, for tallies kept in arrays.
+    var ordinal: Int {
+        switch self {
+        case .none: 0
+        case .minor: 1
+        case .major: 2
+        case .critical: 3
+        }
     }
 }

@@ -78,14 +78,17 @@ public struct ContentHash: Sendable {
 
     /// `h` and the 16 hex digits of the hash: the form of a content-hash id.
     var prefixedHex: String {
-        let hexDigits: StaticString = "0123456789abcdef"
-        return String(unsafeUninitializedCapacity: 17) { buffer in
-            buffer[0] = UInt8(ascii: "h")
-            for i in 0..<16 {
-                buffer[16 - i] = hexDigits.utf8Start[Int((value >> (UInt64(i) * 4)) & 0xF)]
-            }
+        String(unsafeUninitializedCapacity: 17) { buffer in
+            Self.writePrefixedHex(value, into: UnsafeMutableRawBufferPointer(buffer))
             return 17
         }
+    }
+
+    /// Writes `h` and the 16 hex digits of `value` into the first 17 bytes of `buffer`.
+    static func writePrefixedHex(_ value: UInt64, into buffer: UnsafeMutableRawBufferPointer) {
+        let hexDigits: StaticString = "0123456789abcdef"
+        buffer[0] = UInt8(ascii: "h")
+        for i in 0..<16 { buffer[16 - i] = hexDigits.utf8Start[Int((value >> (UInt64(i) * 4)) & 0xF)] }
     }
 }
 

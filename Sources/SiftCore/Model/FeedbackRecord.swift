@@ -68,9 +68,6 @@ public struct FeedbackRecord: Sendable, Hashable {
         set { storedID = RecordIDCoding.stored(newValue) }
     }
 
-    /// `stableHash(id.utf8)`, without making the id's string.
-    var idHash: UInt64 { RecordIDCoding.stableHashOfID(storedID) }
-
     /// Sets the id to the content hash `hash` (`h` and its 16 hex digits).
     mutating func setContentHashID(_ hash: UInt64) { storedID = RecordIDCoding.stored(contentHash: hash) }
 
@@ -124,29 +121,29 @@ public struct FeedbackRecord: Sendable, Hashable {
     }
 
     public var title: String? {
-        get { rare?.title }
+        get { rare?.values.title }
         set { setRare(\.title, newValue) }
     }
 
     public var author: String? {
-        get { rare?.author }
+        get { rare?.values.author }
         set { setRare(\.author, newValue) }
     }
 
     public var country: String? {
-        get { rare?.country }
+        get { rare?.values.country }
         set { setRare(\.country, newValue) }
     }
 
     /// A score on the source's own scale, such as an NPS answer 0–10.
     public var score: Double? {
-        get { rare?.score }
+        get { rare?.values.score }
         set { setRare(\.score, newValue) }
     }
 
     /// How many people the feedback speaks for or reaches: followers, helpful votes.
     public var reach: Double? {
-        get { rare?.reach }
+        get { rare?.values.reach }
         set { setRare(\.reach, newValue) }
     }
 
@@ -195,12 +192,9 @@ enum RecordIDCoding {
 
     static func stableHashOfID(_ stored: String) -> UInt64 {
         guard stored.utf8.first == hashMarker else { return stableHash(id(stored).utf8) }
-        let hash = hash(stored)
-        let hexDigits: StaticString = "0123456789abcdef"
         var bytes: (UInt64, UInt64, UInt64) = (0, 0, 0)
         return withUnsafeMutableBytes(of: &bytes) { raw in
-            raw[0] = UInt8(ascii: "h")
-            for i in 0..<16 { raw[16 - i] = hexDigits.utf8Start[Int((hash >> (UInt64(i) * 4)) & 0xF)] }
+            ContentHash.writePrefixedHex(hash(stored), into: raw)
             return stableHash(UnsafeRawBufferPointer(rebasing: raw[0..<17]))
         }
     }
@@ -264,12 +258,6 @@ final class RareFields: Sendable, Hashable {
 
     let values: Values
     init(_ values: Values) { self.values = values }
-
-    var title: String? { values.title }
-    var author: String? { values.author }
-    var country: String? { values.country }
-    var score: Double? { values.score }
-    var reach: Double? { values.reach }
 
     static func == (a: RareFields, b: RareFields) -> Bool { a === b || a.values == b.values }
     func hash(into hasher: inout Hasher) { hasher.combine(values) }

@@ -41,16 +41,6 @@ public struct PainPointFinder: Sendable {
 
     static let problemKinds: Set<FeedbackKind> = [.bug, .performance, .usability, .battery, .securityPrivacy, .pricing, .featureRequest]
 
-    /// The position of `s` in `Severity.allCases`.
-    static func severityIndex(_ s: Severity) -> Int {
-        switch s {
-        case .none: 0
-        case .minor: 1
-        case .major: 2
-        case .critical: 3
-        }
-    }
-
     static func severityWeight(_ s: Severity) -> Double {
         switch s {
         case .critical: 1
@@ -125,12 +115,12 @@ public struct PainPointFinder: Sendable {
                         if problem { problems += 1 }
                         if a.sentiment.compound >= 0.05, !problem { praise += 1 }
                         compoundSum += a.sentiment.compound
-                        severityCounts[Self.severityIndex(a.severity)] += 1
+                        severityCounts[a.severity.ordinal] += 1
                         severitySum += Self.severityWeight(a.severity)
                         for k in a.kinds { kindCounts[k.kind.ordinal] += 1 }
                     } else {
                         // A record no stage analysed counts as neutral, of no kind, severity none.
-                        severityCounts[Self.severityIndex(.none)] += 1
+                        severityCounts[Severity.none.ordinal] += 1
                     }
                     if let rating = r.pointee.rating { themeRatingSum += rating; themeRated += 1 }
                     if let v = r.pointee.version { versions[v, default: 0] += 1 }
@@ -140,7 +130,7 @@ public struct PainPointFinder: Sendable {
                 }
             }
             var severity: [Severity: Int] = [:]
-            for s in Severity.allCases where severityCounts[Self.severityIndex(s)] > 0 { severity[s] = severityCounts[Self.severityIndex(s)] }
+            for s in Severity.allCases where severityCounts[s.ordinal] > 0 { severity[s] = severityCounts[s.ordinal] }
             var kinds: [FeedbackKind: Int] = [:]
             for k in FeedbackKind.allCases where kindCounts[k.ordinal] > 0 { kinds[k] = kindCounts[k.ordinal] }
             let nature: PainPoint.Nature =

@@ -85,7 +85,7 @@ public struct Overview: Sendable, Hashable {
                     let c = a.sentiment.compound
                     if c <= -0.05 { neg += 1 } else if c >= 0.05 { pos += 1 } else { neu += 1 }
                     for k in a.kinds { kinds[k.kind.ordinal] += 1 }
-                    severities[Severity.allCases.firstIndex(of: a.severity)!] += 1
+                    severities[a.severity.ordinal] += 1
                 }
             }
         }
@@ -103,7 +103,7 @@ public struct Overview: Sendable, Hashable {
         positive = pos
         self.kinds = FeedbackKind.allCases.compactMap { k in kinds[k.ordinal] > 0 ? (k, kinds[k.ordinal]) : nil }.sorted { $0.records > $1.records }
         self.severities = Severity.allCases.reversed().compactMap { s in
-            let n = severities[Severity.allCases.firstIndex(of: s)!]
+            let n = severities[s.ordinal]
             return n > 0 ? (s, n) : nil
         }
     }

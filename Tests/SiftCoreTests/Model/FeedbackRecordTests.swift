@@ -77,7 +77,7 @@ import Testing
         var record = FeedbackRecord(source: "-", format: "text", text: "t", origin: RecordOrigin(file: "-"))
         record.id = id
         #expect(record.id == id)
-        #expect(record.idHash == stableHash(id.utf8))
+        #expect(withUnsafePointer(to: record) { FeedbackRecord.idHash(at: $0) } == stableHash(id.utf8))
         var copy = record
         copy.id = String(id)
         #expect(copy == record && copy.hashValue == record.hashValue)
