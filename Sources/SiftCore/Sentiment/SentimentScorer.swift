@@ -104,9 +104,6 @@ struct ScoredUnit {
     var valence: Double = 0
     var source: ValenceSource = .general
     var boosterScalar: Double = 0
-    /// The lexicon term a stem lookup matched ("crash" for "crashing"), for explanations.
-    var viaStem: String?
-    var rules: [String] = []
 }
 
 /// The state of scoring one text.
@@ -116,7 +113,10 @@ struct ScoringRun {
     let explain: Bool
     /// Only the record score is wanted: sentence scores are not built.
     let recordOnly: Bool
+    /// Plain values only, so appending and clearing them retains nothing; their explanations are in `unitRules`.
     var units: [ScoredUnit] = []
+    /// The rules that changed each unit's valence, by unit index; filled only when explaining.
+    var unitRules: [[String]] = []
     var contributions: [SentimentContribution] = []
     var notes: [String] = []
     var lexicon: LexiconLookup?
@@ -148,6 +148,9 @@ struct ScoringRun {
         units.reserveCapacity(tokens.count)
         var sentenceSums: [Double] = []
         var sentenceWeights: [Double] = []
+        // Sized once: growing them from empty was a few allocations per record.
+        sentenceSums.reserveCapacity(text.sentences.count)
+        sentenceWeights.reserveCapacity(text.sentences.count)
         var sentenceRanges: [Range<Int>] = []
         var positive = 0.0, negative = 0.0, neutral = 0.0
         var start = 0
@@ -269,6 +272,12 @@ struct ScoringRun {
         return String(decoding: utf8, as: UTF8.self)
     }
 
+    /// Records a rule that changed unit `u`'s valence, for the explanation.
+    mutating func addRule(_ u: Int, _ rule: String) {
+        while unitRules.count <= u { unitRules.append([]) }
+        unitRules[u].append(rule)
+    }
+
     /// "!" and "?" make a sentence's sentiment stronger in the direction it already has.
     mutating func emphasis(_ bytes: Range<Int>, sum: Double, sentence: Int) -> Double {
         guard sum != 0 else { return 0 }
@@ -308,7 +317,7 @@ struct ScoringRun {
                 sum += valence
                 if explain, valence != 0 || units[u].base != 0 {
                     contributions.append(SentimentContribution(text: original(units[u]), sentence: sentence, base: units[u].base,
-                                                               final: (valence * 100).rounded() / 100, rules: units[u].rules))
+                                                               final: (valence * 100).rounded() / 100, rules: u < unitRules.count ? unitRules[u] : []))
                 }
             default: break
             }
@@ -319,123 +328,126 @@ struct ScoringRun {
     /// Splits a sentence into words, expressions matched as wholes, boosters, contrast words and clause breaks.
     mutating func buildUnits(_ range: Range<Int>, lexicon: LexiconLookup?) {
         units.removeAll(keepingCapacity: true)
-        let tokens = text.tokens
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let token = tokens[i]
-            switch token.kind {
-            case .punctuation:
-                if Self.breaksClause(token.folded) {
-                    units.append(ScoredUnit(tokens: i..<i + 1, role: .clauseBreak))
-                }
-                i += 1
-                continue
-            case .emoji:
-                var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
-                if let v = tables.emoji.value(token.folded, hash: token.foldedHash) ?? tables.emoji[SentimentLexicons.emojiKey(token.folded)] {
-                    unit.base = v; unit.valence = v; unit.source = .emoji
-                    if explain { unit.rules.append(ValenceSource.emoji.label) }
-                }
-                units.append(unit)
-                i += 1
-                continue
-            case .emoticon:
-                var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
-                if let v = tables.emoticons.value(token.folded, hash: token.foldedHash) {
-                    unit.base = v; unit.valence = v; unit.source = .emoticon
-                    if explain { unit.rules.append(ValenceSource.emoticon.label) }
-                }
-                units.append(unit)
-                i += 1
-                continue
-            case .word, .hashtag:
-                break
-            case .number:
-                // Ratings written out ("0 stars", "10/10") are expressions that start with a number.
-                let active = lexicon ?? tables.multilingual
-                if let phrases = active.entry(token)?.phrases, !phrases.isEmpty,
-                   let (phrase, length) = matchPhrase(phrases, at: i, end: range.upperBound, lexicon: active),
-                   case .valence(let v, let source) = phrase.kind {
-                    var unit = ScoredUnit(tokens: i..<i + length, role: .word, base: v, valence: v, source: source)
-                    if explain { unit.rules.append(source == .general ? "expression" : source.label) }
+        if explain { unitRules.removeAll(keepingCapacity: true) }
+        // Tokens are read in place: copying one retained and released its two strings.
+        let tokenArray = text.tokens
+        tokenArray.withUnsafeBufferPointer { tokens in
+            var i = range.lowerBound
+            while i < range.upperBound {
+                switch tokens[i].kind {
+                case .punctuation:
+                    if Self.breaksClause(tokens[i].folded) {
+                        units.append(ScoredUnit(tokens: i..<i + 1, role: .clauseBreak))
+                    }
+                    i += 1
+                    continue
+                case .emoji:
+                    var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
+                    if let v = tables.emoji.value(tokens[i].folded, hash: tokens[i].foldedHash) ?? tables.emoji[SentimentLexicons.emojiKey(tokens[i].folded)] {
+                        unit.base = v; unit.valence = v; unit.source = .emoji
+                        if explain { addRule(units.count, ValenceSource.emoji.label) }
+                    }
                     units.append(unit)
-                    i += length
-                } else {
+                    i += 1
+                    continue
+                case .emoticon:
+                    var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
+                    if let v = tables.emoticons.value(tokens[i].folded, hash: tokens[i].foldedHash) {
+                        unit.base = v; unit.valence = v; unit.source = .emoticon
+                        if explain { addRule(units.count, ValenceSource.emoticon.label) }
+                    }
+                    units.append(unit)
+                    i += 1
+                    continue
+                case .word, .hashtag:
+                    break
+                case .number:
+                    // Ratings written out ("0 stars", "10/10") are expressions that start with a number.
+                    let active = lexicon ?? tables.multilingual
+                    if let phrases = active.entry(tokens[i])?.phrases, !phrases.isEmpty,
+                       let (phrase, length) = matchPhrase(phrases, at: i, end: range.upperBound, lexicon: active),
+                       case .valence(let v, let source) = phrase.kind {
+                        let unit = ScoredUnit(tokens: i..<i + length, role: .word, base: v, valence: v, source: source)
+                        if explain { addRule(units.count, source == .general ? "expression" : source.label) }
+                        units.append(unit)
+                        i += length
+                    } else {
+                        units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
+                        i += 1
+                    }
+                    continue
+                default:
                     units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
                     i += 1
+                    continue
                 }
-                continue
-            default:
-                units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
-                i += 1
-                continue
-            }
-            let fallback = tables.multilingual
-            var active = lexicon ?? fallback
-            var entry = active.entry(token)
-            // One stem lookup per word, reused below.
-            var stemHit = entry == nil && token.hasOwnStem ? active.stem(token) : nil
-            if entry == nil, lexicon != nil, stemHit == nil, let other = fallback.entry(token) {
-                entry = other
-                active = fallback
-                stemHit = nil
-            }
-            // Code-mixed reviews praise and pan in English ("aplikasinya very good", "app bahut slow hai"): a word
-            // neither the text's lexicon nor the multilingual list knows is looked up, as written, in English.
-            if entry == nil, stemHit == nil, let english = englishLookup, let other = english.entry(token) {
-                entry = other
-                active = english
-            }
-            // "nicee", "goodd", "okk": a doubled last letter is a short drawn-out word (three or more are squeezed
-            // by the analyzer already); the word without it is looked up the same way.
-            // Only strong words: a weak one is too often a real word with a double ending ("add" is not "ad").
-            if entry == nil, stemHit == nil, let shorter = Self.withoutDoubledLastLetter(token.folded),
-               var other = active.entries[shorter] ?? fallback.entries[shorter] ?? englishLookup?.entries[shorter],
-               let valence = other.valence, abs(valence) >= SentimentScorer.drawnOutMinimumValence {
-                other.phrases = []  // the phrases index another lexicon's list
-                entry = other
-            }
-            // "hahahaha", "ahahah", "bwahaha", "hehehe": laughter of any length reads as the lexicon's "haha".
-            if entry == nil, stemHit == nil, Self.isLaughter(token.folded),
-               var laugh = active.entries["haha"] ?? englishLookup?.entries["haha"] {
-                laugh.phrases = []
-                entry = laugh
-            }
-            if let entry, !entry.phrases.isEmpty, let matched = matchPhrase(entry.phrases, at: i, end: range.upperBound, lexicon: active) {
-                let (phrase, length) = matched
-                var unit = ScoredUnit(tokens: i..<i + length, role: .word)
-                switch phrase.kind {
-                case .valence(let v, let source):
-                    unit.base = v; unit.valence = v; unit.source = source
-                    if explain { unit.rules.append(source == .general ? "expression" : source.label) }
-                case .booster(let s):
-                    unit.role = .booster; unit.boosterScalar = s
-                case .contrast(let side):
-                    unit.role = .contrast(side)
+                let fallback = tables.multilingual
+                var active = lexicon ?? fallback
+                var entry = active.entry(tokens[i])
+                // One stem lookup per word, reused below.
+                var stemHit = entry == nil && tokens[i].hasOwnStem ? active.stem(tokens[i]) : nil
+                if entry == nil, lexicon != nil, stemHit == nil, let other = fallback.entry(tokens[i]) {
+                    entry = other
+                    active = fallback
+                    stemHit = nil
+                }
+                // Code-mixed reviews praise and pan in English ("aplikasinya very good", "app bahut slow hai"): a word
+                // neither the text's lexicon nor the multilingual list knows is looked up, as written, in English.
+                if entry == nil, stemHit == nil, let english = englishLookup, let other = english.entry(tokens[i]) {
+                    entry = other
+                    active = english
+                }
+                // "nicee", "goodd", "okk": a doubled last letter is a short drawn-out word (three or more are squeezed
+                // by the analyzer already); the word without it is looked up the same way.
+                // Only strong words: a weak one is too often a real word with a double ending ("add" is not "ad").
+                if entry == nil, stemHit == nil, let shorter = Self.withoutDoubledLastLetter(tokens[i].folded),
+                   var other = active.entries[shorter] ?? fallback.entries[shorter] ?? englishLookup?.entries[shorter],
+                   let valence = other.valence, abs(valence) >= SentimentScorer.drawnOutMinimumValence {
+                    other.phrases = []  // the phrases index another lexicon's list
+                    entry = other
+                }
+                // "hahahaha", "ahahah", "bwahaha", "hehehe": laughter of any length reads as the lexicon's "haha".
+                if entry == nil, stemHit == nil, Self.isLaughter(tokens[i].folded),
+                   var laugh = active.entries["haha"] ?? englishLookup?.entries["haha"] {
+                    laugh.phrases = []
+                    entry = laugh
+                }
+                if let entry, !entry.phrases.isEmpty, let matched = matchPhrase(entry.phrases, at: i, end: range.upperBound, lexicon: active) {
+                    let (phrase, length) = matched
+                    var unit = ScoredUnit(tokens: i..<i + length, role: .word)
+                    switch phrase.kind {
+                    case .valence(let v, let source):
+                        unit.base = v; unit.valence = v; unit.source = source
+                        if explain { addRule(units.count, source == .general ? "expression" : source.label) }
+                    case .booster(let s):
+                        unit.role = .booster; unit.boosterScalar = s
+                    case .contrast(let side):
+                        unit.role = .contrast(side)
+                    }
+                    units.append(unit)
+                    i += length
+                    continue
+                }
+                var unit = ScoredUnit(tokens: i..<i + 1, role: .word)
+                if let entry {
+                    if let side = entry.contrast { unit.role = .contrast(side) }
+                    if let v = entry.valence {
+                        unit.base = v; unit.valence = v; unit.source = entry.source
+                        if explain { addRule(units.count, entry.source.label) }
+                    }
+                    if let s = entry.booster {
+                        unit.boosterScalar = s
+                        if entry.valence == nil, entry.contrast == nil { unit.role = .booster }
+                    }
+                }
+                if unit.base == 0, entry?.valence == nil, tokens[i].hasOwnStem,
+                   let hit = entry == nil ? stemHit : active.stem(tokens[i]) {
+                    unit.base = hit.valence; unit.valence = hit.valence
+                    if explain { addRule(units.count, "lexicon via '\(hit.term)'") }
                 }
                 units.append(unit)
-                i += length
-                continue
+                i += 1
             }
-            var unit = ScoredUnit(tokens: i..<i + 1, role: .word)
-            if let entry {
-                if let side = entry.contrast { unit.role = .contrast(side) }
-                if let v = entry.valence {
-                    unit.base = v; unit.valence = v; unit.source = entry.source
-                    if explain { unit.rules.append(entry.source.label) }
-                }
-                if let s = entry.booster {
-                    unit.boosterScalar = s
-                    if entry.valence == nil, entry.contrast == nil { unit.role = .booster }
-                }
-            }
-            if unit.base == 0, entry?.valence == nil, token.hasOwnStem,
-               let hit = entry == nil ? stemHit : active.stem(token) {
-                unit.base = hit.valence; unit.valence = hit.valence; unit.viaStem = hit.term
-                if explain { unit.rules.append("lexicon via '\(hit.term)'") }
-            }
-            units.append(unit)
-            i += 1
         }
     }
 
@@ -520,7 +532,7 @@ struct ScoringRun {
             units[u].role = .booster
             units[u].valence = 0
             units[u].base = 0
-            units[u].rules.removeAll()
+            if u < unitRules.count { unitRules[u].removeAll() }
         }
         for u in units.indices {
             guard case .word = units[u].role else { continue }
@@ -530,11 +542,11 @@ struct ScoringRun {
             let capitals = units[u].tokens.contains { tokens[$0].flags.contains(.allCaps) }
             if v != 0, capitals {
                 v *= SentimentScorer.capsEmphasis
-                if explain { units[u].rules.append("written in capitals (stronger)") }
+                if explain { addRule(u, "written in capitals (stronger)") }
             }
             if v != 0, units[u].tokens.contains(where: { tokens[$0].flags.contains(.elongated) }) {
                 v *= SentimentScorer.elongatedEmphasis
-                if explain { units[u].rules.append("drawn out (stronger)") }
+                if explain { addRule(u, "drawn out (stronger)") }
             }
             if v != 0 {
                 var distance = 0
@@ -547,7 +559,7 @@ struct ScoringRun {
                         var scalar = units[k].boosterScalar * (distance == 1 ? 1 : distance == 2 ? 0.9 : 0.8)
                         if tokens[units[k].tokens.lowerBound].flags.contains(.allCaps) { scalar *= SentimentScorer.capsEmphasis }
                         v *= max(0.1, 1 + scalar)
-                        if explain { units[u].rules.append("\(scalar >= 0 ? "booster" : "dampener") '\(word(units[k]))'") }
+                        if explain { addRule(u, "\(scalar >= 0 ? "booster" : "dampener") '\(word(units[k]))'") }
                     }
                     k -= 1
                 }
@@ -561,30 +573,30 @@ struct ScoringRun {
                 // complain, they do not praise the way "not bad" does.
                 if let failure {
                     v = failure
-                    if explain { units[u].rules.append("problem statement: '\(negatorWord) \(first.folded)'") }
+                    if explain { addRule(u, "problem statement: '\(negatorWord) \(first.folded)'") }
                 } else if v > 0 {
                     v *= SentimentScorer.negatedPositive
-                    if explain { units[u].rules.append("negated by '\(negatorWord)'") }
+                    if explain { addRule(u, "negated by '\(negatorWord)'") }
                 } else if v < 0 {
                     v *= SentimentScorer.negatedNegative
-                    if explain { units[u].rules.append("negated by '\(negatorWord)' (softened)") }
+                    if explain { addRule(u, "negated by '\(negatorWord)' (softened)") }
                 } else if let negator, first.kind == .word, !first.flags.contains(.stopword), !Self.notProblemWords.contains(first.folded),
                           (negator + 1..<units[u].tokens.lowerBound).allSatisfy({ tokens[$0].flags.contains(.stopword) || tokens[$0].flags.contains(.negator) }) {
                     // In feedback, "can't upload", "no dark mode", "doesn't sync" state a problem even without
                     // an emotional word: the first content word after a negator carries it.
                     v = SentimentScorer.negatedContentWord
-                    if explain { units[u].rules.append("problem statement: '\(negatorWord) \(first.folded)'") }
+                    if explain { addRule(u, "problem statement: '\(negatorWord) \(first.folded)'") }
                 }
                 if v != 0, let negator, tokens[negator].flags.contains(.allCaps) {
                     v *= SentimentScorer.capsEmphasis
-                    if explain { units[u].rules.append("'\(negatorWord)' in capitals (stronger)") }
+                    if explain { addRule(u, "'\(negatorWord)' in capitals (stronger)") }
                 }
             }
             if v != 0, u >= 1, isWord(units[u - 1], "least") {
                 let atLeast = u >= 2 && (isWord(units[u - 2], "at") || isWord(units[u - 2], "very"))
                 if !atLeast {
                     v *= SentimentScorer.leastFactor
-                    if explain { units[u].rules.append("after 'least' (reversed)") }
+                    if explain { addRule(u, "after 'least' (reversed)") }
                 }
             }
             units[u].valence = v
@@ -648,7 +660,7 @@ struct ScoringRun {
         guard case .word = units[u].role, units[u].valence > 0 else { return }
         units[u].valence *= factor
         if explain {
-            units[u].rules.append(factor == SentimentScorer.pastPraise ? "praise of the past ('\(marker)'): a complaint now"
+            addRule(u, factor == SentimentScorer.pastPraise ? "praise of the past ('\(marker)'): a complaint now"
                                                                         : "praise on a condition ('\(marker)'): a complaint now")
         }
     }
@@ -691,10 +703,10 @@ struct ScoringRun {
             for u in units.indices where units[u].valence != 0 {
                 if u < c {
                     units[u].valence *= SentimentScorer.concededClause
-                    if explain { units[u].rules.append("before '\(name)' (weighs less)") }
+                    if explain { addRule(u, "before '\(name)' (weighs less)") }
                 } else {
                     units[u].valence *= SentimentScorer.verdictClause
-                    if explain { units[u].rules.append("after '\(name)' (weighs more)") }
+                    if explain { addRule(u, "after '\(name)' (weighs more)") }
                 }
             }
         } else {
@@ -705,10 +717,10 @@ struct ScoringRun {
             for u in units.indices where units[u].valence != 0 {
                 if conceded.contains(u) {
                     units[u].valence *= SentimentScorer.concededClause
-                    if explain { units[u].rules.append("conceded by '\(name)' (weighs less)") }
+                    if explain { addRule(u, "conceded by '\(name)' (weighs less)") }
                 } else if hasOther {
                     units[u].valence *= SentimentScorer.verdictClause
-                    if explain { units[u].rules.append("main clause against '\(name)' (weighs more)") }
+                    if explain { addRule(u, "main clause against '\(name)' (weighs more)") }
                 }
             }
         }

@@ -70,7 +70,9 @@ public final class TextAnalyzerWorker {
         var words = lexicons.stopwords["en"] ?? []
         for file in ["en/sentiment.tsv", "en/domain.tsv", "en/boosters.tsv", "en/failures.tsv"] {
             for line in LexiconStore.shipped.lines(file) {
-                let term = line[..<(line.firstIndex(of: "\t") ?? line.endIndex)]
+                // The tab is found by its byte (a tab is a Character of its own): searching by Characters was most
+                // of building this set, which the first text waits for.
+                let term = line[..<(line.utf8.firstIndex(of: 0x09) ?? line.endIndex)]
                 guard !term.utf8.contains(UInt8(ascii: " ")) else { continue }
                 words.insert(term.utf8.allSatisfy { $0 < 0x80 } ? term.lowercased() : lexicons.folder.unicodeFolded(String(term)))
             }
@@ -171,20 +173,31 @@ public final class TextAnalyzerWorker {
         var capsWords = 0
 
         func append(_ scanned: ScannedToken, breakBefore: Bool) {
+            // ASCII words of a text in a Latin-script language, most tokens: their facts are read in place from the
+            // worker's memo of words as written (copying the memo entry retained and released its strings).
+            if scanned.kind == .word, scanned.isASCII, english == nil {
+                let index = rules.writtenWordIndex(UnsafeBufferPointer(rebasing: bytes[scanned.range])) { lexicons.folder.fold(scanned, bytes: bytes) }
+                rules.writtenWords.withUnsafeBufferPointer { known in
+                    let flags = known[index].tokenFlags
+                    if known[index].isCapsCandidate {
+                        capsCandidates += 1
+                        if flags.contains(.allCaps) { capsWords += 1 }
+                    }
+                    evidence.words += 1
+                    if flags.contains(.stopword) { evidence.stopwords += 1 }
+                    if known[index].word.isHindiMarker { evidence.hindiMarkers += 1 }
+                    if known[index].word.isKnownEnglish { evidence.knownWords += 1 }
+                    tokens.append(Token(kind: .word, utf8Range: scanned.range, folded: known[index].form.folded, foldedHash: known[index].foldedHash,
+                                        stem: known[index].word.stem, stemHash: known[index].word.stemHash, flags: flags))
+                }
+                sentenceBreakBefore.append(breakBefore)
+                return
+            }
             let form: FoldedForm
             let foldedHash: Int
-            // ASCII words of a text in a Latin-script language come from the worker's memo of words as written.
-            var written: WordRules.Word?
-            if scanned.kind == .word, scanned.isASCII, english == nil {
-                let memo = rules.writtenWord(UnsafeBufferPointer(rebasing: bytes[scanned.range])) { lexicons.folder.fold(scanned, bytes: bytes) }
-                form = memo.form
-                foldedHash = memo.foldedHash
-                written = memo.word
-            } else {
-                form = !scanned.isASCII && (scanned.kind == .word || scanned.kind == .hashtag)
-                    ? foldedNonASCIIWord(scanned, bytes: bytes) : lexicons.folder.fold(scanned, bytes: bytes)
-                foldedHash = WordHash.of(form.folded)
-            }
+            form = !scanned.isASCII && (scanned.kind == .word || scanned.kind == .hashtag)
+                ? foldedNonASCIIWord(scanned, bytes: bytes) : lexicons.folder.fold(scanned, bytes: bytes)
+            foldedHash = WordHash.of(form.folded)
             var flags: Token.Flags = []
             if form.elongated { flags.insert(.elongated) }
             var stem = form.folded
@@ -196,9 +209,7 @@ public final class TextAnalyzerWorker {
                     if form.allCaps { capsWords += 1 }
                 }
                 var word: WordRules.Word
-                if let written {
-                    word = written
-                } else if let english, scanned.isASCII {
+                if let english, scanned.isASCII {
                     word = english.word(form.folded, hash: foldedHash, stem: true)
                     word.flags.formUnion(rules.word(form.folded, hash: foldedHash, stem: false).flags)
                 } else {
@@ -406,7 +417,10 @@ final class WordRules {
     let englishVocabulary: Set<String>
     private var memo = WordTable<Word>(capacity: 512)
     private var unstemmedMemo = WordTable<Word>(capacity: 512)
-    private var writtenWords = WrittenWordTable<WrittenWord>()
+    /// Index into `writtenWords` by a word's bytes as written.
+    private var writtenIndex = WrittenWordTable<Int32>()
+    /// What the analyzer needs about each ASCII word spelling seen, in the order first seen.
+    private(set) var writtenWords: [WrittenWord] = []
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
 
@@ -425,20 +439,34 @@ final class WordRules {
         var form: FoldedForm
         var foldedHash: Int
         var word: Word
+        /// The token's flags from folding and the word lists (`.elongated`, `.allCaps`, `.stopword`, `.negator`).
+        var tokenFlags: Token.Flags
+        /// Counts toward telling all-capitals text from capitals for emphasis: longer than one letter, or in capitals.
+        var isCapsCandidate: Bool
     }
 
-    /// The folded form, stem and flags of an ASCII word, by its bytes as written (`fold` makes the folded form of a
-    /// word not seen before): most tokens of a review set are words already seen, spelt the same way.
+    /// The index in `writtenWords` of an ASCII word's folded form, stem and flags, by its bytes as written (`fold`
+    /// makes the folded form of a word not seen before): most tokens of a review set are words already seen, spelt
+    /// the same way.
     @inline(__always)
-    func writtenWord(_ written: UnsafeBufferPointer<UInt8>, fold: () -> FoldedForm) -> WrittenWord {
-        let hash = WrittenWordTable<WrittenWord>.hash(written)
-        if let known = writtenWords.value(written, hash: hash) { return known }
+    func writtenWordIndex(_ written: UnsafeBufferPointer<UInt8>, fold: () -> FoldedForm) -> Int {
+        let hash = WrittenWordTable<Int32>.hash(written)
+        if let known = writtenIndex.value(written, hash: hash) { return Int(known) }
         let form = fold()
         let foldedHash = WordHash.of(form.folded)
-        let made = WrittenWord(form: form, foldedHash: foldedHash, word: word(form.folded, hash: foldedHash, stem: true))
-        if writtenWords.count >= Self.limit { writtenWords.removeAll() }
-        writtenWords.insert(written, made, hash: hash)
-        return made
+        let word = word(form.folded, hash: foldedHash, stem: true)
+        var flags = word.flags
+        if form.elongated { flags.insert(.elongated) }
+        if form.allCaps { flags.insert(.allCaps) }
+        let made = WrittenWord(form: form, foldedHash: foldedHash, word: word, tokenFlags: flags,
+                               isCapsCandidate: form.folded.utf8.count > 1 || form.allCaps)
+        if writtenWords.count >= Self.limit {
+            writtenIndex.removeAll()
+            writtenWords.removeAll(keepingCapacity: true)
+        }
+        writtenWords.append(made)
+        writtenIndex.insert(written, Int32(writtenWords.count - 1), hash: hash)
+        return writtenWords.count - 1
     }
 
     /// The stem and flags of a folded word; `stem: false` for words Snowball does not apply to (Chinese, Thai).
