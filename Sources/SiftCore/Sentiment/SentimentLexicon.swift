@@ -44,8 +44,16 @@ enum PhraseKind: Sendable {
 
 /// A multi-word expression, as folded words.
 struct LexiconPhrase: Sendable {
-    var words: [String]
+    var words: [String] { didSet { hashes = words.map(WordHash.of) } }
     var kind: PhraseKind
+    /// `WordHash.of` each word: matching compares a token's hash first, and most candidates fail on it.
+    private(set) var hashes: [Int]
+
+    init(words: [String], kind: PhraseKind) {
+        self.words = words
+        self.kind = kind
+        hashes = words.map(WordHash.of)
+    }
 }
 
 /// Everything the lexicons say about one folded word.

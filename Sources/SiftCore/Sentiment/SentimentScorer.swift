@@ -331,6 +331,7 @@ struct ScoringRun {
         if explain { unitRules.removeAll(keepingCapacity: true) }
         // Tokens are read in place: copying one retained and released its two strings.
         let tokenArray = text.tokens
+        let fallback = tables.multilingual
         tokenArray.withUnsafeBufferPointer { tokens in
             var i = range.lowerBound
             while i < range.upperBound {
@@ -381,7 +382,6 @@ struct ScoringRun {
                     i += 1
                     continue
                 }
-                let fallback = tables.multilingual
                 var active = lexicon ?? fallback
                 var entry = active.entry(tokens[i])
                 // One stem lookup per word, reused below.
@@ -509,16 +509,18 @@ struct ScoringRun {
     /// The longest expression among `candidates` that the tokens from `start` spell, and its length in tokens.
     func matchPhrase(_ candidates: [Int], at start: Int, end: Int, lexicon: LexiconLookup) -> (LexiconPhrase, Int)? {
         let tokens = text.tokens
+        let phrases = lexicon.phrases
         for index in candidates {
-            let phrase = lexicon.phrases[index]
-            let count = phrase.words.count
+            // Fields are read in place, and hashes compared before words: copying each candidate and comparing
+            // unequal strings was most of matching.
+            let count = phrases[index].words.count
             guard start + count <= end else { continue }
             var matches = true
-            for k in 1..<count where tokens[start + k].folded != phrase.words[k] {
+            for k in 1..<count where tokens[start + k].foldedHash != phrases[index].hashes[k] || tokens[start + k].folded != phrases[index].words[k] {
                 matches = false
                 break
             }
-            if matches { return (phrase, count) }
+            if matches { return (phrases[index], count) }
         }
         return nil
     }

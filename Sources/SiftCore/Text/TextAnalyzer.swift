@@ -157,6 +157,16 @@ public final class TextAnalyzerWorker {
         return tokenize(bytes, language: language, evidence: &evidence)
     }
 
+    /// The tokens of one text as they are made, with what the passes after need. Plain local state with no closure
+    /// or nested function capturing it: captured, each of its updates went through a runtime access check.
+    private struct TokenBuild {
+        var tokens: [Token] = []
+        var sentenceBreakBefore: [Bool] = []
+        var capsCandidates = 0
+        var capsWords = 0
+        var evidence = EnglishEvidence()
+    }
+
     private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, language: String, evidence: inout EnglishEvidence) -> ([Token], [Range<Int>]) {
         var scanner = TokenScanner(bytes: bytes, reusing: scannedStorage)
         scannedStorage = []
@@ -165,72 +175,10 @@ public final class TextAnalyzerWorker {
         let rulesLanguage = language == "und" ? "en" : language
         let (rules, english) = rulesAndEnglish(for: rulesLanguage)
 
-        var tokens: [Token] = []
-        tokens.reserveCapacity(scanner.tokens.count)
-        var sentenceBreakBefore: [Bool] = []
-        sentenceBreakBefore.reserveCapacity(scanner.tokens.count)
-        var capsCandidates = 0
-        var capsWords = 0
-
-        func append(_ scanned: ScannedToken, breakBefore: Bool) {
-            // ASCII words of a text in a Latin-script language, most tokens: their facts are read in place from the
-            // worker's memo of words as written (copying the memo entry retained and released its strings).
-            if scanned.kind == .word, scanned.isASCII, english == nil {
-                let index = rules.writtenWordIndex(UnsafeBufferPointer(rebasing: bytes[scanned.range])) { lexicons.folder.fold(scanned, bytes: bytes) }
-                rules.writtenWords.withUnsafeBufferPointer { known in
-                    let flags = known[index].tokenFlags
-                    if known[index].isCapsCandidate {
-                        capsCandidates += 1
-                        if flags.contains(.allCaps) { capsWords += 1 }
-                    }
-                    evidence.words += 1
-                    if flags.contains(.stopword) { evidence.stopwords += 1 }
-                    if known[index].word.isHindiMarker { evidence.hindiMarkers += 1 }
-                    if known[index].word.isKnownEnglish { evidence.knownWords += 1 }
-                    tokens.append(Token(kind: .word, utf8Range: scanned.range, folded: known[index].form.folded, foldedHash: known[index].foldedHash,
-                                        stem: known[index].word.stem, stemHash: known[index].word.stemHash, flags: flags))
-                }
-                sentenceBreakBefore.append(breakBefore)
-                return
-            }
-            let form: FoldedForm
-            let foldedHash: Int
-            form = !scanned.isASCII && (scanned.kind == .word || scanned.kind == .hashtag)
-                ? foldedNonASCIIWord(scanned, bytes: bytes) : lexicons.folder.fold(scanned, bytes: bytes)
-            foldedHash = WordHash.of(form.folded)
-            var flags: Token.Flags = []
-            if form.elongated { flags.insert(.elongated) }
-            var stem = form.folded
-            var stemHash = foldedHash
-            if scanned.kind == .word || scanned.kind == .hashtag {
-                if form.allCaps { flags.insert(.allCaps) }
-                if scanned.kind == .word, form.folded.utf8.count > 1 || form.allCaps {
-                    capsCandidates += 1
-                    if form.allCaps { capsWords += 1 }
-                }
-                var word: WordRules.Word
-                if let english, scanned.isASCII {
-                    word = english.word(form.folded, hash: foldedHash, stem: true)
-                    word.flags.formUnion(rules.word(form.folded, hash: foldedHash, stem: false).flags)
-                } else {
-                    word = rules.word(form.folded, hash: foldedHash, stem: !scanned.needsWordBreak)
-                }
-                stem = word.stem
-                stemHash = word.stemHash
-                flags.formUnion(word.flags)
-                if scanned.kind == .word {
-                    evidence.words += 1
-                    if !scanned.isASCII, form.folded.utf8.contains(where: { $0 >= 0x80 }) { evidence.nonASCIIWords += 1 }
-                    if word.flags.contains(.stopword) { evidence.stopwords += 1 }
-                    if word.isHindiMarker { evidence.hindiMarkers += 1 }
-                    if word.isKnownEnglish { evidence.knownWords += 1 }
-                }
-            }
-            tokens.append(Token(kind: scanned.kind, utf8Range: scanned.range, folded: form.folded, foldedHash: foldedHash,
-                                stem: stem, stemHash: stemHash, flags: flags))
-            sentenceBreakBefore.append(breakBefore)
-        }
-
+        var build = TokenBuild(evidence: evidence)
+        build.tokens.reserveCapacity(scanner.tokens.count)
+        build.sentenceBreakBefore.reserveCapacity(scanner.tokens.count)
+        var memo = rules.takeWrittenMemo()
         for scanned in scanner.tokens {
             if scanned.needsWordBreak, let breaker = wordBreaker {
                 let base = scanned.range.lowerBound
@@ -244,22 +192,87 @@ public final class TextAnalyzerWorker {
                         piece.kind = .number
                         piece.isASCII = true
                     }
-                    append(piece, breakBefore: first && scanned.afterLineBreak)
+                    append(piece, breakBefore: first && scanned.afterLineBreak, bytes: bytes, rules: rules, english: english,
+                           memo: &memo, to: &build)
                     first = false
                 }
             } else {
-                append(scanned, breakBefore: scanned.afterLineBreak)
+                append(scanned, breakBefore: scanned.afterLineBreak, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
             }
         }
+        rules.putBackWrittenMemo(memo)
+        evidence = build.evidence
 
+        var tokens = build.tokens
+        build.tokens = []
         markVersionsAfterCues(&tokens)
         // Capitals are emphasis only against lower-case text around them.
-        if capsWords > 0, capsWords == capsCandidates {
+        if build.capsWords > 0, build.capsWords == build.capsCandidates {
             for k in tokens.indices { tokens[k].flags.remove(.allCaps) }
         }
-        let sentences = markSentences(&tokens, breakBefore: sentenceBreakBefore, bytes: bytes)
+        let sentences = markSentences(&tokens, breakBefore: build.sentenceBreakBefore, bytes: bytes)
         markNegationScopes(&tokens, contrast: rules.contrast)
         return (tokens, sentences)
+    }
+
+    /// Folds, stems and flags one scanned token and appends it to `build`.
+    @inline(__always)
+    private func append(_ scanned: ScannedToken, breakBefore: Bool, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules, english: WordRules?,
+                        memo: inout WordRules.WrittenMemo, to build: inout TokenBuild) {
+        build.sentenceBreakBefore.append(breakBefore)
+        // ASCII words of a text in a Latin-script language, most tokens: their facts are read in place from the
+        // worker's memo of words as written (copying the memo entry retained and released its strings).
+        if scanned.kind == .word, scanned.isASCII, english == nil {
+            let index = rules.writtenWordIndex(UnsafeBufferPointer(rebasing: bytes[scanned.range]), in: &memo) {
+                lexicons.folder.fold(scanned, bytes: bytes)
+            }
+            let flags = memo.words[index].tokenFlags
+            if memo.words[index].isCapsCandidate {
+                build.capsCandidates += 1
+                if flags.contains(.allCaps) { build.capsWords += 1 }
+            }
+            build.evidence.words += 1
+            if flags.contains(.stopword) { build.evidence.stopwords += 1 }
+            if memo.words[index].word.isHindiMarker { build.evidence.hindiMarkers += 1 }
+            if memo.words[index].word.isKnownEnglish { build.evidence.knownWords += 1 }
+            build.tokens.append(Token(kind: .word, utf8Range: scanned.range, folded: memo.words[index].form.folded,
+                                      foldedHash: memo.words[index].foldedHash, stem: memo.words[index].word.stem,
+                                      stemHash: memo.words[index].word.stemHash, flags: flags))
+            return
+        }
+        let form = !scanned.isASCII && (scanned.kind == .word || scanned.kind == .hashtag)
+            ? foldedNonASCIIWord(scanned, bytes: bytes) : lexicons.folder.fold(scanned, bytes: bytes)
+        let foldedHash = WordHash.of(form.folded)
+        var flags: Token.Flags = []
+        if form.elongated { flags.insert(.elongated) }
+        var stem = form.folded
+        var stemHash = foldedHash
+        if scanned.kind == .word || scanned.kind == .hashtag {
+            if form.allCaps { flags.insert(.allCaps) }
+            if scanned.kind == .word, form.folded.utf8.count > 1 || form.allCaps {
+                build.capsCandidates += 1
+                if form.allCaps { build.capsWords += 1 }
+            }
+            var word: WordRules.Word
+            if let english, scanned.isASCII {
+                word = english.word(form.folded, hash: foldedHash, stem: true)
+                word.flags.formUnion(rules.word(form.folded, hash: foldedHash, stem: false).flags)
+            } else {
+                word = rules.word(form.folded, hash: foldedHash, stem: !scanned.needsWordBreak)
+            }
+            stem = word.stem
+            stemHash = word.stemHash
+            flags.formUnion(word.flags)
+            if scanned.kind == .word {
+                build.evidence.words += 1
+                if !scanned.isASCII, form.folded.utf8.contains(where: { $0 >= 0x80 }) { build.evidence.nonASCIIWords += 1 }
+                if word.flags.contains(.stopword) { build.evidence.stopwords += 1 }
+                if word.isHindiMarker { build.evidence.hindiMarkers += 1 }
+                if word.isKnownEnglish { build.evidence.knownWords += 1 }
+            }
+        }
+        build.tokens.append(Token(kind: scanned.kind, utf8Range: scanned.range, folded: form.folded, foldedHash: foldedHash,
+                                  stem: stem, stemHash: stemHash, flags: flags))
     }
 
     private func foldedNonASCIIWord(_ scanned: ScannedToken, bytes: UnsafeBufferPointer<UInt8>) -> FoldedForm {
@@ -417,10 +430,8 @@ final class WordRules {
     let englishVocabulary: Set<String>
     private var memo = WordTable<Word>(capacity: 512)
     private var unstemmedMemo = WordTable<Word>(capacity: 512)
-    /// Index into `writtenWords` by a word's bytes as written.
-    private var writtenIndex = WrittenWordTable<Int32>()
-    /// What the analyzer needs about each ASCII word spelling seen, in the order first seen.
-    private(set) var writtenWords: [WrittenWord] = []
+    /// Nil only while a text is being tokenized, which holds it (`takeWrittenMemo`).
+    private var writtenMemo: WrittenMemo? = WrittenMemo()
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
 
@@ -445,13 +456,32 @@ final class WordRules {
         var isCapsCandidate: Bool
     }
 
-    /// The index in `writtenWords` of an ASCII word's folded form, stem and flags, by its bytes as written (`fold`
+    /// The memo of ASCII words by their bytes as written: an index table and the facts in first-seen order.
+    struct WrittenMemo {
+        var index = WrittenWordTable<Int32>()
+        var words: [WrittenWord] = []
+    }
+
+    /// Moves the written-word memo out for the length of one text, so its lookups run on a local value: as a
+    /// stored property of this class, every lookup went through the runtime's access checks (7 % of `sift
+    /// sentiment -`). `putBackWrittenMemo` returns it.
+    func takeWrittenMemo() -> WrittenMemo {
+        let memo = writtenMemo ?? WrittenMemo()
+        writtenMemo = nil
+        return memo
+    }
+
+    func putBackWrittenMemo(_ memo: WrittenMemo) {
+        writtenMemo = memo
+    }
+
+    /// The index in `memo.words` of an ASCII word's folded form, stem and flags, by its bytes as written (`fold`
     /// makes the folded form of a word not seen before): most tokens of a review set are words already seen, spelt
     /// the same way.
     @inline(__always)
-    func writtenWordIndex(_ written: UnsafeBufferPointer<UInt8>, fold: () -> FoldedForm) -> Int {
+    func writtenWordIndex(_ written: UnsafeBufferPointer<UInt8>, in memo: inout WrittenMemo, fold: () -> FoldedForm) -> Int {
         let hash = WrittenWordTable<Int32>.hash(written)
-        if let known = writtenIndex.value(written, hash: hash) { return Int(known) }
+        if let known = memo.index.value(written, hash: hash) { return Int(known) }
         let form = fold()
         let foldedHash = WordHash.of(form.folded)
         let word = word(form.folded, hash: foldedHash, stem: true)
@@ -460,13 +490,13 @@ final class WordRules {
         if form.allCaps { flags.insert(.allCaps) }
         let made = WrittenWord(form: form, foldedHash: foldedHash, word: word, tokenFlags: flags,
                                isCapsCandidate: form.folded.utf8.count > 1 || form.allCaps)
-        if writtenWords.count >= Self.limit {
-            writtenIndex.removeAll()
-            writtenWords.removeAll(keepingCapacity: true)
+        if memo.words.count >= Self.limit {
+            memo.index.removeAll()
+            memo.words.removeAll(keepingCapacity: true)
         }
-        writtenWords.append(made)
-        writtenIndex.insert(written, Int32(writtenWords.count - 1), hash: hash)
-        return writtenWords.count - 1
+        memo.words.append(made)
+        memo.index.insert(written, Int32(memo.words.count - 1), hash: hash)
+        return memo.words.count - 1
     }
 
     /// The stem and flags of a folded word; `stem: false` for words Snowball does not apply to (Chinese, Thai).
