@@ -146,11 +146,10 @@ struct ScoringRun {
         }
         let tokens = text.tokens
         units.reserveCapacity(tokens.count)
-        var sentenceSums: [Double] = []
-        var sentenceWeights: [Double] = []
-        // Sized once: growing them from empty was a few allocations per record.
-        sentenceSums.reserveCapacity(text.sentences.count)
-        sentenceWeights.reserveCapacity(text.sentences.count)
+        // Each sentence's sum and weight in one array, sized once: two arrays grown from empty were a few
+        // allocations per record.
+        var sentenceScores: [(sum: Double, weight: Double)] = []
+        sentenceScores.reserveCapacity(text.sentences.count)
         var sentenceRanges: [Range<Int>] = []
         var positive = 0.0, negative = 0.0, neutral = 0.0
         var start = 0
@@ -164,28 +163,27 @@ struct ScoringRun {
             // A sentence opening with "But"/"However" makes the sentences before it a concession.
             var weight = 1.0
             if let first = units.first(where: { if case .word = $0.role { return false }; if case .other = $0.role { return false }; return true }),
-               case .contrast(.after) = first.role, first.tokens.lowerBound == start || units.first?.tokens == first.tokens, !sentenceSums.isEmpty {
-                for i in sentenceWeights.indices { sentenceWeights[i] *= SentimentScorer.concededClause }
+               case .contrast(.after) = first.role, first.tokens.lowerBound == start || units.first?.tokens == first.tokens, !sentenceScores.isEmpty {
+                for i in sentenceScores.indices { sentenceScores[i].weight *= SentimentScorer.concededClause }
                 weight = SentimentScorer.verdictClause
                 if explain {
                     for i in contributions.indices where i < firstContribution { contributions[i].rules.append("earlier sentence conceded by '\(word(first))' (weighs less)") }
                 }
-            } else if sum < 0, !sentenceSums.isEmpty, let opener = presentStateOpener(start..<end) {
+            } else if sum < 0, !sentenceScores.isEmpty, let opener = presentStateOpener(start..<end) {
                 // "Loved this app. Now it keeps crashing.", "Since the update it won't open.": a complaint about how
                 // the app is now makes the praise before it praise of how it was.
-                for i in sentenceWeights.indices { sentenceWeights[i] *= SentimentScorer.concededClause }
+                for i in sentenceScores.indices { sentenceScores[i].weight *= SentimentScorer.concededClause }
                 weight = SentimentScorer.verdictClause
                 if explain {
                     for i in contributions.indices where i < firstContribution { contributions[i].rules.append("earlier sentence conceded by '\(opener)' (weighs less)") }
                 }
             }
-            sentenceSums.append(sum)
-            sentenceWeights.append(weight)
+            sentenceScores.append((sum, weight))
             if !recordOnly { sentenceRanges.append(sentenceRange(start..<end, index: sentence)) }
             start = end
         }
         var total = 0.0
-        for i in sentenceSums.indices { total += sentenceSums[i] * sentenceWeights[i] }
+        for i in sentenceScores.indices { total += sentenceScores[i].sum * sentenceScores[i].weight }
         // All tokens bound the count of non-punctuation ones: most records are decided without counting.
         if total != 0, abs(total) < SentimentScorer.weakCueFloor + SentimentScorer.weakCuePerToken * Double(text.tokens.count),
            abs(total) < SentimentScorer.weakCueFloor + SentimentScorer.weakCuePerToken * Double(contentTokenCount()), !mentionsProduct() {
@@ -193,10 +191,12 @@ struct ScoringRun {
             if explain { notes.append("only weak cues for its length in a text that names no product: read as neutral") }
         }
         var sentences: [SentenceSentiment] = []
-        if !recordOnly { sentences.reserveCapacity(sentenceSums.count) }
-        for i in sentenceSums.indices {
-            let compound = squash(sentenceSums[i])
-            if !recordOnly { sentences.append(SentenceSentiment(utf8Range: sentenceRanges[i], score: shares(compound: compound, positive: max(0, sentenceSums[i]), negative: max(0, -sentenceSums[i]), neutral: 0))) }
+        if !recordOnly {
+            sentences.reserveCapacity(sentenceScores.count)
+            for i in sentenceScores.indices {
+                let sum = sentenceScores[i].sum
+                sentences.append(SentenceSentiment(utf8Range: sentenceRanges[i], score: shares(compound: squash(sum), positive: max(0, sum), negative: max(0, -sum), neutral: 0)))
+            }
         }
         let score = shares(compound: squash(total), positive: positive, negative: negative, neutral: neutral)
         return SentimentResult(score: score, sentences: sentences, contributions: contributions, notes: notes)
@@ -541,8 +541,8 @@ struct ScoringRun {
             // The first token is copied only where a rule needs it: copying retains its strings.
             let firstIndex = units[u].tokens.lowerBound
             var v = units[u].valence
-            let capitals = units[u].tokens.contains { tokens[$0].flags.contains(.allCaps) }
-            if v != 0, capitals {
+            // Capitals are looked for only in words with a valence, most words have none.
+            if v != 0, units[u].tokens.contains(where: { tokens[$0].flags.contains(.allCaps) }) {
                 v *= SentimentScorer.capsEmphasis
                 if explain { addRule(u, "written in capitals (stronger)") }
             }

@@ -47,6 +47,8 @@ public final class TextAnalyzerWorker {
     private var lastRules: (language: String, rules: WordRules, english: WordRules?)?
     /// The scanner's token array of the text before, kept for its storage: one allocation less per text.
     private var scannedStorage: [ScannedToken] = []
+    /// The sentence-break marks of the text before, kept for their storage likewise.
+    private var breakStorage: [Bool] = []
     /// Folded forms of words with letters outside ASCII, by the bytes as written: Unicode normalization costs about
     /// 10,000 instructions a word, and review vocabularies repeat. Starts over past `WordRules.limit` words.
     private var nonASCIIFolds: [String: FoldedForm] = [:]
@@ -175,8 +177,10 @@ public final class TextAnalyzerWorker {
         let rulesLanguage = language == "und" ? "en" : language
         let (rules, english) = rulesAndEnglish(for: rulesLanguage)
 
-        var build = TokenBuild(evidence: evidence)
+        var build = TokenBuild(sentenceBreakBefore: breakStorage, evidence: evidence)
+        breakStorage = []
         build.tokens.reserveCapacity(scanner.tokens.count)
+        build.sentenceBreakBefore.removeAll(keepingCapacity: true)
         build.sentenceBreakBefore.reserveCapacity(scanner.tokens.count)
         var memo = rules.takeWrittenMemo()
         for scanned in scanner.tokens {
@@ -211,6 +215,7 @@ public final class TextAnalyzerWorker {
             for k in tokens.indices { tokens[k].flags.remove(.allCaps) }
         }
         let sentences = markSentences(&tokens, breakBefore: build.sentenceBreakBefore, bytes: bytes)
+        breakStorage = build.sentenceBreakBefore
         markNegationScopes(&tokens, contrast: rules.contrast)
         return (tokens, sentences)
     }
@@ -336,6 +341,8 @@ public final class TextAnalyzerWorker {
     /// a line break.
     private func markSentences(_ tokens: inout [Token], breakBefore: [Bool], bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
+        // Room for the sentences of most reviews at once: growing from empty reallocated.
+        sentences.reserveCapacity(min(tokens.count, 8))
         var sentence = 0
         var start = 0
         var endsSentence = false
