@@ -159,8 +159,9 @@ public final class TextAnalyzerWorker {
         return tokenize(bytes, language: language, evidence: &evidence)
     }
 
-    /// The tokens of one text as they are made, with what the passes after need. Plain local state with no closure
-    /// or nested function capturing it: captured, each of its updates went through a runtime access check.
+    /// The tokens of one text as they are made, with what the passes after need.
+    // Plain local state that no closure or nested function captures: captured, each update of it went through a
+    // runtime access check.
     private struct TokenBuild {
         var tokens: [Token] = []
         var sentenceBreakBefore: [Bool] = []
@@ -469,15 +470,15 @@ final class WordRules {
         var words: [WrittenWord] = []
     }
 
-    /// Moves the written-word memo out for the length of one text, so its lookups run on a local value: as a
-    /// stored property of this class, every lookup went through the runtime's access checks (7 % of `sift
-    /// sentiment -`). `putBackWrittenMemo` returns it.
+    /// Moves the written-word memo out for the length of one text (`putBackWrittenMemo` returns it).
+    // Lookups then run on a local value: in a stored property of this class, each went through a runtime access check.
     func takeWrittenMemo() -> WrittenMemo {
         let memo = writtenMemo ?? WrittenMemo()
         writtenMemo = nil
         return memo
     }
 
+    /// Returns the memo `takeWrittenMemo` handed out, with the words the text added.
     func putBackWrittenMemo(_ memo: WrittenMemo) {
         writtenMemo = memo
     }
