@@ -283,8 +283,11 @@ struct ScoringRun {
         guard sum != 0 else { return 0 }
         var exclamations = 0, questions = 0
         text.text.utf8.withContiguousStorageIfAvailable { buffer in
-            for i in bytes where i < buffer.count {
+            var i = bytes.lowerBound
+            let end = min(bytes.upperBound, buffer.count)
+            while i < end {
                 if buffer[i] == UInt8(ascii: "!") { exclamations += 1 } else if buffer[i] == UInt8(ascii: "?") { questions += 1 }
+                i += 1
             }
         }
         var extra = Double(min(exclamations, 4)) * SentimentScorer.exclamationStep

@@ -171,8 +171,7 @@ public final class TextAnalyzerWorker {
     }
 
     private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, language: String, evidence: inout EnglishEvidence) -> ([Token], [Range<Int>]) {
-        var scanner = TokenScanner(bytes: bytes, reusing: scannedStorage)
-        scannedStorage = []
+        var scanner = TokenScanner(bytes: bytes, reusing: &scannedStorage)
         scanner.scan()
         defer { scannedStorage = scanner.tokens }
         let rulesLanguage = language == "und" ? "en" : language

@@ -21,13 +21,20 @@ struct TokenScanner {
     var lineBreakPending = false
     var tokens: [ScannedToken] = []
 
-    /// A scanner of `bytes` that appends to `tokens` (emptied first), so a caller can hand back its storage from
-    /// the text before.
-    init(bytes: UnsafeBufferPointer<UInt8>, reusing tokens: [ScannedToken] = []) {
+    /// A scanner of `bytes` that appends to `storage`'s array, taken over and emptied, so a caller can hand back
+    /// its storage from the text before (`storage` is left empty).
+    init(bytes: UnsafeBufferPointer<UInt8>, reusing storage: inout [ScannedToken]) {
         self.bytes = bytes
-        self.tokens = tokens
-        self.tokens.removeAll(keepingCapacity: true)
-        self.tokens.reserveCapacity(bytes.count / 5 + 4)
+        // Swapped in, not copied: a copy still referenced by the caller made emptying it allocate anew.
+        swap(&tokens, &storage)
+        tokens.removeAll(keepingCapacity: true)
+        tokens.reserveCapacity(bytes.count / 5 + 4)
+    }
+
+    /// A scanner of `bytes` with storage of its own.
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        var storage: [ScannedToken] = []
+        self.init(bytes: bytes, reusing: &storage)
     }
 
     mutating func scan() {
