@@ -604,7 +604,8 @@ struct ScoringRun {
                     if explain { addRule(u, "after 'least' (reversed)") }
                 }
             }
-            units[u].valence = v
+            // Written back only when a rule changed it: each write to the array checks that its storage is unique.
+            if v.bitPattern != units[u].valence.bitPattern { units[u].valence = v }
         }
     }
 

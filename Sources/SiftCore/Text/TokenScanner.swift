@@ -59,11 +59,13 @@ struct TokenScanner {
             lineBreakPending = true
             position += 1
         case _ where byte.isASCIILetter:
+            // The word's leading letters and digits are found once, for the e-mail test and the word scan.
+            let runEnd = alphanumericEnd(from: position)
             if (byte == UInt8(ascii: "h") || byte == UInt8(ascii: "H") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "W")),
                 let end = urlEnd(at: position)
             {
                 emit(.url, position..<end)
-            } else if mayBeEmail(at: position), let end = emailEnd(at: position) {
+            } else if mayBeEmail(alphanumericEnd: runEnd), let end = emailEnd(at: position) {
                 emit(.email, position..<end)
             } else if (byte == UInt8(ascii: "x") || byte == UInt8(ascii: "X") || byte == UInt8(ascii: "T")),
                 let end = emoticonEnd(at: position)
@@ -72,7 +74,7 @@ struct TokenScanner {
             } else if (byte == UInt8(ascii: "v") || byte == UInt8(ascii: "V")), let end = versionAfterV(at: position) {
                 emit(.version, position..<end)
             } else {
-                scanWord()
+                scanWord(alphanumericEnd: runEnd)
             }
         case _ where byte.isASCIIDigit:
             if mayBeEmail(at: position), let end = emailEnd(at: position) {
@@ -157,8 +159,20 @@ struct TokenScanner {
     /// cheap test that spares most words the full e-mail scan.
     @inline(__always)
     private func mayBeEmail(at start: Int) -> Bool {
+        mayBeEmail(alphanumericEnd: alphanumericEnd(from: start))
+    }
+
+    /// The end of the ASCII letters and digits from `start`.
+    @inline(__always)
+    private func alphanumericEnd(from start: Int) -> Int {
         var i = start
         while i < bytes.count, bytes[i].isASCIIAlphanumeric { i += 1 }
+        return i
+    }
+
+    /// `mayBeEmail` for a run of letters and digits that ends at `i`.
+    @inline(__always)
+    private func mayBeEmail(alphanumericEnd i: Int) -> Bool {
         guard i < bytes.count else { return false }
         switch bytes[i] {
         case UInt8(ascii: "@"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "%"), UInt8(ascii: "+"), UInt8(ascii: "-"): return true
@@ -299,10 +313,12 @@ struct TokenScanner {
 
     /// Letters, digits and marks, with apostrophes kept inside ("don't", "y’all"); runs containing scripts written
     /// without spaces are marked for dictionary word break.
-    private mutating func scanWord() {
+    private mutating func scanWord(alphanumericEnd knownEnd: Int? = nil) {
         let start = position
         let count = bytes.count
-        var i = start
+        // The ASCII letters and digits a word starts with need none of the checks below (no script without spaces
+        // has been seen yet): a tight loop over them first.
+        var i = knownEnd ?? alphanumericEnd(from: start)
         var ascii = true
         var noSpaceScript = false
         while i < count {
