@@ -487,8 +487,8 @@ final class WordRules {
     /// the same way.
     @inline(__always)
     func writtenWordIndex(_ written: UnsafeBufferPointer<UInt8>, in memo: inout WrittenMemo, fold: () -> FoldedForm) -> Int {
-        let hash = WrittenWordTable<Int32>.hash(written)
-        if let known = memo.index.value(written, hash: hash) { return Int(known) }
+        let (hash, head) = WrittenWordTable<Int32>.hashAndHead(written)
+        if let known = memo.index.value(written, hash: hash, head: head) { return Int(known) }
         let form = fold()
         let foldedHash = WordHash.of(form.folded)
         let word = word(form.folded, hash: foldedHash, stem: true)

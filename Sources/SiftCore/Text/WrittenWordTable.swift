@@ -42,10 +42,29 @@ struct WrittenWordTable<Value> {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
+    /// A key's hash (`hash(_:)`) and head, in one pass over its bytes.
+    @inline(__always)
+    static func hashAndHead(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: Int, head: (UInt64, UInt64)) {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h0: UInt64 = 0, h1: UInt64 = 0
+        for k in 0..<bytes.count {
+            let byte = bytes[k]
+            h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+            if k < 8 { h0 |= UInt64(byte) << (8 * UInt64(k)) } else if k < 16 { h1 |= UInt64(byte) << (8 * UInt64(k - 8)) }
+        }
+        return (Int(truncatingIfNeeded: h ^ (h >> 29)), (h0, h1))
+    }
+
     /// The value stored for exactly these bytes, whose `hash` is `WrittenWordTable.hash(bytes)`.
     @inline(__always)
     func value(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> Value? {
-        let (h0, h1) = Self.head(bytes)
+        value(bytes, hash: hash, head: Self.head(bytes))
+    }
+
+    /// The value stored for exactly these bytes, whose hash and head are `hashAndHead(bytes)`.
+    @inline(__always)
+    func value(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int, head: (UInt64, UInt64)) -> Value? {
+        let (h0, h1) = head
         // Through a buffer pointer: element reads then copy neither the entry nor the array.
         return entries.withUnsafeBufferPointer { entries in
             probes.first(hash: hash) { index in

@@ -23,6 +23,25 @@ struct WrittenWordTableTests {
         }
     }
 
+    @Test func findsWordsByTheOnePassHashAndHead() {
+        var table = WrittenWordTable<Int>()
+        let words = ["app", "Crash", "crashes", "uninstallingggggg", "uninstallinggggggg", "supercalifragilisticexpialidocious"]
+        for (i, word) in words.enumerated() {
+            withBytes(word) { table.insert($0, i, hash: WrittenWordTable<Int>.hash($0)) }
+        }
+        for (i, word) in words.enumerated() {
+            let found = withBytes(word) { bytes in
+                let (hash, head) = WrittenWordTable<Int>.hashAndHead(bytes)
+                return table.value(bytes, hash: hash, head: head)
+            }
+            #expect(found == i, "\(word)")
+        }
+        #expect(withBytes("crash") { bytes in
+            let (hash, head) = WrittenWordTable<Int>.hashAndHead(bytes)
+            return table.value(bytes, hash: hash, head: head)
+        } == nil)
+    }
+
     @Test func isEmptyAfterRemoveAll() {
         var table = WrittenWordTable<Int>()
         withBytes("laggy") { table.insert($0, 1, hash: WrittenWordTable<Int>.hash($0)) }
