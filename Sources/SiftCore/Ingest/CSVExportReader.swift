@@ -12,6 +12,14 @@ struct CSVDataRow {
 protocol CSVRecordPlan {
     /// Emits the records (or the rejection) one data row makes.
     func records(from row: CSVDataRow, raw: () -> String, emit: (IngestEvent) throws -> Void) throws
+
+    /// Emits the record the scanner's current row (valid UTF-8, with the header's field count) makes, straight
+    /// from its bytes; false, having emitted nothing, when the row must go through `records(from:)` instead.
+    func records(fromScanner scanner: CSVScanner, emit: (IngestEvent) throws -> Void) throws -> Bool
+}
+
+extension CSVRecordPlan {
+    func records(fromScanner scanner: CSVScanner, emit: (IngestEvent) throws -> Void) throws -> Bool { false }
 }
 
 /// The header rows and first data rows of a CSV export: what a plan is decided from.
@@ -36,7 +44,8 @@ public struct CSVExportReader: RecordReader {
     public let map: FieldMap
     public let delimiter: UInt8
     /// Data rows looked at before deciding the plan; they are kept and emitted first, so memory stays bounded.
-    static let sampleRows = 200
+    /// Rows after them are built straight from the scanner's bytes where the plan can (tests vary it to compare).
+    var sampleRows = 200
 
     public init(format: InputFormat, map: FieldMap, delimiter: UInt8? = nil) {
         self.format = format
@@ -77,7 +86,7 @@ public struct CSVExportReader: RecordReader {
         if let pending { take(pending) }
         // Rows rejected while sampling are emitted in their place, after the rows before them.
         var rejectedWhileSampling: [(afterSample: Int, event: IngestEvent)] = []
-        while samples.count < Self.sampleRows {
+        while samples.count < sampleRows {
             guard try scanner.nextRow() else { break }
             if let rejection = rowRejection(scanner, columns: columns.count, file: file) {
                 rejectedWhileSampling.append((samples.count, .rejected(rejection)))
@@ -85,7 +94,7 @@ public struct CSVExportReader: RecordReader {
             }
             let repaired = !scanner.rowIsValidUTF8
             take(CSVDataRow(line: scanner.rowLine, values: scanner.strings(windows1252: repaired), repaired: repaired))
-            rowsAfterSamples = samples.count == Self.sampleRows
+            rowsAfterSamples = samples.count == sampleRows
         }
 
         let preview = CSVPreview(file: file, headerRows: headerRows, samples: samples)
@@ -118,6 +127,8 @@ public struct CSVExportReader: RecordReader {
             if repaired {
                 try emit(.diagnostic(Diagnostic(.warning, at: RecordOrigin(file: file, line: scanner.rowLine),
                     "not valid UTF-8; decoded as Windows-1252")))
+            } else if try plan.records(fromScanner: scanner, emit: emit) {
+                continue
             }
             let row = CSVDataRow(line: scanner.rowLine, values: scanner.strings(windows1252: repaired), repaired: repaired)
             try plan.records(from: row, raw: { rawOf(row.values) }, emit: emit)

@@ -21,19 +21,19 @@ public final class CSVScanner {
     /// The previous row ended on CR: an LF right after it belongs to that line end.
     @exclusivity(unchecked) private var skipLF = false
 
-    /// Field bounds relative to `start`, and whether the field holds doubled quotes to undo.
-    @exclusivity(unchecked) private var fieldStarts: [Int] = []
+    /// The current row's field bounds, in one buffer reused from row to row: three arrays appended per field
+    /// paid a uniqueness check and a possible copy each.
+    @exclusivity(unchecked) private var fields: UnsafeMutablePointer<FieldBounds>
+    @exclusivity(unchecked) private var fieldCapacity = 32
+    @exclusivity(unchecked) public private(set) var fieldCount = 0
     /// The values `strings` returned for the previous row, for sharing repeated values.
     private var previousRow: [String] = []
-    @exclusivity(unchecked) private var fieldEnds: [Int] = []
-    @exclusivity(unchecked) private var fieldEscaped: [Bool] = []
     @exclusivity(unchecked) private var rowEnd = 0
 
     /// The 1-based line the current row starts on.
     @exclusivity(unchecked) public private(set) var rowLine = 0
     /// The current row opened a quote that the input never closed.
     @exclusivity(unchecked) public private(set) var unterminatedQuote = false
-    public var fieldCount: Int { fieldStarts.count }
 
     private static let quote = UInt8(ascii: "\"")
     private static let cr = UInt8(ascii: "\r")
@@ -43,9 +43,13 @@ public final class CSVScanner {
         self.input = input
         self.delimiter = delimiter
         buffer = .allocate(byteCount: max(chunkSize, 16), alignment: 8)
+        fields = .allocate(capacity: fieldCapacity)
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        buffer.deallocate()
+        fields.deallocate()
+    }
 
     /// Moves the current row to the front of the buffer (growing it when the row fills it) and reads more.
     /// Returns false at the end of the input.
@@ -74,14 +78,26 @@ public final class CSVScanner {
     }
 
     /// Moves `pos` to the next delimiter or line end in the bytes read; false when it ran out of bytes first.
-    /// Works on locals: class properties in a byte loop pay for exclusivity checks on every access.
+    /// Works on locals (class properties in a byte loop pay for exclusivity checks on every access) and tests
+    /// eight bytes at a time: most fields are plain text far longer than a word.
     @inline(__always)
     private func scanToFieldEnd() -> Bool {
-        let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        let limit = end, delimiter = self.delimiter
+        let base = buffer.baseAddress!
+        let limit = end
+        let delimiters = SWAR.splat(delimiter)
         var p = pos
+        while p + 8 <= limit {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: p, as: UInt64.self))
+            let hits = SWAR.zeroBytes(word ^ delimiters) | SWAR.zeroBytes(word ^ SWAR.crs) | SWAR.zeroBytes(word ^ SWAR.lfs)
+            if hits != 0 {
+                pos = p + SWAR.firstByte(hits)
+                return true
+            }
+            p += 8
+        }
+        let bytes = base.assumingMemoryBound(to: UInt8.self), delimiter = self.delimiter
         while p < limit {
-            let c = base[p]
+            let c = bytes[p]
             if c == delimiter || c == Self.cr || c == Self.lf {
                 pos = p
                 return true
@@ -95,35 +111,50 @@ public final class CSVScanner {
     /// Moves `pos` to the next quote in the bytes read, counting the line ends it passes; false when it ran out.
     @inline(__always)
     private func scanToQuote() -> Bool {
-        let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let base = buffer.baseAddress!
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
         let limit = end
         var p = pos, lines = 0
         defer {
             pos = p
             line += lines
         }
-        while p < limit {
-            let c = base[p]
+        while true {
+            // Eight bytes at a time up to the next quote or line end; line ends inside quotes are rare.
+            while p + 8 <= limit {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: p, as: UInt64.self))
+                let hits = SWAR.zeroBytes(word ^ SWAR.quotes) | SWAR.zeroBytes(word ^ SWAR.crs) | SWAR.zeroBytes(word ^ SWAR.lfs)
+                if hits != 0 {
+                    p += SWAR.firstByte(hits)
+                    break
+                }
+                p += 8
+            }
+            guard p < limit else { return false }
+            let c = bytes[p]
             if c == Self.quote { return true }
             // The opening quote precedes p, so p - 1 is inside the buffer.
-            if c == Self.cr || (c == Self.lf && base[p - 1] != Self.cr) { lines += 1 }
+            if c == Self.cr || (c == Self.lf && bytes[p - 1] != Self.cr) { lines += 1 }
             p += 1
         }
-        return false
     }
 
     @inline(__always)
     private func addField(_ from: Int, _ to: Int, escaped: Bool) {
-        fieldStarts.append(from - start)
-        fieldEnds.append(to - start)
-        fieldEscaped.append(escaped)
+        if fieldCount == fieldCapacity {
+            let grown = UnsafeMutablePointer<FieldBounds>.allocate(capacity: fieldCapacity * 2)
+            grown.moveInitialize(from: fields, count: fieldCount)
+            fields.deallocate()
+            fields = grown
+            fieldCapacity *= 2
+        }
+        (fields + fieldCount).initialize(to: FieldBounds(start: from - start, end: to - start, escaped: escaped))
+        fieldCount += 1
     }
 
     /// Scans the next row; returns false when the input has no more rows.
     public func nextRow() throws -> Bool {
-        fieldStarts.removeAll(keepingCapacity: true)
-        fieldEnds.removeAll(keepingCapacity: true)
-        fieldEscaped.removeAll(keepingCapacity: true)
+        fieldCount = 0
         unterminatedQuote = false
         // Skip line ends left by the previous row and blank lines.
         while true {
@@ -218,7 +249,28 @@ public final class CSVScanner {
     /// The bytes of field `i` as they stand in the input (doubled quotes not yet undone).
     @inline(__always)
     public func withFieldBytes<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try body(UnsafeRawBufferPointer(rebasing: buffer[(start + fieldStarts[i])..<(start + fieldEnds[i])]))
+        try body(UnsafeRawBufferPointer(rebasing: buffer[(start + fields[i].start)..<(start + fields[i].end)]))
+    }
+
+    /// The bytes of field `i` with doubled quotes undone, valid until the next `nextRow()`.
+    ///
+    /// A field with doubled quotes is unescaped in place, in the buffer (its text only gets shorter), so that no
+    /// copy is made; `rawRow` must therefore be taken before this is called on such a field.
+    @inline(__always)
+    func unescapedBytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + start
+        if fields[i].escaped {
+            var read = fields[i].start, write = read
+            let limit = fields[i].end
+            while read < limit {
+                base[write] = base[read]
+                read += base[read] == Self.quote && read + 1 < limit && base[read + 1] == Self.quote ? 2 : 1
+                write += 1
+            }
+            fields[i].end = write
+            fields[i].escaped = false
+        }
+        return UnsafeBufferPointer(start: base + fields[i].start, count: fields[i].end - fields[i].start)
     }
 
     /// Whether the whole current row is valid UTF-8.
@@ -229,7 +281,7 @@ public final class CSVScanner {
     /// Field `i` as text: UTF-8, or Windows-1252 when `windows1252` (a row that is not valid UTF-8).
     public func string(_ i: Int, windows1252: Bool = false) -> String {
         withFieldBytes(i) { bytes in
-            if !fieldEscaped[i] {
+            if !fields[i].escaped {
                 return windows1252
                     ? Windows1252.decode(bytes)
                     : String(decoding: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
@@ -250,7 +302,7 @@ public final class CSVScanner {
         var out: [String] = []
         out.reserveCapacity(fieldCount)
         for i in 0..<fieldCount {
-            if !windows1252, !fieldEscaped[i], i < previousRow.count, let same = sameAsPrevious(i) {
+            if !windows1252, !fields[i].escaped, i < previousRow.count, let same = sameAsPrevious(i) {
                 out.append(same)
             } else {
                 out.append(string(i, windows1252: windows1252))
@@ -278,4 +330,30 @@ public final class CSVScanner {
         let bytes = UnsafeRawBufferPointer(rebasing: buffer[start..<(start + rowEnd)])
         return windows1252 ? Windows1252.decode(bytes) : String(decoding: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
     }
+}
+
+/// Where one field of the current row lies, relative to the row's start.
+struct FieldBounds {
+    var start: Int
+    var end: Int
+    /// The field holds doubled quotes still to undo.
+    var escaped: Bool
+}
+
+/// Byte tests eight at a time in a 64-bit word ("SIMD within a register").
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+    static let quotes = splat(UInt8(ascii: "\""))
+    static let crs = splat(UInt8(ascii: "\r"))
+    static let lfs = splat(UInt8(ascii: "\n"))
+
+    @inline(__always) static func splat(_ byte: UInt8) -> UInt64 { UInt64(byte) &* ones }
+
+    /// The high bit set in each zero byte of `word`. Bytes above the first zero byte may be marked wrongly (a
+    /// borrow runs up), never the bytes below it, so the lowest mark is exact.
+    @inline(__always) static func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+
+    /// The offset of the first marked byte (the input is read little-endian).
+    @inline(__always) static func firstByte(_ marks: UInt64) -> Int { marks.trailingZeroBitCount >> 3 }
 }

@@ -89,14 +89,18 @@ public struct RecordBuilder: Sendable {
             }
             if let problem = assign(value, to: field, of: &record) { problems.append(problem) }
         }
-        if record.text.isEmpty, let title = record.title, !title.isEmpty {
-            // A review with a title and no body still says something; analyze the title.
-            record.text = title
-            record.title = nil
-        }
+        takeTitleAsMissingText(&record)
         if record.text.isEmpty { problems.append("no text (the \(map[.text].map { "'\($0)' " } ?? "")text field is empty)") }
         if problems.isEmpty { return .success(record) }
         return .failure(Rejection(origin: origin, reason: problems.joined(separator: "; "), raw: raw()))
+    }
+
+    /// A review with a title and no body still says something: its title becomes the text analyzed.
+    func takeTitleAsMissingText(_ record: inout FeedbackRecord) {
+        if record.text.isEmpty, let title = record.title, !title.isEmpty {
+            record.text = title
+            record.title = nil
+        }
     }
 
     /// Sets one canonical field; returns a reason when the value is bad.

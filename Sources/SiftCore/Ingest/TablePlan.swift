@@ -47,6 +47,18 @@ struct TablePlan: CSVRecordPlan {
         }
     }
 
+    func records(fromScanner scanner: CSVScanner, emit: (IngestEvent) throws -> Void) throws -> Bool {
+        let origin = RecordOrigin(file: builder.source, line: scanner.rowLine)
+        guard var record = builder.buildFromBytes(columns: columns, fields: fields, origin: origin, field: scanner.unescapedBytes)
+        else { return false }
+        if record.date == nil, let i = fallbackDateColumn,
+           let millis = ValueParsing.date(String(decoding: scanner.unescapedBytes(i), as: UTF8.self)) {
+            record.date = millis
+        }
+        try emit(.record(record))
+        return true
+    }
+
     /// Fields guessed from common column names, compared without case, spaces, `_` or `-`; first listed wins.
     static let guesses: [(CanonicalField, [String])] = [
         (.text, ["text", "reviewtext", "review", "content", "body", "reviewbody", "comment", "comments", "feedback",

@@ -14,6 +14,13 @@ public enum ValueParsing {
         }
     }
 
+    /// `isMissing` for a value given as UTF-8 bytes; a string is made only when spaces around it must be trimmed.
+    static func isMissing(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.isEmpty { return true }
+        if let answer = isMissingASCII(bytes) { return answer }
+        return isMissing(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// The common case without allocating: text with visible ASCII ends; nil when the slow path must decide.
     private static func isMissingASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
         // A marker has at most 4 visible characters, and the spaces around it none.

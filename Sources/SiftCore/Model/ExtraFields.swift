@@ -73,6 +73,21 @@ public struct ExtraFields: Sendable, Hashable, Collection, ExpressibleByArrayLit
         packed.append(contentsOf: value.utf8)
     }
 
+    /// Appends a field whose name is `names[index]`, its value given as UTF-8 bytes (no string made).
+    mutating func append(nameAt index: Int, utf8 value: UnsafeBufferPointer<UInt8>) {
+        Self.appendVarint(index, to: &packed)
+        Self.appendVarint(value.count, to: &packed)
+        packed.append(contentsOf: value)
+    }
+
+    /// The bytes a field with name index `index` and a value of `length` bytes takes in the buffer.
+    static func packedSize(nameAt index: Int, valueLength length: Int) -> Int {
+        varintSize(index) + varintSize(length) + length
+    }
+
+    /// Reserves room for `byteCount` bytes of fields (sizes from `packedSize`).
+    mutating func reserve(byteCount: Int) { packed.reserveCapacity(byteCount) }
+
     /// Reserves buffer room for `values` appended under names with small indices (< 128).
     mutating func reserve(values: some Sequence<String>) {
         packed.reserveCapacity(values.reduce(0) { $0 + $1.utf8.count + 1 + ($1.utf8.count < 128 ? 1 : 2) })
@@ -97,6 +112,15 @@ public struct ExtraFields: Sendable, Hashable, Collection, ExpressibleByArrayLit
             v >>= 7
         }
         bytes.append(UInt8(v))
+    }
+
+    private static func varintSize(_ value: Int) -> Int {
+        var v = UInt(value), size = 1
+        while v >= 0x80 {
+            v >>= 7
+            size += 1
+        }
+        return size
     }
 
     private static func varint<C: RandomAccessCollection>(_ bytes: C, _ at: inout Int) -> Int where C.Element == UInt8, C.Index == Int {

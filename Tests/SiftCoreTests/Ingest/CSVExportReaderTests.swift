@@ -165,6 +165,84 @@ struct CSVExportReaderTests {
         #expect(r.records.first?.text == "Too many ads")
     }
 
+    // MARK: rows after the samples (built from the scanner's bytes)
+
+    /// Every event of reading `bytes` as Play with `sampleRows` rows looked at first, written out whole.
+    func playEvents(_ bytes: [UInt8], sampleRows: Int) throws -> (events: [String], records: [FeedbackRecord]) {
+        var reader = CSVExportReader(format: .googlePlay, map: FieldMap())
+        reader.sampleRows = sampleRows
+        var events: [String] = [], records: [FeedbackRecord] = []
+        try reader.read(InputSource(name: "play.csv", bytes: bytes)) { event in
+            switch event {
+            case .record(let record):
+                var json = JSONWriter()
+                RecordLines.write(record, to: &json)
+                events.append(json.string)
+                records.append(record)
+            case .rejected(let rejection): events.append("\(rejection.origin): rejected: \(rejection.reason) | \(rejection.raw)")
+            case .diagnostic(let diagnostic): events.append(diagnostic.description)
+            }
+        }
+        return (events, records)
+    }
+
+    @Test func rowsAfterTheSamplesBecomeTheSameRecordsAndRejectionsAsSampledRows() throws {
+        let rows = [
+            #"com.example.app,312,3.1.2,en,pixel7,2026-11-01T08:00:00Z,1793520000000,,,1,,"Upload stuck at 99%, ""again""",,,,https://play.google.com/r/1"#,
+            "com.example.app,312,3.1.2,de,,,1793523600000,,,5,Super,,,,,",
+            "com.example.app,312,3.1.2,de,,2026-11-01 09:30:00,,,,4.0,,\"two\r\nlines\",N/A,-,?,",
+            "com.example.app,312,3.1.2,fr,,2026-11-01T09:30:00+02:00,,,,0,,  spaces around  ,,,,",
+            "com.example.app,312,3.1.2,fr,,1793523600,,,,3,, \u{00A0}nbsp and tab\t,,,,",
+            "com.example.app,312,3.1.2,es,,Nov 28 2026,,,,2,,👍,\u{00A0},,\"a reply, \"\"quoted\"\"\",ünïcode ends é",
+            "com.example.app,312,3.1.2,es,,2026-11-28,,,,7,,rating out of range,,,,",
+            "com.example.app,312,3.1.2,es,,2026-11-28,,,,x,,rating not a number,,,,",
+            "com.example.app,312,3.1.2,es,,not a date,,,,3,,bad date,,,,",
+            "com.example.app,312,3.1.2,es,,2026-11-28,,,,3,,?,,,,",
+            "com.example.app,312,3.1.2,es,,2026-11-28,,,,3,,,,,,",
+            "com.example.app,312,3.1.2,es,,2026-11-28,,,,3,,too,few,fields",
+            "com.example.app.with.a.long.name,312,3.1.2,en,Pixel 8 Pro (husky),2026-11-28T23:59:59Z,,,,5, ,fine,,,,",
+            "com.example.app.with.a.long.name,312,3.1.2,en,Pixel 8 Pro (husky),2026-11-28T23:59:59Z,,,,5,Title kept,body,,,,",
+        ]
+        var bytes = Array((Self.playHeader + "\r\n" + rows.joined(separator: "\r\n") + "\r\n").utf8)
+        bytes += Array("com.example.app,312,3.1.2,en,,2026-11-28,,,,3,,Caf".utf8) + [0xE9] + Array(" crashes,,,,\r\n".utf8)
+        bytes += Array("com.example.app,312,3.1.2,en,,2026-11-28,,,,3,,\"never closed,,,,\r\n".utf8)
+
+        let sampled = try playEvents(bytes, sampleRows: 1000)
+        let streamed = try playEvents(bytes, sampleRows: 1)
+        #expect(streamed.events == sampled.events)
+        #expect(streamed.records == sampled.records)
+        // The rows said what they hold: 9 records, 7 rejections (range, number, date, 2 without text, field count,
+        // open quote), one repaired row.
+        #expect(sampled.records.count == 9)
+        #expect(sampled.events.filter { $0.contains(": rejected: ") }.count == 7)
+        #expect(sampled.records.first?.text == #"Upload stuck at 99%, "again""#)
+        #expect(sampled.records.map(\.rating) == [1, 5, 4, nil, 3, 2, 5, 5, 3])
+    }
+
+    @Test func aPlayRowIsBuiltFromTheScannersBytesUnlessItHasAProblem() throws {
+        let text = Self.playHeader + "\r\n"
+            + #"com.example.app,312,3.1.2,en,pixel7,2026-11-01T08:00:00Z,,,,2,,"Crashes, ""always""",,,,https://play.google.com/r/1"# + "\r\n"
+            + "com.example.app,312,3.1.2,en,pixel7,2026-11-01T08:00:00Z,,,,9,,Crashes,,,,\r\n"
+        let scanner = CSVScanner(try UTF8Input(InputSource(name: "play.csv", bytes: Array(text.utf8))))
+        #expect(try scanner.nextRow())
+        let preview = CSVPreview(file: "play.csv", headerRows: [scanner.strings()], samples: [])
+        let plan = try TablePlan(preview, format: .googlePlay, defaults: CSVExportReader.playDefaults, map: FieldMap())
+        var records: [FeedbackRecord] = []
+        let emit = { (event: IngestEvent) in if case .record(let record) = event { records.append(record) } }
+
+        #expect(try scanner.nextRow())
+        #expect(try plan.records(fromScanner: scanner, emit: emit))
+        #expect(try scanner.nextRow())
+        #expect(try !plan.records(fromScanner: scanner, emit: emit))
+        #expect(records.count == 1)
+        let record = try #require(records.first)
+        #expect(record.text == #"Crashes, "always""#)
+        #expect(record.rating == 2)
+        #expect(record.date == UTCDate.make(year: 2026, month: 11, day: 1, hour: 8))
+        #expect(record.extras.map(\.name) == ["Package Name", "App Version Code", "Review Link"])
+        #expect(record.extras.map(\.value) == ["com.example.app", "312", "https://play.google.com/r/1"])
+    }
+
     // MARK: surveys
 
     @Test func qualtricsMakesOneRecordPerOpenTextAnswerWithTheNPSScore() throws {

@@ -54,6 +54,33 @@ struct CSVScannerTests {
         #expect(got[1].fields == ["1", "never closed\n2,ok\n"])
     }
 
+    @Test func findsEveryDelimiterAndLineEndWhereverItFallsInAWord() throws {
+        // Fields of 0–19 bytes put each delimiter, quote and line end at every offset of an eight-byte word.
+        for length in 0..<20 {
+            let field = String(repeating: "x", count: length)
+            let quoted = String(repeating: "q", count: length)
+            let text = "\(field),\(field)\r\n\"\(quoted)\n\(quoted)\",\"\(quoted)\"\"\(quoted)\"\n\(field);\(field)\r"
+            let got = try rows(text)
+            #expect(got == [
+                Row(line: 1, fields: [field, field]),
+                Row(line: 2, fields: ["\(quoted)\n\(quoted)", "\(quoted)\"\(quoted)"]),
+                Row(line: 4, fields: ["\(field);\(field)"]),
+            ])
+        }
+    }
+
+    @Test func unescapedBytesUndoDoubledQuotesInPlace() throws {
+        let scanner = CSVScanner(try UTF8Input(InputSource(name: "t", bytes: Array(#""say ""hi"", twice",plain,"""""#.utf8))))
+        #expect(try scanner.nextRow())
+        let first = Array(scanner.unescapedBytes(0))
+        #expect(String(decoding: first, as: UTF8.self) == #"say "hi", twice"#)
+        // Asking again, or for the string, gives the same text once undone.
+        #expect(Array(scanner.unescapedBytes(0)) == first)
+        #expect(scanner.string(0) == #"say "hi", twice"#)
+        #expect(String(decoding: Array(scanner.unescapedBytes(1)), as: UTF8.self) == "plain")
+        #expect(scanner.string(2) == "\"")
+    }
+
     @Test func textAfterAClosingQuoteIsKeptAsWritten() throws {
         #expect(try rows("\"5\" inch,b\n") == [Row(line: 1, fields: ["\"5\" inch", "b"])])
     }
