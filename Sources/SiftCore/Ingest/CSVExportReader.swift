@@ -137,13 +137,12 @@ public struct CSVExportReader: RecordReader {
 
     /// The rejection a malformed row gets: an unclosed quote, or a field count that differs from the header's.
     private func rowRejection(_ scanner: CSVScanner, columns: Int, file: String) -> Rejection? {
-        let origin = RecordOrigin(file: file, line: scanner.rowLine)
         if scanner.unterminatedQuote {
-            return Rejection(origin: origin, reason: "a quote opened in this row is never closed (it runs to the end of the file)",
+            return Rejection(origin: RecordOrigin(file: file, line: scanner.rowLine), reason: "a quote opened in this row is never closed (it runs to the end of the file)",
                              raw: scanner.rawRow(windows1252: !scanner.rowIsValidUTF8))
         }
         if scanner.fieldCount != columns {
-            return Rejection(origin: origin, reason: "row has \(scanner.fieldCount) fields, header has \(columns)",
+            return Rejection(origin: RecordOrigin(file: file, line: scanner.rowLine), reason: "row has \(scanner.fieldCount) fields, header has \(columns)",
                              raw: scanner.rawRow(windows1252: !scanner.rowIsValidUTF8))
         }
         return nil

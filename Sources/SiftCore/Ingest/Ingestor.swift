@@ -20,11 +20,17 @@ public struct Ingestor: Sendable {
             let reader = try format.makeReader(map: map)
             try reader.read(input) { event in
                 switch event {
-                case .record(var record):
+                case .record(let record):
                     account.read += 1
                     account.accepted += 1
-                    if record.id.isEmpty { record.setContentHashID(record.contentHash) }
-                    try emit(.record(record))
+                    // A reader that gave the record its id already is passed on as it came, without a copy.
+                    if record.idIsEmpty {
+                        var record = record
+                        record.setContentHashID(record.contentHash)
+                        try emit(.record(record))
+                    } else {
+                        try emit(event)
+                    }
                 case .rejected:
                     account.read += 1
                     account.rejected += 1

@@ -37,11 +37,24 @@ extension RecordBuilder {
                 } else if assign(String(decoding: value, as: UTF8.self), to: .date, of: &record) != nil {
                     return nil
                 }
+            case let canonical? where hasVisibleASCIIEnds(value) && canonical.isText:
+                // Nothing to trim, and not missing: the string is the field, as `assign` would set it.
+                set(String(decoding: value, as: UTF8.self), to: canonical, of: &record)
             case let canonical?:
                 if assign(String(decoding: value, as: UTF8.self), to: canonical, of: &record) != nil { return nil }
             }
         }
         takeTitleAsMissingText(&record)
         return record.text.isEmpty ? nil : record
+    }
+}
+
+extension CanonicalField {
+    /// The field holds text as written (trimmed), not a parsed number or date.
+    var isText: Bool {
+        switch self {
+        case .id, .text, .title, .author, .version, .device, .language, .country: true
+        case .rating, .score, .date, .reach: false
+        }
     }
 }

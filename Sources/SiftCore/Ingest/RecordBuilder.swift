@@ -95,6 +95,22 @@ public struct RecordBuilder: Sendable {
         return .failure(Rejection(origin: origin, reason: problems.joined(separator: "; "), raw: raw()))
     }
 
+    /// Sets a text field (`field.isText`) to `text`, already trimmed.
+    @inline(__always)
+    func set(_ text: String, to field: CanonicalField, of record: inout FeedbackRecord) {
+        switch field {
+        case .id: record.id = text
+        case .text: record.text = text
+        case .title: record.title = text
+        case .author: record.author = text
+        case .version: record.version = text
+        case .device: record.device = text
+        case .language: record.language = text
+        case .country: record.country = text
+        case .rating, .score, .date, .reach: assertionFailure("\(field) is not a text field")
+        }
+    }
+
     /// A review with a title and no body still says something: its title becomes the text analyzed.
     func takeTitleAsMissingText(_ record: inout FeedbackRecord) {
         if record.text.isEmpty, let title = record.title, !title.isEmpty {
@@ -108,14 +124,8 @@ public struct RecordBuilder: Sendable {
         if ValueParsing.isMissing(value) { return nil }
         let trimmed = value.trimmingSpaces
         switch field {
-        case .id: record.id = trimmed
-        case .text: record.text = trimmed
-        case .title: record.title = trimmed
-        case .author: record.author = trimmed
-        case .version: record.version = trimmed
-        case .device: record.device = trimmed
-        case .language: record.language = trimmed
-        case .country: record.country = trimmed
+        case .id, .text, .title, .author, .version, .device, .language, .country:
+            set(trimmed, to: field, of: &record)
         case .rating:
             guard let n = ValueParsing.number(trimmed) else { return "rating '\(trimmed)' is not a number" }
             guard (0...5).contains(n) else { return "rating \(trimmed) is outside 1–5" }

@@ -41,7 +41,8 @@ struct TablePlan: CSVRecordPlan {
             if record.date == nil, let i = fallbackDateColumn, let millis = ValueParsing.date(row.values[i]) {
                 record.date = millis
             }
-            try emit(.record(record))
+            if record.idIsEmpty { record.setContentHashID(record.contentHash) }
+            try emit(.record(consume record))
         case .failure(let rejection):
             try emit(.rejected(rejection))
         }
@@ -55,7 +56,10 @@ struct TablePlan: CSVRecordPlan {
            let millis = ValueParsing.date(String(decoding: scanner.unescapedBytes(i), as: UTF8.self)) {
             record.date = millis
         }
-        try emit(.record(record))
+        // The id `Ingestor` would give it, set here (as for sampled rows) so that the record is not copied again to
+        // be given one.
+        if record.idIsEmpty { record.setContentHashID(record.contentHash) }
+        try emit(.record(consume record))
         return true
     }
 

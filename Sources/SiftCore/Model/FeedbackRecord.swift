@@ -68,6 +68,9 @@ public struct FeedbackRecord: Sendable, Hashable {
         set { storedID = RecordIDCoding.stored(newValue) }
     }
 
+    /// Whether the record has no id yet, without decoding a stored content-hash id into its text.
+    var idIsEmpty: Bool { storedID.isEmpty }
+
     /// Sets the id to the content hash `hash` (`h` and its 16 hex digits).
     mutating func setContentHashID(_ hash: UInt64) { storedID = RecordIDCoding.stored(contentHash: hash) }
 
