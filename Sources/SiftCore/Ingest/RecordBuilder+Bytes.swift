@@ -12,7 +12,7 @@ extension RecordBuilder {
         columns: [String], fields: [CanonicalField?], origin: RecordOrigin, field: (Int) -> UnsafeBufferPointer<UInt8>
     ) -> FeedbackRecord? {
         var record = emptyRecord(at: origin)
-        // One allocation of exactly the extras' size, as `build` makes.
+        // One allocation of exactly the extras' size, as `build` makes, written straight from the bytes.
         var extrasSize = 0
         for i in fields.indices where fields[i] == nil {
             let value = field(i)
@@ -20,27 +20,30 @@ extension RecordBuilder {
                 extrasSize += ExtraFields.packedSize(nameAt: i, valueLength: value.count)
             }
         }
-        record.extras = ExtraFields(names: columns)
-        record.extras.reserve(byteCount: extrasSize)
+        record.extras = ExtraFields(names: columns, byteCount: extrasSize) { packer in
+            for i in fields.indices where fields[i] == nil {
+                let value = field(i)
+                if !ValueParsing.isMissing(utf8: value) { packer.append(nameAt: i, utf8: value) }
+            }
+        }
         for i in fields.indices {
+            guard let canonical = fields[i] else { continue }
             let value = field(i)
             if ValueParsing.isMissing(utf8: value) { continue }
-            switch fields[i] {
-            case nil:
-                record.extras.append(nameAt: i, utf8: value)
-            case .rating? where value.count == 1 && value[0] >= UInt8(ascii: "1") && value[0] <= UInt8(ascii: "5"):
+            switch canonical {
+            case .rating where value.count == 1 && value[0] >= UInt8(ascii: "1") && value[0] <= UInt8(ascii: "5"):
                 record.rating = Double(value[0] - UInt8(ascii: "0"))
-            case .date? where hasVisibleASCIIEnds(value):
+            case .date where hasVisibleASCIIEnds(value):
                 // An ISO 8601 date is never all digits, which `ValueParsing.date` tries first; nothing to trim.
                 if let date = ValueParsing.iso8601(value) {
                     record.date = date
                 } else if assign(String(decoding: value, as: UTF8.self), to: .date, of: &record) != nil {
                     return nil
                 }
-            case let canonical? where hasVisibleASCIIEnds(value) && canonical.isText:
+            case _ where hasVisibleASCIIEnds(value) && canonical.isText:
                 // Nothing to trim, and not missing: the string is the field, as `assign` would set it.
                 set(String(decoding: value, as: UTF8.self), to: canonical, of: &record)
-            case let canonical?:
+            default:
                 if assign(String(decoding: value, as: UTF8.self), to: canonical, of: &record) != nil { return nil }
             }
         }

@@ -15,8 +15,11 @@ public enum ValueParsing {
     }
 
     /// `isMissing` for a value given as UTF-8 bytes; a string is made only when spaces around it must be trimmed.
+    @inline(__always)
     static func isMissing(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if bytes.isEmpty { return true }
+        // Nothing to trim and longer than any marker: the common case for text, decided without a loop.
+        if bytes.count > 4, hasVisibleASCIIEnds(bytes) { return false }
         if let answer = isMissingASCII(bytes) { return answer }
         return isMissing(String(decoding: bytes, as: UTF8.self))
     }

@@ -80,6 +80,47 @@ public struct ExtraFields: Sendable, Hashable, Collection, ExpressibleByArrayLit
         packed.append(contentsOf: value)
     }
 
+    /// Fields named from `names`, which `write` packs into one buffer of exactly `byteCount` bytes (the sum of
+    /// their `packedSize`s): one allocation, and no growth checks per byte.
+    init(names: [String], byteCount: Int, _ write: (inout Packer) -> Void) {
+        self.names = names
+        guard byteCount > 0 else { return }
+        packed = [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
+            var packer = Packer(buffer: buffer)
+            write(&packer)
+            initialized = packer.count
+        }
+    }
+
+    /// Writes fields into a buffer sized for them beforehand.
+    struct Packer {
+        fileprivate let buffer: UnsafeMutableBufferPointer<UInt8>
+        fileprivate var count = 0
+
+        /// Appends a field whose name is `names[index]`, its value given as UTF-8 bytes.
+        mutating func append(nameAt index: Int, utf8 value: UnsafeBufferPointer<UInt8>) {
+            precondition(count + ExtraFields.packedSize(nameAt: index, valueLength: value.count) <= buffer.count,
+                         "extras outgrow the size reserved for them")
+            writeVarint(index)
+            writeVarint(value.count)
+            if let source = value.baseAddress {
+                (buffer.baseAddress! + count).update(from: source, count: value.count)
+            }
+            count += value.count
+        }
+
+        private mutating func writeVarint(_ value: Int) {
+            var v = UInt(value)
+            while v >= 0x80 {
+                buffer[count] = UInt8(v & 0x7F) | 0x80
+                count += 1
+                v >>= 7
+            }
+            buffer[count] = UInt8(v)
+            count += 1
+        }
+    }
+
     /// The bytes a field with name index `index` and a value of `length` bytes takes in the buffer.
     static func packedSize(nameAt index: Int, valueLength length: Int) -> Int {
         varintSize(index) + varintSize(length) + length

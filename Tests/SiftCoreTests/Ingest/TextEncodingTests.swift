@@ -49,6 +49,38 @@ struct TextEncodingTests {
         #expect(text == "\u{FFFD}a")
     }
 
+    @Test func utf8ValidationAgreesWithTheStandardLibrary() {
+        // Edge cases of each lead byte, then many random runs mixing ASCII, lead and continuation bytes.
+        var cases: [[UInt8]] = [
+            [], Array("plain ascii text, longer than a word".utf8), Array("café 👍 ünïcode".utf8),
+            [0xC0, 0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0x9F, 0x80], [0xE0, 0xA0, 0x80],
+            [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xF0, 0x8F, 0x80, 0x80], [0xF0, 0x90, 0x80, 0x80],
+            [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0x80], [0xE2, 0x82],
+            Array("12345678".utf8) + [0xE2, 0x82, 0xAC] + Array("abcdefgh".utf8), Array("1234567".utf8) + [0xF0, 0x9F, 0x91],
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return state
+        }
+        let palette: [UInt8] = [0x41, 0x20, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xED, 0xEE,
+                                0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+        for _ in 0..<20_000 {
+            let length = Int(next() % 24)
+            cases.append((0..<length).map { _ in palette[Int(next() % UInt64(palette.count))] })
+        }
+        var disagreements: [[UInt8]] = []
+        for bytes in cases {
+            let ours = bytes.withUnsafeBytes { isValidUTF8($0) }
+            let standard = bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
+            if ours != standard { disagreements.append(bytes) }
+        }
+        #expect(disagreements.isEmpty)
+        #expect(cases.contains { bytes in bytes.withUnsafeBytes { isValidUTF8($0) } && bytes.contains { $0 >= 0x80 } })
+    }
+
     @Test func windows1252MapsTheC1RangeToItsPunctuation() {
         #expect(Windows1252.decode([0x93, 0x68, 0x69, 0x94, 0x20, 0x80, 0x35, 0x20, 0xE9]) == "“hi” €5 é")
     }

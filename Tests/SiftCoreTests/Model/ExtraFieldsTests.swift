@@ -24,6 +24,23 @@ import Testing
         ])
     }
 
+    @Test func fieldsPackedFromBytesEqualFieldsAppendedAsStrings() {
+        let header = (0..<400).map { "col\($0)" }
+        let values = [(300, String(repeating: "añ😀", count: 143)), (2, "x"), (5, ""), (399, "com.example.app")]
+        var appended = ExtraFields(names: header)
+        for (index, value) in values { appended.append(nameAt: index, value: value) }
+        let size = values.reduce(0) { $0 + ExtraFields.packedSize(nameAt: $1.0, valueLength: $1.1.utf8.count) }
+        let packed = ExtraFields(names: header, byteCount: size) { packer in
+            for (index, value) in values {
+                var value = value
+                value.withUTF8 { packer.append(nameAt: index, utf8: $0) }
+            }
+        }
+        #expect(Array(packed) == Array(appended))
+        #expect(packed.endIndex == size)
+        #expect(ExtraFields(names: header, byteCount: 0) { _ in }.isEmpty)
+    }
+
     @Test func equalityFollowsFieldsNotTables() {
         var a = ExtraFields(names: ["a", "b", "c"])
         a.append(nameAt: 1, value: "v")
