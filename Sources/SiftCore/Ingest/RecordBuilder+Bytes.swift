@@ -43,6 +43,16 @@ extension RecordBuilder {
             case _ where hasVisibleASCIIEnds(value) && canonical.isText:
                 // Nothing to trim, and not missing: the string is the field, as `assign` would set it.
                 set(String(decoding: value, as: UTF8.self), to: canonical, of: &record)
+            case _ where canonical.isText && (value[0] >= 0x80 || value[value.count - 1] >= 0x80):
+                // Text that starts or ends with a non-ASCII character ("great app 👍"): when neither end is
+                // whitespace there is nothing to trim, and it is no missing marker (those are ASCII, and no
+                // non-ASCII character lowercases to their letters).
+                let text = String(decoding: value, as: UTF8.self)
+                if let first = text.first, !first.isWhitespace, let last = text.last, !last.isWhitespace {
+                    set(text, to: canonical, of: &record)
+                } else if assign(text, to: canonical, of: &record) != nil {
+                    return nil
+                }
             default:
                 if assign(String(decoding: value, as: UTF8.self), to: canonical, of: &record) != nil { return nil }
             }

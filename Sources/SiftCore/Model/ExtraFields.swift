@@ -85,11 +85,15 @@ public struct ExtraFields: Sendable, Hashable, Collection, ExpressibleByArrayLit
     init(names: [String], byteCount: Int, _ write: (inout Packer) -> Void) {
         self.names = names
         guard byteCount > 0 else { return }
-        packed = [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
+        // Zero-filled, then written: `Array(unsafeUninitializedCapacity:)` is not specialized for bytes and cost
+        // twice as much as the fill.
+        packed = [UInt8](repeating: 0, count: byteCount)
+        let written = packed.withUnsafeMutableBufferPointer { buffer in
             var packer = Packer(buffer: buffer)
             write(&packer)
-            initialized = packer.count
+            return packer.count
         }
+        if written < byteCount { packed.removeLast(byteCount - written) }
     }
 
     /// Writes fields into a buffer sized for them beforehand.

@@ -202,6 +202,9 @@ struct CSVExportReaderTests {
             "com.example.app,312,3.1.2,es,,2026-11-28,,,,3,,too,few,fields",
             "com.example.app.with.a.long.name,312,3.1.2,en,Pixel 8 Pro (husky),2026-11-28T23:59:59Z,,,,5, ,fine,,,,",
             "com.example.app.with.a.long.name,312,3.1.2,en,Pixel 8 Pro (husky),2026-11-28T23:59:59Z,,,,5,Title kept,body,,,,",
+            "com.example.app,312,3.1.2,en,Pixel 8 ✨,2026-11-28,,,,4,,ça plante \u{3000},,,,",
+            "com.example.app,312,3.1.2,en,\u{2003}Pixel,2026-11-28,,,,4,,\u{00A0}\u{0301}accent on a space,,,,",
+            "com.example.app,312,3.1.2,en,,2026-11-28,,,,4,,\u{212A}\u{00A0},,,,",
         ]
         var bytes = Array((Self.playHeader + "\r\n" + rows.joined(separator: "\r\n") + "\r\n").utf8)
         bytes += Array("com.example.app,312,3.1.2,en,,2026-11-28,,,,3,,Caf".utf8) + [0xE9] + Array(" crashes,,,,\r\n".utf8)
@@ -213,10 +216,12 @@ struct CSVExportReaderTests {
         #expect(streamed.records == sampled.records)
         // The rows said what they hold: 9 records, 7 rejections (range, number, date, 2 without text, field count,
         // open quote), one repaired row.
-        #expect(sampled.records.count == 9)
+        #expect(sampled.records.count == 12)
         #expect(sampled.events.filter { $0.contains(": rejected: ") }.count == 7)
         #expect(sampled.records.first?.text == #"Upload stuck at 99%, "again""#)
-        #expect(sampled.records.map(\.rating) == [1, 5, 4, nil, 3, 2, 5, 5, 3])
+        #expect(sampled.records.map(\.rating) == [1, 5, 4, nil, 3, 2, 5, 5, 4, 4, 4, 3])
+        #expect(sampled.records[8].text == "ça plante")
+        #expect(sampled.records[9].device == "Pixel")
     }
 
     @Test func aPlayRowIsBuiltFromTheScannersBytesUnlessItHasAProblem() throws {
