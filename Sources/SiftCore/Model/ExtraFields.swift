@@ -85,15 +85,13 @@ public struct ExtraFields: Sendable, Hashable, Collection, ExpressibleByArrayLit
     init(names: [String], byteCount: Int, _ write: (inout Packer) -> Void) {
         self.names = names
         guard byteCount > 0 else { return }
-        // Zero-filled, then written: `Array(unsafeUninitializedCapacity:)` is not specialized for bytes and cost
-        // twice as much as the fill.
-        packed = [UInt8](repeating: 0, count: byteCount)
-        let written = packed.withUnsafeMutableBufferPointer { buffer in
+        // Written in temporary (stack) memory, then copied into an array made at its size: the array initializers
+        // that hand out uninitialized or zero-filled storage are not specialized for bytes and cost twice as much.
+        packed = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: byteCount) { buffer in
             var packer = Packer(buffer: buffer)
             write(&packer)
-            return packer.count
+            return Array(UnsafeBufferPointer(rebasing: buffer[..<packer.count]))
         }
-        if written < byteCount { packed.removeLast(byteCount - written) }
     }
 
     /// Writes fields into a buffer sized for them beforehand.
