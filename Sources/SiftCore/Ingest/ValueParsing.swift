@@ -18,14 +18,14 @@ public enum ValueParsing {
     @inline(__always)
     static func isMissing(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if bytes.isEmpty { return true }
-        // Nothing to trim and longer than any marker: the common case for text, decided without a loop.
-        if bytes.count > 4, hasVisibleASCIIEnds(bytes) { return false }
         if let answer = isMissingASCII(bytes) { return answer }
         return isMissing(String(decoding: bytes, as: UTF8.self))
     }
 
     /// The common case without allocating: text with visible ASCII ends; nil when the slow path must decide.
     private static func isMissingASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        // Nothing to trim and longer than any marker: most values, decided without a loop.
+        if b.count > 4, hasVisibleASCIIEnds(b) { return false }
         // A marker has at most 4 visible characters, and the spaces around it none.
         var visible = 0
         for byte in b where byte > 0x20 && byte < 0x7F {
@@ -46,6 +46,10 @@ public enum ValueParsing {
 
     /// A number such as `4`, `4.0`, `"4"`, `4,5` (decimal comma) or `1,234` (thousands); nil if not one.
     public static func number(_ s: some StringProtocol) -> Double? {
+        // One digit, as star ratings are written: the value without parsing a string as a float.
+        if s.utf8.count == 1, let digit = s.utf8.first, digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") {
+            return Double(digit - UInt8(ascii: "0"))
+        }
         var t = s.trimmingSpaces
         if t.isEmpty { return nil }
         if let d = Double(t), d.isFinite { return d }

@@ -34,5 +34,17 @@ struct ValueParsingTests {
         #expect(ValueParsing.isMissing("?"))
         #expect(ValueParsing.isMissing("  "))
         #expect(!ValueParsing.isMissing("0"))
+        #expect(ValueParsing.number("4") == 4)
+        #expect(ValueParsing.number("0") == 0)
+        #expect(ValueParsing.number("x") == nil)
+        #expect(ValueParsing.number("45") == 45)
+        // Markers in any case and with spaces around are missing; longer text is not, however it starts and ends.
+        #expect(["N/A", " null ", "None", "NaN", "--", "\u{00A0}-\u{00A0}"].allSatisfy { ValueParsing.isMissing($0) })
+        #expect(!["nulls", "n/a!", " none of it", "-- ok", "na 👍"].contains { ValueParsing.isMissing($0) })
+        for text in ["N/A", " null ", "nulls", "n/a!", " none of it", "", "na 👍", "\u{00A0}-\u{00A0}"] {
+            var bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeMutableBufferPointer { ValueParsing.isMissing(utf8: UnsafeBufferPointer($0)) }
+                == ValueParsing.isMissing(text))
+        }
     }
 }
