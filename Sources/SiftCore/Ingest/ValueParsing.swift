@@ -18,6 +18,8 @@ public enum ValueParsing {
     @inline(__always)
     static func isMissing(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if bytes.isEmpty { return true }
+        // Checked here too so that the common case is decided inline, without a call.
+        if bytes.count > 4, hasVisibleASCIIEnds(bytes) { return false }
         if let answer = isMissingASCII(bytes) { return answer }
         return isMissing(String(decoding: bytes, as: UTF8.self))
     }
