@@ -246,10 +246,11 @@ public final class CSVScanner {
         }
     }
 
-    /// The bytes of field `i` as they stand in the input (doubled quotes not yet undone).
+    /// The bytes of field `i` as they stand in the buffer (doubled quotes undone only once `unescapedBytes` ran).
     @inline(__always)
     public func withFieldBytes<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try body(UnsafeRawBufferPointer(rebasing: buffer[(start + fields[i].start)..<(start + fields[i].end)]))
+        precondition(i >= 0 && i < fieldCount, "field \(i) of a row with \(fieldCount)")
+        return try body(UnsafeRawBufferPointer(rebasing: buffer[(start + fields[i].start)..<(start + fields[i].end)]))
     }
 
     /// The bytes of field `i` with doubled quotes undone, valid until the next `nextRow()`.
@@ -258,6 +259,7 @@ public final class CSVScanner {
     /// copy is made; `rawRow` must therefore be taken before this is called on such a field.
     @inline(__always)
     func unescapedBytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        precondition(i >= 0 && i < fieldCount, "field \(i) of a row with \(fieldCount)")
         let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + start
         if fields[i].escaped {
             var read = fields[i].start, write = read
