@@ -1,6 +1,6 @@
 extension RecordBuilder {
-    /// Builds a record from a row's fields given as UTF-8 bytes in column order, making strings only for the
-    /// fields the record keeps as strings; nil when the row has a problem, which `build` then words.
+    /// Fills `record` (an `emptyRecord`) from a row's fields given as UTF-8 bytes in column order, making strings
+    /// only for the fields the record keeps as strings; false when the row has a problem, which `build` then words.
     ///
     /// It gives the record `build` gives for the same values: extras are packed straight from the bytes, ratings
     /// of one digit and ISO 8601 dates are parsed from the bytes, and every other value goes through `assign`.
@@ -9,9 +9,9 @@ extension RecordBuilder {
     ///   - field: the bytes of field `i` (valid UTF-8); it may be asked for the same field more than once.
     @inline(__always)
     func buildFromBytes(
-        columns: [String], fields: [CanonicalField?], origin: RecordOrigin, field: (Int) -> UnsafeBufferPointer<UInt8>
-    ) -> FeedbackRecord? {
-        var record = emptyRecord(at: origin)
+        into record: inout FeedbackRecord, columns: [String], fields: [CanonicalField?],
+        field: (Int) -> UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         // One allocation of exactly the extras' size, as `build` makes, written straight from the bytes.
         var extrasSize = 0
         for i in fields.indices where fields[i] == nil {
@@ -38,7 +38,7 @@ extension RecordBuilder {
                 if let date = ValueParsing.iso8601(value) {
                     record.date = date
                 } else if assign(String(decoding: value, as: UTF8.self), to: .date, of: &record) != nil {
-                    return nil
+                    return false
                 }
             case _ where hasVisibleASCIIEnds(value) && canonical.isText:
                 // Nothing to trim, and not missing: the string is the field, as `assign` would set it.
@@ -51,14 +51,14 @@ extension RecordBuilder {
                 if let first = text.first, !first.isWhitespace, let last = text.last, !last.isWhitespace {
                     set(text, to: canonical, of: &record)
                 } else if assign(text, to: canonical, of: &record) != nil {
-                    return nil
+                    return false
                 }
             default:
-                if assign(String(decoding: value, as: UTF8.self), to: canonical, of: &record) != nil { return nil }
+                if assign(String(decoding: value, as: UTF8.self), to: canonical, of: &record) != nil { return false }
             }
         }
         takeTitleAsMissingText(&record)
-        return record.text.isEmpty ? nil : record
+        return !record.text.isEmpty
     }
 }
 

@@ -49,8 +49,9 @@ struct TablePlan: CSVRecordPlan {
     }
 
     func records(fromScanner scanner: CSVScanner, emit: (IngestEvent) throws -> Void) throws -> Bool {
-        let origin = RecordOrigin(file: builder.source, line: scanner.rowLine)
-        guard var record = builder.buildFromBytes(columns: columns, fields: fields, origin: origin, field: scanner.unescapedBytes)
+        // Built in place rather than returned as an optional, which cost a copy and a destruction of the record.
+        var record = builder.emptyRecord(at: RecordOrigin(file: builder.source, line: scanner.rowLine))
+        guard builder.buildFromBytes(into: &record, columns: columns, fields: fields, field: scanner.unescapedBytes)
         else { return false }
         if record.date == nil, let i = fallbackDateColumn,
            let millis = ValueParsing.date(String(decoding: scanner.unescapedBytes(i), as: UTF8.self)) {
