@@ -113,6 +113,11 @@ public struct FeedbackRecord: Sendable, Hashable {
     /// `idHash` of the record at `record`, read in place (the getter, too, copied the record).
     static func idHash(at record: UnsafePointer<FeedbackRecord>) -> UInt64 { RecordIDCoding.stableHashOfID(record.pointee.storedID) }
 
+    /// The content hash the id of the record at `record` stands for, read in place; nil for an id the input gave.
+    static func contentHashOfID(at record: UnsafePointer<FeedbackRecord>) -> UInt64? {
+        RecordIDCoding.contentHash(stored: record.pointee.storedID)
+    }
+
     /// The date (as seconds since the reference date) and rating of the record at `record`, read in place: calling
     /// the `date` getter on a record in an array copied the whole record first.
     static func dateSecondsAndRating(at record: UnsafePointer<FeedbackRecord>) -> (seconds: Double?, rating: Double?) {
@@ -189,6 +194,9 @@ enum RecordIDCoding {
         if first == escape { return String(stored.dropFirst()) }
         return ContentHash(value: hash(stored)).prefixedHex
     }
+
+    /// The hash a stored content-hash id holds; nil for any other id.
+    static func contentHash(stored: String) -> UInt64? { stored.utf8.first == hashMarker ? hash(stored) : nil }
 
     static func stableHashOfID(_ stored: String) -> UInt64 {
         guard stored.utf8.first == hashMarker else { return stableHash(id(stored).utf8) }

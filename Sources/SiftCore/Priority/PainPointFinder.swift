@@ -58,22 +58,32 @@ public struct PainPointFinder: Sendable {
     }
 
     public func find(records: [FeedbackRecord], themes: [ThemeDigest]) -> PainPointReport {
-        let dated = records.compactMap(\.date)
-        let buckets = dated.min().map { TimeBuckets(first: $0, last: dated.max()!) }
-        let totals = buckets?.counts(dated) ?? []
-        let negativeTotals = buckets?.counts(records.lazy.filter { ($0.analysis?.sentiment.compound ?? 0) <= -0.05 }.compactMap(\.date)) ?? []
-        let end = dated.max()
-        let span = dated.min().map { end!.timeIntervalSince($0) / 86400 } ?? 0
-
-        let (ratingSum, ratingCount, versionTotals) = { () -> (Double, Int, [String: Int]) in
-            var ratingSum = 0.0, ratingCount = 0
-            var versionTotals: [String: Int] = [:]
-            for r in records {
-                if let rating = r.rating { ratingSum += rating; ratingCount += 1 }
-                if let v = r.version { versionTotals[v, default: 0] += 1 }
+        // One pass over the records where they lie: iterating the array, or mapping it through key paths, copied
+        // every record (retaining each string and box it holds), three times over.
+        var dated: [Date] = [], negativeDated: [Date] = []
+        dated.reserveCapacity(records.count)
+        var sumOfRatings = 0.0, rated = 0
+        var recordsPerVersion: [String: Int] = [:]
+        records.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                let r = buffer.baseAddress! + index
+                let (seconds, rating) = FeedbackRecord.dateSecondsAndRating(at: r)
+                if let seconds {
+                    let date = Date(timeIntervalSinceReferenceDate: seconds)
+                    dated.append(date)
+                    if (r.pointee.analysis?.sentiment.compound ?? 0) <= -0.05 { negativeDated.append(date) }
+                }
+                if let rating { sumOfRatings += rating; rated += 1 }
+                if let v = r.pointee.version { recordsPerVersion[v, default: 0] += 1 }
             }
-            return (ratingSum, ratingCount, versionTotals)
-        }()
+        }
+        let ratingSum = sumOfRatings, ratingCount = rated, versionTotals = recordsPerVersion
+        let first = dated.min(), end = dated.max()
+        let buckets = first.map { TimeBuckets(first: $0, last: end!) }
+        let totals = buckets?.counts(dated) ?? []
+        let negativeTotals = buckets?.counts(negativeDated) ?? []
+        let span = first.map { end!.timeIntervalSince($0) / 86400 } ?? 0
+
         let allMean = ratingCount > 0 ? ratingSum / Double(ratingCount) : nil
 
         // How common each term is in all feedback, from the themes' own shares: a term every theme has ("app",
@@ -122,9 +132,10 @@ public struct PainPointFinder: Sendable {
                         // A record no stage analysed counts as neutral, of no kind, severity none.
                         severityCounts[Severity.none.ordinal] += 1
                     }
-                    if let rating = r.pointee.rating { themeRatingSum += rating; themeRated += 1 }
+                    let (seconds, rating) = FeedbackRecord.dateSecondsAndRating(at: r)
+                    if let rating { themeRatingSum += rating; themeRated += 1 }
                     if let v = r.pointee.version { versions[v, default: 0] += 1 }
-                    if let d = r.pointee.date { dates.append(d) }
+                    if let seconds { dates.append(Date(timeIntervalSinceReferenceDate: seconds)) }
                     reach += r.pointee.reach ?? 0
                     if let newRecordIDs, newRecordIDs.contains(r.pointee.id) { newCount += 1 }
                 }
@@ -302,12 +313,14 @@ public struct PainPointFinder: Sendable {
             let linked = painPoints.filter { $0.links.contains { $0.itemID == item.id } }
             var count = 0, compound = 0.0
             var severity: [Severity: Int] = [:]
-            for p in linked {
-                for i in membersByTheme[p.themeID] ?? [] {
-                    let a = records[i].analysis ?? Analysis()
-                    count += 1
-                    compound += a.sentiment.compound
-                    severity[a.severity, default: 0] += 1
+            records.withUnsafeBufferPointer { buffer in
+                for p in linked {
+                    for i in membersByTheme[p.themeID] ?? [] {
+                        let r = buffer.baseAddress! + i
+                        count += 1
+                        compound += r.pointee.analysis?.sentiment.compound ?? 0
+                        severity[r.pointee.analysis?.severity ?? .none, default: 0] += 1
+                    }
                 }
             }
             return RoadmapEvidence(
