@@ -113,6 +113,21 @@ public struct FeedbackRecord: Sendable, Hashable {
     /// `idHash` of the record at `record`, read in place (the getter, too, copied the record).
     static func idHash(at record: UnsafePointer<FeedbackRecord>) -> UInt64 { RecordIDCoding.stableHashOfID(record.pointee.storedID) }
 
+    /// The analysis of the record at `record`, where it lies: reading fields through `pointee.analysis` copied the
+    /// whole analysis (retaining its arrays) on each read.
+    static func analysis(at record: UnsafePointer<FeedbackRecord>) -> UnsafePointer<Analysis>? {
+        let stored = (UnsafeRawPointer(record) + MemoryLayout<FeedbackRecord>.offset(of: \.analysis)!)
+            .assumingMemoryBound(to: Analysis?.self)
+        guard case .some = stored.pointee else { return nil }
+        // An optional's payload sits at its start.
+        return UnsafeRawPointer(stored).assumingMemoryBound(to: Analysis.self)
+    }
+
+    /// Whether the records at `a` and `b` come from one input (and so share source, format and file), read in place.
+    static func sharesInput(_ a: UnsafePointer<FeedbackRecord>, _ b: UnsafePointer<FeedbackRecord>) -> Bool {
+        a.pointee.input === b.pointee.input
+    }
+
     /// The content hash the id of the record at `record` stands for, read in place; nil for an id the input gave.
     static func contentHashOfID(at record: UnsafePointer<FeedbackRecord>) -> UInt64? {
         RecordIDCoding.contentHash(stored: record.pointee.storedID)

@@ -267,15 +267,17 @@ public struct PainPointFinder: Sendable {
 
         /// Adds the record at `r`, read where it lies (a copy retained every string and box a record holds).
         mutating func add(_ r: UnsafePointer<FeedbackRecord>, newRecordIDs: Set<String>?) {
-            if let a = r.pointee.analysis {
-                let problem = PainPointFinder.isProblem(a)
-                if a.sentiment.compound <= -0.05 { negatives += 1 }
+            // The analysis read where it lies (a copy retained its arrays).
+            if let a = FeedbackRecord.analysis(at: r) {
+                let problem = PainPointFinder.isProblem(a.pointee)
+                let compound = a.pointee.sentiment.compound, severity = a.pointee.severity
+                if compound <= -0.05 { negatives += 1 }
                 if problem { problems += 1 }
-                if a.sentiment.compound >= 0.05, !problem { praise += 1 }
-                compoundSum += a.sentiment.compound
-                severityCounts[a.severity.ordinal] += 1
-                severitySum += PainPointFinder.severityWeight(a.severity)
-                for k in a.kinds { kindCounts[k.kind.ordinal] += 1 }
+                if compound >= 0.05, !problem { praise += 1 }
+                compoundSum += compound
+                severityCounts[severity.ordinal] += 1
+                severitySum += PainPointFinder.severityWeight(severity)
+                a.pointee.kinds.withUnsafeBufferPointer { for k in $0 { kindCounts[k.kind.ordinal] += 1 } }
             } else {
                 // A record no stage analysed counts as neutral, of no kind, severity none.
                 severityCounts[Severity.none.ordinal] += 1

@@ -5,13 +5,14 @@ public enum RecordLines {
     /// One record as one JSON object; with its analysis when the record has one.
     public static func write(_ record: FeedbackRecord, to json: inout JSONWriter) {
         let block = LineBlock(capacity: record.text.utf8.count * 6 + 1024)
-        withUnsafePointer(to: record) { append(recordAt: $0, to: &block.bytes) }
+        var names = InputNames()
+        withUnsafePointer(to: record) { append(recordAt: $0, to: &block.bytes, names: &names) }
         json.raw(block.bytes.bytes)
     }
 
     /// Appends the record at `record` as one JSON object, read where it lies, written straight into `out`: the
     /// keys and their order are fixed, so no writer state is kept, and no string is made for an id or a date.
-    static func append(recordAt record: UnsafePointer<FeedbackRecord>, to out: inout LineBytes) {
+    static func append(recordAt record: UnsafePointer<FeedbackRecord>, to out: inout LineBytes, names: inout InputNames) {
         out.append("{\"id\":")
         if let hash = FeedbackRecord.contentHashOfID(at: record) {
             out.reserve(19)
@@ -22,10 +23,7 @@ public enum RecordLines {
         } else {
             out.appendQuoted(record.pointee.id)
         }
-        out.append(",\"source\":")
-        out.appendQuoted(record.pointee.source)
-        out.append(",\"format\":")
-        out.appendQuoted(record.pointee.format)
+        names.append(recordAt: record, to: &out)
         let origin = record.pointee.origin
         if let line = origin.line {
             out.append(",\"line\":")
@@ -76,20 +74,20 @@ public enum RecordLines {
         out.append(",\"reach\":")
         out.appendNumber(record.pointee.reach, digits: 4)
         out.append(",\"language\":")
-        if record.pointee.analysis != nil {
-            out.appendQuoted(record.pointee.analysis!.language)
+        if let analysis = FeedbackRecord.analysis(at: record) {
+            out.appendQuoted(analysis.pointee.language)
             out.append(",\"language_confidence\":")
-            out.appendNumber(record.pointee.analysis!.languageConfidence, digits: 3)
+            out.appendNumber(analysis.pointee.languageConfidence, digits: 3)
             out.append(",\"sentiment\":{\"compound\":")
-            out.appendNumber(record.pointee.analysis!.sentiment.compound, digits: 4)
+            out.appendNumber(analysis.pointee.sentiment.compound, digits: 4)
             out.append(",\"positive\":")
-            out.appendNumber(record.pointee.analysis!.sentiment.positive, digits: 3)
+            out.appendNumber(analysis.pointee.sentiment.positive, digits: 3)
             out.append(",\"negative\":")
-            out.appendNumber(record.pointee.analysis!.sentiment.negative, digits: 3)
+            out.appendNumber(analysis.pointee.sentiment.negative, digits: 3)
             out.append(",\"neutral\":")
-            out.appendNumber(record.pointee.analysis!.sentiment.neutral, digits: 3)
+            out.appendNumber(analysis.pointee.sentiment.neutral, digits: 3)
             out.append("},\"kinds\":[")
-            record.pointee.analysis!.kinds.withUnsafeBufferPointer { kinds in
+            analysis.pointee.kinds.withUnsafeBufferPointer { kinds in
                 for (i, kind) in kinds.enumerated() {
                     out.append(i == 0 ? "{\"kind\":" : ",{\"kind\":")
                     out.appendQuoted(kind.kind.rawValue)
@@ -99,11 +97,11 @@ public enum RecordLines {
                 }
             }
             out.append("],\"severity\":")
-            out.appendQuoted(record.pointee.analysis!.severity.rawValue)
+            out.appendQuoted(analysis.pointee.severity.rawValue)
             out.append(",\"theme\":")
-            if let theme = record.pointee.analysis!.theme { out.appendInteger(theme) } else { out.append("null") }
+            if let theme = analysis.pointee.theme { out.appendInteger(theme) } else { out.append("null") }
             out.append(",\"pain_point\":")
-            out.appendQuoted(record.pointee.analysis!.painPoint)
+            out.appendQuoted(analysis.pointee.painPoint)
         } else {
             out.appendQuoted(record.pointee.language)
         }
@@ -117,6 +115,26 @@ public enum RecordLines {
             out.appendQuoted(value)
         }
         out.append("}}")
+    }
+
+    /// The `source` and `format` members of the records of one input, encoded once per run of its records: every
+    /// record of an input shares those strings, and retaining them from every core at once was a contended write.
+    struct InputNames {
+        private var first: UnsafePointer<FeedbackRecord>?
+        private var encoded: [UInt8] = []
+
+        mutating func append(recordAt record: UnsafePointer<FeedbackRecord>, to out: inout LineBytes) {
+            if first == nil || !FeedbackRecord.sharesInput(first!, record) {
+                first = record
+                let block = LineBlock(capacity: 256)
+                block.bytes.append(",\"source\":")
+                block.bytes.appendQuoted(record.pointee.source)
+                block.bytes.append(",\"format\":")
+                block.bytes.appendQuoted(record.pointee.format)
+                encoded = Array(block.bytes.bytes)
+            }
+            encoded.withUnsafeBufferPointer { out.append($0) }
+        }
     }
 
     /// One rejection as one JSON object: where, why, and the record as it stood.

@@ -62,8 +62,9 @@ public final class ReportDirectory {
                     defer { block.bytes = out }
                     let lower = first + part * chunk, upper = min(count, lower + chunk)
                     guard lower < upper else { return }
+                    var names = RecordLines.InputNames()
                     for i in lower..<upper {
-                        RecordLines.append(recordAt: records.base + i, to: &out)
+                        RecordLines.append(recordAt: records.base + i, to: &out, names: &names)
                         out.append("\n")
                     }
                 }
