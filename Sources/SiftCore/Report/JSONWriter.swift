@@ -109,7 +109,11 @@ public struct JSONWriter: Sendable {
     /// The most bytes `writeNumber` writes.
     static let numberRoom = 40
 
-    private static let powersOfTen: [Double] = (0...18).map { pow(10.0, Double($0)) }
+    /// 10^0 … 10^18, each exact in a Double (so equal to what `pow` returns), written out so that the table is
+    /// laid down at compile time: a computed table was initialised lazily, a check on every number.
+    private static let powersOfTen: [Double] = [
+        1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+    ]
 
     /// Writes `d` as `format` does into `out`; the byte count, or nil where it takes the general form (`String(d)`):
     /// beyond 9e15 once scaled.
