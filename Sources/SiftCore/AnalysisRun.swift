@@ -124,10 +124,15 @@ public struct AnalysisRun: Sendable {
                 records: corpus.records, buckets: buckets, totals: findings.totals, negativeTotals: findings.negativeTotals,
                 analyzer: text, boilerplate: boilerplate)
         }
-        let painPointOfTheme = Dictionary(uniqueKeysWithValues: (findings.painPoints + findings.strengths + findings.mixed).map { ($0.themeID, $0) })
-        for i in corpus.records.indices {
-            if let theme = corpus.records[i].analysis?.theme, let point = painPointOfTheme[theme], point.nature == .pain {
-                corpus.records[i].analysis?.painPoint = point.id
+        // Ids only, and records changed where they lie: looking up whole pain points and reading `records[i]`
+        // copied a pain point and a record per record.
+        let painPointIDOfTheme = Dictionary(uniqueKeysWithValues: findings.painPoints.map { ($0.themeID, $0.id) })
+        corpus.records.withUnsafeMutableBufferPointer { buffer in
+            for i in buffer.indices {
+                let record = buffer.baseAddress! + i
+                if let theme = record.pointee.analysis?.theme, let id = painPointIDOfTheme[theme] {
+                    record.pointee.analysis!.painPoint = id
+                }
             }
         }
 

@@ -116,6 +116,26 @@ public struct FeedbackRecord: Sendable, Hashable {
     /// `idHash` of the record at `record`, read in place (the getter, too, copied the record).
     static func idHash(at record: UnsafePointer<FeedbackRecord>) -> UInt64 { RecordIDCoding.stableHashOfID(record.pointee.storedID) }
 
+    /// The analysis of the record at `record`, where it lies: reading fields through `pointee.analysis` copied the
+    /// whole analysis (retaining its arrays) on each read.
+    static func analysis(at record: UnsafePointer<FeedbackRecord>) -> UnsafePointer<Analysis>? {
+        let stored = (UnsafeRawPointer(record) + MemoryLayout<FeedbackRecord>.offset(of: \.analysis)!)
+            .assumingMemoryBound(to: Analysis?.self)
+        guard case .some = stored.pointee else { return nil }
+        // An optional's payload sits at its start.
+        return UnsafeRawPointer(stored).assumingMemoryBound(to: Analysis.self)
+    }
+
+    /// Whether the records at `a` and `b` come from one input (and so share source, format and file), read in place.
+    static func sharesInput(_ a: UnsafePointer<FeedbackRecord>, _ b: UnsafePointer<FeedbackRecord>) -> Bool {
+        a.pointee.input === b.pointee.input
+    }
+
+    /// The content hash the id of the record at `record` stands for, read in place; nil for an id the input gave.
+    static func contentHashOfID(at record: UnsafePointer<FeedbackRecord>) -> UInt64? {
+        RecordIDCoding.contentHash(stored: record.pointee.storedID)
+    }
+
     /// The date (as seconds since the reference date) and rating of the record at `record`, read in place: calling
     /// the `date` getter on a record in an array copied the whole record first.
     static func dateSecondsAndRating(at record: UnsafePointer<FeedbackRecord>) -> (seconds: Double?, rating: Double?) {
@@ -192,6 +212,9 @@ enum RecordIDCoding {
         if first == escape { return String(stored.dropFirst()) }
         return ContentHash(value: hash(stored)).prefixedHex
     }
+
+    /// The hash a stored content-hash id holds; nil for any other id.
+    static func contentHash(stored: String) -> UInt64? { stored.utf8.first == hashMarker ? hash(stored) : nil }
 
     static func stableHashOfID(_ stored: String) -> UInt64 {
         guard stored.utf8.first == hashMarker else { return stableHash(id(stored).utf8) }

@@ -15,12 +15,20 @@ public enum UTCDate {
 
     /// Appends `2026-11-28T09:30:00Z` as UTF-8, by arithmetic: `String(format:)` cost a third of `sift ingest`.
     public static func appendISO8601(_ date: Date, to bytes: inout [UInt8]) {
-        let seconds = date.timeIntervalSince1970.rounded(.down)
-        // Years 0–9999 print in four digits; anything else (and NaN) goes the slow, general way.
-        guard seconds >= -62_167_219_200, seconds < 253_402_300_800 else {
-            bytes.append(contentsOf: formatted(date).utf8)
-            return
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { room in
+            if writeISO8601(date, into: room.baseAddress!) {
+                bytes.append(contentsOf: room)
+            } else {
+                bytes.append(contentsOf: formatted(date).utf8)
+            }
         }
+    }
+
+    /// Writes the 20 bytes of `appendISO8601` into `out`; false, writing nothing, outside years 0–9999 (and for
+    /// NaN), which take the general form.
+    static func writeISO8601(_ date: Date, into out: UnsafeMutablePointer<UInt8>) -> Bool {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        guard seconds >= -62_167_219_200, seconds < 253_402_300_800 else { return false }
         let total = Int(seconds)
         let days = total >= 0 ? total / 86400 : (total - 86399) / 86400
         let secondOfDay = total - days * 86400
@@ -34,23 +42,24 @@ public enum UTCDate {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        @inline(__always) func two(_ n: Int) {
-            bytes.append(UInt8(truncatingIfNeeded: 48 + n / 10))
-            bytes.append(UInt8(truncatingIfNeeded: 48 + n % 10))
+        @inline(__always) func two(_ n: Int, at i: Int) {
+            out[i] = UInt8(truncatingIfNeeded: 48 + n / 10)
+            out[i + 1] = UInt8(truncatingIfNeeded: 48 + n % 10)
         }
-        two(year / 100)
-        two(year % 100)
-        bytes.append(UInt8(ascii: "-"))
-        two(month)
-        bytes.append(UInt8(ascii: "-"))
-        two(day)
-        bytes.append(UInt8(ascii: "T"))
-        two(secondOfDay / 3600)
-        bytes.append(UInt8(ascii: ":"))
-        two(secondOfDay / 60 % 60)
-        bytes.append(UInt8(ascii: ":"))
-        two(secondOfDay % 60)
-        bytes.append(UInt8(ascii: "Z"))
+        two(year / 100, at: 0)
+        two(year % 100, at: 2)
+        out[4] = UInt8(ascii: "-")
+        two(month, at: 5)
+        out[7] = UInt8(ascii: "-")
+        two(day, at: 8)
+        out[10] = UInt8(ascii: "T")
+        two(secondOfDay / 3600, at: 11)
+        out[13] = UInt8(ascii: ":")
+        two(secondOfDay / 60 % 60, at: 14)
+        out[16] = UInt8(ascii: ":")
+        two(secondOfDay % 60, at: 17)
+        out[19] = UInt8(ascii: "Z")
+        return true
     }
 
     /// The general form through the C library, for dates outside years 0–9999.

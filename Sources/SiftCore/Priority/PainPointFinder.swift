@@ -58,22 +58,32 @@ public struct PainPointFinder: Sendable {
     }
 
     public func find(records: [FeedbackRecord], themes: [ThemeDigest]) -> PainPointReport {
-        let dated = records.compactMap(\.date)
-        let buckets = dated.min().map { TimeBuckets(first: $0, last: dated.max()!) }
-        let totals = buckets?.counts(dated) ?? []
-        let negativeTotals = buckets?.counts(records.lazy.filter { ($0.analysis?.sentiment.compound ?? 0) <= -0.05 }.compactMap(\.date)) ?? []
-        let end = dated.max()
-        let span = dated.min().map { end!.timeIntervalSince($0) / 86400 } ?? 0
-
-        let (ratingSum, ratingCount, versionTotals) = { () -> (Double, Int, [String: Int]) in
-            var ratingSum = 0.0, ratingCount = 0
-            var versionTotals: [String: Int] = [:]
-            for r in records {
-                if let rating = r.rating { ratingSum += rating; ratingCount += 1 }
-                if let v = r.version { versionTotals[v, default: 0] += 1 }
+        // One pass over the records where they lie: iterating the array, or mapping it through key paths, copied
+        // every record (retaining each string and box it holds), three times over.
+        var dated: [Date] = [], negativeDated: [Date] = []
+        dated.reserveCapacity(records.count)
+        var sumOfRatings = 0.0, rated = 0
+        var recordsPerVersion: [String: Int] = [:]
+        records.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                let r = buffer.baseAddress! + index
+                let (seconds, rating) = FeedbackRecord.dateSecondsAndRating(at: r)
+                if let seconds {
+                    let date = Date(timeIntervalSinceReferenceDate: seconds)
+                    dated.append(date)
+                    if (r.pointee.analysis?.sentiment.compound ?? 0) <= -0.05 { negativeDated.append(date) }
+                }
+                if let rating { sumOfRatings += rating; rated += 1 }
+                if let v = r.pointee.version { recordsPerVersion[v, default: 0] += 1 }
             }
-            return (ratingSum, ratingCount, versionTotals)
-        }()
+        }
+        let ratingSum = sumOfRatings, ratingCount = rated, versionTotals = recordsPerVersion
+        let first = dated.min(), end = dated.max()
+        let buckets = first.map { TimeBuckets(first: $0, last: end!) }
+        let totals = buckets?.counts(dated) ?? []
+        let negativeTotals = buckets?.counts(negativeDated) ?? []
+        let span = first.map { end!.timeIntervalSince($0) / 86400 } ?? 0
+
         let allMean = ratingCount > 0 ? ratingSum / Double(ratingCount) : nil
 
         // How common each term is in all feedback, from the themes' own shares: a term every theme has ("app",
@@ -91,81 +101,87 @@ public struct PainPointFinder: Sendable {
             var recencyDays: Double
         }
         // Themes are measured independently, on every core, each into its own slot.
-        @Sendable func measure(_ theme: ThemeDigest) -> Raw {
-            // Indices, not copies: a theme of half a million records copied was half a gigabyte for a moment.
+        @Sendable func measure(_ theme: ThemeDigest, _ tally: ThemeTally) -> Raw {
             let members = theme.members
             let n = Double(members.count)
-            var negatives = 0, problems = 0, praise = 0
-            var compoundSum = 0.0, severitySum = 0.0, reach = 0.0
-            // Tallies by position, not by hashed key; records read where they lie, not copied (a copy retained
-            // every string and box a record holds).
-            var severityCounts = [Int](repeating: 0, count: Severity.allCases.count)
-            var kindCounts = [Int](repeating: 0, count: FeedbackKind.allCases.count)
-            var themeRatingSum = 0.0, themeRated = 0
-            var versions: [String: Int] = [:]
-            var dates: [Date] = []
-            dates.reserveCapacity(members.count)
-            var newCount = 0
-            records.withUnsafeBufferPointer { buffer in
-                for m in members {
-                    let r = buffer.baseAddress! + m
-                    if let a = r.pointee.analysis {
-                        let problem = Self.isProblem(a)
-                        if a.sentiment.compound <= -0.05 { negatives += 1 }
-                        if problem { problems += 1 }
-                        if a.sentiment.compound >= 0.05, !problem { praise += 1 }
-                        compoundSum += a.sentiment.compound
-                        severityCounts[a.severity.ordinal] += 1
-                        severitySum += Self.severityWeight(a.severity)
-                        for k in a.kinds { kindCounts[k.kind.ordinal] += 1 }
-                    } else {
-                        // A record no stage analysed counts as neutral, of no kind, severity none.
-                        severityCounts[Severity.none.ordinal] += 1
-                    }
-                    if let rating = r.pointee.rating { themeRatingSum += rating; themeRated += 1 }
-                    if let v = r.pointee.version { versions[v, default: 0] += 1 }
-                    if let d = r.pointee.date { dates.append(d) }
-                    reach += r.pointee.reach ?? 0
-                    if let newRecordIDs, newRecordIDs.contains(r.pointee.id) { newCount += 1 }
-                }
-            }
             var severity: [Severity: Int] = [:]
-            for s in Severity.allCases where severityCounts[s.ordinal] > 0 { severity[s] = severityCounts[s.ordinal] }
+            for s in Severity.allCases where tally.severityCounts[s.ordinal] > 0 { severity[s] = tally.severityCounts[s.ordinal] }
             var kinds: [FeedbackKind: Int] = [:]
-            for k in FeedbackKind.allCases where kindCounts[k.ordinal] > 0 { kinds[k] = kindCounts[k.ordinal] }
+            for k in FeedbackKind.allCases where tally.kindCounts[k.ordinal] > 0 { kinds[k] = tally.kindCounts[k.ordinal] }
             let nature: PainPoint.Nature =
-                Double(problems) / n >= 0.5 ? .pain : Double(praise) / n >= 0.6 ? .strength : .mixed
-            let timeline = buckets?.counts(dates) ?? []
+                Double(tally.problems) / n >= 0.5 ? .pain : Double(tally.praise) / n >= 0.6 ? .strength : .mixed
+            let timeline = buckets?.counts(tally.dates) ?? []
             let growth = buckets == nil ? 1 : TrendMath.growth(counts: timeline, totals: totals)
             let spike = buckets.flatMap { TrendMath.spike(counts: timeline, totals: totals, buckets: $0) }
             var without: Double?
-            if allMean != nil, ratingCount > themeRated {
-                without = (ratingSum - themeRatingSum) / Double(ratingCount - themeRated)
+            if allMean != nil, ratingCount > tally.rated {
+                without = (ratingSum - tally.ratingSum) / Double(ratingCount - tally.rated)
             }
-            let versionList = versions.map { VersionCount(version: $0.key, records: $0.value, share: Double($0.value) / Double(versionTotals[$0.key]!)) }
+            let versionList = tally.versions.map { VersionCount(version: $0.key, records: $0.value, share: Double($0.value) / Double(versionTotals[$0.key]!)) }
                 .sorted { $0.records != $1.records ? $0.records > $1.records : VersionOrder.less($1.version, $0.version) }
-            let sortedDates = dates.sorted()
+            let sortedDates = tally.dates.sorted()
             let median = sortedDates.isEmpty ? nil : sortedDates[sortedDates.count / 2]
             let point = PainPoint(
                 id: Self.stableID(theme.terms), themeID: theme.id, label: theme.label, nature: nature,
                 records: members.count, share: n / Double(max(1, records.count)),
-                newRecords: newRecordIDs == nil ? nil : newCount,
-                priority: Priority(components: []), negativeShare: Double(negatives) / n, meanCompound: compoundSum / n,
-                severity: severity, kinds: kinds, meanRating: themeRated > 0 ? themeRatingSum / Double(themeRated) : nil,
-                ratingWithAll: allMean, ratingWithout: without, reach: reach, timeline: timeline, growth: growth, spike: spike,
+                newRecords: newRecordIDs == nil ? nil : tally.newCount,
+                priority: Priority(components: []), negativeShare: Double(tally.negatives) / n, meanCompound: tally.compoundSum / n,
+                severity: severity, kinds: kinds, meanRating: tally.rated > 0 ? tally.ratingSum / Double(tally.rated) : nil,
+                ratingWithAll: allMean, ratingWithout: without, reach: tally.reach, timeline: timeline, growth: growth, spike: spike,
                 versions: Array(versionList.prefix(5)),
-                emergedAfterVersion: Self.emergence(memberCounts: versions, versionTotals: versionTotals),
+                emergedAfterVersion: Self.emergence(memberCounts: tally.versions, versionTotals: versionTotals),
                 firstSeen: sortedDates.first, lastSeen: sortedDates.last,
                 links: [], quotes: theme.quotes,
                 status: nil, terms: theme.terms)
             return Raw(
-                point: point, severityMean: severitySum / n,
+                point: point, severityMean: tally.severitySum / n,
                 ratingDrag: max(0, (without ?? allMean ?? 0) - (allMean ?? 0)),
                 recencyDays: median.map { end!.timeIntervalSince($0) / 86400 } ?? span)
         }
         let measured = themes.filter { !$0.members.isEmpty }
+        // Each core tallies a share of the themes (balanced by size) in one pass over the records in their order,
+        // so records are read as they lie in memory rather than theme by theme, which jumped across all of them
+        // and waited on memory for most of the time. Members must be ascending and disjoint for that order to be
+        // each theme's own (as the corpus's digests are); otherwise each theme's members are read in turn.
+        var themeOf = [Int32](repeating: -1, count: records.count)
+        var inRecordOrder = true
+        assigning: for (t, theme) in measured.enumerated() {
+            var last = -1
+            for m in theme.members {
+                guard m > last, themeOf[m] < 0 else {
+                    inRecordOrder = false
+                    break assigning
+                }
+                themeOf[m] = Int32(t)
+                last = m
+            }
+        }
+        let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, measured.count))
+        var owner = [Int](repeating: 0, count: measured.count), load = [Int](repeating: 0, count: cores)
+        for t in measured.indices.sorted(by: { measured[$0].members.count > measured[$1].members.count }) {
+            let core = load.indices.min { load[$0] < load[$1] }!
+            owner[t] = core
+            load[core] += measured[t].members.count
+        }
         let slots = UnsafeSlots<Raw?>(count: measured.count, initial: nil)
-        DispatchQueue.concurrentPerform(iterations: measured.count) { t in slots[t] = measure(measured[t]) }
+        let tallyOrder = inRecordOrder, themeOfRecord = themeOf, ownerOfTheme = owner, newIDs = newRecordIDs
+        DispatchQueue.concurrentPerform(iterations: cores) { core in
+            var tallies = [ThemeTally](repeating: ThemeTally(), count: measured.count)
+            records.withUnsafeBufferPointer { buffer in
+                if tallyOrder {
+                    for i in buffer.indices {
+                        let t = Int(themeOfRecord[i])
+                        guard t >= 0, ownerOfTheme[t] == core else { continue }
+                        tallies[t].add(buffer.baseAddress! + i, newRecordIDs: newIDs)
+                    }
+                } else {
+                    for t in measured.indices where ownerOfTheme[t] == core {
+                        for m in measured[t].members { tallies[t].add(buffer.baseAddress! + m, newRecordIDs: newIDs) }
+                    }
+                }
+            }
+            for t in measured.indices where ownerOfTheme[t] == core { slots[t] = measure(measured[t], tallies[t]) }
+        }
         var raws = (0..<measured.count).map { slots[$0]! }
         // Links after, on this thread: the linker analyses text with one worker, which is not to be shared.
         if let linker {
@@ -237,6 +253,44 @@ public struct PainPointFinder: Sendable {
             negativeTotals: negativeTotals, evidence: evidence, resolved: resolved)
     }
 
+    /// What one theme's records add up to, added record by record.
+    struct ThemeTally {
+        var negatives = 0, problems = 0, praise = 0
+        var compoundSum = 0.0, severitySum = 0.0, reach = 0.0
+        // Tallies by position, not by hashed key.
+        var severityCounts = [Int](repeating: 0, count: Severity.allCases.count)
+        var kindCounts = [Int](repeating: 0, count: FeedbackKind.allCases.count)
+        var ratingSum = 0.0, rated = 0
+        var versions: [String: Int] = [:]
+        var dates: [Date] = []
+        var newCount = 0
+
+        /// Adds the record at `r`, read where it lies (a copy retained every string and box a record holds).
+        mutating func add(_ r: UnsafePointer<FeedbackRecord>, newRecordIDs: Set<String>?) {
+            // The analysis read where it lies (a copy retained its arrays).
+            if let a = FeedbackRecord.analysis(at: r) {
+                let problem = PainPointFinder.isProblem(a.pointee)
+                let compound = a.pointee.sentiment.compound, severity = a.pointee.severity
+                if compound <= -0.05 { negatives += 1 }
+                if problem { problems += 1 }
+                if compound >= 0.05, !problem { praise += 1 }
+                compoundSum += compound
+                severityCounts[severity.ordinal] += 1
+                severitySum += PainPointFinder.severityWeight(severity)
+                a.pointee.kinds.withUnsafeBufferPointer { for k in $0 { kindCounts[k.kind.ordinal] += 1 } }
+            } else {
+                // A record no stage analysed counts as neutral, of no kind, severity none.
+                severityCounts[Severity.none.ordinal] += 1
+            }
+            let (seconds, rating) = FeedbackRecord.dateSecondsAndRating(at: r)
+            if let rating { ratingSum += rating; rated += 1 }
+            if let v = r.pointee.version { versions[v, default: 0] += 1 }
+            if let seconds { dates.append(Date(timeIntervalSinceReferenceDate: seconds)) }
+            reach += r.pointee.reach ?? 0
+            if let newRecordIDs, newRecordIDs.contains(r.pointee.id) { newCount += 1 }
+        }
+    }
+
     /// A theme's terms weighted by how much more often its records use them than all feedback does (lift): a term
     /// at 8× its usual rate or more keeps its full share, one at its usual rate counts for nothing.
     static func distinctive(_ terms: [String: Double], overall: [String: Double]) -> [String: Double] {
@@ -302,12 +356,14 @@ public struct PainPointFinder: Sendable {
             let linked = painPoints.filter { $0.links.contains { $0.itemID == item.id } }
             var count = 0, compound = 0.0
             var severity: [Severity: Int] = [:]
-            for p in linked {
-                for i in membersByTheme[p.themeID] ?? [] {
-                    let a = records[i].analysis ?? Analysis()
-                    count += 1
-                    compound += a.sentiment.compound
-                    severity[a.severity, default: 0] += 1
+            records.withUnsafeBufferPointer { buffer in
+                for p in linked {
+                    for i in membersByTheme[p.themeID] ?? [] {
+                        let r = buffer.baseAddress! + i
+                        count += 1
+                        compound += r.pointee.analysis?.sentiment.compound ?? 0
+                        severity[r.pointee.analysis?.severity ?? .none, default: 0] += 1
+                    }
                 }
             }
             return RoadmapEvidence(

@@ -63,20 +63,26 @@ public enum SurgeFinder {
     ) -> Surge? {
         guard let shift = levelShift(negativeTotals) else { return nil }
         let start = buckets.bucketStart(shift.index)
-        var before: [FeedbackRecord] = [], after: [FeedbackRecord] = []
+        // Positions, not copies: records are read where they lie (a copy retained every string and box of one).
+        var before: [Int] = [], after: [Int] = []
         var versions: [String: Int] = [:]
-        for r in records {
-            guard let date = r.date, (r.analysis?.sentiment.compound ?? 0) <= -0.05 else { continue }
-            if date < start { before.append(r) } else {
-                after.append(r)
-                if let v = r.version { versions[v, default: 0] += 1 }
+        let startSeconds = start.timeIntervalSinceReferenceDate
+        records.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                let r = buffer.baseAddress! + index
+                guard let seconds = FeedbackRecord.dateSecondsAndRating(at: r).seconds,
+                      (r.pointee.analysis?.sentiment.compound ?? 0) <= -0.05 else { continue }
+                if seconds < startSeconds { before.append(index) } else {
+                    after.append(index)
+                    if let v = r.pointee.version { versions[v, default: 0] += 1 }
+                }
             }
         }
         guard !before.isEmpty, !after.isEmpty else { return nil }
-        func sample(_ list: [FeedbackRecord]) -> [FeedbackRecord] {
-            guard list.count > sampleLimit else { return list }
+        func sample(_ list: [Int]) -> [FeedbackRecord] {
+            guard list.count > sampleLimit else { return list.map { records[$0] } }
             let step = Double(list.count) / Double(sampleLimit)
-            return (0..<sampleLimit).map { list[Int(Double($0) * step)] }
+            return (0..<sampleLimit).map { records[list[Int(Double($0) * step)]] }
         }
         let worker = analyzer.makeWorker()
         var surface: [String: [String: Int]] = [:]

@@ -97,64 +97,87 @@ public struct JSONWriter: Sendable {
     }
 
     static func appendNumber(_ d: Double, digits: Int, to bytes: inout [UInt8]) {
-        let scale = pow(10.0, Double(digits))
-        let scaled = (d * scale).rounded()
-        guard abs(scaled) < 9e15 else {
-            bytes.append(contentsOf: String(d).utf8)
-            return
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: numberRoom) { room in
+            if let written = writeNumber(d, digits: digits, into: room.baseAddress!) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: room[..<written]))
+            } else {
+                bytes.append(contentsOf: String(d).utf8)
+            }
         }
+    }
+
+    /// The most bytes `writeNumber` writes.
+    static let numberRoom = 40
+
+    /// 10^0 … 10^18, each exact in a Double (so equal to what `pow` returns), written out so that the table is
+    /// laid down at compile time: a computed table was initialised lazily, a check on every number.
+    private static let powersOfTen: [Double] = [
+        1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+    ]
+
+    /// Writes `d` as `format` does into `out`; the byte count, or nil where it takes the general form (`String(d)`):
+    /// beyond 9e15 once scaled.
+    static func writeNumber(_ d: Double, digits: Int, into out: UnsafeMutablePointer<UInt8>) -> Int? {
+        let scale = digits <= 18 ? powersOfTen[digits] : pow(10.0, Double(digits))
+        let scaled = (d * scale).rounded()
+        guard abs(scaled) < 9e15 else { return nil }
         var n = Int64(scaled)
         if n == 0 {
-            bytes.append(UInt8(ascii: "0"))
-            return
+            out[0] = UInt8(ascii: "0")
+            return 1
         }
+        var written = 0
         if n < 0 {
-            bytes.append(UInt8(ascii: "-"))
+            out[0] = UInt8(ascii: "-")
+            written = 1
             n = -n
         }
         let unit = Int64(scale)
-        appendInteger(n / unit, to: &bytes)
+        written += writeInteger(n / unit, into: out + written)
         var fraction = n % unit
-        guard fraction != 0 else { return }
+        guard fraction != 0 else { return written }
         var width = digits
         while fraction % 10 == 0 {
             fraction /= 10
             width -= 1
         }
-        bytes.append(UInt8(ascii: "."))
-        var divisor: Int64 = 1
-        for _ in 1..<max(1, width) { divisor *= 10 }
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
-            divisor /= 10
+        out[written] = UInt8(ascii: ".")
+        written += 1
+        // `width` digits, leading zeros included.
+        for i in stride(from: width - 1, through: 0, by: -1) {
+            out[written + i] = UInt8(ascii: "0") + UInt8(fraction % 10)
+            fraction /= 10
         }
+        return written + max(1, width)
     }
 
     static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
-        var v = value
-        if v < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            v = -v
-        }
-        if v < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(v))
-            return
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while v > 0 {
-                buffer[count] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-                count += 1
-            }
-            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { room in
+            let written = writeInteger(value, into: room.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: room[..<written]))
         }
     }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    /// Writes `value` in decimal into `out` (at most 20 bytes); the byte count.
+    static func writeInteger(_ value: Int64, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var written = 0
+        if value < 0 {
+            out[0] = UInt8(ascii: "-")
+            written = 1
+        }
+        var v = value.magnitude
+        var length = 1
+        var limit: UInt64 = 10
+        while length < 20, v >= limit {
+            length += 1
+            if length < 20 { limit &*= 10 }
+        }
+        for i in stride(from: length - 1, through: 0, by: -1) {
+            out[written + i] = UInt8(ascii: "0") + UInt8(v % 10)
+            v /= 10
+        }
+        return written + length
+    }
 
     mutating func appendQuoted(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
@@ -166,44 +189,60 @@ public struct JSONWriter: Sendable {
     /// Appends UTF-8 text with JSON's escapes, without quotes.
     mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         guard let base = utf8.baseAddress else { return }
-        let count = utf8.count
-        // Copy runs of bytes that need no escape in one go; most text has none. Eight bytes are tested at a
-        // time: a byte below 0x20, a quote or a backslash sets its high bit in `special`.
+        // Runs of bytes that need no escape are copied in one go; most text has none.
         var runStart = 0
-        var i = 0
-        while i < count {
-            if i + 8 <= count {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                let control = (word &- ones &* 0x20) & ~word
-                let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-                let special = (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
-                if special == 0 {
-                    i += 8
-                    continue
-                }
+        while true {
+            let special = Self.firstByteNeedingEscape(base, from: runStart, count: utf8.count)
+            if runStart < special { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: special - runStart)) }
+            guard special < utf8.count else { return }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6) { room in
+                let written = Self.writeEscape(base[special], into: room.baseAddress!)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: room[..<written]))
             }
-            let byte = base[i]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
-                i += 1
-                continue
-            }
-            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
-            i += 1
-            runStart = i
-            bytes.append(UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-            case 0x0A: bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "t"))
-            default:
-                bytes.append(contentsOf: "u00".utf8)
-                bytes.append(Self.hex[Int(byte >> 4)])
-                bytes.append(Self.hex[Int(byte & 0xF)])
-            }
+            runStart = special + 1
         }
-        if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
+    }
+
+    /// The index of the first byte from `start` on that JSON must escape (below 0x20, a quote, a backslash), or
+    /// `count`. Eight bytes are tested at a time: such a byte sets its high bit in `special`.
+    @inline(__always)
+    static func firstByteNeedingEscape(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        var i = start
+        while i + 8 <= count {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let control = (word &- ones &* 0x20) & ~word
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let special = (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
+            if special != 0 { break }
+            i += 8
+        }
+        while i < count {
+            let byte = base[i]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return i }
+            i += 1
+        }
+        return count
+    }
+
+    /// Writes the escape of `byte` (one `firstByteNeedingEscape` stops at) into `out`; the byte count, 2 or 6.
+    static func writeEscape(_ byte: UInt8, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        out[0] = UInt8(ascii: "\\")
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): out[1] = byte
+        case 0x0A: out[1] = UInt8(ascii: "n")
+        case 0x0D: out[1] = UInt8(ascii: "r")
+        case 0x09: out[1] = UInt8(ascii: "t")
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            out[1] = UInt8(ascii: "u")
+            out[2] = UInt8(ascii: "0")
+            out[3] = UInt8(ascii: "0")
+            out[4] = hex.utf8Start[Int(byte >> 4)]
+            out[5] = hex.utf8Start[Int(byte & 0xF)]
+            return 6
+        }
+        return 2
     }
 }
 

@@ -48,9 +48,10 @@ public struct Overview: Sendable, Hashable {
         // are looked up: a million records hashed six keys each took a noticeable part of writing the reports.
         var kinds = [Int](repeating: 0, count: FeedbackKind.allCases.count)
         var severities = [Int](repeating: 0, count: Severity.allCases.count)
-        var run: (source: String, format: String, count: Int)?
+        // A run of records of one input is counted without reading its source name (a retained string) again.
+        var run: (first: UnsafePointer<FeedbackRecord>, source: String, format: String, count: Int)?
         func closeRun() {
-            guard let (source, format, count) = run else { return }
+            guard let (_, source, format, count) = run else { return }
             if bySource[source] == nil { order.append(source) }
             bySource[source, default: (format, 0)].1 += count
         }
@@ -59,33 +60,40 @@ public struct Overview: Sendable, Hashable {
         records.withUnsafeBufferPointer { buffer in
             for index in buffer.indices {
                 let record = buffer.baseAddress! + index
-                let source = record.pointee.source
-                if run?.source == source { run!.count += 1 } else {
-                    closeRun()
-                    run = (source, record.pointee.format, 1)
+                if let first = run?.first, FeedbackRecord.sharesInput(first, record) {
+                    run!.count += 1
+                } else {
+                    let source = record.pointee.source
+                    if run?.source == source { run!.count += 1 } else {
+                        closeRun()
+                        run = (record, source, record.pointee.format, 1)
+                    }
                 }
-                if let r = record.pointee.rating {
+                // The date and rating getters copied the whole record.
+                let (seconds, rating) = FeedbackRecord.dateSecondsAndRating(at: record)
+                if let r = rating {
                     ratings[min(4, max(0, Int(r.rounded()) - 1))] += 1
                     ratingSum += r
                     rated += 1
                 }
-                if let d = record.pointee.date {
+                if let d = seconds.map(Date.init(timeIntervalSinceReferenceDate:)) {
                     if first == nil || d < first! { first = d }
                     if last == nil || d > last! { last = d }
                 } else {
                     undated += 1
                 }
-                if let language = record.pointee.analysis?.language ?? record.pointee.language {
+                let analysis = FeedbackRecord.analysis(at: record)
+                if let language = analysis?.pointee.language ?? record.pointee.language {
                     if languageRun?.code == language { languageRun!.count += 1 } else {
                         if let (code, count) = languageRun { languages[code, default: 0] += count }
                         languageRun = (language, 1)
                     }
                 }
-                if let a = record.pointee.analysis {
-                    let c = a.sentiment.compound
+                if let analysis {
+                    let c = analysis.pointee.sentiment.compound
                     if c <= -0.05 { neg += 1 } else if c >= 0.05 { pos += 1 } else { neu += 1 }
-                    for k in a.kinds { kinds[k.kind.ordinal] += 1 }
-                    severities[a.severity.ordinal] += 1
+                    analysis.pointee.kinds.withUnsafeBufferPointer { for k in $0 { kinds[k.kind.ordinal] += 1 } }
+                    severities[analysis.pointee.severity.ordinal] += 1
                 }
             }
         }

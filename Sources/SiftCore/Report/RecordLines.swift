@@ -1,89 +1,140 @@
+import Foundation
+
 /// The JSON Lines forms of records and rejections (`records.jsonl`, `rejects.jsonl`, `sift ingest`).
 public enum RecordLines {
-    /// The keys every record line has, encoded once.
-    private enum Key {
-        static let id = JSONKey("id")
-        static let source = JSONKey("source")
-        static let format = JSONKey("format")
-        static let text = JSONKey("text")
-        static let title = JSONKey("title")
-        static let rating = JSONKey("rating")
-        static let score = JSONKey("score")
-        static let date = JSONKey("date")
-        static let author = JSONKey("author")
-        static let version = JSONKey("version")
-        static let device = JSONKey("device")
-        static let country = JSONKey("country")
-        static let reach = JSONKey("reach")
-        static let language = JSONKey("language")
-        static let extras = JSONKey("extras")
-        static let line = JSONKey("line")
-        static let element = JSONKey("element")
-        static let byteOffset = JSONKey("byte_offset")
-        static let languageConfidence = JSONKey("language_confidence")
-        static let sentiment = JSONKey("sentiment")
-        static let compound = JSONKey("compound")
-        static let positive = JSONKey("positive")
-        static let negative = JSONKey("negative")
-        static let neutral = JSONKey("neutral")
-        static let kinds = JSONKey("kinds")
-        static let kind = JSONKey("kind")
-        static let confidence = JSONKey("confidence")
-        static let severity = JSONKey("severity")
-        static let theme = JSONKey("theme")
-        static let painPoint = JSONKey("pain_point")
-    }
-
     /// One record as one JSON object; with its analysis when the record has one.
     public static func write(_ record: FeedbackRecord, to json: inout JSONWriter) {
-        json.beginObject()
-        json.field(Key.id, record.id)
-        json.field(Key.source, record.source)
-        json.field(Key.format, record.format)
-        writeOrigin(record.origin, to: &json, includeFile: false)
-        json.field(Key.text, record.text)
-        json.field(Key.title, record.title)
-        json.field(Key.rating, record.rating)
-        json.field(Key.score, record.score)
-        json.field(Key.date, iso8601: record.date)
-        json.field(Key.author, record.author)
-        json.field(Key.version, record.version)
-        json.field(Key.device, record.device)
-        json.field(Key.country, record.country)
-        json.field(Key.reach, record.reach)
-        if let analysis = record.analysis {
-            json.field(Key.language, analysis.language)
-            json.field(Key.languageConfidence, analysis.languageConfidence, digits: 3)
-            json.key(Key.sentiment)
-            json.beginObject()
-            json.field(Key.compound, analysis.sentiment.compound)
-            json.field(Key.positive, analysis.sentiment.positive, digits: 3)
-            json.field(Key.negative, analysis.sentiment.negative, digits: 3)
-            json.field(Key.neutral, analysis.sentiment.neutral, digits: 3)
-            json.endObject()
-            json.key(Key.kinds)
-            json.beginArray()
-            for kind in analysis.kinds {
-                json.beginObject()
-                json.field(Key.kind, kind.kind.rawValue)
-                json.field(Key.confidence, kind.confidence, digits: 3)
-                json.endObject()
-            }
-            json.endArray()
-            json.field(Key.severity, analysis.severity.rawValue)
-            json.field(Key.theme, analysis.theme)
-            json.field(Key.painPoint, analysis.painPoint)
+        let block = LineBlock(capacity: record.text.utf8.count * 6 + 1024)
+        var names = InputNames()
+        withUnsafePointer(to: record) { append(recordAt: $0, to: &block.bytes, names: &names) }
+        json.raw(block.bytes.bytes)
+    }
+
+    /// Appends the record at `record` as one JSON object, read where it lies, written straight into `out`: the
+    /// keys and their order are fixed, so no writer state is kept, and no string is made for an id or a date.
+    static func append(recordAt record: UnsafePointer<FeedbackRecord>, to out: inout LineBytes, names: inout InputNames) {
+        out.append("{\"id\":")
+        if let hash = FeedbackRecord.contentHashOfID(at: record) {
+            out.reserve(19)
+            out.appendUnchecked(UInt8(ascii: "\""))
+            ContentHash.writePrefixedHex(hash, into: UnsafeMutableRawBufferPointer(start: out.end, count: 17))
+            out.advance(17)
+            out.appendUnchecked(UInt8(ascii: "\""))
         } else {
-            json.field(Key.language, record.language)
+            out.appendQuoted(record.pointee.id)
         }
-        json.key(Key.extras)
-        json.beginObject()
-        record.extras.forEachRaw { name, value in
-            json.key(name)
-            json.value(utf8: value)
+        names.append(recordAt: record, to: &out)
+        let origin = record.pointee.origin
+        if let line = origin.line {
+            out.append(",\"line\":")
+            out.appendInteger(line)
         }
-        json.endObject()
-        json.endObject()
+        if let element = origin.element {
+            out.append(",\"element\":")
+            out.appendInteger(element)
+        }
+        if let offset = origin.byteOffset {
+            out.append(",\"byte_offset\":")
+            out.appendInteger(offset)
+        }
+        out.append(",\"text\":")
+        out.appendQuoted(record.pointee.text)
+        out.append(",\"title\":")
+        out.appendQuoted(record.pointee.title)
+        let (seconds, rating) = FeedbackRecord.dateSecondsAndRating(at: record)
+        out.append(",\"rating\":")
+        out.appendNumber(rating, digits: 4)
+        out.append(",\"score\":")
+        out.appendNumber(record.pointee.score, digits: 4)
+        out.append(",\"date\":")
+        if let seconds {
+            let date = Date(timeIntervalSinceReferenceDate: seconds)
+            out.reserve(22)
+            out.appendUnchecked(UInt8(ascii: "\""))
+            if UTCDate.writeISO8601(date, into: out.end) {
+                out.advance(20)
+            } else {
+                var text: [UInt8] = []
+                UTCDate.appendISO8601(date, to: &text)
+                text.withUnsafeBufferPointer { out.append($0) }
+                out.reserve(1)
+            }
+            out.appendUnchecked(UInt8(ascii: "\""))
+        } else {
+            out.append("null")
+        }
+        out.append(",\"author\":")
+        out.appendQuoted(record.pointee.author)
+        out.append(",\"version\":")
+        out.appendQuoted(record.pointee.version)
+        out.append(",\"device\":")
+        out.appendQuoted(record.pointee.device)
+        out.append(",\"country\":")
+        out.appendQuoted(record.pointee.country)
+        out.append(",\"reach\":")
+        out.appendNumber(record.pointee.reach, digits: 4)
+        out.append(",\"language\":")
+        if let analysis = FeedbackRecord.analysis(at: record) {
+            out.appendQuoted(analysis.pointee.language)
+            out.append(",\"language_confidence\":")
+            out.appendNumber(analysis.pointee.languageConfidence, digits: 3)
+            out.append(",\"sentiment\":{\"compound\":")
+            out.appendNumber(analysis.pointee.sentiment.compound, digits: 4)
+            out.append(",\"positive\":")
+            out.appendNumber(analysis.pointee.sentiment.positive, digits: 3)
+            out.append(",\"negative\":")
+            out.appendNumber(analysis.pointee.sentiment.negative, digits: 3)
+            out.append(",\"neutral\":")
+            out.appendNumber(analysis.pointee.sentiment.neutral, digits: 3)
+            out.append("},\"kinds\":[")
+            analysis.pointee.kinds.withUnsafeBufferPointer { kinds in
+                for (i, kind) in kinds.enumerated() {
+                    out.append(i == 0 ? "{\"kind\":" : ",{\"kind\":")
+                    out.appendQuoted(kind.kind.rawValue)
+                    out.append(",\"confidence\":")
+                    out.appendNumber(kind.confidence, digits: 3)
+                    out.append("}")
+                }
+            }
+            out.append("],\"severity\":")
+            out.appendQuoted(analysis.pointee.severity.rawValue)
+            out.append(",\"theme\":")
+            if let theme = analysis.pointee.theme { out.appendInteger(theme) } else { out.append("null") }
+            out.append(",\"pain_point\":")
+            out.appendQuoted(analysis.pointee.painPoint)
+        } else {
+            out.appendQuoted(record.pointee.language)
+        }
+        out.append(",\"extras\":{")
+        var first = true
+        record.pointee.extras.forEachRaw { name, value in
+            if !first { out.append(",") }
+            first = false
+            out.appendQuoted(name)
+            out.append(":")
+            out.appendQuoted(value)
+        }
+        out.append("}}")
+    }
+
+    /// The `source` and `format` members of the records of one input, encoded once per run of its records: every
+    /// record of an input shares those strings, and retaining them from every core at once was a contended write.
+    struct InputNames {
+        private var first: UnsafePointer<FeedbackRecord>?
+        private var encoded: [UInt8] = []
+
+        mutating func append(recordAt record: UnsafePointer<FeedbackRecord>, to out: inout LineBytes) {
+            if first == nil || !FeedbackRecord.sharesInput(first!, record) {
+                first = record
+                let block = LineBlock(capacity: 256)
+                block.bytes.append(",\"source\":")
+                block.bytes.appendQuoted(record.pointee.source)
+                block.bytes.append(",\"format\":")
+                block.bytes.appendQuoted(record.pointee.format)
+                encoded = Array(block.bytes.bytes)
+            }
+            encoded.withUnsafeBufferPointer { out.append($0) }
+        }
     }
 
     /// One rejection as one JSON object: where, why, and the record as it stood.
@@ -97,8 +148,8 @@ public enum RecordLines {
 
     private static func writeOrigin(_ origin: RecordOrigin, to json: inout JSONWriter, includeFile: Bool) {
         if includeFile { json.field("file", origin.file) }
-        if let line = origin.line { json.field(Key.line, line) }
-        if let element = origin.element { json.field(Key.element, element) }
-        if let offset = origin.byteOffset { json.field(Key.byteOffset, offset) }
+        if let line = origin.line { json.field("line", line) }
+        if let element = origin.element { json.field("element", element) }
+        if let offset = origin.byteOffset { json.field("byte_offset", offset) }
     }
 }

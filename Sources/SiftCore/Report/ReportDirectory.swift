@@ -42,56 +42,77 @@ public final class ReportDirectory {
         for (i, name) in names.enumerated() { try AtomicFile.write(summaries[i], to: path + "/" + name) }
     }
 
-    /// Writes records.jsonl: lines are made a chunk per core at a time, and each batch is written by one more
-    /// thread while the cores make the next (a million records took seconds on one core, then seconds to write).
+    /// Writes records.jsonl: lines are made a block per core at a time, each core reading its records where they
+    /// lie, and each batch of blocks is written by one more thread while the cores make the next.
     private func writeRecordLines(_ all: [FeedbackRecord]) throws(ReportError) {
-        let file = try AtomicFile(path: path + "/records.jsonl")
+        let file = try AtomicFile(path: path + "/records.jsonl", bypassingCache: true)
         let chunk = 8192, cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let writer = RecordLineWriter(file: file)
-        var start = 0
-        while start < all.count {
-            let first = start
-            let lines = UnsafeSlots<[UInt8]>(count: cores, initial: [])
-            DispatchQueue.concurrentPerform(iterations: cores) { part in
-                let lower = first + part * chunk, upper = min(all.count, lower + chunk)
-                guard lower < upper else { return }
-                var json = JSONWriter()
-                var out: [UInt8] = []
-                out.reserveCapacity((upper - lower) * 1024)
-                for i in lower..<upper {
-                    json.reset()
-                    RecordLines.write(all[i], to: &json)
-                    out += json.bytes
-                    out.append(UInt8(ascii: "\n"))
+        let writer = RecordLineWriter(file: file, blocksPerBatch: cores, blockCapacity: chunk * 1024)
+        try all.withUnsafeBufferPointer { (buffer) throws(ReportError) in
+            guard let base = buffer.baseAddress else { return }
+            let records = RecordsInPlace(base: base), count = buffer.count
+            var start = 0
+            while start < count {
+                let first = start
+                let blocks = writer.nextBatch()
+                DispatchQueue.concurrentPerform(iterations: cores) { part in
+                    let block = blocks[part]
+                    var out = block.bytes
+                    out.removeAll()
+                    defer { block.bytes = out }
+                    let lower = first + part * chunk, upper = min(count, lower + chunk)
+                    guard lower < upper else { return }
+                    var names = RecordLines.InputNames()
+                    for i in lower..<upper {
+                        RecordLines.append(recordAt: records.base + i, to: &out, names: &names)
+                        out.append("\n")
+                    }
                 }
-                lines[part] = out
+                try writer.enqueue(blocks)
+                start += cores * chunk
             }
-            try writer.enqueue((0..<cores).map { lines[$0] })
-            start += cores * chunk
         }
         try writer.finish()
         try file.commit()
     }
 }
 
-/// Writes batches of bytes to a file on its own thread, one batch at a time, in the order given; at most one
-/// batch waits, so memory stays at two batches.
+/// Writes batches of blocks to a file on its own thread, in the order given. Two batches of blocks are made once
+/// and lent out in turn: while one is written, the other is filled.
 private final class RecordLineWriter: @unchecked Sendable {
     private let file: AtomicFile
     private let queue = DispatchQueue(label: "sift.records.jsonl")
+    private let batches: [[LineBlock]]
+    private var lent = 0
+    /// Batches not being written: a batch is lent only once the write of the batch before it has finished.
     private let room = DispatchSemaphore(value: 2)
     // Read and written on `queue` only, and by `finish` after the queue has drained.
     private var failure: ReportError?
 
-    init(file: AtomicFile) { self.file = file }
+    init(file: AtomicFile, blocksPerBatch: Int, blockCapacity: Int) {
+        self.file = file
+        batches = (0..<2).map { _ in (0..<blocksPerBatch).map { _ in LineBlock(capacity: blockCapacity) } }
+    }
 
-    func enqueue(_ blocks: [[UInt8]]) throws(ReportError) {
+    /// The next batch to fill, once it is free.
+    func nextBatch() -> [LineBlock] {
         room.wait()
-        if let failure = queue.sync(execute: { self.failure }) { throw failure }
+        defer { lent += 1 }
+        return batches[lent % 2]
+    }
+
+    /// Writes a batch `nextBatch` lent, after those before it.
+    func enqueue(_ blocks: [LineBlock]) throws(ReportError) {
+        if let failure = queue.sync(execute: { self.failure }) {
+            room.signal()
+            throw failure
+        }
         queue.async {
             defer { self.room.signal() }
             guard self.failure == nil else { return }
-            do throws(ReportError) { for block in blocks { try self.file.write(block: block) } } catch { self.failure = error }
+            do throws(ReportError) {
+                for block in blocks { try self.file.write(block: block.bytes.bytes) }
+            } catch { self.failure = error }
         }
     }
 

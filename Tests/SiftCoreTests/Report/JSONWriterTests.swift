@@ -6,6 +6,7 @@ struct JSONWriterTests {
     @Test(arguments: [
         (0.0, 4, "0"), (-0.0, 4, "0"), (5.0, 4, "5"), (4.5, 4, "4.5"), (-0.125, 4, "-0.125"), (0.00004, 4, "0"),
         (0.00005, 4, "0.0001"), (1234567.891, 2, "1234567.89"), (-12.0, 3, "-12"), (0.1 + 0.2, 4, "0.3"), (0.05, 3, "0.05"),
+        (2.5, 0, "3"), (0.1, 1, "0.1"), (123.456789, 6, "123.456789"), (1e-9, 9, "0.000000001"), (-7.25, 12, "-7.25"),
     ])
     func numbersAreShortAndExact(value: Double, digits: Int, expected: String) {
         #expect(JSONWriter.format(value, digits: digits) == expected)
