@@ -67,6 +67,8 @@ public struct KindClassifier: Sendable {
         var kindOfPattern: [FeedbackKind]
         var severity: CueLexicon
         var levelOfPattern: [SeverityCueLevel]
+        var kindRule: KeepRule
+        var severityRule: KeepRule
     }
 
     private enum SeverityCueLevel: Sendable { case critical, major, minor, small }
@@ -93,8 +95,9 @@ public struct KindClassifier: Sendable {
             let severity = CueLexicon(
                 lines: lexicons.lines("\(code)/severity-cues.txt"), hasWeight: false, language: code,
                 accepts: { ["critical", "major", "minor", "small"].contains($0) })
+            let kindOfPattern = kinds.patterns.map { FeedbackKind(rawValue: $0.label)! }
             languages[code] = Language(
-                index: index, kinds: kinds, kindOfPattern: kinds.patterns.map { FeedbackKind(rawValue: $0.label)! },
+                index: index, kinds: kinds, kindOfPattern: kindOfPattern,
                 severity: severity,
                 levelOfPattern: severity.patterns.map {
                     switch $0.label {
@@ -103,7 +106,14 @@ public struct KindClassifier: Sendable {
                     case "minor": .minor
                     default: .small
                     }
-                })
+                },
+                kindRule: KeepRule(
+                    weight: kinds.patterns.map(\.weight), label: kindOfPattern.map { UInt8($0.ordinal) },
+                    keepsNegated: kindOfPattern.map(Self.negationKeepsTopic)),
+                // Severity cues are kept by span alone: one label, equal weights, no topic kept under a negation.
+                severityRule: KeepRule(
+                    weight: severity.patterns.map { _ in 1 }, label: severity.patterns.map { _ in 0 },
+                    keepsNegated: severity.patterns.map { _ in false }))
         }
         self.languages = languages
         self.english = languages["en"]
@@ -164,10 +174,14 @@ public struct KindClassifier: Sendable {
         memo: inout KindMemo
     ) -> (result: KindResult, evidence: Double) {
         let tokens = text.tokens
-        let rawKindMatches: [CueLexicon.Match]
-        let severityMatches: [CueLexicon.Match]
+        // The model only reads the stems it was trained on, so it speaks only for its own language's texts.
+        let readingModel = model.flatMap { model in
+            code == model.language && (text.language == model.language || text.language == "und") ? model : nil
+        }
         if memo.isActive {
-            memo.resolve(tokens, language: language.index, kinds: language.kinds, severity: language.severity)
+            memo.resolve(
+                tokens, language: language.index, kinds: language.kinds, severity: language.severity,
+                model: model.flatMap { code == $0.language ? $0 : nil })
             memo.kindFacts.removeAll(keepingCapacity: true)
             memo.severityFacts.removeAll(keepingCapacity: true)
             tokens.withUnsafeBufferPointer { tokens in
@@ -182,91 +196,81 @@ public struct KindClassifier: Sendable {
             }
             language.kinds.matches(memo.kindFacts, into: &memo.kindMatches, candidates: &memo.candidates)
             language.severity.matches(memo.severityFacts, into: &memo.severityMatches, candidates: &memo.candidates)
-            rawKindMatches = memo.kindMatches
-            severityMatches = memo.severityMatches
         } else {
-            rawKindMatches = language.kinds.matches(in: tokens)
-            severityMatches = language.severity.matches(in: tokens)
+            memo.kindMatches = language.kinds.matches(in: tokens)
+            memo.severityMatches = language.severity.matches(in: tokens)
         }
-        let kindMatches = Self.kept(
-            rawKindMatches, tokens: tokens, weight: { language.kinds.patterns[$0].weight },
-            label: { language.kindOfPattern[$0].rawValue },
-            keepsNegated: { Self.negationKeepsTopic(language.kindOfPattern[$0]) })
-        // Sentences where a clear bug cue speaks: there, topic words name what is broken ("the menu is broken").
-        // A record has a handful of matches: arrays searched in order cost less than sets that hash.
-        var troubled: [Int] = []
-        for match in kindMatches
-        where language.kindOfPattern[match.pattern] == .bug && language.kinds.patterns[match.pattern].weight >= Self.topicWeight {
-            troubled.append(tokens[match.tokens.lowerBound].sentence)
-        }
+        Self.keep(memo.kindMatches, tokens: tokens, rule: language.kindRule, into: &memo.keptKinds, live: &memo.live, order: &memo.order)
+        let kindMatches = memo.keptKinds
 
         let negative = (sentiment?.compound ?? 0) <= -0.05
         var evidence = KindVector()
-        var counted: [Int] = []
         var cues: [KindCue] = []
-        for match in kindMatches {
-            let pattern = language.kinds.patterns[match.pattern]
+        for (position, match) in kindMatches.enumerated() {
+            let weight = language.kindRule.weight[match.pattern]
             let kind = language.kindOfPattern[match.pattern]
             if explains {
                 cues.append(KindCue(
-                    cue: pattern.text, kind: kind, weight: pattern.weight,
+                    cue: language.kinds.patterns[match.pattern].text, kind: kind, weight: weight,
                     utf8Range: tokens[match.tokens.lowerBound].utf8Range.lowerBound..<tokens[match.tokens.upperBound - 1].utf8Range.upperBound))
             }
             // A cue repeated ("crash ... crash") is one piece of evidence, not two.
-            guard !counted.contains(match.pattern) else { continue }
-            counted.append(match.pattern)
-            var weight = pattern.weight
+            guard !kindMatches[..<position].contains(where: { $0.pattern == match.pattern }) else { continue }
+            // Topic words count more in a negative record, or in a sentence where a clear bug cue speaks: there they
+            // name what is broken ("the menu is broken"). A record has a handful of matches, searched in order.
+            var counted = weight
             if weight < Self.topicWeight, Self.isProblem(kind),
-                negative || troubled.contains(tokens[match.tokens.lowerBound].sentence)
+                negative || Self.bugSpeaks(in: tokens[match.tokens.lowerBound].sentence, matches: kindMatches, tokens: tokens, language: language)
             {
-                weight *= 1.5
+                counted *= 1.5
             }
-            evidence.add(weight, to: kind)
+            evidence.add(counted, to: kind)
         }
         // Praise in a clearly negative record is sarcasm or a concession ("great, another crash").
         if let compound = sentiment?.compound, compound <= -0.5, let praise = evidence[.praise] { evidence[.praise] = praise * 0.5 }
 
         let cueConfidences = evidence.map { 1 - exp(-$0) }
         var confidences = cueConfidences
-        // The model only reads the stems it was trained on, so it speaks only for its own language's texts.
-        if let model, code == model.language, text.language == model.language || text.language == "und" {
+        if let model = readingModel {
             if memo.isActive {
-                let forms = memo.tables[language.index].forms, formOfToken = memo.formOfToken
-                model.blendProbabilities(
-                    text, cueConfidences: cueConfidences, into: &confidences, hashes: &memo.featureHashes, scores: &memo.scores
-                ) { token, negated in
-                    let form = forms[Int(formOfToken[token])]
-                    return (negated ? form.negatedFeature : form.stemFeature, form.pairStart)
-                }
+                memo.collectModelRows(tokens, language: language.index, model: model)
+                model.blendProbabilities(rows: &memo.modelRows!, cueConfidences: cueConfidences, into: &confidences, scores: &memo.scores)
             } else {
                 model.blendProbabilities(text, cueConfidences: cueConfidences, into: &confidences)
             }
         }
+        // Most confident first; equal confidences in `FeedbackKind.allCases` order (an insertion keeps that order).
         var kinds: [KindScore] = []
         for kind in FeedbackKind.allCases {
-            guard let confidence = confidences[kind] else { continue }
-            if confidence >= Self.threshold { kinds.append(KindScore(kind: kind, confidence: confidence)) }
+            guard let confidence = confidences[kind], confidence >= Self.threshold else { continue }
+            var at = kinds.count
+            while at > 0, kinds[at - 1].confidence < confidence { at -= 1 }
+            kinds.insert(KindScore(kind: kind, confidence: confidence), at: at)
         }
-        kinds = kinds.enumerated().sorted { a, b in
-            a.element.confidence != b.element.confidence ? a.element.confidence > b.element.confidence : a.offset < b.offset
-        }.map(\.element)
         if kinds.isEmpty {
             let strongest = confidences.maximum ?? 0
             kinds = [KindScore(kind: .other, confidence: 1 - strongest)]
         }
 
-        let (severity, severityCue) = Self.severity(of: kinds, matches: severityMatches, tokens: tokens, language: language)
+        Self.keep(
+            memo.severityMatches, tokens: tokens, rule: language.severityRule, into: &memo.keptSeverity, live: &memo.live,
+            order: &memo.order)
+        let (severity, severityCue) = Self.severity(of: kinds, matches: memo.keptSeverity, language: language)
         var result = KindResult(kinds: kinds, severity: severity, cues: cues, severityCue: severityCue)
         if explains { result.cueConfidences = cueConfidences.dictionary }
         return (result, evidence.sum)
     }
 
-    private static func severity(
-        of kinds: [KindScore], matches: [CueLexicon.Match], tokens: [Token], language: Language
-    ) -> (Severity, String?) {
-        let matches = kept(
-            matches, tokens: tokens, weight: { _ in 1 }, label: { _ in "severity" },
-            keepsNegated: { _ in false })
+    /// Whether a clear bug cue (not a topic word) among `matches` lies in sentence `sentence`.
+    private static func bugSpeaks(in sentence: Int, matches: [CueLexicon.Match], tokens: [Token], language: Language) -> Bool {
+        matches.contains { match in
+            language.kindOfPattern[match.pattern] == .bug && language.kindRule.weight[match.pattern] >= topicWeight
+                && tokens[match.tokens.lowerBound].sentence == sentence
+        }
+    }
+
+    /// The severity of a record of `kinds` whose kept severity cues are `matches`, and the cue that set it.
+    private static func severity(of kinds: [KindScore], matches: [CueLexicon.Match], language: Language) -> (Severity, String?) {
         func first(_ level: SeverityCueLevel) -> String? {
             matches.first { language.levelOfPattern[$0.pattern] == level }.map { language.severity.patterns[$0.pattern].text }
         }
@@ -281,36 +285,58 @@ public struct KindClassifier: Sendable {
         return (.none, nil)
     }
 
-    /// The matches that count: none negated unless the cue starts with the negator or its topic survives negation,
-    /// none lying inside a longer match, and one per span and label.
-    private static func kept(
-        _ matches: [CueLexicon.Match], tokens: [Token], weight: (Int) -> Double, label: (Int) -> String,
-        keepsNegated: (Int) -> Bool
-    ) -> [CueLexicon.Match] {
-        if matches.isEmpty { return [] }
-        let live = matches.filter { match in
+    /// What `keep` reads of each pattern of a lexicon: its weight, its label's number, and whether its topic
+    /// survives a negation.
+    private struct KeepRule: Sendable {
+        var weight: [Double]
+        var label: [UInt8]
+        var keepsNegated: [Bool]
+    }
+
+    /// The matches that count, into `kept` in token order (then pattern order): none negated unless the cue starts
+    /// with the negator or its topic survives negation, none lying inside a longer match, and one per span and
+    /// label, the heaviest (the earliest found of equal weights). `live` and `order` are scratch space.
+    private static func keep(
+        _ matches: [CueLexicon.Match], tokens: [Token], rule: KeepRule, into kept: inout [CueLexicon.Match],
+        live: inout [CueLexicon.Match], order: inout [Int]
+    ) {
+        kept.removeAll(keepingCapacity: true)
+        if matches.isEmpty { return }
+        live.removeAll(keepingCapacity: true)
+        for match in matches {
             let first = tokens[match.tokens.lowerBound].flags
-            return !first.contains(.negated) || first.contains(.negator) || keepsNegated(match.pattern)
+            if !first.contains(.negated) || first.contains(.negator) || rule.keepsNegated[match.pattern] { live.append(match) }
         }
-        // Most texts have at most one live match of a lexicon, which is kept as it is, without sorting.
-        if live.count < 2 { return live }
-        var kept: [CueLexicon.Match] = []
-        // Strongest first, so that of two cues on the same words for the same label the heavier is kept.
-        let byWeight = live.enumerated().sorted { a, b in
-            let wa = weight(a.element.pattern), wb = weight(b.element.pattern)
-            return wa != wb ? wa > wb : a.offset < b.offset
-        }.map(\.element)
-        for match in byWeight {
+        // Most texts have at most one live match of a lexicon, which is kept as it is.
+        if live.count < 2 {
+            kept.append(contentsOf: live)
+            return
+        }
+        // Strongest first, so that of two cues on the same words for the same label the heavier is kept; a handful
+        // of matches, so insertion (which keeps the found order among equal weights) beats a sort.
+        order.removeAll(keepingCapacity: true)
+        for index in live.indices {
+            let weight = rule.weight[live[index].pattern]
+            var at = order.count
+            while at > 0, rule.weight[live[order[at - 1]].pattern] < weight { at -= 1 }
+            order.insert(index, at: at)
+        }
+        for index in order {
+            let match = live[index]
             let inside = live.contains { other in
                 other.tokens.count > match.tokens.count && other.tokens.lowerBound <= match.tokens.lowerBound
                     && other.tokens.upperBound >= match.tokens.upperBound
             }
             if inside { continue }
-            if kept.contains(where: { $0.tokens == match.tokens && label($0.pattern) == label(match.pattern) }) { continue }
-            kept.append(match)
-        }
-        return kept.sorted { a, b in
-            a.tokens.lowerBound != b.tokens.lowerBound ? a.tokens.lowerBound < b.tokens.lowerBound : a.pattern < b.pattern
+            if kept.contains(where: { $0.tokens == match.tokens && rule.label[$0.pattern] == rule.label[match.pattern] }) { continue }
+            var at = kept.count
+            while at > 0,
+                kept[at - 1].tokens.lowerBound > match.tokens.lowerBound
+                    || (kept[at - 1].tokens.lowerBound == match.tokens.lowerBound && kept[at - 1].pattern > match.pattern)
+            {
+                at -= 1
+            }
+            kept.insert(match, at: at)
         }
     }
 }

@@ -102,7 +102,8 @@ public enum KindFeatures {
         return state.map { stableHash(utf8, seed: $0) } ?? stableHash(utf8)
     }
 
-    private static let negation = hash("!".utf8)
+    /// The hash of "!", from which a negated stem's feature hash continues.
+    static let negation = hash("!".utf8)
     private static let question = hash("<q>".utf8)
     private static let version = hash("<version>".utf8)
     private static let number = hash("<number>".utf8)

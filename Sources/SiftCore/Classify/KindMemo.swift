@@ -1,7 +1,7 @@
 /// What kind classification learns of each written form, kept by one worker thread, with the buffers it reuses
 /// from record to record.
 ///
-/// A word's cue-lexicon ids, prefix masks and model hashes depend only on how it is written (and on the language
+/// A word's cue-lexicon ids, prefix masks and model rows depend only on how it is written (and on the language
 /// whose lexicons read it), yet were looked up or hashed for every token: a run of a million reviews sees a few
 /// hundred thousand distinct words in tens of millions of tokens. A value passed `inout`, not a class: every
 /// access to a class's stored array paid a dynamic exclusivity check, which cost more than the memo saved.
@@ -20,10 +20,10 @@ struct KindMemo {
         var kinds: CueLexicon.FormFacts
         var severity: CueLexicon.FormFacts
         var questionMark: Bool
-        /// `KindFeatures.hash(of:)` of the stem, of `"!"` + stem, and of stem + `" "`.
-        var stemFeature: UInt64
-        var negatedFeature: UInt64
-        var pairStart: UInt64
+        /// Whether the folded form holds "?", which the model's `<q>` feature reads (without "¿").
+        var questionByte: Bool
+        /// The learned model's rows and pair numbers of the stem; none in a language the model does not read.
+        var model: KindModel.WordRows
     }
 
     /// The forms of one language's lexicons, open addressing on the analyzer's word hashes.
@@ -46,7 +46,13 @@ struct KindMemo {
     var candidates: [Int32] = []
     var kindMatches: [CueLexicon.Match] = []
     var severityMatches: [CueLexicon.Match] = []
-    var featureHashes: [UInt64] = []
+    /// The matches kept of each lexicon, and scratch space for keeping them.
+    var keptKinds: [CueLexicon.Match] = []
+    var keptSeverity: [CueLexicon.Match] = []
+    var live: [CueLexicon.Match] = []
+    var order: [Int] = []
+    /// The model's rows of the text being classified; made for the model on first use.
+    var modelRows: FeatureRowSet?
     var scores: [Double] = []
 
     /// Whether classification reads the memo; the plain path passes an inactive one, which allocates nothing.
@@ -66,17 +72,17 @@ struct KindMemo {
     }
 
     /// Fills `formOfToken` for `tokens`, adding the forms not seen before to table `language`, read by `kinds`
-    /// and `severity`.
-    mutating func resolve(_ tokens: [Token], language: Int, kinds: CueLexicon, severity: CueLexicon) {
+    /// and `severity`, and by `model` when it reads this language (a table is always resolved with the same one).
+    mutating func resolve(_ tokens: [Token], language: Int, kinds: CueLexicon, severity: CueLexicon, model: KindModel?) {
         while tables.count <= language { tables.append(Table()) }
         if tables[language].forms.count + tokens.count > Self.capacity { tables[language] = Table() }
         formOfToken.removeAll(keepingCapacity: true)
         for index in tokens.indices {
-            formOfToken.append(form(of: tokens[index], language: language, kinds: kinds, severity: severity))
+            formOfToken.append(form(of: tokens[index], language: language, kinds: kinds, severity: severity, model: model))
         }
     }
 
-    private mutating func form(of token: Token, language: Int, kinds: CueLexicon, severity: CueLexicon) -> Int32 {
+    private mutating func form(of token: Token, language: Int, kinds: CueLexicon, severity: CueLexicon, model: KindModel?) -> Int32 {
         let found: Int32? = tables[language].slots.withUnsafeBufferPointer { slots in
             tables[language].keys.withUnsafeBufferPointer { keys in
                 let mask = slots.count - 1
@@ -94,14 +100,14 @@ struct KindMemo {
             }
         }
         if let found { return found }
-        let stem = KindFeatures.stemHashes(token.stem)
         let key = Key(folded: token.folded, stem: token.stem, foldedHash: token.foldedHash, stemHash: token.stemHash)
         let form = Form(
             kinds: kinds.formFacts(folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash),
             severity: severity.formFacts(
                 folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash),
             questionMark: CueLexicon.isQuestionMark(token.folded),
-            stemFeature: stem.plain, negatedFeature: stem.negated, pairStart: stem.pairStart)
+            questionByte: token.folded.utf8.contains(UInt8(ascii: "?")),
+            model: model?.wordRows(stem: token.stem) ?? KindModel.WordRows())
         return tables[language].insert(key, form)
     }
 
@@ -109,6 +115,51 @@ struct KindMemo {
     @inline(__always)
     func form(ofToken index: Int, language: Int) -> Form {
         tables[language].forms[Int(formOfToken[index])]
+    }
+}
+
+extension KindMemo {
+    /// Puts into `modelRows` the rows of `model`'s features of `tokens`, last resolved into table `language`: the
+    /// features `KindFeatures.featureHashes` hashes, read from each written form's rows and pair numbers.
+    mutating func collectModelRows(_ tokens: [Token], language: Int, model: KindModel) {
+        // Taken out while it is filled, so that filling it does not overlap the reads of the table.
+        var rows = modelRows.take() ?? FeatureRowSet(rowCount: model.rowCount)
+        let classes = model.tokenClassRows
+        tokens.withUnsafeBufferPointer { tokens in
+            tables[language].forms.withUnsafeBufferPointer { forms in
+                formOfToken.withUnsafeBufferPointer { formOfToken in
+                    var previousFirst: Int32 = -1  // the previous word's number as a pair's first word, same sentence
+                    var previousSentence = -1
+                    for index in tokens.indices {
+                        let form = Int(formOfToken[index])
+                        var row: Int32 = -1
+                        switch tokens[index].kind {
+                        case .word:
+                            let flags = tokens[index].flags, word = forms[form].model
+                            row = flags.contains(.negated) && !flags.contains(.negator) ? word.negated : word.stem
+                            if row >= 0 { rows.insert(row) }
+                            let sentence = tokens[index].sentence
+                            if previousFirst >= 0, previousSentence == sentence, word.pairSecond >= 0 {
+                                let pair = model.pairRow(first: previousFirst, second: word.pairSecond)
+                                if pair >= 0 { rows.insert(pair) }
+                            }
+                            previousFirst = word.pairFirst
+                            previousSentence = sentence
+                            continue
+                        case .punctuation: if forms[form].questionByte { row = classes.question }
+                        case .version: row = classes.version
+                        case .number: row = classes.number
+                        case .price: row = classes.price
+                        case .url: row = classes.url
+                        default: break
+                        }
+                        if row >= 0 { rows.insert(row) }
+                        previousFirst = -1
+                    }
+                }
+            }
+        }
+        modelRows = rows
     }
 }
 

@@ -24,6 +24,49 @@ public struct KindModel: Sendable {
     private let blendOfColumn: [Double]
     private let thresholdOfColumn: [Double?]
     private let cueRowOfOrdinal: [Int?]
+    /// How many feature rows the model has.
+    let rowCount: Int
+    /// The first and the second words of the model's stem pairs ("dark mode"), each numbered, and the row of each
+    /// pair by `pairKey` of those numbers: a pair is looked up by two numbers a worker keeps per written form,
+    /// with no string hashed per token.
+    private let pairFirst: [String: Int32]
+    private let pairSecond: [String: Int32]
+    private let pairRows: FeatureRows
+    /// The rows of `<q>`, `<version>`, `<number>`, `<price>` and `<url>` (-1: none).
+    let tokenClassRows: TokenClassRows
+
+    struct TokenClassRows: Sendable {
+        var question: Int32, version: Int32, number: Int32, price: Int32, url: Int32
+    }
+
+    /// What the model reads of a word with a given stem: the rows of its stem and `!stem` features and its numbers
+    /// as the first and as the second word of a pair (-1: none).
+    struct WordRows: Sendable {
+        var stem: Int32 = -1
+        var negated: Int32 = -1
+        var pairFirst: Int32 = -1
+        var pairSecond: Int32 = -1
+    }
+
+    /// The rows and pair numbers of a word whose stem is `stem`.
+    func wordRows(stem: String) -> WordRows {
+        let plain = KindFeatures.hash(stem.utf8)
+        return WordRows(
+            stem: rows.row(plain).map(Int32.init) ?? -1,
+            negated: rows.row(KindFeatures.hash(stem.utf8, from: KindFeatures.negation)).map(Int32.init) ?? -1,
+            pairFirst: pairFirst[stem] ?? -1, pairSecond: pairSecond[stem] ?? -1)
+    }
+
+    private static func pairKey(_ first: Int32, _ second: Int32) -> UInt64 {
+        // Mixed, because the table takes a key's bits as already spread.
+        (UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// The row of the pair of words numbered `first` and `second`, or -1.
+    @inline(__always)
+    func pairRow(first: Int32, second: Int32) -> Int32 {
+        pairRows.row(Self.pairKey(first, second)).map(Int32.init) ?? -1
+    }
 
     /// Parses a model file: `kinds`, `blend`, `language` and `bias` header lines, then one `feature<TAB>weights…`
     /// line per feature; nil when the text holds no usable model.
@@ -71,20 +114,45 @@ public struct KindModel: Sendable {
         self.thresholdOfKind = thresholdOfKind
         self.language = language
         self.bias = bias
+        // Rows are numbered in the order of their features' hashes, so that adding a text's rows in row order adds
+        // them in the order the sorted hashes did.
+        var rowOfHash: [UInt64: [Double]] = [:]
+        var cueHashes: [FeedbackKind: UInt64] = [:]
+        var pairs: [(first: Substring, second: Substring, hash: UInt64)] = []
+        for (feature, row) in weights.sorted(by: { $0.key < $1.key }) {
+            let hash = KindFeatures.hash(feature.utf8)
+            rowOfHash[hash] = row
+            if feature.hasPrefix("cue:"), let kind = FeedbackKind(rawValue: String(feature.dropFirst(4))) { cueHashes[kind] = hash }
+            let words = feature.split(separator: " ", omittingEmptySubsequences: false)
+            if words.count == 2, !words[0].isEmpty, !words[1].isEmpty { pairs.append((words[0], words[1], hash)) }
+        }
         var rowOfFeature: [UInt64: Int] = [:]
         var weightRows: [Double] = []
-        var cueRows: [FeedbackKind: Int] = [:]
-        for (feature, row) in weights.sorted(by: { $0.key < $1.key }) {
-            let index = weightRows.count / kinds.count
-            rowOfFeature[KindFeatures.hash(feature.utf8)] = index
-            weightRows += row
-            if feature.hasPrefix("cue:"), let kind = FeedbackKind(rawValue: String(feature.dropFirst(4))) { cueRows[kind] = index }
+        for hash in rowOfHash.keys.sorted() {
+            rowOfFeature[hash] = weightRows.count / kinds.count
+            weightRows += rowOfHash[hash]!
+        }
+        var pairFirst: [String: Int32] = [:], pairSecond: [String: Int32] = [:]
+        var rowOfPair: [UInt64: Int] = [:]
+        for pair in pairs {
+            let first = pairFirst[String(pair.first)] ?? Int32(pairFirst.count)
+            pairFirst[String(pair.first)] = first
+            let second = pairSecond[String(pair.second)] ?? Int32(pairSecond.count)
+            pairSecond[String(pair.second)] = second
+            rowOfPair[Self.pairKey(first, second)] = rowOfFeature[pair.hash]
         }
         self.rows = FeatureRows(rowOfFeature)
+        self.pairRows = FeatureRows(rowOfPair)
+        self.pairFirst = pairFirst
+        self.pairSecond = pairSecond
+        self.rowCount = weightRows.count / kinds.count
         self.weightRows = weightRows
         self.blendOfColumn = kinds.map { blendOfKind[$0] ?? blend }
         self.thresholdOfColumn = kinds.map { thresholdOfKind[$0] }
-        self.cueRowOfOrdinal = FeedbackKind.allCases.map { cueRows[$0] }
+        self.cueRowOfOrdinal = FeedbackKind.allCases.map { kind in cueHashes[kind].flatMap { rowOfFeature[$0] } }
+        func row(_ feature: String) -> Int32 { rowOfFeature[KindFeatures.hash(feature.utf8)].map(Int32.init) ?? -1 }
+        self.tokenClassRows = TokenClassRows(
+            question: row("<q>"), version: row("<version>"), number: row("<number>"), price: row("<price>"), url: row("<url>"))
     }
 
     /// The tab-separated fields of each non-empty line of `text`.
@@ -140,17 +208,33 @@ public struct KindModel: Sendable {
         blend(logits(text, cueConfidences: cueConfidences), into: &confidences)
     }
 
-    /// `blendProbabilities(_:cueConfidences:into:)` with the word hashes of `KindFeatures.featureHashes` from
-    /// `wordHashes`, and `hashes` and `scores` as buffers a worker reuses from record to record.
+    /// `blendProbabilities(_:cueConfidences:into:)` from the rows of the text's features, which the caller has put
+    /// into `rows`; `scores` is a buffer a worker reuses from record to record. Empties `rows`.
     func blendProbabilities(
-        _ text: AnalyzedText, cueConfidences: KindVector, into confidences: inout KindVector, hashes: inout [UInt64],
-        scores: inout [Double], wordHashes: (Int, Bool) -> (feature: UInt64, pairStart: UInt64)
+        rows: inout FeatureRowSet, cueConfidences: KindVector, into confidences: inout KindVector, scores: inout [Double]
     ) {
-        KindFeatures.featureHashes(of: text, into: &hashes, wordHashes: wordHashes)
         scores.removeAll(keepingCapacity: true)
         scores.append(contentsOf: bias)
-        addWeights(of: hashes, cueConfidences: cueConfidences, to: &scores)
+        let width = kinds.count
+        scores.withUnsafeMutableBufferPointer { scores in
+            weightRows.withUnsafeBufferPointer { weights in
+                // In row order, which is the order of the features' hashes: the float sums are those of the sorted path.
+                rows.removeAll { row in
+                    for index in 0..<width { scores[index] += weights[row * width + index] }
+                }
+                addCueWeights(cueConfidences, weights: weights, to: scores)
+            }
+        }
         blend(scores, into: &confidences)
+    }
+
+    private func addCueWeights(_ cueConfidences: KindVector, weights: UnsafeBufferPointer<Double>, to scores: UnsafeMutableBufferPointer<Double>) {
+        let width = kinds.count
+        // In a fixed order, so that the float sums do not depend on a dictionary's iteration order.
+        for kind in FeedbackKind.allCases {
+            guard let confidence = cueConfidences[kind], let row = cueRowOfOrdinal[kind.ordinal] else { continue }
+            for index in 0..<width { scores[index] += weights[row * width + index] * confidence }
+        }
     }
 
     private func blend(_ scores: [Double], into confidences: inout KindVector) {
@@ -182,15 +266,49 @@ public struct KindModel: Sendable {
     /// Adds to `scores` the weights of the features hashed `hashes` and of the cues' confidences.
     private func addWeights(of hashes: [UInt64], cueConfidences: KindVector, to scores: inout [Double]) {
         let width = kinds.count
-        for feature in hashes {
-            guard let row = rows.row(feature) else { continue }
-            for index in 0..<width { scores[index] += weightRows[row * width + index] }
+        scores.withUnsafeMutableBufferPointer { scores in
+            weightRows.withUnsafeBufferPointer { weights in
+                for feature in hashes {
+                    guard let row = rows.row(feature) else { continue }
+                    for index in 0..<width { scores[index] += weights[row * width + index] }
+                }
+                addCueWeights(cueConfidences, weights: weights, to: scores)
+            }
         }
-        // In a fixed order, so that the float sums do not depend on a dictionary's iteration order.
-        for kind in FeedbackKind.allCases {
-            guard let confidence = cueConfidences[kind], let row = cueRowOfOrdinal[kind.ordinal] else { continue }
-            for index in 0..<width { scores[index] += weightRows[row * width + index] * confidence }
+    }
+}
+
+/// A set of a model's feature rows, one bit each, read back in row order: a text's features deduplicated and
+/// ordered without sorting them.
+struct FeatureRowSet {
+    private var words: [UInt64] = []
+    /// The range of words that may hold a bit.
+    private var low = Int.max, high = -1
+
+    init(rowCount: Int) { words = Array(repeating: 0, count: (rowCount + 63) / 64) }
+
+    @inline(__always)
+    mutating func insert(_ row: Int32) {
+        let word = Int(row) >> 6
+        words[word] |= 1 << UInt64(row & 63)
+        low = min(low, word)
+        high = max(high, word)
+    }
+
+    /// Calls `body` with each row, in increasing order, and empties the set.
+    @inline(__always)
+    mutating func removeAll(_ body: (Int) -> Void) {
+        guard low <= high else { return }
+        for word in low...high {
+            var bits = words[word]
+            words[word] = 0
+            while bits != 0 {
+                body(word << 6 | bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
         }
+        low = .max
+        high = -1
     }
 }
 

@@ -36,21 +36,45 @@ extension AnalyzedText {
         var out: [ContentWord] = []
         var run = 0
         var lastWasContent = false
-        let bytes = Array(text.utf8)
-        for token in tokens {
-            let isWord = token.kind == .word || token.kind == .hashtag
-            // Negators ("can't", "never") carry mood, not topic: a theme about "can't" is no theme.
-            let content = isWord && !token.flags.contains(.stopword) && !token.flags.contains(.negator)
-                && token.folded.unicodeScalars.count > 1
-                && token.folded.unicodeScalars.contains { $0.properties.isAlphabetic }
-            if content {
-                if !lastWasContent || token.flags.contains(.sentenceStart) { run += 1 }
-                let first = token.utf8Range.lowerBound < bytes.count ? bytes[token.utf8Range.lowerBound] : 0
-                let upper = (first >= 65 && first <= 90 && !token.flags.contains(.sentenceStart)) || token.flags.contains(.allCaps)
-                out.append(ContentWord(stem: token.stem, folded: token.folded, run: run, sentence: token.sentence, capitalised: upper))
+        // Token fields are read through the buffers, and the text's bytes in place: a `for token in` loop copied
+        // each token, and the text was copied into an array per record to read one byte of some words.
+        var text = self.text
+        text.withUTF8 { bytes in
+            tokens.withUnsafeBufferPointer { tokens in
+                for index in tokens.indices {
+                    let kind = tokens[index].kind, flags = tokens[index].flags
+                    let isWord = kind == .word || kind == .hashtag
+                    // Negators ("can't", "never") carry mood, not topic: a theme about "can't" is no theme.
+                    let content = isWord && !flags.contains(.stopword) && !flags.contains(.negator)
+                        && Self.isContentForm(tokens[index].folded)
+                    if content {
+                        if !lastWasContent || flags.contains(.sentenceStart) { run += 1 }
+                        let start = tokens[index].utf8Range.lowerBound
+                        let first = start < bytes.count ? bytes[start] : 0
+                        let upper = (first >= 65 && first <= 90 && !flags.contains(.sentenceStart)) || flags.contains(.allCaps)
+                        out.append(ContentWord(
+                            stem: tokens[index].stem, folded: tokens[index].folded, run: run, sentence: tokens[index].sentence,
+                            capitalised: upper))
+                    }
+                    lastWasContent = content
+                }
             }
-            lastWasContent = content
         }
         return out
+    }
+
+    /// Whether a folded word has more than one character and a letter among them; ASCII is read as bytes, where
+    /// scalar properties were most of the cost.
+    private static func isContentForm(_ folded: String) -> Bool {
+        let ascii = folded.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var letter = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") { letter = true }
+            }
+            return bytes.count > 1 && letter
+        }
+        if let ascii, let decided = ascii { return decided }
+        return folded.unicodeScalars.count > 1 && folded.unicodeScalars.contains { $0.properties.isAlphabetic }
     }
 }
