@@ -84,28 +84,42 @@ struct CueLexicon: Sendable {
     }
 
     /// What the lexicon knows of one written form: its interned folded form and stem (`CueTable.unknown` when no
-    /// cue uses them) and which of the lexicon's prefixes the folded form starts with.
+    /// cue uses them), which of the lexicon's prefixes the folded form starts with, and the patterns that may
+    /// start at it: `candidates[candidateStart..<punctuationEnd]` for a punctuation token, `..<candidateEnd`
+    /// for any other (the patterns a `word*` prefix starts come last), in the array `formFacts` appended them to.
     struct FormFacts: Sendable {
         var folded: Int32
         var stem: Int32
         var prefixes: UInt64
+        var candidateStart: Int32
+        var punctuationEnd: Int32
+        var candidateEnd: Int32
     }
 
-    /// The per-token facts matching reads, plain values in one array (one allocation a text, not five).
+    /// The per-token facts matching reads, plain values in one array (one allocation a text, not five); the
+    /// token's candidate patterns are `candidates[candidateStart..<candidateEnd]`.
     struct TokenFacts {
         var folded: Int32
         var stem: Int32
         var sentence: Int32
         var question: Bool
         var prefixes: UInt64
+        var candidateStart: Int32
+        var candidateEnd: Int32
     }
 
-    /// The lexicon's facts of a word written `folded` with stem `stem`, whose hashes the analyzer computed.
-    func formFacts(folded: String, foldedHash: Int, stem: String, stemHash: Int) -> FormFacts {
+    /// The lexicon's facts of a word written `folded` with stem `stem`, whose hashes the analyzer computed; the
+    /// patterns that may start at it are appended to `candidates`.
+    func formFacts(folded: String, foldedHash: Int, stem: String, stemHash: Int, candidates: inout [Int32]) -> FormFacts {
         let foldedID = formIDs.value(folded, hash: foldedHash) ?? CueTable.unknown
         let stemID = stemHash == foldedHash && stem == folded
             ? foldedID : (formIDs.value(stem, hash: stemHash) ?? CueTable.unknown)
-        return FormFacts(folded: foldedID, stem: stemID, prefixes: table.prefixMask(folded))
+        let prefixes = table.prefixMask(folded)
+        let start = Int32(candidates.count)
+        let punctuationEnd = table.startCandidates(folded: foldedID, stem: stemID, prefixes: prefixes, into: &candidates)
+        return FormFacts(
+            folded: foldedID, stem: stemID, prefixes: prefixes, candidateStart: start, punctuationEnd: punctuationEnd,
+            candidateEnd: Int32(candidates.count))
     }
 
     /// Whether a punctuation token written `folded` asks a question ("?", "¿", "???").
@@ -118,30 +132,33 @@ struct CueLexicon: Sendable {
     static func tokenFacts(form: FormFacts, isPunctuation: Bool, sentence: Int32, questionMark: Bool) -> TokenFacts {
         TokenFacts(
             folded: form.folded, stem: form.stem, sentence: sentence, question: isPunctuation && questionMark,
-            prefixes: isPunctuation ? 0 : form.prefixes)
+            prefixes: isPunctuation ? 0 : form.prefixes, candidateStart: form.candidateStart,
+            candidateEnd: isPunctuation ? form.punctuationEnd : form.candidateEnd)
     }
 
     /// Every cue occurrence in `tokens`, each within one sentence, in token order.
     func matches(in tokens: [Token]) -> [Match] {
         var facts: [TokenFacts] = []
+        var candidates: [Int32] = []
         facts.reserveCapacity(tokens.count)
         for token in tokens {
-            let form = formFacts(folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash)
+            let form = formFacts(
+                folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash,
+                candidates: &candidates)
             let isPunctuation = token.kind == .punctuation
             facts.append(Self.tokenFacts(
                 form: form, isPunctuation: isPunctuation, sentence: Int32(token.sentence),
                 questionMark: isPunctuation && Self.isQuestionMark(token.folded)))
         }
         var found: [Match] = []
-        var candidates: [Int32] = []
-        table.matches(facts, into: &found, candidates: &candidates)
+        table.matches(facts, candidates: candidates, into: &found)
         return found
     }
 
-    /// Every cue occurrence in the tokens `facts` describe, in token order, into `found`; `candidates` is scratch
-    /// space a caller may keep between texts.
-    func matches(_ facts: [TokenFacts], into found: inout [Match], candidates: inout [Int32]) {
-        table.matches(facts, into: &found, candidates: &candidates)
+    /// Every cue occurrence in the tokens `facts` describe, whose candidate patterns are in `candidates`, in
+    /// token order, into `found`.
+    func matches(_ facts: [TokenFacts], candidates: [Int32], into found: inout [Match]) {
+        table.matches(facts, candidates: candidates, into: &found)
     }
 }
 
@@ -243,61 +260,83 @@ private struct CueTable: Sendable {
         } ?? utf8.starts(with: prefix)
     }
 
-    /// Every cue occurrence in `view`, in token order, into `found` (emptied first).
-    func matches(_ view: [CueLexicon.TokenFacts], into found: inout [CueLexicon.Match], candidates: inout [Int32]) {
+    /// Appends to `candidates` the patterns that may start at a token whose form ids are `folded` and `stem` and
+    /// whose prefix mask is `prefixes`: those of its folded form, those of its stem not already there, then those
+    /// of its prefixes in pattern order; returns where the prefixes' patterns begin. Each pattern is listed once.
+    func startCandidates(folded: Int32, stem: Int32, prefixes: UInt64, into candidates: inout [Int32]) -> Int32 {
+        let begin = candidates.count
+        let formCount = firstFormStart.count - 1
+        if folded >= 0, Int(folded) < formCount {
+            candidates += firstFormPatterns[Int(firstFormStart[Int(folded)])..<Int(firstFormStart[Int(folded) + 1])]
+        }
+        if stem >= 0, stem != folded, Int(stem) < formCount {
+            for i in Int(firstFormStart[Int(stem)])..<Int(firstFormStart[Int(stem) + 1])
+            where !candidates[begin...].contains(firstFormPatterns[i]) {
+                candidates.append(firstFormPatterns[i])
+            }
+        }
+        let prefixStart = candidates.count
+        var bits = prefixes
+        if bits != 0 {
+            // In pattern order, as one list of prefix patterns would give them.
+            while bits != 0 {
+                candidates += prefixFirstByBit[bits.trailingZeroBitCount]
+                bits &= bits - 1
+            }
+            candidates[prefixStart...].sort()
+        }
+        return Int32(prefixStart)
+    }
+
+    /// Every cue occurrence in `view`, in token order, into `found` (emptied first); a token's candidate patterns
+    /// are `candidates[candidateStart..<candidateEnd]`, then the question-mark patterns when it is one.
+    func matches(_ view: [CueLexicon.TokenFacts], candidates: [Int32], into found: inout [CueLexicon.Match]) {
         found.removeAll(keepingCapacity: true)
-        let count = view.count
-        for start in 0..<count {
-            candidates.removeAll(keepingCapacity: true)
-            let folded = view[start].folded, stem = view[start].stem
-            let formCount = firstFormStart.count - 1
-            if folded >= 0, Int(folded) < formCount {
-                for i in Int(firstFormStart[Int(folded)])..<Int(firstFormStart[Int(folded) + 1]) { candidates.append(firstFormPatterns[i]) }
-            }
-            if stem >= 0, stem != folded, Int(stem) < formCount {
-                for i in Int(firstFormStart[Int(stem)])..<Int(firstFormStart[Int(stem) + 1]) where !candidates.contains(firstFormPatterns[i]) {
-                    candidates.append(firstFormPatterns[i])
-                }
-            }
-            var bits = view[start].prefixes
-            if bits != 0 {
-                // In pattern order, as one list of prefix patterns would give them.
-                let first = candidates.count
-                while bits != 0 {
-                    candidates += prefixFirstByBit[bits.trailingZeroBitCount]
-                    bits &= bits - 1
-                }
-                candidates[first...].sort()
-            }
-            if view[start].question { candidates += questionFirst }
-            // Each pattern is in one of the lists above, once: no candidate is tried twice.
-            for id in candidates {
-                let p = Int(id)
-                if let end = matchEnd(element: patternStart[p], last: patternStart[p + 1], token: start, view, sentence: view[start].sentence) {
-                    found.append(CueLexicon.Match(pattern: p, tokens: start..<end))
+        view.withUnsafeBufferPointer { view in
+            candidates.withUnsafeBufferPointer { candidates in
+                for start in view.indices {
+                    let sentence = view[start].sentence
+                    for i in Int(view[start].candidateStart)..<Int(view[start].candidateEnd) {
+                        let p = Int(candidates[i])
+                        if let end = matchEnd(element: Int(patternStart[p]), last: Int(patternStart[p + 1]), token: start, view, sentence: sentence) {
+                            found.append(CueLexicon.Match(pattern: p, tokens: start..<end))
+                        }
+                    }
+                    guard view[start].question else { continue }
+                    for id in questionFirst {
+                        let p = Int(id)
+                        if let end = matchEnd(element: Int(patternStart[p]), last: Int(patternStart[p + 1]), token: start, view, sentence: sentence) {
+                            found.append(CueLexicon.Match(pattern: p, tokens: start..<end))
+                        }
+                    }
                 }
             }
         }
     }
 
     /// Where a match of elements `element..<last` from `token` ends (exclusive), or nil; shortest match wins.
-    private func matchEnd(element: Int32, last: Int32, token: Int, _ view: [CueLexicon.TokenFacts], sentence: Int32) -> Int? {
-        if element == last { return token }
-        if kinds[Int(element)] == .gap {
-            for skip in 0...CueLexicon.maxGapTokens {
-                let next = token + skip
-                guard next <= view.count else { break }
-                if skip > 0, view[next - 1].sentence != sentence { break }
-                if let end = matchEnd(element: element + 1, last: last, token: next, view, sentence: sentence) { return end }
+    private func matchEnd(element: Int, last: Int, token: Int, _ view: UnsafeBufferPointer<CueLexicon.TokenFacts>, sentence: Int32) -> Int? {
+        var element = element, token = token
+        // Element by element without recursing, until a gap, which tries each length it may skip.
+        while element < last {
+            if kinds[element] == .gap {
+                for skip in 0...CueLexicon.maxGapTokens {
+                    let next = token + skip
+                    guard next <= view.count else { break }
+                    if skip > 0, view[next - 1].sentence != sentence { break }
+                    if let end = matchEnd(element: element + 1, last: last, token: next, view, sentence: sentence) { return end }
+                }
+                return nil
             }
-            return nil
+            guard token < view.count, view[token].sentence == sentence, accepts(element, token, view) else { return nil }
+            element += 1
+            token += 1
         }
-        guard token < view.count, view[token].sentence == sentence, accepts(element, token, view) else { return nil }
-        return matchEnd(element: element + 1, last: last, token: token + 1, view, sentence: sentence)
+        return token
     }
 
-    private func accepts(_ element: Int32, _ token: Int, _ view: [CueLexicon.TokenFacts]) -> Bool {
-        let e = Int(element)
+    @inline(__always)
+    private func accepts(_ e: Int, _ token: Int, _ view: UnsafeBufferPointer<CueLexicon.TokenFacts>) -> Bool {
         switch kinds[e] {
         case .word, .exact:
             let folded = view[token].folded

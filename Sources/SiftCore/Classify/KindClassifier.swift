@@ -194,8 +194,9 @@ public struct KindClassifier: Sendable {
                         form: form.severity, isPunctuation: isPunctuation, sentence: sentence, questionMark: form.questionMark))
                 }
             }
-            language.kinds.matches(memo.kindFacts, into: &memo.kindMatches, candidates: &memo.candidates)
-            language.severity.matches(memo.severityFacts, into: &memo.severityMatches, candidates: &memo.candidates)
+            language.kinds.matches(memo.kindFacts, candidates: memo.tables[language.index].kindCandidates, into: &memo.kindMatches)
+            language.severity.matches(
+                memo.severityFacts, candidates: memo.tables[language.index].severityCandidates, into: &memo.severityMatches)
         } else {
             memo.kindMatches = language.kinds.matches(in: tokens)
             memo.severityMatches = language.severity.matches(in: tokens)

@@ -32,6 +32,9 @@ struct KindMemo {
         var slots: [Int32] = Array(repeating: 0, count: 256)
         var keys: [Key] = []
         var forms: [Form] = []
+        /// The patterns that may start at each form, of the kind and the severity lexicon (ranges in `Form`).
+        var kindCandidates: [Int32] = []
+        var severityCandidates: [Int32] = []
     }
 
     /// A table holds at most this many forms, then starts over: memory stays bounded on any input.
@@ -43,7 +46,6 @@ struct KindMemo {
     private(set) var formOfToken: [Int32] = []
     var kindFacts: [CueLexicon.TokenFacts] = []
     var severityFacts: [CueLexicon.TokenFacts] = []
-    var candidates: [Int32] = []
     var kindMatches: [CueLexicon.Match] = []
     var severityMatches: [CueLexicon.Match] = []
     /// The matches kept of each lexicon, and scratch space for keeping them.
@@ -77,34 +79,26 @@ struct KindMemo {
         while tables.count <= language { tables.append(Table()) }
         if tables[language].forms.count + tokens.count > Self.capacity { tables[language] = Table() }
         formOfToken.removeAll(keepingCapacity: true)
-        for index in tokens.indices {
-            formOfToken.append(form(of: tokens[index], language: language, kinds: kinds, severity: severity, model: model))
+        // Tokens are read in place: passing each one by value copied it, retaining and releasing its strings.
+        tokens.withUnsafeBufferPointer { tokens in
+            for index in tokens.indices {
+                let found = tables[language].find(tokens[index])
+                formOfToken.append(
+                    found >= 0 ? found : add(tokens[index], language: language, kinds: kinds, severity: severity, model: model))
+            }
         }
     }
 
-    private mutating func form(of token: Token, language: Int, kinds: CueLexicon, severity: CueLexicon, model: KindModel?) -> Int32 {
-        let found: Int32? = tables[language].slots.withUnsafeBufferPointer { slots in
-            tables[language].keys.withUnsafeBufferPointer { keys in
-                let mask = slots.count - 1
-                var slot = Self.slot(foldedHash: token.foldedHash, stemHash: token.stemHash, mask: mask)
-                while true {
-                    let entry = slots[slot]
-                    if entry == 0 { return nil }
-                    if keys[Int(entry) - 1].foldedHash == token.foldedHash, keys[Int(entry) - 1].stemHash == token.stemHash,
-                        keys[Int(entry) - 1].folded == token.folded, keys[Int(entry) - 1].stem == token.stem
-                    {
-                        return entry - 1
-                    }
-                    slot = (slot + 1) & mask
-                }
-            }
-        }
-        if let found { return found }
+    /// Adds the written form of `token`, not yet in table `language`, and returns its index.
+    private mutating func add(_ token: borrowing Token, language: Int, kinds: CueLexicon, severity: CueLexicon, model: KindModel?) -> Int32 {
         let key = Key(folded: token.folded, stem: token.stem, foldedHash: token.foldedHash, stemHash: token.stemHash)
         let form = Form(
-            kinds: kinds.formFacts(folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash),
+            kinds: kinds.formFacts(
+                folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash,
+                candidates: &tables[language].kindCandidates),
             severity: severity.formFacts(
-                folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash),
+                folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash,
+                candidates: &tables[language].severityCandidates),
             questionMark: CueLexicon.isQuestionMark(token.folded),
             questionByte: token.folded.utf8.contains(UInt8(ascii: "?")),
             model: model?.wordRows(stem: token.stem) ?? KindModel.WordRows())
@@ -164,6 +158,27 @@ extension KindMemo {
 }
 
 extension KindMemo.Table {
+    /// The index of the written form of `token`, or -1 when the table does not hold it.
+    @inline(__always)
+    func find(_ token: borrowing Token) -> Int32 {
+        slots.withUnsafeBufferPointer { slots in
+            keys.withUnsafeBufferPointer { keys in
+                let mask = slots.count - 1
+                var slot = KindMemo.slot(foldedHash: token.foldedHash, stemHash: token.stemHash, mask: mask)
+                while true {
+                    let entry = slots[slot]
+                    if entry == 0 { return -1 }
+                    if keys[Int(entry) - 1].foldedHash == token.foldedHash, keys[Int(entry) - 1].stemHash == token.stemHash,
+                        keys[Int(entry) - 1].folded == token.folded, keys[Int(entry) - 1].stem == token.stem
+                    {
+                        return entry - 1
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
     /// Adds the written form `key` (not yet in the table) with its `form` facts and returns its index.
     mutating func insert(_ key: KindMemo.Key, _ form: KindMemo.Form) -> Int32 {
         if (forms.count + 1) * 2 > slots.count {
