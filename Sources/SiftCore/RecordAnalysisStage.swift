@@ -41,6 +41,8 @@ public struct RecordAnalysisStage: RecordStage {
         let keepsSentenceScores: Bool
         /// This worker's memo of written forms for kind classification.
         var kindMemo = KindMemo()
+        /// The buffer a record's theme words are packed in.
+        var themeScratch: [UInt8] = []
 
         mutating func process(_ record: inout FeedbackRecord) {
             let judged = RecordAnalysisStage.analyzedText(of: record)
@@ -62,7 +64,9 @@ public struct RecordAnalysisStage: RecordStage {
             analysis.kinds = kind.kinds
             analysis.severity = kind.severity
             // Themes are found from the body alone; when that is all that was analysed, its words are handed on.
-            if judged.utf8.count == record.text.utf8.count { analysis.themeWords = ThemeWords(analyzed.contentWords()) }
+            if judged.utf8.count == record.text.utf8.count {
+                analysis.themeWords = ThemeWords(contentWordsOf: analyzed, scratch: &themeScratch)
+            }
             record.analysis = analysis
         }
     }

@@ -182,18 +182,7 @@ public struct KindClassifier: Sendable {
             memo.resolve(
                 tokens, language: language.index, kinds: language.kinds, severity: language.severity,
                 model: model.flatMap { code == $0.language ? $0 : nil })
-            memo.kindFacts.removeAll(keepingCapacity: true)
-            memo.severityFacts.removeAll(keepingCapacity: true)
-            tokens.withUnsafeBufferPointer { tokens in
-                for index in tokens.indices {
-                    let form = memo.form(ofToken: index, language: language.index)
-                    let isPunctuation = tokens[index].kind == .punctuation, sentence = Int32(tokens[index].sentence)
-                    memo.kindFacts.append(CueLexicon.tokenFacts(
-                        form: form.kinds, isPunctuation: isPunctuation, sentence: sentence, questionMark: form.questionMark))
-                    memo.severityFacts.append(CueLexicon.tokenFacts(
-                        form: form.severity, isPunctuation: isPunctuation, sentence: sentence, questionMark: form.questionMark))
-                }
-            }
+            memo.collectFacts(tokens, language: language.index)
             language.kinds.matches(memo.kindFacts, candidates: memo.tables[language.index].kindCandidates, into: &memo.kindMatches)
             language.severity.matches(
                 memo.severityFacts, candidates: memo.tables[language.index].severityCandidates, into: &memo.severityMatches)

@@ -105,10 +105,32 @@ struct KindMemo {
         return tables[language].insert(key, form)
     }
 
-    /// The form of token `index` of the text last resolved in table `language`.
-    @inline(__always)
-    func form(ofToken index: Int, language: Int) -> Form {
-        tables[language].forms[Int(formOfToken[index])]
+    /// Fills `kindFacts` and `severityFacts` with the facts of `tokens`, last resolved into table `language`.
+    mutating func collectFacts(_ tokens: [Token], language: Int) {
+        // Swapped out while they are filled, so that filling them does not overlap the reads of the table.
+        var kindFacts: [CueLexicon.TokenFacts] = [], severityFacts: [CueLexicon.TokenFacts] = []
+        swap(&kindFacts, &self.kindFacts)
+        swap(&severityFacts, &self.severityFacts)
+        kindFacts.removeAll(keepingCapacity: true)
+        severityFacts.removeAll(keepingCapacity: true)
+        tokens.withUnsafeBufferPointer { tokens in
+            tables[language].forms.withUnsafeBufferPointer { forms in
+                formOfToken.withUnsafeBufferPointer { formOfToken in
+                    for index in tokens.indices {
+                        let form = Int(formOfToken[index])
+                        let isPunctuation = tokens[index].kind == .punctuation, sentence = Int32(tokens[index].sentence)
+                        kindFacts.append(CueLexicon.tokenFacts(
+                            form: forms[form].kinds, isPunctuation: isPunctuation, sentence: sentence,
+                            questionMark: forms[form].questionMark))
+                        severityFacts.append(CueLexicon.tokenFacts(
+                            form: forms[form].severity, isPunctuation: isPunctuation, sentence: sentence,
+                            questionMark: forms[form].questionMark))
+                    }
+                }
+            }
+        }
+        swap(&kindFacts, &self.kindFacts)
+        swap(&severityFacts, &self.severityFacts)
     }
 }
 

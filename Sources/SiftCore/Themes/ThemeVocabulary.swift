@@ -34,6 +34,17 @@ extension AnalyzedText {
     /// The words that carry content: words and hashtags that are not stopwords, not one letter, not numbers.
     func contentWords() -> [ContentWord] {
         var out: [ContentWord] = []
+        forEachContentWord { index, run, capitalised in
+            out.append(ContentWord(
+                stem: tokens[index].stem, folded: tokens[index].folded, run: run, sentence: tokens[index].sentence,
+                capitalised: capitalised))
+        }
+        return out
+    }
+
+    /// Calls `body` with the token index of each of `contentWords()`, its run and whether it is capitalised, in
+    /// text order, without making the words.
+    func forEachContentWord(_ body: (_ token: Int, _ run: Int, _ capitalised: Bool) -> Void) {
         var run = 0
         var lastWasContent = false
         // Token fields are read through the buffers, and the text's bytes in place: a `for token in` loop copied
@@ -52,15 +63,12 @@ extension AnalyzedText {
                         let start = tokens[index].utf8Range.lowerBound
                         let first = start < bytes.count ? bytes[start] : 0
                         let upper = (first >= 65 && first <= 90 && !flags.contains(.sentenceStart)) || flags.contains(.allCaps)
-                        out.append(ContentWord(
-                            stem: tokens[index].stem, folded: tokens[index].folded, run: run, sentence: tokens[index].sentence,
-                            capitalised: upper))
+                        body(index, run, upper)
                     }
                     lastWasContent = content
                 }
             }
         }
-        return out
     }
 
     /// Whether a folded word has more than one character and a letter among them; ASCII is read as bytes, where

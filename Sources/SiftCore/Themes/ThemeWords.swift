@@ -31,6 +31,29 @@ struct ThemeWords: Sendable, Hashable {
         }
         self.bytes = bytes
     }
+
+    /// `init(text.contentWords())` without making the words, packed in `scratch` (a buffer the caller keeps from
+    /// text to text) and copied out at its exact size.
+    init(contentWordsOf text: AnalyzedText, scratch: inout [UInt8]) {
+        scratch.removeAll(keepingCapacity: true)
+        var previousRun = -1
+        text.tokens.withUnsafeBufferPointer { tokens in
+            text.forEachContentWord { index, run, capitalised in
+                var flags: UInt8 = 0
+                if run != previousRun { flags |= Self.newRun }
+                if capitalised { flags |= Self.capitalised }
+                let same = tokens[index].folded == tokens[index].stem
+                if same { flags |= Self.foldedIsStem }
+                scratch.append(flags)
+                scratch.append(contentsOf: tokens[index].stem.utf8)
+                scratch.append(Self.end)
+                if !same { scratch.append(contentsOf: tokens[index].folded.utf8) }
+                scratch.append(Self.end)
+                previousRun = run
+            }
+        }
+        self.bytes = Array(scratch)
+    }
 }
 
 extension ThemeWords {

@@ -23,6 +23,25 @@ struct ThemeWordsTests {
         #expect(packed.contains { !$0.startsRun })
     }
 
+    /// Packing a text's content words straight from its tokens gives the bytes packing the made words gives,
+    /// with one buffer reused across texts of every shape.
+    @Test func packingFromTheTokensMatchesPackingTheWords() {
+        let worker = TextAnalyzer().makeWorker()
+        var scratch: [UInt8] = []
+        let texts = [
+            "Tunely drains my battery. Verification code never arrives, ÉNORME problème",
+            "", "ok", "I can't log in!!! The app CRASHES every time #bug @support",
+            "La aplicación es muy lenta y consume mucha batería", "a b c 1 2 3 ?? ...", "Dark mode, please. DARK MODE",
+        ]
+        for text in texts {
+            let analyzed = worker.analyze(text, languageHint: nil)
+            let packed = ThemeWords(contentWordsOf: analyzed, scratch: &scratch)
+            #expect(packed == ThemeWords(analyzed.contentWords()), "\(text)")
+            #expect(packed.wordCount == analyzed.contentWords().count, "\(text)")
+        }
+        #expect(ThemeWords(contentWordsOf: worker.analyze(texts[0], languageHint: "en"), scratch: &scratch).wordCount > 5)
+    }
+
     /// Label candidates are every word and every two adjacent, different words of one run, spelled as written.
     @Test func phrasesPairAdjacentWordsWithinARunOnly() throws {
         let analyzed = TextAnalyzer().makeWorker().analyze("Battery drains fast. Verification codes never arrive", languageHint: "en")
