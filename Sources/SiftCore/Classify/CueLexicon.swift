@@ -296,9 +296,14 @@ private struct CueTable: Sendable {
             candidates.withUnsafeBufferPointer { candidates in
                 for start in view.indices {
                     let sentence = view[start].sentence
+                    // A word the lexicon does not know (most words) can be no cue's second word.
+                    let nextIsUnknown = start + 1 == view.count || (view[start + 1].folded < 0 && view[start + 1].stem < 0)
                     for i in Int(view[start].candidateStart)..<Int(view[start].candidateEnd) {
                         let p = Int(candidates[i])
-                        if let end = matchEnd(element: Int(patternStart[p]), last: Int(patternStart[p + 1]), token: start, view, sentence: sentence) {
+                        let first = Int(patternStart[p]), last = Int(patternStart[p + 1])
+                        // Most candidates fail at their second element: that word is tested here, before a call.
+                        if nextIsUnknown, last - first >= 2, kinds[first + 1] == .word || kinds[first + 1] == .exact { continue }
+                        if let end = matchEnd(element: first, last: last, token: start, view, sentence: sentence) {
                             found.append(CueLexicon.Match(pattern: p, tokens: start..<end))
                         }
                     }

@@ -105,26 +105,43 @@ struct KindMemo {
         return tables[language].insert(key, form)
     }
 
+    /// Makes `facts` `count` long, keeping its capacity; new elements are placeholders to be overwritten.
+    private static func resize(_ facts: inout [CueLexicon.TokenFacts], to count: Int) {
+        if facts.count > count {
+            facts.removeLast(facts.count - count)
+        } else if facts.count < count {
+            let placeholder = CueLexicon.TokenFacts(
+                folded: -1, stem: -1, sentence: 0, question: false, prefixes: 0, candidateStart: 0,
+                candidateEnd: 0)
+            facts.append(contentsOf: repeatElement(placeholder, count: count - facts.count))
+        }
+    }
+
     /// Fills `kindFacts` and `severityFacts` with the facts of `tokens`, last resolved into table `language`.
     mutating func collectFacts(_ tokens: [Token], language: Int) {
         // Swapped out while they are filled, so that filling them does not overlap the reads of the table.
         var kindFacts: [CueLexicon.TokenFacts] = [], severityFacts: [CueLexicon.TokenFacts] = []
         swap(&kindFacts, &self.kindFacts)
         swap(&severityFacts, &self.severityFacts)
-        kindFacts.removeAll(keepingCapacity: true)
-        severityFacts.removeAll(keepingCapacity: true)
+        // Sized first and written in place: an append per token checked the buffer's uniqueness and capacity.
+        Self.resize(&kindFacts, to: tokens.count)
+        Self.resize(&severityFacts, to: tokens.count)
         tokens.withUnsafeBufferPointer { tokens in
             tables[language].forms.withUnsafeBufferPointer { forms in
                 formOfToken.withUnsafeBufferPointer { formOfToken in
-                    for index in tokens.indices {
-                        let form = Int(formOfToken[index])
-                        let isPunctuation = tokens[index].kind == .punctuation, sentence = Int32(tokens[index].sentence)
-                        kindFacts.append(CueLexicon.tokenFacts(
-                            form: forms[form].kinds, isPunctuation: isPunctuation, sentence: sentence,
-                            questionMark: forms[form].questionMark))
-                        severityFacts.append(CueLexicon.tokenFacts(
-                            form: forms[form].severity, isPunctuation: isPunctuation, sentence: sentence,
-                            questionMark: forms[form].questionMark))
+                    kindFacts.withUnsafeMutableBufferPointer { kindFacts in
+                        severityFacts.withUnsafeMutableBufferPointer { severityFacts in
+                            for index in tokens.indices {
+                                let form = Int(formOfToken[index])
+                                let isPunctuation = tokens[index].kind == .punctuation, sentence = Int32(tokens[index].sentence)
+                                kindFacts[index] = CueLexicon.tokenFacts(
+                                    form: forms[form].kinds, isPunctuation: isPunctuation, sentence: sentence,
+                                    questionMark: forms[form].questionMark)
+                                severityFacts[index] = CueLexicon.tokenFacts(
+                                    form: forms[form].severity, isPunctuation: isPunctuation, sentence: sentence,
+                                    questionMark: forms[form].questionMark)
+                            }
+                        }
                     }
                 }
             }
