@@ -56,6 +56,7 @@ struct Kinds: ParsableCommand {
             printError("sift: \(error)")
             throw SiftExit.input
         }
+        var kindWorker = classifier.makeWorker()
         let out = StreamWriter.standardOutput
         var json = JSONWriter()
         var lineNumber = 0
@@ -78,7 +79,7 @@ struct Kinds: ParsableCommand {
                 language = object["language"] as? String
             }
             let analyzed = analyzer.analyze(text, languageHint: language)
-            let result = classifier.classify(analyzed, sentiment: scorer?.compoundScore(analyzed))
+            let result = kindWorker.classify(analyzed, sentiment: scorer?.compoundScore(analyzed))
             json.reset()
             json.beginObject()
             json.field("line", lineNumber)

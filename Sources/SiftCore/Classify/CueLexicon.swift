@@ -295,10 +295,12 @@ private struct CueTable: Sendable {
         view.withUnsafeBufferPointer { view in
             candidates.withUnsafeBufferPointer { candidates in
                 for start in view.indices {
+                    let candidateStart = Int(view[start].candidateStart), candidateEnd = Int(view[start].candidateEnd)
+                    if candidateStart == candidateEnd, !view[start].question { continue }
                     let sentence = view[start].sentence
                     // A word the lexicon does not know (most words) can be no cue's second word.
                     let nextIsUnknown = start + 1 == view.count || (view[start + 1].folded < 0 && view[start + 1].stem < 0)
-                    for i in Int(view[start].candidateStart)..<Int(view[start].candidateEnd) {
+                    for i in candidateStart..<candidateEnd {
                         let p = Int(candidates[i])
                         let first = Int(patternStart[p]), last = Int(patternStart[p + 1])
                         // Most candidates fail at their second element: that word is tested here, before a call.

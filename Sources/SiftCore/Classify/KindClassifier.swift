@@ -125,6 +125,23 @@ public struct KindClassifier: Sendable {
         classify(text, sentiment: sentiment, explains: true)
     }
 
+    /// Classifies texts one after another on one thread, remembering what it learned of each written form (see
+    /// `KindMemo`): the results of `classify(_:sentiment:)`, in a fraction of the time over many texts.
+    public struct Worker {
+        public let classifier: KindClassifier
+        private var memo = KindMemo()
+
+        init(classifier: KindClassifier) { self.classifier = classifier }
+
+        /// The kinds and severity of `text`, as `KindClassifier.classify(_:sentiment:)` gives them.
+        public mutating func classify(_ text: AnalyzedText, sentiment: SentimentScore?) -> KindResult {
+            classifier.classify(text, sentiment: sentiment, explains: true, memo: &memo)
+        }
+    }
+
+    /// A worker for one thread.
+    public func makeWorker() -> Worker { Worker(classifier: self) }
+
     /// The kinds and severity alone, as the per-record stage needs them: no cue list and no cue confidences, which
     /// cost a dictionary and an array of strings a record.
     func kindsAndSeverity(_ text: AnalyzedText, sentiment: SentimentScore?) -> (kinds: [KindScore], severity: Severity) {

@@ -158,36 +158,38 @@ extension KindMemo {
         // Taken out while it is filled, so that filling it does not overlap the reads of the table.
         var rows = modelRows.take() ?? FeatureRowSet(rowCount: model.rowCount)
         let classes = model.tokenClassRows
-        tokens.withUnsafeBufferPointer { tokens in
-            tables[language].forms.withUnsafeBufferPointer { forms in
-                formOfToken.withUnsafeBufferPointer { formOfToken in
-                    var previousFirst: Int32 = -1  // the previous word's number as a pair's first word, same sentence
-                    var previousSentence = -1
-                    for index in tokens.indices {
-                        let form = Int(formOfToken[index])
-                        var row: Int32 = -1
-                        switch tokens[index].kind {
-                        case .word:
-                            let flags = tokens[index].flags, word = forms[form].model
-                            row = flags.contains(.negated) && !flags.contains(.negator) ? word.negated : word.stem
-                            if row >= 0 { rows.insert(row) }
-                            let sentence = tokens[index].sentence
-                            if previousFirst >= 0, previousSentence == sentence, word.pairSecond >= 0 {
-                                let pair = model.pairRow(first: previousFirst, second: word.pairSecond)
-                                if pair >= 0 { rows.insert(pair) }
+        rows.insert { rows in
+            tokens.withUnsafeBufferPointer { tokens in
+                tables[language].forms.withUnsafeBufferPointer { forms in
+                    formOfToken.withUnsafeBufferPointer { formOfToken in
+                        var previousFirst: Int32 = -1  // the previous word's number as a pair's first word, same sentence
+                        var previousSentence = -1
+                        for index in tokens.indices {
+                            let form = Int(formOfToken[index])
+                            var row: Int32 = -1
+                            switch tokens[index].kind {
+                            case .word:
+                                let flags = tokens[index].flags, word = forms[form].model
+                                row = flags.contains(.negated) && !flags.contains(.negator) ? word.negated : word.stem
+                                if row >= 0 { rows.insert(row) }
+                                let sentence = tokens[index].sentence
+                                if previousFirst >= 0, previousSentence == sentence, word.pairSecond >= 0 {
+                                    let pair = model.pairRow(first: previousFirst, second: word.pairSecond)
+                                    if pair >= 0 { rows.insert(pair) }
+                                }
+                                previousFirst = word.pairFirst
+                                previousSentence = sentence
+                                continue
+                            case .punctuation: if forms[form].questionByte { row = classes.question }
+                            case .version: row = classes.version
+                            case .number: row = classes.number
+                            case .price: row = classes.price
+                            case .url: row = classes.url
+                            default: break
                             }
-                            previousFirst = word.pairFirst
-                            previousSentence = sentence
-                            continue
-                        case .punctuation: if forms[form].questionByte { row = classes.question }
-                        case .version: row = classes.version
-                        case .number: row = classes.number
-                        case .price: row = classes.price
-                        case .url: row = classes.url
-                        default: break
+                            if row >= 0 { rows.insert(row) }
+                            previousFirst = -1
                         }
-                        if row >= 0 { rows.insert(row) }
-                        previousFirst = -1
                     }
                 }
             }

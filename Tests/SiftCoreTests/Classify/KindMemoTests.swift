@@ -53,6 +53,27 @@ struct KindMemoTests {
         #expect(seenSeverities.isSuperset(of: [.none, .minor, .major, .critical]))
     }
 
+    /// A worker (what `sift kinds` classifies with) gives the whole result plain classification gives: kinds,
+    /// severity, the cues that matched and the cues' own confidences.
+    @Test(arguments: [true, false])
+    func workerGivesTheWholeResultOfPlainClassification(useModel: Bool) {
+        let classifier = KindClassifier(useModel: useModel)
+        let analyzer = Self.analyzer.makeWorker()
+        var worker = classifier.makeWorker()
+        var cueCount = 0
+        for round in 0..<2 {
+            for (text, hint) in Self.texts {
+                let analyzed = analyzer.analyze(text, languageHint: hint)
+                for sentiment in [nil, SentimentScore(compound: -0.7, positive: 0, negative: 0.6, neutral: 0.4)] as [SentimentScore?] {
+                    let plain = classifier.classify(analyzed, sentiment: sentiment)
+                    #expect(worker.classify(analyzed, sentiment: sentiment) == plain, "round \(round): \(text)")
+                    cueCount += plain.cues.count
+                }
+            }
+        }
+        #expect(cueCount > 20)
+    }
+
     @Test func memoGivesTheModelTheSameFeatureHashes() {
         let classifier = KindClassifier()
         let worker = Self.analyzer.makeWorker()
