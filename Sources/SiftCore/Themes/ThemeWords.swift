@@ -33,7 +33,7 @@ struct ThemeWords: Sendable, Hashable {
     }
 
     /// `init(text.contentWords())` without making the words, packed in `scratch` (a buffer the caller keeps from
-    /// text to text) and copied out at its exact size.
+    /// text to text) and copied out into a buffer of their exact size.
     init(contentWordsOf text: AnalyzedText, scratch: inout [UInt8]) {
         scratch.removeAll(keepingCapacity: true)
         var previousRun = -1
@@ -52,7 +52,14 @@ struct ThemeWords: Sendable, Hashable {
                 previousRun = run
             }
         }
-        self.bytes = Array(scratch)
+        // A new buffer of exactly the bytes: `Array(scratch)` would share the scratch buffer, whose next reuse
+        // then copies it at its whole capacity, a buffer of the longest text so far kept per record.
+        self.bytes = scratch.withUnsafeBufferPointer { packed in
+            [UInt8](unsafeUninitializedCapacity: packed.count) { bytes, count in
+                if let base = packed.baseAddress { bytes.baseAddress!.initialize(from: base, count: packed.count) }
+                count = packed.count
+            }
+        }
     }
 }
 

@@ -42,6 +42,19 @@ struct ThemeWordsTests {
         #expect(ThemeWords(contentWordsOf: worker.analyze(texts[0], languageHint: "en"), scratch: &scratch).wordCount > 5)
     }
 
+    /// Each record keeps its own packed bytes at their size, not the buffer they were packed in: a million records
+    /// each holding a buffer as long as the longest text so far took gigabytes.
+    @Test func packedWordsDoNotKeepTheScratchBuffer() {
+        let worker = TextAnalyzer().makeWorker()
+        var scratch: [UInt8] = []
+        let long = worker.analyze(String(repeating: "Battery drains fast while charging overnight. ", count: 60), languageHint: "en")
+        #expect(ThemeWords(contentWordsOf: long, scratch: &scratch).bytes.count > 1_000)
+        let short = ThemeWords(contentWordsOf: worker.analyze("battery drains", languageHint: "en"), scratch: &scratch)
+        #expect(short.wordCount == 2)
+        #expect(short.bytes.capacity < 64)
+        #expect(scratch.capacity > 1_000)
+    }
+
     /// Label candidates are every word and every two adjacent, different words of one run, spelled as written.
     @Test func phrasesPairAdjacentWordsWithinARunOnly() throws {
         let analyzed = TextAnalyzer().makeWorker().analyze("Battery drains fast. Verification codes never arrive", languageHint: "en")
