@@ -17,7 +17,11 @@ extension ThemeStage {
     private func split(_ group: [Int], docs: ChunkedLists, languageCount: Int, minimum: Int, round: Int) -> [[Int]] {
         guard round < catchAllRounds, isCatchAll(group.count, languageCount: languageCount) else { return [group] }
         var documentFrequency: [UInt32: Int] = [:]
-        for p in group { for t in Set(docs[p]) { documentFrequency[t, default: 0] += 1 } }
+        var terms: [UInt32] = []
+        for p in group {
+            docs.kept(p, into: &terms)
+            for t in Set(terms) { documentFrequency[t, default: 0] += 1 }
+        }
         // Words in more than a quarter of the theme are what made it one theme; words in one record link none.
         let commonLimit = catchAllCommonShare * Double(group.count)
         let common = documentFrequency.filter { Double($0.value) > commonLimit }.keys.sorted()
@@ -28,7 +32,8 @@ extension ThemeStage {
         var reduced = PackedLists()
         var indexInGroup = [Int32](repeating: -1, count: docs.count)
         for (k, p) in group.enumerated() {
-            let kept = docs[p].filter { t in
+            docs.kept(p, into: &terms)
+            let kept = terms.filter { t in
                 let count = documentFrequency[t]!
                 return count >= 2 && Double(count) <= commonLimit
             }

@@ -79,13 +79,17 @@ public struct DirichletMixture: Sendable {
         var assignment = Array(repeating: -1, count: documents.count)
         var fitted: [Int] = []
         var firstUnfitted = documents.count
-        for d in 0..<documents.count where documents.count(d) > 0 {
-            if fitted.count == fitLimit { firstUnfitted = d; break }
-            fitted.append(d)
-        }
         // Compact forms of the sample only (`fitDocs[k]` is document `fitted[k]`); the documents beyond it are
         // compacted one at a time as they are scored, rather than a million of them held at once.
-        var fitDocs = fitted.map { CompactDocument(documents[$0], cap: maxTermsPerDocument) }
+        var fitDocs: [CompactDocument] = []
+        var terms: [UInt32] = []
+        for d in 0..<documents.count {
+            documents.kept(d, into: &terms)
+            if terms.isEmpty { continue }
+            if fitted.count == fitLimit { firstUnfitted = d; break }
+            fitted.append(d)
+            fitDocs.append(CompactDocument(terms, cap: maxTermsPerDocument))
+        }
         // Only terms of the sample are ever counted: the others share one row of zeros, so the table is as large
         // as the sample's vocabulary, not the language's (a row of K counts for each of tens of thousands of words).
         var rowOf = [Int32](repeating: -1, count: max(1, vocabularySize))
@@ -149,9 +153,12 @@ public struct DirichletMixture: Sendable {
                     // Feedback repeats itself ("great app", "too many ads") and the caller orders documents by
                     // content, so a repeat mostly follows its twin: the previous document's cluster is reused.
                     var previous: (doc: CompactDocument, z: Int32)?
+                    var terms: [UInt32] = []
                     let start = restStart + slice * per
-                    for d in start..<min(documents.count, start + per) where documents.count(d) > 0 {
-                        let doc = CompactDocument(documents[d], cap: maxTermsPerDocument)
+                    for d in start..<min(documents.count, start + per) {
+                        documents.kept(d, into: &terms)
+                        if terms.isEmpty { continue }
+                        let doc = CompactDocument(terms, cap: maxTermsPerDocument)
                         if let previous, previous.doc == doc {
                             shared.buffer[d] = previous.z
                         } else {

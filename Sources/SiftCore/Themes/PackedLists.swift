@@ -62,14 +62,37 @@ struct PackedLists: Sendable {
         self.starts = starts
     }
 
-    /// Replaces every id with `map[id]`, in place (no second copy of the lists).
+    /// Replaces every id with `map[id]`, in place (no second copy of the lists); the marks (`TermMarks`) stay.
     mutating func remap(through map: [UInt32]) {
         values.withUnsafeMutableBufferPointer { values in
             map.withUnsafeBufferPointer { map in
-                for i in values.indices { values[i] = map[Int(values[i])] }
+                for i in values.indices {
+                    let value = values[i]
+                    values[i] = map[Int(value & TermMarks.id)] | (value & ~TermMarks.id)
+                }
             }
         }
     }
+
+    /// The ids of list `i` the mixture reads (those not marked dropped), without their marks, into a reused buffer.
+    func kept(_ i: Int, into out: inout [UInt32]) {
+        out.removeAll(keepingCapacity: true)
+        for value in values[Int(starts[i])..<Int(starts[i + 1])] where value & TermMarks.dropped == 0 {
+            out.append(value & TermMarks.id)
+        }
+    }
+}
+
+/// Marks carried in the high bits of a term list's ids, so that one list serves both the mixture (the words it
+/// reads) and naming (every word in text order, with the phrases it forms): two lists would hold every word twice.
+enum TermMarks {
+    /// The word is not one the mixture reads (a name, or boilerplate beside other words); its id is then the
+    /// run's vocabulary id, not the language's local id.
+    static let dropped: UInt32 = 1 << 31
+    /// The word forms a two-word phrase with the word before it (adjacent in the text, and written differently).
+    static let pairsWithPrevious: UInt32 = 1 << 30
+    /// The id bits.
+    static let id: UInt32 = (1 << 30) - 1
 }
 
 /// Lists kept in the parts they were built in (one per thread), read as one sequence: joining them would hold two
@@ -94,6 +117,9 @@ struct ChunkedLists: Sendable {
 
     /// The length of list `i`.
     func count(_ i: Int) -> Int { chunks[i / perChunk].count(i % perChunk) }
+
+    /// `PackedLists.kept` of list `i`.
+    func kept(_ i: Int, into out: inout [UInt32]) { chunks[i / perChunk].kept(i % perChunk, into: &out) }
 
     /// `PackedLists.rewriteInPlace` over every part, in order.
     mutating func rewriteInPlace(_ rewrite: (ArraySlice<UInt32>, inout [UInt32]) -> Void) {

@@ -102,13 +102,17 @@ public struct ThemeStage: CorpusStage {
         }
         contentOrdered = []
         features.terms = ChunkedLists(chunks: [], perChunk: 1)
+        // Naming spells phrases from their stems' ids; the table from string to id is no longer needed.
+        let stems = features.vocabulary.strings
         features.vocabulary = SortedVocabulary([])
         var themes: [Theme] = []
         var themeOf = [Int32](repeating: -1, count: corpus.records.count)
         for k in prepared.indices {
             let documents = prepared[k]!
             prepared[k] = nil
-            let found = clusterLanguage(documents, records: corpus.records, names: nameSet, corpusCount: corpus.records.count)
+            let found = clusterLanguage(
+                documents, records: corpus.records, names: Naming(names: nameSet, isName: isName, stems: stems),
+                corpusCount: corpus.records.count)
             for (theme, members) in found {
                 themes.append(theme)
                 for m in members { themeOf[m] = Int32(themes.count - 1) }
@@ -128,11 +132,22 @@ public struct ThemeStage: CorpusStage {
             theme.id = idOf[index]
             return theme
         }
-        for i in corpus.records.indices {
-            // Every record has an analysis by now: `extract` gives one to a record that came without.
-            corpus.records[i].analysis?.theme = themeOf[i] < 0 ? nil : idOf[Int(themeOf[i])]
-            // The words were kept for naming; nothing after this stage reads them.
-            corpus.records[i].analysis?.themeWords = nil
+        // On every core, each a run of the records (a million words freed is not free).
+        let (finalThemeOf, finalIDOf) = (themeOf, idOf)
+        corpus.records.withUnsafeMutableBufferPointer { buffer in
+            let shared = DisjointRecords(buffer)
+            let count = buffer.count
+            let slices = max(1, min(threads, count / 4096 + 1))
+            let per = (count + slices - 1) / slices
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                for i in (slice * per)..<min(count, (slice + 1) * per) {
+                    let record = shared.buffer.baseAddress! + i
+                    // Every record has an analysis by now: `extract` gives one to a record that came without.
+                    record.pointee.analysis?.theme = finalThemeOf[i] < 0 ? nil : finalIDOf[Int(finalThemeOf[i])]
+                    // The words were kept for naming; nothing after this stage reads them.
+                    record.pointee.analysis?.themeWords = nil
+                }
+            }
         }
     }
 
@@ -251,10 +266,12 @@ public struct ThemeStage: CorpusStage {
         var memberCount: Int
         /// Record indices in content-key order; position `p` of `documents` is record `ordered[p]`.
         var ordered: [Int]
-        /// Term ids local to the language (`0..<vocabularySize`), without names and, unless a record has nothing
-        /// else, without boilerplate.
+        /// Term ids local to the language (`0..<vocabularySize`), in text order and marked (`TermMarks`); names
+        /// and, unless a record has nothing else, boilerplate are marked dropped and keep their run-wide id.
         var documents: ChunkedLists
-        var vocabularySize: Int
+        /// The run-wide id of each local id.
+        var globalOf: [UInt32]
+        var vocabularySize: Int { globalOf.count }
     }
 
     /// Record indices sorted by content key: stable hash of the text, then of the id, then index.
@@ -280,12 +297,35 @@ public struct ThemeStage: CorpusStage {
                 }
             }
         }
-        keyed.sort { a, b in
+        @Sendable func less(_ a: (text: UInt64, id: UInt64, index: Int), _ b: (text: UInt64, id: UInt64, index: Int)) -> Bool {
             if a.text != b.text { return a.text < b.text }
             if a.id != b.id { return a.id < b.id }
             return a.index < b.index
         }
-        return keyed.map(\.index)
+        // Two halves sorted on two cores, then merged: the order is total (indices differ), so the result is the
+        // one sort of the whole gives.
+        let count = keyed.count
+        guard threads > 1, count >= 1 << 16 else {
+            keyed.sort(by: less)
+            return keyed.map(\.index)
+        }
+        let middle = count / 2
+        keyed.withUnsafeMutableBufferPointer { keys in
+            let shared = UnsafeSendableBuffer(keys)
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                var part = UnsafeMutableBufferPointer(rebasing: shared.buffer[half == 0 ? 0..<middle : middle..<count])
+                part.sort(by: less)
+            }
+        }
+        var order: [Int] = []
+        order.reserveCapacity(count)
+        var a = 0, b = middle
+        while a < middle && b < count {
+            if less(keyed[b], keyed[a]) { order.append(keyed[b].index); b += 1 } else { order.append(keyed[a].index); a += 1 }
+        }
+        while a < middle { order.append(keyed[a].index); a += 1 }
+        while b < count { order.append(keyed[b].index); b += 1 }
+        return order
     }
 
     /// A language's documents: from the term lists at `positions`, or, when `positions` is nil (the run has one
@@ -306,16 +346,22 @@ public struct ThemeStage: CorpusStage {
         }
         // Local ids in order of first use, so the mixture's tables hold only this language's words.
         var local = [UInt32](repeating: .max, count: vocabulary.strings.count)
-        var localCount: UInt32 = 0
+        var globalOf: [UInt32] = []
+        // Every word stays, in text order, for naming: the ones the mixture does not read are marked dropped and
+        // keep their run-wide id.
         func document(_ all: ArraySlice<UInt32>, _ doc: inout [UInt32]) {
-            let dropPlain = all.contains { !isPlain($0) && !isName[Int($0)] }
-            for id in all {
-                if isName[Int(id)] || (dropPlain && isPlain(id)) { continue }
-                if local[Int(id)] == .max {
-                    local[Int(id)] = localCount
-                    localCount += 1
+            let dropPlain = all.contains { !isPlain($0 & TermMarks.id) && !isName[Int($0 & TermMarks.id)] }
+            for value in all {
+                let id = value & TermMarks.id, marks = value & ~TermMarks.id
+                if isName[Int(id)] || (dropPlain && isPlain(id)) {
+                    doc.append(id | marks | TermMarks.dropped)
+                    continue
                 }
-                doc.append(local[Int(id)])
+                if local[Int(id)] == .max {
+                    local[Int(id)] = UInt32(globalOf.count)
+                    globalOf.append(id)
+                }
+                doc.append(local[Int(id)] | marks)
             }
         }
         let documents: ChunkedLists
@@ -336,11 +382,35 @@ public struct ThemeStage: CorpusStage {
             documents = lists
         }
         return LanguageDocuments(
-            language: language, memberCount: ordered.count, ordered: ordered, documents: documents, vocabularySize: Int(localCount))
+            language: language, memberCount: ordered.count, ordered: ordered, documents: documents, globalOf: globalOf)
+    }
+
+    /// What naming needs to know of stems beyond the documents: their text, and which are names.
+    struct Naming {
+        var names: Set<String>
+        /// By run-wide stem id.
+        var isName: [Bool]
+        var stems: [String]
+        /// Whether a name holds a space, so that a pair of stems can be one.
+        var pairsCanBeNames: Bool
+
+        init(names: Set<String>, isName: [Bool], stems: [String]) {
+            self.names = names
+            self.isName = isName
+            self.stems = stems
+            pairsCanBeNames = names.contains { $0.utf8.contains(UInt8(ascii: " ")) }
+        }
+
+        /// The text of a phrase key: its stems joined by a space.
+        func text(_ key: UInt64) -> String {
+            let (first, second) = PhraseCounts.stems(key)
+            guard let second else { return stems[Int(first)] }
+            return stems[Int(first)] + " " + stems[Int(second)]
+        }
     }
 
     private func clusterLanguage(
-        _ prepared: LanguageDocuments, records: [FeedbackRecord], names: Set<String>, corpusCount: Int
+        _ prepared: LanguageDocuments, records: [FeedbackRecord], names: Naming, corpusCount: Int
     ) -> [(Theme, [Int])] {
         let docs = prepared.documents
         let (assignments, model) = mixture.clusterPacked(docs, vocabularySize: max(1, prepared.vocabularySize), threads: threads)
@@ -351,11 +421,15 @@ public struct ThemeStage: CorpusStage {
         var isKept = [Bool](repeating: false, count: model.clusterCount)
         for z in kept { isKept[z] = true }
         var memberOf = [[Int]](repeating: [], count: model.clusterCount)  // cluster → positions in `ordered`
+        var terms: [UInt32] = []
         for (position, z) in assignments.enumerated() {
             guard z >= 0 else { continue }
             if isKept[Int(z)] {
                 memberOf[Int(z)].append(position)
-            } else if let best = bestKept(docs[position], model: model, kept: kept) {
+                continue
+            }
+            docs.kept(position, into: &terms)
+            if let best = bestKept(terms[...], model: model, kept: kept) {
                 memberOf[best].append(position)
             }
         }
@@ -367,7 +441,7 @@ public struct ThemeStage: CorpusStage {
             guard let base = buffer.baseAddress else { return [] }
             return makeThemes(
                 language: prepared.language, groups: groups, ordered: prepared.ordered, docs: docs,
-                vocabularySize: prepared.vocabularySize, records: RecordsInPlace(base: base), names: names, corpusCount: corpusCount)
+                globalOf: prepared.globalOf, records: RecordsInPlace(base: base), names: names, corpusCount: corpusCount)
         }
     }
 
@@ -376,22 +450,44 @@ public struct ThemeStage: CorpusStage {
     /// drain · phone hot" and "battery dies · overheating").
     func merged(_ groups: [[Int]], docs: ChunkedLists) -> [[Int]] {
         var groups = groups
-        var vectors: [[UInt32: Double]] = groups.map { positions in
-            var v: [UInt32: Double] = [:]
-            for p in positions { for t in docs[p] { v[t, default: 0] += 1 } }
-            return v
+        // Term counts as sorted sparse vectors, compared through one dense scratch row. Counts are whole numbers
+        // far below 2^53, so every dot product and norm is exact whatever order it is summed in.
+        var dense: [Double] = []
+        var vectors: [SparseCounts] = []
+        var terms: [UInt32] = []
+        var touched: [UInt32] = []
+        for positions in groups {
+            touched.removeAll(keepingCapacity: true)
+            for p in positions {
+                docs.kept(p, into: &terms)
+                for t in terms {
+                    if Int(t) >= dense.count { dense += [Double](repeating: 0, count: Int(t) + 1 - dense.count) }
+                    if dense[Int(t)] == 0 { touched.append(t) }
+                    dense[Int(t)] += 1
+                }
+            }
+            touched.sort()
+            vectors.append(SparseCounts(terms: touched, counts: touched.map { dense[Int($0)] }))
+            for t in touched { dense[Int(t)] = 0 }
         }
-        func cosine(_ a: [UInt32: Double], _ b: [UInt32: Double]) -> Double {
-            let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-            var dot = 0.0
-            for key in small.keys.sorted() { if let y = large[key] { dot += small[key]! * y } }
-            func norm(_ v: [UInt32: Double]) -> Double { v.keys.sorted().reduce(0.0) { $0 + v[$1]! * v[$1]! }.squareRoot() }
-            let n = norm(a) * norm(b)
-            return n == 0 ? 0 : dot / n
+        func similarities(of i: Int, to others: [Int]) -> [Double] {
+            let a = vectors[i]
+            for (t, c) in zip(a.terms, a.counts) { dense[Int(t)] = c }
+            defer { for t in a.terms { dense[Int(t)] = 0 } }
+            return others.map { k in
+                let b = vectors[k]
+                var dot = 0.0
+                for (t, c) in zip(b.terms, b.counts) where Int(t) < dense.count { dot += dense[Int(t)] * c }
+                let n = a.norm * b.norm
+                return n == 0 ? 0 : dot / n
+            }
         }
         var alive = [Bool](repeating: true, count: groups.count)
         var similarity = [[Double]](repeating: [Double](repeating: 0, count: groups.count), count: groups.count)
-        for i in groups.indices { for j in groups.indices where j > i { similarity[i][j] = cosine(vectors[i], vectors[j]) } }
+        for i in groups.indices {
+            let later = Array((i + 1)..<groups.count)
+            for (j, value) in zip(later, similarities(of: i, to: later)) { similarity[i][j] = value }
+        }
         while true {
             var best: (Int, Int)?
             var bestValue = mergeSimilarity
@@ -402,11 +498,11 @@ public struct ThemeStage: CorpusStage {
             }
             guard let (i, j) = best else { break }
             groups[i] += groups[j]
-            for (t, c) in vectors[j] { vectors[i][t, default: 0] += c }
+            vectors[i] = vectors[i].adding(vectors[j])
             alive[j] = false
             groups[j] = []
-            for k in groups.indices where alive[k] && k != i {
-                let value = cosine(vectors[i], vectors[k])
+            let others = groups.indices.filter { alive[$0] && $0 != i }
+            for (k, value) in zip(others, similarities(of: i, to: others)) {
                 if k < i { similarity[k][i] = value } else { similarity[i][k] = value }
             }
         }
@@ -427,31 +523,23 @@ public struct ThemeStage: CorpusStage {
     // MARK: naming
 
     private func makeThemes(
-        language: String, groups: [[Int]], ordered: [Int], docs: ChunkedLists, vocabularySize: Int, records: RecordsInPlace,
-        names: Set<String>, corpusCount: Int
+        language: String, groups: [[Int]], ordered: [Int], docs: ChunkedLists, globalOf: [UInt32], records: RecordsInPlace,
+        names: Naming, corpusCount: Int
     ) -> [(Theme, [Int])] {
         // c-TF-IDF over phrases, counted once per record: frequent in the theme, rare in the other themes.
-        // Each theme's phrases are read from its records' packed words on its own core.
-        let counted = UnsafeSlots<[String: Int]>(count: groups.count, initial: [:])
+        // Each theme's phrases are counted by stem ids from its term lists, on its own core.
+        let counted = UnsafeSlots<PhraseCounts>(count: groups.count, initial: PhraseCounts())
         DispatchQueue.concurrentPerform(iterations: groups.count) { c in
-            var ids = PhraseIDs()
-            var counts: [Int] = []
-            var distinct: [Int] = []
+            var counts = PhraseCounts()
+            var keys: [UInt64] = []
             for position in groups[c] {
-                guard let words = records[ordered[position]].analysis?.themeWords else { continue }
-                distinct.removeAll(keepingCapacity: true)
-                words.forEachPhrase { first, second, _, _ in
-                    let id = ids.id(first, second)
-                    if id == counts.count { counts.append(0) }
-                    distinct.append(id)
-                }
-                distinct.sortAndRemoveDuplicates()
-                for id in distinct { counts[id] += 1 }
+                docs.phrases(position, globalOf: globalOf, into: &keys)
+                for key in keys { counts.add(key) }
             }
-            counted[c] = Dictionary(uniqueKeysWithValues: zip(ids.keys, counts))
+            counted[c] = counts
         }
-        var overall: [String: Int] = [:]
-        for c in groups.indices { for (key, n) in counted[c] { overall[key, default: 0] += n } }
+        var overall = PhraseCounts()
+        for c in groups.indices { counted[c].forEach { key, n in overall.add(key, Int32(n)) } }
         let average = Double(groups.reduce(0) { $0 + $1.count }) / Double(max(1, groups.count))
         // Themes are named and described independently of each other: on every core, each into its own slot.
         let slots = UnsafeSlots<(Theme, [Int])?>(count: groups.count, initial: nil)
@@ -462,15 +550,15 @@ public struct ThemeStage: CorpusStage {
             let counts = counted[c]
             let label = labelFor(
                 counts: counts, overall: overallCounts, average: average, size: positions.count, language: language,
-                names: names, members: recordIndices, records: records)
+                names: names, positions: positions, ordered: ordered, docs: docs, globalOf: globalOf, records: records)
             var theme = Theme(
                 id: 0, language: language, label: label, size: positions.count,
                 share: Double(positions.count) / Double(max(1, corpusCount)), quotes: [],
                 sentiment: .init(), kinds: [], versions: [], firstSeen: nil, lastSeen: nil, meanRating: nil)
-            theme.quotes = quotes(positions: positions, ordered: ordered, docs: docs, vocabularySize: vocabularySize, records: records)
+            theme.quotes = quotes(positions: positions, ordered: ordered, docs: docs, vocabularySize: globalOf.count, records: records)
             theme.terms = characteristicTerms(counts, size: positions.count, names: names, language: language)
             describe(&theme, members: recordIndices, records: records)
-            counted[c] = [:]
+            counted[c] = PhraseCounts()
             slots[c] = (theme, recordIndices)
         }
         return (0..<groups.count).map { slots[$0]! }
@@ -478,35 +566,59 @@ public struct ThemeStage: CorpusStage {
 
     /// The theme's most frequent phrases (in at least 2 records, or all of a tiny theme), at most 25, with the
     /// share of its records that contain each; names such as the app's own are left out.
-    private func characteristicTerms(_ counts: [String: Int], size: Int, names: Set<String>, language: String) -> [String: Double] {
+    private func characteristicTerms(_ counts: PhraseCounts, size: Int, names: Naming, language: String) -> [String: Double] {
         let floor = min(2, size)
         // Boilerplate ("app", "please") names no theme; a pair is kept unless both its words are boilerplate.
-        func isBoilerplate(_ key: String) -> Bool {
-            key.split(separator: " ").allSatisfy { boilerplate.contains(String($0), language: language) }
+        func isExcluded(_ key: UInt64) -> Bool {
+            let (first, second) = PhraseCounts.stems(key)
+            if let second {
+                if names.pairsCanBeNames && names.names.contains(names.text(key)) { return true }
+                return boilerplate.contains(names.stems[Int(first)], language: language)
+                    && boilerplate.contains(names.stems[Int(second)], language: language)
+            }
+            return names.isName[Int(first)] || boilerplate.contains(names.stems[Int(first)], language: language)
         }
-        let ranked = counts.filter { $0.value >= floor && !names.contains($0.key) && !isBoilerplate($0.key) }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        // Most frequent first, by count alone; the phrases' texts are made only for the counts that can make the 25.
+        var candidates: [(key: UInt64, count: Int)] = []
+        counts.forEach { key, count in if count >= floor { candidates.append((key, count)) } }
+        candidates.sort { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
+        var ranked: [(text: String, count: Int)] = []
+        var start = 0
+        while start < candidates.count && ranked.count < 25 {
+            var end = start + 1
+            while end < candidates.count && candidates[end].count == candidates[start].count { end += 1 }
+            for k in start..<end where !isExcluded(candidates[k].key) { ranked.append((names.text(candidates[k].key), candidates[k].count)) }
+            start = end
+        }
+        ranked.sort { $0.count != $1.count ? $0.count > $1.count : $0.text < $1.text }
         var terms: [String: Double] = [:]
         for (key, count) in ranked.prefix(25) { terms[key] = Double(count) / Double(max(1, size)) }
         return terms
     }
 
     private func labelFor(
-        counts: [String: Int], overall: [String: Int], average: Double, size: Int, language: String, names: Set<String>,
-        members: [Int], records: RecordsInPlace
+        counts: PhraseCounts, overall: PhraseCounts, average: Double, size: Int, language: String, names: Naming,
+        positions: [Int], ordered: [Int], docs: ChunkedLists, globalOf: [UInt32], records: RecordsInPlace
     ) -> [String] {
         // A label phrase is said by a noticeable part of the theme, not by one long review in it.
         let preferredFloor = size >= 6 ? max(2, Int((0.03 * Double(size)).rounded(.up))) : 1
         // A theme held together by words no phrase repeats often enough still gets a name.
-        let floor = counts.values.contains { $0 >= preferredFloor } ? preferredFloor : 1
+        var reachesPreferred = false
+        counts.forEach { _, count in if count >= preferredFloor { reachesPreferred = true } }
+        let floor = reachesPreferred ? preferredFloor : 1
         var ranked: [Keyphrase] = []
-        for (key, count) in counts where count >= floor {
-            let stems = key.split(separator: " ").map(String.init)
-            if stems.contains(where: { names.contains($0) }) { continue }
-            var score = Double(count) / Double(size) * Foundation.log(1 + average / Double(overall[key]!))
-            let plain = stems.filter { boilerplate.contains($0, language: language) }.count
+        var keyOf: [String: UInt64] = [:]
+        counts.forEach { id, count in
+            guard count >= floor else { return }
+            let (first, second) = PhraseCounts.stems(id)
+            let stems = second.map { [first, $0] } ?? [first]
+            if stems.contains(where: { names.isName[Int($0)] }) { return }
+            let key = names.text(id)
+            var score = Double(count) / Double(size) * Foundation.log(1 + average / Double(overall[id]))
+            let plain = stems.filter { boilerplate.contains(names.stems[Int($0)], language: language) }.count
             if plain == stems.count { score *= 0.1 } else if plain > 0 { score *= 0.5 }
             ranked.append(Keyphrase(text: key, key: key, score: -score, count: count))
+            keyOf[key] = id
         }
         ranked.sort { $0.score != $1.score ? $0.score < $1.score : $0.key < $1.key }
         // A pair that most uses of its word come in ("verification code" for "code") says more than the word.
@@ -529,12 +641,17 @@ public struct ThemeStage: CorpusStage {
             if chosen.contains(where: { !Set($0.key.split(separator: " ")).isDisjoint(with: stems) }) { continue }
             chosen.append(candidate)
         }
-        // Written forms: the most frequent way the theme's records spell each chosen phrase.
+        // Written forms: the most frequent way the theme's records spell each chosen phrase. Only the records whose
+        // phrases (by id) include a chosen one have their words read.
         let wanted = chosen.map { PhraseMatcher($0.key) }
+        let wantedIDs = chosen.map { keyOf[$0.key]! }
         var spelled: [String: [String: Int]] = [:]
         if !wanted.isEmpty {
-            for m in members {
-                records[m].analysis?.themeWords?.forEachPhrase { first, second, firstFolded, secondFolded in
+            var keys: [UInt64] = []
+            for position in positions {
+                docs.phrases(position, globalOf: globalOf, into: &keys)
+                guard wantedIDs.contains(where: { keys.contains($0) }) else { continue }
+                records[ordered[position]].analysis?.themeWords?.forEachPhrase { first, second, firstFolded, secondFolded in
                     for phrase in wanted where phrase.matches(first, second) {
                         spelled[phrase.key, default: [:]][ThemeWords.phrase(firstFolded, secondFolded), default: 0] += 1
                     }
@@ -556,11 +673,16 @@ public struct ThemeStage: CorpusStage {
     ) -> [Theme.Quote] {
         var counts = [Double](repeating: 0, count: max(1, vocabularySize))
         var total = 0.0
-        for p in positions { for t in docs[p] { counts[Int(t)] += 1; total += 1 } }
+        var terms: [UInt32] = []
+        for p in positions {
+            docs.kept(p, into: &terms)
+            for t in terms { counts[Int(t)] += 1; total += 1 }
+        }
         var distinct: [UInt32] = []
         var scored = positions.map { position -> (score: Double, index: Int) in
             // Sorted, so that the float sum is the same whatever order the words came in.
-            Self.distinct(docs[position], into: &distinct)
+            docs.kept(position, into: &terms)
+            Self.distinct(terms[...], into: &distinct)
             let mass = distinct.reduce(0.0) { $0 + counts[Int($1)] / max(1, total) }
             var score = mass / Double(max(1, distinct.count)).squareRoot()
             let index = ordered[position]
@@ -681,8 +803,15 @@ private struct LocalFeatures {
         (self.stems, self.capitalised) = ([], [])  // unique, so cleared without a copy
         stems.removeAll(keepingCapacity: true)
         capitalised.removeAll(keepingCapacity: true)
-        packed.forEachWord { stem, folded, _, isCapitalised in
-            stems.append(UInt32(ids.id(stem)))
+        // Each stem is marked when it and the one before form a label candidate ("battery drain"): adjacent and
+        // written differently, as `ThemeWords.forEachPhrase` pairs them, so naming counts phrases by id.
+        var previous: UnsafeBufferPointer<UInt8>?
+        packed.forEachWord { stem, folded, startsRun, isCapitalised in
+            let id = UInt32(ids.id(stem))
+            precondition(id <= TermMarks.id, "more stems than term ids address")
+            let pairs = !startsRun && previous != nil && !previous!.elementsEqual(stem)
+            stems.append(pairs ? id | TermMarks.pairsWithPrevious : id)
+            previous = stem
             if isCapitalised { capitalised.append(capitalisedID(folded)) }
         }
         terms.append(stems)
@@ -761,3 +890,34 @@ extension Corpus {
     }
 }
 
+
+/// Counts by term id, sorted by id, with the vector's Euclidean norm.
+struct SparseCounts {
+    let terms: [UInt32]
+    let counts: [Double]
+    let norm: Double
+
+    init(terms: [UInt32], counts: [Double]) {
+        self.terms = terms
+        self.counts = counts
+        norm = counts.reduce(0.0) { $0 + $1 * $1 }.squareRoot()
+    }
+
+    /// The element-wise sum of two vectors.
+    func adding(_ other: SparseCounts) -> SparseCounts {
+        var terms: [UInt32] = [], counts: [Double] = []
+        terms.reserveCapacity(self.terms.count + other.terms.count)
+        counts.reserveCapacity(self.terms.count + other.terms.count)
+        var a = 0, b = 0
+        while a < self.terms.count || b < other.terms.count {
+            if b == other.terms.count || (a < self.terms.count && self.terms[a] < other.terms[b]) {
+                terms.append(self.terms[a]); counts.append(self.counts[a]); a += 1
+            } else if a == self.terms.count || other.terms[b] < self.terms[a] {
+                terms.append(other.terms[b]); counts.append(other.counts[b]); b += 1
+            } else {
+                terms.append(self.terms[a]); counts.append(self.counts[a] + other.counts[b]); a += 1; b += 1
+            }
+        }
+        return SparseCounts(terms: terms, counts: counts)
+    }
+}
