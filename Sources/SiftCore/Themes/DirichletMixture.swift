@@ -76,7 +76,8 @@ public struct DirichletMixture: Sendable {
     /// twice the memory of 32-bit ids).
     func clusterPacked(_ documents: ChunkedLists, vocabularySize: Int, threads: Int = 1) -> (assignments: [Int32], model: Model) {
         let K = maxClusters
-        var assignment = Array(repeating: -1, count: documents.count)
+        // The sample's clusters, by position in the sample (`assignment[k]` is document `fitted[k]`'s).
+        var assignment: [Int] = []
         var fitted: [Int] = []
         var firstUnfitted = documents.count
         // Compact forms of the sample only (`fitDocs[k]` is document `fitted[k]`); the documents beyond it are
@@ -111,34 +112,35 @@ public struct DirichletMixture: Sendable {
 
         // Start as the paper does: every document in a uniformly drawn cluster. (Letting documents join one by one
         // converges faster but merges too much: 42 clusters instead of ~90 on the Tweet set.)
-        for (k, d) in fitted.enumerated() {
+        for k in fitted.indices {
             let z = Int(rng.next() % UInt64(K))
             model.add(fitDocs[k], to: z)
-            assignment[d] = z
+            assignment.append(z)
         }
         for _ in 0..<iterations {
-            for (k, d) in fitted.enumerated() {
+            for k in fitted.indices {
                 let doc = fitDocs[k]
-                model.remove(doc, from: assignment[d])
+                model.remove(doc, from: assignment[k])
                 let z = sample(doc, model: model, rng: &rng, probabilities: &p)
                 model.add(doc, to: z)
-                assignment[d] = z
+                assignment[k] = z
             }
             model.compact(&assignment)
         }
         // One last sweep puts each document in its most likely cluster instead of a draw, so that a document
         // that fits its cluster badly by chance does not stay there.
-        for (k, d) in fitted.enumerated() {
+        for k in fitted.indices {
             let doc = fitDocs[k]
-            model.remove(doc, from: assignment[d])
-            let z = model.mostLikely(doc, scores: &p) ?? assignment[d]
+            model.remove(doc, from: assignment[k])
+            let z = model.mostLikely(doc, scores: &p) ?? assignment[k]
             model.add(doc, to: z)
-            assignment[d] = z
+            assignment[k] = z
         }
         // Documents beyond the sample: their most likely living cluster, scored independently of each other.
         fitDocs = []
+        var result = [Int32](repeating: -1, count: documents.count)
+        for (k, d) in fitted.enumerated() { result[d] = Int32(assignment[k]) }
         fitted = []
-        var result = assignment.map { Int32($0) }
         assignment = []
         let restStart = firstUnfitted
         let restCount = documents.count - restStart

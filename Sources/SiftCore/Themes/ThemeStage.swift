@@ -544,24 +544,140 @@ public struct ThemeStage: CorpusStage {
         // Themes are named and described independently of each other: on every core, each into its own slot.
         let slots = UnsafeSlots<(Theme, [Int])?>(count: groups.count, initial: nil)
         let overallCounts = overall
+        let chosen = UnsafeSlots<[Keyphrase]>(count: groups.count, initial: [])
+        DispatchQueue.concurrentPerform(iterations: groups.count) { c in
+            let counts = counted[c]
+            chosen[c] = labelPhrases(
+                counts: counts, overall: overallCounts, average: average, size: groups[c].count, language: language, names: names)
+            var theme = Theme(
+                id: 0, language: language, label: [], size: groups[c].count,
+                share: Double(groups[c].count) / Double(max(1, corpusCount)), quotes: [],
+                sentiment: .init(), kinds: [], versions: [], firstSeen: nil, lastSeen: nil, meanRating: nil)
+            theme.terms = characteristicTerms(counts, size: groups[c].count, names: names, language: language)
+            counted[c] = PhraseCounts()
+            slots[c] = (theme, [])
+        }
+        // What is read from the records themselves (spellings of the chosen phrases, sentiment, kinds, versions,
+        // dates, ratings, text lengths) is read in one pass in record order, where the records lie in memory:
+        // theme by theme, in content order, every read was a cache miss.
+        let tallies = tally(groups: groups, ordered: ordered, chosen: chosen, records: records, corpusCount: corpusCount)
         DispatchQueue.concurrentPerform(iterations: groups.count) { c in
             let positions = groups[c]
             let recordIndices = positions.map { ordered[$0] }
-            let counts = counted[c]
-            let label = labelFor(
-                counts: counts, overall: overallCounts, average: average, size: positions.count, language: language,
-                names: names, positions: positions, ordered: ordered, docs: docs, globalOf: globalOf, records: records)
-            var theme = Theme(
-                id: 0, language: language, label: label, size: positions.count,
-                share: Double(positions.count) / Double(max(1, corpusCount)), quotes: [],
-                sentiment: .init(), kinds: [], versions: [], firstSeen: nil, lastSeen: nil, meanRating: nil)
-            theme.quotes = quotes(positions: positions, ordered: ordered, docs: docs, vocabularySize: globalOf.count, records: records)
-            theme.terms = characteristicTerms(counts, size: positions.count, names: names, language: language)
-            describe(&theme, members: recordIndices, records: records)
-            counted[c] = PhraseCounts()
+            var theme = slots[c]!.0
+            theme.label = spellings(of: chosen[c], theme: c, tallies: tallies)
+            theme.quotes = quotes(
+                positions: positions, ordered: ordered, docs: docs, vocabularySize: globalOf.count, records: records,
+                isLong: tallies.isLong)
+            describe(&theme, theme: c, members: recordIndices, tallies: tallies, records: records)
             slots[c] = (theme, recordIndices)
         }
         return (0..<groups.count).map { slots[$0]! }
+    }
+
+    /// What the records of each theme hold beyond their words, counted per theme.
+    struct ThemeTally {
+        var positive = 0, neutral = 0, negative = 0
+        /// By position in `FeedbackKind.allCases`.
+        var kinds = [Int](repeating: 0, count: FeedbackKind.allCases.count)
+        var versions: [String: Int] = [:]
+        var first: Double?, last: Double?
+        var ratingSum = 0.0
+        var rated = 0
+        /// Whether every rating is a whole number (then any order of summing them gives the same sum).
+        var wholeRatings = true
+        /// How often each written form spells each chosen phrase.
+        var spelled: [[String: Int]] = []
+
+        mutating func add(_ other: ThemeTally) {
+            positive += other.positive; neutral += other.neutral; negative += other.negative
+            for k in kinds.indices { kinds[k] += other.kinds[k] }
+            for (version, n) in other.versions { versions[version, default: 0] += n }
+            if let f = other.first { first = min(first ?? f, f) }
+            if let l = other.last { last = max(last ?? l, l) }
+            ratingSum += other.ratingSum
+            rated += other.rated
+            wholeRatings = wholeRatings && other.wholeRatings
+            if spelled.count < other.spelled.count { spelled += Array(repeating: [:], count: other.spelled.count - spelled.count) }
+            for (k, forms) in other.spelled.enumerated() { for (form, n) in forms { spelled[k][form, default: 0] += n } }
+        }
+    }
+
+    struct Tallies {
+        var themes: [ThemeTally]
+        /// By record index: whether its text is over 280 characters (records in no theme: false).
+        var isLong: [Bool]
+    }
+
+    /// Every member record read once, in record order, on every core.
+    private func tally(
+        groups: [[Int]], ordered: [Int], chosen: UnsafeSlots<[Keyphrase]>, records: RecordsInPlace, corpusCount: Int
+    ) -> Tallies {
+        var themeIndex = [Int32](repeating: -1, count: corpusCount)
+        for (c, positions) in groups.enumerated() { for p in positions { themeIndex[ordered[p]] = Int32(c) } }
+        let themeOf = themeIndex
+        themeIndex = []
+        let matchers = groups.indices.map { chosen[$0].map { PhraseMatcher($0.key) } }
+        let slices = max(1, min(threads, corpusCount / 4096 + 1))
+        let per = (corpusCount + slices - 1) / slices
+        let parts = UnsafeSlots<[ThemeTally]>(count: slices, initial: [])
+        var isLong = [Bool](repeating: false, count: corpusCount)
+        let allKinds = FeedbackKind.allCases
+        isLong.withUnsafeMutableBufferPointer { isLongBuffer in
+            let isLongOut = UnsafeSendableBuffer(isLongBuffer)
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                var part = groups.indices.map { c in
+                    var t = ThemeTally()
+                    t.spelled = Array(repeating: [:], count: matchers[c].count)
+                    return t
+                }
+                for m in (slice * per)..<min(corpusCount, (slice + 1) * per) {
+                    let c = Int(themeOf[m])
+                    guard c >= 0 else { continue }
+                    let record = records.base + m
+                    isLongOut.buffer[m] = Self.isLong(record.pointee.text)
+                    // Field by field: a copy of the whole record retains every one of its strings and arrays.
+                    let compound = record.pointee.analysis?.sentiment.compound ?? 0
+                    if compound >= 0.05 { part[c].positive += 1 } else if compound <= -0.05 { part[c].negative += 1 } else { part[c].neutral += 1 }
+                    if let kind = record.pointee.analysis?.kinds.max(by: { $0.confidence < $1.confidence }) {
+                        part[c].kinds[allKinds.firstIndex(of: kind.kind)!] += 1
+                    }
+                    if let version = record.pointee.version { part[c].versions[version, default: 0] += 1 }
+                    let (seconds, rating) = FeedbackRecord.dateSecondsAndRating(at: record)
+                    if let seconds {
+                        part[c].first = min(part[c].first ?? seconds, seconds)
+                        part[c].last = max(part[c].last ?? seconds, seconds)
+                    }
+                    if let rating {
+                        part[c].ratingSum += rating
+                        part[c].rated += 1
+                        if rating.rounded(.towardZero) != rating || abs(rating) > 1e9 { part[c].wholeRatings = false }
+                    }
+                    let wanted = matchers[c]
+                    if !wanted.isEmpty {
+                        record.pointee.analysis?.themeWords?.forEachPhrase { first, second, firstFolded, secondFolded in
+                            for (k, phrase) in wanted.enumerated() where phrase.matches(first, second) {
+                                part[c].spelled[k][ThemeWords.phrase(firstFolded, secondFolded), default: 0] += 1
+                            }
+                        }
+                    }
+                }
+                parts[slice] = part
+            }
+        }
+        var themes = parts[0]
+        for slice in 1..<slices { for c in themes.indices { themes[c].add(parts[slice][c]) } }
+        return Tallies(themes: themes, isLong: isLong)
+    }
+
+    /// The chosen phrases as the theme's records most often spell them.
+    private func spellings(of chosen: [Keyphrase], theme c: Int, tallies: Tallies) -> [String] {
+        chosen.enumerated().map { k, phrase in
+            // Ties go to the first form in string order.
+            let forms = tallies.themes[c].spelled[k]
+            guard let best = forms.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else { return phrase.key }
+            return best.key
+        }
     }
 
     /// The theme's most frequent phrases (in at least 2 records, or all of a tiny theme), at most 25, with the
@@ -596,10 +712,10 @@ public struct ThemeStage: CorpusStage {
         return terms
     }
 
-    private func labelFor(
-        counts: PhraseCounts, overall: PhraseCounts, average: Double, size: Int, language: String, names: Naming,
-        positions: [Int], ordered: [Int], docs: ChunkedLists, globalOf: [UInt32], records: RecordsInPlace
-    ) -> [String] {
+    /// The label's phrases (by c-TF-IDF, pairs preferred to the words they join), at most `labelPhrases`.
+    private func labelPhrases(
+        counts: PhraseCounts, overall: PhraseCounts, average: Double, size: Int, language: String, names: Naming
+    ) -> [Keyphrase] {
         // A label phrase is said by a noticeable part of the theme, not by one long review in it.
         let preferredFloor = size >= 6 ? max(2, Int((0.03 * Double(size)).rounded(.up))) : 1
         // A theme held together by words no phrase repeats often enough still gets a name.
@@ -607,7 +723,6 @@ public struct ThemeStage: CorpusStage {
         counts.forEach { _, count in if count >= preferredFloor { reachesPreferred = true } }
         let floor = reachesPreferred ? preferredFloor : 1
         var ranked: [Keyphrase] = []
-        var keyOf: [String: UInt64] = [:]
         counts.forEach { id, count in
             guard count >= floor else { return }
             let (first, second) = PhraseCounts.stems(id)
@@ -618,7 +733,6 @@ public struct ThemeStage: CorpusStage {
             let plain = stems.filter { boilerplate.contains(names.stems[Int($0)], language: language) }.count
             if plain == stems.count { score *= 0.1 } else if plain > 0 { score *= 0.5 }
             ranked.append(Keyphrase(text: key, key: key, score: -score, count: count))
-            keyOf[key] = id
         }
         ranked.sort { $0.score != $1.score ? $0.score < $1.score : $0.key < $1.key }
         // A pair that most uses of its word come in ("verification code" for "code") says more than the word.
@@ -641,35 +755,13 @@ public struct ThemeStage: CorpusStage {
             if chosen.contains(where: { !Set($0.key.split(separator: " ")).isDisjoint(with: stems) }) { continue }
             chosen.append(candidate)
         }
-        // Written forms: the most frequent way the theme's records spell each chosen phrase. Only the records whose
-        // phrases (by id) include a chosen one have their words read.
-        let wanted = chosen.map { PhraseMatcher($0.key) }
-        let wantedIDs = chosen.map { keyOf[$0.key]! }
-        var spelled: [String: [String: Int]] = [:]
-        if !wanted.isEmpty {
-            var keys: [UInt64] = []
-            for position in positions {
-                docs.phrases(position, globalOf: globalOf, into: &keys)
-                guard wantedIDs.contains(where: { keys.contains($0) }) else { continue }
-                records[ordered[position]].analysis?.themeWords?.forEachPhrase { first, second, firstFolded, secondFolded in
-                    for phrase in wanted where phrase.matches(first, second) {
-                        spelled[phrase.key, default: [:]][ThemeWords.phrase(firstFolded, secondFolded), default: 0] += 1
-                    }
-                }
-            }
-        }
-        return chosen.map { phrase in
-            // Ties go to the first form in string order.
-            guard let forms = spelled[phrase.key], let best = forms.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })
-            else { return phrase.key }
-            return best.key
-        }
+        return chosen
     }
 
     /// The three most central records with different texts: those whose words the theme's model gives the most
     /// probability, per word, preferring texts a reader takes in at a glance (≤ 280 characters).
     private func quotes(
-        positions: [Int], ordered: [Int], docs: ChunkedLists, vocabularySize: Int, records: RecordsInPlace
+        positions: [Int], ordered: [Int], docs: ChunkedLists, vocabularySize: Int, records: RecordsInPlace, isLong: [Bool]
     ) -> [Theme.Quote] {
         var counts = [Double](repeating: 0, count: max(1, vocabularySize))
         var total = 0.0
@@ -686,7 +778,7 @@ public struct ThemeStage: CorpusStage {
             let mass = distinct.reduce(0.0) { $0 + counts[Int($1)] / max(1, total) }
             var score = mass / Double(max(1, distinct.count)).squareRoot()
             let index = ordered[position]
-            if Self.isLong(records[index].text) { score *= 0.3 }
+            if isLong[index] { score *= 0.3 }
             return (score, index)
         }
         counts = []
@@ -727,45 +819,26 @@ public struct ThemeStage: CorpusStage {
         return text.count > 280
     }
 
-    /// Sentiment, kinds, versions, dates and rating of the theme's records.
-    private func describe(_ theme: inout Theme, members: [Int], records: RecordsInPlace) {
-        // Counted by position in `allKinds`: a dictionary hashed each member's kind.
-        let allKinds = FeedbackKind.allCases
-        var kindCounts = [Int](repeating: 0, count: allKinds.count)
-        // Versions numbered by their bytes: hashing each member's version string was most of this loop.
-        var versionIDs = PhraseIDs()
-        var versionCounts: [Int] = []
-        var ratings = 0.0
-        var rated = 0
-        var first: Double?, last: Double?
-        for m in members {
-            // Field by field: a copy of the whole record retains every one of its strings and arrays.
-            let compound = records[m].analysis?.sentiment.compound ?? 0
-            if compound >= 0.05 { theme.sentiment.positive += 1 } else if compound <= -0.05 { theme.sentiment.negative += 1 } else { theme.sentiment.neutral += 1 }
-            if let kind = records[m].analysis?.kinds.max(by: { $0.confidence < $1.confidence }) {
-                kindCounts[allKinds.firstIndex(of: kind.kind)!] += 1
-            }
-            if var version = records[m].version {
-                let id = version.withUTF8 { versionIDs.id($0) }
-                if id == versionCounts.count { versionCounts.append(0) }
-                versionCounts[id] += 1
-            }
-            let (seconds, rating) = FeedbackRecord.dateSecondsAndRating(at: records.base + m)
-            if let seconds {
-                first = min(first ?? seconds, seconds)
-                last = max(last ?? seconds, seconds)
-            }
-            if let rating { ratings += rating; rated += 1 }
-        }
+    /// Sentiment, kinds, versions, dates and rating of the theme's records, from their tally.
+    private func describe(_ theme: inout Theme, theme c: Int, members: [Int], tallies: Tallies, records: RecordsInPlace) {
+        let tally = tallies.themes[c]
+        theme.sentiment = .init(positive: tally.positive, neutral: tally.neutral, negative: tally.negative)
         func top(_ counts: [String: Int], _ n: Int) -> [Theme.Count] {
             counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(n).map { .init(name: $0.key, count: $0.value) }
         }
-        let kinds = Dictionary(uniqueKeysWithValues: allKinds.indices.filter { kindCounts[$0] > 0 }.map { (allKinds[$0].rawValue, kindCounts[$0]) })
+        let allKinds = FeedbackKind.allCases
+        let kinds = Dictionary(uniqueKeysWithValues: allKinds.indices.filter { tally.kinds[$0] > 0 }.map { (allKinds[$0].rawValue, tally.kinds[$0]) })
         theme.kinds = top(kinds, kinds.count)
-        theme.versions = top(Dictionary(uniqueKeysWithValues: zip(versionIDs.keys, versionCounts)), 3)
-        theme.meanRating = rated > 0 ? ratings / Double(rated) : nil
-        theme.firstSeen = first.map { Date(timeIntervalSinceReferenceDate: $0) }
-        theme.lastSeen = last.map { Date(timeIntervalSinceReferenceDate: $0) }
+        theme.versions = top(tally.versions, 3)
+        var ratings = tally.ratingSum
+        if !tally.wholeRatings {
+            // Fractional ratings: summed in member order, as a float sum depends on its order.
+            ratings = 0
+            for m in members { if let rating = FeedbackRecord.dateSecondsAndRating(at: records.base + m).rating { ratings += rating } }
+        }
+        theme.meanRating = tally.rated > 0 ? ratings / Double(tally.rated) : nil
+        theme.firstSeen = tally.first.map { Date(timeIntervalSinceReferenceDate: $0) }
+        theme.lastSeen = tally.last.map { Date(timeIntervalSinceReferenceDate: $0) }
     }
 }
 
