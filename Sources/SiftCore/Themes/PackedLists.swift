@@ -15,6 +15,13 @@ struct PackedLists: Sendable {
         for list in lists { append(list) }
     }
 
+    /// Lists already laid out: list `i` is `values[starts[i]..<starts[i + 1]]`.
+    init(values: [UInt32], starts: [UInt32]) {
+        precondition(starts.first == 0 && Int(starts.last!) == values.count, "offsets that do not cover the values")
+        self.values = values
+        self.starts = starts
+    }
+
     var count: Int { starts.count - 1 }
 
     subscript(i: Int) -> ArraySlice<UInt32> { values[Int(starts[i])..<Int(starts[i + 1])] }

@@ -105,8 +105,9 @@ public struct ThemeStage: CorpusStage {
         // Naming spells phrases from their stems' ids; the table from string to id is no longer needed.
         let stems = features.vocabulary.strings
         features.vocabulary = SortedVocabulary([])
+        features.language = []
         var themes: [Theme] = []
-        var themeOf = [Int32](repeating: -1, count: corpus.records.count)
+        var membersOf: [[Int]] = []
         for k in prepared.indices {
             let documents = prepared[k]!
             prepared[k] = nil
@@ -115,9 +116,13 @@ public struct ThemeStage: CorpusStage {
                 corpusCount: corpus.records.count)
             for (theme, members) in found {
                 themes.append(theme)
-                for m in members { themeOf[m] = Int32(themes.count - 1) }
+                membersOf.append(members)
             }
         }
+        // Made once naming is done, so that it is not held while naming is at its peak.
+        var themeOf = [Int32](repeating: -1, count: corpus.records.count)
+        for (t, members) in membersOf.enumerated() { for m in members { themeOf[m] = Int32(t) } }
+        membersOf = []
         // Ids by size, then language and label, so they do not depend on the order languages were processed in.
         let order = themes.indices.sorted { a, b in
             let x = themes[a], y = themes[b]
@@ -172,80 +177,113 @@ public struct ThemeStage: CorpusStage {
     /// are read, not re-analysed (the same words: that stage analysed the same text in the language it settled on);
     /// a record without them is analysed here and given them, since naming reads them again. They are dropped
     /// when the stage ends.
+    ///
+    /// Records are read in record order, where they lie in memory, each list written straight to its place in
+    /// content order: visiting them in content order missed the cache on nearly every record.
     func extract(_ records: inout [FeedbackRecord], order: [Int]) -> Features {
         let count = records.count
         let slices = max(1, min(threads, count / 512 + 1))
         let per = (count + slices - 1) / max(1, slices)
         let parts = UnsafeSlots<LocalFeatures?>(count: slices, initial: nil)
+        // A record analysed here may be themed in another language than its analysis says ("und" kept there).
+        let otherLanguage = UnsafeSlots<[Int: String]>(count: slices, initial: [:])
+        var wordCount = [UInt32](repeating: 0, count: count)
+        var positionOf = [Int32](repeating: 0, count: count)
+        var starts = [UInt32](repeating: 0, count: count + 1)
+        var values: [UInt32] = []
+        var language = [UInt32](repeating: 0, count: count)
         records.withUnsafeMutableBufferPointer { buffer in
             let shared = DisjointRecords(buffer)
-            // Each slice's term lists are reserved up front: growing by doubling would copy the lists and hold up to
-            // twice them. Exact for packed words; for a text to analyse, a bound (a word and its separator take two
-            // bytes at least). The counts are read in record order, where the records lie in memory: summing them
-            // while visiting records in content order visited every record twice at random.
-            var wordBound = [UInt32](repeating: 0, count: count)
-            wordBound.withUnsafeMutableBufferPointer { bounds in
-                let out = UnsafeSendableBuffer(bounds)
+            // Every record's words (analysed where missing) and their number.
+            wordCount.withUnsafeMutableBufferPointer { counts in
+                let out = UnsafeSendableBuffer(counts)
                 DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                    var worker: TextAnalyzerWorker?
+                    var languages: [Int: String] = [:]
                     for i in (slice * per)..<min(count, (slice + 1) * per) {
                         let record = shared.buffer.baseAddress! + i
-                        out.buffer[i] = UInt32(
-                            record.pointee.analysis?.themeWords?.wordCount ?? (record.pointee.text.utf8.count / 2 + 1))
+                        if let words = record.pointee.analysis?.themeWords {
+                            out.buffer[i] = UInt32(words.wordCount)
+                            continue
+                        }
+                        // Field by field: `analysis.map(\.language)` copied the whole analysis.
+                        let analysed = record.pointee.analysis?.language
+                        let known = analysed == "und" ? nil : analysed
+                        if worker == nil { worker = analyzer.makeWorker() }
+                        let analyzed = worker!.analyze(record.pointee.text, languageHint: known ?? record.pointee.language)
+                        let language = known ?? analyzed.language
+                        let words = ThemeWords(analyzed.contentWords())
+                        if record.pointee.analysis == nil { record.pointee.analysis = Analysis(language: language) }
+                        record.pointee.analysis!.themeWords = words
+                        if record.pointee.analysis!.language != language { languages[i] = language }
+                        out.buffer[i] = UInt32(words.wordCount)
                     }
+                    otherLanguage[slice] = languages
                 }
             }
-            let reserved = (0..<slices).map { slice in
-                ((slice * per)..<min(count, (slice + 1) * per)).reduce(0) { $0 + Int(wordBound[order[$1]]) }
+            // Where each record's list goes: offsets in content order.
+            for (position, i) in order.enumerated() {
+                positionOf[i] = Int32(position)
+                let end = Int(starts[position]) + Int(wordCount[i])
+                precondition(end <= Int(UInt32.max), "more ids than 32-bit offsets address")
+                starts[position + 1] = UInt32(end)
             }
-            wordBound = []
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                var worker: TextAnalyzerWorker?
-                var local = LocalFeatures()
-                let range = (slice * per)..<min(count, (slice + 1) * per)
-                local.reserve(range.count, terms: reserved[slice])
-                for position in range {
-                    // Each slice touches only its own records (`order` is a permutation).
-                    let record = shared.buffer.baseAddress! + order[position]
-                    // Field by field: `analysis.map(\.language)` copied the whole analysis.
-                    let analysed = record.pointee.analysis?.language
-                    let known = analysed == "und" ? nil : analysed
-                    if let words = record.pointee.analysis?.themeWords {
-                        local.add(words, language: known ?? analysed!)
-                        continue
+            wordCount = []
+            values = [UInt32](repeating: 0, count: Int(starts[count]))
+            let (positions, offsets) = (positionOf, starts)
+            values.withUnsafeMutableBufferPointer { valueBuffer in
+                language.withUnsafeMutableBufferPointer { languageBuffer in
+                    let (valueOut, languageOut) = (UnsafeSendableBuffer(valueBuffer), UnsafeSendableBuffer(languageBuffer))
+                    DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                        var local = LocalFeatures()
+                        let languages = otherLanguage[slice]
+                        for i in (slice * per)..<min(count, (slice + 1) * per) {
+                            let record = shared.buffer.baseAddress! + i
+                            let position = Int(positions[i])
+                            let words = record.pointee.analysis!.themeWords!
+                            let name = languages[i] ?? record.pointee.analysis!.language
+                            languageOut.buffer[position] = local.add(
+                                words, language: name, into: valueOut.buffer.baseAddress! + Int(offsets[position]))
+                        }
+                        parts[slice] = local
                     }
-                    if worker == nil { worker = analyzer.makeWorker() }
-                    let analyzed = worker!.analyze(record.pointee.text, languageHint: known ?? record.pointee.language)
-                    let language = known ?? analyzed.language
-                    let words = ThemeWords(analyzed.contentWords())
-                    if record.pointee.analysis == nil { record.pointee.analysis = Analysis(language: language) }
-                    record.pointee.analysis!.themeWords = words
-                    local.add(words, language: language)
                 }
-                parts[slice] = local
             }
         }
-        let vocabulary = SortedVocabulary((0..<slices).compactMap { parts[$0]?.strings })
-        let languages = Array(Set((0..<slices).flatMap { parts[$0]?.languages ?? [] })).sorted()
+        positionOf = []
+        let locals = (0..<slices).map { parts[$0]! }
+        let vocabulary = SortedVocabulary(locals.map(\.strings))
+        let languages = Array(Set(locals.flatMap(\.languages))).sorted()
         let languageID = Dictionary(uniqueKeysWithValues: languages.enumerated().map { ($0.element, UInt32($0.offset)) })
-        var language: [UInt32] = []
-        language.reserveCapacity(count)
-        var chunks: [PackedLists] = []
+        // Each list's slice-local ids to the run's, in place, by the slice that read its record.
+        let remaps = locals.map { local in local.strings.map { vocabulary.id($0)! } }
+        let languageRemaps = locals.map { local in local.languages.map { languageID[$0]! } }
+        let offsets = starts
+        values.withUnsafeMutableBufferPointer { valueBuffer in
+            language.withUnsafeMutableBufferPointer { languageBuffer in
+                let (valueOut, languageOut) = (UnsafeSendableBuffer(valueBuffer), UnsafeSendableBuffer(languageBuffer))
+                let runs = max(1, min(threads, count / 4096 + 1))
+                let run = (count + runs - 1) / runs
+                DispatchQueue.concurrentPerform(iterations: runs) { r in
+                    for position in (r * run)..<min(count, (r + 1) * run) {
+                        let slice = order[position] / per
+                        let remap = remaps[slice]
+                        for k in Int(offsets[position])..<Int(offsets[position + 1]) {
+                            let value = valueOut.buffer[k]
+                            valueOut.buffer[k] = remap[Int(value & TermMarks.id)] | (value & ~TermMarks.id)
+                        }
+                        languageOut.buffer[position] = languageRemaps[slice][Int(languageOut.buffer[position])]
+                    }
+                }
+            }
+        }
         var capitalised: [String: Int] = [:]
-        for slice in 0..<slices {
-            guard var local = parts[slice] else { continue }
-            parts[slice] = nil
-            let remap = local.strings.map { vocabulary.id($0)! }
-            // In place: the slice's lists become the run's, never copied.
-            local.terms.remap(through: remap)
-            chunks.append(local.terms)
-            local.terms = PackedLists()
-            let languageRemap = local.languages.map { languageID[$0]! }
-            for l in local.language { language.append(languageRemap[Int(l)]) }
+        for local in locals {
             for (form, n) in zip(local.capitalisedForms, local.capitalisedCounts) { capitalised[form, default: 0] += n }
         }
         return Features(
-            vocabulary: vocabulary, languages: languages, language: language, terms: ChunkedLists(chunks: chunks, perChunk: per),
-            capitalised: capitalised)
+            vocabulary: vocabulary, languages: languages, language: language,
+            terms: ChunkedLists(PackedLists(values: values, starts: starts)), capitalised: capitalised)
     }
 
     /// The most frequent capitalised content word when it is capitalised in at least 2 % of records: in a dump of
@@ -413,7 +451,7 @@ public struct ThemeStage: CorpusStage {
         _ prepared: LanguageDocuments, records: [FeedbackRecord], names: Naming, corpusCount: Int
     ) -> [(Theme, [Int])] {
         let docs = prepared.documents
-        let (assignments, model) = mixture.clusterPacked(docs, vocabularySize: max(1, prepared.vocabularySize), threads: threads)
+        var (assignments, model) = mixture.clusterPacked(docs, vocabularySize: max(1, prepared.vocabularySize), threads: threads)
         var size = [Int](repeating: 0, count: model.clusterCount)
         for z in assignments where z >= 0 { size[Int(z)] += 1 }
         let minimum = max(minimumThemeSize, Int((minimumThemeShare * Double(prepared.memberCount)).rounded(.up)))
@@ -433,10 +471,12 @@ public struct ThemeStage: CorpusStage {
                 memberOf[best].append(position)
             }
         }
-        let groups = splittingCatchAlls(
-            merged(kept.compactMap { memberOf[$0].isEmpty ? nil : memberOf[$0] }, docs: docs), docs: docs,
+        assignments = []
+        let clusters = kept.compactMap { memberOf[$0].isEmpty ? nil : memberOf[$0] }
+        memberOf = []  // `clusters` then holds the only reference to each list: merging extends them in place
+        let mergedGroups = merged(clusters, docs: docs)
+        let groups = splittingCatchAlls(mergedGroups, docs: docs,
             languageCount: prepared.memberCount, minimum: minimum)
-        memberOf = []
         return records.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return [] }
             return makeThemes(
@@ -506,7 +546,12 @@ public struct ThemeStage: CorpusStage {
                 if k < i { similarity[k][i] = value } else { similarity[i][k] = value }
             }
         }
-        return groups.indices.filter { alive[$0] }.map { groups[$0].sorted() }
+        return groups.indices.filter { alive[$0] }.map { i in
+            var group = groups[i]
+            groups[i] = []  // unique, so sorted in place
+            group.sort()
+            return group
+        }
     }
 
     /// The kept cluster that explains `doc` best, if it shares at least one word with it.
@@ -849,49 +894,45 @@ private struct LocalFeatures {
     var strings: [String] { ids.keys }
     var languageIDs: [String: UInt32] = [:]
     var languages: [String] = []
-    var language: [UInt32] = []
-    var terms = PackedLists()
     /// Capitalised words by folded form, with the number of records that write each so.
     var capitalisedIDs = PhraseIDs()
     var capitalisedForms: [String] { capitalisedIDs.keys }
     var capitalisedCounts: [Int] = []
-    /// Scratch lists reused from record to record.
-    private var stems: [UInt32] = []
+    /// Scratch list reused from record to record.
     private var capitalised: [Int] = []
 
-    mutating func reserve(_ records: Int, terms total: Int) {
-        language.reserveCapacity(records)
-        terms.reserve(lists: records, values: total)
-    }
-
-    mutating func add(_ packed: ThemeWords, language: String) {
+    /// Writes the record's stem ids (marked, `TermMarks`) to `out`, one per packed word, and returns the id of
+    /// its language.
+    mutating func add(_ packed: ThemeWords, language: String, into out: UnsafeMutablePointer<UInt32>) -> UInt32 {
+        let languageID: UInt32
         if let id = languageIDs[language] {
-            self.language.append(id)
+            languageID = id
         } else {
-            languageIDs[language] = UInt32(languages.count)
-            self.language.append(UInt32(languages.count))
+            languageID = UInt32(languages.count)
+            languageIDs[language] = languageID
             languages.append(language)
         }
-        var stems = self.stems, capitalised = self.capitalised
-        (self.stems, self.capitalised) = ([], [])  // unique, so cleared without a copy
-        stems.removeAll(keepingCapacity: true)
+        var capitalised = self.capitalised
+        self.capitalised = []  // unique, so cleared without a copy
         capitalised.removeAll(keepingCapacity: true)
         // Each stem is marked when it and the one before form a label candidate ("battery drain"): adjacent and
         // written differently, as `ThemeWords.forEachPhrase` pairs them, so naming counts phrases by id.
         var previous: UnsafeBufferPointer<UInt8>?
+        var k = 0
         packed.forEachWord { stem, folded, startsRun, isCapitalised in
             let id = UInt32(ids.id(stem))
             precondition(id <= TermMarks.id, "more stems than term ids address")
             let pairs = !startsRun && previous != nil && !previous!.elementsEqual(stem)
-            stems.append(pairs ? id | TermMarks.pairsWithPrevious : id)
+            out[k] = pairs ? id | TermMarks.pairsWithPrevious : id
+            k += 1
             previous = stem
             if isCapitalised { capitalised.append(capitalisedID(folded)) }
         }
-        terms.append(stems)
         // Once per record, however often it names the word.
         capitalised.sortAndRemoveDuplicates()
         for c in capitalised { capitalisedCounts[c] += 1 }
-        (self.stems, self.capitalised) = (stems, capitalised)
+        self.capitalised = capitalised
+        return languageID
     }
 
     private mutating func capitalisedID(_ form: UnsafeBufferPointer<UInt8>) -> Int {
