@@ -474,9 +474,8 @@ public struct ThemeStage: CorpusStage {
         assignments = []
         let clusters = kept.compactMap { memberOf[$0].isEmpty ? nil : memberOf[$0] }
         memberOf = []  // `clusters` then holds the only reference to each list: merging extends them in place
-        let mergedGroups = merged(clusters, docs: docs)
-        let groups = splittingCatchAlls(mergedGroups, docs: docs,
-            languageCount: prepared.memberCount, minimum: minimum)
+        let groups = splittingCatchAlls(
+            merged(clusters, docs: docs), docs: docs, languageCount: prepared.memberCount, minimum: minimum)
         return records.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return [] }
             return makeThemes(
