@@ -72,6 +72,20 @@ struct ThemeStageTests {
         Dictionary(uniqueKeysWithValues: corpus.records.map { ($0.id, $0.analysis?.theme) })
     }
 
+    @Test func contentOrderIsTheSameOnOneCoreAndOnTwo() {
+        // Over 65,536 records two cores sort halves and merge them; repeated texts make the ids decide.
+        let records = (0..<70_000).map { i in
+            FeedbackRecord(
+                id: "r\(i)", source: "test.csv", format: "csv", text: "text \(i % 997)", language: "en",
+                origin: RecordOrigin(file: "test.csv", line: i + 2))
+        }
+        let one = ThemeStage(threads: 1).contentOrder(records)
+        let two = ThemeStage(threads: 2).contentOrder(records)
+        #expect(one == two)
+        #expect(Set(two).count == records.count)
+        #expect(stableHash(records[two[0]].text.utf8) <= stableHash(records[two[1]].text.utf8))
+    }
+
     @Test func plantedProblemsBecomeSeparateNamedThemes() {
         let corpus = themed(WrittenReviews.planted)
         let byID = themeByID(corpus)
