@@ -451,25 +451,38 @@ public struct ThemeStage: CorpusStage {
         _ prepared: LanguageDocuments, records: [FeedbackRecord], names: Naming, corpusCount: Int
     ) -> [(Theme, [Int])] {
         let docs = prepared.documents
-        var (assignments, model) = mixture.clusterPacked(docs, vocabularySize: max(1, prepared.vocabularySize), threads: threads)
+        var assignments: [Int32]
+        let model: DirichletMixture.Model
+        (assignments, model) = mixture.clusterPacked(docs, vocabularySize: max(1, prepared.vocabularySize), threads: threads)
         var size = [Int](repeating: 0, count: model.clusterCount)
         for z in assignments where z >= 0 { size[Int(z)] += 1 }
         let minimum = max(minimumThemeSize, Int((minimumThemeShare * Double(prepared.memberCount)).rounded(.up)))
         let kept = (0..<model.clusterCount).filter { size[$0] >= minimum }
         var isKept = [Bool](repeating: false, count: model.clusterCount)
         for z in kept { isKept[z] = true }
+        // Records of clusters too small: the kept cluster that explains each best, on every core.
+        let moved = assignments.indices.filter { assignments[$0] >= 0 && !isKept[Int(assignments[$0])] }
+        let bestOf = UnsafeSlots<Int32>(count: max(1, moved.count), initial: -1)
+        let slices = max(1, min(threads, moved.count / 256 + 1))
+        let per = (moved.count + slices - 1) / slices
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            var terms: [UInt32] = []
+            for k in (slice * per)..<min(moved.count, (slice + 1) * per) {
+                docs.kept(moved[k], into: &terms)
+                bestOf[k] = Int32(bestKept(terms[...], model: model, kept: kept) ?? -1)
+            }
+        }
         var memberOf = [[Int]](repeating: [], count: model.clusterCount)  // cluster → positions in `ordered`
-        var terms: [UInt32] = []
+        var next = 0
         for (position, z) in assignments.enumerated() {
             guard z >= 0 else { continue }
             if isKept[Int(z)] {
                 memberOf[Int(z)].append(position)
                 continue
             }
-            docs.kept(position, into: &terms)
-            if let best = bestKept(terms[...], model: model, kept: kept) {
-                memberOf[best].append(position)
-            }
+            let best = bestOf[next]
+            next += 1
+            if best >= 0 { memberOf[Int(best)].append(position) }
         }
         assignments = []
         let clusters = kept.compactMap { memberOf[$0].isEmpty ? nil : memberOf[$0] }
@@ -491,13 +504,14 @@ public struct ThemeStage: CorpusStage {
         var groups = groups
         // Term counts as sorted sparse vectors, compared through one dense scratch row. Counts are whole numbers
         // far below 2^53, so every dot product and norm is exact whatever order it is summed in.
-        var dense: [Double] = []
-        var vectors: [SparseCounts] = []
-        var terms: [UInt32] = []
-        var touched: [UInt32] = []
-        for positions in groups {
-            touched.removeAll(keepingCapacity: true)
-            for p in positions {
+        // Each group's vector, and then each row of the similarity table, on every core.
+        let built = UnsafeSlots<SparseCounts?>(count: groups.count, initial: nil)
+        let lists = groups
+        DispatchQueue.concurrentPerform(iterations: groups.count) { g in
+            var dense: [Double] = []
+            var terms: [UInt32] = []
+            var touched: [UInt32] = []
+            for p in lists[g] {
                 docs.kept(p, into: &terms)
                 for t in terms {
                     if Int(t) >= dense.count { dense += [Double](repeating: 0, count: Int(t) + 1 - dense.count) }
@@ -506,15 +520,14 @@ public struct ThemeStage: CorpusStage {
                 }
             }
             touched.sort()
-            vectors.append(SparseCounts(terms: touched, counts: touched.map { dense[Int($0)] }))
-            for t in touched { dense[Int(t)] = 0 }
+            built[g] = SparseCounts(terms: touched, counts: touched.map { dense[Int($0)] })
         }
-        func similarities(of i: Int, to others: [Int]) -> [Double] {
-            let a = vectors[i]
+        var vectors = groups.indices.map { built[$0]! }
+        @Sendable func similarities(of a: SparseCounts, to others: [SparseCounts], dense: inout [Double]) -> [Double] {
+            if let last = a.terms.last, Int(last) >= dense.count { dense += [Double](repeating: 0, count: Int(last) + 1 - dense.count) }
             for (t, c) in zip(a.terms, a.counts) { dense[Int(t)] = c }
             defer { for t in a.terms { dense[Int(t)] = 0 } }
-            return others.map { k in
-                let b = vectors[k]
+            return others.map { b in
                 var dot = 0.0
                 for (t, c) in zip(b.terms, b.counts) where Int(t) < dense.count { dot += dense[Int(t)] * c }
                 let n = a.norm * b.norm
@@ -522,11 +535,14 @@ public struct ThemeStage: CorpusStage {
             }
         }
         var alive = [Bool](repeating: true, count: groups.count)
-        var similarity = [[Double]](repeating: [Double](repeating: 0, count: groups.count), count: groups.count)
-        for i in groups.indices {
-            let later = Array((i + 1)..<groups.count)
-            for (j, value) in zip(later, similarities(of: i, to: later)) { similarity[i][j] = value }
+        let rows = UnsafeSlots<[Double]>(count: groups.count, initial: [])
+        let initial = vectors
+        DispatchQueue.concurrentPerform(iterations: groups.count) { i in
+            var dense: [Double] = []
+            rows[i] = [Double](repeating: 0, count: i + 1) + similarities(of: initial[i], to: Array(initial[(i + 1)...]), dense: &dense)
         }
+        var similarity = groups.indices.map { rows[$0] }
+        var dense: [Double] = []
         while true {
             var best: (Int, Int)?
             var bestValue = mergeSimilarity
@@ -541,7 +557,7 @@ public struct ThemeStage: CorpusStage {
             alive[j] = false
             groups[j] = []
             let others = groups.indices.filter { alive[$0] && $0 != i }
-            for (k, value) in zip(others, similarities(of: i, to: others)) {
+            for (k, value) in zip(others, similarities(of: vectors[i], to: others.map { vectors[$0] }, dense: &dense)) {
                 if k < i { similarity[k][i] = value } else { similarity[i][k] = value }
             }
         }
