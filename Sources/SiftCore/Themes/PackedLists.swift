@@ -40,35 +40,6 @@ struct PackedLists: Sendable {
         starts.append(UInt32(values.count))
     }
 
-    /// Replaces each list, in order, with what `rewrite` appends to its second argument (never more ids than the
-    /// list had), in place: the rewritten lists take the room of the old ones.
-    mutating func rewriteInPlace(_ rewrite: (ArraySlice<UInt32>, inout [UInt32]) -> Void) {
-        var starts = self.starts
-        self.starts = []
-        var input: [UInt32] = []
-        var output: [UInt32] = []
-        var write = 0
-        var readStart = 0
-        for i in 0..<(starts.count - 1) {
-            let readEnd = Int(starts[i + 1])
-            input.removeAll(keepingCapacity: true)
-            input.append(contentsOf: values[readStart..<readEnd])
-            output.removeAll(keepingCapacity: true)
-            rewrite(input[...], &output)
-            precondition(output.count <= input.count, "a list rewritten in place may only shrink")
-            values.withUnsafeMutableBufferPointer { values in
-                for id in output {
-                    values[write] = id
-                    write += 1
-                }
-            }
-            starts[i + 1] = UInt32(write)
-            readStart = readEnd
-        }
-        values.removeLast(values.count - write)
-        self.starts = starts
-    }
-
     /// Replaces every id with `map[id]`, in place (no second copy of the lists); the marks (`TermMarks`) stay.
     mutating func remap(through map: [UInt32]) {
         values.withUnsafeMutableBufferPointer { values in
@@ -79,6 +50,12 @@ struct PackedLists: Sendable {
                 }
             }
         }
+    }
+
+    /// Calls `body` with the ids, writable in place, and the lists' offsets (list `i` is `starts[i]..<starts[i + 1]`).
+    mutating func withUnsafeMutableValues<R>(_ body: (UnsafeMutableBufferPointer<UInt32>, [UInt32]) -> R) -> R {
+        let starts = self.starts
+        return values.withUnsafeMutableBufferPointer { body($0, starts) }
     }
 
     /// The ids of list `i` the mixture reads (those not marked dropped), without their marks, into a reused buffer.
@@ -128,8 +105,8 @@ struct ChunkedLists: Sendable {
     /// `PackedLists.kept` of list `i`.
     func kept(_ i: Int, into out: inout [UInt32]) { chunks[i / perChunk].kept(i % perChunk, into: &out) }
 
-    /// `PackedLists.rewriteInPlace` over every part, in order.
-    mutating func rewriteInPlace(_ rewrite: (ArraySlice<UInt32>, inout [UInt32]) -> Void) {
-        for c in chunks.indices { chunks[c].rewriteInPlace(rewrite) }
+    /// Calls `body` with every part, in order, to change in place.
+    mutating func updateChunks(_ body: (inout PackedLists) -> Void) {
+        for c in chunks.indices { body(&chunks[c]) }
     }
 }

@@ -416,7 +416,47 @@ public struct ThemeStage: CorpusStage {
         } else {
             var lists = terms
             terms = ChunkedLists(chunks: [], perChunk: 1)  // `lists` is then the only reference: no copy
-            lists.rewriteInPlace(document)
+            // The words to drop are marked on every core (each list on its own); the local ids, numbered in order
+            // of first use, then on one.
+            let stems = vocabulary.strings
+            let plain = UnsafeSlots<Bool>(count: max(1, stems.count), initial: false)
+            let stemSlices = max(1, min(threads, stems.count / 4096 + 1))
+            let stemsPer = (stems.count + stemSlices - 1) / stemSlices
+            DispatchQueue.concurrentPerform(iterations: stemSlices) { slice in
+                for id in (slice * stemsPer)..<min(stems.count, (slice + 1) * stemsPer) {
+                    plain[id] = boilerplate.contains(stems[id], language: language)
+                }
+            }
+            lists.updateChunks { chunk in
+                chunk.withUnsafeMutableValues { values, starts in
+                    let shared = UnsafeSendableBuffer(values)
+                    let count = starts.count - 1
+                    let slices = max(1, min(threads, count / 4096 + 1))
+                    let per = (count + slices - 1) / slices
+                    DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                        let v = shared.buffer
+                        for i in (slice * per)..<min(count, (slice + 1) * per) {
+                            let words = Int(starts[i])..<Int(starts[i + 1])
+                            let dropPlain = words.contains { k in
+                                let id = Int(v[k] & TermMarks.id)
+                                return !plain[id] && !isName[id]
+                            }
+                            for k in words {
+                                let id = Int(v[k] & TermMarks.id)
+                                if isName[id] || (dropPlain && plain[id]) { v[k] |= TermMarks.dropped }
+                            }
+                        }
+                    }
+                    for k in values.indices where values[k] & TermMarks.dropped == 0 {
+                        let id = Int(values[k] & TermMarks.id)
+                        if local[id] == .max {
+                            local[id] = UInt32(globalOf.count)
+                            globalOf.append(UInt32(id))
+                        }
+                        values[k] = local[id] | (values[k] & ~TermMarks.id)
+                    }
+                }
+            }
             documents = lists
         }
         return LanguageDocuments(
