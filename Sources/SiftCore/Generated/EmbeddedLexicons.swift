@@ -2598,10 +2598,10 @@ takes up	-1.6
 taking away	-1.6
 thank u	1.9
 thank you	2
-thank you for fixing	1.4
+thank you for fixing	2.4
 thank you in advance	-0.4
 thanks	1.9
-thanks for fixing	1.4
+thanks for fixing	2.4
 thanks in advance	-0.4
 thanku	1.9
 thankyou	1.8
@@ -2788,6 +2788,47 @@ go to app	2.0
 go-to app	2.0
 four stars	1.6
 four star	1.6
+# Warnings to other users, regressions, reach and account loss; praise for breadth, lasting use and fixes.
+shadowbanned	-2.4
+shadowban	-2.2
+shadow banned	-2.4
+battery drainer	-2.4
+battery hog	-2.2
+out of sync	-1.8
+goes black	-2.0
+went black	-2.0
+gets hot	-1.8
+gets so hot	-2.0
+gets really hot	-2.0
+zero views	-1.8
+0 views	-1.8
+no views	-1.6
+save your money	-2.4
+old version was better	-2.0
+previous version was better	-2.0
+was better before	-1.8
+used to be better	-2.0
+why would you remove	-2.0
+why did they remove	-2.0
+want my account back	-2.0
+want my old account back	-2.0
+does everything i need	2.4
+everything i need	2.0
+been using it for years	1.8
+using it for years	1.6
+lots of features	1.8
+so many features	1.8
+lots of options	1.6
+to choose from	1.2
+finally added	1.6
+worth the subscription	2.2
+worth paying for	2.2
+10 stars	3.0
+100 stars	3.2
+6 stars	3.0
+ten stars	3.0
+favorites	0
+favourites	0
 """#,
         "en/failures.tsv": #"""
 # sift: what an app is expected to do. Written by the sift team.
@@ -3257,6 +3298,23 @@ never have to wait	1.6
 no longer need	1.0
 never change	1.6
 never write reviews	0.5
+# Session 4: decline, warnings, and lasting use.
+not what it used to be	-2.2
+over and over again	-1.0
+don't bother	-2.2
+do not bother	-2.2
+dont bother	-2.2
+can't put it down	2.6
+cant put it down	2.6
+can not put it down	2.6
+passes the time	1.6
+pass the time	1.6
+nothing else compares	2.6
+nothing compares	2.4
+learned a lot	2.0
+learnt a lot	2.0
+learn a lot	1.8
+express myself	1.6
 """#,
         "en/kind-cues.txt": #"""
 # English cues for the kind of a piece of feedback. Written by the sift team.
@@ -4874,6 +4932,7 @@ blunder	-1.6
 blundered	-1.5
 blundering	-1.5
 blunders	-1.6
+blurry	-1.4
 boast	-1.5
 boasted	-1.5
 boastful	-1.8
@@ -10264,6 +10323,7 @@ stinking	-1.5
 stinks	-1.5
 stinky	-2.8
 stoic	0.9
+stole	-3
 stolen	-2
 stonewall	-1.6
 stonewalled	-1.6

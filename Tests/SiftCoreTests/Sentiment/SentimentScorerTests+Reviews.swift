@@ -51,6 +51,18 @@ extension SentimentScorerTests {
         }
         #expect(score("fucking awesome").score.compound > score("awesome").score.compound)
     }
+
+    @Test func warningsRegressionsAndLastingUseCarryTheirSign() {
+        for text in ["Don't bother", "Save your money", "Not what it used to be", "The old version was better",
+                     "Battery drainer", "I've been shadowbanned", "Someone stole my account", "Audio is out of sync",
+                     "Why did you remove the favorites tab"] {
+            #expect(score(text).score.compound < -0.05, "\(text)")
+        }
+        for text in ["Can't put it down", "Does everything I need", "Thanks for fixing the bug", "Nothing else compares",
+                     "Totally worth the subscription", "Been using it for years", "So many filters to choose from"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+    }
 }
 
 extension SentimentScorerTests {
