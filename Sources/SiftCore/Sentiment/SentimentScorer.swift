@@ -634,7 +634,8 @@ struct ScoringRun {
                 for u in 0..<m { reversePastPraise(u, marker: marker) }
             } else if Self.conditionalModals.contains(marker),
                       (at + 1..<min(at + 4, range.upperBound)).contains(where: { Self.conditionalVerbs.contains(tokens[$0].folded) }),
-                      let condition = (at + 1..<range.upperBound).first(where: { tokens[$0].folded == "if" }) {
+                      let condition = (at + 1..<range.upperBound).first(where: { tokens[$0].folded == "if" }),
+                      !Self.conditionIsTheSpeakersLimit(after: condition, in: range, tokens: tokens) {
                 // "Would be a great app if it didn't crash", "I'd give 5 stars if you fix this", "would be nice if it
                 // worked": praise on a condition, and the condition itself, name what the app lacks now; the
                 // condition ends at the clause's end.
@@ -646,6 +647,16 @@ struct ScoringRun {
                 }
             }
         }
+    }
+
+    /// "I'd give it 10 stars *if I could*", "would rate it higher *if possible*": the condition is the speaker's own
+    /// limit, not something the app lacks, so the praise stands.
+    static func conditionIsTheSpeakersLimit(after condition: Int, in range: Range<Int>, tokens: [Token]) -> Bool {
+        let words = (condition + 1..<min(condition + 4, range.upperBound)).map { tokens[$0].folded }
+        guard let first = words.first else { return false }
+        if first == "possible" { return true }
+        guard first == "i", words.count > 1 else { return false }
+        return ["could", "can", "was", "were", "had"].contains(words[1])
     }
 
     static let untilWords: Set<String> = ["until", "till", "untill", "til"]

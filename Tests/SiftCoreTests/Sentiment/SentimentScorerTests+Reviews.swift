@@ -59,9 +59,13 @@ extension SentimentScorerTests {
             #expect(score(text).score.compound < -0.05, "\(text)")
         }
         for text in ["Can't put it down", "Does everything I need", "Thanks for fixing the bug", "Nothing else compares",
-                     "Totally worth the subscription", "Been using it for years", "So many filters to choose from"] {
+                     "Totally worth the subscription", "Been using it for years", "So many filters to choose from",
+                     "Would give 10 stars if I could", "I would give it 6 stars if possible"] {
             #expect(score(text).score.compound > 0.05, "\(text)")
         }
+        // The speaker's own limit keeps the praise; what the app lacks still turns it.
+        #expect(score("I'd give it 5 stars if you fix the login").score.compound < -0.05)
+        #expect(score("I'd give it zero stars if I could").score.compound < -0.05)
     }
 }
 
