@@ -711,12 +711,29 @@ struct ScoringRun {
         return nil
     }
 
+    /// Words by which a writer calls their own complaint small: "sometimes", "a bit", "a little", "slightly".
+    static let selfHedges: Set<String> = ["sometimes", "occasionally", "slightly", "minor", "bit"]
+
+    /// Whether the tokens in `start..<end` call what they say small ("a little" counts; "little" alone does not).
+    func hedgesItself(after start: Int, to end: Int) -> Bool {
+        let tokens = text.tokens
+        for k in start..<end {
+            let word = tokens[k].folded
+            if Self.selfHedges.contains(word) { return true }
+            if word == "little", k > start, tokens[k - 1].folded == "a" { return true }
+        }
+        return false
+    }
+
     /// "but" and "however" make the clause after them weigh more; "although" makes its own clause weigh less.
     mutating func applyContrast() {
         guard let c = units.lastIndex(where: { if case .contrast(.after) = $0.role { return true }; return false }) ?? units.firstIndex(where: { if case .contrast(.before) = $0.role { return true }; return false }) else { return }
         let name = word(units[c])
         if case .contrast(.after) = units[c].role {
             guard c > 0 else { return }  // a sentence opening with "But" concedes the sentence before; see result()
+            // "Love it but sometimes it lags", "great app but the ads are a bit much": a complaint the writer calls
+            // small does not outweigh the praise it follows, so neither side is reweighed.
+            guard !hedgesItself(after: units[c].tokens.upperBound, to: units[units.count - 1].tokens.upperBound) else { return }
             for u in units.indices where units[u].valence != 0 {
                 if u < c {
                     units[u].valence *= SentimentScorer.concededClause

@@ -67,6 +67,18 @@ extension SentimentScorerTests {
         #expect(score("I'd give it 5 stars if you fix the login").score.compound < -0.05)
         #expect(score("I'd give it zero stars if I could").score.compound < -0.05)
     }
+
+    @Test func aComplaintTheWriterCallsSmallDoesNotOutweighThePraiseBeforeBut() {
+        for text in ["I love it but sometimes it lags", "Amazing app but the ads are a bit much",
+                     "Great app but it can be a little slow"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+        let hedged = score("I love it but sometimes it lags")
+        #expect(!rules(hedged, "lags").contains { $0.contains("weighs more") })
+        // Without the hedge the clause after "but" is the verdict.
+        #expect(score("I love it but it lags").score.compound < -0.05)
+        #expect(score("Great app but it keeps crashing").score.compound < -0.05)
+    }
 }
 
 extension SentimentScorerTests {
