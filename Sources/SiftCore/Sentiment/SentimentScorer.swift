@@ -25,6 +25,8 @@ public struct SentimentScorer: Sendable {
     static let pastPraise = -0.6
     /// "Would be great if it worked": praise on a condition, reversed and weakened more than praise of the past.
     static let conditionalPraise = -0.5
+    /// "My only complaint is the ads": a complaint the writer calls their only one.
+    static let onlyComplaint = 0.5
     static let verdictClause = 1.5
     static let exclamationStep = 0.3
     static let questionStep = 0.18
@@ -309,6 +311,7 @@ struct ScoringRun {
         applyModifiers(range)
         applyPastPraise(range)
         applyContrast()
+        applyOnlyComplaint(range)
         var sum = 0.0
         let sentence = text.tokens[range.lowerBound].sentence
         // By index: copying each unit would retain its explanation fields.
@@ -714,15 +717,45 @@ struct ScoringRun {
     /// Words by which a writer calls their own complaint small: "sometimes", "a bit", "a little", "slightly".
     static let selfHedges: Set<String> = ["sometimes", "occasionally", "slightly", "minor", "bit"]
 
-    /// Whether the tokens in `start..<end` call what they say small ("a little" counts; "little" alone does not).
+    /// Whether the tokens in `start..<end` call what they say small ("a little" counts; "little" alone does not;
+    /// "my only complaint" does).
     func hedgesItself(after start: Int, to end: Int) -> Bool {
         let tokens = text.tokens
         for k in start..<end {
             let word = tokens[k].folded
             if Self.selfHedges.contains(word) { return true }
             if word == "little", k > start, tokens[k - 1].folded == "a" { return true }
+            if onlyComplaint(at: k, end: end) { return true }
         }
         return false
+    }
+
+    /// Nouns that, after "only", name the one complaint in an otherwise content review: "my only *gripe* is …".
+    static let complaintNouns: Set<String> = [
+        "complaint", "complaints", "problem", "problems", "issue", "issues", "gripe", "gripes", "downside",
+        "downsides", "drawback", "drawbacks", "con", "cons", "concern", "flaw", "negative", "criticism",
+    ]
+
+    /// Whether token `k` opens "only <complaint noun>" ("the only thing is …", "the only thing that …" too; not "the
+    /// only thing this app does well").
+    func onlyComplaint(at k: Int, end: Int) -> Bool {
+        let tokens = text.tokens
+        guard tokens[k].folded == "only", k + 1 < end else { return false }
+        let noun = tokens[k + 1].folded
+        if Self.complaintNouns.contains(noun) { return true }
+        guard noun == "thing" || noun == "things", k + 2 < end else { return false }
+        return ["is", "i", "that", "was"].contains(tokens[k + 2].folded)
+    }
+
+    /// "Great app, my only complaint is the ads": what follows the writer's one complaint weighs half, since they
+    /// call it the only thing wrong.
+    mutating func applyOnlyComplaint(_ range: Range<Int>) {
+        guard units.contains(where: { $0.valence < 0 }),
+              let marker = range.first(where: { onlyComplaint(at: $0, end: range.upperBound) }) else { return }
+        for u in units.indices where units[u].valence < 0 && units[u].tokens.lowerBound > marker {
+            units[u].valence *= SentimentScorer.onlyComplaint
+            if explain { addRule(u, "the writer's only complaint ('only \(text.tokens[marker + 1].folded)'): weighs less") }
+        }
     }
 
     /// "but" and "however" make the clause after them weigh more; "although" makes its own clause weigh less.

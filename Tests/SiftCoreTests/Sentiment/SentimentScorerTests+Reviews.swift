@@ -79,6 +79,19 @@ extension SentimentScorerTests {
         #expect(score("I love it but it lags").score.compound < -0.05)
         #expect(score("Great app but it keeps crashing").score.compound < -0.05)
     }
+
+    @Test func theWritersOnlyComplaintWeighsLess() {
+        for text in ["Great app. My only complaint is the ads", "Love it. The only issue is it crashes sometimes",
+                     "Really good app, my only gripe is the battery drain"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+        let result = score("Great app. My only complaint is the ads")
+        #expect(rules(result, "ads").contains { $0.contains("only complaint") })
+        // No praise beside it, or "only thing" that is no complaint marker: still negative.
+        #expect(score("Only problem is it doesn't work").score.compound < -0.05)
+        #expect(score("The only thing this app does well is crash").score.compound < -0.05)
+        #expect(!rules(score("The only thing this app does well is crash"), "crash").contains { $0.contains("only") })
+    }
 }
 
 extension SentimentScorerTests {
