@@ -2829,6 +2829,12 @@ worth paying for	2.2
 ten stars	3.0
 favorites	0
 favourites	0
+# "Where is the dark mode?": in a review, asking where something is says it is missing or hidden.
+where is the	-1.0
+where did the	-1.2
+where are the	-1.0
+wheres the	-1.0
+where's the	-1.0
 """#,
         "en/failures.tsv": #"""
 # sift: what an app is expected to do. Written by the sift team.

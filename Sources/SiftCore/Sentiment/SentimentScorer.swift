@@ -635,6 +635,9 @@ struct ScoringRun {
                         || marker == "before" && (at + 1..<min(at + 4, range.upperBound)).contains(where: { tokens[$0].folded.hasPrefix("update") }) {
                 // The praise comes first: "it was *good* until the update"; "until now" keeps it present.
                 for u in 0..<m { reversePastPraise(u, marker: marker) }
+            } else if marker == "if" && next == "only" {
+                // "Great features if only it would load": the praise before "if only" is wished for, not had.
+                for u in 0..<m { reversePastPraise(u, marker: "if only", factor: SentimentScorer.conditionalPraise) }
             } else if Self.conditionalModals.contains(marker),
                       (at + 1..<min(at + 4, range.upperBound)).contains(where: { Self.conditionalVerbs.contains(tokens[$0].folded) }),
                       let condition = (at + 1..<range.upperBound).first(where: { tokens[$0].folded == "if" }),
@@ -667,7 +670,7 @@ struct ScoringRun {
     /// Verbs that make the words after a modal a verdict on the app: "would *be* great", "would *give* 5 stars".
     static let conditionalVerbs: Set<String> = ["be", "been", "give", "rate", "have"]
     /// Every word `applyPastPraise` starts from.
-    static let pastPraiseMarkers = WordSet(untilWords.union(conditionalModals).union(["used", "use", "before"]))
+    static let pastPraiseMarkers = WordSet(untilWords.union(conditionalModals).union(["used", "use", "before", "if"]))
     /// Words that open an event after "until" ("until *the* update", "till *they* changed it", "until *recently*");
     /// "till vacation", "until 5pm", "until now" do not put the praise in the past.
     static let changeOpeners: Set<String> = [

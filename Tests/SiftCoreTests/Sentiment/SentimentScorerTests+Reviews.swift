@@ -80,6 +80,13 @@ extension SentimentScorerTests {
         #expect(score("Great app but it keeps crashing").score.compound < -0.05)
     }
 
+    @Test func praiseWishedForAndFeaturesAskedAfterAreComplaints() {
+        for text in ["Great features if only it would load", "Where is the dark mode", "Where did the dark mode go?"] {
+            #expect(score(text).score.compound < -0.05, "\(text)")
+        }
+        #expect(score("Great app, if you ask me").score.compound > 0.05)
+    }
+
     @Test func theWritersOnlyComplaintWeighsLess() {
         for text in ["Great app. My only complaint is the ads", "Love it. The only issue is it crashes sometimes",
                      "Really good app, my only gripe is the battery drain"] {
