@@ -718,36 +718,44 @@ struct ScoringRun {
     }
 
     /// Words by which a writer calls their own complaint small: "sometimes", "a bit", "a little", "slightly".
-    static let selfHedges: Set<String> = ["sometimes", "occasionally", "slightly", "minor", "bit"]
+    static let selfHedges = WordSet(["sometimes", "occasionally", "slightly", "minor", "bit"])
 
     /// Whether the tokens in `start..<end` call what they say small ("a little" counts; "little" alone does not;
     /// "my only complaint" does).
     func hedgesItself(after start: Int, to end: Int) -> Bool {
         let tokens = text.tokens
         for k in start..<end {
-            let word = tokens[k].folded
-            if Self.selfHedges.contains(word) { return true }
-            if word == "little", k > start, tokens[k - 1].folded == "a" { return true }
+            if Self.selfHedges.contains(tokens[k].folded, hash: tokens[k].foldedHash) { return true }
+            if k > start, Self.isWord(tokens[k], "little", Self.littleHash), Self.isWord(tokens[k - 1], "a", Self.aHash) { return true }
             if onlyComplaint(at: k, end: end) { return true }
         }
         return false
     }
 
     /// Nouns that, after "only", name the one complaint in an otherwise content review: "my only *gripe* is …".
-    static let complaintNouns: Set<String> = [
+    static let complaintNouns = WordSet([
         "complaint", "complaints", "problem", "problems", "issue", "issues", "gripe", "gripes", "downside",
         "downsides", "drawback", "drawbacks", "con", "cons", "concern", "flaw", "negative", "criticism",
-    ]
+    ])
+    /// After "only thing(s)", the words that make it the writer's one complaint: "the only thing *is* …".
+    static let complaintThingFollowers = WordSet(["is", "i", "that", "was"])
+    static let onlyHash = WordHash.of("only"), littleHash = WordHash.of("little"), aHash = WordHash.of("a")
+
+    /// Whether `token` is `word`, whose hash is `hash`: the hashes settle almost every token without a string compare.
+    @inline(__always)
+    static func isWord(_ token: Token, _ word: String, _ hash: Int) -> Bool {
+        token.foldedHash == hash && token.folded == word
+    }
 
     /// Whether token `k` opens "only <complaint noun>" ("the only thing is …", "the only thing that …" too; not "the
     /// only thing this app does well").
     func onlyComplaint(at k: Int, end: Int) -> Bool {
         let tokens = text.tokens
-        guard tokens[k].folded == "only", k + 1 < end else { return false }
-        let noun = tokens[k + 1].folded
-        if Self.complaintNouns.contains(noun) { return true }
-        guard noun == "thing" || noun == "things", k + 2 < end else { return false }
-        return ["is", "i", "that", "was"].contains(tokens[k + 2].folded)
+        guard Self.isWord(tokens[k], "only", Self.onlyHash), k + 1 < end else { return false }
+        let noun = tokens[k + 1]
+        if Self.complaintNouns.contains(noun.folded, hash: noun.foldedHash) { return true }
+        guard noun.folded == "thing" || noun.folded == "things", k + 2 < end else { return false }
+        return Self.complaintThingFollowers.contains(tokens[k + 2].folded, hash: tokens[k + 2].foldedHash)
     }
 
     /// "Great app, my only complaint is the ads": what follows the writer's one complaint weighs half, since they
