@@ -1175,6 +1175,35 @@ rat hay	2.6
 klass	2.4
 helw	2.2
 mumtaz	2.8
+# Session 5: more one-word verdicts, and words run together ("verygood").
+shandaar	2.8
+behtreen	2.8
+kadak	2.2
+mahusay	2.6
+maravilloso	3.0
+maravillosa	3.0
+wunderbar	3.0
+sucess	1.8
+succes	1.8
+okie	0.8
+okayy	0.8
+okk	0.8
+yaay	2.0
+yaaay	2.0
+verygood	2.6
+verynice	2.6
+veryuseful	2.4
+veryhelpful	2.4
+verybad	-2.6
+sogood	2.6
+sonice	2.4
+superapp	2.4
+goodapp	2.2
+niceapp	2.2
+bestapp	3.0
+badapp	-2.4
+worstapp	-3.2
+good1	1.8
 """#,
         "de/contrast.txt": #"""
 # German clause breakers: contrast words that end a negation scope. Format: one folded word per line.
@@ -1988,6 +2017,7 @@ whereas	after
 unfortunately	after
 sadly	after
 used to	before
+then	after
 """#,
         "en/contrast.txt": #"""
 # English clause breakers: contrast words that end a negation scope ('not fast but reliable'). Format: one folded word per line; '#' starts a comment.
@@ -2835,6 +2865,38 @@ where did the	-1.2
 where are the	-1.0
 wheres the	-1.0
 where's the	-1.0
+content	0
+# Session 5: misspelled verdicts, star ratings written with '*', and review slang.
+goid	2.4
+nive	2.2
+grate	2.4
+gret	2.6
+exallent	3.0
+owesome	3.0
+ossam	3.0
+suppar	2.6
+naic	2.2
+5 *	2.8
+4 *	1.8
+1 *	-2.6
+lov	2.8
+lovit	3.0
+likey	1.6
+yas	2.0
+yass	2.0
+slay	2.2
+bussin	2.6
+fye	2.2
+vibes	1.2
+kawaii	2.0
+pog	2.4
+poggers	2.4
+big w	2.6
+bruh	-0.8
+oof	-1.0
+needs work	-1.4
+a +	2.4
+a + +	2.8
 """#,
         "en/failures.tsv": #"""
 # sift: what an app is expected to do. Written by the sift team.
@@ -3321,6 +3383,145 @@ learned a lot	2.0
 learnt a lot	2.0
 learn a lot	1.8
 express myself	1.6
+# Session 5: praise said through a negation or a comparison ("couldn't be easier", "never lets me down", "hard to
+# beat"), and leaving for something else ("look elsewhere", "steer clear").
+couldn't be easier	3.0
+couldnt be easier	3.0
+could not be easier	3.0
+couldn't be any easier	3.0
+couldnt be any easier	3.0
+couldn't be simpler	2.8
+couldn't be any simpler	2.8
+couldn't be smoother	2.8
+couldn't be more pleased	3.2
+couldn't be more satisfied	3.2
+couldn't be more happy	3.2
+couldn't ask for more	2.8
+couldn't ask for a better	3.0
+could not ask for more	2.8
+can't ask for more	2.6
+couldn't be worse	-3.0
+couldnt be worse	-3.0
+could not be worse	-3.0
+couldn't be any worse	-3.0
+can't praise it enough	3.0
+can't praise this app enough	3.0
+can't praise it highly enough	3.0
+can't praise this app highly enough	3.0
+can't praise them enough	3.0
+can't recommend it highly enough	3.0
+can't recommend this app highly enough	3.0
+cannot recommend it enough	3.0
+cannot recommend this app enough	3.0
+cannot recommend it highly enough	3.0
+don't regret	2.0
+dont regret	2.0
+do not regret	2.0
+didn't regret	2.0
+never regret	2.0
+never regretted	2.0
+won't regret	2.2
+wont regret	2.2
+will not regret	2.2
+wouldn't hesitate	2.4
+would not hesitate	2.4
+won't hesitate	2.0
+don't hesitate	1.6
+do not hesitate	1.6
+hard to beat	2.4
+tough to beat	2.4
+can't be beat	2.6
+cannot be beat	2.6
+can't be beaten	2.6
+cannot be beaten	2.6
+never lets me down	2.6
+never let me down	2.6
+never lets you down	2.6
+never let us down	2.6
+hasn't let me down	2.4
+has not let me down	2.4
+never failed me	2.4
+never fails to amaze	3.0
+never fails to impress	3.0
+never fails to deliver	2.6
+zero issues	1.6
+zero problems	1.6
+zero complaints	2.0
+zero lag	1.6
+zero crashes	1.6
+not a single crash	2.0
+not a single issue	2.0
+not a single problem	2.0
+not one crash	2.0
+not one issue	2.0
+found it sooner	2.4
+found this sooner	2.4
+found this app sooner	2.4
+downloaded it sooner	2.4
+downloaded this sooner	2.4
+changed my life	3.0
+life changing	3.0
+haven't looked back	2.2
+never looked back	2.2
+not looked back	2.2
+beats every other	2.4
+beats all the other	2.4
+beats the rest	2.4
+nothing else comes close	2.4
+mediocre at best	-2.8
+average at best	-1.8
+okay at best	-1.4
+ok at best	-1.4
+decent at best	-1.2
+save your time	-2.0
+save yourself the	-2.0
+save your cash	-2.4
+save the cash	-2.0
+recommend against	-2.4
+advise against	-2.2
+have better luck	-1.2
+had better luck	-1.2
+steer clear	-2.6
+look elsewhere	-2.2
+try another app	-1.8
+find another app	-2.0
+use another app	-1.8
+switching to another	-1.8
+switched to another	-1.8
+going back to the old	-1.6
+every single time	-1.6
+total joke	-2.6
+complete joke	-2.6
+absolute joke	-2.6
+a joke	-2.2
+joke of an app	-2.8
+money hungry	-2.4
+money grabbing	-2.4
+more ads than	-2.4
+stopped loading	-2.4
+stopped opening	-2.4
+stopped syncing	-2.4
+stopped responding	-2.4
+stopped updating	-2.0
+stopped showing	-2.0
+stopped playing	-2.0
+stopped connecting	-2.4
+stopped sending	-2.2
+started crashing	-2.6
+started freezing	-2.4
+started lagging	-2.2
+right after	0
+right when	0
+right before	0
+keep going	1.6
+carry on	1.2
+has better luck	-1.2
+finally added	2.0
+finally fixed	2.0
+finally they added	2.0
+finally they fixed	2.0
+want money for	-1.8
+money for everything	-2.0
 """#,
         "en/kind-cues.txt": #"""
 # English cues for the kind of a piece of feedback. Written by the sift team.
@@ -4860,7 +5061,6 @@ bickering	-1.5
 bickers	-1.5
 bigot	-2.2
 bigots	-2.2
-bit	-1.5
 bitch	-2.6
 bitches	-2.6
 bite	-1.5

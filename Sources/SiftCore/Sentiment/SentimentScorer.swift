@@ -542,6 +542,9 @@ struct ScoringRun {
             units[u].base = 0
             if u < unitRules.count { unitRules[u].removeAll() }
         }
+        // The negator whose scope a negative word already took ("never had a *problem* logging in"): the words after
+        // it in that scope are not negated, so "logging" is not read as "never logging".
+        var spentNegator = -1
         for u in units.indices {
             guard case .word = units[u].role else { continue }
             // The first token is copied only where a rule needs it: copying retains its strings.
@@ -572,9 +575,9 @@ struct ScoringRun {
                     k -= 1
                 }
             }
-            if tokens[firstIndex].flags.contains(.negated), !negatorIsInsideExpression(before: units[u].tokens.lowerBound, in: range) {
+            if tokens[firstIndex].flags.contains(.negated), !negatorIsInsideExpression(before: units[u].tokens.lowerBound, in: range),
+               case let negator = negatorIndex(before: units[u].tokens.lowerBound, in: range), negator == nil || negator != spentNegator {
                 let first = tokens[firstIndex]
-                let negator = negatorIndex(before: units[u].tokens.lowerBound, in: range)
                 let negatorWord = negator.map { tokens[$0].folded } ?? "not"
                 let failure = lexicon?.failure(first)
                 // A listed verb is a failure even when the lexicon calls it negative: "can't cancel", "not refunded"
@@ -588,6 +591,7 @@ struct ScoringRun {
                 } else if v < 0 {
                     v *= SentimentScorer.negatedNegative
                     if explain { addRule(u, "negated by '\(negatorWord)' (softened)") }
+                    spentNegator = negator ?? -1
                 } else if let negator, first.kind == .word, !first.flags.contains(.stopword), !Self.notProblemWords.contains(first.folded),
                           (negator + 1..<units[u].tokens.lowerBound).allSatisfy({ tokens[$0].flags.contains(.stopword) || tokens[$0].flags.contains(.negator) }) {
                     // In feedback, "can't upload", "no dark mode", "doesn't sync" state a problem even without
