@@ -3522,6 +3522,35 @@ finally they added	2.0
 finally they fixed	2.0
 want money for	-1.8
 money for everything	-2.0
+no more waiting	1.6
+don't change	1.6
+don't ever change	2.0
+don't use any other	2.0
+don't need any other	2.0
+don't need anything else	2.0
+don't need another	1.8
+no need for another	1.8
+no need for any other	1.8
+never thought i'd	0.5
+never thought i would	0.5
+didn't think i'd	0.5
+didn't think i would	0.5
+not sure how i lived without	2.8
+don't know how i lived without	2.8
+can't imagine my day without	2.6
+can't imagine life without	2.8
+can't imagine my life without	2.8
+everyone should have	2.2
+everyone should try	2.0
+everyone needs this	2.2
+keep in touch	1.6
+stay in touch	1.6
+i'm done with	-2.2
+done with this app	-2.2
+done with this	-1.8
+who asked for	-2.0
+no one asked for	-2.0
+took my money	-2.4
 """#,
         "en/kind-cues.txt": #"""
 # English cues for the kind of a piece of feedback. Written by the sift team.

@@ -579,7 +579,8 @@ struct ScoringRun {
                case let negator = negatorIndex(before: units[u].tokens.lowerBound, in: range), negator == nil || negator != spentNegator {
                 let first = tokens[firstIndex]
                 let negatorWord = negator.map { tokens[$0].folded } ?? "not"
-                let failure = lexicon?.failure(first)
+                let statesProblem = negator.map { negatorCanStateProblem($0, in: range) } ?? true
+                let failure = statesProblem ? lexicon?.failure(first) : nil
                 // A listed verb is a failure even when the lexicon calls it negative: "can't cancel", "not refunded"
                 // complain, they do not praise the way "not bad" does.
                 if let failure {
@@ -592,7 +593,7 @@ struct ScoringRun {
                     v *= SentimentScorer.negatedNegative
                     if explain { addRule(u, "negated by '\(negatorWord)' (softened)") }
                     spentNegator = negator ?? -1
-                } else if let negator, first.kind == .word, !first.flags.contains(.stopword), !Self.notProblemWords.contains(first.folded),
+                } else if let negator, statesProblem, first.kind == .word, !first.flags.contains(.stopword), !Self.notProblemWords.contains(first.folded),
                           (negator + 1..<units[u].tokens.lowerBound).allSatisfy({ tokens[$0].flags.contains(.stopword) || tokens[$0].flags.contains(.negator) }) {
                     // In feedback, "can't upload", "no dark mode", "doesn't sync" state a problem even without
                     // an emotional word: the first content word after a negator carries it.
@@ -697,8 +698,20 @@ struct ScoringRun {
     static let notProblemWords: Set<String> = [
         "even", "ever", "really", "yet", "quite", "always", "just", "actually", "exactly", "necessarily", "think",
         "remember", "say", "mind", "believe", "know", "imagine", "decide", "feel", "feeling", "mean", "matter",
-        "wonder", "expect", "expected",
+        "wonder", "expect", "expected", "expecting", "thought", "single",
     ]
+
+    /// Whether the negator at `k` can state that the app fails: "don't *have to* carry my laptop", "no *need* for
+    /// another app" tell of relief, not of a failure.
+    func negatorCanStateProblem(_ k: Int, in range: Range<Int>) -> Bool {
+        let tokens = text.tokens
+        guard k + 1 < range.upperBound else { return true }
+        let next = tokens[k + 1].folded
+        if next == "need" || next == "needs" { return false }
+        guard Self.reliefVerbs.contains(next), k + 2 < range.upperBound else { return true }
+        return tokens[k + 2].folded != "to"
+    }
+    static let reliefVerbs: Set<String> = ["have", "has", "need", "needs", "got"]
 
     /// Whether the negator before `index` belongs to an expression scored as a whole ("can't *wait*", "can't say
     /// enough", "couldn't be happier"): its meaning is already in the expression's valence, so it negates nothing after.
@@ -734,6 +747,25 @@ struct ScoringRun {
             if onlyComplaint(at: k, end: end) { return true }
         }
         return false
+    }
+
+    /// Words that open a request: "but *please* add", "but *I wish* it had", "but *it would* be nice if", "but *can
+    /// you* add".
+    static let requestOpeners = WordSet(["please", "pls", "plz", "plss", "plzz", "kindly", "wish", "hope", "hoping", "add", "would", "it'd", "could", "can", "needs"])
+    /// Words that may stand before a request opener: "but *it* would be nice", "but *I* wish", "but *you* could".
+    static let requestSubjects = WordSet(["i", "it", "you", "we", "just", "maybe", "perhaps", "really", "also", "still", "one", "thing"])
+
+    /// Whether the clause starting at token `start` opens with a request.
+    func opensWithRequest(at start: Int, end: Int) -> Bool {
+        let tokens = text.tokens
+        var k = start
+        while k < end, tokens[k].kind == .punctuation { k += 1 }
+        while k < end, k < start + 3, Self.requestSubjects.contains(tokens[k].folded, hash: tokens[k].foldedHash) { k += 1 }
+        guard k < end, Self.requestOpeners.contains(tokens[k].folded, hash: tokens[k].foldedHash) else { return false }
+        // "can't", "couldn't" fold to their own words; "can" and "could" open a request only as a question or an
+        // offer ("can you add", "could use a dark mode"), not "could not".
+        if k + 1 < end, tokens[k + 1].flags.contains(.negator) { return false }
+        return true
     }
 
     /// Nouns that, after "only", name the one complaint in an otherwise content review: "my only *gripe* is …".
@@ -782,6 +814,11 @@ struct ScoringRun {
             // "Love it but sometimes it lags", "great app but the ads are a bit much": a complaint the writer calls
             // small does not outweigh the praise it follows, so neither side is reweighed.
             guard !hedgesItself(after: units[c].tokens.upperBound, to: units[units.count - 1].tokens.upperBound) else { return }
+            // "Love this app, but please add dark mode": a request after praise asks for more; it is not the verdict.
+            guard !opensWithRequest(at: units[c].tokens.upperBound, end: units[units.count - 1].tokens.upperBound) else {
+                if explain { notes.append("a request after '\(name)': the praise before it still counts in full") }
+                return
+            }
             for u in units.indices where units[u].valence != 0 {
                 if u < c {
                     units[u].valence *= SentimentScorer.concededClause

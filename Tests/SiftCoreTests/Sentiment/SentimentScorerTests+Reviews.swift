@@ -201,3 +201,54 @@ extension SentimentScorerTests {
         }
     }
 }
+
+/// Session 5: negations a negative word has used up, relief, requests after praise, and "then".
+extension SentimentScorerTests {
+    @Test func aNegationSpentOnANegativeWordStatesNoProblem() {
+        for text in ["Never had a problem logging in", "Haven't had any trouble connecting", "No issues downloading anything",
+                     "Haven't had a single problem since I installed it"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+        // The failure is still a failure when no negative word came first.
+        #expect(score("Never logs me in").score.compound < -0.05)
+        #expect(score("It can't connect").score.compound < -0.05)
+    }
+
+    @Test func reliefIsNotAProblemStatement() {
+        #expect(score("Don't have to carry my laptop to class").score.compound > -0.05)
+        #expect(score("No need for another music app").score.compound > 0.05)
+        #expect(score("I don't have dark mode").score.compound < -0.05)
+    }
+
+    @Test func aRequestAfterPraiseDoesNotOutweighIt() {
+        for text in ["Love this app, but please add dark mode", "Awesome app, but I wish it had more filters",
+                     "Great game but can you add more levels"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+        // A complaint after praise still carries the verdict.
+        #expect(score("Love this app, but it crashes constantly").score.compound < -0.05)
+        #expect(score("Great app but it could not load my photos").score.compound < -0.05)
+    }
+
+    @Test func theClauseAfterThenCarriesTheVerdict() {
+        #expect(score("Worked great for three weeks, then it stopped loading").score.compound < -0.05)
+        #expect(score("Worked fine for a month then started crashing").score.compound < -0.05)
+    }
+
+    @Test func praiseSaidThroughANegationOrAComparison() {
+        for text in ["Couldn't be easier to use", "Don't regret the purchase one bit", "Never lets me down", "Hard to beat",
+                     "I would not hesitate to recommend it", "Zero issues so far", "Not sure how I lived without it"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+        for text in ["Mediocre at best", "Steer clear", "Look elsewhere", "I'd recommend against this app", "Total joke",
+                     "Couldn't be worse", "I'm done with this app"] {
+            #expect(score(text).score.compound < -0.05, "\(text)")
+        }
+    }
+
+    @Test func misspelledAndRunTogetherVerdictsScore() {
+        for text in ["Verygood", "Verynice", "Grate app", "Exallent", "Lovit", "5*", "A+", "Bussin"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+    }
+}
