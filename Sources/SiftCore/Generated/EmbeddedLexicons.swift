@@ -2897,6 +2897,23 @@ oof	-1.0
 needs work	-1.4
 a +	2.4
 a + +	2.8
+# Session 5: short pleas and farewells that are whole reviews ("Unban me", "Give back my account", "Bye").
+unban	-2.2
+give back my	-2.0
+give me back my	-2.0
+return my account	-2.2
+restore my account	-2.0
+logged out	-1.4
+too big	-1.6
+big size	-1.4
+old version better	-1.8
+old is gold	-1.2
+so so	-0.8
+rigged	-2.4
+bye	-1.0
+goodbye	-1.0
+bye bye	-1.4
+rip	-1.6
 """#,
         "en/failures.tsv": #"""
 # sift: what an app is expected to do. Written by the sift team.
