@@ -1204,6 +1204,18 @@ bestapp	3.0
 badapp	-2.4
 worstapp	-3.2
 good1	1.8
+不错	2.2
+很棒	2.8
+짱	2.8
+素晴らしい	3.0
+অসাধারণ	3.0
+хороше	2.2
+добре	2.2
+чудово	3.0
+чудовий	3.0
+погано	-2.4
+buena	2.2
+geil	2.4
 """#,
         "de/contrast.txt": #"""
 # German clause breakers: contrast words that end a negation scope. Format: one folded word per line.
