@@ -643,6 +643,10 @@ struct ScoringRun {
             } else if marker == "if" && next == "only" {
                 // "Great features if only it would load": the praise before "if only" is wished for, not had.
                 for u in 0..<m { reversePastPraise(u, marker: "if only", factor: SentimentScorer.conditionalPraise) }
+            } else if marker == "if", m > 0, at > range.lowerBound, Self.ratingNouns.contains(tokens[at - 1].folded),
+                      !Self.conditionIsTheSpeakersLimit(after: at, in: range, tokens: tokens) {
+                // "5 stars if you fix the bug": the rating is promised on a condition the app does not meet yet.
+                for u in 0..<m { reversePastPraise(u, marker: "\(tokens[at - 1].folded) if", factor: SentimentScorer.conditionalPraise) }
             } else if Self.conditionalModals.contains(marker),
                       (at + 1..<min(at + 4, range.upperBound)).contains(where: { Self.conditionalVerbs.contains(tokens[$0].folded) }),
                       let condition = (at + 1..<range.upperBound).first(where: { tokens[$0].folded == "if" }),
@@ -671,6 +675,8 @@ struct ScoringRun {
     }
 
     static let untilWords: Set<String> = ["until", "till", "untill", "til"]
+    /// Words that end a rating: "5 *stars* if you fix it".
+    static let ratingNouns: Set<String> = ["star", "stars", "*"]
     static let conditionalModals: Set<String> = ["would", "could", "i'd", "it'd", "would've", "could've", "wouldve", "couldve"]
     /// Verbs that make the words after a modal a verdict on the app: "would *be* great", "would *give* 5 stars".
     static let conditionalVerbs: Set<String> = ["be", "been", "give", "rate", "have"]

@@ -252,3 +252,12 @@ extension SentimentScorerTests {
         }
     }
 }
+
+extension SentimentScorerTests {
+    @Test func aRatingPromisedOnAConditionIsAComplaint() {
+        #expect(score("5 stars if you fix the bug").score.compound < -0.05)
+        #expect(score("Five stars if they bring back the old layout").score.compound < -0.05)
+        // The speaker's own limit keeps the praise.
+        #expect(score("I'd give 5 stars if I could").score.compound > 0.05)
+    }
+}
