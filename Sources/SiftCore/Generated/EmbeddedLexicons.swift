@@ -1216,6 +1216,68 @@ good1	1.8
 погано	-2.4
 buena	2.2
 geil	2.4
+# Session 5: verdicts in romanized Bengali, Tamil, Telugu, Malayalam, Kannada, Marathi, Gujarati, Punjabi, Nepali,
+# Sinhala, Javanese, Swahili, Yoruba, Vietnamese without its marks, Russian and Arabic in Latin letters, Persian, Dutch,
+# Malay. Words that are also common English words or names ("mass", "chan", "show", "tot", "dee") are left out.
+bhalo	2.2
+khub bhalo	2.8
+darun	2.8
+osadharon	3.0
+kharap	-2.4
+baje	-2.2
+nalla	2.2
+semma	2.8
+mosam	-2.4
+mosa	-2.2
+nalla illa	-2.0
+bagundi	2.2
+chala bagundi	2.8
+bagoledu	-2.2
+kollam	2.2
+adipoli	3.0
+poli	2.2
+kidu	2.6
+chennagide	2.2
+khup chan	2.6
+saras	2.4
+majja	2.2
+vadiya	2.4
+bohot vadiya	2.8
+ramro	2.2
+dherai ramro	2.8
+ekdam ramro	2.8
+hari hondai	2.6
+patta	2.4
+supiri	2.8
+apik	2.2
+poa	1.8
+safi	1.8
+dee mak	2.6
+mbaya	-2.4
+o dara	2.2
+qua tot	2.6
+chan qua	-1.8
+bacano	2.4
+khorosho	2.2
+otlichno	3.0
+plokho	-2.4
+gamed	2.4
+gamil	2.4
+zift	-2.6
+khoob	2.0
+aali	2.6
+kamal	2.4
+tamam	1.6
+mashallah	2.0
+masha allah	2.0
+alhamdulillah	1.2
+leuk	2.0
+syok	2.2
+dhasu	2.4
+zakaas	2.6
+basura	-2.6
+slaba	-2.0
+ganda hai	-2.0
 """#,
         "de/contrast.txt": #"""
 # German clause breakers: contrast words that end a negation scope. Format: one folded word per line.

@@ -261,3 +261,14 @@ extension SentimentScorerTests {
         #expect(score("I'd give 5 stars if I could").score.compound > 0.05)
     }
 }
+
+extension SentimentScorerTests {
+    @Test func romanizedVerdictsOfMoreLanguagesScore() {
+        for text in ["Khub bhalo", "Semma", "Chala bagundi", "Adipoli", "Dherai ramro", "Otlichno", "Mashallah"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+        for text in ["Kharap", "Plokho", "Zift"] {
+            #expect(score(text).score.compound < -0.05, "\(text)")
+        }
+    }
+}
