@@ -312,7 +312,7 @@ struct SentimentPinnedScoresTests {
         ("No funciona, muy mala. But the ads are annoying", -0.9603, 0.0, 0.502, 0.498),
         ("La aplicación es lenta pero útil. But the ads are annoying", -0.9511, 0.129, 0.439, 0.432),
         ("Me encanta. But the ads are annoying", -0.8884, 0.291, 0.417, 0.291),
-        ("Es una basura. But the ads are annoying", -0.9511, 0.0, 0.462, 0.538),
+        ("Es una basura. But the ads are annoying", -0.9764, 0.0, 0.633, 0.367),
         ("Muy bien. But the ads are annoying", -0.9195, 0.198, 0.473, 0.33),
         ("Das ist sehr gut. But the ads are annoying", -0.8943, 0.252, 0.387, 0.36),
         ("Funktioniert nicht. But the ads are annoying", -0.9736, 0.0, 0.765, 0.235),
