@@ -94,6 +94,7 @@ struct Kinds: ParsableCommand {
             }
             json.endArray()
             json.field("severity", result.severity.rawValue)
+            json.field("side", result.side.rawValue)
             if features {
                 json.beginArray(key: "features")
                 for feature in KindFeatures.features(of: analyzed) { json.value(feature) }

@@ -11,17 +11,43 @@ public struct KindResult: Sendable, Hashable {
     public var severityCue: String?
     /// The confidence the cues alone give each kind they found, before the learned model is blended in.
     public var cueConfidences: [FeedbackKind: Double] = [:]
+    /// Which side of the three-way triage the record is on. The learned model's decision step sets it when the
+    /// model has one; otherwise the max rule of `KindSide.init(maxRuleOf:)`.
+    public var side: KindSide
 
-    public init(kinds: [KindScore], severity: Severity, cues: [KindCue], severityCue: String?) {
+    public init(kinds: [KindScore], severity: Severity, cues: [KindCue], severityCue: String?, side: KindSide? = nil) {
         self.kinds = kinds
         self.severity = severity
         self.cues = cues
         self.severityCue = severityCue
+        self.side = side ?? KindSide(maxRuleOf: kinds)
     }
 
     /// The confidence of `kind`, 0 when it was not found.
     public func confidence(_ kind: FeedbackKind) -> Double {
         kinds.first { $0.kind == kind }?.confidence ?? 0
+    }
+}
+
+/// The side of a three-way triage a record is on: a problem with the product (bug, performance, usability,
+/// battery, security_privacy), a feature request, or neither (praise, pricing, questions, usage stories, ratings).
+public enum KindSide: String, Sendable, Hashable, CaseIterable {
+    case problem
+    case featureRequest = "feature_request"
+    case other
+
+    /// The max rule: the problem side when the most confident reported problem kind is at least as confident as a
+    /// reported feature_request, the request side when that is more confident, otherwise other.
+    public init(maxRuleOf kinds: [KindScore]) {
+        var problem = 0.0, request = 0.0
+        for score in kinds {
+            if KindClassifier.isProblem(score.kind) {
+                problem = max(problem, score.confidence)
+            } else if score.kind == .featureRequest {
+                request = score.confidence
+            }
+        }
+        self = problem == 0 && request == 0 ? .other : problem >= request ? .problem : .featureRequest
     }
 }
 
@@ -58,7 +84,7 @@ public struct KindClassifier: Sendable {
     private static let problemMask = problemKinds.reduce(0) { $0 | 1 << $1.ordinal }
 
     /// Whether `kind` is one of `problemKinds`.
-    static func isProblem(_ kind: FeedbackKind) -> Bool { problemMask & 1 << kind.ordinal != 0 }
+    public static func isProblem(_ kind: FeedbackKind) -> Bool { problemMask & 1 << kind.ordinal != 0 }
 
     private struct Language: Sendable {
         /// The language's position among the classifier's, which names its table in a `KindMemo`.
@@ -263,7 +289,10 @@ public struct KindClassifier: Sendable {
             memo.severityMatches, tokens: tokens, rule: language.severityRule, into: &memo.keptSeverity, live: &memo.live,
             order: &memo.order)
         let (severity, severityCue) = Self.severity(of: kinds, matches: memo.keptSeverity, language: language)
-        var result = KindResult(kinds: kinds, severity: severity, cues: cues, severityCue: severityCue)
+        // The decision step weighs the kinds against each other and the sentiment ("easy to use, love it" names a
+        // usability topic but is not a problem); without one, the max rule.
+        let side = readingModel?.side(confidences: confidences, cueConfidences: cueConfidences, compound: sentiment?.compound ?? 0)
+        var result = KindResult(kinds: kinds, severity: severity, cues: cues, severityCue: severityCue, side: side)
         if explains { result.cueConfidences = cueConfidences.dictionary }
         return (result, evidence.sum)
     }

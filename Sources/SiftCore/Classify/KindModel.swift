@@ -26,6 +26,25 @@ public struct KindModel: Sendable {
     private let cueRowOfOrdinal: [Int?]
     /// How many feature rows the model has.
     let rowCount: Int
+    /// The three-way decision step, when the file has one (`side:sides`, `side:bias` and `side:<feature>` lines).
+    let sideStep: SideStep?
+
+    /// A multinomial logistic regression that puts a record on a `KindSide` from `featureNames`' values.
+    struct SideStep: Sendable {
+        /// The side of each column.
+        var sides: [KindSide]
+        var bias: [Double]
+        /// Row `f` (of `featureNames`) is `weights[f * sides.count ..< (f + 1) * sides.count]`; a feature the file
+        /// does not name weighs 0.
+        var weights: [Double]
+
+        /// The features, in the order `scripts/train-kinds` writes them: each model kind's blended confidence,
+        /// the highest problem kind's, the praise and question cues' confidences, and the sentiment's positive and
+        /// negative parts.
+        static func featureNames(kinds: [FeedbackKind]) -> [String] {
+            kinds.map { "conf:" + $0.rawValue } + ["problem", "cue:praise", "cue:question", "positive", "negative"]
+        }
+    }
     /// The first and the second words of the model's stem pairs ("dark mode"), each numbered, and the row of each
     /// pair by `pairKey` of those numbers: a pair is looked up by two numbers a worker keeps per written form,
     /// with no string hashed per token.
@@ -78,6 +97,9 @@ public struct KindModel: Sendable {
         var language = "en"
         var bias: [Double] = []
         var weights: [String: [Double]] = [:]
+        var sides: [KindSide] = []
+        var sideBias: [Double] = []
+        var sideWeights: [String: [Double]] = [:]
         // Lines and fields are cut on bytes: splitting the 6,000-line file by Characters took 70 ms a start.
         for fields in Self.rows(of: text) {
             guard fields.count >= 2, !fields[0].hasPrefix("#") else { continue }
@@ -101,6 +123,15 @@ public struct KindModel: Sendable {
                 for (kind, number) in zip(kinds, numbers) { thresholdOfKind[kind] = number }
             case "language": language = String(values.first!)
             case "bias": bias = values.compactMap { Double($0) }
+            // The decision step's lines all start with "side:", which no stem or stem pair does.
+            case "side:sides":
+                sides = values.compactMap { KindSide(rawValue: $0) }
+                guard sides.count == values.count, Set(sides).count == sides.count, sides.count <= 4 else { return nil }
+            case "side:bias": sideBias = values.compactMap { Double($0) }
+            case let name where name.hasPrefix("side:"):
+                let row = values.compactMap { Double($0) }
+                guard row.count == sides.count, !sides.isEmpty else { return nil }
+                sideWeights[String(name.dropFirst(5))] = row
             default:
                 let row = values.compactMap { Double($0) }
                 guard row.count == kinds.count, !kinds.isEmpty else { return nil }
@@ -108,6 +139,16 @@ public struct KindModel: Sendable {
             }
         }
         guard !kinds.isEmpty, bias.count == kinds.count else { return nil }
+        if sides.isEmpty {
+            sideStep = nil
+        } else {
+            guard sideBias.count == sides.count else { return nil }
+            let names = SideStep.featureNames(kinds: kinds)
+            guard sideWeights.keys.allSatisfy(names.contains) else { return nil }
+            sideStep = SideStep(
+                sides: sides, bias: sideBias,
+                weights: names.flatMap { sideWeights[$0] ?? Array(repeating: 0, count: sides.count) })
+        }
         self.kinds = kinds
         self.blend = blend
         self.blendOfKind = blendOfKind
@@ -250,6 +291,36 @@ public struct KindModel: Sendable {
             let blended = (1 - blend) * (confidences[kind] ?? 0) + blend * probability
             confidences[kind] = thresholdOfColumn[index].map { Self.rescale(blended, threshold: $0) } ?? blended
         }
+    }
+
+    /// The side the decision step puts a record on, from the kinds' blended `confidences` (as `blendProbabilities`
+    /// leaves them), the cues' confidences and the sentiment `compound`; nil when the model has no step.
+    func side(confidences: KindVector, cueConfidences: KindVector, compound: Double) -> KindSide? {
+        guard let step = sideStep else { return nil }
+        let width = step.sides.count
+        // Inline (a file has three sides): an array here was a heap allocation a record.
+        var scores = SIMD4<Double>()
+        for column in 0..<width { scores[column] = step.bias[column] }
+        var feature = 0
+        func add(_ value: Double) {
+            if value != 0 { for column in 0..<width { scores[column] += step.weights[feature * width + column] * value } }
+            feature += 1
+        }
+        var problem = 0.0
+        for kind in kinds {
+            let confidence = confidences[kind] ?? 0
+            add(confidence)
+            if KindClassifier.isProblem(kind) { problem = max(problem, confidence) }
+        }
+        add(problem)
+        add(cueConfidences[.praise] ?? 0)
+        add(cueConfidences[.question] ?? 0)
+        add(max(compound, 0))
+        add(max(-compound, 0))
+        // The first of equal scores, as scikit-learn's argmax picks.
+        var best = 0
+        for column in 1..<width where scores[column] > scores[best] { best = column }
+        return step.sides[best]
     }
 
     /// `confidence` mapped piecewise linearly so that `threshold` becomes `KindClassifier.threshold` and 0 and 1

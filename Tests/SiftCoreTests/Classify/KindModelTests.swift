@@ -54,6 +54,62 @@ struct KindModelTests {
         #expect(!result.kinds.map(\.kind).contains(.usability), "\(result.kinds)")
     }
 
+    /// A toy decision step: bug confidence speaks for the problem side, request confidence for the request side,
+    /// positive sentiment for neither.
+    static let sidedModel = """
+        kinds\tbug\tfeature_request
+        blend\t1\t1
+        bias\t-2\t-2
+        crash\t4\t0
+        add\t0\t4
+        side:sides\tproblem\tfeature_request\tother
+        side:bias\t0\t0\t0.5
+        side:conf:bug\t3\t0\t0
+        side:conf:feature_request\t0\t3\t0
+        side:positive\t-4\t0\t4
+        """
+
+    @Test func readsADecisionStepAndPutsARecordOnASide() throws {
+        let model = try #require(KindModel(text: Self.sidedModel))
+        var classifier = KindClassifier(useModel: false)
+        classifier.model = model
+        let worker = Self.analyzer.makeWorker()
+        let crash = classifier.classify(worker.analyze("crash crash"), sentiment: nil)
+        #expect(crash.side == .problem, "\(crash.kinds)")
+        #expect(classifier.classify(worker.analyze("add add"), sentiment: nil).side == .featureRequest)
+        #expect(classifier.classify(worker.analyze("hello"), sentiment: nil).side == .other)
+        // The same words in a glowing record: the step reads the sentiment and puts it on neither side, while the
+        // bug kind, which the step does not change, is still reported.
+        let glowing = SentimentScore(compound: 0.9, positive: 0.8, negative: 0, neutral: 0.2)
+        let praised = classifier.classify(worker.analyze("crash crash"), sentiment: glowing)
+        #expect(praised.side == .other)
+        #expect(praised.kinds.map(\.kind).contains(.bug))
+    }
+
+    @Test func withoutADecisionStepTheSideIsTheMaxRule() throws {
+        let model = try #require(KindModel(text: "kinds\tbug\tfeature_request\nblend\t1\t1\nbias\t-2\t-2\ncrash\t4\t0\nadd\t0\t5\n"))
+        #expect(model.sideStep == nil)
+        var classifier = KindClassifier(useModel: false)
+        classifier.model = model
+        let worker = Self.analyzer.makeWorker()
+        // Both kinds reported; the request is more confident, so the max rule says request.
+        let both = classifier.classify(worker.analyze("crash add"), sentiment: nil)
+        #expect(both.side == .featureRequest, "\(both.kinds)")
+        #expect(KindSide(maxRuleOf: [KindScore(kind: .usability, confidence: 0.7), KindScore(kind: .featureRequest, confidence: 0.7)]) == .problem)
+        #expect(KindSide(maxRuleOf: [KindScore(kind: .praise, confidence: 0.9)]) == .other)
+    }
+
+    @Test(arguments: [
+        "side:conf:bug\t1\t0\t0\nside:sides\tproblem\tfeature_request\tother\nside:bias\t0\t0\t0\n",  // weights before the sides
+        "side:sides\tproblem\tfeature_request\tother\nside:bias\t0\t0\t0\nside:conf:bug\t1\t0\n",  // a row too short
+        "side:sides\tproblem\tfeature_request\tother\nside:bias\t0\t0\t0\nside:loudness\t1\t0\t0\n",  // no such feature
+        "side:sides\tproblem\tbug\tother\nside:bias\t0\t0\t0\n",  // no such side
+        "side:sides\tproblem\tfeature_request\tother\n",  // no bias
+    ])
+    func rejectsABrokenDecisionStep(lines: String) {
+        #expect(KindModel(text: "kinds\tbug\tfeature_request\nbias\t0\t0\n" + lines) == nil)
+    }
+
     @Test func rescaleMovesTheThresholdOntoTheCommonOneAndKeepsTheOrder() {
         #expect(KindModel.rescale(0.6, threshold: 0.6) == KindClassifier.threshold)
         #expect(KindModel.rescale(0, threshold: 0.3) == 0)
@@ -95,6 +151,32 @@ struct KindModelTests {
         let request = result.confidence(.featureRequest)
         let found = problem == 0 && request == 0 ? "other" : problem >= request ? "problem" : "feature_request"
         #expect(found == side, "\(text) → \(result.kinds)")
+    }
+
+    static let scorer = try! SentimentScorer()
+
+    /// The shipped decision step at the boundaries it was trained for (none of these is a training example):
+    /// a capability the app never had is a request even when the review says "can't" or "won't let me"; something
+    /// that worked and fails is a problem; praise of a topic ("easy to use", "smooth") and usage stories are neither.
+    @Test(arguments: [
+        ("there's no way to set a reminder for a single task, please add one", KindSide.featureRequest),
+        ("why can't i mark a whole album as played? that should be a thing", .featureRequest),
+        ("it won't let me choose a different color for each calendar, add that please", .featureRequest),
+        ("no landscape mode on my tablet, that's all it needs", .featureRequest),
+        ("5 stars as soon as you add a dark theme", .featureRequest),
+        ("More puzzles please!!", .featureRequest),
+        ("it used to sync my notes but since the update it fails with an error every time", .problem),
+        ("can't log in since yesterday, it keeps saying my password is wrong when it isn't", .problem),
+        ("the app freezes for ten seconds whenever i open a photo", .problem),
+        ("so easy to use and the interface looks great, love it", .other),
+        ("smooth and fast even on my old phone", .other),
+        ("i use it every evening to read the news with my coffee", .other),
+        ("it's ok, got a bit boring after a week", .other),
+    ])
+    func shippedDecisionStepPutsAReviewOnTheRightSide(text: String, side: KindSide) throws {
+        let analyzed = Self.analyzer.makeWorker().analyze(text)
+        let result = KindClassifier().classify(analyzed, sentiment: Self.scorer.compoundScore(analyzed))
+        #expect(result.side == side, "\(text) → \(result.kinds)")
     }
 
     /// The issue's mixed review, through the default classifier (cues and model): three kinds, major.
