@@ -22,6 +22,8 @@ struct KindsCommandTests {
         #expect(kinds(objects[1]) == ["feature_request"])
         #expect(objects[2]["id"] as? String == "7")
         #expect(kinds(objects[2]).contains("question"))
+        // Each line says which side of the three-way triage it is on.
+        #expect(objects.map { $0["side"] as? String } == ["problem", "feature_request", "other"])
     }
 
     @Test func badJSONLineIsReportedAndSkipped() throws {
