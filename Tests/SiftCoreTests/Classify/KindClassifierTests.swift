@@ -71,6 +71,33 @@ struct KindClassifierTests {
         #expect(!result.kinds.contains { KindClassifier.problemKinds.contains($0.kind) }, "\(text) → \(result.kinds)")
     }
 
+    /// Words whose stems a request or bug cue shares but which ask for nothing: "ads" (stem of "adding"), "kind of"
+    /// ("kindly"), "improved" ("improvement"), "preferences" ("prefer"), "solved" ("solve").
+    @Test(arguments: [
+        ("Way too many ads, one after every level.", FeedbackKind.featureRequest, "=adding"),
+        ("An ad pops up every 30 seconds.", .featureRequest, "=adding"),
+        ("It's kind of boring after the first week.", .featureRequest, "=kindly"),
+        ("The sound got much better, it has improved a lot since last year.", .featureRequest, "=improvement"),
+        ("I turned the autoplay off in preferences and now it's perfect.", .featureRequest, "=prefer"),
+        ("This app solved my problem with tracking my expenses.", .bug, "=solve"),
+    ])
+    func wordsSharingACueStemAreNoCue(text: String, kind: FeedbackKind, cue: String) {
+        let result = Self.classify(text)
+        let written = String(cue.dropFirst())
+        #expect(!result.cues.contains { $0.cue.hasSuffix(written) }, "\(text) → \(result.cues.map(\.cue))")
+        #expect(!result.kinds.contains { $0.kind == kind }, "\(text) → \(result.kinds)")
+    }
+
+    @Test(arguments: [
+        "Please add more levels, I finished them all.",
+        "It would be even better if you kindly added a sleep timer.",
+        "Please improve the search, it never finds anything.",
+        "I would prefer a list view to the grid.",
+    ])
+    func exactFormsStillAsk(text: String) {
+        #expect(Self.kinds(text).contains(.featureRequest), "\(text) → \(Self.kinds(text))")
+    }
+
     @Test(arguments: [
         "It never crashes, and it is quick.",
         "No bugs so far, great job.",
