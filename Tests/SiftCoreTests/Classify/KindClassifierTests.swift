@@ -71,8 +71,9 @@ struct KindClassifierTests {
         #expect(!result.kinds.contains { KindClassifier.problemKinds.contains($0.kind) }, "\(text) → \(result.kinds)")
     }
 
-    /// Words whose stems a request or bug cue shares but which ask for nothing: "ads" (stem of "adding"), "kind of"
-    /// ("kindly"), "improved" ("improvement"), "preferences" ("prefer"), "solved" ("solve").
+    /// Words that share a cue's stem but not its meaning: "ads" (stem of "adding"), "kind of" ("kindly"), "improved"
+    /// ("improvement"), "preferences" ("prefer"), "solved" ("solve"), "keeping track" (the privacy cue "track"),
+    /// "expenses" ("expensive"), "wondering" ("wonderful").
     @Test(arguments: [
         ("Way too many ads, one after every level.", FeedbackKind.featureRequest, "=adding"),
         ("An ad pops up every 30 seconds.", .featureRequest, "=adding"),
@@ -80,12 +81,25 @@ struct KindClassifierTests {
         ("The sound got much better, it has improved a lot since last year.", .featureRequest, "=improvement"),
         ("I turned the autoplay off in preferences and now it's perfect.", .featureRequest, "=prefer"),
         ("This app solved my problem with tracking my expenses.", .bug, "=solve"),
+        ("Great for keeping track of my expenses and my runs.", .securityPrivacy, "track"),
+        ("Great for keeping track of my expenses and my runs.", .pricing, "=expensive"),
+        ("I was wondering if the sleep stories will get longer.", .praise, "=wonderful"),
     ])
     func wordsSharingACueStemAreNoCue(text: String, kind: FeedbackKind, cue: String) {
         let result = Self.classify(text)
-        let written = String(cue.dropFirst())
+        let written = cue.hasPrefix("=") ? String(cue.dropFirst()) : cue
         #expect(!result.cues.contains { $0.cue.hasSuffix(written) }, "\(text) → \(result.cues.map(\.cue))")
         #expect(!result.kinds.contains { $0.kind == kind }, "\(text) → \(result.kinds)")
+    }
+
+    @Test(arguments: [
+        "This app tracks you everywhere and sells what it learns.",
+        "Full of ad tracking, I checked with a blocker.",
+        "Way too many trackers for a flashlight app.",
+        "Finally a search app that doesn't track me.",
+    ])
+    func trackingAsSurveillanceIsPrivacy(text: String) {
+        #expect(Self.kinds(text).contains(.securityPrivacy), "\(text) → \(Self.kinds(text))")
     }
 
     @Test(arguments: [
