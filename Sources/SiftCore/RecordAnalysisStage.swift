@@ -63,6 +63,7 @@ public struct RecordAnalysisStage: RecordStage {
             analysis.languageConfidence = analyzed.languageConfidence
             analysis.kinds = kind.kinds
             analysis.severity = kind.severity
+            analysis.side = kind.side
             // Themes are found from the body alone; when that is all that was analysed, its words are handed on.
             if judged.utf8.count == record.text.utf8.count {
                 analysis.themeWords = ThemeWords(contentWordsOf: analyzed, scratch: &themeScratch)

@@ -20,12 +20,18 @@ struct KindFilterCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let lines = try String(contentsOf: out.appendingPathComponent("records.jsonl"), encoding: .utf8).split(separator: "\n")
         #expect(!lines.isEmpty)
+        var problems = 0
         for line in lines {
             let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             let kinds = (record["kinds"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
             #expect(kinds.contains("bug"))
             #expect(["major", "critical"].contains(record["severity"] as? String))
+            let side = try #require(record["side"] as? String)
+            #expect(["problem", "feature_request", "other"].contains(side))
+            if side == "problem" { problems += 1 }
         }
+        // Major bug reports are, nearly all, on the problem side of the triage.
+        #expect(problems * 10 >= lines.count * 9, "\(problems) of \(lines.count)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as? [String: Any])
         let accounting = try #require(report["accounting"] as? [String: Any])
         func count(_ key: String) -> Int { accounting[key] as? Int ?? -1 }

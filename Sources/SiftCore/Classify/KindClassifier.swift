@@ -168,20 +168,20 @@ public struct KindClassifier: Sendable {
     /// A worker for one thread.
     public func makeWorker() -> Worker { Worker(classifier: self) }
 
-    /// The kinds and severity alone, as the per-record stage needs them: no cue list and no cue confidences, which
-    /// cost a dictionary and an array of strings a record.
-    func kindsAndSeverity(_ text: AnalyzedText, sentiment: SentimentScore?) -> (kinds: [KindScore], severity: Severity) {
+    /// The kinds, severity and triage side alone, as the per-record stage needs them: no cue list and no cue
+    /// confidences, which cost a dictionary and an array of strings a record.
+    func kindsAndSeverity(_ text: AnalyzedText, sentiment: SentimentScore?) -> (kinds: [KindScore], severity: Severity, side: KindSide) {
         let result = classify(text, sentiment: sentiment, explains: false)
-        return (result.kinds, result.severity)
+        return (result.kinds, result.severity, result.side)
     }
 
     /// `kindsAndSeverity(_:sentiment:)` reading each written form's lexicon ids and model hashes from `memo`, which
     /// looks each up once per worker rather than once per token.
     func kindsAndSeverity(
         _ text: AnalyzedText, sentiment: SentimentScore?, memo: inout KindMemo
-    ) -> (kinds: [KindScore], severity: Severity) {
+    ) -> (kinds: [KindScore], severity: Severity, side: KindSide) {
         let result = classify(text, sentiment: sentiment, explains: false, memo: &memo)
-        return (result.kinds, result.severity)
+        return (result.kinds, result.severity, result.side)
     }
 
     private func classify(_ text: AnalyzedText, sentiment: SentimentScore?, explains: Bool) -> KindResult {

@@ -12,6 +12,8 @@ public struct Analysis: Sendable, Hashable {
     public var theme: Int?
     // After `theme`, so that it fills the byte of padding behind the optional's flag (8 bytes less a record).
     public var severity: Severity
+    /// Which side of the triage the record is on: a problem, a feature request, or neither.
+    public var side: KindSide
     /// The pain point the record counts towards, if any.
     public var painPoint: String?
     /// The content words the theme stage reads, packed by the per-record stage; cleared once themes are found.
@@ -20,7 +22,7 @@ public struct Analysis: Sendable, Hashable {
     public init(
         language: String = "und", languageConfidence: Double = 0, sentiment: SentimentScore = .neutral,
         sentences: [SentenceSentiment] = [], kinds: [KindScore] = [], severity: Severity = .none,
-        theme: Int? = nil, painPoint: String? = nil
+        side: KindSide = .other, theme: Int? = nil, painPoint: String? = nil
     ) {
         self.language = language
         self.languageConfidence = languageConfidence
@@ -28,6 +30,7 @@ public struct Analysis: Sendable, Hashable {
         self.sentences = sentences
         self.kinds = kinds
         self.severity = severity
+        self.side = side
         self.theme = theme
         self.painPoint = painPoint
     }

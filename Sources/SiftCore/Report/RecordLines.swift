@@ -98,6 +98,8 @@ public enum RecordLines {
             }
             out.append("],\"severity\":")
             out.appendQuoted(analysis.pointee.severity.rawValue)
+            out.append(",\"side\":")
+            out.appendQuoted(analysis.pointee.side.rawValue)
             out.append(",\"theme\":")
             if let theme = analysis.pointee.theme { out.appendInteger(theme) } else { out.append("null") }
             out.append(",\"pain_point\":")

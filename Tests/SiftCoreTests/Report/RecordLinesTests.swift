@@ -26,12 +26,12 @@ struct RecordLinesTests {
         record.analysis = Analysis(
             language: "de", languageConfidence: 0.98765, sentiment: SentimentScore(compound: -0.43219, positive: 0, negative: 0.5004, neutral: 0.4996),
             kinds: [KindScore(kind: .featureRequest, confidence: 0.9), KindScore(kind: .bug, confidence: 0.0004)], severity: .major,
-            theme: 12, painPoint: "pp-0a1b2c3d")
+            side: .featureRequest, theme: 12, painPoint: "pp-0a1b2c3d")
         #expect(Self.line(record) == #"{"id":"r-1","source":"s.json","format":"json","element":3,"text":"x","title":"T","rating":null,"#
             + #""score":9.5,"date":null,"author":"ana","version":null,"device":"Pixel","country":"DE","reach":1234.5679,"language":"de","#
             + #""language_confidence":0.988,"sentiment":{"compound":-0.4322,"positive":0,"negative":0.5,"neutral":0.5},"#
-            + #""kinds":[{"kind":"feature_request","confidence":0.9},{"kind":"bug","confidence":0}],"severity":"major","theme":12,"#
-            + #""pain_point":"pp-0a1b2c3d","extras":{}}"#)
+            + #""kinds":[{"kind":"feature_request","confidence":0.9},{"kind":"bug","confidence":0}],"severity":"major","side":"feature_request","#
+            + #""theme":12,"pain_point":"pp-0a1b2c3d","extras":{}}"#)
     }
 
     /// Texts with characters JSON must escape, ids that start with the bytes ids are stored behind, a date outside
