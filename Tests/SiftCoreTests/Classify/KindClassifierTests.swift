@@ -36,6 +36,8 @@ struct KindClassifierTests {
         ("No way to delete a playlist once it's made.", .featureRequest),
         ("So slow, every page takes forever to load.", .performance),
         ("Lags and freezes constantly during video calls.", .performance),
+        ("Keeps showing a memory error when I open big files.", .performance),
+        ("Takes up too much space on my phone for a simple notes app.", .performance),
         ("Drains my battery in a few hours.", .battery),
         ("My phone overheats whenever the app is open.", .battery),
         ("My account got hacked and someone changed my password.", .securityPrivacy),
