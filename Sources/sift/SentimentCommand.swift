@@ -80,7 +80,9 @@ struct SentimentCommand: ParsableCommand {
 
     /// Writes `value` rounded to `digits` (≤ 9) decimals, without trailing zeros ("0.25", "-1", "0"), at `p`;
     /// returns the number of bytes. The digits are those `JSONWriter.format` gives, written without Strings or
-    /// Foundation: this runs four times per line of a long pipe.
+    /// Foundation: this runs four times per line of a long pipe. Inlined, so `digits` is a constant and the
+    /// divisions by the scale become multiplications.
+    @inline(__always)
     static func putNumber(_ value: Double, digits: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
         var scale = 1
         for _ in 0..<digits { scale &*= 10 }

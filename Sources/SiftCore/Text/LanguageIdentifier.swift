@@ -30,6 +30,9 @@ public final class LanguageIdentifier {
     public let scriptFallback: Bool
     /// Words that mark Hindi written in Latin letters, which CLD2 takes for Javanese or English.
     public let romanizedHindiMarkers: Set<String>
+    /// `romanizedHindiMarkers` by their bytes, each with its own index: a text's words are looked up without making
+    /// a String of each or hashing it with SipHash (that was a tenth of identifying a review's language).
+    private let markerTable: WrittenWordTable<Int32>
     private let textcat: OpaquePointer?
 
     /// Where Debian's libexttextcat-data installs its fingerprints.
@@ -43,6 +46,12 @@ public final class LanguageIdentifier {
     ) {
         self.engine = engine
         self.romanizedHindiMarkers = romanizedHindiMarkers.filter { $0.utf8.count <= Self.longestMarker && $0.allSatisfy(\.isASCII) }
+        var markerTable = WrittenWordTable<Int32>()
+        for (index, marker) in self.romanizedHindiMarkers.sorted().enumerated() {
+            var marker = marker
+            marker.withUTF8 { markerTable.insert($0, Int32(index), hash: WrittenWordTable<Int32>.hash($0)) }
+        }
+        self.markerTable = markerTable
         self.scriptFallback = scriptFallback
         switch engine {
         case .cld2:
@@ -88,31 +97,40 @@ public final class LanguageIdentifier {
         guard !romanizedHindiMarkers.isEmpty else { return nil }
         var words = 0
         var markers = 0
-        var distinct: Set<String> = []
+        // Two distinct markers are all that is asked: the first one's index, and whether another one was seen.
+        var firstMarker: Int32 = -1
+        var distinctMarkers = 0
         var text = text
         text.withUTF8 { utf8 in
-            var k = 0
-            while k < utf8.count {
-                guard utf8[k].isASCIILetter else {
-                    k += 1
-                    continue
-                }
-                let start = k
-                while k < utf8.count, utf8[k].isASCIILetter { k += 1 }
-                words += 1
-                // Markers are short; longer words are never looked up, which keeps this cheap on English text.
-                guard k - start <= Self.longestMarker else { continue }
-                let word = String(unsafeUninitializedCapacity: k - start) { out in
-                    for i in start..<k { out[i - start] = utf8[i] | 0x20 }
-                    return k - start
-                }
-                if romanizedHindiMarkers.contains(word) {
-                    markers += 1
-                    distinct.insert(word)
+            var lowered: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &lowered) { raw in
+                let word = raw.bindMemory(to: UInt8.self)
+                var k = 0
+                while k < utf8.count {
+                    guard utf8[k].isASCIILetter else {
+                        k += 1
+                        continue
+                    }
+                    let start = k
+                    while k < utf8.count, utf8[k].isASCIILetter { k += 1 }
+                    words += 1
+                    // Markers are short; longer words are never looked up, which keeps this cheap on English text.
+                    guard k - start <= Self.longestMarker else { continue }
+                    for i in start..<k { word[i - start] = utf8[i] | 0x20 }
+                    let key = UnsafeBufferPointer(rebasing: word[0..<(k - start)])
+                    if let index = markerTable.value(key, hash: WrittenWordTable<Int32>.hash(key)) {
+                        markers += 1
+                        if distinctMarkers == 0 {
+                            firstMarker = index
+                            distinctMarkers = 1
+                        } else if index != firstMarker {
+                            distinctMarkers = 2
+                        }
+                    }
                 }
             }
         }
-        guard distinct.count >= 2, markers * 5 >= words else { return nil }
+        guard distinctMarkers >= 2, markers * 5 >= words else { return nil }
         return LanguageGuess(language: "hi", confidence: min(0.9, 0.5 + Double(markers) / Double(words)))
     }
 
@@ -150,6 +168,23 @@ public final class LanguageIdentifier {
 
     /// A library's code ("en", "zh-Hant", "iw", "haw") as ISO 639-1, or nil when it has none.
     static func iso639_1(_ code: String) -> String? {
+        // Two ASCII letters, CLD2's usual answer, on bytes: splitting and lower-casing Strings cost 2,000
+        // instructions a text.
+        var utf8 = code.utf8.makeIterator()
+        if code.utf8.count == 2, let a = utf8.next(), let b = utf8.next(), a.isASCIILetter, b.isASCIILetter {
+            switch (a | 0x20, b | 0x20) {
+            case (UInt8(ascii: "u"), UInt8(ascii: "n")), (UInt8(ascii: "x"), UInt8(ascii: "x")): return nil
+            case (UInt8(ascii: "i"), UInt8(ascii: "w")): return "he"
+            case (UInt8(ascii: "j"), UInt8(ascii: "w")): return "jv"
+            case (UInt8(ascii: "i"), UInt8(ascii: "n")): return "id"
+            case let (x, y):
+                return String(unsafeUninitializedCapacity: 2) { out in
+                    out[0] = x
+                    out[1] = y
+                    return 2
+                }
+            }
+        }
         let base = code.split(separator: "-").first.map { $0.lowercased() } ?? ""
         switch base {
         case "un", "xx", "": return nil

@@ -51,7 +51,10 @@ public final class TextAnalyzerWorker {
     private var breakStorage: [Bool] = []
     /// Folded forms of words with letters outside ASCII, by the bytes as written: Unicode normalization costs about
     /// 10,000 instructions a word, and review vocabularies repeat. Starts over past `WordRules.limit` words.
-    private var nonASCIIFolds: [String: FoldedForm] = [:]
+    // Keyed by bytes (FNV-1a and a byte compare): a String key was hashed with SipHash after NFC normalization,
+    // 3,000 instructions a word.
+    private var nonASCIIFoldIndex = WrittenWordTable<Int32>()
+    private var nonASCIIFolds: [FoldedForm] = []
     private lazy var wordBreaker: WordBreaker? = WordBreaker()
     private lazy var identifier: LanguageIdentifier? = LanguageIdentifier(
         engine: .cld2, romanizedHindiMarkers: lexicons.romanizedHindiMarkers)
@@ -282,11 +285,16 @@ public final class TextAnalyzerWorker {
 
     private func foldedNonASCIIWord(_ scanned: ScannedToken, bytes: UnsafeBufferPointer<UInt8>) -> FoldedForm {
         // A hashtag's bytes start with '#' and a word's never do, so the bytes alone say how they fold.
-        let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[scanned.range]), as: UTF8.self)
-        if let known = nonASCIIFolds[written] { return known }
+        let written = UnsafeBufferPointer(rebasing: bytes[scanned.range])
+        let (hash, head) = WrittenWordTable<Int32>.hashAndHead(written)
+        if let known = nonASCIIFoldIndex.value(written, hash: hash, head: head) { return nonASCIIFolds[Int(known)] }
         let form = lexicons.folder.fold(scanned, bytes: bytes)
-        if nonASCIIFolds.count >= WordRules.limit { nonASCIIFolds.removeAll() }
-        nonASCIIFolds[written] = form
+        if nonASCIIFolds.count >= WordRules.limit {
+            nonASCIIFoldIndex.removeAll()
+            nonASCIIFolds.removeAll(keepingCapacity: true)
+        }
+        nonASCIIFolds.append(form)
+        nonASCIIFoldIndex.insert(written, Int32(nonASCIIFolds.count - 1), hash: hash)
         return form
     }
 
