@@ -46,8 +46,9 @@ struct SentimentCommand: ParsableCommand {
             // One JSON line is at most 4 numbers of ≤ 8 bytes and 45 bytes of keys: 128 bytes always hold it.
             let jsonLine = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
             defer { jsonLine.deallocate() }
+            var scratch = SentimentScratch()
             forEachStandardInputLine { text in
-                let score = scorer.compoundScore(analyzer.analyze(text, languageHint: languageHint))
+                let score = scorer.compoundScore(analyzer.analyze(text, languageHint: languageHint), reusing: &scratch)
                 var n = Self.put(#"{"compound":"#, at: jsonLine)
                 n += Self.putNumber(score.compound, digits: 4, at: jsonLine + n)
                 n += Self.put(#","positive":"#, at: jsonLine + n)

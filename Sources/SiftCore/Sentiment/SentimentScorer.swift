@@ -68,14 +68,31 @@ public struct SentimentScorer: Sendable {
         return run.result().score
     }
 
+    /// The record score alone, reusing `scratch`'s storage and its memo of resolved words from the texts before:
+    /// the same numbers as `compoundScore(_:)`, for a thread that scores many texts.
+    public func compoundScore(_ text: AnalyzedText, reusing scratch: inout SentimentScratch) -> SentimentScore {
+        var run = ScoringRun(tables: tables, text: text, explain: false, recordOnly: true)
+        swap(&run.units, &scratch.units)
+        swap(&run.sentenceScores, &scratch.sentenceScores)
+        swap(&run.wordMemo, &scratch.words)
+        run.wordMemoLent = true
+        let score = run.result().score
+        swap(&run.units, &scratch.units)
+        swap(&run.sentenceScores, &scratch.sentenceScores)
+        swap(&run.wordMemo, &scratch.words)
+        return score
+    }
+
     /// Whether a text has too few words for its identified language to be trusted.
     static func isShort(_ text: AnalyzedText) -> Bool {
-        var words = 0
-        for token in text.tokens where token.kind == .word {
-            words += 1
-            if words > shortTextWords { return false }
+        text.tokens.withUnsafeBufferPointer { tokens in
+            var words = 0
+            for k in tokens.indices where tokens[k].kind == .word {
+                words += 1
+                if words > shortTextWords { return false }
+            }
+            return true
         }
-        return true
     }
 
     /// The lexicon for a text's language, nil for a language sift has no lexicon for. Text whose language was not
@@ -90,7 +107,9 @@ public struct SentimentScorer: Sendable {
         var best = "en", bestCount = 0
         for (code, words) in tables.stopwords {
             var count = 0
-            for token in text.tokens where token.kind == .word && words.contains(token.folded, hash: token.foldedHash) { count += 1 }
+            text.tokens.withUnsafeBufferPointer { tokens in
+                for k in tokens.indices where tokens[k].kind == .word && words.contains(tokens[k].folded, hash: tokens[k].foldedHash) { count += 1 }
+            }
             if count > bestCount || (count == bestCount && code == "en") { best = code; bestCount = count }
         }
         return tables.lookup(best).map { (best, $0) } ?? tables.english.map { ("en", $0) }
@@ -128,6 +147,14 @@ struct ScoringRun {
     var englishLookup: LexiconLookup?
     /// Whether any token is "only": the only-complaint rule looks for nothing else in texts without it.
     var textHasOnly = false
+    /// The thread's memo of resolved words, set for English-lexicon runs without explanations
+    /// (`SentimentScorer.compoundScore(_:reusing:)`).
+    var wordMemo = ScorerWordMemo.unused
+    /// Set by `compoundScore(_:reusing:)`, which lends its memo for the run.
+    var wordMemoLent = false
+    var useWordMemo = false
+    /// Each sentence's sum and weight; storage reused from text to text through `SentimentScratch`.
+    var sentenceScores: [(sum: Double, weight: Double)] = []
 
     init(tables: ScoringTables, text: AnalyzedText, explain: Bool, recordOnly: Bool = false) {
         self.tables = tables
@@ -142,6 +169,8 @@ struct ScoringRun {
         self.lexicon = lexicon
         lexiconLanguage = chosen?.language ?? ""
         englishLookup = lexiconLanguage == "en" ? nil : tables.english
+        // The memo holds resolutions against the English lexicon alone, without the stems' terms explanations name.
+        useWordMemo = wordMemoLent && !explain && lexiconLanguage == "en"
         if let chosen, chosen.language != text.language, text.language != "und" || chosen.language != "en", explain {
             notes.append("language '\(text.language)' not certain; scored with the '\(chosen.language)' lexicon")
         }
@@ -149,21 +178,26 @@ struct ScoringRun {
             notes.append("no sentiment lexicon for language '\(text.language)'; scored only emoji, emoticons and the multilingual word list")
         }
         let tokens = text.tokens
+        // Tokens are read in place, by index: iterating them copied each one and retained its strings.
         textHasOnly = tokens.withUnsafeBufferPointer { tokens in
-            tokens.contains { $0.foldedHash == Self.onlyHash && $0.folded == "only" }
+            for k in tokens.indices where tokens[k].foldedHash == Self.onlyHash && tokens[k].folded == "only" { return true }
+            return false
         }
         units.reserveCapacity(tokens.count)
         // Each sentence's sum and weight in one array, sized once: two arrays grown from empty were a few
         // allocations per record.
-        var sentenceScores: [(sum: Double, weight: Double)] = []
+        sentenceScores.removeAll(keepingCapacity: true)
         sentenceScores.reserveCapacity(text.sentences.count)
         var sentenceRanges: [Range<Int>] = []
         var positive = 0.0, negative = 0.0, neutral = 0.0
         var start = 0
         while start < tokens.count {
-            let sentence = tokens[start].sentence
-            var end = start + 1
-            while end < tokens.count, tokens[end].sentence == sentence { end += 1 }
+            let (sentence, end) = tokens.withUnsafeBufferPointer { tokens in
+                let sentence = tokens[start].sentence
+                var end = start + 1
+                while end < tokens.count, tokens[end].sentence == sentence { end += 1 }
+                return (sentence, end)
+            }
             let firstContribution = contributions.count
             var sum = scoreSentence(start..<end, lexicon: lexicon, positive: &positive, negative: &negative, neutral: &neutral)
             sum += emphasis(sentenceBytes(start..<end), sum: sum, sentence: sentence)
@@ -213,17 +247,22 @@ struct ScoringRun {
     /// in a language without the word list count as feedback.
     func mentionsProduct() -> Bool {
         guard let words = lexicon?.productWords else { return true }
-        return text.tokens.contains { token in
-            (token.kind == .word || token.kind == .hashtag)
-                && (words.contains(token.folded, hash: token.foldedHash) || words.contains(token.stem, hash: token.stemHash))
+        return text.tokens.withUnsafeBufferPointer { tokens in
+            for k in tokens.indices where (tokens[k].kind == .word || tokens[k].kind == .hashtag)
+                && (words.contains(tokens[k].folded, hash: tokens[k].foldedHash) || words.contains(tokens[k].stem, hash: tokens[k].stemHash)) {
+                return true
+            }
+            return false
         }
     }
 
     /// Tokens other than punctuation: the length a text's cues are weighed against.
     func contentTokenCount() -> Int {
-        var count = 0
-        for token in text.tokens where token.kind != .punctuation { count += 1 }
-        return count
+        text.tokens.withUnsafeBufferPointer { tokens in
+            var count = 0
+            for k in tokens.indices where tokens[k].kind != .punctuation { count += 1 }
+            return count
+        }
     }
 
     static let presentStateWords: Set<String> = ["now", "nowadays", "lately", "recently", "currently", "today"]
@@ -393,35 +432,31 @@ struct ScoringRun {
                     i += 1
                     continue
                 }
-                var active = lexicon ?? fallback
-                var entry = active.entry(tokens[i])
-                // One stem lookup per word, reused below.
-                var stemHit = entry == nil && tokens[i].hasOwnStem ? active.stem(tokens[i]) : nil
-                if entry == nil, lexicon != nil, stemHit == nil, let other = fallback.entry(tokens[i]) {
-                    entry = other
-                    active = fallback
-                    stemHit = nil
-                }
-                // Code-mixed reviews praise and pan in English ("aplikasinya very good", "app bahut slow hai"): a word
-                // neither the text's lexicon nor the multilingual list knows is looked up, as written, in English.
-                if entry == nil, stemHit == nil, let english = englishLookup, let other = english.entry(tokens[i]) {
-                    entry = other
-                    active = english
-                }
-                // "nicee", "goodd", "okk": a doubled last letter is a short drawn-out word (three or more are squeezed
-                // by the analyzer already); the word without it is looked up the same way.
-                // Only strong words: a weak one is too often a real word with a double ending ("add" is not "ad").
-                if entry == nil, stemHit == nil, let shorter = Self.withoutDoubledLastLetter(tokens[i].folded),
-                   var other = active.entries[shorter] ?? fallback.entries[shorter] ?? englishLookup?.entries[shorter],
-                   let valence = other.valence, abs(valence) >= SentimentScorer.drawnOutMinimumValence {
-                    other.phrases = []  // the phrases index another lexicon's list
-                    entry = other
-                }
-                // "hahahaha", "ahahah", "bwahaha", "hehehe": laughter of any length reads as the lexicon's "haha".
-                if entry == nil, stemHit == nil, Self.isLaughter(tokens[i].folded),
-                   var laugh = active.entries["haha"] ?? englishLookup?.entries["haha"] {
-                    laugh.phrases = []
-                    entry = laugh
+                var entry: LexiconEntry?
+                var active: LexiconLookup
+                var stemValence: Double?
+                var stemTerm = ""
+                if useWordMemo {
+                    // English text, scored without explanations: the word's resolution from the thread's memo.
+                    if let k = wordMemo.find(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem, stemHash: tokens[i].stemHash) {
+                        let fromFallback: Bool
+                        (entry, fromFallback, stemValence) = wordMemo.resolution(k)
+                        active = fromFallback ? fallback : lexicon ?? fallback
+                    } else {
+                        let resolved = resolveWord(tokens[i], lexicon: lexicon, fallback: fallback)
+                        entry = resolved.entry
+                        active = resolved.active
+                        stemValence = resolved.stemHit?.valence
+                        _ = wordMemo.insert(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, ScorerWordMemo.Word(
+                            stem: tokens[i].stem, stemHash: tokens[i].stemHash, entry: entry, fromFallback: active !== (lexicon ?? fallback),
+                            stemValence: stemValence))
+                    }
+                } else {
+                    let resolved = resolveWord(tokens[i], lexicon: lexicon, fallback: fallback)
+                    entry = resolved.entry
+                    active = resolved.active
+                    stemValence = resolved.stemHit?.valence
+                    stemTerm = resolved.stemHit?.term ?? ""
                 }
                 if let entry, !entry.phrases.isEmpty, let matched = matchPhrase(entry.phrases, at: i, end: range.upperBound, lexicon: active) {
                     let (phrase, length) = matched
@@ -451,15 +486,54 @@ struct ScoringRun {
                         if entry.valence == nil, entry.contrast == nil { unit.role = .booster }
                     }
                 }
-                if unit.base == 0, entry?.valence == nil, tokens[i].hasOwnStem,
-                   let hit = entry == nil ? stemHit : active.stem(tokens[i]) {
-                    unit.base = hit.valence; unit.valence = hit.valence
-                    if explain { addRule(units.count, "lexicon via '\(hit.term)'") }
+                if let stemValence {
+                    unit.base = stemValence; unit.valence = stemValence
+                    if explain { addRule(units.count, "lexicon via '\(stemTerm)'") }
                 }
                 units.append(unit)
                 i += 1
             }
         }
+    }
+
+    /// What the lexicons say about a word: its entry after the fallbacks (multilingual list, English, the word
+    /// without a doubled last letter, laughter), the lookup the entry's expressions index, and the stem's valence for
+    /// a word whose entry has none. A function of the token's folded form and stem and of the run's lexicons alone,
+    /// which is what lets `ScorerWordMemo` keep it.
+    func resolveWord(_ token: Token, lexicon: LexiconLookup?, fallback: LexiconLookup) -> (entry: LexiconEntry?, active: LexiconLookup, stemHit: StemValence?) {
+        var active = lexicon ?? fallback
+        var entry = active.entry(token)
+        // One stem lookup per word, reused below.
+        var stemHit = entry == nil && token.hasOwnStem ? active.stem(token) : nil
+        if entry == nil, lexicon != nil, stemHit == nil, let other = fallback.entry(token) {
+            entry = other
+            active = fallback
+            stemHit = nil
+        }
+        // Code-mixed reviews praise and pan in English ("aplikasinya very good", "app bahut slow hai"): a word
+        // neither the text's lexicon nor the multilingual list knows is looked up, as written, in English.
+        if entry == nil, stemHit == nil, let english = englishLookup, let other = english.entry(token) {
+            entry = other
+            active = english
+        }
+        // "nicee", "goodd", "okk": a doubled last letter is a short drawn-out word (three or more are squeezed
+        // by the analyzer already); the word without it is looked up the same way.
+        // Only strong words: a weak one is too often a real word with a double ending ("add" is not "ad").
+        if entry == nil, stemHit == nil, let shorter = Self.withoutDoubledLastLetter(token.folded),
+           var other = active.entries[shorter] ?? fallback.entries[shorter] ?? englishLookup?.entries[shorter],
+           let valence = other.valence, abs(valence) >= SentimentScorer.drawnOutMinimumValence {
+            other.phrases = []  // the phrases index another lexicon's list
+            entry = other
+        }
+        // "hahahaha", "ahahah", "bwahaha", "hehehe": laughter of any length reads as the lexicon's "haha".
+        if entry == nil, stemHit == nil, Self.isLaughter(token.folded),
+           var laugh = active.entries["haha"] ?? englishLookup?.entries["haha"] {
+            laugh.phrases = []
+            entry = laugh
+        }
+        // A word with no valence of its own takes its stem's (looked up again when the entry only boosts or contrasts).
+        guard entry?.valence == nil, token.hasOwnStem else { return (entry, active, nil) }
+        return (entry, active, entry == nil ? stemHit : active.stem(token))
     }
 
     /// Whether a word is written laughter: "ha", "he", "hi" or "ah" syllables (at least two "h"s, five letters or more,
