@@ -46,9 +46,12 @@ struct SentimentCommand: ParsableCommand {
             // One JSON line is at most 4 numbers of ≤ 8 bytes and 45 bytes of keys: 128 bytes always hold it.
             let jsonLine = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
             defer { jsonLine.deallocate() }
+            // Storage and memos reused from line to line: no token or unit arrays are allocated per line.
             var scratch = SentimentScratch()
+            var analyzed = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
             forEachStandardInputLine { text in
-                let score = scorer.compoundScore(analyzer.analyze(text, languageHint: languageHint), reusing: &scratch)
+                analyzer.analyze(text, languageHint: languageHint, into: &analyzed)
+                let score = scorer.compoundScore(analyzed, reusing: &scratch)
                 var n = Self.put(#"{"compound":"#, at: jsonLine)
                 n += Self.putNumber(score.compound, digits: 4, at: jsonLine + n)
                 n += Self.put(#","positive":"#, at: jsonLine + n)

@@ -443,7 +443,7 @@ struct ScoringRun {
                         (entry, fromFallback, stemValence) = wordMemo.resolution(k)
                         active = fromFallback ? fallback : lexicon ?? fallback
                     } else {
-                        let resolved = resolveWord(tokens[i], lexicon: lexicon, fallback: fallback)
+                        let resolved = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
                         entry = resolved.entry
                         active = resolved.active
                         stemValence = resolved.stemHit?.valence
@@ -452,7 +452,7 @@ struct ScoringRun {
                             stemValence: stemValence))
                     }
                 } else {
-                    let resolved = resolveWord(tokens[i], lexicon: lexicon, fallback: fallback)
+                    let resolved = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
                     entry = resolved.entry
                     active = resolved.active
                     stemValence = resolved.stemHit?.valence
@@ -500,7 +500,9 @@ struct ScoringRun {
     /// without a doubled last letter, laughter), the lookup the entry's expressions index, and the stem's valence for
     /// a word whose entry has none. A function of the token's folded form and stem and of the run's lexicons alone,
     /// which is what lets `ScorerWordMemo` keep it.
-    func resolveWord(_ token: Token, lexicon: LexiconLookup?, fallback: LexiconLookup) -> (entry: LexiconEntry?, active: LexiconLookup, stemHit: StemValence?) {
+    // Static: called from the token loop, a method on the run copied the whole run for each call.
+    static func resolveWord(_ token: Token, lexicon: LexiconLookup?, fallback: LexiconLookup, englishLookup: LexiconLookup?)
+        -> (entry: LexiconEntry?, active: LexiconLookup, stemHit: StemValence?) {
         var active = lexicon ?? fallback
         var entry = active.entry(token)
         // One stem lookup per word, reused below.

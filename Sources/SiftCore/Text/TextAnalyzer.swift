@@ -94,35 +94,53 @@ public final class TextAnalyzerWorker {
 
     /// Tokenizes, folds, stems and flags `text`; `languageHint` (ISO 639-1, e.g. from the source) overrides detection.
     public func analyze(_ text: String, languageHint: String? = nil) -> AnalyzedText {
+        var result = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
+        analyze(text, languageHint: languageHint, into: &result)
+        return result
+    }
+
+    /// `analyze(_:languageHint:)` into `result`, reusing the storage of its tokens and sentences: a thread that
+    /// analyzes many texts in turn passes the same value each time and allocates no token arrays.
+    public func analyze(_ text: String, languageHint: String? = nil, into result: inout AnalyzedText) {
         var text = text
         text.makeContiguousUTF8()
-        var englishTokens: ([Token], [Range<Int>])?
-        if languageHint == nil, plainEnglishStopwords > 0, let attempt = text.utf8.withContiguousStorageIfAvailable({ plainEnglish($0) }) {
-            if let share = attempt.share {
-                return AnalyzedText(text: text, tokens: attempt.tokens, sentences: attempt.sentences, language: "en", languageConfidence: share)
+        var tokens: [Token] = []
+        var sentences: [Range<Int>] = []
+        swap(&tokens, &result.tokens)
+        swap(&sentences, &result.sentences)
+        tokens.removeAll(keepingCapacity: true)
+        sentences.removeAll(keepingCapacity: true)
+        var tokenized = false
+        if languageHint == nil, plainEnglishStopwords > 0,
+           let share = text.utf8.withContiguousStorageIfAvailable({ plainEnglish($0, tokens: &tokens, sentences: &sentences) }) {
+            if let share {
+                result = AnalyzedText(text: text, tokens: tokens, sentences: sentences, language: "en", languageConfidence: share)
+                return
             }
-            englishTokens = (attempt.tokens, attempt.sentences)
+            tokenized = true
         }
         let (language, confidence) = languageOf(text, hint: languageHint)
         // Text identified as English, or too short to tell, is tokenized by English rules: the attempt did that.
-        if let (tokens, sentences) = englishTokens, language == "en" || language == "und" {
-            return AnalyzedText(text: text, tokens: tokens, sentences: sentences, language: language, languageConfidence: confidence)
+        if !(tokenized && (language == "en" || language == "und")) {
+            tokens.removeAll(keepingCapacity: true)
+            sentences.removeAll(keepingCapacity: true)
+            _ = text.utf8.withContiguousStorageIfAvailable { bytes in
+                tokenize(bytes, language: language, into: &tokens, sentences: &sentences)
+            }
         }
-        let (tokens, sentences) = text.utf8.withContiguousStorageIfAvailable { bytes in
-            tokenize(bytes, language: language)
-        } ?? ([], [])
-        return AnalyzedText(text: text, tokens: tokens, sentences: sentences, language: language, languageConfidence: confidence)
+        result = AnalyzedText(text: text, tokens: tokens, sentences: sentences, language: language, languageConfidence: confidence)
     }
 
-    /// The English tokens and sentences of `bytes`; with the share of its words that are English stopwords (given
-    /// as the confidence) when the text is plainly English by `plainEnglishStopwords` and `plainEnglishKnownShare`.
-    private func plainEnglish(_ bytes: UnsafeBufferPointer<UInt8>) -> (tokens: [Token], sentences: [Range<Int>], share: Double?) {
+    /// Tokenizes `bytes` by English rules into `tokens` and `sentences`; returns the share of its words that are
+    /// English stopwords (given as the confidence) when the text is plainly English by `plainEnglishStopwords` and
+    /// `plainEnglishKnownShare`, else nil.
+    private func plainEnglish(_ bytes: UnsafeBufferPointer<UInt8>, tokens: inout [Token], sentences: inout [Range<Int>]) -> Double? {
         var evidence = EnglishEvidence()
-        let (tokens, sentences) = tokenize(bytes, language: "en", evidence: &evidence)
+        tokenize(bytes, language: "en", evidence: &evidence, into: &tokens, sentences: &sentences)
         guard evidence.hindiMarkers == 0, evidence.nonASCIIWords == 0, evidence.stopwords >= plainEnglishStopwords
                 || plainEnglishKnownShare > 0 && Double(evidence.knownWords) >= plainEnglishKnownShare * Double(evidence.words)
-        else { return (tokens, sentences, nil) }
-        return (tokens, sentences, Double(evidence.stopwords) / Double(max(evidence.words, 1)))
+        else { return nil }
+        return Double(evidence.stopwords) / Double(max(evidence.words, 1))
     }
 
     /// What tokenizing found that tells English text from other text in Latin letters.
@@ -157,9 +175,9 @@ public final class TextAnalyzerWorker {
 
     // MARK: tokens
 
-    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, language: String) -> ([Token], [Range<Int>]) {
+    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, language: String, into tokens: inout [Token], sentences: inout [Range<Int>]) {
         var evidence = EnglishEvidence()
-        return tokenize(bytes, language: language, evidence: &evidence)
+        tokenize(bytes, language: language, evidence: &evidence, into: &tokens, sentences: &sentences)
     }
 
     /// The tokens of one text as they are made, with what the passes after need.
@@ -173,7 +191,9 @@ public final class TextAnalyzerWorker {
         var evidence = EnglishEvidence()
     }
 
-    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, language: String, evidence: inout EnglishEvidence) -> ([Token], [Range<Int>]) {
+    /// Appends the tokens and sentences of `bytes` to `tokens` and `sentences`, which are empty (their storage kept).
+    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, language: String, evidence: inout EnglishEvidence,
+                          into tokens: inout [Token], sentences: inout [Range<Int>]) {
         var scanner = TokenScanner(bytes: bytes, reusing: &scannedStorage)
         scanner.scan()
         defer { scannedStorage = scanner.tokens }
@@ -182,6 +202,7 @@ public final class TextAnalyzerWorker {
 
         var build = TokenBuild(sentenceBreakBefore: breakStorage, evidence: evidence)
         breakStorage = []
+        swap(&build.tokens, &tokens)
         build.tokens.reserveCapacity(scanner.tokens.count)
         build.sentenceBreakBefore.removeAll(keepingCapacity: true)
         build.sentenceBreakBefore.reserveCapacity(scanner.tokens.count)
@@ -210,17 +231,15 @@ public final class TextAnalyzerWorker {
         rules.putBackWrittenMemo(memo)
         evidence = build.evidence
 
-        var tokens = build.tokens
-        build.tokens = []
+        swap(&tokens, &build.tokens)
         markVersionsAfterCues(&tokens)
         // Capitals are emphasis only against lower-case text around them.
         if build.capsWords > 0, build.capsWords == build.capsCandidates {
             for k in tokens.indices { tokens[k].flags.remove(.allCaps) }
         }
-        let sentences = markSentences(&tokens, breakBefore: build.sentenceBreakBefore, bytes: bytes)
+        markSentences(&tokens, breakBefore: build.sentenceBreakBefore, bytes: bytes, into: &sentences)
         breakStorage = build.sentenceBreakBefore
         markNegationScopes(&tokens, contrast: rules.contrast)
-        return (tokens, sentences)
     }
 
     /// Folds, stems and flags one scanned token and appends it to `build`.
@@ -347,8 +366,7 @@ public final class TextAnalyzerWorker {
 
     /// Sets each token's sentence index and `.sentenceStart`; a sentence ends after '.', '!', '?', '…', '。' or at
     /// a line break.
-    private func markSentences(_ tokens: inout [Token], breakBefore: [Bool], bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var sentences: [Range<Int>] = []
+    private func markSentences(_ tokens: inout [Token], breakBefore: [Bool], bytes: UnsafeBufferPointer<UInt8>, into sentences: inout [Range<Int>]) {
         // Room for the sentences of most reviews at once: growing from empty reallocated.
         sentences.reserveCapacity(min(tokens.count, 8))
         var sentence = 0
@@ -367,7 +385,6 @@ public final class TextAnalyzerWorker {
         if !tokens.isEmpty {
             sentences.append(tokens[start].utf8Range.lowerBound..<tokens[tokens.count - 1].utf8Range.upperBound)
         }
-        return sentences
     }
 
     static func isSentenceEnd(_ folded: String) -> Bool {
