@@ -6,21 +6,18 @@
 /// vocabularies repeat, so one probe of this smaller table replaces them. Only English-lexicon runs without
 /// explanations use it (explanations name the stem's lexicon term, which is not kept here).
 struct ScorerWordMemo {
-    struct Word {
+    private struct Word {
         /// The stem the word was resolved with: a token whose stem differs (another language's rules) is resolved
         /// afresh.
         var stem: String
         var stemHash: Int
-        /// The lexicon entry after every fallback, as `ScoringRun.resolveWord` finds it.
-        var entry: LexiconEntry?
-        /// The entry came from the multilingual list, whose expressions its phrase indices point into.
-        var fromFallback: Bool
-        /// The valence a word without one of its own takes from its stem.
-        var stemValence: Double?
+        var facts: ResolvedWord
+        /// The expressions starting with the word, when `facts.hasPhrases`.
+        var phrases: [Int]?
     }
 
     private var index = WordTable<Int32>(capacity: 4096)
-    private(set) var words: [Word] = []
+    private var words: [Word] = []
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
 
@@ -30,8 +27,8 @@ struct ScorerWordMemo {
     /// allocates no table.
     static let unused = ScorerWordMemo()
 
-    /// The index in `words` of a token's resolution, nil when the token's form is not in the memo or was resolved
-    /// with another stem.
+    /// The index of a token's resolution, nil when the token's form is not in the memo or was resolved with another
+    /// stem.
     @inline(__always)
     func find(folded: String, foldedHash: Int, stem: String, stemHash: Int) -> Int? {
         guard let found = index.value(folded, hash: foldedHash) else { return nil }
@@ -41,23 +38,53 @@ struct ScorerWordMemo {
         }
     }
 
-    /// The entry, whether it came from the multilingual list, and the stem's valence of `words[k]`, read in place.
+    /// The facts of resolution `k`, read in place.
     @inline(__always)
-    func resolution(_ k: Int) -> (LexiconEntry?, Bool, Double?) {
-        words.withUnsafeBufferPointer { words in (words[k].entry, words[k].fromFallback, words[k].stemValence) }
+    func facts(_ k: Int) -> ResolvedWord {
+        words.withUnsafeBufferPointer { $0[k].facts }
     }
 
-    /// Records a word's resolution; returns its index in `words`.
-    mutating func insert(folded: String, foldedHash: Int, _ word: Word) -> Int {
+    /// The expressions starting with the word of resolution `k`.
+    func phrases(_ k: Int) -> [Int]? {
+        words[k].phrases
+    }
+
+    /// Records a word's resolution.
+    mutating func insert(folded: String, foldedHash: Int, stem: String, stemHash: Int, facts: ResolvedWord, phrases: [Int]?) {
         if words.count >= Self.limit {
             index = WordTable(capacity: 4096)
             words.removeAll(keepingCapacity: true)
         }
-        // A form met again with another stem keeps its first entry: lookups of it then resolve afresh.
-        if index.value(folded, hash: foldedHash) != nil { return -1 }
-        words.append(word)
+        // A form met again with another stem keeps its first resolution: lookups with the other stem resolve afresh.
+        guard index.value(folded, hash: foldedHash) == nil else { return }
+        words.append(Word(stem: stem, stemHash: stemHash, facts: facts, phrases: phrases))
         index.insert(folded, Int32(words.count - 1), hash: foldedHash)
-        return words.count - 1
+    }
+}
+
+/// What the scorer makes a word's unit from, as plain values: the lexicon entry's fields after every fallback
+/// (`ScoringRun.resolveWord`) and the stem's valence for a word whose entry has none.
+struct ResolvedWord {
+    var hasEntry: Bool
+    var valence: Double?
+    var source: ValenceSource
+    var booster: Double?
+    var contrast: ContrastSide?
+    /// Expressions start with the word.
+    var hasPhrases: Bool
+    /// The entry came from the multilingual list, whose expressions its phrase indices point into.
+    var fromFallback: Bool
+    var stemValence: Double?
+
+    init(_ entry: LexiconEntry?, fromFallback: Bool, stemValence: Double?) {
+        hasEntry = entry != nil
+        valence = entry?.valence
+        source = entry?.source ?? .general
+        booster = entry?.booster
+        contrast = entry?.contrast
+        hasPhrases = !(entry?.phrases.isEmpty ?? true)
+        self.fromFallback = fromFallback
+        self.stemValence = stemValence
     }
 }
 

@@ -432,33 +432,34 @@ struct ScoringRun {
                     i += 1
                     continue
                 }
-                var entry: LexiconEntry?
-                var active: LexiconLookup
-                var stemValence: Double?
+                // The word's facts as plain values; its expressions and the lookup they index only for words that
+                // start some (copying the entry and the lookup for every word retained and released both).
+                var facts: ResolvedWord
+                var phrases: [Int]?
+                var phraseLookup: LexiconLookup?
                 var stemTerm = ""
                 if useWordMemo {
                     // English text, scored without explanations: the word's resolution from the thread's memo.
                     if let k = wordMemo.find(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem, stemHash: tokens[i].stemHash) {
-                        let fromFallback: Bool
-                        (entry, fromFallback, stemValence) = wordMemo.resolution(k)
-                        active = fromFallback ? fallback : lexicon ?? fallback
+                        facts = wordMemo.facts(k)
+                        if facts.hasPhrases {
+                            phrases = wordMemo.phrases(k)
+                            phraseLookup = facts.fromFallback ? fallback : lexicon ?? fallback
+                        }
                     } else {
                         let resolved = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
-                        entry = resolved.entry
-                        active = resolved.active
-                        stemValence = resolved.stemHit?.valence
-                        _ = wordMemo.insert(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, ScorerWordMemo.Word(
-                            stem: tokens[i].stem, stemHash: tokens[i].stemHash, entry: entry, fromFallback: active !== (lexicon ?? fallback),
-                            stemValence: stemValence))
+                        facts = ResolvedWord(resolved.entry, fromFallback: resolved.active !== (lexicon ?? fallback), stemValence: resolved.stemHit?.valence)
+                        if facts.hasPhrases { phrases = resolved.entry?.phrases; phraseLookup = resolved.active }
+                        wordMemo.insert(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem, stemHash: tokens[i].stemHash,
+                                        facts: facts, phrases: phrases)
                     }
                 } else {
                     let resolved = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
-                    entry = resolved.entry
-                    active = resolved.active
-                    stemValence = resolved.stemHit?.valence
+                    facts = ResolvedWord(resolved.entry, fromFallback: false, stemValence: resolved.stemHit?.valence)
+                    if facts.hasPhrases { phrases = resolved.entry?.phrases; phraseLookup = resolved.active }
                     stemTerm = resolved.stemHit?.term ?? ""
                 }
-                if let entry, !entry.phrases.isEmpty, let matched = matchPhrase(entry.phrases, at: i, end: range.upperBound, lexicon: active) {
+                if let phrases, let phraseLookup, let matched = matchPhrase(phrases, at: i, end: range.upperBound, lexicon: phraseLookup) {
                     let (phrase, length) = matched
                     var unit = ScoredUnit(tokens: i..<i + length, role: .word)
                     switch phrase.kind {
@@ -475,18 +476,18 @@ struct ScoringRun {
                     continue
                 }
                 var unit = ScoredUnit(tokens: i..<i + 1, role: .word)
-                if let entry {
-                    if let side = entry.contrast { unit.role = .contrast(side) }
-                    if let v = entry.valence {
-                        unit.base = v; unit.valence = v; unit.source = entry.source
-                        if explain { addRule(units.count, entry.source.label) }
+                if facts.hasEntry {
+                    if let side = facts.contrast { unit.role = .contrast(side) }
+                    if let v = facts.valence {
+                        unit.base = v; unit.valence = v; unit.source = facts.source
+                        if explain { addRule(units.count, facts.source.label) }
                     }
-                    if let s = entry.booster {
+                    if let s = facts.booster {
                         unit.boosterScalar = s
-                        if entry.valence == nil, entry.contrast == nil { unit.role = .booster }
+                        if facts.valence == nil, facts.contrast == nil { unit.role = .booster }
                     }
                 }
-                if let stemValence {
+                if let stemValence = facts.stemValence {
                     unit.base = stemValence; unit.valence = stemValence
                     if explain { addRule(units.count, "lexicon via '\(stemTerm)'") }
                 }

@@ -41,20 +41,22 @@ struct TextLexicons: Sendable {
 }
 
 /// One thread's analyzer; not thread-safe.
+// Stored properties are `@exclusivity(unchecked)`: one thread uses a worker, no access to them overlaps another, and
+// the runtime checks of each access were 1.5 % of `sift sentiment -`.
 public final class TextAnalyzerWorker {
     let lexicons: TextLexicons
-    private var wordRules: [String: WordRules] = [:]
-    private var lastRules: (language: String, rules: WordRules, english: WordRules?)?
+    @exclusivity(unchecked) private var wordRules: [String: WordRules] = [:]
+    @exclusivity(unchecked) private var lastRules: (language: String, rules: WordRules, english: WordRules?)?
     /// The scanner's token array of the text before, kept for its storage: one allocation less per text.
-    private var scannedStorage: [ScannedToken] = []
+    @exclusivity(unchecked) private var scannedStorage: [ScannedToken] = []
     /// The sentence-break marks of the text before, kept for their storage likewise.
-    private var breakStorage: [Bool] = []
+    @exclusivity(unchecked) private var breakStorage: [Bool] = []
     /// Folded forms of words with letters outside ASCII, by the bytes as written: Unicode normalization costs about
     /// 10,000 instructions a word, and review vocabularies repeat. Starts over past `WordRules.limit` words.
     // Keyed by bytes (FNV-1a and a byte compare): a String key was hashed with SipHash after NFC normalization,
     // 3,000 instructions a word.
-    private var nonASCIIFoldIndex = WrittenWordTable<Int32>()
-    private var nonASCIIFolds: [FoldedForm] = []
+    @exclusivity(unchecked) private var nonASCIIFoldIndex = WrittenWordTable<Int32>()
+    @exclusivity(unchecked) private var nonASCIIFolds: [FoldedForm] = []
     private lazy var wordBreaker: WordBreaker? = WordBreaker()
     private lazy var identifier: LanguageIdentifier? = LanguageIdentifier(
         engine: .cld2, romanizedHindiMarkers: lexicons.romanizedHindiMarkers)
@@ -63,13 +65,13 @@ public final class TextAnalyzerWorker {
     /// marker word of Hindi written in Latin letters, as English without running language identification (CLD2 was
     /// a quarter of the time of `sift sentiment -`). For callers that only need a lexicon; records keep CLD2's
     /// language because `sift analyze` leaves this at 0.
-    public var plainEnglishStopwords = 0
+    @exclusivity(unchecked) public var plainEnglishStopwords = 0
     /// The settings `sift sentiment -` uses: two stopwords, or three in five words known to sift's English lexicons.
     public static let sentimentPlainEnglishStopwords = 2
     public static let sentimentPlainEnglishKnownShare = 0.6
     /// Short texts pass as plain English too when at least this share of their words are English words sift's
     /// lexicons know (stopwords and single-word sentiment, domain, booster and failure terms); 0 turns it off.
-    public var plainEnglishKnownShare = 0.0
+    @exclusivity(unchecked) public var plainEnglishKnownShare = 0.0
     /// English words sift's lexicons know, read only when `plainEnglishKnownShare` is set.
     private lazy var englishVocabulary: Set<String> = {
         var words = lexicons.stopwords["en"] ?? []
@@ -460,10 +462,10 @@ final class WordRules {
     let contrast: Set<String>
     let hindiMarkers: Set<String>
     let englishVocabulary: Set<String>
-    private var memo = WordTable<Word>(capacity: 512)
-    private var unstemmedMemo = WordTable<Word>(capacity: 512)
+    @exclusivity(unchecked) private var memo = WordTable<Word>(capacity: 512)
+    @exclusivity(unchecked) private var unstemmedMemo = WordTable<Word>(capacity: 512)
     /// Nil only while a text is being tokenized, which holds it (`takeWrittenMemo`).
-    private var writtenMemo: WrittenMemo? = WrittenMemo()
+    @exclusivity(unchecked) private var writtenMemo: WrittenMemo? = WrittenMemo()
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
 
