@@ -359,6 +359,24 @@ struct SentimentPinnedScoresTests {
         check(analyzer)
     }
 
+    /// `sift sentiment -` analyzes into one reused value and scores with one scratch (its word memo warm after the
+    /// first pass): every pinned score, in both passes, is the one scored afresh.
+    @Test func reusedStorageAndWordMemoScoreTheSame() {
+        let analyzer = TextAnalyzer().makeWorker()
+        analyzer.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
+        analyzer.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
+        var scratch = SentimentScratch()
+        var analyzed = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
+        for _ in 0..<2 {
+            for (text, compound, positive, negative, neutral) in Self.pinned {
+                analyzer.analyze(text, into: &analyzed)
+                let score = Self.scorer.compoundScore(analyzed, reusing: &scratch)
+                #expect(score.compound == compound, "\(text)")
+                #expect(score.positive == positive && score.negative == negative && score.neutral == neutral, "\(text)")
+            }
+        }
+    }
+
     @Test func theFullResultAgreesWithTheRecordScore() {
         let analyzer = TextAnalyzer().makeWorker()
         for (text, compound, _, _, _) in Self.pinned.prefix(60) {

@@ -182,6 +182,28 @@ struct TextAnalyzerTests {
         #expect(opened == negators)
     }
 
+    /// Analyzing into a reused value (the storage of the text before) gives what analyzing afresh gives, whatever
+    /// came before: English, Spanish, Chinese, emoji, empty text.
+    @Test func analyzingIntoAReusedValueGivesTheSameTokens() {
+        let texts = [
+            "The app is GREAT but it crashes constantly!!! 😡", "", "La aplicación no funciona, muy lenta.", "很好用的应用",
+            "Kindly fix the login bug. Version 4.2 is worse", "👍👍", "ok", "No dark mode :( please add it",
+        ]
+        let fresh = Self.analyzer.makeWorker()
+        let reusing = Self.analyzer.makeWorker()
+        var analyzed = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
+        for text in texts + texts.reversed() {
+            for hint in [nil, "en"] as [String?] {
+                let expected = fresh.analyze(text, languageHint: hint)
+                reusing.analyze(text, languageHint: hint, into: &analyzed)
+                #expect(analyzed.text == expected.text)
+                #expect(analyzed.tokens == expected.tokens, "\(text)")
+                #expect(analyzed.sentences == expected.sentences, "\(text)")
+                #expect(analyzed.language == expected.language && analyzed.languageConfidence == expected.languageConfidence, "\(text)")
+            }
+        }
+    }
+
     @Test func sentencesAreRecorded() {
         let text = "Crashes on start. Please fix!!! Otherwise great :)\nSecond line"
         let analyzed = analyze(text)
