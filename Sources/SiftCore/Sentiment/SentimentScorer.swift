@@ -318,6 +318,14 @@ struct ScoringRun {
         return String(decoding: utf8, as: UTF8.self)
     }
 
+    /// Forgets the rules recorded for unit `u`.
+    // Out of line: inlined in `applyModifiers`, the rules array was made unique (a new empty array allocated) on
+    // every call, explaining or not.
+    @inline(never)
+    mutating func forgetRules(_ u: Int) {
+        unitRules[u].removeAll()
+    }
+
     /// Records a rule that changed unit `u`'s valence, for the explanation.
     mutating func addRule(_ u: Int, _ rule: String) {
         while unitRules.count <= u { unitRules.append([]) }
@@ -622,7 +630,7 @@ struct ScoringRun {
             units[u].role = .booster
             units[u].valence = 0
             units[u].base = 0
-            if u < unitRules.count { unitRules[u].removeAll() }
+            if u < unitRules.count { forgetRules(u) }
         }
         // The negator whose scope a negative word already took ("never had a *problem* logging in"): the words after
         // it in that scope are not negated, so "logging" is not read as "never logging".

@@ -47,8 +47,8 @@ public final class TextAnalyzerWorker {
     let lexicons: TextLexicons
     @exclusivity(unchecked) private var wordRules: [String: WordRules] = [:]
     @exclusivity(unchecked) private var lastRules: (language: String, rules: WordRules, english: WordRules?)?
-    /// The scanner's token array of the text before, kept for its storage: one allocation less per text.
-    @exclusivity(unchecked) private var scannedStorage: [ScannedToken] = []
+    /// The scanner's token storage, reused from text to text.
+    private let scannedStorage = ScannedTokens()
     /// The sentence-break marks of the text before, kept for their storage likewise.
     @exclusivity(unchecked) private var breakStorage: [Bool] = []
     /// Folded forms of words with letters outside ASCII, by the bytes as written: Unicode normalization costs about
@@ -196,9 +196,8 @@ public final class TextAnalyzerWorker {
     /// Appends the tokens and sentences of `bytes` to `tokens` and `sentences`, which are empty (their storage kept).
     private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, language: String, evidence: inout EnglishEvidence,
                           into tokens: inout [Token], sentences: inout [Range<Int>]) {
-        var scanner = TokenScanner(bytes: bytes, reusing: &scannedStorage)
+        var scanner = TokenScanner(bytes: bytes, reusing: scannedStorage)
         scanner.scan()
-        defer { scannedStorage = scanner.tokens }
         let rulesLanguage = language == "und" ? "en" : language
         let (rules, english) = rulesAndEnglish(for: rulesLanguage)
 
@@ -209,7 +208,9 @@ public final class TextAnalyzerWorker {
         build.sentenceBreakBefore.removeAll(keepingCapacity: true)
         build.sentenceBreakBefore.reserveCapacity(scanner.tokens.count)
         var memo = rules.takeWrittenMemo()
-        for scanned in scanner.tokens {
+        let scannedTokens = scanner.tokens
+        for k in 0..<scannedTokens.count {
+            let scanned = scannedTokens[k]
             if scanned.needsWordBreak, let breaker = wordBreaker {
                 let base = scanned.range.lowerBound
                 var first = true
