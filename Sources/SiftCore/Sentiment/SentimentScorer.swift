@@ -147,6 +147,8 @@ struct ScoringRun {
     var englishLookup: LexiconLookup?
     /// Whether any token is "only": the only-complaint rule looks for nothing else in texts without it.
     var textHasOnly = false
+    /// Whether the text has a "!" or "?": most have neither, and their sentences are not searched for them.
+    var textHasMarks = true
     /// The thread's memo of resolved words, set for English-lexicon runs without explanations
     /// (`SentimentScorer.compoundScore(_:reusing:)`).
     var wordMemo = ScorerWordMemo.unused
@@ -183,6 +185,10 @@ struct ScoringRun {
             for k in tokens.indices where tokens[k].foldedHash == Self.onlyHash && tokens[k].folded == "only" { return true }
             return false
         }
+        textHasMarks = text.text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "!")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "?")), bytes.count) != nil
+        } ?? true
         units.reserveCapacity(tokens.count)
         // Each sentence's sum and weight in one array, sized once: two arrays grown from empty were a few
         // allocations per record.
@@ -334,7 +340,7 @@ struct ScoringRun {
 
     /// "!" and "?" make a sentence's sentiment stronger in the direction it already has.
     mutating func emphasis(_ bytes: Range<Int>, sum: Double, sentence: Int) -> Double {
-        guard sum != 0 else { return 0 }
+        guard sum != 0, textHasMarks else { return 0 }
         var exclamations = 0, questions = 0
         text.text.utf8.withContiguousStorageIfAvailable { buffer in
             var i = bytes.lowerBound

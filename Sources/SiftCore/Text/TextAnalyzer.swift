@@ -49,8 +49,6 @@ public final class TextAnalyzerWorker {
     @exclusivity(unchecked) private var lastRules: (language: String, rules: WordRules, english: WordRules?)?
     /// The scanner's token storage, reused from text to text.
     private let scannedStorage = ScannedTokens()
-    /// The sentence-break marks of the text before, kept for their storage likewise.
-    @exclusivity(unchecked) private var breakStorage: [Bool] = []
     /// Folded forms of words with letters outside ASCII, by the bytes as written: Unicode normalization costs about
     /// 10,000 instructions a word, and review vocabularies repeat. Starts over past `WordRules.limit` words.
     // Keyed by bytes (FNV-1a and a byte compare): a String key was hashed with SipHash after NFC normalization,
@@ -187,7 +185,6 @@ public final class TextAnalyzerWorker {
     // runtime access check.
     private struct TokenBuild {
         var tokens: [Token] = []
-        var sentenceBreakBefore: [Bool] = []
         var capsCandidates = 0
         var capsWords = 0
         var evidence = EnglishEvidence()
@@ -201,12 +198,9 @@ public final class TextAnalyzerWorker {
         let rulesLanguage = language == "und" ? "en" : language
         let (rules, english) = rulesAndEnglish(for: rulesLanguage)
 
-        var build = TokenBuild(sentenceBreakBefore: breakStorage, evidence: evidence)
-        breakStorage = []
+        var build = TokenBuild(evidence: evidence)
         swap(&build.tokens, &tokens)
         build.tokens.reserveCapacity(scanner.tokens.count)
-        build.sentenceBreakBefore.removeAll(keepingCapacity: true)
-        build.sentenceBreakBefore.reserveCapacity(scanner.tokens.count)
         var memo = rules.takeWrittenMemo()
         let scannedTokens = scanner.tokens
         for k in 0..<scannedTokens.count {
@@ -240,8 +234,7 @@ public final class TextAnalyzerWorker {
         if build.capsWords > 0, build.capsWords == build.capsCandidates {
             for k in tokens.indices { tokens[k].flags.remove(.allCaps) }
         }
-        markSentences(&tokens, breakBefore: build.sentenceBreakBefore, bytes: bytes, into: &sentences)
-        breakStorage = build.sentenceBreakBefore
+        markSentences(&tokens, bytes: bytes, into: &sentences)
         markNegationScopes(&tokens, contrast: rules.contrast)
     }
 
@@ -249,14 +242,13 @@ public final class TextAnalyzerWorker {
     @inline(__always)
     private func append(_ scanned: ScannedToken, breakBefore: Bool, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules, english: WordRules?,
                         memo: inout WordRules.WrittenMemo, to build: inout TokenBuild) {
-        build.sentenceBreakBefore.append(breakBefore)
         // ASCII words of a text in a Latin-script language, most tokens: their facts are read in place from the
         // worker's memo of words as written (copying the memo entry retained and released its strings).
         if scanned.kind == .word, scanned.isASCII, english == nil {
             let index = rules.writtenWordIndex(UnsafeBufferPointer(rebasing: bytes[scanned.range]), in: &memo) {
                 lexicons.folder.fold(scanned, bytes: bytes)
             }
-            let flags = memo.words[index].tokenFlags
+            var flags = memo.words[index].tokenFlags
             if memo.words[index].isCapsCandidate {
                 build.capsCandidates += 1
                 if flags.contains(.allCaps) { build.capsWords += 1 }
@@ -265,6 +257,7 @@ public final class TextAnalyzerWorker {
             if flags.contains(.stopword) { build.evidence.stopwords += 1 }
             if memo.words[index].word.isHindiMarker { build.evidence.hindiMarkers += 1 }
             if memo.words[index].word.isKnownEnglish { build.evidence.knownWords += 1 }
+            if breakBefore { flags.insert(.lineBreakBefore) }
             build.tokens.append(Token(kind: .word, utf8Range: scanned.range, folded: memo.words[index].form.folded,
                                       foldedHash: memo.words[index].foldedHash, stem: memo.words[index].word.stem,
                                       stemHash: memo.words[index].word.stemHash, flags: flags))
@@ -273,7 +266,7 @@ public final class TextAnalyzerWorker {
         let form = !scanned.isASCII && (scanned.kind == .word || scanned.kind == .hashtag)
             ? foldedNonASCIIWord(scanned, bytes: bytes) : lexicons.folder.fold(scanned, bytes: bytes)
         let foldedHash = WordHash.of(form.folded)
-        var flags: Token.Flags = []
+        var flags: Token.Flags = breakBefore ? .lineBreakBefore : []
         if form.elongated { flags.insert(.elongated) }
         var stem = form.folded
         var stemHash = foldedHash
@@ -369,14 +362,16 @@ public final class TextAnalyzerWorker {
 
     /// Sets each token's sentence index and `.sentenceStart`; a sentence ends after '.', '!', '?', '…', '。' or at
     /// a line break.
-    private func markSentences(_ tokens: inout [Token], breakBefore: [Bool], bytes: UnsafeBufferPointer<UInt8>, into sentences: inout [Range<Int>]) {
+    private func markSentences(_ tokens: inout [Token], bytes: UnsafeBufferPointer<UInt8>, into sentences: inout [Range<Int>]) {
         // Room for the sentences of most reviews at once: growing from empty reallocated.
         sentences.reserveCapacity(min(tokens.count, 8))
         var sentence = 0
         var start = 0
         var endsSentence = false
         for k in tokens.indices {
-            if k > 0, endsSentence || breakBefore[k] {
+            let breakBefore = tokens[k].flags.contains(.lineBreakBefore)
+            if breakBefore { tokens[k].flags.remove(.lineBreakBefore) }
+            if k > 0, endsSentence || breakBefore {
                 sentences.append(tokens[start].utf8Range.lowerBound..<tokens[k - 1].utf8Range.upperBound)
                 sentence += 1
                 start = k

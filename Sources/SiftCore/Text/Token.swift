@@ -19,6 +19,9 @@ public struct Token: Sendable, Hashable {
         public static let sentenceStart = Flags(rawValue: 1 << 4)
         /// On the stopword list of the text's language.
         public static let stopword = Flags(rawValue: 1 << 5)
+        /// A line break lies before the token: set while tokenizing and cleared when sentences are marked, so no
+        /// analyzed token carries it (one flag instead of an array of marks beside the tokens).
+        static let lineBreakBefore = Flags(rawValue: 1 << 15)
     }
 
     public var kind: Kind
