@@ -46,7 +46,11 @@ struct TextLexicons: Sendable {
 public final class TextAnalyzerWorker {
     let lexicons: TextLexicons
     @exclusivity(unchecked) private var wordRules: [String: WordRules] = [:]
-    @exclusivity(unchecked) private var lastRules: (language: String, rules: WordRules, english: WordRules?)?
+    // The last answer of `rulesAndEnglish`, in three properties: one optional tuple was copied (three references
+    // retained and released) on every text.
+    @exclusivity(unchecked) private var lastRulesLanguage = ""
+    @exclusivity(unchecked) private var lastRules: WordRules?
+    @exclusivity(unchecked) private var lastEnglishRules: WordRules?
     /// The scanner's token storage, reused from text to text.
     private let scannedStorage = ScannedTokens()
     /// Folded forms of words with letters outside ASCII, by the bytes as written: Unicode normalization costs about
@@ -235,7 +239,7 @@ public final class TextAnalyzerWorker {
             for k in tokens.indices { tokens[k].flags.remove(.allCaps) }
         }
         markSentences(&tokens, bytes: bytes, into: &sentences)
-        markNegationScopes(&tokens, contrast: rules.contrast)
+        markNegationScopes(&tokens, contrast: rules.contrastWords)
     }
 
     /// Folds, stems and flags one scanned token and appends it to `build`.
@@ -341,9 +345,11 @@ public final class TextAnalyzerWorker {
     /// lists. The last answer is kept, as most texts of a run share a language: two hashed lookups per text were a
     /// few percent of `sift sentiment -`.
     private func rulesAndEnglish(for language: String) -> (WordRules, WordRules?) {
-        if let last = lastRules, last.language == language { return (last.rules, last.english) }
+        if let last = lastRules, lastRulesLanguage == language { return (last, lastEnglishRules) }
         let made = (rules(for: language), Self.nonLatinLanguages.contains(language) ? rules(for: "en") : nil)
-        lastRules = (language, made.0, made.1)
+        lastRulesLanguage = language
+        lastRules = made.0
+        lastEnglishRules = made.1
         return made
     }
 
@@ -396,7 +402,7 @@ public final class TextAnalyzerWorker {
 
     /// Flags `.negated` on the tokens after each negator, until clause punctuation, a contrast word, an emoji or
     /// emoticon, the sentence end or the scope cap.
-    private func markNegationScopes(_ tokens: inout [Token], contrast: Set<String>) {
+    private func markNegationScopes(_ tokens: inout [Token], contrast: WordSet) {
         var remaining = 0
         // Fields are read in place: copying each token retained its two strings.
         for k in tokens.indices {
@@ -417,7 +423,7 @@ public final class TextAnalyzerWorker {
                 continue
             }
             guard remaining > 0 else { continue }
-            if tokens[k].kind == .word, contrast.contains(tokens[k].folded) {
+            if tokens[k].kind == .word, contrast.contains(tokens[k].folded, hash: tokens[k].foldedHash) {
                 remaining = 0
                 continue
             }
@@ -456,6 +462,8 @@ final class WordRules {
     let stopwords: Set<String>
     let negators: Set<String>
     let contrast: Set<String>
+    /// `contrast` probed with a token's folded hash (a Set hashed each word with SipHash).
+    let contrastWords: WordSet
     let hindiMarkers: Set<String>
     let englishVocabulary: Set<String>
     @exclusivity(unchecked) private var memo = WordTable<Word>(capacity: 512)
@@ -473,6 +481,7 @@ final class WordRules {
         self.stopwords = stopwords
         self.negators = negators
         self.contrast = contrast
+        contrastWords = WordSet(contrast)
     }
 
     /// An ASCII word as the analyzer makes it from its bytes: folded form, its hash, stem and flags.
