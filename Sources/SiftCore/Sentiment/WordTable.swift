@@ -42,6 +42,15 @@ struct WordTable<Value> {
         return entries.withUnsafeBufferPointer { $0[index].value }
     }
 
+    /// The index of `word`'s entry, whose `hash` is `WordTable.hash(word)`, for reading its value in place with
+    /// `withEntries`.
+    @inline(__always)
+    func entryIndex(_ word: String, hash: Int) -> Int? { index(word, hash: hash) }
+
+    /// Calls `body` with the entries, to read values in place: returning a value copies it.
+    @inline(__always)
+    func withEntries<R>(_ body: (UnsafeBufferPointer<Entry>) -> R) -> R { entries.withUnsafeBufferPointer(body) }
+
     @inline(__always)
     private func index(_ word: String, hash: Int) -> Int? {
         entries.withUnsafeBufferPointer { entries in probes.first(hash: hash) { entries[$0].key == word } }
