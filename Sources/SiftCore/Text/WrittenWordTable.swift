@@ -5,7 +5,7 @@
 /// the first 16 bytes of its key beside its value, so a probe that matches reads one entry: on a large review set
 /// these reads miss the cache. Longer keys are compared in full in a byte arena.
 struct WrittenWordTable<Value> {
-    private struct Entry {
+    struct Entry {
         var head0: UInt64
         var head1: UInt64
         var count: Int
@@ -60,6 +60,23 @@ struct WrittenWordTable<Value> {
     func value(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> Value? {
         value(bytes, hash: hash, head: Self.head(bytes))
     }
+
+    /// The index of the entry for exactly these bytes, whose hash and head are `hashAndHead(bytes)`, for reading its
+    /// value in place with `withEntries`.
+    @inline(__always)
+    func entryIndex(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int, head: (UInt64, UInt64)) -> Int? {
+        let (h0, h1) = head
+        return entries.withUnsafeBufferPointer { entries in
+            probes.first(hash: hash) { index in
+                entries[index].head0 == h0 && entries[index].head1 == h1 && entries[index].count == bytes.count
+                    && (bytes.count <= 16 || tailEquals(entries[index].start, bytes))
+            }
+        }
+    }
+
+    /// Calls `body` with the entries, to read values in place: returning a value copies it.
+    @inline(__always)
+    func withEntries<R>(_ body: (UnsafeBufferPointer<Entry>) -> R) -> R { entries.withUnsafeBufferPointer(body) }
 
     /// The value stored for exactly these bytes, whose hash and head are `hashAndHead(bytes)`.
     @inline(__always)
