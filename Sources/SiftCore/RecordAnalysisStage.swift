@@ -41,6 +41,9 @@ public struct RecordAnalysisStage: RecordStage {
         let keepsSentenceScores: Bool
         /// This worker's memo of written forms for kind classification.
         var kindMemo = KindMemo()
+        /// This worker's scoring buffers and memo of resolved words: without it, every word of every record was
+        /// resolved afresh through the lexicons (sentiment took twice the instructions).
+        var sentimentScratch = SentimentScratch()
         /// The buffer a record's theme words are packed in.
         var themeScratch: [UInt8] = []
 
@@ -55,7 +58,7 @@ public struct RecordAnalysisStage: RecordStage {
                 analysis.sentences = scored.sentences.count > 1 ? scored.sentences : []
             } else {
                 // The record's score alone: no sentence list is built at all.
-                analysis.sentiment = sentiment.compoundScore(analyzed)
+                analysis.sentiment = sentiment.compoundScore(analyzed, reusing: &sentimentScratch)
                 analysis.sentences = []
             }
             let kind = kinds.kindsAndSeverity(analyzed, sentiment: analysis.sentiment, memo: &kindMemo)

@@ -57,6 +57,7 @@ struct Kinds: ParsableCommand {
             throw SiftExit.input
         }
         var kindWorker = classifier.makeWorker()
+        var sentimentScratch = SentimentScratch()
         let out = StreamWriter.standardOutput
         var json = JSONWriter()
         var lineNumber = 0
@@ -79,7 +80,7 @@ struct Kinds: ParsableCommand {
                 language = object["language"] as? String
             }
             let analyzed = analyzer.analyze(text, languageHint: language)
-            let result = kindWorker.classify(analyzed, sentiment: scorer?.compoundScore(analyzed))
+            let result = kindWorker.classify(analyzed, sentiment: scorer?.compoundScore(analyzed, reusing: &sentimentScratch))
             json.reset()
             json.beginObject()
             json.field("line", lineNumber)
