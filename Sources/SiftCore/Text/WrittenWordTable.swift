@@ -81,14 +81,9 @@ struct WrittenWordTable<Value> {
     /// The value stored for exactly these bytes, whose hash and head are `hashAndHead(bytes)`.
     @inline(__always)
     func value(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int, head: (UInt64, UInt64)) -> Value? {
-        let (h0, h1) = head
-        // Through a buffer pointer: element reads then copy neither the entry nor the array.
-        return entries.withUnsafeBufferPointer { entries in
-            probes.first(hash: hash) { index in
-                entries[index].head0 == h0 && entries[index].head1 == h1 && entries[index].count == bytes.count
-                    && (bytes.count <= 16 || tailEquals(entries[index].start, bytes))
-            }.map { entries[$0].value }
-        }
+        guard let index = entryIndex(bytes, hash: hash, head: head) else { return nil }
+        // Through a buffer pointer: the read then copies neither the entry nor the array.
+        return withEntries { $0[index].value }
     }
 
     private func tailEquals(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
