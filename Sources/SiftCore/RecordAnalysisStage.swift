@@ -52,7 +52,7 @@ public struct RecordAnalysisStage: RecordStage {
             let analyzed = text.analyze(judged, languageHint: record.language)
             var analysis = record.analysis ?? Analysis()
             if keepsSentenceScores {
-                let scored = sentiment.scoreWithoutExplanation(analyzed)
+                let scored = sentiment.scoreWithoutExplanation(analyzed, reusing: &sentimentScratch)
                 analysis.sentiment = scored.score
                 // A one-sentence record's sentence score is its own score; a million of them kept twice cost 150 MB.
                 analysis.sentences = scored.sentences.count > 1 ? scored.sentences : []

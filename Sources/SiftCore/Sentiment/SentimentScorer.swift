@@ -72,15 +72,13 @@ public struct SentimentScorer: Sendable {
     /// the same numbers as `compoundScore(_:)`, for a thread that scores many texts.
     public func compoundScore(_ text: AnalyzedText, reusing scratch: inout SentimentScratch) -> SentimentScore {
         var run = ScoringRun(tables: tables, text: text, explain: false, recordOnly: true)
-        swap(&run.units, &scratch.units)
-        swap(&run.sentenceScores, &scratch.sentenceScores)
-        swap(&run.wordMemo, &scratch.words)
-        run.wordMemoLent = true
-        let score = run.result().score
-        swap(&run.units, &scratch.units)
-        swap(&run.sentenceScores, &scratch.sentenceScores)
-        swap(&run.wordMemo, &scratch.words)
-        return score
+        return run.result(reusing: &scratch).score
+    }
+
+    /// The record and sentence scores, reusing `scratch` likewise: the same numbers as `scoreWithoutExplanation(_:)`.
+    public func scoreWithoutExplanation(_ text: AnalyzedText, reusing scratch: inout SentimentScratch) -> SentimentResult {
+        var run = ScoringRun(tables: tables, text: text, explain: false)
+        return run.result(reusing: &scratch)
     }
 
     /// Whether a text has too few words for its identified language to be trusted.
@@ -163,6 +161,19 @@ struct ScoringRun {
         self.text = text
         self.explain = explain
         self.recordOnly = recordOnly
+    }
+
+    /// `result()` with `scratch`'s buffers and word memo lent for the run.
+    mutating func result(reusing scratch: inout SentimentScratch) -> SentimentResult {
+        swap(&units, &scratch.units)
+        swap(&sentenceScores, &scratch.sentenceScores)
+        swap(&wordMemo, &scratch.words)
+        wordMemoLent = true
+        let result = result()
+        swap(&units, &scratch.units)
+        swap(&sentenceScores, &scratch.sentenceScores)
+        swap(&wordMemo, &scratch.words)
+        return result
     }
 
     mutating func result() -> SentimentResult {

@@ -377,6 +377,22 @@ struct SentimentPinnedScoresTests {
         }
     }
 
+    /// The record stage of `sift themes` keeps sentence scores and lends its scratch too: with the memo warm, the
+    /// record and sentence scores are the ones scored afresh.
+    @Test func sentenceScoresWithAReusedScratchAreTheSame() {
+        let analyzer = TextAnalyzer().makeWorker()
+        var scratch = SentimentScratch()
+        for _ in 0..<2 {
+            for (text, compound, _, _, _) in Self.pinned {
+                let analyzed = analyzer.analyze(text)
+                let reused = Self.scorer.scoreWithoutExplanation(analyzed, reusing: &scratch)
+                let fresh = Self.scorer.scoreWithoutExplanation(analyzed)
+                #expect(reused.score.compound == compound, "\(text)")
+                #expect(reused.sentences.map(\.score) == fresh.sentences.map(\.score), "\(text)")
+            }
+        }
+    }
+
     @Test func theFullResultAgreesWithTheRecordScore() {
         let analyzer = TextAnalyzer().makeWorker()
         for (text, compound, _, _, _) in Self.pinned.prefix(60) {
