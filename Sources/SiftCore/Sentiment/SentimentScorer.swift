@@ -278,7 +278,7 @@ struct ScoringRun {
         while k + 1 < tokens.count {
             defer { k += 1 }
             // The noun first, by its hash: asked of every token, and almost every token fails it.
-            guard Self.ratingNounWords.contains(tokens[k + 1].folded, hash: tokens[k + 1].foldedHash),
+            guard Self.ratingNouns.contains(tokens[k + 1].folded, hash: tokens[k + 1].foldedHash),
                   tokens[k].kind == .number || tokens[k].kind == .word,
                   let stars = Self.ratingNumbers[tokens[k].folded] else { continue }
             if k + 2 < tokens.count, Self.ratingNotOwn.contains(tokens[k + 2].folded) { return nil }
@@ -298,7 +298,6 @@ struct ScoringRun {
         "till", "before", "the", "those", "these", "fake", "all",
     ]
     static let statedRatingVerdict = 1.2
-    static let ratingNounWords = WordSet(ratingNouns)
 
     /// Whether the text names a product or service ("app", "update", "ads", "login"…): feedback always judges. Texts
     /// in a language without the word list count as feedback.
@@ -790,7 +789,7 @@ struct ScoringRun {
             } else if marker == "if" && next == "only" {
                 // "Great features if only it would load": the praise before "if only" is wished for, not had.
                 for u in 0..<m { reversePastPraise(u, marker: "if only", factor: SentimentScorer.conditionalPraise) }
-            } else if marker == "if", m > 0, at > range.lowerBound, Self.ratingNouns.contains(tokens[at - 1].folded),
+            } else if marker == "if", m > 0, at > range.lowerBound, Self.ratingNouns.contains(tokens[at - 1].folded, hash: tokens[at - 1].foldedHash),
                       !Self.conditionIsTheSpeakersLimit(after: at, in: range, tokens: tokens) {
                 // "5 stars if you fix the bug": the rating is promised on a condition the app does not meet yet.
                 for u in 0..<m { reversePastPraise(u, marker: "\(tokens[at - 1].folded) if", factor: SentimentScorer.conditionalPraise) }
@@ -823,7 +822,7 @@ struct ScoringRun {
 
     static let untilWords: Set<String> = ["until", "till", "untill", "til"]
     /// Words that end a rating: "5 *stars* if you fix it".
-    static let ratingNouns: Set<String> = ["star", "stars", "*"]
+    static let ratingNouns = WordSet(["star", "stars", "*"])
     static let conditionalModals: Set<String> = ["would", "could", "i'd", "it'd", "would've", "could've", "wouldve", "couldve"]
     /// Verbs that make the words after a modal a verdict on the app: "would *be* great", "would *give* 5 stars".
     static let conditionalVerbs: Set<String> = ["be", "been", "give", "rate", "have"]
@@ -864,7 +863,8 @@ struct ScoringRun {
         guard Self.reliefVerbs.contains(next), k + 2 < range.upperBound else { return true }
         return tokens[k + 2].folded != "to"
     }
-    static let reliefVerbs: Set<String> = ["have", "has", "need", "needs", "got"]
+    /// Verbs that tell of relief before "to": "don't *have* to", "haven't *got* to" ("need" needs no "to").
+    static let reliefVerbs: Set<String> = ["have", "has", "got"]
 
     /// Whether the negator before `index` belongs to an expression scored as a whole ("can't *wait*", "can't say
     /// enough", "couldn't be happier"): its meaning is already in the expression's valence, so it negates nothing after.
