@@ -887,8 +887,9 @@ struct ScoringRun {
         return nil
     }
 
-    /// Words by which a writer calls their own complaint small: "sometimes", "a bit", "a little", "slightly".
-    static let selfHedges = WordSet(["sometimes", "occasionally", "slightly", "minor", "bit"])
+    /// Words by which a writer calls their own complaint small: "sometimes", "a bit", "a little", "slightly", "a small
+    /// issue".
+    static let selfHedges = WordSet(["sometimes", "occasionally", "occasional", "slightly", "minor", "small", "tiny", "bit"])
 
     /// Whether the tokens in `start..<end` call what they say small ("a little" counts; "little" alone does not;
     /// "my only complaint" does).
@@ -973,6 +974,12 @@ struct ScoringRun {
             // "Love this app, but please add dark mode": a request after praise asks for more; it is not the verdict.
             guard !opensWithRequest(at: units[c].tokens.upperBound, end: units[units.count - 1].tokens.upperBound) else {
                 if explain { notes.append("a request after '\(name)': the praise before it still counts in full") }
+                // What the request names ("reduce the ads", "fix the lag") is asked for, not the verdict: it weighs
+                // as the writer's only complaint does.
+                for u in units.indices where u > c && units[u].valence < 0 {
+                    units[u].valence *= SentimentScorer.onlyComplaint
+                    if explain { addRule(u, "asked for after '\(name)' (weighs less)") }
+                }
                 return
             }
             for u in units.indices where units[u].valence != 0 {

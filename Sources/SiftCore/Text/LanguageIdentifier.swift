@@ -142,10 +142,22 @@ public final class LanguageIdentifier {
         var letters = 0
         var counts: [String: Int] = [:]
         var kana = false
+        // Arabic script is shared: letters only Urdu uses, then letters Persian (and Urdu) use, name those languages;
+        // text with neither is Arabic.
+        var arabicScript = 0
+        var urduLetters = false, persianLetters = false
         for scalar in text.unicodeScalars where scalar.value >= 0x370 && scalar.properties.isAlphabetic {
             letters += 1
             let language: String?
             switch scalar.value {
+            case 0x0600...0x06FF, 0x0750...0x077F:
+                arabicScript += 1
+                switch scalar.value {
+                case 0x0679, 0x0688, 0x0691, 0x06BA, 0x06BE, 0x06C1, 0x06D2, 0x06D3: urduLetters = true
+                case 0x067E, 0x0686, 0x0698, 0x06A9, 0x06AF, 0x06CC: persianLetters = true
+                default: break
+                }
+                language = nil
             case 0x3040...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: kana = true; language = "ja"
             case 0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7AF: language = "ko"
             case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: language = "zh"
@@ -160,6 +172,7 @@ public final class LanguageIdentifier {
             if let language { counts[language, default: 0] += 1 }
         }
         if kana { counts["ja", default: 0] += counts["zh", default: 0]; counts["zh"] = nil }
+        if arabicScript > 0 { counts[urduLetters ? "ur" : persianLetters ? "fa" : "ar"] = arabicScript }
         guard letters > 0, let (language, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
             count * 2 >= letters
         else { return nil }

@@ -21,6 +21,24 @@ extension SentimentScorerTests {
         }
     }
 
+    @Test func arabicReviewsScoreWithTheirNegators() {
+        for text in ["التطبيق ممتاز", "تطبيق روعة", "حلوه", "ما شاء الله تطبيق جميل"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+        // "مش" (not) negates the praise after it; "ما" before a verb states that the app fails.
+        let negated = score("مش حلو")
+        #expect(negated.score.compound < -0.05)
+        #expect(rules(negated, "حلو").contains { $0.contains("negated") })
+        for text in ["البرنامج ما يفتح", "لا يوجد خيار للغة", "اسوأ تطبيق", "التطبيق يعلق بعد التحديث"] {
+            #expect(score(text).score.compound < -0.05, "\(text)")
+        }
+    }
+
+    @Test func thaiNegationReachesTheWordAfterIt() {
+        #expect(score("ดีมาก").score.compound > 0.05)
+        #expect(score("ไม่ดี").score.compound < -0.05)
+    }
+
     @Test func aFailedVerbIsAComplaintEvenWhenTheVerbIsNegative() {
         let refund = score("Money not refunded")
         #expect(refund.score.compound < -0.05)
@@ -70,7 +88,7 @@ extension SentimentScorerTests {
 
     @Test func aComplaintTheWriterCallsSmallDoesNotOutweighThePraiseBeforeBut() {
         for text in ["I love it but sometimes it lags", "Amazing app but the ads are a bit much",
-                     "Great app but it can be a little slow"] {
+                     "Great app but it can be a little slow", "Fantastic app, but there is a small issue with sync"] {
             #expect(score(text).score.compound > 0.05, "\(text)")
         }
         let hedged = score("I love it but sometimes it lags")
@@ -225,6 +243,10 @@ extension SentimentScorerTests {
                      "Great game but can you add more levels"] {
             #expect(score(text).score.compound > 0.05, "\(text)")
         }
+        // What the request names weighs less than a complaint would: "reduce the ads" asks, it does not judge.
+        let asked = score("Excellent, but please reduce the ads")
+        #expect(asked.score.compound > 0.05)
+        #expect(rules(asked, "ads").contains { $0.contains("asked for") })
         // A complaint after praise still carries the verdict.
         #expect(score("Love this app, but it crashes constantly").score.compound < -0.05)
         #expect(score("Great app but it could not load my photos").score.compound < -0.05)

@@ -36,6 +36,14 @@ struct LanguageIdentifierTests {
         #expect(identifier.identify("ok").confidence == 0)
     }
 
+    @Test func shortArabicScriptTextFallsBackByItsLetters() throws {
+        // Two words are too few for CLD2; the script decides, and letters only Urdu or Persian write name those.
+        let identifier = try #require(LanguageIdentifier())
+        #expect(identifier.identify("مش حلو").language == "ar")
+        #expect(identifier.identify("بہت اچھا").language == "ur")
+        #expect(identifier.identify("خیلی خوب").language == "fa")
+    }
+
     @Test func italianIsNotTakenForHinglish() throws {
         // "hai" is a Hinglish marker and Italian "you have": one marker alone must not decide.
         let identifier = try #require(LanguageIdentifier())
