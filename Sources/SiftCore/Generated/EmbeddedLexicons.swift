@@ -272,7 +272,7 @@ O_o	-0.6
         "common/multilingual.tsv": #"""
 # sift multilingual fallback: everyday review words from languages often mixed into app reviews (romanized Hindi
 # and Urdu, Indonesian and Malay, Portuguese, Spanish spellings, Tagalog, Turkish, German, French, Italian, Vietnamese,
-# Russian, Arabic, Hindi, Bengali, Urdu) and common English misspellings, for text not identified as English.
+# Russian, Arabic, Hindi, Bengali, Urdu, Thai, Burmese) and common English misspellings, for text not identified as English.
 # Written by the sift team. Consulted only when a text's own lexicon has no entry for a word, and for languages
 # sift has no full lexicon for. Format: term<TAB>valence, valence -4..+4; a term may be several words.
 acha	2.0
