@@ -3364,6 +3364,12 @@ bye	-1.0
 goodbye	-1.0
 bye bye	-1.4
 rip	-1.6
+closes itself	-2.4
+closes by itself	-2.4
+closes on its own	-2.4
+shuts down by itself	-2.4
+shuts itself down	-2.4
+closes automatically	-2.2
 """#,
         "en/failures.tsv": #"""
 # sift: what an app is expected to do. Written by the sift team.
@@ -4018,6 +4024,12 @@ done with this	-1.8
 who asked for	-2.0
 no one asked for	-2.0
 took my money	-2.4
+would be lost without	2.4
+lost without it	2.4
+lost without this	2.4
+what i was looking for	2.2
+what i've been looking for	2.2
+what ive been looking for	2.2
 """#,
         "en/kind-cues.txt": #"""
 # English cues for the kind of a piece of feedback. Written by the sift team.
