@@ -1578,6 +1578,42 @@ ganda hai	-2.0
 مضيعة	-2.4
 مضيعه	-2.4
 مضيعة وقت	-2.6
+تعطيل	-2.0
+تم تعطيل	-2.2
+مهكر	-2.2
+اخترق	-2.2
+اخترقوا	-2.2
+حذفوا	-2.0
+اغلاق	-1.5
+إغلاق	-1.5
+انقطاع	-1.8
+ينقطع	-1.5
+يقفل	-1.5
+يطفي	-1.5
+يخرجني	-1.5
+طلعني	-1.2
+حسبي الله	-2.6
+حسبي الله ونعم الوكيل	-3.0
+لعنة	-2.8
+تبا	-2.5
+ظلم	-2.4
+ظالم	-2.4
+بدون سبب	-1.5
+بلا سبب	-1.5
+غبي	-2.2
+غبية	-2.2
+اغبى	-2.6
+عالي	3.0
+# Persian: praise and complaints (negation is a verb prefix, so negated verbs are listed whole).
+ممنون	2.0
+مرسی	2.0
+خوبه	2.0
+قشنگ	2.2
+دمتون گرم	2.6
+مزخرف	-2.8
+خراب	-2.2
+کار نمیکنه	-2.2
+باز نمیشه	-2.0
 # Bengali: praise and complaints; Bengali puts "না" after what it negates, so "ভালো না" is listed whole.
 ভাল	2.0
 সুন্দর	2.2
@@ -1654,6 +1690,8 @@ ganda hai	-2.0
 ကြိုက်တယ်	2.0
 ကျေးဇူးတင်ပါတယ်	1.8
 ဆိုး	-2.2
+gokil	2.6
+tolong	-0.5
 """#,
         "de/contrast.txt": #"""
 # German clause breakers: contrast words that end a negation scope. Format: one folded word per line.
@@ -13823,6 +13861,25 @@ to
 hi
 par
 """#,
+        "id/negators.txt": #"""
+# Indonesian negators, formal and chat spellings: words that open a negation scope ("gak bisa login", "tidak
+# bagus"). Written by the sift team. Format: one folded word per line; '#' starts a comment.
+tidak
+tdk
+gak
+ga
+gk
+nggak
+ngga
+enggak
+engga
+kagak
+tak
+bukan
+belum
+blm
+jangan
+"""#,
         "it/contrast.txt": #"""
 # Italian clause breakers: contrast words that end a negation scope. Format: one folded word per line.
 ma
@@ -20221,6 +20278,16 @@ cue:pricing	-0.92	-0.71	-0.96	-0.44	-0.37	0.03	7.72
 cue:praise	-1.97	-1.18	-0.78	0.79	0.14	-0.13	0.35
 cue:question	-0.57	0.47	-0.51	-0.39	-0.26	-0.20	-0.60
 """#,
+        "ms/negators.txt": #"""
+# Malay negators, formal and chat spellings: words that open a negation scope ("tak boleh buka", "tidak
+# bagus"). Written by the sift team. Format: one folded word per line; '#' starts a comment.
+tidak
+tak
+x
+bukan
+belum
+jangan
+"""#,
         "nl/contrast.txt": #"""
 # Dutch clause breakers: contrast words that end a negation scope. Format: one folded word per line.
 maar
@@ -20397,6 +20464,15 @@ está
 ไม่
 ไม่ได้
 มิ
+"""#,
+        "tl/negators.txt": #"""
+# Tagalog negators: words that open a negation scope ("hindi maganda", "di gumagana", "wala pa"). Written by the
+# sift team. Format: one folded word per line; '#' starts a comment.
+hindi
+di
+wala
+walang
+ayaw
 """#,
     ]
 }

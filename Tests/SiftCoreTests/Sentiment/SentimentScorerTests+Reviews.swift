@@ -34,6 +34,13 @@ extension SentimentScorerTests {
         }
     }
 
+    @Test func indonesianAndTagalogNegatorsTurnPraiseAndStateProblems() {
+        for text in ["aplikasi ini tidak bagus sama sekali", "sudah update tapi tetap gak bisa login", "hindi maganda ang app na ito"] {
+            #expect(score(text).score.compound < -0.05, "\(text)")
+        }
+        #expect(score("aplikasinya bagus banget, sangat membantu").score.compound > 0.05)
+    }
+
     @Test func thaiNegationReachesTheWordAfterIt() {
         #expect(score("ดีมาก").score.compound > 0.05)
         #expect(score("ไม่ดี").score.compound < -0.05)
