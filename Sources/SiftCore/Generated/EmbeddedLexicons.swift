@@ -13818,6 +13818,18 @@ aata
 aate
 jata
 jati
+mujhe
+mujhko
+hume
+humko
+aaya
+aayi
+pasand
+sabse
+yeh
+isme
+iska
+iski
 """#,
         "hi/stopwords.txt": #"""
 # Hindi stopwords, in Devanagari and in Latin letters (Hinglish). Format: one folded word per line; '#' starts a comment.

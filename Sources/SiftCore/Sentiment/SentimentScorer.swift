@@ -524,20 +524,20 @@ struct ScoringRun {
                     stemTerm = resolved.stemHit?.term ?? ""
                 }
                 if let phrases, let phraseLookup, let matched = matchPhrase(phrases, at: i, end: range.upperBound, lexicon: phraseLookup) {
-                    let (phrase, length) = matched
-                    var unit = ScoredUnit(tokens: i..<i + length, role: .word)
-                    switch phrase.kind {
-                    case .valence(let v, let source):
-                        unit.base = v; unit.valence = v; unit.source = source
-                        if explain { addRule(units.count, source == .general ? "expression" : source.label) }
-                    case .booster(let s):
-                        unit.role = .booster; unit.boosterScalar = s
-                    case .contrast(let side):
-                        unit.role = .contrast(side)
-                    }
-                    units.append(unit)
-                    i += length
+                    appendPhrase(matched.0, tokens: i..<i + matched.1)
+                    i += matched.1
                     continue
+                }
+                // The multilingual list knows a few English words only as the start of its expressions ("best" of
+                // "best gila", "top" of "top demais"); where none of them follows, the English word scores as itself.
+                if phrases != nil, facts.valence == nil, facts.booster == nil, facts.contrast == nil, facts.stemValence == nil,
+                   let english = englishLookup, phraseLookup !== english, let other = english.entry(tokens[i]) {
+                    if !other.phrases.isEmpty, let matched = matchPhrase(other.phrases, at: i, end: range.upperBound, lexicon: english) {
+                        appendPhrase(matched.0, tokens: i..<i + matched.1)
+                        i += matched.1
+                        continue
+                    }
+                    facts = ResolvedWord(other, fromFallback: false, stemValence: nil)
                 }
                 var unit = ScoredUnit(tokens: i..<i + 1, role: .word)
                 if facts.hasEntry {
@@ -559,6 +559,21 @@ struct ScoringRun {
                 i += 1
             }
         }
+    }
+
+    /// Appends the unit of an expression matched as a whole.
+    mutating func appendPhrase(_ phrase: LexiconPhrase, tokens range: Range<Int>) {
+        var unit = ScoredUnit(tokens: range, role: .word)
+        switch phrase.kind {
+        case .valence(let v, let source):
+            unit.base = v; unit.valence = v; unit.source = source
+            if explain { addRule(units.count, source == .general ? "expression" : source.label) }
+        case .booster(let s):
+            unit.role = .booster; unit.boosterScalar = s
+        case .contrast(let side):
+            unit.role = .contrast(side)
+        }
+        units.append(unit)
     }
 
     /// What the lexicons say about a word: its entry after the fallbacks (multilingual list, English, the word
@@ -680,6 +695,7 @@ struct ScoringRun {
     /// Capitals, drawn-out letters, boosters, negation, "least" and app failures, unit by unit.
     mutating func applyModifiers(_ range: Range<Int>) {
         let tokens = text.tokens
+        let negatesBackward = Self.negatorAfterLanguages.contains(text.language)
         // A booster that also carries valence ("super", "pretty") boosts when a valenced word follows it.
         for u in units.indices where units[u].boosterScalar != 0 {
             guard case .word = units[u].role, u + 1 < units.count, case .word = units[u + 1].role, units[u + 1].base != 0 else { continue }
@@ -751,6 +767,13 @@ struct ScoringRun {
                     if explain { addRule(u, "'\(negatorWord)' in capitals (stronger)") }
                 }
             }
+            if v != 0, negatesBackward, !tokens[firstIndex].flags.contains(.negated),
+               case let after = units[u].tokens.upperBound, after < range.upperBound, tokens[after].flags.contains(.negator) {
+                // Hindi states "good" and then negates it: "accha *nahi* hai", "pasand *nahi* aaya", "koi problem
+                // *nahi*": the negator after a judging word turns it as one before it would.
+                v *= v > 0 ? SentimentScorer.negatedPositive : SentimentScorer.negatedNegative
+                if explain { addRule(u, "negated by '\(tokens[after].folded)' after it") }
+            }
             if v != 0, u >= 1, isWord(units[u - 1], "least") {
                 let atLeast = u >= 2 && (isWord(units[u - 2], "at") || isWord(units[u - 2], "very"))
                 if !atLeast {
@@ -762,6 +785,9 @@ struct ScoringRun {
             if v.bitPattern != units[u].valence.bitPattern { units[u].valence = v }
         }
     }
+
+    /// Languages whose negator may follow the word it negates: Hindi (and Hinglish) "accha nahi hai".
+    static let negatorAfterLanguages: Set<String> = ["hi", "ur"]
 
     /// "It used to be great", "good until the update", "would be great if it worked": in a review, praise of how the
     /// app was, or would be, is a complaint about how it is, so the praise turns negative.

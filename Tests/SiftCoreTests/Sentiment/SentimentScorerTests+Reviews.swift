@@ -41,6 +41,24 @@ extension SentimentScorerTests {
         #expect(score("aplikasinya bagus banget, sangat membantu").score.compound > 0.05)
     }
 
+    @Test func hinglishNahiAfterAWordNegatesIt() {
+        for text in ["app accha nahi hai", "mujhe ye app pasand nahi aaya"] {
+            let result = score(text)
+            #expect(result.score.compound < -0.05, "\(text)")
+        }
+        #expect(rules(score("app accha nahi hai"), "accha").contains { $0.contains("after it") })
+        // "koi problem nahi": no problem is praise; "nahi" before a verb still states a failure.
+        #expect(score("koi problem nahi hai, mast app").score.compound > 0.05)
+        #expect(score("kaam nahi kar raha hai").score.compound < -0.05)
+        #expect(score("bahut achha app hai").score.compound > 0.05)
+    }
+
+    @Test func anEnglishWordThatOpensAMultilingualExpressionStillScoresAlone() {
+        // "best" starts "best gila" in the multilingual list; in a Hinglish review it is still the English "best".
+        #expect(score("sabse best app hai").score.compound > 0.05)
+        #expect(score("aplikasi ini best gila").score.compound > 0.05)
+    }
+
     @Test func thaiNegationReachesTheWordAfterIt() {
         #expect(score("ดีมาก").score.compound > 0.05)
         #expect(score("ไม่ดี").score.compound < -0.05)
