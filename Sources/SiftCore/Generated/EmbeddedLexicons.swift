@@ -1692,6 +1692,36 @@ ganda hai	-2.0
 ဆိုး	-2.2
 gokil	2.6
 tolong	-0.5
+# Session 6: short verdicts seen as undetermined text (too short for language identification): Spanish, Vietnamese
+# without its marks, Arabic in Latin letters and digits (Arabizi), Polish, chat abbreviations.
+buen	2.6
+mejor	2.6
+entretenido	2.4
+entretenida	2.4
+hay qua	2.6
+rat tot	2.4
+tot qua	2.4
+7elw	2.0
+7elwa	2.0
+7elwe	2.0
+helwa	2.0
+momtaz	3.0
+jayed	2.0
+ra2e3	3.0
+rae3	3.0
+kwayes	2.0
+kwayis	2.0
+kwayyes	2.0
+fajne	2.0
+fajna	2.0
+fajny	2.0
+dobre	2.0
+beznadziejne	-2.8
+nie działa	-2.2
+nie dziala	-2.2
+spr	2.0
+exllnt	3.0
+exlnt	3.0
 """#,
         "de/contrast.txt": #"""
 # German clause breakers: contrast words that end a negation scope. Format: one folded word per line.
