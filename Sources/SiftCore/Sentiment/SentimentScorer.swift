@@ -695,7 +695,8 @@ struct ScoringRun {
     /// Capitals, drawn-out letters, boosters, negation, "least" and app failures, unit by unit.
     mutating func applyModifiers(_ range: Range<Int>) {
         let tokens = text.tokens
-        let negatesBackward = Self.negatorAfterLanguages.contains(text.language)
+        // Two small-string compares per sentence, not a hashed lookup.
+        let negatesBackward = text.language == "hi" || text.language == "ur"
         // A booster that also carries valence ("super", "pretty") boosts when a valenced word follows it.
         for u in units.indices where units[u].boosterScalar != 0 {
             guard case .word = units[u].role, u + 1 < units.count, case .word = units[u + 1].role, units[u + 1].base != 0 else { continue }
@@ -769,8 +770,8 @@ struct ScoringRun {
             }
             if v != 0, negatesBackward, !tokens[firstIndex].flags.contains(.negated),
                case let after = units[u].tokens.upperBound, after < range.upperBound, tokens[after].flags.contains(.negator) {
-                // Hindi states "good" and then negates it: "accha *nahi* hai", "pasand *nahi* aaya", "koi problem
-                // *nahi*": the negator after a judging word turns it as one before it would.
+                // Hindi and Urdu state "good" and then negate it: "accha *nahi* hai", "pasand *nahi* aaya", "koi
+                // problem *nahi*": the negator after a judging word turns it as one before it would.
                 v *= v > 0 ? SentimentScorer.negatedPositive : SentimentScorer.negatedNegative
                 if explain { addRule(u, "negated by '\(tokens[after].folded)' after it") }
             }
@@ -785,9 +786,6 @@ struct ScoringRun {
             if v.bitPattern != units[u].valence.bitPattern { units[u].valence = v }
         }
     }
-
-    /// Languages whose negator may follow the word it negates: Hindi (and Hinglish) "accha nahi hai".
-    static let negatorAfterLanguages: Set<String> = ["hi", "ur"]
 
     /// "It used to be great", "good until the update", "would be great if it worked": in a review, praise of how the
     /// app was, or would be, is a complaint about how it is, so the praise turns negative.
