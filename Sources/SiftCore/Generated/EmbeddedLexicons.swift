@@ -4098,6 +4098,44 @@ lost without this	2.4
 what i was looking for	2.2
 what i've been looking for	2.2
 what ive been looking for	2.2
+killing it	2.4
+sick app	2.0
+can't believe it's free	2.4
+can't believe this is free	2.4
+cant believe its free	2.4
+where has this app been	2.6
+where has this been	2.6
+wish i found this sooner	2.4
+wish i found this app sooner	2.4
+wish i had found this sooner	2.4
+wish i found it sooner	2.4
+why didn't i download this	2.4
+why didn't i get this	2.4
+all fixed now	2.0
+fixed now	1.6
+fine now	1.4
+good now	1.6
+only good thing	-1.8
+the only good thing	-1.8
+oh great	-1.5
+nice try	-1.2
+so much for	-1.5
+good luck getting	-2.0
+good luck finding	-1.8
+good luck trying	-1.8
+old version was better	-2.2
+old one was better	-2.2
+old version was so much better	-2.6
+old version was much better	-2.4
+old version was way better	-2.6
+had high hopes	-1.5
+had such high hopes	-1.8
+had higher hopes	-1.5
+looked promising	-1.0
+handle it well	1.8
+handles it well	1.8
+handled it well	1.8
+what a waste of time	-3.2
 """#,
         "en/kind-cues.txt": #"""
 # English cues for the kind of a piece of feedback. Written by the sift team.

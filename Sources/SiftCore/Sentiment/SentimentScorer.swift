@@ -801,8 +801,13 @@ struct ScoringRun {
             if (marker == "used" || marker == "use") && next == "to" {
                 // The praise follows, up to the end of the clause: "used to be *great*, now ..."
                 var u = m
+                var pastProblem = false
                 while u < units.count {
                     if case .clauseBreak = units[u].role { break }
+                    // "Used to *crash*, but it's fine now": a problem of the past, then the present; the praise
+                    // after the contrast is praise of now.
+                    if case .contrast = units[u].role, pastProblem { break }
+                    if units[u].valence < 0 { pastProblem = true }
                     if u != m { reversePastPraise(u, marker: "used to") }
                     u += 1
                 }

@@ -149,7 +149,7 @@ struct SentimentPinnedScoresTests {
         ("Still not fixed", -0.7733, 0.0, 1.0, 0.0),
         ("Please add dark mode", -0.4278, 0.0, 0.444, 0.556),
         ("Please bring back the old version", -0.4278, 0.0, 0.348, 0.652),
-        ("The old version was better", -0.5164, 0.0, 0.667, 0.333),
+        ("The old version was better", -0.5571, 0.0, 0.688, 0.313),
         ("I miss the old layout", -0.3799, 0.0, 0.259, 0.741),
         ("Honestly the best app out there", 0.7232, 0.444, 0.0, 0.556),
         ("It's alright", 0.2247, 0.444, 0.0, 0.556),

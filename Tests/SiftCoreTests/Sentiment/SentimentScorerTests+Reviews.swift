@@ -41,6 +41,15 @@ extension SentimentScorerTests {
         #expect(score("aplikasinya bagus banget, sangat membantu").score.compound > 0.05)
     }
 
+    @Test func aProblemOfThePastThenPraiseOfNowIsPraise() {
+        let fixed = score("It used to crash but it's fine now")
+        #expect(fixed.score.compound > 0.05)
+        #expect(!rules(fixed, "fine").contains { $0.contains("praise of the past") })
+        // Praise of the past before the contrast is still a complaint about now.
+        #expect(score("It used to be great but now it crashes").score.compound < -0.05)
+        #expect(score("Used to love it but not anymore").score.compound < -0.05)
+    }
+
     @Test func hinglishNahiAfterAWordNegatesIt() {
         for text in ["app accha nahi hai", "mujhe ye app pasand nahi aaya"] {
             let result = score(text)
