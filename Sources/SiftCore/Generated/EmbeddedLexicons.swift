@@ -3438,6 +3438,13 @@ closes on its own	-2.4
 shuts down by itself	-2.4
 shuts itself down	-2.4
 closes automatically	-2.2
+moved	0.6
+weak signal	-0.4
+weak connection	-0.4
+weak internet	-0.4
+weak network	-0.4
+little data	1.4
+less data	1.2
 """#,
         "en/failures.tsv": #"""
 # sift: what an app is expected to do. Written by the sift team.
@@ -4136,6 +4143,16 @@ handle it well	1.8
 handles it well	1.8
 handled it well	1.8
 what a waste of time	-3.2
+never gets old	2.4
+never gets boring	2.2
+still nothing	-1.8
+saved my	2.0
+saved me	2.0
+keeps me updated	1.8
+keeps me up to date	1.8
+keeps me informed	1.8
+not gonna lie	0.3
+not going to lie	0.3
 """#,
         "en/kind-cues.txt": #"""
 # English cues for the kind of a piece of feedback. Written by the sift team.
