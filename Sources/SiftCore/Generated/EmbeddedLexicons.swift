@@ -3445,6 +3445,21 @@ weak internet	-0.4
 weak network	-0.4
 little data	1.4
 less data	1.2
+auto closing	-2.0
+auto close	-2.0
+auto closes	-2.0
+auto logout	-1.8
+auto log out	-1.8
+auto logging out	-1.8
+stops playing	-2.0
+music stops	-1.8
+asks for money	-1.8
+asking for money	-1.8
+costs money	-1.2
+paid features	-1.0
+run out too fast	-1.6
+runs out too fast	-1.6
+run out too quickly	-1.6
 """#,
         "en/failures.tsv": #"""
 # sift: what an app is expected to do. Written by the sift team.
