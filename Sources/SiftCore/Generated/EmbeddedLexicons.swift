@@ -3460,6 +3460,11 @@ paid features	-1.0
 run out too fast	-1.6
 runs out too fast	-1.6
 run out too quickly	-1.6
+low quality	-1.8
+low resolution	-1.4
+takes ages	-1.8
+took ages	-1.8
+taking ages	-1.8
 """#,
         "en/failures.tsv": #"""
 # sift: what an app is expected to do. Written by the sift team.
@@ -4168,6 +4173,9 @@ keeps me up to date	1.8
 keeps me informed	1.8
 not gonna lie	0.3
 not going to lie	0.3
+fewer ads	-0.6
+less ads	-0.6
+fewer bugs	-0.6
 """#,
         "en/kind-cues.txt": #"""
 # English cues for the kind of a piece of feedback. Written by the sift team.

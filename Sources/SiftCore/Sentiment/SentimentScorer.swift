@@ -739,7 +739,8 @@ struct ScoringRun {
                 }
             }
             if tokens[firstIndex].flags.contains(.negated), !negatorIsInsideExpression(before: units[u].tokens.lowerBound, in: range),
-               case let negator = negatorIndex(before: units[u].tokens.lowerBound, in: range), negator == nil || negator != spentNegator {
+               case let negator = negatorIndex(before: units[u].tokens.lowerBound, in: range), negator == nil || negator != spentNegator,
+               !(negator.map { withoutAfterANegator($0, in: range) } ?? false) {
                 let first = tokens[firstIndex]
                 let negatorWord = negator.map { tokens[$0].folded } ?? "not"
                 let statesProblem = negator.map { negatorCanStateProblem($0, in: range) } ?? true
@@ -881,6 +882,22 @@ struct ScoringRun {
         "remember", "say", "mind", "believe", "know", "imagine", "decide", "feel", "feeling", "mean", "matter",
         "wonder", "expect", "expected", "expecting", "thought", "single",
     ]
+
+    /// Whether the negator at `k` is a "without" that a negator earlier in its clause governs: "can't watch anything
+    /// *without* buffering", "can't open it without an ad" say the buffering and the ad always come, so the word
+    /// after "without" keeps its own valence.
+    func withoutAfterANegator(_ k: Int, in range: Range<Int>) -> Bool {
+        let tokens = text.tokens
+        guard tokens[k].foldedHash == Self.withoutHash, tokens[k].folded == "without" else { return false }
+        var j = k - 1
+        while j >= range.lowerBound {
+            if tokens[j].kind == .punctuation { return false }
+            if tokens[j].flags.contains(.negator) { return true }
+            j -= 1
+        }
+        return false
+    }
+    static let withoutHash = WordHash.of("without")
 
     /// Whether the negator at `k` can state that the app fails: "don't *have to* carry my laptop", "no *need* for
     /// another app" tell of relief, not of a failure.

@@ -41,6 +41,16 @@ extension SentimentScorerTests {
         #expect(score("aplikasinya bagus banget, sangat membantu").score.compound > 0.05)
     }
 
+    @Test func withoutUnderANegatorAssertsWhatFollows() {
+        // "can't … without buffering": the buffering always comes.
+        let governed = score("Great content, but I can't watch anything without buffering")
+        #expect(governed.score.compound < -0.05)
+        #expect(!rules(governed, "buffering").contains { $0.contains("negated") })
+        #expect(score("You can't even watch one video without an ad").score.compound < -0.05)
+        // Alone, "without" still negates: no buffering is praise.
+        #expect(score("Plays without buffering").score.compound > 0.05)
+    }
+
     @Test func aProblemOfThePastThenPraiseOfNowIsPraise() {
         let fixed = score("It used to crash but it's fine now")
         #expect(fixed.score.compound > 0.05)
