@@ -288,10 +288,11 @@ public struct KindClassifier: Sendable {
         Self.keep(
             memo.severityMatches, tokens: tokens, rule: language.severityRule, into: &memo.keptSeverity, live: &memo.live,
             order: &memo.order)
-        let (severity, severityCue) = Self.severity(of: kinds, matches: memo.keptSeverity, language: language)
         // The decision step weighs the kinds against each other and the sentiment ("easy to use, love it" names a
         // usability topic but is not a problem); without one, the max rule.
         let side = readingModel?.side(confidences: confidences, cueConfidences: cueConfidences, compound: sentiment?.compound ?? 0)
+        let (severity, severityCue) = Self.severity(
+            of: kinds, matches: memo.keptSeverity, language: language, problemSide: (side ?? KindSide(maxRuleOf: kinds)) != .other)
         var result = KindResult(kinds: kinds, severity: severity, cues: cues, severityCue: severityCue, side: side)
         if explains { result.cueConfidences = cueConfidences.dictionary }
         return (result, evidence.sum)
@@ -305,19 +306,27 @@ public struct KindClassifier: Sendable {
         }
     }
 
-    /// The severity of a record of `kinds` whose kept severity cues are `matches`, and the cue that set it.
-    private static func severity(of kinds: [KindScore], matches: [CueLexicon.Match], language: Language) -> (Severity, String?) {
+    /// The severity of a record of `kinds` whose kept severity cues are `matches`, and the cue that set it;
+    /// `problemSide` is false when the triage side is other, where a problem kind alone names nothing broken.
+    private static func severity(
+        of kinds: [KindScore], matches: [CueLexicon.Match], language: Language, problemSide: Bool
+    ) -> (Severity, String?) {
         func first(_ level: SeverityCueLevel) -> String? {
             matches.first { language.levelOfPattern[$0.pattern] == level }.map { language.severity.patterns[$0.pattern].text }
         }
         if let cue = first(.critical) { return (.critical, cue) }
         let major = first(.major)
-        if kinds.contains(where: { $0.kind == .bug }) || major != nil {
+        // A problem kind on the other side is a fixed bug or a topic praised ("it doesn't crash anymore, thanks",
+        // "fast and smooth"), not a broken feature: only severity cues set the level then. (Without the model the
+        // side is the max rule, which puts every reported problem kind on a side other than other.)
+        if (problemSide && kinds.contains(where: { $0.kind == .bug })) || major != nil {
             if let small = first(.small) { return (.minor, small) }
             return (.major, major)
         }
         if let cue = first(.minor) ?? first(.small) { return (.minor, cue) }
-        if kinds.contains(where: { $0.kind != .bug && (isProblem($0.kind) || $0.kind == .pricing) }) { return (.minor, nil) }
+        if kinds.contains(where: { $0.kind == .pricing || (problemSide && $0.kind != .bug && isProblem($0.kind)) }) {
+            return (.minor, nil)
+        }
         return (.none, nil)
     }
 

@@ -75,7 +75,9 @@ struct KindClassifierTests {
 
     /// Words that share a cue's stem but not its meaning: "ads" (stem of "adding"), "kind of" ("kindly"), "improved"
     /// ("improvement"), "preferences" ("prefer"), "solved" ("solve"), "keeping track" (the privacy cue "track"),
-    /// "expenses" ("expensive"), "wondering" ("wonderful").
+    /// "expenses" ("expensive"), "wondering" ("wonderful"); session 6: "get the hang of it" ("hangs", "hanging"),
+    /// "memories" ("memory"), "close to perfect" ("closes"), an imperative "stop" ("stops", "stopped"), "skip"
+    /// ("skips", "skipping").
     @Test(arguments: [
         ("Way too many ads, one after every level.", FeedbackKind.featureRequest, "=adding"),
         ("An ad pops up every 30 seconds.", .featureRequest, "=adding"),
@@ -86,6 +88,11 @@ struct KindClassifierTests {
         ("Great for keeping track of my expenses and my runs.", .securityPrivacy, "track"),
         ("Great for keeping track of my expenses and my runs.", .pricing, "=expensive"),
         ("I was wondering if the sleep stories will get longer.", .praise, "=wonderful"),
+        ("Confusing at first, but once you get the hang of it it's great.", .performance, "=hangs"),
+        ("All my memories from the trip in one place, beautiful.", .performance, "=memory"),
+        ("Pretty close to perfect, my favourite reader.", .bug, "=closes"),
+        ("Stop sending me emails every day about offers.", .bug, "=stopped"),
+        ("You can only skip six songs an hour on the free plan.", .bug, "=skips"),
     ])
     func wordsSharingACueStemAreNoCue(text: String, kind: FeedbackKind, cue: String) {
         let result = Self.classify(text)
@@ -102,6 +109,16 @@ struct KindClassifierTests {
     ])
     func trackingAsSurveillanceIsPrivacy(text: String) {
         #expect(Self.kinds(text).contains(.securityPrivacy), "\(text) → \(Self.kinds(text))")
+    }
+
+    @Test(arguments: [
+        ("It hangs for a few seconds on every page.", FeedbackKind.performance),
+        ("The app closes as soon as I open a chat.", .bug),
+        ("Notifications stopped after the update.", .bug),
+        ("The music skips every few seconds on bluetooth.", .bug),
+    ])
+    func exactFormsStillReportAProblem(text: String, kind: FeedbackKind) {
+        #expect(Self.kinds(text).contains(kind), "\(text) → \(Self.kinds(text))")
     }
 
     @Test(arguments: [

@@ -179,6 +179,21 @@ struct KindModelTests {
         #expect(result.side == side, "\(text) → \(result.kinds)")
     }
 
+    /// A bug that is fixed or a topic that is praised sits on the other side: no level unless a severity cue names
+    /// one. A problem the same record still has keeps its level.
+    @Test(arguments: [
+        ("it doesn't crash anymore since the last update, thanks for fixing it", Severity.none),
+        ("smooth and fast even on my old phone, love it", .none),
+        ("so easy to use and the interface looks great", .none),
+        ("the app freezes for ten seconds whenever i open a photo", .major),
+        ("it used to sync my notes but since the update it fails with an error every time", .major),
+    ])
+    func severityFollowsTheSide(text: String, severity: Severity) {
+        let analyzed = Self.analyzer.makeWorker().analyze(text)
+        let result = KindClassifier().classify(analyzed, sentiment: Self.scorer.compoundScore(analyzed))
+        #expect(result.severity == severity, "\(text) → \(result.severity), side \(result.side), \(result.kinds)")
+    }
+
     /// The mixed review, through the default classifier (cues and model): three kinds, major.
     @Test func mixedReviewWithTheModelIsPraiseBugAndRequest() {
         let analyzed = Self.analyzer.makeWorker().analyze("love it but it crashes since the update, please add dark mode")
