@@ -184,6 +184,14 @@ struct KindClassifierTests {
         #expect(result.severity == severity, "\(text) → \(result.severity) by \(result.severityCue ?? "kinds")")
     }
 
+    /// Speed words are performance topic words: praise of speed names no performance kind by the cues alone.
+    @Test(arguments: ["Fast, smooth and simple, love it.", "Quick to set up and very responsive."])
+    func speedPraiseIsNoPerformanceKindByTheCues(text: String) {
+        let result = Self.classify(text)
+        #expect(result.cues.contains { $0.kind == .performance }, "\(text) → \(result.cues.map(\.cue))")
+        #expect(!Self.kinds(text).contains(.performance), "\(text) → \(Self.kinds(text))")
+    }
+
     @Test func topicWordCountsInANegativeRecordOnly() {
         let text = "The menu is a mess."
         #expect(!Self.kinds(text).contains(.usability))

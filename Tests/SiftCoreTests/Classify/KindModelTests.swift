@@ -182,7 +182,9 @@ struct KindModelTests {
     /// A bug that is fixed or a topic that is praised sits on the other side: no level unless a severity cue names
     /// one. A problem the same record still has keeps its level.
     @Test(arguments: [
-        ("it doesn't crash anymore since the last update, thanks for fixing it", Severity.none),
+        ("It doesn't crash anymore, thanks for the fix!", Severity.none),
+        ("They fixed the login bug fast, great support.", .none),
+        ("Bugs get fixed quickly, love the developers.", .none),
         ("smooth and fast even on my old phone, love it", .none),
         ("so easy to use and the interface looks great", .none),
         ("the app freezes for ten seconds whenever i open a photo", .major),
