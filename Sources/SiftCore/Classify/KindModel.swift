@@ -100,11 +100,14 @@ public struct KindModel: Sendable {
         var sides: [KindSide] = []
         var sideBias: [Double] = []
         var sideWeights: [String: [Double]] = [:]
+        // Once the first feature row is read, every line is a feature row: the header lines come first, and a stem can
+        // be spelled like a header ("biased" has the stem "bias", which used to replace the bias line).
+        var readsFeatures = false
         // Lines and fields are cut on bytes: splitting the 6,000-line file by Characters took 70 ms a start.
         for fields in Self.rows(of: text) {
             guard fields.count >= 2, !fields[0].hasPrefix("#") else { continue }
             let values = fields.dropFirst()
-            switch fields[0] {
+            switch readsFeatures && !fields[0].hasPrefix("side:") ? "" : fields[0] {
             case "kinds":
                 kinds = values.compactMap { FeedbackKind(rawValue: String($0)) }
                 guard kinds.count == values.count else { return nil }
@@ -136,6 +139,7 @@ public struct KindModel: Sendable {
                 let row = values.compactMap { Double($0) }
                 guard row.count == kinds.count, !kinds.isEmpty else { return nil }
                 weights[String(fields[0])] = row
+                readsFeatures = true
             }
         }
         guard !kinds.isEmpty, bias.count == kinds.count else { return nil }

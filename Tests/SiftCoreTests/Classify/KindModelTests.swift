@@ -25,6 +25,25 @@ struct KindModelTests {
         #expect(asked[.featureRequest]! > 0.8)
     }
 
+    @Test func aFeatureSpelledLikeAHeaderIsAFeature() throws {
+        // "biased" has the stem "bias": its row must not replace the bias line read before it.
+        let model = try #require(KindModel(text: """
+            kinds\tbug\tfeature_request
+            blend\t0.5
+            language\ten
+            bias\t-4\t-4
+            crash\t6\t0
+            bias\t0\t5
+            """))
+        let worker = Self.analyzer.makeWorker()
+        let crash = model.probabilities(worker.analyze("It crashes."), cueConfidences: [:])
+        #expect(crash[.bug]! > 0.8)
+        #expect(crash[.featureRequest]! < 0.2)
+        let biased = model.probabilities(worker.analyze("The reviews are biased."), cueConfidences: [:])
+        #expect(biased[.featureRequest]! > 0.5)
+        #expect(biased[.bug]! < 0.2)
+    }
+
     @Test func readsOneBlendPerKind() throws {
         let model = try #require(KindModel(text: "kinds\tbug\tpricing\nblend\t0.8\t0\nbias\t0\t0\n"))
         #expect(model.blend(for: .bug) == 0.8)
