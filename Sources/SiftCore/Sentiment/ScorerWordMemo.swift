@@ -19,6 +19,17 @@ struct ScorerWordMemo {
     // Each resolution beside its key in one table: on a large review set the probe slot, the key and the record are
     // cache misses, and one entry holding key and record saves one of three.
     private var table = WordTable<Word>(capacity: 4096)
+    /// Resolutions by the analyzer's word id (`Token.wordID`), each with its facts, for the memo of words as written
+    /// named by its `space`: for a word met before, one read of one cache line instead of a hashed probe, two string
+    /// compares and a read of the record (on a large review set the probe slot and the record were cache misses).
+    private var byID: [IDSlot] = []
+
+    /// One word id's resolution: its facts and their index in `table` (for the word's expressions).
+    struct IDSlot {
+        var facts: ResolvedWord
+        var index: Int32
+        var space: Int
+    }
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
 
@@ -38,6 +49,25 @@ struct ScorerWordMemo {
         }
     }
 
+    /// The facts and resolution index of the word with analyzer id `id` in the memo named `space`, when recorded.
+    @inline(__always)
+    func find(id: Int32, space: Int) -> (facts: ResolvedWord, index: Int)? {
+        let i = Int(id)
+        return byID.withUnsafeBufferPointer { slots in
+            i < slots.count && slots[i].space == space ? (slots[i].facts, Int(slots[i].index)) : nil
+        }
+    }
+
+    /// Records that the word with analyzer id `id` in the memo named `space` has resolution `k`.
+    mutating func remember(id: Int32, space: Int, _ k: Int) {
+        let i = Int(id)
+        if i >= byID.count {
+            byID.append(contentsOf: repeatElement(IDSlot(facts: ResolvedWord(nil, fromFallback: false, stemValence: nil), index: 0, space: 0),
+                                                  count: i + 1 - byID.count))
+        }
+        byID[i] = IDSlot(facts: facts(k), index: Int32(truncatingIfNeeded: k), space: space)
+    }
+
     /// The facts of resolution `k`, read in place.
     @inline(__always)
     func facts(_ k: Int) -> ResolvedWord {
@@ -49,28 +79,34 @@ struct ScorerWordMemo {
         table.withEntries { $0[k].value.phrases }
     }
 
-    /// Records a word's resolution.
-    mutating func insert(folded: String, foldedHash: Int, stem: String, stemHash: Int, facts: ResolvedWord, phrases: [Int]?) {
-        if table.count >= Self.limit { table = WordTable(capacity: 4096) }
+    /// Records a word's resolution; returns its index, nil when the form is kept with another stem.
+    @discardableResult
+    mutating func insert(folded: String, foldedHash: Int, stem: String, stemHash: Int, facts: ResolvedWord, phrases: [Int]?) -> Int? {
+        if table.count >= Self.limit {
+            table = WordTable(capacity: 4096)
+            byID.removeAll(keepingCapacity: true)
+        }
         // A form met again with another stem keeps its first resolution: lookups with the other stem resolve afresh.
-        guard table.entryIndex(folded, hash: foldedHash) == nil else { return }
+        guard table.entryIndex(folded, hash: foldedHash) == nil else { return nil }
         table.insert(folded, Word(stem: stem, stemHash: stemHash, facts: facts, phrases: phrases), hash: foldedHash)
+        return table.count - 1
     }
 }
 
 /// What the scorer makes a word's unit from, as plain values: the lexicon entry's fields after every fallback
 /// (`ScoringRun.resolveWord`) and the stem's valence for a word whose entry has none.
+// Optional doubles first, then the one-byte fields: 48 bytes, so `ScorerWordMemo`'s slot by word id is one 64-byte line.
 struct ResolvedWord {
-    var hasEntry: Bool
     var valence: Double?
-    var source: ValenceSource
     var booster: Double?
+    var stemValence: Double?
+    var hasEntry: Bool
+    var source: ValenceSource
     var contrast: ContrastSide?
     /// Expressions start with the word.
     var hasPhrases: Bool
     /// The entry came from the multilingual list, whose expressions its phrase indices point into.
     var fromFallback: Bool
-    var stemValence: Double?
 
     init(_ entry: LexiconEntry?, fromFallback: Bool, stemValence: Double?) {
         hasEntry = entry != nil

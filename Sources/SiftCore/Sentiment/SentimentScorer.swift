@@ -446,6 +446,7 @@ struct ScoringRun {
         // Tokens are read in place: copying one retained and released its two strings.
         let tokenArray = text.tokens
         let fallback = tables.multilingual
+        let wordSpace = text.wordSpace
         tokenArray.withUnsafeBufferPointer { tokens in
             var i = range.lowerBound
             while i < range.upperBound {
@@ -503,9 +504,18 @@ struct ScoringRun {
                 var phraseLookup: LexiconLookup?
                 var stemTerm = ""
                 if useWordMemo {
-                    // English text, scored without explanations: the word's resolution from the thread's memo.
-                    if let k = wordMemo.find(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem, stemHash: tokens[i].stemHash) {
-                        facts = wordMemo.facts(k)
+                    // English text, scored without explanations: the word's resolution from the thread's memo, by the
+                    // analyzer's word id when it has one and else by folded form and stem.
+                    let id = tokens[i].wordID
+                    let byID = id >= 0 && wordSpace != 0
+                    var known: (facts: ResolvedWord, index: Int)?
+                    if byID { known = wordMemo.find(id: id, space: wordSpace) }
+                    if known == nil, let k = wordMemo.find(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem, stemHash: tokens[i].stemHash) {
+                        known = (wordMemo.facts(k), k)
+                        if byID { wordMemo.remember(id: id, space: wordSpace, k) }
+                    }
+                    if let (knownFacts, k) = known {
+                        facts = knownFacts
                         if facts.hasPhrases {
                             phrases = wordMemo.phrases(k)
                             phraseLookup = facts.fromFallback ? fallback : lexicon ?? fallback
@@ -514,8 +524,10 @@ struct ScoringRun {
                         let resolved = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
                         facts = ResolvedWord(resolved.entry, fromFallback: resolved.active !== (lexicon ?? fallback), stemValence: resolved.stemHit?.valence)
                         if facts.hasPhrases { phrases = resolved.entry?.phrases; phraseLookup = resolved.active }
-                        wordMemo.insert(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem, stemHash: tokens[i].stemHash,
-                                        facts: facts, phrases: phrases)
+                        if let k = wordMemo.insert(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem, stemHash: tokens[i].stemHash,
+                                                   facts: facts, phrases: phrases), byID {
+                            wordMemo.remember(id: id, space: wordSpace, k)
+                        }
                     }
                 } else {
                     let resolved = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)

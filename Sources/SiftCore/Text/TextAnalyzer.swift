@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The text chain every later stage reads: tokens with offsets, folded forms, stems, sentences, negation scope
 /// and language. A value shared by all threads; each thread makes its own worker.
 public struct TextAnalyzer: Sendable {
@@ -51,6 +53,8 @@ public final class TextAnalyzerWorker {
     @exclusivity(unchecked) private var lastRulesLanguage = ""
     @exclusivity(unchecked) private var lastRules: WordRules?
     @exclusivity(unchecked) private var lastEnglishRules: WordRules?
+    /// The `WordSpaces` number of the memo whose indices the last tokenized text's `wordID`s are, 0 for none.
+    @exclusivity(unchecked) private var lastWordSpace = 0
     /// The scanner's token storage, reused from text to text.
     private let scannedStorage = ScannedTokens()
     /// Folded forms of words with letters outside ASCII, by the bytes as written: Unicode normalization costs about
@@ -119,6 +123,7 @@ public final class TextAnalyzerWorker {
            let share = text.utf8.withContiguousStorageIfAvailable({ plainEnglish($0, tokens: &tokens, sentences: &sentences) }) {
             if let share {
                 result = AnalyzedText(text: text, tokens: tokens, sentences: sentences, language: "en", languageConfidence: share)
+                result.wordSpace = lastWordSpace
                 return
             }
             tokenized = true
@@ -133,6 +138,7 @@ public final class TextAnalyzerWorker {
             }
         }
         result = AnalyzedText(text: text, tokens: tokens, sentences: sentences, language: language, languageConfidence: confidence)
+        result.wordSpace = lastWordSpace
     }
 
     /// Tokenizes `bytes` by English rules into `tokens` and `sentences`; returns the share of its words that are
@@ -206,6 +212,7 @@ public final class TextAnalyzerWorker {
         swap(&build.tokens, &tokens)
         build.tokens.reserveCapacity(scanner.tokens.count)
         var memo = rules.takeWrittenMemo()
+        let spaceAtStart = memo.space
         let scannedTokens = scanner.tokens
         for k in 0..<scannedTokens.count {
             let scanned = scannedTokens[k]
@@ -229,6 +236,9 @@ public final class TextAnalyzerWorker {
                 append(scanned, breakBefore: scanned.afterLineBreak, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
             }
         }
+        // Word ids index the memo only if it did not start over during the text; only ASCII words of Latin-script
+        // text get them.
+        lastWordSpace = english == nil && memo.space == spaceAtStart ? memo.space : 0
         rules.putBackWrittenMemo(memo)
         evidence = build.evidence
 
@@ -266,7 +276,8 @@ public final class TextAnalyzerWorker {
                 if breakBefore { flags.insert(.lineBreakBefore) }
                 build.tokens.append(Token(kind: .word, utf8Range: scanned.range, folded: entries[index].value.form.folded,
                                           foldedHash: entries[index].value.foldedHash, stem: entries[index].value.word.stem,
-                                          stemHash: entries[index].value.word.stemHash, flags: flags))
+                                          stemHash: entries[index].value.word.stemHash, flags: flags,
+                                          wordID: Int32(truncatingIfNeeded: index)))
             }
             return
         }
@@ -502,6 +513,8 @@ final class WordRules {
     /// the probe slot, the key and the facts are cache misses, and one entry holding key and facts saves one of three.
     struct WrittenMemo {
         var table = WrittenWordTable<WrittenWord>()
+        /// Names this memo's contents (`WordSpaces`): a new number each time it starts over.
+        var space = WordSpaces.next()
     }
 
     /// Moves the written-word memo out for the length of one text (`putBackWrittenMemo` returns it).
@@ -532,7 +545,10 @@ final class WordRules {
         if form.allCaps { flags.insert(.allCaps) }
         let made = WrittenWord(form: form, foldedHash: foldedHash, word: word, tokenFlags: flags,
                                isCapsCandidate: form.folded.utf8.count > 1 || form.allCaps)
-        if memo.table.count >= Self.limit { memo.table.removeAll() }
+        if memo.table.count >= Self.limit {
+            memo.table.removeAll()
+            memo.space = WordSpaces.next()
+        }
         memo.table.insert(written, made, hash: hash)
         return memo.table.count - 1
     }
@@ -556,6 +572,15 @@ final class WordRules {
         }
         return word
     }
+}
+
+/// Numbers naming the contents of the analyzers' memos of words as written, unique in the process: a token's
+/// `wordID` means one word only together with its text's `wordSpace`.
+enum WordSpaces {
+    private static let counter = Atomic<Int>(0)
+
+    /// A number no memo had before (never 0).
+    static func next() -> Int { counter.add(1, ordering: .relaxed).newValue }
 }
 
 /// FNV-1a over a word's UTF-8 bytes, folded to spread the high bits: the one hash every word lookup of the text

@@ -1,5 +1,20 @@
 /// One token of a text, located by UTF-8 byte offsets into the original text (never changed by filters).
 public struct Token: Sendable, Hashable {
+    // Equality and hashing are over what a token says (the hashes follow from the strings, `wordID` is a cache key).
+    public static func == (a: Token, b: Token) -> Bool {
+        a.kind == b.kind && a.utf8Range == b.utf8Range && a.flags == b.flags && a.sentence == b.sentence
+            && a.folded == b.folded && a.stem == b.stem
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(utf8Range)
+        hasher.combine(folded)
+        hasher.combine(stem)
+        hasher.combine(flags)
+        hasher.combine(sentence)
+    }
+
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case word, number, version, price, url, email, mention, hashtag, emoji, emoticon, punctuation
     }
@@ -29,10 +44,14 @@ public struct Token: Sendable, Hashable {
     public var utf8Range: Range<Int>
     /// The form used for lookups: NFKC, case-folded, zero-width characters removed, elongation squeezed
     /// ("Sooo" → "so", "’" → "'"); a hashtag's word without '#'.
-    public var folded: String { didSet { foldedHash = WordHash.of(folded) } }
+    public var folded: String { didSet { foldedHash = WordHash.of(folded); wordID = -1 } }
     /// The Snowball stem of `folded` in the text's language; equal to `folded` where no stemmer applies.
-    public var stem: String { didSet { stemHash = WordHash.of(stem) } }
+    public var stem: String { didSet { stemHash = WordHash.of(stem); wordID = -1 } }
     public var flags: Flags
+    /// The word's index in the analyzer's memo of words as written (`AnalyzedText.wordSpace` names the memo), or -1:
+    /// lets a per-thread memo downstream find what it knows about the word with one array read instead of a hashed
+    /// probe and string compares. Reset when `folded` or `stem` change.
+    var wordID: Int32 = -1
     /// 0-based index of the sentence the token is in.
     public var sentence: Int
     /// `WordHash.of(folded)`, computed once by the analyzer so lexicon lookups downstream hash nothing.
@@ -48,8 +67,10 @@ public struct Token: Sendable, Hashable {
     /// Whether the stem differs from the folded form; compares strings only when the hashes agree.
     var hasOwnStem: Bool { stemHash != foldedHash || stem != folded }
 
-    init(kind: Kind, utf8Range: Range<Int>, folded: String, foldedHash: Int, stem: String, stemHash: Int, flags: Flags = [], sentence: Int = 0) {
+    init(kind: Kind, utf8Range: Range<Int>, folded: String, foldedHash: Int, stem: String, stemHash: Int, flags: Flags = [], sentence: Int = 0,
+         wordID: Int32 = -1) {
         self.kind = kind
+        self.wordID = wordID
         self.utf8Range = utf8Range
         self.folded = folded
         self.stem = stem
@@ -69,6 +90,8 @@ public struct AnalyzedText: Sendable {
     /// ISO 639-1 code or `und`.
     public var language: String
     public var languageConfidence: Double
+    /// Which memo of the analyzer the tokens' `wordID`s index (`WordSpaces`), 0 for none.
+    var wordSpace = 0
 
     public init(text: String, tokens: [Token], sentences: [Range<Int>], language: String, languageConfidence: Double) {
         self.text = text

@@ -393,6 +393,33 @@ struct SentimentPinnedScoresTests {
         }
     }
 
+    /// The warm memo finds a word by the analyzer's word id: a caller that changes a token's word afterwards gets the
+    /// new word's score, not the one its id was first resolved with.
+    @Test func aTokenChangedAfterAnalysisIsScoredAsChanged() {
+        let analyzer = TextAnalyzer().makeWorker()
+        analyzer.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
+        var scratch = SentimentScratch()
+        var analyzed = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
+        for _ in 0..<2 {
+            analyzer.analyze("The app is great and it is fast", into: &analyzed)
+            #expect(Self.scorer.compoundScore(analyzed, reusing: &scratch).compound > 0.05)
+        }
+        let great = analyzed.tokens.firstIndex { $0.folded == "great" }!
+        analyzed.tokens[great].folded = "terrible"
+        analyzed.tokens[great].stem = "terribl"
+        let reused = Self.scorer.compoundScore(analyzed, reusing: &scratch)
+        #expect(reused == Self.scorer.compoundScore(analyzed))
+        #expect(reused.compound < -0.05)
+    }
+
+    /// Tokens are equal when they say the same: the analyzer's word id is not part of what a token is.
+    @Test func analyzedTokensEqualTokensMadeByHand() {
+        let token = TextAnalyzer().makeWorker().analyze("Crashes").tokens[0]
+        let made = Token(kind: .word, utf8Range: 0..<7, folded: token.folded, stem: token.stem, flags: token.flags, sentence: 0)
+        #expect(token == made)
+        #expect(Set([token, made]).count == 1)
+    }
+
     @Test func theFullResultAgreesWithTheRecordScore() {
         let analyzer = TextAnalyzer().makeWorker()
         for (text, compound, _, _, _) in Self.pinned.prefix(60) {
