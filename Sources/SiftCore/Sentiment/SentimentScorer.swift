@@ -273,12 +273,14 @@ struct ScoringRun {
     /// be 5 stars", "was 5 stars", "5 stars if you fix it", "the 5 star reviews").
     func statedRating() -> Int? {
         let tokens = text.tokens
+        // A static read in the loop went through `swift_once` for every token.
+        let ratingNouns = Self.ratingNouns
         var found: Int?
         var k = 0
         while k + 1 < tokens.count {
             defer { k += 1 }
             // The noun first, by its hash: asked of every token, and almost every token fails it.
-            guard Self.ratingNouns.contains(tokens[k + 1].folded, hash: tokens[k + 1].foldedHash),
+            guard ratingNouns.contains(tokens[k + 1].folded, hash: tokens[k + 1].foldedHash),
                   tokens[k].kind == .number || tokens[k].kind == .word,
                   let stars = Self.ratingNumbers[tokens[k].folded] else { continue }
             if k + 2 < tokens.count, Self.ratingNotOwn.contains(tokens[k + 2].folded) { return nil }
@@ -769,7 +771,8 @@ struct ScoringRun {
                     v *= SentimentScorer.negatedNegative
                     if explain { addRule(u, "negated by '\(negatorWord)' (softened)") }
                     spentNegator = negator ?? -1
-                } else if let negator, statesProblem, first.kind == .word, !first.flags.contains(.stopword), !Self.notProblemWords.contains(first.folded),
+                } else if let negator, statesProblem, first.kind == .word, !first.flags.contains(.stopword),
+                          !Self.notProblemWords.contains(first.folded, hash: first.foldedHash),
                           (negator + 1..<units[u].tokens.lowerBound).allSatisfy({ tokens[$0].flags.contains(.stopword) || tokens[$0].flags.contains(.negator) }) {
                     // In feedback, "can't upload", "no dark mode", "doesn't sync" state a problem even without
                     // an emotional word: the first content word after a negator carries it.
@@ -805,10 +808,11 @@ struct ScoringRun {
     mutating func applyPastPraise(_ range: Range<Int>) {
         guard units.contains(where: { $0.valence > 0 }) else { return }
         let tokens = text.tokens
+        let markers = Self.pastPraiseMarkers  // read once: a static read goes through `swift_once`
         for m in units.indices {
             let at = units[m].tokens.lowerBound
             // Most words are none of the markers: one probe instead of five string compares.
-            guard Self.pastPraiseMarkers.contains(tokens[at].folded, hash: tokens[at].foldedHash) else { continue }
+            guard markers.contains(tokens[at].folded, hash: tokens[at].foldedHash) else { continue }
             let marker = tokens[at].folded
             let next = at + 1 < range.upperBound ? tokens[at + 1].folded : ""
             if (marker == "used" || marker == "use") && next == "to" {
@@ -889,11 +893,11 @@ struct ScoringRun {
 
     /// Adverbs and verbs of thinking or saying: "haven't *even*", "don't *think*", "can't *say*" hedge rather than
     /// state that the app fails.
-    static let notProblemWords: Set<String> = [
+    static let notProblemWords = WordSet([
         "even", "ever", "really", "yet", "quite", "always", "just", "actually", "exactly", "necessarily", "think",
         "remember", "say", "mind", "believe", "know", "imagine", "decide", "feel", "feeling", "mean", "matter",
         "wonder", "expect", "expected", "expecting", "thought", "single",
-    ]
+    ])
 
     /// Whether the negator at `k` is a "without" that a negator earlier in its clause governs: "can't watch anything
     /// *without* buffering", "can't open it without an ad" say the buffering and the ad always come, so the word
@@ -916,13 +920,15 @@ struct ScoringRun {
     func negatorCanStateProblem(_ k: Int, in range: Range<Int>) -> Bool {
         let tokens = text.tokens
         guard k + 1 < range.upperBound else { return true }
-        let next = tokens[k + 1].folded
-        if next == "need" || next == "needs" { return false }
-        guard Self.reliefVerbs.contains(next), k + 2 < range.upperBound else { return true }
+        // Words probed by their hashes, read in place: a Set<String> hashed each with SipHash (350 instructions a call).
+        if Self.needWords.contains(tokens[k + 1].folded, hash: tokens[k + 1].foldedHash) { return false }
+        guard Self.reliefVerbs.contains(tokens[k + 1].folded, hash: tokens[k + 1].foldedHash), k + 2 < range.upperBound else { return true }
         return tokens[k + 2].folded != "to"
     }
+    /// "no *need* for", "doesn't *need* an account": relief without "to".
+    static let needWords = WordSet(["need", "needs"])
     /// Verbs that tell of relief before "to": "don't *have* to", "haven't *got* to" ("need" needs no "to").
-    static let reliefVerbs: Set<String> = ["have", "has", "got"]
+    static let reliefVerbs = WordSet(["have", "has", "got"])
 
     /// Whether the negator before `index` belongs to an expression scored as a whole ("can't *wait*", "can't say
     /// enough", "couldn't be happier"): its meaning is already in the expression's valence, so it negates nothing after.
@@ -953,9 +959,12 @@ struct ScoringRun {
     /// "my only complaint" does).
     func hedgesItself(after start: Int, to end: Int) -> Bool {
         let tokens = text.tokens
+        let selfHedges = Self.selfHedges, littleHash = Self.littleHash, aHash = Self.aHash  // static reads go through `swift_once`
         for k in start..<end {
-            if Self.selfHedges.contains(tokens[k].folded, hash: tokens[k].foldedHash) { return true }
-            if k > start, Self.isWord(tokens[k], "little", Self.littleHash), Self.isWord(tokens[k - 1], "a", Self.aHash) { return true }
+            if selfHedges.contains(tokens[k].folded, hash: tokens[k].foldedHash) { return true }
+            // Fields read in place: passing a token on copied it and retained its strings.
+            if k > start, tokens[k].foldedHash == littleHash, tokens[k].folded == "little", tokens[k - 1].foldedHash == aHash,
+               tokens[k - 1].folded == "a" { return true }
             if onlyComplaint(at: k, end: end) { return true }
         }
         return false
@@ -1023,7 +1032,8 @@ struct ScoringRun {
     /// "but" and "however" make the clause after them weigh more; "although" makes its own clause weigh less.
     mutating func applyContrast() {
         guard let c = units.lastIndex(where: { if case .contrast(.after) = $0.role { return true }; return false }) ?? units.firstIndex(where: { if case .contrast(.before) = $0.role { return true }; return false }) else { return }
-        let name = word(units[c])
+        // The contrast word is named only in explanations: joining its tokens copied the run.
+        let name = explain ? word(units[c]) : ""
         if case .contrast(.after) = units[c].role {
             guard c > 0 else { return }  // a sentence opening with "But" concedes the sentence before; see result()
             // "Love it but sometimes it lags", "great app but the ads are a bit much": a complaint the writer calls

@@ -406,7 +406,11 @@ public final class TextAnalyzerWorker {
     }
 
     static func isSentenceEnd(_ folded: String) -> Bool {
-        folded.unicodeScalars.contains { scalar in
+        // A single ASCII mark, most punctuation tokens, by its byte.
+        if folded.utf8.count == 1, let byte = folded.utf8.first {
+            return byte == 0x2E || byte == 0x21 || byte == 0x3F
+        }
+        return folded.unicodeScalars.contains { scalar in
             switch scalar.value {
             case 0x2E, 0x21, 0x3F, 0x2026, 0x3002, 0xFF61, 0x203C, 0x2049, 0x0964: return true
             default: return false
@@ -449,8 +453,11 @@ public final class TextAnalyzerWorker {
     }
 
     static func endsClause(_ folded: String) -> Bool {
-        guard let first = folded.unicodeScalars.first else { return false }
-        switch first.value {
+        // An ASCII first byte is the first scalar: no decoding.
+        guard let byte = folded.utf8.first else { return false }
+        let value: UInt32
+        if byte < 0x80 { value = UInt32(byte) } else if let first = folded.unicodeScalars.first { value = first.value } else { return false }
+        switch value {
         case 0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x28, 0x29, 0x5B, 0x5D, 0x22, 0x2026, 0x3001, 0x3002, 0xFF0C, 0x201C, 0x201D:
             return true
         default:
@@ -520,9 +527,8 @@ final class WordRules {
     /// Moves the written-word memo out for the length of one text (`putBackWrittenMemo` returns it).
     // Lookups then run on a local value: in a stored property of this class, each went through a runtime access check.
     func takeWrittenMemo() -> WrittenMemo {
-        let memo = writtenMemo ?? WrittenMemo()
-        writtenMemo = nil
-        return memo
+        // Moved out, not copied: a copy retained the memo's arrays and clearing the property released them.
+        writtenMemo.take() ?? WrittenMemo()
     }
 
     /// Returns the memo `takeWrittenMemo` handed out, with the words the text added.

@@ -160,6 +160,9 @@ struct TokenFolder: Sendable {
 
     /// ASCII letters and digits, precomposed Latin letters (Latin-1 to Latin Extended-A, but for the ligatures and
     /// long s that NFKC rewrites) and basic Cyrillic letters: characters NFKC leaves as they are.
+    /// Each ASCII byte as a one-character string.
+    static let asciiMarks: [String] = (0..<128).map { String(decoding: [UInt8($0)], as: UTF8.self) }
+
     static func isStableUnderNFKC(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x27: return true
@@ -200,6 +203,8 @@ struct TokenFolder: Sendable {
 
     /// Emphasis runs fold to their distinct marks in order ("!!!" → "!", "?!?!" → "?!"); other marks to NFKC.
     private func punctuationFolded(_ token: ScannedToken, _ slice: UnsafeBufferPointer<UInt8>) -> FoldedForm {
+        // One ASCII mark, most punctuation: its string made once (decoding it was 120 instructions a token).
+        if slice.count == 1, slice[0] < 0x80, !token.repeated { return FoldedForm(folded: Self.asciiMarks[Int(slice[0])], elongated: false, allCaps: false) }
         let text = token.isASCII ? String(decoding: slice, as: UTF8.self) : String(decoding: slice, as: UTF8.self).precomposedStringWithCompatibilityMapping
         guard token.repeated else { return FoldedForm(folded: text, elongated: false, allCaps: false) }
         var seen = String.UnicodeScalarView()
