@@ -61,8 +61,10 @@ public final class TextAnalyzerWorker {
     /// 10,000 instructions a word, and review vocabularies repeat. Starts over past `WordRules.limit` words.
     // Keyed by bytes (FNV-1a and a byte compare): a String key was hashed with SipHash after NFC normalization,
     // 3,000 instructions a word.
-    @exclusivity(unchecked) private var nonASCIIFoldIndex = WrittenWordTable<Int32>()
-    @exclusivity(unchecked) private var nonASCIIFolds: [FoldedForm] = []
+    @exclusivity(unchecked) private var nonASCIIWordFolds = FoldMemo(limit: WordRules.limit)
+    /// Folded emoji by their bytes: dropping variation selectors and skin tones scalar by scalar was 700
+    /// instructions an emoji.
+    @exclusivity(unchecked) private var emojiFolds = FoldMemo(limit: WordRules.limit)
     private lazy var wordBreaker: WordBreaker? = WordBreaker()
     private lazy var identifier: LanguageIdentifier? = LanguageIdentifier(
         engine: .cld2, romanizedHindiMarkers: lexicons.romanizedHindiMarkers)
@@ -281,8 +283,15 @@ public final class TextAnalyzerWorker {
             }
             return
         }
-        let form = !scanned.isASCII && (scanned.kind == .word || scanned.kind == .hashtag)
-            ? foldedNonASCIIWord(scanned, bytes: bytes) : lexicons.folder.fold(scanned, bytes: bytes)
+        let form: FoldedForm
+        if !scanned.isASCII && (scanned.kind == .word || scanned.kind == .hashtag) {
+            // A hashtag's bytes start with '#' and a word's never do, so the bytes alone say how they fold.
+            form = nonASCIIWordFolds.form(UnsafeBufferPointer(rebasing: bytes[scanned.range])) { lexicons.folder.fold(scanned, bytes: bytes) }
+        } else if scanned.kind == .emoji {
+            form = emojiFolds.form(UnsafeBufferPointer(rebasing: bytes[scanned.range])) { lexicons.folder.fold(scanned, bytes: bytes) }
+        } else {
+            form = lexicons.folder.fold(scanned, bytes: bytes)
+        }
         let foldedHash = WordHash.of(form.folded)
         var flags: Token.Flags = breakBefore ? .lineBreakBefore : []
         if form.elongated { flags.insert(.elongated) }
@@ -314,21 +323,6 @@ public final class TextAnalyzerWorker {
         }
         build.tokens.append(Token(kind: scanned.kind, utf8Range: scanned.range, folded: form.folded, foldedHash: foldedHash,
                                   stem: stem, stemHash: stemHash, flags: flags))
-    }
-
-    private func foldedNonASCIIWord(_ scanned: ScannedToken, bytes: UnsafeBufferPointer<UInt8>) -> FoldedForm {
-        // A hashtag's bytes start with '#' and a word's never do, so the bytes alone say how they fold.
-        let written = UnsafeBufferPointer(rebasing: bytes[scanned.range])
-        let (hash, head) = WrittenWordTable<Int32>.hashAndHead(written)
-        if let known = nonASCIIFoldIndex.value(written, hash: hash, head: head) { return nonASCIIFolds[Int(known)] }
-        let form = lexicons.folder.fold(scanned, bytes: bytes)
-        if nonASCIIFolds.count >= WordRules.limit {
-            nonASCIIFoldIndex.removeAll()
-            nonASCIIFolds.removeAll(keepingCapacity: true)
-        }
-        nonASCIIFolds.append(form)
-        nonASCIIFoldIndex.insert(written, Int32(nonASCIIFolds.count - 1), hash: hash)
-        return form
     }
 
     /// Languages not written in Latin letters.

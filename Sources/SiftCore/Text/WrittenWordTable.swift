@@ -124,3 +124,30 @@ struct WrittenWordTable<Value> {
         return withUnsafeBytes(of: &bytes) { Self.hash(UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<entry.count])) }
     }
 }
+
+/// Folded forms by the bytes they were folded from, for tokens whose folding is costly (Unicode normalization,
+/// scalar filtering) and that review sets repeat: one probe instead of folding again. Starts over past `limit` forms,
+/// so memory stays bounded on any input.
+struct FoldMemo {
+    private var index = WrittenWordTable<Int32>()
+    private var forms: [FoldedForm] = []
+    let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// The folded form of `written`; `fold` makes it the first time these bytes are seen.
+    mutating func form(_ written: UnsafeBufferPointer<UInt8>, fold: () -> FoldedForm) -> FoldedForm {
+        let (hash, head) = WrittenWordTable<Int32>.hashAndHead(written)
+        if let known = index.value(written, hash: hash, head: head) { return forms[Int(known)] }
+        let form = fold()
+        if forms.count >= limit {
+            index.removeAll()
+            forms.removeAll(keepingCapacity: true)
+        }
+        forms.append(form)
+        index.insert(written, Int32(forms.count - 1), hash: hash)
+        return form
+    }
+}

@@ -51,4 +51,32 @@ struct WrittenWordTableTests {
         withBytes("laggy") { table.insert($0, 2, hash: WrittenWordTable<Int>.hash($0)) }
         #expect(withBytes("laggy") { table.value($0, hash: WrittenWordTable<Int>.hash($0)) } == 2)
     }
+
+    /// A fold memo folds each spelling once, keeps forms apart by their bytes, and starts over past its limit.
+    @Test func foldMemoFoldsEachSpellingOnce() {
+        var memo = FoldMemo(limit: 2)
+        var folds = 0
+        func form(_ written: String) -> String {
+            withBytes(written) { bytes in
+                memo.form(bytes) {
+                    folds += 1
+                    return FoldedForm(folded: written.lowercased(), elongated: false, allCaps: false)
+                }.folded
+            }
+        }
+        #expect(form("Laggy") == "laggy")
+        #expect(form("Laggy") == "laggy")
+        #expect(folds == 1)
+        #expect(form("SLOW") == "slow")
+        #expect(folds == 2)
+        #expect(form("Crash") == "crash")  // past the limit: the memo starts over
+        #expect(form("Laggy") == "laggy")
+        #expect(folds == 4)
+    }
+
+    /// The analyzer's emoji memo gives a repeated emoji the fold of its first sighting: skin tone dropped.
+    @Test func repeatedEmojiFoldTheSame() {
+        let tokens = TextAnalyzer().makeWorker().analyze("👍🏽 great 👍🏽 👍").tokens.filter { $0.kind == .emoji }
+        #expect(tokens.map(\.folded) == ["👍", "👍", "👍"])
+    }
 }
