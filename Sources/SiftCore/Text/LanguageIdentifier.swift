@@ -139,6 +139,10 @@ public final class LanguageIdentifier {
     /// The language a text's script implies when at least half its letters are in a script of (almost) one
     /// language; kana anywhere means Japanese, since Japanese mixes kana with Han.
     static func languageOfScript(_ text: String) -> LanguageGuess? {
+        // Only scalars from U+0370 count, and their UTF-8 lead bytes are 0xCD or more: text without such a byte (most
+        // texts CLD2 cannot tell) has none, and its scalars are not decoded (950 instructions a text).
+        var text = text
+        guard text.withUTF8({ $0.contains { $0 >= 0xCD } }) else { return nil }
         var letters = 0
         var counts: [String: Int] = [:]
         var kana = false
