@@ -906,13 +906,22 @@ struct ScoringRun {
         let tokens = text.tokens
         guard tokens[k].foldedHash == Self.withoutHash, tokens[k].folded == "without" else { return false }
         var j = k - 1
-        while j >= range.lowerBound {
+        while j >= range.lowerBound, j >= k - Self.withoutReach {
             if tokens[j].kind == .punctuation { return false }
-            if tokens[j].flags.contains(.negator) { return true }
+            if tokens[j].flags.contains(.negator) {
+                // Not across a contrast word: "I don't know why, but it works without crashing".
+                let between = j + 1..<k
+                return !units.contains { unit in
+                    if case .contrast = unit.role { return between.contains(unit.tokens.lowerBound) }
+                    return false
+                }
+            }
             j -= 1
         }
         return false
     }
+    /// How far back from "without" its governing negator may stand: "can't even watch one video without an ad".
+    static let withoutReach = 8
     static let withoutHash = WordHash.of("without")
 
     /// Whether the negator at `k` can state that the app fails: "don't *have to* carry my laptop", "no *need* for

@@ -47,8 +47,9 @@ extension SentimentScorerTests {
         #expect(governed.score.compound < -0.05)
         #expect(!rules(governed, "buffering").contains { $0.contains("negated") })
         #expect(score("You can't even watch one video without an ad").score.compound < -0.05)
-        // Alone, "without" still negates: no buffering is praise.
+        // Alone, or past a contrast word, "without" still negates: no buffering is praise.
         #expect(score("Plays without buffering").score.compound > 0.05)
+        #expect(score("I don't know why but it works without crashing").score.compound > 0.05)
     }
 
     @Test func aProblemOfThePastThenPraiseOfNowIsPraise() {
