@@ -474,13 +474,15 @@ final class WordRules {
     }
 
     private let stemmer: SnowballStemmer?
-    let stopwords: Set<String>
-    let negators: Set<String>
+    // The word lists are probed with the word's FNV hash, which `word(_:hash:stem:)` is given: as `Set<String>`s
+    // they hashed each new word four times with SipHash (a third of the cost of a word's first sighting).
+    let stopwords: WordSet
+    let negators: WordSet
     let contrast: Set<String>
     /// `contrast` probed with a token's folded hash (a Set hashed each word with SipHash).
     let contrastWords: WordSet
-    let hindiMarkers: Set<String>
-    let englishVocabulary: Set<String>
+    let hindiMarkers: WordSet
+    let englishVocabulary: WordSet
     @exclusivity(unchecked) private var memo = WordTable<Word>(capacity: 512)
     @exclusivity(unchecked) private var unstemmedMemo = WordTable<Word>(capacity: 512)
     /// Nil only while a text is being tokenized, which holds it (`takeWrittenMemo`).
@@ -490,11 +492,11 @@ final class WordRules {
 
     init(stemmer: SnowballStemmer?, stopwords: Set<String>, negators: Set<String>, contrast: Set<String>, hindiMarkers: Set<String>,
          englishVocabulary: Set<String> = []) {
-        self.hindiMarkers = hindiMarkers
-        self.englishVocabulary = englishVocabulary
+        self.hindiMarkers = WordSet(hindiMarkers)
+        self.englishVocabulary = WordSet(englishVocabulary)
         self.stemmer = stemmer
-        self.stopwords = stopwords
-        self.negators = negators
+        self.stopwords = WordSet(stopwords)
+        self.negators = WordSet(negators)
         self.contrast = contrast
         contrastWords = WordSet(contrast)
     }
@@ -558,11 +560,12 @@ final class WordRules {
         if stem, let known = memo.value(folded, hash: hash) { return known }
         if !stem, let known = unstemmedMemo.value(folded, hash: hash) { return known }
         var flags: Token.Flags = []
-        if stopwords.contains(folded) { flags.insert(.stopword) }
-        if negators.contains(folded) { flags.insert(.negator) }
+        if stopwords.contains(folded, hash: hash) { flags.insert(.stopword) }
+        if negators.contains(folded, hash: hash) { flags.insert(.negator) }
         let stemmed = stem ? stemmer?.stem(folded) ?? folded : folded
-        let word = Word(stem: stemmed, stemHash: WordHash.of(stemmed), flags: flags, isHindiMarker: hindiMarkers.contains(folded),
-                        isKnownEnglish: englishVocabulary.contains(folded))
+        let word = Word(stem: stemmed, stemHash: WordHash.of(stemmed), flags: flags,
+                        isHindiMarker: hindiMarkers.contains(folded, hash: hash),
+                        isKnownEnglish: englishVocabulary.contains(folded, hash: hash))
         if stem {
             if memo.count >= Self.limit { memo = WordTable(capacity: 512) }
             memo.insert(folded, word, hash: hash)
