@@ -345,13 +345,15 @@ public final class TextAnalyzerWorker {
     ]
 
     private func markVersionsAfterCues(_ tokens: inout [Token]) {
-        for k in tokens.indices.dropFirst() where tokens[k].kind == .number {
-            let previous = tokens[k - 1]
-            guard previous.kind == .word, Self.versionCues.contains(previous.folded),
-                tokens[k].folded.utf8.count(where: { $0 == UInt8(ascii: ".") }) == 1,
-                !tokens[k].folded.utf8.contains(UInt8(ascii: ","))
-            else { continue }
-            tokens[k].kind = .version
+        // Through one buffer pointer, the word before read in place (a copy retained its strings).
+        tokens.withUnsafeMutableBufferPointer { tokens in
+            for k in tokens.indices.dropFirst() where tokens[k].kind == .number {
+                guard tokens[k - 1].kind == .word, Self.versionCues.contains(tokens[k - 1].folded),
+                    tokens[k].folded.utf8.count(where: { $0 == UInt8(ascii: ".") }) == 1,
+                    !tokens[k].folded.utf8.contains(UInt8(ascii: ","))
+                else { continue }
+                tokens[k].kind = .version
+            }
         }
     }
 
@@ -386,23 +388,26 @@ public final class TextAnalyzerWorker {
     private func markSentences(_ tokens: inout [Token], bytes: UnsafeBufferPointer<UInt8>, into sentences: inout [Range<Int>]) {
         // Room for the sentences of most reviews at once: growing from empty reallocated.
         sentences.reserveCapacity(min(tokens.count, 8))
-        var sentence = 0
-        var start = 0
-        var endsSentence = false
-        for k in tokens.indices {
-            let breakBefore = tokens[k].flags.contains(.lineBreakBefore)
-            if breakBefore { tokens[k].flags.remove(.lineBreakBefore) }
-            if k > 0, endsSentence || breakBefore {
-                sentences.append(tokens[start].utf8Range.lowerBound..<tokens[k - 1].utf8Range.upperBound)
-                sentence += 1
-                start = k
+        // Through one buffer pointer: each write into the array checked its uniqueness and bounds.
+        tokens.withUnsafeMutableBufferPointer { tokens in
+            var sentence = 0
+            var start = 0
+            var endsSentence = false
+            for k in tokens.indices {
+                let breakBefore = tokens[k].flags.contains(.lineBreakBefore)
+                if breakBefore { tokens[k].flags.remove(.lineBreakBefore) }
+                if k > 0, endsSentence || breakBefore {
+                    sentences.append(tokens[start].utf8Range.lowerBound..<tokens[k - 1].utf8Range.upperBound)
+                    sentence += 1
+                    start = k
+                }
+                tokens[k].sentence = sentence
+                if k == start { tokens[k].flags.insert(.sentenceStart) }
+                endsSentence = tokens[k].kind == .punctuation && Self.isSentenceEnd(tokens[k].folded)
             }
-            tokens[k].sentence = sentence
-            if k == start { tokens[k].flags.insert(.sentenceStart) }
-            endsSentence = tokens[k].kind == .punctuation && Self.isSentenceEnd(tokens[k].folded)
-        }
-        if !tokens.isEmpty {
-            sentences.append(tokens[start].utf8Range.lowerBound..<tokens[tokens.count - 1].utf8Range.upperBound)
+            if !tokens.isEmpty {
+                sentences.append(tokens[start].utf8Range.lowerBound..<tokens[tokens.count - 1].utf8Range.upperBound)
+            }
         }
     }
 
@@ -422,33 +427,35 @@ public final class TextAnalyzerWorker {
     /// Flags `.negated` on the tokens after each negator, until clause punctuation, a contrast word, an emoji or
     /// emoticon, the sentence end or the scope cap.
     private func markNegationScopes(_ tokens: inout [Token], contrast: WordSet) {
-        var remaining = 0
-        // Fields are read in place: copying each token retained its two strings.
-        for k in tokens.indices {
-            let flags = tokens[k].flags
-            if flags.contains(.sentenceStart) { remaining = 0 }
-            switch tokens[k].kind {
-            case .punctuation:
-                if Self.endsClause(tokens[k].folded) { remaining = 0 }
-                continue
-            case .emoji, .emoticon:
-                remaining = 0
-                continue
-            default:
-                break
-            }
-            if flags.contains(.negator) {
-                remaining = Self.negationScope
-                continue
-            }
-            guard remaining > 0 else { continue }
-            if tokens[k].kind == .word, contrast.contains(tokens[k].folded, hash: tokens[k].foldedHash) {
-                remaining = 0
-                continue
-            }
-            if remaining > 0 {
-                tokens[k].flags.insert(.negated)
-                remaining -= 1
+        // Fields are read in place (copying each token retained its two strings), through one buffer pointer.
+        tokens.withUnsafeMutableBufferPointer { tokens in
+            var remaining = 0
+            for k in tokens.indices {
+                let flags = tokens[k].flags
+                if flags.contains(.sentenceStart) { remaining = 0 }
+                switch tokens[k].kind {
+                case .punctuation:
+                    if Self.endsClause(tokens[k].folded) { remaining = 0 }
+                    continue
+                case .emoji, .emoticon:
+                    remaining = 0
+                    continue
+                default:
+                    break
+                }
+                if flags.contains(.negator) {
+                    remaining = Self.negationScope
+                    continue
+                }
+                guard remaining > 0 else { continue }
+                if tokens[k].kind == .word, contrast.contains(tokens[k].folded, hash: tokens[k].foldedHash) {
+                    remaining = 0
+                    continue
+                }
+                if remaining > 0 {
+                    tokens[k].flags.insert(.negated)
+                    remaining -= 1
+                }
             }
         }
     }
