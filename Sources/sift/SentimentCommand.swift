@@ -50,6 +50,9 @@ struct SentimentCommand: ParsableCommand {
             let block = UnsafeMutablePointer<UInt8>.allocate(capacity: blockSize + 128)
             defer { block.deallocate() }
             var filled = 0
+            // Scores lie in -1…1, whose digits are looked up in a table of each scaled value.
+            let compoundDigits = ScaledDigits(digits: 4)
+            let shareDigits = ScaledDigits(digits: 3)
             // Storage and memos reused from line to line: no token or unit arrays are allocated per line.
             var scratch = SentimentScratch()
             var analyzed = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
@@ -58,13 +61,13 @@ struct SentimentCommand: ParsableCommand {
                 let score = scorer.compoundScore(analyzed, reusing: &scratch)
                 let jsonLine = block + filled
                 var n = Self.put(#"{"compound":"#, at: jsonLine)
-                n += Self.putNumber(score.compound, digits: 4, at: jsonLine + n)
+                n += compoundDigits.put(score.compound, at: jsonLine + n)
                 n += Self.put(#","positive":"#, at: jsonLine + n)
-                n += Self.putNumber(score.positive, digits: 3, at: jsonLine + n)
+                n += shareDigits.put(score.positive, at: jsonLine + n)
                 n += Self.put(#","negative":"#, at: jsonLine + n)
-                n += Self.putNumber(score.negative, digits: 3, at: jsonLine + n)
+                n += shareDigits.put(score.negative, at: jsonLine + n)
                 n += Self.put(#","neutral":"#, at: jsonLine + n)
-                n += Self.putNumber(score.neutral, digits: 3, at: jsonLine + n)
+                n += shareDigits.put(score.neutral, at: jsonLine + n)
                 n += Self.put("}\n", at: jsonLine + n)
                 filled += n
                 if filled >= blockSize {
@@ -92,18 +95,52 @@ struct SentimentCommand: ParsableCommand {
         return literal.utf8CodeUnitCount
     }
 
-    /// Writes `value` rounded to `digits` (≤ 9) decimals, without trailing zeros ("0.25", "-1", "0"), at `p`;
-    /// returns the number of bytes. The digits are those `JSONWriter.format` gives, written without Strings or
-    /// Foundation: this runs four times per line of a long pipe. Inlined, so `digits` is a constant and the
-    /// divisions by the scale become multiplications.
+    /// Writes numbers rounded to `digits` (≤ 9) decimals, without trailing zeros ("0.25", "-1", "0"): the digits
+    /// `JSONWriter.format` gives, written without Strings or Foundation, as this runs four times per line of a long
+    /// pipe. The bytes of each scaled value 0…10^digits come from a table `putScaled` filled once, so a score costs
+    /// one table read and one 8-byte store instead of a digit loop.
+    struct ScaledDigits {
+        let digits: Int
+        let scale: Int
+        /// The bytes of scaled value `v`: the first `lengths[v]` bytes of `bytes[v]` as stored in memory (at most 6).
+        private var bytes: [UInt64] = []
+        private var lengths: [UInt8] = []
+
+        init(digits: Int) {
+            self.digits = digits
+            var scale = 1
+            for _ in 0..<digits { scale &*= 10 }
+            self.scale = scale
+            let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 32)
+            defer { scratch.deallocate() }
+            bytes.reserveCapacity(scale + 1)
+            lengths.reserveCapacity(scale + 1)
+            for v in 0...scale {
+                scratch.update(repeating: 0, count: 32)
+                let n = SentimentCommand.putScaled(v, digits: digits, scale: scale, at: scratch)
+                precondition(n <= 8)
+                bytes.append(UnsafeRawPointer(scratch).loadUnaligned(as: UInt64.self))
+                lengths.append(UInt8(n))
+            }
+        }
+
+        /// Writes `value` at `p`, which has 8 bytes of room past the number; returns the number of bytes.
+        @inline(__always)
+        func put(_ value: Double, at p: UnsafeMutablePointer<UInt8>) -> Int {
+            var scaled = Int((value * Double(scale)).rounded())
+            var n = 0
+            if scaled < 0 { p[0] = UInt8(ascii: "-"); n = 1; scaled = -scaled }
+            guard scaled <= scale else { return n + SentimentCommand.putScaled(scaled, digits: digits, scale: scale, at: p + n) }
+            UnsafeMutableRawPointer(p + n).storeBytes(of: bytes[scaled], as: UInt64.self)
+            return n + Int(lengths[scaled])
+        }
+    }
+
+    /// Writes `scaled` / 10^`digits` (`scaled` ≥ 0, `scale` = 10^`digits`) without trailing zeros at `p`; returns the
+    /// number of bytes.
     @inline(__always)
-    static func putNumber(_ value: Double, digits: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
-        var scale = 1
-        for _ in 0..<digits { scale &*= 10 }
-        var scaled = Int((value * Double(scale)).rounded())
-        var n = 0
-        if scaled < 0 { p[0] = UInt8(ascii: "-"); n = 1; scaled = -scaled }
-        n += putDigits(scaled / scale, width: 1, at: p + n)
+    static func putScaled(_ scaled: Int, digits: Int, scale: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        let n = putDigits(scaled / scale, width: 1, at: p)
         var fraction = scaled % scale
         guard fraction != 0 else { return n }
         var width = digits
