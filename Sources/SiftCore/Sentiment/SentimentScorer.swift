@@ -72,7 +72,7 @@ public struct SentimentScorer: Sendable {
     /// the same numbers as `compoundScore(_:)`, for a thread that scores many texts.
     public func compoundScore(_ text: AnalyzedText, reusing scratch: inout SentimentScratch) -> SentimentScore {
         var run = ScoringRun(tables: tables, text: text, explain: false, recordOnly: true)
-        return run.result(reusing: &scratch).score
+        return run.recordScore(reusing: &scratch)
     }
 
     /// The record and sentence scores, reusing `scratch` likewise: the same numbers as `scoreWithoutExplanation(_:)`.
@@ -176,7 +176,28 @@ struct ScoringRun {
         return result
     }
 
+    /// The record score alone, with `scratch` lent as in `result(reusing:)`: no `SentimentResult` is built or destroyed.
+    mutating func recordScore(reusing scratch: inout SentimentScratch) -> SentimentScore {
+        swap(&units, &scratch.units)
+        swap(&sentenceScores, &scratch.sentenceScores)
+        swap(&wordMemo, &scratch.words)
+        wordMemoLent = true
+        var sentences: [SentenceSentiment] = []
+        let score = score(sentences: &sentences)
+        swap(&units, &scratch.units)
+        swap(&sentenceScores, &scratch.sentenceScores)
+        swap(&wordMemo, &scratch.words)
+        return score
+    }
+
     mutating func result() -> SentimentResult {
+        var sentences: [SentenceSentiment] = []
+        let score = score(sentences: &sentences)
+        return SentimentResult(score: score, sentences: sentences, contributions: contributions, notes: notes)
+    }
+
+    /// The record score; the sentences' scores go into `sentences` unless the run is `recordOnly`.
+    mutating func score(sentences: inout [SentenceSentiment]) -> SentimentScore {
         let chosen = SentimentScorer(tables: tables).lexicon(for: text)
         let lexicon = chosen?.lexicon
         self.lexicon = lexicon
@@ -256,7 +277,6 @@ struct ScoringRun {
             total = 0
             if explain { notes.append("only weak cues for its length in a text that names no product: read as neutral") }
         }
-        var sentences: [SentenceSentiment] = []
         if !recordOnly {
             sentences.reserveCapacity(sentenceScores.count)
             for i in sentenceScores.indices {
@@ -264,8 +284,7 @@ struct ScoringRun {
                 sentences.append(SentenceSentiment(utf8Range: sentenceRanges[i], score: shares(compound: squash(sum), positive: max(0, sum), negative: max(0, -sum), neutral: 0)))
             }
         }
-        let score = shares(compound: squash(total), positive: positive, negative: negative, neutral: neutral)
-        return SentimentResult(score: score, sentences: sentences, contributions: contributions, notes: notes)
+        return shares(compound: squash(total), positive: positive, negative: negative, neutral: neutral)
     }
 
     /// The star rating the text states as its own ("4 stars", "1 star because …", "5*"), when every rating it states
@@ -966,15 +985,15 @@ struct ScoringRun {
 
     /// Whether the tokens in `start..<end` call what they say small ("a little" counts; "little" alone does not;
     /// "my only complaint" does).
-    func hedgesItself(after start: Int, to end: Int) -> Bool {
-        let tokens = text.tokens
+    // Static, with the tokens passed: a method called from the mutating `applyContrast` copied the whole run.
+    static func hedgesItself(after start: Int, to end: Int, tokens: [Token], textHasOnly: Bool) -> Bool {
         let selfHedges = Self.selfHedges, littleHash = Self.littleHash, aHash = Self.aHash  // static reads go through `swift_once`
         for k in start..<end {
             if selfHedges.contains(tokens[k].folded, hash: tokens[k].foldedHash) { return true }
             // Fields read in place: passing a token on copied it and retained its strings.
             if k > start, tokens[k].foldedHash == littleHash, tokens[k].folded == "little", tokens[k - 1].foldedHash == aHash,
                tokens[k - 1].folded == "a" { return true }
-            if onlyComplaint(at: k, end: end) { return true }
+            if onlyComplaint(at: k, end: end, tokens: tokens, textHasOnly: textHasOnly) { return true }
         }
         return false
     }
@@ -986,8 +1005,7 @@ struct ScoringRun {
     static let requestSubjects = WordSet(["i", "it", "you", "we", "just", "maybe", "perhaps", "really", "also", "still", "one", "thing"])
 
     /// Whether the clause starting at token `start` opens with a request.
-    func opensWithRequest(at start: Int, end: Int) -> Bool {
-        let tokens = text.tokens
+    static func opensWithRequest(at start: Int, end: Int, tokens: [Token]) -> Bool {
         var k = start
         while k < end, tokens[k].kind == .punctuation { k += 1 }
         while k < end, k < start + 3, Self.requestSubjects.contains(tokens[k].folded, hash: tokens[k].foldedHash) { k += 1 }
@@ -1016,10 +1034,13 @@ struct ScoringRun {
     /// Whether token `k` opens "only <complaint noun>" ("the only thing is …", "the only thing that …" too; not "the
     /// only thing this app does well").
     func onlyComplaint(at k: Int, end: Int) -> Bool {
+        Self.onlyComplaint(at: k, end: end, tokens: text.tokens, textHasOnly: textHasOnly)
+    }
+
+    static func onlyComplaint(at k: Int, end: Int, tokens: [Token], textHasOnly: Bool) -> Bool {
         // Most texts have no "only": the per-text flag settles them, and the hash most tokens of the rest, each read
         // in place (passing a token on copied it and retained its strings, 1,400 instructions a review).
-        guard textHasOnly, text.tokens[k].foldedHash == Self.onlyHash, k + 1 < end else { return false }
-        let tokens = text.tokens
+        guard textHasOnly, tokens[k].foldedHash == Self.onlyHash, k + 1 < end else { return false }
         guard tokens[k].folded == "only" else { return false }
         let noun = tokens[k + 1]
         if Self.complaintNouns.contains(noun.folded, hash: noun.foldedHash) { return true }
@@ -1047,9 +1068,10 @@ struct ScoringRun {
             guard c > 0 else { return }  // a sentence opening with "But" concedes the sentence before; see result()
             // "Love it but sometimes it lags", "great app but the ads are a bit much": a complaint the writer calls
             // small does not outweigh the praise it follows, so neither side is reweighed.
-            guard !hedgesItself(after: units[c].tokens.upperBound, to: units[units.count - 1].tokens.upperBound) else { return }
+            guard !Self.hedgesItself(after: units[c].tokens.upperBound, to: units[units.count - 1].tokens.upperBound,
+                                     tokens: text.tokens, textHasOnly: textHasOnly) else { return }
             // "Love this app, but please add dark mode": a request after praise asks for more; it is not the verdict.
-            guard !opensWithRequest(at: units[c].tokens.upperBound, end: units[units.count - 1].tokens.upperBound) else {
+            guard !Self.opensWithRequest(at: units[c].tokens.upperBound, end: units[units.count - 1].tokens.upperBound, tokens: text.tokens) else {
                 if explain { notes.append("a request after '\(name)': the praise before it still counts in full") }
                 // What the request names ("reduce the ads", "fix the lag") is asked for, not the verdict: it weighs
                 // as the writer's only complaint does.
