@@ -204,70 +204,103 @@ lmao
 """#,
         "common/emoticons.tsv": #"""
 # sift emoticons (language-independent). Written by the sift team.
-# Format: emoticon<TAB>valence, valence -4..+4; matched on the exact characters.
+# Format: emoticon<TAB>valence, valence -4..+4.
+# This file is also the list of emoticons the tokenizer recognises: each face here, its form with a nose
+# (":)" also as ":-)"), and its form with "<" and ">" written as the HTML references "&lt;" and "&gt;" (as web
+# exports and tweets carry them: "&lt;3"). A face starting with a letter or digit is found only when neither
+# side touches a letter or digit; "B)", "D:" and "8)" are left out, since "plan B)" and "Part D:" are not faces.
+# Happy, laughing
 :)	2.0
-:-)	2.0
 (:	2.0
 =)	2.0
 :]	1.8
+=]	1.8
 :}	1.8
 :o)	1.8
+:>	1.4
+:))	2.2
+:)))	2.4
 :D	2.6
-:-D	2.6
+=D	2.6
 xD	2.4
 XD	2.4
-=D	2.6
-;)	1.6
-;-)	1.6
-;D	2.0
-:P	1.2
-:-P	1.2
-:p	1.2
-;P	1.2
-<3	2.8
-<33	3.0
-<333	3.2
+xDD	2.6
+XDD	2.6
+:'D	2.4
+:')	1.8
 ^_^	2.2
 ^^	1.8
 ^.^	2.0
-:*	2.2
-:-*	2.2
+^-^	2.0
+^o^	2.2
+(^_^)	2.2
 \o/	2.6
-8)	1.6
-B)	1.6
-:')	1.8
+*_*	1.8
+*-*	1.8
+# Playful, winking, cute
+;)	1.6
+;]	1.6
+;D	2.0
+:P	1.2
+:p	1.2
+;P	1.2
+;p	1.2
+=P	1.2
+=p	1.2
+:3	1.6
+>:)	1.0
+>:D	1.4
+# Love, kisses
+<3	2.8
+<33	3.0
+<333	3.2
+:*	2.2
+# Sad, crying
 :(	-2.0
-:-(	-2.0
 ):	-2.0
 =(	-2.0
 :[	-1.8
+=[	-1.8
 :{	-1.8
+:c	-1.8
+:<	-1.6
+:((	-2.2
+:(((	-2.4
+;(	-2.0
 :'(	-2.4
+:'-(	-2.4
 :,(	-2.4
-D:	-2.4
-:/	-1.2
-:-/	-1.2
-:\	-1.2
-=/	-1.2
-:|	-0.8
-:-|	-0.8
->:(	-2.8
->:-(	-2.8
-:@	-2.6
--_-	-1.4
--.-	-1.2
->_<	-1.6
 T_T	-2.4
 T.T	-2.4
-;(	-2.0
+T-T	-2.4
 ;_;	-2.4
+;-;	-2.2
+</3	-2.6
+# Annoyed, angry, unimpressed
+>:(	-2.8
+>:[	-2.6
+:@	-2.6
+-_-	-1.4
+-__-	-1.6
+-.-	-1.2
+=_=	-1.4
+>_<	-1.6
+>.<	-1.4
+# Unsure, uneasy, flat
+:/	-1.2
+:\	-1.2
+=/	-1.2
 :S	-1.2
 :s	-1.2
-</3	-2.6
+:|	-0.8
+=|	-0.8
+:l	-0.6
+# Surprised, taken aback
 :O	-0.4
 :o	-0.4
 o.O	-0.6
 O_o	-0.6
+o_O	-0.6
 """#,
         "common/multilingual.tsv": #"""
 # sift multilingual fallback: everyday review words from languages often mixed into app reviews (romanized Hindi

@@ -295,15 +295,8 @@ struct SentimentLexicons: Sendable {
         return String(scalars)
     }
 
-    /// An emoticon without its nose and with "xD" in one case, as the text analyzer folds emoticons.
-    static func emoticonKey(_ text: String) -> String {
-        var bytes = Array(text.utf8)
-        if bytes.count >= 3, bytes[1] == UInt8(ascii: "-"), [":", ";", "=", "8"].contains(Character(UnicodeScalar(bytes[0]))) {
-            bytes.remove(at: 1)
-        }
-        if bytes.first == UInt8(ascii: "X") || bytes.first == UInt8(ascii: "x") { bytes = bytes.map { $0 | 0x20 } }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    /// An emoticon as the text analyzer folds it (`Emoticons.folded`).
+    static func emoticonKey(_ text: String) -> String { Emoticons.folded(text.utf8) }
 }
 
 

@@ -30,7 +30,7 @@ struct TokenFolder: Sendable {
         case .emoji:
             return FoldedForm(folded: emojiFolded(UnsafeBufferPointer(rebasing: bytes[range])), elongated: false, allCaps: false)
         case .emoticon:
-            return FoldedForm(folded: emoticonFolded(UnsafeBufferPointer(rebasing: bytes[range])), elongated: false, allCaps: false)
+            return FoldedForm(folded: Emoticons.folded(UnsafeBufferPointer(rebasing: bytes[range])), elongated: false, allCaps: false)
         case .punctuation:
             return punctuationFolded(token, UnsafeBufferPointer(rebasing: bytes[range]))
         }
@@ -187,18 +187,6 @@ struct TokenFolder: Sendable {
             }
         }
         return scalars.isEmpty ? String(decoding: slice, as: UTF8.self) : String(scalars)
-    }
-
-    /// The emoticon without its nose and with "xD" in one case, so ":-(" and ":(" look up the same.
-    private func emoticonFolded(_ slice: UnsafeBufferPointer<UInt8>) -> String {
-        var bytes = Array(slice)
-        if bytes.count >= 3, bytes[1] == UInt8(ascii: "-"), bytes[0] == UInt8(ascii: ":") || bytes[0] == UInt8(ascii: ";")
-            || bytes[0] == UInt8(ascii: "=") || bytes[0] == UInt8(ascii: "8")
-        {
-            bytes.remove(at: 1)
-        }
-        if bytes.first == UInt8(ascii: "X") || bytes.first == UInt8(ascii: "x") { bytes = bytes.map { $0 | 0x20 } }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Emphasis runs fold to their distinct marks in order ("!!!" → "!", "?!?!" → "?!"); other marks to NFKC.

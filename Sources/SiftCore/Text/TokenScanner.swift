@@ -109,8 +109,7 @@ struct TokenScanner {
                 emit(.url, position..<end)
             } else if mayBeEmail(alphanumericEnd: runEnd), let end = emailEnd(at: position) {
                 emit(.email, position..<end)
-            } else if (byte == UInt8(ascii: "x") || byte == UInt8(ascii: "X") || byte == UInt8(ascii: "T")),
-                let end = emoticonEnd(at: position)
+            } else if Emoticons.letterStarts[Int(byte)], let end = emoticonEnd(at: position)
             {
                 emit(.emoticon, position..<end)
             } else if (byte == UInt8(ascii: "v") || byte == UInt8(ascii: "V")), let end = versionAfterV(at: position) {
@@ -430,7 +429,9 @@ struct TokenScanner {
             guard matches else { continue }
             let end = start + n
             if end < bytes.count, bytes[end].isASCIIAlphanumeric { continue }
-            if first.isASCIIAlphanumeric, start > 0, bytes[start - 1].isASCIIAlphanumeric { continue }
+            // "B)", "(a, b):": a face opening with a letter or a bracket is no face right after a letter or digit.
+            if first.isASCIIAlphanumeric || first == UInt8(ascii: "(") || first == UInt8(ascii: ")"), start > 0,
+                bytes[start - 1].isASCIIAlphanumeric { continue }
             // "<3" must not be "<30"; ":3" must not be the minutes in "10:30".
             if candidate.last!.isASCIIDigit, start > 0, bytes[start - 1].isASCIIDigit { continue }
             return end
@@ -539,20 +540,75 @@ struct TokenScanner {
     }
 }
 
-/// The emoticons sift recognises, grouped by first byte and longest first so the longest match wins.
+/// The emoticons sift recognises: the faces of `common/emoticons.tsv`, each also with a nose and with "<" and ">"
+/// written as HTML references; grouped by first byte, longest first so the longest match wins.
 enum Emoticons {
-    static let all: [String] = [
-        ":)", ":-)", ":))", ":)))", ":(", ":-(", ":((", ":(((", ":/", ":-/", ":\\", ":'(", ":'-(", ":')", ":D", ":-D",
-        ":P", ":-P", ":p", ":-p", ":O", ":-O", ":o", ":|", ":-|", ":*", ":3", ":@", ";)", ";-)", ";(", ";D", ";P",
-        "=)", "=(", "=D", "=/", "<3", "<33", "<333", "</3", "xD", "XD", "xDD", "XDD", "^^", "^_^", "^.^", "-_-",
-        "-.-", "T_T", "T.T", ">:(", ">:-(", ">.<", "o_O", "O_o", "8)", "8-)", "B)", "):", "(:",
-    ]
+    /// Every written form the scanner matches. The lexicon file is the one list, so every face it scans has a valence.
+    static let all: [String] = {
+        var forms: [String] = []
+        var seen = Set<String>()
+        func add(_ form: String) { if seen.insert(form).inserted { forms.append(form) } }
+        for line in LexiconStore.shipped.lines("common/emoticons.tsv") {
+            guard !line.hasPrefix("#"), let tab = line.utf8.firstIndex(of: 0x09) else { continue }
+            let face = String(line[..<tab])
+            for form in [face] + nosed(face) {
+                add(form)
+                if form.utf8.contains(UInt8(ascii: "<")) || form.utf8.contains(UInt8(ascii: ">")) {
+                    add(form.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;"))
+                }
+            }
+        }
+        return forms
+    }()
+
+    /// ":)" → ":-)", ">:(" → ">:-(": eyes (after a frown's ">"), then a nose.
+    private static func nosed(_ face: String) -> [String] {
+        let bytes = Array(face.utf8)
+        let e = eyesIndex(bytes)
+        guard bytes.count >= e + 2, eyes.contains(bytes[e]), bytes[e + 1] != UInt8(ascii: "-"), bytes[e + 1] != UInt8(ascii: "'")
+        else { return [] }
+        return [String(decoding: bytes[...e] + [UInt8(ascii: "-")] + bytes[(e + 1)...], as: UTF8.self)]
+    }
+
+    /// Where the eyes are: after the brow of ">:(" and ">:D", else first.
+    private static func eyesIndex(_ bytes: [UInt8]) -> Int {
+        bytes.count >= 3 && bytes[0] == UInt8(ascii: ">") && bytes[1] == UInt8(ascii: ":") ? 1 : 0
+    }
+
+    private static let eyes: Set<UInt8> = [UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "8")]
+
     static let byFirstByte: [[[UInt8]]] = {
         var table = Array(repeating: [[UInt8]](), count: 256)
         for e in all { table[Int(e.utf8.first!)].append(Array(e.utf8)) }
         for k in table.indices { table[k].sort { $0.count > $1.count } }
         return table
     }()
+
+    /// Letters that start a face ("xD", "T_T", "o_O"): words starting with other letters skip the emoticon try.
+    static let letterStarts: [Bool] = (0..<256).map { byte in
+        UInt8(byte).isASCIILetter && !byFirstByte[byte].isEmpty
+    }
+
+    /// The lookup form of a face as written: without its nose, HTML references as their characters, "xD" in one
+    /// case, so ":-(" and ":(", "&lt;3" and "<3" look up the same.
+    static func folded(_ written: some Collection<UInt8>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(written.count)
+        var rest = written[...]
+        while let first = rest.first {
+            if first == UInt8(ascii: "&"), rest.count >= 4 {
+                let reference = Array(rest.prefix(4))
+                if reference == Array("&lt;".utf8) { bytes.append(UInt8(ascii: "<")); rest = rest.dropFirst(4); continue }
+                if reference == Array("&gt;".utf8) { bytes.append(UInt8(ascii: ">")); rest = rest.dropFirst(4); continue }
+            }
+            bytes.append(first)
+            rest = rest.dropFirst()
+        }
+        let e = eyesIndex(bytes)
+        if bytes.count >= e + 3, bytes[e + 1] == UInt8(ascii: "-"), eyes.contains(bytes[e]) { bytes.remove(at: e + 1) }
+        if bytes.first == UInt8(ascii: "X") || bytes.first == UInt8(ascii: "x") { bytes = bytes.map { $0 | 0x20 } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 extension UInt8 {

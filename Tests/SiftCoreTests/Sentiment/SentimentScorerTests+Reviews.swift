@@ -170,6 +170,25 @@ extension SentimentScorerTests {
         for text in ["T_T", "missed the bus again T_T"] { #expect(score(text).score.compound < -0.05, "\(text)") }
     }
 
+    @Test func everyFaceTheTokenizerFindsHasAValence() {
+        for face in Emoticons.all {
+            let text = "ok \(face)"
+            #expect(TextAnalyzer().makeWorker().analyze(text, languageHint: "en").tokens.last?.kind == .emoticon, "\(face)")
+            #expect(abs(score(text).score.compound - score("ok").score.compound) > 0.05, "\(face)")
+        }
+    }
+
+    @Test func facesWrittenAsHTMLReferencesScoreAsTheFaces() {
+        #expect(score("miss you &lt;3").score.compound == score("miss you <3").score.compound)
+        #expect(score("stop it &gt;:(").score.compound < -0.05)
+    }
+
+    @Test func aClosingBracketAfterAWordIsNoFace() {
+        // "):" after "b" closes the brackets; after a space it is a sad face.
+        #expect(score("the options (a, b): fine").score.compound == score("the options a, b: fine").score.compound)
+        #expect(score("missed it ):").score.compound < -0.05)
+    }
+
     @Test func meanAsAVerbCarriesNoSentiment() {
         #expect(abs(score("Did you mean the other one?").score.compound) < 0.05)
         #expect(score("He is the meanest person").score.compound < -0.05)
