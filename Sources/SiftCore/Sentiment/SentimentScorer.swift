@@ -30,6 +30,8 @@ public struct SentimentScorer: Sendable {
     static let verdictClause = 1.5
     static let exclamationStep = 0.3
     static let questionStep = 0.18
+    /// What praise in a plain question weighs ("Is it worth it?").
+    static let askedPraise = 0.5
     /// Sentence sums are squashed to −1…1 with tanh(sum / this).
     static let compoundScale = 3.5
     /// A text that is not about a product and whose sum stays below this floor plus this much per token reads as
@@ -238,6 +240,14 @@ struct ScoringRun {
             }
             let firstContribution = contributions.count
             var sum = scoreSentence(start..<end, lexicon: lexicon, positive: &positive, negative: &negative, neutral: &neutral)
+            // "Is an MBA worth it?": praise a plain question asks about is not the writer's verdict. A complaint
+            // asked ("Why does it keep crashing?") still is one.
+            if sum > 0, asksOnly(start..<end) {
+                sum *= SentimentScorer.askedPraise
+                if explain {
+                    for i in contributions.indices where i >= firstContribution { contributions[i].rules.append("praise in a question (weighs half)") }
+                }
+            }
             sum += emphasis(sentenceBytes(start..<end), sum: sum, sentence: sentence)
             // A sentence opening with "But"/"However" makes the sentences before it a concession.
             var weight = 1.0
@@ -407,6 +417,23 @@ struct ScoringRun {
     mutating func addRule(_ u: Int, _ rule: String) {
         while unitRules.count <= u { unitRules.append([]) }
         unitRules[u].append(rule)
+    }
+
+    /// Whether the sentence is a plain question: it ends in "?" and has no other "?" or "!".
+    func asksOnly(_ range: Range<Int>) -> Bool {
+        guard textHasMarks else { return false }
+        let bytes = sentenceBytes(range)
+        return text.text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard bytes.upperBound <= buffer.count, bytes.upperBound > bytes.lowerBound,
+                  buffer[bytes.upperBound - 1] == UInt8(ascii: "?") else { return false }
+            // One run of "?" at the end ("worth it?", "really??"), none before it, no "!".
+            var runStart = bytes.upperBound - 1
+            while runStart > bytes.lowerBound, buffer[runStart - 1] == UInt8(ascii: "?") { runStart -= 1 }
+            for i in bytes.lowerBound..<runStart where buffer[i] == UInt8(ascii: "!") || buffer[i] == UInt8(ascii: "?") {
+                return false
+            }
+            return true
+        } ?? false
     }
 
     /// "!" and "?" make a sentence's sentiment stronger in the direction it already has.

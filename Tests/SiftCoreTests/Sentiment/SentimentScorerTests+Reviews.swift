@@ -189,6 +189,17 @@ extension SentimentScorerTests {
         #expect(score("missed it ):").score.compound < -0.05)
     }
 
+    @Test func praiseAskedAboutWeighsHalf() {
+        let asked = score("Is the premium plan worth it?").score.compound
+        let said = score("The premium plan is worth it.").score.compound
+        #expect(asked > 0.05 && asked < said - 0.1)
+        #expect(rules(score("Is the premium plan worth it?"), "worth it").contains("praise in a question (weighs half)"))
+        // A complaint asked is still a complaint, at full weight; "?!" and a question before praise assert it.
+        #expect(score("Why does it keep crashing?").score.compound == score("Why does it keep crashing.").score.compound)
+        #expect(score("Is this the best app ever?!").score.compound > score("Is this the best app ever?").score.compound)
+        #expect(score("Why? It is worth it.").score.compound == score("Why. It is worth it.").score.compound)
+    }
+
     @Test func meanAsAVerbCarriesNoSentiment() {
         #expect(abs(score("Did you mean the other one?").score.compound) < 0.05)
         #expect(score("He is the meanest person").score.compound < -0.05)
