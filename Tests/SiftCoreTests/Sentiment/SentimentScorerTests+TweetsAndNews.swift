@@ -48,4 +48,26 @@ extension SentimentScorerTests {
         #expect(score("The brakes went completely out. Scary.").score.compound < -0.05)
         #expect(score("completely broken").score.compound < score("broken").score.compound)
     }
+
+    @Test func wordsThatJudgeWeighMoreThanWordsThatDescribe() {
+        // "Hilarious!" is a verdict (people rate it about +2 of 4); "interesting" and "decent" are faint praise.
+        let hilarious = score("Hilarious!").score.compound
+        #expect(hilarious > 0.5)
+        #expect(score("This soup is delicious").score.compound > score("This soup is decent").score.compound + 0.2)
+        #expect(score("hilarious").score.compound > score("interesting").score.compound + 0.2)
+        // An insult judges a person; a slip is only a slip.
+        #expect(score("You idiot").score.compound < score("I made a mistake").score.compound - 0.2)
+    }
+
+    @Test func aMildDescriptiveWordAloneStaysMild() {
+        // The weather is no insult: "cold" and "sorry" (an apology) weigh far less than "awful".
+        let cold = score("It is cold today").score.compound
+        #expect(cold < -0.05)
+        #expect(cold > -0.35)
+        #expect(cold > score("It is awful today").score.compound + 0.3)
+        #expect(score("Sorry I'm late").score.compound > score("I'm awful at this").score.compound)
+        // Chat laughter is an aside, weaker than praise.
+        #expect(score("lol").score.compound > 0.05)
+        #expect(score("lol").score.compound < score("great").score.compound)
+    }
 }
