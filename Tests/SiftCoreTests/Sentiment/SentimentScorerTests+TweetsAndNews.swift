@@ -70,4 +70,28 @@ extension SentimentScorerTests {
         #expect(score("lol").score.compound > 0.05)
         #expect(score("lol").score.compound < score("great").score.compound)
     }
+
+    @Test func feelingsPeoplePostAboutTheirDayAreScored() {
+        for text in ["hungover and miserable", "sunburnt and itchy", "feeling under the weather", "sooo bummed",
+                     "eliminated in the first round", "smfh", "this is craptastic"] {
+            #expect(score(text).score.compound < -0.05, "\(text)")
+        }
+        for text in ["so stoked for the weekend", "had a blast at the beach"] {
+            #expect(score(text).score.compound > 0.05, "\(text)")
+        }
+    }
+
+    @Test func criticsWordsJudgeAWork() {
+        #expect(score("A plodding, formulaic slog").score.compound < -0.05)
+        #expect(score("hokey and maudlin").score.compound < -0.05)
+        // Written with spaces, a compound is one expression: "spirited" alone would praise.
+        #expect(score("a paper thin plot and mean spirited jokes").score.compound < -0.05)
+        #expect(score("A taut, suspenseful and poignant thriller").score.compound > 0.05)
+    }
+
+    @Test func aNewWordLendsNothingToTheCommonWordItsStemShares() {
+        // "middling", "twisted", "ghosted", "momentous" share Snowball stems with these everyday words.
+        #expect(score("so many moments in the middle of the film").score.compound == 0)
+        #expect(score("The plot twists and the ghosts").score.compound == 0)
+    }
 }
