@@ -88,7 +88,10 @@ struct LanguageLexicon: Sendable {
 
     mutating func setValence(_ term: String, _ valence: Double, source: ValenceSource) {
         // A term without a space byte is one word (or none): splitting by Characters was a sixth of start-up.
-        let words = term.utf8.contains(UInt8(ascii: " ")) ? term.split(separator: " ").map(String.init) : term.isEmpty ? [] : [term]
+        // "hassle-free" is the expression "hassle free": the analyzer splits words at hyphens, and matching reads a
+        // hyphen between two words as the space.
+        let joined = term.utf8.contains(UInt8(ascii: " ")) || term.utf8.dropFirst().dropLast().contains(UInt8(ascii: "-"))
+        let words = joined ? term.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init) : term.isEmpty ? [] : [term]
         if words.count > 1 {
             addPhrase(LexiconPhrase(words: words, kind: .valence(valence, source)))
         } else if let word = words.first {

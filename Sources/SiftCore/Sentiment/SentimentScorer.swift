@@ -743,13 +743,33 @@ struct ScoringRun {
             let count = phrases[index].words.count
             guard start + count <= end else { continue }
             var matches = true
-            for k in 1..<count where tokens[start + k].foldedHash != phrases[index].hashes[k] || tokens[start + k].folded != phrases[index].words[k] {
-                matches = false
-                break
+            var i = start + 1
+            var k = 1
+            while k < count {
+                if i < end, tokens[i].foldedHash == phrases[index].hashes[k], tokens[i].folded == phrases[index].words[k] {
+                    i += 1
+                    k += 1
+                } else if i + 1 < end, joinsWords(i) {
+                    // "hassle-free", "mean-spirited": a hyphen between two words stands for the expression's space.
+                    i += 1
+                } else {
+                    matches = false
+                    break
+                }
             }
-            if matches { return (phrases[index], count) }
+            if matches { return (phrases[index], i - start) }
         }
         return nil
+    }
+
+    /// Whether token `i` is a "-" touching a word on each side ("user-friendly").
+    func joinsWords(_ i: Int) -> Bool {
+        let tokens = text.tokens
+        let r = tokens[i].utf8Range
+        guard tokens[i].kind == .punctuation, r.count == 1, i > 0, tokens[i - 1].kind == .word, tokens[i + 1].kind == .word,
+              tokens[i - 1].utf8Range.upperBound == r.lowerBound, tokens[i + 1].utf8Range.lowerBound == r.upperBound
+        else { return false }
+        return text.text.utf8.withContiguousStorageIfAvailable { $0[r.lowerBound] == UInt8(ascii: "-") } ?? false
     }
 
     /// Capitals, drawn-out letters, boosters, negation, "least" and app failures, unit by unit.

@@ -200,6 +200,15 @@ extension SentimentScorerTests {
         #expect(score("Why? It is worth it.").score.compound == score("Why. It is worth it.").score.compound)
     }
 
+    @Test func hyphenatedExpressionsMatchWrittenEitherWay() {
+        // "hassle-free" was "hassle" (negative) and "free": the wrong sign.
+        #expect(score("Setup was hassle-free").score.compound > 0.05)
+        #expect(score("Setup was hassle-free").score.compound == score("Setup was hassle free").score.compound)
+        #expect(score("What a mean-spirited update").score.compound < -0.05)
+        // A dash set apart by spaces joins nothing.
+        #expect(score("No hassle - free for a week").score.compound != score("No hassle-free for a week").score.compound)
+    }
+
     @Test func meanAsAVerbCarriesNoSentiment() {
         #expect(abs(score("Did you mean the other one?").score.compound) < 0.05)
         #expect(score("He is the meanest person").score.compound < -0.05)
