@@ -529,7 +529,7 @@ struct ScoringRun {
                     // Ratings written out ("0 stars", "10/10") are expressions that start with a number.
                     let active = lexicon ?? tables.multilingual
                     if let phrases = active.entry(tokens[i])?.phrases, !phrases.isEmpty,
-                       let (phrase, length) = matchPhrase(phrases, at: i, end: range.upperBound, lexicon: active),
+                       let (phrase, length) = Self.matchPhrase(phrases, at: i, end: range.upperBound, lexicon: active, tokens: tokens),
                        case .valence(let v, let source) = phrase.kind {
                         let unit = ScoredUnit(tokens: i..<i + length, role: .word, base: v, valence: v, source: source)
                         if explain { addRule(units.count, source == .general ? "expression" : source.label) }
@@ -583,7 +583,7 @@ struct ScoringRun {
                     if facts.hasPhrases { phrases = resolved.entry?.phrases; phraseLookup = resolved.active }
                     stemTerm = resolved.stemHit?.term ?? ""
                 }
-                if let phrases, let phraseLookup, let matched = matchPhrase(phrases, at: i, end: range.upperBound, lexicon: phraseLookup) {
+                if let phrases, let phraseLookup, let matched = Self.matchPhrase(phrases, at: i, end: range.upperBound, lexicon: phraseLookup, tokens: tokens) {
                     appendPhrase(matched.0, tokens: i..<i + matched.1)
                     i += matched.1
                     continue
@@ -592,7 +592,7 @@ struct ScoringRun {
                 // "best gila", "top" of "top demais"); where none of them follows, the English word scores as itself.
                 if phrases != nil, facts.valence == nil, facts.booster == nil, facts.contrast == nil, facts.stemValence == nil,
                    let english = englishLookup, phraseLookup !== english, let other = english.entry(tokens[i]) {
-                    if !other.phrases.isEmpty, let matched = matchPhrase(other.phrases, at: i, end: range.upperBound, lexicon: english) {
+                    if !other.phrases.isEmpty, let matched = Self.matchPhrase(other.phrases, at: i, end: range.upperBound, lexicon: english, tokens: tokens) {
                         appendPhrase(matched.0, tokens: i..<i + matched.1)
                         i += matched.1
                         continue
@@ -734,8 +734,10 @@ struct ScoringRun {
     }
 
     /// The longest expression among `candidates` that the tokens from `start` spell, and its length in tokens.
-    func matchPhrase(_ candidates: [Int], at start: Int, end: Int, lexicon: LexiconLookup) -> (LexiconPhrase, Int)? {
-        let tokens = text.tokens
+    // Static, over the caller's token buffer: an instance method called from the mutating `buildUnits` copied the
+    // whole run (retaining its fields) once it was too large to inline, and passing the text copied that.
+    static func matchPhrase(_ candidates: [Int], at start: Int, end: Int, lexicon: LexiconLookup,
+                            tokens: UnsafeBufferPointer<Token>) -> (LexiconPhrase, Int)? {
         let phrases = lexicon.phrases
         for index in candidates {
             // Fields are read in place, and hashes compared before words: copying each candidate and comparing
@@ -749,7 +751,7 @@ struct ScoringRun {
                 if i < end, tokens[i].foldedHash == phrases[index].hashes[k], tokens[i].folded == phrases[index].words[k] {
                     i += 1
                     k += 1
-                } else if i + 1 < end, joinsWords(i) {
+                } else if i + 1 < end, joinsWords(i, tokens: tokens) {
                     // "hassle-free", "mean-spirited": a hyphen between two words stands for the expression's space.
                     i += 1
                 } else {
@@ -763,13 +765,12 @@ struct ScoringRun {
     }
 
     /// Whether token `i` is a "-" touching a word on each side ("user-friendly").
-    func joinsWords(_ i: Int) -> Bool {
-        let tokens = text.tokens
+    static func joinsWords(_ i: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
         let r = tokens[i].utf8Range
         guard tokens[i].kind == .punctuation, r.count == 1, i > 0, tokens[i - 1].kind == .word, tokens[i + 1].kind == .word,
               tokens[i - 1].utf8Range.upperBound == r.lowerBound, tokens[i + 1].utf8Range.lowerBound == r.upperBound
         else { return false }
-        return text.text.utf8.withContiguousStorageIfAvailable { $0[r.lowerBound] == UInt8(ascii: "-") } ?? false
+        return tokens[i].folded == "-"
     }
 
     /// Capitals, drawn-out letters, boosters, negation, "least" and app failures, unit by unit.
