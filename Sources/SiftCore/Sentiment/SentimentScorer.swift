@@ -240,14 +240,6 @@ struct ScoringRun {
             }
             let firstContribution = contributions.count
             var sum = scoreSentence(start..<end, lexicon: lexicon, positive: &positive, negative: &negative, neutral: &neutral)
-            // "Is an MBA worth it?": praise a plain question asks about is not the writer's verdict. A complaint
-            // asked ("Why does it keep crashing?") still is one.
-            if sum > 0, asksOnly(start..<end) {
-                sum *= SentimentScorer.askedPraise
-                if explain {
-                    for i in contributions.indices where i >= firstContribution { contributions[i].rules.append("praise in a question (weighs half)") }
-                }
-            }
             sum += emphasis(sentenceBytes(start..<end), sum: sum, sentence: sentence)
             // A sentence opening with "But"/"However" makes the sentences before it a concession.
             var weight = 1.0
@@ -419,6 +411,39 @@ struct ScoringRun {
         unitRules[u].append(rule)
     }
 
+    /// "Is an MBA worth it?": praise in the clause a plain question asks about is not the writer's verdict and
+    /// weighs half. Praise in a clause before it ("Great app, but can you add a widget?") and a complaint asked ("Why
+    /// does it keep crashing?") keep their weight.
+    mutating func weighAskedPraise(_ range: Range<Int>) {
+        guard asksOnly(range) else { return }
+        // The asked clause: the units after the last clause break or contrast word that has words after it.
+        var end = units.count
+        while end > 0, case .clauseBreak = units[end - 1].role { end -= 1 }
+        var start = end
+        scan: while start > 0 {
+            switch units[start - 1].role {
+            case .clauseBreak, .contrast: break scan
+            default: start -= 1
+            }
+        }
+        var asked = 0.0
+        for u in start..<end {
+            switch units[u].role {
+            case .word, .other: asked += units[u].valence
+            default: break
+            }
+        }
+        guard asked > 0 else { return }
+        for u in start..<end where units[u].valence != 0 {
+            switch units[u].role {
+            case .word, .other:
+                units[u].valence *= SentimentScorer.askedPraise
+                if explain { addRule(u, "praise in a question (weighs half)") }
+            default: break
+            }
+        }
+    }
+
     /// Whether the sentence is a plain question: it ends in "?" and has no other "?" or "!".
     func asksOnly(_ range: Range<Int>) -> Bool {
         guard textHasMarks else { return false }
@@ -468,6 +493,7 @@ struct ScoringRun {
         applyPastPraise(range)
         applyContrast()
         applyOnlyComplaint(range)
+        weighAskedPraise(range)
         var sum = 0.0
         let sentence = text.tokens[range.lowerBound].sentence
         // By index: copying each unit would retain its explanation fields.

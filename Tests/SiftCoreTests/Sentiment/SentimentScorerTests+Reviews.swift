@@ -198,6 +198,9 @@ extension SentimentScorerTests {
         #expect(score("Why does it keep crashing?").score.compound == score("Why does it keep crashing.").score.compound)
         #expect(score("Is this the best app ever?!").score.compound > score("Is this the best app ever?").score.compound)
         #expect(score("Why? It is worth it.").score.compound == score("Why. It is worth it.").score.compound)
+        // Only the clause that asks: praise before it is asserted.
+        #expect(score("Great app, but can you add a widget?").score.compound == score("Great app, but can you add a widget.").score.compound)
+        #expect(!rules(score("Great app, but can you add a widget?"), "great").contains("praise in a question (weighs half)"))
     }
 
     @Test func hyphenatedExpressionsMatchWrittenEitherWay() {
