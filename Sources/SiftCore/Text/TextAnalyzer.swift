@@ -94,6 +94,85 @@ public final class TextAnalyzerWorker {
         }
         return words
     }()
+    /// Words in ASCII letters that point away from English: the stopwords, negators and contrast words of sift's other
+    /// languages and the words of the multilingual and Spanish sentiment lexicons, less English words those share
+    /// ("no"; "app" of "top app"). Read only when `plainEnglishKnownShare` is set; English words sift knows are told
+    /// apart from them per word (`isKnownEnglish`).
+    // Only ASCII entries: text with a word in other letters goes to language identification anyway.
+    private lazy var otherLanguageWords: WordSet = {
+        var english = Set<String>()
+        for lists in [lexicons.negators, lexicons.contrast] { english.formUnion(lists["en"] ?? []) }
+        // Code-mixed expressions hold English words ("top app", "paisa time waste"): an English expression's words
+        // are English.
+        for file in ["en/sentiment.tsv", "en/domain.tsv", "en/idioms.tsv", "en/boosters.tsv", "en/failures.tsv"] {
+            Self.forEachTerm(of: file, expressionsOnly: true) { words, _ in english.formUnion(words) }
+        }
+        var words: [String] = []
+        for lists in [lexicons.stopwords, lexicons.negators, lexicons.contrast] {
+            for (language, list) in lists where language != "en" {
+                words.append(contentsOf: list.lazy.filter { $0.utf8.allSatisfy { $0 < 0x80 } && !english.contains($0) })
+            }
+        }
+        for file in ["common/multilingual.tsv", "es/sentiment.tsv"] {
+            Self.forEachTerm(of: file) { termWords, _ in
+                // Each word of an expression ("muito bom", "sangat membantu") points away by itself.
+                words.append(contentsOf: termWords.lazy.filter { !english.contains($0) })
+            }
+        }
+        return WordSet(words)
+    }()
+
+    /// Calls `body` with the lower-cased words in ASCII letters of each term (the text before a tab) of a shipped
+    /// lexicon file, and whether the term has more than one word; with `expressionsOnly`, of terms of several words only.
+    // On bytes, a String made only for a word passed on: Substrings, `lowercased` and splitting made this a tenth of
+    // the first text's wait.
+    private static func forEachTerm(of file: String, expressionsOnly: Bool = false, _ body: (_ words: [String], _ isExpression: Bool) -> Void) {
+        guard var text = LexiconStore.shipped.text(file) else { return }
+        text.withUTF8 { buffer in
+            // Read through the base pointer: the English files are 150 KB, and checked reads of each byte added up.
+            guard let bytes = buffer.baseAddress else { return }
+            let count = buffer.count
+            var words: [Range<Int>] = []
+            var termWords: [String] = []
+            var i = 0
+            while i < count {
+                let lineStart = i
+                var termEnd = -1
+                var hasSpace = false
+                while i < count, bytes[i] != 0x0A, bytes[i] != 0x0D {
+                    if termEnd < 0 {
+                        if bytes[i] == 0x09 { termEnd = i } else if bytes[i] == UInt8(ascii: " ") { hasSpace = true }
+                    }
+                    i += 1
+                }
+                if termEnd < 0 { termEnd = i }
+                i += 1
+                guard lineStart < termEnd, bytes[lineStart] != UInt8(ascii: "#"), !expressionsOnly || hasSpace else { continue }
+                // The term's words: runs of bytes other than spaces.
+                words.removeAll(keepingCapacity: true)
+                var k = lineStart
+                while k < termEnd {
+                    guard bytes[k] != UInt8(ascii: " ") else {
+                        k += 1
+                        continue
+                    }
+                    let start = k
+                    while k < termEnd, bytes[k] != UInt8(ascii: " ") { k += 1 }
+                    words.append(start..<k)
+                }
+                guard !words.isEmpty, !expressionsOnly || words.count > 1 else { continue }
+                termWords.removeAll(keepingCapacity: true)
+                for range in words where range.allSatisfy({ bytes[$0] < 0x80 }) {
+                    termWords.append(String(unsafeUninitializedCapacity: range.count) { out in
+                        for n in range { out[n - range.lowerBound] = bytes[n] >= 0x41 && bytes[n] <= 0x5A ? bytes[n] | 0x20 : bytes[n] }
+                        return range.count
+                    })
+                }
+                body(termWords, words.count > 1)
+            }
+        }
+    }
+
     /// Negation scope covers at most this many tokens after the negator ("no *dark mode*", "don't *like the new
     /// update*"), and ends sooner at clause punctuation or a contrast word.
     static let negationScope = 4
@@ -149,8 +228,11 @@ public final class TextAnalyzerWorker {
     private func plainEnglish(_ bytes: UnsafeBufferPointer<UInt8>, tokens: inout [Token], sentences: inout [Range<Int>]) -> Double? {
         var evidence = EnglishEvidence()
         tokenize(bytes, language: "en", evidence: &evidence, into: &tokens, sentences: &sentences)
+        // Text in ASCII letters with no word of another language sift knows is English too: CLD2 called ~98 % of such
+        // app reviews English or undetermined (then scored with the English lexicon), at ~17,600 instructions a text.
         guard evidence.hindiMarkers == 0, evidence.nonASCIIWords == 0, evidence.stopwords >= plainEnglishStopwords
-                || plainEnglishKnownShare > 0 && Double(evidence.knownWords) >= plainEnglishKnownShare * Double(evidence.words)
+                || plainEnglishKnownShare > 0 && (Double(evidence.knownWords) >= plainEnglishKnownShare * Double(evidence.words)
+                    || evidence.otherLanguageWords == 0)
         else { return nil }
         return Double(evidence.stopwords) / Double(max(evidence.words, 1))
     }
@@ -163,6 +245,8 @@ public final class TextAnalyzerWorker {
         var knownWords = 0
         /// Words with letters outside ASCII after folding (emoji and typographic apostrophes do not count).
         var nonASCIIWords = 0
+        /// Words of another language sift knows that are not English words it knows (`WordRules.Word.isOtherLanguage`).
+        var otherLanguageWords = 0
     }
 
     /// The language to analyze in: the hint when it names one, else what CLD2 finds (`und` for texts too short to
@@ -282,6 +366,7 @@ public final class TextAnalyzerWorker {
                 if flags.contains(.stopword) { build.evidence.stopwords += 1 }
                 if entries[index].value.word.isHindiMarker { build.evidence.hindiMarkers += 1 }
                 if entries[index].value.word.isKnownEnglish { build.evidence.knownWords += 1 }
+                if entries[index].value.word.isOtherLanguage { build.evidence.otherLanguageWords += 1 }
                 if breakBefore { flags.insert(.lineBreakBefore) }
                 build.tokens.append(Token(kind: .word, utf8Range: scanned.range, folded: entries[index].value.form.folded,
                                           foldedHash: entries[index].value.foldedHash, stem: entries[index].value.word.stem,
@@ -326,6 +411,7 @@ public final class TextAnalyzerWorker {
                 if word.flags.contains(.stopword) { build.evidence.stopwords += 1 }
                 if word.isHindiMarker { build.evidence.hindiMarkers += 1 }
                 if word.isKnownEnglish { build.evidence.knownWords += 1 }
+                if word.isOtherLanguage { build.evidence.otherLanguageWords += 1 }
             }
         }
         build.tokens.append(Token(kind: scanned.kind, utf8Range: scanned.range, folded: form.folded, foldedHash: foldedHash,
@@ -376,7 +462,8 @@ public final class TextAnalyzerWorker {
             stemmer: SnowballStemmer(language: language), stopwords: lexicons.stopwords[language] ?? [],
             negators: lexicons.negators[language] ?? [], contrast: lexicons.contrast[language] ?? [],
             hindiMarkers: lexicons.romanizedHindiMarkers,
-            englishVocabulary: language == "en" && plainEnglishKnownShare > 0 ? englishVocabulary : [])
+            englishVocabulary: language == "en" && plainEnglishKnownShare > 0 ? englishVocabulary : [],
+            otherLanguageWords: language == "en" && plainEnglishKnownShare > 0 ? otherLanguageWords : WordSet([String]()))
         wordRules[language] = made
         return made
     }
@@ -485,6 +572,8 @@ final class WordRules {
         var isHindiMarker = false
         /// In `englishVocabulary` (English rules of a worker set to find plain English only).
         var isKnownEnglish = false
+        /// In `otherLanguageWords` and not in `englishVocabulary` (the same rules only).
+        var isOtherLanguage = false
     }
 
     private let stemmer: SnowballStemmer?
@@ -497,6 +586,7 @@ final class WordRules {
     let contrastWords: WordSet
     let hindiMarkers: WordSet
     let englishVocabulary: WordSet
+    let otherLanguageWords: WordSet
     @exclusivity(unchecked) private var memo = WordTable<Word>(capacity: 512)
     @exclusivity(unchecked) private var unstemmedMemo = WordTable<Word>(capacity: 512)
     /// Nil only while a text is being tokenized, which holds it (`takeWrittenMemo`).
@@ -505,9 +595,10 @@ final class WordRules {
     static let limit = 50_000
 
     init(stemmer: SnowballStemmer?, stopwords: Set<String>, negators: Set<String>, contrast: Set<String>, hindiMarkers: Set<String>,
-         englishVocabulary: Set<String> = []) {
+         englishVocabulary: Set<String> = [], otherLanguageWords: WordSet = WordSet([String]())) {
         self.hindiMarkers = WordSet(hindiMarkers)
         self.englishVocabulary = WordSet(englishVocabulary)
+        self.otherLanguageWords = otherLanguageWords
         self.stemmer = stemmer
         self.stopwords = WordSet(stopwords)
         self.negators = WordSet(negators)
@@ -573,9 +664,10 @@ final class WordRules {
         if stopwords.contains(folded, hash: hash) { flags.insert(.stopword) }
         if negators.contains(folded, hash: hash) { flags.insert(.negator) }
         let stemmed = stem ? stemmer?.stem(folded) ?? folded : folded
+        let isKnownEnglish = englishVocabulary.contains(folded, hash: hash)
         let word = Word(stem: stemmed, stemHash: WordHash.of(stemmed), flags: flags,
-                        isHindiMarker: hindiMarkers.contains(folded, hash: hash),
-                        isKnownEnglish: englishVocabulary.contains(folded, hash: hash))
+                        isHindiMarker: hindiMarkers.contains(folded, hash: hash), isKnownEnglish: isKnownEnglish,
+                        isOtherLanguage: !isKnownEnglish && otherLanguageWords.contains(folded, hash: hash))
         if stem {
             if memo.count >= Self.limit { memo = WordTable(capacity: 512) }
             memo.insert(folded, word, hash: hash)

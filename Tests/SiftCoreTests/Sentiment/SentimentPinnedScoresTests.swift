@@ -359,6 +359,22 @@ struct SentimentPinnedScoresTests {
         check(analyzer)
     }
 
+    /// Reviews in other languages written without accents keep their language's lexicon and negators in
+    /// `sift sentiment -`: a word of another language sends them through language identification.
+    @Test(arguments: [
+        ("es horrible y muy lenta", false), ("no funciona la aplicacion", false), ("muy buena app, me encanta", true),
+        ("aplikasi nya bagus banget", true), ("gak bisa login", false), ("maganda ang app", true),
+        ("muito bom", true), ("nao funciona mais", false), ("sehr gut", true), ("funktioniert nicht mehr", false),
+    ])
+    func reviewsInOtherLanguagesInASCIIScoreAsIdentified(_ text: String, positive: Bool) {
+        let analyzer = TextAnalyzer().makeWorker()
+        analyzer.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
+        analyzer.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
+        let score = Self.scorer.compoundScore(analyzer.analyze(text))
+        #expect(score == Self.scorer.compoundScore(TextAnalyzer().makeWorker().analyze(text)))
+        #expect(positive ? score.compound > 0.05 : score.compound < -0.05)
+    }
+
     /// `sift sentiment -` analyzes into one reused value and scores with one scratch (its word memo warm after the
     /// first pass): every pinned score, in both passes, is the one scored afresh.
     @Test func reusedStorageAndWordMemoScoreTheSame() {

@@ -291,6 +291,42 @@ struct TextAnalyzerPlainEnglishTests {
         #expect(plain.tokens == identified.tokens)
     }
 
+    /// Reviews in ASCII letters in languages app stores see most, each with a word of sift's other word lists
+    /// (stopwords, negators, the multilingual and Spanish lexicons): they reach language identification as before.
+    @Test(arguments: [
+        "aplikasi nya bagus banget",  // Indonesian
+        "sangat membantu",
+        "gak bisa login dari kemarin",
+        "maganda ang app",  // Tagalog
+        "hindi gumagana ang app",
+        "tak boleh buka langsung",  // Malay
+        "muy buena app",  // Spanish
+        "no funciona la aplicacion",
+        "me encanta esta app",
+        "muito bom aplicativo",  // Portuguese
+        "nao funciona mais",
+        "sehr gut",  // German
+        "funktioniert nicht mehr",
+        "tres bien application",  // French
+        "application nulle, ne marche pas",
+    ])
+    func asciiTextWithAWordOfAnotherLanguageGoesThroughIdentification(_ text: String) {
+        let plain = plainWorker().analyze(text)
+        let identified = TextAnalyzer().makeWorker().analyze(text)
+        #expect(plain.language == identified.language)
+        #expect(plain.languageConfidence == identified.languageConfidence)
+        #expect(plain.tokens == identified.tokens)
+    }
+
+    /// Text in ASCII letters with no word of another language sift knows is English, however few of its words sift's
+    /// English lists know: CLD2 calls such short reviews English, undetermined or, misreading them, something else.
+    @Test(arguments: ["Good app", "Nice game", "Fantastic app", "Duolingo streak freeze", "Netflix subtitles desync"])
+    func asciiTextWithNoWordOfAnotherLanguageIsEnglish(_ text: String) {
+        let plain = plainWorker().analyze(text)
+        #expect(plain.language == "en")
+        #expect(plain.tokens == TextAnalyzer().makeWorker().analyze(text, languageHint: "en").tokens)
+    }
+
     @Test func aWorkerLeftAloneIdentifiesEveryText() {
         // `sift analyze` writes the identified language in records: the shortcut must be something a caller asks
         // for. CLD2 takes these English words for Czech; the shortcut, which only picks a lexicon, for English.
@@ -299,5 +335,7 @@ struct TextAnalyzerPlainEnglishTests {
         #expect(worker.plainEnglishStopwords == 0 && worker.plainEnglishKnownShare == 0)
         #expect(worker.analyze(text).language != "en")
         #expect(plainWorker().analyze(text).language == "en")
+        // Basque to CLD2; English words sift's lists do not know, and no word of another language.
+        #expect(worker.analyze("Duolingo streak freeze").language != "en")
     }
 }
