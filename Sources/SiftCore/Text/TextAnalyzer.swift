@@ -95,17 +95,18 @@ public final class TextAnalyzerWorker {
         return words
     }()
     /// Words in ASCII letters that point away from English: the stopwords, negators and contrast words of sift's other
-    /// languages and the words of the multilingual and Spanish sentiment lexicons, less English words those share
-    /// ("no"; "app" of "top app"). Read only when `plainEnglishKnownShare` is set; English words sift knows are told
-    /// apart from them per word (`isKnownEnglish`).
+    /// languages and the words of the multilingual and Spanish sentiment lexicons, less the English negators and
+    /// contrast words ("no") and, among the words of expressions, English ones ("app" of "top app"). Read only when
+    /// `plainEnglishKnownShare` is set; English words sift knows are told apart from them per word (`isKnownEnglish`).
     // Only ASCII entries: text with a word in other letters goes to language identification anyway.
     private lazy var otherLanguageWords: WordSet = {
         var english = Set<String>()
         for lists in [lexicons.negators, lexicons.contrast] { english.formUnion(lists["en"] ?? []) }
-        // Code-mixed expressions hold English words ("top app", "paisa time waste"): an English expression's words
-        // are English.
+        // Code-mixed expressions hold English words ("top app", "paisa time waste"): a word of an English expression
+        // is not taken from another language's expression.
+        var englishInExpressions = english
         for file in ["en/sentiment.tsv", "en/domain.tsv", "en/idioms.tsv", "en/boosters.tsv", "en/failures.tsv"] {
-            Self.forEachTerm(of: file, expressionsOnly: true) { words, _ in english.formUnion(words) }
+            Self.forEachTerm(of: file, expressionsOnly: true) { words, _ in englishInExpressions.formUnion(words) }
         }
         var words: [String] = []
         for lists in [lexicons.stopwords, lexicons.negators, lexicons.contrast] {
@@ -114,9 +115,9 @@ public final class TextAnalyzerWorker {
             }
         }
         for file in ["common/multilingual.tsv", "es/sentiment.tsv"] {
-            Self.forEachTerm(of: file) { termWords, _ in
+            Self.forEachTerm(of: file) { termWords, isExpression in
                 // Each word of an expression ("muito bom", "sangat membantu") points away by itself.
-                words.append(contentsOf: termWords.lazy.filter { !english.contains($0) })
+                words.append(contentsOf: termWords.lazy.filter { !(isExpression ? englishInExpressions : english).contains($0) })
             }
         }
         return WordSet(words)
