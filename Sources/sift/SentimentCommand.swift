@@ -37,9 +37,10 @@ struct SentimentCommand: ParsableCommand {
         let analyzer = TextAnalyzer().makeWorker()
         let out = StreamWriter.standardOutput
         if text == "-" {
-            // Only the lexicon depends on the language here: plain English text skips language identification.
-            // On the Google Play reviews this changes 6 of 20,000 scores and no figure of scripts/eval-sentiment
-            // for the worse (BENCHMARKS.md, "Speed of `sift sentiment -`").
+            // Only the lexicon depends on the language here: plain English text, and text in ASCII letters with no
+            // word of another language sift knows, skips language identification. On the Google Play reviews the
+            // first changes 6 of 20,000 scores, the second 2 more, and neither any figure of scripts/eval-sentiment
+            // for the worse (BENCHMARKS.md, "Speed of `sift sentiment -`" and "Session 8").
             analyzer.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
             analyzer.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
             let languageHint = language  // an option's getter per line showed in the profile

@@ -78,7 +78,8 @@ public final class TextAnalyzerWorker {
     public static let sentimentPlainEnglishStopwords = 2
     public static let sentimentPlainEnglishKnownShare = 0.6
     /// Short texts pass as plain English too when at least this share of their words are English words sift's
-    /// lexicons know (stopwords and single-word sentiment, domain, booster and failure terms); 0 turns it off.
+    /// lexicons know (stopwords and single-word sentiment, domain, booster and failure terms), or when none of their
+    /// words is a word of another language sift knows (`otherLanguageWords`); 0 turns both off.
     @exclusivity(unchecked) public var plainEnglishKnownShare = 0.0
     /// English words sift's lexicons know, read only when `plainEnglishKnownShare` is set.
     private lazy var englishVocabulary: Set<String> = {
