@@ -39,8 +39,8 @@ struct SentimentCommand: ParsableCommand {
         if text == "-" {
             // Only the lexicon depends on the language here: plain English text, and text in ASCII letters with no
             // word of another language sift knows, skips language identification. On the Google Play reviews the
-            // first changes 6 of 20,000 scores, the second 2 more, and neither any figure of scripts/eval-sentiment
-            // for the worse (BENCHMARKS.md, "Speed of `sift sentiment -`" and "Session 8").
+            // first changes 6 of 20,000 scores, the second 2 more; of scripts/eval-sentiment's figures only the
+            // held-out URR half moved, by one review (BENCHMARKS.md, "Speed of `sift sentiment -`" and "Session 8").
             analyzer.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
             analyzer.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
             let languageHint = language  // an option's getter per line showed in the profile

@@ -230,8 +230,9 @@ public final class TextAnalyzerWorker {
     private func plainEnglish(_ bytes: UnsafeBufferPointer<UInt8>, tokens: inout [Token], sentences: inout [Range<Int>]) -> Double? {
         var evidence = EnglishEvidence()
         tokenize(bytes, language: "en", evidence: &evidence, into: &tokens, sentences: &sentences)
-        // Text in ASCII letters with no word of another language sift knows is English too: CLD2 called ~98 % of such
-        // app reviews English or undetermined (then scored with the English lexicon), at ~17,600 instructions a text.
+        // Text in ASCII letters with no word of another language sift knows is English too: CLD2 called 4,085 of the
+        // 4,232 such Google Play reviews English or undetermined (then scored with the English lexicon), at ~17,000
+        // instructions a text.
         guard evidence.hindiMarkers == 0, evidence.nonASCIIWords == 0, evidence.stopwords >= plainEnglishStopwords
                 || plainEnglishKnownShare > 0 && (Double(evidence.knownWords) >= plainEnglishKnownShare * Double(evidence.words)
                     || evidence.otherLanguageWords == 0)
