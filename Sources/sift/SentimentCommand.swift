@@ -24,6 +24,9 @@ struct SentimentCommand: ParsableCommand {
     @Option(help: "Score in this language (ISO 639-1) instead of detecting it.")
     var language: String?
 
+    @Option(help: "Threads for scoring standard input (default: all cores); the output is the same for any number.")
+    var threads: Int?
+
     func run() throws {
         var overlays: [String] = []
         for path in lexicons {
@@ -34,15 +37,9 @@ struct SentimentCommand: ParsableCommand {
         }
         let scorer: SentimentScorer
         do { scorer = try SentimentScorer(overlays: overlays) } catch { throw ValidationError(String(describing: error)) }
-        let analyzer = TextAnalyzer().makeWorker()
+        let textAnalyzer = TextAnalyzer()
         let out = StreamWriter.standardOutput
         if text == "-" {
-            // Only the lexicon depends on the language here: plain English text, and text in ASCII letters with no
-            // word of another language sift knows, skips language identification. On the Google Play reviews the
-            // first changes 6 of 20,000 scores, the second 2 more; of scripts/eval-sentiment's figures only the
-            // held-out URR half moved, by one review (BENCHMARKS.md, "Speed of `sift sentiment -`" and "Session 8").
-            analyzer.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
-            analyzer.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
             let languageHint = language  // an option's getter per line showed in the profile
             // One JSON line is at most 4 numbers of ≤ 8 bytes and 45 bytes of keys: 128 bytes always hold it. Lines
             // are written straight into a 64 KB block handed to the writer when full (appending each line to the
@@ -54,12 +51,7 @@ struct SentimentCommand: ParsableCommand {
             // Scores lie in -1…1, whose digits are looked up in a table of each scaled value.
             let compoundDigits = ScaledDigits(digits: 4)
             let shareDigits = ScaledDigits(digits: 3)
-            // Storage and memos reused from line to line: no token or unit arrays are allocated per line.
-            var scratch = SentimentScratch()
-            var analyzed = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
-            forEachStandardInputLine { text in
-                analyzer.analyze(text, languageHint: languageHint, into: &analyzed)
-                let score = scorer.compoundScore(analyzed, reusing: &scratch)
+            func write(_ score: SentimentScore) {
                 let jsonLine = block + filled
                 var n = Self.put(#"{"compound":"#, at: jsonLine)
                 n += compoundDigits.put(score.compound, at: jsonLine + n)
@@ -76,9 +68,37 @@ struct SentimentCommand: ParsableCommand {
                     filled = 0
                 }
             }
+            let threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            if threads == 1 {
+                let analyzer = Self.lineWorker(textAnalyzer)
+                // Storage and memos reused from line to line: no token or unit arrays are allocated per line.
+                var scratch = SentimentScratch()
+                var analyzed = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
+                forEachStandardInputLine { text in
+                    analyzer.analyze(text, languageHint: languageHint, into: &analyzed)
+                    write(scorer.compoundScore(analyzed, reusing: &scratch))
+                }
+            } else {
+                // Lines in batches, each scored on every core and written in input order.
+                let batchScorer = SentimentBatchScorer(scorer: scorer, threads: threads, languageHint: languageHint) {
+                    Self.lineWorker(textAnalyzer)
+                }
+                let batchSize = 4096 * threads
+                var batch: [String] = []
+                batch.reserveCapacity(batchSize)
+                func flush() {
+                    for score in batchScorer.scores(batch) { write(score) }
+                    batch.removeAll(keepingCapacity: true)
+                }
+                forEachStandardInputLine { text in
+                    batch.append(text)
+                    if batch.count == batchSize { flush() }
+                }
+                flush()
+            }
             out.write(UnsafeBufferPointer(start: block, count: filled))
         } else {
-            let result = scorer.score(analyzer.analyze(text, languageHint: language))
+            let result = scorer.score(textAnalyzer.makeWorker().analyze(text, languageHint: language))
             if explain {
                 out.write(result.explanation() + "\n")
             } else {
@@ -87,6 +107,18 @@ struct SentimentCommand: ParsableCommand {
             }
         }
         out.flush()
+    }
+
+    /// An analyzer worker for scoring lines of standard input.
+    static func lineWorker(_ analyzer: TextAnalyzer) -> TextAnalyzerWorker {
+        let worker = analyzer.makeWorker()
+        // Only the lexicon depends on the language here: plain English text, and text in ASCII letters with no
+        // word of another language sift knows, skips language identification. On the Google Play reviews the
+        // first changes 6 of 20,000 scores, the second 2 more; of scripts/eval-sentiment's figures only the
+        // held-out URR half moved, by one review (BENCHMARKS.md, "Speed of `sift sentiment -`" and "Session 8").
+        worker.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
+        worker.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
+        return worker
     }
 
     /// Copies an ASCII literal to `p`; returns its length.

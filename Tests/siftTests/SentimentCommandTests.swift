@@ -15,6 +15,16 @@ struct SentimentCommandTests {
         #expect(objects[2]["compound"]! == 0)
     }
 
+    @Test func threadsChangeNothingButTheCoresUsed() throws {
+        let shapes = ["I love this app", "It crashes every time I open it", "", "meh 😐", "muy buena app", "kind of slow"]
+        let input = (0..<3000).map { shapes[$0 % shapes.count] + ($0 % 7 == 0 ? "!!" : "") }.joined(separator: "\n") + "\n"
+        let one = try SiftBinary.run(["sentiment", "--threads", "1", "-"], stdin: Data(input.utf8))
+        let two = try SiftBinary.run(["sentiment", "--threads", "2", "-"], stdin: Data(input.utf8))
+        #expect(one.status == 0 && two.status == 0)
+        #expect(one.stdout.split(separator: "\n").count == 3000)
+        #expect(two.stdout == one.stdout)
+    }
+
     @Test func explainPrintsATableAPMCanRead() throws {
         let result = try SiftBinary.run(["sentiment", "--explain", "Great app but it keeps crashing"])
         #expect(result.status == 0)

@@ -1,0 +1,47 @@
+import Testing
+@testable import SiftCore
+
+/// Scoring a pipe's lines on several threads gives each line the score one thread gives it, in the lines' order.
+struct SentimentBatchScorerTests {
+    static let scorer = try! SentimentScorer()
+
+    /// Reviews of every shape a pipe carries: praise, complaints, requests, other languages, emoji, empty lines, and
+    /// the same words again (the memos kept from batch to batch must not change a later score).
+    static let texts: [String] = {
+        let shapes = [
+            "Love it, works great", "The app is great but it crashes constantly", "App is NOT working!!!",
+            "kind of slow", "Kindly fix the login bug", "", "😍😍😍", "no me gusta nada, muy lenta",
+            "aplikasi nya bagus banget", "There is no option to export my notes", "Worst update ever. Uninstalling.",
+            "Good app. 4 stars", "مش حلو", "It doesn't crash anymore, thanks for the fix!",
+        ]
+        // More texts than one thread takes at a time, in an order that repeats no pattern of the runs.
+        return (0..<500).map { i in shapes[(i * 7 + i / 13) % shapes.count] + (i % 5 == 0 ? " really" : "") }
+    }()
+
+    static func serialScores(_ texts: [String]) -> [SentimentScore] {
+        let worker = TextAnalyzer().makeWorker()
+        var scratch = SentimentScratch()
+        var analyzed = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
+        return texts.map { text in
+            worker.analyze(text, languageHint: nil, into: &analyzed)
+            return scorer.compoundScore(analyzed, reusing: &scratch)
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 8])
+    func everyThreadCountGivesTheSerialScoresInOrder(threads: Int) {
+        let analyzer = TextAnalyzer()
+        let batch = SentimentBatchScorer(scorer: Self.scorer, threads: threads) { analyzer.makeWorker() }
+        let expected = Self.serialScores(Self.texts)
+        // Two batches through the same scorer: the second runs on memos the first filled.
+        #expect(batch.scores(Self.texts) == expected)
+        #expect(batch.scores(Array(Self.texts.reversed())) == Array(expected.reversed()))
+    }
+
+    @Test func noTextsNoScores() {
+        let analyzer = TextAnalyzer()
+        let batch = SentimentBatchScorer(scorer: Self.scorer, threads: 2) { analyzer.makeWorker() }
+        #expect(batch.scores([]).isEmpty)
+        #expect(batch.scores(["Great app"]) == Self.serialScores(["Great app"]))
+    }
+}
