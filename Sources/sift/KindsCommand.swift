@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import SiftCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `sift kinds`: the kind and severity of each text, one JSON line in, one out.
 struct Kinds: ParsableCommand {
@@ -31,18 +34,21 @@ struct Kinds: ParsableCommand {
     @Option(help: ArgumentHelp("A kind model file to use instead of the shipped one (for scripts/train-kinds).", visibility: .hidden))
     var modelFile: String?
 
+    @Option(help: "Threads (default: all cores); the output is the same for any number.")
+    var threads: Int?
+
     func run() throws {
-        let data: Data
+        let fd: Int32
         if input == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            fd = 0
         } else {
-            guard let read = FileManager.default.contents(atPath: input) else {
+            fd = open(input, O_RDONLY)
+            guard fd >= 0 else {
                 printError("sift: cannot read \(input)")
                 throw SiftExit.input
             }
-            data = read
         }
-        let analyzer = TextAnalyzer(lexicons: .shipped).makeWorker()
+        defer { if fd != 0 { close(fd) } }
         var classifier = KindClassifier(useModel: model && !features)
         if let modelFile, model, !features {
             guard let text = try? String(contentsOfFile: modelFile, encoding: .utf8), let loaded = KindModel(text: text) else {
@@ -56,71 +62,118 @@ struct Kinds: ParsableCommand {
             printError("sift: \(error)")
             throw SiftExit.input
         }
-        var kindWorker = classifier.makeWorker()
-        var sentimentScratch = SentimentScratch()
+        let analyzer = TextAnalyzer(lexicons: .shipped)
+        let threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let lines = ParallelBatch(threads: threads) { [classifier] in
+            KindsLine.Slot(analyzer: analyzer.makeWorker(), kinds: classifier.makeWorker())
+        }
+        let options = KindsLine.Options(source: input, cues: cues, features: features, scorer: scorer)
         let out = StreamWriter.standardOutput
-        var json = JSONWriter()
-        var lineNumber = 0
-        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let bytes = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
-            if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
-            var id: String?
-            var text = String(decoding: bytes, as: UTF8.self)
-            var language: String?
-            if bytes.first == UInt8(ascii: "{") {
-                guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-                    let value = object["text"] as? String
-                else {
-                    printError("\(input):\(lineNumber): not a JSON object with a \"text\" string; skipped")
-                    continue
+        // Lines in batches, each classified on every core and written in input order: memory holds a batch, not
+        // the input.
+        let batchSize = 2048 * threads
+        var pending: [(number: Int, text: String)] = []
+        pending.reserveCapacity(batchSize)
+        func flush() {
+            for line in lines.map(pending, { slot, line in KindsLine.classify(line.text, number: line.number, options, &slot) }) {
+                switch line {
+                case .json(let bytes):
+                    out.write(bytes)
+                    out.write(CollectionOfOne(UInt8(ascii: "\n")))
+                case .skipped(let message):
+                    printError(message)
                 }
-                text = value
-                id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue
-                language = object["language"] as? String
             }
-            let analyzed = analyzer.analyze(text, languageHint: language)
-            let result = kindWorker.classify(analyzed, sentiment: scorer?.compoundScore(analyzed, reusing: &sentimentScratch))
-            json.reset()
+            pending.removeAll(keepingCapacity: true)
+        }
+        var lineNumber = 0
+        forEachLine(of: fd) { text in
+            lineNumber += 1
+            if text.utf8.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return }
+            pending.append((lineNumber, text))
+            if pending.count == batchSize { flush() }
+        }
+        flush()
+        out.flush()
+    }
+}
+
+/// One input line of `sift kinds`: a JSON object with a "text" field or a plain text, classified into one JSON line.
+enum KindsLine {
+    /// What one thread classifies with, kept from batch to batch.
+    struct Slot {
+        let analyzer: TextAnalyzerWorker
+        var kinds: KindClassifier.Worker
+        var sentimentScratch = SentimentScratch()
+    }
+
+    struct Options: Sendable {
+        let source: String
+        let cues: Bool
+        let features: Bool
+        let scorer: SentimentScorer?
+    }
+
+    enum Output {
+        case json([UInt8])
+        /// Not a JSON object with a "text" string: the message says where.
+        case skipped(String)
+    }
+
+    static func classify(_ line: String, number: Int, _ options: Options, _ slot: inout Slot) -> Output {
+        var id: String?
+        var text = line
+        var language: String?
+        if line.utf8.first == UInt8(ascii: "{") {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let value = object["text"] as? String
+            else {
+                return .skipped("\(options.source):\(number): not a JSON object with a \"text\" string; skipped")
+            }
+            text = value
+            id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue
+            language = object["language"] as? String
+        }
+        let analyzed = slot.analyzer.analyze(text, languageHint: language)
+        let result = slot.kinds.classify(analyzed, sentiment: options.scorer?.compoundScore(analyzed, reusing: &slot.sentimentScratch))
+        // A writer per line: its bytes wait in the batch until the lines before them are written.
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("line", number)
+        json.field("id", id)
+        json.field("language", analyzed.language)
+        json.beginArray(key: "kinds")
+        for kind in result.kinds {
             json.beginObject()
-            json.field("line", lineNumber)
-            json.field("id", id)
-            json.field("language", analyzed.language)
-            json.beginArray(key: "kinds")
-            for kind in result.kinds {
+            json.field("kind", kind.kind.rawValue)
+            json.field("confidence", kind.confidence, digits: 3)
+            json.endObject()
+        }
+        json.endArray()
+        json.field("severity", result.severity.rawValue)
+        json.field("side", result.side.rawValue)
+        if options.features {
+            json.beginArray(key: "features")
+            for feature in KindFeatures.features(of: analyzed) { json.value(feature) }
+            json.endArray()
+            json.beginObject(key: "cue_confidences")
+            for kind in FeedbackKind.allCases {
+                if let confidence = result.cueConfidences[kind] { json.field(kind.rawValue, confidence, digits: 4) }
+            }
+            json.endObject()
+        }
+        if options.cues {
+            json.beginArray(key: "cues")
+            for cue in result.cues {
                 json.beginObject()
-                json.field("kind", kind.kind.rawValue)
-                json.field("confidence", kind.confidence, digits: 3)
+                json.field("cue", cue.cue)
+                json.field("kind", cue.kind.rawValue)
                 json.endObject()
             }
             json.endArray()
-            json.field("severity", result.severity.rawValue)
-            json.field("side", result.side.rawValue)
-            if features {
-                json.beginArray(key: "features")
-                for feature in KindFeatures.features(of: analyzed) { json.value(feature) }
-                json.endArray()
-                json.beginObject(key: "cue_confidences")
-                for kind in FeedbackKind.allCases {
-                    if let confidence = result.cueConfidences[kind] { json.field(kind.rawValue, confidence, digits: 4) }
-                }
-                json.endObject()
-            }
-            if cues {
-                json.beginArray(key: "cues")
-                for cue in result.cues {
-                    json.beginObject()
-                    json.field("cue", cue.cue)
-                    json.field("kind", cue.kind.rawValue)
-                    json.endObject()
-                }
-                json.endArray()
-                json.field("severity_cue", result.severityCue)
-            }
-            json.endObject()
-            out.write(json.bytes)
-            out.write(CollectionOfOne(UInt8(ascii: "\n")))
+            json.field("severity_cue", result.severityCue)
         }
-        out.flush()
+        json.endObject()
+        return .json(json.bytes)
     }
 }

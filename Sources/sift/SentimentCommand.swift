@@ -74,7 +74,7 @@ struct SentimentCommand: ParsableCommand {
                 // Storage and memos reused from line to line: no token or unit arrays are allocated per line.
                 var scratch = SentimentScratch()
                 var analyzed = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
-                forEachStandardInputLine { text in
+                forEachLine(of: 0) { text in
                     analyzer.analyze(text, languageHint: languageHint, into: &analyzed)
                     write(scorer.compoundScore(analyzed, reusing: &scratch))
                 }
@@ -90,7 +90,7 @@ struct SentimentCommand: ParsableCommand {
                     for score in batchScorer.scores(batch) { write(score) }
                     batch.removeAll(keepingCapacity: true)
                 }
-                forEachStandardInputLine { text in
+                forEachLine(of: 0) { text in
                     batch.append(text)
                     if batch.count == batchSize { flush() }
                 }
@@ -197,45 +197,5 @@ struct SentimentCommand: ParsableCommand {
             k -= 1
         }
         return count
-    }
-
-    /// Calls `body` with each line of standard input (without its line ending), reading in large blocks and
-    /// finding line ends with `memchr`.
-    private func forEachStandardInputLine(_ body: (String) -> Void) {
-        var capacity = 1 << 16
-        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { buffer.deallocate() }
-        var filled = 0
-        func emit(_ start: UnsafeMutablePointer<UInt8>, _ count: Int) {
-            var count = count
-            if count > 0, start[count - 1] == UInt8(ascii: "\r") { count -= 1 }
-            body(String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self))
-        }
-        while true {
-            if filled == capacity {
-                // A line longer than the buffer: grow it.
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                grown.update(from: buffer, count: filled)
-                buffer.deallocate()
-                buffer = grown
-                capacity *= 2
-            }
-            let n = Glibc.read(0, buffer + filled, capacity - filled)
-            if n < 0, errno == EINTR { continue }
-            if n <= 0 { break }
-            let end = filled + n
-            var start = 0
-            // Only the new bytes can hold a line end; the pending ones were searched already.
-            var searchFrom = filled
-            while searchFrom < end, let found = memchr(buffer + searchFrom, Int32(UInt8(ascii: "\n")), end - searchFrom) {
-                let newline = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                emit(buffer + start, newline - start)
-                start = newline + 1
-                searchFrom = start
-            }
-            filled = end - start
-            if start > 0, filled > 0 { memmove(buffer, buffer + start, filled) }
-        }
-        if filled > 0 { emit(buffer, filled) }
     }
 }

@@ -50,3 +50,43 @@ func printError(_ line: String) {
     let bytes = Array((line + "\n").utf8)
     _ = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress!, $0.count) }
 }
+
+/// Calls `body` with each line read from `fd` (without its line ending), reading in large blocks and finding line
+/// ends with `memchr`: memory holds one block and the longest line, whatever the size of the input.
+func forEachLine(of fd: Int32, _ body: (String) -> Void) {
+    var capacity = 1 << 16
+    var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    defer { buffer.deallocate() }
+    var filled = 0
+    func emit(_ start: UnsafeMutablePointer<UInt8>, _ count: Int) {
+        var count = count
+        if count > 0, start[count - 1] == UInt8(ascii: "\r") { count -= 1 }
+        body(String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self))
+    }
+    while true {
+        if filled == capacity {
+            // A line longer than the buffer: grow it.
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            grown.update(from: buffer, count: filled)
+            buffer.deallocate()
+            buffer = grown
+            capacity *= 2
+        }
+        let n = Glibc.read(fd, buffer + filled, capacity - filled)
+        if n < 0, errno == EINTR { continue }
+        if n <= 0 { break }
+        let end = filled + n
+        var start = 0
+        // Only the new bytes can hold a line end; the pending ones were searched already.
+        var searchFrom = filled
+        while searchFrom < end, let found = memchr(buffer + searchFrom, Int32(UInt8(ascii: "\n")), end - searchFrom) {
+            let newline = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            emit(buffer + start, newline - start)
+            start = newline + 1
+            searchFrom = start
+        }
+        filled = end - start
+        if start > 0, filled > 0 { memmove(buffer, buffer + start, filled) }
+    }
+    if filled > 0 { emit(buffer, filled) }
+}

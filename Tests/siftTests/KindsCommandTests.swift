@@ -26,6 +26,22 @@ struct KindsCommandTests {
         #expect(objects.map { $0["side"] as? String } == ["problem", "feature_request", "other"])
     }
 
+    @Test func threadsChangeNothingButTheCoresUsed() throws {
+        let shapes = [
+            #"{"id": "a", "text": "Crashes on startup since the update."}"#, "Please add dark mode", "", "{\"txt\": 1}",
+            "How do I export my data?", "love it but it drains my battery", "muy lenta, no funciona",
+        ]
+        let input = (0..<5000).map { shapes[$0 % shapes.count] }.joined(separator: "\n") + "\n"
+        let one = try SiftBinary.run(["kinds", "--cues", "--threads", "1", "-"], stdin: Data(input.utf8))
+        let two = try SiftBinary.run(["kinds", "--cues", "--threads", "2", "-"], stdin: Data(input.utf8))
+        #expect(one.status == 0 && two.status == 0)
+        // Blank lines make no output; bad JSON lines a message each, in input order.
+        #expect(one.stdout.split(separator: "\n").count == (0..<5000).filter { ![2, 3].contains($0 % shapes.count) }.count)
+        #expect(two.stdout == one.stdout)
+        #expect(two.stderr == one.stderr)
+        #expect(one.stderr.hasPrefix("-:4: not a JSON object"))
+    }
+
     @Test func badJSONLineIsReportedAndSkipped() throws {
         let result = try SiftBinary.run(["kinds", "-"], stdin: Data("{\"txt\": 1}\nGreat app\n".utf8))
         #expect(result.status == 0)
