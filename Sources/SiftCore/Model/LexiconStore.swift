@@ -20,42 +20,60 @@ public struct LexiconStore: Sendable {
     public func lines(_ path: String) -> [Substring] {
         guard let text = files[path] else { return [] }
         // Over UTF-8 bytes: splitting by Characters was a fifth of sift's start-up time.
-        var lines: [Substring] = []
+        let ranges = Self.withUTF8(text) { Self.lineRanges($0) }
         let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        var i = utf8.startIndex
-        func take(_ end: String.Index) {
+        return ranges.map { text[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }
+    }
+
+    /// Calls `body` with a file's UTF-8 bytes and the byte ranges of its `lines(path)`; nil when there is no such file.
+    // Loading reads lexicon lines as bytes: making a Substring of each line was a tenth of start-up.
+    func withLines<R>(_ path: String, _ body: (UnsafeBufferPointer<UInt8>, [Range<Int>]) throws -> R) rethrows -> R? {
+        guard let text = files[path] else { return nil }
+        return try Self.withUTF8(text) { try body($0, Self.lineRanges($0)) }
+    }
+
+    private static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        var text = text
+        return try text.withUTF8(body)
+    }
+
+    /// The byte ranges of the non-empty, non-comment lines, each trimmed of spaces and tabs (and a trailing CR).
+    static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        let count = bytes.count
+        var lineStart = 0
+        var i = 0
+        func take(_ end: Int) {
             var start = lineStart, end = end
-            while start < end, utf8[start] == UInt8(ascii: " ") || utf8[start] == UInt8(ascii: "\t") { start = utf8.index(after: start) }
+            while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
             while end > start {
-                let last = utf8[utf8.index(before: end)]
+                let last = bytes[end - 1]
                 guard last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") else { break }
-                end = utf8.index(before: end)
+                end -= 1
             }
-            if start < end, utf8[start] != UInt8(ascii: "#") { lines.append(text[start..<end]) }
+            if start < end, bytes[start] != UInt8(ascii: "#") { ranges.append(start..<end) }
         }
-        while i < utf8.endIndex {
-            let byte = utf8[i]
+        while i < count {
+            let byte = bytes[i]
             // The separators of Character.isNewline: LF, VT, FF, CR, NEL (C2 85), LS and PS (E2 80 A8/A9).
             var length = 0
             if byte >= 0x0A && byte <= 0x0D {
                 length = 1
-            } else if byte == 0xC2, utf8.index(after: i) < utf8.endIndex, utf8[utf8.index(after: i)] == 0x85 {
+            } else if byte == 0xC2, i + 1 < count, bytes[i + 1] == 0x85 {
                 length = 2
-            } else if byte == 0xE2, utf8.distance(from: i, to: utf8.endIndex) >= 3, utf8[utf8.index(i, offsetBy: 1)] == 0x80,
-                      utf8[utf8.index(i, offsetBy: 2)] == 0xA8 || utf8[utf8.index(i, offsetBy: 2)] == 0xA9 {
+            } else if byte == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
                 length = 3
             }
             if length > 0 {
                 take(i)
-                i = utf8.index(i, offsetBy: length)
+                i += length
                 lineStart = i
             } else {
-                i = utf8.index(after: i)
+                i += 1
             }
         }
-        take(utf8.endIndex)
-        return lines
+        take(count)
+        return ranges
     }
 
     /// This store with `other`'s files replacing or adding to its own.

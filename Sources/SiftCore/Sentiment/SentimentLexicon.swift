@@ -67,13 +67,15 @@ struct LexiconEntry: Sendable {
 }
 
 /// The sentiment lexicons of one language, indexed for lookups by folded form and by stem.
+// The entries, stems and failures are `WordTable`s from the start, shared with `lookup`: building Dictionaries and
+// then tables from them was a third of start-up.
 struct LanguageLexicon: Sendable {
-    var entries: [String: LexiconEntry] = [:]
+    var entries = WordTable<LexiconEntry>()
     var phrases: [LexiconPhrase] = []
     /// Valence by Snowball stem, for inflections the lexicon does not spell out; the term is kept for explanations.
-    var stemValences: [String: (valence: Double, term: String)] = [:]
+    var stemValences = WordTable<StemValence>()
     /// Valence of a negated verb of what an app should do ("doesn't *load*"), by stem.
-    var failures: [String: Double] = [:]
+    var failures = WordTable<Double>()
     /// Words showing a text is feedback about a product (folded forms and stems); nil for a language without the list,
     /// whose texts are all read as feedback.
     var productWords: WordSet?
@@ -90,17 +92,22 @@ struct LanguageLexicon: Sendable {
         // A term without a space byte is one word (or none): splitting by Characters was a sixth of start-up.
         // "hassle-free" is the expression "hassle free": the analyzer splits words at hyphens, and matching reads a
         // hyphen between two words as the space.
-        let joined = term.utf8.contains(UInt8(ascii: " ")) || term.utf8.dropFirst().dropLast().contains(UInt8(ascii: "-"))
+        // One pass over the bytes: a space anywhere, or a hyphen between two bytes.
+        var joined = false
+        let last = term.utf8.count - 1
+        for (k, byte) in term.utf8.enumerated() where byte == UInt8(ascii: " ") || (byte == UInt8(ascii: "-") && k > 0 && k < last) {
+            joined = true
+            break
+        }
         let words = joined ? term.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init) : term.isEmpty ? [] : [term]
         if words.count > 1 {
             addPhrase(LexiconPhrase(words: words, kind: .valence(valence, source)))
         } else if let word = words.first {
-            // One hashed access instead of two: this runs for every lexicon line at start-up.
-            func set(_ entry: inout LexiconEntry) {
+            // One probe instead of two: this runs for every lexicon line at start-up.
+            entries.update(word, empty: LexiconEntry()) { entry in
                 entry.valence = valence
                 entry.source = source
             }
-            set(&entries[word, default: LexiconEntry()])
         }
     }
 
@@ -112,28 +119,34 @@ struct LanguageLexicon: Sendable {
             return
         }
         phrases.append(phrase)
-        var entry = entries[first] ?? LexiconEntry()
-        entry.phrases.append(phrases.count - 1)
-        entry.phrases.sort { phrases[$0].words.count > phrases[$1].words.count }
-        entries[first] = entry
+        let all = phrases
+        entries.update(first, empty: LexiconEntry()) { entry in
+            entry.phrases.append(all.count - 1)
+            entry.phrases.sort { all[$0].words.count > all[$1].words.count }
+        }
     }
 
     static let inflectionSuffixes = ["s", "ed", "ing", "er", "est", "d"]
 
-    /// Fills `stemValences` from the single-word valences; a term that is its own stem wins over its inflections.
+    /// Fills `stemValences` from the single-word valences; a term that is its own stem wins over its inflections,
+    /// then the shortest, then the first in String order.
     mutating func indexStems(_ stem: (String) -> String) {
-        var chosen: [String: (valence: Double, term: String)] = [:]
+        var chosen = WordTable<StemValence>()
         // Character counts and splits are taken on bytes where the words are ASCII and have no space, as nearly all
         // are: walking Characters was a third of this start-up step.
         func length(_ word: String) -> Int { word.utf8.allSatisfy { $0 < 0x80 } ? word.utf8.count : word.count }
-        for (term, entry) in entries.sorted(by: { $0.key < $1.key }) {
+        // The rule picks the same term in any order of the entries: sorting them first was a tenth of start-up.
+        entries.forEach { term, entry in
             guard let valence = entry.valence,
-                  term.utf8.contains(UInt8(ascii: " ")) ? term.split(separator: " ").count == 1 : !term.isEmpty else { continue }
+                  term.utf8.contains(UInt8(ascii: " ")) ? term.split(separator: " ").count == 1 : !term.isEmpty else { return }
             let key = stem(term)
             // Only inflections stand for their stem: "useful" must not lend its valence to "used" (both "use").
-            guard term == key || (length(term) - length(key) <= 3 && Self.inflectionSuffixes.contains(where: { term.hasSuffix($0) })) else { continue }
-            if let current = chosen[key], current.term == key || (term != key && length(current.term) <= length(term)) { continue }
-            chosen[key] = (valence, term)
+            guard term == key || (length(term) - length(key) <= 3 && Self.inflectionSuffixes.contains(where: { term.hasSuffix($0) })) else { return }
+            if let current = chosen[key] {
+                if current.term == key || term != key && !(length(term) < length(current.term)
+                    || length(term) == length(current.term) && term < current.term) { return }
+            }
+            chosen[key] = StemValence(valence: valence, term: term)
         }
         stemValences = chosen
     }
@@ -156,12 +169,12 @@ struct SentimentLexicons: Sendable {
     var stopwordTables: [(language: String, words: WordSet)] = []
 
     init(store: LexiconStore, overlays: [String]) throws {
-        for (line, valence) in Self.pairs(store.lines("emoji/emoji.tsv")) {
+        for (line, valence) in Self.pairs(store, "emoji/emoji.tsv") {
             emoji[Self.emojiKey(line)] = valence
         }
         // Emoticons keep their case: ":D" and ":d", "T_T" and "t_t" are different faces, and the analyzer folds
         // only the nose and "xD" (see `emoticonKey`).
-        for (line, valence) in Self.pairs(store.lines("common/emoticons.tsv"), folding: false) {
+        for (line, valence) in Self.pairs(store, "common/emoticons.tsv", folding: false) {
             emoticons[line] = valence
             emoticons[Self.emoticonKey(line)] = valence
         }
@@ -175,15 +188,19 @@ struct SentimentLexicons: Sendable {
         }
         for code in codes.sorted() {
             var lexicon = LanguageLexicon()
-            for (term, valence) in Self.pairs(store.lines("\(code)/sentiment.tsv")) { lexicon.setValence(term, valence, source: .general) }
-            for (term, valence) in Self.pairs(store.lines("\(code)/domain.tsv")) { lexicon.setValence(term, valence, source: .domain) }
-            for (term, valence) in Self.pairs(store.lines("\(code)/idioms.tsv")) { lexicon.setValence(term, valence, source: .idiom) }
-            for (term, scalar) in Self.pairs(store.lines("\(code)/boosters.tsv")) {
+            let general = Self.pairs(store, "\(code)/sentiment.tsv"), domain = Self.pairs(store, "\(code)/domain.tsv")
+            let idioms = Self.pairs(store, "\(code)/idioms.tsv"), boosters = Self.pairs(store, "\(code)/boosters.tsv")
+            // Room for every term at once: growing the table rehashed its words each time.
+            lexicon.entries = WordTable(capacity: general.count + domain.count + idioms.count + boosters.count)
+            for (term, valence) in general { lexicon.setValence(term, valence, source: .general) }
+            for (term, valence) in domain { lexicon.setValence(term, valence, source: .domain) }
+            for (term, valence) in idioms { lexicon.setValence(term, valence, source: .idiom) }
+            for (term, scalar) in boosters {
                 let words = term.split(separator: " ").map(String.init)
                 if words.count > 1 {
                     lexicon.addPhrase(LexiconPhrase(words: words, kind: .booster(scalar)))
                 } else {
-                    lexicon.entries[term, default: LexiconEntry()].booster = scalar
+                    lexicon.entries.update(term, empty: LexiconEntry()) { $0.booster = scalar }
                 }
             }
             // Languages with only the text chain's contrast list treat every word on it as "but".
@@ -199,7 +216,7 @@ struct SentimentLexicons: Sendable {
                 if words.count > 1 {
                     lexicon.addPhrase(LexiconPhrase(words: words, kind: .contrast(side)))
                 } else {
-                    lexicon.entries[term, default: LexiconEntry()].contrast = side
+                    lexicon.entries.update(term, empty: LexiconEntry()) { $0.contrast = side }
                 }
             }
             for overlay in parsedOverlays {
@@ -207,7 +224,7 @@ struct SentimentLexicons: Sendable {
             }
             let stemmer = SnowballStemmer(language: code)
             let stem: (String) -> String = { stemmer?.stem($0) ?? $0 }
-            for (term, valence) in Self.pairs(store.lines("\(code)/failures.tsv")) {
+            for (term, valence) in Self.pairs(store, "\(code)/failures.tsv") {
                 lexicon.failures[stem(term)] = valence
             }
             let productLines = store.lines("\(code)/product-context.txt").map { Self.folded($0) }
@@ -217,7 +234,9 @@ struct SentimentLexicons: Sendable {
             languages[code] = lexicon
         }
         stopwordLists = stopwords.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }.filter { !$0.words.isEmpty }
-        for (term, valence) in Self.pairs(store.lines("common/multilingual.tsv")) {
+        let multilingualPairs = Self.pairs(store, "common/multilingual.tsv")
+        multilingual.entries = WordTable(capacity: multilingualPairs.count)
+        for (term, valence) in multilingualPairs {
             multilingual.setValence(term, valence, source: .multilingual)
         }
         multilingual.buildLookup()
@@ -227,21 +246,88 @@ struct SentimentLexicons: Sendable {
     }
 
     /// `term<TAB>valence` lines of a shipped file; malformed lines are skipped (a test checks there are none).
+    static func pairs(_ store: LexiconStore, _ path: String, folding: Bool = true) -> [(String, Double)] {
+        store.withLines(path) { bytes, lines in
+            var pairs: [(String, Double)] = []
+            pairs.reserveCapacity(lines.count)
+            for line in lines {
+                if let pair = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: folding) { pairs.append(pair) }
+            }
+            return pairs
+        } ?? []
+    }
+
+    /// `pairs(_:_:folding:)` of lines already split.
     static func pairs(_ lines: [Substring], folding: Bool = true) -> [(String, Double)] {
-        var pairs: [(String, Double)] = []
-        pairs.reserveCapacity(lines.count)
-        for line in lines {
-            // Fields are found by their tab bytes: a tab is always a Character of its own, and splitting by
-            // Characters was half of start-up.
-            let utf8 = line.utf8
-            guard let tab = utf8.firstIndex(of: 0x09) else { continue }
-            let valueStart = utf8.index(after: tab)
-            let valueEnd = utf8[valueStart...].firstIndex(of: 0x09) ?? utf8.endIndex
-            guard let value = Double(line[valueStart..<valueEnd].trimmedFields) else { continue }
-            let term = line[..<tab]
-            pairs.append((folding ? folded(term) : String(term.trimmedFields), value))
+        lines.compactMap { line in
+            var line = String(line)
+            return line.withUTF8 { pair($0, folding: folding) }
         }
-        return pairs
+    }
+
+    /// The term and valence of one `term<TAB>valence` line's bytes; nil for a malformed line.
+    // On bytes: fields are found by their tab bytes (a tab is always a Character of its own; splitting by
+    // Characters was half of start-up), simple numbers are read without making a String, ASCII terms are lower-cased
+    // byte by byte.
+    static func pair(_ line: UnsafeBufferPointer<UInt8>, folding: Bool) -> (String, Double)? {
+        guard let tab = line.firstIndex(of: 0x09) else { return nil }
+        let valueEnd = line[(tab + 1)...].firstIndex(of: 0x09) ?? line.endIndex
+        let valueBytes = UnsafeBufferPointer(rebasing: line[(tab + 1)..<valueEnd])
+        guard let value = decimal(valueBytes) ?? Double(String(decoding: valueBytes, as: UTF8.self).trimmedFields) else { return nil }
+        let term = UnsafeBufferPointer(rebasing: line[..<tab])
+        guard folding else { return (String(String(decoding: term, as: UTF8.self).trimmedFields), value) }
+        return (asciiFolded(term) ?? folded(String(decoding: term, as: UTF8.self)), value)
+    }
+
+    /// `folded` of a term whose bytes, trimmed of spaces, tabs and CRs, are ASCII without a space; nil otherwise.
+    static func asciiFolded(_ term: UnsafeBufferPointer<UInt8>) -> String? {
+        var start = 0, end = term.count
+        func isEdge(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        while start < end, isEdge(term[start]) { start += 1 }
+        while end > start, isEdge(term[end - 1]) { end -= 1 }
+        for k in start..<end where term[k] >= 0x80 || term[k] == 0x20 { return nil }
+        return String(unsafeUninitializedCapacity: end - start) { buffer in
+            for k in start..<end {
+                let byte = term[k]
+                buffer[k - start] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            }
+            return end - start
+        }
+    }
+
+    /// Powers of ten a Double holds exactly.
+    private static let exactPowersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+
+    /// The value of `-?digits(.digits)?` with at most 15 digits in all, surrounded by spaces, tabs or CRs at most, as
+    /// `Double(String)` reads it; nil for anything else.
+    // The digits make an integer below 2^53 and the divisor a power of ten held exactly, so the one rounding of the
+    // division gives the correctly rounded value, as strtod does: bit for bit what `Double(String)` returns.
+    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var start = 0, end = bytes.count
+        func isEdge(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        while start < end, isEdge(bytes[start]) { start += 1 }
+        while end > start, isEdge(bytes[end - 1]) { end -= 1 }
+        var k = start
+        let negative = k < end && bytes[k] == UInt8(ascii: "-")
+        if negative { k += 1 }
+        var mantissa: UInt64 = 0, digits = 0, fractionDigits = 0
+        var inFraction = false
+        while k < end {
+            let byte = bytes[k]
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if inFraction { fractionDigits += 1 }
+            } else if byte == UInt8(ascii: "."), !inFraction, digits > 0 {
+                inFraction = true
+            } else {
+                return nil
+            }
+            k += 1
+        }
+        guard digits > 0, digits <= 15, !inFraction || fractionDigits > 0 else { return nil }
+        let magnitude = Double(mantissa) / exactPowersOfTen[fractionDigits]
+        return negative ? -magnitude : magnitude
     }
 
     /// Reads a user's overlay: `term<TAB>valence` per line (further tab-separated fields ignored), `#` comments.

@@ -82,15 +82,22 @@ public final class TextAnalyzerWorker {
     /// words is a word of another language sift knows (`otherLanguageWords`); 0 turns both off.
     @exclusivity(unchecked) public var plainEnglishKnownShare = 0.0
     /// English words sift's lexicons know, read only when `plainEnglishKnownShare` is set.
-    private lazy var englishVocabulary: Set<String> = {
-        var words = lexicons.stopwords["en"] ?? []
+    // A `WordSet` filled from the lines' bytes: it is only probed, and a `Set<String>` made first and copied into it
+    // was a tenth of the first text's wait.
+    private lazy var englishVocabulary: WordSet = {
+        let stopwords = lexicons.stopwords["en"] ?? []
+        var words = WordSet(capacity: stopwords.count + 10_000)
+        for word in stopwords { words.insert(word) }
         for file in ["en/sentiment.tsv", "en/domain.tsv", "en/boosters.tsv", "en/failures.tsv"] {
-            for line in LexiconStore.shipped.lines(file) {
-                // The tab is found by its byte (a tab is a Character of its own): searching by Characters was most
-                // of building this set, which the first text waits for.
-                let term = line[..<(line.utf8.firstIndex(of: 0x09) ?? line.endIndex)]
-                guard !term.utf8.contains(UInt8(ascii: " ")) else { continue }
-                words.insert(term.utf8.allSatisfy { $0 < 0x80 } ? term.lowercased() : lexicons.folder.unicodeFolded(String(term)))
+            LexiconStore.shipped.withLines(file) { bytes, lines in
+                for line in lines {
+                    // The tab is found by its byte (a tab is a Character of its own): searching by Characters was
+                    // most of building this set, which the first text waits for.
+                    let whole = UnsafeBufferPointer(rebasing: bytes[line])
+                    let term = UnsafeBufferPointer(rebasing: whole[..<(whole.firstIndex(of: 0x09) ?? whole.endIndex)])
+                    guard !term.contains(UInt8(ascii: " ")) else { continue }
+                    words.insert(SentimentLexicons.asciiFolded(term) ?? lexicons.folder.unicodeFolded(String(decoding: term, as: UTF8.self)))
+                }
             }
         }
         return words
@@ -465,8 +472,8 @@ public final class TextAnalyzerWorker {
             stemmer: SnowballStemmer(language: language), stopwords: lexicons.stopwords[language] ?? [],
             negators: lexicons.negators[language] ?? [], contrast: lexicons.contrast[language] ?? [],
             hindiMarkers: lexicons.romanizedHindiMarkers,
-            englishVocabulary: language == "en" && plainEnglishKnownShare > 0 ? englishVocabulary : [],
-            otherLanguageWords: language == "en" && plainEnglishKnownShare > 0 ? otherLanguageWords : WordSet([String]()))
+            englishVocabulary: language == "en" && plainEnglishKnownShare > 0 ? englishVocabulary : WordSet(),
+            otherLanguageWords: language == "en" && plainEnglishKnownShare > 0 ? otherLanguageWords : WordSet())
         wordRules[language] = made
         return made
     }
@@ -598,9 +605,9 @@ final class WordRules {
     static let limit = 50_000
 
     init(stemmer: SnowballStemmer?, stopwords: Set<String>, negators: Set<String>, contrast: Set<String>, hindiMarkers: Set<String>,
-         englishVocabulary: Set<String> = [], otherLanguageWords: WordSet = WordSet([String]())) {
+         englishVocabulary: WordSet = WordSet(), otherLanguageWords: WordSet = WordSet()) {
         self.hindiMarkers = WordSet(hindiMarkers)
-        self.englishVocabulary = WordSet(englishVocabulary)
+        self.englishVocabulary = englishVocabulary
         self.otherLanguageWords = otherLanguageWords
         self.stemmer = stemmer
         self.stopwords = WordSet(stopwords)

@@ -17,6 +17,63 @@ struct SentimentLexiconTests {
         #expect(entries(path).allSatisfy { abs($0.1) <= 4 })
     }
 
+    @Test func everyShippedPairReadsAsCharacterLevelParsingReadIt() {
+        // Lines are read on bytes, with simple numbers parsed without a String: every shipped term and valence must
+        // be what trimming, folding and `Double(String)` give.
+        for path in LexiconStore.shipped.paths where path.hasSuffix(".tsv") && !path.hasPrefix("model/") {
+            let lines = LexiconStore.shipped.lines(path)
+            var expected: [(String, Double)] = []
+            for line in lines {
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                guard fields.count >= 2, let value = Double(fields[1].trimmedFields) else { continue }
+                let term = path == "common/emoticons.tsv" ? String(fields[0].trimmedFields) : SentimentLexicons.folded(fields[0])
+                expected.append((term, value))
+            }
+            let read = SentimentLexicons.pairs(.shipped, path, folding: path != "common/emoticons.tsv")
+            #expect(read.map(\.0) == expected.map(\.0), "\(path)")
+            #expect(read.map(\.1.bitPattern) == expected.map(\.1.bitPattern), "\(path)")
+        }
+    }
+
+    @Test(arguments: ["2", "-2", "0.5", "-0.25", "-0", "1.1", "3.3", "-1.7", "007", " 1.5 ", "0.1234567890123", "123456789012345",
+                      "1234567890123456", "1.", ".5", "+1", "1e2", "-", "", "1.2.3", "inf", "nan", "0x10", "2\r"])
+    func simpleNumbersReadAsDoubleReadsThem(text: String) {
+        var text = text
+        let fast = text.withUTF8 { SentimentLexicons.decimal($0) }
+        if let fast {
+            #expect(fast.bitPattern == Double(text.trimmedFields)?.bitPattern, "\(text)")
+        } else {
+            #expect(!(text.trimmedFields.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-" || $0 == ".") }
+                      && text.trimmedFields.filter(\.isNumber).count <= 15 && Double(text.trimmedFields) != nil
+                      && !text.hasSuffix(".") && !text.trimmedFields.hasPrefix(".")), "\(text) is simple yet not read")
+        }
+    }
+
+    @Test func stemIndexPicksWhatASortedWalkWithTheStemmerPicks() throws {
+        // A term that is its own stem wins, then the shortest inflection, then the first in String order: the index
+        // is built without sorting, and must pick what walking the sorted terms did.
+        let lexicons = try SentimentLexicons(store: .shipped, overlays: ["laggyish\t-2\nlaggier\t-1\n"])
+        for (code, lexicon) in lexicons.languages {
+            let stemmer = SnowballStemmer(language: code)
+            var terms: [(String, Double)] = []
+            lexicon.entries.forEach { term, entry in if let valence = entry.valence { terms.append((term, valence)) } }
+            func length(_ word: String) -> Int { word.count }
+            var chosen: [String: (valence: Double, term: String)] = [:]
+            for (term, valence) in terms.sorted(by: { $0.0 < $1.0 }) where term.split(separator: " ").count == 1 {
+                let key = stemmer?.stem(term) ?? term
+                guard term == key || (length(term) - length(key) <= 3
+                                      && LanguageLexicon.inflectionSuffixes.contains(where: { term.hasSuffix($0) })) else { continue }
+                if let current = chosen[key], current.term == key || (term != key && length(current.term) <= length(term)) { continue }
+                chosen[key] = (valence, term)
+            }
+            #expect(chosen.count > 100, "\(code)")
+            #expect(lexicon.stemValences.count == chosen.count, "\(code)")
+            for (key, hit) in chosen {
+                #expect(lexicon.stemValences[key]?.term == hit.term && lexicon.stemValences[key]?.valence == hit.valence, "\(code): \(key)")
+            }
+        }
+    }
+
     @Test func overlayAddsAndReplacesTerms() throws {
         let analyzer = TextAnalyzer().makeWorker()
         let text = analyzer.analyze("the frobnicator is great", languageHint: nil)

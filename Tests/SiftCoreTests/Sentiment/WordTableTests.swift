@@ -53,13 +53,13 @@ struct WordTableLexiconTests {
 
     func check(_ lexicon: LanguageLexicon, _ name: String) {
         #expect(lexicon.lookup.entries.count == lexicon.entries.count, "\(name)")
-        for (word, entry) in lexicon.entries {
+        lexicon.entries.forEach { word, entry in
             let found = lexicon.lookup.entries[word]
             #expect(found?.valence == entry.valence && found?.booster == entry.booster && found?.contrast == entry.contrast
                     && found?.phrases == entry.phrases, "\(name): \(word)")
         }
         #expect(lexicon.lookup.stems.count == lexicon.stemValences.count, "\(name)")
-        for (stem, hit) in lexicon.stemValences { #expect(lexicon.lookup.stems[stem]?.term == hit.term, "\(name): \(stem)") }
+        lexicon.stemValences.forEach { stem, hit in #expect(lexicon.lookup.stems[stem]?.term == hit.term, "\(name): \(stem)") }
         #expect(lexicon.lookup.failures.count == lexicon.failures.count, "\(name)")
         #expect(lexicon.lookup.phrases.count == lexicon.phrases.count, "\(name)")
     }
