@@ -2,12 +2,20 @@
 /// the user's own with the same layout.
 public struct LexiconStore: Sendable {
     private var files: [String: String]
+    /// Snowball stems of the terms of shipped files, one a line of `lines(path)` ('=' for the term itself), made by
+    /// `scripts/embed-lexicons`; only for files still as shipped.
+    private var stems: [String: String] = [:]
 
     /// The shipped lexicons.
-    public static let shipped = LexiconStore(files: EmbeddedLexicons.files)
+    public static let shipped = LexiconStore(files: EmbeddedLexicons.files, stems: EmbeddedLexicons.stems)
 
     public init(files: [String: String]) {
         self.files = files
+    }
+
+    init(files: [String: String], stems: [String: String]) {
+        self.files = files
+        self.stems = stems
     }
 
     /// The text of `path` (relative to `Lexicons/`, e.g. `en/stopwords.txt`), or nil if there is none.
@@ -76,8 +84,25 @@ public struct LexiconStore: Sendable {
         return ranges
     }
 
-    /// This store with `other`'s files replacing or adding to its own.
+    /// Calls `body` with the embedded stems of a shipped file's lines, one per line of `lines(path)` ("=" where the
+    /// term is its own stem); nil when the file has none, or not one per line.
+    func withStems<R>(_ path: String, lines: Int, _ body: (UnsafeBufferPointer<UInt8>, [Range<Int>]) throws -> R) rethrows -> R? {
+        guard let text = stems[path] else { return nil }
+        return try Self.withUTF8(text) { bytes in
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(lines)
+            var start = 0
+            for k in 0..<bytes.count where bytes[k] == UInt8(ascii: "\n") {
+                ranges.append(start..<k)
+                start = k + 1
+            }
+            ranges.append(start..<bytes.count)
+            return ranges.count == lines ? try body(bytes, ranges) : nil
+        }
+    }
+
+    /// This store with `other`'s files replacing or adding to its own; a replaced file loses its embedded stems.
     public func overlaid(by other: [String: String]) -> LexiconStore {
-        LexiconStore(files: files.merging(other) { _, new in new })
+        LexiconStore(files: files.merging(other) { _, new in new }, stems: stems.filter { other[$0.key] == nil })
     }
 }

@@ -76,6 +76,9 @@ struct LanguageLexicon: Sendable {
     var stemValences = WordTable<StemValence>()
     /// Valence of a negated verb of what an app should do ("doesn't *load*"), by stem.
     var failures = WordTable<Double>()
+    /// The embedded Snowball stem of each entry of `entries` (by index) whose term came from a shipped file, while
+    /// loading; `indexStems` stems the rest (the user's overlay terms) and empties it.
+    var knownStems: [String?] = []
     /// Words showing a text is feedback about a product (folded forms and stems); nil for a language without the list,
     /// whose texts are all read as feedback.
     var productWords: WordSet?
@@ -88,27 +91,39 @@ struct LanguageLexicon: Sendable {
         lookup = LexiconLookup(self)
     }
 
-    mutating func setValence(_ term: String, _ valence: Double, source: ValenceSource) {
+    /// Sets a term's valence; `stem` is its Snowball stem when the caller has it already.
+    mutating func setValence(_ term: String, _ valence: Double, source: ValenceSource, stem: String? = nil) {
         // A term without a space byte is one word (or none): splitting by Characters was a sixth of start-up.
         // "hassle-free" is the expression "hassle free": the analyzer splits words at hyphens, and matching reads a
         // hyphen between two words as the space.
         // One pass over the bytes: a space anywhere, or a hyphen between two bytes.
-        var joined = false
-        let last = term.utf8.count - 1
-        for (k, byte) in term.utf8.enumerated() where byte == UInt8(ascii: " ") || (byte == UInt8(ascii: "-") && k > 0 && k < last) {
-            joined = true
-            break
-        }
-        let words = joined ? term.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init) : term.isEmpty ? [] : [term]
+        let joined = term.utf8.withContiguousStorageIfAvailable { bytes in
+            for k in bytes.indices where bytes[k] == UInt8(ascii: " ") || (bytes[k] == UInt8(ascii: "-") && k > 0 && k < bytes.count - 1) {
+                return true
+            }
+            return false
+        } ?? (term.utf8.contains(UInt8(ascii: " ")) || term.utf8.dropFirst().dropLast().contains(UInt8(ascii: "-")))
+        let words = joined ? Self.words(term) : term.isEmpty ? [] : [term]
         if words.count > 1 {
             addPhrase(LexiconPhrase(words: words, kind: .valence(valence, source)))
         } else if let word = words.first {
             // One probe instead of two: this runs for every lexicon line at start-up.
-            entries.update(word, empty: LexiconEntry()) { entry in
+            let index = entries.update(word, empty: LexiconEntry()) { entry in
                 entry.valence = valence
                 entry.source = source
             }
+            if let stem, word == term {
+                if knownStems.count <= index { knownStems.append(contentsOf: repeatElement(nil, count: index + 1 - knownStems.count)) }
+                knownStems[index] = stem
+            }
         }
+    }
+
+    /// The words of a term, split at spaces and hyphens.
+    static func words(_ term: String) -> [String] {
+        // On bytes for ASCII terms, as nearly all are: splitting by Characters was a twentieth of start-up.
+        guard term.utf8.allSatisfy({ $0 < 0x80 }) else { return term.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init) }
+        return term.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") }).map { String(Substring($0)) }
     }
 
     mutating func addPhrase(_ phrase: LexiconPhrase) {
@@ -127,28 +142,45 @@ struct LanguageLexicon: Sendable {
     }
 
     static let inflectionSuffixes = ["s", "ed", "ing", "er", "est", "d"]
+    static let inflectionSuffixBytes = inflectionSuffixes.map { Array($0.utf8) }
 
     /// Fills `stemValences` from the single-word valences; a term that is its own stem wins over its inflections,
     /// then the shortest, then the first in String order.
     mutating func indexStems(_ stem: (String) -> String) {
-        var chosen = WordTable<StemValence>()
-        // Character counts and splits are taken on bytes where the words are ASCII and have no space, as nearly all
-        // are: walking Characters was a third of this start-up step.
-        func length(_ word: String) -> Int { word.utf8.allSatisfy { $0 < 0x80 } ? word.utf8.count : word.count }
-        // The rule picks the same term in any order of the entries: sorting them first was a tenth of start-up.
-        entries.forEach { term, entry in
-            guard let valence = entry.valence,
-                  term.utf8.contains(UInt8(ascii: " ")) ? term.split(separator: " ").count == 1 : !term.isEmpty else { return }
-            let key = stem(term)
-            // Only inflections stand for their stem: "useful" must not lend its valence to "used" (both "use").
-            guard term == key || (length(term) - length(key) <= 3 && Self.inflectionSuffixes.contains(where: { term.hasSuffix($0) })) else { return }
-            if let current = chosen[key] {
-                if current.term == key || term != key && !(length(term) < length(current.term)
-                    || length(term) == length(current.term) && term < current.term) { return }
+        var chosen = WordTable<StemValence>(capacity: entries.count)
+        // Character counts and suffixes are taken on bytes where the words are ASCII, as nearly all are: walking
+        // Characters was a third of this start-up step.
+        func isASCII(_ word: String) -> Bool { word.utf8.allSatisfy { $0 < 0x80 } }
+        func length(_ word: String) -> Int { isASCII(word) ? word.utf8.count : word.count }
+        func isInflection(_ term: String) -> Bool {
+            let suffixed = term.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+                guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+                return Self.inflectionSuffixBytes.contains { suffix in
+                    bytes.count >= suffix.count && zip(bytes[(bytes.count - suffix.count)...], suffix).allSatisfy { $0 == $1 }
+                }
             }
-            chosen[key] = StemValence(valence: valence, term: term)
+            if let suffixed = suffixed.flatMap({ $0 }) { return suffixed }
+            return Self.inflectionSuffixes.contains(where: { term.hasSuffix($0) })
+        }
+        let knownStems = self.knownStems
+        // The rule picks the same term in any order of the entries: sorting them first was a tenth of start-up.
+        entries.withEntries { entries in
+            for index in entries.indices {
+                let term = entries[index].key
+                guard let valence = entries[index].value.valence,
+                      term.utf8.contains(UInt8(ascii: " ")) ? term.split(separator: " ").count == 1 : !term.isEmpty else { continue }
+                let key = index < knownStems.count ? knownStems[index] ?? stem(term) : stem(term)
+                // Only inflections stand for their stem: "useful" must not lend its valence to "used" (both "use").
+                guard term == key || (length(term) - length(key) <= 3 && isInflection(term)) else { continue }
+                if let current = chosen[key] {
+                    if current.term == key || term != key && !(length(term) < length(current.term)
+                        || length(term) == length(current.term) && term < current.term) { continue }
+                }
+                chosen[key] = StemValence(valence: valence, term: term)
+            }
         }
         stemValences = chosen
+        self.knownStems = []
     }
 }
 
@@ -188,13 +220,13 @@ struct SentimentLexicons: Sendable {
         }
         for code in codes.sorted() {
             var lexicon = LanguageLexicon()
-            let general = Self.pairs(store, "\(code)/sentiment.tsv"), domain = Self.pairs(store, "\(code)/domain.tsv")
-            let idioms = Self.pairs(store, "\(code)/idioms.tsv"), boosters = Self.pairs(store, "\(code)/boosters.tsv")
+            let general = Self.stemmedPairs(store, "\(code)/sentiment.tsv"), domain = Self.stemmedPairs(store, "\(code)/domain.tsv")
+            let idioms = Self.stemmedPairs(store, "\(code)/idioms.tsv"), boosters = Self.pairs(store, "\(code)/boosters.tsv")
             // Room for every term at once: growing the table rehashed its words each time.
             lexicon.entries = WordTable(capacity: general.count + domain.count + idioms.count + boosters.count)
-            for (term, valence) in general { lexicon.setValence(term, valence, source: .general) }
-            for (term, valence) in domain { lexicon.setValence(term, valence, source: .domain) }
-            for (term, valence) in idioms { lexicon.setValence(term, valence, source: .idiom) }
+            for (term, valence, stem) in general { lexicon.setValence(term, valence, source: .general, stem: stem) }
+            for (term, valence, stem) in domain { lexicon.setValence(term, valence, source: .domain, stem: stem) }
+            for (term, valence, stem) in idioms { lexicon.setValence(term, valence, source: .idiom, stem: stem) }
             for (term, scalar) in boosters {
                 let words = term.split(separator: " ").map(String.init)
                 if words.count > 1 {
@@ -257,6 +289,28 @@ struct SentimentLexicons: Sendable {
         } ?? []
     }
 
+    /// `pairs(_:_:folding:)` with each term's Snowball stem embedded by `scripts/embed-lexicons` (nil when the store
+    /// has none for the file: a user's replacement of it).
+    static func stemmedPairs(_ store: LexiconStore, _ path: String) -> [(String, Double, String?)] {
+        store.withLines(path) { bytes, lines in
+            var pairs: [(String, Double, String?)] = []
+            pairs.reserveCapacity(lines.count)
+            let stemmed: Void? = store.withStems(path, lines: lines.count) { stemBytes, stems in
+                for (line, stem) in zip(lines, stems) {
+                    guard let (term, value) = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: true) else { continue }
+                    let isTerm = stem.count == 1 && stemBytes[stem.lowerBound] == UInt8(ascii: "=")
+                    pairs.append((term, value, isTerm ? term : String(decoding: UnsafeBufferPointer(rebasing: stemBytes[stem]), as: UTF8.self)))
+                }
+            }
+            if stemmed == nil {
+                for line in lines {
+                    if let (term, value) = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: true) { pairs.append((term, value, nil)) }
+                }
+            }
+            return pairs
+        } ?? []
+    }
+
     /// `pairs(_:_:folding:)` of lines already split.
     static func pairs(_ lines: [Substring], folding: Bool = true) -> [(String, Double)] {
         lines.compactMap { line in
@@ -279,19 +333,23 @@ struct SentimentLexicons: Sendable {
         return (asciiFolded(term) ?? folded(String(decoding: term, as: UTF8.self)), value)
     }
 
-    /// `folded` of a term whose bytes, trimmed of spaces, tabs and CRs, are ASCII without a space; nil otherwise.
+    /// `folded` of a term whose bytes, trimmed of spaces, tabs and CRs, are ASCII: lower case, runs of spaces made
+    /// one; nil for a term with other bytes.
     static func asciiFolded(_ term: UnsafeBufferPointer<UInt8>) -> String? {
         var start = 0, end = term.count
         func isEdge(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
         while start < end, isEdge(term[start]) { start += 1 }
         while end > start, isEdge(term[end - 1]) { end -= 1 }
-        for k in start..<end where term[k] >= 0x80 || term[k] == 0x20 { return nil }
+        for k in start..<end where term[k] >= 0x80 { return nil }
         return String(unsafeUninitializedCapacity: end - start) { buffer in
+            var count = 0
             for k in start..<end {
                 let byte = term[k]
-                buffer[k - start] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                if byte == UInt8(ascii: " "), term[k - 1] == UInt8(ascii: " ") { continue }
+                buffer[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                count += 1
             }
-            return end - start
+            return count
         }
     }
 
@@ -352,6 +410,10 @@ struct SentimentLexicons: Sendable {
         let trimmed = term.trimmedFields
         // Most terms are one ASCII word: lower-casing is all they need (the general path was most of start-up).
         if trimmed.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: " ") }) { return trimmed.lowercased() }
+        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) {
+            var trimmed = String(trimmed)
+            if let folded = trimmed.withUTF8({ asciiFolded($0) }) { return folded }
+        }
         let lowered = String(trimmed).lowercased()
         // `replacing` is slow, and most non-ASCII terms (emoji, accented words) have no typographic apostrophe.
         let plain = Self.hasTypographicApostrophe(lowered) ? lowered.replacingApostrophes : lowered

@@ -38,17 +38,20 @@ struct WordTable<Value> {
 
     /// Changes the value of `word` in place, starting from `empty` when the table has none yet: one probe where
     /// reading and then setting the value took two.
-    mutating func update(_ word: String, empty: @autoclosure () -> Value, _ body: (inout Value) -> Void) {
+    /// Returns the entry's index.
+    @discardableResult
+    mutating func update(_ word: String, empty: @autoclosure () -> Value, _ body: (inout Value) -> Void) -> Int {
         let hash = Self.hash(word)
         if let index = index(word, hash: hash) {
             body(&entries[index].value)
-            return
+            return index
         }
         var value = empty()
         body(&value)
         if (entries.count + 1) * 2 > probes.count { grow() }
         entries.append(Entry(key: word, value: value))
         probes.place(entries.count - 1, hash: hash)
+        return entries.count - 1
     }
 
     /// The hash the table probes with; the same function as the text analyzer's word memo.

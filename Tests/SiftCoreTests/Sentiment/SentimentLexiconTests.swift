@@ -74,6 +74,42 @@ struct SentimentLexiconTests {
         }
     }
 
+    @Test func embeddedStemsAreWhatTheRuntimeStemmerGives() throws {
+        // scripts/embed-lexicons stems the shipped terms ahead of time; a changed lexicon, folding or libstemmer must
+        // not leave them disagreeing with the stemmer the analyzer runs on every text.
+        let store = LexiconStore.shipped
+        #expect(Set(EmbeddedLexicons.stems.keys) == ["en/sentiment.tsv", "en/domain.tsv", "en/idioms.tsv", "es/sentiment.tsv"])
+        var checked = 0
+        for path in EmbeddedLexicons.stems.keys.sorted() {
+            let code = String(path.prefix { $0 != "/" })
+            let stemmer = try #require(SnowballStemmer(language: code))
+            let lines = store.lines(path)
+            let stemmed = store.withStems(path, lines: lines.count) { bytes, ranges in
+                ranges.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+            }
+            let stems = try #require(stemmed, "\(path): one stem a line")
+            for (line, stem) in zip(lines, stems) {
+                let term = SentimentLexicons.folded(line.prefix { $0 != "\t" })
+                guard !term.isEmpty, !term.contains(" ") else { continue }
+                #expect((stem == "=" ? term : stem) == stemmer.stem(term), "\(path): \(term)")
+                checked += 1
+            }
+            #expect(SentimentLexicons.stemmedPairs(store, path).allSatisfy { $0.2 == stemmer.stem($0.0) || $0.0.contains(" ") })
+        }
+        #expect(checked > 9_000)
+    }
+
+    @Test func aReplacedShippedFileIsStemmedAtRunTime() throws {
+        // The embedded stems belong to the shipped text: a user's directory replacing the file must not use them.
+        let store = LexiconStore.shipped.overlaid(by: ["en/sentiment.tsv": "# mine\nwobbling\t-2\ngood\t1\n"])
+        #expect(store.withStems("en/sentiment.tsv", lines: 2) { _, _ in true } == nil)
+        #expect(store.withStems("en/domain.tsv", lines: store.lines("en/domain.tsv").count) { _, _ in true } == true)
+        let lexicons = try SentimentLexicons(store: store, overlays: [])
+        let english = try #require(lexicons.languages["en"])
+        #expect(english.stemValences["wobbling"] == nil)
+        #expect(english.stemValences[SnowballStemmer(language: "en")!.stem("wobbling")]?.term == "wobbling")
+    }
+
     @Test func overlayAddsAndReplacesTerms() throws {
         let analyzer = TextAnalyzer().makeWorker()
         let text = analyzer.analyze("the frobnicator is great", languageHint: nil)
