@@ -113,7 +113,7 @@ struct LanguageLexicon: Sendable {
                 entry.source = source
             }
             if let stem, word == term {
-                if knownStems.count <= index { knownStems.append(contentsOf: repeatElement(nil, count: index + 1 - knownStems.count)) }
+                while knownStems.count <= index { knownStems.append(nil) }
                 knownStems[index] = stem
             }
         }
@@ -152,26 +152,37 @@ struct LanguageLexicon: Sendable {
         // Characters was a third of this start-up step.
         func isASCII(_ word: String) -> Bool { word.utf8.allSatisfy { $0 < 0x80 } }
         func length(_ word: String) -> Int { isASCII(word) ? word.utf8.count : word.count }
-        func isInflection(_ term: String) -> Bool {
-            let suffixed = term.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-                guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-                return Self.inflectionSuffixBytes.contains { suffix in
-                    bytes.count >= suffix.count && zip(bytes[(bytes.count - suffix.count)...], suffix).allSatisfy { $0 == $1 }
+        func isInflection(_ term: String, ascii: Bool) -> Bool {
+            guard ascii else { return Self.inflectionSuffixes.contains(where: { term.hasSuffix($0) }) }
+            var term = term
+            return term.withUTF8 { bytes in
+                Self.inflectionSuffixBytes.contains { suffix in
+                    guard bytes.count >= suffix.count else { return false }
+                    let start = bytes.count - suffix.count
+                    for k in suffix.indices where bytes[start + k] != suffix[k] { return false }
+                    return true
                 }
             }
-            if let suffixed = suffixed.flatMap({ $0 }) { return suffixed }
-            return Self.inflectionSuffixes.contains(where: { term.hasSuffix($0) })
         }
         let knownStems = self.knownStems
         // The rule picks the same term in any order of the entries: sorting them first was a tenth of start-up.
         entries.withEntries { entries in
             for index in entries.indices {
-                let term = entries[index].key
-                guard let valence = entries[index].value.valence,
-                      term.utf8.contains(UInt8(ascii: " ")) ? term.split(separator: " ").count == 1 : !term.isEmpty else { continue }
+                var term = entries[index].key
+                guard let valence = entries[index].value.valence else { continue }
+                // One pass over the bytes for both questions.
+                let (ascii, spaced) = term.withUTF8 { bytes in
+                    var ascii = true, spaced = false
+                    for byte in bytes {
+                        if byte >= 0x80 { ascii = false }
+                        if byte == UInt8(ascii: " ") { spaced = true }
+                    }
+                    return (ascii, spaced)
+                }
+                guard spaced ? term.split(separator: " ").count == 1 : !term.isEmpty else { continue }
                 let key = index < knownStems.count ? knownStems[index] ?? stem(term) : stem(term)
                 // Only inflections stand for their stem: "useful" must not lend its valence to "used" (both "use").
-                guard term == key || (length(term) - length(key) <= 3 && isInflection(term)) else { continue }
+                guard term == key || ((ascii ? term.utf8.count : term.count) - length(key) <= 3 && isInflection(term, ascii: ascii)) else { continue }
                 if let current = chosen[key] {
                     if current.term == key || term != key && !(length(term) < length(current.term)
                         || length(term) == length(current.term) && term < current.term) { continue }
@@ -417,6 +428,8 @@ struct SentimentLexicons: Sendable {
         let lowered = String(trimmed).lowercased()
         // `replacing` is slow, and most non-ASCII terms (emoji, accented words) have no typographic apostrophe.
         let plain = Self.hasTypographicApostrophe(lowered) ? lowered.replacingApostrophes : lowered
+        // Without a space byte there is no space Character to split at.
+        guard plain.utf8.contains(UInt8(ascii: " ")) else { return plain }
         return plain.split(separator: " ").joined(separator: " ")
     }
 

@@ -124,7 +124,7 @@ struct WordSet: Sendable {
         table = WordTable(capacity: capacity)
     }
 
-    mutating func insert(_ word: String) { table[word] = true }
+    mutating func insert(_ word: String) { table.update(word, empty: true) { _ in } }
 
     var count: Int { table.count }
 
