@@ -108,10 +108,9 @@ struct LanguageLexicon: Sendable {
             addPhrase(LexiconPhrase(words: words, kind: .valence(valence, source)))
         } else if let word = words.first {
             // One probe instead of two: this runs for every lexicon line at start-up.
-            let index = entries.update(word, empty: LexiconEntry()) { entry in
-                entry.valence = valence
-                entry.source = source
-            }
+            let index = entries.index(inserting: word, empty: LexiconEntry())
+            entries[valueAt: index].valence = valence
+            entries[valueAt: index].source = source
             if let stem, word == term {
                 while knownStems.count <= index { knownStems.append(nil) }
                 knownStems[index] = stem
@@ -122,8 +121,20 @@ struct LanguageLexicon: Sendable {
     /// The words of a term, split at spaces and hyphens.
     static func words(_ term: String) -> [String] {
         // On bytes for ASCII terms, as nearly all are: splitting by Characters was a twentieth of start-up.
-        guard term.utf8.allSatisfy({ $0 < 0x80 }) else { return term.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init) }
-        return term.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") }).map { String(Substring($0)) }
+        var term = term
+        return term.withUTF8 { bytes in
+            var words: [String] = []
+            var start = 0
+            for k in 0...bytes.count {
+                if k < bytes.count {
+                    if bytes[k] >= 0x80 { return nil }
+                    guard bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "-") else { continue }
+                }
+                if k > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<k]), as: UTF8.self)) }
+                start = k + 1
+            }
+            return words
+        } ?? term.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
     }
 
     mutating func addPhrase(_ phrase: LexiconPhrase) {

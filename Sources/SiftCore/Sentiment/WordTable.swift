@@ -24,6 +24,7 @@ struct WordTable<Value> {
         var size = 16
         while size < capacity * 2 { size *= 2 }
         probes = TaggedProbes(slots: size)
+        entries.reserveCapacity(capacity)
     }
 
     /// A table holding the pairs of a dictionary.
@@ -34,6 +35,24 @@ struct WordTable<Value> {
     /// Every word and its value, in the order they were first added.
     func forEach(_ body: (String, Value) throws -> Void) rethrows {
         for entry in entries { try body(entry.key, entry.value) }
+    }
+
+    /// The index of `word`'s entry, added with `empty` as its value when the table has none yet; read and change the
+    /// value with `subscript(valueAt:)`.
+    // An index instead of a closure to run on the value: the closure's context was allocated on every call.
+    mutating func index(inserting word: String, empty: @autoclosure () -> Value) -> Int {
+        let hash = Self.hash(word)
+        if let index = index(word, hash: hash) { return index }
+        if (entries.count + 1) * 2 > probes.count { grow() }
+        entries.append(Entry(key: word, value: empty()))
+        probes.place(entries.count - 1, hash: hash)
+        return entries.count - 1
+    }
+
+    /// The value of the entry at `index` (from `index(inserting:empty:)`).
+    subscript(valueAt index: Int) -> Value {
+        get { entries[index].value }
+        _modify { yield &entries[index].value }
     }
 
     /// Changes the value of `word` in place, starting from `empty` when the table has none yet: one probe where
