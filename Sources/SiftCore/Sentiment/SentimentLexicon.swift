@@ -103,18 +103,26 @@ struct LanguageLexicon: Sendable {
             }
             return false
         } ?? (term.utf8.contains(UInt8(ascii: " ")) || term.utf8.dropFirst().dropLast().contains(UInt8(ascii: "-")))
-        let words = joined ? Self.words(term) : term.isEmpty ? [] : [term]
-        if words.count > 1 {
-            addPhrase(LexiconPhrase(words: words, kind: .valence(valence, source)))
-        } else if let word = words.first {
-            // One probe instead of two: this runs for every lexicon line at start-up.
-            let index = entries.index(inserting: word, empty: LexiconEntry())
-            entries[valueAt: index].valence = valence
-            entries[valueAt: index].source = source
-            if let stem, word == term {
-                while knownStems.count <= index { knownStems.append(nil) }
-                knownStems[index] = stem
+        // A one-word term is not put in an array: allocating one per lexicon line was a twentieth of start-up.
+        var word = term
+        if joined {
+            let words = Self.words(term)
+            if words.count > 1 {
+                addPhrase(LexiconPhrase(words: words, kind: .valence(valence, source)))
+                return
             }
+            guard let only = words.first else { return }
+            word = only
+        } else if term.isEmpty {
+            return
+        }
+        // One probe instead of two: this runs for every lexicon line at start-up.
+        let index = entries.index(inserting: word, empty: LexiconEntry())
+        entries[valueAt: index].valence = valence
+        entries[valueAt: index].source = source
+        if let stem, !joined {
+            while knownStems.count <= index { knownStems.append(nil) }
+            knownStems[index] = stem
         }
     }
 
