@@ -166,7 +166,7 @@ struct LanguageLexicon: Sendable {
     /// Fills `stemValences` from the single-word valences; a term that is its own stem wins over its inflections,
     /// then the shortest, then the first in String order.
     mutating func indexStems(_ stem: (String) -> String) {
-        var chosen = WordTable<StemValence>(capacity: entries.count)
+        var chosen = WordTable<StemValence>()
         // Character counts and suffixes are taken on bytes where the words are ASCII, as nearly all are: walking
         // Characters was a third of this start-up step.
         func isASCII(_ word: String) -> Bool { word.utf8.allSatisfy { $0 < 0x80 } }
