@@ -253,7 +253,7 @@ struct SentimentLexicons: Sendable {
             let general = Self.stemmedPairs(store, "\(code)/sentiment.tsv"), domain = Self.stemmedPairs(store, "\(code)/domain.tsv")
             let idioms = Self.stemmedPairs(store, "\(code)/idioms.tsv"), boosters = Self.pairs(store, "\(code)/boosters.tsv")
             // Room for every term at once: growing the table rehashed its words each time.
-            lexicon.entries = WordTable(capacity: general.count + domain.count + idioms.count + boosters.count)
+            lexicon.entries = WordTable(reserving: general.count + domain.count + idioms.count + boosters.count)
             for (term, valence, stem) in general { lexicon.setValence(term, valence, source: .general, stem: stem) }
             for (term, valence, stem) in domain { lexicon.setValence(term, valence, source: .domain, stem: stem) }
             for (term, valence, stem) in idioms { lexicon.setValence(term, valence, source: .idiom, stem: stem) }
@@ -297,7 +297,7 @@ struct SentimentLexicons: Sendable {
         }
         stopwordLists = stopwords.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }.filter { !$0.words.isEmpty }
         let multilingualPairs = Self.pairs(store, "common/multilingual.tsv")
-        multilingual.entries = WordTable(capacity: multilingualPairs.count)
+        multilingual.entries = WordTable(reserving: multilingualPairs.count)
         for (term, valence) in multilingualPairs {
             multilingual.setValence(term, valence, source: .multilingual)
         }
@@ -403,6 +403,8 @@ struct SentimentLexicons: Sendable {
         while k < end {
             let byte = bytes[k]
             if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                // Past 15 digits the integer could exceed 2^53 (and, much longer, overflow): `Double(String)` reads it.
+                guard digits < 15 else { return nil }
                 mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
                 digits += 1
                 if inFraction { fractionDigits += 1 }

@@ -24,6 +24,12 @@ struct WordTable<Value> {
         var size = 16
         while size < capacity * 2 { size *= 2 }
         probes = TaggedProbes(slots: size)
+    }
+
+    /// An empty table with room for about `capacity` words, its entry storage allocated at once: for a table filled
+    /// once, as the lexicons are at start-up, where growing the entries array copied it each time.
+    init(reserving capacity: Int) {
+        self.init(capacity: capacity)
         entries.reserveCapacity(capacity)
     }
 
@@ -140,7 +146,7 @@ struct WordSet: Sendable {
 
     /// An empty set with room for about `capacity` words before it grows.
     init(capacity: Int = 0) {
-        table = WordTable(capacity: capacity)
+        table = WordTable(reserving: capacity)
     }
 
     mutating func insert(_ word: String) { table.update(word, empty: true) { _ in } }

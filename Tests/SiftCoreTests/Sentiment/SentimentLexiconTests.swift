@@ -36,7 +36,7 @@ struct SentimentLexiconTests {
     }
 
     @Test(arguments: ["2", "-2", "0.5", "-0.25", "-0", "1.1", "3.3", "-1.7", "007", " 1.5 ", "0.1234567890123", "123456789012345",
-                      "1234567890123456", "1.", ".5", "+1", "1e2", "-", "", "1.2.3", "inf", "nan", "0x10", "2\r"])
+                      "1234567890123456", "12345678901234567890123456789", "-0.0000000000000000000001", "1.", ".5", "+1", "1e2", "-", "", "1.2.3", "inf", "nan", "0x10", "2\r"])
     func simpleNumbersReadAsDoubleReadsThem(text: String) {
         var text = text
         let fast = text.withUTF8 { SentimentLexicons.decimal($0) }
