@@ -95,7 +95,7 @@ struct Analyze: ParsableCommand {
         var options = AnalysisOptions(
             ingestor: ingestor, roadmapPath: roadmap, statePath: state ?? file.state, lockWait: lockWait ?? 0,
             since: sinceDate, weights: file.weights ?? .standard)
-        if let threads { options.threads = max(1, threads) }
+        if let threads { options.threads = try threadCount(threads) }
         do {
             options.filter.kinds = try RecordFilter.kinds(parsing: kind.isEmpty ? (file.kinds ?? []) : kind)
             if let minimum = minSeverity ?? file.minSeverity { options.filter.minimumSeverity = try RecordFilter.severity(parsing: minimum) }

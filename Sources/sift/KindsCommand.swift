@@ -38,13 +38,21 @@ struct Kinds: ParsableCommand {
     var threads: Int?
 
     func run() throws {
+        let threads = try threadCount(threads)
         let fd: Int32
         if input == "-" {
             fd = 0
         } else {
             fd = open(input, O_RDONLY)
             guard fd >= 0 else {
-                printError("sift: cannot read \(input)")
+                printError("sift: cannot read \(input): \(String(cString: strerror(errno)))")
+                throw SiftExit.input
+            }
+            // A directory opens, and only its first read fails.
+            var status = stat()
+            if fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                close(fd)
+                printError("sift: cannot read \(input): it is a directory; give a file of texts, one a line")
                 throw SiftExit.input
             }
         }
@@ -63,8 +71,7 @@ struct Kinds: ParsableCommand {
             throw SiftExit.input
         }
         let analyzer = TextAnalyzer(lexicons: .shipped)
-        let threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let lines = ParallelBatch(threads: threads) { [classifier] in
+        let batch = ParallelBatch(threads: threads) { [classifier] in
             KindsLine.Slot(analyzer: analyzer.makeWorker(), kinds: classifier.makeWorker())
         }
         let options = KindsLine.Options(source: input, cues: cues, features: features, scorer: scorer)
@@ -75,7 +82,7 @@ struct Kinds: ParsableCommand {
         var pending: [(number: Int, text: String)] = []
         pending.reserveCapacity(batchSize)
         func flush() {
-            for line in lines.map(pending, { slot, line in KindsLine.classify(line.text, number: line.number, options, &slot) }) {
+            for line in batch.map(pending, { slot, line in KindsLine.classify(line.text, number: line.number, options, &slot) }) {
                 switch line {
                 case .json(let bytes):
                     out.write(bytes)
@@ -87,7 +94,7 @@ struct Kinds: ParsableCommand {
             pending.removeAll(keepingCapacity: true)
         }
         var lineNumber = 0
-        forEachLine(of: fd) { text in
+        let failure = forEachLine(of: fd) { text in
             lineNumber += 1
             if text.utf8.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return }
             pending.append((lineNumber, text))
@@ -95,6 +102,10 @@ struct Kinds: ParsableCommand {
         }
         flush()
         out.flush()
+        if let failure {
+            printError("sift: reading \(input) failed after line \(lineNumber): \(String(cString: strerror(failure))); the lines before it are written")
+            throw SiftExit.input
+        }
     }
 }
 

@@ -28,6 +28,7 @@ struct SentimentCommand: ParsableCommand {
     var threads: Int?
 
     func run() throws {
+        let threads = try threadCount(threads)
         var overlays: [String] = []
         for path in lexicons {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -68,13 +69,13 @@ struct SentimentCommand: ParsableCommand {
                     filled = 0
                 }
             }
-            let threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            let failure: Int32?
             if threads == 1 {
                 let analyzer = Self.lineWorker(textAnalyzer)
                 // Storage and memos reused from line to line: no token or unit arrays are allocated per line.
                 var scratch = SentimentScratch()
                 var analyzed = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
-                forEachLine(of: 0) { text in
+                failure = forEachLine(of: 0) { text in
                     analyzer.analyze(text, languageHint: languageHint, into: &analyzed)
                     write(scorer.compoundScore(analyzed, reusing: &scratch))
                 }
@@ -90,13 +91,18 @@ struct SentimentCommand: ParsableCommand {
                     for score in batchScorer.scores(batch) { write(score) }
                     batch.removeAll(keepingCapacity: true)
                 }
-                forEachLine(of: 0) { text in
+                failure = forEachLine(of: 0) { text in
                     batch.append(text)
                     if batch.count == batchSize { flush() }
                 }
                 flush()
             }
             out.write(UnsafeBufferPointer(start: block, count: filled))
+            if let failure {
+                out.flush()
+                printError("sift: reading standard input failed: \(String(cString: strerror(failure))); the lines before it are scored")
+                throw SiftExit.input
+            }
         } else {
             let result = scorer.score(textAnalyzer.makeWorker().analyze(text, languageHint: language))
             if explain {

@@ -52,8 +52,9 @@ func printError(_ line: String) {
 }
 
 /// Calls `body` with each line read from `fd` (without its line ending), reading in large blocks and finding line
-/// ends with `memchr`: memory holds one block and the longest line, whatever the size of the input.
-func forEachLine(of fd: Int32, _ body: (String) -> Void) {
+/// ends with `memchr`: memory holds one block and the longest line, whatever the size of the input. Returns nil at
+/// the end of the input, or the `errno` of a read that failed (the lines before it were passed on).
+func forEachLine(of fd: Int32, _ body: (String) -> Void) -> Int32? {
     var capacity = 1 << 16
     var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     defer { buffer.deallocate() }
@@ -73,8 +74,11 @@ func forEachLine(of fd: Int32, _ body: (String) -> Void) {
             capacity *= 2
         }
         let n = Glibc.read(fd, buffer + filled, capacity - filled)
-        if n < 0, errno == EINTR { continue }
-        if n <= 0 { break }
+        if n < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        if n == 0 { break }
         let end = filled + n
         var start = 0
         // Only the new bytes can hold a line end; the pending ones were searched already.
@@ -89,4 +93,5 @@ func forEachLine(of fd: Int32, _ body: (String) -> Void) {
         if start > 0, filled > 0 { memmove(buffer, buffer + start, filled) }
     }
     if filled > 0 { emit(buffer, filled) }
+    return nil
 }

@@ -42,6 +42,29 @@ struct KindsCommandTests {
         #expect(one.stderr.hasPrefix("-:4: not a JSON object"))
     }
 
+    @Test func aDirectoryOrAMissingFileStopsWithAReason() throws {
+        let directory = try SiftBinary.run(["kinds", FileManager.default.temporaryDirectory.path])
+        #expect(directory.status == 66)
+        #expect(directory.stderr.contains("is a directory"))
+        let missing = try SiftBinary.run(["kinds", "/nonexistent/reviews.txt"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("cannot read /nonexistent/reviews.txt"))
+        let threads = try SiftBinary.run(["kinds", "--threads", "100000000", "-"], stdin: Data("Great app\n".utf8))
+        #expect(threads.status == 64)
+        #expect(threads.stderr.contains("--threads 100000000"))
+    }
+
+    @Test func aLineWithBytesThatAreNotUTF8IsClassifiedNotLost() throws {
+        // Bytes of another encoding inside a JSON line become U+FFFD; the rest of the text is still classified.
+        var input = Data(#"{"id": "x", "text": "caf"#.utf8)
+        input.append(0xE9)
+        input.append(contentsOf: Array(#" app crashes every time I open it"}"#.utf8) + [0x0A])
+        let result = try SiftBinary.run(["kinds", "-"], stdin: input)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains(#""id":"x""#))
+        #expect(result.stdout.contains(#""kind":"bug""#))
+    }
+
     @Test func badJSONLineIsReportedAndSkipped() throws {
         let result = try SiftBinary.run(["kinds", "-"], stdin: Data("{\"txt\": 1}\nGreat app\n".utf8))
         #expect(result.status == 0)

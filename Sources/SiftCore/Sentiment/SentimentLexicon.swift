@@ -183,9 +183,21 @@ struct LanguageLexicon: Sendable {
                 }
             }
         }
-        let knownStems = self.knownStems
+        var knownStems = self.knownStems
         // The rule picks the same term in any order of the entries: sorting them first was a tenth of start-up.
         entries.withEntries { entries in
+            // The embedded stems come from the libstemmer of the machine that ran scripts/embed-lexicons; a binary
+            // linked against another Snowball version stems tokens its own way. A sample is stemmed here, and if any
+            // disagrees every term is stemmed here (the cost of start-up before the stems were embedded).
+            var sampled = 0
+            for index in knownStems.indices where sampled < Self.stemSample {
+                guard let known = knownStems[index], index < entries.count else { continue }
+                sampled += 1
+                if stem(entries[index].key) != known {
+                    knownStems = []
+                    break
+                }
+            }
             for index in entries.indices {
                 var term = entries[index].key
                 guard let valence = entries[index].value.valence else { continue }
@@ -212,6 +224,9 @@ struct LanguageLexicon: Sendable {
         stemValences = chosen
         self.knownStems = []
     }
+
+    /// Embedded stems checked against the runtime stemmer at start-up.
+    static let stemSample = 32
 }
 
 /// The sentiment lexicons of every language sift ships, plus emoji and emoticons, plus the user's overlays.

@@ -77,7 +77,7 @@ public final class TextAnalyzerWorker {
     /// The settings `sift sentiment -` uses: two stopwords, or three in five words known to sift's English lexicons.
     public static let sentimentPlainEnglishStopwords = 2
     public static let sentimentPlainEnglishKnownShare = 0.6
-    /// Short texts pass as plain English too when at least this share of their words are English words sift's
+    /// Texts pass as plain English too when at least this share of their words are English words sift's
     /// lexicons know (stopwords and single-word sentiment, domain, booster and failure terms), or when none of their
     /// words is a word of another language sift knows (`otherLanguageWords`); 0 turns both off.
     @exclusivity(unchecked) public var plainEnglishKnownShare = 0.0

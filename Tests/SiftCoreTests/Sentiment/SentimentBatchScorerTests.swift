@@ -38,6 +38,18 @@ struct SentimentBatchScorerTests {
         #expect(batch.scores(Array(Self.texts.reversed())) == Array(expected.reversed()))
     }
 
+    @Test func twoCallersAtOnceEachGetTheSerialScores() async {
+        // A library caller may score from two tasks at once: no analyzer worker may serve both.
+        let analyzer = TextAnalyzer()
+        let batch = SentimentBatchScorer(scorer: Self.scorer, threads: 2) { analyzer.makeWorker() }
+        let expected = Self.serialScores(Self.texts)
+        async let first = Task.detached { batch.scores(Self.texts) }.value
+        async let second = Task.detached { batch.scores(Self.texts) }.value
+        let (a, b) = await (first, second)
+        #expect(a == expected)
+        #expect(b == expected)
+    }
+
     @Test func noTextsNoScores() {
         let analyzer = TextAnalyzer()
         let batch = SentimentBatchScorer(scorer: Self.scorer, threads: 2) { analyzer.makeWorker() }

@@ -100,14 +100,33 @@ struct SentimentLexiconTests {
     }
 
     @Test func aReplacedShippedFileIsStemmedAtRunTime() throws {
-        // The embedded stems belong to the shipped text: a user's directory replacing the file must not use them.
-        let store = LexiconStore.shipped.overlaid(by: ["en/sentiment.tsv": "# mine\nwobbling\t-2\ngood\t1\n"])
-        #expect(store.withStems("en/sentiment.tsv", lines: 2) { _, _ in true } == nil)
+        // The embedded stems belong to the shipped text: a user's directory replacing the file must not use them,
+        // even when the replacement has as many lines as the shipped file (the stems would line up with its lines).
+        let shippedLines = LexiconStore.shipped.lines("en/sentiment.tsv").count
+        let mine = ["# mine", "wobbling\t-2", "good\t1"] + (2..<shippedLines).map { "zqword\($0)\t1" }
+        let store = LexiconStore.shipped.overlaid(by: ["en/sentiment.tsv": mine.joined(separator: "\n")])
+        #expect(store.lines("en/sentiment.tsv").count == shippedLines)
+        #expect(store.withStems("en/sentiment.tsv", lines: shippedLines) { _, _ in true } == nil)
         #expect(store.withStems("en/domain.tsv", lines: store.lines("en/domain.tsv").count) { _, _ in true } == true)
         let lexicons = try SentimentLexicons(store: store, overlays: [])
         let english = try #require(lexicons.languages["en"])
         #expect(english.stemValences["wobbling"] == nil)
         #expect(english.stemValences[SnowballStemmer(language: "en")!.stem("wobbling")]?.term == "wobbling")
+    }
+
+    @Test func embeddedStemsThatDisagreeWithTheRuntimeStemmerAreMadeAgain() throws {
+        // As if scripts/embed-lexicons had run with another Snowball version: every embedded stem differs from what
+        // this binary's stemmer gives, so none may be used.
+        var stems = EmbeddedLexicons.stems
+        let path = "en/sentiment.tsv"
+        stems[path] = try #require(stems[path]).split(separator: "\n", omittingEmptySubsequences: false).map { _ in "zzstem" }
+            .joined(separator: "\n")
+        let drifted = try SentimentLexicons(store: LexiconStore(files: EmbeddedLexicons.files, stems: stems), overlays: [])
+        let shipped = try SentimentLexicons(store: .shipped, overlays: [])
+        let english = try #require(drifted.languages["en"]), reference = try #require(shipped.languages["en"])
+        #expect(english.stemValences["zzstem"] == nil)
+        #expect(english.stemValences.count == reference.stemValences.count)
+        reference.stemValences.forEach { stem, hit in #expect(english.stemValences[stem]?.term == hit.term, "\(stem)") }
     }
 
     @Test func overlayAddsAndReplacesTerms() throws {
