@@ -356,14 +356,6 @@ struct SentimentLexicons: Sendable {
         } ?? []
     }
 
-    /// `pairs(_:_:folding:)` of lines already split.
-    static func pairs(_ lines: [Substring], folding: Bool = true) -> [(String, Double)] {
-        lines.compactMap { line in
-            var line = String(line)
-            return line.withUTF8 { pair($0, folding: folding) }
-        }
-    }
-
     /// The term and valence of one `term<TAB>valence` line's bytes; nil for a malformed line.
     // On bytes: fields are found by their tab bytes (a tab is always a Character of its own; splitting by
     // Characters was half of start-up), simple numbers are read without making a String, ASCII terms are lower-cased

@@ -3,7 +3,7 @@ import Testing
 
 struct SentimentLexiconTests {
     func entries(_ path: String) -> [(String, Double)] {
-        SentimentLexicons.pairs(LexiconStore.shipped.lines(path))
+        SentimentLexicons.pairs(.shipped, path)
     }
 
     @Test(arguments: [("en/sentiment.tsv", 7000), ("en/domain.tsv", 300), ("emoji/emoji.tsv", 500), ("es/sentiment.tsv", 500),
