@@ -379,7 +379,9 @@ struct TokenScanner {
             }
             guard b >= 0x80 else { break }
             let (scalar, length) = decode(at: i)
-            if scalar.value == 0x2019 || scalar.value == 0x02BC {
+            // Inside a word only, as "'" above: a lone "ʼ" (a letter to Unicode) that ended the word where it began
+            // made an empty token without moving on, and the scanner never finished.
+            if scalar.value == 0x2019 || scalar.value == 0x02BC, i > start {
                 if i + length < count, bytes[i + length].isASCIILetter
                     || (bytes[i + length] >= 0x80 && decode(at: i + length).0.isLetterLike)
                 {
@@ -400,6 +402,12 @@ struct TokenScanner {
             if scalar.isNoSpaceScript { noSpaceScript = true }
             ascii = false
             i += length
+        }
+        // Every word holds at least the character it was started for; should a rule above ever stop before it, the
+        // character is a mark of its own, so the scanner always moves on.
+        guard i > start else {
+            punctuation()
+            return
         }
         // "xD" and "XD" are laughing faces, not words.
         if i - start == 2, bytes[start] | 0x20 == UInt8(ascii: "x"), bytes[start + 1] | 0x20 == UInt8(ascii: "d"),

@@ -36,4 +36,29 @@ struct TokenScannerTests {
         #expect(storage[0].kind == .word && storage[0].range == 0..<2)
         #expect(storage[1].kind == .emoji)
     }
+
+    /// A lone modifier apostrophe "ʼ" (U+02BC, a letter to Unicode) once made an empty word and the scanner never
+    /// finished: `sift sentiment` and `sift analyze` hung on such a review and grew until the system killed them.
+    @Test func loneApostrophesEndTheScanWithNoEmptyToken() {
+        let storage = ScannedTokens()
+        for text in ["ʼ", "ʼ ", "it ʼs fine", "ʼ5", "+ʼ", "’", "don’t", "мʼята", "Hawaiʻi", "' '", "ʼʼʼ"] {
+            var text = text
+            var ranges: [Range<Int>] = []
+            text.withUTF8 { bytes in
+                var scanner = TokenScanner(bytes: bytes, reusing: storage)
+                scanner.scan()
+                ranges = (0..<storage.count).map { storage[$0].range }
+            }
+            #expect(ranges.allSatisfy { !$0.isEmpty }, "\(text)")
+            // Tokens follow one another and cover every non-space byte.
+            #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound <= $1.lowerBound }, "\(text)")
+            #expect(ranges.reduce(0) { $0 + $1.count } == text.utf8.count(where: { $0 != UInt8(ascii: " ") }), "\(text)")
+        }
+        var text = "мʼята"
+        text.withUTF8 { bytes in
+            var scanner = TokenScanner(bytes: bytes, reusing: storage)
+            scanner.scan()
+        }
+        #expect(storage.count == 1 && storage[0].kind == .word)
+    }
 }
