@@ -338,4 +338,42 @@ struct TextAnalyzerPlainEnglishTests {
         // Basque to CLD2; English words sift's lists do not know, and no word of another language.
         #expect(worker.analyze("Duolingo streak freeze").language != "en")
     }
+
+    /// Texts of random characters from many scripts, marks, emoji parts and apostrophes: every one is analyzed to
+    /// tokens that are non-empty, in order and inside the text, in both tokenizing routes. Random text found the lone
+    /// "ʼ" that made the scanner loop forever.
+    @Test func randomTextsEndWithWellFormedTokens() {
+        let pools: [ClosedRange<UInt32>] = [
+            0x20...0x7E, 0xA0...0x2FF, 0x300...0x36F, 0x370...0x52F, 0x590...0x6FF, 0x900...0x97F, 0xE00...0xE7F,
+            0x2000...0x206F, 0x2190...0x2BFF, 0x3000...0x30FF, 0x4E00...0x4E80, 0xAC00...0xAC80, 0xFE00...0xFE0F,
+            0xFF00...0xFFEF, 0x1F300...0x1F6FF, 0x1F900...0x1F9FF, 0x1F1E6...0x1F1FF, 0xE0020...0xE007F,
+        ]
+        let marks: [UInt32] = [0x2019, 0x2BC, 0x2018, 0x200D, 0x200B, 0xFE0F, 0x1F3FB, 0x27, 0x21, 0x3F, 0x2E, 0x2C, 0x23,
+                               0x40, 0x3A, 0x29, 0x28, 0x3C, 0x33, 0x2D, 0x24, 0x20AC, 0x30, 0x20, 0x0A]
+        // A fixed linear congruential sequence: the same texts on every run.
+        var state: UInt64 = 0x5eed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let workers = [TextAnalyzerTests.analyzer.makeWorker(), plainWorker()]
+        for n in 0..<3_000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<(1 + next(12)) {
+                let value: UInt32
+                if next(10) < 4 {
+                    value = marks[next(marks.count)]
+                } else {
+                    let pool = pools[next(pools.count)]
+                    value = pool.lowerBound + UInt32(next(Int(pool.upperBound - pool.lowerBound) + 1))
+                }
+                if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+            }
+            let text = String(scalars)
+            let analyzed = workers[n % 2].analyze(text)
+            let ranges = analyzed.tokens.map(\.utf8Range)
+            #expect(ranges.allSatisfy { !$0.isEmpty && $0.upperBound <= text.utf8.count }, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound <= $1.lowerBound }, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }
