@@ -1,3 +1,4 @@
+import CICUShim
 import Foundation
 
 /// What folding found out about one token besides its folded form.
@@ -51,8 +52,12 @@ struct TokenFolder: Sendable {
                 let b = UInt8(scalar.value)
                 if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { upper += 1 } else if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") { lower += 1 }
             } else {
-                let p = scalar.properties
-                if p.isUppercase { upper += 1 } else if p.isLowercase { lower += 1 }
+                // ICU's property tables: Swift's `Unicode.Scalar.Properties` took 300 instructions a lookup.
+                if sift_is_uppercase(Int32(bitPattern: scalar.value)) != 0 {
+                    upper += 1
+                } else if sift_is_lowercase(Int32(bitPattern: scalar.value)) != 0 {
+                    lower += 1
+                }
             }
             run = scalar == previous ? run + 1 : 1
             longestRun = max(longestRun, run)
@@ -147,7 +152,7 @@ struct TokenFolder: Sendable {
             return String(String.UnicodeScalarView(text.unicodeScalars.map { Self.isApostrophe($0) ? "'" : $0 })).lowercased()
         }
         var scalars = String.UnicodeScalarView()
-        for scalar in text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+        for scalar in Self.nfkcLowercased(text).unicodeScalars {
             switch scalar.value {
             case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD: continue
             case 0x2019, 0x2018, 0x02BC: scalars.append("'")
@@ -156,6 +161,33 @@ struct TokenFolder: Sendable {
             }
         }
         return String(scalars)
+    }
+
+    /// NFKC, then lower-cased, by ICU: Foundation's `precomposedStringWithCompatibilityMapping` and `lowercased()` took
+    /// about 10,000 instructions a word, a twentieth of `sift sentiment -` on the Google Play reviews.
+    // ICU lower-cases a final capital sigma to "ς" where `lowercased()` gives "σ"; `unicodeFolded` maps "ς" to "σ"
+    // after, so the two agree (`TokenFolderTests` checks them against each other).
+    static func nfkcLowercased(_ text: String) -> String {
+        var text = text
+        let folded = text.withUTF8 { bytes -> String? in
+            // Most words fit the first buffer; the second is the most NFKC and lower-casing can make of any text.
+            for capacity in [max(64, bytes.count * 3), bytes.count * 18 * 3 + 64] {
+                var fits = false
+                let made = String(unsafeUninitializedCapacity: capacity) { out -> Int in
+                    let written = bytes.withMemoryRebound(to: CChar.self) { source in
+                        out.withMemoryRebound(to: CChar.self) {
+                            sift_nfkc_lower_utf8(source.baseAddress, Int32(source.count), $0.baseAddress, Int32(capacity))
+                        }
+                    }
+                    fits = written >= 0
+                    return fits ? Int(written) : 0
+                }
+                if fits { return made }
+            }
+            return nil
+        }
+        // ICU refused the text (it never has): Foundation folds it the same way, only slower.
+        return folded ?? text.precomposedStringWithCompatibilityMapping.lowercased()
     }
 
     /// ASCII letters and digits, precomposed Latin letters (Latin-1 to Latin Extended-A, but for the ligatures and
