@@ -61,4 +61,28 @@ struct TokenScannerTests {
         }
         #expect(storage.count == 1 && storage[0].kind == .word)
     }
+
+    /// E-mail addresses are found from the first letter of their local part, and words before an '@' that ends no
+    /// address stay words, now that the scanner remembers where the last local part ended (rescanning it from every
+    /// word of "a-a-a-…" took minutes on a megabyte).
+    @Test func emailsAfterLongLocalPartsAndWordsThatEndInNone() {
+        let storage = ScannedTokens()
+        func tokens(_ text: String) -> [(Token.Kind, String)] {
+            var text = text
+            return text.withUTF8 { bytes in
+                var scanner = TokenScanner(bytes: bytes, reusing: storage)
+                scanner.scan()
+                return (0..<storage.count).map { (storage[$0].kind, String(decoding: UnsafeBufferPointer(rebasing: bytes[storage[$0].range]), as: UTF8.self)) }
+            }
+        }
+        #expect(tokens("mail a-b.c@d.fr now").map(\.1) == ["mail", "a-b.c@d.fr", "now"])
+        #expect(tokens("mail a-b.c@d.fr now")[1].0 == .email)
+        // No dot in the domain: no address, from any start inside "a-b-c".
+        #expect(tokens("a-b-c@d").filter { $0.0 == .email }.isEmpty)
+        #expect(tokens("a-b-c@d").filter { $0.0 == .word }.map(\.1) == ["a", "b", "c"])
+        let long = String(repeating: "a-", count: 5_000) + "a@x.io"
+        #expect(tokens(long).map(\.0) == [.email])
+        let noAddress = String(repeating: "v1.", count: 5_000)
+        #expect(!tokens(noAddress).contains { $0.0 == .email })
+    }
 }
