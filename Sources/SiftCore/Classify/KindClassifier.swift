@@ -332,7 +332,7 @@ public struct KindClassifier: Sendable {
 
     /// What `keep` reads of each pattern of a lexicon: its weight, its label's number, and whether its topic
     /// survives a negation.
-    private struct KeepRule: Sendable {
+    struct KeepRule: Sendable {
         var weight: [Double]
         var label: [UInt8]
         var keepsNegated: [Bool]
@@ -357,6 +357,19 @@ public struct KindClassifier: Sendable {
             kept.append(contentsOf: live)
             return
         }
+        if live.count > manyMatches {
+            keepMany(live, rule: rule, into: &kept)
+        } else {
+            keepFew(live, rule: rule, into: &kept, order: &order)
+        }
+    }
+
+    /// Past this many live matches `keep` sorts and sweeps (`keepMany`); below it, insertion and pairwise checks
+    /// (`keepFew`) are cheaper. Pairwise, a 30 KB review of one repeated cue word took over 30 s to classify.
+    static let manyMatches = 24
+
+    /// `keep`'s choice among two or more live matches, by insertion and pairwise checks: quadratic in the matches.
+    static func keepFew(_ live: [CueLexicon.Match], rule: KeepRule, into kept: inout [CueLexicon.Match], order: inout [Int]) {
         // Strongest first, so that of two cues on the same words for the same label the heavier is kept; a handful
         // of matches, so insertion (which keeps the found order among equal weights) beats a sort.
         order.removeAll(keepingCapacity: true)
@@ -383,6 +396,44 @@ public struct KindClassifier: Sendable {
             }
             kept.insert(match, at: at)
         }
+    }
+
+    /// `keepFew`'s result in O(n log n), for texts with many matches: the same matches in the same order.
+    static func keepMany(_ live: [CueLexicon.Match], rule: KeepRule, into kept: inout [CueLexicon.Match]) {
+        // A match lies inside a longer one when another span starts at or before it and ends at or after it. Distinct
+        // spans by start, longer first: a span is inside another exactly when a span before it ends at or after its end.
+        var spans = live.map(\.tokens)
+        spans.sort { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.upperBound > $1.upperBound }
+        var insideSpans = Set<Range<Int>>()
+        var furthestEnd = Int.min
+        var previous: Range<Int>?
+        for span in spans where span != previous {
+            if furthestEnd >= span.upperBound { insideSpans.insert(span) }
+            furthestEnd = max(furthestEnd, span.upperBound)
+            previous = span
+        }
+        // Strongest first, the found order among equal weights (the insertion order of `keepFew`).
+        let order = live.indices.sorted { a, b in
+            let (wa, wb) = (rule.weight[live[a].pattern], rule.weight[live[b].pattern])
+            return wa != wb ? wa > wb : a < b
+        }
+        struct SpanLabel: Hashable {
+            var tokens: Range<Int>
+            var label: UInt8
+        }
+        var taken = Set<SpanLabel>()
+        var chosen: [(match: CueLexicon.Match, rank: Int)] = []
+        for index in order where !insideSpans.contains(live[index].tokens) {
+            guard taken.insert(SpanLabel(tokens: live[index].tokens, label: rule.label[live[index].pattern])).inserted else { continue }
+            chosen.append((live[index], chosen.count))
+        }
+        // Token order, then pattern order; equal keys in the order they were chosen, as insertion placed them.
+        chosen.sort { a, b in
+            if a.match.tokens.lowerBound != b.match.tokens.lowerBound { return a.match.tokens.lowerBound < b.match.tokens.lowerBound }
+            if a.match.pattern != b.match.pattern { return a.match.pattern < b.match.pattern }
+            return a.rank < b.rank
+        }
+        kept.append(contentsOf: chosen.lazy.map(\.match))
     }
 }
 

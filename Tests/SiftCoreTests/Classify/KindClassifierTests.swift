@@ -1,4 +1,4 @@
-import SiftCore
+@testable import SiftCore
 import Testing
 
 /// Kinds and severity of realistic feedback, through the real text analyzer.
@@ -208,5 +208,42 @@ struct KindClassifierTests {
         #expect(Self.kinds(text, language: "es").contains(kind))
         // Without a language hint the Spanish lexicon still wins over the English one.
         #expect(Self.kinds(text).contains(kind))
+    }
+}
+
+/// The choice among many cue matches (`KindClassifier.keepMany`) is the pairwise one (`keepFew`), made in O(n log n).
+struct KindClassifierKeepTests {
+    @Test func manyMatchesAreKeptAsThePairwiseChoiceKeepsThem() {
+        // A fixed linear congruential sequence: the same match sets on every run.
+        var state: UInt64 = 0xC0FFEE
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<300 {
+            let patterns = 1 + next(12)
+            // Few distinct weights and labels, short overlapping spans with repeats: ties and nesting everywhere.
+            let rule = KindClassifier.KeepRule(weight: (0..<patterns).map { _ in Double(next(3)) },
+                                               label: (0..<patterns).map { _ in UInt8(next(3)) },
+                                               keepsNegated: Array(repeating: true, count: patterns))
+            let live = (0..<(2 + next(80))).map { _ -> CueLexicon.Match in
+                let start = next(30)
+                return CueLexicon.Match(pattern: next(patterns), tokens: start..<(start + 1 + next(4)))
+            }
+            var few: [CueLexicon.Match] = []
+            var order: [Int] = []
+            KindClassifier.keepFew(live, rule: rule, into: &few, order: &order)
+            var many: [CueLexicon.Match] = []
+            KindClassifier.keepMany(live, rule: rule, into: &many)
+            #expect(few.map(\.pattern) == many.map(\.pattern))
+            #expect(few.map(\.tokens) == many.map(\.tokens))
+        }
+    }
+
+    /// A review of one cue said thousands of times (pasted, or a bot) is classified like a short one; pairwise
+    /// choice made it take over 30 s.
+    @Test func aLongRepetitiveReviewIsStillABug() {
+        let text = Array(repeating: "the app crashes", count: 3_000).joined(separator: " ")
+        #expect(KindClassifierTests.kinds(text).contains(.bug))
     }
 }
