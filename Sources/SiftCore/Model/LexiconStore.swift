@@ -5,17 +5,34 @@ public struct LexiconStore: Sendable {
     /// Snowball stems of the terms of shipped files, one a line of `lines(path)` ('=' for the term itself), made by
     /// `scripts/embed-lexicons`; only for files still as shipped.
     private var stems: [String: String] = [:]
+    /// Shipped files whose every term is its own folded form (`EmbeddedLexicons.foldedAsWritten`).
+    private var foldedAsWritten: Set<String> = []
+    /// The word lists of the plain-English shortcut made from the shipped files by `scripts/embed-lexicons`; nil for
+    /// any other files.
+    private(set) var plainEnglishLists: PlainEnglishLists?
+
+    /// `EmbeddedLexicons.englishVocabulary` and `.otherLanguageWords`: one word a line.
+    struct PlainEnglishLists: Sendable {
+        var englishVocabulary: String
+        var otherLanguageWords: String
+    }
 
     /// The shipped lexicons.
-    public static let shipped = LexiconStore(files: EmbeddedLexicons.files, stems: EmbeddedLexicons.stems)
+    public static let shipped = LexiconStore(
+        files: EmbeddedLexicons.files, stems: EmbeddedLexicons.stems, foldedAsWritten: EmbeddedLexicons.foldedAsWritten,
+        plainEnglishLists: PlainEnglishLists(englishVocabulary: EmbeddedLexicons.englishVocabulary,
+                                             otherLanguageWords: EmbeddedLexicons.otherLanguageWords))
 
     public init(files: [String: String]) {
         self.files = files
     }
 
-    init(files: [String: String], stems: [String: String]) {
+    init(files: [String: String], stems: [String: String], foldedAsWritten: Set<String> = [],
+         plainEnglishLists: PlainEnglishLists? = nil) {
         self.files = files
         self.stems = stems
+        self.foldedAsWritten = foldedAsWritten
+        self.plainEnglishLists = plainEnglishLists
     }
 
     /// The text of `path` (relative to `Lexicons/`, e.g. `en/stopwords.txt`), or nil if there is none.
@@ -101,8 +118,15 @@ public struct LexiconStore: Sendable {
         }
     }
 
-    /// This store with `other`'s files replacing or adding to its own; a replaced file loses its embedded stems.
+    /// This store with `other`'s files replacing or adding to its own; a replaced file loses its embedded stems and
+    /// folding facts, and any file given drops the embedded plain-English word lists (they are made from many files).
     public func overlaid(by other: [String: String]) -> LexiconStore {
-        LexiconStore(files: files.merging(other) { _, new in new }, stems: stems.filter { other[$0.key] == nil })
+        LexiconStore(files: files.merging(other) { _, new in new }, stems: stems.filter { other[$0.key] == nil },
+                     foldedAsWritten: foldedAsWritten.filter { other[$0] == nil },
+                     plainEnglishLists: other.isEmpty ? plainEnglishLists : nil)
     }
+
+    /// Whether every term of `path` (the text before a tab, trimmed) is its own folded form, as `scripts/embed-lexicons`
+    /// found for the shipped file; false for a file replaced by the user's.
+    func isFoldedAsWritten(_ path: String) -> Bool { foldedAsWritten.contains(path) }
 }

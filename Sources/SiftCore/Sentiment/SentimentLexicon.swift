@@ -324,11 +324,12 @@ struct SentimentLexicons: Sendable {
 
     /// `term<TAB>valence` lines of a shipped file; malformed lines are skipped (a test checks there are none).
     static func pairs(_ store: LexiconStore, _ path: String, folding: Bool = true) -> [(String, Double)] {
-        store.withLines(path) { bytes, lines in
+        let asWritten = folding && store.isFoldedAsWritten(path)
+        return store.withLines(path) { bytes, lines in
             var pairs: [(String, Double)] = []
             pairs.reserveCapacity(lines.count)
             for line in lines {
-                if let pair = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: folding) { pairs.append(pair) }
+                if let pair = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: folding, asWritten: asWritten) { pairs.append(pair) }
             }
             return pairs
         } ?? []
@@ -337,36 +338,46 @@ struct SentimentLexicons: Sendable {
     /// `pairs(_:_:folding:)` with each term's Snowball stem embedded by `scripts/embed-lexicons` (nil when the store
     /// has none for the file: a user's replacement of it).
     static func stemmedPairs(_ store: LexiconStore, _ path: String) -> [(String, Double, String?)] {
-        store.withLines(path) { bytes, lines in
+        let asWritten = store.isFoldedAsWritten(path)
+        return store.withLines(path) { bytes, lines in
             var pairs: [(String, Double, String?)] = []
             pairs.reserveCapacity(lines.count)
             let stemmed: Void? = store.withStems(path, lines: lines.count) { stemBytes, stems in
                 for (line, stem) in zip(lines, stems) {
-                    guard let (term, value) = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: true) else { continue }
+                    guard let (term, value) = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: true, asWritten: asWritten) else { continue }
                     let isTerm = stem.count == 1 && stemBytes[stem.lowerBound] == UInt8(ascii: "=")
                     pairs.append((term, value, isTerm ? term : String(decoding: UnsafeBufferPointer(rebasing: stemBytes[stem]), as: UTF8.self)))
                 }
             }
             if stemmed == nil {
                 for line in lines {
-                    if let (term, value) = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: true) { pairs.append((term, value, nil)) }
+                    if let (term, value) = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: true, asWritten: asWritten) { pairs.append((term, value, nil)) }
                 }
             }
             return pairs
         } ?? []
     }
 
-    /// The term and valence of one `term<TAB>valence` line's bytes; nil for a malformed line.
+    /// The term and valence of one `term<TAB>valence` line's bytes; nil for a malformed line. `asWritten`: the file's
+    /// terms are their own folded forms (`LexiconStore.isFoldedAsWritten`), and folding is only trimming.
     // On bytes: fields are found by their tab bytes (a tab is always a Character of its own; splitting by
     // Characters was half of start-up), simple numbers are read without making a String, ASCII terms are lower-cased
-    // byte by byte.
-    static func pair(_ line: UnsafeBufferPointer<UInt8>, folding: Bool) -> (String, Double)? {
+    // byte by byte. Lower-casing terms outside ASCII (emoji, accented words) was a tenth of loading the lexicons, and
+    // no shipped term needs it.
+    static func pair(_ line: UnsafeBufferPointer<UInt8>, folding: Bool, asWritten: Bool = false) -> (String, Double)? {
         guard let tab = line.firstIndex(of: 0x09) else { return nil }
         let valueEnd = line[(tab + 1)...].firstIndex(of: 0x09) ?? line.endIndex
         let valueBytes = UnsafeBufferPointer(rebasing: line[(tab + 1)..<valueEnd])
         guard let value = decimal(valueBytes) ?? Double(String(decoding: valueBytes, as: UTF8.self).trimmedFields) else { return nil }
         let term = UnsafeBufferPointer(rebasing: line[..<tab])
         guard folding else { return (String(String(decoding: term, as: UTF8.self).trimmedFields), value) }
+        if asWritten {
+            var start = 0, end = term.count
+            func isEdge(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+            while start < end, isEdge(term[start]) { start += 1 }
+            while end > start, isEdge(term[end - 1]) { end -= 1 }
+            return (String(decoding: UnsafeBufferPointer(rebasing: term[start..<end]), as: UTF8.self), value)
+        }
         return (asciiFolded(term) ?? folded(String(decoding: term, as: UTF8.self)), value)
     }
 

@@ -151,6 +151,22 @@ struct WordSet: Sendable {
 
     mutating func insert(_ word: String) { table.update(word, empty: true) { _ in } }
 
+    /// The words of a text of one word a line (empty lines skipped), as `scripts/embed-lexicons` writes lists.
+    init(lines text: String) {
+        var text = text
+        self = text.withUTF8 { bytes in
+            var lines = 1
+            for byte in bytes where byte == UInt8(ascii: "\n") { lines += 1 }
+            var set = WordSet(capacity: lines)
+            var start = 0
+            for k in 0...bytes.count where k == bytes.count || bytes[k] == UInt8(ascii: "\n") {
+                if k > start { set.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<k]), as: UTF8.self)) }
+                start = k + 1
+            }
+            return set
+        }
+    }
+
     var count: Int { table.count }
 
     @inline(__always)
