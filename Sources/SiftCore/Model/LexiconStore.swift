@@ -80,6 +80,11 @@ public struct LexiconStore: Sendable {
         }
         while i < count {
             let byte = bytes[i]
+            // Most bytes start no line break (printable ASCII, tab, most lead bytes): one range check for them.
+            if byte > 0x0D && byte < 0xC2 {
+                i += 1
+                continue
+            }
             // The separators of Character.isNewline: LF, VT, FF, CR, NEL (C2 85), LS and PS (E2 80 A8/A9).
             var length = 0
             if byte >= 0x0A && byte <= 0x0D {

@@ -128,21 +128,42 @@ struct LanguageLexicon: Sendable {
 
     /// The words of a term, split at spaces and hyphens.
     static func words(_ term: String) -> [String] {
-        // On bytes for ASCII terms, as nearly all are: splitting by Characters was a twentieth of start-up.
+        // On bytes: splitting by Characters was a twentieth of start-up. A space or hyphen byte is a Character of its
+        // own unless a byte outside ASCII touches it (a combining mark after it joins it): those terms are split by
+        // Characters.
         var term = term
         return term.withUTF8 { bytes in
             var words: [String] = []
+            // Expressions are short: room for four words at once, where growing from empty reallocated twice.
+            words.reserveCapacity(4)
             var start = 0
             for k in 0...bytes.count {
                 if k < bytes.count {
-                    if bytes[k] >= 0x80 { return nil }
                     guard bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "-") else { continue }
+                    if k > 0 && bytes[k - 1] >= 0x80 || k + 1 < bytes.count && bytes[k + 1] >= 0x80,
+                       !Self.separatorStandsAlone(bytes, at: k) { return nil }
                 }
                 if k > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<k]), as: UTF8.self)) }
                 start = k + 1
             }
             return words
         } ?? term.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+    }
+
+    /// Whether the space or hyphen byte at `k` is a Character of its own, as splitting by Characters sees it: only the
+    /// scalars either side can join it into a cluster (a combining mark or joiner after it, a prepended mark before).
+    static func separatorStandsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
+        var start = k, end = k + 1
+        if start > 0 {
+            start -= 1
+            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        }
+        if end < bytes.count {
+            end += 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        }
+        let scalars = (start < k ? 1 : 0) + 1 + (end > k + 1 ? 1 : 0)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).count == scalars
     }
 
     mutating func addPhrase(_ phrase: LexiconPhrase) {
@@ -166,7 +187,9 @@ struct LanguageLexicon: Sendable {
     /// Fills `stemValences` from the single-word valences; a term that is its own stem wins over its inflections,
     /// then the shortest, then the first in String order.
     mutating func indexStems(_ stem: (String) -> String) {
-        var chosen = WordTable<StemValence>()
+        // Room for a stem per eight entries at once (English has one per four): growing from 16 slots rehashed the
+        // stems thirteen times.
+        var chosen = WordTable<StemValence>(capacity: entries.count / 8)
         // Character counts and suffixes are taken on bytes where the words are ASCII, as nearly all are: walking
         // Characters was a third of this start-up step.
         func isASCII(_ word: String) -> Bool { word.utf8.allSatisfy { $0 < 0x80 } }
@@ -214,11 +237,14 @@ struct LanguageLexicon: Sendable {
                 let key = index < knownStems.count ? knownStems[index] ?? stem(term) : stem(term)
                 // Only inflections stand for their stem: "useful" must not lend its valence to "used" (both "use").
                 guard term == key || ((ascii ? term.utf8.count : term.count) - length(key) <= 3 && isInflection(term, ascii: ascii)) else { continue }
-                if let current = chosen[key] {
+                // One probe: a new stem's slot holds an empty term (no term is empty) until it is set below.
+                let slot = chosen.index(inserting: key, empty: StemValence(valence: 0, term: ""))
+                let current = chosen[valueAt: slot]
+                if !current.term.isEmpty {
                     if current.term == key || term != key && !(length(term) < length(current.term)
                         || length(term) == length(current.term) && term < current.term) { continue }
                 }
-                chosen[key] = StemValence(valence: valence, term: term)
+                chosen[valueAt: slot] = StemValence(valence: valence, term: term)
             }
         }
         stemValences = chosen

@@ -35,6 +35,22 @@ struct SentimentLexiconTests {
         }
     }
 
+    @Test(arguments: ["muy útil", "não funciona", "très-bien", "a \u{301}b", "e\u{301} x", "x-\u{200D}y", "\u{600} z",
+                      "good - bad", "-left right-", "日本 語", "🙂 ok", "ok \u{FE0F}x", "a  b"])
+    func termsSplitIntoWordsAsCharactersSplit(term: String) {
+        // Terms are split on bytes; a separator a joining scalar clings to must split as Characters do.
+        #expect(LanguageLexicon.words(term) == term.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init), "\(term)")
+    }
+
+    @Test func everyShippedTermSplitsIntoWordsAsCharactersSplit() {
+        for path in LexiconStore.shipped.paths where path.hasSuffix(".tsv") && !path.hasPrefix("model/") {
+            for line in LexiconStore.shipped.lines(path) {
+                let term = SentimentLexicons.folded(line.prefix { $0 != "\t" })
+                #expect(LanguageLexicon.words(term) == term.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init), "\(path): \(term)")
+            }
+        }
+    }
+
     @Test func aReplacedFileIsFoldedAtRunTime() throws {
         // Shipped sentiment files whose terms are their own folded forms are read without folding
         // (`EmbeddedLexicons.foldedAsWritten`); a user's file replacing one must still be folded.
