@@ -258,28 +258,29 @@ struct LanguageLexicon: Sendable {
 /// The sentiment lexicons of every language sift ships, plus emoji and emoticons, plus the user's overlays.
 struct SentimentLexicons: Sendable {
     var languages: [String: LanguageLexicon] = [:]
-    var emoji: [String: Double] = [:]
-    var emoticons: [String: Double] = [:]
     /// Stopwords of each language with a lexicon, to pick a lexicon for text whose language was not determined.
     var stopwords: [String: Set<String>] = [:]
     /// The same, in a fixed order.
     var stopwordLists: [(language: String, words: Set<String>)] = []
     /// Everyday review words of many languages, consulted when a text's own lexicon has no entry for a word.
     var multilingual = LanguageLexicon()
-    /// `emoji`, `emoticons` and `stopwordLists` as tables probed with the analyzer's token hashes.
+    /// Valences of emoji (by `emojiKey`) and emoticons (as written and by `emoticonKey`), and `stopwordLists`, as
+    /// tables probed with the analyzer's token hashes.
+    // The emoji and emoticon tables are filled directly: Dictionaries made first and copied (SipHash on every
+    // insert) were 4 % of loading the lexicons.
     var emojiTable = WordTable<Double>()
     var emoticonTable = WordTable<Double>()
     var stopwordTables: [(language: String, words: WordSet)] = []
 
     init(store: LexiconStore, overlays: [String]) throws {
         for (line, valence) in Self.pairs(store, "emoji/emoji.tsv") {
-            emoji[Self.emojiKey(line)] = valence
+            emojiTable[Self.emojiKey(line)] = valence
         }
         // Emoticons keep their case: ":D" and ":d", "T_T" and "t_t" are different faces, and the analyzer folds
         // only the nose and "xD" (see `emoticonKey`).
         for (line, valence) in Self.pairs(store, "common/emoticons.tsv", folding: false) {
-            emoticons[line] = valence
-            emoticons[Self.emoticonKey(line)] = valence
+            emoticonTable[line] = valence
+            emoticonTable[Self.emoticonKey(line)] = valence
         }
         let codes = Set(store.paths.compactMap { path -> String? in
             let parts = path.split(separator: "/")
@@ -295,6 +296,7 @@ struct SentimentLexicons: Sendable {
             let idioms = Self.stemmedPairs(store, "\(code)/idioms.tsv"), boosters = Self.pairs(store, "\(code)/boosters.tsv")
             // Room for every term at once: growing the table rehashed its words each time.
             lexicon.entries = WordTable(reserving: general.count + domain.count + idioms.count + boosters.count)
+            lexicon.knownStems.reserveCapacity(general.count + domain.count + idioms.count)
             for (term, valence, stem) in general { lexicon.setValence(term, valence, source: .general, stem: stem) }
             for (term, valence, stem) in domain { lexicon.setValence(term, valence, source: .domain, stem: stem) }
             for (term, valence, stem) in idioms { lexicon.setValence(term, valence, source: .idiom, stem: stem) }
@@ -343,8 +345,6 @@ struct SentimentLexicons: Sendable {
             multilingual.setValence(term, valence, source: .multilingual)
         }
         multilingual.buildLookup()
-        emojiTable = WordTable(emoji)
-        emoticonTable = WordTable(emoticons)
         stopwordTables = stopwordLists.map { ($0.language, WordSet($0.words)) }
     }
 
