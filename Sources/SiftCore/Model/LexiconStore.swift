@@ -123,6 +123,17 @@ public struct LexiconStore: Sendable {
         }
     }
 
+    /// The number of `lines(path)`, counted from the embedded stems where the file has them (one a line): counting
+    /// them is cheaper than splitting the file.
+    func lineCount(_ path: String) -> Int {
+        guard var text = stems[path], !text.isEmpty else { return withLines(path) { $1.count } ?? 0 }
+        return text.withUTF8 { bytes in
+            var lines = 1
+            for byte in bytes where byte == UInt8(ascii: "\n") { lines += 1 }
+            return lines
+        }
+    }
+
     /// This store with `other`'s files replacing or adding to its own; a replaced file loses its embedded stems and
     /// folding facts, and any file given drops the embedded plain-English word lists (they are made from many files).
     public func overlaid(by other: [String: String]) -> LexiconStore {

@@ -167,18 +167,18 @@ struct LanguageLexicon: Sendable {
     }
 
     mutating func addPhrase(_ phrase: LexiconPhrase) {
-        let first = phrase.words[0]
+        // One probe for the first word's entry, added here when it has none (the expression is added to it below):
+        // a lookup and then an update took two.
+        let index = entries.index(inserting: phrase.words[0], empty: LexiconEntry())
         // A later file replaces the same expression instead of adding a second one.
-        if let existing = entries[first]?.phrases.first(where: { phrases[$0].words == phrase.words }) {
+        if let existing = entries[valueAt: index].phrases.first(where: { phrases[$0].words == phrase.words }) {
             phrases[existing] = phrase
             return
         }
         phrases.append(phrase)
         let all = phrases
-        entries.update(first, empty: LexiconEntry()) { entry in
-            entry.phrases.append(all.count - 1)
-            entry.phrases.sort { all[$0].words.count > all[$1].words.count }
-        }
+        entries[valueAt: index].phrases.append(all.count - 1)
+        entries[valueAt: index].phrases.sort { all[$0].words.count > all[$1].words.count }
     }
 
     static let inflectionSuffixes = ["s", "ed", "ing", "er", "est", "d"]
@@ -292,14 +292,20 @@ struct SentimentLexicons: Sendable {
         }
         for code in codes.sorted() {
             var lexicon = LanguageLexicon()
-            let general = Self.stemmedPairs(store, "\(code)/sentiment.tsv"), domain = Self.stemmedPairs(store, "\(code)/domain.tsv")
-            let idioms = Self.stemmedPairs(store, "\(code)/idioms.tsv"), boosters = Self.pairs(store, "\(code)/boosters.tsv")
-            // Room for every term at once: growing the table rehashed its words each time.
-            lexicon.entries = WordTable(reserving: general.count + domain.count + idioms.count + boosters.count)
-            lexicon.knownStems.reserveCapacity(general.count + domain.count + idioms.count)
-            for (term, valence, stem) in general { lexicon.setValence(term, valence, source: .general, stem: stem) }
-            for (term, valence, stem) in domain { lexicon.setValence(term, valence, source: .domain, stem: stem) }
-            for (term, valence, stem) in idioms { lexicon.setValence(term, valence, source: .idiom, stem: stem) }
+            let stemmedFiles: [(path: String, source: ValenceSource)] = [
+                ("\(code)/sentiment.tsv", .general), ("\(code)/domain.tsv", .domain), ("\(code)/idioms.tsv", .idiom),
+            ]
+            let boosters = Self.pairs(store, "\(code)/boosters.tsv")
+            // Room for every term at once: growing the table rehashed its words each time. The stemmed files' terms go
+            // straight into the table: arrays of them made first and freed after were a twentieth of loading.
+            let stemmedLines = stemmedFiles.reduce(0) { $0 + store.lineCount($1.path) }
+            lexicon.entries = WordTable(reserving: stemmedLines + boosters.count)
+            lexicon.knownStems.reserveCapacity(stemmedLines)
+            for file in stemmedFiles {
+                Self.forEachStemmedPair(store, file.path) { term, valence, stem in
+                    lexicon.setValence(term, valence, source: file.source, stem: stem)
+                }
+            }
             for (term, scalar) in boosters {
                 let words = term.split(separator: " ").map(String.init)
                 if words.count > 1 {
@@ -364,24 +370,28 @@ struct SentimentLexicons: Sendable {
     /// `pairs(_:_:folding:)` with each term's Snowball stem embedded by `scripts/embed-lexicons` (nil when the store
     /// has none for the file: a user's replacement of it).
     static func stemmedPairs(_ store: LexiconStore, _ path: String) -> [(String, Double, String?)] {
+        var pairs: [(String, Double, String?)] = []
+        forEachStemmedPair(store, path) { pairs.append(($0, $1, $2)) }
+        return pairs
+    }
+
+    /// Calls `body` with each pair of `stemmedPairs(_:_:)`, in order, without collecting them.
+    static func forEachStemmedPair(_ store: LexiconStore, _ path: String, _ body: (String, Double, String?) -> Void) {
         let asWritten = store.isFoldedAsWritten(path)
-        return store.withLines(path) { bytes, lines in
-            var pairs: [(String, Double, String?)] = []
-            pairs.reserveCapacity(lines.count)
+        store.withLines(path) { bytes, lines in
             let stemmed: Void? = store.withStems(path, lines: lines.count) { stemBytes, stems in
                 for (line, stem) in zip(lines, stems) {
                     guard let (term, value) = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: true, asWritten: asWritten) else { continue }
                     let isTerm = stem.count == 1 && stemBytes[stem.lowerBound] == UInt8(ascii: "=")
-                    pairs.append((term, value, isTerm ? term : String(decoding: UnsafeBufferPointer(rebasing: stemBytes[stem]), as: UTF8.self)))
+                    body(term, value, isTerm ? term : String(decoding: UnsafeBufferPointer(rebasing: stemBytes[stem]), as: UTF8.self))
                 }
             }
             if stemmed == nil {
                 for line in lines {
-                    if let (term, value) = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: true, asWritten: asWritten) { pairs.append((term, value, nil)) }
+                    if let (term, value) = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: true, asWritten: asWritten) { body(term, value, nil) }
                 }
             }
-            return pairs
-        } ?? []
+        }
     }
 
     /// The term and valence of one `term<TAB>valence` line's bytes; nil for a malformed line. `asWritten`: the file's
