@@ -6,6 +6,7 @@ import SiftCore
 /// `sift analyze`: the main job, end to end, into a report directory.
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "analyze",
         abstract: "Analyze feedback end to end and write the reports into a directory.",
         discussion: """
             Exit codes: 0 success; 3 a --fail-on condition was met (reports are written); 64 bad flags or config; \

@@ -4,6 +4,7 @@ import SiftCore
 /// `sift ingest`: normalized records as JSON Lines on stdout; problems and accounting on stderr.
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ingest",
         abstract: "Read feedback exports and write normalized records as JSON Lines to standard output.")
 
     @OptionGroup var input: InputOptions

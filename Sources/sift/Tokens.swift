@@ -4,6 +4,7 @@ import SiftCore
 /// `sift tokens`: shows what the text chain makes of a text, one token per line; a debugging aid.
 struct Tokens: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tokens",
         abstract: "Print the tokens of a text with kind, byte offsets, folded form, stem and flags.")
 
     @Argument(help: "The text to analyze; - reads standard input.")

@@ -5,17 +5,34 @@ public struct LexiconStore: Sendable {
     /// Snowball stems of the terms of shipped files, one a line of `lines(path)` ('=' for the term itself), made by
     /// `scripts/embed-lexicons`; only for files still as shipped.
     private var stems: [String: String] = [:]
+    /// Shipped files whose every term is its own folded form (`EmbeddedLexicons.foldedAsWritten`).
+    private var foldedAsWritten: Set<String> = []
+    /// The word lists of the plain-English shortcut made from the shipped files by `scripts/embed-lexicons`; nil for
+    /// any other files.
+    private(set) var plainEnglishLists: PlainEnglishLists?
+
+    /// `EmbeddedLexicons.englishVocabulary` and `.otherLanguageWords`: one word a line.
+    struct PlainEnglishLists: Sendable {
+        var englishVocabulary: String
+        var otherLanguageWords: String
+    }
 
     /// The shipped lexicons.
-    public static let shipped = LexiconStore(files: EmbeddedLexicons.files, stems: EmbeddedLexicons.stems)
+    public static let shipped = LexiconStore(
+        files: EmbeddedLexicons.files, stems: EmbeddedLexicons.stems, foldedAsWritten: EmbeddedLexicons.foldedAsWritten,
+        plainEnglishLists: PlainEnglishLists(englishVocabulary: EmbeddedLexicons.englishVocabulary,
+                                             otherLanguageWords: EmbeddedLexicons.otherLanguageWords))
 
     public init(files: [String: String]) {
         self.files = files
     }
 
-    init(files: [String: String], stems: [String: String]) {
+    init(files: [String: String], stems: [String: String], foldedAsWritten: Set<String> = [],
+         plainEnglishLists: PlainEnglishLists? = nil) {
         self.files = files
         self.stems = stems
+        self.foldedAsWritten = foldedAsWritten
+        self.plainEnglishLists = plainEnglishLists
     }
 
     /// The text of `path` (relative to `Lexicons/`, e.g. `en/stopwords.txt`), or nil if there is none.
@@ -63,6 +80,11 @@ public struct LexiconStore: Sendable {
         }
         while i < count {
             let byte = bytes[i]
+            // Most bytes start no line break (printable ASCII, tab, most lead bytes): one range check for them.
+            if byte > 0x0D && byte < 0xC2 {
+                i += 1
+                continue
+            }
             // The separators of Character.isNewline: LF, VT, FF, CR, NEL (C2 85), LS and PS (E2 80 A8/A9).
             var length = 0
             if byte >= 0x0A && byte <= 0x0D {
@@ -101,8 +123,26 @@ public struct LexiconStore: Sendable {
         }
     }
 
-    /// This store with `other`'s files replacing or adding to its own; a replaced file loses its embedded stems.
-    public func overlaid(by other: [String: String]) -> LexiconStore {
-        LexiconStore(files: files.merging(other) { _, new in new }, stems: stems.filter { other[$0.key] == nil })
+    /// The number of `lines(path)`, counted from the embedded stems where the file has them (one a line): counting
+    /// them is cheaper than splitting the file.
+    func lineCount(_ path: String) -> Int {
+        guard var text = stems[path], !text.isEmpty else { return withLines(path) { $1.count } ?? 0 }
+        return text.withUTF8 { bytes in
+            var lines = 1
+            for byte in bytes where byte == UInt8(ascii: "\n") { lines += 1 }
+            return lines
+        }
     }
+
+    /// This store with `other`'s files replacing or adding to its own; a replaced file loses its embedded stems and
+    /// folding facts, and any file given drops the embedded plain-English word lists (they are made from many files).
+    public func overlaid(by other: [String: String]) -> LexiconStore {
+        LexiconStore(files: files.merging(other) { _, new in new }, stems: stems.filter { other[$0.key] == nil },
+                     foldedAsWritten: foldedAsWritten.filter { other[$0] == nil },
+                     plainEnglishLists: other.isEmpty ? plainEnglishLists : nil)
+    }
+
+    /// Whether every term of `path` (the text before a tab, trimmed) is its own folded form, as `scripts/embed-lexicons`
+    /// found for the shipped file; false for a file replaced by the user's.
+    func isFoldedAsWritten(_ path: String) -> Bool { foldedAsWritten.contains(path) }
 }

@@ -128,15 +128,20 @@ struct LanguageLexicon: Sendable {
 
     /// The words of a term, split at spaces and hyphens.
     static func words(_ term: String) -> [String] {
-        // On bytes for ASCII terms, as nearly all are: splitting by Characters was a twentieth of start-up.
+        // On bytes: splitting by Characters was a twentieth of start-up. A space or hyphen byte is a Character of its
+        // own unless a byte outside ASCII touches it (a combining mark after it joins it): those terms are split by
+        // Characters.
         var term = term
         return term.withUTF8 { bytes in
             var words: [String] = []
+            // Expressions are short: room for four words at once, where growing from empty reallocated twice.
+            words.reserveCapacity(4)
             var start = 0
             for k in 0...bytes.count {
                 if k < bytes.count {
-                    if bytes[k] >= 0x80 { return nil }
                     guard bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "-") else { continue }
+                    if k > 0 && bytes[k - 1] >= 0x80 || k + 1 < bytes.count && bytes[k + 1] >= 0x80,
+                       !Self.separatorStandsAlone(bytes, at: k) { return nil }
                 }
                 if k > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<k]), as: UTF8.self)) }
                 start = k + 1
@@ -145,19 +150,35 @@ struct LanguageLexicon: Sendable {
         } ?? term.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
     }
 
+    /// Whether the space or hyphen byte at `k` is a Character of its own, as splitting by Characters sees it: only the
+    /// scalars either side can join it into a cluster (a combining mark or joiner after it, a prepended mark before).
+    static func separatorStandsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
+        var start = k, end = k + 1
+        if start > 0 {
+            start -= 1
+            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        }
+        if end < bytes.count {
+            end += 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        }
+        let scalars = (start < k ? 1 : 0) + 1 + (end > k + 1 ? 1 : 0)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).count == scalars
+    }
+
     mutating func addPhrase(_ phrase: LexiconPhrase) {
-        let first = phrase.words[0]
+        // One probe for the first word's entry, added here when it has none (the expression is added to it below):
+        // a lookup and then an update took two.
+        let index = entries.index(inserting: phrase.words[0], empty: LexiconEntry())
         // A later file replaces the same expression instead of adding a second one.
-        if let existing = entries[first]?.phrases.first(where: { phrases[$0].words == phrase.words }) {
+        if let existing = entries[valueAt: index].phrases.first(where: { phrases[$0].words == phrase.words }) {
             phrases[existing] = phrase
             return
         }
         phrases.append(phrase)
         let all = phrases
-        entries.update(first, empty: LexiconEntry()) { entry in
-            entry.phrases.append(all.count - 1)
-            entry.phrases.sort { all[$0].words.count > all[$1].words.count }
-        }
+        entries[valueAt: index].phrases.append(all.count - 1)
+        entries[valueAt: index].phrases.sort { all[$0].words.count > all[$1].words.count }
     }
 
     static let inflectionSuffixes = ["s", "ed", "ing", "er", "est", "d"]
@@ -166,7 +187,9 @@ struct LanguageLexicon: Sendable {
     /// Fills `stemValences` from the single-word valences; a term that is its own stem wins over its inflections,
     /// then the shortest, then the first in String order.
     mutating func indexStems(_ stem: (String) -> String) {
-        var chosen = WordTable<StemValence>()
+        // Room for a stem per eight entries at once (English has one per four): growing from 16 slots rehashed the
+        // stems thirteen times.
+        var chosen = WordTable<StemValence>(capacity: entries.count / 8)
         // Character counts and suffixes are taken on bytes where the words are ASCII, as nearly all are: walking
         // Characters was a third of this start-up step.
         func isASCII(_ word: String) -> Bool { word.utf8.allSatisfy { $0 < 0x80 } }
@@ -214,11 +237,14 @@ struct LanguageLexicon: Sendable {
                 let key = index < knownStems.count ? knownStems[index] ?? stem(term) : stem(term)
                 // Only inflections stand for their stem: "useful" must not lend its valence to "used" (both "use").
                 guard term == key || ((ascii ? term.utf8.count : term.count) - length(key) <= 3 && isInflection(term, ascii: ascii)) else { continue }
-                if let current = chosen[key] {
+                // One probe: a new stem's slot holds an empty term (no term is empty) until it is set below.
+                let slot = chosen.index(inserting: key, empty: StemValence(valence: 0, term: ""))
+                let current = chosen[valueAt: slot]
+                if !current.term.isEmpty {
                     if current.term == key || term != key && !(length(term) < length(current.term)
                         || length(term) == length(current.term) && term < current.term) { continue }
                 }
-                chosen[key] = StemValence(valence: valence, term: term)
+                chosen[valueAt: slot] = StemValence(valence: valence, term: term)
             }
         }
         stemValences = chosen
@@ -232,28 +258,29 @@ struct LanguageLexicon: Sendable {
 /// The sentiment lexicons of every language sift ships, plus emoji and emoticons, plus the user's overlays.
 struct SentimentLexicons: Sendable {
     var languages: [String: LanguageLexicon] = [:]
-    var emoji: [String: Double] = [:]
-    var emoticons: [String: Double] = [:]
     /// Stopwords of each language with a lexicon, to pick a lexicon for text whose language was not determined.
     var stopwords: [String: Set<String>] = [:]
     /// The same, in a fixed order.
     var stopwordLists: [(language: String, words: Set<String>)] = []
     /// Everyday review words of many languages, consulted when a text's own lexicon has no entry for a word.
     var multilingual = LanguageLexicon()
-    /// `emoji`, `emoticons` and `stopwordLists` as tables probed with the analyzer's token hashes.
+    /// Valences of emoji (by `emojiKey`) and emoticons (as written and by `emoticonKey`), and `stopwordLists`, as
+    /// tables probed with the analyzer's token hashes.
+    // The emoji and emoticon tables are filled directly: Dictionaries made first and copied (SipHash on every
+    // insert) were 4 % of loading the lexicons.
     var emojiTable = WordTable<Double>()
     var emoticonTable = WordTable<Double>()
     var stopwordTables: [(language: String, words: WordSet)] = []
 
     init(store: LexiconStore, overlays: [String]) throws {
         for (line, valence) in Self.pairs(store, "emoji/emoji.tsv") {
-            emoji[Self.emojiKey(line)] = valence
+            emojiTable[Self.emojiKey(line)] = valence
         }
         // Emoticons keep their case: ":D" and ":d", "T_T" and "t_t" are different faces, and the analyzer folds
         // only the nose and "xD" (see `emoticonKey`).
         for (line, valence) in Self.pairs(store, "common/emoticons.tsv", folding: false) {
-            emoticons[line] = valence
-            emoticons[Self.emoticonKey(line)] = valence
+            emoticonTable[line] = valence
+            emoticonTable[Self.emoticonKey(line)] = valence
         }
         let codes = Set(store.paths.compactMap { path -> String? in
             let parts = path.split(separator: "/")
@@ -265,13 +292,20 @@ struct SentimentLexicons: Sendable {
         }
         for code in codes.sorted() {
             var lexicon = LanguageLexicon()
-            let general = Self.stemmedPairs(store, "\(code)/sentiment.tsv"), domain = Self.stemmedPairs(store, "\(code)/domain.tsv")
-            let idioms = Self.stemmedPairs(store, "\(code)/idioms.tsv"), boosters = Self.pairs(store, "\(code)/boosters.tsv")
-            // Room for every term at once: growing the table rehashed its words each time.
-            lexicon.entries = WordTable(reserving: general.count + domain.count + idioms.count + boosters.count)
-            for (term, valence, stem) in general { lexicon.setValence(term, valence, source: .general, stem: stem) }
-            for (term, valence, stem) in domain { lexicon.setValence(term, valence, source: .domain, stem: stem) }
-            for (term, valence, stem) in idioms { lexicon.setValence(term, valence, source: .idiom, stem: stem) }
+            let stemmedFiles: [(path: String, source: ValenceSource)] = [
+                ("\(code)/sentiment.tsv", .general), ("\(code)/domain.tsv", .domain), ("\(code)/idioms.tsv", .idiom),
+            ]
+            let boosters = Self.pairs(store, "\(code)/boosters.tsv")
+            // Room for every term at once: growing the table rehashed its words each time. The stemmed files' terms go
+            // straight into the table: arrays of them made first and freed after were a twentieth of loading.
+            let stemmedLines = stemmedFiles.reduce(0) { $0 + store.lineCount($1.path) }
+            lexicon.entries = WordTable(reserving: stemmedLines + boosters.count)
+            lexicon.knownStems.reserveCapacity(stemmedLines)
+            for file in stemmedFiles {
+                Self.forEachStemmedPair(store, file.path) { term, valence, stem in
+                    lexicon.setValence(term, valence, source: file.source, stem: stem)
+                }
+            }
             for (term, scalar) in boosters {
                 let words = term.split(separator: " ").map(String.init)
                 if words.count > 1 {
@@ -317,18 +351,17 @@ struct SentimentLexicons: Sendable {
             multilingual.setValence(term, valence, source: .multilingual)
         }
         multilingual.buildLookup()
-        emojiTable = WordTable(emoji)
-        emoticonTable = WordTable(emoticons)
         stopwordTables = stopwordLists.map { ($0.language, WordSet($0.words)) }
     }
 
     /// `term<TAB>valence` lines of a shipped file; malformed lines are skipped (a test checks there are none).
     static func pairs(_ store: LexiconStore, _ path: String, folding: Bool = true) -> [(String, Double)] {
-        store.withLines(path) { bytes, lines in
+        let asWritten = folding && store.isFoldedAsWritten(path)
+        return store.withLines(path) { bytes, lines in
             var pairs: [(String, Double)] = []
             pairs.reserveCapacity(lines.count)
             for line in lines {
-                if let pair = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: folding) { pairs.append(pair) }
+                if let pair = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: folding, asWritten: asWritten) { pairs.append(pair) }
             }
             return pairs
         } ?? []
@@ -337,36 +370,50 @@ struct SentimentLexicons: Sendable {
     /// `pairs(_:_:folding:)` with each term's Snowball stem embedded by `scripts/embed-lexicons` (nil when the store
     /// has none for the file: a user's replacement of it).
     static func stemmedPairs(_ store: LexiconStore, _ path: String) -> [(String, Double, String?)] {
+        var pairs: [(String, Double, String?)] = []
+        forEachStemmedPair(store, path) { pairs.append(($0, $1, $2)) }
+        return pairs
+    }
+
+    /// Calls `body` with each pair of `stemmedPairs(_:_:)`, in order, without collecting them.
+    static func forEachStemmedPair(_ store: LexiconStore, _ path: String, _ body: (String, Double, String?) -> Void) {
+        let asWritten = store.isFoldedAsWritten(path)
         store.withLines(path) { bytes, lines in
-            var pairs: [(String, Double, String?)] = []
-            pairs.reserveCapacity(lines.count)
             let stemmed: Void? = store.withStems(path, lines: lines.count) { stemBytes, stems in
                 for (line, stem) in zip(lines, stems) {
-                    guard let (term, value) = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: true) else { continue }
+                    guard let (term, value) = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: true, asWritten: asWritten) else { continue }
                     let isTerm = stem.count == 1 && stemBytes[stem.lowerBound] == UInt8(ascii: "=")
-                    pairs.append((term, value, isTerm ? term : String(decoding: UnsafeBufferPointer(rebasing: stemBytes[stem]), as: UTF8.self)))
+                    body(term, value, isTerm ? term : String(decoding: UnsafeBufferPointer(rebasing: stemBytes[stem]), as: UTF8.self))
                 }
             }
             if stemmed == nil {
                 for line in lines {
-                    if let (term, value) = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: true) { pairs.append((term, value, nil)) }
+                    if let (term, value) = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: true, asWritten: asWritten) { body(term, value, nil) }
                 }
             }
-            return pairs
-        } ?? []
+        }
     }
 
-    /// The term and valence of one `term<TAB>valence` line's bytes; nil for a malformed line.
+    /// The term and valence of one `term<TAB>valence` line's bytes; nil for a malformed line. `asWritten`: the file's
+    /// terms are their own folded forms (`LexiconStore.isFoldedAsWritten`), and folding is only trimming.
     // On bytes: fields are found by their tab bytes (a tab is always a Character of its own; splitting by
     // Characters was half of start-up), simple numbers are read without making a String, ASCII terms are lower-cased
-    // byte by byte.
-    static func pair(_ line: UnsafeBufferPointer<UInt8>, folding: Bool) -> (String, Double)? {
+    // byte by byte. Lower-casing terms outside ASCII (emoji, accented words) was a tenth of loading the lexicons, and
+    // no shipped term needs it.
+    static func pair(_ line: UnsafeBufferPointer<UInt8>, folding: Bool, asWritten: Bool = false) -> (String, Double)? {
         guard let tab = line.firstIndex(of: 0x09) else { return nil }
         let valueEnd = line[(tab + 1)...].firstIndex(of: 0x09) ?? line.endIndex
         let valueBytes = UnsafeBufferPointer(rebasing: line[(tab + 1)..<valueEnd])
         guard let value = decimal(valueBytes) ?? Double(String(decoding: valueBytes, as: UTF8.self).trimmedFields) else { return nil }
         let term = UnsafeBufferPointer(rebasing: line[..<tab])
         guard folding else { return (String(String(decoding: term, as: UTF8.self).trimmedFields), value) }
+        if asWritten {
+            var start = 0, end = term.count
+            func isEdge(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+            while start < end, isEdge(term[start]) { start += 1 }
+            while end > start, isEdge(term[end - 1]) { end -= 1 }
+            return (String(decoding: UnsafeBufferPointer(rebasing: term[start..<end]), as: UTF8.self), value)
+        }
         return (asciiFolded(term) ?? folded(String(decoding: term, as: UTF8.self)), value)
     }
 

@@ -151,6 +151,37 @@ struct WordSet: Sendable {
 
     mutating func insert(_ word: String) { table.update(word, empty: true) { _ in } }
 
+    /// The words of a text of one word a line (empty lines skipped), as `scripts/embed-lexicons` writes lists.
+    init(lines text: String) {
+        var text = text
+        self = text.withUTF8 { buffer in
+            var set = WordSet()
+            // Read through the base pointer, each word's hash made in the same pass (`WordHash.of`: FNV-1a, then
+            // folded): checked reads and hashing each word's String again were half of building the lists.
+            guard let bytes = buffer.baseAddress else { return set }
+            let count = buffer.count
+            var lines = 1
+            for k in 0..<count where bytes[k] == UInt8(ascii: "\n") { lines += 1 }
+            set = WordSet(capacity: lines)
+            let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+            var start = 0
+            var h = offsetBasis
+            for k in 0...count {
+                if k < count, bytes[k] != UInt8(ascii: "\n") {
+                    h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01b3
+                    continue
+                }
+                if k > start {
+                    let word = String(decoding: UnsafeBufferPointer(start: bytes + start, count: k - start), as: UTF8.self)
+                    set.table.insert(word, true, hash: Int(truncatingIfNeeded: h ^ (h >> 29)))
+                }
+                start = k + 1
+                h = offsetBasis
+            }
+            return set
+        }
+    }
+
     var count: Int { table.count }
 
     @inline(__always)

@@ -22,8 +22,11 @@ struct TextLexicons: Sendable {
     var contrast: [String: Set<String>] = [:]
     var folder: TokenFolder
     var romanizedHindiMarkers: Set<String>
+    /// The word lists of the plain-English shortcut, made on first use.
+    let plainEnglish: PlainEnglishWords
 
     init(_ store: LexiconStore) {
+        plainEnglish = PlainEnglishWords(embedded: store.plainEnglishLists)
         folder = TokenFolder(doubleLetterWords: Set(store.lines("common/double-letter-words.txt").map(String.init)))
         romanizedHindiMarkers = Set(store.lines("hi/romanized-markers.txt").map(String.init))
         for path in store.paths {
@@ -42,94 +45,83 @@ struct TextLexicons: Sendable {
     }
 }
 
-/// One thread's analyzer; not thread-safe.
-// Stored properties are `@exclusivity(unchecked)`: one thread uses a worker, no access to them overlaps another, and
-// the runtime checks of each access were 1.5 % of `sift sentiment -`.
-public final class TextAnalyzerWorker {
-    let lexicons: TextLexicons
-    @exclusivity(unchecked) private var wordRules: [String: WordRules] = [:]
-    // The last answer of `rulesAndEnglish`, in three properties: one optional tuple was copied (three references
-    // retained and released) on every text.
-    @exclusivity(unchecked) private var lastRulesLanguage = ""
-    @exclusivity(unchecked) private var lastRules: WordRules?
-    @exclusivity(unchecked) private var lastEnglishRules: WordRules?
-    /// The `WordSpaces` number of the memo whose indices the last tokenized text's `wordID`s are, 0 for none.
-    @exclusivity(unchecked) private var lastWordSpace = 0
-    /// The scanner's token storage, reused from text to text.
-    private let scannedStorage = ScannedTokens()
-    /// Folded forms of words with letters outside ASCII, by the bytes as written: Unicode normalization costs about
-    /// 10,000 instructions a word, and review vocabularies repeat. Starts over past `WordRules.limit` words.
-    // Keyed by bytes (FNV-1a and a byte compare): a String key was hashed with SipHash after NFC normalization,
-    // 3,000 instructions a word.
-    @exclusivity(unchecked) private var nonASCIIWordFolds = FoldMemo(limit: WordRules.limit)
-    /// Folded emoji by their bytes: dropping variation selectors and skin tones scalar by scalar was 700
-    /// instructions an emoji.
-    @exclusivity(unchecked) private var emojiFolds = FoldMemo(limit: WordRules.limit)
-    private lazy var wordBreaker: WordBreaker? = WordBreaker()
-    private lazy var identifier: LanguageIdentifier? = LanguageIdentifier(
-        engine: .cld2, romanizedHindiMarkers: lexicons.romanizedHindiMarkers)
-    /// When above 0, `analyze` takes text whose words are all in ASCII letters (emoji and marks may be anything),
-    /// with at least this many English stopwords among them, and no
-    /// marker word of Hindi written in Latin letters, as English without running language identification (CLD2 was
-    /// a quarter of the time of `sift sentiment -`). For callers that only need a lexicon; records keep CLD2's
-    /// language because `sift analyze` leaves this at 0.
-    @exclusivity(unchecked) public var plainEnglishStopwords = 0
-    /// The settings `sift sentiment -` uses: two stopwords, or three in five words known to sift's English lexicons.
-    public static let sentimentPlainEnglishStopwords = 2
-    public static let sentimentPlainEnglishKnownShare = 0.6
-    /// Texts pass as plain English too when at least this share of their words are English words sift's
-    /// lexicons know (stopwords and single-word sentiment, domain, booster and failure terms), or when none of their
-    /// words is a word of another language sift knows (`otherLanguageWords`); 0 turns both off.
-    @exclusivity(unchecked) public var plainEnglishKnownShare = 0.0
-    /// English words sift's lexicons know, read only when `plainEnglishKnownShare` is set.
-    // A `WordSet` filled from the lines' bytes: it is only probed, and a `Set<String>` made first and copied into it
-    // was a tenth of the first text's wait.
-    private lazy var englishVocabulary: WordSet = {
-        let stopwords = lexicons.stopwords["en"] ?? []
-        var words = WordSet(capacity: stopwords.count + 10_000)
-        for word in stopwords { words.insert(word) }
+/// The two word lists of `sift sentiment -`'s plain-English shortcut, made once per process on first use and shared
+/// by every worker: from the lists `scripts/embed-lexicons` wrote for the shipped files, else from the files.
+final class PlainEnglishWords: Sendable {
+    typealias Lists = (englishVocabulary: WordSet, otherLanguageWords: WordSet)
+    private let embedded: LexiconStore.PlainEnglishLists?
+    private let made = Mutex<Lists?>(nil)
+
+    init(embedded: LexiconStore.PlainEnglishLists?) {
+        self.embedded = embedded
+    }
+
+    /// The lists, made the first time any worker asks; `lexicons` are those this belongs to.
+    func lists(_ lexicons: TextLexicons) -> Lists {
+        made.withLock { made in
+            if let made { return made }
+            // Inserting the embedded words is all the first text waits for: folding and splitting the lexicon files
+            // were a sixth of its wait.
+            let lists: Lists = if let embedded {
+                (WordSet(lines: embedded.englishVocabulary), WordSet(lines: embedded.otherLanguageWords))
+            } else {
+                (WordSet(lexicons.computedEnglishVocabulary()), WordSet(lexicons.computedOtherLanguageWords()))
+            }
+            made = lists
+            return lists
+        }
+    }
+}
+
+extension TextLexicons {
+    /// English words sift's lexicons know: the English stopwords and the single-word terms of the English sentiment,
+    /// domain, booster and failure lists, folded.
+    // What `EmbeddedLexicons.englishVocabulary` holds for the shipped files (a test compares the two).
+    func computedEnglishVocabulary() -> Set<String> {
+        var words = stopwords["en"] ?? []
         for file in ["en/sentiment.tsv", "en/domain.tsv", "en/boosters.tsv", "en/failures.tsv"] {
             LexiconStore.shipped.withLines(file) { bytes, lines in
                 for line in lines {
-                    // The tab is found by its byte (a tab is a Character of its own): searching by Characters was
-                    // most of building this set, which the first text waits for.
+                    // The tab is found by its byte (a tab is a Character of its own).
                     let whole = UnsafeBufferPointer(rebasing: bytes[line])
                     let term = UnsafeBufferPointer(rebasing: whole[..<(whole.firstIndex(of: 0x09) ?? whole.endIndex)])
                     guard !term.contains(UInt8(ascii: " ")) else { continue }
-                    words.insert(SentimentLexicons.asciiFolded(term) ?? lexicons.folder.unicodeFolded(String(decoding: term, as: UTF8.self)))
+                    words.insert(SentimentLexicons.asciiFolded(term) ?? folder.unicodeFolded(String(decoding: term, as: UTF8.self)))
                 }
             }
         }
         return words
-    }()
+    }
+
     /// Words in ASCII letters that point away from English: the stopwords, negators and contrast words of sift's other
     /// languages and the words of the multilingual and Spanish sentiment lexicons, less the English negators and
-    /// contrast words ("no") and, among the words of expressions, English ones ("app" of "top app"). Read only when
-    /// `plainEnglishKnownShare` is set; English words sift knows are told apart from them per word (`isKnownEnglish`).
-    // Only ASCII entries: text with a word in other letters goes to language identification anyway.
-    private lazy var otherLanguageWords: WordSet = {
+    /// contrast words ("no") and, among the words of expressions, English ones ("app" of "top app"). English words sift
+    /// knows are told apart from them per word (`isKnownEnglish`).
+    // Only ASCII entries: text with a word in other letters goes to language identification anyway. What
+    // `EmbeddedLexicons.otherLanguageWords` holds for the shipped files (a test compares the two).
+    func computedOtherLanguageWords() -> Set<String> {
         var english = Set<String>()
-        for lists in [lexicons.negators, lexicons.contrast] { english.formUnion(lists["en"] ?? []) }
+        for lists in [negators, contrast] { english.formUnion(lists["en"] ?? []) }
         // Code-mixed expressions hold English words ("top app", "paisa time waste"): a word of an English expression
         // is not taken from another language's expression.
         var englishInExpressions = english
         for file in ["en/sentiment.tsv", "en/domain.tsv", "en/idioms.tsv", "en/boosters.tsv", "en/failures.tsv"] {
             Self.forEachTerm(of: file, expressionsOnly: true) { words, _ in englishInExpressions.formUnion(words) }
         }
-        var words: [String] = []
-        for lists in [lexicons.stopwords, lexicons.negators, lexicons.contrast] {
+        var words = Set<String>()
+        for lists in [stopwords, negators, contrast] {
             for (language, list) in lists where language != "en" {
-                words.append(contentsOf: list.lazy.filter { $0.utf8.allSatisfy { $0 < 0x80 } && !english.contains($0) })
+                words.formUnion(list.lazy.filter { $0.utf8.allSatisfy { $0 < 0x80 } && !english.contains($0) })
             }
         }
         for file in ["common/multilingual.tsv", "es/sentiment.tsv"] {
             Self.forEachTerm(of: file) { termWords, isExpression in
                 // Each word of an expression ("muito bom", "sangat membantu") points away by itself.
-                words.append(contentsOf: termWords.lazy.filter { !(isExpression ? englishInExpressions : english).contains($0) })
+                words.formUnion(termWords.lazy.filter { !(isExpression ? englishInExpressions : english).contains($0) })
             }
         }
-        return WordSet(words)
-    }()
+        return words
+    }
 
     /// Calls `body` with the lower-cased words in ASCII letters of each term (the text before a tab) of a shipped
     /// lexicon file, and whether the term has more than one word; with `expressionsOnly`, of terms of several words only.
@@ -137,7 +129,7 @@ public final class TextAnalyzerWorker {
     // the first text's wait. Lines are split here in the same pass rather than by `LexiconStore.withLines`: its
     // trimmed range array cost 3 M more instructions at start-up (126.6 → 129.7 M for the first line), and the
     // shipped files have no indented or trailing-space lines for the two to read differently.
-    private static func forEachTerm(of file: String, expressionsOnly: Bool = false, _ body: (_ words: [String], _ isExpression: Bool) -> Void) {
+    static func forEachTerm(of file: String, expressionsOnly: Bool = false, _ body: (_ words: [String], _ isExpression: Bool) -> Void) {
         guard var text = LexiconStore.shipped.text(file) else { return }
         text.withUTF8 { buffer in
             // Read through the base pointer: the English files are 150 KB, and checked reads of each byte added up.
@@ -183,6 +175,52 @@ public final class TextAnalyzerWorker {
             }
         }
     }
+}
+
+/// One thread's analyzer; not thread-safe.
+// Stored properties are `@exclusivity(unchecked)`: one thread uses a worker, no access to them overlaps another, and
+// the runtime checks of each access were 1.5 % of `sift sentiment -`.
+public final class TextAnalyzerWorker {
+    let lexicons: TextLexicons
+    @exclusivity(unchecked) private var wordRules: [String: WordRules] = [:]
+    // The last answer of `rulesAndEnglish`, in three properties: one optional tuple was copied (three references
+    // retained and released) on every text.
+    @exclusivity(unchecked) private var lastRulesLanguage = ""
+    @exclusivity(unchecked) private var lastRules: WordRules?
+    @exclusivity(unchecked) private var lastEnglishRules: WordRules?
+    /// The `WordSpaces` number of the memo whose indices the last tokenized text's `wordID`s are, 0 for none.
+    @exclusivity(unchecked) private var lastWordSpace = 0
+    /// The scanner's token storage, reused from text to text.
+    private let scannedStorage = ScannedTokens()
+    /// Folded forms of words with letters outside ASCII, by the bytes as written: Unicode normalization costs about
+    /// 10,000 instructions a word, and review vocabularies repeat. Starts over past `WordRules.limit` words.
+    // Keyed by bytes (FNV-1a and a byte compare): a String key was hashed with SipHash after NFC normalization,
+    // 3,000 instructions a word.
+    @exclusivity(unchecked) private var nonASCIIWordFolds = FoldMemo(limit: WordRules.limit)
+    /// Folded emoji by their bytes: dropping variation selectors and skin tones scalar by scalar was 700
+    /// instructions an emoji.
+    @exclusivity(unchecked) private var emojiFolds = FoldMemo(limit: WordRules.limit)
+    private lazy var wordBreaker: WordBreaker? = WordBreaker()
+    private lazy var identifier: LanguageIdentifier? = LanguageIdentifier(
+        engine: .cld2, romanizedHindiMarkers: lexicons.romanizedHindiMarkers)
+    /// When above 0, `analyze` takes text whose words are all in ASCII letters (emoji and marks may be anything),
+    /// with at least this many English stopwords among them, and no
+    /// marker word of Hindi written in Latin letters, as English without running language identification (CLD2 was
+    /// a quarter of the time of `sift sentiment -`). For callers that only need a lexicon; records keep CLD2's
+    /// language because `sift analyze` leaves this at 0.
+    @exclusivity(unchecked) public var plainEnglishStopwords = 0
+    /// The settings `sift sentiment -` uses: two stopwords, or three in five words known to sift's English lexicons.
+    public static let sentimentPlainEnglishStopwords = 2
+    public static let sentimentPlainEnglishKnownShare = 0.6
+    /// Texts pass as plain English too when at least this share of their words are English words sift's
+    /// lexicons know (stopwords and single-word sentiment, domain, booster and failure terms), or when none of their
+    /// words is a word of another language sift knows (`otherLanguageWords`); 0 turns both off.
+    @exclusivity(unchecked) public var plainEnglishKnownShare = 0.0
+    /// English words sift's lexicons know and words in ASCII letters that point away from English
+    /// (`TextLexicons.computedEnglishVocabulary()`, `.computedOtherLanguageWords()`), read only when
+    /// `plainEnglishKnownShare` is set.
+    // Shared by every worker (`PlainEnglishWords`): built per worker, each thread paid for them again.
+    private lazy var plainEnglishWords = lexicons.plainEnglish.lists(lexicons)
 
     /// Negation scope covers at most this many tokens after the negator ("no *dark mode*", "don't *like the new
     /// update*"), and ends sooner at clause punctuation or a contrast word.
@@ -474,8 +512,8 @@ public final class TextAnalyzerWorker {
             stemmer: SnowballStemmer(language: language), stopwords: lexicons.stopwords[language] ?? [],
             negators: lexicons.negators[language] ?? [], contrast: lexicons.contrast[language] ?? [],
             hindiMarkers: lexicons.romanizedHindiMarkers,
-            englishVocabulary: language == "en" && plainEnglishKnownShare > 0 ? englishVocabulary : WordSet(),
-            otherLanguageWords: language == "en" && plainEnglishKnownShare > 0 ? otherLanguageWords : WordSet())
+            englishVocabulary: language == "en" && plainEnglishKnownShare > 0 ? plainEnglishWords.englishVocabulary : WordSet(),
+            otherLanguageWords: language == "en" && plainEnglishKnownShare > 0 ? plainEnglishWords.otherLanguageWords : WordSet())
         wordRules[language] = made
         return made
     }

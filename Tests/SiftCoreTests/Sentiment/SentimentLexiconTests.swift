@@ -35,6 +35,33 @@ struct SentimentLexiconTests {
         }
     }
 
+    @Test(arguments: ["muy útil", "não funciona", "très-bien", "a \u{301}b", "e\u{301} x", "x-\u{200D}y", "\u{600} z",
+                      "good - bad", "-left right-", "日本 語", "🙂 ok", "ok \u{FE0F}x", "a  b"])
+    func termsSplitIntoWordsAsCharactersSplit(term: String) {
+        // Terms are split on bytes; a separator a joining scalar clings to must split as Characters do.
+        #expect(LanguageLexicon.words(term) == term.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init), "\(term)")
+    }
+
+    @Test func everyShippedTermSplitsIntoWordsAsCharactersSplit() {
+        for path in LexiconStore.shipped.paths where path.hasSuffix(".tsv") && !path.hasPrefix("model/") {
+            for line in LexiconStore.shipped.lines(path) {
+                let term = SentimentLexicons.folded(line.prefix { $0 != "\t" })
+                #expect(LanguageLexicon.words(term) == term.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init), "\(path): \(term)")
+            }
+        }
+    }
+
+    @Test func aReplacedFileIsFoldedAtRunTime() throws {
+        // Shipped sentiment files whose terms are their own folded forms are read without folding
+        // (`EmbeddedLexicons.foldedAsWritten`); a user's file replacing one must still be folded.
+        #expect(LexiconStore.shipped.isFoldedAsWritten("es/sentiment.tsv") && LexiconStore.shipped.isFoldedAsWritten("emoji/emoji.tsv"))
+        let store = LexiconStore.shipped.overlaid(by: ["es/sentiment.tsv": "# mine\nMUY Malo\t-3\nÓptimo\t3\nfatal\t-2"])
+        #expect(!store.isFoldedAsWritten("es/sentiment.tsv") && store.isFoldedAsWritten("en/sentiment.tsv"))
+        #expect(SentimentLexicons.pairs(store, "es/sentiment.tsv").map(\.0) == ["muy malo", "óptimo", "fatal"])
+        let spanish = try #require(try SentimentLexicons(store: store, overlays: []).languages["es"])
+        #expect(spanish.entries["óptimo"]?.valence == 3 && spanish.entries["Óptimo"] == nil)
+    }
+
     @Test(arguments: ["2", "-2", "0.5", "-0.25", "-0", "1.1", "3.3", "-1.7", "007", " 1.5 ", "0.1234567890123", "123456789012345",
                       "1234567890123456", "12345678901234567890123456789", "-0.0000000000000000000001", "1.", ".5", "+1", "1e2", "-", "", "1.2.3", "inf", "nan", "0x10", "2\r"])
     func simpleNumbersReadAsDoubleReadsThem(text: String) {

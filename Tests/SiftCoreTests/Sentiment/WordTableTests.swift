@@ -65,9 +65,18 @@ struct WordTableLexiconTests {
     }
 
     @Test func emojiEmoticonAndStopwordTablesHoldTheirEntries() {
-        #expect(Self.lexicons.emojiTable.count == Self.lexicons.emoji.count)
-        for (emoji, valence) in Self.lexicons.emoji { #expect(Self.lexicons.emojiTable[emoji] == valence) }
-        #expect(Self.lexicons.emoticonTable.count == Self.lexicons.emoticons.count)
+        // Every line of the files, the last line of a key winning.
+        var emoji: [String: Double] = [:], emoticons: [String: Double] = [:]
+        for (line, valence) in SentimentLexicons.pairs(.shipped, "emoji/emoji.tsv") { emoji[SentimentLexicons.emojiKey(line)] = valence }
+        for (line, valence) in SentimentLexicons.pairs(.shipped, "common/emoticons.tsv", folding: false) {
+            emoticons[line] = valence
+            emoticons[SentimentLexicons.emoticonKey(line)] = valence
+        }
+        #expect(emoji.count > 500 && emoticons.count > 80)
+        #expect(Self.lexicons.emojiTable.count == emoji.count)
+        for (emoji, valence) in emoji { #expect(Self.lexicons.emojiTable[emoji] == valence) }
+        #expect(Self.lexicons.emoticonTable.count == emoticons.count)
+        for (face, valence) in emoticons { #expect(Self.lexicons.emoticonTable[face] == valence, "\(face)") }
         #expect(Self.lexicons.stopwordTables.map(\.language) == Self.lexicons.stopwordLists.map(\.language))
         for ((_, table), (language, words)) in zip(Self.lexicons.stopwordTables, Self.lexicons.stopwordLists) {
             for word in words { #expect(table.contains(word, hash: WordHash.of(word)), "\(language): \(word)") }

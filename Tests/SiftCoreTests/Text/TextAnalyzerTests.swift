@@ -327,6 +327,38 @@ struct TextAnalyzerPlainEnglishTests {
         #expect(plain.tokens == TextAnalyzer().makeWorker().analyze(text, languageHint: "en").tokens)
     }
 
+    @Test func embeddedWordListsAreWhatTheRuntimeBuildsFromTheFiles() {
+        // scripts/embed-lexicons writes both lists ahead of time; its folding and splitting must give, word for word,
+        // what the analyzer makes of the shipped files, or an edited lexicon would change what passes as English.
+        let lexicons = TextLexicons(.shipped)
+        let embedded = LexiconStore.shipped.plainEnglishLists
+        #expect(embedded != nil)
+        let vocabulary = Set((embedded?.englishVocabulary ?? "").split(separator: "\n").map(String.init))
+        let other = Set((embedded?.otherLanguageWords ?? "").split(separator: "\n").map(String.init))
+        let computedVocabulary = lexicons.computedEnglishVocabulary(), computedOther = lexicons.computedOtherLanguageWords()
+        #expect(vocabulary.count > 9_000 && other.count > 1_000)
+        #expect(vocabulary.subtracting(computedVocabulary).sorted() == [])
+        #expect(computedVocabulary.subtracting(vocabulary).sorted() == [])
+        #expect(other.subtracting(computedOther).sorted() == [])
+        #expect(computedOther.subtracting(other).sorted() == [])
+        // And the set the workers probe holds every word of the embedded text.
+        let lists = lexicons.plainEnglish.lists(lexicons)
+        #expect(lists.englishVocabulary.count == vocabulary.count && lists.otherLanguageWords.count == other.count)
+        #expect(vocabulary.allSatisfy { lists.englishVocabulary.contains($0, hash: WordHash.of($0)) })
+        #expect(other.allSatisfy { lists.otherLanguageWords.contains($0, hash: WordHash.of($0)) })
+    }
+
+    @Test func aReplacedWordListIsReadFromTheFiles() {
+        // A directory of the user's own replacing a stopword list must not get the lists made from the shipped one.
+        let store = LexiconStore.shipped.overlaid(by: ["de/stopwords.txt": "zqwort\nund"])
+        #expect(store.plainEnglishLists == nil)
+        let lexicons = TextLexicons(store)
+        let lists = lexicons.plainEnglish.lists(lexicons)
+        #expect(lists.otherLanguageWords.contains("zqwort", hash: WordHash.of("zqwort")))
+        #expect(!TextLexicons(.shipped).computedOtherLanguageWords().contains("zqwort"))
+        #expect(LexiconStore.shipped.overlaid(by: [:]).plainEnglishLists != nil)
+    }
+
     @Test func aWorkerLeftAloneIdentifiesEveryText() {
         // `sift analyze` writes the identified language in records: the shortcut must be something a caller asks
         // for. CLD2 takes these English words for Czech; the shortcut, which only picks a lexicon, for English.
