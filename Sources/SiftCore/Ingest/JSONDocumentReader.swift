@@ -139,7 +139,12 @@ public struct JSONDocumentReader: RecordReader {
 
         /// Moves `parser` to the first array whose first item is an object, depth first in document order.
         func findFirstArrayOfObjects(_ parser: inout JSONParser, depth: Int) throws -> Bool {
-            guard depth < 64, let first = parser.peek() else { return false }
+            guard let first = parser.peek() else { return false }
+            guard depth < 64 else {
+                // Too deep to hold the records: pass over it whole, or the caller would resume inside it.
+                try parser.skipValue()
+                return false
+            }
             if first == UInt8(ascii: "[") {
                 let start = parser.index
                 parser.index += 1

@@ -38,6 +38,16 @@ struct JSONDocumentReaderTests {
          "link": {"attributes": {"rel": "related", "href": "https://x/r"}}}
         """#
 
+    /// Found by scripts/fuzz-inputs: a member nested deeper than the search for the records goes was left half
+    /// read, and the file stopped the run with "expected a key string" although its records were further on.
+    @Test func aTooDeepMemberIsPassedOverOnTheWayToTheRecords() throws {
+        let deep = String(repeating: #"{"a":"#, count: 100) + "1" + String(repeating: "}", count: 100)
+        let doc = #"{"meta": \#(deep), "items": [{"id": "7", "text": "keeps crashing"}]}"#
+        let result = try readAll(JSONDocumentReader(format: .json, map: FieldMap()), doc)
+        #expect(result.records.map(\.text) == ["keeps crashing"])
+        #expect(result.rejections.isEmpty)
+    }
+
     @Test func aLoneEntryIsReadAsOneReviewAndTheHTMLTwinIsIgnored() throws {
         let doc = #"{"feed": {"title": {"label": "Reviews"}, "entry": \#(feedEntry)}}"#
         let result = try readAll(JSONDocumentReader(format: .appStoreJSON, map: FieldMap()), doc)
