@@ -4,8 +4,9 @@ import CLibXML2
 /// (`appstore-xml`) and any XML with one element per record (`xml`, `--map record=ELEMENT`).
 ///
 /// Fields are named by their path below the record element (`title`, `author/name`) and attributes with `@`
-/// (`@id`, `link/@href`). A malformed document keeps the records read before the break; the record it breaks
-/// in is rejected with the line, and a diagnostic says where reading stopped.
+/// (`@id`, `link/@href`). A malformed element (an undefined entity, a mismatched tag) is rejected with the line
+/// and reading goes on after it; when libxml2 cannot go on (a document cut short, an encoding it cannot decode),
+/// the records before the break are kept, the open one is rejected, and a diagnostic says where reading stopped.
 public struct XMLFeedReader: RecordReader {
     public let format: InputFormat
     public let map: FieldMap
@@ -45,9 +46,18 @@ public struct XMLFeedReader: RecordReader {
         for problem in parser.problems {
             try emit(.diagnostic(Diagnostic(.warning, at: RecordOrigin(file: input.name, line: problem.line), problem.message)))
         }
+        for problem in parser.recovered {
+            try emit(.diagnostic(Diagnostic(.error, at: RecordOrigin(file: input.name, line: problem.line),
+                "malformed XML (\(problem.message)); a record around it is rejected, reading went on after it")))
+        }
+        // A record still open here was cut off: by the end of the input, or where libxml2 gave up.
+        if let open = parser.fatalProblem ?? parser.recovered.last {
+            collector.rejectOpenRecord(open)
+        } else {
+            collector.rejectOpenRecord(XMLProblem(line: parser.line, message: "the document ends inside this record", fatal: true))
+        }
+        try collector.drain(emit)
         if let fatal = parser.fatalProblem {
-            collector.rejectOpenRecord(fatal)
-            try collector.drain(emit)
             try emit(.diagnostic(Diagnostic(.error, at: RecordOrigin(file: input.name, line: fatal.line),
                 "malformed XML (\(fatal.message)); the records before line \(fatal.line) were read, the rest of the file was not")))
         }
@@ -82,6 +92,7 @@ final class XMLSurvey: XMLEventHandler {
     }
     func endElement() { depth -= 1 }
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+    func malformed(_ problem: XMLProblem) {}
 }
 
 /// Hands the parser's events to an `XMLRecordState`: one exclusive access per event instead of one per field
@@ -114,6 +125,8 @@ final class XMLRecordCollector: XMLEventHandler {
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) { state.characters(bytes) }
+
+    func malformed(_ problem: XMLProblem) { state.malformed(problem) }
 }
 
 /// Gathers each record element's fields as the parser streams by and turns them into events.
@@ -131,6 +144,8 @@ struct XMLRecordState {
     private var skipDepth: Int?
     private var elementIndex = 0
     private var recordLine = 0
+    /// The first well-formedness error inside the open record: the record is rejected for it when it ends.
+    private var brokenBy: XMLProblem?
     private var frames: [(path: String, textStart: Int, hasChild: Bool)] = []
     private var text: [UInt8] = []
     private var fields: [(name: String, value: String)] = []
@@ -159,6 +174,7 @@ struct XMLRecordState {
             recordDepth = depth
             elementIndex += 1
             recordLine = parser?.line ?? 0
+            brokenBy = nil
             fields.removeAll(keepingCapacity: true)
             text.removeAll(keepingCapacity: true)
             frames = [(name, 0, false)]
@@ -203,6 +219,12 @@ struct XMLRecordState {
     private var origin: RecordOrigin { RecordOrigin(file: file, line: recordLine, element: elementIndex) }
 
     private mutating func finishRecord() {
+        if let broken = brokenBy {
+            brokenBy = nil
+            pending.append(.rejected(Rejection(origin: RecordOrigin(file: file, line: broken.line, element: elementIndex),
+                                               reason: "malformed XML: \(broken.message)", raw: Self.rawText(fields))))
+            return
+        }
         if isAppStore, elementIndex == 1, !fields.contains(where: { $0.name == "im:rating" || $0.name == "content" }) {
             // The feed's first entry can describe the app itself: not a review, not counted.
             return
@@ -227,10 +249,17 @@ struct XMLRecordState {
         }
     }
 
+    /// A well-formedness error: the open record, if any, is broken (errors between records only get a diagnostic).
+    mutating func malformed(_ problem: XMLProblem) {
+        if recordDepth != nil, brokenBy == nil { brokenBy = problem }
+    }
+
     /// The record that was open when the document broke becomes a rejection with what it held so far.
     mutating func rejectOpenRecord(_ problem: XMLProblem) {
         guard recordDepth != nil else { return }
         recordDepth = nil
+        let problem = brokenBy ?? problem
+        brokenBy = nil
         let at = RecordOrigin(file: file, line: problem.line, element: elementIndex)
         pending.append(.rejected(Rejection(origin: at, reason: "malformed XML: \(problem.message)", raw: Self.rawText(fields))))
     }
