@@ -35,13 +35,32 @@ public struct XMLFeedReader: RecordReader {
         let parser = XMLPushParser(fileName: input.name, handler: collector)
         collector.parser = parser
         defer { collector.parser = nil }
-        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var buffer = [UInt8](repeating: 0, count: max(chunkSize, 8))
+        // libxml2 stops a UTF-8 document at its first invalid byte: such bytes are read as Windows-1252 instead,
+        // as the CSV readers do, so that one bad byte does not cost the rest of the file.
+        var repair = Self.isUTF8(try input.prefix(1024)) ? UTF8Repair() : nil
+        var carried = 0  // bytes of a sequence split by the chunk end, waiting at the buffer's start
         var going = true
         while going {
-            let n = try buffer.withUnsafeMutableBytes { try input.read(into: $0) }
-            going = buffer.withUnsafeBytes { parser.feed(UnsafeRawBufferPointer(rebasing: $0[0..<n]), last: n == 0) } && n > 0
+            let n = try buffer.withUnsafeMutableBytes { try input.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[carried...])) }
+            let total = carried + n, last = n == 0
+            var keep = 0
+            going = buffer.withUnsafeBytes { raw in
+                let bytes = UnsafeRawBufferPointer(rebasing: raw[0..<total])
+                guard repair != nil else { return parser.feed(bytes, last: last) }
+                keep = last ? 0 : UTF8Repair.incompleteTail(bytes)
+                let ready = UnsafeRawBufferPointer(rebasing: bytes[0..<(total - keep)])
+                guard let repaired = repair!.repair(ready) else { return parser.feed(ready, last: last) }
+                return repaired.withUnsafeBytes { parser.feed($0, last: last) }
+            } && !last
+            if keep > 0 { buffer.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[(total - keep)..<total])) } }
+            carried = keep
             try collector.drain(emit)
             if let error = collector.stopError { throw error }
+        }
+        if let repair, let first = repair.firstReplaced {
+            try emit(.diagnostic(Diagnostic(.warning, at: RecordOrigin(file: input.name, byteOffset: first),
+                "\(repair.replaced) bytes of invalid UTF-8 (the first here) were read as Windows-1252")))
         }
         for problem in parser.problems {
             try emit(.diagnostic(Diagnostic(.warning, at: RecordOrigin(file: input.name, line: problem.line), problem.message)))
@@ -61,6 +80,19 @@ public struct XMLFeedReader: RecordReader {
             try emit(.diagnostic(Diagnostic(.error, at: RecordOrigin(file: input.name, line: fatal.line),
                 "malformed XML (\(fatal.message)); the records before line \(fatal.line) were read, the rest of the file was not")))
         }
+    }
+
+    /// Whether the document is UTF-8 by the XML rules: no UTF-16 or UTF-32 byte-order mark or zero bytes, and no
+    /// other encoding declared.
+    static func isUTF8(_ prefix: [UInt8]) -> Bool {
+        guard TextEncoding.sniff(prefix).encoding == .utf8, !prefix.prefix(4).contains(0) else { return false }
+        let start = prefix.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard prefix[start...].starts(with: Array("<?xml".utf8)) else { return true }
+        let declaration = prefix[start...].prefix(while: { $0 != UInt8(ascii: ">") })
+        let text = String(decoding: declaration, as: UTF8.self).lowercased()
+        guard let range = text.range(of: "encoding") else { return true }
+        let value = text[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+        return value.hasPrefix("utf-8") || value.hasPrefix("utf8")
     }
 
     /// The most repeated child of the root in the first bytes (or grandchild, when the root wraps one list).

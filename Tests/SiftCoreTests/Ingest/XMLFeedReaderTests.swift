@@ -103,6 +103,36 @@ struct XMLFeedReaderTests {
         #expect(result.rejections.first?.reason.contains("nbsp") == true)
     }
 
+    /// Found by scripts/fuzz-inputs: a surrogate written as UTF-8 (CESU-8, `ED A0 80`) or any invalid byte made
+    /// libxml2 stop, and every record after it was lost (50 entries read as 16).
+    @Test func invalidUTF8IsReadAsWindows1252AndReadingGoesOn() throws {
+        var bytes = Array(Self.feed([Self.entry(1), Self.entry(2), Self.entry(3)]).utf8)
+        let at = try #require(bytes.firstRange(of: Array("user2".utf8))).upperBound
+        bytes.insert(contentsOf: [0xED, 0xA0, 0x80, 0xE9], at: at)
+        let result = try readAll(appStore, bytes: bytes)
+        #expect(result.records.map(\.id) == ["1", "2", "3"])
+        #expect(result.records[1].author == "user2\u{ED}\u{A0}\u{20AC}\u{E9}")
+        let warning = try #require(result.diagnostics.first { $0.message.contains("Windows-1252") })
+        #expect(warning.origin.byteOffset == at)
+    }
+
+    @Test func characterSplitByAChunkEndIsNotRepaired() throws {
+        var reader = appStore
+        reader.chunkSize = 7
+        let result = try readAll(reader, Self.feed([Self.entry(1, text: "café crashes 😀 ʼ again")]))
+        #expect(result.records.map(\.text) == ["café crashes 😀 ʼ again"])
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func aDeclaredLatin1DocumentIsLeftToLibxml2() throws {
+        let doc: [UInt8] = Array(#"<?xml version="1.0" encoding="ISO-8859-1"?><feed><entry><id>1</id><content>caf"#.utf8)
+            + [0xE9] + Array("</content></entry><entry><id>2</id><content>ok</content></entry></feed>".utf8)
+        let reader = XMLFeedReader(format: .xml, map: FieldMap([.text: "content"], record: "entry"))
+        let result = try readAll(reader, bytes: doc)
+        #expect(result.records.map(\.text) == ["café", "ok"])
+        #expect(!result.diagnostics.contains { $0.message.contains("Windows-1252") })
+    }
+
     @Test func aRecordElementLeftOpenDoesNotSwallowTheRestSilently() throws {
         let doc = "<feed><entry><id>1</id><content>one</content></entry><entry><id>2</id><content>two</entry>"
             + "<entry><id>3</id><content>three</content></entry></feed>"
