@@ -58,6 +58,9 @@ public struct JSONDocumentReader: RecordReader {
         var lineCursor = 0
         var line = 1
         var reportedInvalidUTF8 = false
+        /// The bytes between the first two records (a comma, a line end, the indentation), when they hold a line
+        /// end: after a broken record, `}` + these + `{` marks where the next record starts.
+        var recordSeparator: [UInt8]?
 
         init(reader: JSONDocumentReader, file: String, bytes: UnsafeRawBufferPointer) {
             self.reader = reader
@@ -184,6 +187,7 @@ public struct JSONDocumentReader: RecordReader {
             }
             parser.index += 1
             var index = 0
+            var previousEnd: Int?
             while true {
                 guard let next = parser.peek() else {
                     try emit(.diagnostic(Diagnostic(.error, at: RecordOrigin(file: file, line: lineNumber(at: parser.index), byteOffset: parser.index),
@@ -193,7 +197,12 @@ public struct JSONDocumentReader: RecordReader {
                 if next == UInt8(ascii: "]") { return }
                 if next == UInt8(ascii: ",") { parser.index += 1; continue }
                 index += 1
+                if index == 2, let previousEnd, recordSeparator == nil {
+                    let between = Array(UnsafeRawBufferPointer(rebasing: bytes[previousEnd..<parser.index]))
+                    if between.contains(UInt8(ascii: "\n")) { recordSeparator = between }
+                }
                 guard try element(&parser, index: index, emit: emit) else { return }
+                previousEnd = parser.index
             }
         }
 
@@ -205,6 +214,14 @@ public struct JSONDocumentReader: RecordReader {
             do {
                 value = try parser.parseValue()
             } catch {
+                if let next = nextRecordStart(after: start) {
+                    // The broken record ends where the next one begins: it goes to the rejects whole, and
+                    // reading goes on.
+                    let raw = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<next]), as: UTF8.self)
+                    try emit(.rejected(Rejection(origin: origin, reason: "invalid JSON: \(error)", raw: raw)))
+                    parser.index = next
+                    return true
+                }
                 let end = min(bytes.count, max(error.offset, start) + 1)
                 let raw = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<min(end, start + 4096)]), as: UTF8.self)
                 try emit(.rejected(Rejection(origin: origin, reason: "invalid JSON: \(error)", raw: raw)))
@@ -237,6 +254,22 @@ public struct JSONDocumentReader: RecordReader {
                 try build(fields, origin: origin, raw: value, emit: emit)
             }
             return true
+        }
+
+        /// Where the record after a broken one ends (just after its `}`), found by the separator the first records
+        /// had; nil for a document on one line, where `},{` also joins objects nested inside a record.
+        func nextRecordStart(after start: Int) -> Int? {
+            guard let separator = recordSeparator else { return nil }
+            let pattern = [UInt8(ascii: "}")] + separator + [UInt8(ascii: "{")]
+            var i = start + 1
+            let last = bytes.count - pattern.count
+            while i <= last {
+                guard let hit = memchr(bytes.baseAddress! + i, 0x7D, last - i + 1) else { return nil }
+                i = UnsafeRawPointer(hit) - bytes.baseAddress!
+                if pattern.indices.allSatisfy({ bytes[i + $0] == pattern[$0] }) { return i + 1 }
+                i += 1
+            }
+            return nil
         }
 
         mutating func build(_ fields: [(name: String, value: String)], origin: RecordOrigin, raw: JSONValue,

@@ -48,6 +48,28 @@ struct JSONDocumentReaderTests {
         #expect(result.rejections.isEmpty)
     }
 
+    /// Found by scripts/fuzz-inputs: one stray quote in a record of a pretty-printed export lost every record after
+    /// it (App Store Connect sample: 30 reviews read as 8).
+    @Test func aBrokenRecordOfAPrettyPrintedArrayCostsOnlyItself() throws {
+        let records = (1...4).map { #"  {\#n    "id": "\#($0)",\#n    "text": "review \#($0)",\#n    "meta": {"a": 1}\#n  }"# }
+        var doc = "[\n" + records.joined(separator: ",\n") + "\n]\n"
+        doc = doc.replacingOccurrences(of: #""text": "review 2""#, with: #""text": "rev"iew 2""#)
+        let result = try readAll(JSONDocumentReader(format: .json, map: FieldMap()), doc)
+        #expect(result.records.map(\.id) == ["1", "3", "4"])
+        #expect(result.rejections.map(\.origin.element) == [2])
+        #expect(result.rejections.first?.raw.contains(#""id": "2""#) == true)
+        #expect(result.rejections.first?.raw.hasSuffix("}") == true)
+    }
+
+    @Test func aBrokenRecordOfAOneLineArrayStillEndsTheReading() throws {
+        // On one line `},{` also joins objects nested in a record, so there is no safe place to go on from.
+        let doc = #"[{"id":"1","text":"a","x":[{"k":1},{"k":2}]},{"id":"2","text":"b"x"},{"id":"3","text":"c"}]"#
+        let result = try readAll(JSONDocumentReader(format: .json, map: FieldMap()), doc)
+        #expect(result.records.map(\.id) == ["1"])
+        #expect(result.rejections.count == 1)
+        #expect(result.diagnostics.contains { $0.message.contains("were not read") })
+    }
+
     @Test func aLoneEntryIsReadAsOneReviewAndTheHTMLTwinIsIgnored() throws {
         let doc = #"{"feed": {"title": {"label": "Reviews"}, "entry": \#(feedEntry)}}"#
         let result = try readAll(JSONDocumentReader(format: .appStoreJSON, map: FieldMap()), doc)
