@@ -59,7 +59,8 @@ public struct JSONDocumentReader: RecordReader {
         var line = 1
         var reportedInvalidUTF8 = false
         /// The bytes between the first two records (a comma, a line end, the indentation), when they hold a line
-        /// end: after a broken record, `}` + these + `{` marks where the next record starts.
+        /// end: after a broken record, `}` + these + `{` marks where the next record starts. Until the second
+        /// record, a comma and the bytes between the '[' and the first record stand for them.
         var recordSeparator: [UInt8]?
 
         init(reader: JSONDocumentReader, file: String, bytes: UnsafeRawBufferPointer) {
@@ -186,6 +187,7 @@ public struct JSONDocumentReader: RecordReader {
                 throw IngestError(file: file, "the records at '\(reader.map.record ?? reader.defaultRecordPath ?? "top level")' are not an array or an object")
             }
             parser.index += 1
+            let arrayStart = parser.index
             var index = 0
             var previousEnd: Int?
             while true {
@@ -197,10 +199,11 @@ public struct JSONDocumentReader: RecordReader {
                 if next == UInt8(ascii: "]") { return }
                 if next == UInt8(ascii: ",") { parser.index += 1; continue }
                 index += 1
-                if index == 2, let previousEnd, recordSeparator == nil {
-                    let between = Array(UnsafeRawBufferPointer(rebasing: bytes[previousEnd..<parser.index]))
-                    if between.contains(UInt8(ascii: "\n")) { recordSeparator = between }
-                }
+                // Before the second record, the bytes after the first; before the first, a comma and the bytes
+                // after the '[' stand for them (exports indent every record alike).
+                let between = index == 1 ? [UInt8(ascii: ",")] + Array(UnsafeRawBufferPointer(rebasing: bytes[arrayStart..<parser.index]))
+                    : index == 2 && previousEnd != nil ? Array(UnsafeRawBufferPointer(rebasing: bytes[previousEnd!..<parser.index])) : nil
+                if let between { recordSeparator = between.contains(UInt8(ascii: "\n")) ? between : nil }
                 guard try element(&parser, index: index, emit: emit) else { return }
                 previousEnd = parser.index
             }

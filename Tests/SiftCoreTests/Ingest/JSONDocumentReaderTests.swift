@@ -59,6 +59,12 @@ struct JSONDocumentReaderTests {
         #expect(result.rejections.map(\.origin.element) == [2])
         #expect(result.rejections.first?.raw.contains(#""id": "2""#) == true)
         #expect(result.rejections.first?.raw.hasSuffix("}") == true)
+
+        let firstBroken = ("[\n" + records.joined(separator: ",\n") + "\n]\n")
+            .replacingOccurrences(of: #""text": "review 1""#, with: #""text": "rev"iew 1""#)
+        let fromTheSecond = try readAll(JSONDocumentReader(format: .json, map: FieldMap()), firstBroken)
+        #expect(fromTheSecond.records.map(\.id) == ["2", "3", "4"])
+        #expect(fromTheSecond.rejections.map(\.origin.element) == [1])
     }
 
     @Test func aBrokenRecordOfAOneLineArrayStillEndsTheReading() throws {
