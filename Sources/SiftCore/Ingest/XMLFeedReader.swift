@@ -203,14 +203,15 @@ struct XMLRecordState {
         guard skipDepth == nil else { return }
         guard let recordDepth else {
             guard matchesRecord(name) else { return }
-            recordDepth = depth
-            elementIndex += 1
-            recordLine = parser?.line ?? 0
-            brokenBy = nil
-            fields.removeAll(keepingCapacity: true)
-            text.removeAll(keepingCapacity: true)
-            frames = [(name, 0, false)]
-            attributes.forEach { fields.append(("@" + $0, $1)) }
+            beginRecord(name, attributes: attributes, parser: parser)
+            return
+        }
+        if brokenBy != nil, matchesRecord(name) {
+            // libxml2 recovers from a broken tag by nesting what follows inside it: a record element within a
+            // broken record is the next record, not a field of the broken one.
+            self.recordDepth = nil
+            finishRecord()
+            beginRecord(name, attributes: attributes, parser: parser)
             return
         }
         if isAppStore, depth == recordDepth + 1, name == "content", attributes.value(of: "type") == "html" {
@@ -222,6 +223,17 @@ struct XMLRecordState {
         let path = depth == recordDepth + 1 ? name : frames[frames.count - 1].path + "/" + name
         frames.append((path, text.count, false))
         if !attributes.isEmpty { attributes.forEach { fields.append((path + "/@" + $0, $1)) } }
+    }
+
+    private mutating func beginRecord(_ name: String, attributes: XMLAttributes, parser: XMLPushParser?) {
+        recordDepth = depth
+        elementIndex += 1
+        recordLine = parser?.line ?? 0
+        brokenBy = nil
+        fields.removeAll(keepingCapacity: true)
+        text.removeAll(keepingCapacity: true)
+        frames = [(name, 0, false)]
+        attributes.forEach { fields.append(("@" + $0, $1)) }
     }
 
     mutating func endElement() {
