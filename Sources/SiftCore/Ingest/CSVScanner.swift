@@ -3,8 +3,9 @@
 /// It takes CRLF, LF and CR-only line ends, quoted fields holding delimiters, line ends and doubled quotes, and
 /// any one-byte delimiter (comma, tab, semicolon). Blank lines are skipped. Each row knows the 1-based physical
 /// line it starts on. A row's fields point into the scanner's buffer, so they are valid until the next
-/// `nextRow()`; Strings are made only when a reader asks for a field. A quote left open at the end of the input
-/// ends the last row with `unterminatedQuote` set instead of failing.
+/// `nextRow()`; Strings are made only when a reader asks for a field. A quote the input never closes ends its row
+/// at the line end after the quote, with `unterminatedQuote` set, and scanning goes on at the next line: one stray
+/// quote costs one row, not every row after it.
 public final class CSVScanner {
     public let delimiter: UInt8
     private let input: UTF8Input
@@ -185,14 +186,27 @@ public final class CSVScanner {
             if buffer[pos] == Self.quote {
                 pos += 1
                 let open = pos - start
+                let lineAtOpen = line
                 var escaped = false
                 var close = -1
                 while true {
                     if !scanToQuote() {
                         if try refill() { continue }
                         unterminatedQuote = true
-                        addField(start + open, pos, escaped: escaped)
-                        rowEnd = pos - start
+                        // The rest of the input is in the buffer now: cut the row at the quote's own line end.
+                        let bytes = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                        var cut = start + open
+                        while cut < end, bytes[cut] != Self.cr, bytes[cut] != Self.lf { cut += 1 }
+                        guard cut < end else {
+                            addField(start + open, pos, escaped: escaped)
+                            rowEnd = pos - start
+                            return true
+                        }
+                        addField(start + open, cut, escaped: false)
+                        rowEnd = cut - start
+                        line = lineAtOpen + 1
+                        skipLF = bytes[cut] == Self.cr
+                        pos = cut + 1
                         return true
                     }
                     // At a quote: a doubled one is an escaped quote, a single one closes the field.

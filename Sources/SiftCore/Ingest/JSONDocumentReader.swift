@@ -58,6 +58,10 @@ public struct JSONDocumentReader: RecordReader {
         var lineCursor = 0
         var line = 1
         var reportedInvalidUTF8 = false
+        /// The bytes between the first two records (a comma, a line end, the indentation), when they hold a line
+        /// end: after a broken record, `}` + these + `{` marks where the next record starts. Until the second
+        /// record, a comma and the bytes between the '[' and the first record stand for them.
+        var recordSeparator: [UInt8]?
 
         init(reader: JSONDocumentReader, file: String, bytes: UnsafeRawBufferPointer) {
             self.reader = reader
@@ -139,7 +143,12 @@ public struct JSONDocumentReader: RecordReader {
 
         /// Moves `parser` to the first array whose first item is an object, depth first in document order.
         func findFirstArrayOfObjects(_ parser: inout JSONParser, depth: Int) throws -> Bool {
-            guard depth < 64, let first = parser.peek() else { return false }
+            guard let first = parser.peek() else { return false }
+            guard depth < 64 else {
+                // Too deep to hold the records: pass over it whole, or the caller would resume inside it.
+                try parser.skipValue()
+                return false
+            }
             if first == UInt8(ascii: "[") {
                 let start = parser.index
                 parser.index += 1
@@ -178,7 +187,9 @@ public struct JSONDocumentReader: RecordReader {
                 throw IngestError(file: file, "the records at '\(reader.map.record ?? reader.defaultRecordPath ?? "top level")' are not an array or an object")
             }
             parser.index += 1
+            let arrayStart = parser.index
             var index = 0
+            var previousEnd: Int?
             while true {
                 guard let next = parser.peek() else {
                     try emit(.diagnostic(Diagnostic(.error, at: RecordOrigin(file: file, line: lineNumber(at: parser.index), byteOffset: parser.index),
@@ -188,7 +199,13 @@ public struct JSONDocumentReader: RecordReader {
                 if next == UInt8(ascii: "]") { return }
                 if next == UInt8(ascii: ",") { parser.index += 1; continue }
                 index += 1
+                // Before the second record, the bytes after the first; before the first, a comma and the bytes
+                // after the '[' stand for them (exports indent every record alike).
+                let between = index == 1 ? [UInt8(ascii: ",")] + Array(UnsafeRawBufferPointer(rebasing: bytes[arrayStart..<parser.index]))
+                    : index == 2 && previousEnd != nil ? Array(UnsafeRawBufferPointer(rebasing: bytes[previousEnd!..<parser.index])) : nil
+                if let between { recordSeparator = between.contains(UInt8(ascii: "\n")) ? between : nil }
                 guard try element(&parser, index: index, emit: emit) else { return }
+                previousEnd = parser.index
             }
         }
 
@@ -200,6 +217,14 @@ public struct JSONDocumentReader: RecordReader {
             do {
                 value = try parser.parseValue()
             } catch {
+                if let next = nextRecordStart(after: start) {
+                    // The broken record ends where the next one begins: it goes to the rejects whole, and
+                    // reading goes on.
+                    let raw = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<next]), as: UTF8.self)
+                    try emit(.rejected(Rejection(origin: origin, reason: "invalid JSON: \(error)", raw: raw)))
+                    parser.index = next
+                    return true
+                }
                 let end = min(bytes.count, max(error.offset, start) + 1)
                 let raw = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<min(end, start + 4096)]), as: UTF8.self)
                 try emit(.rejected(Rejection(origin: origin, reason: "invalid JSON: \(error)", raw: raw)))
@@ -232,6 +257,22 @@ public struct JSONDocumentReader: RecordReader {
                 try build(fields, origin: origin, raw: value, emit: emit)
             }
             return true
+        }
+
+        /// Where the record after a broken one ends (just after its `}`), found by the separator the first records
+        /// had; nil for a document on one line, where `},{` also joins objects nested inside a record.
+        func nextRecordStart(after start: Int) -> Int? {
+            guard let separator = recordSeparator else { return nil }
+            let pattern = [UInt8(ascii: "}")] + separator + [UInt8(ascii: "{")]
+            var i = start + 1
+            let last = bytes.count - pattern.count
+            while i <= last {
+                guard let hit = memchr(bytes.baseAddress! + i, 0x7D, last - i + 1) else { return nil }
+                i = UnsafeRawPointer(hit) - bytes.baseAddress!
+                if pattern.indices.allSatisfy({ bytes[i + $0] == pattern[$0] }) { return i + 1 }
+                i += 1
+            }
+            return nil
         }
 
         mutating func build(_ fields: [(name: String, value: String)], origin: RecordOrigin, raw: JSONValue,

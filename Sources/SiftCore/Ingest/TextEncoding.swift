@@ -204,3 +204,68 @@ func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
     }
     return true
 }
+
+/// Streaming repair of UTF-8 for readers that hand bytes to a parser which stops at the first invalid byte
+/// (libxml2): each byte that is not part of a well-formed sequence becomes its Windows-1252 character.
+struct UTF8Repair {
+    /// Invalid bytes replaced so far.
+    private(set) var replaced = 0
+    /// Where the first one was, counted over all the bytes repaired.
+    private(set) var firstReplaced: Int?
+    private var seen = 0
+
+    /// How many bytes at the end of `bytes` begin a sequence that the next chunk may complete (0–3).
+    static func incompleteTail(_ bytes: UnsafeRawBufferPointer) -> Int {
+        let count = bytes.count
+        for back in 1...3 where back <= count {
+            let b = bytes[count - back]
+            if b & 0xC0 == 0x80 { continue }  // a continuation byte: look further back for its lead
+            let needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+            return needed > back ? back : 0
+        }
+        return 0
+    }
+
+    /// `bytes` with every invalid byte replaced, or nil when they are valid UTF-8 already (nothing is copied).
+    mutating func repair(_ bytes: UnsafeRawBufferPointer) -> [UInt8]? {
+        defer { seen += bytes.count }
+        if isValidUTF8(bytes) { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var i = 0
+        while i < bytes.count {
+            let length = Self.sequenceLength(bytes, at: i)
+            if length > 0 {
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<(i + length)]))
+                i += length
+            } else {
+                if firstReplaced == nil { firstReplaced = seen + i }
+                replaced += 1
+                out.append(contentsOf: Array(Windows1252.decode(CollectionOfOne(bytes[i])).utf8))
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// The length of the well-formed sequence at `i`, or 0 when the byte there does not start one.
+    static func sequenceLength(_ bytes: UnsafeRawBufferPointer, at i: Int) -> Int {
+        let lead = bytes[i]
+        if lead < 0x80 { return 1 }
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+        let continuations: Int
+        switch lead {
+        case 0xC2...0xDF: continuations = 1
+        case 0xE0: continuations = 2; low = 0xA0
+        case 0xE1...0xEC, 0xEE, 0xEF: continuations = 2
+        case 0xED: continuations = 2; high = 0x9F
+        case 0xF0: continuations = 3; low = 0x90
+        case 0xF1...0xF3: continuations = 3
+        case 0xF4: continuations = 3; high = 0x8F
+        default: return 0
+        }
+        guard i + continuations < bytes.count, bytes[i + 1] >= low, bytes[i + 1] <= high else { return 0 }
+        for k in stride(from: 2, through: continuations, by: 1) where bytes[i + k] & 0xC0 != 0x80 { return 0 }
+        return continuations + 1
+    }
+}

@@ -5,6 +5,8 @@ protocol XMLEventHandler: AnyObject {
     func startElement(_ name: String, attributes: XMLAttributes)
     func endElement()
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+    /// A well-formedness error libxml2 went past (recovery mode): the element open now is broken.
+    func malformed(_ problem: XMLProblem)
 }
 
 /// The attributes of one start tag, as libxml2 hands them over: five pointers each, values not NUL-terminated.
@@ -54,7 +56,11 @@ final class XMLPushParser {
     private let handler: any XMLEventHandler
     private var names: [NameKey: String] = [:]
     private(set) var problems: [XMLProblem] = []
+    /// Well-formedness errors libxml2 recovered from and read on after (the first 100).
+    private(set) var recovered: [XMLProblem] = []
+    /// The error after which libxml2 could not go on: the rest of the input was not read.
     private(set) var fatalProblem: XMLProblem?
+    private var lastFatal: XMLProblem?
     /// Set when the handler asked to stop (it found a reason to give up on the input).
     private(set) var stopped = false
 
@@ -89,7 +95,10 @@ final class XMLPushParser {
         }
         let me = Unmanaged.passUnretained(self).toOpaque()
         context = fileName.withCString { xmlCreatePushParserCtxt(&sax, me, nil, 0, $0) }
+        // RECOVER: a broken element (an undefined entity, a mismatched tag) costs that element, not the rest of
+        // the file; the handler hears of each error and rejects the element it falls in.
         let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+            | XML_PARSE_RECOVER.rawValue
         if let context { xmlCtxtUseOptions(context, Int32(options)) }
     }
 
@@ -114,7 +123,9 @@ final class XMLPushParser {
         let message = error.message.map { String(cString: $0) }?.trimmingSpaces ?? "XML error \(error.code)"
         let problem = XMLProblem(line: Int(error.line), message: message, fatal: error.level == XML_ERR_FATAL)
         if problem.fatal {
-            if fatalProblem == nil { fatalProblem = problem }
+            lastFatal = problem
+            if recovered.count < 100 { recovered.append(problem) }
+            handler.malformed(problem)
         } else if problems.count < 100 {
             problems.append(problem)
         }
@@ -125,9 +136,13 @@ final class XMLPushParser {
         guard let context, fatalProblem == nil, !stopped else { return false }
         let base = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
         let status = xmlParseChunk(context, base, Int32(chunk.count), last ? 1 : 0)
-        // libxml2 returns its last error number even for errors it recovered from; a fatal one disables SAX.
+        // libxml2 returns its last error number even for errors it recovered from; one it cannot go on after
+        // halts the parser, which disables SAX.
         if context.pointee.disableSAX != 0, fatalProblem == nil, !stopped {
-            fatalProblem = XMLProblem(line: line, message: "XML error \(status)", fatal: true)
+            fatalProblem = lastFatal ?? XMLProblem(line: line, message: "XML error \(status)", fatal: true)
+            if let fatalProblem, let last = recovered.last, last.line == fatalProblem.line, last.message == fatalProblem.message {
+                recovered.removeLast()
+            }
         }
         return fatalProblem == nil && !stopped
     }

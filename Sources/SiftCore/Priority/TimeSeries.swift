@@ -114,15 +114,21 @@ public enum TrendMath {
 
 /// App versions compared by their numeric parts ("34.10.0" after "34.9.2"); text parts compare as text.
 public enum VersionOrder {
+    /// A total order: versions whose parts are equal ("2.06" and "2.06" with a zero-width character after it) are
+    /// told apart by their bytes, so a list sorted by it never depends on the order it came in.
     public static func less(_ a: String, _ b: String) -> Bool {
         let pa = parts(a), pb = parts(b)
         for (x, y) in zip(pa, pb) where x != y {
             switch (Int(x), Int(y)) {
-            case let (i?, j?): return i < j
-            default: return x < y
+            case let (i?, j?): if i != j { return i < j }  // "05" and "5" are one number: look further
+            // Numbers before text, else "9" < "10" < "10x" < "9" would be a cycle.
+            case (_?, nil): return true
+            case (nil, _?): return false
+            case (nil, nil): return x < y
             }
         }
-        return pa.count < pb.count
+        if pa.count != pb.count { return pa.count < pb.count }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     private static func parts(_ v: String) -> [Substring] {

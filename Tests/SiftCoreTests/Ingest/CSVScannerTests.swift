@@ -46,12 +46,25 @@ struct CSVScannerTests {
         #expect(try rows("a;b\n1;2", delimiter: ";") == [Row(line: 1, fields: ["a", "b"]), Row(line: 2, fields: ["1", "2"])])
     }
 
-    @Test func unterminatedQuoteEndsTheLastRowInsteadOfFailing() throws {
+    /// Found probing CSV by hand beside the fuzzer: a quote left open swallowed every row after it into one field.
+    @Test func unterminatedQuoteEndsItsRowAtItsLineAndScanningGoesOn() throws {
         let got = try rows("a,b\n1,\"never closed\n2,ok\n")
-        #expect(got.count == 2)
+        #expect(got.count == 3)
         #expect(got[1].line == 2)
         #expect(got[1].unterminated)
-        #expect(got[1].fields == ["1", "never closed\n2,ok\n"])
+        #expect(got[1].fields == ["1", "never closed"])
+        #expect(got[2] == Row(line: 3, fields: ["2", "ok"]))
+        let crlf = try rows("a,b\r\n1,\"multi\r\nline\"\r\n2,\"x\r\n3,z", chunkSize: 16)
+        #expect(crlf.map(\.fields) == [["a", "b"], ["1", "multi\r\nline"], ["2", "x"], ["3", "z"]])
+        #expect(crlf.map(\.line) == [1, 2, 4, 5])
+        #expect(crlf.map(\.unterminated) == [false, false, true, false])
+    }
+
+    @Test func aQuoteOpenOnTheLastLineRunsToTheEnd() throws {
+        let got = try rows("a,b\n1,\"open to the end")
+        #expect(got.count == 2)
+        #expect(got[1].unterminated)
+        #expect(got[1].fields == ["1", "open to the end"])
     }
 
     @Test func findsEveryDelimiterAndLineEndWhereverItFallsInAWord() throws {

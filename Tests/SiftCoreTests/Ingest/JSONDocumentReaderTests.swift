@@ -38,6 +38,44 @@ struct JSONDocumentReaderTests {
          "link": {"attributes": {"rel": "related", "href": "https://x/r"}}}
         """#
 
+    /// Found by scripts/fuzz-inputs: a member nested deeper than the search for the records goes was left half
+    /// read, and the file stopped the run with "expected a key string" although its records were further on.
+    @Test func aTooDeepMemberIsPassedOverOnTheWayToTheRecords() throws {
+        let deep = String(repeating: #"{"a":"#, count: 100) + "1" + String(repeating: "}", count: 100)
+        let doc = #"{"meta": \#(deep), "items": [{"id": "7", "text": "keeps crashing"}]}"#
+        let result = try readAll(JSONDocumentReader(format: .json, map: FieldMap()), doc)
+        #expect(result.records.map(\.text) == ["keeps crashing"])
+        #expect(result.rejections.isEmpty)
+    }
+
+    /// Found by scripts/fuzz-inputs: one stray quote in a record of a pretty-printed export lost every record after
+    /// it (App Store Connect sample: 30 reviews read as 8).
+    @Test func aBrokenRecordOfAPrettyPrintedArrayCostsOnlyItself() throws {
+        let records = (1...4).map { #"  {\#n    "id": "\#($0)",\#n    "text": "review \#($0)",\#n    "meta": {"a": 1}\#n  }"# }
+        var doc = "[\n" + records.joined(separator: ",\n") + "\n]\n"
+        doc = doc.replacingOccurrences(of: #""text": "review 2""#, with: #""text": "rev"iew 2""#)
+        let result = try readAll(JSONDocumentReader(format: .json, map: FieldMap()), doc)
+        #expect(result.records.map(\.id) == ["1", "3", "4"])
+        #expect(result.rejections.map(\.origin.element) == [2])
+        #expect(result.rejections.first?.raw.contains(#""id": "2""#) == true)
+        #expect(result.rejections.first?.raw.hasSuffix("}") == true)
+
+        let firstBroken = ("[\n" + records.joined(separator: ",\n") + "\n]\n")
+            .replacingOccurrences(of: #""text": "review 1""#, with: #""text": "rev"iew 1""#)
+        let fromTheSecond = try readAll(JSONDocumentReader(format: .json, map: FieldMap()), firstBroken)
+        #expect(fromTheSecond.records.map(\.id) == ["2", "3", "4"])
+        #expect(fromTheSecond.rejections.map(\.origin.element) == [1])
+    }
+
+    @Test func aBrokenRecordOfAOneLineArrayStillEndsTheReading() throws {
+        // On one line `},{` also joins objects nested in a record, so there is no safe place to go on from.
+        let doc = #"[{"id":"1","text":"a","x":[{"k":1},{"k":2}]},{"id":"2","text":"b"x"},{"id":"3","text":"c"}]"#
+        let result = try readAll(JSONDocumentReader(format: .json, map: FieldMap()), doc)
+        #expect(result.records.map(\.id) == ["1"])
+        #expect(result.rejections.count == 1)
+        #expect(result.diagnostics.contains { $0.message.contains("were not read") })
+    }
+
     @Test func aLoneEntryIsReadAsOneReviewAndTheHTMLTwinIsIgnored() throws {
         let doc = #"{"feed": {"title": {"label": "Reviews"}, "entry": \#(feedEntry)}}"#
         let result = try readAll(JSONDocumentReader(format: .appStoreJSON, map: FieldMap()), doc)

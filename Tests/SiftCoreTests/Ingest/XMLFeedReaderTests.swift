@@ -74,12 +74,12 @@ struct XMLFeedReaderTests {
         #expect(result.records.map(\.id) == (1...200).map(String.init))
     }
 
-    @Test func aMalformedDocumentKeepsEarlierRecordsAndRejectsTheBrokenOne() throws {
+    @Test func aMismatchedTagRejectsItsRecordAndReadingGoesOn() throws {
         var doc = Self.feed([Self.entry(1), Self.entry(2), Self.entry(3)])
         doc = doc.replacingOccurrences(of: "<im:rating>2</im:rating>\n    <im:version>4.2</im:version>\n    <author><name>user2",
                                        with: "<im:rating>2</im:rating>\n    <im:version>4.2</im:vers>\n    <author><name>user2")
         let result = try readAll(appStore, doc, name: "broken.xml")
-        #expect(result.records.map(\.id) == ["1"])
+        #expect(result.records.map(\.id) == ["1", "3"])
         #expect(result.rejections.count == 1)
         let broken = result.rejections[0]
         #expect(broken.origin.element == 2)
@@ -88,7 +88,70 @@ struct XMLFeedReaderTests {
         #expect(broken.raw.contains("Video upload stuck"))
         let error = try #require(result.diagnostics.first { $0.severity == .error })
         #expect(error.origin.line == 29)
-        #expect(error.message.contains("rest of the file"))
+        #expect(error.message.contains("reading went on"))
+    }
+
+    /// Found probing XML by hand beside the fuzzer: one undefined entity (an HTML `&nbsp;` in a review) lost every
+    /// record after it; the file now loses only the record it is in, which goes to the rejects with the line.
+    @Test func anUndefinedEntityCostsOnlyItsRecord() throws {
+        let entries = (1...4).map { Self.entry($0) }
+        let doc = Self.feed(entries).replacingOccurrences(of: "<name>user2</name>", with: "<name>user&nbsp;2</name>")
+        #expect(doc.contains("&nbsp;"))
+        let result = try readAll(appStore, doc, name: "entity.xml")
+        #expect(result.records.map(\.id) == ["1", "3", "4"])
+        #expect(result.rejections.map(\.origin.element) == [2])
+        #expect(result.rejections.first?.reason.contains("nbsp") == true)
+    }
+
+    /// Found by scripts/fuzz-inputs: a surrogate written as UTF-8 (CESU-8, `ED A0 80`) or any invalid byte made
+    /// libxml2 stop, and every record after it was lost (50 entries read as 16).
+    @Test func invalidUTF8IsReadAsWindows1252AndReadingGoesOn() throws {
+        var bytes = Array(Self.feed([Self.entry(1), Self.entry(2), Self.entry(3)]).utf8)
+        let at = try #require(bytes.firstRange(of: Array("user2".utf8))).upperBound
+        bytes.insert(contentsOf: [0xED, 0xA0, 0x80, 0xE9], at: at)
+        let result = try readAll(appStore, bytes: bytes)
+        #expect(result.records.map(\.id) == ["1", "2", "3"])
+        #expect(result.records[1].author == "user2\u{ED}\u{A0}\u{20AC}\u{E9}")
+        let warning = try #require(result.diagnostics.first { $0.message.contains("Windows-1252") })
+        #expect(warning.origin.byteOffset == at)
+    }
+
+    @Test func characterSplitByAChunkEndIsNotRepaired() throws {
+        var reader = appStore
+        reader.chunkSize = 7
+        let result = try readAll(reader, Self.feed([Self.entry(1, text: "café crashes 😀 ʼ again")]))
+        #expect(result.records.map(\.text) == ["café crashes 😀 ʼ again"])
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func aDeclaredLatin1DocumentIsLeftToLibxml2() throws {
+        let doc: [UInt8] = Array(#"<?xml version="1.0" encoding="ISO-8859-1"?><feed><entry><id>1</id><content>caf"#.utf8)
+            + [0xE9] + Array("</content></entry><entry><id>2</id><content>ok</content></entry></feed>".utf8)
+        let reader = XMLFeedReader(format: .xml, map: FieldMap([.text: "content"], record: "entry"))
+        let result = try readAll(reader, bytes: doc)
+        #expect(result.records.map(\.text) == ["café", "ok"])
+        #expect(!result.diagnostics.contains { $0.message.contains("Windows-1252") })
+    }
+
+    /// Found by scripts/fuzz-inputs: one flipped byte in a start tag (`rel="alternate"0type=`) left the tag open,
+    /// libxml2 nested every later entry in it, and the feed's 50 reviews came out as one rejection.
+    @Test func aBrokenStartTagCostsOnlyItsRecord() throws {
+        let doc = #"<feed><entry><id>1</id><link a="x"0b="y"/><content>one</content></entry>"#
+            + "<entry><id>2</id><content>two</content></entry><entry><id>3</id><content>three</content></entry></feed>"
+        let reader = XMLFeedReader(format: .xml, map: FieldMap([.text: "content"], record: "entry"))
+        let result = try readAll(reader, doc)
+        #expect(result.records.map(\.text) == ["two", "three"])
+        #expect(result.rejections.map(\.origin.element) == [1])
+    }
+
+    @Test func aChildLeftOpenCostsOnlyItsRecord() throws {
+        let doc = "<feed><entry><id>1</id><content>one</content></entry><entry><id>2</id><content>two</entry>"
+            + "<entry><id>3</id><content>three</content></entry></feed>"
+        let reader = XMLFeedReader(format: .xml, map: FieldMap([.text: "content"], record: "entry"))
+        let result = try readAll(reader, doc)
+        #expect(result.records.map(\.text) == ["one", "three"])
+        #expect(result.rejections.count == 1)
+        #expect(result.rejections.first?.raw.contains("two") == true)
     }
 
     @Test func aTruncatedFeedIsReportedNotDropped() throws {

@@ -41,4 +41,17 @@ struct TimeSeriesTests {
         #expect(!VersionOrder.less("5.4.0", "5.3.9"))
         #expect(VersionOrder.less("5.4", "5.4.1"))
     }
+
+    /// Found by scripts/fuzz-inputs: a zero-width character or an emoji inside a version (separators to the parts)
+    /// made two versions tie, and the report's version columns came out in a different order from run to run.
+    @Test func versionsSortTheSameWhateverOrderTheyComeIn() {
+        let versions = ["2.06", "2.06\u{FEFF}", "1.4.1.4", "1.\u{1F468}\u{200D}\u{1F469}4.1.4", "5", "05", "9", "10", "10x", "beta", "é", "e\u{301}"]
+        let expected = versions.sorted(by: VersionOrder.less)
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<200 {
+            #expect(versions.shuffled(using: &generator).sorted(by: VersionOrder.less) == expected)
+        }
+        #expect(!VersionOrder.less("2.06", "2.06"))
+        #expect(VersionOrder.less("2.06", "2.06\u{FEFF}") != VersionOrder.less("2.06\u{FEFF}", "2.06"))
+    }
 }
