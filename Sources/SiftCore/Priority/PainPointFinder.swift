@@ -256,7 +256,18 @@ public struct PainPointFinder: Sendable {
     /// What one theme's records add up to, added record by record.
     struct ThemeTally {
         var negatives = 0, problems = 0, praise = 0
-        var compoundSum = 0.0, severitySum = 0.0, reach = 0.0
+        /// Compounds in ten-thousandths (the scorer rounds them to four places): integers add up to the same sum
+        /// in any order, where the Doubles' sum moved in its last bits with the order of the input files, enough to
+        /// flip a printed digit (0.6563 against 0.6562).
+        var compoundTenThousandths = 0
+        var reach = 0.0
+        var compoundSum: Double { Double(compoundTenThousandths) / 10_000 }
+        /// The severity weights' sum, from the counts: the same in any record order.
+        var severitySum: Double {
+            var sum = 0.0
+            for severity in Severity.allCases { sum += Double(severityCounts[severity.ordinal]) * PainPointFinder.severityWeight(severity) }
+            return sum
+        }
         // Tallies by position, not by hashed key.
         var severityCounts = [Int](repeating: 0, count: Severity.allCases.count)
         var kindCounts = [Int](repeating: 0, count: FeedbackKind.allCases.count)
@@ -274,9 +285,8 @@ public struct PainPointFinder: Sendable {
                 if compound <= -0.05 { negatives += 1 }
                 if problem { problems += 1 }
                 if compound >= 0.05, !problem { praise += 1 }
-                compoundSum += compound
+                compoundTenThousandths += PainPointFinder.tenThousandths(compound)
                 severityCounts[severity.ordinal] += 1
-                severitySum += PainPointFinder.severityWeight(severity)
                 a.pointee.kinds.withUnsafeBufferPointer { for k in $0 { kindCounts[k.kind.ordinal] += 1 } }
             } else {
                 // A record no stage analysed counts as neutral, of no kind, severity none.
@@ -350,24 +360,29 @@ public struct PainPointFinder: Sendable {
         return best?.0
     }
 
+    /// A compound score in whole ten-thousandths, for sums that do not depend on the order of the records.
+    static func tenThousandths(_ compound: Double) -> Int {
+        Int((compound * 10_000).rounded())
+    }
+
     static func evidence(items: [RoadmapItem], painPoints: [PainPoint], records: [FeedbackRecord], themes: [ThemeDigest]) -> [RoadmapEvidence] {
         let membersByTheme = Dictionary(uniqueKeysWithValues: themes.map { ($0.id, $0.members) })
         return items.map { item in
             let linked = painPoints.filter { $0.links.contains { $0.itemID == item.id } }
-            var count = 0, compound = 0.0
+            var count = 0, compoundTenThousandths = 0
             var severity: [Severity: Int] = [:]
             records.withUnsafeBufferPointer { buffer in
                 for p in linked {
                     for i in membersByTheme[p.themeID] ?? [] {
                         let r = buffer.baseAddress! + i
                         count += 1
-                        compound += r.pointee.analysis?.sentiment.compound ?? 0
+                        compoundTenThousandths += tenThousandths(r.pointee.analysis?.sentiment.compound ?? 0)
                         severity[r.pointee.analysis?.severity ?? .none, default: 0] += 1
                     }
                 }
             }
             return RoadmapEvidence(
-                item: item, painPoints: linked.map(\.id), records: count, meanCompound: count > 0 ? compound / Double(count) : nil,
+                item: item, painPoints: linked.map(\.id), records: count, meanCompound: count > 0 ? Double(compoundTenThousandths) / 10_000 / Double(count) : nil,
                 severity: severity, quotes: Array(linked.flatMap { $0.quotes.prefix(2) }.prefix(3)))
         }
     }
