@@ -174,35 +174,38 @@ func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
             i += 8
             continue
         }
-        let lead = bytes[i]
-        if lead < 0x80 {
-            i += 1
-            continue
-        }
-        // The range the second byte must fall in, and how many continuation bytes follow the lead.
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF
-        let continuations: Int
-        switch lead {
-        case 0xC2...0xDF: continuations = 1
-        case 0xE0: continuations = 2; low = 0xA0
-        case 0xE1...0xEC, 0xEE, 0xEF: continuations = 2
-        case 0xED: continuations = 2; high = 0x9F
-        case 0xF0: continuations = 3; low = 0x90
-        case 0xF1...0xF3: continuations = 3
-        case 0xF4: continuations = 3; high = 0x8F
-        default: return false
-        }
-        guard i + continuations < count else { return false }
-        let second = bytes[i + 1]
-        guard second >= low, second <= high else { return false }
-        var k = 2
-        while k <= continuations {
-            guard bytes[i + k] & 0xC0 == 0x80 else { return false }
-            k += 1
-        }
-        i += continuations + 1
+        let length = utf8SequenceLength(bytes, at: i)
+        guard length > 0 else { return false }
+        i += length
     }
     return true
+}
+
+/// The length of the well-formed UTF-8 sequence at `i`, or 0 when the byte there does not start one.
+@inline(__always)
+func utf8SequenceLength(_ bytes: UnsafeRawBufferPointer, at i: Int) -> Int {
+    let lead = bytes[i]
+    if lead < 0x80 { return 1 }
+    // The range the second byte must fall in, and how many continuation bytes follow the lead.
+    var low: UInt8 = 0x80, high: UInt8 = 0xBF
+    let continuations: Int
+    switch lead {
+    case 0xC2...0xDF: continuations = 1
+    case 0xE0: continuations = 2; low = 0xA0
+    case 0xE1...0xEC, 0xEE, 0xEF: continuations = 2
+    case 0xED: continuations = 2; high = 0x9F
+    case 0xF0: continuations = 3; low = 0x90
+    case 0xF1...0xF3: continuations = 3
+    case 0xF4: continuations = 3; high = 0x8F
+    default: return 0
+    }
+    guard i + continuations < bytes.count, bytes[i + 1] >= low, bytes[i + 1] <= high else { return 0 }
+    var k = 2
+    while k <= continuations {
+        guard bytes[i + k] & 0xC0 == 0x80 else { return 0 }
+        k += 1
+    }
+    return continuations + 1
 }
 
 /// Streaming repair of UTF-8 for readers that hand bytes to a parser which stops at the first invalid byte
@@ -234,7 +237,7 @@ struct UTF8Repair {
         out.reserveCapacity(bytes.count + 64)
         var i = 0
         while i < bytes.count {
-            let length = Self.sequenceLength(bytes, at: i)
+            let length = utf8SequenceLength(bytes, at: i)
             if length > 0 {
                 out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<(i + length)]))
                 i += length
@@ -246,26 +249,5 @@ struct UTF8Repair {
             }
         }
         return out
-    }
-
-    /// The length of the well-formed sequence at `i`, or 0 when the byte there does not start one.
-    static func sequenceLength(_ bytes: UnsafeRawBufferPointer, at i: Int) -> Int {
-        let lead = bytes[i]
-        if lead < 0x80 { return 1 }
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF
-        let continuations: Int
-        switch lead {
-        case 0xC2...0xDF: continuations = 1
-        case 0xE0: continuations = 2; low = 0xA0
-        case 0xE1...0xEC, 0xEE, 0xEF: continuations = 2
-        case 0xED: continuations = 2; high = 0x9F
-        case 0xF0: continuations = 3; low = 0x90
-        case 0xF1...0xF3: continuations = 3
-        case 0xF4: continuations = 3; high = 0x8F
-        default: return 0
-        }
-        guard i + continuations < bytes.count, bytes[i + 1] >= low, bytes[i + 1] <= high else { return 0 }
-        for k in stride(from: 2, through: continuations, by: 1) where bytes[i + k] & 0xC0 != 0x80 { return 0 }
-        return continuations + 1
     }
 }

@@ -151,8 +151,14 @@ struct TokenFolder: Sendable {
         if text.unicodeScalars.allSatisfy({ Self.isStableUnderNFKC($0) || Self.isApostrophe($0) }) {
             return String(String.UnicodeScalarView(text.unicodeScalars.map { Self.isApostrophe($0) ? "'" : $0 })).lowercased()
         }
+        return Self.cleanedUp(Self.nfkcLowercased(text))
+    }
+
+    /// Text already NFKC and lower case without zero-width characters, with typographic apostrophes as "'" and a final
+    /// sigma as σ.
+    static func cleanedUp(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in Self.nfkcLowercased(text).unicodeScalars {
+        for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD: continue
             case 0x2019, 0x2018, 0x02BC: scalars.append("'")

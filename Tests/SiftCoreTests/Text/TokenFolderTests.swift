@@ -3,18 +3,9 @@ import Testing
 @testable import SiftCore
 
 struct TokenFolderTests {
-    /// What `unicodeFolded` computed before ICU did it: Foundation's NFKC, `lowercased()`, then the same clean-up.
+    /// What `unicodeFolded` computed before ICU did it: Foundation's NFKC and `lowercased()`, then the same clean-up.
     private func foundationFolded(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
-            switch scalar.value {
-            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD: continue
-            case 0x2019, 0x2018, 0x02BC: scalars.append("'")
-            case 0x03C2: scalars.append("\u{03C3}")
-            default: scalars.append(scalar)
-            }
-        }
-        return String(scalars)
+        TokenFolder.cleanedUp(text.precomposedStringWithCompatibilityMapping.lowercased())
     }
 
     // Words whose NFKC or lower case is not the identity: ligatures, full-width and circled letters, compatibility
