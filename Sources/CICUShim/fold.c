@@ -35,7 +35,8 @@ int32_t sift_nfkc_lower_utf8(const char *text, int32_t length, char *out, int32_
     int32_t lowerLength = u_strToLower(lower, room, normal, normalLength, "", &status);
     if (U_FAILURE(status)) goto done;
     u_strToUTF8(out, capacity, &written, lower, lowerLength, &status);
-    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING && written > capacity) written = -1;
+    /* Too long for out is U_BUFFER_OVERFLOW_ERROR; exactly filling it only warns that no NUL follows. */
+    if (U_FAILURE(status)) written = -1;
 done:
     free(heap);
     return written;

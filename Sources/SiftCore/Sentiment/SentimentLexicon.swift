@@ -367,15 +367,8 @@ struct SentimentLexicons: Sendable {
         } ?? []
     }
 
-    /// `pairs(_:_:folding:)` with each term's Snowball stem embedded by `scripts/embed-lexicons` (nil when the store
-    /// has none for the file: a user's replacement of it).
-    static func stemmedPairs(_ store: LexiconStore, _ path: String) -> [(String, Double, String?)] {
-        var pairs: [(String, Double, String?)] = []
-        forEachStemmedPair(store, path) { pairs.append(($0, $1, $2)) }
-        return pairs
-    }
-
-    /// Calls `body` with each pair of `stemmedPairs(_:_:)`, in order, without collecting them.
+    /// Calls `body` with each pair of `pairs(_:_:folding:)` and the term's Snowball stem embedded by
+    /// `scripts/embed-lexicons` (nil when the store has none for the file: a user's replacement of it), in order.
     static func forEachStemmedPair(_ store: LexiconStore, _ path: String, _ body: (String, Double, String?) -> Void) {
         let asWritten = store.isFoldedAsWritten(path)
         store.withLines(path) { bytes, lines in

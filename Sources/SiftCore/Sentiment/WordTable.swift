@@ -156,27 +156,20 @@ struct WordSet: Sendable {
         var text = text
         self = text.withUTF8 { buffer in
             var set = WordSet()
-            // Read through the base pointer, each word's hash made in the same pass (`WordHash.of`: FNV-1a, then
-            // folded): checked reads and hashing each word's String again were half of building the lists.
+            // Read through the base pointer, each word hashed from its bytes (`WordHash.of`): checked reads and
+            // hashing each word's String again were half of building the lists.
             guard let bytes = buffer.baseAddress else { return set }
             let count = buffer.count
             var lines = 1
             for k in 0..<count where bytes[k] == UInt8(ascii: "\n") { lines += 1 }
             set = WordSet(capacity: lines)
-            let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
             var start = 0
-            var h = offsetBasis
-            for k in 0...count {
-                if k < count, bytes[k] != UInt8(ascii: "\n") {
-                    h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01b3
-                    continue
-                }
+            for k in 0...count where k == count || bytes[k] == UInt8(ascii: "\n") {
                 if k > start {
-                    let word = String(decoding: UnsafeBufferPointer(start: bytes + start, count: k - start), as: UTF8.self)
-                    set.table.insert(word, true, hash: Int(truncatingIfNeeded: h ^ (h >> 29)))
+                    let word = UnsafeBufferPointer(start: bytes + start, count: k - start)
+                    set.table.insert(String(decoding: word, as: UTF8.self), true, hash: WordHash.of(word))
                 }
                 start = k + 1
-                h = offsetBasis
             }
             return set
         }

@@ -749,4 +749,14 @@ enum WordHash {
         }
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
+
+    /// The same hash of a word's bytes.
+    @inline(__always)
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
 }

@@ -34,13 +34,7 @@ struct WrittenWordTable<Value> {
 
     /// FNV-1a over the bytes, folded to spread the high bits (the function of `WordHash.of`).
     @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
-    }
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int { WordHash.of(bytes) }
 
     /// A key's hash (`hash(_:)`) and head, in one pass over its bytes.
     @inline(__always)

@@ -121,7 +121,9 @@ struct SentimentLexiconTests {
                 #expect((stem == "=" ? term : stem) == stemmer.stem(term), "\(path): \(term)")
                 checked += 1
             }
-            #expect(SentimentLexicons.stemmedPairs(store, path).allSatisfy { $0.2 == stemmer.stem($0.0) || $0.0.contains(" ") })
+            var pairs: [(term: String, stem: String?)] = []
+            SentimentLexicons.forEachStemmedPair(store, path) { term, _, stem in pairs.append((term, stem)) }
+            #expect(pairs.allSatisfy { $0.stem == stemmer.stem($0.term) || $0.term.contains(" ") })
         }
         #expect(checked > 9_000)
     }
