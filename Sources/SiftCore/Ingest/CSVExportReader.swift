@@ -54,8 +54,20 @@ public struct CSVExportReader: RecordReader {
     }
 
     public func read(_ input: InputSource, emit: (IngestEvent) throws -> Void) throws {
-        let scanner = CSVScanner(try UTF8Input(input), delimiter: delimiter)
-        let file = input.name
+        let text = try UTF8Input(input)
+        try readRows(CSVScanner(text, delimiter: delimiter), file: input.name, emit: emit)
+        // Found while transcoding ahead of the rows, so named by byte offset rather than line.
+        for offset in text.realignments {
+            try emit(.diagnostic(Diagnostic(.warning, at: RecordOrigin(file: input.name, byteOffset: offset),
+                "UTF-16 text is one byte off from here (a byte was inserted or lost); decoding realigned, and the row around it may hold a few garbled characters")))
+        }
+        if text.realignmentCount > text.realignments.count {
+            try emit(.diagnostic(Diagnostic(.warning, at: RecordOrigin(file: input.name, byteOffset: text.realignments.last ?? 0),
+                "\(text.realignmentCount - text.realignments.count) more places where UTF-16 text was one byte off were realigned")))
+        }
+    }
+
+    private func readRows(_ scanner: CSVScanner, file: String, emit: (IngestEvent) throws -> Void) throws {
         var headerRows: [[String]] = []
         let headerCount = format == .surveyMonkey ? 2 : format == .qualtrics ? 3 : 1
         var pending: CSVDataRow?

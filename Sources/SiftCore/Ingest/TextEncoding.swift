@@ -35,6 +35,17 @@ public final class UTF8Input {
     private var carryByte: UInt8?
     private var pendingHigh: UInt16?
     private var atEnd = false
+    /// Byte offsets in the input (BOM included) where UTF-16 text was found shifted by one byte — a byte inserted or
+    /// lost — and decoding realigned, the first `realignmentsKept` of them; `realignmentCount` counts them all.
+    public private(set) var realignments: [Int] = []
+    public private(set) var realignmentCount = 0
+    static let realignmentsKept = 10
+    /// Bytes of the input consumed before the current chunk (the BOM included).
+    private var consumed = 0
+    /// Units in a row that read as ASCII shifted by one byte (`isShiftedASCII`), with at least three different ones
+    /// among them, before decoding realigns. Both conditions matter: a run of one character, such as ideographic
+    /// spaces (U+3000, bytes 00 30), reads as "000…" one byte off just as well, so it is no evidence either way.
+    static let shiftedRunToRealign = 8
 
     public init(_ source: InputSource) throws {
         self.source = source
@@ -50,7 +61,19 @@ public final class UTF8Input {
                 if n == 0 { break }
                 skipped += n
             }
+            consumed = skipped
         }
+    }
+
+    /// Whether a UTF-16 unit is what ASCII text decodes to when the bytes are one off: its low byte zero (the high
+    /// byte of one character) and its high byte a printable ASCII character, a tab or a line end (the low byte of the
+    /// next) — "a" as U+6100. Eight different-looking ones in a row do not happen in real text (a CJK character has a
+    /// zero low byte 1 time in 256), so such a run means a byte was inserted or lost.
+    @inline(__always)
+    static func isShiftedASCII(_ unit: UInt16) -> Bool {
+        guard unit & 0xFF == 0 else { return false }
+        let high = unit >> 8
+        return high >= 0x20 && high < 0x7F || high == 0x09 || high == 0x0A || high == 0x0D
     }
 
     /// Transcoded UTF-8 not yet handed out.
@@ -84,18 +107,41 @@ public final class UTF8Input {
             try source.read(into: UnsafeMutableRawBufferPointer(rebasing: b[have..<want]))
         }
         if n == 0 { atEnd = true }
+        // Where `raw[0]` lies in the input: a carried byte was read with the chunk before.
+        let chunkStart = consumed - have
+        consumed += n
         have += n
         out.removeAll(keepingCapacity: true)
         outPos = 0
-        var loneByte = false
-        if have % 2 == 1 {
-            have -= 1
-            if atEnd { loneByte = true } else { carryByte = raw[have] }
-        }
         let bigEndian = encoding == .utf16BE
+        // The current run of shifted-looking units: where its first unit starts in `raw` and in `out`.
+        var shiftedRun = 0, runStart = 0, runOut = 0
+        // The first two different high bytes of the run, and whether a third one came.
+        var runFirst: UInt16 = 0, runSecond: UInt16 = 0, runVaried = false
         var i = 0
         while i + 1 < have {
             let unit = bigEndian ? UInt16(raw[i]) << 8 | UInt16(raw[i + 1]) : UInt16(raw[i + 1]) << 8 | UInt16(raw[i])
+            if Self.isShiftedASCII(unit) {
+                if shiftedRun == 0 {
+                    runStart = i; runOut = out.count
+                    runFirst = unit; runSecond = unit; runVaried = false
+                } else if !runVaried, unit != runFirst {
+                    if runSecond == runFirst { runSecond = unit } else if unit != runSecond { runVaried = true }
+                }
+                shiftedRun += 1
+                if shiftedRun >= Self.shiftedRunToRealign, runVaried {
+                    // Decode the run again one byte later: the text from there reads as it was written.
+                    out.removeSubrange(runOut...)
+                    pendingHigh = nil
+                    realignmentCount += 1
+                    if realignments.count < Self.realignmentsKept { realignments.append(chunkStart + runStart) }
+                    i = runStart + 1
+                    shiftedRun = 0
+                    continue
+                }
+            } else {
+                shiftedRun = 0
+            }
             i += 2
             if let high = pendingHigh {
                 pendingHigh = nil
@@ -114,6 +160,11 @@ public final class UTF8Input {
             } else {
                 put(UInt32(unit))
             }
+        }
+        // A byte left over (an odd read, or a realignment) waits for the next chunk, or is not a character at the end.
+        var loneByte = false
+        if i < have {
+            if atEnd { loneByte = true } else { carryByte = raw[i] }
         }
         if atEnd {
             // A high surrogate or a single byte left at the end is not a character; mark it rather than drop it.

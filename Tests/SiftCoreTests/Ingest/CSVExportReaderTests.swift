@@ -176,6 +176,22 @@ struct CSVExportReaderTests {
         #expect(r.records.first?.text == "Too many ads")
     }
 
+    @Test func playExportOneByteOffKeepsItsLaterRowsAndSaysWhere() throws {
+        // A byte lost in row 300 of 600 shifted the rest of the file: 299 rows were read and the rest vanished into
+        // one broken row. Now the row around the damage may hold a few garbled characters and every row is read.
+        let rows = (1...600).map { "com.example.app,312,3.1.2,en,pixel7,2026-11-01T08:00:00Z,,,,\($0 % 5 + 1),,Review \($0): the upload keeps failing,,,," }
+        let text = Self.playHeader + "\r\n" + rows.joined(separator: "\r\n") + "\r\n"
+        var bytes = utf16(text)
+        let damaged = 2 + 2 * (Self.playHeader.utf16.count + 2 + rows[..<299].reduce(0) { $0 + $1.utf16.count + 2 }) + 40
+        bytes.remove(at: damaged)
+        let r = try ingest(bytes, name: "reviews.csv")
+        #expect(r.records.count == 600)
+        #expect(r.records.filter { $0.text.hasSuffix(": the upload keeps failing") }.count >= 599)
+        let warning = r.diagnostics.first { $0.message.contains("one byte off") }
+        #expect(warning?.origin.byteOffset.map { $0 >= damaged && $0 <= damaged + 8 } == true)
+        #expect(warning?.severity == .warning)
+    }
+
     // MARK: rows after the samples (built from the scanner's bytes)
 
     /// Every event of reading `bytes` as Play with `sampleRows` rows looked at first, written out whole.

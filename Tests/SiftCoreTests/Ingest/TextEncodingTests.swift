@@ -38,6 +38,54 @@ struct TextEncodingTests {
         #expect(beText == text)
     }
 
+    /// 3,000 review-like lines (about 300 KB as UTF-16: past several 64 KiB transcoding chunks).
+    static let reviewLines = (0..<3000).map { "\($0),\"Review number \($0) says the app crashes\",\($0 % 5 + 1)" }
+
+    @Test(arguments: [false, true], [[UInt8(0x41)], [0x00, 0x41, 0x42], []])
+    func realignsUTF16ThatIsOneByteOff(bigEndian: Bool, inserted: [UInt8]) throws {
+        // A byte inserted (or, for the empty case, one lost) in line 1,000 shifted every later line by one byte:
+        // they decoded as CJK-looking characters with no line end, and a CSV reader read one broken row for them all.
+        let text = Self.reviewLines.joined(separator: "\n") + "\n"
+        var bytes = utf16(text, bigEndian: bigEndian)
+        let damaged = 2 + 2 * Self.reviewLines[..<1000].reduce(0) { $0 + $1.utf16.count + 1 } + 17
+        if inserted.isEmpty { bytes.remove(at: damaged) } else { bytes.insert(contentsOf: inserted, at: damaged) }
+        let input = try UTF8Input(InputSource(name: "t", bytes: bytes))
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 5000)
+        while true {
+            let n = try chunk.withUnsafeMutableBytes { try input.read(into: $0) }
+            if n == 0 { break }
+            out += chunk[0..<n]
+        }
+        let lines = String(decoding: out, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == Self.reviewLines.count + 1)
+        // Only the damaged line differs; every other line reads as written.
+        let differing = zip(lines, Self.reviewLines).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+        #expect(differing == [1000])
+        #expect(input.realignmentCount == 1)
+        #expect(input.realignments.count == 1)
+        if let offset = input.realignments.first { #expect(offset >= damaged && offset <= damaged + 8) }
+    }
+
+    @Test func realUTF16TextIsNeverRealigned() throws {
+        // Runs of one character whose low byte is zero (ideographic spaces U+3000, "一" U+4E00) read the same one byte
+        // off ("000…", "NNN…"), and CJK text has such characters; none of it may trigger a realignment.
+        let text = (["日本語のレビュー　　　　　　　　　　です。", "一一一一一一一一一一一一", "最开一刀最好用", "ok　　　　　　　　　fine"]
+            .joined(separator: "\n") + "\n")
+        for bigEndian in [false, true] {
+            let input = try UTF8Input(InputSource(name: "t", bytes: utf16(String(repeating: text, count: 200), bigEndian: bigEndian)))
+            var out: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let n = try chunk.withUnsafeMutableBytes { try input.read(into: $0) }
+                if n == 0 { break }
+                out += chunk[0..<n]
+            }
+            #expect(String(decoding: out, as: UTF8.self) == String(repeating: text, count: 200))
+            #expect(input.realignmentCount == 0)
+        }
+    }
+
     @Test func dropsTheUTF8ByteOrderMark() throws {
         let (encoding, text) = try decoded([0xEF, 0xBB, 0xBF] + Array(",a\n".utf8), step: 2)
         #expect(encoding == .utf8)
