@@ -62,6 +62,9 @@ public struct JSONDocumentReader: RecordReader {
         /// end: after a broken record, `}` + these + `{` marks where the next record starts. Until the second
         /// record, a comma and the bytes between the '[' and the first record stand for them.
         var recordSeparator: [UInt8]?
+        /// The keys of the first record read whole: on a document without line ends between records, an object
+        /// after a broken record is taken as the next record only when it shares most of them.
+        var firstRecordKeys: Set<String>?
 
         init(reader: JSONDocumentReader, file: String, bytes: UnsafeRawBufferPointer) {
             self.reader = reader
@@ -217,7 +220,7 @@ public struct JSONDocumentReader: RecordReader {
             do {
                 value = try parser.parseValue()
             } catch {
-                if let next = nextRecordStart(after: start) {
+                if let next = nextRecordStart(after: start) ?? nextRecordStartByKeys(after: max(start, error.offset)) {
                     // The broken record ends where the next one begins: it goes to the rejects whole, and
                     // reading goes on.
                     let raw = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<next]), as: UTF8.self)
@@ -237,10 +240,11 @@ public struct JSONDocumentReader: RecordReader {
                 try emit(.diagnostic(Diagnostic(.warning, at: origin,
                     "invalid UTF-8 in a string was replaced with U+FFFD (this and any later elements)")))
             }
-            guard value.isObject else {
+            guard case .object(let members) = value else {
                 try emit(.rejected(Rejection(origin: origin, reason: "a record must be a JSON object", raw: value.jsonText)))
                 return true
             }
+            if firstRecordKeys == nil { firstRecordKeys = Set(members.map(\.key)) }
             switch reader.format {
             case .typeformJSON:
                 try typeformResponse(value, origin: origin, emit: emit)
@@ -271,6 +275,30 @@ public struct JSONDocumentReader: RecordReader {
                 i = UnsafeRawPointer(hit) - bytes.baseAddress!
                 if pattern.indices.allSatisfy({ bytes[i + $0] == pattern[$0] }) { return i + 1 }
                 i += 1
+            }
+            return nil
+        }
+
+        /// Where the record after a broken one starts in a document with no line ends between records (a one-line
+        /// API response): the first `{` after the break that follows a comma, parses as a whole object followed by
+        /// `,` or `]`, and shares at least half of the first record's keys — an object nested inside a record
+        /// (`"answers":[{…},{…}]`) has keys of its own. Nil before any record was read whole.
+        func nextRecordStartByKeys(after offset: Int) -> Int? {
+            guard let keys = firstRecordKeys, !keys.isEmpty, let base = bytes.baseAddress else { return nil }
+            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+            var i = offset + 1
+            while i < bytes.count, let hit = memchr(base + i, 0x7B, bytes.count - i) {
+                let k = UnsafeRawPointer(hit) - base
+                i = k + 1
+                var j = k - 1
+                while j > 0, isSpace(bytes[j]) { j -= 1 }
+                guard j > offset, bytes[j] == UInt8(ascii: ",") else { continue }
+                var probe = JSONParser(bytes: bytes, index: k)
+                guard case .object(let members)? = try? probe.parseValue(),
+                      let after = probe.peek(), after == UInt8(ascii: ",") || after == UInt8(ascii: "]")
+                else { continue }
+                let shared = members.reduce(0) { $0 + (keys.contains($1.key) ? 1 : 0) }
+                if shared * 2 >= keys.count { return k }
             }
             return nil
         }

@@ -67,11 +67,23 @@ struct JSONDocumentReaderTests {
         #expect(fromTheSecond.rejections.map(\.origin.element) == [1])
     }
 
-    @Test func aBrokenRecordOfAOneLineArrayStillEndsTheReading() throws {
-        // On one line `},{` also joins objects nested in a record, so there is no safe place to go on from.
-        let doc = #"[{"id":"1","text":"a","x":[{"k":1},{"k":2}]},{"id":"2","text":"b"x"},{"id":"3","text":"c"}]"#
+    @Test func aBrokenRecordOfAOneLineArrayCostsOnlyItself() throws {
+        // A one-line API response with a stray quote in record 2 lost records 3 and 4. On one line `},{` also joins
+        // objects nested in a record (the "x" lists here, also inside the broken record after its break): the next
+        // record is the next object after a comma that shares the first record's keys.
+        let doc = #"[{"id":"1","text":"a","x":[{"k":1},{"k":2}]},{"id":"2","text":"b"x","x":[{"k":3},{"k":4}]},{"id":"3","text":"c","x":[]},{"id":"4","text":"d"}]"#
         let result = try readAll(JSONDocumentReader(format: .json, map: FieldMap()), doc)
-        #expect(result.records.map(\.id) == ["1"])
+        #expect(result.records.map(\.id) == ["1", "3", "4"])
+        #expect(result.rejections.map(\.origin.element) == [2])
+        #expect(result.rejections.first?.raw.contains(#""id":"2""#) == true)
+        #expect(!result.diagnostics.contains { $0.message.contains("were not read") })
+    }
+
+    @Test func aBrokenFirstRecordOfAOneLineArrayStillEndsTheReading() throws {
+        // With no record read whole there are no keys to know the next record by.
+        let doc = #"[{"id":"1","text":"a"x","x":[{"k":1},{"k":2}]},{"id":"2","text":"b"}]"#
+        let result = try readAll(JSONDocumentReader(format: .json, map: FieldMap()), doc)
+        #expect(result.records.isEmpty)
         #expect(result.rejections.count == 1)
         #expect(result.diagnostics.contains { $0.message.contains("were not read") })
     }
