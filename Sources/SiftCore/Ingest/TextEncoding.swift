@@ -31,26 +31,24 @@ public final class UTF8Input {
     public let source: InputSource
     public let encoding: TextEncoding
     private var raw: [UInt8] = []
-    /// A UTF-16 code unit split across reads (one byte), and a high surrogate waiting for its low half.
+    /// A UTF-16 code unit split across reads (one byte).
     private var carryByte: UInt8?
-    private var pendingHigh: UInt16?
+    private var decoder: UTF16Decoder
     private var atEnd = false
-    /// Byte offsets in the input (BOM included) where UTF-16 text was found shifted by one byte — a byte inserted or
-    /// lost — and decoding realigned, the first `realignmentsKept` of them; `realignmentCount` counts them all.
-    public private(set) var realignments: [Int] = []
-    public private(set) var realignmentCount = 0
-    static let realignmentsKept = 10
     /// Bytes of the input consumed before the current chunk (the BOM included).
     private var consumed = 0
-    /// Units in a row that read as ASCII shifted by one byte (`isShiftedASCII`), with at least three different ones
-    /// among them, before decoding realigns. Both conditions matter: a run of one character, such as ideographic
-    /// spaces (U+3000, bytes 00 30), reads as "000…" one byte off just as well, so it is no evidence either way.
-    static let shiftedRunToRealign = 8
+
+    /// Byte offsets in the input (BOM included) where UTF-16 text was found one byte off — a byte inserted or lost —
+    /// and decoding realigned, the first `UTF16Decoder.realignmentsKept` of them.
+    public var realignments: [Int] { decoder.realignments }
+    /// How many times decoding realigned, all of them.
+    public var realignmentCount: Int { decoder.realignmentCount }
 
     public init(_ source: InputSource) throws {
         self.source = source
         let (encoding, bomLength) = TextEncoding.sniff(try source.prefix(1024))
         self.encoding = encoding
+        decoder = UTF16Decoder(bigEndian: encoding == .utf16BE)
         if bomLength > 0 {
             var skip = [UInt8](repeating: 0, count: bomLength)
             var skipped = 0
@@ -65,29 +63,19 @@ public final class UTF8Input {
         }
     }
 
-    /// Whether a UTF-16 unit is what ASCII text decodes to when the bytes are one off: its low byte zero (the high
-    /// byte of one character) and its high byte a printable ASCII character, a tab or a line end (the low byte of the
-    /// next) — "a" as U+6100. Eight different-looking ones in a row do not happen in real text (a CJK character has a
-    /// zero low byte 1 time in 256), so such a run means a byte was inserted or lost.
-    @inline(__always)
-    static func isShiftedASCII(_ unit: UInt16) -> Bool {
-        guard unit & 0xFF == 0 else { return false }
-        let high = unit >> 8
-        return high >= 0x20 && high < 0x7F || high == 0x09 || high == 0x0A || high == 0x0D
-    }
-
-    /// Transcoded UTF-8 not yet handed out.
+    /// Transcoded UTF-8 not yet handed out: `out[outPos..<outCount]` (the array is sized for a whole chunk).
     private var out: [UInt8] = []
     private var outPos = 0
+    private var outCount = 0
 
     /// Reads the next UTF-8 bytes into `buffer`; returns how many, 0 at the end of input.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         if encoding == .utf8 { return try source.read(into: buffer) }
-        while outPos == out.count {
+        while outPos == outCount {
             if atEnd { return 0 }
             try transcodeNextChunk()
         }
-        let n = min(buffer.count, out.count - outPos)
+        let n = min(buffer.count, outCount - outPos)
         out.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + outPos, byteCount: n) }
         outPos += n
         return n
@@ -111,19 +99,82 @@ public final class UTF8Input {
         let chunkStart = consumed - have
         consumed += n
         have += n
-        out.removeAll(keepingCapacity: true)
+        // Decoded on local values: the loop reading this class's stored properties went through a runtime
+        // exclusivity check at every unit (40 % of the instructions of ingesting a UTF-16 Play export).
+        let room = UTF16Decoder.maximumOutput(have)
+        if out.count < room { out = [UInt8](repeating: 0, count: room) }
+        var decoder = decoder
+        let atEnd = atEnd
+        let (count, carry) = raw.withUnsafeBufferPointer { raw in
+            out.withUnsafeMutableBufferPointer { out in
+                decoder.decode(UnsafeBufferPointer(rebasing: raw[0..<have]), at: chunkStart, last: atEnd, into: out.baseAddress!)
+            }
+        }
+        self.decoder = decoder
+        carryByte = carry
         outPos = 0
-        let bigEndian = encoding == .utf16BE
+        outCount = count
+    }
+}
+
+/// UTF-16 to UTF-8, chunk by chunk: the state one chunk leaves for the next (a high surrogate waiting for its low
+/// half) and the places where the text was found one byte off and decoding realigned.
+struct UTF16Decoder {
+    let bigEndian: Bool
+    var pendingHigh: UInt16?
+    /// Where decoding realigned (byte offsets in the input), the first `realignmentsKept` of them.
+    var realignments: [Int] = []
+    var realignmentCount = 0
+    static let realignmentsKept = 10
+    /// Units in a row that read as ASCII shifted by one byte (`isShiftedASCII`), with at least three different ones
+    /// among them, before decoding realigns. Both conditions matter: a run of one character, such as ideographic
+    /// spaces (U+3000, bytes 00 30), reads as "000…" one byte off just as well, so it is no evidence either way.
+    static let shiftedRunToRealign = 8
+
+    init(bigEndian: Bool) {
+        self.bigEndian = bigEndian
+    }
+
+    /// Whether a UTF-16 unit is what ASCII text decodes to when the bytes are one off: its low byte zero (the high
+    /// byte of one character) and its high byte a printable ASCII character, a tab or a line end (the low byte of the
+    /// next) — "a" as U+6100. Eight different-looking ones in a row do not happen in real text (a CJK character has a
+    /// zero low byte 1 time in 256), so such a run means a byte was inserted or lost.
+    @inline(__always)
+    static func isShiftedASCII(_ unit: UInt16) -> Bool {
+        guard unit & 0xFF == 0 else { return false }
+        let high = unit >> 8
+        return high >= 0x20 && high < 0x7F || high == 0x09 || high == 0x0A || high == 0x0D
+    }
+
+    /// The most UTF-8 bytes `decode` writes for `count` bytes of UTF-16: three for a unit (four for a surrogate pair,
+    /// two units), and three for a surrogate and a byte left at the end.
+    static func maximumOutput(_ count: Int) -> Int { count / 2 * 3 + 6 }
+
+    /// Decodes `raw` (which starts at byte `offset` of the input) into `out`, which has room for
+    /// `maximumOutput(raw.count)` bytes; returns how many it wrote and the byte left over when the chunk ends inside
+    /// a unit and more follows. With `last`, what cannot complete becomes U+FFFD.
+    mutating func decode(_ raw: UnsafeBufferPointer<UInt8>, at offset: Int, last: Bool,
+                         into out: UnsafeMutablePointer<UInt8>) -> (count: Int, carry: UInt8?) {
+        let have = raw.count
+        var n = 0
         // The current run of shifted-looking units: where its first unit starts in `raw` and in `out`.
         var shiftedRun = 0, runStart = 0, runOut = 0
-        // The first two different high bytes of the run, and whether a third one came.
+        // The first two different units of the run, and whether a third one came.
         var runFirst: UInt16 = 0, runSecond: UInt16 = 0, runVaried = false
         var i = 0
         while i + 1 < have {
             let unit = bigEndian ? UInt16(raw[i]) << 8 | UInt16(raw[i + 1]) : UInt16(raw[i + 1]) << 8 | UInt16(raw[i])
+            // ASCII, most units, first: it ends any run.
+            if unit < 0x80, pendingHigh == nil {
+                out[n] = UInt8(unit)
+                n += 1
+                shiftedRun = 0
+                i += 2
+                continue
+            }
             if Self.isShiftedASCII(unit) {
                 if shiftedRun == 0 {
-                    runStart = i; runOut = out.count
+                    runStart = i; runOut = n
                     runFirst = unit; runSecond = unit; runVaried = false
                 } else if !runVaried, unit != runFirst {
                     if runSecond == runFirst { runSecond = unit } else if unit != runSecond { runVaried = true }
@@ -131,10 +182,10 @@ public final class UTF8Input {
                 shiftedRun += 1
                 if shiftedRun >= Self.shiftedRunToRealign, runVaried {
                     // Decode the run again one byte later: the text from there reads as it was written.
-                    out.removeSubrange(runOut...)
+                    n = runOut
                     pendingHigh = nil
                     realignmentCount += 1
-                    if realignments.count < Self.realignmentsKept { realignments.append(chunkStart + runStart) }
+                    if realignments.count < Self.realignmentsKept { realignments.append(offset + runStart) }
                     i = runStart + 1
                     shiftedRun = 0
                     continue
@@ -146,52 +197,51 @@ public final class UTF8Input {
             if let high = pendingHigh {
                 pendingHigh = nil
                 if unit >= 0xDC00, unit <= 0xDFFF {
-                    put(0x10000 + ((UInt32(high) - 0xD800) << 10) + (UInt32(unit) - 0xDC00))
+                    Self.put(0x10000 + ((UInt32(high) - 0xD800) << 10) + (UInt32(unit) - 0xDC00), into: out, at: &n)
                     continue
                 }
-                put(0xFFFD)
+                Self.put(0xFFFD, into: out, at: &n)
             }
-            if unit < 0x80 {
-                out.append(UInt8(unit))
-            } else if unit >= 0xD800, unit <= 0xDBFF {
+            if unit >= 0xD800, unit <= 0xDBFF {
                 pendingHigh = unit
             } else if unit >= 0xDC00, unit <= 0xDFFF {
-                put(0xFFFD)
+                Self.put(0xFFFD, into: out, at: &n)
             } else {
-                put(UInt32(unit))
+                Self.put(UInt32(unit), into: out, at: &n)
             }
         }
         // A byte left over (an odd read, or a realignment) waits for the next chunk, or is not a character at the end.
-        var loneByte = false
-        if i < have {
-            if atEnd { loneByte = true } else { carryByte = raw[i] }
+        guard last else { return (n, i < have ? raw[i] : nil) }
+        // A high surrogate or a single byte left at the end is not a character; mark it rather than drop it.
+        if pendingHigh != nil {
+            pendingHigh = nil
+            Self.put(0xFFFD, into: out, at: &n)
         }
-        if atEnd {
-            // A high surrogate or a single byte left at the end is not a character; mark it rather than drop it.
-            if pendingHigh != nil {
-                pendingHigh = nil
-                put(0xFFFD)
-            }
-            if loneByte { put(0xFFFD) }
-        }
+        if i < have { Self.put(0xFFFD, into: out, at: &n) }
+        return (n, nil)
     }
 
-    private func put(_ scalar: UInt32) {
+    @inline(__always)
+    static func put(_ scalar: UInt32, into out: UnsafeMutablePointer<UInt8>, at n: inout Int) {
         switch scalar {
         case ..<0x80:
-            out.append(UInt8(scalar))
+            out[n] = UInt8(scalar)
+            n += 1
         case ..<0x800:
-            out.append(UInt8(0xC0 | (scalar >> 6)))
-            out.append(UInt8(0x80 | (scalar & 0x3F)))
+            out[n] = UInt8(0xC0 | (scalar >> 6))
+            out[n + 1] = UInt8(0x80 | (scalar & 0x3F))
+            n += 2
         case ..<0x10000:
-            out.append(UInt8(0xE0 | (scalar >> 12)))
-            out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (scalar & 0x3F)))
+            out[n] = UInt8(0xE0 | (scalar >> 12))
+            out[n + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            out[n + 2] = UInt8(0x80 | (scalar & 0x3F))
+            n += 3
         default:
-            out.append(UInt8(0xF0 | (scalar >> 18)))
-            out.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-            out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (scalar & 0x3F)))
+            out[n] = UInt8(0xF0 | (scalar >> 18))
+            out[n + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+            out[n + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            out[n + 3] = UInt8(0x80 | (scalar & 0x3F))
+            n += 4
         }
     }
 }
