@@ -112,7 +112,7 @@ struct Analyze: ParsableCommand {
 
         let sources: [InputSource]
         do {
-            sources = try InputExpansion.expand(inputs, excluding: Set([roadmap].compactMap { $0 })).map(InputSource.init(path:))
+            sources = try InputExpansion.sources(inputs, excluding: Set([roadmap].compactMap { $0 }))
         } catch let error as IngestError {
             log.error("\(error.description)")
             throw SiftExit.input
@@ -169,7 +169,7 @@ enum Summary {
     static func render(_ report: AnalysisReport, directory: String) -> String {
         var s = ""
         for a in report.accounts {
-            s += "\(a.file) [\(a.format)]: read \(a.read) = accepted \(a.accepted) + rejected \(a.rejected)\n"
+            s += "\(a.file) [\(a.formatAndNote)]: read \(a.read) = accepted \(a.accepted) + rejected \(a.rejected)\n"
         }
         s += "all inputs: read \(report.totalRead) = accepted \(report.totalAccepted) + rejected \(report.totalRejected)\n"
         let o = report.overview

@@ -44,7 +44,7 @@ struct Ingest: ParsableCommand {
         }
         out.writeNow(json.bytes)
         for account in accounts {
-            printError("\(account.file) [\(account.format)]: read \(account.read) = accepted \(account.accepted) + rejected \(account.rejected)")
+            printError("\(account.file) [\(account.formatAndNote)]: read \(account.read) = accepted \(account.accepted) + rejected \(account.rejected)")
         }
     }
 }

@@ -47,7 +47,7 @@ struct InputOptions: ParsableArguments {
     /// The inputs as sources, directories expanded into the feedback files they hold.
     func sources(excluding: Set<String> = []) throws -> [InputSource] {
         do {
-            return try InputExpansion.expand(inputs, excluding: excluding).map(InputSource.init(path:))
+            return try InputExpansion.sources(inputs, excluding: excluding)
         } catch let error as IngestError {
             printError("sift: \(error)")
             throw SiftExit.input

@@ -10,6 +10,31 @@ struct CommandLineTests {
     }
 }
 
+/// A night's dump directory with a file that cannot be read among the exports still gets its report.
+struct DumpDirectoryCommandTests {
+    @Test func anUnreadableFileInTheDumpIsSkippedAndTheReportIsWritten() throws {
+        let dump = try SiftBinary.temporaryDirectory()
+        let out = try SiftBinary.temporaryDirectory()
+        let play = SiftBinary.repositoryRoot.appendingPathComponent("Samples/play-reviews.csv")
+        try FileManager.default.copyItem(at: play, to: dump.appendingPathComponent("play-reviews.csv"))
+        try Data().write(to: dump.appendingPathComponent("appstore-2026-11-29.csv"))
+        try Data("export the surveys too\n".utf8).write(to: dump.appendingPathComponent("notes.txt"))
+        let result = try SiftBinary.run(["analyze", dump.path, "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("notes.txt: error: cannot tell the format"))
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as? [String: Any])
+        let inputs = try #require((report["accounting"] as? [String: Any])?["inputs"] as? [[String: Any]])
+        let byFile = Dictionary(uniqueKeysWithValues: inputs.map { (URL(fileURLWithPath: $0["file"] as? String ?? "").lastPathComponent, $0) })
+        #expect(byFile["appstore-2026-11-29.csv"]?["format"] as? String == "empty")
+        #expect(byFile["notes.txt"]?["format"] as? String == "skipped")
+        #expect((byFile["notes.txt"]?["note"] as? String)?.contains("cannot tell the format") == true)
+        #expect(byFile["play-reviews.csv"]?["read"] as? Int == 110)
+        // Named on its own, the same file still stops the run with the input exit code.
+        let named = try SiftBinary.run(["analyze", dump.appendingPathComponent("notes.txt").path, "--out", out.path, "--quiet"])
+        #expect(named.status == 66)
+    }
+}
+
 /// `--kind` and `--min-severity`: only matching records go on to themes, pain points and records.jsonl, and the
 /// accounting says how many were left out.
 struct KindFilterCommandTests {

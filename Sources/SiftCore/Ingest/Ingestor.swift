@@ -11,36 +11,70 @@ public struct Ingestor: Sendable {
     }
 
     /// Reads `inputs` in the order given, sending each event on; returns one account per input.
-    /// - Throws: `IngestError` for an input that cannot be read at all (the inputs before it were read).
+    ///
+    /// An empty input (no bytes, or a byte-order mark alone: an export of a day with no feedback) has no records and
+    /// a note. An input found in a directory that cannot be read at all is skipped with an error diagnostic and a
+    /// note; the records it gave before failing stay counted.
+    /// - Throws: `IngestError` for an input named by the user that cannot be read at all (the inputs before it were read).
     public func ingest(_ inputs: [InputSource], emit: (IngestEvent) throws -> Void) throws -> [InputAccount] {
         var accounts: [InputAccount] = []
         for input in inputs {
-            let format = try self.format ?? FormatDetector.detect(input)
-            var account = InputAccount(file: input.name, format: format.rawValue)
-            let reader = try format.makeReader(map: map)
-            try reader.read(input) { event in
-                switch event {
-                case .record(let record):
-                    account.read += 1
-                    account.accepted += 1
-                    // A reader that gave the record its id already is passed on as it came, without a copy.
-                    if record.idIsEmpty {
-                        var record = record
-                        record.setContentHashID(record.contentHash)
-                        try emit(.record(record))
-                    } else {
-                        try emit(event)
-                    }
-                case .rejected:
-                    account.read += 1
-                    account.rejected += 1
-                    try emit(event)
-                case .diagnostic:
-                    try emit(event)
+            var account = InputAccount(file: input.name, format: format?.rawValue ?? "unknown")
+            do {
+                if try Self.isEmpty(input) {
+                    account.format = "empty"
+                    account.note = "no records"
+                    try emit(.diagnostic(Diagnostic(.note, at: RecordOrigin(file: input.name), "the file is empty: no records")))
+                } else {
+                    try read(input, into: &account, emit: emit)
                 }
+            } catch let error as IngestError where input.foundInDirectory {
+                account.format = account.read > 0 ? account.format : "skipped"
+                account.note = error.message
+                try emit(.diagnostic(Diagnostic(.error, at: RecordOrigin(file: input.name),
+                    "\(error.message); skipped, the other inputs are read")))
             }
             accounts.append(account)
         }
+        // Skipping is for a bad file among good ones; when nothing could be read the run has nothing to report.
+        if let first = inputs.first, accounts.allSatisfy({ $0.format == "skipped" }) {
+            throw IngestError(file: first.name, accounts.count == 1 ? "could not be read (see above)"
+                : "none of the \(accounts.count) files found could be read (see above); name a file with --format NAME to read it as that format")
+        }
         return accounts
+    }
+
+    /// Whether an input holds nothing but, at most, a byte-order mark.
+    static func isEmpty(_ input: InputSource) throws -> Bool {
+        let start = try input.prefix(4)
+        return start.isEmpty || start == [0xEF, 0xBB, 0xBF] || start == [0xFF, 0xFE] || start == [0xFE, 0xFF]
+    }
+
+    /// Reads one input, keeping its account.
+    private func read(_ input: InputSource, into account: inout InputAccount, emit: (IngestEvent) throws -> Void) throws {
+        let format = try self.format ?? FormatDetector.detect(input)
+        account.format = format.rawValue
+        let reader = try format.makeReader(map: map)
+        try reader.read(input) { event in
+            switch event {
+            case .record(let record):
+                account.read += 1
+                account.accepted += 1
+                // A reader that gave the record its id already is passed on as it came, without a copy.
+                if record.idIsEmpty {
+                    var record = record
+                    record.setContentHashID(record.contentHash)
+                    try emit(.record(record))
+                } else {
+                    try emit(event)
+                }
+            case .rejected:
+                account.read += 1
+                account.rejected += 1
+                try emit(event)
+            case .diagnostic:
+                try emit(event)
+            }
+        }
     }
 }

@@ -9,11 +9,24 @@ public enum InputExpansion {
     /// leaving out the paths in `excluding` (the roadmap file when it sits beside the feedback).
     /// - Throws: `IngestError` for a path that does not exist.
     public static func expand(_ paths: [String], excluding: Set<String> = []) throws -> [String] {
+        try expandMarkingDirectories(paths, excluding: excluding).map(\.path)
+    }
+
+    /// The inputs to read: `expand`'s files, each marked when it was found in a directory (`foundInDirectory`).
+    public static func sources(_ paths: [String], excluding: Set<String> = []) throws -> [InputSource] {
+        try expandMarkingDirectories(paths, excluding: excluding).map { path, inDirectory in
+            let source = InputSource(path: path)
+            source.foundInDirectory = inDirectory
+            return source
+        }
+    }
+
+    static func expandMarkingDirectories(_ paths: [String], excluding: Set<String>) throws -> [(path: String, inDirectory: Bool)] {
         let excluded = Set(excluding.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
-        var files: [String] = []
+        var files: [(path: String, inDirectory: Bool)] = []
         for path in paths {
             if path == "-" {
-                files.append(path)
+                files.append((path, false))
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -21,7 +34,7 @@ public enum InputExpansion {
                 throw IngestError(file: path, "no such file or directory; check the path")
             }
             guard isDirectory.boolValue else {
-                files.append(path)
+                files.append((path, false))
                 continue
             }
             var found: [String] = []
@@ -41,7 +54,7 @@ public enum InputExpansion {
                 }
             }
             if found.isEmpty { throw IngestError(file: path, "holds no feedback files (.csv, .tsv, .json, .jsonl, .xml)") }
-            files.append(contentsOf: found.sorted())
+            files.append(contentsOf: found.sorted().map { (path: $0, inDirectory: true) })
         }
         return files
     }

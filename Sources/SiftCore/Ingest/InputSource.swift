@@ -19,6 +19,9 @@ public final class InputSource: @unchecked Sendable {
     private var opened = false
     /// Bytes read from the backing file so far, for progress.
     public private(set) var bytesRead = 0
+    /// Found by expanding a directory the user named, not named itself: when it cannot be read at all it is skipped
+    /// with an error instead of stopping the run (a README, a settings file or a broken export among a night's dumps).
+    public var foundInDirectory = false
 
     /// The input's size in bytes when it is a regular file (nil for standard input or a pipe).
     public var size: Int? {

@@ -40,14 +40,21 @@ public struct InputAccount: Sendable, Hashable, Codable {
     public var read: Int
     public var accepted: Int
     public var rejected: Int
+    /// Why an input gave fewer records than it might: "empty", or the reason a file found in a directory was
+    /// skipped; nil for an input read through.
+    public var note: String?
 
-    public init(file: String, format: String, read: Int = 0, accepted: Int = 0, rejected: Int = 0) {
+    public init(file: String, format: String, read: Int = 0, accepted: Int = 0, rejected: Int = 0, note: String? = nil) {
         self.file = file
         self.format = format
         self.read = read
         self.accepted = accepted
         self.rejected = rejected
+        self.note = note
     }
+
+    /// The format with the note, as the summary and the reports show it: "csv", "skipped: cannot tell the format…".
+    public var formatAndNote: String { note.map { "\(format): \($0)" } ?? format }
 
     /// The invariant every run proves.
     public var balances: Bool { read == accepted + rejected }

@@ -67,7 +67,7 @@ public enum ReportHTML {
         html += "</div>\n<table class=\"accounts\"><thead><tr><th>input</th><th>format</th><th class=\"n\">read</th>"
         html += "<th class=\"n\">accepted</th><th class=\"n\">rejected</th></tr></thead><tbody>\n"
         for a in report.accounts {
-            html += "<tr><td>\(escape(a.file))</td><td>\(escape(a.format))</td><td class=\"n\">\(a.read)</td>"
+            html += "<tr><td>\(escape(a.file))</td><td>\(escape(a.formatAndNote))</td><td class=\"n\">\(a.read)</td>"
             html += "<td class=\"n\">\(a.accepted)</td><td class=\"n\">\(a.rejected)</td></tr>\n"
         }
         if report.accounts.count > 1 {

@@ -134,6 +134,7 @@ public enum ReportJSON {
             json.field("read", a.read)
             json.field("accepted", a.accepted)
             json.field("rejected", a.rejected)
+            if let note = a.note { json.field("note", note) }
             json.endObject()
         }
         json.endArray()

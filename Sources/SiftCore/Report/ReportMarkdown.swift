@@ -199,7 +199,7 @@ public enum ReportMarkdown {
     static func accounting(_ report: AnalysisReport) -> String {
         var md = "## Record accounting\n\n| input | format | read | accepted | rejected |\n|---|---|---:|---:|---:|\n"
         for a in report.accounts {
-            md += "| \(inline(a.file)) | \(cell(a.format)) | \(a.read) | \(a.accepted) | \(a.rejected) |\n"
+            md += "| \(inline(a.file)) | \(cell(a.formatAndNote)) | \(a.read) | \(a.accepted) | \(a.rejected) |\n"
         }
         md += "| **all** | | **\(report.totalRead)** | **\(report.totalAccepted)** | **\(report.totalRejected)** |\n\n"
         if report.totalRejected > 0 { md += "Rejected records, with file, line and reason, are in `rejects.jsonl`.\n\n" }

@@ -57,6 +57,59 @@ struct IngestorTests {
         #expect(delivered >= 10)
     }
 
+    /// An input marked as found in a directory.
+    private func found(_ name: String, _ bytes: [UInt8]) -> InputSource {
+        let source = InputSource(name: name, bytes: bytes)
+        source.foundInDirectory = true
+        return source
+    }
+
+    @Test func aFileFoundInADirectoryThatCannotBeReadIsSkippedAndTheOthersAreRead() throws {
+        // A README and a settings file among a night's exports stopped the whole run, so no report that morning.
+        var diagnostics: [Diagnostic] = []
+        var records = 0
+        let accounts = try Ingestor().ingest([
+            found("dump/notes.txt", Array("remember to export the surveys\n".utf8)),
+            found("dump/settings.json", Array(#"{"theme": {"dark": true}}"#.utf8)),
+            found("dump/reviews.csv", mixedCSV(rows: 20)),
+        ]) { event in
+            switch event {
+            case .record: records += 1
+            case .diagnostic(let d): diagnostics.append(d)
+            case .rejected: break
+            }
+        }
+        #expect(accounts.map(\.format) == ["skipped", "skipped", "csv"])
+        #expect(accounts[0].note?.contains("cannot tell the format") == true)
+        #expect(accounts[1].note?.contains("no array of objects") == true)
+        #expect(accounts.allSatisfy { $0.balances })
+        #expect(records == accounts[2].accepted && records > 0)
+        #expect(diagnostics.filter { $0.severity == .error && $0.message.hasSuffix("skipped, the other inputs are read") }.map(\.origin.file)
+                == ["dump/notes.txt", "dump/settings.json"])
+        // Named by the user, the same file still stops the run; and a directory with nothing readable stops it too.
+        #expect(throws: IngestError.self) {
+            _ = try Ingestor().ingest([InputSource(name: "notes.txt", bytes: Array("remember\n".utf8))]) { _ in }
+        }
+        #expect(throws: IngestError.self) {
+            _ = try Ingestor().ingest([found("dump/a.txt", Array("x\n".utf8)), found("dump/b.txt", Array("y\n".utf8))]) { _ in }
+        }
+    }
+
+    @Test func anEmptyExportHasNoRecordsAndANote() throws {
+        // A day without reviews can come as a file of zero bytes (or a byte-order mark alone); it was "cannot tell the
+        // format" and stopped the nightly run.
+        for bytes: [UInt8] in [[], [0xEF, 0xBB, 0xBF], [0xFF, 0xFE]] {
+            var notes: [Diagnostic] = []
+            let accounts = try Ingestor().ingest([InputSource(name: "play-2026-11-29.csv", bytes: bytes),
+                                                  InputSource(name: "ok.csv", bytes: mixedCSV(rows: 5))]) { event in
+                if case .diagnostic(let d) = event { notes.append(d) }
+            }
+            #expect(accounts.map(\.format) == ["empty", "csv"])
+            #expect(accounts[0].read == 0 && accounts[0].note == "no records")
+            #expect(notes.first?.severity == .note)
+        }
+    }
+
     @Test func aFailingConsumerStopsTheReaderAndItsErrorComesBack() throws {
         struct Full: Error {}
         var batches = 0
