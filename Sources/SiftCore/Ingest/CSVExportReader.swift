@@ -150,7 +150,10 @@ public struct CSVExportReader: RecordReader {
     /// The rejection a malformed row gets: an unclosed quote, or a field count that differs from the header's.
     private func rowRejection(_ scanner: CSVScanner, columns: Int, file: String) -> Rejection? {
         if scanner.unterminatedQuote {
-            return Rejection(origin: RecordOrigin(file: file, line: scanner.rowLine), reason: "a quote opened in this row is never closed; the row is rejected and reading goes on at the next line",
+            let reason = scanner.strayQuote
+                ? "a quote opened in this row closes only lines later, right before more text (so it was stray); the row is rejected and reading goes on at the next line"
+                : "a quote opened in this row is never closed; the row is rejected and reading goes on at the next line"
+            return Rejection(origin: RecordOrigin(file: file, line: scanner.rowLine), reason: reason,
                              raw: scanner.rawRow(windows1252: !scanner.rowIsValidUTF8))
         }
         if scanner.fieldCount != columns {

@@ -33,8 +33,12 @@ public final class CSVScanner {
 
     /// The 1-based line the current row starts on.
     @exclusivity(unchecked) public private(set) var rowLine = 0
-    /// The current row opened a quote that the input never closed.
+    /// The current row opened a quote that the input never closed, or that closed only lines later right before
+    /// more text (`strayQuote`): either way the row was cut at the quote's own line end.
     @exclusivity(unchecked) public private(set) var unterminatedQuote = false
+    /// The current row's quote was closed lines later by a quote followed by text, not by a delimiter or a line end:
+    /// that quote opened another field, so the first one was stray.
+    @exclusivity(unchecked) public private(set) var strayQuote = false
 
     private static let quote = UInt8(ascii: "\"")
     private static let cr = UInt8(ascii: "\r")
@@ -157,6 +161,7 @@ public final class CSVScanner {
     public func nextRow() throws -> Bool {
         fieldCount = 0
         unterminatedQuote = false
+        strayQuote = false
         // Skip line ends left by the previous row and blank lines.
         while true {
             start = pos
@@ -234,6 +239,21 @@ public final class CSVScanner {
                 }
                 if pos - start == afterClose {
                     addField(start + open, start + close, escaped: escaped)
+                } else if line > lineAtOpen, buffer[(start + afterClose)..<pos].contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                    // A quote that closes lines later before more text ("…,"Excellent,5" and, 15 lines on,
+                    // "…,"Easy, quick",5") is a stray one meeting the opening quote of another field: reading it as
+                    // one field cost every row in between. The row is cut at the stray quote's line end instead.
+                    let bytes = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                    var cut = start + open
+                    while bytes[cut] != Self.cr, bytes[cut] != Self.lf { cut += 1 }
+                    addField(start + open, cut, escaped: false)
+                    unterminatedQuote = true
+                    strayQuote = true
+                    rowEnd = cut - start
+                    line = lineAtOpen + 1
+                    skipLF = bytes[cut] == Self.cr
+                    pos = cut + 1
+                    return true
                 } else {
                     addField(start + open - 1, pos, escaped: false)
                 }

@@ -97,4 +97,20 @@ struct CSVScannerTests {
     @Test func textAfterAClosingQuoteIsKeptAsWritten() throws {
         #expect(try rows("\"5\" inch,b\n") == [Row(line: 1, fields: ["\"5\" inch", "b"])])
     }
+
+    /// Found by scripts/fuzz-inputs: a stray quote on row 9 met the opening quote of a field on row 24, and the 15
+    /// rows between were read as one broken row (59 records read as 28).
+    @Test(arguments: [16, 1 << 20])
+    func aQuoteClosedLinesLaterRightBeforeTextWasStray(chunkSize: Int) throws {
+        let text = "id,text,rating\n1,\"Excellent,5\n2,Nice,5\n3,Good app,4\n4,\"Easy, quick, trustworthy\",5\n5,ok,3\n"
+        let got = try rows(text, chunkSize: chunkSize)
+        #expect(got.map(\.fields) == [["id", "text", "rating"], ["1", "Excellent,5"], ["2", "Nice", "5"], ["3", "Good app", "4"],
+                                      ["4", "Easy, quick, trustworthy", "5"], ["5", "ok", "3"]])
+        #expect(got.map(\.line) == [1, 2, 3, 4, 5, 6])
+        #expect(got.map(\.unterminated) == [false, true, false, false, false, false])
+        // A real multi-line field keeps its lines, also with spaces after its closing quote.
+        let multiline = try rows("id,text\n1,\"two\nlines\" ,x\n2,\"one\nmore\"\n", chunkSize: chunkSize)
+        #expect(multiline.map(\.unterminated) == [false, false, false])
+        #expect(multiline.map(\.line) == [1, 2, 4])
+    }
 }
