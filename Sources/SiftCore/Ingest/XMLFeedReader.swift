@@ -1,4 +1,7 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads XML feeds streaming through libxml2's SAX2 push parser: the App Store customer-reviews Atom feed
 /// (`appstore-xml`) and any XML with one element per record (`xml`, `--map record=ELEMENT`).
@@ -32,28 +35,88 @@ public struct XMLFeedReader: RecordReader {
             recordName = try Self.guessRecordElement(try input.prefix(FormatDetector.sniffLength), file: input.name)
         }
         let collector = XMLRecordCollector(reader: self, file: input.name, recordName: recordName)
-        let parser = XMLPushParser(fileName: input.name, handler: collector)
+        var parser = XMLPushParser(fileName: input.name, handler: collector)
         collector.parser = parser
         defer { collector.parser = nil }
         var buffer = [UInt8](repeating: 0, count: max(chunkSize, 8))
         // libxml2 stops a UTF-8 document at its first invalid byte: such bytes are read as Windows-1252 instead,
         // as the CSV readers do, so that one bad byte does not cost the rest of the file.
         var repair = Self.isUTF8(try input.prefix(1024)) ? UTF8Repair() : nil
-        var carried = 0  // bytes of a sequence split by the chunk end, waiting at the buffer's start
+        // The document's opening through the root's start tag. After an error libxml2 cannot go on from (an element
+        // name that is not a name), a new parser is fed it and then the text from the next record's start tag, so
+        // the error costs its record and not the rest of the file. UTF-8 only: there the tag is found in the bytes.
+        let opening = repair == nil ? nil : Self.documentOpening(try input.prefix(64 * 1024), recordName: recordName)
+        let openingLines = opening.map { Self.lineEnds(in: $0[...]) } ?? 0
+        var resync = XMLResync()
+        var carried = 0  // bytes kept at the buffer's start: a split UTF-8 sequence, or the tail of a search
+        // Where `buffer[0]` lies in the input, and how many characters of its line come before it as the current
+        // parser counts them (libxml2 gives columns in characters).
+        var bufferOffset = 0, bufferLine = 1, lineCharacters = 0
+        let openingTail = opening.map { Self.characters(in: $0[(($0.lastIndex(of: 0x0A) ?? -1) + 1)...]) } ?? 0
         var going = true
         while going {
             let n = try buffer.withUnsafeMutableBytes { try input.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[carried...])) }
             let total = carried + n, last = n == 0
             var keep = 0
-            going = buffer.withUnsafeBytes { raw in
-                let bytes = UnsafeRawBufferPointer(rebasing: raw[0..<total])
-                guard repair != nil else { return parser.feed(bytes, last: last) }
-                keep = last ? 0 : UTF8Repair.incompleteTail(bytes)
-                let ready = UnsafeRawBufferPointer(rebasing: bytes[0..<(total - keep)])
-                guard let repaired = repair!.repair(ready) else { return parser.feed(ready, last: last) }
-                return repaired.withUnsafeBytes { parser.feed($0, last: last) }
-            } && !last
-            if keep > 0 { buffer.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[(total - keep)..<total])) } }
+            var from = 0
+            chunk: while true {
+                if let seek = resync.seekFrom {
+                    let searchStart = max(from, seek - bufferOffset)
+                    guard let p = Self.recordStart(named: recordName, in: buffer[searchStart..<total]) else {
+                        // A start tag may straddle the chunk's end: the tail is searched again with the next chunk.
+                        keep = last ? 0 : min(total - searchStart, 512)
+                        if last { resync.skippedToEnd(buffer[searchStart..<total], recordName: recordName, collector: collector) }
+                        break chunk
+                    }
+                    let line = bufferLine + Self.lineEnds(in: buffer[0..<p])
+                    resync.skipped(buffer[searchStart..<p], recordName: recordName, resumeLine: line, collector: collector)
+                    parser = XMLPushParser(fileName: input.name, handler: collector)
+                    parser.lineOffset = line - (openingLines + 1)
+                    collector.restart(with: parser)
+                    opening!.withUnsafeBytes { _ = parser.feed($0, last: false) }
+                    resync.parserStart = bufferOffset + p
+                    resync.parserStartLine = line
+                    resync.parserOpening = opening!.count
+                    resync.openingTail = openingTail
+                    from = p
+                }
+                var repairedHere = false
+                let fed = buffer.withUnsafeBytes { raw in
+                    let bytes = UnsafeRawBufferPointer(rebasing: raw[from..<total])
+                    guard repair != nil else { return parser.feed(bytes, last: last) }
+                    keep = last ? 0 : UTF8Repair.incompleteTail(bytes)
+                    let ready = UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - keep)])
+                    guard let repaired = repair!.repair(ready) else { return parser.feed(ready, last: last) }
+                    repairedHere = true
+                    return repaired.withUnsafeBytes { parser.feed($0, last: last) }
+                }
+                if fed { break chunk }
+                // Read on from the next record when libxml2 stopped at an error and the bytes it read map onto the
+                // input (a repaired chunk's do not).
+                guard !last, opening != nil, !repairedHere, let fatal = parser.fatalProblem, !parser.stopped, collector.stopError == nil,
+                      let stop = Self.position(of: fatal, in: buffer[0..<total], bufferOffset: bufferOffset,
+                                               anchor: resync.parserStart >= bufferOffset
+                                                   ? (resync.parserStart - bufferOffset, resync.parserStartLine, resync.openingTail)
+                                                   : (0, bufferLine, lineCharacters)),
+                      stop >= resync.parserStart
+                else { going = false; break chunk }
+                resync.abandon(parser, at: fatal, collector: collector)
+                // Past where this parser began, at least: a parser that fails at once is not started there again.
+                resync.seekFrom = max(stop, resync.parserStart + 1)
+                keep = 0
+            }
+            if last { going = false }
+            let passed = total - keep
+            let parserHere = resync.parserStart >= bufferOffset && resync.parserStart <= bufferOffset + passed && resync.parserOpening > 0
+            let anchor = parserHere ? resync.parserStart - bufferOffset : 0
+            if let lf = buffer[anchor..<passed].lastIndex(of: 0x0A) {
+                lineCharacters = Self.characters(in: buffer[(lf + 1)..<passed])
+            } else {
+                lineCharacters = (parserHere ? resync.openingTail : lineCharacters) + Self.characters(in: buffer[anchor..<passed])
+            }
+            bufferLine += Self.lineEnds(in: buffer[0..<passed])
+            bufferOffset += passed
+            if keep > 0 { buffer.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[passed..<total])) } }
             carried = keep
             try collector.drain(emit)
             if let error = collector.stopError { throw error }
@@ -61,6 +124,12 @@ public struct XMLFeedReader: RecordReader {
         if let repair, let first = repair.firstReplaced {
             try emit(.diagnostic(Diagnostic(.warning, at: RecordOrigin(file: input.name, byteOffset: first),
                 "\(repair.replaced) bytes of invalid UTF-8 (the first here) were read as Windows-1252")))
+        }
+        for event in resync.diagnostics(file: input.name) { try emit(event) }
+        if resync.seekFrom != nil {
+            // The last error had no record after it: the parser that stopped there said all there is to say.
+            try collector.drain(emit)
+            return
         }
         for problem in parser.problems {
             try emit(.diagnostic(Diagnostic(.warning, at: RecordOrigin(file: input.name, line: problem.line), problem.message)))
@@ -80,6 +149,116 @@ public struct XMLFeedReader: RecordReader {
             try emit(.diagnostic(Diagnostic(.error, at: RecordOrigin(file: input.name, line: fatal.line),
                 "malformed XML (\(fatal.message)); the records before line \(fatal.line) were read, the rest of the file was not")))
         }
+    }
+
+    /// Where in the input libxml2 stopped at `problem` (its line, and its column in characters as the parser counts
+    /// them), nil when that cannot be told from `buffer`. `anchor` is a place in the buffer whose line and count of
+    /// characters already on that line are known: the buffer's start, or where the current parser began.
+    static func position(of problem: XMLProblem, in buffer: ArraySlice<UInt8>, bufferOffset: Int,
+                         anchor: (index: Int, line: Int, characters: Int)) -> Int? {
+        guard problem.column > 0, problem.line >= anchor.line else { return nil }
+        var start = anchor.index
+        var characters = problem.column - 1
+        if problem.line == anchor.line {
+            characters -= anchor.characters
+            // Before the anchor: everything from the anchor on comes after the error.
+            if characters < 0 { return bufferOffset + anchor.index }
+        } else {
+            var line = anchor.line
+            while line < problem.line {
+                guard let lf = buffer[start...].firstIndex(of: 0x0A) else { return nil }
+                start = lf + 1
+                line += 1
+            }
+        }
+        var i = start
+        while characters > 0, i < buffer.endIndex {
+            i += 1
+            while i < buffer.endIndex, buffer[i] & 0xC0 == 0x80 { i += 1 }
+            characters -= 1
+        }
+        return bufferOffset + i
+    }
+
+    /// How many characters `bytes` hold (UTF-8 lead bytes).
+    static func characters(in bytes: ArraySlice<UInt8>) -> Int { bytes.count { $0 & 0xC0 != 0x80 } }
+
+    /// How many line feeds `bytes` hold.
+    static func lineEnds(in bytes: ArraySlice<UInt8>) -> Int {
+        bytes.withUnsafeBytes { raw in
+            guard var p = raw.baseAddress else { return 0 }
+            var remaining = raw.count, count = 0
+            while remaining > 0, let hit = memchr(p, 0x0A, remaining) {
+                count += 1
+                let next = UnsafeRawPointer(hit) + 1
+                remaining -= next - p
+                p = next
+            }
+            return count
+        }
+    }
+
+    /// The index of the first start tag of a record element (`<entry`, `<atom:entry`, followed by a space, `>` or
+    /// `/`) in `bytes`, nil when there is none.
+    static func recordStart(named name: String, in bytes: ArraySlice<UInt8>) -> Int? {
+        let wanted = Array(name.utf8)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            guard let lt = bytes[i...].firstIndex(of: UInt8(ascii: "<")) else { return nil }
+            var j = lt + 1
+            while j < bytes.endIndex, bytes[j].isXMLNameByte { j += 1 }
+            guard j < bytes.endIndex else { return nil }
+            let tag = bytes[(lt + 1)..<j]
+            let next = bytes[j]
+            if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == UInt8(ascii: ">") || next == UInt8(ascii: "/"),
+               tag.elementsEqual(wanted) || !name.contains(":") && tag.count > wanted.count && tag.suffix(wanted.count).elementsEqual(wanted)
+                   && tag[tag.endIndex - wanted.count - 1] == UInt8(ascii: ":") {
+                return lt
+            }
+            i = lt + 1
+        }
+        return nil
+    }
+
+    /// The document's bytes through the end of its root element's start tag (declaration, comments and doctype
+    /// before it), nil when the root is not in `prefix`, or is itself the record element (nothing to read on to).
+    static func documentOpening(_ prefix: [UInt8], recordName: String) -> [UInt8]? {
+        var i = 0
+        while i < prefix.count {
+            guard let lt = prefix[i...].firstIndex(of: UInt8(ascii: "<")), lt + 1 < prefix.count else { return nil }
+            let next = prefix[lt + 1]
+            if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") {
+                // A declaration, processing instruction, comment or doctype: skip to its end.
+                let close: [UInt8] = next == UInt8(ascii: "?") ? Array("?>".utf8) : prefix[lt...].starts(with: Array("<!--".utf8)) ? Array("-->".utf8) : Array(">".utf8)
+                guard let end = Self.find(close, in: prefix, from: lt + 2) else { return nil }
+                i = end + close.count
+                continue
+            }
+            guard next.isXMLNameByte else { return nil }
+            if recordStart(named: recordName, in: prefix[lt...]) == lt { return nil }
+            // The start tag ends at the first '>' outside a quoted attribute value.
+            var quote: UInt8 = 0
+            var j = lt + 1
+            while j < prefix.count {
+                let b = prefix[j]
+                if quote != 0 { if b == quote { quote = 0 } } else if b == 0x22 || b == 0x27 { quote = b } else if b == UInt8(ascii: ">") {
+                    return prefix[j - 1] == UInt8(ascii: "/") ? nil : Array(prefix[0...j])
+                }
+                j += 1
+            }
+            return nil
+        }
+        return nil
+    }
+
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        var i = start
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// Whether the document is UTF-8 by the XML rules: no UTF-16 or UTF-32 byte-order mark or zero bytes, and no
@@ -146,6 +325,18 @@ final class XMLRecordCollector: XMLEventHandler {
     }
 
     func rejectOpenRecord(_ problem: XMLProblem) { state.rejectOpenRecord(problem) }
+
+    /// Whether a record element is open.
+    var inRecord: Bool { state.inRecord }
+
+    /// Rejects a record no parser could read (its start tag was broken) with the text passed over.
+    func rejectUnparsed(_ problem: XMLProblem, raw: String) { state.rejectUnparsed(problem, raw: raw) }
+
+    /// Takes events from a new parser that starts again at the document's opening (see `XMLRecordState.restart`).
+    func restart(with parser: XMLPushParser) {
+        self.parser = parser
+        state.restart()
+    }
 
     func startElement(_ name: String, attributes: XMLAttributes) {
         state.startElement(name, attributes: attributes, parser: parser)
@@ -298,6 +489,26 @@ struct XMLRecordState {
         if recordDepth != nil, brokenBy == nil { brokenBy = problem }
     }
 
+    var inRecord: Bool { recordDepth != nil }
+
+    /// Counts and rejects a record whose start tag broke, with the raw text passed over.
+    mutating func rejectUnparsed(_ problem: XMLProblem, raw: String) {
+        elementIndex += 1
+        pending.append(.rejected(Rejection(origin: RecordOrigin(file: file, line: problem.line, element: elementIndex),
+                                           reason: "malformed XML: \(problem.message)", raw: raw)))
+    }
+
+    /// Forgets the element nesting before a new parser replays the document's opening: the record numbering and the
+    /// builder go on.
+    mutating func restart() {
+        depth = 0
+        recordDepth = nil
+        skipDepth = nil
+        brokenBy = nil
+        frames.removeAll()
+        text.removeAll(keepingCapacity: true)
+    }
+
     /// The record that was open when the document broke becomes a rejection with what it held so far.
     mutating func rejectOpenRecord(_ problem: XMLProblem) {
         guard recordDepth != nil else { return }
@@ -315,5 +526,80 @@ struct XMLRecordState {
         for (name, value) in fields { w.field(name, value) }
         w.endObject()
         return w.string
+    }
+}
+
+/// Reading on past errors libxml2 cannot recover from: where the current parser's input begins, the search for the
+/// next record's start tag, and what the parsers given up on reported.
+struct XMLResync {
+    /// Where in the input to look for the next record's start tag; nil while a parser reads.
+    var seekFrom: Int?
+    /// Where the current parser's input begins in the file, after the `parserOpening` bytes of the document's
+    /// opening it was fed first.
+    var parserStart = 0
+    var parserOpening = 0
+    /// The file's line at `parserStart`, and the characters of the opening's last line the parser counted on it.
+    var parserStartLine = 1
+    var openingTail = 0
+    /// Each error read past, with the line reading went on from (nil: no record came after it).
+    private var breaks: [(problem: XMLProblem, resumeLine: Int?)] = []
+    private var problems: [XMLProblem] = []
+    private var recovered: [XMLProblem] = []
+    /// Whether a record was open when the last parser stopped (it was rejected then).
+    private var stoppedInRecord = false
+
+    /// Gives up `parser`, stopped at `fatal`: keeps what it reported and rejects the record it had open.
+    mutating func abandon(_ parser: XMLPushParser, at fatal: XMLProblem, collector: XMLRecordCollector) {
+        problems += parser.problems
+        recovered += parser.recovered
+        stoppedInRecord = collector.inRecord
+        collector.rejectOpenRecord(fatal)
+        breaks.append((fatal, nil))
+    }
+
+    /// The bytes passed over up to the next record's start tag, on `resumeLine`.
+    mutating func skipped(_ bytes: ArraySlice<UInt8>, recordName: String, resumeLine: Int, collector: XMLRecordCollector) {
+        rejectIfARecordEnds(in: bytes, recordName: recordName, collector: collector)
+        breaks[breaks.count - 1].resumeLine = resumeLine
+        seekFrom = nil
+    }
+
+    /// The bytes passed over up to the end of the input, where no record started again.
+    mutating func skippedToEnd(_ bytes: ArraySlice<UInt8>, recordName: String, collector: XMLRecordCollector) {
+        rejectIfARecordEnds(in: bytes, recordName: recordName, collector: collector)
+    }
+
+    /// When the error broke a record's own start tag, no record was open, yet the text passed over holds the
+    /// record's end tag: that record is rejected with the text, so the accounting still counts it.
+    private mutating func rejectIfARecordEnds(in bytes: ArraySlice<UInt8>, recordName: String, collector: XMLRecordCollector) {
+        guard !stoppedInRecord, let problem = breaks.last?.problem else { return }
+        stoppedInRecord = true  // once per error
+        let text = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        guard text.contains("</" + recordName + ">") || text.contains(":" + recordName + ">") else { return }
+        collector.rejectUnparsed(problem, raw: text)
+    }
+
+    /// What the parsers given up on reported, and where reading went on after each error.
+    func diagnostics(file: String) -> [IngestEvent] {
+        var events: [IngestEvent] = problems.map { .diagnostic(Diagnostic(.warning, at: RecordOrigin(file: file, line: $0.line), $0.message)) }
+        for problem in recovered {
+            events.append(.diagnostic(Diagnostic(.error, at: RecordOrigin(file: file, line: problem.line),
+                "malformed XML (\(problem.message)); a record around it is rejected, reading went on after it")))
+        }
+        for (problem, resumeLine) in breaks {
+            let after = resumeLine.map { "reading went on at the next record, line \($0)" } ?? "no record came after it"
+            events.append(.diagnostic(Diagnostic(.error, at: RecordOrigin(file: file, line: problem.line),
+                "malformed XML (\(problem.message)); the record there is rejected and \(after)")))
+        }
+        return events
+    }
+}
+
+extension UInt8 {
+    /// A byte of an XML name as the record search reads it: ASCII letters, digits, `_ : . -`, and any byte of a
+    /// multi-byte UTF-8 character.
+    var isXMLNameByte: Bool {
+        self >= 0x80 || isASCIILetter || isASCIIDigit || self == UInt8(ascii: "_") || self == UInt8(ascii: ":")
+            || self == UInt8(ascii: ".") || self == UInt8(ascii: "-")
     }
 }

@@ -40,6 +40,8 @@ struct XMLProblem: Sendable {
     var line: Int
     var message: String
     var fatal: Bool
+    /// The 1-based column (in characters) libxml2 gave, 0 for none.
+    var column = 0
 }
 
 /// A libxml2 SAX2 push parser fed chunk by chunk: no tree is built, no DTD or external entity is loaded,
@@ -106,8 +108,12 @@ final class XMLPushParser {
         if let context { xmlFreeParserCtxt(context) }
     }
 
+    /// Added to every line libxml2 reports: a parser started part-way through a document (after a fatal error,
+    /// fed the document's opening and then the rest) reports the lines of the whole file.
+    var lineOffset = 0
+
     /// The line the parser is on.
-    var line: Int { context.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0 }
+    var line: Int { context.map { Int(xmlSAX2GetLineNumber($0)) + lineOffset } ?? 0 }
 
     func qualifiedName(_ local: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?) -> String {
         // libxml2 interns names in its dictionary, so the pointers identify them.
@@ -121,7 +127,8 @@ final class XMLPushParser {
 
     private func record(_ error: xmlError) {
         let message = error.message.map { String(cString: $0) }?.trimmingSpaces ?? "XML error \(error.code)"
-        let problem = XMLProblem(line: Int(error.line), message: message, fatal: error.level == XML_ERR_FATAL)
+        let problem = XMLProblem(line: Int(error.line) + lineOffset, message: message, fatal: error.level == XML_ERR_FATAL,
+                                 column: Int(error.int2))
         if problem.fatal {
             lastFatal = problem
             if recovered.count < 100 { recovered.append(problem) }

@@ -154,6 +154,38 @@ struct XMLFeedReaderTests {
         #expect(result.rejections.first?.raw.contains("two") == true)
     }
 
+    /// Found by scripts/fuzz-inputs: an element name that is not a name stops libxml2 even in recovery mode, and
+    /// every record after it was lost (50 App Store entries read as 9). A new parser reads on from the next record.
+    @Test(arguments: [
+        (chunkSize: 61, lineEnd: "\n"), (chunkSize: 61, lineEnd: ""), (chunkSize: 256 * 1024, lineEnd: "\n"),
+        (chunkSize: 256 * 1024, lineEnd: ""),
+    ])
+    func anElementNameThatIsNotANameCostsOnlyItsRecord(chunkSize: Int, lineEnd: String) throws {
+        let items = (1...30).map { i in
+            let body = i == 12 ? "<´body>twelve</body>" : i == 25 ? "<1body>bad</body>" : "<body>review \(i) ünïcode</body>"
+            return "  <item id=\"\(i)\"><stars>\(i % 5 + 1)</stars>\(body)</item>"
+        }
+        let doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\(lineEnd)<!-- export -->\(lineEnd)<export xmlns:x=\"urn:x\" n=\"a>b\">\(lineEnd)"
+            + items.joined(separator: lineEnd) + "\(lineEnd)</export>\(lineEnd)"
+        var reader = XMLFeedReader(format: .xml, map: try FieldMap(parsing: "id=@id,rating=stars,text=body"))
+        reader.chunkSize = chunkSize
+        let result = try readAll(reader, doc, name: "e.xml")
+        #expect(result.records.map(\.id) == (1...30).filter { $0 != 12 && $0 != 25 }.map(String.init))
+        #expect(result.rejections.map(\.origin.element) == [12, 25])
+        #expect(result.read == 30)
+        #expect(result.diagnostics.filter { $0.message.contains("reading went on at the next record") }.count == 2)
+        if !lineEnd.isEmpty { #expect(result.rejections.map(\.origin.line) == [15, 28]) }
+    }
+
+    @Test func aRecordWhoseOwnStartTagBreaksIsStillCounted() throws {
+        let items = (1...5).map { i in i == 3 ? "<´item id=\"3\"><body>three</body></item>" : "<item id=\"\(i)\"><body>b\(i)</body></item>" }
+        let doc = "<export>\n" + items.joined(separator: "\n") + "\n</export>\n"
+        let result = try readAll(XMLFeedReader(format: .xml, map: FieldMap([.text: "body"], record: "item")), doc)
+        #expect(result.records.map(\.text) == ["b1", "b2", "b4", "b5"])
+        #expect(result.rejections.count == 1)
+        #expect(result.rejections.first?.raw.contains("three") == true)
+    }
+
     @Test func aTruncatedFeedIsReportedNotDropped() throws {
         let doc = String(Self.feed([Self.entry(1), Self.entry(2)]).dropLast(300))
         let result = try readAll(appStore, doc)
