@@ -10,6 +10,12 @@ public struct LexiconStore: Sendable {
     /// The word lists of the plain-English shortcut made from the shipped files by `scripts/embed-lexicons`; nil for
     /// any other files.
     private(set) var plainEnglishLists: PlainEnglishLists?
+    /// Whether this is `shipped` itself, with no file of the user's: what is built from it can be built once per
+    /// process and shared.
+    private(set) var isShipped = false
+    /// Each language's stem index (`LanguageLexicon.indexStems`) of the shipped files, made by
+    /// `scripts/embed-lexicons`; only for the shipped files, none once the user's files are added.
+    private var stemIndexes: [String: String] = [:]
 
     /// `EmbeddedLexicons.englishVocabulary` and `.otherLanguageWords`: one word a line.
     struct PlainEnglishLists: Sendable {
@@ -21,18 +27,21 @@ public struct LexiconStore: Sendable {
     public static let shipped = LexiconStore(
         files: EmbeddedLexicons.files, stems: EmbeddedLexicons.stems, foldedAsWritten: EmbeddedLexicons.foldedAsWritten,
         plainEnglishLists: PlainEnglishLists(englishVocabulary: EmbeddedLexicons.englishVocabulary,
-                                             otherLanguageWords: EmbeddedLexicons.otherLanguageWords))
+                                             otherLanguageWords: EmbeddedLexicons.otherLanguageWords),
+        stemIndexes: EmbeddedLexicons.stemIndexes, isShipped: true)
 
     public init(files: [String: String]) {
         self.files = files
     }
 
     init(files: [String: String], stems: [String: String], foldedAsWritten: Set<String> = [],
-         plainEnglishLists: PlainEnglishLists? = nil) {
+         plainEnglishLists: PlainEnglishLists? = nil, stemIndexes: [String: String] = [:], isShipped: Bool = false) {
         self.files = files
         self.stems = stems
         self.foldedAsWritten = foldedAsWritten
         self.plainEnglishLists = plainEnglishLists
+        self.stemIndexes = stemIndexes
+        self.isShipped = isShipped
     }
 
     /// The text of `path` (relative to `Lexicons/`, e.g. `en/stopwords.txt`), or nil if there is none.
@@ -123,6 +132,9 @@ public struct LexiconStore: Sendable {
         }
     }
 
+    /// A language's embedded stem index ('stem<TAB>term' or 'term' a line); nil when the store has none for it.
+    func stemIndex(_ language: String) -> String? { stemIndexes[language] }
+
     /// The number of `lines(path)`, counted from the embedded stems where the file has them (one a line): counting
     /// them is cheaper than splitting the file.
     func lineCount(_ path: String) -> Int {
@@ -139,7 +151,8 @@ public struct LexiconStore: Sendable {
     public func overlaid(by other: [String: String]) -> LexiconStore {
         LexiconStore(files: files.merging(other) { _, new in new }, stems: stems.filter { other[$0.key] == nil },
                      foldedAsWritten: foldedAsWritten.filter { other[$0] == nil },
-                     plainEnglishLists: other.isEmpty ? plainEnglishLists : nil)
+                     plainEnglishLists: other.isEmpty ? plainEnglishLists : nil,
+                     stemIndexes: other.isEmpty ? stemIndexes : [:], isShipped: other.isEmpty && isShipped)
     }
 
     /// Whether every term of `path` (the text before a tab, trimmed) is its own folded form, as `scripts/embed-lexicons`

@@ -185,8 +185,9 @@ struct LanguageLexicon: Sendable {
     static let inflectionSuffixBytes = inflectionSuffixes.map { Array($0.utf8) }
 
     /// Fills `stemValences` from the single-word valences; a term that is its own stem wins over its inflections,
-    /// then the shortest, then the first in String order.
-    mutating func indexStems(_ stem: (String) -> String) {
+    /// then the shortest, then the first in String order. `embedded`: the index `scripts/embed-lexicons` made of the
+    /// same entries, taken when the embedded stems agree with `stem`.
+    mutating func indexStems(_ stem: (String) -> String, embedded: String? = nil) {
         // Room for a stem per eight entries at once (English has one per four): growing from 16 slots rehashed the
         // stems thirteen times.
         var chosen = WordTable<StemValence>(capacity: entries.count / 8)
@@ -207,7 +208,6 @@ struct LanguageLexicon: Sendable {
             }
         }
         var knownStems = self.knownStems
-        // The rule picks the same term in any order of the entries: sorting them first was a tenth of start-up.
         entries.withEntries { entries in
             // The embedded stems come from the libstemmer of the machine that ran scripts/embed-lexicons; a binary
             // linked against another Snowball version stems tokens its own way. A sample is stemmed here, and if any
@@ -221,6 +221,16 @@ struct LanguageLexicon: Sendable {
                     break
                 }
             }
+        }
+        self.knownStems = []
+        // The embedded index was made with the embedded stems: choosing a term for each stem here was a ninth of a
+        // one-line run.
+        if let embedded, !knownStems.isEmpty, let index = embeddedStemValences(embedded) {
+            stemValences = index
+            return
+        }
+        // The rule picks the same term in any order of the entries: sorting them first was a tenth of start-up.
+        entries.withEntries { entries in
             for index in entries.indices {
                 var term = entries[index].key
                 guard let valence = entries[index].value.valence else { continue }
@@ -248,7 +258,30 @@ struct LanguageLexicon: Sendable {
             }
         }
         stemValences = chosen
-        self.knownStems = []
+    }
+
+    /// The stem index of `scripts/embed-lexicons` ('stem<TAB>term' or 'term' a line), each stem lending its term's
+    /// valence; nil when a term has no valence here (an index made of other entries).
+    func embeddedStemValences(_ text: String) -> WordTable<StemValence>? {
+        var text = text
+        return text.withUTF8 { bytes -> WordTable<StemValence>? in
+            var lines = 1
+            for byte in bytes where byte == UInt8(ascii: "\n") { lines += 1 }
+            var index = WordTable<StemValence>(reserving: lines)
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                start = end + 1
+                guard !line.isEmpty else { continue }
+                let tab = line.firstIndex(of: 0x09)
+                let term = String(decoding: tab.map { UnsafeBufferPointer(rebasing: line[($0 + 1)...]) } ?? line, as: UTF8.self)
+                let key = tab.map { String(decoding: UnsafeBufferPointer(rebasing: line[..<$0]), as: UTF8.self) } ?? term
+                guard let entry = entries.entryIndex(term, hash: WordTable<LexiconEntry>.hash(term)),
+                      let valence = entries.withEntries({ $0[entry].value.valence }) else { return nil }
+                index[key] = StemValence(valence: valence, term: term)
+            }
+            return index
+        }
     }
 
     /// Embedded stems checked against the runtime stemmer at start-up.
@@ -272,7 +305,27 @@ struct SentimentLexicons: Sendable {
     var emoticonTable = WordTable<Double>()
     var stopwordTables: [(language: String, words: WordSet)] = []
 
+    /// Loads the lexicons of `store` and the user's overlays (the text of each `term<TAB>valence` file), later ones
+    /// winning.
     init(store: LexiconStore, overlays: [String]) throws {
+        // The shipped lexicons are built once per process and shared: a second scorer (a test suite makes hundreds)
+        // builds nothing, and nothing frees them just before the process exits (a twentieth of a one-line run).
+        if overlays.isEmpty, store.isShipped {
+            self = Self.shipped
+            return
+        }
+        var parsedOverlays: [[(String, Double)]] = []
+        for (index, text) in overlays.enumerated() {
+            parsedOverlays.append(try Self.parseOverlay(text, index: index + 1))
+        }
+        self.init(store: store, parsedOverlays: parsedOverlays)
+    }
+
+    /// The lexicons of `LexiconStore.shipped` with no overlay, built on first use.
+    static let shipped = SentimentLexicons(store: .shipped, parsedOverlays: [])
+
+    /// Loads the lexicons of `store` and the already parsed overlays.
+    init(store: LexiconStore, parsedOverlays: [[(String, Double)]]) {
         for (line, valence) in Self.pairs(store, "emoji/emoji.tsv") {
             emojiTable[Self.emojiKey(line)] = valence
         }
@@ -286,10 +339,6 @@ struct SentimentLexicons: Sendable {
             let parts = path.split(separator: "/")
             return parts.count == 2 && parts[1] == "sentiment.tsv" ? String(parts[0]) : nil
         })
-        var parsedOverlays: [[(String, Double)]] = []
-        for (index, text) in overlays.enumerated() {
-            parsedOverlays.append(try Self.parseOverlay(text, index: index + 1))
-        }
         for code in codes.sorted() {
             var lexicon = LanguageLexicon()
             let stemmedFiles: [(path: String, source: ValenceSource)] = [
@@ -340,7 +389,8 @@ struct SentimentLexicons: Sendable {
             }
             let productLines = store.lines("\(code)/product-context.txt").map { Self.folded($0) }
             if !productLines.isEmpty { lexicon.productWords = WordSet(productLines + productLines.map(stem)) }
-            lexicon.indexStems(stem)
+            // The embedded index is of the shipped files alone: the user's terms can change it.
+            lexicon.indexStems(stem, embedded: parsedOverlays.isEmpty ? store.stemIndex(code) : nil)
             lexicon.buildLookup()
             languages[code] = lexicon
         }

@@ -128,6 +128,42 @@ struct SentimentLexiconTests {
         #expect(checked > 9_000)
     }
 
+    @Test func embeddedStemIndexIsWhatIndexStemsBuilds() throws {
+        // scripts/embed-lexicons chooses each stem's term ahead of time; an edited lexicon or a changed rule must not
+        // leave it disagreeing with what `indexStems` chooses from the entries the runtime loads.
+        #expect(Set(EmbeddedLexicons.stemIndexes.keys) == ["en", "es"])
+        // The shipped files and stems, without the embedded index: every stem chosen at run time.
+        let store = LexiconStore(files: EmbeddedLexicons.files, stems: EmbeddedLexicons.stems,
+                                 foldedAsWritten: EmbeddedLexicons.foldedAsWritten)
+        #expect(store.stemIndex("en") == nil && LexiconStore.shipped.stemIndex("en") != nil)
+        let computed = SentimentLexicons(store: store, parsedOverlays: [])
+        let shipped = SentimentLexicons(store: .shipped, parsedOverlays: [])
+        for code in EmbeddedLexicons.stemIndexes.keys.sorted() {
+            let lexicon = try #require(computed.languages[code])
+            let text = try #require(EmbeddedLexicons.stemIndexes[code])
+            let embedded = try #require(lexicon.embeddedStemValences(text), "\(code): a term of the index has no valence")
+            for index in [embedded, try #require(shipped.languages[code]).stemValences] {
+                #expect(index.count == lexicon.stemValences.count, "\(code)")
+                lexicon.stemValences.forEach { stem, chosen in
+                    let read = index[stem]
+                    #expect(read?.term == chosen.term && read?.valence == chosen.valence, "\(code): \(stem)")
+                }
+            }
+            #expect(lexicon.stemValences.count > 100, "\(code)")
+        }
+    }
+
+    @Test func theUsersFilesTakeTheEmbeddedStemIndexAway() throws {
+        // The index is of the shipped files: with a file of the user's the lexicons are no longer the shared ones.
+        let store = LexiconStore.shipped.overlaid(by: ["en/domain.tsv": "zwobbled\t-2"])
+        #expect(store.stemIndex("en") == nil && !store.isShipped)
+        #expect(LexiconStore.shipped.overlaid(by: [:]).isShipped)
+        let lexicons = try SentimentLexicons(store: store, overlays: [])
+        let english = try #require(lexicons.languages["en"])
+        #expect(english.stemValences[SnowballStemmer(language: "en")!.stem("zwobbled")]?.term == "zwobbled")
+        #expect(english.entries["hassle"] != nil && english.entries["laggy"]?.source == .general)
+    }
+
     @Test func aReplacedShippedFileIsStemmedAtRunTime() throws {
         // The embedded stems belong to the shipped text: a user's directory replacing the file must not use them,
         // even when the replacement has as many lines as the shipped file (the stems would line up with its lines).
