@@ -153,6 +153,34 @@ struct SentimentLexiconTests {
         }
     }
 
+    @Test func eachWordsExpressionsAreLongestFirstThenInFileOrder() throws {
+        // Matching tries a word's expressions in this order and takes the first that matches: "not bad at all"
+        // before "not bad", and of two of one length the one the files list first.
+        let lexicons = try SentimentLexicons(store: .shipped, overlays: ["not bad at all really truly honestly\t2\nnot bad\t1.7\n"])
+        var checked = 0
+        for lexicon in Array(lexicons.languages.values) + [lexicons.multilingual] {
+            lexicon.entries.forEach { word, entry in
+                let lists = entry.phrases.map { lexicon.phrases[$0] }
+                #expect(lists.allSatisfy { $0.words[0] == word }, "\(word)")
+                for (a, b) in zip(entry.phrases, entry.phrases.dropFirst()) {
+                    let (first, second) = (lexicon.phrases[a].words, lexicon.phrases[b].words)
+                    #expect(first.count > second.count || first.count == second.count && a < b, "\(word): \(first) \(second)")
+                    #expect(first != second, "\(word)")
+                }
+                checked += entry.phrases.count
+            }
+        }
+        #expect(checked > 1_500)
+        let not = try #require(lexicons.languages["en"]?.entries["not"])
+        let notBad = try #require(not.phrases.first { lexicons.languages["en"]!.phrases[$0].words == ["not", "bad"] })
+        guard case .valence(let valence, let source) = lexicons.languages["en"]!.phrases[notBad].kind else {
+            Issue.record("not bad is not a valence")
+            return
+        }
+        #expect(valence == 1.7 && source == .user)
+        #expect(lexicons.languages["en"]!.phrases[not.phrases[0]].words == ["not", "bad", "at", "all", "really", "truly", "honestly"])
+    }
+
     @Test func theUsersFilesTakeTheEmbeddedStemIndexAway() throws {
         // The index is of the shipped files: with a file of the user's the lexicons are no longer the shared ones.
         let store = LexiconStore.shipped.overlaid(by: ["en/domain.tsv": "zwobbled\t-2"])
