@@ -135,6 +135,10 @@ public struct LexiconStore: Sendable {
     /// A language's embedded stem index ('stem<TAB>term' or 'term' a line); nil when the store has none for it.
     func stemIndex(_ language: String) -> String? { stemIndexes[language] }
 
+    /// The embedded stems of a shipped file's lines, one a line ("=" where the term is its own stem); nil when the
+    /// file has none.
+    func stemsText(_ path: String) -> String? { stems[path] }
+
     /// The number of `lines(path)`, counted from the embedded stems where the file has them (one a line): counting
     /// them is cheaper than splitting the file.
     func lineCount(_ path: String) -> Int {

@@ -76,9 +76,13 @@ struct LanguageLexicon: Sendable {
     var stemValences = WordTable<StemValence>()
     /// Valence of a negated verb of what an app should do ("doesn't *load*"), by stem.
     var failures = WordTable<Double>()
-    /// The embedded Snowball stem of each entry of `entries` (by index) whose term came from a shipped file, while
-    /// loading; `indexStems` stems the rest (the user's overlay terms) and empties it.
-    var knownStems: [String?] = []
+    /// Where the embedded Snowball stem of each entry of `entries` (by index) whose term came from a shipped file is,
+    /// while loading; `indexStems` stems the rest (the user's overlay terms) and empties it.
+    // Places, not Strings: with the stem index embedded too only a sample of them is read (making a String of each
+    // was a fortieth of a one-line run).
+    var knownStems: [EmbeddedStem] = []
+    /// The embedded stem texts `knownStems` point into, while loading.
+    var stemTexts: [String] = []
     /// Words showing a text is feedback about a product (folded forms and stems); nil for a language without the list,
     /// whose texts are all read as feedback.
     var productWords: WordSet?
@@ -92,7 +96,7 @@ struct LanguageLexicon: Sendable {
     }
 
     /// Sets a term's valence; `stem` is its Snowball stem when the caller has it already.
-    mutating func setValence(_ term: String, _ valence: Double, source: ValenceSource, stem: String? = nil) {
+    mutating func setValence(_ term: String, _ valence: Double, source: ValenceSource, stem: EmbeddedStem? = nil) {
         // A term without a space byte is one word (or none): splitting by Characters was a sixth of start-up.
         // "hassle-free" is the expression "hassle free": the analyzer splits words at hyphens, and matching reads a
         // hyphen between two words as the space.
@@ -121,7 +125,7 @@ struct LanguageLexicon: Sendable {
         entries[valueAt: index].valence = valence
         entries[valueAt: index].source = source
         if let stem, !joined {
-            while knownStems.count <= index { knownStems.append(nil) }
+            while knownStems.count <= index { knownStems.append(.none) }
             knownStems[index] = stem
         }
     }
@@ -213,28 +217,32 @@ struct LanguageLexicon: Sendable {
                 }
             }
         }
-        var knownStems = self.knownStems
+        var stemsAgree = !knownStems.isEmpty
         entries.withEntries { entries in
             // The embedded stems come from the libstemmer of the machine that ran scripts/embed-lexicons; a binary
             // linked against another Snowball version stems tokens its own way. A sample is stemmed here, and if any
             // disagrees every term is stemmed here (the cost of start-up before the stems were embedded).
             var sampled = 0
             for index in knownStems.indices where sampled < Self.stemSample {
-                guard let known = knownStems[index], index < entries.count else { continue }
+                guard index < entries.count, let known = knownStem(at: index, term: entries[index].key) else { continue }
                 sampled += 1
                 if stem(entries[index].key) != known {
-                    knownStems = []
+                    stemsAgree = false
                     break
                 }
             }
         }
-        self.knownStems = []
+        defer {
+            knownStems = []
+            stemTexts = []
+        }
         // The embedded index was made with the embedded stems: choosing a term for each stem here was a ninth of a
         // one-line run.
-        if let embedded, !knownStems.isEmpty, let index = embeddedStemValences(embedded) {
+        if stemsAgree, let embedded, let index = embeddedStemValences(embedded) {
             stemValences = index
             return
         }
+        if !stemsAgree { knownStems = [] }
         // The rule picks the same term in any order of the entries: sorting them first was a tenth of start-up.
         entries.withEntries { entries in
             for index in entries.indices {
@@ -250,7 +258,7 @@ struct LanguageLexicon: Sendable {
                     return (ascii, spaced)
                 }
                 guard spaced ? term.split(separator: " ").count == 1 : !term.isEmpty else { continue }
-                let key = index < knownStems.count ? knownStems[index] ?? stem(term) : stem(term)
+                let key = knownStem(at: index, term: term) ?? stem(term)
                 // Only inflections stand for their stem: "useful" must not lend its valence to "used" (both "use").
                 guard term == key || ((ascii ? term.utf8.count : term.count) - length(key) <= 3 && isInflection(term, ascii: ascii)) else { continue }
                 // One probe: a new stem's slot holds an empty term (no term is empty) until it is set below.
@@ -292,6 +300,32 @@ struct LanguageLexicon: Sendable {
 
     /// Embedded stems checked against the runtime stemmer at start-up.
     static let stemSample = 32
+
+    /// The embedded stem of entry `index`, whose term is `term`; nil when it has none.
+    func knownStem(at index: Int, term: String) -> String? {
+        guard index < knownStems.count else { return nil }
+        let stem = knownStems[index]
+        guard stem.text >= 0 else { return stem.text == EmbeddedStem.term.text ? term : nil }
+        return SentimentLexicons.stemString(.bytes(Int(stem.start)..<Int(stem.end)), term: term, in: stemTexts[Int(stem.text)])
+    }
+}
+
+/// Where an entry's embedded Snowball stem is: bytes `start..<end` of `LanguageLexicon.stemTexts[text]`, or the term.
+struct EmbeddedStem: Sendable {
+    var text: Int32
+    var start: Int32
+    var end: Int32
+
+    /// The term is its own stem.
+    static let term = EmbeddedStem(text: -1, start: 0, end: 0)
+    /// No embedded stem.
+    static let none = EmbeddedStem(text: -2, start: 0, end: 0)
+}
+
+/// An embedded stem as `SentimentLexicons.forEachStemmedPair` gives it: the term, or bytes of the file's stems text.
+enum StemBytes: Equatable {
+    case term
+    case bytes(Range<Int>)
 }
 
 /// The sentiment lexicons of every language sift ships, plus emoji and emoticons, plus the user's overlays.
@@ -357,8 +391,15 @@ struct SentimentLexicons: Sendable {
             lexicon.entries = WordTable(reserving: stemmedLines + boosters.count)
             lexicon.knownStems.reserveCapacity(stemmedLines)
             for file in stemmedFiles {
+                let text = Int32(lexicon.stemTexts.count)
+                if let stems = store.stemsText(file.path) { lexicon.stemTexts.append(stems) }
                 Self.forEachStemmedPair(store, file.path) { term, valence, stem in
-                    lexicon.setValence(term, valence, source: file.source, stem: stem)
+                    lexicon.setValence(term, valence, source: file.source, stem: stem.map {
+                        switch $0 {
+                        case .term: .term
+                        case .bytes(let range): EmbeddedStem(text: text, start: Int32(range.lowerBound), end: Int32(range.upperBound))
+                        }
+                    })
                 }
             }
             for (term, scalar) in boosters {
@@ -423,16 +464,17 @@ struct SentimentLexicons: Sendable {
         } ?? []
     }
 
-    /// Calls `body` with each pair of `pairs(_:_:folding:)` and the term's Snowball stem embedded by
-    /// `scripts/embed-lexicons` (nil when the store has none for the file: a user's replacement of it), in order.
-    static func forEachStemmedPair(_ store: LexiconStore, _ path: String, _ body: (String, Double, String?) -> Void) {
+    /// Calls `body` with each pair of `pairs(_:_:folding:)` and where the term's Snowball stem embedded by
+    /// `scripts/embed-lexicons` is in the file's stems text (`LexiconStore.stemsText`; nil when the store has none
+    /// for the file: a user's replacement of it), in order.
+    static func forEachStemmedPair(_ store: LexiconStore, _ path: String, _ body: (String, Double, StemBytes?) -> Void) {
         let asWritten = store.isFoldedAsWritten(path)
         store.withLines(path) { bytes, lines in
             let stemmed: Void? = store.withStems(path, lines: lines.count) { stemBytes, stems in
                 for (line, stem) in zip(lines, stems) {
                     guard let (term, value) = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: true, asWritten: asWritten) else { continue }
                     let isTerm = stem.count == 1 && stemBytes[stem.lowerBound] == UInt8(ascii: "=")
-                    body(term, value, isTerm ? term : String(decoding: UnsafeBufferPointer(rebasing: stemBytes[stem]), as: UTF8.self))
+                    body(term, value, isTerm ? .term : .bytes(stem))
                 }
             }
             if stemmed == nil {
@@ -441,6 +483,13 @@ struct SentimentLexicons: Sendable {
                 }
             }
         }
+    }
+
+    /// The stem `stem` of `forEachStemmedPair` names, in the file's stems text `text`.
+    static func stemString(_ stem: StemBytes, term: String, in text: String) -> String {
+        guard case .bytes(let range) = stem else { return term }
+        var text = text
+        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     /// The term and valence of one `term<TAB>valence` line's bytes; nil for a malformed line. `asWritten`: the file's

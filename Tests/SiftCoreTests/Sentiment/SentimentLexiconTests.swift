@@ -122,7 +122,11 @@ struct SentimentLexiconTests {
                 checked += 1
             }
             var pairs: [(term: String, stem: String?)] = []
-            SentimentLexicons.forEachStemmedPair(store, path) { term, _, stem in pairs.append((term, stem)) }
+            let stemsText = try #require(store.stemsText(path))
+            SentimentLexicons.forEachStemmedPair(store, path) { term, _, stem in
+                pairs.append((term, stem.map { SentimentLexicons.stemString($0, term: term, in: stemsText) }))
+            }
+            #expect(pairs.count > 500 && pairs.allSatisfy { $0.stem != nil }, "\(path)")
             #expect(pairs.allSatisfy { $0.stem == stemmer.stem($0.term) || $0.term.contains(" ") })
         }
         #expect(checked > 9_000)
