@@ -44,15 +44,16 @@ enum PhraseKind: Sendable {
 
 /// A multi-word expression, as folded words.
 struct LexiconPhrase: Sendable {
-    var words: [String] { didSet { hashes = words.map(WordHash.of) } }
+    var words: [String] { didSet { hashes = words.map(WordTable<Bool>.hash) } }
     var kind: PhraseKind
     /// `WordHash.of` each word: matching compares a token's hash first, and most candidates fail on it.
+    // `WordTable.hash`: the same hash, over each word's bytes at once.
     private(set) var hashes: [Int]
 
     init(words: [String], kind: PhraseKind) {
         self.words = words
         self.kind = kind
-        hashes = words.map(WordHash.of)
+        hashes = words.map(WordTable<Bool>.hash)
     }
 }
 
@@ -178,14 +179,18 @@ struct LanguageLexicon: Sendable {
         // before the first shorter one (appending it and sorting the list again, for each of 1,660 expressions, was
         // a third of adding them). A later file replaces the same expression instead of adding a second one; the
         // word hashes are compared first.
-        let starting = entries[valueAt: index].phrases
-        var position = starting.count
-        for (k, other) in starting.enumerated() {
-            if phrases[other].hashes == phrase.hashes, phrases[other].words == phrase.words {
-                phrases[other] = phrase
-                return
+        var position = 0
+        // The list is read in a scope of its own: held past it, the insert below would copy it.
+        do {
+            let starting = entries[valueAt: index].phrases
+            position = starting.count
+            for (k, other) in starting.enumerated() {
+                if phrases[other].hashes == phrase.hashes, phrases[other].words == phrase.words {
+                    phrases[other] = phrase
+                    return
+                }
+                if position == starting.count, phrases[other].words.count < phrase.words.count { position = k }
             }
-            if position == starting.count, phrases[other].words.count < phrase.words.count { position = k }
         }
         phrases.append(phrase)
         entries[valueAt: index].phrases.insert(phrases.count - 1, at: position)
