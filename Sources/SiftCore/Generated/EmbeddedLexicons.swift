@@ -33420,6 +33420,2906 @@ util
 """#,
     ]
 
+    /// `LanguageLexicon.indexStems` of each language's shipped files: 'stem<TAB>term' a line, or 'term' where it is
+    /// its own stem.
+    static let stemIndexes: [String: String] = [
+        "en": #"""
+*sigh*
+5star
+aargh
+abandon
+abhor
+abject
+abort
+abrupt
+absorb	absorbing
+absurd
+abus	abused
+accept
+acclaim
+accolad	accolades
+accomplish
+accurs	accursed
+accus	accused
+ace
+ach	ached
+achiev	achieved
+ack
+acknowledg	acknowledged
+acrimoni	acrimonious
+adapt
+ad
+addict	addicted
+adept
+adjust
+admir	admired
+ador	adored
+advanc	advanced
+advantag	advantages
+adventur	adventurous
+afflict
+afraid
+aggriev	aggrieved
+agonis	agonised
+agre	agreed
+agreement
+ahaha
+ahahaha
+aid
+ail	ailing
+aimless
+airhead
+alarm
+ala	alas
+alert
+align
+allergi	allergies
+alli	allies
+allow
+allur	alluring
+aloof
+alright
+amaaaz	amaaazing
+amateurish
+amaz	amazed
+amazin
+amazingg
+amazinggg
+ambigu	ambiguous
+ambiti	ambitious
+amus	amused
+angel
+anger
+angrier
+angriest
+anguish
+anniversari	anniversaries
+annoy
+annoyng
+anoy	anoying
+antagonis	antagonised
+anxieti	anxieties
+anxious
+apeshit
+apologis	apologised
+appal	appalls
+appeal	appealing
+applaud
+approv	approved
+archaic
+ardent
+argggh
+argh
+arghh
+argu	argued
+argument
+arrest	arrested
+arrgh
+arrrgh
+asham	ashamed
+aspir	aspired
+ass
+assail
+assault
+asshol	assholes
+assist
+assur	assured
+astonish
+astound	astounded
+atroci	atrocious
+attack
+attract
+audaci	audacious
+auspici	auspicious
+aw
+awaken
+award
+awesom
+awestruck
+awesum
+awh
+awkward
+awsm
+awsum
+aww
+awww
+awwww
+awwwww
+babe
+backach	backaches
+backfir	backfired
+backlash
+backstabb	backstabber
+bad
+badass
+badger
+bae
+baffl	baffled
+bah
+bahaha
+balanc	balanced
+balderdash
+baloney
+ban
+banal
+bankrupt
+barbar	barbarous
+bare
+barebon	barebones
+barf	barfing
+bargain
+barrier
+bash
+bastard
+batshit
+batter
+bawl
+bday
+beam
+beauti	beauties
+beautifi	beautified
+bedazzl	bedazzled
+bedbug
+bedridden
+befit
+befriend
+beguil	beguiling
+believ	believed
+belittl	belittled
+bellyach	bellyaches
+belov	beloved
+bemoan
+benefactor
+benefit
+benign
+berat	berated
+bereav	bereaved
+bereft
+besot	besotted
+best
+besti	besties
+betray
+better
+bewild	bewilder
+bewitch	bewitching
+bff
+bffs
+bias
+bicker
+bigot
+birthday
+bitch
+bite
+bitten
+bitter
+bitterest
+blackmail
+blah
+blame
+bland
+blargh
+blast
+blatant
+blaze	blazing
+bleak
+bleaker
+bleakest
+blech
+bleed
+bleh
+blergh
+bless
+blest
+bleurgh
+bliss
+blister
+blizzard
+bloat
+block
+bloodsh	bloodshed
+bloom
+blossom
+blubber
+blunder
+boast
+bogus
+bold
+bolder
+boldest
+bollock	bollocks
+bolster
+bomb
+bond
+bonehead
+bonus
+boo
+boom	booming
+booo
+boost
+booya
+booyah
+bore
+boredom
+bork	borked
+botch
+bother
+boycott
+boycot	boycotted
+bozo
+brag
+brainless
+brash
+brat
+brave
+braver
+bravest
+bravo
+bravura
+breach	breached
+break
+breakdown
+breakthrough
+breakup
+breathtak	breathtaking
+bribe
+brick	bricked
+bright
+brighten
+brighter
+brightest
+brill
+brillant
+brilliant
+brisk
+bristl	bristled
+broke
+broken
+brokenheart	brokenhearted
+brood
+bruis	bruised
+brutal
+bs
+buddi	buddies
+buffoon
+bug
+bugger	buggered
+buggier
+buggiest
+bulli	bullied
+bullshit
+bumbl	bumbling
+bum	bummed
+bummer
+bungl	bungled
+bunkum
+buoyant
+burden
+burglari	burglaries
+burial
+burn
+burnout
+burnt
+bust
+butthurt
+cackl	cackled
+callous
+callow
+calm
+calmer
+calmest
+camaraderi	camaraderies
+cancel
+cancer
+candid
+cantanker	cantankerous
+caprici	capricious
+captur	captured
+care
+careless
+casualti	casualties
+catastroph	catastrophes
+catfish
+caustic
+censor
+censorship
+certain
+chafe
+champion
+championship
+champ	champs
+chao	chaos
+chaotic
+chariti	charities
+charlatan
+charm
+charmless
+chastis	chastised
+cheap
+cheaper
+cheapest
+cheapish
+cheapjack
+cheat
+cheater
+cheer
+cheerlead
+chemo
+cherish
+chic
+chide
+childish
+chillier
+chilliest
+chillin
+chipper
+chivalr	chivalrous
+choke
+choppier
+choppiest
+chortl	chortled
+chuckl	chuckled
+chuf	chuffed
+churlish
+civil
+clamor
+clap	clapped
+claptrap
+clarifi	clarified
+clash
+classic
+classier
+classiest
+clean
+cleaner
+cleanest
+clear
+clearer
+clearest
+clever
+cleverest
+clich
+cliché
+clichéd
+clickbait
+clinch
+clog
+cloudless
+cloy	cloying
+clueless
+clumsier
+clumsiest
+clunker
+clunkier
+clunkiest
+clusterfuck
+clutter
+coach
+cock
+cockroach
+codswallop
+coerc	coerced
+coercion
+cold
+colder
+coldest
+collaps	collapsed
+collid	collided
+comeback
+comfort
+commend
+commit	committed
+compact
+complain
+complaint
+compli	complied
+compliment
+compos	composed
+compromis	compromised
+conceal
+conceit	conceited
+concern
+concur
+condemn
+condescend
+confirm
+conflict
+confront
+confus	confused
+congest	congested
+congrat	congrats
+congratz
+conman
+conmen
+connect
+con	conned
+conquer	conquered
+conscienti	conscientious
+conserv	conserved
+consol	consoled
+conspir	conspired
+constrain
+contempt
+contemptu	contemptuous
+content
+contradict
+contribut	contributed
+contriv	contrived
+controversi	controversies
+convinc	convincing
+convolut	convoluted
+cool
+cooler
+coolest
+coolio
+coool
+cordial
+corner	cornered
+correct
+corrupt
+costlier
+costliest
+cough
+courag	courages
+courteous
+courtesi	courtesies
+coward
+cower
+crack
+crackerjack
+crackl	crackling
+cramp
+crap
+crapp
+crappier
+crappiest
+crash
+crass
+crave
+creak
+creep
+creepier
+creepiest
+crestfallen
+cretin
+cri	cried
+crime
+crimin	criminals
+cring	cringed
+cringey
+crippl	crippled
+crise	crises
+crisi	crisis
+crisp
+crisper
+crispest
+criticis	criticised
+cronyism
+crook
+crowd	crowded
+crucial
+crude
+cruel
+cruelti	cruelties
+crumbl	crumbled
+crush	crushed
+cryptic
+cuddl	cuddled
+curdl	curdled
+cure
+curious
+curs	cursed
+cuss
+cute
+cuter
+cutest
+cuti	cuties
+cutthroat
+dafuq
+damag	damaged
+dammit
+damn
+damnit
+danc	danced
+dang
+danger
+dapper
+dare	daring
+darl	darling
+darn
+darnit
+dash	dashed
+date	dated
+dawdl	dawdled
+daydream
+dazzl	dazzled
+dead
+death
+debacl	debacles
+debonair
+debt
+decay
+deceit
+deceiv	deceived
+decent
+declin	declined
+defac	defaced
+defam	defamed
+default
+defeat
+defect
+defend
+defiant
+deficit
+deflat	deflated
+defraud
+deft
+degrad	degraded
+deject	dejected
+delay
+delicaci	delicacies
+delici	delicious
+delight
+delish
+deliv	deliver
+delud	deluded
+demand
+demean
+dement	demented
+demolish
+demoralis	demoralised
+deni	denied
+deplor	deplored
+depress	depressed
+depriv	deprived
+desert
+deserv	deserved
+despair
+despis	despised
+destroy
+detach	detached
+detail	detailed
+determin	determined
+detest
+develop
+devilish
+devious
+devoid
+devot	devoted
+devout
+diagnos	diagnosed
+diarrhea
+diarrhoea
+dick
+dickhead
+die
+difficult
+difficulti	difficulties
+dignifi	dignified
+dim
+diminish
+dimwit
+dipshit
+dire
+dirtbag
+dirtier
+dirtiest
+disabl	disabled
+disagre	disagreed
+disapoint	disapointed
+disappear
+disappoint
+disapprov	disapproved
+disast	disaster
+disastr	disastrous
+discard
+discern	discerning
+discomfort
+disconnect
+discord
+discount
+discourag	discouraged
+discredit
+discreet
+disdain
+diseas	diseased
+disgrac	disgraced
+disgruntl	disgruntled
+disgust
+dishearten
+dishonest
+dishonor
+disjoint	disjointed
+dislik	disliked
+dismal
+dismay
+dismiss
+disobey
+disord	disorder
+disown
+disparag	disparaging
+dispirit	dispirited
+displac	displaced
+displeas	displeased
+disput	disputes
+disqualifi	disqualified
+disquiet	disquieting
+disregard
+disrespect
+disrupt
+dissapoint	dissapointed
+dissatisfi	dissatisfied
+distant
+distinguish	distinguished
+distort
+distract
+distraught
+distress
+distrust
+disturb
+dither
+divorc	divorced
+dodgier
+dodgiest
+donat	donated
+doom
+dope
+dopey
+doubt
+douchebag
+douch	douches
+dour
+downcast
+downer
+downgrad	downgraded
+downheart	downhearted
+downsid	downsides
+drab
+drag
+drain
+drastic
+drawback
+dread
+dream
+dreamboat
+drearier
+dreariest
+dreck
+drench	drenched
+drivel
+droop
+drop
+drought
+drown
+dubious
+dud
+dull
+duller
+dullest
+dumb
+dumbass
+dumber
+dumbest
+dumbfound	dumbfounded
+dumbfuck
+dump
+dunc	dunces
+dupe	duped
+duplicit	duplicitous
+eager
+earach	earaches
+earn
+earnest
+earthquak	earthquakes
+eas	eased
+easier
+easiest
+easygo	easygoing
+eeek
+eek
+effortless
+elat	elated
+electrifi	electrifying
+embarrass
+embolden
+embrac	embraced
+emerg	emerged
+empow	empower
+enabl	enabled
+enamor	enamored
+enamour	enamoured
+enchant
+encourag	encouraged
+endang	endanger
+endear	endearing
+endors	endorsed
+endur	endured
+enemi	enemies
+energis	energised
+engag	engaged
+engross
+enhanc	enhanced
+enjoy
+enlighten
+enliven
+ennui
+enrag	enraged
+enraptur	enraptured
+enrich
+enslav	enslaved
+ensur	ensured
+entangl	entangled
+enterpris	enterprising
+entertain
+enthral	enthralled
+enthusiasm
+entic	enticed
+entranc	entranced
+envious
+epic
+epicfail
+epidem	epidemics
+equip
+eras	erased
+erod	eroded
+err
+error
+esteem
+euphoria
+evict
+evil
+evolv	evolved
+ew
+eww
+ewww
+exact
+exalt
+exceed
+excel
+excit	excited
+exclud	excluded
+exhaust
+expand
+expel
+expensiv	expensiver
+expensivest
+expert
+explain
+exploit
+expos	exposed
+extol
+fab
+fabol	fabolous
+fabul	fabulous
+facepalm
+faceti	facetious
+factual
+fade	faded
+fail
+failur	failures
+faint
+faintheart	fainthearted
+fair
+fairer
+fairest
+faith
+fake
+fall
+fallen
+falsehood
+falsifi	falsified
+falter
+fame
+famous
+fan
+fanci	fancied
+fantabul	fantabulous
+fantastik
+farc	farces
+fast
+faster
+fastest
+fatal
+fatigu	fatigued
+fault
+faultless
+fav
+fave
+favor
+favorit	favorites
+favour
+favourit	favourites
+fear
+fearless
+feast
+fell
+fellowship
+fervent
+fester
+fever
+feverish
+ffs
+fiasco
+fiendish
+fight
+filth
+filthier
+filthiest
+fine
+finer
+finest
+fire
+fit
+fivestar
+fix	fixed
+flaccid
+flail	flailing
+flakier
+flakiest
+flatter
+flavorless
+flaw
+flawless
+flee
+fleed
+flimsier
+flimsiest
+flinch
+flippant
+flirt
+flood
+flop
+flounder
+flourish
+flu
+fluent
+fluid
+flunk
+fluster
+fml
+focus	focused
+foe
+fond
+fool
+foolish
+forbid
+forc	forced
+foreclosur	foreclosures
+forfeit
+forget
+forgiv	forgived
+forgiven
+forlorn
+forthright
+fortifi	fortified
+fortuit	fortuitous
+foster
+fought
+foul
+fouler
+foulest
+fractious
+fractur	fractured
+frail
+frank
+frantic
+fraud
+fraudster
+fraught
+frazzl	frazzled
+freakin
+free
+freebi	freebies
+freed
+freedom
+freez	freezes
+frenemi	frenemies
+fresh
+fresher
+freshest
+fret
+frickin
+frick	fricking
+friction
+friend
+friendless
+friendlier
+friendliest
+friendship
+friendzon	friendzoned
+friggin
+frighten
+frigid
+frivol	frivolous
+frown
+froze
+frozen
+frugal
+fruitless
+frustat	frustating
+frustrat	frustrated
+ftw
+fuck
+fucker
+fuckin
+fuckup
+fulfil	fulfilled
+fumbl	fumbled
+fume
+fun
+function
+fund
+funer	funerals
+funnier
+funniest
+furious
+fussier
+fussiest
+fustrat	fustrating
+fuzzier
+fuzziest
+gaff	gaffes
+gag
+gah
+gain
+gallant
+garbo
+gasp
+gd
+geez
+gem
+generat	generated
+generic
+generous
+genial
+genius
+gentler
+gentlest
+getaway
+gg
+ggs
+gibberish
+gift
+giggl	giggled
+gimmick
+giveaway
+glad
+gladden
+gladder
+gladdest
+glamor	glamorous
+glare
+gleam	gleaming
+glee
+gleeful
+glib
+glitch
+glitchier
+glitchiest
+gloat
+gloom
+gloomier
+gloomiest
+glorifi	glorified
+glorious
+glow
+glum
+glutton	gluttonous
+goddammit
+goddamn
+godsend
+good
+goodd
+goodheart	goodhearted
+goodi	goodies
+goodnight
+gooey
+goon
+goood
+gorgeous
+gr8
+grace
+graceless
+gracious
+graduat	graduated
+grandeur
+grant
+gratifi	gratified
+grate
+grat	grats
+gratuit	gratuitous
+gratz
+greasier
+greasiest
+great
+greater
+greatest
+greatt
+greattt
+greed
+greedier
+greediest
+greet
+gregari	gregarious
+gridlock
+grief
+grievanc	grievances
+griev	grieved
+grim
+grimac	grimaced
+grimmer
+grimmest
+grin
+gripe
+groan
+groaner
+gross
+ground	grounded
+grovel
+grow
+growl
+growth
+grr
+grrr
+grrrr
+grt
+grudg	grudges
+grumbl	grumbled
+grumpier
+grumpiest
+grunt
+gtfo
+guarante	guaranteed
+guard
+guardian
+gud
+guffaw
+guid	guided
+guilt
+gun
+gush
+gutless
+haaa
+hack	hacked
+hacker
+hackney	hackneyed
+haha
+hahah
+hahaha
+hahahah
+hahahaha
+hail
+hailstorm
+halcyon
+halfass	halfassed
+halfwit
+hamfist	hamfisted
+hamper
+handicap
+hang
+hangov	hangover
+haphazard
+hapless
+happier
+happiest
+harass
+hard
+harder
+hardest
+hardship
+hardwork	hardworking
+harm
+harmless
+harmoni	harmonious
+harrow	harrowing
+harsh
+harsher
+harshest
+hassl	hassled
+hate
+hater
+hatr	hatred
+haunt
+haven
+havoc
+hazard
+headach	headaches
+headstrong
+heal
+health
+healthier
+healthiest
+heartach	heartaches
+heartbreak
+heartbroken
+heartburn
+hearten
+heartfelt
+heartless
+heartsick
+heartthrob
+heartwarm	heartwarmed
+heatwav	heatwaves
+heaven
+heavier
+heaviest
+heck
+heckl	heckled
+hectic
+hehe
+heinous
+hell
+hellish
+help
+helper
+helpless
+hero
+heroic
+heroin	heroines
+heroism
+hiccup
+hideous
+highlight
+hilari	hilarious
+hinder
+hindranc	hindrances
+hiss
+hmph
+hoax
+hogwash
+hokey
+hokum
+holiday
+homeless
+homesick
+honest
+honey
+honeymoon
+honor
+honour
+hooray
+hope
+hopeless
+horrend	horrendous
+horrid
+horrifi	horrified
+horror
+horseshit
+hose	hosed
+hospitalis	hospitalised
+host
+hothead	hotheaded
+hotti	hotties
+howl
+howler
+hug
+hugg	huggs
+hugz
+hum
+humbl	humbled
+humbler
+humblest
+humdrum
+humid
+humor
+humour
+hun
+hung
+hungov	hungover
+hurrah
+hurray
+hurt
+huzzah
+hype	hyped
+hypocrit	hypocrites
+hysteria
+icier
+iciest
+idc
+ideal
+idgaf
+idiot
+ignomini	ignominious
+ignor	ignored
+ill
+illustri	illustrious
+imbecil	imbeciles
+impair
+imped	impeded
+imperfect
+impetu	impetuous
+impress
+imprison
+improp	improper
+improv	improved
+incens	incensed
+includ	included
+inconvenienc	inconvenienced
+incorrect
+indiscreet
+industri	industrious
+inept
+inexperienc	inexperienced
+infam	infamous
+infect
+infecti	infectious
+inferior
+inferno
+inflict
+influenza
+inform
+infring	infringed
+ingeni	ingenious
+inhibit	inhibited
+inhuman
+iniquit	iniquitous
+injur	injured
+injuri	injuries
+injustic	injustices
+insight
+insipid
+insomnia
+insomniac
+inspir	inspired
+instant
+insult
+intact
+interest
+interfer	interferes
+interrupt
+intrigu	intrigued
+invad	invaded
+invalid
+invent
+invest
+invit	invited
+irk
+irritatng
+issu	issues
+itch	itching
+jackass
+jackpot
+jade	jaded
+jail
+jam
+jank	janked
+jankier
+jankiest
+jealous
+jeer
+jeez
+jerk
+jerkfac	jerkfaces
+jest
+jetlag
+jewel
+jfc
+jobless
+joke
+jollier
+jolliest
+jovial
+joy
+joyless
+joyous
+judici	judicious
+jumbl	jumbled
+junk
+kaput
+keen
+keener
+keenest
+kewl
+kill
+kind
+kinder
+kindest
+kindheart	kindhearted
+kindl	kindled
+kiss
+knacker	knackered
+knobhead
+knucklehead
+kudo	kudos
+labori	laborious
+lack
+lacklust	lackluster
+lag
+laggier
+laggiest
+lambast
+lame
+lament
+lamer
+lamest
+languish
+lash
+late
+laud
+laugh
+laughter
+lavish
+lawsuit
+layoff
+lazier
+laziest
+leaden
+leak
+leech
+legend
+legit
+lenient
+letdown
+lewd
+liar
+liberti	liberties
+lie
+lifeless
+lifesav	lifesaver
+lift
+light
+lighten
+lighter
+lightest
+lighthead	lightheaded
+lightheart	lighthearted
+lightweight
+like
+limber
+limit
+lionheart	lionhearted
+lioniz	lionized
+listless
+lit
+livid
+lmao
+lmaoo
+lmaooo
+lmfao
+lmfaooo
+load
+loath	loathed
+loiter
+lol
+lol'd
+loll	lolled
+lolll
+lolol
+lolz
+lool
+loool
+lopsid	lopsided
+lose
+loser
+loss
+lost
+loud
+lousier
+lousiest
+love
+lovebird	lovebirds
+loveli	lovelier
+loveliest
+lover
+lovesick
+lovestruck
+lovin
+lovley
+lowbrow
+lowlif	lowlifes
+lowspirit	lowspirited
+loyal
+loyalti	loyalties
+lucid
+luck
+luckier
+luckiest
+ludicr	ludicrous
+lumber	lumbering
+lumin	luminous
+lunat	lunatics
+lurid
+lurk
+lurv
+luscious
+lush
+lusher
+lushest
+luv
+luvin
+luvvv
+luxuri	luxurious
+mad
+madden
+magnanim	magnanimous
+maim
+maintain
+makeshift
+maladjust	maladjusted
+malarkey
+malform	malformed
+malici	malicious
+malign
+maniac
+mar
+marvel
+massacr	massacred
+master
+masterpiec	masterpieces
+masterwork
+match	matching
+matchless
+maudlin
+mawkish
+mayhem
+meager
+meander	meandering
+meaner
+meanest
+meaningless
+meathead
+medal
+medalist
+medallist
+meddl	meddling
+meh
+mellow
+menac	menacing
+mend
+mentor
+merciless
+merit
+meritori	meritorious
+merrier
+merriest
+merriment
+mess
+messier
+messiest
+meticul	meticulous
+mid
+mif	miffed
+migrain	migraines
+mild
+mileston	milestones
+mindblow	mindblowing
+mindless
+mindnumb	mindnumbing
+ming	minging
+miracl	miracles
+miracul	miraculous
+mirth
+misalign	misaligned
+misbegotten
+misbehav	misbehaved
+miscarriag	miscarriages
+misconduct
+miseri	miseries
+misfir	misfired
+misfortun	misfortunes
+misguid	misguided
+mishandl	mishandled
+mishap
+mishmash
+misinform
+misinterpret
+mislead
+misl	misled
+mismanag	mismanaged
+mismatch	mismatched
+misogynist
+misplac	misplaced
+miss
+misstep
+mistaken
+mistak	mistakes
+mistreat
+mistrust
+misunderstand
+misunderstood
+misus	misused
+moan
+mock
+modern
+modest
+mofo
+molest
+monoton	monotonous
+monstrous
+moodier
+moodiest
+mope
+mopey
+moral
+morbid
+moron
+mortifi	mortified
+mosquito
+motherfuck	motherfucker
+mourn
+move	moved
+muah
+muddl	muddled
+murder
+murkier
+murkiest
+mutter
+mwah
+n00b
+naff
+nag
+nah
+nail
+nark	narked
+nastier
+nastiest
+nausea
+nauseat	nauseated
+nauseous
+neat
+neater
+neatest
+neato
+needless
+nefari	nefarious
+neglect
+nervous
+neurosi	neurosis
+newb
+newborn
+newlyw	newlywed
+nice
+nice1
+nicer
+nicest
+niftier
+niftiest
+nightmar	nightmares
+nightmarish
+nirvana
+nitpick
+nitwit
+nobler
+noblest
+noisier
+noisiest
+nom
+nomnom
+noob
+nooo
+noooo
+nooooo
+noooooo
+nope
+normal
+notori	notorious
+nourish
+noxious
+nuanc	nuanced
+nuisanc	nuisances
+nullifi	nullified
+numpti	numpties
+nurtur	nurtured
+nutriti	nutritious
+nvm
+object
+oblig	obliging
+obnoxi	obnoxious
+obsequi	obsequious
+obsess
+obstacl	obstacles
+obstruct
+odd
+odious
+offbeat
+offenc	offences
+offend
+offens	offenses
+offer
+ok
+okay
+omfg
+omg
+omgg
+omggg
+omin	ominous
+ooh
+oop	oops
+oppos	opposed
+oppress
+ordeal
+organis	organised
+ouch
+outag	outages
+outclass	outclassed
+outdat	outdated
+outdo
+outgo	outgoing
+outperform
+outplay	outplayed
+outrag	outraged
+outshin	outshined
+outstand	outstanding
+overact	overacted
+overbear	overbearing
+overblown
+overcast
+overcharg	overcharged
+overcom	overcomes
+overcook	overcooked
+overcrowd	overcrowded
+overdos	overdoses
+overdraft
+overdrawn
+overheat
+overhyp	overhyped
+overjoy	overjoyed
+overload	overloaded
+overlong
+overlook
+overpric	overprices
+overproduc	overproduced
+overreact
+overslept
+overstuf	overstuffed
+overwhelm
+overwork	overworked
+overwrought
+overzeal	overzealous
+pacifi	pacified
+pain
+painless
+painstak	painstaking
+pamper
+pandem	pandemics
+panic
+panick	panicked
+paralyz	paralyzed
+paranoia
+paranoid
+parasit	parasites
+parch	parched
+pardon
+partner
+passion
+patchier
+patchiest
+patient
+patronis	patronising
+payday
+paywal	paywalls
+peculiar
+peerless
+peev	peeved
+peevish
+penalti	penalties
+penniless
+perfec
+perfect
+perfekt
+peril
+perish
+perk
+permit
+perplex	perplexed
+persecut	persecuted
+persever	perseveres
+persist
+pervert
+peskier
+peskiest
+pest
+pester
+petrifi	petrified
+pfft
+phew
+phoney
+pine	pining
+pioneer
+piss
+placid
+plagu	plagued
+plain
+pleasant
+pleas	pleased
+pleasur	pleasures
+plummet
+plunder
+plush
+plusher
+plushest
+podium
+poignant
+pointless
+pois	poised
+poison
+polish
+pollut	polluted
+pompous
+poor
+poorer
+poorest
+poppycock
+popular
+popup
+pos
+posh
+potent
+pout
+powerless
+prais	praised
+pranc	pranced
+prat
+precari	precarious
+precious
+predat	predators
+prefer
+prejudic	prejudices
+premium
+prepar	prepared
+preposter	preposterous
+preserv	preserved
+pressur	pressured
+prestigi	prestigious
+presumptu	presumptuous
+pretenti	pretentious
+prettier
+prettiest
+prevent
+priceless
+pricey
+priceyest
+prick
+pride
+prime
+primo
+principl	principled
+prison
+prize
+pro
+problem
+prodigi	prodigies
+profound
+progress
+prohibit
+promis	promised
+prompt
+proper
+pros
+prosper
+protect
+protector
+protest
+proud
+prouder
+proudest
+provok	provoked
+prowess
+prudent
+psycho
+pugnaci	pugnacious
+puke
+pump	pumped
+punctual
+punish
+pure
+putrid
+puzzl	puzzled
+pwned
+quaint
+qualifi	qualified
+quarrel
+question
+quibbl	quibbled
+quick
+quicker
+quickest
+quiet
+quit
+racist
+rad
+radiant
+radiat	radiated
+rage
+ragequit
+rais	raised
+rancid
+rancor	rancorous
+rankl	rankled
+rant
+rapid
+rapt
+raptur	rapturous
+rash
+rat
+rattl	rattled
+ravag	ravaged
+rave
+ravish	ravishing
+reach
+real
+reassur	reassured
+rebuild
+rebuilt
+rebuk	rebuked
+reckless
+reclaim
+recoil
+recommend
+reconcil	reconciled
+reconnect
+recov	recover
+recoveri	recoveries
+redeem
+reduc	reduced
+reek
+refin	refined
+reform
+refresh
+refund
+refus	refused
+regain
+regress
+regret
+reignit	reignited
+reinforc	reinforced
+reinstal	reinstalls
+reject
+rejoic	rejoiced
+rekt
+relaps	relapsed
+relax
+relief
+reliev	relieved
+relish
+reload
+remedi	remedied
+remind
+reneg	reneged
+renew
+renown	renowned
+repair
+repel
+replenish
+reprimand
+repuls	repulsed
+rescu	rescued
+resent
+reset
+resign
+resist
+resolv	resolved
+respect
+rest
+restart
+restless
+restor	restored
+restrict
+retard	retarded
+retread
+retri	retried
+reunion
+reunit	reunited
+revel
+rever	revered
+reviv	revived
+revok	revoked
+revolt
+reward
+rich
+richer
+richest
+ridicul	ridiculed
+right
+righteous
+rigid
+riot
+ripoff
+risk
+rivet	riveted
+rob
+robust
+rock
+rockstar
+rofl
+roflmao
+rollick	rollicking
+romanc	romances
+romp
+ropey
+rot
+rotten
+rottenest
+rough
+rougher
+roughest
+rous	rousing
+rubbish
+rubish
+rude
+ruder
+rudest
+rue
+ru	rued
+rug	rugged
+ruin
+ruthless
+sabotag	sabotaged
+sad
+sadder
+saddest
+safe
+safeguard
+safer
+safest
+sagaci	sagacious
+salubri	salubrious
+salut	saluted
+sane
+satisfi	satisfied
+save
+savior
+saviour
+savor
+savour
+scam
+scammer
+scandal
+scar
+scare	scared
+scarier
+scariest
+scath	scathing
+scatterbrain	scatterbrained
+scenic
+schlock
+schmaltz
+scholarship
+scoff
+scof	scoffed
+scold
+scorch	scorching
+scorn
+scoundrel
+scowl
+scrap
+scratch
+scream
+screw	screwed
+scrumptious
+scrupul	scrupulous
+scum
+scumbag
+seamless
+secur	secured
+seeth	seethed
+seizur	seizures
+selfish
+selfless
+senseless
+serenad	serenaded
+serendipit	serendipitous
+serv	served
+settl	settled
+sexist
+shadier
+shadiest
+shaken
+shakier
+shakiest
+shallow
+sham
+shambl	shambles
+shame
+shameless
+shapeless
+share
+sharp
+sharper
+sharpest
+shatter
+sheesh
+shelter
+shield
+shine
+shinier
+shiniest
+shit
+shithol	shitholes
+shitshow
+shitstorm
+shitt
+shiver
+shock
+shoot
+shopworn
+shortag	shortages
+shortchang	shortchanged
+shortcom	shortcoming
+shortsight	shortsighted
+shot
+shoutout
+shove
+showstopp	showstopper
+shrewd
+shrewish
+shriek
+shrill
+shudder
+shun
+sick
+sicken
+sicker
+sickest
+sigh
+sillier
+silliest
+simpler
+simplest
+simplifi	simplified
+sin
+sinist	sinister
+sink
+sketchier
+sketchiest
+skill
+skint
+skip
+slain
+slam
+slander
+slap
+slapdash
+slaughter
+slay
+sleazebag
+sleazier
+sleaziest
+sleek
+sleepier
+sleepiest
+sleepless
+sleet
+slick
+slicker
+slickest
+slight	slighted
+slim
+slimier
+slimiest
+slog
+sloppier
+sloppiest
+slosh	sloshed
+slow
+slowdown
+slower
+slowest
+sluggish
+slur
+slush
+smart
+smarter
+smartest
+smash
+smdh
+smear
+smellier
+smelliest
+smfh
+smh
+smile
+smiley
+smili	smilies
+smitten
+smooch	smooches
+smooth
+smoother
+smoothest
+smudg	smudged
+smug
+snake
+snappier
+snappiest
+sneer
+sneez	sneezing
+snicker
+snide
+sniffl	sniffles
+snivel
+snobbish
+snoozefest
+snoozer
+snore
+snort
+snub
+snug
+snuggl	snuggled
+soar
+sob
+sober
+soft
+softer
+softest
+solid
+solidest
+solidifi	solidified
+solv	solved
+somber
+sooth	soothed
+sordid
+sore
+sorrow
+soulless
+soulmat	soulmates
+sound
+sour
+spacious
+spam
+spammer
+spammier
+spammiest
+sparkl	sparkled
+spectacular
+speed
+spellbind	spellbinding
+spellbound
+spew
+spill	spilled
+spilt
+spineless
+spirit	spirited
+spite
+splendid
+splendor
+splendour
+splutter
+spoil
+spoilt
+sponsor
+spook	spooked
+spotless
+spotlight
+sprain
+spurn
+sputter
+squabbl	squabbled
+squalid
+squalor
+squander
+squeal
+squirm
+stab
+stabler
+stablest
+stagger
+stagnat	stagnated
+stain
+stale
+stalker
+stall
+stalwart
+stamina
+stammer
+standard
+stank
+star
+starstruck
+startl	startling
+starv	starved
+staunch
+steadfast
+steadier
+steadiest
+steal
+stellar
+sterl	sterling
+stew
+stfu
+stiff
+stiffer
+stigma
+stilt	stilted
+sting
+stink
+stinker
+stinkier
+stinkiest
+stoic
+stoke	stoked
+stole
+stolen
+stomachach	stomachaches
+stonewal	stonewalls
+stoutheart	stouthearted
+straighten
+straightforward
+strain
+strand	stranded
+stranger
+strangest
+strangl	strangled
+streamlin	streamlined
+strength
+strengthen
+stress
+strident
+strife
+strive
+strong
+stronger
+strongest
+structur	structured
+struggl	struggled
+stubborn
+stuck
+stumbl	stumbled
+stung
+stunk
+stupend	stupendous
+stupid
+stupidest
+stutter
+stylish
+subpar
+substandard
+succeed
+success
+succinct
+suck
+sucksss
+suffer
+suit
+suk	suks
+sulk
+sullen
+sumptuous
+sunburn
+sunburnt
+sunnier
+sunniest
+superb
+superflu	superfluous
+superior
+superstar
+suppli	supplied
+support
+sure
+surpass
+surpris	surprised
+surrend	surrender
+surviv	survived
+sus
+suspect
+suspend
+suspicion
+suspici	suspicious
+sustain
+sux
+suxx
+swag
+sweeeet
+sweeet
+sweet
+sweeten
+sweeter
+sweetest
+sweetheart
+sweeti	sweeties
+swell
+swelter	sweltering
+swift
+swill
+swindl	swindled
+swindler
+swollen
+swoon
+sympathi	sympathies
+sync
+tactless
+taint
+talent
+tangl	tangled
+tantrum
+tarnish
+tasteless
+tastier
+tastiest
+taunt
+taut
+teach
+teas	teased
+tedious
+tedium
+teeter
+tenaci	tenacious
+tender
+tension
+tepid
+terrifi	terrified
+terror
+terrorist
+tgif
+thank
+thankz
+thanx
+theft
+thief
+thiev	thieves
+thks
+thnx
+thorough
+thoughtless
+thrash
+threat
+threaten
+thrill
+thrive
+thug
+thumbsup
+thwart
+thx
+tickl	tickled
+tidi	tidied
+tidier
+tidiest
+timeless
+timid
+tire
+tireless
+tks
+tnx
+toast
+toll
+toothach	toothaches
+topflight
+toppl	toppled
+torment
+tortur	tortured
+tosh
+tosser
+touch	touched
+tough
+tougher
+toughest
+toxic
+tragedi	tragedies
+tragic
+trailblaz	trailblazing
+trainwreck
+traips	traipsed
+traitor
+tranquil
+trap	trapped
+trash
+trauma
+travesti	travesties
+treacher	treacherous
+treasur	treasured
+treat
+trembl	trembled
+tremend	tremendous
+trick
+trickier
+trickiest
+tripe
+trite
+triumph
+triumphant
+troll
+trophi	trophies
+troubl	troubled
+trounc	trounced
+true
+trueness
+trust
+truth
+tsk
+tumor
+tumour
+turgid
+turmoil
+twat
+tweak
+twinkl	twinkled
+ty
+tysm
+tyvm
+ugggh
+uggh
+ugh
+ughh
+ughhh
+ughhhh
+uglier
+ugliest
+unafraid
+unambiti	unambitious
+unappetis	unappetising
+unassum	unassuming
+unbalanc	unbalanced
+unbeaten
+unbias	unbiased
+unbroken
+uncar	uncaring
+uncertain
+uncivil
+unclean
+unclear
+unconvinc	unconvinced
+uncouth
+undamag	undamaged
+undercook	undercooked
+underdevelop	underdeveloped
+undermin	undermined
+underpaid
+underwhelm	underwhelmed
+unemploy	unemployed
+unengag	unengaging
+uneven
+unexcit	unexciting
+unexpect	unexpected
+unfair
+unfinish	unfinished
+unflinch	unflinching
+unfocus	unfocused
+unforgiv	unforgiving
+unhappi	unhappier
+unhappiest
+unharm	unharmed
+unhurt
+unifi	unified
+unimpress	unimpressed
+uninspir	uninspired
+uninstal	uninstalls
+uninvolv	uninvolving
+unit	united
+unjust
+unkempt
+unkind
+unlimit	unlimited
+unlock
+unlov	unloved
+unmatch	unmatched
+unneed	unneeded
+unnerv	unnerving
+unparallel	unparalleled
+unpolish	unpolished
+unpopular
+unpretenti	unpretentious
+unrefin	unrefined
+unrest
+unreward	unrewarding
+unrival	unrivalled
+unsatisfi	unsatisfied
+unscrupul	unscrupulous
+unselfish
+unsettl	unsettling
+unspoil	unspoiled
+unspoilt
+unsubscrib	unsubscribed
+unsurpass	unsurpassed
+untroubl	untroubled
+unwant	unwanted
+unwelcom	unwelcoming
+unwind
+upbeat
+upgrad	upgraded
+uplift
+upright
+upset
+upsid	upsides
+upskil	upskills
+upstand	upstanding
+urgh
+usel	useles
+useless
+uselss
+utopian
+vacay
+vain
+valiant
+valid
+valor
+valour
+valu	valued
+vanish
+vapid
+venom	venomous
+verifi	verified
+vex
+vibe
+vibez
+vibrant
+vice
+vicious
+victim
+victori	victories
+vigor
+vigour
+vile
+villain
+violat	violated
+violent
+virtu	virtues
+virtuoso
+virtuous
+virus
+vital
+vivaci	vivacious
+vivid
+volunt	volunteer
+vomit
+vouch
+vulgar
+vultur	vultures
+w00t
+wack
+wahoo
+wail
+waitlist	waitlisted
+wanker
+war
+warm
+warmer
+warmest
+warmheart	warmhearted
+warmth
+warn
+wast	wasted
+waterproof
+wayward
+weak
+weaken
+weaker
+weakest
+weep
+weird
+weirder
+weirdest
+weirdo
+welcom	welcomed
+well
+welp
+wept
+whack
+whee
+wheee
+whew
+whimper
+whine
+whiney
+whing	whinged
+whistl	whistled
+whoa
+wholeheart	wholehearted
+whore
+whyyyy
+wick	wicked
+widow	widowed
+wifey
+will	willing
+wilt
+win
+winc	winced
+wink
+winner
+wisdom
+wise
+wiser
+wisest
+wish
+wit
+wither
+witless
+wizard
+wobbl	wobbled
+woe
+woeful
+wonder
+wondrous
+wonkier
+wonkiest
+woo
+woohoo
+woohooo
+wooo
+woot
+work
+worn
+worri	worried
+wor	wors
+worsen
+worser
+worsest
+worship
+worst
+worthless
+wound
+wow
+wowww
+wp
+wrath
+wreak
+wreck
+wrench	wrenching
+wretch	wretched
+writh	writhed
+wrong
+wrongdo	wrongdoing
+wronghead	wrongheaded
+wryness
+wtaf
+wtf
+wtg
+wth
+wuv
+xo
+xoxo
+xx
+xxx
+ya
+yaaa	yaaas
+yaaay
+yahoo
+yasss
+yawn
+yawner
+yay
+yayyy
+yea
+yeah
+yearn
+yeehaw
+yell
+yep
+yess
+yesss
+yessss
+yesssss
+yike	yikes
+yuck
+yum
+yummier
+yummiest
+yummm
+yup
+zeal
+zealous
+zest
+zonk	zonked
+zzz
+0/10
+0/5
+1/10
+1/5
+10/10
+2/10
+advertis	advertising
+badd
+bestapp
+blank
+bot	bots
+buffer
+chargeback
+charg	charged
+couldn't
+delet	deleted
+excllnt
+exlnt
+gb
+gj
+gone
+goodapp
+heat	heating
+keep	keeps
+kept
+lagg
+likeit
+loot	looted
+loveit
+mb
+need
+niceapp
+notwork	notworking
+nycc
+okey
+okk
+pls
+plz
+plzz
+remov	removed
+request
+should
+sooper
+supar
+super
+suppb
+supper
+thanku
+thankyou
+thnks
+timepass
+topnotch
+tq
+track	tracking
+xlnt
+a1
+op
+p2w
+goat	goated
+100/100
+top
+no.1
+kool
+perfact
+bsod
+avoid
+bugless
+wipe	wiped
+prop	props
+timesav	timesaver
+gamechang	gamechanger
+shadowban
+goid
+nive
+gret
+ossam
+suppar
+naic
+lov
+lovit
+likey
+yas
+yass
+bussin
+fye
+kawaii
+pog
+pogger	poggers
+bruh
+oof
+unban
+rig	rigged
+bye
+rip
+garbl	garbled
+desync
+rubberband	rubberbanding
+bootloop
+"""#,
+        "es": #"""
+absurd	absurdas
+alegr	alegres
+amabl	amables
+amo
+amor
+anunci	anuncios
+basur	basuras
+bien
+bonit	bonitas
+brillant	brillantes
+buen
+buenisim	buenisimas
+bug
+bugs
+car	caras
+chid	chidas
+clar	claras
+comod	comodas
+complet	completas
+confiabl	confiables
+confus	confusas
+content	contentas
+correct	correctas
+costos	costosos
+decent	decentes
+decepcion
+deficient	deficientes
+demor	demoras
+desastr	desastres
+dificil
+dolor
+eficac	eficaces
+eficaz
+eficient	eficientes
+error
+espectacular	espectaculares
+establ	estables
+estaf	estafas
+estupend	estupendas
+excelent	excelentes
+extran	extranas
+extraordinari	extraordinarias
+extrañ	extrañas
+facil
+fall	fallas
+fals	falsas
+fatal
+fea
+feas
+felic	felices
+feliz
+feo
+feos
+fraud	fraudes
+frustracion
+frustrant	frustrantes
+funcional
+furios	furiosos
+genial
+graci	gracias
+gratis
+gratuit	gratuitas
+guay
+hart	hartas
+hermos	hermosos
+horribl	horribles
+incomod	incomodas
+increibl	increibles
+injust	injustas
+inutil
+ladron	ladrones
+lent	lentas
+lentitud
+liger	ligeras
+limpi	limpias
+lind	lindas
+mal
+maravill	maravillas
+mediocr	mediocres
+mejor
+molest	molestas
+molesti	molestias
+normal
+ok
+optim	optimas
+peor
+perfect	perfectas
+pesim	pesimas
+practic	practicas
+precios	preciosos
+problem	problemas
+quej	quejas
+rar	raras
+regular	regulares
+retras	retrasos
+ridicul	ridiculas
+rob	robos
+rot	rotas
+satisfech	satisfechas
+segur	seguras
+sencill	sencillas
+sublim	sublimes
+suficient	suficientes
+sup	super
+terribl	terribles
+tont	tontas
+trist	tristes
+util
+virus
+"""#,
+    ]
+
     /// The sentiment files whose every term is folded as written (lower case, plain apostrophes, single spaces).
     static let foldedAsWritten: Set<String> = [
         "common/multilingual.tsv",

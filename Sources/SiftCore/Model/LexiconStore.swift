@@ -10,6 +10,12 @@ public struct LexiconStore: Sendable {
     /// The word lists of the plain-English shortcut made from the shipped files by `scripts/embed-lexicons`; nil for
     /// any other files.
     private(set) var plainEnglishLists: PlainEnglishLists?
+    /// Whether this is `shipped` itself, with no file of the user's: what is built from it can be built once per
+    /// process and shared.
+    private(set) var isShipped = false
+    /// Each language's stem index (`LanguageLexicon.indexStems`) of the shipped files, made by
+    /// `scripts/embed-lexicons`; only for the shipped files, none once the user's files are added.
+    private var stemIndexes: [String: String] = [:]
 
     /// `EmbeddedLexicons.englishVocabulary` and `.otherLanguageWords`: one word a line.
     struct PlainEnglishLists: Sendable {
@@ -21,18 +27,21 @@ public struct LexiconStore: Sendable {
     public static let shipped = LexiconStore(
         files: EmbeddedLexicons.files, stems: EmbeddedLexicons.stems, foldedAsWritten: EmbeddedLexicons.foldedAsWritten,
         plainEnglishLists: PlainEnglishLists(englishVocabulary: EmbeddedLexicons.englishVocabulary,
-                                             otherLanguageWords: EmbeddedLexicons.otherLanguageWords))
+                                             otherLanguageWords: EmbeddedLexicons.otherLanguageWords),
+        stemIndexes: EmbeddedLexicons.stemIndexes, isShipped: true)
 
     public init(files: [String: String]) {
         self.files = files
     }
 
     init(files: [String: String], stems: [String: String], foldedAsWritten: Set<String> = [],
-         plainEnglishLists: PlainEnglishLists? = nil) {
+         plainEnglishLists: PlainEnglishLists? = nil, stemIndexes: [String: String] = [:], isShipped: Bool = false) {
         self.files = files
         self.stems = stems
         self.foldedAsWritten = foldedAsWritten
         self.plainEnglishLists = plainEnglishLists
+        self.stemIndexes = stemIndexes
+        self.isShipped = isShipped
     }
 
     /// The text of `path` (relative to `Lexicons/`, e.g. `en/stopwords.txt`), or nil if there is none.
@@ -78,28 +87,55 @@ public struct LexiconStore: Sendable {
             }
             if start < end, bytes[start] != UInt8(ascii: "#") { ranges.append(start..<end) }
         }
+        let base = bytes.baseAddress
+        let high: UInt64 = 0x8080_8080_8080_8080
         while i < count {
-            let byte = bytes[i]
-            // Most bytes start no line break (printable ASCII, tab, most lead bytes): one range check for them.
-            if byte > 0x0D && byte < 0xC2 {
-                i += 1
-                continue
+            // Eight bytes at once where all are ASCII (nearly all of a lexicon file): one compare a byte was a
+            // thirtieth of a one-line run. With every byte below 0x80 the sums below carry into no other byte; a byte
+            // is 0x0A or more when adding 0x76 sets its top bit, 0x0E or more when adding 0x72 does: the top bits
+            // left mark LF, VT, FF and CR, each a line break of one byte.
+            var blockEnd = count
+            if let base, i + 8 <= count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if word & high == 0 {
+                    let breaks = (word &+ 0x7676_7676_7676_7676) & ~(word &+ 0x7272_7272_7272_7272) & high
+                    if breaks == 0 {
+                        i += 8
+                    } else {
+                        // The first break of the block (bytes are loaded lowest address first).
+                        i += breaks.trailingZeroBitCount >> 3
+                        take(i)
+                        i += 1
+                        lineStart = i
+                    }
+                    continue
+                }
+                // A byte outside ASCII: this block byte by byte.
+                blockEnd = i + 8
             }
-            // The separators of Character.isNewline: LF, VT, FF, CR, NEL (C2 85), LS and PS (E2 80 A8/A9).
-            var length = 0
-            if byte >= 0x0A && byte <= 0x0D {
-                length = 1
-            } else if byte == 0xC2, i + 1 < count, bytes[i + 1] == 0x85 {
-                length = 2
-            } else if byte == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
-                length = 3
-            }
-            if length > 0 {
-                take(i)
-                i += length
-                lineStart = i
-            } else {
-                i += 1
+            while i < blockEnd {
+                let byte = bytes[i]
+                // Most bytes start no line break (printable ASCII, tab, most lead bytes): one range check for them.
+                if byte > 0x0D && byte < 0xC2 {
+                    i += 1
+                    continue
+                }
+                // The separators of Character.isNewline: LF, VT, FF, CR, NEL (C2 85), LS and PS (E2 80 A8/A9).
+                var length = 0
+                if byte >= 0x0A && byte <= 0x0D {
+                    length = 1
+                } else if byte == 0xC2, i + 1 < count, bytes[i + 1] == 0x85 {
+                    length = 2
+                } else if byte == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                    length = 3
+                }
+                if length > 0 {
+                    take(i)
+                    i += length
+                    lineStart = i
+                } else {
+                    i += 1
+                }
             }
         }
         take(count)
@@ -123,6 +159,13 @@ public struct LexiconStore: Sendable {
         }
     }
 
+    /// A language's embedded stem index ('stem<TAB>term' or 'term' a line); nil when the store has none for it.
+    func stemIndex(_ language: String) -> String? { stemIndexes[language] }
+
+    /// The embedded stems of a shipped file's lines, one a line ("=" where the term is its own stem); nil when the
+    /// file has none.
+    func stemsText(_ path: String) -> String? { stems[path] }
+
     /// The number of `lines(path)`, counted from the embedded stems where the file has them (one a line): counting
     /// them is cheaper than splitting the file.
     func lineCount(_ path: String) -> Int {
@@ -139,7 +182,8 @@ public struct LexiconStore: Sendable {
     public func overlaid(by other: [String: String]) -> LexiconStore {
         LexiconStore(files: files.merging(other) { _, new in new }, stems: stems.filter { other[$0.key] == nil },
                      foldedAsWritten: foldedAsWritten.filter { other[$0] == nil },
-                     plainEnglishLists: other.isEmpty ? plainEnglishLists : nil)
+                     plainEnglishLists: other.isEmpty ? plainEnglishLists : nil,
+                     stemIndexes: other.isEmpty ? stemIndexes : [:], isShipped: other.isEmpty && isShipped)
     }
 
     /// Whether every term of `path` (the text before a tab, trimmed) is its own folded form, as `scripts/embed-lexicons`

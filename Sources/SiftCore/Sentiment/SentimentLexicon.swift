@@ -44,15 +44,16 @@ enum PhraseKind: Sendable {
 
 /// A multi-word expression, as folded words.
 struct LexiconPhrase: Sendable {
-    var words: [String] { didSet { hashes = words.map(WordHash.of) } }
+    var words: [String] { didSet { hashes = words.map(WordTable<Bool>.hash) } }
     var kind: PhraseKind
     /// `WordHash.of` each word: matching compares a token's hash first, and most candidates fail on it.
+    // `WordTable.hash`: the same hash, over each word's bytes at once.
     private(set) var hashes: [Int]
 
     init(words: [String], kind: PhraseKind) {
         self.words = words
         self.kind = kind
-        hashes = words.map(WordHash.of)
+        hashes = words.map(WordTable<Bool>.hash)
     }
 }
 
@@ -76,9 +77,13 @@ struct LanguageLexicon: Sendable {
     var stemValences = WordTable<StemValence>()
     /// Valence of a negated verb of what an app should do ("doesn't *load*"), by stem.
     var failures = WordTable<Double>()
-    /// The embedded Snowball stem of each entry of `entries` (by index) whose term came from a shipped file, while
-    /// loading; `indexStems` stems the rest (the user's overlay terms) and empties it.
-    var knownStems: [String?] = []
+    /// Where the embedded Snowball stem of each entry of `entries` (by index) whose term came from a shipped file is,
+    /// while loading; `indexStems` stems the rest (the user's overlay terms) and empties it.
+    // Places, not Strings: with the stem index embedded too only a sample of them is read (making a String of each
+    // was a fortieth of a one-line run).
+    var knownStems: [EmbeddedStem] = []
+    /// The embedded stem texts `knownStems` point into, while loading.
+    var stemTexts: [String] = []
     /// Words showing a text is feedback about a product (folded forms and stems); nil for a language without the list,
     /// whose texts are all read as feedback.
     var productWords: WordSet?
@@ -92,7 +97,7 @@ struct LanguageLexicon: Sendable {
     }
 
     /// Sets a term's valence; `stem` is its Snowball stem when the caller has it already.
-    mutating func setValence(_ term: String, _ valence: Double, source: ValenceSource, stem: String? = nil) {
+    mutating func setValence(_ term: String, _ valence: Double, source: ValenceSource, stem: EmbeddedStem? = nil) {
         // A term without a space byte is one word (or none): splitting by Characters was a sixth of start-up.
         // "hassle-free" is the expression "hassle free": the analyzer splits words at hyphens, and matching reads a
         // hyphen between two words as the space.
@@ -121,7 +126,7 @@ struct LanguageLexicon: Sendable {
         entries[valueAt: index].valence = valence
         entries[valueAt: index].source = source
         if let stem, !joined {
-            while knownStems.count <= index { knownStems.append(nil) }
+            while knownStems.count <= index { knownStems.append(.none) }
             knownStems[index] = stem
         }
     }
@@ -170,23 +175,34 @@ struct LanguageLexicon: Sendable {
         // One probe for the first word's entry, added here when it has none (the expression is added to it below):
         // a lookup and then an update took two.
         let index = entries.index(inserting: phrase.words[0], empty: LexiconEntry())
-        // A later file replaces the same expression instead of adding a second one.
-        if let existing = entries[valueAt: index].phrases.first(where: { phrases[$0].words == phrase.words }) {
-            phrases[existing] = phrase
-            return
+        // The entry's expressions stay longest first, those of one length in the order they came: the new one goes
+        // before the first shorter one (appending it and sorting the list again, for each of 1,660 expressions, was
+        // a third of adding them). A later file replaces the same expression instead of adding a second one; the
+        // word hashes are compared first.
+        var position = 0
+        // The list is read in a scope of its own: held past it, the insert below would copy it.
+        do {
+            let starting = entries[valueAt: index].phrases
+            position = starting.count
+            for (k, other) in starting.enumerated() {
+                if phrases[other].hashes == phrase.hashes, phrases[other].words == phrase.words {
+                    phrases[other] = phrase
+                    return
+                }
+                if position == starting.count, phrases[other].words.count < phrase.words.count { position = k }
+            }
         }
         phrases.append(phrase)
-        let all = phrases
-        entries[valueAt: index].phrases.append(all.count - 1)
-        entries[valueAt: index].phrases.sort { all[$0].words.count > all[$1].words.count }
+        entries[valueAt: index].phrases.insert(phrases.count - 1, at: position)
     }
 
     static let inflectionSuffixes = ["s", "ed", "ing", "er", "est", "d"]
     static let inflectionSuffixBytes = inflectionSuffixes.map { Array($0.utf8) }
 
     /// Fills `stemValences` from the single-word valences; a term that is its own stem wins over its inflections,
-    /// then the shortest, then the first in String order.
-    mutating func indexStems(_ stem: (String) -> String) {
+    /// then the shortest, then the first in String order. `embedded`: the index `scripts/embed-lexicons` made of the
+    /// same entries, taken when the embedded stems agree with `stem`.
+    mutating func indexStems(_ stem: (String) -> String, embedded: String? = nil) {
         // Room for a stem per eight entries at once (English has one per four): growing from 16 slots rehashed the
         // stems thirteen times.
         var chosen = WordTable<StemValence>(capacity: entries.count / 8)
@@ -206,21 +222,34 @@ struct LanguageLexicon: Sendable {
                 }
             }
         }
-        var knownStems = self.knownStems
-        // The rule picks the same term in any order of the entries: sorting them first was a tenth of start-up.
+        var stemsAgree = !knownStems.isEmpty
         entries.withEntries { entries in
             // The embedded stems come from the libstemmer of the machine that ran scripts/embed-lexicons; a binary
             // linked against another Snowball version stems tokens its own way. A sample is stemmed here, and if any
             // disagrees every term is stemmed here (the cost of start-up before the stems were embedded).
             var sampled = 0
             for index in knownStems.indices where sampled < Self.stemSample {
-                guard let known = knownStems[index], index < entries.count else { continue }
+                guard index < entries.count, let known = knownStem(at: index, term: entries[index].key) else { continue }
                 sampled += 1
                 if stem(entries[index].key) != known {
-                    knownStems = []
+                    stemsAgree = false
                     break
                 }
             }
+        }
+        defer {
+            knownStems = []
+            stemTexts = []
+        }
+        // The embedded index was made with the embedded stems: choosing a term for each stem here was a ninth of a
+        // one-line run.
+        if stemsAgree, let embedded, let index = embeddedStemValences(embedded) {
+            stemValences = index
+            return
+        }
+        if !stemsAgree { knownStems = [] }
+        // The rule picks the same term in any order of the entries: sorting them first was a tenth of start-up.
+        entries.withEntries { entries in
             for index in entries.indices {
                 var term = entries[index].key
                 guard let valence = entries[index].value.valence else { continue }
@@ -234,7 +263,7 @@ struct LanguageLexicon: Sendable {
                     return (ascii, spaced)
                 }
                 guard spaced ? term.split(separator: " ").count == 1 : !term.isEmpty else { continue }
-                let key = index < knownStems.count ? knownStems[index] ?? stem(term) : stem(term)
+                let key = knownStem(at: index, term: term) ?? stem(term)
                 // Only inflections stand for their stem: "useful" must not lend its valence to "used" (both "use").
                 guard term == key || ((ascii ? term.utf8.count : term.count) - length(key) <= 3 && isInflection(term, ascii: ascii)) else { continue }
                 // One probe: a new stem's slot holds an empty term (no term is empty) until it is set below.
@@ -248,11 +277,60 @@ struct LanguageLexicon: Sendable {
             }
         }
         stemValences = chosen
-        self.knownStems = []
+    }
+
+    /// The stem index of `scripts/embed-lexicons` ('stem<TAB>term' or 'term' a line), each stem lending its term's
+    /// valence; nil when a term has no valence here (an index made of other entries).
+    func embeddedStemValences(_ text: String) -> WordTable<StemValence>? {
+        var text = text
+        return text.withUTF8 { bytes -> WordTable<StemValence>? in
+            var lines = 1
+            for byte in bytes where byte == UInt8(ascii: "\n") { lines += 1 }
+            var index = WordTable<StemValence>(reserving: lines)
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                start = end + 1
+                guard !line.isEmpty else { continue }
+                let tab = line.firstIndex(of: 0x09)
+                let term = String(decoding: tab.map { UnsafeBufferPointer(rebasing: line[($0 + 1)...]) } ?? line, as: UTF8.self)
+                let key = tab.map { String(decoding: UnsafeBufferPointer(rebasing: line[..<$0]), as: UTF8.self) } ?? term
+                guard let entry = entries.entryIndex(term, hash: WordTable<LexiconEntry>.hash(term)),
+                      let valence = entries.withEntries({ $0[entry].value.valence }) else { return nil }
+                index[key] = StemValence(valence: valence, term: term)
+            }
+            return index
+        }
     }
 
     /// Embedded stems checked against the runtime stemmer at start-up.
     static let stemSample = 32
+
+    /// The embedded stem of entry `index`, whose term is `term`; nil when it has none.
+    func knownStem(at index: Int, term: String) -> String? {
+        guard index < knownStems.count else { return nil }
+        let stem = knownStems[index]
+        guard stem.text >= 0 else { return stem.text == EmbeddedStem.term.text ? term : nil }
+        return SentimentLexicons.stemString(.bytes(Int(stem.start)..<Int(stem.end)), term: term, in: stemTexts[Int(stem.text)])
+    }
+}
+
+/// Where an entry's embedded Snowball stem is: bytes `start..<end` of `LanguageLexicon.stemTexts[text]`, or the term.
+struct EmbeddedStem: Sendable {
+    var text: Int32
+    var start: Int32
+    var end: Int32
+
+    /// The term is its own stem.
+    static let term = EmbeddedStem(text: -1, start: 0, end: 0)
+    /// No embedded stem.
+    static let none = EmbeddedStem(text: -2, start: 0, end: 0)
+}
+
+/// An embedded stem as `SentimentLexicons.forEachStemmedPair` gives it: the term, or bytes of the file's stems text.
+enum StemBytes: Equatable {
+    case term
+    case bytes(Range<Int>)
 }
 
 /// The sentiment lexicons of every language sift ships, plus emoji and emoticons, plus the user's overlays.
@@ -272,7 +350,27 @@ struct SentimentLexicons: Sendable {
     var emoticonTable = WordTable<Double>()
     var stopwordTables: [(language: String, words: WordSet)] = []
 
+    /// Loads the lexicons of `store` and the user's overlays (the text of each `term<TAB>valence` file), later ones
+    /// winning.
     init(store: LexiconStore, overlays: [String]) throws {
+        // The shipped lexicons are built once per process and shared: a second scorer (a test suite makes hundreds)
+        // builds nothing, and nothing frees them just before the process exits (a twentieth of a one-line run).
+        if overlays.isEmpty, store.isShipped {
+            self = Self.shipped
+            return
+        }
+        var parsedOverlays: [[(String, Double)]] = []
+        for (index, text) in overlays.enumerated() {
+            parsedOverlays.append(try Self.parseOverlay(text, index: index + 1))
+        }
+        self.init(store: store, parsedOverlays: parsedOverlays)
+    }
+
+    /// The lexicons of `LexiconStore.shipped` with no overlay, built on first use.
+    static let shipped = SentimentLexicons(store: .shipped, parsedOverlays: [])
+
+    /// Loads the lexicons of `store` and the already parsed overlays.
+    init(store: LexiconStore, parsedOverlays: [[(String, Double)]]) {
         for (line, valence) in Self.pairs(store, "emoji/emoji.tsv") {
             emojiTable[Self.emojiKey(line)] = valence
         }
@@ -286,10 +384,6 @@ struct SentimentLexicons: Sendable {
             let parts = path.split(separator: "/")
             return parts.count == 2 && parts[1] == "sentiment.tsv" ? String(parts[0]) : nil
         })
-        var parsedOverlays: [[(String, Double)]] = []
-        for (index, text) in overlays.enumerated() {
-            parsedOverlays.append(try Self.parseOverlay(text, index: index + 1))
-        }
         for code in codes.sorted() {
             var lexicon = LanguageLexicon()
             let stemmedFiles: [(path: String, source: ValenceSource)] = [
@@ -302,8 +396,15 @@ struct SentimentLexicons: Sendable {
             lexicon.entries = WordTable(reserving: stemmedLines + boosters.count)
             lexicon.knownStems.reserveCapacity(stemmedLines)
             for file in stemmedFiles {
+                let text = Int32(lexicon.stemTexts.count)
+                if let stems = store.stemsText(file.path) { lexicon.stemTexts.append(stems) }
                 Self.forEachStemmedPair(store, file.path) { term, valence, stem in
-                    lexicon.setValence(term, valence, source: file.source, stem: stem)
+                    lexicon.setValence(term, valence, source: file.source, stem: stem.map {
+                        switch $0 {
+                        case .term: .term
+                        case .bytes(let range): EmbeddedStem(text: text, start: Int32(range.lowerBound), end: Int32(range.upperBound))
+                        }
+                    })
                 }
             }
             for (term, scalar) in boosters {
@@ -340,7 +441,8 @@ struct SentimentLexicons: Sendable {
             }
             let productLines = store.lines("\(code)/product-context.txt").map { Self.folded($0) }
             if !productLines.isEmpty { lexicon.productWords = WordSet(productLines + productLines.map(stem)) }
-            lexicon.indexStems(stem)
+            // The embedded index is of the shipped files alone: the user's terms can change it.
+            lexicon.indexStems(stem, embedded: parsedOverlays.isEmpty ? store.stemIndex(code) : nil)
             lexicon.buildLookup()
             languages[code] = lexicon
         }
@@ -367,16 +469,17 @@ struct SentimentLexicons: Sendable {
         } ?? []
     }
 
-    /// Calls `body` with each pair of `pairs(_:_:folding:)` and the term's Snowball stem embedded by
-    /// `scripts/embed-lexicons` (nil when the store has none for the file: a user's replacement of it), in order.
-    static func forEachStemmedPair(_ store: LexiconStore, _ path: String, _ body: (String, Double, String?) -> Void) {
+    /// Calls `body` with each pair of `pairs(_:_:folding:)` and where the term's Snowball stem embedded by
+    /// `scripts/embed-lexicons` is in the file's stems text (`LexiconStore.stemsText`; nil when the store has none
+    /// for the file: a user's replacement of it), in order.
+    static func forEachStemmedPair(_ store: LexiconStore, _ path: String, _ body: (String, Double, StemBytes?) -> Void) {
         let asWritten = store.isFoldedAsWritten(path)
         store.withLines(path) { bytes, lines in
             let stemmed: Void? = store.withStems(path, lines: lines.count) { stemBytes, stems in
                 for (line, stem) in zip(lines, stems) {
                     guard let (term, value) = Self.pair(UnsafeBufferPointer(rebasing: bytes[line]), folding: true, asWritten: asWritten) else { continue }
                     let isTerm = stem.count == 1 && stemBytes[stem.lowerBound] == UInt8(ascii: "=")
-                    body(term, value, isTerm ? term : String(decoding: UnsafeBufferPointer(rebasing: stemBytes[stem]), as: UTF8.self))
+                    body(term, value, isTerm ? .term : .bytes(stem))
                 }
             }
             if stemmed == nil {
@@ -385,6 +488,13 @@ struct SentimentLexicons: Sendable {
                 }
             }
         }
+    }
+
+    /// The stem `stem` of `forEachStemmedPair` names, in the file's stems text `text`.
+    static func stemString(_ stem: StemBytes, term: String, in text: String) -> String {
+        guard case .bytes(let range) = stem else { return term }
+        var text = text
+        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     /// The term and valence of one `term<TAB>valence` line's bytes; nil for a malformed line. `asWritten`: the file's

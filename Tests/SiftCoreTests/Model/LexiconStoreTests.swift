@@ -32,6 +32,24 @@ struct LexiconStoreTests {
         #expect(store.lines("missing.tsv").isEmpty)
     }
 
+    @Test func aLineBreakIsFoundAtEveryPlaceOfAnEightByteBlock() {
+        // Runs of ASCII bytes are skipped eight at a time: a break or a byte outside ASCII at any offset of a block, at
+        // its end or just past it, must still split the lines as Characters do; tabs and other control bytes below
+        // LF or between CR and space are no break.
+        for breakText in ["\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"] {
+            for first in 0..<20 {
+                for second in 0..<12 {
+                    let one = String(repeating: "a", count: first) + (first % 3 == 1 ? "é\t\u{08}x" : "-\t1")
+                    let two = String(repeating: "b", count: second) + (second % 4 == 2 ? "\u{2027}\u{0E}\u{1F}x" : "\u{09}")
+                    let text = one + breakText + two + breakText + "~z"
+                    let trimmedTwo: String = two.hasSuffix("\t") ? String(two.prefix(two.count - 1)) : two
+                    let expected: [Substring] = [one, trimmedTwo, "~z"].filter { !$0.isEmpty }.map { Substring($0) }
+                    #expect(LexiconStore(files: ["x.txt": text]).lines("x.txt") == expected, "\(first) \(second) \(breakText.unicodeScalars.map(\.value))")
+                }
+            }
+        }
+    }
+
     @Test func linesOfEveryShippedFileAreThoseOfACharacterSplit() {
         // The byte-level split must read the shipped lexicons exactly as splitting by Characters did.
         for path in LexiconStore.shipped.paths {

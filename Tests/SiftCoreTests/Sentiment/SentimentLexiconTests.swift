@@ -122,10 +122,78 @@ struct SentimentLexiconTests {
                 checked += 1
             }
             var pairs: [(term: String, stem: String?)] = []
-            SentimentLexicons.forEachStemmedPair(store, path) { term, _, stem in pairs.append((term, stem)) }
+            let stemsText = try #require(store.stemsText(path))
+            SentimentLexicons.forEachStemmedPair(store, path) { term, _, stem in
+                pairs.append((term, stem.map { SentimentLexicons.stemString($0, term: term, in: stemsText) }))
+            }
+            #expect(pairs.count > 500 && pairs.allSatisfy { $0.stem != nil }, "\(path)")
             #expect(pairs.allSatisfy { $0.stem == stemmer.stem($0.term) || $0.term.contains(" ") })
         }
         #expect(checked > 9_000)
+    }
+
+    @Test func embeddedStemIndexIsWhatIndexStemsBuilds() throws {
+        // scripts/embed-lexicons chooses each stem's term ahead of time; an edited lexicon or a changed rule must not
+        // leave it disagreeing with what `indexStems` chooses from the entries the runtime loads.
+        #expect(Set(EmbeddedLexicons.stemIndexes.keys) == ["en", "es"])
+        // The shipped files and stems, without the embedded index: every stem chosen at run time.
+        let store = LexiconStore(files: EmbeddedLexicons.files, stems: EmbeddedLexicons.stems,
+                                 foldedAsWritten: EmbeddedLexicons.foldedAsWritten)
+        #expect(store.stemIndex("en") == nil && LexiconStore.shipped.stemIndex("en") != nil)
+        let computed = SentimentLexicons(store: store, parsedOverlays: [])
+        let shipped = SentimentLexicons(store: .shipped, parsedOverlays: [])
+        for code in EmbeddedLexicons.stemIndexes.keys.sorted() {
+            let lexicon = try #require(computed.languages[code])
+            let text = try #require(EmbeddedLexicons.stemIndexes[code])
+            let embedded = try #require(lexicon.embeddedStemValences(text), "\(code): a term of the index has no valence")
+            for index in [embedded, try #require(shipped.languages[code]).stemValences] {
+                #expect(index.count == lexicon.stemValences.count, "\(code)")
+                lexicon.stemValences.forEach { stem, chosen in
+                    let read = index[stem]
+                    #expect(read?.term == chosen.term && read?.valence == chosen.valence, "\(code): \(stem)")
+                }
+            }
+            #expect(lexicon.stemValences.count > 100, "\(code)")
+        }
+    }
+
+    @Test func eachWordsExpressionsAreLongestFirstThenInFileOrder() throws {
+        // Matching tries a word's expressions in this order and takes the first that matches: "not bad at all"
+        // before "not bad", and of two of one length the one the files list first.
+        let lexicons = try SentimentLexicons(store: .shipped, overlays: ["not bad at all really truly honestly\t2\nnot bad\t1.7\n"])
+        var checked = 0
+        for lexicon in Array(lexicons.languages.values) + [lexicons.multilingual] {
+            lexicon.entries.forEach { word, entry in
+                let lists = entry.phrases.map { lexicon.phrases[$0] }
+                #expect(lists.allSatisfy { $0.words[0] == word }, "\(word)")
+                for (a, b) in zip(entry.phrases, entry.phrases.dropFirst()) {
+                    let (first, second) = (lexicon.phrases[a].words, lexicon.phrases[b].words)
+                    #expect(first.count > second.count || first.count == second.count && a < b, "\(word): \(first) \(second)")
+                    #expect(first != second, "\(word)")
+                }
+                checked += entry.phrases.count
+            }
+        }
+        #expect(checked > 1_500)
+        let not = try #require(lexicons.languages["en"]?.entries["not"])
+        let notBad = try #require(not.phrases.first { lexicons.languages["en"]!.phrases[$0].words == ["not", "bad"] })
+        guard case .valence(let valence, let source) = lexicons.languages["en"]!.phrases[notBad].kind else {
+            Issue.record("not bad is not a valence")
+            return
+        }
+        #expect(valence == 1.7 && source == .user)
+        #expect(lexicons.languages["en"]!.phrases[not.phrases[0]].words == ["not", "bad", "at", "all", "really", "truly", "honestly"])
+    }
+
+    @Test func theUsersFilesTakeTheEmbeddedStemIndexAway() throws {
+        // The index is of the shipped files: with a file of the user's the lexicons are no longer the shared ones.
+        let store = LexiconStore.shipped.overlaid(by: ["en/domain.tsv": "zwobbled\t-2"])
+        #expect(store.stemIndex("en") == nil && !store.isShipped)
+        #expect(LexiconStore.shipped.overlaid(by: [:]).isShipped)
+        let lexicons = try SentimentLexicons(store: store, overlays: [])
+        let english = try #require(lexicons.languages["en"])
+        #expect(english.stemValences[SnowballStemmer(language: "en")!.stem("zwobbled")]?.term == "zwobbled")
+        #expect(english.entries["hassle"] != nil && english.entries["laggy"]?.source == .general)
     }
 
     @Test func aReplacedShippedFileIsStemmedAtRunTime() throws {

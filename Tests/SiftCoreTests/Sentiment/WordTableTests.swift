@@ -82,4 +82,12 @@ struct WordTableLexiconTests {
             for word in words { #expect(table.contains(word, hash: WordHash.of(word)), "\(language): \(word)") }
         }
     }
+
+    @Test func theTableHashesAWordAsTheAnalyzerDoes() {
+        // Tokens are probed with `WordHash.of` their bytes; the table hashes its keys through their UTF-8 buffer.
+        for word in ["", "a", "crash", "wasn't", "café", "😍", "ñandú", "fifteen-letters", "a much longer word than fits inline", "日本語のテキスト"] {
+            var copy = word
+            #expect(WordTable<Int>.hash(word) == WordHash.of(word) && WordTable<Int>.hash(word) == copy.withUTF8 { WordHash.of($0) }, "\(word)")
+        }
+    }
 }
