@@ -578,7 +578,16 @@ enum Emoticons {
             for form in [face] + nosed(face) {
                 add(form)
                 if form.utf8.contains(UInt8(ascii: "<")) || form.utf8.contains(UInt8(ascii: ">")) {
-                    add(form.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;"))
+                    // By bytes: Foundation's replacingOccurrences was two thirds of building this list at start-up.
+                    var escaped: [UInt8] = []
+                    for byte in form.utf8 {
+                        switch byte {
+                        case UInt8(ascii: "<"): escaped += Array("&lt;".utf8)
+                        case UInt8(ascii: ">"): escaped += Array("&gt;".utf8)
+                        default: escaped.append(byte)
+                        }
+                    }
+                    add(String(decoding: escaped, as: UTF8.self))
                 }
             }
         }
