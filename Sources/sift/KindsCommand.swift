@@ -11,9 +11,9 @@ struct Kinds: ParsableCommand {
         commandName: "kinds",
         abstract: "Tell the kinds and severity of texts.",
         discussion: """
-            Reads JSON Lines with a "text" field (and optional "id" and "language"), or plain lines of text, and \
-            writes one JSON line per input line: id, kinds with confidences, severity and, with --cues, the cues \
-            that matched.
+            Reads JSON Lines with a "text" field (and optional "id" and "language"), or plain lines of text (a \
+            line that is not valid JSON is a text, even one starting with "{"), and writes one JSON line per input \
+            line: id, kinds with confidences, severity and, with --cues, the cues that matched.
             """)
 
     @Argument(help: "A JSON Lines or text file; - reads standard input.")
@@ -135,11 +135,11 @@ enum KindsLine {
         var id: String?
         var text = line
         var language: String?
-        if line.utf8.first == UInt8(ascii: "{") {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                let value = object["text"] as? String
-            else {
-                return .skipped("\(options.source):\(number): not a JSON object with a \"text\" string; skipped")
+        // A line that is not JSON is a text, even one opening with a brace ("{ Continue with Google } option is
+        // bad…" was skipped, and its review lost).
+        if line.utf8.first == UInt8(ascii: "{"), let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] {
+            guard let value = object["text"] as? String else {
+                return .skipped("\(options.source):\(number): a JSON object with no \"text\" string; skipped")
             }
             text = value
             id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue

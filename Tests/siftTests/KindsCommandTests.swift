@@ -39,7 +39,7 @@ struct KindsCommandTests {
         #expect(one.stdout.split(separator: "\n").count == (0..<5000).filter { ![2, 3].contains($0 % shapes.count) }.count)
         #expect(two.stdout == one.stdout)
         #expect(two.stderr == one.stderr)
-        #expect(one.stderr.hasPrefix("-:4: not a JSON object"))
+        #expect(one.stderr.hasPrefix("-:4: a JSON object with no \"text\" string"))
     }
 
     @Test func aDirectoryOrAMissingFileStopsWithAReason() throws {
@@ -65,11 +65,20 @@ struct KindsCommandTests {
         #expect(result.stdout.contains(#""kind":"bug""#))
     }
 
-    @Test func badJSONLineIsReportedAndSkipped() throws {
+    @Test func aJSONLineWithNoTextIsReportedAndSkipped() throws {
         let result = try SiftBinary.run(["kinds", "-"], stdin: Data("{\"txt\": 1}\nGreat app\n".utf8))
         #expect(result.status == 0)
         #expect(result.stderr.contains("-:1:"))
         #expect(result.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test func aTextThatOpensWithABraceIsATextNotABadJSONLine() throws {
+        // A Google Play review, "{ Continue with Google } option is bad for my privacy…", was skipped as bad JSON.
+        let result = try SiftBinary.run(["kinds", "-"], stdin: Data("{ Continue with Google } option is bad, the app keeps crashing\n".utf8))
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.contains(#""line":1"#))
+        #expect(result.stdout.contains(#""side":"problem""#))
     }
 
     @Test func modelFileReplacesTheShippedModel() throws {
