@@ -199,12 +199,19 @@ public struct XMLFeedReader: RecordReader {
     }
 
     /// The index of the first start tag of a record element (`<entry`, `<atom:entry`, followed by a space, `>` or
-    /// `/`) in `bytes`, nil when there is none.
+    /// `/`) in `bytes`, outside CDATA sections and comments (a review quoting "<entry>"), nil when there is none.
     static func recordStart(named name: String, in bytes: ArraySlice<UInt8>) -> Int? {
         let wanted = Array(name.utf8)
+        let cdata = Array("<![CDATA[".utf8), cdataEnd = Array("]]>".utf8), comment = Array("<!--".utf8), commentEnd = Array("-->".utf8)
         var i = bytes.startIndex
         while i < bytes.endIndex {
             guard let lt = bytes[i...].firstIndex(of: UInt8(ascii: "<")) else { return nil }
+            for (open, close) in [(cdata, cdataEnd), (comment, commentEnd)] where bytes[lt...].starts(with: open) {
+                guard let end = firstRange(of: close, in: bytes[(lt + open.count)...]) else { return nil }
+                i = end + close.count
+                break
+            }
+            if i > lt { continue }
             var j = lt + 1
             while j < bytes.endIndex, bytes[j].isXMLNameByte { j += 1 }
             guard j < bytes.endIndex else { return nil }
@@ -247,6 +254,17 @@ public struct XMLFeedReader: RecordReader {
                 j += 1
             }
             return nil
+        }
+        return nil
+    }
+
+    /// Where `needle` first starts in `bytes`.
+    static func firstRange(of needle: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
+        var i = bytes.startIndex
+        while i + needle.count <= bytes.endIndex {
+            guard let hit = bytes[i...].firstIndex(of: needle[0]) else { return nil }
+            if hit + needle.count <= bytes.endIndex, bytes[hit..<(hit + needle.count)].elementsEqual(needle) { return hit }
+            i = hit + 1
         }
         return nil
     }

@@ -177,6 +177,17 @@ struct XMLFeedReaderTests {
         if !lineEnd.isEmpty { #expect(result.rejections.map(\.origin.line) == [15, 28]) }
     }
 
+    @Test func readingOnSkipsAStartTagQuotedInCDATAOrAComment() throws {
+        let items = (1...6).map { i in
+            i == 3 ? "<item id=\"3\"><´x/><body><![CDATA[I typed <item> in my review]]></body><!-- <item> --></item>"
+                : "<item id=\"\(i)\"><body>b\(i)</body></item>"
+        }
+        let doc = "<export>\n" + items.joined(separator: "\n") + "\n</export>\n"
+        let result = try readAll(XMLFeedReader(format: .xml, map: FieldMap([.text: "body"], record: "item")), doc)
+        #expect(result.records.map(\.text) == ["b1", "b2", "b4", "b5", "b6"])
+        #expect(result.rejections.count == 1)
+    }
+
     @Test func aRecordWhoseOwnStartTagBreaksIsStillCounted() throws {
         let items = (1...5).map { i in i == 3 ? "<´item id=\"3\"><body>three</body></item>" : "<item id=\"\(i)\"><body>b\(i)</body></item>" }
         let doc = "<export>\n" + items.joined(separator: "\n") + "\n</export>\n"
