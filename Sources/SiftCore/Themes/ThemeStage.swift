@@ -491,12 +491,27 @@ public struct ThemeStage: CorpusStage {
         _ prepared: LanguageDocuments, records: [FeedbackRecord], names: Naming, corpusCount: Int
     ) -> [(Theme, [Int])] {
         let docs = prepared.documents
+        let minimum = max(minimumThemeSize, Int((minimumThemeShare * Double(prepared.memberCount)).rounded(.up)))
+        let clusters = fittedClusters(docs, vocabularySize: prepared.vocabularySize, minimum: minimum)
+        let groups = splittingCatchAlls(
+            merged(clusters, docs: docs), docs: docs, languageCount: prepared.memberCount, minimum: minimum)
+        return records.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            return makeThemes(
+                language: prepared.language, groups: groups, ordered: prepared.ordered, docs: docs,
+                globalOf: prepared.globalOf, records: RecordsInPlace(base: base), names: names, corpusCount: corpusCount)
+        }
+    }
+
+    /// The mixture's clusters of at least `minimum` records, as positions in `docs`, with the records of smaller
+    /// ones moved to the kept cluster that explains each best. The fitted model is let go on return, before the
+    /// clusters are merged and named.
+    private func fittedClusters(_ docs: ChunkedLists, vocabularySize: Int, minimum: Int) -> [[Int]] {
         var assignments: [Int32]
         let model: DirichletMixture.Model
-        (assignments, model) = mixture.clusterPacked(docs, vocabularySize: max(1, prepared.vocabularySize), threads: threads)
+        (assignments, model) = mixture.clusterPacked(docs, vocabularySize: max(1, vocabularySize), threads: threads)
         var size = [Int](repeating: 0, count: model.clusterCount)
         for z in assignments where z >= 0 { size[Int(z)] += 1 }
-        let minimum = max(minimumThemeSize, Int((minimumThemeShare * Double(prepared.memberCount)).rounded(.up)))
         let kept = (0..<model.clusterCount).filter { size[$0] >= minimum }
         var isKept = [Bool](repeating: false, count: model.clusterCount)
         for z in kept { isKept[z] = true }
@@ -527,14 +542,7 @@ public struct ThemeStage: CorpusStage {
         assignments = []
         let clusters = kept.compactMap { memberOf[$0].isEmpty ? nil : memberOf[$0] }
         memberOf = []  // `clusters` then holds the only reference to each list: merging extends them in place
-        let groups = splittingCatchAlls(
-            merged(clusters, docs: docs), docs: docs, languageCount: prepared.memberCount, minimum: minimum)
-        return records.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return [] }
-            return makeThemes(
-                language: prepared.language, groups: groups, ordered: prepared.ordered, docs: docs,
-                globalOf: prepared.globalOf, records: RecordsInPlace(base: base), names: names, corpusCount: corpusCount)
-        }
+        return clusters
     }
 
     /// Clusters whose word distributions point the same way (cosine ≥ `mergeSimilarity`) joined, most similar
@@ -628,7 +636,8 @@ public struct ThemeStage: CorpusStage {
     ) -> [(Theme, [Int])] {
         // c-TF-IDF over phrases, counted once per record: frequent in the theme, rare in the other themes.
         // Each theme's phrases are counted by stem ids from its term lists, on its own core.
-        let counted = UnsafeSlots<PhraseCounts>(count: groups.count, initial: PhraseCounts())
+        // Counted in a table, kept sorted: every theme's counts are held until all are named, and their sum.
+        let counted = UnsafeSlots<SortedPhraseCounts>(count: groups.count, initial: SortedPhraseCounts())
         DispatchQueue.concurrentPerform(iterations: groups.count) { c in
             var counts = PhraseCounts()
             var keys: [UInt64] = []
@@ -636,11 +645,11 @@ public struct ThemeStage: CorpusStage {
                 docs.phrases(position, globalOf: globalOf, into: &keys)
                 for key in keys { counts.add(key) }
             }
-            counted[c] = counts
+            counted[c] = SortedPhraseCounts(counts)
         }
-        var overall = PhraseCounts()
-        for c in groups.indices { counted[c].forEach { key, n in overall.add(key, Int32(n)) } }
+        let overall = SortedPhraseCounts(summing: groups.indices.map { counted[$0] })
         let average = Double(groups.reduce(0) { $0 + $1.count }) / Double(max(1, groups.count))
+            let sizes = groups.indices.map { counted[$0].count }
         // Themes are named and described independently of each other: on every core, each into its own slot.
         let slots = UnsafeSlots<(Theme, [Int])?>(count: groups.count, initial: nil)
         let overallCounts = overall
@@ -654,7 +663,7 @@ public struct ThemeStage: CorpusStage {
                 share: Double(groups[c].count) / Double(max(1, corpusCount)), quotes: [],
                 sentiment: .init(), kinds: [], versions: [], firstSeen: nil, lastSeen: nil, meanRating: nil)
             theme.terms = characteristicTerms(counts, size: groups[c].count, names: names, language: language)
-            counted[c] = PhraseCounts()
+            counted[c] = SortedPhraseCounts()
             slots[c] = (theme, [])
         }
         // What is read from the records themselves (spellings of the chosen phrases, sentiment, kinds, versions,
@@ -782,7 +791,7 @@ public struct ThemeStage: CorpusStage {
 
     /// The theme's most frequent phrases (in at least 2 records, or all of a tiny theme), at most 25, with the
     /// share of its records that contain each; names such as the app's own are left out.
-    private func characteristicTerms(_ counts: PhraseCounts, size: Int, names: Naming, language: String) -> [String: Double] {
+    private func characteristicTerms(_ counts: SortedPhraseCounts, size: Int, names: Naming, language: String) -> [String: Double] {
         let floor = min(2, size)
         // Boilerplate ("app", "please") names no theme; a pair is kept unless both its words are boilerplate.
         func isExcluded(_ key: UInt64) -> Bool {
@@ -814,7 +823,7 @@ public struct ThemeStage: CorpusStage {
 
     /// The label's phrases (by c-TF-IDF, pairs preferred to the words they join), at most `labelPhrases`.
     private func labelPhrases(
-        counts: PhraseCounts, overall: PhraseCounts, average: Double, size: Int, language: String, names: Naming
+        counts: SortedPhraseCounts, overall: SortedPhraseCounts, average: Double, size: Int, language: String, names: Naming
     ) -> [Keyphrase] {
         // A label phrase is said by a noticeable part of the theme, not by one long review in it.
         let preferredFloor = size >= 6 ? max(2, Int((0.03 * Double(size)).rounded(.up))) : 1
@@ -823,13 +832,16 @@ public struct ThemeStage: CorpusStage {
         counts.forEach { _, count in if count >= preferredFloor { reachesPreferred = true } }
         let floor = reachesPreferred ? preferredFloor : 1
         var ranked: [Keyphrase] = []
+        // Keys come in increasing order, so their overall counts are found in one pass over `overall`.
+        var cursor = 0
         counts.forEach { id, count in
             guard count >= floor else { return }
             let (first, second) = PhraseCounts.stems(id)
             let stems = second.map { [first, $0] } ?? [first]
             if stems.contains(where: { names.isName[Int($0)] }) { return }
             let key = names.text(id)
-            var score = Double(count) / Double(size) * Foundation.log(1 + average / Double(overall[id]))
+            let all = overall.count(of: id, from: &cursor)
+            var score = Double(count) / Double(size) * Foundation.log(1 + average / Double(all))
             let plain = stems.filter { boilerplate.contains(names.stems[Int($0)], language: language) }.count
             if plain == stems.count { score *= 0.1 } else if plain > 0 { score *= 0.5 }
             ranked.append(Keyphrase(text: key, key: key, score: -score, count: count))
