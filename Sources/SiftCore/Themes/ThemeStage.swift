@@ -251,12 +251,16 @@ public struct ThemeStage: CorpusStage {
             }
         }
         positionOf = []
-        let locals = (0..<slices).map { parts[$0]! }
-        let vocabulary = SortedVocabulary(locals.map(\.strings))
+        var locals: [LocalFeatures] = []
+        for slice in 0..<slices {
+            locals.append(parts[slice]!)
+            parts[slice] = nil
+        }
+        // Only the stems' texts are read from here on: their tables by bytes go before the vocabulary is built.
+        let (vocabulary, remaps) = SortedVocabulary.numbering(locals.indices.map { locals[$0].takeStrings() })
         let languages = Array(Set(locals.flatMap(\.languages))).sorted()
         let languageID = Dictionary(uniqueKeysWithValues: languages.enumerated().map { ($0.element, UInt32($0.offset)) })
         // Each list's slice-local ids to the run's, in place, by the slice that read its record.
-        let remaps = locals.map { local in local.strings.map { vocabulary.id($0)! } }
         let languageRemaps = locals.map { local in local.languages.map { languageID[$0]! } }
         let offsets = starts
         values.withUnsafeMutableBufferPointer { valueBuffer in
@@ -958,7 +962,6 @@ public struct ThemeStage: CorpusStage {
 private struct LocalFeatures {
     /// Stems numbered by their bytes; `strings` are the stems by id.
     var ids = PhraseIDs()
-    var strings: [String] { ids.keys }
     var languageIDs: [String: UInt32] = [:]
     var languages: [String] = []
     /// Capitalised words by folded form, with the number of records that write each so.
@@ -1000,6 +1003,13 @@ private struct LocalFeatures {
         for c in capitalised { capitalisedCounts[c] += 1 }
         self.capitalised = capitalised
         return languageID
+    }
+
+    /// The stems by id, the table that numbered them let go.
+    mutating func takeStrings() -> [String] {
+        let strings = ids.keys
+        ids = PhraseIDs()
+        return strings
     }
 
     private mutating func capitalisedID(_ form: UnsafeBufferPointer<UInt8>) -> Int {
@@ -1051,17 +1061,46 @@ struct UnsafeSendableBuffer<T>: @unchecked Sendable {
 /// Strings numbered in sorted order: the same ids whatever thread saw a string first.
 struct SortedVocabulary: Sendable {
     let strings: [String]
-    private let ids: [String: UInt32]
 
-    init(_ tables: [[String]]) {
-        strings = Array(Set(tables.joined())).sorted()
-        var ids: [String: UInt32] = [:]
-        ids.reserveCapacity(strings.count)
-        for (i, s) in strings.enumerated() { ids[s] = UInt32(i) }
-        self.ids = ids
+    init(_ tables: [[String]]) { self = Self.numbering(tables).vocabulary }
+
+    private init(sorted strings: [String]) { self.strings = strings }
+
+    /// The vocabulary of `tables` (each without repeats) and the id of each table's strings, table by table.
+    ///
+    /// One sort of the strings' places, where a set, a sorted copy and a dictionary each held every distinct
+    /// string (on random words, two million of them: a few hundred MB at once). Of strings equal as `String`s
+    /// (canonically equivalent), the first in table order is kept, as the set built in that order kept it.
+    static func numbering(_ tables: [[String]]) -> (vocabulary: SortedVocabulary, ids: [[UInt32]]) {
+        // Places as table << 32 | index, so that ties between equal strings go to the first.
+        var places: [UInt64] = []
+        places.reserveCapacity(tables.reduce(0) { $0 + $1.count })
+        for (t, table) in tables.enumerated() { for i in table.indices { places.append(UInt64(t) << 32 | UInt64(i)) } }
+        places.sort { a, b in
+            let x = tables[Int(a >> 32)][Int(a & 0xFFFF_FFFF)], y = tables[Int(b >> 32)][Int(b & 0xFFFF_FFFF)]
+            if x < y { return true }
+            if y < x { return false }
+            return a < b
+        }
+        var strings: [String] = []
+        var ids = tables.map { [UInt32](repeating: 0, count: $0.count) }
+        for place in places {
+            let (t, i) = (Int(place >> 32), Int(place & 0xFFFF_FFFF))
+            if strings.isEmpty || strings[strings.count - 1] != tables[t][i] { strings.append(tables[t][i]) }
+            ids[t][i] = UInt32(strings.count - 1)
+        }
+        return (SortedVocabulary(sorted: strings), ids)
     }
 
-    func id(_ s: String) -> UInt32? { ids[s] }
+    /// The id of `s`, if it is in the vocabulary (by binary search: the strings are sorted).
+    func id(_ s: String) -> UInt32? {
+        var low = 0, high = strings.count
+        while low < high {
+            let middle = (low + high) / 2
+            if strings[middle] < s { low = middle + 1 } else { high = middle }
+        }
+        return low < strings.count && strings[low] == s ? UInt32(low) : nil
+    }
 }
 
 extension Corpus {

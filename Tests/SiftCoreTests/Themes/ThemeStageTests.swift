@@ -86,6 +86,23 @@ struct ThemeStageTests {
         #expect(stableHash(records[two[0]].text.utf8) <= stableHash(records[two[1]].text.utf8))
     }
 
+    @Test func theVocabularyNumbersEveryThreadsStemsInStringOrder() {
+        // Two threads' stems, overlapping; "café" written precomposed by one and decomposed by the other.
+        let first = ["drain", "battery", "caf\u{E9}", "login"]
+        let second = ["login", "zoom", "cafe\u{301}", "battery", "app"]
+        let (vocabulary, ids) = SortedVocabulary.numbering([first, second])
+        #expect(vocabulary.strings == ["app", "battery", "caf\u{E9}", "drain", "login", "zoom"])
+        // The spelling kept is the first thread's.
+        #expect(vocabulary.strings[2].unicodeScalars.count == 4)
+        for (table, numbered) in zip([first, second], ids) {
+            for (string, id) in zip(table, numbered) { #expect(vocabulary.strings[Int(id)] == string) }
+        }
+        #expect(vocabulary.id("login") == 4)
+        #expect(vocabulary.id("cafe\u{301}") == 2)
+        #expect(vocabulary.id("crash") == nil)
+        #expect(SortedVocabulary.numbering([]).vocabulary.strings.isEmpty)
+    }
+
     @Test func problemsAmongManyRecordsOfWordsSeenOnceAreStillNamedThemes() {
         // Spam around the planted problems: strings of random letters, nearly every word new.
         var rng = SplitMix64(seed: 5)
