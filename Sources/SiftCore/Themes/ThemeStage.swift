@@ -835,7 +835,11 @@ public struct ThemeStage: CorpusStage {
         var reachesPreferred = false
         counts.forEach { _, count in if count >= preferredFloor { reachesPreferred = true } }
         let floor = reachesPreferred ? preferredFloor : 1
+        // The best 40 by (score, key), kept in order as the candidates come: in a theme of words seen once each
+        // (spam, random strings) every phrase is a candidate, and their texts need not all exist at once. The
+        // order is total (keys differ), so these are the first 40 of all the candidates sorted.
         var ranked: [Keyphrase] = []
+        func ranksBefore(_ a: Keyphrase, _ b: Keyphrase) -> Bool { a.score != b.score ? a.score < b.score : a.key < b.key }
         // Keys come in increasing order, so their overall counts are found in one pass over `overall`.
         var cursor = 0
         counts.forEach { id, count in
@@ -843,17 +847,22 @@ public struct ThemeStage: CorpusStage {
             let (first, second) = PhraseCounts.stems(id)
             let stems = second.map { [first, $0] } ?? [first]
             if stems.contains(where: { names.isName[Int($0)] }) { return }
-            let key = names.text(id)
             let all = overall.count(of: id, from: &cursor)
             var score = Double(count) / Double(size) * Foundation.log(1 + average / Double(all))
             let plain = stems.filter { boilerplate.contains(names.stems[Int($0)], language: language) }.count
             if plain == stems.count { score *= 0.1 } else if plain > 0 { score *= 0.5 }
-            ranked.append(Keyphrase(text: key, key: key, score: -score, count: count))
+            if ranked.count == 40 && -score > ranked[39].score { return }
+            let key = names.text(id)
+            let candidate = Keyphrase(text: key, key: key, score: -score, count: count)
+            if ranked.count == 40 {
+                guard ranksBefore(candidate, ranked[39]) else { return }
+                ranked.removeLast()
+            }
+            ranked.insert(candidate, at: ranked.firstIndex { ranksBefore(candidate, $0) } ?? ranked.count)
         }
-        ranked.sort { $0.score != $1.score ? $0.score < $1.score : $0.key < $1.key }
         // A pair that most uses of its word come in ("verification code" for "code") says more than the word.
         var chosen: [Keyphrase] = []
-        for candidate in ranked.prefix(40) {
+        for candidate in ranked {
             if chosen.count >= labelPhrases { break }
             let stems = Set(candidate.key.split(separator: " "))
             let parts = chosen.indices.filter { Set(chosen[$0].key.split(separator: " ")).isSubset(of: stems) }
