@@ -90,26 +90,38 @@ struct SortedPhraseCounts {
 
     /// The sum of `parts`: each key once, with the sum of its counts.
     init(summing parts: [SortedPhraseCounts]) {
-        // Merged two by two, so that each count is copied about log2(parts) times, not once per part.
-        var level = parts
-        guard !level.isEmpty else { return }
-        while level.count > 1 {
-            var next: [SortedPhraseCounts] = []
-            next.reserveCapacity((level.count + 1) / 2)
-            var i = 0
-            while i < level.count {
-                if i + 1 < level.count {
-                    next.append(level[i].adding(level[i + 1]))
-                    level[i] = SortedPhraseCounts()
-                    level[i + 1] = SortedPhraseCounts()
-                } else {
-                    next.append(level[i])
-                }
-                i += 2
+        // One merge of all the parts at once, smallest key first from a heap of the parts' next keys: merging two by
+        // two held intermediate sums beside the parts and the result.
+        let total = parts.reduce(0) { $0 + $1.count }
+        keys.reserveCapacity(total)
+        counts.reserveCapacity(total)
+        var next = [Int](repeating: 0, count: parts.count)
+        var heap = parts.indices.filter { !parts[$0].keys.isEmpty }
+        func key(_ part: Int) -> UInt64 { parts[part].keys[next[part]] }
+        func before(_ a: Int, _ b: Int) -> Bool { key(a) != key(b) ? key(a) < key(b) : a < b }
+        func siftDown(_ start: Int) {
+            var i = start
+            while true {
+                let left = 2 * i + 1, right = left + 1
+                var smallest = i
+                if left < heap.count && before(heap[left], heap[smallest]) { smallest = left }
+                if right < heap.count && before(heap[right], heap[smallest]) { smallest = right }
+                if smallest == i { return }
+                heap.swapAt(i, smallest)
+                i = smallest
             }
-            level = next
         }
-        self = level[0]
+        for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
+        while let part = heap.first {
+            let (k, n) = (key(part), parts[part].counts[next[part]])
+            if let last = keys.last, last == k { counts[counts.count - 1] += n } else { keys.append(k); counts.append(n) }
+            next[part] += 1
+            if next[part] == parts[part].keys.count {
+                heap[0] = heap[heap.count - 1]
+                heap.removeLast()
+            }
+            if !heap.isEmpty { siftDown(0) }
+        }
     }
 
     /// Phrases held.
@@ -144,23 +156,6 @@ struct SortedPhraseCounts {
     /// Calls `body` with every key and its count, in increasing order of key.
     func forEach(_ body: (_ key: UInt64, _ count: Int) -> Void) {
         for i in keys.indices { body(keys[i], Int(counts[i])) }
-    }
-
-    private func adding(_ other: SortedPhraseCounts) -> SortedPhraseCounts {
-        var sum = SortedPhraseCounts()
-        sum.keys.reserveCapacity(keys.count + other.keys.count)
-        sum.counts.reserveCapacity(keys.count + other.keys.count)
-        var a = 0, b = 0
-        while a < keys.count || b < other.keys.count {
-            if b == other.keys.count || (a < keys.count && keys[a] < other.keys[b]) {
-                sum.keys.append(keys[a]); sum.counts.append(counts[a]); a += 1
-            } else if a == keys.count || other.keys[b] < keys[a] {
-                sum.keys.append(other.keys[b]); sum.counts.append(other.counts[b]); b += 1
-            } else {
-                sum.keys.append(keys[a]); sum.counts.append(counts[a] + other.counts[b]); a += 1; b += 1
-            }
-        }
-        return sum
     }
 }
 
