@@ -49,8 +49,15 @@ public struct DirichletMixture: Sendable {
         /// clusters to the front after each sweep lets scoring skip the dead ones (exact: empty clusters are
         /// interchangeable, so they are scored once, as a pool).
         public fileprivate(set) var used: Int
-        /// The row of each term in `termCounts`; terms the fit never saw share the last row, all zeros.
+        /// The row of each term in `termCounts`; terms the fit never saw share the last row, all zeros. A term of
+        /// one sample document only has no row: `rowOf` is then `-1 - s`, its count held at `lone[s]`.
         let rowOf: [Int32]
+        /// Terms of exactly one document of the sample, by `-1 - rowOf[term]`: that document's count of the term and
+        /// its cluster. A row of K counts for each of them would hold one non-zero count at most, and random or
+        /// misspelt words are mostly such terms (a 20,000-document sample of random words took 200 MB of rows).
+        /// While sampling, such a term's only document is out of every cluster whenever it is scored, so its counts
+        /// read zero then, as its row's would; its cluster is set once the fit ends (-1 until then).
+        fileprivate(set) var lone: [LoneTerm]
         let alpha: Double
         let beta: Double
         /// The longest document the model reads (longer ones were cut).
@@ -61,7 +68,18 @@ public struct DirichletMixture: Sendable {
         fileprivate var denominators: [Double] = []
 
         /// Count of term `term` in cluster `cluster`.
-        public func count(term: Int, cluster: Int) -> Int { Int(termCounts[Int(rowOf[term]) * clusterCount + cluster]) }
+        public func count(term: Int, cluster: Int) -> Int {
+            let row = Int(rowOf[term])
+            guard row < 0 else { return Int(termCounts[row * clusterCount + cluster]) }
+            let term = lone[-1 - row]
+            return Int(term.cluster) == cluster ? Int(term.count) : 0
+        }
+    }
+
+    /// A term of one sample document: its count there, and the cluster that document ended in.
+    struct LoneTerm: Sendable {
+        var cluster: Int32
+        var count: UInt16
     }
 
     /// A cluster for each document (nil for a document without terms) and the fitted model.
@@ -93,19 +111,33 @@ public struct DirichletMixture: Sendable {
         }
         // Only terms of the sample are ever counted: the others share one row of zeros, so the table is as large
         // as the sample's vocabulary, not the language's (a row of K counts for each of tens of thousands of words).
-        var rowOf = [Int32](repeating: -1, count: max(1, vocabularySize))
+        // Terms of one sample document get no row (`Model.lone`): a document's terms are distinct, so a term is
+        // in two documents when it is seen twice.
+        var seen = [UInt8](repeating: 0, count: max(1, vocabularySize))
+        for doc in fitDocs { for w in doc.terms where seen[Int(w)] < 2 { seen[Int(w)] += 1 } }
+        var rowOf = [Int32](repeating: .max, count: max(1, vocabularySize))
         var rows: Int32 = 0
-        for doc in fitDocs {
-            for w in doc.terms where rowOf[Int(w)] < 0 {
-                rowOf[Int(w)] = rows
-                rows += 1
+        var lone: [LoneTerm] = []
+        var loneDocument: [Int32] = []
+        for (k, doc) in fitDocs.enumerated() {
+            for (w, c) in zip(doc.terms, doc.counts) where seen[Int(w)] != 0 {
+                if seen[Int(w)] == 2 {
+                    rowOf[Int(w)] = rows
+                    rows += 1
+                } else {
+                    rowOf[Int(w)] = -1 - Int32(lone.count)
+                    lone.append(LoneTerm(cluster: -1, count: c))
+                    loneDocument.append(Int32(k))
+                }
+                seen[Int(w)] = 0
             }
         }
-        for w in rowOf.indices where rowOf[w] < 0 { rowOf[w] = rows }
+        seen = []
+        for w in rowOf.indices where rowOf[w] == .max { rowOf[w] = rows }
         var model = Model(
             clusterCount: K, vocabularySize: vocabularySize, documents: Array(repeating: 0, count: K),
             words: Array(repeating: 0, count: K), termCounts: Array(repeating: 0, count: (Int(rows) + 1) * K),
-            used: 0, rowOf: rowOf, alpha: alpha, beta: beta, maxLength: maxTermsPerDocument)
+            used: 0, rowOf: rowOf, lone: lone, alpha: alpha, beta: beta, maxLength: maxTermsPerDocument)
         model.refreshAllDenominators()
         var rng = SplitMix64(seed: seed)
         var p = [Double](repeating: 0, count: K + 1)
@@ -136,6 +168,9 @@ public struct DirichletMixture: Sendable {
             model.add(doc, to: z)
             assignment[k] = z
         }
+        // The lone terms' counts now sit where their documents ended.
+        for (s, k) in loneDocument.enumerated() { model.lone[s].cluster = Int32(assignment[Int(k)]) }
+        loneDocument = []
         // Documents beyond the sample: their most likely living cluster, scored independently of each other.
         fitDocs = []
         var result = [Int32](repeating: -1, count: documents.count)
@@ -200,7 +235,9 @@ extension DirichletMixture.Model {
         if z >= used { used = z + 1 }
         documents[z] += 1
         words[z] += Int32(doc.length)
-        for (w, c) in zip(doc.terms, doc.counts) { termCounts[Int(rowOf[Int(w)]) * clusterCount + z] += Int32(c) }
+        for (w, c) in zip(doc.terms, doc.counts) where rowOf[Int(w)] >= 0 {
+            termCounts[Int(rowOf[Int(w)]) * clusterCount + z] += Int32(c)
+        }
         refreshDenominators(z)
     }
 
@@ -256,7 +293,9 @@ extension DirichletMixture.Model {
     fileprivate mutating func remove(_ doc: CompactDocument, from z: Int) {
         documents[z] -= 1
         words[z] -= Int32(doc.length)
-        for (w, c) in zip(doc.terms, doc.counts) { termCounts[Int(rowOf[Int(w)]) * clusterCount + z] -= Int32(c) }
+        for (w, c) in zip(doc.terms, doc.counts) where rowOf[Int(w)] >= 0 {
+            termCounts[Int(rowOf[Int(w)]) * clusterCount + z] -= Int32(c)
+        }
         refreshDenominators(z)
     }
 
@@ -270,10 +309,23 @@ extension DirichletMixture.Model {
         }
         termCounts.withUnsafeBufferPointer { counts in
             for (w, c) in zip(doc.terms, doc.counts) {
-                let row = counts.baseAddress! + Int(rowOf[Int(w)]) * K
+                let r = Int(rowOf[Int(w)])
+                guard r < 0 else {
+                    let row = counts.baseAddress! + r * K
+                    for j in 0..<Int(c) {
+                        let add = beta + Double(j)
+                        for z in 0..<L { p[z] *= Double(row[z]) + add }
+                    }
+                    continue
+                }
+                // A lone term: a row of zeros but for its document's cluster, multiplied as that row would be.
+                let term = lone[-1 - r]
+                let holder = Int(term.cluster)
                 for j in 0..<Int(c) {
                     let add = beta + Double(j)
-                    for z in 0..<L { p[z] *= Double(row[z]) + add }
+                    let held = holder >= 0 && holder < L ? p[holder] : 0
+                    for z in 0..<L { p[z] *= add }
+                    if holder >= 0 && holder < L { p[holder] = held * (Double(term.count) + add) }
                 }
             }
         }
@@ -323,7 +375,7 @@ extension DirichletMixture.Model {
         let vBeta = Double(vocabularySize) * beta
         var value = Double(documents[z]) + alpha
         for (w, c) in zip(doc.terms, doc.counts) {
-            let n = Double(termCounts[Int(rowOf[Int(w)]) * clusterCount + z]) + beta
+            let n = Double(count(term: Int(w), cluster: z)) + beta
             for j in 0..<Int(c) { value *= n + Double(j) }
         }
         let nz = Double(words[z]) + vBeta

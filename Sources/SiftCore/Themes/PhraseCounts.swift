@@ -69,6 +69,96 @@ struct PhraseCounts {
     }
 }
 
+/// Phrase counts in two arrays sorted by key: 12 bytes a phrase, where the open-addressed table they were counted in
+/// takes 24 to 48. Naming holds every theme's counts at once, and their sum over the themes: on text of random or
+/// misspelt words, a few million phrases seen once each.
+struct SortedPhraseCounts {
+    private(set) var keys: [UInt64] = []
+    private(set) var counts: [Int32] = []
+
+    init() {}
+
+    /// The counts of `table`.
+    init(_ table: PhraseCounts) {
+        var entries: [(key: UInt64, count: Int32)] = []
+        entries.reserveCapacity(table.count)
+        table.forEach { key, n in entries.append((key, Int32(n))) }
+        entries.sort { $0.key < $1.key }
+        keys = entries.map(\.key)
+        counts = entries.map(\.count)
+    }
+
+    /// The sum of `parts`: each key once, with the sum of its counts.
+    init(summing parts: [SortedPhraseCounts]) {
+        // One merge of all the parts at once, smallest key first from a heap of the parts' next keys: merging two by
+        // two held intermediate sums beside the parts and the result.
+        let total = parts.reduce(0) { $0 + $1.count }
+        keys.reserveCapacity(total)
+        counts.reserveCapacity(total)
+        var next = [Int](repeating: 0, count: parts.count)
+        var heap = parts.indices.filter { !parts[$0].keys.isEmpty }
+        func key(_ part: Int) -> UInt64 { parts[part].keys[next[part]] }
+        func before(_ a: Int, _ b: Int) -> Bool { key(a) != key(b) ? key(a) < key(b) : a < b }
+        func siftDown(_ start: Int) {
+            var i = start
+            while true {
+                let left = 2 * i + 1, right = left + 1
+                var smallest = i
+                if left < heap.count && before(heap[left], heap[smallest]) { smallest = left }
+                if right < heap.count && before(heap[right], heap[smallest]) { smallest = right }
+                if smallest == i { return }
+                heap.swapAt(i, smallest)
+                i = smallest
+            }
+        }
+        for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
+        while let part = heap.first {
+            let (k, n) = (key(part), parts[part].counts[next[part]])
+            if let last = keys.last, last == k { counts[counts.count - 1] += n } else { keys.append(k); counts.append(n) }
+            next[part] += 1
+            if next[part] == parts[part].keys.count {
+                heap[0] = heap[heap.count - 1]
+                heap.removeLast()
+            }
+            if !heap.isEmpty { siftDown(0) }
+        }
+    }
+
+    /// Phrases held.
+    var count: Int { keys.count }
+
+    /// The count of `key` (0 when absent).
+    subscript(key: UInt64) -> Int {
+        var cursor = 0
+        return count(of: key, from: &cursor)
+    }
+
+    /// The count of `key`, searched from `cursor` on (keys asked for in increasing order move it forward only, so
+    /// a whole sorted list of them costs one pass, not a binary search each).
+    func count(of key: UInt64, from cursor: inout Int) -> Int {
+        // Steps of doubling length find a range past the key, then a binary search within it.
+        var low = cursor, step = 1
+        var high = low
+        while high < keys.count && keys[high] < key {
+            low = high + 1
+            high = low + step
+            step *= 2
+        }
+        high = min(high, keys.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        cursor = low
+        return low < keys.count && keys[low] == key ? Int(counts[low]) : 0
+    }
+
+    /// Calls `body` with every key and its count, in increasing order of key.
+    func forEach(_ body: (_ key: UInt64, _ count: Int) -> Void) {
+        for i in keys.indices { body(keys[i], Int(counts[i])) }
+    }
+}
+
 extension ChunkedLists {
     /// The label candidates of list `i` (marked, `TermMarks`), each once, sorted, into a reused buffer: every stem
     /// and every marked pair, by run-wide id (`globalOf` maps the ids the mixture reads).

@@ -251,12 +251,16 @@ public struct ThemeStage: CorpusStage {
             }
         }
         positionOf = []
-        let locals = (0..<slices).map { parts[$0]! }
-        let vocabulary = SortedVocabulary(locals.map(\.strings))
+        var locals: [LocalFeatures] = []
+        for slice in 0..<slices {
+            locals.append(parts[slice]!)
+            parts[slice] = nil
+        }
+        // Only the stems' texts are read from here on: their tables by bytes go before the vocabulary is built.
+        let (vocabulary, remaps) = SortedVocabulary.numbering(locals.indices.map { locals[$0].takeStrings() })
         let languages = Array(Set(locals.flatMap(\.languages))).sorted()
         let languageID = Dictionary(uniqueKeysWithValues: languages.enumerated().map { ($0.element, UInt32($0.offset)) })
         // Each list's slice-local ids to the run's, in place, by the slice that read its record.
-        let remaps = locals.map { local in local.strings.map { vocabulary.id($0)! } }
         let languageRemaps = locals.map { local in local.languages.map { languageID[$0]! } }
         let offsets = starts
         values.withUnsafeMutableBufferPointer { valueBuffer in
@@ -491,12 +495,27 @@ public struct ThemeStage: CorpusStage {
         _ prepared: LanguageDocuments, records: [FeedbackRecord], names: Naming, corpusCount: Int
     ) -> [(Theme, [Int])] {
         let docs = prepared.documents
+        let minimum = max(minimumThemeSize, Int((minimumThemeShare * Double(prepared.memberCount)).rounded(.up)))
+        let clusters = fittedClusters(docs, vocabularySize: prepared.vocabularySize, minimum: minimum)
+        let groups = splittingCatchAlls(
+            merged(clusters, docs: docs), docs: docs, languageCount: prepared.memberCount, minimum: minimum)
+        return records.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            return makeThemes(
+                language: prepared.language, groups: groups, ordered: prepared.ordered, docs: docs,
+                globalOf: prepared.globalOf, records: RecordsInPlace(base: base), names: names, corpusCount: corpusCount)
+        }
+    }
+
+    /// The mixture's clusters of at least `minimum` records, as positions in `docs`, with the records of smaller
+    /// ones moved to the kept cluster that explains each best. The fitted model is let go on return, before the
+    /// clusters are merged and named.
+    private func fittedClusters(_ docs: ChunkedLists, vocabularySize: Int, minimum: Int) -> [[Int]] {
         var assignments: [Int32]
         let model: DirichletMixture.Model
-        (assignments, model) = mixture.clusterPacked(docs, vocabularySize: max(1, prepared.vocabularySize), threads: threads)
+        (assignments, model) = mixture.clusterPacked(docs, vocabularySize: max(1, vocabularySize), threads: threads)
         var size = [Int](repeating: 0, count: model.clusterCount)
         for z in assignments where z >= 0 { size[Int(z)] += 1 }
-        let minimum = max(minimumThemeSize, Int((minimumThemeShare * Double(prepared.memberCount)).rounded(.up)))
         let kept = (0..<model.clusterCount).filter { size[$0] >= minimum }
         var isKept = [Bool](repeating: false, count: model.clusterCount)
         for z in kept { isKept[z] = true }
@@ -527,14 +546,7 @@ public struct ThemeStage: CorpusStage {
         assignments = []
         let clusters = kept.compactMap { memberOf[$0].isEmpty ? nil : memberOf[$0] }
         memberOf = []  // `clusters` then holds the only reference to each list: merging extends them in place
-        let groups = splittingCatchAlls(
-            merged(clusters, docs: docs), docs: docs, languageCount: prepared.memberCount, minimum: minimum)
-        return records.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return [] }
-            return makeThemes(
-                language: prepared.language, groups: groups, ordered: prepared.ordered, docs: docs,
-                globalOf: prepared.globalOf, records: RecordsInPlace(base: base), names: names, corpusCount: corpusCount)
-        }
+        return clusters
     }
 
     /// Clusters whose word distributions point the same way (cosine ≥ `mergeSimilarity`) joined, most similar
@@ -628,7 +640,8 @@ public struct ThemeStage: CorpusStage {
     ) -> [(Theme, [Int])] {
         // c-TF-IDF over phrases, counted once per record: frequent in the theme, rare in the other themes.
         // Each theme's phrases are counted by stem ids from its term lists, on its own core.
-        let counted = UnsafeSlots<PhraseCounts>(count: groups.count, initial: PhraseCounts())
+        // Counted in a table, kept sorted: every theme's counts are held until all are named, and their sum.
+        let counted = UnsafeSlots<SortedPhraseCounts>(count: groups.count, initial: SortedPhraseCounts())
         DispatchQueue.concurrentPerform(iterations: groups.count) { c in
             var counts = PhraseCounts()
             var keys: [UInt64] = []
@@ -636,11 +649,11 @@ public struct ThemeStage: CorpusStage {
                 docs.phrases(position, globalOf: globalOf, into: &keys)
                 for key in keys { counts.add(key) }
             }
-            counted[c] = counts
+            counted[c] = SortedPhraseCounts(counts)
         }
-        var overall = PhraseCounts()
-        for c in groups.indices { counted[c].forEach { key, n in overall.add(key, Int32(n)) } }
+        let overall = SortedPhraseCounts(summing: groups.indices.map { counted[$0] })
         let average = Double(groups.reduce(0) { $0 + $1.count }) / Double(max(1, groups.count))
+            let sizes = groups.indices.map { counted[$0].count }
         // Themes are named and described independently of each other: on every core, each into its own slot.
         let slots = UnsafeSlots<(Theme, [Int])?>(count: groups.count, initial: nil)
         let overallCounts = overall
@@ -654,7 +667,7 @@ public struct ThemeStage: CorpusStage {
                 share: Double(groups[c].count) / Double(max(1, corpusCount)), quotes: [],
                 sentiment: .init(), kinds: [], versions: [], firstSeen: nil, lastSeen: nil, meanRating: nil)
             theme.terms = characteristicTerms(counts, size: groups[c].count, names: names, language: language)
-            counted[c] = PhraseCounts()
+            counted[c] = SortedPhraseCounts()
             slots[c] = (theme, [])
         }
         // What is read from the records themselves (spellings of the chosen phrases, sentiment, kinds, versions,
@@ -782,7 +795,7 @@ public struct ThemeStage: CorpusStage {
 
     /// The theme's most frequent phrases (in at least 2 records, or all of a tiny theme), at most 25, with the
     /// share of its records that contain each; names such as the app's own are left out.
-    private func characteristicTerms(_ counts: PhraseCounts, size: Int, names: Naming, language: String) -> [String: Double] {
+    private func characteristicTerms(_ counts: SortedPhraseCounts, size: Int, names: Naming, language: String) -> [String: Double] {
         let floor = min(2, size)
         // Boilerplate ("app", "please") names no theme; a pair is kept unless both its words are boilerplate.
         func isExcluded(_ key: UInt64) -> Bool {
@@ -814,7 +827,7 @@ public struct ThemeStage: CorpusStage {
 
     /// The label's phrases (by c-TF-IDF, pairs preferred to the words they join), at most `labelPhrases`.
     private func labelPhrases(
-        counts: PhraseCounts, overall: PhraseCounts, average: Double, size: Int, language: String, names: Naming
+        counts: SortedPhraseCounts, overall: SortedPhraseCounts, average: Double, size: Int, language: String, names: Naming
     ) -> [Keyphrase] {
         // A label phrase is said by a noticeable part of the theme, not by one long review in it.
         let preferredFloor = size >= 6 ? max(2, Int((0.03 * Double(size)).rounded(.up))) : 1
@@ -822,22 +835,34 @@ public struct ThemeStage: CorpusStage {
         var reachesPreferred = false
         counts.forEach { _, count in if count >= preferredFloor { reachesPreferred = true } }
         let floor = reachesPreferred ? preferredFloor : 1
+        // The best 40 by (score, key), kept in order as the candidates come: in a theme of words seen once each
+        // (spam, random strings) every phrase is a candidate, and their texts need not all exist at once. The
+        // order is total (keys differ), so these are the first 40 of all the candidates sorted.
         var ranked: [Keyphrase] = []
+        func ranksBefore(_ a: Keyphrase, _ b: Keyphrase) -> Bool { a.score != b.score ? a.score < b.score : a.key < b.key }
+        // Keys come in increasing order, so their overall counts are found in one pass over `overall`.
+        var cursor = 0
         counts.forEach { id, count in
             guard count >= floor else { return }
             let (first, second) = PhraseCounts.stems(id)
             let stems = second.map { [first, $0] } ?? [first]
             if stems.contains(where: { names.isName[Int($0)] }) { return }
-            let key = names.text(id)
-            var score = Double(count) / Double(size) * Foundation.log(1 + average / Double(overall[id]))
+            let all = overall.count(of: id, from: &cursor)
+            var score = Double(count) / Double(size) * Foundation.log(1 + average / Double(all))
             let plain = stems.filter { boilerplate.contains(names.stems[Int($0)], language: language) }.count
             if plain == stems.count { score *= 0.1 } else if plain > 0 { score *= 0.5 }
-            ranked.append(Keyphrase(text: key, key: key, score: -score, count: count))
+            if ranked.count == 40 && -score > ranked[39].score { return }
+            let key = names.text(id)
+            let candidate = Keyphrase(text: key, key: key, score: -score, count: count)
+            if ranked.count == 40 {
+                guard ranksBefore(candidate, ranked[39]) else { return }
+                ranked.removeLast()
+            }
+            ranked.insert(candidate, at: ranked.firstIndex { ranksBefore(candidate, $0) } ?? ranked.count)
         }
-        ranked.sort { $0.score != $1.score ? $0.score < $1.score : $0.key < $1.key }
         // A pair that most uses of its word come in ("verification code" for "code") says more than the word.
         var chosen: [Keyphrase] = []
-        for candidate in ranked.prefix(40) {
+        for candidate in ranked {
             if chosen.count >= labelPhrases { break }
             let stems = Set(candidate.key.split(separator: " "))
             let parts = chosen.indices.filter { Set(chosen[$0].key.split(separator: " ")).isSubset(of: stems) }
@@ -946,7 +971,6 @@ public struct ThemeStage: CorpusStage {
 private struct LocalFeatures {
     /// Stems numbered by their bytes; `strings` are the stems by id.
     var ids = PhraseIDs()
-    var strings: [String] { ids.keys }
     var languageIDs: [String: UInt32] = [:]
     var languages: [String] = []
     /// Capitalised words by folded form, with the number of records that write each so.
@@ -988,6 +1012,13 @@ private struct LocalFeatures {
         for c in capitalised { capitalisedCounts[c] += 1 }
         self.capitalised = capitalised
         return languageID
+    }
+
+    /// The stems by id, the table that numbered them let go.
+    mutating func takeStrings() -> [String] {
+        let strings = ids.keys
+        ids = PhraseIDs()
+        return strings
     }
 
     private mutating func capitalisedID(_ form: UnsafeBufferPointer<UInt8>) -> Int {
@@ -1039,17 +1070,46 @@ struct UnsafeSendableBuffer<T>: @unchecked Sendable {
 /// Strings numbered in sorted order: the same ids whatever thread saw a string first.
 struct SortedVocabulary: Sendable {
     let strings: [String]
-    private let ids: [String: UInt32]
 
-    init(_ tables: [[String]]) {
-        strings = Array(Set(tables.joined())).sorted()
-        var ids: [String: UInt32] = [:]
-        ids.reserveCapacity(strings.count)
-        for (i, s) in strings.enumerated() { ids[s] = UInt32(i) }
-        self.ids = ids
+    init(_ tables: [[String]]) { self = Self.numbering(tables).vocabulary }
+
+    private init(sorted strings: [String]) { self.strings = strings }
+
+    /// The vocabulary of `tables` (each without repeats) and the id of each table's strings, table by table.
+    ///
+    /// One sort of the strings' places, where a set, a sorted copy and a dictionary each held every distinct
+    /// string (on random words, two million of them: a few hundred MB at once). Of strings equal as `String`s
+    /// (canonically equivalent), the first in table order is kept, as the set built in that order kept it.
+    static func numbering(_ tables: [[String]]) -> (vocabulary: SortedVocabulary, ids: [[UInt32]]) {
+        // Places as table << 32 | index, so that ties between equal strings go to the first.
+        var places: [UInt64] = []
+        places.reserveCapacity(tables.reduce(0) { $0 + $1.count })
+        for (t, table) in tables.enumerated() { for i in table.indices { places.append(UInt64(t) << 32 | UInt64(i)) } }
+        places.sort { a, b in
+            let x = tables[Int(a >> 32)][Int(a & 0xFFFF_FFFF)], y = tables[Int(b >> 32)][Int(b & 0xFFFF_FFFF)]
+            if x < y { return true }
+            if y < x { return false }
+            return a < b
+        }
+        var strings: [String] = []
+        var ids = tables.map { [UInt32](repeating: 0, count: $0.count) }
+        for place in places {
+            let (t, i) = (Int(place >> 32), Int(place & 0xFFFF_FFFF))
+            if strings.isEmpty || strings[strings.count - 1] != tables[t][i] { strings.append(tables[t][i]) }
+            ids[t][i] = UInt32(strings.count - 1)
+        }
+        return (SortedVocabulary(sorted: strings), ids)
     }
 
-    func id(_ s: String) -> UInt32? { ids[s] }
+    /// The id of `s`, if it is in the vocabulary (by binary search: the strings are sorted).
+    func id(_ s: String) -> UInt32? {
+        var low = 0, high = strings.count
+        while low < high {
+            let middle = (low + high) / 2
+            if strings[middle] < s { low = middle + 1 } else { high = middle }
+        }
+        return low < strings.count && strings[low] == s ? UInt32(low) : nil
+    }
 }
 
 extension Corpus {

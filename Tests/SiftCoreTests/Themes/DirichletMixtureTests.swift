@@ -65,6 +65,58 @@ struct DirichletMixtureTests {
         #expect(topicsOfCluster.values.allSatisfy { $0.count == 1 }, "a cluster mixes topics: \(topicsOfCluster)")
     }
 
+    /// The planted topics with two words of its own in each document (a typo, a random string): ids from 30 on.
+    static func documentsWithLoneWords(perTopic: Int = 60) -> (docs: [[UInt32]], topic: [Int], vocabularySize: Int) {
+        var (docs, topic) = plantedDocuments(perTopic: perTopic)
+        var next: UInt32 = 30
+        for d in docs.indices {
+            docs[d] += [next, next + 1]
+            next += 2
+        }
+        return (docs, topic, Int(next))
+    }
+
+    @Test func wordsOfOneDocumentTakeNoRowOfCountsAndTheTopicsAmongThemAreStillFound() {
+        let (docs, topic, vocabularySize) = Self.documentsWithLoneWords()
+        let (assignments, model) = DirichletMixture(maxClusters: 40).cluster(docs, vocabularySize: vocabularySize)
+        // A row of 40 counts for each of the 30 topic words and one of zeros; the 360 words of one document take none.
+        #expect(model.termCounts.count == 31 * 40)
+        // Words of one document weigh the same in every cluster: no cluster mixes topics.
+        var topicsOfCluster: [Int: Set<Int>] = [:]
+        for (cluster, t) in zip(assignments, topic) { topicsOfCluster[cluster!, default: []].insert(t) }
+        #expect(topicsOfCluster.values.allSatisfy { $0.count == 1 }, "a cluster mixes topics: \(topicsOfCluster)")
+        #expect(topicsOfCluster.count <= 6)
+        // A word of one document still counts in the cluster its document ended in, and only there.
+        for d in [0, 1, 100] {
+            let word = 30 + 2 * d
+            for z in 0..<model.clusterCount {
+                #expect(model.count(term: word, cluster: z) == (z == assignments[d]! ? 1 : 0), "word \(word), cluster \(z)")
+            }
+        }
+    }
+
+    /// Later documents made of words seen in one sample document each (some twice) go where the weight computed
+    /// factor by factor from the counts is highest: the words' counts are read as their rows would have held them.
+    @Test func documentsBeyondTheFitLimitReadTheCountsOfWordsOfOneSampleDocument() {
+        let (all, _, _) = Self.documentsWithLoneWords()
+        var rng = SplitMix64(seed: 13)
+        // The first 60 documents are the sample; their own words are 30..<150.
+        let later = (0..<60).map { _ in (0..<(2 + Int(rng.next() % 6))).map { _ in UInt32(rng.next() % 150) } }
+        let docs = Array(all.prefix(60)) + later + later.prefix(5).map { $0 + $0 }
+        let (assignments, model) = DirichletMixture(maxClusters: 40, fitLimit: 60).cluster(docs, vocabularySize: 150, threads: 2)
+        let living = (0..<model.clusterCount).filter { z in assignments.contains { $0 == z } }
+        for d in 60..<docs.count {
+            let best = living.max { a, b in
+                let x = model.logWeight(docs[d], cluster: a), y = model.logWeight(docs[d], cluster: b)
+                return x != y ? x < y : a > b
+            }
+            #expect(assignments[d] == best, "document \(d)")
+        }
+        // A document of one such word joins that word's document.
+        let single = DirichletMixture(maxClusters: 40, fitLimit: 60).cluster(Array(all.prefix(60)) + [[31]], vocabularySize: 150)
+        #expect(single.assignments[60] == single.assignments[0])
+    }
+
     @Test func aDocumentWithoutTermsIsInNoCluster() {
         let (assignments, _) = DirichletMixture().cluster([[1, 2], [], [1, 2, 2]], vocabularySize: 3)
         #expect(assignments[1] == nil)

@@ -19,6 +19,39 @@ struct PhraseCountsTests {
         #expect(total == 500 + 250 * 3 + 1)
     }
 
+    @Test func sortedCountsHoldTheTablesCountsInKeyOrderAndSumOverThemes() {
+        var themes: [SortedPhraseCounts] = []
+        // Five themes of 300 stems each, overlapping by 100, each stem counted as often as its theme number + 1.
+        for theme in 0..<5 as Range<UInt32> {
+            var table = PhraseCounts()
+            for stem in (theme * 200)..<(theme * 200 + 300) { table.add(PhraseCounts.single(stem), Int32(theme + 1)) }
+            table.add(PhraseCounts.pair(theme, 1000))
+            let sorted = SortedPhraseCounts(table)
+            #expect(sorted.count == table.count)
+            var keys: [UInt64] = []
+            sorted.forEach { key, n in
+                keys.append(key)
+                #expect(n == table[key])
+            }
+            #expect(keys == keys.sorted())
+            themes.append(sorted)
+        }
+        let overall = SortedPhraseCounts(summing: themes)
+        #expect(overall.count == 4 * 200 + 300 + 5)
+        #expect(overall[PhraseCounts.single(0)] == 1)
+        #expect(overall[PhraseCounts.single(250)] == 1 + 2)
+        #expect(overall[PhraseCounts.single(850)] == 4 + 5)
+        #expect(overall[PhraseCounts.pair(3, 1000)] == 1)
+        #expect(overall[PhraseCounts.single(5000)] == 0)
+        // Keys asked for in increasing order, from one cursor, find the same counts.
+        var cursor = 0
+        for stem in stride(from: 0, to: 1200, by: 7) as StrideTo<UInt32> {
+            let key = PhraseCounts.single(stem)
+            #expect(overall.count(of: key, from: &cursor) == overall[key], "stem \(stem)")
+        }
+        #expect(SortedPhraseCounts(summing: []).count == 0)
+    }
+
     @Test func keysSplitBackIntoTheirStems() {
         let single = PhraseCounts.stems(PhraseCounts.single(12))
         #expect(single.first == 12 && single.second == nil)

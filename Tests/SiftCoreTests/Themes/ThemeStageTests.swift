@@ -86,6 +86,43 @@ struct ThemeStageTests {
         #expect(stableHash(records[two[0]].text.utf8) <= stableHash(records[two[1]].text.utf8))
     }
 
+    @Test func theVocabularyNumbersEveryThreadsStemsInStringOrder() {
+        // Two threads' stems, overlapping; "café" written precomposed by one and decomposed by the other.
+        let first = ["drain", "battery", "caf\u{E9}", "login"]
+        let second = ["login", "zoom", "cafe\u{301}", "battery", "app"]
+        let (vocabulary, ids) = SortedVocabulary.numbering([first, second])
+        #expect(vocabulary.strings == ["app", "battery", "caf\u{E9}", "drain", "login", "zoom"])
+        // The spelling kept is the first thread's.
+        #expect(vocabulary.strings[2].unicodeScalars.count == 4)
+        for (table, numbered) in zip([first, second], ids) {
+            for (string, id) in zip(table, numbered) { #expect(vocabulary.strings[Int(id)] == string) }
+        }
+        #expect(vocabulary.id("login") == 4)
+        #expect(vocabulary.id("cafe\u{301}") == 2)
+        #expect(vocabulary.id("crash") == nil)
+        #expect(SortedVocabulary.numbering([]).vocabulary.strings.isEmpty)
+    }
+
+    @Test func problemsAmongManyRecordsOfWordsSeenOnceAreStillNamedThemes() {
+        // Spam around the planted problems: strings of random letters, nearly every word new.
+        var rng = SplitMix64(seed: 5)
+        func word() -> String {
+            String((0..<(5 + Int(rng.next() % 4))).map { _ in Character(UnicodeScalar(UInt8(97 + rng.next() % 26))) })
+        }
+        let spam = (0..<400).map { _ in (0..<(3 + Int(rng.next() % 8))).map { _ in word() }.joined(separator: " ") }
+        let corpus = themed(WrittenReviews.planted + WrittenReviews.records(spam, prefix: "spam"))
+        let byID = themeByID(corpus)
+        for group in ["login", "battery", "upload"] {
+            let themes = Set(byID.filter { $0.key.hasPrefix(group) }.map(\.value))
+            #expect(themes.count == 1, "\(group) records are spread over \(themes)")
+            #expect(!themes.contains(nil))
+        }
+        let titles = corpus.themes.map(\.title)
+        #expect(titles.contains { $0.contains("verification code") || $0.contains("login") })
+        #expect(titles.contains { $0.contains("battery") })
+        #expect(titles.contains { $0.contains("upload") || $0.contains("processing") })
+    }
+
     @Test func plantedProblemsBecomeSeparateNamedThemes() {
         let corpus = themed(WrittenReviews.planted)
         let byID = themeByID(corpus)
