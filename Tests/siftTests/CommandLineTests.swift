@@ -29,6 +29,10 @@ struct DumpDirectoryCommandTests {
         #expect(byFile["notes.txt"]?["format"] as? String == "skipped")
         #expect((byFile["notes.txt"]?["note"] as? String)?.contains("cannot tell the format") == true)
         #expect(byFile["play-reviews.csv"]?["read"] as? Int == 110)
+        // The report says so at its top, not only in the accounting table at its end.
+        let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        let top = markdown.split(separator: "\n").prefix(6).joined(separator: "\n")
+        #expect(top.contains("**1 input was skipped**") && top.contains("notes.txt"))
         // Named on its own, the same file still stops the run with the input exit code.
         let named = try SiftBinary.run(["analyze", dump.appendingPathComponent("notes.txt").path, "--out", out.path, "--quiet"])
         #expect(named.status == 66)

@@ -14,6 +14,12 @@ public enum ReportMarkdown {
             md += run.previousRunAt.map { " since \(UTCDate.day($0))." } ?? "."
         }
         md += "\n\n"
+        // A file left out is said at the top: the figures below do not count it.
+        let skipped = report.accounts.filter { $0.format == "skipped" }
+        if !skipped.isEmpty {
+            md += "**\(skipped.count) input\(skipped.count == 1 ? " was" : "s were") skipped** (found in a directory, could not be read; "
+                + "not counted below): " + skipped.map { "\(inline($0.file)) (\($0.note ?? "unreadable"))" }.joined(separator: "; ") + ".\n\n"
+        }
         if let findings = report.findings {
             md += summary(findings)
             if let surge = findings.surge { md += Self.surge(surge, width: findings.buckets?.width) }
