@@ -5,14 +5,18 @@ struct TextEncodingTests {
     /// Reads all of an input through `UTF8Input` in reads of `step` bytes, so chunk edges fall everywhere.
     func decoded(_ bytes: [UInt8], step: Int) throws -> (TextEncoding, String) {
         let input = try UTF8Input(InputSource(name: "t", bytes: bytes))
+        return (input.encoding, String(decoding: try readAll(input, step: step), as: UTF8.self))
+    }
+
+    /// Every byte `input` hands out, read `step` bytes at a time.
+    func readAll(_ input: UTF8Input, step: Int) throws -> [UInt8] {
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: step)
         while true {
             let n = try chunk.withUnsafeMutableBytes { try input.read(into: $0) }
-            if n == 0 { break }
+            if n == 0 { return out }
             out += chunk[0..<n]
         }
-        return (input.encoding, String(decoding: out, as: UTF8.self))
     }
 
     @Test func sniffsByteOrderMarks() {
@@ -50,14 +54,7 @@ struct TextEncodingTests {
         let damaged = 2 + 2 * Self.reviewLines[..<1000].reduce(0) { $0 + $1.utf16.count + 1 } + 17
         if inserted.isEmpty { bytes.remove(at: damaged) } else { bytes.insert(contentsOf: inserted, at: damaged) }
         let input = try UTF8Input(InputSource(name: "t", bytes: bytes))
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 5000)
-        while true {
-            let n = try chunk.withUnsafeMutableBytes { try input.read(into: $0) }
-            if n == 0 { break }
-            out += chunk[0..<n]
-        }
-        let lines = String(decoding: out, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = String(decoding: try readAll(input, step: 5000), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.count == Self.reviewLines.count + 1)
         // Only the damaged line differs; every other line reads as written.
         let differing = zip(lines, Self.reviewLines).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
@@ -74,14 +71,7 @@ struct TextEncodingTests {
             .joined(separator: "\n") + "\n")
         for bigEndian in [false, true] {
             let input = try UTF8Input(InputSource(name: "t", bytes: utf16(String(repeating: text, count: 200), bigEndian: bigEndian)))
-            var out: [UInt8] = []
-            var chunk = [UInt8](repeating: 0, count: 4096)
-            while true {
-                let n = try chunk.withUnsafeMutableBytes { try input.read(into: $0) }
-                if n == 0 { break }
-                out += chunk[0..<n]
-            }
-            #expect(String(decoding: out, as: UTF8.self) == String(repeating: text, count: 200))
+            #expect(String(decoding: try readAll(input, step: 4096), as: UTF8.self) == String(repeating: text, count: 200))
             #expect(input.realignmentCount == 0)
         }
     }

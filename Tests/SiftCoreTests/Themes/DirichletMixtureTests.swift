@@ -46,14 +46,7 @@ struct DirichletMixtureTests {
         let mixed = (0..<40).map { _ in (0..<(2 + Int(rng.next() % 8))).map { _ in UInt32(rng.next() % 30) } }
         docs += mixed + mixed.prefix(10)
         let (assignments, model) = DirichletMixture(maxClusters: 40, fitLimit: 60).cluster(docs, vocabularySize: 30, threads: 2)
-        let living = (0..<model.clusterCount).filter { z in assignments.contains { $0 == z } }
-        for d in 60..<docs.count {
-            let best = living.max { a, b in
-                let x = model.logWeight(docs[d], cluster: a), y = model.logWeight(docs[d], cluster: b)
-                return x != y ? x < y : a > b
-            }
-            #expect(assignments[d] == best, "document \(d)")
-        }
+        expectEachLaterDocumentTakesItsBestCluster(docs, assignments, model, from: 60)
     }
 
     @Test func documentsBeyondTheFitLimitJoinAClusterOfTheirTopic() {
@@ -104,14 +97,7 @@ struct DirichletMixtureTests {
         let later = (0..<60).map { _ in (0..<(2 + Int(rng.next() % 6))).map { _ in UInt32(rng.next() % 150) } }
         let docs = Array(all.prefix(60)) + later + later.prefix(5).map { $0 + $0 }
         let (assignments, model) = DirichletMixture(maxClusters: 40, fitLimit: 60).cluster(docs, vocabularySize: 150, threads: 2)
-        let living = (0..<model.clusterCount).filter { z in assignments.contains { $0 == z } }
-        for d in 60..<docs.count {
-            let best = living.max { a, b in
-                let x = model.logWeight(docs[d], cluster: a), y = model.logWeight(docs[d], cluster: b)
-                return x != y ? x < y : a > b
-            }
-            #expect(assignments[d] == best, "document \(d)")
-        }
+        expectEachLaterDocumentTakesItsBestCluster(docs, assignments, model, from: 60)
         // A document of one such word joins that word's document.
         let single = DirichletMixture(maxClusters: 40, fitLimit: 60).cluster(Array(all.prefix(60)) + [[31]], vocabularySize: 150)
         #expect(single.assignments[60] == single.assignments[0])
@@ -121,5 +107,18 @@ struct DirichletMixtureTests {
         let (assignments, _) = DirichletMixture().cluster([[1, 2], [], [1, 2, 2]], vocabularySize: 3)
         #expect(assignments[1] == nil)
         #expect(assignments[0] != nil)
+    }
+
+    /// Every document from `first` on (past the fit's sample) is in the living cluster that weighs it most, ties to
+    /// the lower index.
+    func expectEachLaterDocumentTakesItsBestCluster(_ docs: [[UInt32]], _ assignments: [Int?], _ model: DirichletMixture.Model, from first: Int) {
+        let living = (0..<model.clusterCount).filter { z in assignments.contains { $0 == z } }
+        for d in first..<docs.count {
+            let best = living.max { a, b in
+                let x = model.logWeight(docs[d], cluster: a), y = model.logWeight(docs[d], cluster: b)
+                return x != y ? x < y : a > b
+            }
+            #expect(assignments[d] == best, "document \(d)")
+        }
     }
 }
