@@ -44,10 +44,20 @@ public struct Ingestor: Sendable {
         return accounts
     }
 
-    /// Whether an input holds nothing but, at most, a byte-order mark.
+    /// Whether an input holds nothing but, at most, a byte-order mark and white space (line ends of an export
+    /// with no rows, in UTF-8 or UTF-16).
     static func isEmpty(_ input: InputSource) throws -> Bool {
-        let start = try input.prefix(4)
-        return start.isEmpty || start == [0xEF, 0xBB, 0xBF] || start == [0xFF, 0xFE] || start == [0xFE, 0xFF]
+        let limit = 4096
+        let start = try input.prefix(limit)
+        // A prefix shorter than asked for is the whole input.
+        guard start.count < limit else { return false }
+        var bytes = start[...]
+        for bom: [UInt8] in [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]] where bytes.starts(with: bom) {
+            bytes = bytes.dropFirst(bom.count)
+            break
+        }
+        let utf16 = bytes.count != start.count && !start.starts(with: [0xEF, 0xBB, 0xBF])
+        return bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || utf16 && $0 == 0 }
     }
 
     /// Reads one input, keeping its account.

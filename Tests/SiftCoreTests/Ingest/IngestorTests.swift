@@ -98,7 +98,7 @@ struct IngestorTests {
     @Test func anEmptyExportHasNoRecordsAndANote() throws {
         // A day without reviews can come as a file of zero bytes (or a byte-order mark alone); it was "cannot tell the
         // format" and stopped the nightly run.
-        for bytes: [UInt8] in [[], [0xEF, 0xBB, 0xBF], [0xFF, 0xFE]] {
+        for bytes: [UInt8] in [[], [0xEF, 0xBB, 0xBF], [0xFF, 0xFE], Array("\r\n\n".utf8), [0xFF, 0xFE, 0x0D, 0x00, 0x0A, 0x00]] {
             var notes: [Diagnostic] = []
             let accounts = try Ingestor().ingest([InputSource(name: "play-2026-11-29.csv", bytes: bytes),
                                                   InputSource(name: "ok.csv", bytes: mixedCSV(rows: 5))]) { event in
