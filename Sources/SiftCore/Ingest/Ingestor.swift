@@ -38,8 +38,10 @@ public struct Ingestor: Sendable {
         }
         // Skipping is for a bad file among good ones; when nothing could be read the run has nothing to report.
         if let first = inputs.first, accounts.allSatisfy({ $0.format == "skipped" }) {
-            throw IngestError(file: first.name, accounts.count == 1 ? "could not be read (see above)"
-                : "none of the \(accounts.count) files found could be read (see above); name a file with --format NAME to read it as that format")
+            // Named by the directory the files were found in.
+            let directory = first.name.lastIndex(of: "/").map { String(first.name[..<$0]) } ?? "."
+            throw IngestError(file: directory, accounts.count == 1 ? "its one feedback file could not be read (see above)"
+                : "none of the \(accounts.count) feedback files found could be read (see above); name a file with --format NAME to read it as that format")
         }
         return accounts
     }
