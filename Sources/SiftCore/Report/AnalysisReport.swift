@@ -3,7 +3,7 @@ public import Foundation
 /// Everything one run found, in the shape the report writers render.
 public struct AnalysisReport: Sendable {
     /// Version of the report.json schema (`Sources/SiftCore/Report/report.schema.json`); 1.1 added the accounting of records left out (`outside_window`, `filtered_out`, `analysed`).
-    public static let schemaVersion = "1.1"
+    public static let schemaVersion = "1.2"
 
     public var accounts: [InputAccount]
     public var overview: Overview

@@ -47,6 +47,17 @@ struct ReportJSONTests {
         #expect(errors == nil, "\(errors ?? "")")
     }
 
+    @Test func skippedAndEmptyInputsValidateWithTheirNotes() throws {
+        let accounts = [InputAccount(file: "dump/notes.txt", format: "skipped", note: "cannot tell the format"),
+                        InputAccount(file: "dump/empty.csv", format: "empty", note: "no records"),
+                        InputAccount(file: "dump/play.csv", format: "play", read: 2, accepted: 2)]
+        let json = ReportJSON.render(AnalysisReport(accounts: accounts, overview: Overview([]), warnings: 2))
+        let errors = try Self.schemaErrors(json)
+        #expect(errors == nil, "\(errors ?? "")")
+        let inputs = try #require((try Self.object(json)["accounting"] as? [String: Any])?["inputs"] as? [[String: Any]])
+        #expect(inputs.map { $0["note"] as? String } == ["cannot tell the format", "no records", nil])
+    }
+
     @Test func theSchemaRejectsADocumentThatLostAField() throws {
         var object = try Self.object(ReportJSON.render(ReportFixture.report()))
         var points = try #require(object["pain_points"] as? [[String: Any]])
