@@ -157,6 +157,23 @@ public final class CSVScanner {
         fieldCount += 1
     }
 
+    /// Ends the row at the first line end after a quote that opened its last field at `fieldStart` (on line
+    /// `lineAtOpen`): the field runs to there, the row is marked `unterminatedQuote`, and scanning goes on at the next
+    /// line. False, changing nothing, when no line end follows in the buffer.
+    private func cutAtLineEnd(fieldStart: Int, lineAtOpen: Int) -> Bool {
+        let bytes = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        var cut = fieldStart
+        while cut < end, bytes[cut] != Self.cr, bytes[cut] != Self.lf { cut += 1 }
+        guard cut < end else { return false }
+        addField(fieldStart, cut, escaped: false)
+        unterminatedQuote = true
+        rowEnd = cut - start
+        line = lineAtOpen + 1
+        skipLF = bytes[cut] == Self.cr
+        pos = cut + 1
+        return true
+    }
+
     /// Scans the next row; returns false when the input has no more rows.
     public func nextRow() throws -> Bool {
         fieldCount = 0
@@ -197,21 +214,12 @@ public final class CSVScanner {
                 while true {
                     if !scanToQuote() {
                         if try refill() { continue }
-                        unterminatedQuote = true
                         // The rest of the input is in the buffer now: cut the row at the quote's own line end.
-                        let bytes = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
-                        var cut = start + open
-                        while cut < end, bytes[cut] != Self.cr, bytes[cut] != Self.lf { cut += 1 }
-                        guard cut < end else {
+                        if !cutAtLineEnd(fieldStart: start + open, lineAtOpen: lineAtOpen) {
+                            unterminatedQuote = true
                             addField(start + open, pos, escaped: escaped)
                             rowEnd = pos - start
-                            return true
                         }
-                        addField(start + open, cut, escaped: false)
-                        rowEnd = cut - start
-                        line = lineAtOpen + 1
-                        skipLF = bytes[cut] == Self.cr
-                        pos = cut + 1
                         return true
                     }
                     // At a quote: a doubled one is an escaped quote, a single one closes the field.
@@ -243,16 +251,8 @@ public final class CSVScanner {
                     // A quote that closes lines later before more text ("…,"Excellent,5" and, 15 lines on,
                     // "…,"Easy, quick",5") is a stray one meeting the opening quote of another field: reading it as
                     // one field cost every row in between. The row is cut at the stray quote's line end instead.
-                    let bytes = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
-                    var cut = start + open
-                    while bytes[cut] != Self.cr, bytes[cut] != Self.lf { cut += 1 }
-                    addField(start + open, cut, escaped: false)
-                    unterminatedQuote = true
+                    _ = cutAtLineEnd(fieldStart: start + open, lineAtOpen: lineAtOpen)
                     strayQuote = true
-                    rowEnd = cut - start
-                    line = lineAtOpen + 1
-                    skipLF = bytes[cut] == Self.cr
-                    pos = cut + 1
                     return true
                 } else {
                     addField(start + open - 1, pos, escaped: false)

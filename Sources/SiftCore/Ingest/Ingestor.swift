@@ -22,14 +22,14 @@ public struct Ingestor: Sendable {
             var account = InputAccount(file: input.name, format: format?.rawValue ?? "unknown")
             do {
                 if try Self.isEmpty(input) {
-                    account.format = "empty"
+                    account.format = InputAccount.emptyFormat
                     account.note = "no records"
                     try emit(.diagnostic(Diagnostic(.note, at: RecordOrigin(file: input.name), "the file is empty: no records")))
                 } else {
                     try read(input, into: &account, emit: emit)
                 }
             } catch let error as IngestError where input.foundInDirectory {
-                account.format = account.read > 0 ? account.format : "skipped"
+                account.format = account.read > 0 ? account.format : InputAccount.skippedFormat
                 account.note = error.message
                 try emit(.diagnostic(Diagnostic(.error, at: RecordOrigin(file: input.name),
                     "\(error.message); skipped, the other inputs are read")))
@@ -37,7 +37,7 @@ public struct Ingestor: Sendable {
             accounts.append(account)
         }
         // Skipping is for a bad file among good ones; when nothing could be read the run has nothing to report.
-        if let first = inputs.first, accounts.allSatisfy({ $0.format == "skipped" }) {
+        if let first = inputs.first, accounts.allSatisfy(\.isSkipped) {
             // Named by the directory the files were found in.
             let directory = first.name.lastIndex(of: "/").map { String(first.name[..<$0]) } ?? "."
             throw IngestError(file: directory, accounts.count == 1 ? "its one feedback file could not be read (see above)"

@@ -75,16 +75,7 @@ public struct JSONDocumentReader: RecordReader {
         /// The 1-based line of `offset`, counted on from the last call (offsets only grow).
         mutating func lineNumber(at offset: Int) -> Int {
             if offset > lineCursor {
-                let count = offset - lineCursor
-                let base = bytes.baseAddress! + lineCursor
-                var p = base
-                var remaining = count
-                while remaining > 0, let nl = memchr(p, 0x0A, remaining) {
-                    line += 1
-                    let next = UnsafeRawPointer(nl) + 1
-                    remaining -= next - p
-                    p = next
-                }
+                line += lineFeedCount(UnsafeRawBufferPointer(rebasing: bytes[lineCursor..<offset]))
                 lineCursor = offset
             }
             return line
@@ -285,13 +276,12 @@ public struct JSONDocumentReader: RecordReader {
         /// (`"answers":[{…},{…}]`) has keys of its own. Nil before any record was read whole.
         func nextRecordStartByKeys(after offset: Int) -> Int? {
             guard let keys = firstRecordKeys, !keys.isEmpty, let base = bytes.baseAddress else { return nil }
-            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
             var i = offset + 1
             while i < bytes.count, let hit = memchr(base + i, 0x7B, bytes.count - i) {
                 let k = UnsafeRawPointer(hit) - base
                 i = k + 1
                 var j = k - 1
-                while j > 0, isSpace(bytes[j]) { j -= 1 }
+                while j > 0, JSONParser.isWhitespace(bytes[j]) { j -= 1 }
                 guard j > offset, bytes[j] == UInt8(ascii: ",") else { continue }
                 var probe = JSONParser(bytes: bytes, index: k)
                 guard case .object(let members)? = try? probe.parseValue(),

@@ -32,13 +32,13 @@ public struct JSONParser {
     @inline(__always) var atEnd: Bool { index >= bytes.count }
     @inline(__always) var current: UInt8 { bytes[index] }
 
+    /// JSON's white space: space, line feed, carriage return, tab.
+    @inline(__always) static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
     @inline(__always) public mutating func skipWhitespace() {
-        while index < bytes.count {
-            switch bytes[index] {
-            case 0x20, 0x0A, 0x0D, 0x09: index += 1
-            default: return
-            }
-        }
+        while index < bytes.count, Self.isWhitespace(bytes[index]) { index += 1 }
     }
 
     /// The next non-space byte, without consuming it; nil at the end.

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The text encodings feedback exports come in, told from the first bytes.
 public enum TextEncoding: String, Sendable, Hashable {
     case utf8
@@ -262,6 +266,19 @@ public enum Windows1252 {
         }
         return String(s)
     }
+}
+
+/// How many line feeds `bytes` hold (memchr from one to the next).
+func lineFeedCount(_ bytes: UnsafeRawBufferPointer) -> Int {
+    guard var p = bytes.baseAddress else { return 0 }
+    var remaining = bytes.count, count = 0
+    while remaining > 0, let hit = memchr(p, 0x0A, remaining) {
+        count += 1
+        let next = UnsafeRawPointer(hit) + 1
+        remaining -= next - p
+        p = next
+    }
+    return count
 }
 
 /// Whether bytes are valid UTF-8 (well-formed as Unicode defines it: no overlong forms, surrogates or code points

@@ -1,7 +1,4 @@
 import CLibXML2
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Reads XML feeds streaming through libxml2's SAX2 push parser: the App Store customer-reviews Atom feed
 /// (`appstore-xml`) and any XML with one element per record (`xml`, `--map record=ELEMENT`).
@@ -185,17 +182,7 @@ public struct XMLFeedReader: RecordReader {
 
     /// How many line feeds `bytes` hold.
     static func lineEnds(in bytes: ArraySlice<UInt8>) -> Int {
-        bytes.withUnsafeBytes { raw in
-            guard var p = raw.baseAddress else { return 0 }
-            var remaining = raw.count, count = 0
-            while remaining > 0, let hit = memchr(p, 0x0A, remaining) {
-                count += 1
-                let next = UnsafeRawPointer(hit) + 1
-                remaining -= next - p
-                p = next
-            }
-            return count
-        }
+        bytes.withUnsafeBytes { lineFeedCount($0) }
     }
 
     /// The index of the first start tag of a record element (`<entry`, `<atom:entry`, followed by a space, `>` or
@@ -237,7 +224,7 @@ public struct XMLFeedReader: RecordReader {
             if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") {
                 // A declaration, processing instruction, comment or doctype: skip to its end.
                 let close: [UInt8] = next == UInt8(ascii: "?") ? Array("?>".utf8) : prefix[lt...].starts(with: Array("<!--".utf8)) ? Array("-->".utf8) : Array(">".utf8)
-                guard let end = Self.find(close, in: prefix, from: lt + 2) else { return nil }
+                guard let end = firstRange(of: close, in: prefix[(lt + 2)...]) else { return nil }
                 i = end + close.count
                 continue
             }
@@ -265,16 +252,6 @@ public struct XMLFeedReader: RecordReader {
             guard let hit = bytes[i...].firstIndex(of: needle[0]) else { return nil }
             if hit + needle.count <= bytes.endIndex, bytes[hit..<(hit + needle.count)].elementsEqual(needle) { return hit }
             i = hit + 1
-        }
-        return nil
-    }
-
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
-        var i = start
-        while i + needle.count <= bytes.count {
-            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
         }
         return nil
     }

@@ -53,6 +53,12 @@ public struct InputAccount: Sendable, Hashable, Codable {
         self.note = note
     }
 
+    /// The format of an input with no bytes but a byte-order mark and white space.
+    public static let emptyFormat = "empty"
+    /// The format of a file found in a directory that could not be read at all.
+    public static let skippedFormat = "skipped"
+    public var isSkipped: Bool { format == Self.skippedFormat }
+
     /// The format with the note, as the summary and the reports show it: "csv", "skipped: cannot tell the format…".
     public var formatAndNote: String { note.map { "\(format): \($0)" } ?? format }
 

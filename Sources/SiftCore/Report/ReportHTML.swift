@@ -78,7 +78,7 @@ public enum ReportHTML {
         var note = "Every record read is either accepted or rejected"
         if report.totalRejected > 0 { note += "; rejected ones, with file, line and reason, are in <code>rejects.jsonl</code>" }
         if report.warnings > 0 { note += "; \(report.warnings) warning\(report.warnings == 1 ? "" : "s") cost no record" }
-        let skipped = report.accounts.filter { $0.format == "skipped" }.count
+        let skipped = report.accounts.count(where: \.isSkipped)
         if skipped > 0 { note += "; <b>\(skipped) input\(skipped == 1 ? " was" : "s were") skipped</b> (found in a directory, could not be read: see the table)" }
         let left = report.overview
         if left.outsideWindow > 0 { note += "; \(left.outsideWindow) dated before the window were not analysed" }

@@ -15,7 +15,7 @@ public enum ReportMarkdown {
         }
         md += "\n\n"
         // A file left out is said at the top: the figures below do not count it.
-        let skipped = report.accounts.filter { $0.format == "skipped" }
+        let skipped = report.accounts.filter(\.isSkipped)
         if !skipped.isEmpty {
             md += "**\(skipped.count) input\(skipped.count == 1 ? " was" : "s were") skipped** (found in a directory, could not be read; "
                 + "not counted below): " + skipped.map { "\(inline($0.file)) (\($0.note ?? "unreadable"))" }.joined(separator: "; ") + ".\n\n"
