@@ -20,13 +20,22 @@ final class ScannedTokens {
     @exclusivity(unchecked) private var base: UnsafeMutablePointer<ScannedToken>
     @exclusivity(unchecked) private var capacity: Int
     @exclusivity(unchecked) private(set) var count = 0
+    /// `Emoticons.letterStarts`, copied: read through the global, each word starting with a letter paid for the
+    /// global's once-check and the array's bounds check.
+    let emoticonLetterStarts: UnsafeMutablePointer<Bool>
 
     init(capacity: Int = 64) {
         self.capacity = max(capacity, 1)
         base = .allocate(capacity: self.capacity)
+        emoticonLetterStarts = .allocate(capacity: 256)
+        emoticonLetterStarts.initialize(repeating: false, count: 256)
+        for (byte, starts) in Emoticons.letterStarts.enumerated() { emoticonLetterStarts[byte] = starts }
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        base.deallocate()
+        emoticonLetterStarts.deallocate()
+    }
 
     /// Forgets every token, keeping the storage.
     @inline(__always)
@@ -114,7 +123,7 @@ struct TokenScanner {
                 emit(.url, position..<end)
             } else if mayBeEmail(alphanumericEnd: runEnd), let end = emailEnd(at: position) {
                 emit(.email, position..<end)
-            } else if Emoticons.letterStarts[Int(byte)], let end = emoticonEnd(at: position)
+            } else if tokens.emoticonLetterStarts[Int(byte)], let end = emoticonEnd(at: position)
             {
                 emit(.emoticon, position..<end)
             } else if (byte == UInt8(ascii: "v") || byte == UInt8(ascii: "V")), let end = versionAfterV(at: position) {
