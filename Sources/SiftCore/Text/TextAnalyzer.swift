@@ -199,6 +199,9 @@ public final class TextAnalyzerWorker {
     // Keyed by bytes (FNV-1a and a byte compare): a String key was hashed with SipHash after NFC normalization,
     // 3,000 instructions a word.
     @exclusivity(unchecked) private var nonASCIIWordFolds = FoldMemo(limit: WordRules.limit)
+    /// Each ASCII byte as a one-mark string (`TokenFolder.asciiMarks`), and the marks' `WordHash`es.
+    private let asciiMarks = TokenFolder.asciiMarks
+    private let asciiMarkHashes = TokenFolder.asciiMarks.map { WordHash.of($0) }
     /// Folded emoji by their bytes: dropping variation selectors and skin tones scalar by scalar was 700
     /// instructions an emoji.
     @exclusivity(unchecked) private var emojiFolds = FoldMemo(limit: WordRules.limit)
@@ -431,6 +434,14 @@ public final class TextAnalyzerWorker {
                                           stemHash: entries[index].value.word.stemHash, flags: flags,
                                           wordID: Int32(truncatingIfNeeded: index)))
             }
+            return
+        }
+        if scanned.kind == .punctuation, !scanned.repeated, scanned.range.count == 1, bytes[scanned.range.lowerBound] < 0x80 {
+            // One ASCII mark, most punctuation: folded as itself (`TokenFolder`), its string and hash made once per
+            // worker (folding and hashing it were 200 instructions a mark).
+            let byte = Int(bytes[scanned.range.lowerBound])
+            build.put(Token(kind: .punctuation, utf8Range: scanned.range, folded: asciiMarks[byte], foldedHash: asciiMarkHashes[byte],
+                            stem: asciiMarks[byte], stemHash: asciiMarkHashes[byte], flags: breakBefore ? .lineBreakBefore : []))
             return
         }
         let form: FoldedForm
