@@ -409,7 +409,7 @@ public final class TextAnalyzerWorker {
             // Found without a closure: the one that folded a new word captured the worker, which was retained and
             // released for every word.
             let written = UnsafeBufferPointer(rebasing: bytes[scanned.range])
-            let (hash, head) = WrittenWordTable<Int32>.hashAndHead(written)
+            let (hash, head) = WrittenWordTable<Int32>.hashAndHead(in: bytes, scanned.range)
             let index: Int
             if let known = memo.table.entryIndex(written, hash: hash, head: head) {
                 index = known

@@ -63,6 +63,28 @@ struct WrittenWordTable<Value> {
         return (Int(truncatingIfNeeded: hash), (h0, h1))
     }
 
+    /// `hashAndHead` of the bytes of `text` in `range`, the same hash and head, with a key under 16 bytes read 8
+    /// bytes at a time where the text goes on far enough: bytes past the key are masked off.
+    // Most words are shorter than 8 bytes: reading them byte by byte was 7 instructions a byte.
+    @inline(__always)
+    static func hashAndHead(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (hash: Int, head: (UInt64, UInt64)) {
+        let count = range.count
+        if count < 16, range.lowerBound + 16 <= text.count, let base = text.baseAddress {
+            let start = UnsafeRawPointer(base + range.lowerBound)
+            let long = count >= 8
+            let bits = UInt64(truncatingIfNeeded: 8 * count)
+            let h0 = UInt64(littleEndian: start.loadUnaligned(as: UInt64.self)) & (long ? ~0 : (1 &<< bits) &- 1)
+            let h1 = long ? UInt64(littleEndian: start.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & ((1 &<< (bits &- 64)) &- 1) : 0
+            return (Int(truncatingIfNeeded: mix(h0, h1, count)), (h0, h1))
+        }
+        return hashAndHeadOutOfLine(UnsafeBufferPointer(rebasing: text[range]))
+    }
+
+    @inline(never)
+    private static func hashAndHeadOutOfLine(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: Int, head: (UInt64, UInt64)) {
+        hashAndHead(bytes)
+    }
+
     /// Two head words and a length as one well-spread hash (both its halves are used: slot and tag).
     @inline(__always)
     private static func mix(_ h0: UInt64, _ h1: UInt64, _ count: Int) -> UInt64 {
