@@ -137,6 +137,10 @@ struct TokenScanner {
                 emit(.emoticon, position..<end)
             } else if (byte == UInt8(ascii: "v") || byte == UInt8(ascii: "V")), let end = versionAfterV(at: position) {
                 emit(.version, position..<end)
+            } else if runEnd == bytes.count || bytes[runEnd] < 0x80 && bytes[runEnd] != UInt8(ascii: "'") {
+                // A word that ends with its letters and digits, most words: made here, as `scanWord` would make it
+                // (its call and checks were a third of a word's scanning).
+                emit(isLaughingFace(position..<runEnd) ? .emoticon : .word, position..<runEnd)
             } else {
                 scanWord(alphanumericEnd: runEnd)
             }
@@ -443,10 +447,7 @@ struct TokenScanner {
             punctuation()
             return
         }
-        // "xD" and "XD" are laughing faces, not words.
-        if i - start == 2, bytes[start] | 0x20 == UInt8(ascii: "x"), bytes[start + 1] | 0x20 == UInt8(ascii: "d"),
-            bytes[start + 1] == UInt8(ascii: "D") || bytes[start] == UInt8(ascii: "x")
-        {
+        if isLaughingFace(start..<i) {
             emit(.emoticon, start..<i)
             return
         }
@@ -456,6 +457,13 @@ struct TokenScanner {
     }
 
     // MARK: emoticons and punctuation
+
+    /// "xD" and "XD" are laughing faces, not words.
+    @inline(__always)
+    private func isLaughingFace(_ range: Range<Int>) -> Bool {
+        range.count == 2 && bytes[range.lowerBound] | 0x20 == UInt8(ascii: "x") && bytes[range.lowerBound + 1] | 0x20 == UInt8(ascii: "d")
+            && (bytes[range.lowerBound + 1] == UInt8(ascii: "D") || bytes[range.lowerBound] == UInt8(ascii: "x"))
+    }
 
     /// The end of an ASCII emoticon starting at `start`, or nil; it must not run into a letter or digit.
     private func emoticonEnd(at start: Int) -> Int? {
