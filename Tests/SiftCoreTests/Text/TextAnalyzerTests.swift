@@ -210,6 +210,33 @@ struct TextAnalyzerTests {
         }
     }
 
+    /// The same with the settings of `sift sentiment -` (the plain-English attempt first, then language
+    /// identification for the texts it leaves): a text with fewer tokens or sentences than the one before, one the
+    /// attempt leaves to CLD2, and one tokenized again in another language all come out as analyzed afresh.
+    @Test func analyzingIntoAReusedValueGivesTheSameTokensWithThePlainEnglishAttempt() {
+        let texts = [
+            "The app is GREAT but it crashes constantly!!! 😡 Second sentence. Third one?", "ok", "",
+            "La aplicación no funciona, muy lenta. No me gusta nada.", "Nyc game", "很好用的应用", "ممتاز جدا",
+            "Kindly fix the login bug.\nVersion 4.2 is worse than update 4.1", "👍👍", "No dark mode :( please add it",
+        ]
+        func worker() -> TextAnalyzerWorker {
+            let worker = Self.analyzer.makeWorker()
+            worker.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
+            worker.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
+            return worker
+        }
+        let reusing = worker()
+        var analyzed = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
+        for text in texts + texts.reversed() + texts {
+            let expected = worker().analyze(text)
+            reusing.analyze(text, into: &analyzed)
+            #expect(analyzed.text == expected.text)
+            #expect(analyzed.tokens == expected.tokens, "\(text)")
+            #expect(analyzed.sentences == expected.sentences, "\(text)")
+            #expect(analyzed.language == expected.language && analyzed.languageConfidence == expected.languageConfidence, "\(text)")
+        }
+    }
+
     @Test func sentencesAreRecorded() {
         let text = "Crashes on start. Please fix!!! Otherwise great :)\nSecond line"
         let analyzed = analyze(text)

@@ -23,6 +23,46 @@ struct WrittenWordTableTests {
         }
     }
 
+    /// Keys of every length from 0 to 40 bytes, read 8 bytes at a time or byte by byte, are found, and only they:
+    /// one byte changed anywhere, or one more byte, is another key.
+    @Test func findsKeysOfEveryLength() {
+        var table = WrittenWordTable<Int>()
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
+        let keys = (0...40).map { length in (0..<length).map { alphabet[($0 * 7 + length) % alphabet.count] } }
+        for (i, key) in keys.enumerated() {
+            key.withUnsafeBufferPointer { table.insert($0, i, hash: WrittenWordTable<Int>.hash($0)) }
+        }
+        for (i, key) in keys.enumerated() {
+            let found = key.withUnsafeBufferPointer { bytes in
+                let (hash, head) = WrittenWordTable<Int>.hashAndHead(bytes)
+                return table.value(bytes, hash: hash, head: head)
+            }
+            #expect(found == i, "length \(i)")
+            for position in key.indices {
+                var changed = key
+                changed[position] ^= 0x20
+                #expect(changed.withUnsafeBufferPointer { table.value($0, hash: WrittenWordTable<Int>.hash($0)) } == nil)
+            }
+            let longer = key + [UInt8(ascii: "!")]
+            #expect(longer.withUnsafeBufferPointer { table.value($0, hash: WrittenWordTable<Int>.hash($0)) } == nil)
+        }
+    }
+
+    /// A key read from inside a longer text, 8 bytes at a time with the bytes after it masked off, hashes and heads
+    /// as the key alone does, at every start and length, near the text's end too.
+    @Test func keysInsideATextHashAsKeysAlone() {
+        let text = Array("Sooo laggy, don't update!!! supercalifragilisticexpialidocious ok".utf8)
+        text.withUnsafeBufferPointer { text in
+            for start in 0..<text.count {
+                for end in start...min(text.count, start + 20) {
+                    let alone = Array(text[start..<end]).withUnsafeBufferPointer { WrittenWordTable<Int>.hashAndHead($0) }
+                    let inside = WrittenWordTable<Int>.hashAndHead(in: text, start..<end)
+                    #expect(inside.hash == alone.hash && inside.head == alone.head, "\(start)..<\(end)")
+                }
+            }
+        }
+    }
+
     @Test func findsWordsByTheOnePassHashAndHead() {
         var table = WrittenWordTable<Int>()
         let words = ["app", "Crash", "crashes", "uninstallingggggg", "uninstallinggggggg", "supercalifragilisticexpialidocious"]
