@@ -65,6 +65,9 @@ public struct JSONDocumentReader: RecordReader {
         /// The keys of the first record read whole: on a document without line ends between records, an object
         /// after a broken record is taken as the next record only when it shares most of them.
         var firstRecordKeys: Set<String>?
+        /// How many objects enclose the record array (`{"data":[…]}`: 1): what must close after its `]` for the
+        /// document to end there.
+        var recordArrayDepth = 0
 
         init(reader: JSONDocumentReader, file: String, bytes: UnsafeRawBufferPointer) {
             self.reader = reader
@@ -91,6 +94,7 @@ public struct JSONDocumentReader: RecordReader {
             }
             let path = reader.map.record ?? reader.defaultRecordPath
             if let path {
+                recordArrayDepth = path.split(separator: ".").count
                 do {
                     guard try descend(&parser, path: path) else {
                         if reader.map.record == nil, reader.format == .appStoreJSON {
@@ -106,9 +110,10 @@ public struct JSONDocumentReader: RecordReader {
                 }
             } else {
                 do {
-                    guard try findFirstArrayOfObjects(&parser, depth: 0) else {
+                    guard let depth = try findFirstArrayOfObjects(&parser, depth: 0) else {
                         throw IngestError(file: file, "no array of objects in the document; name it with --map record=PATH")
                     }
+                    recordArrayDepth = depth
                 } catch let error as JSONParseError {
                     throw stop(error)
                 }
@@ -135,28 +140,29 @@ public struct JSONDocumentReader: RecordReader {
             return true
         }
 
-        /// Moves `parser` to the first array whose first item is an object, depth first in document order.
-        func findFirstArrayOfObjects(_ parser: inout JSONParser, depth: Int) throws -> Bool {
-            guard let first = parser.peek() else { return false }
+        /// Moves `parser` to the first array whose first item is an object, depth first in document order; the
+        /// number of objects around it, nil when there is none.
+        func findFirstArrayOfObjects(_ parser: inout JSONParser, depth: Int) throws -> Int? {
+            guard let first = parser.peek() else { return nil }
             guard depth < 64 else {
                 // Too deep to hold the records: pass over it whole, or the caller would resume inside it.
                 try parser.skipValue()
-                return false
+                return nil
             }
             if first == UInt8(ascii: "[") {
                 let start = parser.index
                 parser.index += 1
                 if parser.peek() == UInt8(ascii: "{") {
                     parser.index = start
-                    return true
+                    return depth
                 }
                 parser.index = start
                 try parser.skipValue()
-                return false
+                return nil
             }
             guard first == UInt8(ascii: "{") else {
                 try parser.skipValue()
-                return false
+                return nil
             }
             parser.index += 1
             while let next = parser.peek(), next != UInt8(ascii: "}") {
@@ -164,10 +170,10 @@ public struct JSONDocumentReader: RecordReader {
                 guard next == UInt8(ascii: "\"") else { throw parser.error("expected a key string") }
                 _ = try parser.parseString()
                 try parser.expect(UInt8(ascii: ":"), "':' after a key")
-                if try findFirstArrayOfObjects(&parser, depth: depth + 1) { return true }
+                if let found = try findFirstArrayOfObjects(&parser, depth: depth + 1) { return found }
             }
             if parser.peek() == UInt8(ascii: "}") { parser.index += 1 }
-            return false
+            return nil
         }
 
         /// Reads the array (or lone object) at the parser's position, one element at a time.
@@ -211,7 +217,9 @@ public struct JSONDocumentReader: RecordReader {
             do {
                 value = try parser.parseValue()
             } catch {
-                if let next = nextRecordStart(after: start) ?? nextRecordStartByKeys(after: max(start, error.offset)) {
+                let breakOffset = max(start, error.offset)
+                if let next = nextRecordStart(after: start) ?? nextRecordStartByKeys(after: breakOffset)
+                    ?? (firstRecordKeys == nil ? nextRecordStartByRun(after: breakOffset) : nil) {
                     // The broken record ends where the next one begins: it goes to the rejects whole, and
                     // reading goes on.
                     let raw = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<next]), as: UTF8.self)
@@ -291,6 +299,70 @@ public struct JSONDocumentReader: RecordReader {
                 if shared * 2 >= keys.count { return k }
             }
             return nil
+        }
+
+        /// Where the record after a broken one starts in a one-line document before any record was read whole (no keys
+        /// to compare yet): the first `{` after the break that follows a comma, parses as a whole object and begins a
+        /// run of comma-separated elements that either meets another broken object or closes the record array where
+        /// the document can end. An array of objects nested in the broken record fails that test: after its `]` the
+        /// record is still open, so the document cannot end there.
+        func nextRecordStartByRun(after offset: Int) -> Int? {
+            guard let base = bytes.baseAddress else { return nil }
+            var i = offset + 1
+            candidates: while i < bytes.count, let hit = memchr(base + i, 0x7B, bytes.count - i) {
+                let k = UnsafeRawPointer(hit) - base
+                i = k + 1
+                var j = k - 1
+                while j > 0, JSONParser.isWhitespace(bytes[j]) { j -= 1 }
+                guard j > offset, bytes[j] == UInt8(ascii: ",") else { continue }
+                var probe = JSONParser(bytes: bytes, index: k)
+                guard (try? probe.skipValue()) != nil else { continue }
+                while true {
+                    switch probe.peek() {
+                    case UInt8(ascii: ",")?:
+                        probe.index += 1
+                        let element = probe.peek()
+                        guard (try? probe.skipValue()) != nil else {
+                            // Another broken record: the run is records as far as it goes.
+                            if element == UInt8(ascii: "{") { return k }
+                            continue candidates
+                        }
+                    case UInt8(ascii: "]")?:
+                        probe.index += 1
+                        let arrayEnd = probe.index
+                        if documentEnds(&probe) { return k }
+                        // An array inside the broken record: the next record starts after it, if anywhere.
+                        i = arrayEnd
+                        continue candidates
+                    default:
+                        continue candidates
+                    }
+                }
+            }
+            return nil
+        }
+
+        /// Whether the document can end after the record array's `]` at `parser`: the objects around the array close,
+        /// with only members between, and nothing but white space follows.
+        func documentEnds(_ parser: inout JSONParser) -> Bool {
+            for _ in 0..<recordArrayDepth {
+                members: while true {
+                    switch parser.peek() {
+                    case UInt8(ascii: "}")?:
+                        parser.index += 1
+                        break members
+                    case UInt8(ascii: ",")?:
+                        parser.index += 1
+                        guard parser.peek() == UInt8(ascii: "\""), (try? parser.skipValue()) != nil,
+                              (try? parser.expect(UInt8(ascii: ":"), "':' after a key")) != nil,
+                              (try? parser.skipValue()) != nil
+                        else { return false }
+                    default:
+                        return false
+                    }
+                }
+            }
+            return parser.peek() == nil
         }
 
         mutating func build(_ fields: [(name: String, value: String)], origin: RecordOrigin, raw: JSONValue,
