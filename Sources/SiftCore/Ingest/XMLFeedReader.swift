@@ -50,10 +50,16 @@ public struct XMLFeedReader: RecordReader {
         // parser counts them (libxml2 gives columns in characters).
         var bufferOffset = 0, bufferLine = 1, lineCharacters = 0
         let openingTail = opening.map { Self.characters(in: $0[(($0.lastIndex(of: 0x0A) ?? -1) + 1)...]) } ?? 0
+        // The bytes before `buffer[0]` that the last chunk passed to the parser, where they lie and what line and count
+        // of characters they start on: libxml2 holds the tail of a chunk it cannot parse yet (a start tag cut by the
+        // chunk's end, text) and may report an error there only when the next chunk comes.
+        var previous: [UInt8] = []
+        var previousOffset = 0, previousLine = 1, previousCharacters = 0
         var going = true
         while going {
             let n = try buffer.withUnsafeMutableBytes { try input.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[carried...])) }
-            let total = carried + n, last = n == 0
+            var total = carried + n
+            let last = n == 0
             var keep = 0
             var from = 0
             chunk: while true {
@@ -77,26 +83,48 @@ public struct XMLFeedReader: RecordReader {
                     resync.openingTail = openingTail
                     from = p
                 }
-                var repairedHere = false
                 let fed = buffer.withUnsafeBytes { raw in
                     let bytes = UnsafeRawBufferPointer(rebasing: raw[from..<total])
                     guard repair != nil else { return parser.feed(bytes, last: last) }
                     keep = last ? 0 : UTF8Repair.incompleteTail(bytes)
                     let ready = UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - keep)])
-                    guard let repaired = repair!.repair(ready) else { return parser.feed(ready, last: last) }
-                    repairedHere = true
+                    guard let repaired = repair!.repair(ready, at: bufferOffset + from) else { return parser.feed(ready, last: last) }
                     return repaired.withUnsafeBytes { parser.feed($0, last: last) }
                 }
                 if fed { break chunk }
-                // Read on from the next record when libxml2 stopped at an error and the bytes it read map onto the
-                // input (a repaired chunk's do not).
-                guard !last, opening != nil, !repairedHere, let fatal = parser.fatalProblem, !parser.stopped, collector.stopError == nil,
-                      let stop = Self.position(of: fatal, in: buffer[0..<total], bufferOffset: bufferOffset,
-                                               anchor: resync.parserStart >= bufferOffset
-                                                   ? (resync.parserStart - bufferOffset, resync.parserStartLine, resync.openingTail)
-                                                   : (0, bufferLine, lineCharacters)),
-                      stop >= resync.parserStart
+                // Read on from the next record when libxml2 stopped at an error that can be placed in the input.
+                guard !last, opening != nil, let fatal = parser.fatalProblem, !parser.stopped, collector.stopError == nil
                 else { going = false; break chunk }
+                var stop = Self.position(of: fatal, in: buffer[0..<total], bufferOffset: bufferOffset,
+                                         anchor: resync.parserStart >= bufferOffset
+                                             ? (resync.parserStart - bufferOffset, resync.parserStartLine, resync.openingTail)
+                                             : (0, bufferLine, lineCharacters))
+                if stop == nil, !previous.isEmpty, resync.parserStart < bufferOffset {
+                    // An error in bytes libxml2 held from the last chunk: reading goes on from there, so the buffer
+                    // takes those bytes back at its start.
+                    var joined = previous
+                    joined.append(contentsOf: buffer[0..<total])
+                    if let held = Self.position(of: fatal, in: joined[...], bufferOffset: previousOffset,
+                                                anchor: resync.parserStart >= previousOffset
+                                                    ? (resync.parserStart - previousOffset, resync.parserStartLine, resync.openingTail)
+                                                    : (0, previousLine, previousCharacters)),
+                       held < bufferOffset {
+                        let cut = held - previousOffset
+                        let before = joined[0..<cut]
+                        if let lf = before.lastIndex(of: 0x0A) {
+                            lineCharacters = Self.characters(in: joined[(lf + 1)..<cut])
+                        } else {
+                            lineCharacters = previousCharacters + Self.characters(in: before)
+                        }
+                        bufferLine = previousLine + Self.lineEnds(in: before)
+                        bufferOffset = held
+                        buffer = Array(joined[cut...])
+                        total = buffer.count
+                        from = 0
+                        stop = held
+                    }
+                }
+                guard let stop, stop >= resync.parserStart else { going = false; break chunk }
                 resync.abandon(parser, at: fatal, collector: collector)
                 // Past where this parser began, at least: a parser that fails at once is not started there again.
                 resync.seekFrom = max(stop, resync.parserStart + 1)
@@ -104,6 +132,11 @@ public struct XMLFeedReader: RecordReader {
             }
             if last { going = false }
             let passed = total - keep
+            previous.removeAll(keepingCapacity: true)
+            previous.append(contentsOf: buffer[0..<passed])
+            previousOffset = bufferOffset
+            previousLine = bufferLine
+            previousCharacters = lineCharacters
             let parserHere = resync.parserStart >= bufferOffset && resync.parserStart <= bufferOffset + passed && resync.parserOpening > 0
             let anchor = parserHere ? resync.parserStart - bufferOffset : 0
             if let lf = buffer[anchor..<passed].lastIndex(of: 0x0A) {
@@ -168,17 +201,23 @@ public struct XMLFeedReader: RecordReader {
                 line += 1
             }
         }
-        var i = start
-        while characters > 0, i < buffer.endIndex {
-            i += 1
-            while i < buffer.endIndex, buffer[i] & 0xC0 == 0x80 { i += 1 }
-            characters -= 1
+        // Characters as the parser saw them: a byte of invalid UTF-8 was repaired into one.
+        let i = buffer[start...].withUnsafeBytes { raw in
+            var i = 0
+            while characters > 0, i < raw.count {
+                i += max(utf8SequenceLength(raw, at: i), 1)
+                characters -= 1
+            }
+            return i
         }
-        return bufferOffset + i
+        return bufferOffset + start + i
     }
 
-    /// How many characters `bytes` hold (UTF-8 lead bytes).
-    static func characters(in bytes: ArraySlice<UInt8>) -> Int { bytes.count { $0 & 0xC0 != 0x80 } }
+    /// How many characters `bytes` hold as the parser reads them: UTF-8 lead bytes, and each byte of invalid UTF-8
+    /// (repaired into one character).
+    static func characters(in bytes: ArraySlice<UInt8>) -> Int {
+        bytes.withUnsafeBytes { isValidUTF8($0) ? $0.count { $0 & 0xC0 != 0x80 } : UTF8Repair.characters(in: $0) }
+    }
 
     /// How many line feeds `bytes` hold.
     static func lineEnds(in bytes: ArraySlice<UInt8>) -> Int {
