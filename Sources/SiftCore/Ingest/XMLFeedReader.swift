@@ -53,8 +53,9 @@ public struct XMLFeedReader: RecordReader {
         // The bytes before `buffer[0]` that the last chunk passed to the parser, where they lie and what line and count
         // of characters they start on: libxml2 holds the tail of a chunk it cannot parse yet (a start tag cut by the
         // chunk's end, text) and may report an error there only when the next chunk comes.
-        var previous: [UInt8] = []
-        var previousOffset = 0, previousLine = 1, previousCharacters = 0
+        // The two buffers trade places after each chunk, so keeping the last one costs no copy.
+        var previous = [UInt8](repeating: 0, count: buffer.count)
+        var previousCount = 0, previousOffset = 0, previousLine = 1, previousCharacters = 0
         var going = true
         while going {
             let n = try buffer.withUnsafeMutableBytes { try input.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[carried...])) }
@@ -99,10 +100,10 @@ public struct XMLFeedReader: RecordReader {
                                          anchor: resync.parserStart >= bufferOffset
                                              ? (resync.parserStart - bufferOffset, resync.parserStartLine, resync.openingTail)
                                              : (0, bufferLine, lineCharacters))
-                if stop == nil, !previous.isEmpty, resync.parserStart < bufferOffset {
+                if stop == nil, previousCount > 0, resync.parserStart < bufferOffset {
                     // An error in bytes libxml2 held from the last chunk: reading goes on from there, so the buffer
                     // takes those bytes back at its start.
-                    var joined = previous
+                    var joined = Array(previous[0..<previousCount])
                     joined.append(contentsOf: buffer[0..<total])
                     if let held = Self.position(of: fatal, in: joined[...], bufferOffset: previousOffset,
                                                 anchor: resync.parserStart >= previousOffset
@@ -120,6 +121,8 @@ public struct XMLFeedReader: RecordReader {
                         bufferOffset = held
                         buffer = Array(joined[cut...])
                         total = buffer.count
+                        // Room to read on into, as the buffer had.
+                        if buffer.count < previous.count { buffer += [UInt8](repeating: 0, count: previous.count - buffer.count) }
                         from = 0
                         stop = held
                     }
@@ -132,8 +135,7 @@ public struct XMLFeedReader: RecordReader {
             }
             if last { going = false }
             let passed = total - keep
-            previous.removeAll(keepingCapacity: true)
-            previous.append(contentsOf: buffer[0..<passed])
+            previousCount = passed
             previousOffset = bufferOffset
             previousLine = bufferLine
             previousCharacters = lineCharacters
@@ -146,7 +148,13 @@ public struct XMLFeedReader: RecordReader {
             }
             bufferLine += Self.lineEnds(in: buffer[0..<passed])
             bufferOffset += passed
-            if keep > 0 { buffer.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[passed..<total])) } }
+            swap(&buffer, &previous)
+            if buffer.count < previous.count { buffer = [UInt8](repeating: 0, count: previous.count) }
+            if keep > 0 {
+                previous.withUnsafeBytes { from in
+                    buffer.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: from[passed..<total])) }
+                }
+            }
             carried = keep
             try collector.drain(emit)
             if let error = collector.stopError { throw error }
