@@ -38,18 +38,24 @@ public struct XMLFeedReader: RecordReader {
         var buffer = [UInt8](repeating: 0, count: max(chunkSize, 8))
         // libxml2 stops a UTF-8 document at its first invalid byte: such bytes are read as Windows-1252 instead,
         // as the CSV readers do, so that one bad byte does not cost the rest of the file.
-        var repair = Self.isUTF8(try input.prefix(1024)) ? UTF8Repair() : nil
+        let declaration = try input.prefix(1024)
+        var repair = Self.isUTF8(declaration) ? UTF8Repair() : nil
+        // A declared single-byte encoding (ISO-8859-1, Windows-1252): one byte is one character, so an error's line
+        // and column place it in the bytes as well.
+        let singleByte = repair == nil && Self.isSingleByte(declaration)
+        let countCharacters = { (bytes: ArraySlice<UInt8>) in singleByte ? bytes.count : Self.characters(in: bytes) }
         // The document's opening through the root's start tag. After an error libxml2 cannot go on from (an element
         // name that is not a name), a new parser is fed it and then the text from the next record's start tag, so
-        // the error costs its record and not the rest of the file. UTF-8 only: there the tag is found in the bytes.
-        let opening = repair == nil ? nil : Self.documentOpening(try input.prefix(64 * 1024), recordName: recordName)
+        // the error costs its record and not the rest of the file. UTF-8 and single-byte encodings only: there the
+        // tag is found in the bytes.
+        let opening = repair == nil && !singleByte ? nil : Self.documentOpening(try input.prefix(64 * 1024), recordName: recordName)
         let openingLines = opening.map { Self.lineEnds(in: $0[...]) } ?? 0
         var resync = XMLResync()
         var carried = 0  // bytes kept at the buffer's start: a split UTF-8 sequence, or the tail of a search
         // Where `buffer[0]` lies in the input, and how many characters of its line come before it as the current
         // parser counts them (libxml2 gives columns in characters).
         var bufferOffset = 0, bufferLine = 1, lineCharacters = 0
-        let openingTail = opening.map { Self.characters(in: $0[(($0.lastIndex(of: 0x0A) ?? -1) + 1)...]) } ?? 0
+        let openingTail = opening.map { countCharacters($0[(($0.lastIndex(of: 0x0A) ?? -1) + 1)...]) } ?? 0
         // The bytes before `buffer[0]` that the last chunk passed to the parser, where they lie and what line and count
         // of characters they start on: libxml2 holds the tail of a chunk it cannot parse yet (a start tag cut by the
         // chunk's end, text) and may report an error there only when the next chunk comes.
@@ -99,7 +105,8 @@ public struct XMLFeedReader: RecordReader {
                 var stop = Self.position(of: fatal, in: buffer[0..<total], bufferOffset: bufferOffset,
                                          anchor: resync.parserStart >= bufferOffset
                                              ? (resync.parserStart - bufferOffset, resync.parserStartLine, resync.openingTail)
-                                             : (0, bufferLine, lineCharacters))
+                                             : (0, bufferLine, lineCharacters),
+                                         bytesAreCharacters: singleByte)
                 if stop == nil, previousCount > 0, resync.parserStart < bufferOffset {
                     // An error in bytes libxml2 held from the last chunk: reading goes on from there, so the buffer
                     // takes those bytes back at its start.
@@ -108,14 +115,15 @@ public struct XMLFeedReader: RecordReader {
                     if let held = Self.position(of: fatal, in: joined[...], bufferOffset: previousOffset,
                                                 anchor: resync.parserStart >= previousOffset
                                                     ? (resync.parserStart - previousOffset, resync.parserStartLine, resync.openingTail)
-                                                    : (0, previousLine, previousCharacters)),
+                                                    : (0, previousLine, previousCharacters),
+                                                bytesAreCharacters: singleByte),
                        held < bufferOffset {
                         let cut = held - previousOffset
                         let before = joined[0..<cut]
                         if let lf = before.lastIndex(of: 0x0A) {
-                            lineCharacters = Self.characters(in: joined[(lf + 1)..<cut])
+                            lineCharacters = countCharacters(joined[(lf + 1)..<cut])
                         } else {
-                            lineCharacters = previousCharacters + Self.characters(in: before)
+                            lineCharacters = previousCharacters + countCharacters(before)
                         }
                         bufferLine = previousLine + Self.lineEnds(in: before)
                         bufferOffset = held
@@ -142,9 +150,9 @@ public struct XMLFeedReader: RecordReader {
             let parserHere = resync.parserStart >= bufferOffset && resync.parserStart <= bufferOffset + passed && resync.parserOpening > 0
             let anchor = parserHere ? resync.parserStart - bufferOffset : 0
             if let lf = buffer[anchor..<passed].lastIndex(of: 0x0A) {
-                lineCharacters = Self.characters(in: buffer[(lf + 1)..<passed])
+                lineCharacters = countCharacters(buffer[(lf + 1)..<passed])
             } else {
-                lineCharacters = (parserHere ? resync.openingTail : lineCharacters) + Self.characters(in: buffer[anchor..<passed])
+                lineCharacters = (parserHere ? resync.openingTail : lineCharacters) + countCharacters(buffer[anchor..<passed])
             }
             bufferLine += Self.lineEnds(in: buffer[0..<passed])
             bufferOffset += passed
@@ -193,7 +201,7 @@ public struct XMLFeedReader: RecordReader {
     /// them), nil when that cannot be told from `buffer`. `anchor` is a place in the buffer whose line and count of
     /// characters already on that line are known: the buffer's start, or where the current parser began.
     static func position(of problem: XMLProblem, in buffer: ArraySlice<UInt8>, bufferOffset: Int,
-                         anchor: (index: Int, line: Int, characters: Int)) -> Int? {
+                         anchor: (index: Int, line: Int, characters: Int), bytesAreCharacters: Bool = false) -> Int? {
         guard problem.column > 0, problem.line >= anchor.line else { return nil }
         var start = anchor.index
         var characters = problem.column - 1
@@ -209,6 +217,7 @@ public struct XMLFeedReader: RecordReader {
                 line += 1
             }
         }
+        if bytesAreCharacters { return bufferOffset + min(start + characters, buffer.endIndex) }
         // Characters as the parser saw them: a byte of invalid UTF-8 was repaired into one.
         let i = buffer[start...].withUnsafeBytes { raw in
             var i = 0
@@ -307,13 +316,27 @@ public struct XMLFeedReader: RecordReader {
     /// other encoding declared.
     static func isUTF8(_ prefix: [UInt8]) -> Bool {
         guard TextEncoding.sniff(prefix).encoding == .utf8, !prefix.prefix(4).contains(0) else { return false }
+        guard let value = declaredEncoding(prefix) else { return true }
+        return value.hasPrefix("utf-8") || value.hasPrefix("utf8")
+    }
+
+    /// Whether the document declares an encoding of one byte per character that libxml2 reads itself (ISO-8859-x,
+    /// Windows-125x, ASCII), with no byte-order mark or zero bytes that would say otherwise.
+    static func isSingleByte(_ prefix: [UInt8]) -> Bool {
+        guard !prefix.prefix(4).contains(0), !prefix.starts(with: [0xFF, 0xFE]), !prefix.starts(with: [0xFE, 0xFF]),
+              !prefix.starts(with: [0xEF, 0xBB, 0xBF]), let value = declaredEncoding(prefix)
+        else { return false }
+        return ["iso-8859-", "iso8859-", "latin1", "latin-1", "windows-125", "cp125", "us-ascii", "ascii"].contains { value.hasPrefix($0) }
+    }
+
+    /// The encoding named in the XML declaration, lower-cased; nil when there is none.
+    static func declaredEncoding(_ prefix: [UInt8]) -> Substring? {
         let start = prefix.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        guard prefix[start...].starts(with: Array("<?xml".utf8)) else { return true }
+        guard prefix[start...].starts(with: Array("<?xml".utf8)) else { return nil }
         let declaration = prefix[start...].prefix(while: { $0 != UInt8(ascii: ">") })
         let text = String(decoding: declaration, as: UTF8.self).lowercased()
-        guard let range = text.range(of: "encoding") else { return true }
-        let value = text[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
-        return value.hasPrefix("utf-8") || value.hasPrefix("utf8")
+        guard let range = text.range(of: "encoding") else { return nil }
+        return text[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
     }
 
     /// The most repeated child of the root in the first bytes (or grandchild, when the root wraps one list).

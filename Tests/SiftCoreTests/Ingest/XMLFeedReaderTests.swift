@@ -224,6 +224,31 @@ struct XMLFeedReaderTests {
         #expect(result.diagnostics.contains { $0.message.hasPrefix("2 bytes of invalid UTF-8") })
     }
 
+    /// A declared ISO-8859-1 document stopped at an error libxml2 cannot recover from (Samples/appstore-feed.xml
+    /// in Latin-1 with one `<´title>`: 5 of 50 read): one byte is one character there, so the error is placed in the
+    /// bytes and a new parser reads on from the next record, as in UTF-8.
+    @Test(arguments: [
+        (chunkSize: 61, lineEnd: "\n"), (chunkSize: 61, lineEnd: ""), (chunkSize: 256 * 1024, lineEnd: "\n"),
+        (chunkSize: 256 * 1024, lineEnd: ""),
+    ])
+    func anErrorInADeclaredLatin1DocumentCostsOnlyItsRecord(chunkSize: Int, lineEnd: String) throws {
+        let items = (1...30).map { i in
+            let body = i == 12 ? "<´body>twelve</body>" : i == 25 ? "<1body>bad</body>" : "<body>caf\u{E9} \(i) ß</body>"
+            return "  <item id=\"\(i)\"><stars>\(i % 5 + 1)</stars>\(body)</item>"
+        }
+        let doc = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\(lineEnd)<export n=\"é\">\(lineEnd)"
+            + items.joined(separator: lineEnd) + "\(lineEnd)</export>\(lineEnd)"
+        let bytes = doc.unicodeScalars.map { UInt8($0.value) }
+        var reader = XMLFeedReader(format: .xml, map: try FieldMap(parsing: "id=@id,rating=stars,text=body"))
+        reader.chunkSize = chunkSize
+        let result = try readAll(reader, bytes: bytes, name: "l.xml")
+        #expect(result.records.map(\.id) == (1...30).filter { $0 != 12 && $0 != 25 }.map(String.init))
+        #expect(result.records.allSatisfy { $0.text.hasPrefix("café ") && $0.text.hasSuffix(" ß") })
+        #expect(result.rejections.map(\.origin.element) == [12, 25])
+        #expect(result.diagnostics.filter { $0.message.contains("reading went on at the next record") }.count == 2)
+        if !lineEnd.isEmpty { #expect(result.rejections.map(\.origin.line) == [14, 27]) }
+    }
+
     @Test func readingOnSkipsAStartTagQuotedInCDATAOrAComment() throws {
         let items = (1...6).map { i in
             i == 3 ? "<item id=\"3\"><´x/><body><![CDATA[I typed <item> in my review]]></body><!-- <item> --></item>"
