@@ -218,8 +218,9 @@ public struct JSONDocumentReader: RecordReader {
                 value = try parser.parseValue()
             } catch {
                 let breakOffset = max(start, error.offset)
-                if let next = nextRecordStart(after: start) ?? nextRecordStartByKeys(after: breakOffset)
-                    ?? (firstRecordKeys == nil ? nextRecordStartByRun(after: breakOffset) : nil) {
+                let brokenKeys = topLevelKeys(at: start)
+                if let next = nextRecordStart(after: start, like: brokenKeys) ?? nextRecordStartByKeys(after: breakOffset)
+                    ?? (firstRecordKeys == nil ? nextRecordStartByRun(after: breakOffset, like: brokenKeys) : nil) {
                     // The broken record ends where the next one begins: it goes to the rejects whole, and
                     // reading goes on.
                     let raw = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<next]), as: UTF8.self)
@@ -263,8 +264,10 @@ public struct JSONDocumentReader: RecordReader {
         }
 
         /// Where the record after a broken one ends (just after its `}`), found by the separator the first records
-        /// had; nil for a document on one line, where `},{` also joins objects nested inside a record.
-        func nextRecordStart(after start: Int) -> Int? {
+        /// had and by its keys (`brokenKeys`, see `resembles`): an array after the record array can be indented alike
+        /// (the App Store feed's `link` list). Nil for a document on one line, where `},{` also joins objects nested
+        /// inside a record.
+        func nextRecordStart(after start: Int, like brokenKeys: Set<String>) -> Int? {
             guard let separator = recordSeparator else { return nil }
             let pattern = [UInt8(ascii: "}")] + separator + [UInt8(ascii: "{")]
             var i = start + 1
@@ -272,7 +275,8 @@ public struct JSONDocumentReader: RecordReader {
             while i <= last {
                 guard let hit = memchr(bytes.baseAddress! + i, 0x7D, last - i + 1) else { return nil }
                 i = UnsafeRawPointer(hit) - bytes.baseAddress!
-                if pattern.indices.allSatisfy({ bytes[i + $0] == pattern[$0] }) { return i + 1 }
+                if pattern.indices.allSatisfy({ bytes[i + $0] == pattern[$0] }),
+                   resembles(at: i + pattern.count - 1, brokenKeys) { return i + 1 }
                 i += 1
             }
             return nil
@@ -306,7 +310,7 @@ public struct JSONDocumentReader: RecordReader {
         /// run of comma-separated elements that either meets another broken object or closes the record array where
         /// the document can end. An array of objects nested in the broken record fails that test: after its `]` the
         /// record is still open, so the document cannot end there.
-        func nextRecordStartByRun(after offset: Int) -> Int? {
+        func nextRecordStartByRun(after offset: Int, like brokenKeys: Set<String>) -> Int? {
             guard let base = bytes.baseAddress else { return nil }
             var i = offset + 1
             candidates: while i < bytes.count, let hit = memchr(base + i, 0x7B, bytes.count - i) {
@@ -316,7 +320,7 @@ public struct JSONDocumentReader: RecordReader {
                 while j > 0, JSONParser.isWhitespace(bytes[j]) { j -= 1 }
                 guard j > offset, bytes[j] == UInt8(ascii: ",") else { continue }
                 var probe = JSONParser(bytes: bytes, index: k)
-                guard (try? probe.skipValue()) != nil else { continue }
+                guard (try? probe.skipValue()) != nil, resembles(at: k, brokenKeys) else { continue }
                 while true {
                     switch probe.peek() {
                     case UInt8(ascii: ",")?:
@@ -340,6 +344,32 @@ public struct JSONDocumentReader: RecordReader {
                 }
             }
             return nil
+        }
+
+        /// The keys of the object at `offset` whose values parse whole, up to its end or its first break.
+        func topLevelKeys(at offset: Int) -> Set<String> {
+            var parser = JSONParser(bytes: bytes, index: offset)
+            var keys: Set<String> = []
+            guard parser.peek() == UInt8(ascii: "{") else { return keys }
+            parser.index += 1
+            while let next = parser.peek(), next != UInt8(ascii: "}") {
+                if next == UInt8(ascii: ",") { parser.index += 1; continue }
+                guard next == UInt8(ascii: "\""), let key = try? parser.parseString(),
+                      (try? parser.expect(UInt8(ascii: ":"), "':' after a key")) != nil, (try? parser.skipValue()) != nil
+                else { break }
+                keys.insert(key)
+            }
+            return keys
+        }
+
+        /// Whether the object at `offset` may be a record like the broken one whose keys before its break were
+        /// `brokenKeys`: it shares at least half of them, or of its own (it may be broken early itself). With no keys
+        /// on either side to compare, it may.
+        func resembles(at offset: Int, _ brokenKeys: Set<String>) -> Bool {
+            guard !brokenKeys.isEmpty else { return true }
+            let keys = topLevelKeys(at: offset)
+            guard !keys.isEmpty else { return true }
+            return keys.intersection(brokenKeys).count * 2 >= min(keys.count, brokenKeys.count)
         }
 
         /// Whether the document can end after the record array's `]` at `parser`: the objects around the array close,

@@ -113,6 +113,43 @@ struct JSONDocumentReaderTests {
         #expect(result.diagnostics.contains { $0.message.contains("were not read") })
     }
 
+    /// Found by scripts/fuzz-inputs (seed 7, --chunk-edges): a flipped byte in the last entry of Samples/appstore-feed.json
+    /// read the feed's `link` list, indented as the entries are, as three more records (30 read as 33). After a
+    /// broken record, the next one shares its keys.
+    @Test func aBrokenLastRecordDoesNotTakeALaterListForRecords() throws {
+        let pretty = """
+        {
+          "feed": {
+            "entry": [
+              {
+                "id": "1",
+                "content": "one"
+              },
+              {
+                "id": "2",
+                "content": "two" x
+              }
+            ],
+            "link": [
+              {
+                "rel": "self"
+              },
+              {
+                "rel": "next"
+              }
+            ]
+          }
+        }
+        """
+        let oneLine = #"{"data":[{"id":"1","body":"a"x"}],"links":[{"rel":"self"},{"rel":"next"}]}"#
+        for (doc, path, read) in [(pretty, "feed.entry", 2), (oneLine, "data", 1)] {
+            let result = try readAll(JSONDocumentReader(format: .json, map: FieldMap([.text: "content"], record: path)), doc)
+            #expect(result.read == read)
+            #expect(result.rejections.count == 1)
+            #expect(result.diagnostics.contains { $0.message.contains("were not read") })
+        }
+    }
+
     @Test func aLoneEntryIsReadAsOneReviewAndTheHTMLTwinIsIgnored() throws {
         let doc = #"{"feed": {"title": {"label": "Reviews"}, "entry": \#(feedEntry)}}"#
         let result = try readAll(JSONDocumentReader(format: .appStoreJSON, map: FieldMap()), doc)
