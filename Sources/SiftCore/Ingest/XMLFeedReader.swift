@@ -43,7 +43,10 @@ public struct XMLFeedReader: RecordReader {
         // A declared single-byte encoding (ISO-8859-1, Windows-1252): one byte is one character, so an error's line
         // and column place it in the bytes as well.
         let singleByte = repair == nil && Self.isSingleByte(declaration)
-        let countCharacters = { (bytes: ArraySlice<UInt8>) in singleByte ? bytes.count : Self.characters(in: bytes) }
+        // Until the first invalid byte, every byte read was valid UTF-8: characters are its lead bytes.
+        let countCharacters = { (bytes: ArraySlice<UInt8>) in
+            singleByte ? bytes.count : Self.characters(in: bytes, repaired: repair?.firstReplaced != nil)
+        }
         // The document's opening through the root's start tag. After an error libxml2 cannot go on from (an element
         // name that is not a name), a new parser is fed it and then the text from the next record's start tag, so
         // the error costs its record and not the rest of the file. UTF-8 and single-byte encodings only: there the
@@ -230,10 +233,25 @@ public struct XMLFeedReader: RecordReader {
         return bufferOffset + start + i
     }
 
-    /// How many characters `bytes` hold as the parser reads them: UTF-8 lead bytes, and each byte of invalid UTF-8
-    /// (repaired into one character).
-    static func characters(in bytes: ArraySlice<UInt8>) -> Int {
-        bytes.withUnsafeBytes { isValidUTF8($0) ? $0.count { $0 & 0xC0 != 0x80 } : UTF8Repair.characters(in: $0) }
+    /// How many characters `bytes` hold as the parser reads them: UTF-8 lead bytes, and, when they may hold invalid
+    /// UTF-8 (`repaired`), one for each invalid byte.
+    static func characters(in bytes: ArraySlice<UInt8>, repaired: Bool = true) -> Int {
+        bytes.withUnsafeBytes { raw in
+            if repaired, !isValidUTF8(raw) { return UTF8Repair.characters(in: raw) }
+            // Bytes that are not continuation bytes (10xxxxxx), eight at a time: a document on one line passes
+            // every chunk here.
+            var count = 0, i = 0
+            while i + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                count += 8 - (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                i += 8
+            }
+            while i < raw.count {
+                if raw[i] & 0xC0 != 0x80 { count += 1 }
+                i += 1
+            }
+            return count
+        }
     }
 
     /// How many line feeds `bytes` hold.

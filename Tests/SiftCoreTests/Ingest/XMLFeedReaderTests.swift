@@ -249,6 +249,19 @@ struct XMLFeedReaderTests {
         if !lineEnd.isEmpty { #expect(result.rejections.map(\.origin.line) == [14, 27]) }
     }
 
+    @Test func charactersAreCountedAsTheParserCountsThem() {
+        let text = Array("a ünïcode 😀 line, ʼ and é: ".utf8) + Array(repeating: 0x41, count: 13) + Array("ß€".utf8)
+        for start in 0..<9 {
+            for end in stride(from: start, through: text.count, by: 5) {
+                let slice = text[start..<end]
+                #expect(XMLFeedReader.characters(in: slice, repaired: false) == slice.count { $0 & 0xC0 != 0x80 })
+            }
+        }
+        // Invalid UTF-8 is repaired one character a byte: a lone continuation byte, a cut sequence, a surrogate.
+        let invalid: [UInt8] = [0x61, 0x80, 0xE2, 0x82, 0x61, 0xED, 0xA0, 0x80, 0xC3, 0xA9]
+        #expect(XMLFeedReader.characters(in: invalid[...]) == 1 + 1 + 2 + 1 + 3 + 1)
+    }
+
     @Test func readingOnSkipsAStartTagQuotedInCDATAOrAComment() throws {
         let items = (1...6).map { i in
             i == 3 ? "<item id=\"3\"><´x/><body><![CDATA[I typed <item> in my review]]></body><!-- <item> --></item>"
