@@ -61,8 +61,8 @@ public struct XMLFeedReader: RecordReader {
         let openingTail = opening.map { countCharacters($0[(($0.lastIndex(of: 0x0A) ?? -1) + 1)...]) } ?? 0
         // The bytes before `buffer[0]` that the last chunk passed to the parser, where they lie and what line and count
         // of characters they start on: libxml2 holds the tail of a chunk it cannot parse yet (a start tag cut by the
-        // chunk's end, text) and may report an error there only when the next chunk comes.
-        // The two buffers trade places after each chunk, so keeping the last one costs no copy.
+        // chunk's end, text) and may report an error there only when the next chunk comes. The two buffers trade
+        // places after each chunk, so keeping the last one costs no copy.
         var previous = [UInt8](repeating: 0, count: buffer.count)
         var previousCount = 0, previousOffset = 0, previousLine = 1, previousCharacters = 0
         var going = true
