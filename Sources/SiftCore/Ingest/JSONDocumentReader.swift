@@ -65,6 +65,9 @@ public struct JSONDocumentReader: RecordReader {
         /// The keys of the first record read whole: on a document without line ends between records, an object
         /// after a broken record is taken as the next record only when it shares most of them.
         var firstRecordKeys: Set<String>?
+        /// How many objects enclose the record array (`{"data":[…]}`: 1): what must close after its `]` for the
+        /// document to end there.
+        var recordArrayDepth = 0
 
         init(reader: JSONDocumentReader, file: String, bytes: UnsafeRawBufferPointer) {
             self.reader = reader
@@ -91,6 +94,7 @@ public struct JSONDocumentReader: RecordReader {
             }
             let path = reader.map.record ?? reader.defaultRecordPath
             if let path {
+                recordArrayDepth = path.split(separator: ".").count
                 do {
                     guard try descend(&parser, path: path) else {
                         if reader.map.record == nil, reader.format == .appStoreJSON {
@@ -106,9 +110,10 @@ public struct JSONDocumentReader: RecordReader {
                 }
             } else {
                 do {
-                    guard try findFirstArrayOfObjects(&parser, depth: 0) else {
+                    guard let depth = try findFirstArrayOfObjects(&parser, depth: 0) else {
                         throw IngestError(file: file, "no array of objects in the document; name it with --map record=PATH")
                     }
+                    recordArrayDepth = depth
                 } catch let error as JSONParseError {
                     throw stop(error)
                 }
@@ -135,28 +140,29 @@ public struct JSONDocumentReader: RecordReader {
             return true
         }
 
-        /// Moves `parser` to the first array whose first item is an object, depth first in document order.
-        func findFirstArrayOfObjects(_ parser: inout JSONParser, depth: Int) throws -> Bool {
-            guard let first = parser.peek() else { return false }
+        /// Moves `parser` to the first array whose first item is an object, depth first in document order; the
+        /// number of objects around it, nil when there is none.
+        func findFirstArrayOfObjects(_ parser: inout JSONParser, depth: Int) throws -> Int? {
+            guard let first = parser.peek() else { return nil }
             guard depth < 64 else {
                 // Too deep to hold the records: pass over it whole, or the caller would resume inside it.
                 try parser.skipValue()
-                return false
+                return nil
             }
             if first == UInt8(ascii: "[") {
                 let start = parser.index
                 parser.index += 1
                 if parser.peek() == UInt8(ascii: "{") {
                     parser.index = start
-                    return true
+                    return depth
                 }
                 parser.index = start
                 try parser.skipValue()
-                return false
+                return nil
             }
             guard first == UInt8(ascii: "{") else {
                 try parser.skipValue()
-                return false
+                return nil
             }
             parser.index += 1
             while let next = parser.peek(), next != UInt8(ascii: "}") {
@@ -164,10 +170,10 @@ public struct JSONDocumentReader: RecordReader {
                 guard next == UInt8(ascii: "\"") else { throw parser.error("expected a key string") }
                 _ = try parser.parseString()
                 try parser.expect(UInt8(ascii: ":"), "':' after a key")
-                if try findFirstArrayOfObjects(&parser, depth: depth + 1) { return true }
+                if let found = try findFirstArrayOfObjects(&parser, depth: depth + 1) { return found }
             }
             if parser.peek() == UInt8(ascii: "}") { parser.index += 1 }
-            return false
+            return nil
         }
 
         /// Reads the array (or lone object) at the parser's position, one element at a time.
@@ -211,7 +217,10 @@ public struct JSONDocumentReader: RecordReader {
             do {
                 value = try parser.parseValue()
             } catch {
-                if let next = nextRecordStart(after: start) ?? nextRecordStartByKeys(after: max(start, error.offset)) {
+                let breakOffset = max(start, error.offset)
+                let brokenKeys = topLevelKeys(at: start)
+                if let next = nextRecordStart(after: start, like: brokenKeys) ?? nextRecordStartByKeys(after: breakOffset)
+                    ?? (firstRecordKeys == nil ? nextRecordStartByRun(after: breakOffset, like: brokenKeys) : nil) {
                     // The broken record ends where the next one begins: it goes to the rejects whole, and
                     // reading goes on.
                     let raw = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<next]), as: UTF8.self)
@@ -255,8 +264,10 @@ public struct JSONDocumentReader: RecordReader {
         }
 
         /// Where the record after a broken one ends (just after its `}`), found by the separator the first records
-        /// had; nil for a document on one line, where `},{` also joins objects nested inside a record.
-        func nextRecordStart(after start: Int) -> Int? {
+        /// had and by its keys (`brokenKeys`, see `resembles`): an array after the record array can be indented alike
+        /// (the App Store feed's `link` list). Nil for a document on one line, where `},{` also joins objects nested
+        /// inside a record.
+        func nextRecordStart(after start: Int, like brokenKeys: Set<String>) -> Int? {
             guard let separator = recordSeparator else { return nil }
             let pattern = [UInt8(ascii: "}")] + separator + [UInt8(ascii: "{")]
             var i = start + 1
@@ -264,7 +275,8 @@ public struct JSONDocumentReader: RecordReader {
             while i <= last {
                 guard let hit = memchr(bytes.baseAddress! + i, 0x7D, last - i + 1) else { return nil }
                 i = UnsafeRawPointer(hit) - bytes.baseAddress!
-                if pattern.indices.allSatisfy({ bytes[i + $0] == pattern[$0] }) { return i + 1 }
+                if pattern.indices.allSatisfy({ bytes[i + $0] == pattern[$0] }),
+                   resembles(at: i + pattern.count - 1, brokenKeys) { return i + 1 }
                 i += 1
             }
             return nil
@@ -291,6 +303,96 @@ public struct JSONDocumentReader: RecordReader {
                 if shared * 2 >= keys.count { return k }
             }
             return nil
+        }
+
+        /// Where the record after a broken one starts in a one-line document before any record was read whole (no keys
+        /// to compare yet): the first `{` after the break that follows a comma, parses as a whole object and begins a
+        /// run of comma-separated elements that either meets another broken object or closes the record array where
+        /// the document can end. An array of objects nested in the broken record fails that test: after its `]` the
+        /// record is still open, so the document cannot end there.
+        func nextRecordStartByRun(after offset: Int, like brokenKeys: Set<String>) -> Int? {
+            guard let base = bytes.baseAddress else { return nil }
+            var i = offset + 1
+            candidates: while i < bytes.count, let hit = memchr(base + i, 0x7B, bytes.count - i) {
+                let k = UnsafeRawPointer(hit) - base
+                i = k + 1
+                var j = k - 1
+                while j > 0, JSONParser.isWhitespace(bytes[j]) { j -= 1 }
+                guard j > offset, bytes[j] == UInt8(ascii: ",") else { continue }
+                var probe = JSONParser(bytes: bytes, index: k)
+                guard (try? probe.skipValue()) != nil, resembles(at: k, brokenKeys) else { continue }
+                while true {
+                    switch probe.peek() {
+                    case UInt8(ascii: ",")?:
+                        probe.index += 1
+                        let element = probe.peek()
+                        guard (try? probe.skipValue()) != nil else {
+                            // Another broken record: the run is records as far as it goes.
+                            if element == UInt8(ascii: "{") { return k }
+                            continue candidates
+                        }
+                    case UInt8(ascii: "]")?:
+                        probe.index += 1
+                        let arrayEnd = probe.index
+                        if documentEnds(&probe) { return k }
+                        // An array inside the broken record: the next record starts after it, if anywhere.
+                        i = arrayEnd
+                        continue candidates
+                    default:
+                        continue candidates
+                    }
+                }
+            }
+            return nil
+        }
+
+        /// The keys of the object at `offset` whose values parse whole, up to its end or its first break.
+        func topLevelKeys(at offset: Int) -> Set<String> {
+            var parser = JSONParser(bytes: bytes, index: offset)
+            var keys: Set<String> = []
+            guard parser.peek() == UInt8(ascii: "{") else { return keys }
+            parser.index += 1
+            while let next = parser.peek(), next != UInt8(ascii: "}") {
+                if next == UInt8(ascii: ",") { parser.index += 1; continue }
+                guard next == UInt8(ascii: "\""), let key = try? parser.parseString(),
+                      (try? parser.expect(UInt8(ascii: ":"), "':' after a key")) != nil, (try? parser.skipValue()) != nil
+                else { break }
+                keys.insert(key)
+            }
+            return keys
+        }
+
+        /// Whether the object at `offset` may be a record like the broken one whose keys before its break were
+        /// `brokenKeys`: it shares at least half of them, or of its own (it may be broken early itself). With no keys
+        /// on either side to compare, it may.
+        func resembles(at offset: Int, _ brokenKeys: Set<String>) -> Bool {
+            guard !brokenKeys.isEmpty else { return true }
+            let keys = topLevelKeys(at: offset)
+            guard !keys.isEmpty else { return true }
+            return keys.intersection(brokenKeys).count * 2 >= min(keys.count, brokenKeys.count)
+        }
+
+        /// Whether the document can end after the record array's `]` at `parser`: the objects around the array close,
+        /// with only members between, and nothing but white space follows.
+        func documentEnds(_ parser: inout JSONParser) -> Bool {
+            for _ in 0..<recordArrayDepth {
+                members: while true {
+                    switch parser.peek() {
+                    case UInt8(ascii: "}")?:
+                        parser.index += 1
+                        break members
+                    case UInt8(ascii: ",")?:
+                        parser.index += 1
+                        guard parser.peek() == UInt8(ascii: "\""), (try? parser.skipValue()) != nil,
+                              (try? parser.expect(UInt8(ascii: ":"), "':' after a key")) != nil,
+                              (try? parser.skipValue()) != nil
+                        else { return false }
+                    default:
+                        return false
+                    }
+                }
+            }
+            return parser.peek() == nil
         }
 
         mutating func build(_ fields: [(name: String, value: String)], origin: RecordOrigin, raw: JSONValue,

@@ -347,9 +347,10 @@ struct UTF8Repair {
         return 0
     }
 
-    /// `bytes` with every invalid byte replaced, or nil when they are valid UTF-8 already (nothing is copied).
-    mutating func repair(_ bytes: UnsafeRawBufferPointer) -> [UInt8]? {
-        defer { seen += bytes.count }
+    /// `bytes`, which begin at `offset` in the input, with every invalid byte replaced, or nil when they are valid
+    /// UTF-8 already (nothing is copied). Bytes repaired again (a new parser fed them after an error) are counted once.
+    mutating func repair(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> [UInt8]? {
+        defer { seen = max(seen, offset + bytes.count) }
         if isValidUTF8(bytes) { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 64)
@@ -360,12 +361,24 @@ struct UTF8Repair {
                 out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<(i + length)]))
                 i += length
             } else {
-                if firstReplaced == nil { firstReplaced = seen + i }
-                replaced += 1
+                if offset + i >= seen {
+                    if firstReplaced == nil { firstReplaced = offset + i }
+                    replaced += 1
+                }
                 out.append(contentsOf: Array(Windows1252.decode(CollectionOfOne(bytes[i])).utf8))
                 i += 1
             }
         }
         return out
+    }
+
+    /// How many characters `bytes` become once repaired: one for each well-formed sequence and each invalid byte.
+    static func characters(in bytes: UnsafeRawBufferPointer) -> Int {
+        var count = 0, i = 0
+        while i < bytes.count {
+            i += max(utf8SequenceLength(bytes, at: i), 1)
+            count += 1
+        }
+        return count
     }
 }

@@ -38,22 +38,38 @@ public struct XMLFeedReader: RecordReader {
         var buffer = [UInt8](repeating: 0, count: max(chunkSize, 8))
         // libxml2 stops a UTF-8 document at its first invalid byte: such bytes are read as Windows-1252 instead,
         // as the CSV readers do, so that one bad byte does not cost the rest of the file.
-        var repair = Self.isUTF8(try input.prefix(1024)) ? UTF8Repair() : nil
+        let declaration = try input.prefix(1024)
+        var repair = Self.isUTF8(declaration) ? UTF8Repair() : nil
+        // A declared single-byte encoding (ISO-8859-1, Windows-1252): one byte is one character, so an error's line
+        // and column place it in the bytes as well.
+        let singleByte = repair == nil && Self.isSingleByte(declaration)
+        // Until the first invalid byte, every byte read was valid UTF-8: characters are its lead bytes.
+        let countCharacters = { (bytes: ArraySlice<UInt8>) in
+            singleByte ? bytes.count : Self.characters(in: bytes, repaired: repair?.firstReplaced != nil)
+        }
         // The document's opening through the root's start tag. After an error libxml2 cannot go on from (an element
         // name that is not a name), a new parser is fed it and then the text from the next record's start tag, so
-        // the error costs its record and not the rest of the file. UTF-8 only: there the tag is found in the bytes.
-        let opening = repair == nil ? nil : Self.documentOpening(try input.prefix(64 * 1024), recordName: recordName)
+        // the error costs its record and not the rest of the file. UTF-8 and single-byte encodings only: there the
+        // tag is found in the bytes.
+        let opening = repair == nil && !singleByte ? nil : Self.documentOpening(try input.prefix(64 * 1024), recordName: recordName)
         let openingLines = opening.map { Self.lineEnds(in: $0[...]) } ?? 0
         var resync = XMLResync()
         var carried = 0  // bytes kept at the buffer's start: a split UTF-8 sequence, or the tail of a search
         // Where `buffer[0]` lies in the input, and how many characters of its line come before it as the current
         // parser counts them (libxml2 gives columns in characters).
         var bufferOffset = 0, bufferLine = 1, lineCharacters = 0
-        let openingTail = opening.map { Self.characters(in: $0[(($0.lastIndex(of: 0x0A) ?? -1) + 1)...]) } ?? 0
+        let openingTail = opening.map { countCharacters($0[(($0.lastIndex(of: 0x0A) ?? -1) + 1)...]) } ?? 0
+        // The bytes before `buffer[0]` that the last chunk passed to the parser, where they lie and what line and count
+        // of characters they start on: libxml2 holds the tail of a chunk it cannot parse yet (a start tag cut by the
+        // chunk's end, text) and may report an error there only when the next chunk comes. The two buffers trade
+        // places after each chunk, so keeping the last one costs no copy.
+        var previous = [UInt8](repeating: 0, count: buffer.count)
+        var previousCount = 0, previousOffset = 0, previousLine = 1, previousCharacters = 0
         var going = true
         while going {
             let n = try buffer.withUnsafeMutableBytes { try input.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[carried...])) }
-            let total = carried + n, last = n == 0
+            var total = carried + n
+            let last = n == 0
             var keep = 0
             var from = 0
             chunk: while true {
@@ -77,26 +93,52 @@ public struct XMLFeedReader: RecordReader {
                     resync.openingTail = openingTail
                     from = p
                 }
-                var repairedHere = false
                 let fed = buffer.withUnsafeBytes { raw in
                     let bytes = UnsafeRawBufferPointer(rebasing: raw[from..<total])
                     guard repair != nil else { return parser.feed(bytes, last: last) }
                     keep = last ? 0 : UTF8Repair.incompleteTail(bytes)
                     let ready = UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - keep)])
-                    guard let repaired = repair!.repair(ready) else { return parser.feed(ready, last: last) }
-                    repairedHere = true
+                    guard let repaired = repair!.repair(ready, at: bufferOffset + from) else { return parser.feed(ready, last: last) }
                     return repaired.withUnsafeBytes { parser.feed($0, last: last) }
                 }
                 if fed { break chunk }
-                // Read on from the next record when libxml2 stopped at an error and the bytes it read map onto the
-                // input (a repaired chunk's do not).
-                guard !last, opening != nil, !repairedHere, let fatal = parser.fatalProblem, !parser.stopped, collector.stopError == nil,
-                      let stop = Self.position(of: fatal, in: buffer[0..<total], bufferOffset: bufferOffset,
-                                               anchor: resync.parserStart >= bufferOffset
-                                                   ? (resync.parserStart - bufferOffset, resync.parserStartLine, resync.openingTail)
-                                                   : (0, bufferLine, lineCharacters)),
-                      stop >= resync.parserStart
+                // Read on from the next record when libxml2 stopped at an error that can be placed in the input.
+                guard !last, opening != nil, let fatal = parser.fatalProblem, !parser.stopped, collector.stopError == nil
                 else { going = false; break chunk }
+                var stop = Self.position(of: fatal, in: buffer[0..<total], bufferOffset: bufferOffset,
+                                         anchor: resync.parserStart >= bufferOffset
+                                             ? (resync.parserStart - bufferOffset, resync.parserStartLine, resync.openingTail)
+                                             : (0, bufferLine, lineCharacters),
+                                         bytesAreCharacters: singleByte)
+                if stop == nil, previousCount > 0, resync.parserStart < bufferOffset {
+                    // An error in bytes libxml2 held from the last chunk: reading goes on from there, so the buffer
+                    // takes those bytes back at its start.
+                    var joined = Array(previous[0..<previousCount])
+                    joined.append(contentsOf: buffer[0..<total])
+                    if let held = Self.position(of: fatal, in: joined[...], bufferOffset: previousOffset,
+                                                anchor: resync.parserStart >= previousOffset
+                                                    ? (resync.parserStart - previousOffset, resync.parserStartLine, resync.openingTail)
+                                                    : (0, previousLine, previousCharacters),
+                                                bytesAreCharacters: singleByte),
+                       held < bufferOffset {
+                        let cut = held - previousOffset
+                        let before = joined[0..<cut]
+                        if let lf = before.lastIndex(of: 0x0A) {
+                            lineCharacters = countCharacters(joined[(lf + 1)..<cut])
+                        } else {
+                            lineCharacters = previousCharacters + countCharacters(before)
+                        }
+                        bufferLine = previousLine + Self.lineEnds(in: before)
+                        bufferOffset = held
+                        buffer = Array(joined[cut...])
+                        total = buffer.count
+                        // Room to read on into, as the buffer had.
+                        if buffer.count < previous.count { buffer += [UInt8](repeating: 0, count: previous.count - buffer.count) }
+                        from = 0
+                        stop = held
+                    }
+                }
+                guard let stop, stop >= resync.parserStart else { going = false; break chunk }
                 resync.abandon(parser, at: fatal, collector: collector)
                 // Past where this parser began, at least: a parser that fails at once is not started there again.
                 resync.seekFrom = max(stop, resync.parserStart + 1)
@@ -104,16 +146,26 @@ public struct XMLFeedReader: RecordReader {
             }
             if last { going = false }
             let passed = total - keep
+            previousCount = passed
+            previousOffset = bufferOffset
+            previousLine = bufferLine
+            previousCharacters = lineCharacters
             let parserHere = resync.parserStart >= bufferOffset && resync.parserStart <= bufferOffset + passed && resync.parserOpening > 0
             let anchor = parserHere ? resync.parserStart - bufferOffset : 0
             if let lf = buffer[anchor..<passed].lastIndex(of: 0x0A) {
-                lineCharacters = Self.characters(in: buffer[(lf + 1)..<passed])
+                lineCharacters = countCharacters(buffer[(lf + 1)..<passed])
             } else {
-                lineCharacters = (parserHere ? resync.openingTail : lineCharacters) + Self.characters(in: buffer[anchor..<passed])
+                lineCharacters = (parserHere ? resync.openingTail : lineCharacters) + countCharacters(buffer[anchor..<passed])
             }
             bufferLine += Self.lineEnds(in: buffer[0..<passed])
             bufferOffset += passed
-            if keep > 0 { buffer.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[passed..<total])) } }
+            swap(&buffer, &previous)
+            if buffer.count < previous.count { buffer = [UInt8](repeating: 0, count: previous.count) }
+            if keep > 0 {
+                previous.withUnsafeBytes { from in
+                    buffer.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: from[passed..<total])) }
+                }
+            }
             carried = keep
             try collector.drain(emit)
             if let error = collector.stopError { throw error }
@@ -152,7 +204,7 @@ public struct XMLFeedReader: RecordReader {
     /// them), nil when that cannot be told from `buffer`. `anchor` is a place in the buffer whose line and count of
     /// characters already on that line are known: the buffer's start, or where the current parser began.
     static func position(of problem: XMLProblem, in buffer: ArraySlice<UInt8>, bufferOffset: Int,
-                         anchor: (index: Int, line: Int, characters: Int)) -> Int? {
+                         anchor: (index: Int, line: Int, characters: Int), bytesAreCharacters: Bool = false) -> Int? {
         guard problem.column > 0, problem.line >= anchor.line else { return nil }
         var start = anchor.index
         var characters = problem.column - 1
@@ -168,17 +220,39 @@ public struct XMLFeedReader: RecordReader {
                 line += 1
             }
         }
-        var i = start
-        while characters > 0, i < buffer.endIndex {
-            i += 1
-            while i < buffer.endIndex, buffer[i] & 0xC0 == 0x80 { i += 1 }
-            characters -= 1
+        if bytesAreCharacters { return bufferOffset + min(start + characters, buffer.endIndex) }
+        // Characters as the parser saw them: a byte of invalid UTF-8 was repaired into one.
+        let i = buffer[start...].withUnsafeBytes { raw in
+            var i = 0
+            while characters > 0, i < raw.count {
+                i += max(utf8SequenceLength(raw, at: i), 1)
+                characters -= 1
+            }
+            return i
         }
-        return bufferOffset + i
+        return bufferOffset + start + i
     }
 
-    /// How many characters `bytes` hold (UTF-8 lead bytes).
-    static func characters(in bytes: ArraySlice<UInt8>) -> Int { bytes.count { $0 & 0xC0 != 0x80 } }
+    /// How many characters `bytes` hold as the parser reads them: UTF-8 lead bytes, and, when they may hold invalid
+    /// UTF-8 (`repaired`), one for each invalid byte.
+    static func characters(in bytes: ArraySlice<UInt8>, repaired: Bool = true) -> Int {
+        bytes.withUnsafeBytes { raw in
+            if repaired, !isValidUTF8(raw) { return UTF8Repair.characters(in: raw) }
+            // Bytes that are not continuation bytes (10xxxxxx), eight at a time: a document on one line passes
+            // every chunk here.
+            var count = 0, i = 0
+            while i + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                count += 8 - (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                i += 8
+            }
+            while i < raw.count {
+                if raw[i] & 0xC0 != 0x80 { count += 1 }
+                i += 1
+            }
+            return count
+        }
+    }
 
     /// How many line feeds `bytes` hold.
     static func lineEnds(in bytes: ArraySlice<UInt8>) -> Int {
@@ -260,13 +334,27 @@ public struct XMLFeedReader: RecordReader {
     /// other encoding declared.
     static func isUTF8(_ prefix: [UInt8]) -> Bool {
         guard TextEncoding.sniff(prefix).encoding == .utf8, !prefix.prefix(4).contains(0) else { return false }
+        guard let value = declaredEncoding(prefix) else { return true }
+        return value.hasPrefix("utf-8") || value.hasPrefix("utf8")
+    }
+
+    /// Whether the document declares an encoding of one byte per character that libxml2 reads itself (ISO-8859-x,
+    /// Windows-125x, ASCII), with no byte-order mark or zero bytes that would say otherwise.
+    static func isSingleByte(_ prefix: [UInt8]) -> Bool {
+        guard !prefix.prefix(4).contains(0), !prefix.starts(with: [0xFF, 0xFE]), !prefix.starts(with: [0xFE, 0xFF]),
+              !prefix.starts(with: [0xEF, 0xBB, 0xBF]), let value = declaredEncoding(prefix)
+        else { return false }
+        return ["iso-8859-", "iso8859-", "latin1", "latin-1", "windows-125", "cp125", "us-ascii", "ascii"].contains { value.hasPrefix($0) }
+    }
+
+    /// The encoding named in the XML declaration, lower-cased; nil when there is none.
+    static func declaredEncoding(_ prefix: [UInt8]) -> Substring? {
         let start = prefix.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        guard prefix[start...].starts(with: Array("<?xml".utf8)) else { return true }
+        guard prefix[start...].starts(with: Array("<?xml".utf8)) else { return nil }
         let declaration = prefix[start...].prefix(while: { $0 != UInt8(ascii: ">") })
         let text = String(decoding: declaration, as: UTF8.self).lowercased()
-        guard let range = text.range(of: "encoding") else { return true }
-        let value = text[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
-        return value.hasPrefix("utf-8") || value.hasPrefix("utf8")
+        guard let range = text.range(of: "encoding") else { return nil }
+        return text[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
     }
 
     /// The most repeated child of the root in the first bytes (or grandchild, when the root wraps one list).

@@ -79,13 +79,75 @@ struct JSONDocumentReaderTests {
         #expect(!result.diagnostics.contains { $0.message.contains("were not read") })
     }
 
-    @Test func aBrokenFirstRecordOfAOneLineArrayStillEndsTheReading() throws {
-        // With no record read whole there are no keys to know the next record by.
-        let doc = #"[{"id":"1","text":"a"x","x":[{"k":1},{"k":2}]},{"id":"2","text":"b"}]"#
+    @Test func aBrokenFirstRecordOfAOneLineArrayCostsOnlyItself() throws {
+        // No record was read whole to know the next one by its keys. The objects of the "x" list after the break
+        // follow a comma and parse whole too, but after their `]` the broken record is still open, so the document
+        // cannot end there: they are not records. Record 2 begins a run that closes the array where the document ends.
+        let doc = #"[{"id":"1","text":"a"x","x":[{"k":1},{"k":2}]},{"id":"2","text":"b"},{"id":"3","text":"c"}]"#
+        let result = try readAll(JSONDocumentReader(format: .json, map: FieldMap()), doc)
+        #expect(result.records.map(\.id) == ["2", "3"])
+        #expect(result.rejections.map(\.origin.element) == [1])
+        #expect(result.rejections.first?.raw.contains(#"{"k":2}]}"#) == true)
+        #expect(!result.diagnostics.contains { $0.message.contains("were not read") })
+    }
+
+    @Test func aBrokenFirstRecordInsideAnAPIResponseCostsOnlyItself() throws {
+        // The record array sits in an object with members after it (an App Store Connect response): those close
+        // after the array's `]`. A later broken record is found by the keys of record 2, the first read whole.
+        let doc = #"{"data":[{"id":"1","attributes":{"body":""x","tags":[{"t":1},{"t":2}]}},"#
+            + #"{"id":"2","attributes":{"body":"b"}},{"id":"3","attributes":{"body":"c"x"}},{"id":"4","attributes":{"body":"d"}}],"#
+            + #""links":{"self":"u"},"meta":{"paging":{"total":4}}}"#
+        let result = try readAll(JSONDocumentReader(format: .appStoreConnect, map: FieldMap()), doc)
+        #expect(result.records.map(\.text) == ["b", "d"])
+        #expect(result.rejections.map(\.origin.element) == [1, 3])
+        #expect(result.read == 4)
+        #expect(!result.diagnostics.contains { $0.message.contains("were not read") })
+    }
+
+    @Test func aBrokenFirstRecordWithNoWholeRecordAfterItStillEndsTheReading() throws {
+        // Only objects nested in the broken record follow it: none can be a record, none is read as one.
+        let doc = #"{"data":[{"id":"1","text":"a"x","x":[{"k":1},{"k":2}]}]}"#
         let result = try readAll(JSONDocumentReader(format: .json, map: FieldMap()), doc)
         #expect(result.records.isEmpty)
         #expect(result.rejections.count == 1)
         #expect(result.diagnostics.contains { $0.message.contains("were not read") })
+    }
+
+    /// Found by scripts/fuzz-inputs (seed 7, --chunk-edges): a flipped byte in the last entry of Samples/appstore-feed.json
+    /// read the feed's `link` list, indented as the entries are, as three more records (30 read as 33). After a
+    /// broken record, the next one shares its keys.
+    @Test func aBrokenLastRecordDoesNotTakeALaterListForRecords() throws {
+        let pretty = """
+        {
+          "feed": {
+            "entry": [
+              {
+                "id": "1",
+                "content": "one"
+              },
+              {
+                "id": "2",
+                "content": "two" x
+              }
+            ],
+            "link": [
+              {
+                "rel": "self"
+              },
+              {
+                "rel": "next"
+              }
+            ]
+          }
+        }
+        """
+        let oneLine = #"{"data":[{"id":"1","body":"a"x"}],"links":[{"rel":"self"},{"rel":"next"}]}"#
+        for (doc, path, read) in [(pretty, "feed.entry", 2), (oneLine, "data", 1)] {
+            let result = try readAll(JSONDocumentReader(format: .json, map: FieldMap([.text: "content"], record: path)), doc)
+            #expect(result.read == read)
+            #expect(result.rejections.count == 1)
+            #expect(result.diagnostics.contains { $0.message.contains("were not read") })
+        }
     }
 
     @Test func aLoneEntryIsReadAsOneReviewAndTheHTMLTwinIsIgnored() throws {
