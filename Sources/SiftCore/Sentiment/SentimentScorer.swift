@@ -128,11 +128,12 @@ struct ScoredUnit {
     var boosterScalar: Double = 0
 }
 
-/// The units of the sentence being scored, in storage a run keeps from text to text: appends and writes go straight
-/// to memory, without an array's uniqueness and capacity checks on each (`ScoredUnit` is a plain value).
-struct UnitBuffer: RandomAccessCollection {
+/// Plain values (the units of the sentence being scored, the sentences' sums) in storage a run keeps from text to
+/// text: appends and writes go straight to memory, without an array's uniqueness and capacity checks on each, and
+/// emptying is one store (an array's `removeAll(keepingCapacity:)` was a generic call of ~80 instructions).
+struct PlainBuffer<Element>: RandomAccessCollection {
     final class Storage {
-        let base: UnsafeMutablePointer<ScoredUnit>
+        let base: UnsafeMutablePointer<Element>
         let capacity: Int
 
         init(capacity: Int) {
@@ -144,7 +145,7 @@ struct UnitBuffer: RandomAccessCollection {
     }
 
     private var storage = Storage(capacity: 32)
-    private var base: UnsafeMutablePointer<ScoredUnit>
+    private var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
 
     init() { base = storage.base }
@@ -154,28 +155,29 @@ struct UnitBuffer: RandomAccessCollection {
     var endIndex: Int { count }
     var indices: Range<Int> { 0..<count }
 
-    subscript(position: Int) -> ScoredUnit {
+    subscript(position: Int) -> Element {
         get { base[position] }
         nonmutating set { base[position] = newValue }
     }
 
-    mutating func append(_ unit: ScoredUnit) {
+    mutating func append(_ element: Element) {
         if count == storage.capacity { reserveCapacity(count * 2) }
-        (base + count).initialize(to: unit)
+        (base + count).initialize(to: element)
         count += 1
     }
 
+    /// Empties the buffer; its storage is always kept.
     mutating func removeAll(keepingCapacity: Bool = true) { count = 0 }
 
     mutating func reserveCapacity(_ capacity: Int) {
         guard capacity > storage.capacity else { return }
         let larger = Storage(capacity: capacity)
-        larger.base.initialize(from: base, count: count)
+        larger.base.moveInitialize(from: base, count: count)
         storage = larger
         base = larger.base
     }
 
-    /// Gives this buffer storage of its own when a copy (of a copied `SentimentScratch`) shares it; empties it.
+    /// Empties the buffer, giving it storage of its own when a copy (of a copied `SentimentScratch`) shares it.
     mutating func makeUniqueAndEmpty() {
         count = 0
         if !isKnownUniquelyReferenced(&storage) {
@@ -231,7 +233,7 @@ struct ScoringRun {
     /// Hindi and Urdu negate the word before the negator.
     var negatesBackward = false
     /// Plain values only, so appending and clearing them retains nothing; their explanations are in `unitRules`.
-    var units = UnitBuffer()
+    var units = PlainBuffer<ScoredUnit>()
     /// Whether the sentence being scored has an expression of several words with a valence.
     var sentenceHasExpression = false
     /// The rules that changed each unit's valence, by unit index; filled only when explaining.
@@ -252,7 +254,7 @@ struct ScoringRun {
     let ownsWordMemo: Bool
     var useWordMemo = false
     /// Each sentence's sum and weight; storage reused from text to text.
-    var sentenceScores: [(sum: Double, weight: Double)] = []
+    var sentenceScores = PlainBuffer<(sum: Double, weight: Double)>()
 
     init(tables: ScoringTables, explain: Bool, wordMemo: ScorerWordMemo? = nil) {
         self.tables = tables
@@ -275,6 +277,7 @@ struct ScoringRun {
                     // A copied scratch shares the storage: the copy gets its own before writing.
                     if !isKnownUniquelyReferenced(&factStorage) { factStorage = TokenFactStorage() }
                     units.makeUniqueAndEmpty()
+                    sentenceScores.makeUniqueAndEmpty()
                     facts = factStorage.reserve(tokens.count)
                     wordSpace = text.wordSpace
                     negatesBackward = text.language == "hi" || text.language == "ur"
@@ -764,12 +767,15 @@ struct ScoringRun {
     }
 
     /// Whether an expression of a word whose second words' hashes are in `follows` may start at `i`: when the next
-    /// token is a hyphen (which may join the words) or has one of those hashes.
+    /// token (a word or a mark such as the "+" of "a +"), or the word after a joining hyphen, has one of those hashes.
     @inline(__always)
     static func phraseMayFollow(_ i: Int, end: Int, _ follows: UInt64, tokens: UnsafeBufferPointer<Token>) -> Bool {
         if follows == ~0 { return true }
         guard i + 1 < end else { return false }
-        return tokens[i + 1].kind == .punctuation || follows & TokenFacts.followBit(tokens[i + 1].foldedHash) != 0
+        if follows & TokenFacts.followBit(tokens[i + 1].foldedHash) != 0 { return true }
+        // "hassle-free": a hyphen joining the next word stands for the space (`matchPhrase`).
+        return tokens[i + 1].kind == .punctuation && i + 2 < end && joinsWords(i + 1, tokens: tokens)
+            && follows & TokenFacts.followBit(tokens[i + 2].foldedHash) != 0
     }
 
     /// Appends the unit of the longest expression that starts with the word at `i` and returns its length in
