@@ -138,6 +138,10 @@ struct TokenFacts {
         static let least = Marks(rawValue: 1 << 11)
         /// "at" or "very" ("at least", "very least" are not the reversing "least").
         static let atOrVery = Marks(rawValue: 1 << 12)
+        /// A word opening a sentence about the present state ("now", "lately").
+        static let presentState = Marks(rawValue: 1 << 13)
+        /// "since", "after", "ever": the present state when an update follows.
+        static let stateChangeOpener = Marks(rawValue: 1 << 14)
         /// The rules' word marks, without the resolution's.
         static let ruleWords = Marks(rawValue: 0xFF00)
     }

@@ -34,6 +34,8 @@ final class ScoringTables: Sendable {
         mark(["only"], .only)
         mark(["least"], .least)
         mark(["at", "very"], .atOrVery)
+        mark(ScoringRun.presentStateWords, .presentState)
+        mark(ScoringRun.stateChangeOpeners, .stateChangeOpener)
         return table
     }
 

@@ -236,6 +236,13 @@ struct ScoringRun {
     var units = PlainBuffer<ScoredUnit>()
     /// Whether the sentence being scored has an expression of several words with a valence.
     var sentenceHasExpression = false
+    /// Whether the sentence being scored has a contrast word ("but", "although").
+    var sentenceHasContrast = false
+    /// The marks of the tokens `buildUnits` visited in the sentence being scored (every unit's first token among
+    /// them): a rule whose word is not marked here has nothing to do in the sentence.
+    var sentenceMarks: TokenFacts.Marks = []
+    /// The marks of every token of the text.
+    var textMarks: TokenFacts.Marks = []
     /// The rules that changed each unit's valence, by unit index; filled only when explaining.
     var unitRules: [[String]] = []
     var contributions: [SentimentContribution] = []
@@ -333,7 +340,8 @@ struct ScoringRun {
         if lexicon == nil, explain {
             notes.append("no sentiment lexicon for language '\(text.language)'; scored only emoji, emoticons and the multilingual word list")
         }
-        textHasOnly = resolveTokens()
+        textMarks = resolveTokens()
+        textHasOnly = textMarks.contains(.only)
         textHasMarks = bytes.baseAddress.map { base in
             memchr(base, Int32(UInt8(ascii: "!")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "?")), bytes.count) != nil
         } ?? false
@@ -355,7 +363,7 @@ struct ScoringRun {
             sum += emphasis(sentenceBytes(start..<end), sum: sum, sentence: sentence)
             // A sentence opening with "But"/"However" makes the sentences before it a concession.
             var weight = 1.0
-            if let first = units.first(where: { if case .word = $0.role { return false }; if case .other = $0.role { return false }; return true }),
+            if sentenceHasContrast, let first = units.first(where: { if case .word = $0.role { return false }; if case .other = $0.role { return false }; return true }),
                case .contrast(.after) = first.role, first.tokens.lowerBound == start || units.first?.tokens == first.tokens, !sentenceScores.isEmpty {
                 for i in sentenceScores.indices { sentenceScores[i].weight *= SentimentScorer.concededClause }
                 weight = SentimentScorer.verdictClause
@@ -378,7 +386,7 @@ struct ScoringRun {
         var total = 0.0
         for i in sentenceScores.indices { total += sentenceScores[i].sum * sentenceScores[i].weight }
         // "Good app but the ads are annoying. 4 stars.": a rating the writer states is their verdict on the whole.
-        if let stated = statedRating() {
+        if textMarks.contains(.ratingNoun), let stated = statedRating() {
             let verdict = stated >= 4 ? Self.statedRatingVerdict : -Self.statedRatingVerdict
             if verdict > 0 ? total < verdict : total > verdict {
                 total = verdict
@@ -403,8 +411,8 @@ struct ScoringRun {
 
     /// Fills `facts` for every token of the text: words from the thread's memo when it is used (resolved and
     /// remembered on a first sighting), else resolved here; other tokens' rule marks and clause breaks. Returns
-    /// whether any token is "only".
-    mutating func resolveTokens() -> Bool {
+    /// the marks of all tokens together.
+    mutating func resolveTokens() -> TokenFacts.Marks {
         let tokens = tokens, facts = facts
         var marks: TokenFacts.Marks = []
         let generation = wordMemo.generation
@@ -432,7 +440,7 @@ struct ScoringRun {
             // The memo started over in this text: the earlier words' resolution indices point into the old table.
             for i in 0..<tokens.count { facts[i].memoIndex = -1 }
         }
-        return marks.contains(.only)
+        return marks
     }
 
     /// An English word's facts from the thread's memo, by the analyzer's word id when it has one and else by folded
@@ -526,15 +534,18 @@ struct ScoringRun {
         return count
     }
 
-    static let presentStateWords: Set<String> = ["now", "nowadays", "lately", "recently", "currently", "today"]
+    /// Words that open a sentence about the present state (`TokenFacts.Marks.presentState`).
+    static let presentStateWords = ["now", "nowadays", "lately", "recently", "currently", "today"]
+    /// Words that open one when an update follows (`TokenFacts.Marks.stateChangeOpener`): "since the update".
+    static let stateChangeOpeners = ["since", "after", "ever"]
 
     /// The words opening a sentence about the app's present state ("Now", "Lately", "Since the update", "After the
     /// latest update"), or nil.
     func presentStateOpener(_ range: Range<Int>) -> String? {
         guard let first = range.first(where: { tokens[$0].kind == .word }) else { return nil }
-        let word = tokens[first].folded
-        if Self.presentStateWords.contains(word) { return word }
-        guard word == "since" || word == "after" || word == "ever" else { return nil }
+        // Marks, not the word sets: most sentences open with neither kind of word.
+        if facts[first].marks.contains(.presentState) { return tokens[first].folded }
+        guard facts[first].marks.contains(.stateChangeOpener) else { return nil }
         for k in first + 1..<min(first + 5, range.upperBound) where tokens[k].folded.hasPrefix("updat") || tokens[k].folded.hasPrefix("upgrad") {
             return tokens[first...k].map(\.folded).joined(separator: " ")
         }
@@ -695,11 +706,15 @@ struct ScoringRun {
     mutating func buildUnits(_ range: Range<Int>, lexicon: LexiconLookup?) {
         units.removeAll(keepingCapacity: true)
         sentenceHasExpression = false
+        sentenceHasContrast = false
+        var sentenceMarks: TokenFacts.Marks = []
+        defer { self.sentenceMarks = sentenceMarks }
         if explain { unitRules.removeAll(keepingCapacity: true) }
         // Tokens and their facts are read in place: copying a token retained and released its two strings.
         let tokens = tokens, facts = facts
         var i = range.lowerBound
         while i < range.upperBound {
+            sentenceMarks.formUnion(facts[i].marks)
             switch tokens[i].kind {
             case .word, .hashtag:
                 // The word's unit as its facts made it (`TokenFacts`); its expressions and the lookup they index only
@@ -720,6 +735,7 @@ struct ScoringRun {
                         addRule(units.count, "lexicon via '\(stemTerm)'")
                     }
                 }
+                if case .contrast = fact.role { sentenceHasContrast = true }
                 units.append(ScoredUnit(tokens: i..<i + 1, role: fact.role, base: fact.base, valence: fact.base, source: fact.source,
                                         boosterScalar: fact.boosterScalar))
                 i += 1
@@ -821,6 +837,7 @@ struct ScoringRun {
         case .booster(let s):
             unit.role = .booster; unit.boosterScalar = s
         case .contrast(let side):
+            sentenceHasContrast = true
             unit.role = .contrast(side)
         }
         units.append(unit)
@@ -1060,7 +1077,7 @@ struct ScoringRun {
     /// "It used to be great", "good until the update", "would be great if it worked": in a review, praise of how the
     /// app was, or would be, is a complaint about how it is, so the praise turns negative.
     mutating func applyPastPraise(_ range: Range<Int>) {
-        guard units.contains(where: { $0.valence > 0 }) else { return }
+        guard sentenceMarks.contains(.pastPraiseMarker), units.contains(where: { $0.valence > 0 }) else { return }
         let tokens = tokens, facts = facts
         for m in units.indices {
             let at = units[m].tokens.lowerBound
@@ -1296,7 +1313,7 @@ struct ScoringRun {
 
     /// "but" and "however" make the clause after them weigh more; "although" makes its own clause weigh less.
     mutating func applyContrast() {
-        guard let c = units.lastIndex(where: { if case .contrast(.after) = $0.role { return true }; return false }) ?? units.firstIndex(where: { if case .contrast(.before) = $0.role { return true }; return false }) else { return }
+        guard sentenceHasContrast, let c = units.lastIndex(where: { if case .contrast(.after) = $0.role { return true }; return false }) ?? units.firstIndex(where: { if case .contrast(.before) = $0.role { return true }; return false }) else { return }
         // The contrast word is named only in explanations: joining its tokens copied the run.
         let name = explain ? word(units[c]) : ""
         if case .contrast(.after) = units[c].role {
