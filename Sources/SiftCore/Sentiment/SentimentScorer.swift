@@ -606,7 +606,8 @@ struct ScoringRun {
     /// weighs half. Praise in a clause before it ("Great app, but can you add a widget?") and a complaint asked ("Why
     /// does it keep crashing?") keep their weight.
     mutating func weighAskedPraise(_ range: Range<Int>) {
-        guard asksOnly(range) else { return }
+        // The flag first: calling `asksOnly`, a non-mutating method, from here copied the run for every sentence.
+        guard textHasMarks, asksOnly(range) else { return }
         // The asked clause: the units after the last clause break or contrast word that has words after it.
         var end = units.count
         while end > 0, case .clauseBreak = units[end - 1].role { end -= 1 }
