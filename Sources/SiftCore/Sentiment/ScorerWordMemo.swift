@@ -11,8 +11,9 @@ struct ScorerWordMemo {
         /// afresh.
         var stem: String
         var stemHash: Int
-        var facts: ResolvedWord
-        /// The expressions starting with the word, when `facts.hasPhrases`.
+        /// The word's facts, `memoIndex` set to this resolution's index.
+        var facts: TokenFacts
+        /// The expressions starting with the word, when its facts mark `hasPhrases`.
         var phrases: [Int]?
     }
 
@@ -20,18 +21,19 @@ struct ScorerWordMemo {
     // cache misses, and one entry holding key and record saves one of three.
     private var table = WordTable<Word>(capacity: 4096)
     /// Resolutions by the analyzer's word id (`Token.wordID`), each with its facts, for the memo of words as written
-    /// named by its `space`: for a word met before, one read of one cache line instead of a hashed probe, two string
-    /// compares and a read of the record (on a large review set the probe slot and the record were cache misses).
+    /// named by its `space`: for a word met before, one read of half a cache line instead of a hashed probe, two
+    /// string compares and a read of the record.
     private var byID: [IDSlot] = []
 
-    /// One word id's resolution: its facts and their index in `table` (for the word's expressions).
+    /// One word id's facts (their `memoIndex` is the resolution's index in `table`, for the word's expressions).
     struct IDSlot {
-        var facts: ResolvedWord
-        var index: Int32
+        var facts: TokenFacts
         var space: Int
     }
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
+    /// How many times the memo has started over: resolution indices from before a start-over mean nothing.
+    private(set) var generation = 0
 
     init() {}
 
@@ -49,12 +51,12 @@ struct ScorerWordMemo {
         }
     }
 
-    /// The facts and resolution index of the word with analyzer id `id` in the memo named `space`, when recorded.
+    /// The facts of the word with analyzer id `id` in the memo named `space`, when recorded.
     @inline(__always)
-    func find(id: Int32, space: Int) -> (facts: ResolvedWord, index: Int)? {
+    func find(id: Int32, space: Int) -> TokenFacts? {
         let i = Int(id)
         return byID.withUnsafeBufferPointer { slots in
-            i < slots.count && slots[i].space == space ? (slots[i].facts, Int(slots[i].index)) : nil
+            i < slots.count && slots[i].space == space ? slots[i].facts : nil
         }
     }
 
@@ -62,15 +64,14 @@ struct ScorerWordMemo {
     mutating func remember(id: Int32, space: Int, _ k: Int) {
         let i = Int(id)
         if i >= byID.count {
-            byID.append(contentsOf: repeatElement(IDSlot(facts: ResolvedWord(nil, fromFallback: false, stemValence: nil), index: 0, space: 0),
-                                                  count: i + 1 - byID.count))
+            byID.append(contentsOf: repeatElement(IDSlot(facts: TokenFacts(), space: 0), count: i + 1 - byID.count))
         }
-        byID[i] = IDSlot(facts: facts(k), index: Int32(truncatingIfNeeded: k), space: space)
+        byID[i] = IDSlot(facts: facts(k), space: space)
     }
 
     /// The facts of resolution `k`, read in place.
     @inline(__always)
-    func facts(_ k: Int) -> ResolvedWord {
+    func facts(_ k: Int) -> TokenFacts {
         table.withEntries { $0[k].value.facts }
     }
 
@@ -81,51 +82,137 @@ struct ScorerWordMemo {
 
     /// Records a word's resolution; returns its index, nil when the form is kept with another stem.
     @discardableResult
-    mutating func insert(folded: String, foldedHash: Int, stem: String, stemHash: Int, facts: ResolvedWord, phrases: [Int]?) -> Int? {
+    mutating func insert(folded: String, foldedHash: Int, stem: String, stemHash: Int, facts: TokenFacts, phrases: [Int]?) -> Int? {
         if table.count >= Self.limit {
             table = WordTable(capacity: 4096)
             byID.removeAll(keepingCapacity: true)
+            generation += 1
         }
         // A form met again with another stem keeps its first resolution: lookups with the other stem resolve afresh.
         guard table.entryIndex(folded, hash: foldedHash) == nil else { return nil }
+        var facts = facts
+        facts.memoIndex = Int32(truncatingIfNeeded: table.count)
         table.insert(folded, Word(stem: stem, stemHash: stemHash, facts: facts, phrases: phrases), hash: foldedHash)
         return table.count - 1
     }
 }
 
-/// What the scorer makes a word's unit from, as plain values: the lexicon entry's fields after every fallback
-/// (`ScoringRun.resolveWord`) and the stem's valence for a word whose entry has none.
-// Optional doubles first, then the one-byte fields: 48 bytes, so `ScorerWordMemo`'s slot by word id is one 64-byte line.
-struct ResolvedWord {
-    var valence: Double?
-    var booster: Double?
-    var stemValence: Double?
-    var hasEntry: Bool
-    var source: ValenceSource
-    var contrast: ContrastSide?
-    /// Expressions start with the word.
-    var hasPhrases: Bool
-    /// The entry came from the multilingual list, whose expressions its phrase indices point into.
-    var fromFallback: Bool
+/// What the rules ask about one token, as plain values: the unit a word starts as (its lexicon entry after every
+/// fallback, `ScoringRun.resolveWord`) and which of the rules' own words it is. Made once per distinct English word
+/// (`ScorerWordMemo`) and read per token from `ScoringRun.facts`, so the rules test a bit instead of comparing
+/// strings or probing word sets token by token.
+// 32 bytes, as plain values.
+struct TokenFacts {
+    /// The valence the word's unit starts with (its entry's, else its stem's), 0 for none.
+    var base: Double = 0
+    var boosterScalar: Double = 0
+    /// For a word that starts expressions, a bit (`followBit`) for the hash of each expression's second word; all
+    /// bits when not known (or when an expression has one word).
+    var follows: UInt64 = ~0
+    /// The word's resolution in the thread's `ScorerWordMemo`, -1 for none.
+    var memoIndex: Int32 = -1
+    /// The role of the word's unit; `.clauseBreak` for punctuation that ends a clause, `.other` for other tokens.
+    var role: ScoredUnit.Role = .other
+    /// Where `base` came from, when the entry itself has a valence.
+    var source: ValenceSource = .general
+    var marks: Marks = []
 
-    init(_ entry: LexiconEntry?, fromFallback: Bool, stemValence: Double?) {
-        hasEntry = entry != nil
-        valence = entry?.valence
-        source = entry?.source ?? .general
-        booster = entry?.booster
-        contrast = entry?.contrast
-        hasPhrases = !(entry?.phrases.isEmpty ?? true)
-        self.fromFallback = fromFallback
-        self.stemValence = stemValence
+    struct Marks: OptionSet {
+        let rawValue: UInt16
+        /// Expressions start with the word.
+        static let hasPhrases = Marks(rawValue: 1 << 0)
+        /// The entry came from the multilingual list, whose expressions its phrase indices point into.
+        static let fromFallback = Marks(rawValue: 1 << 1)
+        /// `base` is the entry's own valence (explanations name its source).
+        static let ownValence = Marks(rawValue: 1 << 2)
+        /// `base` is the stem's valence (explanations name the stem's term).
+        static let stemValence = Marks(rawValue: 1 << 3)
+        /// The entry only starts expressions: no valence, booster or contrast, no stem valence.
+        static let phrasesOnly = Marks(rawValue: 1 << 4)
+        // The rules' own words, by the token's folded form (`ScoringTables.ruleWords`).
+        /// A word `applyPastPraise` starts from ("used", "until", "would", "if", …).
+        static let pastPraiseMarker = Marks(rawValue: 1 << 8)
+        /// A word that ends a rating ("stars", "*").
+        static let ratingNoun = Marks(rawValue: 1 << 9)
+        static let only = Marks(rawValue: 1 << 10)
+        static let least = Marks(rawValue: 1 << 11)
+        /// "at" or "very" ("at least", "very least" are not the reversing "least").
+        static let atOrVery = Marks(rawValue: 1 << 12)
+        /// A word opening a sentence about the present state ("now", "lately").
+        static let presentState = Marks(rawValue: 1 << 13)
+        /// "since", "after", "ever": the present state when an update follows.
+        static let stateChangeOpener = Marks(rawValue: 1 << 14)
+        /// The rules' word marks, without the resolution's.
+        static let ruleWords = Marks(rawValue: 0xFF00)
+    }
+
+    init() {}
+
+    /// The bit of `follows` for a word hash.
+    @inline(__always)
+    static func followBit(_ hash: Int) -> UInt64 {
+        1 << (UInt64(truncatingIfNeeded: hash) & 63)
+    }
+
+    /// `follows` for the expressions `phrases` of `lookup`: a bit per second word's hash (the hash `matchPhrase`
+    /// compares a token's with).
+    static func followFilter(_ phrases: [Int], in lookup: LexiconLookup) -> UInt64 {
+        var filter: UInt64 = 0
+        for index in phrases {
+            let hashes = lookup.phrases[index].hashes
+            guard hashes.count >= 2 else { return ~0 }
+            filter |= followBit(hashes[1])
+        }
+        return filter
+    }
+
+    /// The facts of a word whose resolution is `entry` (after the fallbacks) and `stemValence`, with the rule marks
+    /// of its folded form.
+    init(_ entry: LexiconEntry?, fromFallback: Bool, stemValence: Double?, ruleMarks: Marks) {
+        role = .word
+        marks = ruleMarks
+        if let entry {
+            if let side = entry.contrast { role = .contrast(side) }
+            if let v = entry.valence {
+                base = v
+                source = entry.source
+                marks.insert(.ownValence)
+            }
+            if let s = entry.booster {
+                boosterScalar = s
+                if entry.valence == nil, entry.contrast == nil { role = .booster }
+            }
+            if !entry.phrases.isEmpty {
+                marks.insert(.hasPhrases)
+                if entry.valence == nil, entry.booster == nil, entry.contrast == nil, stemValence == nil { marks.insert(.phrasesOnly) }
+            }
+        }
+        if let stemValence {
+            base = stemValence
+            marks.insert(.stemValence)
+        }
+        if fromFallback { marks.insert(.fromFallback) }
     }
 }
 
 /// Storage one thread's scoring reuses from text to text, and its memo of resolved words: pass the same value to
 /// `SentimentScorer.compoundScore(_:reusing:)` for every text a thread scores.
 public struct SentimentScratch {
-    var units: [ScoredUnit] = []
-    var sentenceScores: [(sum: Double, weight: Double)] = []
-    var words = ScorerWordMemo()
+    /// The thread's scoring state, kept from text to text: its unit and sentence buffers, per-token facts and word
+    /// memo are reused, and no run is built or destroyed per text.
+    var run: ScoringRun?
+    /// The tables `run` and its memo were made for: a scorer with other lexicons starts a new run.
+    var tables: ScoringTables?
 
     public init() {}
+
+    /// Makes `run` ready for a text scored with `tables`.
+    @inline(__always)
+    mutating func prepare(for tables: ScoringTables, recordOnly: Bool) {
+        if self.tables !== tables {
+            self.tables = tables
+            run = ScoringRun(tables: tables, explain: false, wordMemo: ScorerWordMemo())
+        }
+        run!.recordOnly = recordOnly
+    }
 }

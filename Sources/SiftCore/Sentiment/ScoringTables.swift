@@ -10,6 +10,8 @@ final class ScoringTables: Sendable {
     let emoji: WordTable<Double>
     let emoticons: WordTable<Double>
     let stopwords: [(language: String, words: WordSet)]
+    /// The words the rules ask about, each with its marks (`TokenFacts.Marks`): one probe tells a token's.
+    let ruleWords: WordTable<UInt16>
 
     init(_ lexicons: SentimentLexicons) {
         self.lexicons = lexicons
@@ -19,6 +21,28 @@ final class ScoringTables: Sendable {
         emoji = lexicons.emojiTable
         emoticons = lexicons.emoticonTable
         stopwords = lexicons.stopwordTables
+        ruleWords = Self.makeRuleWords()
+    }
+
+    static func makeRuleWords() -> WordTable<UInt16> {
+        var table = WordTable<UInt16>()
+        func mark(_ words: [String], _ marks: TokenFacts.Marks) {
+            for word in words { table[word] = (table[word] ?? 0) | marks.rawValue }
+        }
+        mark(ScoringRun.pastPraiseMarkerWords, .pastPraiseMarker)
+        mark(ScoringRun.ratingNounWords, .ratingNoun)
+        mark(["only"], .only)
+        mark(["least"], .least)
+        mark(["at", "very"], .atOrVery)
+        mark(ScoringRun.presentStateWords, .presentState)
+        mark(ScoringRun.stateChangeOpeners, .stateChangeOpener)
+        return table
+    }
+
+    /// The rule marks of a token's folded form.
+    @inline(__always)
+    static func ruleMarks(_ words: WordTable<UInt16>, _ folded: String, hash: Int) -> TokenFacts.Marks {
+        TokenFacts.Marks(rawValue: words.value(folded, hash: hash) ?? 0)
     }
 
     /// The lookup of a language's lexicon, nil for a language sift has no lexicon for.

@@ -54,33 +54,34 @@ public struct SentimentScorer: Sendable {
 
     /// The score of `text`, its sentences and every token's contribution.
     public func score(_ text: AnalyzedText) -> SentimentResult {
-        var run = ScoringRun(tables: tables, text: text, explain: true)
-        return run.result()
+        var run = ScoringRun(tables: tables, explain: true)
+        return run.result(text)
     }
 
     /// The record and sentence scores: the same numbers as `score(_:)` without building an explanation.
     public func scoreWithoutExplanation(_ text: AnalyzedText) -> SentimentResult {
-        var run = ScoringRun(tables: tables, text: text, explain: false)
-        return run.result()
+        var run = ScoringRun(tables: tables, explain: false)
+        return run.result(text)
     }
 
     /// The record score alone: the same numbers as `score(_:)` without building an explanation.
     public func compoundScore(_ text: AnalyzedText) -> SentimentScore {
-        var run = ScoringRun(tables: tables, text: text, explain: false, recordOnly: true)
-        return run.result().score
+        var run = ScoringRun(tables: tables, explain: false)
+        run.recordOnly = true
+        return run.recordScore(text)
     }
 
     /// The record score alone, reusing `scratch`'s storage and its memo of resolved words from the texts before:
     /// the same numbers as `compoundScore(_:)`, for a thread that scores many texts.
     public func compoundScore(_ text: AnalyzedText, reusing scratch: inout SentimentScratch) -> SentimentScore {
-        var run = ScoringRun(tables: tables, text: text, explain: false, recordOnly: true)
-        return run.recordScore(reusing: &scratch)
+        scratch.prepare(for: tables, recordOnly: true)
+        return scratch.run!.recordScore(text)
     }
 
     /// The record and sentence scores, reusing `scratch` likewise: the same numbers as `scoreWithoutExplanation(_:)`.
     public func scoreWithoutExplanation(_ text: AnalyzedText, reusing scratch: inout SentimentScratch) -> SentimentResult {
-        var run = ScoringRun(tables: tables, text: text, explain: false)
-        return run.result(reusing: &scratch)
+        scratch.prepare(for: tables, recordOnly: false)
+        return scratch.run!.result(text)
     }
 
     /// Whether a text has too few words for its identified language to be trusted.
@@ -127,123 +128,242 @@ struct ScoredUnit {
     var boosterScalar: Double = 0
 }
 
-/// The state of scoring one text.
+/// Plain values (the units of the sentence being scored, the sentences' sums) in storage a run keeps from text to
+/// text: appends and writes go straight to memory, without an array's uniqueness and capacity checks on each, and
+/// emptying is one store (an array's `removeAll(keepingCapacity:)` was a generic call of ~80 instructions).
+struct PlainBuffer<Element>: RandomAccessCollection {
+    final class Storage {
+        let base: UnsafeMutablePointer<Element>
+        let capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = .allocate(capacity: capacity)
+        }
+
+        deinit { base.deallocate() }
+    }
+
+    private var storage = Storage(capacity: 32)
+    private var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+
+    init() { base = storage.base }
+
+    typealias Indices = Range<Int>
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    var indices: Range<Int> { 0..<count }
+
+    subscript(position: Int) -> Element {
+        get { base[position] }
+        nonmutating set { base[position] = newValue }
+    }
+
+    mutating func append(_ element: Element) {
+        if count == storage.capacity { reserveCapacity(count * 2) }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    /// Empties the buffer; its storage is always kept.
+    mutating func removeAll(keepingCapacity: Bool = true) { count = 0 }
+
+    mutating func reserveCapacity(_ capacity: Int) {
+        guard capacity > storage.capacity else { return }
+        let larger = Storage(capacity: capacity)
+        larger.base.moveInitialize(from: base, count: count)
+        storage = larger
+        base = larger.base
+    }
+
+    /// Empties the buffer, giving it storage of its own when a copy (of a copied `SentimentScratch`) shares it.
+    mutating func makeUniqueAndEmpty() {
+        count = 0
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = Storage(capacity: storage.capacity)
+            base = storage.base
+        }
+    }
+}
+
+/// One fact per token of the text being scored, in storage a run keeps from text to text and frees with it.
+final class TokenFactStorage {
+    private(set) var base: UnsafeMutablePointer<TokenFacts>
+    private(set) var capacity: Int
+
+    init() {
+        capacity = 64
+        base = .allocate(capacity: capacity)
+    }
+
+    /// Room for `count` facts; earlier contents are not kept.
+    func reserve(_ count: Int) -> UnsafeMutablePointer<TokenFacts> {
+        if count > capacity {
+            base.deallocate()
+            capacity = max(count, capacity * 2)
+            base = .allocate(capacity: capacity)
+        }
+        return base
+    }
+
+    deinit { base.deallocate() }
+}
+
+/// The state of scoring one text at a time. A thread that scores many texts keeps one run in its `SentimentScratch`
+/// and reuses it: while a text is scored the run borrows the text's tokens, bytes and sentences through buffer
+/// pointers and the scorer's tables without retaining them, so a text costs no copy of `AnalyzedText`, no
+/// reference counting for the run and no destruction of it.
 struct ScoringRun {
-    let tables: ScoringTables
-    let text: AnalyzedText
+    unowned(unsafe) let tables: ScoringTables
+    /// `tables.ruleWords`, held by the run: read per token without retaining the table.
+    let ruleWords: WordTable<UInt16>
     let explain: Bool
     /// Only the record score is wanted: sentence scores are not built.
-    let recordOnly: Bool
+    var recordOnly = false
+    /// The text's tokens, UTF-8 bytes and sentence ranges, valid while a text is scored (`bind`).
+    var tokens = UnsafeBufferPointer<Token>(start: nil, count: 0)
+    var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    var sentences = UnsafeBufferPointer<Range<Int>>(start: nil, count: 0)
+    /// Each token's facts (`TokenFacts`), filled by `resolveTokens` for the text being scored.
+    var facts: UnsafeMutablePointer<TokenFacts>
+    var factStorage = TokenFactStorage()
+    /// `AnalyzedText.wordSpace` of the text being scored.
+    var wordSpace = 0
+    /// Hindi and Urdu negate the word before the negator.
+    var negatesBackward = false
     /// Plain values only, so appending and clearing them retains nothing; their explanations are in `unitRules`.
-    var units: [ScoredUnit] = []
+    var units = PlainBuffer<ScoredUnit>()
+    /// Whether the sentence being scored has an expression of several words with a valence.
+    var sentenceHasExpression = false
+    /// Whether the sentence being scored has a contrast word ("but", "although").
+    var sentenceHasContrast = false
+    /// The marks of the tokens `buildUnits` visited in the sentence being scored (every unit's first token among
+    /// them): a rule whose word is not marked here has nothing to do in the sentence.
+    var sentenceMarks: TokenFacts.Marks = []
+    /// The marks of every token of the text.
+    var textMarks: TokenFacts.Marks = []
     /// The rules that changed each unit's valence, by unit index; filled only when explaining.
     var unitRules: [[String]] = []
     var contributions: [SentimentContribution] = []
     var notes: [String] = []
-    var lexicon: LexiconLookup?
-    /// The language whose lexicon scores this text, "" for none.
-    var lexiconLanguage = ""
+    unowned(unsafe) var lexicon: LexiconLookup?
     /// The English lexicon when the text is scored with another one (or none), for the English words in it.
-    var englishLookup: LexiconLookup?
+    unowned(unsafe) var englishLookup: LexiconLookup?
     /// Whether any token is "only": the only-complaint rule looks for nothing else in texts without it.
     var textHasOnly = false
     /// Whether the text has a "!" or "?": most have neither, and their sentences are not searched for them.
     var textHasMarks = true
-    /// The thread's memo of resolved words, set for English-lexicon runs without explanations
-    /// (`SentimentScorer.compoundScore(_:reusing:)`).
-    var wordMemo = ScorerWordMemo.unused
-    /// Set by `compoundScore(_:reusing:)`, which lends its memo for the run.
-    var wordMemoLent = false
+    /// The thread's memo of resolved words, for English-lexicon runs without explanations kept in a
+    /// `SentimentScratch`; `ScorerWordMemo.unused` in other runs.
+    var wordMemo: ScorerWordMemo
+    /// Whether `wordMemo` is this run's own (a run kept in a `SentimentScratch`).
+    let ownsWordMemo: Bool
     var useWordMemo = false
-    /// Each sentence's sum and weight; storage reused from text to text through `SentimentScratch`.
-    var sentenceScores: [(sum: Double, weight: Double)] = []
+    /// Each sentence's sum and weight; storage reused from text to text.
+    var sentenceScores = PlainBuffer<(sum: Double, weight: Double)>()
 
-    init(tables: ScoringTables, text: AnalyzedText, explain: Bool, recordOnly: Bool = false) {
+    init(tables: ScoringTables, explain: Bool, wordMemo: ScorerWordMemo? = nil) {
         self.tables = tables
-        self.text = text
+        ruleWords = tables.ruleWords
         self.explain = explain
-        self.recordOnly = recordOnly
+        self.wordMemo = wordMemo ?? .unused
+        ownsWordMemo = wordMemo != nil
+        facts = factStorage.base
     }
 
-    /// `result()` with `scratch`'s buffers and word memo lent for the run.
-    mutating func result(reusing scratch: inout SentimentScratch) -> SentimentResult {
-        swap(&units, &scratch.units)
-        swap(&sentenceScores, &scratch.sentenceScores)
-        swap(&wordMemo, &scratch.words)
-        wordMemoLent = true
-        let result = result()
-        swap(&units, &scratch.units)
-        swap(&sentenceScores, &scratch.sentenceScores)
-        swap(&wordMemo, &scratch.words)
-        return result
+    /// Calls `body` with the text's tokens, bytes and sentences bound to the run, and unbinds them after.
+    @inline(__always)
+    mutating func bound<R>(_ text: AnalyzedText, _ body: (inout ScoringRun) -> R) -> R {
+        text.tokens.withUnsafeBufferPointer { tokens in
+            Self.withUTF8(text.text) { bytes in
+                text.sentences.withUnsafeBufferPointer { sentences in
+                    self.tokens = tokens
+                    self.bytes = bytes
+                    self.sentences = sentences
+                    // A copied scratch shares the storage: the copy gets its own before writing.
+                    if !isKnownUniquelyReferenced(&factStorage) { factStorage = TokenFactStorage() }
+                    units.makeUniqueAndEmpty()
+                    sentenceScores.makeUniqueAndEmpty()
+                    facts = factStorage.reserve(tokens.count)
+                    wordSpace = text.wordSpace
+                    negatesBackward = text.language == "hi" || text.language == "ur"
+                    let result = body(&self)
+                    self.tokens = UnsafeBufferPointer(start: nil, count: 0)
+                    self.bytes = UnsafeBufferPointer(start: nil, count: 0)
+                    self.sentences = UnsafeBufferPointer(start: nil, count: 0)
+                    return result
+                }
+            }
+        }
     }
 
-    /// The record score alone, with `scratch` lent as in `result(reusing:)`: no `SentimentResult` is built or destroyed.
-    mutating func recordScore(reusing scratch: inout SentimentScratch) -> SentimentScore {
-        swap(&units, &scratch.units)
-        swap(&sentenceScores, &scratch.sentenceScores)
-        swap(&wordMemo, &scratch.words)
-        wordMemoLent = true
-        var sentences: [SentenceSentiment] = []
-        let score = score(sentences: &sentences)
-        swap(&units, &scratch.units)
-        swap(&sentenceScores, &scratch.sentenceScores)
-        swap(&wordMemo, &scratch.words)
-        return score
+    /// `body` with the string's UTF-8 bytes, made contiguous first if they are not.
+    @inline(__always)
+    static func withUTF8<R>(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = string
+        return copy.withUTF8(body)
     }
 
-    mutating func result() -> SentimentResult {
-        var sentences: [SentenceSentiment] = []
-        let score = score(sentences: &sentences)
-        return SentimentResult(score: score, sentences: sentences, contributions: contributions, notes: notes)
+    /// The score of `text`, its sentences (unless `recordOnly`), contributions and notes.
+    mutating func result(_ text: AnalyzedText) -> SentimentResult {
+        contributions.removeAll()
+        notes.removeAll()
+        return bound(text) { run in
+            var sentences: [SentenceSentiment] = []
+            let score = run.score(text, sentences: &sentences)
+            return SentimentResult(score: score, sentences: sentences, contributions: run.contributions, notes: run.notes)
+        }
+    }
+
+    /// The record score of `text` alone: no `SentimentResult` is built or destroyed.
+    mutating func recordScore(_ text: AnalyzedText) -> SentimentScore {
+        bound(text) { run in
+            var sentences: [SentenceSentiment] = []
+            return run.score(text, sentences: &sentences)
+        }
     }
 
     /// The record score; the sentences' scores go into `sentences` unless the run is `recordOnly`.
-    mutating func score(sentences: inout [SentenceSentiment]) -> SentimentScore {
+    mutating func score(_ text: AnalyzedText, sentences: inout [SentenceSentiment]) -> SentimentScore {
         let chosen = SentimentScorer(tables: tables).lexicon(for: text)
         let lexicon = chosen?.lexicon
         self.lexicon = lexicon
-        lexiconLanguage = chosen?.language ?? ""
-        englishLookup = lexiconLanguage == "en" ? nil : tables.english
+        let lexiconIsEnglish = chosen?.language == "en"
+        englishLookup = lexiconIsEnglish ? nil : tables.english
         // The memo holds resolutions against the English lexicon alone, without the stems' terms explanations name.
-        useWordMemo = wordMemoLent && !explain && lexiconLanguage == "en"
+        useWordMemo = ownsWordMemo && !explain && lexiconIsEnglish
         if let chosen, chosen.language != text.language, text.language != "und" || chosen.language != "en", explain {
             notes.append("language '\(text.language)' not certain; scored with the '\(chosen.language)' lexicon")
         }
         if lexicon == nil, explain {
             notes.append("no sentiment lexicon for language '\(text.language)'; scored only emoji, emoticons and the multilingual word list")
         }
-        let tokens = text.tokens
-        // Tokens are read in place, by index: iterating them copied each one and retained its strings.
-        textHasOnly = tokens.withUnsafeBufferPointer { tokens in
-            for k in tokens.indices where tokens[k].foldedHash == Self.onlyHash && tokens[k].folded == "only" { return true }
-            return false
-        }
-        textHasMarks = text.text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            return memchr(base, Int32(UInt8(ascii: "!")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "?")), bytes.count) != nil
-        } ?? true
+        textMarks = resolveTokens()
+        textHasOnly = textMarks.contains(.only)
+        textHasMarks = bytes.baseAddress.map { base in
+            memchr(base, Int32(UInt8(ascii: "!")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "?")), bytes.count) != nil
+        } ?? false
+        let tokens = tokens
         units.reserveCapacity(tokens.count)
         // Each sentence's sum and weight in one array, sized once: two arrays grown from empty were a few
         // allocations per record.
         sentenceScores.removeAll(keepingCapacity: true)
-        sentenceScores.reserveCapacity(text.sentences.count)
+        sentenceScores.reserveCapacity(self.sentences.count)
         var sentenceRanges: [Range<Int>] = []
         var positive = 0.0, negative = 0.0, neutral = 0.0
         var start = 0
         while start < tokens.count {
-            let (sentence, end) = tokens.withUnsafeBufferPointer { tokens in
-                let sentence = tokens[start].sentence
-                var end = start + 1
-                while end < tokens.count, tokens[end].sentence == sentence { end += 1 }
-                return (sentence, end)
-            }
+            let sentence = tokens[start].sentence
+            var end = start + 1
+            while end < tokens.count, tokens[end].sentence == sentence { end += 1 }
             let firstContribution = contributions.count
             var sum = scoreSentence(start..<end, lexicon: lexicon, positive: &positive, negative: &negative, neutral: &neutral)
             sum += emphasis(sentenceBytes(start..<end), sum: sum, sentence: sentence)
             // A sentence opening with "But"/"However" makes the sentences before it a concession.
             var weight = 1.0
-            if let first = units.first(where: { if case .word = $0.role { return false }; if case .other = $0.role { return false }; return true }),
+            if sentenceHasContrast, let first = units.first(where: { if case .word = $0.role { return false }; if case .other = $0.role { return false }; return true }),
                case .contrast(.after) = first.role, first.tokens.lowerBound == start || units.first?.tokens == first.tokens, !sentenceScores.isEmpty {
                 for i in sentenceScores.indices { sentenceScores[i].weight *= SentimentScorer.concededClause }
                 weight = SentimentScorer.verdictClause
@@ -266,7 +386,7 @@ struct ScoringRun {
         var total = 0.0
         for i in sentenceScores.indices { total += sentenceScores[i].sum * sentenceScores[i].weight }
         // "Good app but the ads are annoying. 4 stars.": a rating the writer states is their verdict on the whole.
-        if let stated = statedRating() {
+        if textMarks.contains(.ratingNoun), let stated = statedRating() {
             let verdict = stated >= 4 ? Self.statedRatingVerdict : -Self.statedRatingVerdict
             if verdict > 0 ? total < verdict : total > verdict {
                 total = verdict
@@ -274,7 +394,7 @@ struct ScoringRun {
             }
         }
         // All tokens bound the count of non-punctuation ones: most records are decided without counting.
-        if total != 0, abs(total) < SentimentScorer.weakCueFloor + SentimentScorer.weakCuePerToken * Double(text.tokens.count),
+        if total != 0, abs(total) < SentimentScorer.weakCueFloor + SentimentScorer.weakCuePerToken * Double(tokens.count),
            abs(total) < SentimentScorer.weakCueFloor + SentimentScorer.weakCuePerToken * Double(contentTokenCount()), !mentionsProduct() {
             total = 0
             if explain { notes.append("only weak cues for its length in a text that names no product: read as neutral") }
@@ -289,19 +409,93 @@ struct ScoringRun {
         return shares(compound: squash(total), positive: positive, negative: negative, neutral: neutral)
     }
 
+    /// Fills `facts` for every token of the text: words from the thread's memo when it is used (resolved and
+    /// remembered on a first sighting), else resolved here; other tokens' rule marks and clause breaks. Returns
+    /// the marks of all tokens together.
+    mutating func resolveTokens() -> TokenFacts.Marks {
+        let tokens = tokens, facts = facts
+        var marks: TokenFacts.Marks = []
+        let generation = wordMemo.generation
+        for i in 0..<tokens.count {
+            var fact: TokenFacts
+            switch tokens[i].kind {
+            case .word, .hashtag:
+                if useWordMemo {
+                    fact = memoFacts(i)
+                } else {
+                    fact = wordFacts(i)
+                }
+            case .punctuation:
+                fact = TokenFacts()
+                fact.marks = ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash)
+                if Self.breaksClause(tokens[i].folded) { fact.role = .clauseBreak }
+            default:
+                fact = TokenFacts()
+                fact.marks = ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash)
+            }
+            marks.formUnion(fact.marks)
+            (facts + i).initialize(to: fact)
+        }
+        if wordMemo.generation != generation {
+            // The memo started over in this text: the earlier words' resolution indices point into the old table.
+            for i in 0..<tokens.count { facts[i].memoIndex = -1 }
+        }
+        return marks
+    }
+
+    /// An English word's facts from the thread's memo, by the analyzer's word id when it has one and else by folded
+    /// form and stem; resolved and remembered when the memo has neither.
+    @inline(__always)
+    mutating func memoFacts(_ i: Int) -> TokenFacts {
+        let id = tokens[i].wordID
+        let byID = id >= 0 && wordSpace != 0
+        if byID, let known = wordMemo.find(id: id, space: wordSpace) { return known }
+        return rememberFacts(i, byID: byID)
+    }
+
+    /// A word's facts resolved afresh, without the memo.
+    // Out of line: the lexicon references are copied (retained) only here, not in the memo's loop.
+    @inline(never)
+    func wordFacts(_ i: Int) -> TokenFacts {
+        let lexicon = lexicon, fallback = tables.multilingual
+        let resolved = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+        return TokenFacts(resolved.entry, fromFallback: resolved.active !== (lexicon ?? fallback), stemValence: resolved.stemHit?.valence,
+                          ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
+    }
+
+    /// `memoFacts` for a word whose id the memo does not know yet.
+    @inline(never)
+    mutating func rememberFacts(_ i: Int, byID: Bool) -> TokenFacts {
+        let token = tokens[i]
+        if let k = wordMemo.find(folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash) {
+            if byID { wordMemo.remember(id: token.wordID, space: wordSpace, k) }
+            return wordMemo.facts(k)
+        }
+        let fallback = tables.multilingual
+        let resolved = Self.resolveWord(token, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+        var fact = TokenFacts(resolved.entry, fromFallback: resolved.active !== (lexicon ?? fallback), stemValence: resolved.stemHit?.valence,
+                              ruleMarks: ScoringTables.ruleMarks(ruleWords, token.folded, hash: token.foldedHash))
+        let phrases = fact.marks.contains(.hasPhrases) ? resolved.entry?.phrases : nil
+        if let phrases { fact.follows = TokenFacts.followFilter(phrases, in: resolved.active) }
+        if let k = wordMemo.insert(folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash,
+                                   facts: fact, phrases: phrases) {
+            fact.memoIndex = Int32(truncatingIfNeeded: k)
+            if byID { wordMemo.remember(id: token.wordID, space: wordSpace, k) }
+        }
+        return fact
+    }
+
     /// The star rating the text states as its own ("4 stars", "1 star because …", "5*"), when every rating it states
     /// agrees on a side of 3; nil for none, for 3, and for ratings that are wished for, past or someone else's ("would
     /// be 5 stars", "was 5 stars", "5 stars if you fix it", "the 5 star reviews").
     func statedRating() -> Int? {
-        let tokens = text.tokens
-        // A static read in the loop went through `swift_once` for every token.
-        let ratingNouns = Self.ratingNouns
+        let tokens = tokens, facts = facts
         var found: Int?
         var k = 0
         while k + 1 < tokens.count {
             defer { k += 1 }
-            // The noun first, by its hash: asked of every token, and almost every token fails it.
-            guard ratingNouns.contains(tokens[k + 1].folded, hash: tokens[k + 1].foldedHash),
+            // The noun first, by its mark: asked of every token, and almost every token fails it.
+            guard facts[k + 1].marks.contains(.ratingNoun),
                   tokens[k].kind == .number || tokens[k].kind == .word,
                   let stars = Self.ratingNumbers[tokens[k].folded] else { continue }
             if k + 2 < tokens.count, Self.ratingNotOwn.contains(tokens[k + 2].folded) { return nil }
@@ -326,34 +520,32 @@ struct ScoringRun {
     /// in a language without the word list count as feedback.
     func mentionsProduct() -> Bool {
         guard let words = lexicon?.productWords else { return true }
-        return text.tokens.withUnsafeBufferPointer { tokens in
-            for k in tokens.indices where (tokens[k].kind == .word || tokens[k].kind == .hashtag)
-                && (words.contains(tokens[k].folded, hash: tokens[k].foldedHash) || words.contains(tokens[k].stem, hash: tokens[k].stemHash)) {
-                return true
-            }
-            return false
+        for k in tokens.indices where (tokens[k].kind == .word || tokens[k].kind == .hashtag)
+            && (words.contains(tokens[k].folded, hash: tokens[k].foldedHash) || words.contains(tokens[k].stem, hash: tokens[k].stemHash)) {
+            return true
         }
+        return false
     }
 
     /// Tokens other than punctuation: the length a text's cues are weighed against.
     func contentTokenCount() -> Int {
-        text.tokens.withUnsafeBufferPointer { tokens in
-            var count = 0
-            for k in tokens.indices where tokens[k].kind != .punctuation { count += 1 }
-            return count
-        }
+        var count = 0
+        for k in tokens.indices where tokens[k].kind != .punctuation { count += 1 }
+        return count
     }
 
-    static let presentStateWords: Set<String> = ["now", "nowadays", "lately", "recently", "currently", "today"]
+    /// Words that open a sentence about the present state (`TokenFacts.Marks.presentState`).
+    static let presentStateWords = ["now", "nowadays", "lately", "recently", "currently", "today"]
+    /// Words that open one when an update follows (`TokenFacts.Marks.stateChangeOpener`): "since the update".
+    static let stateChangeOpeners = ["since", "after", "ever"]
 
     /// The words opening a sentence about the app's present state ("Now", "Lately", "Since the update", "After the
     /// latest update"), or nil.
     func presentStateOpener(_ range: Range<Int>) -> String? {
-        let tokens = text.tokens
         guard let first = range.first(where: { tokens[$0].kind == .word }) else { return nil }
-        let word = tokens[first].folded
-        if Self.presentStateWords.contains(word) { return word }
-        guard word == "since" || word == "after" || word == "ever" else { return nil }
+        // Marks, not the word sets: most sentences open with neither kind of word.
+        if facts[first].marks.contains(.presentState) { return tokens[first].folded }
+        guard facts[first].marks.contains(.stateChangeOpener) else { return nil }
         for k in first + 1..<min(first + 5, range.upperBound) where tokens[k].folded.hasPrefix("updat") || tokens[k].folded.hasPrefix("upgrad") {
             return tokens[first...k].map(\.folded).joined(separator: " ")
         }
@@ -373,28 +565,27 @@ struct ScoringRun {
     }
 
     func sentenceRange(_ tokenRange: Range<Int>, index: Int) -> Range<Int> {
-        if index < text.sentences.count { return text.sentences[index] }
-        return text.tokens[tokenRange.lowerBound].utf8Range.lowerBound..<text.tokens[tokenRange.upperBound - 1].utf8Range.upperBound
+        if index < sentences.count { return sentences[index] }
+        return tokens[tokenRange.lowerBound].utf8Range.lowerBound..<tokens[tokenRange.upperBound - 1].utf8Range.upperBound
     }
 
     func sentenceBytes(_ tokenRange: Range<Int>) -> Range<Int> {
-        text.tokens[tokenRange.lowerBound].utf8Range.lowerBound..<text.tokens[tokenRange.upperBound - 1].utf8Range.upperBound
+        tokens[tokenRange.lowerBound].utf8Range.lowerBound..<tokens[tokenRange.upperBound - 1].utf8Range.upperBound
     }
 
     func word(_ unit: ScoredUnit) -> String {
-        unit.tokens.map { text.tokens[$0].folded }.joined(separator: " ")
+        unit.tokens.map { tokens[$0].folded }.joined(separator: " ")
     }
 
-    /// Whether `unit` is the single word `folded`, without joining its tokens into a new string.
-    func isWord(_ unit: ScoredUnit, _ folded: String) -> Bool {
-        unit.tokens.count == 1 && text.tokens[unit.tokens.lowerBound].folded == folded
+    /// Whether `unit` is a single word with the rule mark `mark` ("least", "at"/"very"), without comparing strings.
+    func isWord(_ unit: ScoredUnit, _ mark: TokenFacts.Marks) -> Bool {
+        unit.tokens.count == 1 && facts[unit.tokens.lowerBound].marks.contains(mark)
     }
 
     func original(_ unit: ScoredUnit) -> String {
-        let first = text.tokens[unit.tokens.lowerBound].utf8Range.lowerBound
-        let last = text.tokens[unit.tokens.upperBound - 1].utf8Range.upperBound
-        let utf8 = Array(text.text.utf8[text.text.utf8.index(text.text.utf8.startIndex, offsetBy: first)..<text.text.utf8.index(text.text.utf8.startIndex, offsetBy: last)])
-        return String(decoding: utf8, as: UTF8.self)
+        let first = tokens[unit.tokens.lowerBound].utf8Range.lowerBound
+        let last = tokens[unit.tokens.upperBound - 1].utf8Range.upperBound
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)
     }
 
     /// Forgets the rules recorded for unit `u`.
@@ -415,7 +606,8 @@ struct ScoringRun {
     /// weighs half. Praise in a clause before it ("Great app, but can you add a widget?") and a complaint asked ("Why
     /// does it keep crashing?") keep their weight.
     mutating func weighAskedPraise(_ range: Range<Int>) {
-        guard asksOnly(range) else { return }
+        // The flag first: calling `asksOnly`, a non-mutating method, from here copied the run for every sentence.
+        guard textHasMarks, asksOnly(range) else { return }
         // The asked clause: the units after the last clause break or contrast word that has words after it.
         var end = units.count
         while end > 0, case .clauseBreak = units[end - 1].role { end -= 1 }
@@ -448,30 +640,28 @@ struct ScoringRun {
     func asksOnly(_ range: Range<Int>) -> Bool {
         guard textHasMarks else { return false }
         let bytes = sentenceBytes(range)
-        return text.text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
-            guard bytes.upperBound <= buffer.count, bytes.upperBound > bytes.lowerBound,
-                  buffer[bytes.upperBound - 1] == UInt8(ascii: "?") else { return false }
-            // One run of "?" at the end ("worth it?", "really??"), none before it, no "!".
-            var runStart = bytes.upperBound - 1
-            while runStart > bytes.lowerBound, buffer[runStart - 1] == UInt8(ascii: "?") { runStart -= 1 }
-            for i in bytes.lowerBound..<runStart where buffer[i] == UInt8(ascii: "!") || buffer[i] == UInt8(ascii: "?") {
-                return false
-            }
-            return true
-        } ?? false
+        let buffer = self.bytes
+        guard bytes.upperBound <= buffer.count, bytes.upperBound > bytes.lowerBound,
+              buffer[bytes.upperBound - 1] == UInt8(ascii: "?") else { return false }
+        // One run of "?" at the end ("worth it?", "really??"), none before it, no "!".
+        var runStart = bytes.upperBound - 1
+        while runStart > bytes.lowerBound, buffer[runStart - 1] == UInt8(ascii: "?") { runStart -= 1 }
+        for i in bytes.lowerBound..<runStart where buffer[i] == UInt8(ascii: "!") || buffer[i] == UInt8(ascii: "?") {
+            return false
+        }
+        return true
     }
 
     /// "!" and "?" make a sentence's sentiment stronger in the direction it already has.
     mutating func emphasis(_ bytes: Range<Int>, sum: Double, sentence: Int) -> Double {
         guard sum != 0, textHasMarks else { return 0 }
         var exclamations = 0, questions = 0
-        text.text.utf8.withContiguousStorageIfAvailable { buffer in
-            var i = bytes.lowerBound
-            let end = min(bytes.upperBound, buffer.count)
-            while i < end {
-                if buffer[i] == UInt8(ascii: "!") { exclamations += 1 } else if buffer[i] == UInt8(ascii: "?") { questions += 1 }
-                i += 1
-            }
+        let buffer = self.bytes
+        var i = bytes.lowerBound
+        let end = min(bytes.upperBound, buffer.count)
+        while i < end {
+            if buffer[i] == UInt8(ascii: "!") { exclamations += 1 } else if buffer[i] == UInt8(ascii: "?") { questions += 1 }
+            i += 1
         }
         var extra = Double(min(exclamations, 4)) * SentimentScorer.exclamationStep
         if questions > 1 { extra += Double(min(questions, 3)) * SentimentScorer.questionStep }
@@ -495,7 +685,7 @@ struct ScoringRun {
         applyOnlyComplaint(range)
         weighAskedPraise(range)
         var sum = 0.0
-        let sentence = text.tokens[range.lowerBound].sentence
+        let sentence = tokens[range.lowerBound].sentence
         // By index: copying each unit would retain its explanation fields.
         for u in units.indices {
             switch units[u].role {
@@ -516,135 +706,125 @@ struct ScoringRun {
     /// Splits a sentence into words, expressions matched as wholes, boosters, contrast words and clause breaks.
     mutating func buildUnits(_ range: Range<Int>, lexicon: LexiconLookup?) {
         units.removeAll(keepingCapacity: true)
+        sentenceHasExpression = false
+        sentenceHasContrast = false
+        var sentenceMarks: TokenFacts.Marks = []
+        defer { self.sentenceMarks = sentenceMarks }
         if explain { unitRules.removeAll(keepingCapacity: true) }
-        // Tokens are read in place: copying one retained and released its two strings.
-        let tokenArray = text.tokens
-        let fallback = tables.multilingual
-        let wordSpace = text.wordSpace
-        tokenArray.withUnsafeBufferPointer { tokens in
-            var i = range.lowerBound
-            while i < range.upperBound {
-                switch tokens[i].kind {
-                case .punctuation:
-                    if Self.breaksClause(tokens[i].folded) {
-                        units.append(ScoredUnit(tokens: i..<i + 1, role: .clauseBreak))
-                    }
-                    i += 1
-                    continue
-                case .emoji:
-                    var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
-                    if let v = tables.emoji.value(tokens[i].folded, hash: tokens[i].foldedHash) ?? tables.emoji[SentimentLexicons.emojiKey(tokens[i].folded)] {
-                        unit.base = v; unit.valence = v; unit.source = .emoji
-                        if explain { addRule(units.count, ValenceSource.emoji.label) }
-                    }
-                    units.append(unit)
-                    i += 1
-                    continue
-                case .emoticon:
-                    var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
-                    if let v = tables.emoticons.value(tokens[i].folded, hash: tokens[i].foldedHash) {
-                        unit.base = v; unit.valence = v; unit.source = .emoticon
-                        if explain { addRule(units.count, ValenceSource.emoticon.label) }
-                    }
-                    units.append(unit)
-                    i += 1
-                    continue
-                case .word, .hashtag:
-                    break
-                case .number:
-                    // Ratings written out ("0 stars", "10/10") are expressions that start with a number.
-                    let active = lexicon ?? tables.multilingual
-                    if let phrases = active.entry(tokens[i])?.phrases, !phrases.isEmpty,
-                       let (phrase, length) = Self.matchPhrase(phrases, at: i, end: range.upperBound, lexicon: active, tokens: tokens),
-                       case .valence(let v, let source) = phrase.kind {
-                        let unit = ScoredUnit(tokens: i..<i + length, role: .word, base: v, valence: v, source: source)
-                        if explain { addRule(units.count, source == .general ? "expression" : source.label) }
-                        units.append(unit)
+        // Tokens and their facts are read in place: copying a token retained and released its two strings.
+        let tokens = tokens, facts = facts
+        var i = range.lowerBound
+        while i < range.upperBound {
+            sentenceMarks.formUnion(facts[i].marks)
+            switch tokens[i].kind {
+            case .word, .hashtag:
+                // The word's unit as its facts made it (`TokenFacts`); its expressions and the lookup they index only
+                // for words that start some.
+                var fact = facts[i]
+                // The memo's words carry the hashes their expressions' second words may have: most words that start
+                // expressions are not followed by any of them, and matching is skipped.
+                if fact.marks.contains(.hasPhrases), !useWordMemo || Self.phraseMayFollow(i, end: range.upperBound, fact.follows, tokens: tokens) {
+                    if let length = matchWordPhrase(i, range: range, fact: &fact) {
                         i += length
-                    } else {
-                        units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
-                        i += 1
-                    }
-                    continue
-                default:
-                    units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
-                    i += 1
-                    continue
-                }
-                // The word's facts as plain values; its expressions and the lookup they index only for words that
-                // start some (copying the entry and the lookup for every word retained and released both).
-                var facts: ResolvedWord
-                var phrases: [Int]?
-                var phraseLookup: LexiconLookup?
-                var stemTerm = ""
-                if useWordMemo {
-                    // English text, scored without explanations: the word's resolution from the thread's memo, by the
-                    // analyzer's word id when it has one and else by folded form and stem.
-                    let id = tokens[i].wordID
-                    let byID = id >= 0 && wordSpace != 0
-                    var known: (facts: ResolvedWord, index: Int)?
-                    if byID { known = wordMemo.find(id: id, space: wordSpace) }
-                    if known == nil, let k = wordMemo.find(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem, stemHash: tokens[i].stemHash) {
-                        known = (wordMemo.facts(k), k)
-                        if byID { wordMemo.remember(id: id, space: wordSpace, k) }
-                    }
-                    if let (knownFacts, k) = known {
-                        facts = knownFacts
-                        if facts.hasPhrases {
-                            phrases = wordMemo.phrases(k)
-                            phraseLookup = facts.fromFallback ? fallback : lexicon ?? fallback
-                        }
-                    } else {
-                        let resolved = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
-                        facts = ResolvedWord(resolved.entry, fromFallback: resolved.active !== (lexicon ?? fallback), stemValence: resolved.stemHit?.valence)
-                        if facts.hasPhrases { phrases = resolved.entry?.phrases; phraseLookup = resolved.active }
-                        if let k = wordMemo.insert(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem, stemHash: tokens[i].stemHash,
-                                                   facts: facts, phrases: phrases), byID {
-                            wordMemo.remember(id: id, space: wordSpace, k)
-                        }
-                    }
-                } else {
-                    let resolved = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
-                    facts = ResolvedWord(resolved.entry, fromFallback: false, stemValence: resolved.stemHit?.valence)
-                    if facts.hasPhrases { phrases = resolved.entry?.phrases; phraseLookup = resolved.active }
-                    stemTerm = resolved.stemHit?.term ?? ""
-                }
-                if let phrases, let phraseLookup, let matched = Self.matchPhrase(phrases, at: i, end: range.upperBound, lexicon: phraseLookup, tokens: tokens) {
-                    appendPhrase(matched.0, tokens: i..<i + matched.1)
-                    i += matched.1
-                    continue
-                }
-                // The multilingual list knows a few English words only as the start of its expressions ("best" of
-                // "best gila", "top" of "top demais"); where none of them follows, the English word scores as itself.
-                if phrases != nil, facts.valence == nil, facts.booster == nil, facts.contrast == nil, facts.stemValence == nil,
-                   let english = englishLookup, phraseLookup !== english, let other = english.entry(tokens[i]) {
-                    if !other.phrases.isEmpty, let matched = Self.matchPhrase(other.phrases, at: i, end: range.upperBound, lexicon: english, tokens: tokens) {
-                        appendPhrase(matched.0, tokens: i..<i + matched.1)
-                        i += matched.1
                         continue
                     }
-                    facts = ResolvedWord(other, fromFallback: false, stemValence: nil)
                 }
-                var unit = ScoredUnit(tokens: i..<i + 1, role: .word)
-                if facts.hasEntry {
-                    if let side = facts.contrast { unit.role = .contrast(side) }
-                    if let v = facts.valence {
-                        unit.base = v; unit.valence = v; unit.source = facts.source
-                        if explain { addRule(units.count, facts.source.label) }
-                    }
-                    if let s = facts.booster {
-                        unit.boosterScalar = s
-                        if facts.valence == nil, facts.contrast == nil { unit.role = .booster }
+                if explain {
+                    if fact.marks.contains(.ownValence) { addRule(units.count, fact.source.label) }
+                    if fact.marks.contains(.stemValence) {
+                        let stemTerm = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: tables.multilingual, englishLookup: englishLookup).stemHit?.term ?? ""
+                        addRule(units.count, "lexicon via '\(stemTerm)'")
                     }
                 }
-                if let stemValence = facts.stemValence {
-                    unit.base = stemValence; unit.valence = stemValence
-                    if explain { addRule(units.count, "lexicon via '\(stemTerm)'") }
+                if case .contrast = fact.role { sentenceHasContrast = true }
+                units.append(ScoredUnit(tokens: i..<i + 1, role: fact.role, base: fact.base, valence: fact.base, source: fact.source,
+                                        boosterScalar: fact.boosterScalar))
+                i += 1
+            case .punctuation:
+                if case .clauseBreak = facts[i].role {
+                    units.append(ScoredUnit(tokens: i..<i + 1, role: .clauseBreak))
+                }
+                i += 1
+            case .emoji:
+                var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
+                if let v = tables.emoji.value(tokens[i].folded, hash: tokens[i].foldedHash) ?? tables.emoji[SentimentLexicons.emojiKey(tokens[i].folded)] {
+                    unit.base = v; unit.valence = v; unit.source = .emoji
+                    if explain { addRule(units.count, ValenceSource.emoji.label) }
                 }
                 units.append(unit)
                 i += 1
+            case .emoticon:
+                var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
+                if let v = tables.emoticons.value(tokens[i].folded, hash: tokens[i].foldedHash) {
+                    unit.base = v; unit.valence = v; unit.source = .emoticon
+                    if explain { addRule(units.count, ValenceSource.emoticon.label) }
+                }
+                units.append(unit)
+                i += 1
+            case .number:
+                // Ratings written out ("0 stars", "10/10") are expressions that start with a number.
+                let active = lexicon ?? tables.multilingual
+                if let phrases = active.entry(tokens[i])?.phrases, !phrases.isEmpty,
+                   let (phrase, length) = Self.matchPhrase(phrases, at: i, end: range.upperBound, lexicon: active, tokens: tokens),
+                   case .valence(let v, let source) = phrase.kind {
+                    let unit = ScoredUnit(tokens: i..<i + length, role: .word, base: v, valence: v, source: source)
+                    if length > 1, v != 0 { sentenceHasExpression = true }
+                    if explain { addRule(units.count, source == .general ? "expression" : source.label) }
+                    units.append(unit)
+                    i += length
+                } else {
+                    units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
+                    i += 1
+                }
+            default:
+                units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
+                i += 1
             }
         }
+    }
+
+    /// Whether an expression of a word whose second words' hashes are in `follows` may start at `i`: when the next
+    /// token (a word or a mark such as the "+" of "a +"), or the word after a joining hyphen, has one of those hashes.
+    @inline(__always)
+    static func phraseMayFollow(_ i: Int, end: Int, _ follows: UInt64, tokens: UnsafeBufferPointer<Token>) -> Bool {
+        if follows == ~0 { return true }
+        guard i + 1 < end else { return false }
+        if follows & TokenFacts.followBit(tokens[i + 1].foldedHash) != 0 { return true }
+        // "hassle-free": a hyphen joining the next word stands for the space (`matchPhrase`).
+        return tokens[i + 1].kind == .punctuation && i + 2 < end && joinsWords(i + 1, tokens: tokens)
+            && follows & TokenFacts.followBit(tokens[i + 2].foldedHash) != 0
+    }
+
+    /// Appends the unit of the longest expression that starts with the word at `i` and returns its length in
+    /// tokens; nil when none follows. The multilingual list knows a few English words only as the start of its
+    /// expressions ("best" of "best gila", "top" of "top demais"): where none of them follows, `fact` becomes the
+    /// English word's own.
+    // Out of line: only words that start expressions get here.
+    @inline(never)
+    mutating func matchWordPhrase(_ i: Int, range: Range<Int>, fact: inout TokenFacts) -> Int? {
+        let fallback = tables.multilingual
+        let phrases: [Int]?
+        let phraseLookup: LexiconLookup
+        if useWordMemo, fact.memoIndex >= 0 {
+            phrases = wordMemo.phrases(Int(fact.memoIndex))
+            phraseLookup = fact.marks.contains(.fromFallback) ? fallback : lexicon ?? fallback
+        } else {
+            let resolved = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+            phrases = resolved.entry?.phrases
+            phraseLookup = resolved.active
+        }
+        if let phrases, let matched = Self.matchPhrase(phrases, at: i, end: range.upperBound, lexicon: phraseLookup, tokens: tokens) {
+            appendPhrase(matched.0, tokens: i..<i + matched.1)
+            return matched.1
+        }
+        if fact.marks.contains(.phrasesOnly), let english = englishLookup, phraseLookup !== english, let other = english.entry(tokens[i]) {
+            if !other.phrases.isEmpty, let matched = Self.matchPhrase(other.phrases, at: i, end: range.upperBound, lexicon: english, tokens: tokens) {
+                appendPhrase(matched.0, tokens: i..<i + matched.1)
+                return matched.1
+            }
+            fact = TokenFacts(other, fromFallback: false, stemValence: nil, ruleMarks: fact.marks.intersection(.ruleWords))
+        }
+        return nil
     }
 
     /// Appends the unit of an expression matched as a whole.
@@ -653,10 +833,12 @@ struct ScoringRun {
         switch phrase.kind {
         case .valence(let v, let source):
             unit.base = v; unit.valence = v; unit.source = source
+            if range.count > 1, v != 0 { sentenceHasExpression = true }
             if explain { addRule(units.count, source == .general ? "expression" : source.label) }
         case .booster(let s):
             unit.role = .booster; unit.boosterScalar = s
         case .contrast(let side):
+            sentenceHasContrast = true
             unit.role = .contrast(side)
         }
         units.append(unit)
@@ -801,9 +983,7 @@ struct ScoringRun {
 
     /// Capitals, drawn-out letters, boosters, negation, "least" and app failures, unit by unit.
     mutating func applyModifiers(_ range: Range<Int>) {
-        let tokens = text.tokens
-        // Two small-string compares per sentence, not a hashed lookup.
-        let negatesBackward = text.language == "hi" || text.language == "ur"
+        let tokens = tokens
         // A booster that also carries valence ("super", "pretty") boosts when a valenced word follows it.
         for u in units.indices where units[u].boosterScalar != 0 {
             guard case .word = units[u].role, u + 1 < units.count, case .word = units[u + 1].role, units[u + 1].base != 0 else { continue }
@@ -848,15 +1028,14 @@ struct ScoringRun {
             if tokens[firstIndex].flags.contains(.negated), !negatorIsInsideExpression(before: units[u].tokens.lowerBound, in: range),
                case let negator = negatorIndex(before: units[u].tokens.lowerBound, in: range), negator == nil || negator != spentNegator,
                !(negator.map { withoutAfterANegator($0, in: range) } ?? false) {
-                let first = tokens[firstIndex]
                 let negatorWord = negator.map { tokens[$0].folded } ?? "not"
                 let statesProblem = negator.map { negatorCanStateProblem($0, in: range) } ?? true
-                let failure = statesProblem ? lexicon?.failure(first) : nil
+                let failure = statesProblem ? lexicon?.failure(tokens[firstIndex]) : nil
                 // A listed verb is a failure even when the lexicon calls it negative: "can't cancel", "not refunded"
                 // complain, they do not praise the way "not bad" does.
                 if let failure {
                     v = failure
-                    if explain { addRule(u, "problem statement: '\(negatorWord) \(first.folded)'") }
+                    if explain { addRule(u, "problem statement: '\(negatorWord) \(tokens[firstIndex].folded)'") }
                 } else if v > 0 {
                     v *= SentimentScorer.negatedPositive
                     if explain { addRule(u, "negated by '\(negatorWord)'") }
@@ -864,13 +1043,13 @@ struct ScoringRun {
                     v *= SentimentScorer.negatedNegative
                     if explain { addRule(u, "negated by '\(negatorWord)' (softened)") }
                     spentNegator = negator ?? -1
-                } else if let negator, statesProblem, first.kind == .word, !first.flags.contains(.stopword),
-                          !Self.notProblemWords.contains(first.folded, hash: first.foldedHash),
+                } else if let negator, statesProblem, tokens[firstIndex].kind == .word, !tokens[firstIndex].flags.contains(.stopword),
+                          !Self.notProblemWords.contains(tokens[firstIndex].folded, hash: tokens[firstIndex].foldedHash),
                           (negator + 1..<units[u].tokens.lowerBound).allSatisfy({ tokens[$0].flags.contains(.stopword) || tokens[$0].flags.contains(.negator) }) {
                     // In feedback, "can't upload", "no dark mode", "doesn't sync" state a problem even without
                     // an emotional word: the first content word after a negator carries it.
                     v = SentimentScorer.negatedContentWord
-                    if explain { addRule(u, "problem statement: '\(negatorWord) \(first.folded)'") }
+                    if explain { addRule(u, "problem statement: '\(negatorWord) \(tokens[firstIndex].folded)'") }
                 }
                 if v != 0, let negator, tokens[negator].flags.contains(.allCaps) {
                     v *= SentimentScorer.capsEmphasis
@@ -884,8 +1063,8 @@ struct ScoringRun {
                 v *= v > 0 ? SentimentScorer.negatedPositive : SentimentScorer.negatedNegative
                 if explain { addRule(u, "negated by '\(tokens[after].folded)' after it") }
             }
-            if v != 0, u >= 1, isWord(units[u - 1], "least") {
-                let atLeast = u >= 2 && (isWord(units[u - 2], "at") || isWord(units[u - 2], "very"))
+            if v != 0, u >= 1, isWord(units[u - 1], .least) {
+                let atLeast = u >= 2 && isWord(units[u - 2], .atOrVery)
                 if !atLeast {
                     v *= SentimentScorer.leastFactor
                     if explain { addRule(u, "after 'least' (reversed)") }
@@ -899,13 +1078,12 @@ struct ScoringRun {
     /// "It used to be great", "good until the update", "would be great if it worked": in a review, praise of how the
     /// app was, or would be, is a complaint about how it is, so the praise turns negative.
     mutating func applyPastPraise(_ range: Range<Int>) {
-        guard units.contains(where: { $0.valence > 0 }) else { return }
-        let tokens = text.tokens
-        let markers = Self.pastPraiseMarkers  // read once: a static read goes through `swift_once`
+        guard sentenceMarks.contains(.pastPraiseMarker), units.contains(where: { $0.valence > 0 }) else { return }
+        let tokens = tokens, facts = facts
         for m in units.indices {
             let at = units[m].tokens.lowerBound
-            // Most words are none of the markers: one probe instead of five string compares.
-            guard markers.contains(tokens[at].folded, hash: tokens[at].foldedHash) else { continue }
+            // Most words are none of the markers: one bit of the token's facts instead of a probe.
+            guard facts[at].marks.contains(.pastPraiseMarker) else { continue }
             let marker = tokens[at].folded
             let next = at + 1 < range.upperBound ? tokens[at + 1].folded : ""
             if (marker == "used" || marker == "use") && next == "to" {
@@ -928,7 +1106,7 @@ struct ScoringRun {
             } else if marker == "if" && next == "only" {
                 // "Great features if only it would load": the praise before "if only" is wished for, not had.
                 for u in 0..<m { reversePastPraise(u, marker: "if only", factor: SentimentScorer.conditionalPraise) }
-            } else if marker == "if", m > 0, at > range.lowerBound, Self.ratingNouns.contains(tokens[at - 1].folded, hash: tokens[at - 1].foldedHash),
+            } else if marker == "if", m > 0, at > range.lowerBound, facts[at - 1].marks.contains(.ratingNoun),
                       !Self.conditionIsTheSpeakersLimit(after: at, in: range, tokens: tokens) {
                 // "5 stars if you fix the bug": the rating is promised on a condition the app does not meet yet.
                 for u in 0..<m { reversePastPraise(u, marker: "\(tokens[at - 1].folded) if", factor: SentimentScorer.conditionalPraise) }
@@ -951,7 +1129,7 @@ struct ScoringRun {
 
     /// "I'd give it 10 stars *if I could*", "would rate it higher *if possible*": the condition is the speaker's own
     /// limit, not something the app lacks, so the praise stands.
-    static func conditionIsTheSpeakersLimit(after condition: Int, in range: Range<Int>, tokens: [Token]) -> Bool {
+    static func conditionIsTheSpeakersLimit(after condition: Int, in range: Range<Int>, tokens: UnsafeBufferPointer<Token>) -> Bool {
         let words = (condition + 1..<min(condition + 4, range.upperBound)).map { tokens[$0].folded }
         guard let first = words.first else { return false }
         if first == "possible" { return true }
@@ -960,13 +1138,13 @@ struct ScoringRun {
     }
 
     static let untilWords: Set<String> = ["until", "till", "untill", "til"]
-    /// Words that end a rating: "5 *stars* if you fix it".
-    static let ratingNouns = WordSet(["star", "stars", "*"])
+    /// Words that end a rating: "5 *stars* if you fix it" (`TokenFacts.Marks.ratingNoun`).
+    static let ratingNounWords = ["star", "stars", "*"]
     static let conditionalModals: Set<String> = ["would", "could", "i'd", "it'd", "would've", "could've", "wouldve", "couldve"]
     /// Verbs that make the words after a modal a verdict on the app: "would *be* great", "would *give* 5 stars".
     static let conditionalVerbs: Set<String> = ["be", "been", "give", "rate", "have"]
-    /// Every word `applyPastPraise` starts from.
-    static let pastPraiseMarkers = WordSet(untilWords.union(conditionalModals).union(["used", "use", "before", "if"]))
+    /// Every word `applyPastPraise` starts from (`TokenFacts.Marks.pastPraiseMarker`).
+    static let pastPraiseMarkerWords = Array(untilWords.union(conditionalModals).union(["used", "use", "before", "if"]))
     /// Words that open an event after "until" ("until *the* update", "till *they* changed it", "until *recently*");
     /// "till vacation", "until 5pm", "until now" do not put the praise in the past.
     static let changeOpeners: Set<String> = [
@@ -996,7 +1174,7 @@ struct ScoringRun {
     /// *without* buffering", "can't open it without an ad" say the buffering and the ad always come, so the word
     /// after "without" keeps its own valence.
     func withoutAfterANegator(_ k: Int, in range: Range<Int>) -> Bool {
-        let tokens = text.tokens
+        let tokens = tokens
         guard tokens[k].foldedHash == Self.withoutHash, tokens[k].folded == "without" else { return false }
         var j = k - 1
         while j >= range.lowerBound, j >= k - Self.withoutReach {
@@ -1020,7 +1198,7 @@ struct ScoringRun {
     /// Whether the negator at `k` can state that the app fails: "don't *have to* carry my laptop", "no *need* for
     /// another app" tell of relief, not of a failure.
     func negatorCanStateProblem(_ k: Int, in range: Range<Int>) -> Bool {
-        let tokens = text.tokens
+        let tokens = tokens
         guard k + 1 < range.upperBound else { return true }
         // Words probed by their hashes, read in place: a Set<String> hashed each with SipHash (350 instructions a call).
         if Self.needWords.contains(tokens[k + 1].folded, hash: tokens[k + 1].foldedHash) { return false }
@@ -1035,7 +1213,8 @@ struct ScoringRun {
     /// Whether the negator before `index` belongs to an expression scored as a whole ("can't *wait*", "can't say
     /// enough", "couldn't be happier"): its meaning is already in the expression's valence, so it negates nothing after.
     func negatorIsInsideExpression(before index: Int, in range: Range<Int>) -> Bool {
-        guard let negator = negatorIndex(before: index, in: range) else { return false }
+        // Most sentences have no such expression: the flag `buildUnits` set settles them without a search.
+        guard sentenceHasExpression, let negator = negatorIndex(before: index, in: range) else { return false }
         return units.contains { unit in
             // "still *not* fixed": an expression ending in its negator hands the negation on to the next word.
             guard unit.tokens.count > 1, unit.tokens.contains(negator), negator != unit.tokens.upperBound - 1,
@@ -1047,7 +1226,7 @@ struct ScoringRun {
     func negatorIndex(before index: Int, in range: Range<Int>) -> Int? {
         var k = index - 1
         while k >= range.lowerBound {
-            if text.tokens[k].flags.contains(.negator) { return k }
+            if tokens[k].flags.contains(.negator) { return k }
             k -= 1
         }
         return nil
@@ -1060,7 +1239,7 @@ struct ScoringRun {
     /// Whether the tokens in `start..<end` call what they say small ("a little" counts; "little" alone does not;
     /// "my only complaint" does).
     // Static, with the tokens passed: a method called from the mutating `applyContrast` copied the whole run.
-    static func hedgesItself(after start: Int, to end: Int, tokens: [Token], textHasOnly: Bool) -> Bool {
+    static func hedgesItself(after start: Int, to end: Int, tokens: UnsafeBufferPointer<Token>, textHasOnly: Bool) -> Bool {
         let selfHedges = Self.selfHedges, littleHash = Self.littleHash, aHash = Self.aHash  // static reads go through `swift_once`
         for k in start..<end {
             if selfHedges.contains(tokens[k].folded, hash: tokens[k].foldedHash) { return true }
@@ -1079,7 +1258,7 @@ struct ScoringRun {
     static let requestSubjects = WordSet(["i", "it", "you", "we", "just", "maybe", "perhaps", "really", "also", "still", "one", "thing"])
 
     /// Whether the clause starting at token `start` opens with a request.
-    static func opensWithRequest(at start: Int, end: Int, tokens: [Token]) -> Bool {
+    static func opensWithRequest(at start: Int, end: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
         var k = start
         while k < end, tokens[k].kind == .punctuation { k += 1 }
         while k < end, k < start + 3, Self.requestSubjects.contains(tokens[k].folded, hash: tokens[k].foldedHash) { k += 1 }
@@ -1108,10 +1287,10 @@ struct ScoringRun {
     /// Whether token `k` opens "only <complaint noun>" ("the only thing is …", "the only thing that …" too; not "the
     /// only thing this app does well").
     func onlyComplaint(at k: Int, end: Int) -> Bool {
-        Self.onlyComplaint(at: k, end: end, tokens: text.tokens, textHasOnly: textHasOnly)
+        Self.onlyComplaint(at: k, end: end, tokens: tokens, textHasOnly: textHasOnly)
     }
 
-    static func onlyComplaint(at k: Int, end: Int, tokens: [Token], textHasOnly: Bool) -> Bool {
+    static func onlyComplaint(at k: Int, end: Int, tokens: UnsafeBufferPointer<Token>, textHasOnly: Bool) -> Bool {
         // Most texts have no "only": the per-text flag settles them, and the hash most tokens of the rest, each read
         // in place (passing a token on copied it and retained its strings, 1,400 instructions a review).
         guard textHasOnly, tokens[k].foldedHash == Self.onlyHash, k + 1 < end else { return false }
@@ -1129,13 +1308,13 @@ struct ScoringRun {
               let marker = range.first(where: { onlyComplaint(at: $0, end: range.upperBound) }) else { return }
         for u in units.indices where units[u].valence < 0 && units[u].tokens.lowerBound > marker {
             units[u].valence *= SentimentScorer.onlyComplaint
-            if explain { addRule(u, "the writer's only complaint ('only \(text.tokens[marker + 1].folded)'): weighs less") }
+            if explain { addRule(u, "the writer's only complaint ('only \(tokens[marker + 1].folded)'): weighs less") }
         }
     }
 
     /// "but" and "however" make the clause after them weigh more; "although" makes its own clause weigh less.
     mutating func applyContrast() {
-        guard let c = units.lastIndex(where: { if case .contrast(.after) = $0.role { return true }; return false }) ?? units.firstIndex(where: { if case .contrast(.before) = $0.role { return true }; return false }) else { return }
+        guard sentenceHasContrast, let c = units.lastIndex(where: { if case .contrast(.after) = $0.role { return true }; return false }) ?? units.firstIndex(where: { if case .contrast(.before) = $0.role { return true }; return false }) else { return }
         // The contrast word is named only in explanations: joining its tokens copied the run.
         let name = explain ? word(units[c]) : ""
         if case .contrast(.after) = units[c].role {
@@ -1143,9 +1322,9 @@ struct ScoringRun {
             // "Love it but sometimes it lags", "great app but the ads are a bit much": a complaint the writer calls
             // small does not outweigh the praise it follows, so neither side is reweighed.
             guard !Self.hedgesItself(after: units[c].tokens.upperBound, to: units[units.count - 1].tokens.upperBound,
-                                     tokens: text.tokens, textHasOnly: textHasOnly) else { return }
+                                     tokens: tokens, textHasOnly: textHasOnly) else { return }
             // "Love this app, but please add dark mode": a request after praise asks for more; it is not the verdict.
-            guard !Self.opensWithRequest(at: units[c].tokens.upperBound, end: units[units.count - 1].tokens.upperBound, tokens: text.tokens) else {
+            guard !Self.opensWithRequest(at: units[c].tokens.upperBound, end: units[units.count - 1].tokens.upperBound, tokens: tokens) else {
                 if explain { notes.append("a request after '\(name)': the praise before it still counts in full") }
                 // What the request names ("reduce the ads", "fix the lag") is asked for, not the verdict: it weighs
                 // as the writer's only complaint does.

@@ -409,6 +409,21 @@ struct SentimentPinnedScoresTests {
         }
     }
 
+    /// One scratch lent to two scorers in turn, one with a user lexicon that calls "sluggish" praise: each scorer
+    /// scores with its own lexicons, not with words the other one resolved into the scratch's memo.
+    @Test func aScratchLentToAnotherScorerScoresWithThatScorersLexicon() throws {
+        let overlaid = try SentimentScorer(overlays: ["sluggish\t3.0\n"])
+        let analyzer = TextAnalyzer().makeWorker()
+        analyzer.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
+        var scratch = SentimentScratch()
+        var analyzed = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
+        for _ in 0..<2 {
+            analyzer.analyze("The app is sluggish", into: &analyzed)
+            #expect(overlaid.compoundScore(analyzed, reusing: &scratch).compound > 0.05)
+            #expect(Self.scorer.compoundScore(analyzed, reusing: &scratch).compound < -0.05)
+        }
+    }
+
     /// The warm memo finds a word by the analyzer's word id: a caller that changes a token's word afterwards gets the
     /// new word's score, not the one its id was first resolved with.
     @Test func aTokenChangedAfterAnalysisIsScoredAsChanged() {
