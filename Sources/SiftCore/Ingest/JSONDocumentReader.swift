@@ -287,14 +287,10 @@ public struct JSONDocumentReader: RecordReader {
         /// `,` or `]`, and shares at least half of the first record's keys — an object nested inside a record
         /// (`"answers":[{…},{…}]`) has keys of its own. Nil before any record was read whole.
         func nextRecordStartByKeys(after offset: Int) -> Int? {
-            guard let keys = firstRecordKeys, !keys.isEmpty, let base = bytes.baseAddress else { return nil }
+            guard let keys = firstRecordKeys, !keys.isEmpty else { return nil }
             var i = offset + 1
-            while i < bytes.count, let hit = memchr(base + i, 0x7B, bytes.count - i) {
-                let k = UnsafeRawPointer(hit) - base
+            while let k = objectAfterComma(from: i, after: offset) {
                 i = k + 1
-                var j = k - 1
-                while j > 0, JSONParser.isWhitespace(bytes[j]) { j -= 1 }
-                guard j > offset, bytes[j] == UInt8(ascii: ",") else { continue }
                 var probe = JSONParser(bytes: bytes, index: k)
                 guard case .object(let members)? = try? probe.parseValue(),
                       let after = probe.peek(), after == UInt8(ascii: ",") || after == UInt8(ascii: "]")
@@ -311,14 +307,9 @@ public struct JSONDocumentReader: RecordReader {
         /// the document can end. An array of objects nested in the broken record fails that test: after its `]` the
         /// record is still open, so the document cannot end there.
         func nextRecordStartByRun(after offset: Int, like brokenKeys: Set<String>) -> Int? {
-            guard let base = bytes.baseAddress else { return nil }
             var i = offset + 1
-            candidates: while i < bytes.count, let hit = memchr(base + i, 0x7B, bytes.count - i) {
-                let k = UnsafeRawPointer(hit) - base
+            candidates: while let k = objectAfterComma(from: i, after: offset) {
                 i = k + 1
-                var j = k - 1
-                while j > 0, JSONParser.isWhitespace(bytes[j]) { j -= 1 }
-                guard j > offset, bytes[j] == UInt8(ascii: ",") else { continue }
                 var probe = JSONParser(bytes: bytes, index: k)
                 guard (try? probe.skipValue()) != nil, resembles(at: k, brokenKeys) else { continue }
                 while true {
@@ -342,6 +333,21 @@ public struct JSONDocumentReader: RecordReader {
                         continue candidates
                     }
                 }
+            }
+            return nil
+        }
+
+        /// The first `{` at or after `start` that follows a comma (white space between) lying after `offset`: where an
+        /// element of the record array may begin, as the resyncs of a one-line document look for it.
+        func objectAfterComma(from start: Int, after offset: Int) -> Int? {
+            guard let base = bytes.baseAddress else { return nil }
+            var i = start
+            while i < bytes.count, let hit = memchr(base + i, 0x7B, bytes.count - i) {
+                let k = UnsafeRawPointer(hit) - base
+                i = k + 1
+                var j = k - 1
+                while j > 0, JSONParser.isWhitespace(bytes[j]) { j -= 1 }
+                if j > offset, bytes[j] == UInt8(ascii: ",") { return k }
             }
             return nil
         }

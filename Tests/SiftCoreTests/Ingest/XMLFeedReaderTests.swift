@@ -154,21 +154,35 @@ struct XMLFeedReaderTests {
         #expect(result.rejections.first?.raw.contains("two") == true)
     }
 
-    /// Found by scripts/fuzz-inputs: an element name that is not a name stops libxml2 even in recovery mode, and
-    /// every record after it was lost (50 App Store entries read as 9). A new parser reads on from the next record.
-    @Test(arguments: [
-        (chunkSize: 61, lineEnd: "\n"), (chunkSize: 61, lineEnd: ""), (chunkSize: 256 * 1024, lineEnd: "\n"),
-        (chunkSize: 256 * 1024, lineEnd: ""),
-    ])
-    func anElementNameThatIsNotANameCostsOnlyItsRecord(chunkSize: Int, lineEnd: String) throws {
-        let items = (1...30).map { i in
-            let body = i == 12 ? "<´body>twelve</body>" : i == 25 ? "<1body>bad</body>" : "<body>review \(i) ünïcode</body>"
-            return "  <item id=\"\(i)\"><stars>\(i % 5 + 1)</stars>\(body)</item>"
-        }
-        let doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\(lineEnd)<!-- export -->\(lineEnd)<export xmlns:x=\"urn:x\" n=\"a>b\">\(lineEnd)"
-            + items.joined(separator: lineEnd) + "\(lineEnd)</export>\(lineEnd)"
+    /// Chunks of 61 bytes and of the reader's 256 KiB, each on a document with and without line ends.
+    static let smallAndLargeChunksWithAndWithoutLineEnds: [(chunkSize: Int, lineEnd: String)] = [
+        (61, "\n"), (61, ""), (256 * 1024, "\n"), (256 * 1024, ""),
+    ]
+
+    /// A reader of `<item id="…"><stars>…</stars><body>…</body></item>` records, fed `chunkSize` bytes at a time.
+    static func itemReader(chunkSize: Int) throws -> XMLFeedReader {
         var reader = XMLFeedReader(format: .xml, map: try FieldMap(parsing: "id=@id,rating=stars,text=body"))
         reader.chunkSize = chunkSize
+        return reader
+    }
+
+    /// Thirty `<item>` elements whose 12th and 25th have an element name that is not a name; the others' body is
+    /// `body(i)`.
+    static func itemsBrokenAt12And25(body: (Int) -> String) -> [String] {
+        (1...30).map { i in
+            let element = i == 12 ? "<´body>twelve</body>" : i == 25 ? "<1body>bad</body>" : body(i)
+            return "  <item id=\"\(i)\"><stars>\(i % 5 + 1)</stars>\(element)</item>"
+        }
+    }
+
+    /// Found by scripts/fuzz-inputs: an element name that is not a name stops libxml2 even in recovery mode, and
+    /// every record after it was lost (50 App Store entries read as 9). A new parser reads on from the next record.
+    @Test(arguments: XMLFeedReaderTests.smallAndLargeChunksWithAndWithoutLineEnds)
+    func anElementNameThatIsNotANameCostsOnlyItsRecord(chunkSize: Int, lineEnd: String) throws {
+        let items = Self.itemsBrokenAt12And25 { "<body>review \($0) ünïcode</body>" }
+        let doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\(lineEnd)<!-- export -->\(lineEnd)<export xmlns:x=\"urn:x\" n=\"a>b\">\(lineEnd)"
+            + items.joined(separator: lineEnd) + "\(lineEnd)</export>\(lineEnd)"
+        let reader = try Self.itemReader(chunkSize: chunkSize)
         let result = try readAll(reader, doc, name: "e.xml")
         #expect(result.records.map(\.id) == (1...30).filter { $0 != 12 && $0 != 25 }.map(String.init))
         #expect(result.rejections.map(\.origin.element) == [12, 25])
@@ -215,8 +229,7 @@ struct XMLFeedReaderTests {
             if b == 0xA9, bytes.last == 0xC3 { bytes[bytes.count - 1] = 0xE9 } else { bytes.append(b) }
         }
         #expect(bytes.count { $0 == 0xE9 } == 2)
-        var reader = XMLFeedReader(format: .xml, map: try FieldMap(parsing: "id=@id,rating=stars,text=body"))
-        reader.chunkSize = chunkSize
+        let reader = try Self.itemReader(chunkSize: chunkSize)
         let result = try readAll(reader, bytes: bytes, name: "e.xml")
         #expect(result.records.map(\.id) == (1...30).filter { $0 != 12 }.map(String.init))
         #expect(result.records.filter { $0.text.hasPrefix("café") }.map(\.id) == ["5", "20"])
@@ -227,20 +240,13 @@ struct XMLFeedReaderTests {
     /// A declared ISO-8859-1 document stopped at an error libxml2 cannot recover from (Samples/appstore-feed.xml
     /// in Latin-1 with one `<´title>`: 5 of 50 read): one byte is one character there, so the error is placed in the
     /// bytes and a new parser reads on from the next record, as in UTF-8.
-    @Test(arguments: [
-        (chunkSize: 61, lineEnd: "\n"), (chunkSize: 61, lineEnd: ""), (chunkSize: 256 * 1024, lineEnd: "\n"),
-        (chunkSize: 256 * 1024, lineEnd: ""),
-    ])
+    @Test(arguments: XMLFeedReaderTests.smallAndLargeChunksWithAndWithoutLineEnds)
     func anErrorInADeclaredLatin1DocumentCostsOnlyItsRecord(chunkSize: Int, lineEnd: String) throws {
-        let items = (1...30).map { i in
-            let body = i == 12 ? "<´body>twelve</body>" : i == 25 ? "<1body>bad</body>" : "<body>caf\u{E9} \(i) ß</body>"
-            return "  <item id=\"\(i)\"><stars>\(i % 5 + 1)</stars>\(body)</item>"
-        }
+        let items = Self.itemsBrokenAt12And25 { "<body>caf\u{E9} \($0) ß</body>" }
         let doc = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\(lineEnd)<export n=\"é\">\(lineEnd)"
             + items.joined(separator: lineEnd) + "\(lineEnd)</export>\(lineEnd)"
         let bytes = doc.unicodeScalars.map { UInt8($0.value) }
-        var reader = XMLFeedReader(format: .xml, map: try FieldMap(parsing: "id=@id,rating=stars,text=body"))
-        reader.chunkSize = chunkSize
+        let reader = try Self.itemReader(chunkSize: chunkSize)
         let result = try readAll(reader, bytes: bytes, name: "l.xml")
         #expect(result.records.map(\.id) == (1...30).filter { $0 != 12 && $0 != 25 }.map(String.init))
         #expect(result.records.allSatisfy { $0.text.hasPrefix("café ") && $0.text.hasSuffix(" ß") })
