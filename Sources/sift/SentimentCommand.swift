@@ -42,9 +42,10 @@ struct SentimentCommand: ParsableCommand {
         let out = StreamWriter.standardOutput
         if text == "-" {
             let languageHint = language  // an option's getter per line showed in the profile
-            // One JSON line is at most 4 numbers of ≤ 8 bytes and 45 bytes of keys: 128 bytes always hold it. Lines
-            // are written straight into a 64 KB block handed to the writer when full (appending each line to the
-            // writer's array went through a generic append: 260 instructions a line).
+            // One JSON line is at most 4 numbers of ≤ 8 bytes and 45 bytes of keys, and a key's stores reach 16 bytes
+            // past its start: 128 bytes always hold it. Lines are written straight into a 64 KB block handed to the
+            // writer when full (appending each line to the writer's array went through a generic append: 260
+            // instructions a line).
             let blockSize = 1 << 16
             let block = UnsafeMutablePointer<UInt8>.allocate(capacity: blockSize + 128)
             defer { block.deallocate() }
