@@ -32,6 +32,12 @@ final class StreamWriter {
         bytes.withUnsafeBytes { writeFully($0) }
     }
 
+    /// Writes what is buffered, then `bytes` straight from the caller's storage.
+    func writeNow(_ bytes: UnsafeRawBufferPointer) {
+        flush()
+        writeFully(bytes)
+    }
+
     private func writeFully(_ bytes: UnsafeRawBufferPointer) {
         var written = 0
         while written < bytes.count {
