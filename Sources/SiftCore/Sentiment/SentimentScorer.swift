@@ -475,10 +475,13 @@ struct ScoringRun {
         let resolved = Self.resolveWord(token, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
         var fact = TokenFacts(resolved.entry, fromFallback: resolved.active !== (lexicon ?? fallback), stemValence: resolved.stemHit?.valence,
                               ruleMarks: ScoringTables.ruleMarks(ruleWords, token.folded, hash: token.foldedHash))
-        let phrases = fact.marks.contains(.hasPhrases) ? resolved.entry?.phrases : nil
-        if let phrases { fact.follows = TokenFacts.followFilter(phrases, in: resolved.active) }
+        var candidates = PhraseCandidates()
+        if fact.marks.contains(.hasPhrases), let phrases = resolved.entry?.phrases {
+            fact.follows = TokenFacts.followFilter(phrases, in: resolved.active)
+            candidates = PhraseCandidates(phrases, in: resolved.active)
+        }
         if let k = wordMemo.insert(folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash,
-                                   facts: fact, phrases: phrases) {
+                                   facts: fact, phrases: candidates) {
             fact.memoIndex = Int32(truncatingIfNeeded: k)
             if byID { wordMemo.remember(id: token.wordID, space: wordSpace, k) }
         }
@@ -803,17 +806,22 @@ struct ScoringRun {
     @inline(never)
     mutating func matchWordPhrase(_ i: Int, range: Range<Int>, fact: inout TokenFacts) -> Int? {
         let fallback = tables.multilingual
-        let phrases: [Int]?
         let phraseLookup: LexiconLookup
+        let matched: (LexiconPhrase, Int)?
         if useWordMemo, fact.memoIndex >= 0 {
-            phrases = wordMemo.phrases(Int(fact.memoIndex))
-            phraseLookup = fact.marks.contains(.fromFallback) ? fallback : lexicon ?? fallback
+            let lookup = fact.marks.contains(.fromFallback) ? fallback : lexicon ?? fallback
+            let tokens = tokens, end = range.upperBound
+            phraseLookup = lookup
+            // The memo's candidates, keyed by their second words: a word such as "not" starts dozens of expressions.
+            matched = wordMemo.withPhrases(Int(fact.memoIndex)) { keyed, single in
+                Self.matchPhrase(keyed: keyed, single: single, at: i, end: end, lexicon: lookup, tokens: tokens)
+            }
         } else {
             let resolved = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
-            phrases = resolved.entry?.phrases
             phraseLookup = resolved.active
+            matched = resolved.entry.flatMap { Self.matchPhrase($0.phrases, at: i, end: range.upperBound, lexicon: phraseLookup, tokens: tokens) }
         }
-        if let phrases, let matched = Self.matchPhrase(phrases, at: i, end: range.upperBound, lexicon: phraseLookup, tokens: tokens) {
+        if let matched {
             appendPhrase(matched.0, tokens: i..<i + matched.1)
             return matched.1
         }
@@ -948,28 +956,55 @@ struct ScoringRun {
                             tokens: UnsafeBufferPointer<Token>) -> (LexiconPhrase, Int)? {
         let phrases = lexicon.phrases
         for index in candidates {
-            // Fields are read in place, and hashes compared before words: copying each candidate and comparing
-            // unequal strings was most of matching.
-            let count = phrases[index].words.count
-            guard start + count <= end else { continue }
-            var matches = true
-            var i = start + 1
-            var k = 1
-            while k < count {
-                if i < end, tokens[i].foldedHash == phrases[index].hashes[k], tokens[i].folded == phrases[index].words[k] {
-                    i += 1
-                    k += 1
-                } else if i + 1 < end, joinsWords(i, tokens: tokens) {
-                    // "hassle-free", "mean-spirited": a hyphen between two words stands for the expression's space.
-                    i += 1
-                } else {
-                    matches = false
-                    break
-                }
-            }
-            if matches { return (phrases[index], i - start) }
+            if let length = matchLength(phrases, index, at: start, end: end, tokens: tokens) { return (phrases[index], length) }
         }
         return nil
+    }
+
+    /// `matchPhrase` over a word's candidates as the memo keeps them (`PhraseCandidates`): only the expressions
+    /// whose second word is the next token, or the word after a joining hyphen, are spelled out, in the same order,
+    /// so the same expression matches.
+    static func matchPhrase(keyed: UnsafeBufferPointer<Int>, single: Int, at start: Int, end: Int, lexicon: LexiconLookup,
+                            tokens: UnsafeBufferPointer<Token>) -> (LexiconPhrase, Int)? {
+        if start + 1 < end, !keyed.isEmpty {
+            let next = tokens[start + 1].foldedHash
+            // `matchPhrase` reads a second word across a hyphen joining it ("hassle-free").
+            let joined = start + 2 < end && joinsWords(start + 1, tokens: tokens) ? tokens[start + 2].foldedHash : next
+            let phrases = lexicon.phrases
+            var j = 0
+            while j + 1 < keyed.count {
+                if keyed[j] == next || keyed[j] == joined,
+                   let length = matchLength(phrases, keyed[j + 1], at: start, end: end, tokens: tokens) {
+                    return (phrases[keyed[j + 1]], length)
+                }
+                j += 2
+            }
+        }
+        // A one-word expression matches wherever its word stands.
+        return single >= 0 ? (lexicon.phrases[single], 1) : nil
+    }
+
+    /// The length in tokens of expression `index` of `phrases` spelled by the tokens from `start`, nil when they do not.
+    @inline(__always)
+    static func matchLength(_ phrases: [LexiconPhrase], _ index: Int, at start: Int, end: Int, tokens: UnsafeBufferPointer<Token>) -> Int? {
+        // Fields are read in place, and hashes compared before words: copying each candidate and comparing
+        // unequal strings was most of matching.
+        let count = phrases[index].words.count
+        guard start + count <= end else { return nil }
+        var i = start + 1
+        var k = 1
+        while k < count {
+            if i < end, tokens[i].foldedHash == phrases[index].hashes[k], tokens[i].folded == phrases[index].words[k] {
+                i += 1
+                k += 1
+            } else if i + 1 < end, joinsWords(i, tokens: tokens) {
+                // "hassle-free", "mean-spirited": a hyphen between two words stands for the expression's space.
+                i += 1
+            } else {
+                return nil
+            }
+        }
+        return i - start
     }
 
     /// Whether token `i` is a "-" touching a word on each side ("user-friendly").

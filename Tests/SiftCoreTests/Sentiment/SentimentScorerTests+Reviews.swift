@@ -212,6 +212,23 @@ extension SentimentScorerTests {
         #expect(score("No hassle - free for a week").score.compound != score("No hassle-free for a week").score.compound)
     }
 
+    /// A thread's scratch keeps each word's expressions keyed by their second words: with its memo warm, expressions
+    /// across a hyphen, among the many that start with "not", and of one word score as they do afresh.
+    @Test func expressionsMatchTheSameWithAReusedScratch() {
+        let texts = ["Setup was hassle-free", "Setup was hassle free", "No hassle - free for a week", "What a mean-spirited update",
+                     "not bad at all", "Not bad, not great either", "not good", "Can't wait for the next update", "not",
+                     "Couldn't be happier with it", "Best app ever", "It is not worth it", "hassle"]
+        let analyzer = TextAnalyzer().makeWorker()
+        var scratch = SentimentScratch()
+        for _ in 0..<2 {
+            for text in texts {
+                let analyzed = analyzer.analyze(text, languageHint: "en")
+                #expect(Self.scorer.compoundScore(analyzed, reusing: &scratch) == Self.scorer.compoundScore(analyzed), "\(text)")
+                #expect(Self.scorer.compoundScore(analyzed).compound == score(text, language: "en").score.compound, "\(text)")
+            }
+        }
+    }
+
     @Test func meanAsAVerbCarriesNoSentiment() {
         #expect(abs(score("Did you mean the other one?").score.compound) < 0.05)
         #expect(score("He is the meanest person").score.compound < -0.05)
