@@ -218,6 +218,9 @@ struct ScoringRun {
     unowned(unsafe) let tables: ScoringTables
     /// `tables.ruleWords`, held by the run: read per token without retaining the table.
     let ruleWords: WordTable<UInt16>
+    /// `tables.asciiMarks`' strings and facts, valid while the tables are.
+    let asciiMarks: UnsafePointer<String>
+    let asciiMarkFacts: UnsafePointer<TokenFacts>
     let explain: Bool
     /// Only the record score is wanted: sentence scores are not built.
     var recordOnly = false
@@ -266,6 +269,8 @@ struct ScoringRun {
     init(tables: ScoringTables, explain: Bool, wordMemo: ScorerWordMemo? = nil) {
         self.tables = tables
         ruleWords = tables.ruleWords
+        asciiMarks = UnsafePointer(tables.asciiMarks.marks)
+        asciiMarkFacts = UnsafePointer(tables.asciiMarks.facts)
         self.explain = explain
         self.wordMemo = wordMemo ?? .unused
         ownsWordMemo = wordMemo != nil
@@ -413,7 +418,7 @@ struct ScoringRun {
     /// remembered on a first sighting), else resolved here; other tokens' rule marks and clause breaks. Returns
     /// the marks of all tokens together.
     mutating func resolveTokens() -> TokenFacts.Marks {
-        let tokens = tokens, facts = facts
+        let tokens = tokens, facts = facts, bytes = bytes, asciiMarks = asciiMarks, asciiMarkFacts = asciiMarkFacts
         var marks: TokenFacts.Marks = []
         let generation = wordMemo.generation
         for i in 0..<tokens.count {
@@ -426,9 +431,16 @@ struct ScoringRun {
                     fact = wordFacts(i)
                 }
             case .punctuation:
-                fact = TokenFacts()
-                fact.marks = ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash)
-                if Self.breaksClause(tokens[i].folded) { fact.role = .clauseBreak }
+                // One ASCII mark, most punctuation, by its byte: its facts were made with the tables.
+                let range = tokens[i].utf8Range
+                if range.count == 1, range.lowerBound < bytes.count, case let byte = Int(bytes[range.lowerBound]), byte < 0x80,
+                   tokens[i].folded == asciiMarks[byte] {
+                    fact = asciiMarkFacts[byte]
+                } else {
+                    fact = TokenFacts()
+                    fact.marks = ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash)
+                    if Self.breaksClause(tokens[i].folded) { fact.role = .clauseBreak }
+                }
             default:
                 fact = TokenFacts()
                 fact.marks = ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash)

@@ -414,3 +414,28 @@ extension SentimentScorerTests {
         #expect(score("Good app but the ads are annoying. 4 stars.").notes.contains { $0.contains("states a rating of 4") })
     }
 }
+
+extension SentimentScorerTests {
+    /// A one-byte mark's facts come from a table made with the scorer's tables: each is what its string gives (a
+    /// comma or dash ends a clause, "*" ends a rating), and the rules read them the same.
+    @Test func oneByteMarksHaveTheFactsTheirStringsGive() {
+        let tables = Self.scorer.tables
+        for byte in 0..<128 {
+            let mark = String(decoding: [UInt8(byte)], as: UTF8.self)
+            let fact = tables.asciiMarks.facts[byte]
+            #expect(tables.asciiMarks.marks[byte] == mark)
+            #expect(fact.marks == ScoringTables.ruleMarks(tables.ruleWords, mark, hash: WordHash.of(mark)), "\(byte)")
+            #expect((fact.role.isClauseBreak) == ScoringRun.breaksClause(mark), "\(byte)")
+        }
+        #expect(tables.asciiMarks.facts[Int(UInt8(ascii: "*"))].marks.contains(.ratingNoun))
+        #expect(tables.asciiMarks.facts[Int(UInt8(ascii: ","))].role.isClauseBreak)
+        #expect(score("Good app, 5* until the update").score.compound == score("Good app , 5 * until the update").score.compound)
+    }
+}
+
+private extension ScoredUnit.Role {
+    var isClauseBreak: Bool {
+        if case .clauseBreak = self { return true }
+        return false
+    }
+}
