@@ -235,6 +235,11 @@ struct ScoringRun {
     var wordSpace = 0
     /// Hindi and Urdu negate the word before the negator.
     var negatesBackward = false
+    /// The language of the last text whose lexicon was its own language's, that lexicon and whether it is English:
+    /// the texts of a stream mostly share a language, and the next one in it skips the search and its retains.
+    var lastLanguage: String?
+    unowned(unsafe) var lastLanguageLexicon: LexiconLookup?
+    var lastLanguageIsEnglish = false
     /// Plain values only, so appending and clearing them retains nothing; their explanations are in `unitRules`.
     var units = PlainBuffer<ScoredUnit>()
     /// Whether the sentence being scored has an expression of several words with a valence.
@@ -332,19 +337,32 @@ struct ScoringRun {
 
     /// The record score; the sentences' scores go into `sentences` unless the run is `recordOnly`.
     mutating func score(_ text: AnalyzedText, sentences: inout [SentenceSentiment]) -> SentimentScore {
-        let chosen = SentimentScorer(tables: tables).lexicon(for: text)
-        let lexicon = chosen?.lexicon
+        let lexicon: LexiconLookup?
+        let lexiconIsEnglish: Bool
+        if !explain, let lastLexicon = lastLanguageLexicon, text.language == lastLanguage {
+            // A language with a lexicon of its own is scored with it whatever else the text holds (`lexicon(for:)`).
+            lexicon = lastLexicon
+            lexiconIsEnglish = lastLanguageIsEnglish
+        } else {
+            let chosen = SentimentScorer(tables: tables).lexicon(for: text)
+            lexicon = chosen?.lexicon
+            lexiconIsEnglish = chosen?.language == "en"
+            if let chosen, chosen.language == text.language {
+                lastLanguage = text.language
+                lastLanguageLexicon = chosen.lexicon
+                lastLanguageIsEnglish = lexiconIsEnglish
+            }
+            if let chosen, chosen.language != text.language, text.language != "und" || chosen.language != "en", explain {
+                notes.append("language '\(text.language)' not certain; scored with the '\(chosen.language)' lexicon")
+            }
+            if lexicon == nil, explain {
+                notes.append("no sentiment lexicon for language '\(text.language)'; scored only emoji, emoticons and the multilingual word list")
+            }
+        }
         self.lexicon = lexicon
-        let lexiconIsEnglish = chosen?.language == "en"
         englishLookup = lexiconIsEnglish ? nil : tables.english
         // The memo holds resolutions against the English lexicon alone, without the stems' terms explanations name.
         useWordMemo = ownsWordMemo && !explain && lexiconIsEnglish
-        if let chosen, chosen.language != text.language, text.language != "und" || chosen.language != "en", explain {
-            notes.append("language '\(text.language)' not certain; scored with the '\(chosen.language)' lexicon")
-        }
-        if lexicon == nil, explain {
-            notes.append("no sentiment lexicon for language '\(text.language)'; scored only emoji, emoticons and the multilingual word list")
-        }
         textMarks = resolveTokens()
         textHasOnly = textMarks.contains(.only)
         textHasMarks = bytes.baseAddress.map { base in

@@ -439,3 +439,24 @@ private extension ScoredUnit.Role {
         return false
     }
 }
+
+extension SentimentScorerTests {
+    /// A thread's scratch remembers the last text's lexicon by its language: texts that change language, or whose
+    /// language is not certain, still score with the lexicon they do afresh.
+    @Test func aReusedScratchFollowsEachTextsLanguage() {
+        let texts: [(String, String?)] = [
+            ("Great app, love it", nil), ("La aplicación es muy buena", "es"), ("Great app, love it", "en"),
+            ("Gud app", nil), ("app accha nahi hai", nil), ("Es una estafa", "es"), ("Es una estafa", nil),
+            ("Terrible update", "en"), ("Top demais", nil), ("Sehr gut", "de"), ("Not good at all", nil),
+        ]
+        let analyzer = TextAnalyzer().makeWorker()
+        var scratch = SentimentScratch()
+        for _ in 0..<2 {
+            for (text, language) in texts {
+                let analyzed = analyzer.analyze(text, languageHint: language)
+                #expect(Self.scorer.compoundScore(analyzed, reusing: &scratch) == Self.scorer.compoundScore(analyzed), "\(text)")
+                #expect(Self.scorer.compoundScore(analyzed).compound == score(text, language: language).score.compound, "\(text)")
+            }
+        }
+    }
+}
