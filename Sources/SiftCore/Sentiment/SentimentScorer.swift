@@ -240,6 +240,7 @@ struct ScoringRun {
     var lastLanguage: String?
     unowned(unsafe) var lastLanguageLexicon: LexiconLookup?
     var lastLanguageIsEnglish = false
+    var lastLanguageNegatesBackward = false
     /// Plain values only, so appending and clearing them retains nothing; their explanations are in `unitRules`.
     var units = PlainBuffer<ScoredUnit>()
     /// Whether the sentence being scored has an expression of several words with a valence.
@@ -297,7 +298,6 @@ struct ScoringRun {
                     sentenceScores.makeUniqueAndEmpty()
                     facts = factStorage.reserve(tokens.count)
                     wordSpace = text.wordSpace
-                    negatesBackward = text.language == "hi" || text.language == "ur"
                     let result = body(&self)
                     self.tokens = UnsafeBufferPointer(start: nil, count: 0)
                     self.bytes = UnsafeBufferPointer(start: nil, count: 0)
@@ -343,7 +343,9 @@ struct ScoringRun {
             // A language with a lexicon of its own is scored with it whatever else the text holds (`lexicon(for:)`).
             lexicon = lastLexicon
             lexiconIsEnglish = lastLanguageIsEnglish
+            negatesBackward = lastLanguageNegatesBackward
         } else {
+            negatesBackward = text.language == "hi" || text.language == "ur"
             let chosen = SentimentScorer(tables: tables).lexicon(for: text)
             lexicon = chosen?.lexicon
             lexiconIsEnglish = chosen?.language == "en"
@@ -351,6 +353,7 @@ struct ScoringRun {
                 lastLanguage = text.language
                 lastLanguageLexicon = chosen.lexicon
                 lastLanguageIsEnglish = lexiconIsEnglish
+                lastLanguageNegatesBackward = negatesBackward
             }
             if let chosen, chosen.language != text.language, text.language != "und" || chosen.language != "en", explain {
                 notes.append("language '\(text.language)' not certain; scored with the '\(chosen.language)' lexicon")
