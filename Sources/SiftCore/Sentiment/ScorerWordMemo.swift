@@ -13,8 +13,8 @@ struct ScorerWordMemo {
         var stemHash: Int
         /// The word's facts, `memoIndex` set to this resolution's index.
         var facts: TokenFacts
-        /// The expressions starting with the word, when its facts mark `hasPhrases`.
-        var phrases: [Int]?
+        /// The expressions starting with the word, when its facts mark `hasPhrases`, keyed by their second words.
+        var phrases: PhraseCandidates
     }
 
     // Each resolution beside its key in one table: on a large review set the probe slot, the key and the record are
@@ -75,14 +75,19 @@ struct ScorerWordMemo {
         table.withEntries { $0[k].value.facts }
     }
 
-    /// The expressions starting with the word of resolution `k`.
-    func phrases(_ k: Int) -> [Int]? {
-        table.withEntries { $0[k].value.phrases }
+    /// `body` with the expressions starting with the word of resolution `k` (`PhraseCandidates.keyed`, read in
+    /// place, and `single`).
+    @inline(__always)
+    func withPhrases<R>(_ k: Int, _ body: (UnsafeBufferPointer<Int>, Int) -> R) -> R {
+        table.withEntries { entries in
+            entries[k].value.phrases.keyed.withUnsafeBufferPointer { body($0, entries[k].value.phrases.single) }
+        }
     }
 
     /// Records a word's resolution; returns its index, nil when the form is kept with another stem.
     @discardableResult
-    mutating func insert(folded: String, foldedHash: Int, stem: String, stemHash: Int, facts: TokenFacts, phrases: [Int]?) -> Int? {
+    mutating func insert(folded: String, foldedHash: Int, stem: String, stemHash: Int, facts: TokenFacts,
+                         phrases: PhraseCandidates) -> Int? {
         if table.count >= Self.limit {
             table = WordTable(capacity: 4096)
             byID.removeAll(keepingCapacity: true)
@@ -94,6 +99,33 @@ struct ScorerWordMemo {
         facts.memoIndex = Int32(truncatingIfNeeded: table.count)
         table.insert(folded, Word(stem: stem, stemHash: stemHash, facts: facts, phrases: phrases), hash: foldedHash)
         return table.count - 1
+    }
+}
+
+/// The expressions starting with one word, as the memo keeps them for matching: each expression of two or more
+/// words beside the hash of its second word, in the lexicon's order, up to the first one-word expression.
+struct PhraseCandidates {
+    /// Pairs of (the second word's hash, the expression's index in its lookup's `phrases`), flattened: matching
+    /// reads the hashes in one array and spells out only expressions whose second word is there.
+    var keyed: [Int] = []
+    /// The index of the first one-word expression (it matches wherever the word stands), -1 for none.
+    var single = -1
+
+    init() {}
+
+    /// The candidates for the expressions `phrases` (a word's, in order) of `lookup`.
+    init(_ phrases: [Int], in lookup: LexiconLookup) {
+        keyed.reserveCapacity(2 * phrases.count)
+        for index in phrases {
+            let hashes = lookup.phrases[index].hashes
+            // Candidates after a one-word expression are never reached: it matches first.
+            guard hashes.count >= 2 else {
+                single = index
+                return
+            }
+            keyed.append(hashes[1])
+            keyed.append(index)
+        }
     }
 }
 

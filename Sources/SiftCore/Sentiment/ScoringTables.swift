@@ -12,6 +12,8 @@ final class ScoringTables: Sendable {
     let stopwords: [(language: String, words: WordSet)]
     /// The words the rules ask about, each with its marks (`TokenFacts.Marks`): one probe tells a token's.
     let ruleWords: WordTable<UInt16>
+    /// The facts of the one-byte ASCII marks, most punctuation tokens.
+    let asciiMarks: AsciiMarkFacts
 
     init(_ lexicons: SentimentLexicons) {
         self.lexicons = lexicons
@@ -22,6 +24,7 @@ final class ScoringTables: Sendable {
         emoticons = lexicons.emoticonTable
         stopwords = lexicons.stopwordTables
         ruleWords = Self.makeRuleWords()
+        asciiMarks = AsciiMarkFacts(ruleWords: ruleWords)
     }
 
     static func makeRuleWords() -> WordTable<UInt16> {
@@ -50,5 +53,33 @@ final class ScoringTables: Sendable {
     func lookup(_ language: String) -> LexiconLookup? {
         for entry in languages where entry.language == language { return entry.lookup }
         return nil
+    }
+}
+
+/// The facts (`TokenFacts`: rule marks, clause break) of each one-byte ASCII mark, by its byte, made once: a
+/// punctuation token's facts were a probe of `ruleWords` and a scan of its string (~150 instructions a mark).
+// Plain memory, read through pointers the runs copy: reading an array held by the tables retained it.
+final class AsciiMarkFacts: @unchecked Sendable {
+    /// Each byte's mark as a string (the folded form of a one-byte mark), for bytes below 0x80.
+    let marks: UnsafeMutablePointer<String>
+    let facts: UnsafeMutablePointer<TokenFacts>
+
+    init(ruleWords: WordTable<UInt16>) {
+        marks = .allocate(capacity: 128)
+        facts = .allocate(capacity: 128)
+        for byte in 0..<128 {
+            let mark = String(decoding: [UInt8(byte)], as: UTF8.self)
+            var fact = TokenFacts()
+            fact.marks = ScoringTables.ruleMarks(ruleWords, mark, hash: WordTable<UInt16>.hash(mark))
+            if ScoringRun.breaksClause(mark) { fact.role = .clauseBreak }
+            (marks + byte).initialize(to: mark)
+            (facts + byte).initialize(to: fact)
+        }
+    }
+
+    deinit {
+        marks.deinitialize(count: 128)
+        marks.deallocate()
+        facts.deallocate()
     }
 }

@@ -218,6 +218,9 @@ struct ScoringRun {
     unowned(unsafe) let tables: ScoringTables
     /// `tables.ruleWords`, held by the run: read per token without retaining the table.
     let ruleWords: WordTable<UInt16>
+    /// `tables.asciiMarks`' strings and facts, valid while the tables are.
+    let asciiMarks: UnsafePointer<String>
+    let asciiMarkFacts: UnsafePointer<TokenFacts>
     let explain: Bool
     /// Only the record score is wanted: sentence scores are not built.
     var recordOnly = false
@@ -232,6 +235,12 @@ struct ScoringRun {
     var wordSpace = 0
     /// Hindi and Urdu negate the word before the negator.
     var negatesBackward = false
+    /// The language of the last text whose lexicon was its own language's, that lexicon and whether it is English:
+    /// the texts of a stream mostly share a language, and the next one in it skips the search and its retains.
+    var lastLanguage: String?
+    unowned(unsafe) var lastLanguageLexicon: LexiconLookup?
+    var lastLanguageIsEnglish = false
+    var lastLanguageNegatesBackward = false
     /// Plain values only, so appending and clearing them retains nothing; their explanations are in `unitRules`.
     var units = PlainBuffer<ScoredUnit>()
     /// Whether the sentence being scored has an expression of several words with a valence.
@@ -266,6 +275,8 @@ struct ScoringRun {
     init(tables: ScoringTables, explain: Bool, wordMemo: ScorerWordMemo? = nil) {
         self.tables = tables
         ruleWords = tables.ruleWords
+        asciiMarks = UnsafePointer(tables.asciiMarks.marks)
+        asciiMarkFacts = UnsafePointer(tables.asciiMarks.facts)
         self.explain = explain
         self.wordMemo = wordMemo ?? .unused
         ownsWordMemo = wordMemo != nil
@@ -287,7 +298,6 @@ struct ScoringRun {
                     sentenceScores.makeUniqueAndEmpty()
                     facts = factStorage.reserve(tokens.count)
                     wordSpace = text.wordSpace
-                    negatesBackward = text.language == "hi" || text.language == "ur"
                     let result = body(&self)
                     self.tokens = UnsafeBufferPointer(start: nil, count: 0)
                     self.bytes = UnsafeBufferPointer(start: nil, count: 0)
@@ -327,19 +337,35 @@ struct ScoringRun {
 
     /// The record score; the sentences' scores go into `sentences` unless the run is `recordOnly`.
     mutating func score(_ text: AnalyzedText, sentences: inout [SentenceSentiment]) -> SentimentScore {
-        let chosen = SentimentScorer(tables: tables).lexicon(for: text)
-        let lexicon = chosen?.lexicon
+        let lexicon: LexiconLookup?
+        let lexiconIsEnglish: Bool
+        if !explain, let lastLexicon = lastLanguageLexicon, text.language == lastLanguage {
+            // A language with a lexicon of its own is scored with it whatever else the text holds (`lexicon(for:)`).
+            lexicon = lastLexicon
+            lexiconIsEnglish = lastLanguageIsEnglish
+            negatesBackward = lastLanguageNegatesBackward
+        } else {
+            negatesBackward = text.language == "hi" || text.language == "ur"
+            let chosen = SentimentScorer(tables: tables).lexicon(for: text)
+            lexicon = chosen?.lexicon
+            lexiconIsEnglish = chosen?.language == "en"
+            if let chosen, chosen.language == text.language {
+                lastLanguage = text.language
+                lastLanguageLexicon = chosen.lexicon
+                lastLanguageIsEnglish = lexiconIsEnglish
+                lastLanguageNegatesBackward = negatesBackward
+            }
+            if let chosen, chosen.language != text.language, text.language != "und" || chosen.language != "en", explain {
+                notes.append("language '\(text.language)' not certain; scored with the '\(chosen.language)' lexicon")
+            }
+            if lexicon == nil, explain {
+                notes.append("no sentiment lexicon for language '\(text.language)'; scored only emoji, emoticons and the multilingual word list")
+            }
+        }
         self.lexicon = lexicon
-        let lexiconIsEnglish = chosen?.language == "en"
         englishLookup = lexiconIsEnglish ? nil : tables.english
         // The memo holds resolutions against the English lexicon alone, without the stems' terms explanations name.
         useWordMemo = ownsWordMemo && !explain && lexiconIsEnglish
-        if let chosen, chosen.language != text.language, text.language != "und" || chosen.language != "en", explain {
-            notes.append("language '\(text.language)' not certain; scored with the '\(chosen.language)' lexicon")
-        }
-        if lexicon == nil, explain {
-            notes.append("no sentiment lexicon for language '\(text.language)'; scored only emoji, emoticons and the multilingual word list")
-        }
         textMarks = resolveTokens()
         textHasOnly = textMarks.contains(.only)
         textHasMarks = bytes.baseAddress.map { base in
@@ -413,7 +439,7 @@ struct ScoringRun {
     /// remembered on a first sighting), else resolved here; other tokens' rule marks and clause breaks. Returns
     /// the marks of all tokens together.
     mutating func resolveTokens() -> TokenFacts.Marks {
-        let tokens = tokens, facts = facts
+        let tokens = tokens, facts = facts, bytes = bytes, asciiMarks = asciiMarks, asciiMarkFacts = asciiMarkFacts
         var marks: TokenFacts.Marks = []
         let generation = wordMemo.generation
         for i in 0..<tokens.count {
@@ -426,9 +452,16 @@ struct ScoringRun {
                     fact = wordFacts(i)
                 }
             case .punctuation:
-                fact = TokenFacts()
-                fact.marks = ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash)
-                if Self.breaksClause(tokens[i].folded) { fact.role = .clauseBreak }
+                // One ASCII mark, most punctuation, by its byte: its facts were made with the tables.
+                let range = tokens[i].utf8Range
+                if range.count == 1, range.lowerBound < bytes.count, case let byte = Int(bytes[range.lowerBound]), byte < 0x80,
+                   tokens[i].folded == asciiMarks[byte] {
+                    fact = asciiMarkFacts[byte]
+                } else {
+                    fact = TokenFacts()
+                    fact.marks = ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash)
+                    if Self.breaksClause(tokens[i].folded) { fact.role = .clauseBreak }
+                }
             default:
                 fact = TokenFacts()
                 fact.marks = ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash)
@@ -475,10 +508,13 @@ struct ScoringRun {
         let resolved = Self.resolveWord(token, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
         var fact = TokenFacts(resolved.entry, fromFallback: resolved.active !== (lexicon ?? fallback), stemValence: resolved.stemHit?.valence,
                               ruleMarks: ScoringTables.ruleMarks(ruleWords, token.folded, hash: token.foldedHash))
-        let phrases = fact.marks.contains(.hasPhrases) ? resolved.entry?.phrases : nil
-        if let phrases { fact.follows = TokenFacts.followFilter(phrases, in: resolved.active) }
+        var candidates = PhraseCandidates()
+        if fact.marks.contains(.hasPhrases), let phrases = resolved.entry?.phrases {
+            fact.follows = TokenFacts.followFilter(phrases, in: resolved.active)
+            candidates = PhraseCandidates(phrases, in: resolved.active)
+        }
         if let k = wordMemo.insert(folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash,
-                                   facts: fact, phrases: phrases) {
+                                   facts: fact, phrases: candidates) {
             fact.memoIndex = Int32(truncatingIfNeeded: k)
             if byID { wordMemo.remember(id: token.wordID, space: wordSpace, k) }
         }
@@ -803,17 +839,22 @@ struct ScoringRun {
     @inline(never)
     mutating func matchWordPhrase(_ i: Int, range: Range<Int>, fact: inout TokenFacts) -> Int? {
         let fallback = tables.multilingual
-        let phrases: [Int]?
         let phraseLookup: LexiconLookup
+        let matched: (LexiconPhrase, Int)?
         if useWordMemo, fact.memoIndex >= 0 {
-            phrases = wordMemo.phrases(Int(fact.memoIndex))
-            phraseLookup = fact.marks.contains(.fromFallback) ? fallback : lexicon ?? fallback
+            let lookup = fact.marks.contains(.fromFallback) ? fallback : lexicon ?? fallback
+            let tokens = tokens, end = range.upperBound
+            phraseLookup = lookup
+            // The memo's candidates, keyed by their second words: a word such as "not" starts dozens of expressions.
+            matched = wordMemo.withPhrases(Int(fact.memoIndex)) { keyed, single in
+                Self.matchPhrase(keyed: keyed, single: single, at: i, end: end, lexicon: lookup, tokens: tokens)
+            }
         } else {
             let resolved = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
-            phrases = resolved.entry?.phrases
             phraseLookup = resolved.active
+            matched = resolved.entry.flatMap { Self.matchPhrase($0.phrases, at: i, end: range.upperBound, lexicon: phraseLookup, tokens: tokens) }
         }
-        if let phrases, let matched = Self.matchPhrase(phrases, at: i, end: range.upperBound, lexicon: phraseLookup, tokens: tokens) {
+        if let matched {
             appendPhrase(matched.0, tokens: i..<i + matched.1)
             return matched.1
         }
@@ -948,28 +989,55 @@ struct ScoringRun {
                             tokens: UnsafeBufferPointer<Token>) -> (LexiconPhrase, Int)? {
         let phrases = lexicon.phrases
         for index in candidates {
-            // Fields are read in place, and hashes compared before words: copying each candidate and comparing
-            // unequal strings was most of matching.
-            let count = phrases[index].words.count
-            guard start + count <= end else { continue }
-            var matches = true
-            var i = start + 1
-            var k = 1
-            while k < count {
-                if i < end, tokens[i].foldedHash == phrases[index].hashes[k], tokens[i].folded == phrases[index].words[k] {
-                    i += 1
-                    k += 1
-                } else if i + 1 < end, joinsWords(i, tokens: tokens) {
-                    // "hassle-free", "mean-spirited": a hyphen between two words stands for the expression's space.
-                    i += 1
-                } else {
-                    matches = false
-                    break
-                }
-            }
-            if matches { return (phrases[index], i - start) }
+            if let length = matchLength(phrases, index, at: start, end: end, tokens: tokens) { return (phrases[index], length) }
         }
         return nil
+    }
+
+    /// `matchPhrase` over a word's candidates as the memo keeps them (`PhraseCandidates`): only the expressions
+    /// whose second word is the next token, or the word after a joining hyphen, are spelled out, in the same order,
+    /// so the same expression matches.
+    static func matchPhrase(keyed: UnsafeBufferPointer<Int>, single: Int, at start: Int, end: Int, lexicon: LexiconLookup,
+                            tokens: UnsafeBufferPointer<Token>) -> (LexiconPhrase, Int)? {
+        if start + 1 < end, !keyed.isEmpty {
+            let next = tokens[start + 1].foldedHash
+            // `matchPhrase` reads a second word across a hyphen joining it ("hassle-free").
+            let joined = start + 2 < end && joinsWords(start + 1, tokens: tokens) ? tokens[start + 2].foldedHash : next
+            let phrases = lexicon.phrases
+            var j = 0
+            while j + 1 < keyed.count {
+                if keyed[j] == next || keyed[j] == joined,
+                   let length = matchLength(phrases, keyed[j + 1], at: start, end: end, tokens: tokens) {
+                    return (phrases[keyed[j + 1]], length)
+                }
+                j += 2
+            }
+        }
+        // A one-word expression matches wherever its word stands.
+        return single >= 0 ? (lexicon.phrases[single], 1) : nil
+    }
+
+    /// The length in tokens of expression `index` of `phrases` spelled by the tokens from `start`, nil when they do not.
+    @inline(__always)
+    static func matchLength(_ phrases: [LexiconPhrase], _ index: Int, at start: Int, end: Int, tokens: UnsafeBufferPointer<Token>) -> Int? {
+        // Fields are read in place, and hashes compared before words: copying each candidate and comparing
+        // unequal strings was most of matching.
+        let count = phrases[index].words.count
+        guard start + count <= end else { return nil }
+        var i = start + 1
+        var k = 1
+        while k < count {
+            if i < end, tokens[i].foldedHash == phrases[index].hashes[k], tokens[i].folded == phrases[index].words[k] {
+                i += 1
+                k += 1
+            } else if i + 1 < end, joinsWords(i, tokens: tokens) {
+                // "hassle-free", "mean-spirited": a hyphen between two words stands for the expression's space.
+                i += 1
+            } else {
+                return nil
+            }
+        }
+        return i - start
     }
 
     /// Whether token `i` is a "-" touching a word on each side ("user-friendly").

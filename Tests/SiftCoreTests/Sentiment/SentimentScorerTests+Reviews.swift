@@ -212,6 +212,23 @@ extension SentimentScorerTests {
         #expect(score("No hassle - free for a week").score.compound != score("No hassle-free for a week").score.compound)
     }
 
+    /// A thread's scratch keeps each word's expressions keyed by their second words: with its memo warm, expressions
+    /// across a hyphen, among the many that start with "not", and of one word score as they do afresh.
+    @Test func expressionsMatchTheSameWithAReusedScratch() {
+        let texts = ["Setup was hassle-free", "Setup was hassle free", "No hassle - free for a week", "What a mean-spirited update",
+                     "not bad at all", "Not bad, not great either", "not good", "Can't wait for the next update", "not",
+                     "Couldn't be happier with it", "Best app ever", "It is not worth it", "hassle"]
+        let analyzer = TextAnalyzer().makeWorker()
+        var scratch = SentimentScratch()
+        for _ in 0..<2 {
+            for text in texts {
+                let analyzed = analyzer.analyze(text, languageHint: "en")
+                #expect(Self.scorer.compoundScore(analyzed, reusing: &scratch) == Self.scorer.compoundScore(analyzed), "\(text)")
+                #expect(Self.scorer.compoundScore(analyzed).compound == score(text, language: "en").score.compound, "\(text)")
+            }
+        }
+    }
+
     @Test func meanAsAVerbCarriesNoSentiment() {
         #expect(abs(score("Did you mean the other one?").score.compound) < 0.05)
         #expect(score("He is the meanest person").score.compound < -0.05)
@@ -395,5 +412,51 @@ extension SentimentScorerTests {
             #expect(score(text).score.compound < -0.05, "\(text)")
         }
         #expect(score("Good app but the ads are annoying. 4 stars.").notes.contains { $0.contains("states a rating of 4") })
+    }
+}
+
+extension SentimentScorerTests {
+    /// A one-byte mark's facts come from a table made with the scorer's tables: each is what its string gives (a
+    /// comma or dash ends a clause, "*" ends a rating), and the rules read them the same.
+    @Test func oneByteMarksHaveTheFactsTheirStringsGive() {
+        let tables = Self.scorer.tables
+        for byte in 0..<128 {
+            let mark = String(decoding: [UInt8(byte)], as: UTF8.self)
+            let fact = tables.asciiMarks.facts[byte]
+            #expect(tables.asciiMarks.marks[byte] == mark)
+            #expect(fact.marks == ScoringTables.ruleMarks(tables.ruleWords, mark, hash: WordHash.of(mark)), "\(byte)")
+            #expect((fact.role.isClauseBreak) == ScoringRun.breaksClause(mark), "\(byte)")
+        }
+        #expect(tables.asciiMarks.facts[Int(UInt8(ascii: "*"))].marks.contains(.ratingNoun))
+        #expect(tables.asciiMarks.facts[Int(UInt8(ascii: ","))].role.isClauseBreak)
+        #expect(score("Good app, 5* until the update").score.compound == score("Good app , 5 * until the update").score.compound)
+    }
+}
+
+private extension ScoredUnit.Role {
+    var isClauseBreak: Bool {
+        if case .clauseBreak = self { return true }
+        return false
+    }
+}
+
+extension SentimentScorerTests {
+    /// A thread's scratch remembers the last text's lexicon by its language: texts that change language, or whose
+    /// language is not certain, still score with the lexicon they do afresh.
+    @Test func aReusedScratchFollowsEachTextsLanguage() {
+        let texts: [(String, String?)] = [
+            ("Great app, love it", nil), ("La aplicación es muy buena", "es"), ("Great app, love it", "en"),
+            ("Gud app", nil), ("app accha nahi hai", nil), ("Es una estafa", "es"), ("Es una estafa", nil),
+            ("Terrible update", "en"), ("Top demais", nil), ("Sehr gut", "de"), ("Not good at all", nil),
+        ]
+        let analyzer = TextAnalyzer().makeWorker()
+        var scratch = SentimentScratch()
+        for _ in 0..<2 {
+            for (text, language) in texts {
+                let analyzed = analyzer.analyze(text, languageHint: language)
+                #expect(Self.scorer.compoundScore(analyzed, reusing: &scratch) == Self.scorer.compoundScore(analyzed), "\(text)")
+                #expect(Self.scorer.compoundScore(analyzed).compound == score(text, language: language).score.compound, "\(text)")
+            }
+        }
     }
 }
