@@ -243,6 +243,11 @@ struct ScoringRun {
     var lastLanguageNegatesBackward = false
     /// Plain values only, so appending and clearing them retains nothing; their explanations are in `unitRules`.
     var units = PlainBuffer<ScoredUnit>()
+    /// The indices of the sentence's word units that `applyModifiers` may change: those with a valence or whose first
+    /// token is negated. Most words have neither, and their units are not visited.
+    var modifiableUnits = PlainBuffer<Int>()
+    /// Whether a word unit of the sentence is a booster that has a valence of its own ("super", "pretty").
+    var sentenceHasValencedBooster = false
     /// Whether the sentence being scored has an expression of several words with a valence.
     var sentenceHasExpression = false
     /// Whether the sentence being scored has a contrast word ("but", "although").
@@ -295,6 +300,7 @@ struct ScoringRun {
                     // A copied scratch shares the storage: the copy gets its own before writing.
                     if !isKnownUniquelyReferenced(&factStorage) { factStorage = TokenFactStorage() }
                     units.makeUniqueAndEmpty()
+                    modifiableUnits.makeUniqueAndEmpty()
                     sentenceScores.makeUniqueAndEmpty()
                     facts = factStorage.reserve(tokens.count)
                     wordSpace = text.wordSpace
@@ -373,6 +379,7 @@ struct ScoringRun {
         } ?? false
         let tokens = tokens
         units.reserveCapacity(tokens.count)
+        modifiableUnits.reserveCapacity(tokens.count)
         // Each sentence's sum and weight in one array, sized once: two arrays grown from empty were a few
         // allocations per record.
         sentenceScores.removeAll(keepingCapacity: true)
@@ -742,6 +749,8 @@ struct ScoringRun {
     /// Splits a sentence into words, expressions matched as wholes, boosters, contrast words and clause breaks.
     mutating func buildUnits(_ range: Range<Int>, lexicon: LexiconLookup?) {
         units.removeAll(keepingCapacity: true)
+        modifiableUnits.removeAll(keepingCapacity: true)
+        sentenceHasValencedBooster = false
         sentenceHasExpression = false
         sentenceHasContrast = false
         var sentenceMarks: TokenFacts.Marks = []
@@ -772,7 +781,13 @@ struct ScoringRun {
                         addRule(units.count, "lexicon via '\(stemTerm)'")
                     }
                 }
-                if case .contrast = fact.role { sentenceHasContrast = true }
+                switch fact.role {
+                case .contrast: sentenceHasContrast = true
+                case .word:
+                    if fact.base != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.append(units.count) }
+                    if fact.boosterScalar != 0 { sentenceHasValencedBooster = true }
+                default: break
+                }
                 units.append(ScoredUnit(tokens: i..<i + 1, role: fact.role, base: fact.base, valence: fact.base, source: fact.source,
                                         boosterScalar: fact.boosterScalar))
                 i += 1
@@ -806,6 +821,7 @@ struct ScoringRun {
                     let unit = ScoredUnit(tokens: i..<i + length, role: .word, base: v, valence: v, source: source)
                     if length > 1, v != 0 { sentenceHasExpression = true }
                     if explain { addRule(units.count, source == .general ? "expression" : source.label) }
+                    if v != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.append(units.count) }
                     units.append(unit)
                     i += length
                 } else {
@@ -876,6 +892,7 @@ struct ScoringRun {
             unit.base = v; unit.valence = v; unit.source = source
             if range.count > 1, v != 0 { sentenceHasExpression = true }
             if explain { addRule(units.count, source == .general ? "expression" : source.label) }
+            if v != 0 || tokens[range.lowerBound].flags.contains(.negated) { modifiableUnits.append(units.count) }
         case .booster(let s):
             unit.role = .booster; unit.boosterScalar = s
         case .contrast(let side):
@@ -1053,17 +1070,22 @@ struct ScoringRun {
     mutating func applyModifiers(_ range: Range<Int>) {
         let tokens = tokens
         // A booster that also carries valence ("super", "pretty") boosts when a valenced word follows it.
-        for u in units.indices where units[u].boosterScalar != 0 {
-            guard case .word = units[u].role, u + 1 < units.count, case .word = units[u + 1].role, units[u + 1].base != 0 else { continue }
-            units[u].role = .booster
-            units[u].valence = 0
-            units[u].base = 0
-            if u < unitRules.count { forgetRules(u) }
+        if sentenceHasValencedBooster {
+            for u in units.indices where units[u].boosterScalar != 0 {
+                guard case .word = units[u].role, u + 1 < units.count, case .word = units[u + 1].role, units[u + 1].base != 0 else { continue }
+                units[u].role = .booster
+                units[u].valence = 0
+                units[u].base = 0
+                if u < unitRules.count { forgetRules(u) }
+            }
         }
         // The negator whose scope a negative word already took ("never had a *problem* logging in"): the words after
         // it in that scope are not negated, so "logging" is not read as "never logging".
         var spentNegator = -1
-        for u in units.indices {
+        // Only the units a rule may change (`modifiableUnits`): a word unit without a valence whose first token is not
+        // negated keeps its valence of 0 whatever comes before it.
+        for m in modifiableUnits.indices {
+            let u = modifiableUnits[m]
             guard case .word = units[u].role else { continue }
             // The first token is copied only where a rule needs it: copying retains its strings.
             let firstIndex = units[u].tokens.lowerBound
