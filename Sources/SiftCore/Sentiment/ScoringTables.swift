@@ -60,7 +60,7 @@ final class ScoringTables: Sendable {
 /// punctuation token's facts were a probe of `ruleWords` and a scan of its string (~150 instructions a mark).
 // Plain memory, read through pointers the runs copy: reading an array held by the tables retained it.
 final class AsciiMarkFacts: @unchecked Sendable {
-    /// Each byte's mark as a string (the folded form of a one-byte mark), for bytes below 0x80.
+    /// Each byte's mark as a string (`TokenFolder.asciiMarks`: the folded form of a one-byte mark), for bytes below 0x80.
     let marks: UnsafeMutablePointer<String>
     let facts: UnsafeMutablePointer<TokenFacts>
 
@@ -68,7 +68,7 @@ final class AsciiMarkFacts: @unchecked Sendable {
         marks = .allocate(capacity: 128)
         facts = .allocate(capacity: 128)
         for byte in 0..<128 {
-            let mark = String(decoding: [UInt8(byte)], as: UTF8.self)
+            let mark = TokenFolder.asciiMarks[byte]
             var fact = TokenFacts()
             fact.marks = ScoringTables.ruleMarks(ruleWords, mark, hash: WordTable<UInt16>.hash(mark))
             if ScoringRun.breaksClause(mark) { fact.role = .clauseBreak }

@@ -1368,12 +1368,6 @@ struct ScoringRun {
     static let complaintThingFollowers = WordSet(["is", "i", "that", "was"])
     static let onlyHash = WordHash.of("only"), littleHash = WordHash.of("little"), aHash = WordHash.of("a")
 
-    /// Whether `token` is `word`, whose hash is `hash`: the hashes settle almost every token without a string compare.
-    @inline(__always)
-    static func isWord(_ token: Token, _ word: String, _ hash: Int) -> Bool {
-        token.foldedHash == hash && token.folded == word
-    }
-
     /// Whether token `k` opens "only <complaint noun>" ("the only thing is …", "the only thing that …" too; not "the
     /// only thing this app does well").
     func onlyComplaint(at k: Int, end: Int) -> Bool {
