@@ -1,0 +1,427 @@
+/// Snowball's English ("Porter2") stemmer over the bytes of a lower-case ASCII word, giving libstemmer's stems.
+///
+/// libstemmer's UTF-8 English spends most of its time in routines that step over multi-byte characters; on ASCII a
+/// byte is a character, so the same rules run here on plain indices. Written from the algorithm's description at
+/// snowballstem.org (the version libstemmer 2.2 ships); `scripts/check-stemmer` and `EnglishStemmerTests` compare it
+/// with libstemmer word for word.
+enum EnglishStemmer {
+    /// Whether the rules here apply to these bytes: ASCII without capitals (a capital Y would meet the rules' own Y).
+    static func accepts(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in word where byte >= 0x80 || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) {
+            return false
+        }
+        return true
+    }
+
+    /// The stem of `word`, which `accepts(_:)` must allow.
+    static func stem(_ word: UnsafeBufferPointer<UInt8>) -> String {
+        // The rules grow a word by one byte at most (step 1b's added e).
+        String(unsafeUninitializedCapacity: word.count + 1) { out in
+            guard let base = out.baseAddress, let source = word.baseAddress else { return 0 }
+            base.initialize(from: source, count: word.count)
+            var stem = Word(base, word.count)
+            stem.run()
+            return stem.count
+        }
+    }
+}
+
+/// A word being stemmed in place: bytes `0..<count` of `bytes`, with the regions R1 and R2 and the Y marks.
+private struct Word {
+    let bytes: UnsafeMutablePointer<UInt8>
+    var count: Int
+    /// Where R1 and R2 start (`count` when empty).
+    var p1 = 0
+    var p2 = 0
+    var markedY = false
+
+    init(_ bytes: UnsafeMutablePointer<UInt8>, _ count: Int) {
+        self.bytes = bytes
+        self.count = count
+    }
+
+    static let a = UInt8(ascii: "a"), e = UInt8(ascii: "e"), i = UInt8(ascii: "i"), o = UInt8(ascii: "o")
+    static let u = UInt8(ascii: "u"), y = UInt8(ascii: "y"), capitalY = UInt8(ascii: "Y")
+    static let apostrophe = UInt8(ascii: "'")
+
+    /// The algorithm's vowels: a e i o u y (a y marked as consonant is `Y`, which is not one).
+    @inline(__always) static func isVowel(_ byte: UInt8) -> Bool {
+        byte == a || byte == e || byte == i || byte == o || byte == u || byte == y
+    }
+
+    @inline(__always) func isVowel(at index: Int) -> Bool { Self.isVowel(bytes[index]) }
+
+    mutating func run() {
+        if exception1() || count < 3 { return }
+        prelude()
+        markRegions()
+        step1a()
+        if !isException2() {
+            step1b()
+            step1c()
+            step2()
+            step3()
+            step4()
+            step5()
+        }
+        if markedY {
+            for index in 0..<count where bytes[index] == Self.capitalY { bytes[index] = Self.y }
+        }
+    }
+
+    // MARK: Matching and replacing at the end
+
+    /// Whether the word ends in `suffix`.
+    @inline(__always) func ends(_ suffix: StaticString) -> Bool {
+        let length = suffix.utf8CodeUnitCount
+        guard length <= count else { return false }
+        let start = suffix.utf8Start
+        var k = length - 1
+        let offset = count - length
+        while k >= 0 {
+            if bytes[offset + k] != start[k] { return false }
+            k -= 1
+        }
+        return true
+    }
+
+    /// Whether the word is exactly `text`.
+    @inline(__always) func equals(_ text: StaticString) -> Bool {
+        text.utf8CodeUnitCount == count && ends(text)
+    }
+
+    /// Replaces the last `length` bytes with `replacement`.
+    @inline(__always) mutating func replace(last length: Int, with replacement: StaticString) {
+        let start = count - length
+        let source = replacement.utf8Start
+        for k in 0..<replacement.utf8CodeUnitCount { bytes[start + k] = source[k] }
+        count = start + replacement.utf8CodeUnitCount
+    }
+
+    /// Whether the word before `end` ends in a short syllable: consonant (not w, x or Y), vowel, consonant; or
+    /// vowel, consonant as the whole of it.
+    func endsInShortSyllable(before end: Int) -> Bool {
+        if end >= 3 {
+            let last = bytes[end - 1]
+            return !Self.isVowel(last) && last != UInt8(ascii: "w") && last != UInt8(ascii: "x") && last != Self.capitalY
+                && isVowel(at: end - 2) && !isVowel(at: end - 3)
+        }
+        return end == 2 && !isVowel(at: 1) && isVowel(at: 0)
+    }
+
+    /// Whether any byte before `end` is a vowel.
+    func hasVowel(before end: Int) -> Bool {
+        var index = 0
+        while index < end {
+            if isVowel(at: index) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    // MARK: The steps
+
+    /// Whole words with stems of their own; true when the word was one.
+    mutating func exception1() -> Bool {
+        guard count >= 3, count <= 6 else { return false }
+        switch bytes[0] {
+        case UInt8(ascii: "s"):
+            if equals("skis") { replace(last: 4, with: "ski"); return true }
+            if equals("skies") { replace(last: 5, with: "sky"); return true }
+            if equals("singly") { replace(last: 6, with: "singl"); return true }
+            return equals("sky")
+        case UInt8(ascii: "d"):
+            if equals("dying") { replace(last: 5, with: "die"); return true }
+        case UInt8(ascii: "l"):
+            if equals("lying") { replace(last: 5, with: "lie"); return true }
+        case UInt8(ascii: "t"):
+            if equals("tying") { replace(last: 5, with: "tie"); return true }
+        case UInt8(ascii: "i"):
+            if equals("idly") { replace(last: 4, with: "idl"); return true }
+        case UInt8(ascii: "g"):
+            if equals("gently") { replace(last: 6, with: "gentl"); return true }
+        case UInt8(ascii: "u"):
+            if equals("ugly") { replace(last: 4, with: "ugli"); return true }
+        case UInt8(ascii: "e"):
+            if equals("early") { replace(last: 5, with: "earli"); return true }
+        case UInt8(ascii: "o"):
+            if equals("only") { replace(last: 4, with: "onli"); return true }
+        case UInt8(ascii: "n"):
+            return equals("news")
+        case UInt8(ascii: "h"):
+            return equals("howe")
+        case UInt8(ascii: "a"):
+            return equals("atlas") || equals("andes")
+        case UInt8(ascii: "c"):
+            return equals("cosmos")
+        case UInt8(ascii: "b"):
+            return equals("bias")
+        default:
+            break
+        }
+        return false
+    }
+
+    /// Drops one leading apostrophe and marks as consonants (Y) an initial y and every y after a vowel.
+    mutating func prelude() {
+        if bytes[0] == Self.apostrophe {
+            for k in 1..<count { bytes[k - 1] = bytes[k] }
+            count -= 1
+        }
+        guard count > 0 else { return }
+        if bytes[0] == Self.y {
+            bytes[0] = Self.capitalY
+            markedY = true
+        }
+        var index = 1
+        while index < count {
+            if bytes[index] == Self.y && isVowel(at: index - 1) {
+                bytes[index] = Self.capitalY
+                markedY = true
+            }
+            index += 1
+        }
+    }
+
+    /// The end of the first vowel-then-consonant run at or after `start`; nil when there is none.
+    func pastVowelThenConsonant(from start: Int) -> Int? {
+        var index = start
+        while index < count && !isVowel(at: index) { index += 1 }
+        guard index < count else { return nil }
+        while index < count && isVowel(at: index) { index += 1 }
+        guard index < count else { return nil }
+        return index + 1
+    }
+
+    /// R1 and R2; three prefixes set R1 where the general rule would misplace it.
+    mutating func markRegions() {
+        p1 = count
+        p2 = count
+        let r1: Int
+        if startsWith("gener") { r1 = 5 } else if startsWith("commun") { r1 = 6 } else if startsWith("arsen") {
+            r1 = 5
+        } else if let found = pastVowelThenConsonant(from: 0) {
+            r1 = found
+        } else {
+            return
+        }
+        p1 = r1
+        if let found = pastVowelThenConsonant(from: r1) { p2 = found }
+    }
+
+    func startsWith(_ prefix: StaticString) -> Bool {
+        let length = prefix.utf8CodeUnitCount
+        guard length <= count else { return false }
+        let start = prefix.utf8Start
+        for k in 0..<length where bytes[k] != start[k] { return false }
+        return true
+    }
+
+    /// Apostrophe endings and plurals.
+    mutating func step1a() {
+        if ends("'s'") { count -= 3 } else if ends("'s") { count -= 2 } else if ends("'") { count -= 1 }
+        guard count > 0 else { return }
+        switch bytes[count - 1] {
+        case UInt8(ascii: "s"):
+            if ends("sses") {
+                count -= 2
+            } else if ends("ies") {
+                replace(last: 3, with: count - 3 >= 2 ? "i" : "ie")
+            } else if ends("ss") || ends("us") {
+                return
+            } else if count >= 2 && hasVowel(before: count - 2) {
+                count -= 1
+            }
+        case UInt8(ascii: "d"):
+            if ends("ied") { replace(last: 3, with: count - 3 >= 2 ? "i" : "ie") }
+        default:
+            break
+        }
+    }
+
+    /// Whole words (after step 1a) that the remaining steps leave alone.
+    func isException2() -> Bool {
+        guard count >= 6, count <= 7 else { return false }
+        return equals("inning") || equals("outing") || equals("canning") || equals("herring") || equals("earring")
+            || equals("proceed") || equals("exceed") || equals("succeed")
+    }
+
+    /// -eed, -ed and -ing with their -ly forms.
+    mutating func step1b() {
+        let length: Int
+        if ends("eedly") {
+            if count - 5 >= p1 { replace(last: 5, with: "ee") }
+            return
+        } else if ends("eed") {
+            if count - 3 >= p1 { replace(last: 3, with: "ee") }
+            return
+        } else if ends("ingly") {
+            length = 5
+        } else if ends("edly") {
+            length = 4
+        } else if ends("ing") {
+            length = 3
+        } else if ends("ed") {
+            length = 2
+        } else {
+            return
+        }
+        guard hasVowel(before: count - length) else { return }
+        count -= length
+        if ends("at") || ends("bl") || ends("iz") {
+            bytes[count] = Self.e
+            count += 1
+        } else if count >= 2 && bytes[count - 1] == bytes[count - 2] {
+            switch bytes[count - 1] {
+            case UInt8(ascii: "b"), UInt8(ascii: "d"), UInt8(ascii: "f"), UInt8(ascii: "g"), UInt8(ascii: "m"),
+                UInt8(ascii: "n"), UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                count -= 1
+            default:
+                if count == p1 && endsInShortSyllable(before: count) {
+                    bytes[count] = Self.e
+                    count += 1
+                }
+            }
+        } else if count == p1 && endsInShortSyllable(before: count) {
+            bytes[count] = Self.e
+            count += 1
+        }
+    }
+
+    /// A final y or Y after a consonant that is not the first letter becomes i.
+    mutating func step1c() {
+        guard count >= 3 else { return }
+        let last = bytes[count - 1]
+        if (last == Self.y || last == Self.capitalY) && !isVowel(at: count - 2) { bytes[count - 1] = Self.i }
+    }
+
+    /// Derivational endings in R1, each to its shorter form.
+    mutating func step2() {
+        guard count >= 2 else { return }
+        // Each ending, longest first within its last letter; only the longest that matches counts.
+        switch bytes[count - 1] {
+        case UInt8(ascii: "l"):
+            if ends("ational") { r1Replace(7, "ate") } else if ends("tional") { r1Replace(6, "tion") }
+        case UInt8(ascii: "i"):
+            if ends("biliti") { r1Replace(6, "ble") }
+            else if ends("lessli") { r1Replace(6, "less") }
+            else if ends("entli") { r1Replace(5, "ent") }
+            else if ends("aliti") { r1Replace(5, "al") }
+            else if ends("ousli") { r1Replace(5, "ous") }
+            else if ends("iviti") { r1Replace(5, "ive") }
+            else if ends("fulli") { r1Replace(5, "ful") }
+            else if ends("enci") { r1Replace(4, "ence") }
+            else if ends("anci") { r1Replace(4, "ance") }
+            else if ends("abli") { r1Replace(4, "able") }
+            else if ends("alli") { r1Replace(4, "al") }
+            else if ends("bli") { r1Replace(3, "ble") }
+            else if ends("ogi") {
+                if count - 3 >= p1 && count >= 4 && bytes[count - 4] == UInt8(ascii: "l") { replace(last: 3, with: "og") }
+            } else if ends("li") {
+                guard count - 2 >= p1, count >= 3 else { return }
+                switch bytes[count - 3] {
+                case UInt8(ascii: "c"), UInt8(ascii: "d"), UInt8(ascii: "e"), UInt8(ascii: "g"), UInt8(ascii: "h"),
+                    UInt8(ascii: "k"), UInt8(ascii: "m"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    count -= 2
+                default:
+                    break
+                }
+            }
+        case UInt8(ascii: "n"):
+            if ends("ization") { r1Replace(7, "ize") } else if ends("ation") { r1Replace(5, "ate") }
+        case UInt8(ascii: "s"):
+            if ends("fulness") { r1Replace(7, "ful") }
+            else if ends("ousness") { r1Replace(7, "ous") }
+            else if ends("iveness") { r1Replace(7, "ive") }
+        case UInt8(ascii: "r"):
+            if ends("izer") { r1Replace(4, "ize") } else if ends("ator") { r1Replace(4, "ate") }
+        case UInt8(ascii: "m"):
+            if ends("alism") { r1Replace(5, "al") }
+        default:
+            break
+        }
+    }
+
+    @inline(__always) mutating func r1Replace(_ length: Int, _ replacement: StaticString) {
+        if count - length >= p1 { replace(last: length, with: replacement) }
+    }
+
+    /// More derivational endings in R1.
+    mutating func step3() {
+        guard count >= 3 else { return }
+        switch bytes[count - 1] {
+        case UInt8(ascii: "l"):
+            if ends("ational") { r1Replace(7, "ate") }
+            else if ends("tional") { r1Replace(6, "tion") }
+            else if ends("ical") { r1Replace(4, "ic") }
+            else if ends("ful") { r1Replace(3, "") }
+        case UInt8(ascii: "e"):
+            if ends("icate") { r1Replace(5, "ic") }
+            else if ends("ative") { if count - 5 >= p2 { count -= 5 } }
+            else if ends("alize") { r1Replace(5, "al") }
+        case UInt8(ascii: "i"):
+            if ends("iciti") { r1Replace(5, "ic") }
+        case UInt8(ascii: "s"):
+            if ends("ness") { r1Replace(4, "") }
+        default:
+            break
+        }
+    }
+
+    /// Suffixes deleted when in R2.
+    mutating func step4() {
+        guard count >= 2 else { return }
+        let length: Int
+        switch bytes[count - 1] {
+        case UInt8(ascii: "l"):
+            guard ends("al") else { return }
+            length = 2
+        case UInt8(ascii: "e"):
+            if ends("ance") || ends("ence") || ends("able") || ends("ible") { length = 4 }
+            else if ends("ate") || ends("ive") || ends("ize") { length = 3 }
+            else { return }
+        case UInt8(ascii: "r"):
+            guard ends("er") else { return }
+            length = 2
+        case UInt8(ascii: "c"):
+            guard ends("ic") else { return }
+            length = 2
+        case UInt8(ascii: "t"):
+            if ends("ement") { length = 5 }
+            else if ends("ment") { length = 4 }
+            else if ends("ant") || ends("ent") { length = 3 }
+            else { return }
+        case UInt8(ascii: "m"):
+            guard ends("ism") else { return }
+            length = 3
+        case UInt8(ascii: "i"):
+            guard ends("iti") else { return }
+            length = 3
+        case UInt8(ascii: "s"):
+            guard ends("ous") else { return }
+            length = 3
+        case UInt8(ascii: "n"):
+            guard ends("ion"), count - 3 >= p2, count >= 4 else { return }
+            let before = bytes[count - 4]
+            if before == UInt8(ascii: "s") || before == UInt8(ascii: "t") { count -= 3 }
+            return
+        default:
+            return
+        }
+        if count - length >= p2 { count -= length }
+    }
+
+    /// A final e in R2, or in R1 after no short syllable; a final l after l in R2.
+    mutating func step5() {
+        guard count >= 1 else { return }
+        switch bytes[count - 1] {
+        case Self.e:
+            let start = count - 1
+            if start >= p2 || (start >= p1 && !endsInShortSyllable(before: start)) { count -= 1 }
+        case UInt8(ascii: "l"):
+            if count - 1 >= p2 && count >= 2 && bytes[count - 2] == UInt8(ascii: "l") { count -= 1 }
+        default:
+            break
+        }
+    }
+}
