@@ -1,28 +1,64 @@
+import Glibc
+
 /// Snowball's English ("Porter2") stemmer over the bytes of a lower-case ASCII word, giving libstemmer's stems.
 ///
 /// libstemmer's UTF-8 English spends most of its time in routines that step over multi-byte characters; on ASCII a
 /// byte is a character, so the same rules run here on plain indices. Written from the algorithm's description at
-/// snowballstem.org (the version libstemmer 2.2 ships); `scripts/check-stemmer` and `EnglishStemmerTests` compare it
-/// with libstemmer word for word.
+/// snowballstem.org, as libstemmer 2.2 (Debian 12) runs it; `scripts/check-stemmer` and `EnglishStemmerTests`
+/// compare it with libstemmer word for word.
 enum EnglishStemmer {
-    /// Whether the rules here apply to these bytes: ASCII without capitals (a capital Y would meet the rules' own Y).
-    static func accepts(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in word where byte >= 0x80 || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) {
-            return false
-        }
-        return true
+    /// A word's stem, or why it has none here.
+    enum Outcome: Equatable {
+        case stem(String)
+        /// The stem is the word itself.
+        case same
+        /// The word is for libstemmer: it has capitals (a capital Y would meet the rules' own Y), or letters beyond
+        /// ASCII beside ASCII ones.
+        case library
     }
 
-    /// The stem of `word`, which `accepts(_:)` must allow.
-    static func stem(_ word: UnsafeBufferPointer<UInt8>) -> String {
-        // The rules grow a word by one byte at most (step 1b's added e).
-        String(unsafeUninitializedCapacity: word.count + 1) { out in
-            guard let base = out.baseAddress, let source = word.baseAddress else { return 0 }
-            base.initialize(from: source, count: word.count)
-            var stem = Word(base, word.count)
+    /// The stem of a word's UTF-8 bytes, when the rules here can tell it.
+    static func stem(_ word: UnsafeBufferPointer<UInt8>) -> Outcome {
+        guard let source = word.baseAddress, !word.isEmpty else { return .same }
+        let count = word.count
+        // Eight 8-byte lanes on the stack, zero after the word, with room for step 1b's added e; longer words (none
+        // in real text) are left to libstemmer.
+        guard count < 64 else { return .library }
+        let lanes = count / 8 + 1
+        var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &storage) { raw in raw.withMemoryRebound(to: UInt8.self) { buffer -> Outcome in
+            guard let bytes = buffer.baseAddress else { return .library }
+            bytes.update(from: source, count: count)
+            // ASCII without capitals, a lane at a time: a byte from 0x80 has its top bit set; on ASCII bytes (no carry
+            // can cross into the next byte) adding 0x3F sets it from "A" up and adding 0x25 from "[" up.
+            var high: UInt64 = 0, capitals: UInt64 = 0
+            for lane in 0..<lanes {
+                let x = UnsafeRawPointer(bytes).loadUnaligned(fromByteOffset: lane * 8, as: UInt64.self)
+                high |= x
+                capitals |= (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525)
+            }
+            let tops: UInt64 = 0x8080_8080_8080_8080
+            if high & tops != 0 { return beyondASCII(word) }
+            if capitals & tops != 0 { return .library }
+            var stem = Word(bytes, count)
             stem.run()
-            return stem.count
+            if stem.count == count && memcmp(bytes, source, count) == 0 { return .same }
+            let length = stem.count
+            return .stem(String(unsafeUninitializedCapacity: length) { out in
+                out.baseAddress?.initialize(from: bytes, count: length)
+                return length
+            })
+        } }
+    }
+
+    /// A word with bytes beyond ASCII: every rule's pattern holds an ASCII letter or apostrophe, so without one the
+    /// stem is the word; with one, libstemmer stems it.
+    private static func beyondASCII(_ word: UnsafeBufferPointer<UInt8>) -> Outcome {
+        for byte in word where byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+            || byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") || byte == UInt8(ascii: "'") {
+            return .library
         }
+        return .same
     }
 }
 
@@ -46,12 +82,14 @@ private struct Word {
 
     /// The algorithm's vowels: a e i o u y (a y marked as consonant is `Y`, which is not one).
     @inline(__always) static func isVowel(_ byte: UInt8) -> Bool {
-        byte == a || byte == e || byte == i || byte == o || byte == u || byte == y
+        // Bits 0, 4, 8, 14, 20 and 24: a, e, i, o, u and y counted from a.
+        let offset = byte &- a
+        return offset < 26 && (0x0110_4111 as UInt32) >> UInt32(offset) & 1 != 0
     }
 
     @inline(__always) func isVowel(at index: Int) -> Bool { Self.isVowel(bytes[index]) }
 
-    mutating func run() {
+    @inline(__always) mutating func run() {
         if exception1() || count < 3 { return }
         prelude()
         markRegions()
@@ -100,7 +138,7 @@ private struct Word {
 
     /// Whether the word before `end` ends in a short syllable: consonant (not w, x or Y), vowel, consonant; or
     /// vowel, consonant as the whole of it.
-    func endsInShortSyllable(before end: Int) -> Bool {
+    @inline(__always) func endsInShortSyllable(before end: Int) -> Bool {
         if end >= 3 {
             let last = bytes[end - 1]
             return !Self.isVowel(last) && last != UInt8(ascii: "w") && last != UInt8(ascii: "x") && last != Self.capitalY
@@ -110,7 +148,7 @@ private struct Word {
     }
 
     /// Whether any byte before `end` is a vowel.
-    func hasVowel(before end: Int) -> Bool {
+    @inline(__always) func hasVowel(before end: Int) -> Bool {
         var index = 0
         while index < end {
             if isVowel(at: index) { return true }
@@ -122,7 +160,7 @@ private struct Word {
     // MARK: The steps
 
     /// Whole words with stems of their own; true when the word was one.
-    mutating func exception1() -> Bool {
+    @inline(__always) mutating func exception1() -> Bool {
         guard count >= 3, count <= 6 else { return false }
         switch bytes[0] {
         case UInt8(ascii: "s"):
@@ -163,7 +201,7 @@ private struct Word {
     }
 
     /// Drops one leading apostrophe and marks as consonants (Y) an initial y and every y after a vowel.
-    mutating func prelude() {
+    @inline(__always) mutating func prelude() {
         if bytes[0] == Self.apostrophe {
             for k in 1..<count { bytes[k - 1] = bytes[k] }
             count -= 1
@@ -184,7 +222,7 @@ private struct Word {
     }
 
     /// The end of the first vowel-then-consonant run at or after `start`; nil when there is none.
-    func pastVowelThenConsonant(from start: Int) -> Int? {
+    @inline(__always) func pastVowelThenConsonant(from start: Int) -> Int? {
         var index = start
         while index < count && !isVowel(at: index) { index += 1 }
         guard index < count else { return nil }
@@ -194,7 +232,7 @@ private struct Word {
     }
 
     /// R1 and R2; three prefixes set R1 where the general rule would misplace it.
-    mutating func markRegions() {
+    @inline(__always) mutating func markRegions() {
         p1 = count
         p2 = count
         let r1: Int
@@ -209,7 +247,7 @@ private struct Word {
         if let found = pastVowelThenConsonant(from: r1) { p2 = found }
     }
 
-    func startsWith(_ prefix: StaticString) -> Bool {
+    @inline(__always) func startsWith(_ prefix: StaticString) -> Bool {
         let length = prefix.utf8CodeUnitCount
         guard length <= count else { return false }
         let start = prefix.utf8Start
@@ -218,7 +256,7 @@ private struct Word {
     }
 
     /// Apostrophe endings and plurals.
-    mutating func step1a() {
+    @inline(__always) mutating func step1a() {
         if ends("'s'") { count -= 3 } else if ends("'s") { count -= 2 } else if ends("'") { count -= 1 }
         guard count > 0 else { return }
         switch bytes[count - 1] {
@@ -240,14 +278,22 @@ private struct Word {
     }
 
     /// Whole words (after step 1a) that the remaining steps leave alone.
-    func isException2() -> Bool {
+    @inline(__always) func isException2() -> Bool {
         guard count >= 6, count <= 7 else { return false }
-        return equals("inning") || equals("outing") || equals("canning") || equals("herring") || equals("earring")
-            || equals("proceed") || equals("exceed") || equals("succeed")
+        switch bytes[0] {
+        case UInt8(ascii: "i"): return equals("inning")
+        case UInt8(ascii: "o"): return equals("outing")
+        case UInt8(ascii: "c"): return equals("canning")
+        case UInt8(ascii: "h"): return equals("herring")
+        case UInt8(ascii: "e"): return equals("earring") || equals("exceed")
+        case UInt8(ascii: "p"): return equals("proceed")
+        case UInt8(ascii: "s"): return equals("succeed")
+        default: return false
+        }
     }
 
     /// -eed, -ed and -ing with their -ly forms.
-    mutating func step1b() {
+    @inline(__always) mutating func step1b() {
         let length: Int
         if ends("eedly") {
             if count - 5 >= p1 { replace(last: 5, with: "ee") }
@@ -289,14 +335,14 @@ private struct Word {
     }
 
     /// A final y or Y after a consonant that is not the first letter becomes i.
-    mutating func step1c() {
+    @inline(__always) mutating func step1c() {
         guard count >= 3 else { return }
         let last = bytes[count - 1]
         if (last == Self.y || last == Self.capitalY) && !isVowel(at: count - 2) { bytes[count - 1] = Self.i }
     }
 
     /// Derivational endings in R1, each to its shorter form.
-    mutating func step2() {
+    @inline(__always) mutating func step2() {
         guard count >= 2 else { return }
         // Each ending, longest first within its last letter; only the longest that matches counts.
         switch bytes[count - 1] {
@@ -347,7 +393,7 @@ private struct Word {
     }
 
     /// More derivational endings in R1.
-    mutating func step3() {
+    @inline(__always) mutating func step3() {
         guard count >= 3 else { return }
         switch bytes[count - 1] {
         case UInt8(ascii: "l"):
@@ -369,7 +415,7 @@ private struct Word {
     }
 
     /// Suffixes deleted when in R2.
-    mutating func step4() {
+    @inline(__always) mutating func step4() {
         guard count >= 2 else { return }
         let length: Int
         switch bytes[count - 1] {
@@ -412,7 +458,7 @@ private struct Word {
     }
 
     /// A final e in R2, or in R1 after no short syllable; a final l after l in R2.
-    mutating func step5() {
+    @inline(__always) mutating func step5() {
         guard count >= 1 else { return }
         switch bytes[count - 1] {
         case Self.e:

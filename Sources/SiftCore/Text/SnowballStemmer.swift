@@ -25,16 +25,19 @@ final class SnowballStemmer {
 
     deinit { sb_stemmer_delete(handle) }
 
-    /// The stem of a folded (lower-case) word.
+    /// The stem of a folded (lower-case) word; the word itself (no new string) when the stem is the same.
     func stem(_ word: String) -> String {
-        var word = word
-        return word.withUTF8 { stem($0) }
-    }
-
-    /// The stem of a folded (lower-case) word's UTF-8 bytes.
-    func stem(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
-        if isEnglish && EnglishStemmer.accepts(utf8) { return EnglishStemmer.stem(utf8) }
-        return libstemmerStem(utf8)
+        var bytes = word
+        return bytes.withUTF8 { utf8 in
+            if isEnglish {
+                switch EnglishStemmer.stem(utf8) {
+                case .stem(let stem): return stem
+                case .same: return word
+                case .library: break
+                }
+            }
+            return libstemmerStem(utf8)
+        }
     }
 
     /// libstemmer's stem of a word's UTF-8 bytes, whatever the language.
