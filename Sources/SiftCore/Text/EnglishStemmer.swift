@@ -19,36 +19,45 @@ enum EnglishStemmer {
 
     /// The stem of a word's UTF-8 bytes, when the rules here can tell it.
     static func stem(_ word: UnsafeBufferPointer<UInt8>) -> Outcome {
-        guard let source = word.baseAddress, !word.isEmpty else { return .same }
+        guard !word.isEmpty else { return .same }
         let count = word.count
         // Eight 8-byte lanes on the stack, zero after the word, with room for step 1b's added e; longer words (none
         // in real text) are left to libstemmer.
         guard count < 64 else { return .library }
         let lanes = count / 8 + 1
         var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-        return withUnsafeMutableBytes(of: &storage) { raw in raw.withMemoryRebound(to: UInt8.self) { buffer -> Outcome in
-            guard let bytes = buffer.baseAddress else { return .library }
-            bytes.update(from: source, count: count)
-            // ASCII without capitals, a lane at a time: a byte from 0x80 has its top bit set; on ASCII bytes (no carry
-            // can cross into the next byte) adding 0x3F sets it from "A" up and adding 0x25 from "[" up.
-            var high: UInt64 = 0, capitals: UInt64 = 0
-            for lane in 0..<lanes {
-                let x = UnsafeRawPointer(bytes).loadUnaligned(fromByteOffset: lane * 8, as: UInt64.self)
-                high |= x
-                capitals |= (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525)
-            }
-            let tops: UInt64 = 0x8080_8080_8080_8080
-            if high & tops != 0 { return beyondASCII(word) }
-            if capitals & tops != 0 { return .library }
-            var stem = Word(bytes, count)
-            stem.run()
-            if stem.count == count && memcmp(bytes, source, count) == 0 { return .same }
-            let length = stem.count
-            return .stem(String(unsafeUninitializedCapacity: length) { out in
-                out.baseAddress?.initialize(from: bytes, count: length)
-                return length
-            })
-        } }
+        return withUnsafeMutableBytes(of: &storage) { raw in
+            raw.withMemoryRebound(to: UInt8.self) { stem(word, lanes: lanes, in: $0) }
+        }
+    }
+
+    /// The stem of `word`, working in `buffer`: `lanes` 8-byte lanes, zero after the word.
+    @inline(__always)
+    private static func stem(
+        _ word: UnsafeBufferPointer<UInt8>, lanes: Int, in buffer: UnsafeMutableBufferPointer<UInt8>
+    ) -> Outcome {
+        guard let source = word.baseAddress, let bytes = buffer.baseAddress else { return .library }
+        let count = word.count
+        bytes.update(from: source, count: count)
+        // ASCII without capitals, a lane at a time: a byte from 0x80 has its top bit set; on ASCII bytes (no carry can
+        // cross into the next byte) adding 0x3F sets it from "A" up and adding 0x25 from "[" up.
+        var high: UInt64 = 0, capitals: UInt64 = 0
+        for lane in 0..<lanes {
+            let x = UnsafeRawPointer(bytes).loadUnaligned(fromByteOffset: lane * 8, as: UInt64.self)
+            high |= x
+            capitals |= (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525)
+        }
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        if high & tops != 0 { return beyondASCII(word) }
+        if capitals & tops != 0 { return .library }
+        var stem = Word(bytes, count)
+        stem.run()
+        if stem.count == count && memcmp(bytes, source, count) == 0 { return .same }
+        let length = stem.count
+        return .stem(String(unsafeUninitializedCapacity: length) { out in
+            out.baseAddress?.initialize(from: bytes, count: length)
+            return length
+        })
     }
 
     /// A word with bytes beyond ASCII: every rule's pattern holds an ASCII letter or apostrophe, so without one the
@@ -141,8 +150,8 @@ private struct Word {
     @inline(__always) func endsInShortSyllable(before end: Int) -> Bool {
         if end >= 3 {
             let last = bytes[end - 1]
-            return !Self.isVowel(last) && last != UInt8(ascii: "w") && last != UInt8(ascii: "x") && last != Self.capitalY
-                && isVowel(at: end - 2) && !isVowel(at: end - 3)
+            return !Self.isVowel(last) && last != UInt8(ascii: "w") && last != UInt8(ascii: "x")
+                && last != Self.capitalY && isVowel(at: end - 2) && !isVowel(at: end - 3)
         }
         return end == 2 && !isVowel(at: 1) && isVowel(at: 0)
     }
@@ -362,7 +371,9 @@ private struct Word {
             else if ends("alli") { r1Replace(4, "al") }
             else if ends("bli") { r1Replace(3, "ble") }
             else if ends("ogi") {
-                if count - 3 >= p1 && count >= 4 && bytes[count - 4] == UInt8(ascii: "l") { replace(last: 3, with: "og") }
+                if count - 3 >= p1 && count >= 4 && bytes[count - 4] == UInt8(ascii: "l") {
+                    replace(last: 3, with: "og")
+                }
             } else if ends("li") {
                 guard count - 2 >= p1, count >= 3 else { return }
                 switch bytes[count - 3] {

@@ -27,17 +27,22 @@ final class SnowballStemmer {
 
     /// The stem of a folded (lower-case) word; the word itself (no new string) when the stem is the same.
     func stem(_ word: String) -> String {
+        // Native strings lend their bytes without a copy of the String (and its retain) that `withUTF8` needs.
+        if let stem = word.utf8.withContiguousStorageIfAvailable({ stem(utf8: $0) }) { return stem ?? word }
         var bytes = word
-        return bytes.withUTF8 { utf8 in
-            if isEnglish {
-                switch EnglishStemmer.stem(utf8) {
-                case .stem(let stem): return stem
-                case .same: return word
-                case .library: break
-                }
+        return bytes.withUTF8 { stem(utf8: $0) } ?? word
+    }
+
+    /// The stem of a word's UTF-8 bytes; nil when it is the word itself.
+    private func stem(utf8: UnsafeBufferPointer<UInt8>) -> String? {
+        if isEnglish {
+            switch EnglishStemmer.stem(utf8) {
+            case .stem(let stem): return stem
+            case .same: return nil
+            case .library: break
             }
-            return libstemmerStem(utf8)
         }
+        return libstemmerStem(utf8)
     }
 
     /// libstemmer's stem of a word's UTF-8 bytes, whatever the language.

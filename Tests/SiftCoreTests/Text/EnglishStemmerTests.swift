@@ -73,8 +73,8 @@ struct EnglishStemmerTests {
         "mp3s", "4ever", "b2b", "covid-19", "e-mail", "e-mails", "re-installed", "x86", "3d", "2fa", "co-op",
         "w00t", "lol", "lmao", "omg", "a1b2", "--", "'", "-s", "9s", "xs", "v1.2.3", "3.5",
         // Words beyond ASCII: with no ASCII letter no rule applies; with one, libstemmer stems them.
-        "اللعبه", "बेहतरीन", "শুক্রিয়া", "好用", "😍", "ستمر's", "naïvely", "años", "ständig", "cafés", "ʟᴏᴠᴇ", "é", "ééé",
-        "'é'", "éing", "niño's", "Crashes", "YES", "sAYing",
+        "اللعبه", "बेहतरीन", "শুক্রিয়া", "好用", "😍", "ستمر's", "naïvely", "años", "ständig", "cafés", "ʟᴏᴠᴇ", "é",
+        "ééé", "'é'", "éing", "niño's", "Crashes", "YES", "sAYing",
     ]
 
     @Test(arguments: trickyWords)
