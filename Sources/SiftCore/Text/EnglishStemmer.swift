@@ -78,6 +78,7 @@ private struct Word {
     /// Where R1 and R2 start (`count` when empty).
     var p1 = 0
     var p2 = 0
+    /// Whether the prelude made any y a Y, which the end makes y again.
     var markedY = false
 
     init(_ bytes: UnsafeMutablePointer<UInt8>, _ count: Int) {
@@ -96,8 +97,10 @@ private struct Word {
         return offset < 26 && (0x0110_4111 as UInt32) >> UInt32(offset) & 1 != 0
     }
 
+    /// Whether byte `index` is a vowel.
     @inline(__always) func isVowel(at index: Int) -> Bool { Self.isVowel(bytes[index]) }
 
+    /// Stems the word in place: the whole-word exceptions, then (from three letters) the steps, then y for each Y.
     @inline(__always) mutating func run() {
         if exception1() || count < 3 { return }
         prelude()
