@@ -55,6 +55,13 @@ struct LexiconPhrase: Sendable {
         self.kind = kind
         hashes = words.map(WordTable<Bool>.hash)
     }
+
+    /// An expression whose words' hashes (`WordHash.of` each) the caller made already.
+    init(words: [String], kind: PhraseKind, hashes: [Int]) {
+        self.words = words
+        self.kind = kind
+        self.hashes = hashes
+    }
 }
 
 /// Everything the lexicons say about one folded word.
@@ -331,10 +338,12 @@ struct LaidOutLexicon: Sendable {
     init?(_ sections: [String]) {
         guard sections.count == 5 else { return nil }
         let numbers = Self.numbers(sections[1])
-        let values = sections[4].split(separator: "\n").compactMap { Double(String($0)) }
-        guard numbers.count >= 3, values.count == sections[4].split(separator: "\n").count else { return nil }
+        let valueLines = sections[4].utf8.split(separator: UInt8(ascii: "\n"))
+        let values = valueLines.compactMap { Double(String(decoding: $0, as: UTF8.self)) }
+        guard numbers.count >= 3, values.count == valueLines.count else { return nil }
         let entryCount = numbers[0], phraseCount = numbers[1], stemCount = numbers[2]
-        let keys = LaidOutWords(lines: sections[0]), stemKeys = LaidOutWords(lines: sections[3])
+        let keys = LaidOutWords(lines: sections[0], count: entryCount, distinct: true)
+        let stemKeys = LaidOutWords(lines: sections[3], count: stemCount, distinct: true)
         guard keys.count == entryCount, stemKeys.count == stemCount else { return nil }
         var position = 3
         func next() -> Int? {
@@ -357,25 +366,37 @@ struct LaidOutLexicon: Sendable {
             position += n
             entryValues.append(entry)
         }
-        var phraseWords: [[String]] = []
+        // Each expression's words and their hashes, hashed while split (hashing the Strings again was a tenth of
+        // reading the layout) into arrays of their own size (grown word by word, they were reallocated twice).
+        var phraseWords: [(words: [String], hashes: [Int])] = []
         phraseWords.reserveCapacity(phraseCount)
         var text = sections[2]
         text.withUTF8 { bytes in
-            var start = 0
-            var words: [String] = []
-            for k in 0...bytes.count where k == bytes.count || bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\n") {
-                if k > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<k]), as: UTF8.self)) }
-                if k == bytes.count || bytes[k] == UInt8(ascii: "\n") {
-                    if !words.isEmpty { phraseWords.append(words) }
-                    words = []
+            var lineStart = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+                lineStart = end + 1
+                var count = 0
+                for byte in line where byte == UInt8(ascii: " ") { count += 1 }
+                guard !line.isEmpty else { continue }
+                var words: [String] = [], hashes: [Int] = []
+                words.reserveCapacity(count + 1)
+                hashes.reserveCapacity(count + 1)
+                var start = 0
+                for k in 0...line.count where k == line.count || line[k] == UInt8(ascii: " ") {
+                    let word = UnsafeBufferPointer(rebasing: line[start..<k])
+                    start = k + 1
+                    guard !word.isEmpty else { continue }
+                    words.append(String(decoding: word, as: UTF8.self))
+                    hashes.append(WordHash.of(word))
                 }
-                start = k + 1
+                phraseWords.append((words, hashes))
             }
         }
         guard phraseWords.count == phraseCount else { return nil }
         var phrases: [LexiconPhrase] = []
         phrases.reserveCapacity(phraseCount)
-        for words in phraseWords {
+        for (words, hashes) in phraseWords {
             guard let tag = next(), let a = next(), let source = next(),
                   let kind: PhraseKind = switch tag {
                       case 0: value(a + 1).flatMap { $0 }.flatMap { v in ValenceSource(rawValue: UInt8(truncatingIfNeeded: source)).map { .valence(v, $0) } }
@@ -383,7 +404,7 @@ struct LaidOutLexicon: Sendable {
                       case 2: a == 1 ? .contrast(.after) : a == 2 ? .contrast(.before) : nil
                       default: nil
                   } else { return nil }
-            phrases.append(LexiconPhrase(words: words, kind: kind))
+            phrases.append(LexiconPhrase(words: words, kind: kind, hashes: hashes))
         }
         var targets: [StemTarget] = []
         targets.reserveCapacity(stemCount)
@@ -404,18 +425,21 @@ struct LaidOutLexicon: Sendable {
     static func numbers(_ text: String) -> [Int] {
         var text = text
         return text.withUTF8 { bytes in
-            var numbers: [Int] = []
-            numbers.reserveCapacity(bytes.count)
-            var current = 0
-            for byte in bytes where byte >= 0x30 {
-                if byte >= 0x50 {
-                    numbers.append(current << 5 | Int(byte &- 0x50))
-                    current = 0
-                } else {
-                    current = current << 5 | Int(byte &- 0x30)
+            // Written through a pointer into storage of one number a byte at most: appending checked the capacity
+            // and uniqueness for each number.
+            [Int](unsafeUninitializedCapacity: bytes.count) { numbers, count in
+                var current = 0, written = 0
+                for byte in bytes where byte >= 0x30 {
+                    if byte >= 0x50 {
+                        numbers[written] = current << 5 | Int(byte &- 0x50)
+                        written += 1
+                        current = 0
+                    } else {
+                        current = current << 5 | Int(byte &- 0x30)
+                    }
                 }
+                count = written
             }
-            return numbers
         }
     }
 

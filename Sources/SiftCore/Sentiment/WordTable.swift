@@ -199,16 +199,16 @@ struct LaidOutWords: Sendable {
 
     init() {}
 
-    /// The words of `text`, one a line (empty lines skipped); a word on several lines is held once.
-    init(lines text: String) {
+    /// The words of `text`, one a line (empty lines skipped); a word on several lines is held once. `count`: the
+    /// number of lines when the caller knows it (else they are counted); `distinct`: no word is on two lines (as
+    /// `scripts/embed-lexicons` writes its tables), so none is looked for before it is placed.
+    init(lines text: String, count knownLines: Int? = nil, distinct: Bool = false) {
         let bytes = Array(text.utf8)
         var bounds: [UInt64] = []
         var probes = TaggedProbes(slots: 16)
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            // Counted without a branch a byte, so the loop runs over several bytes at once.
-            var lines = 1
-            for byte in buffer { lines &+= byte == UInt8(ascii: "\n") ? 1 : 0 }
+            let lines = knownLines ?? Self.lineCount(buffer)
             var size = 16
             while size < lines * 2 { size *= 2 }
             probes = TaggedProbes(slots: size)
@@ -229,8 +229,7 @@ struct LaidOutWords: Sendable {
                 if p > start {
                     let hash = Int(truncatingIfNeeded: h ^ (h >> 29))
                     let word = UnsafeBufferPointer(start: start, count: p - start)
-                    let held = bounds.withUnsafeBufferPointer { Self.index(word, hash: hash, probes: probes, bounds: $0, in: buffer) }
-                    if held == nil {
+                    if distinct || bounds.withUnsafeBufferPointer({ Self.index(word, hash: hash, probes: probes, bounds: $0, in: buffer) }) == nil {
                         bounds.append(UInt64(start - base) << 32 | UInt64(p - base))
                         probes.place(bounds.count - 1, hash: hash)
                     }
@@ -241,6 +240,27 @@ struct LaidOutWords: Sendable {
         self.bytes = bytes
         self.bounds = bounds
         self.probes = probes
+    }
+
+    /// The number of lines of `bytes` (line feeds + 1), eight bytes at once: one compare a byte was a tenth of laying
+    /// out the plain-English lists.
+    static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 1 }
+        var lines = 1, i = 0
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        while i + 8 <= bytes.count {
+            // A byte of `x` is zero where the byte is a line feed; adding 0x7F to each byte's low seven bits sets the
+            // top bit of every other byte, without a carry into the next.
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            let nonzero = ((x & low) &+ low) | x
+            lines &+= (~nonzero & ~low).nonzeroBitCount
+            i += 8
+        }
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\n") { lines += 1 }
+            i += 1
+        }
+        return lines
     }
 
     /// The given words in their order, each assumed held once (a `WordTable`'s keys).
