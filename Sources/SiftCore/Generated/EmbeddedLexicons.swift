@@ -36333,6 +36333,16363 @@ virus
         "es/sentiment.tsv",
     ]
 
+    /// Each sentiment language's lexicon (and 'common/multilingual.tsv') as `SentimentLexicons` builds it from the
+    /// shipped files, laid out for `LaidOutLexicon`: keys, numbers, expression words, stem keys, values.
+    static let laidOutLexicons: [String: [String]] = [
+        "en": [
+            #"""
+*sigh*
+5star
+5stars
+aargh
+abandon
+abandoned
+abandoning
+abandonment
+abandons
+abhor
+abhored
+abhoring
+abhorrent
+abhorrently
+abhors
+abject
+abjectly
+able
+abominable
+abominably
+abort
+aborted
+aborting
+aborts
+abrasive
+abrasively
+abrasiveness
+abrupt
+abruptly
+absorbing
+absurd
+absurdities
+absurdity
+absurdly
+abundant
+abundantly
+abuse
+abused
+abuser
+abusers
+abuses
+abusing
+abusive
+abusively
+abysmal
+abysmally
+accept
+acceptable
+acceptably
+accepted
+accepting
+accepts
+accessible
+accessibly
+accident
+accidents
+acclaim
+acclaimed
+acclaiming
+acclaims
+accolade
+accolades
+accommodate
+accommodated
+accommodates
+accommodating
+accomplish
+accomplished
+accomplishes
+accomplishing
+accomplishment
+accomplishments
+accountable
+accountableness
+accuracy
+accurate
+accurately
+accurateness
+accursed
+accusation
+accusations
+accuse
+accused
+accuses
+accusing
+ace
+aced
+aces
+ache
+ached
+aches
+achieve
+achieved
+achievement
+achievements
+achieves
+achieving
+aching
+achy
+acing
+ack
+acknowledge
+acknowledged
+acknowledges
+acknowledging
+acrimonious
+acrimoniously
+adapt
+adapted
+adapting
+adapts
+added
+addicting
+addiction
+addictions
+addictive
+adept
+adeptly
+adequate
+adequately
+adjust
+adjusted
+adjusting
+adjusts
+admirable
+admirably
+admiration
+admire
+admired
+admirer
+admirers
+admires
+admiring
+admiringly
+adorable
+adorably
+adoration
+adore
+adored
+adores
+adoring
+adoringly
+ads
+adulation
+advance
+advanced
+advances
+advancing
+advantage
+advantageous
+advantageously
+advantages
+adventurous
+adventurously
+adventurousness
+adverse
+adversely
+adversities
+adversity
+adware
+aesthetic
+aesthetically
+affable
+affably
+affection
+affectionate
+affectionately
+affections
+afflict
+afflicted
+afflicting
+affliction
+afflictions
+afflicts
+affordable
+affordableness
+afraid
+aggravate
+aggravated
+aggravates
+aggravating
+aggravatingly
+aggression
+aggressive
+aggressively
+aggressiveness
+aggrieved
+agile
+agilely
+agitate
+agitated
+agitates
+agitating
+agonise
+agonised
+agonises
+agonising
+agonize
+agonized
+agonizes
+agonizing
+agonizingly
+agony
+agree
+agreeable
+agreeably
+agreed
+agreeing
+agreement
+agreements
+agrees
+ahaha
+ahahaha
+aid
+aided
+aiding
+aids
+ailing
+aimless
+aimlessly
+airhead
+airheads
+alarm
+alarmed
+alarming
+alarmingly
+alarms
+alas
+alert
+alertly
+alienate
+alienated
+alienates
+alienating
+alienation
+align
+aligned
+aligning
+aligns
+allergic
+allergies
+allies
+allow
+allowed
+allowing
+allows
+alluring
+alluringly
+ally
+aloof
+aloofly
+alright
+altruistic
+altruistically
+amaaazing
+amateurish
+amaze
+amazed
+amazedly
+amazes
+amazin
+amazing
+amazingg
+amazinggg
+amazingly
+amazingness
+ambiguous
+ambiguously
+ambitious
+ambitiously
+amenable
+amiable
+amiably
+amicable
+amicably
+ample
+amply
+amused
+amusement
+amusements
+amusing
+amusingly
+angel
+angelic
+angels
+anger
+angered
+angering
+angers
+angrier
+angriest
+angrily
+angry
+anguish
+anguished
+animosity
+annihilate
+annihilated
+annihilates
+annihilating
+anniversaries
+anniversary
+annoy
+annoyance
+annoyances
+annoyed
+annoying
+annoyingly
+annoyng
+annoys
+anoying
+antagonise
+antagonised
+antagonises
+antagonising
+antagonism
+antagonistic
+antagonistically
+antagonize
+antagonized
+antagonizes
+antagonizing
+antiquated
+antisocial
+anxieties
+anxiety
+anxious
+anxiously
+anxiousness
+apathetic
+apathetically
+apathy
+apeshit
+apologise
+apologised
+apologises
+apologising
+apologize
+apologized
+apologizes
+apologizing
+appall
+appalled
+appalling
+appallingly
+appalls
+appealing
+appealingly
+appetizing
+appetizingly
+applaud
+applauded
+applauding
+applauds
+applause
+applicable
+appreciate
+appreciated
+appreciates
+appreciating
+appreciation
+appreciative
+appreciatively
+apprehensive
+apprehensively
+apprehensiveness
+appropriate
+appropriately
+appropriateness
+approval
+approvals
+approve
+approved
+approves
+approving
+archaic
+ardent
+ardently
+argggh
+argh
+arghh
+argue
+argued
+argues
+arguing
+argument
+argumentative
+argumentatively
+arguments
+arrested
+arrgh
+arrogance
+arrogant
+arrogantly
+arrrgh
+artful
+artfully
+artfulness
+articulate
+articulately
+artistic
+ashamed
+ashamedly
+asinine
+asininity
+aspire
+aspired
+aspires
+aspiring
+ass
+assail
+assailed
+assailing
+assails
+assault
+assaulted
+assaulting
+assaults
+assertive
+assertively
+assertiveness
+asshole
+assholes
+assist
+assisted
+assisting
+assists
+assurance
+assurances
+assure
+assured
+assures
+assuring
+astonish
+astonished
+astonishes
+astonishing
+astonishingly
+astounded
+astounding
+astoundingly
+astute
+astutely
+astuteness
+atmospheric
+atrocious
+atrociously
+atrocities
+atrocity
+attack
+attacked
+attacker
+attackers
+attacking
+attacks
+attentive
+attentively
+attentiveness
+attract
+attracted
+attracting
+attraction
+attractions
+attractive
+attractively
+attracts
+audacious
+audaciously
+auspicious
+authentic
+authentically
+authoritative
+authoritatively
+available
+availableness
+avarice
+average
+aw
+awaken
+awakened
+awakening
+awakens
+award
+awards
+awe
+aweful
+awesom
+awesome
+awesomee
+awesomeness
+awestruck
+awesum
+awful
+awfull
+awfully
+awfulness
+awh
+awkward
+awkwardly
+awkwardness
+awsm
+awsome
+awsum
+aww
+awww
+awwww
+awwwww
+babe
+babes
+backache
+backaches
+backfire
+backfired
+backfires
+backfiring
+backlash
+backlashes
+backstabber
+backstabbers
+backstabbing
+bad
+badass
+badger
+badgered
+badgering
+badgers
+badly
+badness
+bae
+baffle
+baffled
+baffles
+baffling
+bah
+bahaha
+balance
+balanced
+balances
+balancing
+balderdash
+balmy
+baloney
+ban
+banal
+banality
+banally
+bankrupt
+bankruptcy
+banned
+banning
+bans
+barbaric
+barbarically
+barbarous
+bare
+barebones
+barfing
+bargain
+bargains
+barrier
+barriers
+bash
+bashed
+bashes
+bashing
+bastard
+bastardly
+bastards
+batshit
+batter
+battered
+battering
+batters
+bawl
+bawled
+bawling
+bawls
+bday
+beam
+beamed
+beaming
+beams
+bearable
+bearably
+beastliness
+beastly
+beatific
+beautful
+beauties
+beautified
+beautifies
+beautiful
+beautifull
+beautifully
+beautifulness
+beautify
+beautifying
+beauty
+bedazzled
+bedbug
+bedbugs
+bedridden
+befit
+befits
+befitted
+befitting
+befriend
+befriended
+befriending
+befriends
+beguiling
+beguilingly
+believe
+believed
+believes
+believing
+belittle
+belittled
+belittles
+belittling
+belligerent
+belligerently
+bellyache
+bellyaches
+beloved
+bemoan
+bemoaned
+bemoaning
+bemoans
+benefactor
+benefactors
+beneficial
+beneficially
+benefit
+benefited
+benefiting
+benefits
+benevolent
+benevolently
+benign
+benignly
+berate
+berated
+berates
+berating
+bereaved
+bereft
+besotted
+bespoke
+best
+bestie
+besties
+betray
+betrayal
+betrayals
+betrayed
+betraying
+betrays
+better
+beutiful
+bewilder
+bewildered
+bewildering
+bewilders
+bewitching
+bewitchingly
+bff
+bffs
+bias
+biased
+biases
+bicker
+bickered
+bickering
+bickers
+bigot
+bigoted
+bigots
+bilge
+birthday
+birthdays
+bitch
+bitches
+bite
+bites
+biting
+bitten
+bitter
+bitterer
+bitterest
+bitterly
+bitterness
+bizarre
+bizarrely
+blackmail
+blackmailed
+blackmailing
+blackmails
+blah
+blame
+blamed
+blames
+blameworthy
+blaming
+bland
+blandly
+blandness
+blargh
+blasphemy
+blast
+blasted
+blasting
+blasts
+blatant
+blatantly
+blazing
+bleak
+bleaker
+bleakest
+bleakly
+bleakness
+blech
+bleed
+bleeded
+bleeding
+bleeds
+bleh
+blergh
+bless
+blessed
+blessedly
+blessedness
+blesses
+blessing
+blessings
+blest
+bleurgh
+bliss
+blissful
+blissfully
+blister
+blistered
+blisters
+blithe
+blithely
+blizzard
+blizzards
+bloated
+bloatware
+block
+blocked
+blocking
+blocks
+bloodshed
+bloodthirstiness
+bloodthirsty
+bloom
+bloomed
+blooming
+blooms
+blossom
+blossomed
+blossoming
+blossoms
+blubber
+blubbered
+blubbering
+blubbers
+bluesy
+blunder
+blundered
+blundering
+blunders
+blurry
+boast
+boasted
+boastful
+boastfully
+boasting
+boasts
+bogus
+bold
+bolder
+boldest
+boldly
+boldness
+bollocks
+bolster
+bolstered
+bolstering
+bolsters
+bomb
+bombed
+bombing
+bombings
+bombs
+bond
+bonded
+bonding
+bonds
+bonehead
+boneheads
+bonny
+bonus
+bonuses
+boo
+booming
+booo
+boost
+boosted
+boosting
+boosts
+booya
+booyah
+bore
+bored
+boredly
+boredom
+bores
+boring
+boringly
+borked
+bossily
+bossiness
+bossy
+botch
+botched
+botches
+botching
+bother
+bothered
+bothering
+bothers
+bothersome
+bouncy
+bountiful
+bountifully
+boycott
+boycotted
+boycotting
+boycotts
+bozo
+bozos
+brag
+bragged
+bragging
+brags
+brainless
+brainy
+brash
+brashly
+brat
+brats
+brave
+bravely
+braveness
+braver
+bravery
+bravest
+bravo
+bravura
+breached
+break
+breakdown
+breakdowns
+breaking
+breaks
+breakthrough
+breakthroughs
+breakup
+breakups
+breathtaking
+breathtakingly
+breezily
+breezy
+bribe
+bribed
+bribery
+bribes
+bribing
+bricked
+bright
+brighten
+brightened
+brightening
+brightens
+brighter
+brightest
+brightly
+brightness
+brill
+brillant
+brilliance
+brilliant
+brilliantly
+brisk
+briskly
+briskness
+bristle
+bristled
+bristles
+bristling
+bristly
+brittle
+broke
+broken
+brokenhearted
+brood
+brooded
+brooding
+broods
+brotherliness
+brotherly
+bruise
+bruised
+bruises
+bruising
+brusque
+brusquely
+brusqueness
+brusquly
+brutal
+brutality
+brutally
+bs
+bubbly
+buddies
+buddy
+buffoon
+buffoons
+bug
+bugged
+buggered
+buggier
+buggiest
+bugging
+buggy
+bugs
+bulkiness
+bulky
+bullied
+bullies
+bullshit
+bullshitting
+bully
+bullying
+bumbling
+bummed
+bummer
+bummers
+bungle
+bungled
+bungles
+bungling
+bunkum
+buoyancy
+buoyant
+buoyantly
+burden
+burdened
+burdening
+burdens
+burglaries
+burglary
+burial
+burials
+burn
+burned
+burning
+burnout
+burns
+burnt
+bust
+busted
+busting
+busts
+butiful
+butthurt
+cackle
+cackled
+cackles
+cackling
+calamities
+calamity
+calibrate
+calibrated
+calibrates
+calibrating
+callous
+callously
+callousness
+callow
+calm
+calmed
+calmer
+calmest
+calming
+calmingly
+calmly
+calmness
+calms
+camaraderie
+camaraderies
+cancel
+canceled
+canceling
+cancels
+cancer
+candid
+candidly
+candidness
+cantankerous
+capable
+capably
+capricious
+captivate
+captivated
+captivates
+captivating
+captivatingly
+capture
+captured
+captures
+capturing
+care
+cared
+carefree
+careful
+carefully
+careless
+carelessly
+carelessness
+cares
+caring
+caringly
+casualties
+casualty
+catastrophe
+catastrophes
+catastrophic
+catastrophically
+catfish
+catfished
+cattily
+cattiness
+catty
+caustic
+caustically
+celebrate
+celebrated
+celebrates
+celebrating
+celebration
+celebrations
+celebratory
+censor
+censored
+censoring
+censors
+censorship
+certain
+certainly
+chafe
+chafed
+chafes
+chafing
+champion
+championed
+championing
+champions
+championship
+championships
+champs
+chaos
+chaotic
+chaotically
+charismatic
+charismatically
+charitable
+charitably
+charities
+charity
+charlatan
+charlatans
+charm
+charmed
+charming
+charmingly
+charmless
+charms
+chastise
+chastised
+chastises
+chastising
+chauvinistic
+cheap
+cheaper
+cheapest
+cheapish
+cheapjack
+cheaply
+cheapness
+cheat
+cheated
+cheater
+cheaters
+cheating
+cheats
+cheekily
+cheeky
+cheer
+cheered
+cheerful
+cheerfully
+cheerfulness
+cheerily
+cheeriness
+cheering
+cheerlead
+cheerleaded
+cheerleading
+cheerleads
+cheers
+cheery
+cheesy
+chemo
+chemotherapy
+cherish
+cherished
+cherishes
+cherishing
+cherubic
+chic
+chide
+chided
+chides
+chiding
+childish
+childishly
+childishness
+chillier
+chilliest
+chillin
+chilliness
+chilly
+chipper
+chirpy
+chivalrous
+chivalrously
+choke
+choked
+chokes
+choking
+choppier
+choppiest
+choppily
+choppiness
+choppy
+chortle
+chortled
+chortles
+chortling
+chuckle
+chuckled
+chuckles
+chuckling
+chuffed
+churlish
+civil
+civilized
+civilly
+clamor
+clamored
+clamoring
+clamors
+clapped
+claptrap
+clarified
+clarifies
+clarify
+clarifying
+clarity
+clash
+clashed
+clashes
+clashing
+classic
+classics
+classier
+classiest
+classiness
+classy
+clean
+cleaned
+cleaner
+cleanest
+cleaning
+cleanliness
+cleanly
+cleanness
+cleans
+clear
+clearer
+clearest
+clearly
+clearness
+clever
+cleverer
+cleverest
+cleverly
+cleverness
+clich
+cliched
+cliché
+clichéd
+clichés
+clickbait
+clinch
+clinched
+clinches
+clinching
+clingy
+clog
+clogged
+clogging
+clogs
+closeness
+cloudless
+cloying
+cloyingly
+clueless
+cluelessly
+clumsier
+clumsiest
+clumsily
+clumsiness
+clumsy
+clunker
+clunkers
+clunkier
+clunkiest
+clunkiness
+clunky
+clusterfuck
+clutter
+cluttered
+coach
+coached
+coaches
+coaching
+coarse
+coarsely
+coarseness
+cock
+cockily
+cockiness
+cockroach
+cockroaches
+cocks
+cocky
+codswallop
+coerce
+coerced
+coerces
+coercing
+coercion
+coherent
+coherently
+cohesive
+cohesiveness
+cold
+colder
+coldest
+coldly
+coldness
+collaborate
+collaborated
+collaborates
+collaborating
+collapse
+collapsed
+collapses
+collapsing
+collide
+collided
+collides
+colliding
+collision
+collisions
+combative
+comeback
+comebacks
+comfort
+comfortable
+comfortably
+comforted
+comforting
+comfortingly
+comforts
+comfy
+comical
+comically
+commend
+commendable
+commendably
+commended
+commending
+commends
+committed
+compact
+compassion
+compassionate
+compassionately
+compatible
+compatibleness
+compelling
+compellingly
+competent
+competently
+complacency
+complacent
+complacently
+complain
+complained
+complaining
+complains
+complaint
+complaints
+complete
+completely
+completeness
+complexity
+compliance
+complicate
+complicated
+complicates
+complicating
+complied
+complies
+compliment
+complimented
+complimenting
+compliments
+comply
+complying
+composed
+comprehensive
+comprehensively
+comprehensiveness
+compromised
+conceal
+concealed
+concealing
+conceals
+conceited
+concern
+concerns
+concise
+concisely
+concur
+concurred
+concurring
+concurs
+concussion
+concussions
+condemn
+condemnation
+condemned
+condemning
+condemns
+condescend
+condescended
+condescending
+condescendingly
+condescends
+confidence
+confident
+confidently
+confirm
+confirmed
+confirming
+confirms
+conflict
+conflicted
+conflicting
+conflicts
+confront
+confrontational
+confronted
+confronting
+confronts
+confuse
+confused
+confusedly
+confuses
+confusing
+confusingly
+confusion
+congenial
+congenially
+congested
+congestion
+congrats
+congratulate
+congratulated
+congratulates
+congratulating
+congratulations
+congratz
+conman
+conmen
+connect
+connected
+connecting
+connects
+conned
+conquered
+conscientious
+conscientiously
+conscientiousness
+conserve
+conserved
+conserves
+conserving
+considerate
+considerately
+consistent
+consistently
+consolation
+consolations
+console
+consoled
+consoles
+consolidate
+consolidated
+consolidates
+consolidating
+consoling
+conspire
+conspired
+conspires
+conspiring
+constipated
+constrain
+constrained
+constraining
+constrains
+constructive
+constructively
+contaminate
+contaminated
+contaminates
+contaminating
+contempt
+contemptible
+contemptuous
+contemptuously
+content
+contented
+contentedly
+contentedness
+contentment
+contradict
+contradicted
+contradicting
+contradicts
+contribute
+contributed
+contributes
+contributing
+contrived
+controversies
+controversy
+convenience
+convenient
+conveniently
+convincing
+convincingly
+convivial
+convoluted
+cool
+cooler
+coolest
+coolio
+coolness
+coool
+cooperate
+cooperated
+cooperates
+cooperating
+cooperation
+cooperative
+cooperatively
+coordinate
+coordinated
+coordinates
+coordinating
+cordial
+cordially
+cornered
+corny
+correct
+correctly
+corrupt
+corrupted
+corrupting
+corruption
+corruptly
+corrupts
+costlier
+costliest
+costliness
+costly
+cosy
+cough
+coughing
+coughs
+counterintuitive
+counterintuitively
+courage
+courageous
+courageously
+courages
+courteous
+courteously
+courtesies
+courtesy
+courtly
+coward
+cowardice
+cowardliness
+cowardly
+cowards
+cower
+cowered
+cowering
+cowers
+cozily
+coziness
+cozy
+crabbily
+crabbiness
+crabby
+crack
+cracked
+crackerjack
+cracking
+crackling
+cracks
+crafty
+cramp
+cramped
+cramping
+cramps
+crankiness
+cranky
+crap
+crapp
+crappier
+crappiest
+crappy
+craptastic
+crash
+crashed
+crashes
+crashing
+crashy
+crass
+crassly
+crave
+craved
+craves
+craving
+cravings
+creak
+creaked
+creaking
+creaks
+creative
+creatively
+creativeness
+creativity
+credible
+credibly
+creep
+creepier
+creepiest
+creepily
+creepiness
+creeps
+creepy
+crestfallen
+cretin
+cretins
+cried
+cries
+crime
+crimes
+criminal
+criminals
+cringe
+cringed
+cringes
+cringeworthy
+cringey
+cringing
+cringy
+cripple
+crippled
+cripples
+crippling
+crises
+crisis
+crisp
+crisper
+crispest
+crisply
+crispness
+crispy
+criticise
+criticised
+criticises
+criticising
+criticize
+criticized
+criticizes
+criticizing
+cronyism
+crook
+crooked
+crookedness
+crooks
+crowded
+crucial
+crude
+crudely
+crudity
+cruel
+cruelly
+cruelness
+cruelties
+cruelty
+crumble
+crumbled
+crumbles
+crumbling
+crummy
+crunchy
+crushed
+cry
+crying
+cryptic
+cryptically
+cuddle
+cuddled
+cuddles
+cuddling
+cuddly
+cultivate
+cultivated
+cultivates
+cultivating
+cumbersome
+cumbersomely
+curdled
+cure
+cured
+cures
+curing
+curiosity
+curious
+curiously
+curse
+cursed
+curses
+cursing
+cuss
+cussed
+cusses
+cussing
+customizable
+customize
+customized
+customizes
+customizing
+cute
+cutely
+cuteness
+cuter
+cutest
+cutie
+cuties
+cutthroat
+cynical
+cynically
+cynicism
+dafuq
+damage
+damaged
+damages
+damaging
+dammit
+damn
+damnable
+damnably
+damned
+damnit
+dance
+danced
+dances
+dancing
+dang
+danger
+dangerous
+dangerously
+dangers
+dapper
+daring
+daringly
+darling
+darlings
+darn
+darnit
+dashed
+dashing
+dashingly
+dastardly
+dated
+dawdle
+dawdled
+dawdles
+dawdling
+daydream
+daydreaming
+daydreams
+dazzle
+dazzled
+dazzles
+dazzling
+dazzlingly
+dead
+deadliness
+deadly
+death
+deaths
+debacle
+debacles
+debonair
+debt
+debts
+decay
+decayed
+decaying
+decays
+deceit
+deceitful
+deceitfully
+deceive
+deceived
+deceives
+deceiving
+decent
+decently
+deception
+deceptions
+deceptive
+deceptively
+deceptiveness
+decisive
+decisively
+decisiveness
+decline
+declined
+declines
+declining
+dedicate
+dedicated
+dedicates
+dedicating
+deface
+defaced
+defaces
+defacing
+defame
+defamed
+defames
+defaming
+default
+defaulted
+defaulting
+defaults
+defeat
+defeated
+defeating
+defeats
+defect
+defected
+defecting
+defective
+defectively
+defects
+defend
+defended
+defending
+defends
+defensive
+defensively
+defensiveness
+defiant
+defiantly
+deficiencies
+deficiency
+deficient
+deficit
+deflated
+defraud
+defrauded
+defrauding
+defrauds
+deft
+deftly
+deftness
+degenerate
+degenerates
+degradation
+degrade
+degraded
+degrades
+degrading
+dejected
+dejectedly
+dejection
+delay
+delayed
+delaying
+delays
+delectable
+delectably
+delicacies
+delicacy
+delicious
+deliciously
+delight
+delighted
+delightedly
+delightful
+delightfully
+delightfulness
+delighting
+delights
+delinquent
+delinquently
+delish
+deliver
+delivered
+delivering
+delivers
+deluded
+delusion
+delusional
+delusionally
+delusions
+demand
+demanded
+demanding
+demands
+demean
+demeaned
+demeaning
+demeans
+demented
+demolish
+demolished
+demolishes
+demolishing
+demoralised
+demoralized
+demoralizing
+demotivated
+denied
+denies
+deny
+denying
+dependable
+dependably
+deplorable
+deplorably
+deplore
+deplored
+deplores
+deploring
+depressed
+depressing
+depressingly
+depression
+deprivation
+deprive
+deprived
+deprives
+depriving
+derogatory
+desert
+deserted
+deserting
+deserts
+deserve
+deserved
+deserves
+deserving
+desolation
+despair
+despaired
+despairing
+despairingly
+despairs
+desperate
+desperately
+desperation
+despicable
+despicably
+despise
+despised
+despises
+despising
+despondent
+despondently
+destroy
+destroyed
+destroying
+destroys
+destruction
+destructive
+destructively
+destructiveness
+detached
+detailed
+detention
+deteriorate
+deteriorated
+deteriorates
+deteriorating
+deterioration
+determined
+determinedly
+detest
+detestable
+detestably
+detested
+detesting
+detests
+detrimental
+detrimentally
+devastate
+devastated
+devastates
+devastating
+devastatingly
+devastation
+develop
+developed
+developing
+develops
+devilish
+devious
+deviously
+devoid
+devote
+devoted
+devotes
+devoting
+devout
+diabolical
+diabolically
+diagnosed
+diarrhea
+diarrhoea
+dick
+dickhead
+dickheads
+dicks
+dictatorial
+didactic
+didactically
+die
+died
+dies
+difficult
+difficulties
+difficulty
+dignified
+dignity
+diligence
+diligent
+diligently
+dim
+diminish
+diminished
+diminishes
+diminishing
+dimwit
+dimwits
+dinginess
+dingy
+diplomatic
+diplomatically
+dipshit
+dipshits
+dire
+dirtbag
+dirtbags
+dirtier
+dirtiest
+dirtiness
+dirty
+disable
+disabled
+disables
+disabling
+disagree
+disagreeable
+disagreeably
+disagreed
+disagreeing
+disagrees
+disapointed
+disapointing
+disappear
+disappeared
+disappearing
+disappears
+disappoint
+disappointed
+disappointing
+disappointingly
+disappointment
+disappointments
+disappoints
+disapprove
+disapproved
+disapproves
+disapproving
+disapprovingly
+disaster
+disasters
+disastrous
+disastrously
+discard
+discarded
+discarding
+discards
+discerning
+discomfort
+disconnect
+disconnected
+disconnecting
+disconnects
+discontent
+discontented
+discontentedly
+discord
+discount
+discounts
+discourage
+discouraged
+discourages
+discouraging
+discouragingly
+discredit
+discredited
+discrediting
+discredits
+discreet
+discreetly
+discrimination
+disdain
+disdainful
+disdainfully
+disease
+diseased
+diseases
+disgrace
+disgraced
+disgraceful
+disgracefully
+disgraces
+disgracing
+disgruntled
+disgust
+disgusted
+disgusting
+disgustingly
+disgusts
+dishearten
+disheartened
+disheartenedly
+disheartening
+dishearteningly
+dishonest
+dishonestly
+dishonesty
+dishonor
+dishonorable
+dishonored
+dishonoring
+dishonors
+disillusioned
+disillusionment
+disjointed
+dislike
+disliked
+dislikes
+disliking
+disloyal
+disloyally
+dismal
+dismally
+dismay
+dismayed
+dismaying
+dismays
+dismiss
+dismissed
+dismisses
+dismissing
+disobedient
+disobediently
+disobey
+disobeyed
+disobeying
+disobeys
+disorder
+disorderliness
+disorderly
+disorders
+disorganized
+disown
+disowned
+disowning
+disowns
+disparaging
+disparagingly
+dispirited
+displaced
+displease
+displeased
+displeases
+displeasing
+dispute
+disputes
+disqualified
+disqualifies
+disqualify
+disqualifying
+disquieting
+disquietingly
+disregard
+disregarded
+disregarding
+disregards
+disrespect
+disrespected
+disrespectful
+disrespectfully
+disrespecting
+disrespects
+disrupt
+disrupted
+disrupting
+disruptive
+disruptively
+disrupts
+dissapointed
+dissapointing
+dissatisfied
+dissatisfies
+dissatisfy
+dissatisfying
+distant
+distantly
+distasteful
+distastefully
+distinguished
+distort
+distorted
+distorting
+distorts
+distract
+distracted
+distracting
+distracts
+distraught
+distress
+distressed
+distresses
+distressing
+distressingly
+distrust
+distrusted
+distrustful
+distrustfully
+distrusting
+distrusts
+disturb
+disturbed
+disturbing
+disturbingly
+disturbs
+dither
+dithered
+dithering
+dithers
+divine
+divinely
+divorce
+divorced
+divorces
+divorcing
+dizzily
+dizziness
+dizzy
+dodgier
+dodgiest
+dodgy
+dogmatic
+dogmatically
+domineering
+donate
+donated
+donates
+donating
+doom
+doomed
+dooming
+dooms
+dope
+dopey
+doubt
+doubted
+doubtful
+doubtfully
+doubting
+doubts
+douche
+douchebag
+douchebags
+douches
+dour
+downcast
+downer
+downers
+downgrade
+downgraded
+downgrades
+downgrading
+downhearted
+downheartedly
+downside
+downsides
+downtime
+drab
+drably
+drag
+dragged
+dragging
+drags
+drain
+drained
+draining
+drains
+drastic
+drastically
+drawback
+drawbacks
+dread
+dreaded
+dreadful
+dreadfully
+dreading
+dreads
+dream
+dreamboat
+dreamboats
+dreamed
+dreamily
+dreaming
+dreamlike
+dreams
+dreamy
+drearier
+dreariest
+drearily
+dreariness
+dreary
+dreck
+drenched
+drivel
+drizzly
+droop
+drooped
+drooping
+droops
+drop
+dropped
+dropping
+drops
+drought
+droughts
+drown
+drowned
+drowning
+drowns
+drowsily
+drowsiness
+drowsy
+drudgery
+dubious
+dubiously
+dud
+duds
+dull
+duller
+dullest
+dullness
+dumb
+dumbass
+dumbasses
+dumber
+dumbest
+dumbfounded
+dumbfuck
+dumbly
+dump
+dumped
+dumping
+dumps
+dunce
+dunces
+duped
+duplicitous
+durable
+durableness
+durably
+dustiness
+dusty
+dying
+dynamic
+dynamically
+dysfunctional
+eager
+eagerly
+eagerness
+earache
+earaches
+earn
+earned
+earnest
+earnestly
+earnestness
+earning
+earns
+earthquake
+earthquakes
+ease
+eased
+eases
+easier
+easiest
+easily
+easiness
+easing
+easy
+easygoing
+ebullient
+ebulliently
+economical
+economically
+ecstasy
+ecstatic
+ecstatically
+educate
+educated
+educates
+educating
+educational
+educationally
+eeek
+eek
+effective
+effectively
+effectiveness
+effervescent
+effervescently
+efficiency
+efficient
+efficiently
+effing
+effortless
+effortlessly
+egotistical
+egotistically
+elated
+elatedness
+elation
+electrifying
+electrifyingly
+elegance
+elegant
+elegantly
+elevate
+elevated
+elevates
+elevating
+eligible
+eliminated
+elimination
+elite
+eloquence
+eloquent
+eloquently
+embarrass
+embarrassed
+embarrasses
+embarrassing
+embarrassingly
+embarrassment
+embarrassments
+embezzlement
+embolden
+emboldened
+emboldening
+emboldens
+embrace
+embraced
+embraces
+embracing
+emerge
+emerged
+emerges
+emerging
+eminent
+eminently
+empathetic
+empathetically
+empathy
+empower
+empowered
+empowering
+empowers
+enable
+enabled
+enables
+enabling
+enamored
+enamoured
+enchant
+enchanted
+enchanting
+enchantingly
+enchants
+encourage
+encouraged
+encouragement
+encourages
+encouraging
+encouragingly
+endanger
+endangered
+endangering
+endangers
+endearing
+endearingly
+endorse
+endorsed
+endorsement
+endorsements
+endorses
+endorsing
+endurable
+endure
+endured
+endures
+enduring
+enemies
+enemy
+energetic
+energetically
+energise
+energised
+energises
+energising
+energize
+energized
+energizes
+energizing
+energy
+engage
+engaged
+engages
+engaging
+engagingly
+engross
+engrossed
+engrosses
+engrossing
+enhance
+enhanced
+enhances
+enhancing
+enjoy
+enjoyable
+enjoyably
+enjoyed
+enjoying
+enjoyment
+enjoys
+enlighten
+enlightened
+enlightening
+enlighteningly
+enlightenment
+enlightens
+enliven
+enlivened
+enlivening
+enlivens
+enmity
+ennui
+enrage
+enraged
+enrages
+enraging
+enraptured
+enrich
+enriched
+enriches
+enriching
+enslave
+enslaved
+enslaves
+enslaving
+ensure
+ensured
+ensures
+ensuring
+entangle
+entangled
+entangles
+entangling
+enterprising
+entertain
+entertained
+entertaining
+entertainingly
+entertains
+enthralled
+enthralling
+enthrallingly
+enthusiasm
+enthusiastic
+enthusiastically
+entice
+enticed
+entices
+enticing
+entranced
+entrancing
+envious
+enviously
+envy
+epic
+epicfail
+epics
+epidemic
+epidemics
+equip
+equipped
+equipping
+equips
+erase
+erased
+erases
+erasing
+ergonomic
+ergonomically
+erode
+eroded
+erodes
+eroding
+err
+erratic
+erratically
+error
+errors
+errred
+errring
+errs
+essential
+essentially
+esteem
+esteemed
+esteeming
+esteems
+ethical
+ethically
+euphoria
+euphoric
+euphorically
+evasive
+evasively
+evasiveness
+evict
+evicted
+evicting
+eviction
+evictions
+evicts
+evil
+evilly
+evocative
+evocatively
+evolve
+evolved
+evolves
+evolving
+ew
+eww
+ewww
+exact
+exactly
+exaggerate
+exaggerated
+exaggerates
+exaggerating
+exalt
+exalted
+exalting
+exalts
+exasperated
+exasperating
+exasperatingly
+exasperation
+exceed
+exceeded
+exceeding
+exceeds
+excel
+excelent
+excelled
+excellence
+excellent
+excellently
+excelling
+excelllent
+excels
+exceptional
+exceptionally
+excessive
+excessively
+excite
+excited
+excitedly
+excitement
+excites
+exciting
+excitingly
+exclude
+excluded
+excludes
+excluding
+excruciating
+excruciatingly
+exelent
+exellent
+exemplary
+exhaust
+exhausted
+exhausting
+exhaustingly
+exhaustion
+exhausts
+exhilarate
+exhilarated
+exhilarates
+exhilarating
+exhilaratingly
+exhilaration
+exorbitant
+exorbitantly
+expand
+expanded
+expanding
+expands
+expansive
+expel
+expelled
+expelling
+expels
+expensive
+expensively
+expensiver
+expensivest
+expert
+expertly
+experts
+explain
+explained
+explaining
+explains
+exploit
+exploitation
+exploitative
+exploited
+exploiting
+exploits
+explosion
+explosions
+exposed
+exquisite
+exquisitely
+extensive
+extensively
+extol
+extoled
+extoling
+extols
+extortion
+extraordinary
+exuberance
+exuberant
+exuberantly
+exultant
+exultantly
+fab
+fabby
+fabolous
+fabulous
+fabulously
+fabulousness
+facepalm
+facetious
+facetiously
+facile
+facilitate
+facilitated
+facilitates
+facilitating
+factual
+faded
+fail
+failed
+failing
+fails
+failure
+failures
+faint
+fainthearted
+faintly
+fair
+fairer
+fairest
+fairly
+fairness
+faith
+faithful
+faithfully
+fake
+faked
+fakes
+faking
+fall
+fallen
+falling
+falls
+false
+falsehood
+falsehoods
+falsely
+falseness
+falsified
+falsifies
+falsify
+falsifying
+falsity
+falter
+faltered
+faltering
+falters
+fame
+famine
+famous
+famously
+fan
+fanatical
+fanatically
+fancied
+fancies
+fancy
+fancying
+fans
+fantabulous
+fantasic
+fantastic
+fantastically
+fantastik
+farce
+farces
+fascinate
+fascinated
+fascinates
+fascinating
+fascinatingly
+fascination
+fascinations
+fashionable
+fashionably
+fast
+faster
+fastest
+fatal
+fatalities
+fatality
+fatally
+fatigue
+fatigued
+fault
+faulted
+faultily
+faultiness
+faulting
+faultless
+faultlessly
+faults
+faulty
+fav
+fav's
+fave
+faves
+favor
+favorable
+favorably
+favored
+favoring
+favorite
+favorites
+favors
+favour
+favourable
+favourably
+favoured
+favouring
+favourite
+favourites
+favours
+favs
+fear
+feared
+fearful
+fearfully
+fearing
+fearless
+fearlessly
+fearlessness
+fears
+feast
+feasts
+feeble
+feebly
+feisty
+felicity
+fell
+fellowship
+fellowships
+fertile
+fervent
+fervently
+fester
+festered
+festering
+festers
+festive
+festivities
+festivity
+fever
+feverish
+fevers
+ffs
+fiasco
+fiascos
+fickle
+fickleness
+fidgety
+fiendish
+fiendishly
+fiery
+fight
+fighting
+fights
+filth
+filthier
+filthiest
+filthiness
+filthy
+fine
+finer
+finest
+finicky
+fire
+fired
+first
+fit
+fitness
+fitting
+fittingly
+fivestar
+fixed
+flaccid
+flailing
+flakier
+flakiest
+flakiness
+flaky
+flatter
+flattered
+flattering
+flatteringly
+flatters
+flavorful
+flavorfully
+flavorless
+flavourful
+flaw
+flawed
+flawless
+flawlessly
+flaws
+flee
+fleed
+fleeing
+flees
+flexible
+flexibly
+flimsier
+flimsiest
+flimsily
+flimsiness
+flimsy
+flinch
+flinched
+flinches
+flinching
+flippant
+flippantly
+flirt
+flirted
+flirting
+flirts
+flood
+floods
+flop
+flopped
+flopping
+flops
+flounder
+floundered
+floundering
+flounders
+flourish
+flourished
+flourishes
+flourishing
+flu
+fluent
+fluently
+fluffiness
+fluffy
+fluid
+fluidly
+flunk
+flunked
+flunking
+flunks
+fluster
+flustered
+flustering
+flusters
+fml
+focused
+foe
+foes
+fogginess
+foggy
+folly
+fond
+fondly
+fondness
+fool
+fooled
+foolhardiness
+foolhardy
+foolish
+foolishly
+foolishness
+fools
+forbade
+forbid
+forbidding
+forbiddingly
+forbids
+force
+forced
+forceful
+forcefully
+forces
+forcing
+foreclosure
+foreclosures
+forfeit
+forfeited
+forfeiting
+forfeits
+forget
+forgeted
+forgetful
+forgetfully
+forgeting
+forgets
+forgettable
+forgive
+forgived
+forgiven
+forgiveness
+forgives
+forgiving
+forlorn
+forlornly
+formulaic
+formulaically
+forthright
+fortified
+fortifies
+fortify
+fortifying
+fortitude
+fortuitous
+fortunate
+fortunately
+fortune
+foster
+fostered
+fostering
+fosters
+fought
+foul
+fouler
+foulest
+foully
+fractious
+fracture
+fractured
+fractures
+fracturing
+fragile
+fragility
+frail
+frank
+frankly
+frankness
+frantic
+frantically
+fraud
+frauds
+fraudster
+fraudsters
+fraudulent
+fraudulently
+fraught
+frazzled
+freakin
+free
+freebie
+freebies
+freed
+freedom
+freeing
+frees
+freeze
+freezes
+freezing
+frenemies
+frenemy
+frenzy
+fresh
+fresher
+freshest
+freshly
+freshness
+fret
+frets
+fretted
+fretting
+frickin
+fricking
+friction
+friend
+friendless
+friendlier
+friendliest
+friendliness
+friendly
+friends
+friendship
+friendships
+friendzoned
+friggin
+frigging
+frighten
+frightened
+frightening
+frighteningly
+frightens
+frigid
+frivolous
+frivolously
+frown
+frowned
+frowning
+frowns
+froze
+frozen
+frugal
+frugally
+fruitful
+fruitfully
+fruitfulness
+fruitless
+fruitlessly
+frustating
+frustrate
+frustrated
+frustrates
+frustrating
+frustratingly
+frustration
+frustrations
+ftw
+fuck
+fucked
+fucker
+fuckers
+fuckin
+fucking
+fucks
+fuckup
+fuckups
+fulfilled
+fulfilling
+fumble
+fumbled
+fumbles
+fumbling
+fume
+fumed
+fumes
+fuming
+fun
+function
+functional
+functioned
+functioning
+functions
+fund
+funded
+funding
+funds
+funeral
+funerals
+funky
+funnier
+funniest
+funniness
+funny
+furious
+furiously
+furtive
+furtively
+furtiveness
+fury
+fussier
+fussiest
+fussily
+fussiness
+fussy
+fustrating
+futile
+futilely
+futility
+fuzzier
+fuzziest
+fuzzily
+fuzziness
+fuzzy
+gaffe
+gaffes
+gag
+gagged
+gagging
+gags
+gah
+gain
+gained
+gaining
+gains
+gallant
+gallantly
+garbadge
+garbage
+garbge
+garbo
+gasp
+gasped
+gasping
+gasps
+gauche
+gaudily
+gaudiness
+gaudy
+gd
+geez
+gem
+gems
+generate
+generated
+generates
+generating
+generic
+generically
+generosity
+generous
+generously
+genial
+genially
+genius
+geniuses
+gentle
+gentlemanly
+gentleness
+gentler
+gentlest
+gently
+genuine
+genuinely
+getaway
+getaways
+gg
+ggs
+gibberish
+giddily
+giddiness
+giddy
+gift
+gifted
+gifting
+gifts
+giggle
+giggled
+giggles
+giggling
+giggly
+gimmick
+gimmicks
+giveaway
+giveaways
+glad
+gladden
+gladdened
+gladdening
+gladdens
+gladder
+gladdest
+gladly
+gladness
+glamorous
+glamorously
+glare
+glared
+glares
+glaring
+glaringly
+gleaming
+glee
+gleeful
+gleefully
+glib
+glibly
+glitch
+glitched
+glitches
+glitchier
+glitchiest
+glitching
+glitchy
+gloat
+gloated
+gloating
+gloats
+gloom
+gloomier
+gloomiest
+gloomily
+gloominess
+gloomy
+glorified
+glorifies
+glorify
+glorifying
+glorious
+gloriously
+glory
+glossy
+glow
+glowed
+glowing
+glowingly
+glows
+glum
+glumly
+gluttonous
+gnarly
+god
+godawful
+goddammit
+goddamn
+goddamned
+godlike
+godsend
+good
+goodd
+goodhearted
+goodie
+goodies
+goodness
+goodnight
+goodwill
+goody
+gooey
+goofiness
+goofy
+goon
+goons
+goood
+gorgeous
+gorgeously
+goriness
+gory
+gr8
+grace
+graced
+graceful
+gracefully
+graceless
+graces
+gracing
+gracious
+graciously
+graduated
+graduation
+graduations
+grainy
+grandeur
+grant
+granted
+granting
+grants
+grateful
+gratefully
+gratefulness
+gratification
+gratified
+grating
+gratitude
+grats
+gratuitous
+gratuitously
+gratz
+greasier
+greasiest
+greasiness
+greasy
+great
+greater
+greatest
+greatful
+greatly
+greatness
+greatt
+greattt
+greed
+greedier
+greediest
+greedily
+greediness
+greedy
+greet
+greeted
+greeting
+greets
+gregarious
+gridlock
+grief
+grievance
+grievances
+grieve
+grieved
+grieves
+grieving
+grim
+grimace
+grimaced
+grimaces
+grimacing
+grimly
+grimmer
+grimmest
+grimness
+grimy
+grin
+grinned
+grinning
+grins
+gripe
+griped
+gripes
+griping
+gripping
+grippingly
+grisly
+groan
+groaned
+groaner
+groaners
+groaning
+groans
+groggily
+grogginess
+groggy
+groovy
+gross
+grossly
+grotesque
+grotesquely
+grotesquly
+grotty
+grouchiness
+grouchy
+grounded
+grovel
+grovelled
+grovelling
+grovels
+grow
+growed
+growing
+growl
+growled
+growling
+growls
+grows
+growth
+grr
+grrr
+grrrr
+grt
+grubbiness
+grubby
+grudge
+grudges
+gruesome
+gruesomely
+grumble
+grumbled
+grumbles
+grumbling
+grumpier
+grumpiest
+grumpily
+grumpiness
+grumpy
+grunt
+grunted
+grunting
+grunts
+gtfo
+guarantee
+guaranteed
+guaranteeing
+guarantees
+guard
+guarded
+guardian
+guardians
+guarding
+guards
+gud
+guffaw
+guffawed
+guffawing
+guffaws
+guidance
+guide
+guided
+guides
+guiding
+guilt
+guiltily
+guiltiness
+guilty
+gullible
+gun
+guns
+gush
+gushed
+gushes
+gushing
+gustiness
+gusty
+gutless
+gutsy
+haaa
+hacked
+hacker
+hackers
+hackneyed
+haha
+hahah
+hahaha
+hahahah
+hahahaha
+hail
+hailed
+hailing
+hails
+hailstorm
+hailstorms
+halcyon
+halfassed
+halfwit
+halfwits
+hamfisted
+hammy
+hamper
+hampered
+hampering
+hampers
+handicap
+handicapped
+handicapping
+handicaps
+handily
+handiness
+handsome
+handsomely
+handsomeness
+handy
+hang
+hanging
+hangover
+hangovers
+hangry
+hangs
+haphazard
+haphazardly
+hapless
+happier
+happiest
+happily
+happiness
+happy
+harass
+harassed
+harasses
+harassing
+hard
+harder
+hardest
+hardship
+hardships
+hardworking
+hardy
+harm
+harmed
+harmful
+harmfully
+harming
+harmless
+harmlessly
+harmonious
+harmoniously
+harmonize
+harmonized
+harmonizes
+harmonizing
+harmony
+harms
+harrowing
+harrowingly
+harsh
+harsher
+harshest
+harshly
+harshness
+hassle
+hassled
+hassles
+hassling
+hastily
+hastiness
+hasty
+hate
+hated
+hateful
+hatefully
+hatefulness
+hater
+haters
+hates
+hating
+hatred
+haughtily
+haughtiness
+haughty
+haunt
+haunted
+haunting
+hauntingly
+haunts
+haven
+havens
+havoc
+hazard
+hazardous
+hazards
+headache
+headaches
+headstrong
+heal
+healed
+healing
+heals
+health
+healthier
+healthiest
+healthily
+healthiness
+healthy
+heartache
+heartaches
+heartbreak
+heartbreaking
+heartbreakingly
+heartbreaks
+heartbroken
+heartburn
+hearten
+heartened
+heartening
+hearteningly
+heartens
+heartfelt
+heartfeltly
+heartily
+heartless
+heartlessly
+heartsick
+heartsore
+heartthrob
+heartthrobs
+heartwarmed
+heartwarming
+heartwarmingly
+hearty
+heatwave
+heatwaves
+heaven
+heavenly
+heavier
+heaviest
+heaviness
+heavy
+heck
+heckle
+heckled
+heckles
+heckling
+hectic
+hehe
+hehehe
+hehehehe
+heinous
+heinously
+hell
+hellish
+hellishly
+help
+helped
+helper
+helpers
+helpful
+helpfull
+helpfully
+helpfulness
+helping
+helpless
+helplessly
+helplessness
+helps
+hero
+heroes
+heroic
+heroically
+heroine
+heroines
+heroism
+heros
+hesitant
+hesitantly
+hesitate
+hesitated
+hesitates
+hesitating
+hesitatingly
+hiccup
+hiccups
+hideous
+hideously
+highlight
+highlights
+hilarious
+hilariously
+hilarity
+hinder
+hindered
+hindering
+hinders
+hindrance
+hindrances
+hiss
+hissed
+hisses
+hissing
+hmph
+hoax
+hoaxes
+hogwash
+hokey
+hokum
+holiday
+holidays
+homeless
+homelessness
+homesick
+homesickness
+honest
+honestly
+honesty
+honey
+honeymoon
+honeymoons
+honor
+honorable
+honorably
+honored
+honoring
+honors
+honour
+honourable
+honourably
+honoured
+honouring
+honours
+hooray
+hope
+hoped
+hopeful
+hopefully
+hopefulness
+hopeless
+hopelessly
+hopelessness
+hopes
+hoping
+horibble
+horible
+horrendous
+horrendously
+horrible
+horribleness
+horribly
+horrid
+horridly
+horrific
+horrifically
+horrified
+horrifies
+horrify
+horrifying
+horrifyingly
+horror
+horrors
+horseshit
+hosed
+hospitable
+hospitably
+hospitalised
+hospitality
+hospitalized
+host
+hosted
+hostile
+hostilely
+hostilities
+hostility
+hosting
+hosts
+hotheaded
+hotheadedly
+hotheadedness
+hottie
+hotties
+howl
+howled
+howler
+howlers
+howling
+howls
+hubby
+hug
+hugged
+hugging
+huggs
+hugs
+hugz
+hum
+humane
+humanely
+humaneness
+humble
+humbled
+humbler
+humblest
+humdrum
+humid
+humidness
+humiliate
+humiliated
+humiliates
+humiliating
+humiliatingly
+humiliation
+humility
+hummed
+humming
+humor
+humorous
+humorously
+humour
+hums
+hun
+hung
+hungover
+hurrah
+hurray
+hurrayy
+hurt
+hurted
+hurtful
+hurtfully
+hurting
+hurts
+huzzah
+hygienic
+hyped
+hypercritical
+hypercritically
+hypnotic
+hypnotically
+hypocrisy
+hypocrite
+hypocrites
+hypocritical
+hypocritically
+hysteria
+hysterical
+hysterically
+icier
+iciest
+icky
+iconic
+icy
+idc
+ideal
+idealism
+ideally
+idgaf
+idiocy
+idiot
+idiotic
+idiotically
+idiots
+idolize
+idolized
+idolizes
+idolizing
+idyllic
+idyllically
+ignominious
+ignominiously
+ignominy
+ignorance
+ignorant
+ignorantly
+ignore
+ignored
+ignores
+ignoring
+ill
+illegal
+illegally
+illegible
+illegibly
+illegitimate
+illegitimately
+illness
+illuminate
+illuminated
+illuminates
+illuminating
+illustrious
+ily
+imaginative
+imaginatively
+imbecile
+imbeciles
+immaculate
+immaculately
+immaculateness
+immature
+immaturely
+immaturity
+immersive
+immersively
+immoral
+immorally
+impair
+impaired
+impairing
+impairs
+impatience
+impatient
+impatiently
+impeccable
+impeccably
+impede
+impeded
+impedes
+impeding
+imperfect
+imperfectly
+impersonal
+impersonally
+impertinent
+impertinently
+impetuous
+implausible
+implausibly
+impolite
+impolitely
+impoliteness
+important
+importantly
+impossible
+impossibly
+impractical
+impractically
+impress
+impressed
+impresses
+impressing
+impressive
+impressively
+impressiveness
+imprison
+imprisoned
+imprisoning
+imprisonment
+imprisons
+improbable
+improbably
+improper
+improperly
+improve
+improved
+improvement
+improvements
+improves
+improving
+impudent
+impudently
+impulsive
+impulsively
+impulsiveness
+impure
+impurely
+inaccessible
+inaccurate
+inaccurately
+inadequate
+inadequately
+inane
+inanely
+inanity
+inappropriate
+inappropriately
+inattentive
+incapable
+incensed
+incisive
+incisively
+include
+included
+includes
+including
+incoherent
+incoherently
+incomparable
+incomparably
+incompatible
+incompatibly
+incompetence
+incompetent
+incompetently
+incomplete
+incompletely
+incompleteness
+incomprehensible
+incomprehensibly
+inconsequential
+inconsequentially
+inconsiderate
+inconsiderately
+inconsiderateness
+inconsistencies
+inconsistency
+inconsistent
+inconsistently
+inconsolable
+inconvenience
+inconvenienced
+inconveniences
+inconveniencing
+inconvenient
+inconveniently
+incorrect
+incorrectly
+incredible
+incredibly
+indecisive
+indecisively
+indecisiveness
+indefatigable
+indefatigably
+indestructible
+indestructibly
+indifference
+indifferent
+indifferently
+indignant
+indignantly
+indignation
+indiscreet
+indispensable
+indispensably
+indolent
+indolently
+industrious
+industriously
+inedible
+inedibly
+ineffective
+ineffectively
+ineffectiveness
+ineffectual
+ineffectually
+inefficiency
+inefficient
+inefficiently
+inept
+ineptly
+inequalities
+inequality
+inestimable
+inestimably
+inexcusable
+inexcusably
+inexhaustible
+inexhaustibly
+inexpensive
+inexpensively
+inexperienced
+infallible
+infallibly
+infamous
+infantile
+infect
+infected
+infecting
+infection
+infections
+infectious
+infects
+inferior
+inferiority
+inferno
+infidelity
+inflexible
+inflexibly
+inflict
+inflicted
+inflicting
+inflicts
+influenza
+inform
+informative
+informatively
+informed
+informing
+informs
+infringe
+infringed
+infringes
+infringing
+infuriate
+infuriated
+infuriates
+infuriating
+infuriatingly
+ingenious
+ingeniously
+inhibited
+inhospitable
+inhuman
+inhumane
+inhumanely
+inhumanly
+inimitable
+inimitably
+iniquitous
+injure
+injured
+injures
+injuries
+injuring
+injury
+injustice
+injustices
+innocence
+innocent
+innocently
+innovation
+innovative
+innovatively
+inoperable
+insane
+insanely
+insanity
+insecure
+insecurely
+insecurities
+insecurity
+insensitive
+insensitively
+insensitivity
+insight
+insightful
+insightfully
+insights
+insincere
+insincerely
+insincerity
+insipid
+insipidly
+insolence
+insolent
+insolently
+insomnia
+insomniac
+inspiration
+inspirational
+inspirationally
+inspirations
+inspire
+inspired
+inspires
+inspiring
+inspiringly
+instability
+instant
+instantaneous
+instantaneously
+instantly
+insufferable
+insufferably
+insufficient
+insufficiently
+insult
+insulted
+insulting
+insultingly
+insults
+intact
+integrate
+integrated
+integrates
+integrating
+integrity
+intelligent
+intelligently
+intense
+interest
+interested
+interesting
+interestingly
+interests
+interfere
+interfered
+interferes
+interfering
+interminable
+interminably
+intermittent
+intermittently
+interrupt
+interrupted
+interrupting
+interrupts
+intimacy
+intimidate
+intimidated
+intimidates
+intimidating
+intimidatingly
+intolerable
+intolerably
+intolerance
+intolerant
+intolerantly
+intoxicating
+intrigue
+intrigued
+intrigues
+intriguing
+intriguingly
+intrusive
+intrusively
+intuitive
+intuitively
+invade
+invaded
+invades
+invading
+invalid
+invaluable
+invasive
+invasively
+invent
+invented
+inventing
+inventive
+inventively
+invents
+invest
+invested
+investing
+invests
+invigorate
+invigorated
+invigorates
+invigorating
+invigoratingly
+invincible
+invincibleness
+invincibly
+invite
+invited
+invites
+inviting
+invitingly
+irascible
+irate
+irately
+irateness
+irk
+irked
+irking
+irks
+irksome
+irksomely
+irrational
+irrationally
+irrelevant
+irrelevantly
+irresistible
+irresistibly
+irresponsible
+irresponsibly
+irritability
+irritable
+irritably
+irritate
+irritated
+irritates
+irritating
+irritatingly
+irritation
+irritations
+irritatng
+isolated
+issue
+issues
+itchiness
+itching
+itchings
+itchy
+jackass
+jackasses
+jackpot
+jackpots
+jaded
+jail
+jails
+jam
+jammed
+jamming
+jams
+janked
+jankier
+jankiest
+janky
+jawdropping
+jealous
+jealously
+jealousy
+jeer
+jeered
+jeering
+jeers
+jeez
+jeopardize
+jeopardized
+jeopardizes
+jeopardizing
+jerk
+jerkface
+jerkfaces
+jerkily
+jerks
+jerky
+jest
+jested
+jesting
+jests
+jetlag
+jetlagged
+jewel
+jewels
+jfc
+jittery
+jobless
+joke
+joked
+jokes
+joking
+jollier
+jolliest
+jolliness
+jolly
+jovial
+jovially
+joy
+joyful
+joyfully
+joyfulness
+joyless
+joyous
+joyously
+joys
+jubilant
+jubilantly
+jubilation
+judgmental
+judgmentally
+judicious
+judiciously
+juicily
+juiciness
+juicy
+jumbled
+junk
+junky
+justice
+justly
+kaput
+keen
+keener
+keenest
+keenly
+keenness
+kewl
+kill
+killed
+killing
+kills
+kind
+kinder
+kindest
+kindhearted
+kindle
+kindled
+kindles
+kindliness
+kindling
+kindly
+kindness
+kiss
+kissed
+kisses
+kissing
+knackered
+knobhead
+knobheads
+knowledgeable
+knowledgeably
+knucklehead
+knuckleheads
+kudos
+laborious
+laboriously
+lack
+lacked
+lacking
+lackluster
+lacklusterly
+lacklustre
+lacks
+lag
+lagged
+laggier
+laggiest
+lagging
+laggy
+lags
+lambast
+lambasted
+lambasting
+lambasts
+lame
+lamely
+lameness
+lament
+lamented
+lamenting
+laments
+lamer
+lamest
+languish
+languished
+languishes
+languishing
+lash
+lashed
+lashes
+lashing
+late
+laud
+laudable
+lauded
+lauding
+lauds
+laugh
+laughable
+laughably
+laughed
+laughing
+laughs
+laughter
+lavish
+lavishly
+lawsuit
+lawsuits
+layoff
+layoffs
+lazier
+laziest
+lazily
+laziness
+lazy
+leaden
+leak
+leaked
+leaking
+leaks
+leaky
+leech
+leeches
+legend
+legendary
+legends
+legible
+legit
+legitimate
+legitimately
+legitly
+leniency
+lenient
+leniently
+letdowns
+lethargic
+lethargically
+lethargy
+lewd
+liar
+liars
+liberate
+liberated
+liberates
+liberating
+liberties
+liberty
+lie
+lied
+lies
+lifeless
+lifesaver
+lifesavers
+lift
+lifted
+lifting
+lifts
+light
+lighten
+lightened
+lightening
+lightens
+lighter
+lightest
+lightheaded
+lighthearted
+lightheartedly
+lightheartedness
+lightweight
+likable
+like
+likeable
+liked
+likely
+likes
+liking
+limber
+limit
+limitation
+limitations
+limited
+limiting
+limits
+lionhearted
+lionize
+lionized
+lionizes
+lionizing
+listless
+listlessly
+lit
+liveliness
+lively
+livid
+lividly
+lmao
+lmaoo
+lmaooo
+lmfao
+lmfaooo
+load
+loaded
+loading
+loads
+loathe
+loathed
+loathes
+loathing
+loathsome
+loathsomeness
+logical
+logically
+loiter
+loitered
+loitering
+loiters
+lol
+lol'd
+lolled
+lolling
+lolll
+lolol
+lols
+lolz
+loneliness
+lonely
+lonesome
+longevity
+lool
+loool
+loooove
+looove
+lopsided
+lopsidedness
+lose
+loser
+losers
+loses
+losing
+loss
+losses
+lost
+loud
+loudly
+lousier
+lousiest
+lousily
+lousiness
+lousy
+lovable
+love
+loveable
+lovebirds
+loved
+lovee
+loveee
+lovelier
+loveliest
+loveliness
+lovely
+lover
+lovers
+loves
+lovesick
+lovestruck
+lovin
+loving
+lovingly
+lovley
+lovly
+lowbrow
+lowlife
+lowlifes
+lowly
+lowspirited
+loyal
+loyally
+loyalties
+loyalty
+lucid
+lucidly
+luck
+luckier
+luckiest
+luckily
+luckiness
+lucky
+lucrative
+lucratively
+ludicrous
+ludicrously
+lumbering
+luminous
+luminously
+lumpiness
+lumpy
+lunatic
+lunatics
+lurid
+luridly
+lurk
+lurked
+lurking
+lurks
+lurv
+luscious
+lush
+lusher
+lushest
+luv
+luvin
+luvly
+luvs
+luvvv
+luxurious
+luxuriously
+luxury
+lying
+lyrical
+lyrically
+mad
+madden
+maddened
+maddening
+maddens
+madness
+magical
+magically
+magnanimous
+magnanimously
+magnificence
+magnificent
+magnificently
+maim
+maimed
+maiming
+maims
+maintain
+maintained
+maintaining
+maintains
+majestic
+majestically
+makeshift
+maladjusted
+malarkey
+malevolent
+malevolently
+malfeasance
+malformed
+malfunction
+malfunctioned
+malfunctioning
+malfunctions
+malice
+malicious
+maliciously
+malign
+maligned
+maligning
+maligns
+malleable
+malware
+manageable
+manageably
+maniac
+maniacs
+manipulate
+manipulated
+manipulates
+manipulating
+manipulative
+manipulatively
+manky
+mar
+marred
+marring
+mars
+marvel
+marveled
+marveling
+marvellous
+marvellously
+marvelous
+marvelously
+marvels
+massacre
+massacred
+massacres
+massacring
+master
+mastered
+masterful
+masterfully
+mastering
+masterly
+masterpiece
+masterpieces
+masters
+masterwork
+masterworks
+matching
+matchless
+mature
+maturely
+maudlin
+maudlinly
+mawkish
+mawkishly
+mayhem
+meager
+meagre
+meandering
+meaner
+meanest
+meaningful
+meaningfully
+meaningless
+meanly
+meanness
+meathead
+meatheads
+medal
+medalist
+medallist
+medals
+meddlesome
+meddling
+mediocre
+mediocrely
+mediocrity
+meh
+melancholic
+melancholy
+mellow
+mellowness
+melodramatic
+melodramatically
+memorable
+memorably
+menace
+menacing
+menacingly
+mend
+mended
+mending
+mends
+mentor
+mentored
+mentoring
+mentors
+merciful
+mercifully
+merciless
+mercilessly
+mercy
+merit
+meritorious
+merits
+merrier
+merriest
+merrily
+merriment
+merriness
+merry
+mesmerize
+mesmerized
+mesmerizes
+mesmerizing
+mesmerizingly
+mess
+messed
+messes
+messier
+messiest
+messily
+messiness
+messing
+messy
+methodical
+methodically
+meticulous
+meticulously
+mid
+miffed
+migraine
+migraines
+mild
+mildly
+milestone
+milestones
+mindblowing
+mindful
+mindfully
+mindfulness
+mindless
+mindlessly
+mindlessness
+mindnumbing
+minging
+miracle
+miracles
+miraculous
+miraculously
+mirth
+mirthful
+misaligned
+misbegotten
+misbehave
+misbehaved
+misbehaves
+misbehaving
+miscalculate
+miscalculated
+miscalculates
+miscalculating
+miscarriage
+miscarriages
+misconduct
+miserable
+miserably
+miseries
+miserliness
+miserly
+misery
+misfire
+misfired
+misfires
+misfiring
+misfortune
+misfortunes
+misguided
+mishandle
+mishandled
+mishandles
+mishandling
+mishap
+mishaps
+mishmash
+misinform
+misinformed
+misinforming
+misinforms
+misinterpret
+misinterpreted
+misinterpreting
+misinterprets
+mislead
+misleading
+misleadingly
+misleads
+misled
+mismanage
+mismanaged
+mismanagement
+mismanages
+mismanaging
+mismatched
+misogynist
+misogynists
+misplace
+misplaced
+misplaces
+misplacing
+misrepresent
+misrepresented
+misrepresenting
+misrepresents
+miss
+missed
+misses
+missing
+misstep
+missteps
+mistake
+mistaken
+mistakes
+mistreat
+mistreated
+mistreating
+mistreats
+mistrust
+misunderstand
+misunderstanded
+misunderstanding
+misunderstandings
+misunderstands
+misunderstood
+misuse
+misused
+misuses
+misusing
+moan
+moaned
+moaning
+moans
+mock
+mocked
+mockery
+mocking
+mocks
+moderate
+moderately
+modern
+modernize
+modernized
+modernizes
+modernizing
+modest
+modestly
+modesty
+mofo
+moldiness
+moldy
+molest
+molested
+molesting
+molests
+monotonous
+monotonously
+monstrous
+monstrously
+moodier
+moodiest
+moodily
+moodiness
+moody
+mope
+moped
+mopes
+mopey
+moping
+moral
+morally
+morbid
+morbidly
+moron
+morons
+morose
+morosely
+moroseness
+mortified
+mortifying
+mosquito
+mosquitoes
+mosquitos
+motherfucker
+motherfuckers
+motivate
+motivated
+motivates
+motivating
+motivation
+motivational
+motivations
+mouldy
+mourn
+mourned
+mournful
+mournfully
+mourning
+mourns
+mouthwatering
+moved
+movingly
+muah
+muddled
+mugginess
+muggy
+mundane
+mundanely
+murder
+murdered
+murdering
+murderous
+murders
+murkier
+murkiest
+murkily
+murkiness
+murky
+mutter
+muttered
+muttering
+mutters
+mwah
+n00b
+naff
+nag
+nagged
+nagging
+naggy
+nags
+nah
+nail
+nailed
+nailing
+nails
+naive
+naively
+narked
+nastier
+nastiest
+nastily
+nastiness
+nasty
+nattily
+natty
+naughtily
+naughtiness
+naughty
+nausea
+nauseate
+nauseated
+nauseates
+nauseating
+nauseatingly
+nauseous
+neat
+neater
+neatest
+neatly
+neatness
+neato
+neediness
+needless
+needlessly
+needy
+nefarious
+nefariously
+negative
+negatively
+negativity
+neglect
+neglected
+neglecting
+neglects
+negligence
+negligent
+negligently
+neighborliness
+neighborly
+nepotism
+nervous
+nervously
+nervousness
+nervy
+neurosis
+neurotic
+neurotically
+newb
+newborn
+newborns
+newlywed
+newlyweds
+nice
+nice1
+nicee
+nicely
+niceness
+nicer
+nicest
+niftier
+niftiest
+nifty
+nightmare
+nightmares
+nightmarish
+nimble
+nimbleness
+nirvana
+nitpick
+nitpicked
+nitpicking
+nitpicks
+nitwit
+nitwits
+nobility
+noble
+nobler
+noblest
+nobly
+noice
+noise
+noisier
+noisiest
+noisily
+noisiness
+noisy
+nom
+nominate
+nominated
+nominates
+nominating
+nomnom
+nonfunctional
+nonintuitive
+nonresponsive
+nonsense
+nonsensical
+nonsensically
+noobs
+nooo
+noooo
+nooooo
+noooooo
+nope
+normal
+normally
+nosiness
+nostalgic
+nostalgically
+nosy
+notable
+notably
+noteworthy
+notorious
+notoriously
+nourish
+nourished
+nourishes
+nourishing
+noxious
+nuanced
+nuisance
+nuisances
+nullified
+nullifies
+nullify
+nullifying
+numbingly
+numpties
+numpty
+nurture
+nurtured
+nurtures
+nurturing
+nutritious
+nvm
+object
+objected
+objecting
+objective
+objectively
+objects
+obliging
+obligingly
+obliterate
+obliterated
+obliterates
+obliterating
+obnoxious
+obnoxiously
+obscenity
+obscure
+obscurely
+obsequious
+observant
+obsess
+obsessed
+obsesses
+obsessing
+obsession
+obsessions
+obsessive
+obsessively
+obsolete
+obstacle
+obstacles
+obstinate
+obstinately
+obstruct
+obstructed
+obstructing
+obstructive
+obstructs
+obtuse
+obtusely
+obtuseness
+odd
+oddly
+oddness
+odious
+odiously
+offbeat
+offence
+offences
+offend
+offended
+offending
+offends
+offense
+offenses
+offensive
+offensively
+offer
+offered
+offering
+offers
+official
+officially
+ok
+okay
+old
+omfg
+omg
+omgg
+omggg
+ominous
+ominously
+ooh
+oops
+operational
+opinionated
+opportunities
+opportunity
+oppose
+opposed
+opposes
+opposing
+oppress
+oppressed
+oppresses
+oppressing
+oppression
+oppressive
+oppressively
+optimal
+optimally
+optimism
+optimistic
+optimistically
+optimize
+optimized
+optimizes
+optimizing
+ordeal
+ordeals
+orderliness
+orderly
+ordinarily
+ordinariness
+ordinary
+organise
+organised
+organises
+organising
+organize
+organized
+organizedly
+organizes
+organizing
+original
+originally
+ouch
+outage
+outages
+outclassed
+outdated
+outdo
+outgoing
+outperform
+outperformed
+outperforming
+outperforms
+outplayed
+outrage
+outraged
+outragedly
+outrageous
+outrageously
+outrages
+outraging
+outshine
+outshined
+outshines
+outshining
+outstanding
+outstandingly
+overacted
+overacting
+overbearing
+overbearingly
+overblown
+overcame
+overcast
+overcharge
+overcharged
+overcharges
+overcharging
+overcome
+overcomes
+overcoming
+overcomplicated
+overconfident
+overcooked
+overcritical
+overcrowded
+overdone
+overdose
+overdoses
+overdraft
+overdrafts
+overdrawn
+overemotional
+overheat
+overheated
+overheating
+overheats
+overhyped
+overjoyed
+overkill
+overloaded
+overlong
+overlook
+overlooked
+overlooking
+overlooks
+overprice
+overpriced
+overprices
+overpricing
+overproduced
+overrated
+overreact
+overreacted
+overreacting
+overreacts
+overripe
+overslept
+overstuffed
+overwhelm
+overwhelmed
+overwhelming
+overwhelmingly
+overwhelms
+overworked
+overwrought
+overzealous
+pacified
+pacifies
+pacify
+pacifying
+pain
+painful
+painfully
+painless
+painlessly
+pains
+painstaking
+painstakingly
+palatable
+paltriness
+paltry
+pamper
+pampered
+pampering
+pampers
+pandemic
+pandemics
+panic
+panicked
+panicking
+panicky
+paradise
+paralyze
+paralyzed
+paralyzes
+paralyzing
+paranoia
+paranoid
+paranoidly
+parasite
+parasites
+parched
+pardon
+pardoned
+pardoning
+pardons
+partner
+partners
+passable
+passion
+passionate
+passionately
+passions
+patchier
+patchiest
+patchiness
+patchy
+pathetic
+pathetically
+patience
+patient
+patiently
+patronising
+patronizing
+patronizingly
+payday
+paywall
+paywalls
+peace
+peaceful
+peacefully
+peacefulness
+peachy
+peculiar
+peculiarly
+pedantic
+pedantically
+peerless
+peeved
+peevish
+penalize
+penalized
+penalizes
+penalizing
+penalties
+penalty
+penniless
+peppy
+perceptive
+perceptively
+perfec
+perfect
+perfected
+perfecting
+perfection
+perfectly
+perfects
+perfekt
+peril
+perilous
+perilously
+perils
+perish
+perished
+perishes
+perishing
+perk
+perks
+permit
+permits
+permitted
+permitting
+perplexed
+perplexing
+persecute
+persecuted
+persecutes
+persecuting
+persevere
+persevered
+perseveres
+persevering
+persist
+persisted
+persistent
+persistently
+persisting
+persists
+personable
+personalize
+personalized
+personalizes
+personalizing
+persuasive
+persuasively
+pertinent
+perverse
+perversely
+perverseness
+perversity
+pervert
+perverts
+peskier
+peskiest
+pesky
+pessimism
+pessimistic
+pessimistically
+pest
+pester
+pestered
+pestering
+pesters
+pests
+petrified
+pettily
+pettiness
+petty
+petulant
+petulantly
+pfft
+phenomenal
+phenomenally
+phew
+philanthropic
+phoney
+phoniness
+phony
+picky
+picturesque
+piffle
+pining
+pioneer
+pioneered
+pioneering
+pioneers
+piss
+pissed
+pissy
+pitiable
+pitiably
+pitiful
+pitifully
+pity
+pixelated
+pixelly
+placid
+plague
+plagued
+plagues
+plaguing
+plain
+playful
+playfully
+playfulness
+pleasant
+pleasantly
+pleasantness
+please
+pleased
+pleases
+pleasing
+pleasure
+pleasures
+plentiful
+plentifully
+plodding
+ploddingly
+plucky
+plummet
+plummeted
+plummeting
+plummets
+plunder
+plundered
+plundering
+plunders
+plush
+plusher
+plushest
+podium
+podiums
+poignancy
+poignant
+poignantly
+pointless
+pointlessly
+pointlessness
+poised
+poison
+poisoned
+poisoning
+poisonous
+poisonously
+poisons
+polish
+polished
+polishes
+polishing
+polite
+politely
+politeness
+pollute
+polluted
+pollutes
+polluting
+pompous
+pompously
+poor
+poorer
+poorest
+poorly
+pop
+poppycock
+popular
+popularity
+popularly
+popup
+popups
+portable
+portableness
+pos
+posh
+positive
+positively
+positivity
+potent
+pout
+pouted
+pouting
+pouts
+poverty
+powerful
+powerfully
+powerless
+powerlessness
+practical
+practically
+pragmatic
+pragmatically
+praise
+praised
+praises
+praiseworthiness
+praiseworthy
+praising
+prance
+pranced
+prances
+prancing
+prat
+prats
+precarious
+precariously
+precious
+precise
+precisely
+preciseness
+predator
+predators
+predatory
+predictability
+predictable
+predictably
+prefer
+preferred
+preferring
+prefers
+prejudice
+prejudiced
+prejudices
+premium
+prepare
+prepared
+prepares
+preparing
+preposterous
+preposterously
+preserve
+preserved
+preserves
+preserving
+pressured
+prestigious
+prestigiously
+presumptuous
+presumptuously
+pretension
+pretentious
+pretentiously
+pretentiousness
+prettier
+prettiest
+prettily
+prettiness
+pretty
+prety
+prevent
+prevented
+preventing
+prevents
+priceless
+pricey
+priceyer
+priceyest
+prick
+prickly
+pricks
+pride
+prime
+primitive
+primitively
+primo
+principled
+prison
+prisons
+pristine
+prize
+prized
+prizes
+prizing
+pro
+problem
+problematic
+problematically
+problems
+prodigies
+prodigious
+prodigiously
+prodigy
+productive
+productively
+productiveness
+proficient
+proficiently
+profound
+profoundly
+progress
+progressed
+progresses
+progressing
+prohibit
+prohibited
+prohibiting
+prohibits
+prolific
+promise
+promised
+promises
+promising
+promisingly
+prompt
+promptly
+promptness
+proper
+properly
+pros
+prosper
+prospered
+prospering
+prosperity
+prosperous
+prosperously
+prospers
+protect
+protected
+protecting
+protector
+protectors
+protects
+protest
+protested
+protesting
+protests
+proud
+prouder
+proudest
+proudly
+provoke
+provoked
+provokes
+provoking
+prowess
+prudent
+prudently
+psycho
+psychos
+puerile
+puerility
+pugnacious
+puke
+puked
+pukes
+puking
+pumped
+punctual
+punctually
+punish
+punished
+punishes
+punishing
+punishment
+punishments
+puny
+pure
+purely
+pureness
+purity
+pushiness
+pushy
+putrid
+puzzled
+pwned
+quaint
+qualified
+qualifies
+qualify
+qualifying
+quality
+quarrel
+quarreled
+quarreling
+quarrels
+quarrelsome
+queasily
+queasiness
+queasy
+question
+questionable
+questionably
+questioned
+questioning
+questions
+quibble
+quibbled
+quibbles
+quibbling
+quick
+quicker
+quickest
+quickly
+quickness
+quiet
+quietly
+quirkily
+quirky
+quit
+quits
+quitted
+quitting
+racist
+racists
+rad
+radiance
+radiant
+radiantly
+radiate
+radiated
+radiates
+radiating
+rage
+raged
+ragequit
+rages
+raging
+raininess
+rainy
+raise
+raised
+raises
+raising
+rancid
+rancidness
+rancorous
+rankle
+rankled
+rankles
+rankling
+ransomware
+rant
+ranted
+ranting
+rants
+rapid
+rapidly
+rapt
+rapture
+rapturous
+rapturously
+rash
+rashes
+rashly
+rat
+rational
+rationally
+rats
+rattle
+rattled
+rattles
+rattling
+ravaged
+rave
+raved
+raves
+raving
+ravishing
+ravishingly
+reach
+reached
+reaches
+reaching
+readable
+readableness
+readily
+ready
+real
+reasonable
+reasonably
+reassurance
+reassurances
+reassure
+reassured
+reassures
+reassuring
+reassuringly
+rebuild
+rebuilding
+rebuilds
+rebuilt
+rebuke
+rebuked
+rebukes
+rebuking
+receptive
+recession
+reckless
+recklessly
+recklessness
+reclaim
+reclaimed
+reclaiming
+reclaims
+recognition
+recoil
+recoiled
+recoiling
+recoils
+recommend
+recommendation
+recommendations
+recommended
+recommending
+recommends
+reconcile
+reconciled
+reconciles
+reconciling
+reconnect
+reconnected
+reconnecting
+reconnects
+recover
+recovered
+recoveries
+recovering
+recovers
+recovery
+recuperate
+recuperated
+recuperates
+recuperating
+redeem
+redeemed
+redeeming
+redeems
+reduce
+reduced
+reduces
+reducing
+redundancies
+redundant
+redundantly
+reek
+reeked
+reeking
+reeks
+refine
+refined
+refines
+refining
+reform
+reformed
+reforming
+reforms
+refresh
+refreshed
+refreshes
+refreshing
+refreshingly
+refuge
+refund
+refunded
+refunding
+refunds
+refuse
+refused
+refuses
+refusing
+regain
+regained
+regaining
+regains
+regress
+regressed
+regresses
+regressing
+regret
+regretful
+regretfully
+regrets
+regrettably
+regretted
+regretting
+rehabilitate
+rehabilitated
+rehabilitates
+rehabilitating
+reignite
+reignited
+reignites
+reigniting
+reinforce
+reinforced
+reinforces
+reinforcing
+reinstall
+reinstalled
+reinstalling
+reinstalls
+reject
+rejected
+rejecting
+rejection
+rejections
+rejects
+rejoice
+rejoiced
+rejoices
+rejoicing
+rejuvenate
+rejuvenated
+rejuvenates
+rejuvenating
+rekt
+relapse
+relapsed
+relapses
+relapsing
+relatable
+relax
+relaxed
+relaxedly
+relaxes
+relaxing
+relaxingly
+relegated
+relegation
+relevant
+relevantly
+reliability
+reliable
+reliably
+relief
+relieve
+relieved
+relieves
+relieving
+relish
+relished
+relishes
+relishing
+reload
+reloaded
+reloading
+reloads
+reluctant
+reluctantly
+remarkable
+remarkably
+remedied
+remedies
+remedy
+remedying
+remind
+reminded
+reminding
+reminds
+remorse
+remorseful
+remorsefully
+renege
+reneged
+reneges
+reneging
+renew
+renewed
+renewing
+renews
+renowned
+renownedly
+repair
+repaired
+repairing
+repairs
+repel
+repelled
+repellent
+repelling
+repels
+repetitive
+repetitively
+replenish
+replenished
+replenishes
+replenishing
+reprehensible
+reprehensibly
+reprimand
+reprimanded
+reprimanding
+reprimands
+repugnant
+repulsed
+repulsive
+repulsively
+reputable
+reputably
+rescue
+rescued
+rescues
+rescuing
+resent
+resented
+resentful
+resentfully
+resenting
+resentment
+resents
+reset
+reseted
+reseting
+resets
+resign
+resignation
+resigned
+resigning
+resigns
+resilience
+resilient
+resiliently
+resist
+resisted
+resisting
+resists
+resolute
+resolutely
+resolve
+resolved
+resolves
+resolving
+resonant
+resonantly
+resourceful
+resourcefully
+resourcefulness
+respect
+respectability
+respectable
+respectably
+respected
+respectful
+respectfully
+respecting
+respects
+resplendent
+resplendently
+responsible
+responsibly
+responsive
+responsively
+responsiveness
+rest
+restart
+restarted
+restarting
+restarts
+rested
+restful
+restfully
+resting
+restless
+restlessly
+restlessness
+restore
+restored
+restores
+restoring
+restrict
+restricted
+restricting
+restrictive
+restrictively
+restricts
+rests
+retaliate
+retaliated
+retaliates
+retaliating
+retarded
+retirement
+retread
+retreads
+retried
+retries
+retry
+retrying
+reunion
+reunions
+reunited
+revel
+reveled
+reveling
+revels
+revere
+revered
+reverence
+reverent
+reverently
+reveres
+revering
+revitalize
+revitalized
+revitalizes
+revitalizing
+revive
+revived
+revives
+reviving
+revoke
+revoked
+revokes
+revoking
+revolt
+revolted
+revolting
+revoltingly
+revolts
+revolutionize
+revolutionized
+revolutionizes
+revolutionizing
+reward
+rewarded
+rewarding
+rewardingly
+rewards
+rich
+richer
+richest
+richly
+rickety
+ridicule
+ridiculed
+ridicules
+ridiculing
+ridiculous
+ridiculously
+right
+righteous
+righteously
+rightness
+rigid
+rigidly
+riot
+riots
+rip
+ripoff
+ripoffs
+risk
+risks
+rivalry
+riveted
+riveting
+rivetingly
+rob
+robbed
+robbery
+robbing
+robs
+robust
+robustly
+robustness
+rock
+rocked
+rocking
+rocks
+rockstar
+rockstars
+rofl
+roflmao
+rollicking
+romance
+romances
+romanticize
+romanticized
+romanticizes
+romanticizing
+romp
+romped
+romping
+romps
+roomy
+ropey
+rosy
+rot
+rots
+rotted
+rotten
+rottener
+rottenest
+rottenness
+rotting
+rough
+rougher
+roughest
+rousing
+rowdiness
+rowdy
+rubbish
+rubish
+rude
+rudely
+rudeness
+ruder
+rudest
+rudimentary
+rue
+rued
+rues
+rugged
+ruin
+ruined
+ruing
+ruining
+ruins
+rustiness
+rusty
+ruthless
+ruthlessly
+sabotage
+sabotaged
+sabotages
+sabotaging
+saccharine
+sad
+sadder
+saddest
+sadface
+sadistic
+sadistically
+sadly
+sadness
+safe
+safeguard
+safeguarded
+safeguarding
+safeguards
+safely
+safer
+safest
+safety
+sagacious
+saintliness
+saintly
+salty
+salubrious
+salute
+saluted
+salutes
+saluting
+sanctuary
+sane
+sanely
+sappy
+sassy
+satisfaction
+satisfactorily
+satisfactory
+satisfied
+satisfies
+satisfy
+satisfying
+satisfyingly
+savage
+savagely
+savageness
+savagery
+save
+saved
+saves
+saving
+savior
+saviors
+saviour
+saviours
+savor
+savored
+savoring
+savors
+savory
+savour
+savoured
+savouring
+savours
+savvy
+scalable
+scam
+scammed
+scammer
+scammers
+scamming
+scammy
+scams
+scandal
+scandalous
+scandalously
+scandals
+scar
+scarcity
+scared
+scarier
+scariest
+scarred
+scarring
+scars
+scary
+scathing
+scathingly
+scatterbrained
+scenic
+schlock
+schlocky
+schmaltz
+schmaltzy
+scholarship
+scholarships
+scoff
+scoffed
+scoffing
+scoffs
+scold
+scolded
+scolding
+scolds
+scorching
+scorn
+scorned
+scornful
+scornfully
+scorning
+scorns
+scoundrel
+scoundrels
+scowl
+scowled
+scowling
+scowls
+scrap
+scrapped
+scrapping
+scraps
+scratch
+scratched
+scratches
+scratchiness
+scratching
+scratchy
+scream
+screamed
+screaming
+screams
+screwed
+scrumptious
+scrupulous
+scrupulously
+scum
+scumbag
+scumbags
+scummy
+seamless
+seamlessly
+second
+secretive
+secretively
+secretiveness
+secure
+secured
+securely
+secures
+securing
+security
+seediness
+seedy
+seethe
+seethed
+seethes
+seething
+seizure
+seizures
+selfish
+selfishly
+selfishness
+selfless
+selflessly
+senile
+senility
+sensational
+sensationally
+senseless
+senselessly
+sensible
+sensibly
+sensitive
+sensitively
+sentimentality
+serenade
+serenaded
+serenades
+serenading
+serendipitous
+serene
+serenely
+sereneness
+serenity
+serve
+served
+serves
+serviceable
+serving
+settle
+settled
+settles
+settling
+severe
+severely
+sexily
+sexiness
+sexist
+sexy
+shabbily
+shabbiness
+shabby
+shadier
+shadiest
+shadiness
+shady
+shaken
+shakier
+shakiest
+shakily
+shakiness
+shaky
+shallow
+shallowness
+sham
+shambles
+shame
+shamed
+shameful
+shamefully
+shameless
+shamelessly
+shames
+shaming
+shams
+shapeless
+shapely
+share
+shared
+shares
+sharing
+sharp
+sharper
+sharpest
+sharply
+sharpness
+shatter
+shattered
+shattering
+shatters
+sheesh
+shelter
+sheltered
+sheltering
+shelters
+shield
+shielded
+shielding
+shields
+shiftily
+shiftiness
+shifty
+shine
+shined
+shines
+shinier
+shiniest
+shininess
+shining
+shiny
+shit
+shithole
+shitholes
+shitshow
+shitstorm
+shitt
+shitty
+shiver
+shivered
+shivering
+shivers
+shock
+shocked
+shocking
+shockingly
+shocks
+shoddily
+shoddiness
+shoddy
+shoot
+shooting
+shoots
+shopworn
+shortage
+shortages
+shortchange
+shortchanged
+shortchanges
+shortchanging
+shortcoming
+shortcomings
+shortsighted
+shortsightedness
+shot
+shoutouts
+shove
+shoved
+shoves
+shoving
+showstopper
+showstoppers
+shrewd
+shrewdly
+shrewish
+shriek
+shrieked
+shrieking
+shrieks
+shrill
+shrillness
+shudder
+shuddered
+shuddering
+shudders
+shun
+shunned
+shunning
+shuns
+sick
+sicken
+sickened
+sickening
+sickeningly
+sickens
+sicker
+sickest
+sickly
+sickness
+sigh
+sighed
+sighing
+sighs
+significant
+significantly
+sillier
+silliest
+silliness
+silly
+simple
+simpler
+simplest
+simplicity
+simplified
+simplifies
+simplify
+simplifying
+simplistic
+simplistically
+sin
+sincere
+sincerely
+sincerity
+sinister
+sinisterly
+sink
+sinked
+sinking
+sinks
+sins
+skanky
+skeptical
+skeptically
+sketchier
+sketchiest
+sketchy
+skilful
+skilfully
+skill
+skilled
+skilledly
+skillful
+skillfully
+skills
+skimpiness
+skimpy
+skint
+skip
+skipped
+skipping
+skips
+slain
+slam
+slammed
+slamming
+slams
+slander
+slandered
+slandering
+slanders
+slap
+slapdash
+slapped
+slapping
+slaps
+slaughter
+slaughtered
+slaughtering
+slaughters
+slayed
+slaying
+slays
+sleaze
+sleazebag
+sleazebags
+sleazier
+sleaziest
+sleazily
+sleaziness
+sleazy
+sleek
+sleekly
+sleekness
+sleepier
+sleepiest
+sleepily
+sleepiness
+sleepless
+sleepy
+sleet
+slick
+slicker
+slickest
+slickly
+slickness
+slighted
+slim
+slimier
+slimiest
+slimy
+slipperiness
+slippery
+slog
+slogs
+sloppier
+sloppiest
+sloppily
+sloppiness
+sloppy
+sloshed
+slovenliness
+slovenly
+slow
+slowdown
+slowdowns
+slowed
+slower
+slowest
+slowing
+slowly
+slowness
+slows
+sluggish
+sluggishly
+sluggishness
+slur
+slurs
+slush
+slushy
+smart
+smarter
+smartest
+smartly
+smartness
+smash
+smashed
+smashes
+smashing
+smdh
+smear
+smeared
+smearing
+smears
+smellier
+smelliest
+smelly
+smfh
+smh
+smile
+smiled
+smiles
+smiley
+smilies
+smiling
+smitten
+smoggy
+smooches
+smooth
+smoothed
+smoother
+smoothest
+smoothing
+smoothly
+smoothness
+smooths
+smudged
+smug
+smugly
+snake
+snakes
+snappier
+snappiest
+snappy
+snazzy
+sneakily
+sneaky
+sneer
+sneered
+sneering
+sneers
+sneezing
+snicker
+snickered
+snickering
+snickers
+snide
+snidely
+sniffles
+sniffly
+snivel
+sniveled
+sniveling
+snivels
+snobbish
+snobbishly
+snobby
+snoozefest
+snoozer
+snore
+snored
+snores
+snoring
+snort
+snorted
+snorting
+snorts
+snotty
+snub
+snubbed
+snubbing
+snubs
+snug
+snuggle
+snuggled
+snuggles
+snuggling
+snuggly
+snugly
+soar
+soared
+soaring
+soars
+sob
+sobbed
+sobbing
+sober
+soberly
+sobs
+sociable
+sociably
+socialize
+socialized
+socializes
+socializing
+soft
+softer
+softest
+softly
+soggily
+sogginess
+soggy
+solace
+solid
+solidarity
+solider
+solidest
+solidified
+solidifies
+solidify
+solidifying
+solidly
+solution
+solutions
+solve
+solved
+solves
+solving
+somber
+somberly
+sombre
+sombrely
+soothe
+soothed
+soothes
+soothing
+soothingly
+sophisticated
+soporific
+sordid
+sore
+soreness
+sorrow
+sorrowful
+sorrowfully
+sorry
+soulful
+soulfully
+soulfulness
+soulless
+soullessly
+soulmate
+soulmates
+sound
+sounds
+sour
+sourness
+spacious
+spaciousness
+spam
+spammed
+spammer
+spammers
+spammier
+spammiest
+spamming
+spammy
+spams
+sparkle
+sparkled
+sparkles
+sparkling
+sparse
+sparsely
+sparseness
+spectacular
+spectacularly
+speed
+speeded
+speedily
+speeding
+speeds
+speedy
+spellbinding
+spellbound
+spew
+spewed
+spewing
+spews
+spiffy
+spilled
+spilt
+spineless
+spirited
+spiritedly
+spite
+spiteful
+spitefully
+splendid
+splendidly
+splendor
+splendour
+splutter
+spluttered
+spluttering
+splutters
+spoil
+spoiled
+spoiling
+spoils
+spoilt
+sponsor
+sponsored
+sponsoring
+sponsors
+spontaneous
+spontaneously
+spooked
+sporty
+spotless
+spotlessly
+spotlight
+spotlighted
+spotlighting
+spotlights
+spottiness
+spotty
+sprain
+sprained
+sprains
+sprightly
+springtime
+spry
+spurn
+spurned
+spurning
+spurns
+sputter
+sputtered
+sputtering
+sputters
+spyware
+squabble
+squabbled
+squabbles
+squabbling
+squalid
+squalor
+squander
+squandered
+squandering
+squanders
+squeaky
+squeal
+squealed
+squealing
+squeals
+squirm
+squirmed
+squirming
+squirms
+stab
+stabbed
+stabbing
+stability
+stabilize
+stabilized
+stabilizes
+stabilizing
+stable
+stabler
+stablest
+stabs
+stagger
+staggered
+staggering
+staggers
+stagnate
+stagnated
+stagnates
+stagnating
+stagnation
+stain
+stained
+staining
+stains
+stale
+stalker
+stalkers
+stall
+stalled
+stalling
+stalls
+stalwart
+stamina
+stammer
+stammered
+stammering
+stammers
+standard
+stank
+star
+starred
+starring
+stars
+starstruck
+startling
+startlingly
+starvation
+starve
+starved
+starves
+starving
+staunch
+staunchly
+steadfast
+steadfastly
+steadier
+steadiest
+steadily
+steadiness
+steady
+steal
+stealed
+stealing
+steals
+stellar
+sterling
+stew
+stewed
+stewing
+stews
+stfu
+stickiness
+sticky
+stiff
+stiffer
+stiffly
+stiffness
+stigma
+stilted
+stimulate
+stimulated
+stimulates
+stimulating
+stimulatingly
+sting
+stingily
+stinginess
+stinging
+stings
+stingy
+stink
+stinker
+stinkers
+stinkier
+stinkiest
+stinking
+stinks
+stinky
+stirringly
+stodginess
+stodgy
+stoic
+stoked
+stole
+stolen
+stomachache
+stomachaches
+stonewall
+stonewalled
+stonewalling
+stonewalls
+stormily
+storminess
+stormy
+stouthearted
+straighten
+straightened
+straightening
+straightens
+straightforward
+straightforwardly
+strain
+strained
+straining
+strains
+stranded
+strange
+strangely
+strangeness
+stranger
+strangest
+strangle
+strangled
+strangles
+strangling
+streamline
+streamlined
+streamlines
+streamlining
+strength
+strengthen
+strengthened
+strengthening
+strengthens
+strengths
+stress
+stressed
+stresses
+stressful
+stressfully
+stressing
+strident
+stridently
+strife
+strive
+strived
+strives
+striving
+strong
+stronger
+strongest
+strongly
+structured
+struggle
+struggled
+struggles
+struggling
+stubborn
+stubbornly
+stubbornness
+stuck
+stuffily
+stuffiness
+stuffy
+stumble
+stumbled
+stumbles
+stumbling
+stung
+stunk
+stunning
+stunningly
+stupendous
+stupendously
+stupid
+stupider
+stupidest
+stupidity
+stupidly
+sturdily
+sturdiness
+sturdy
+stutter
+stuttered
+stuttering
+stutters
+stylish
+stylishly
+suave
+suavely
+sublime
+sublimely
+sublimity
+subpar
+substandard
+subversive
+subversively
+succeed
+succeeded
+succeeding
+succeeds
+success
+successes
+successful
+successfully
+succinct
+succinctly
+succulent
+succulently
+suck
+sucked
+sucking
+sucks
+sucksss
+sucky
+suffer
+suffered
+suffering
+sufferings
+suffers
+sufficient
+sufficiently
+suffocate
+suffocated
+suffocates
+suffocating
+suit
+suitable
+suitably
+suited
+suiting
+suits
+suks
+sulk
+sulked
+sulkily
+sulkiness
+sulking
+sulks
+sulky
+sullen
+sullenly
+summery
+sumptuous
+sumptuously
+sunburn
+sunburned
+sunburnt
+sunnier
+sunniest
+sunniness
+sunny
+sunshine
+sunshiny
+superb
+superbly
+superbness
+superficial
+superficially
+superfluous
+superior
+superlative
+superlatively
+superlatives
+superstar
+superstars
+supple
+supplied
+supplies
+supply
+supplying
+support
+supported
+supporter
+supporters
+supporting
+supportive
+supportively
+supportiveness
+supports
+sure
+surely
+surliness
+surly
+surpass
+surpassed
+surpasses
+surpassing
+surprise
+surprised
+surprises
+surprising
+surprisingly
+surrender
+surrendered
+surrendering
+surrenders
+survive
+survived
+survives
+surviving
+sus
+suspect
+suspects
+suspend
+suspended
+suspending
+suspends
+suspenseful
+suspensefully
+suspicion
+suspicions
+suspicious
+suspiciously
+sustain
+sustained
+sustaining
+sustains
+sux
+suxx
+swag
+swaggy
+swanky
+sweeeet
+sweeet
+sweet
+sweeten
+sweetened
+sweetening
+sweetens
+sweeter
+sweetest
+sweetheart
+sweethearts
+sweetie
+sweeties
+sweetly
+sweetness
+swell
+sweltering
+swift
+swiftly
+swiftness
+swill
+swindle
+swindled
+swindler
+swindlers
+swindles
+swindling
+swollen
+swoon
+swooned
+swooning
+swoons
+swoonworthy
+swoony
+sympathetic
+sympathetically
+sympathies
+sympathy
+sync
+synced
+syncing
+syncs
+tackiness
+tacky
+tactful
+tactfully
+tactless
+tactlessly
+taint
+tainted
+tainting
+taints
+talent
+talented
+talents
+talky
+tangled
+tantrum
+tantrums
+tardily
+tardiness
+tardy
+tarnish
+tarnished
+tarnishes
+tarnishing
+tasteful
+tastefully
+tasteless
+tastelessly
+tastier
+tastiest
+tastiness
+tasty
+taunt
+taunted
+taunting
+taunts
+taut
+tautly
+tawdriness
+tawdry
+teach
+teached
+teaches
+teaching
+tearful
+tearfully
+teary
+tease
+teased
+teases
+teasing
+tedious
+tediously
+tediousness
+tedium
+teeter
+teetered
+teetering
+teeters
+temperamental
+tenacious
+tenaciously
+tender
+tenderly
+tenderness
+tense
+tensely
+tenseness
+tension
+tensions
+tepid
+terible
+terminate
+terminated
+terminates
+terminating
+terrable
+terrible
+terribleness
+terribly
+terrific
+terrifically
+terrified
+terrifies
+terrify
+terrifying
+terrifyingly
+terror
+terrorist
+terrorists
+terrorize
+terrorized
+terrorizes
+terrorizing
+tetchy
+tgif
+thank
+thanked
+thankful
+thankfully
+thankfulness
+thanking
+thanks
+thankz
+thanx
+theft
+thief
+thieves
+thks
+thnx
+thorough
+thoroughly
+thoughtful
+thoughtfully
+thoughtfulness
+thoughtless
+thoughtlessly
+thoughtlessness
+thrash
+thrashed
+thrashes
+thrashing
+threadbare
+threat
+threaten
+threatened
+threatening
+threateningly
+threatens
+threats
+thrifty
+thrill
+thrilled
+thrilling
+thrillingly
+thrills
+thrive
+thrived
+thrives
+thriving
+thug
+thugs
+thumbsup
+thwart
+thwarted
+thwarting
+thwarts
+thx
+tickled
+tidied
+tidier
+tidies
+tidiest
+tidily
+tidiness
+tidy
+tidying
+timeless
+timelessly
+timelessness
+timely
+timid
+timidly
+tinny
+tire
+tired
+tiredly
+tiredness
+tireless
+tirelessly
+tires
+tiresome
+tiresomely
+tiresomeness
+tiring
+tks
+tnx
+toast
+toasted
+toasting
+toasts
+tolerable
+tolerably
+tolerant
+tolerantly
+tolerate
+tolerated
+tolerates
+tolerating
+toll
+toothache
+toothaches
+top
+topflight
+topple
+toppled
+topples
+toppling
+torment
+tormented
+tormenting
+torments
+torture
+tortured
+tortures
+torturing
+torturous
+tosh
+tosser
+tossers
+touched
+touchingly
+touchy
+tough
+tougher
+toughest
+toxic
+toxicness
+tragedies
+tragedy
+tragic
+tragically
+trailblazing
+trainwreck
+trainwrecks
+traipse
+traipsed
+traipses
+traipsing
+traitor
+traitors
+tranquil
+tranquility
+tranquillity
+tranquilly
+transcendent
+transcendently
+transparent
+transparently
+trapped
+trash
+trashed
+trashes
+trashing
+trashy
+trauma
+traumas
+traumatize
+traumatized
+traumatizes
+traumatizing
+travesties
+travesty
+treacherous
+treacherously
+treachery
+treasure
+treasured
+treasures
+treasuring
+treat
+treated
+treating
+treats
+tremble
+trembled
+trembles
+trembling
+tremendous
+tremendously
+trendy
+trick
+tricked
+trickier
+trickiest
+trickiness
+tricking
+tricks
+tricky
+tripe
+trite
+triteness
+triumph
+triumphant
+triumphantly
+triumphed
+triumphing
+triumphs
+troll
+trolled
+trolling
+trolls
+trophies
+trophy
+trouble
+troubled
+troubles
+troublesome
+troubling
+troublingly
+trounced
+truculent
+truculently
+true
+trueness
+trust
+trusted
+trusting
+trusts
+trustworthiness
+trustworthy
+trusty
+truth
+truthful
+truthfully
+truths
+tsk
+tumor
+tumors
+tumour
+turbulent
+turbulently
+turgid
+turmoil
+twaddle
+twat
+twats
+tweak
+tweaked
+tweaking
+tweaks
+twinkle
+twinkled
+twinkles
+twinkling
+ty
+tyranny
+tysm
+tyvm
+ugggh
+uggh
+ugh
+ughh
+ughhh
+ughhhh
+uglier
+ugliest
+ugliness
+ugly
+unacceptable
+unacceptably
+unafraid
+unambitious
+unappealing
+unappealingly
+unappetising
+unappetizing
+unassuming
+unattractive
+unattractively
+unauthorized
+unavailable
+unavailableness
+unbalanced
+unbearable
+unbearably
+unbeatable
+unbeaten
+unbelievable
+unbiased
+unbroken
+uncaring
+uncertain
+uncertainly
+uncivil
+unclean
+unclear
+unclearly
+uncomfortable
+uncomfortably
+uncomplicated
+unconditional
+unconditionally
+unconscionable
+unconscionably
+unconvinced
+unconvincing
+unconvincingly
+uncooperative
+uncooperatively
+uncouth
+undamaged
+undefeated
+undeniable
+undeniably
+undependable
+undercooked
+underdeveloped
+underdone
+underestimate
+underestimated
+underestimates
+underestimating
+undermine
+undermined
+undermines
+undermining
+underpaid
+understated
+underwhelmed
+underwhelming
+underwhelmingly
+undesirable
+unease
+uneasily
+uneasiness
+uneasy
+unemployed
+unemployment
+unengaging
+unethical
+unethically
+uneven
+unevenly
+uneventful
+unexciting
+unexpected
+unexpectedly
+unfair
+unfairly
+unfairness
+unfaithful
+unfaithfully
+unfaithfulness
+unfinished
+unflappable
+unflattering
+unflinching
+unflinchingly
+unfocused
+unforgettable
+unforgettably
+unforgivable
+unforgivably
+unforgiving
+unforgivingly
+unfriendliness
+unfriendly
+unfunny
+ungodly
+ungrateful
+ungratefully
+ungratefulness
+unhappier
+unhappiest
+unhappily
+unhappiness
+unhappy
+unharmed
+unhealthily
+unhealthy
+unhelpful
+unhelpfully
+unholy
+unhurt
+unhygienic
+unified
+unifies
+unify
+unifying
+unimaginative
+unimpressed
+unimpressive
+unimpressively
+uninspired
+uninspiring
+uninstall
+uninstalled
+uninstalling
+uninstalls
+unintuitive
+unintuitively
+uninvolving
+unique
+uniqueness
+uniquly
+unite
+united
+unites
+uniting
+unity
+unjust
+unjustly
+unkempt
+unkind
+unkindly
+unkindness
+unlawful
+unlawfully
+unlimited
+unlock
+unlocked
+unlocking
+unlocks
+unloved
+unmatched
+unmissable
+unmotivated
+unnecessarily
+unnecessary
+unneeded
+unnerving
+unnervingly
+unobtrusive
+unobtrusively
+unorganized
+unoriginal
+unoriginally
+unparalleled
+unplayable
+unpleasant
+unpleasantly
+unpleasantness
+unpolished
+unpopular
+unpredictable
+unpredictably
+unpretentious
+unproductive
+unprofessional
+unprofessionally
+unprofitable
+unreachable
+unreadable
+unreasonable
+unreasonably
+unrefined
+unreliable
+unreliably
+unremarkable
+unresponsive
+unresponsiveness
+unrest
+unrewarding
+unrivaled
+unrivalled
+unruliness
+unruly
+unsafe
+unsafely
+unsanitary
+unsatisfactorily
+unsatisfactory
+unsatisfied
+unsatisfying
+unsatisfyingly
+unsavory
+unscrupulous
+unscrupulously
+unseemlily
+unseemliness
+unseemly
+unselfish
+unselfishly
+unsettling
+unsettlingly
+unsightliness
+unsightly
+unspeakable
+unspeakably
+unspoiled
+unspoilt
+unstable
+unstableness
+unsteadily
+unsteadiness
+unsteady
+unstoppable
+unsubscribe
+unsubscribed
+unsubscribes
+unsubscribing
+unsuccessful
+unsuccessfully
+unsupportive
+unsure
+unsurpassed
+unsympathetic
+unsympathetically
+untidiness
+untidy
+untroubled
+untrustworthiness
+untrustworthy
+unusable
+unusual
+unusually
+unwanted
+unwatchable
+unwavering
+unwaveringly
+unwelcome
+unwelcoming
+unwieldiness
+unwieldy
+unwilling
+unwillingly
+unwillingness
+unwind
+unwinded
+unwinding
+unwinds
+unwise
+unwisely
+unworkable
+unworthiness
+unworthy
+upbeat
+upgrade
+upgraded
+upgrades
+upgrading
+uplift
+uplifted
+uplifting
+upliftingly
+uplifts
+upright
+upset
+upsets
+upsetted
+upsetting
+upside
+upsides
+upskill
+upskilled
+upskilling
+upskills
+upstanding
+urbane
+urgh
+usable
+useful
+usefull
+usefully
+usefulness
+useles
+useless
+uselessly
+uselessness
+uselss
+user
+utopian
+vacation
+vacations
+vacay
+vague
+vagueness
+vaguly
+vain
+vainly
+valiant
+valiantly
+valid
+validate
+validated
+validates
+validating
+valor
+valour
+valuable
+valuably
+value
+valued
+values
+valuing
+vandalize
+vandalized
+vandalizes
+vandalizing
+vanish
+vanished
+vanishes
+vanishing
+vanity
+vapid
+vapidly
+venerable
+venerate
+venerated
+venerates
+venerating
+vengeance
+vengeful
+vengefully
+venomous
+venomously
+verified
+verifies
+verify
+verifying
+versatile
+versatilely
+versatility
+verve
+vex
+vexation
+vexed
+vexes
+vexing
+vibe
+vibez
+vibing
+vibrant
+vibrantly
+vice
+vices
+vicious
+viciously
+viciousness
+victim
+victimize
+victimized
+victimizes
+victimizing
+victims
+victories
+victorious
+victoriously
+victory
+vigilant
+vigilantly
+vigor
+vigorous
+vigorously
+vigour
+vile
+vilely
+vileness
+villain
+villainous
+villains
+villainy
+vindicated
+vindictive
+vindictively
+vindictiveness
+violate
+violated
+violates
+violating
+violation
+violations
+violence
+violent
+violently
+virtue
+virtues
+virtuoso
+virtuosos
+virtuous
+virtuously
+virulent
+virulently
+virus
+viruses
+visceral
+viscerally
+visionary
+vital
+vitality
+vitally
+vivacious
+vivaciously
+vivid
+vividly
+volatile
+volunteer
+volunteered
+volunteering
+volunteers
+vomit
+vomiting
+vouch
+vouched
+vouches
+vouching
+vulgar
+vulgarity
+vulgarly
+vulnerable
+vulnerably
+vulture
+vultures
+w00t
+wack
+wahoo
+wail
+wailed
+wailing
+wails
+waitlisted
+wanker
+wankers
+war
+warm
+warmer
+warmest
+warmhearted
+warmly
+warmness
+warmth
+warn
+warned
+warning
+warns
+wars
+waste
+wasted
+wasteful
+wastefully
+wastes
+wasting
+watchable
+waterproof
+watery
+wayward
+weak
+weaken
+weakened
+weakening
+weakens
+weaker
+weakest
+weakly
+weakness
+weaknesses
+wearily
+weariness
+wearisome
+weary
+wedding
+weddings
+weep
+weeped
+weeping
+weeps
+weepy
+weird
+weirder
+weirdest
+weirdly
+weirdness
+weirdo
+weirdos
+welcome
+welcomed
+welcomes
+welcoming
+well
+wellbeing
+wellness
+welp
+wept
+whack
+whee
+wheee
+whew
+whimper
+whimpered
+whimpering
+whimpers
+whimsical
+whimsically
+whimsy
+whine
+whined
+whines
+whiney
+whinge
+whinged
+whinges
+whinging
+whining
+whiny
+whistle
+whistled
+whistles
+whistling
+whoa
+wholehearted
+wholeheartedly
+wholesome
+wholesomeness
+whoopee
+whore
+whores
+whyyy
+whyyyy
+wicked
+wickedly
+wickedness
+widowed
+wifey
+willing
+willingly
+willingness
+wilt
+wilted
+wilting
+wilts
+wimpy
+win
+wince
+winced
+winces
+wincing
+windiness
+windy
+wink
+winked
+winking
+winks
+winned
+winner
+winners
+winning
+wins
+winsome
+winsomely
+wisdom
+wise
+wisely
+wiser
+wisest
+wish
+wished
+wishes
+wishing
+wistful
+wistfully
+wistfulness
+wit
+wither
+withered
+withering
+withers
+witless
+wittily
+wittiness
+witty
+wizard
+wizards
+wobble
+wobbled
+wobbles
+wobbling
+wobbly
+woe
+woeful
+woefully
+woes
+wonder
+wonderful
+wonderfull
+wonderfully
+wonderfulness
+wonderment
+wonders
+wondrous
+wondrously
+wonkier
+wonkiest
+wonky
+woo
+wooed
+woohoo
+woohooo
+wooing
+wooo
+woos
+woot
+wooziness
+woozy
+work
+workable
+worked
+working
+workmanlike
+works
+world
+worn
+worried
+worriedly
+worries
+worrisome
+worry
+worrying
+worryingly
+wors
+worse
+worsen
+worsened
+worsening
+worsens
+worser
+worsest
+worship
+worshiped
+worshipful
+worshiping
+worships
+worst
+worthily
+worthiness
+worthless
+worthlessness
+worthwhile
+worthy
+wound
+wounded
+wounding
+wounds
+wow
+wowed
+wowing
+wows
+wowww
+wp
+wrath
+wreak
+wreaked
+wreaking
+wreaks
+wreck
+wrecked
+wrecking
+wrecks
+wrenching
+wretched
+wretchedly
+wretchedness
+writhe
+writhed
+writhes
+writhing
+wrong
+wrongdoing
+wronged
+wrongheaded
+wronging
+wrongly
+wrongs
+wry
+wryly
+wryness
+wtaf
+wtf
+wtg
+wth
+wuv
+xo
+xoxo
+xx
+xxx
+ya
+yaaas
+yaaay
+yahoo
+yasss
+yawn
+yawner
+yay
+yayy
+yayyy
+yea
+yeah
+yearn
+yearned
+yearning
+yearns
+yeehaw
+yell
+yelled
+yelling
+yells
+yep
+yess
+yesss
+yessss
+yesssss
+yikes
+yippee
+yippie
+youthful
+yuck
+yucky
+yum
+yummier
+yummiest
+yummm
+yummy
+yup
+zeal
+zealous
+zealously
+zest
+zestful
+zestfully
+zesty
+zippy
+zonked
+zzz
+0
+0/10
+0/5
+1
+1/10
+1/5
+10
+10/10
+100
+11
+2
+2/10
+4
+5
+9
+account
+ad
+addicted
+advertisements
+advertising
+after
+again
+all
+always
+anymore
+auto
+avoid
+badd
+battery
+bestapp
+black
+blank
+blue
+bots
+bring
+buffer
+buffering
+can't
+cancelled
+cannot
+cash
+charge
+chargeback
+charged
+charges
+cleared
+clearing
+connection
+constantly
+contacted
+couldn't
+customer
+dark
+data
+deactivated
+deleted
+deleting
+did
+didn't
+do
+does
+doesn't
+don't
+dont
+double
+each
+eats
+endless
+every
+everytime
+excllnt
+exlnt
+finally
+five
+fix
+for
+forever
+full
+gb
+give
+gj
+gone
+goodapp
+got
+had
+has
+have
+heating
+heats
+hidden
+highly
+i
+infinite
+keep
+keeps
+kept
+kicked
+kicks
+lagg
+latest
+likeit
+logged
+login
+logs
+look
+looted
+loveit
+mb
+mind
+minus
+money
+much
+must
+my
+need
+needs
+network
+never
+new
+niceapp
+no
+not
+notifications
+notworking
+nycc
+okey
+okk
+oky
+one
+over
+pay
+paywalled
+permissions
+pls
+plz
+plzz
+privacy
+recent
+removed
+request
+runs
+same
+server
+should
+signs
+since
+so
+something
+sooper
+space
+stay
+still
+stop
+stopped
+stops
+storage
+subscription
+supar
+super
+suppb
+supper
+taken
+takes
+taking
+thanku
+thankyou
+the
+there
+there's
+this
+thnks
+time
+timepass
+too
+took
+topnotch
+total
+tq
+track
+tracking
+tried
+try
+two
+unable
+unskippable
+update
+updates
+use
+used
+v
+verification
+very
+was
+way
+what
+what's
+whats
+when
+white
+why
+with
+won't
+wont
+would
+xlnt
+zero
+third
+3rd
+1st
+a1
+amount
+op
+noob
+p2w
+goated
+100/100
+servers
+on
+at
+to
+where
+where's
+no.1
+kool
+perfact
+bsod
+beware
+bloat
+fishy
+adfree
+bugless
+underrated
+letdown
+wiped
+props
+shoutout
+bang
+timesaver
+gamechanger
+go
+four
+shadowbanned
+shadowban
+shadow
+out
+goes
+went
+gets
+previous
+want
+everything
+been
+using
+lots
+worth
+6
+ten
+wheres
+goid
+nive
+grate
+gret
+exallent
+owesome
+ossam
+suppar
+naic
+lov
+lovit
+likey
+yas
+yass
+slay
+bussin
+fye
+vibes
+kawaii
+pog
+poggers
+big
+bruh
+oof
+a
+unban
+return
+rigged
+bye
+goodbye
+closes
+shuts
+little
+less
+music
+asks
+asking
+costs
+paid
+run
+low
+garbled
+desync
+desynced
+desyncs
+rubberbanding
+bootloop
+boot
+timed
+locked
+resource
+memory
+crapware
+above
+ahead
+back
+beats
+behind
+bells
+beyond
+blew
+blow
+blown
+bottom
+breath
+cant
+comes
+could
+couldnt
+cream
+crème
+cut
+down
+drives
+driving
+far
+few
+fed
+fingers
+game
+get
+gave
+going
+hands
+head
+hit
+hats
+hat
+in
+it
+jaw
+jump
+just
+last
+leaves
+let
+lets
+life
+made
+makes
+miles
+more
+neck
+nothing
+off
+piece
+pulling
+spot
+stands
+state
+steep
+tip
+thumbs
+through
+up
+without
+word
+you
+can
+killer
+wouldn't
+screw
+pisses
+is
+diamond
+grand
+thought
+such
+number
+that's
+oh
+wanted
+really
+said
+i'm
+im
+how
+didnt
+doesnt
+passes
+pass
+learned
+learnt
+learn
+express
+will
+hasn't
+found
+downloaded
+changed
+haven't
+advise
+steer
+find
+switching
+switched
+absolute
+started
+carry
+everyone
+done
+who
+only
+looked
+handle
+handles
+handled
+fewer
+walking
+ticked
+freaked
+grossed
+under
+feeling
+tour
+half
+huge
+tears
+freak
+heart
+mean
+self
+narrow
+mouth
+eye
+paint
+cookie
+paper
+dumpster
+train
+shout
+sub
+tone
+da
+uh
+yes
+oy
+long
+burst
+me
+snow
+day
+monday
+case
+throwing
+threw
+here
+absolutely
+considerably
+decidedly
+deeply
+downright
+enormously
+entirely
+especially
+exceedingly
+extremely
+extraordinarily
+freaking
+fully
+hella
+hugely
+intensely
+immensely
+literally
+majorly
+mega
+most
+particularly
+quite
+seriously
+soo
+sooo
+soooo
+totally
+truly
+uber
+ultra
+unbelievably
+utterly
+veryy
+whole
+wildly
+by
+almost
+hardly
+kinda
+kindof
+marginally
+mostly
+nearly
+occasionally
+partly
+rather
+relatively
+slightly
+somewhat
+sort
+sorta
+sometimes
+scarcely
+obscenely
+crazy
+but
+however
+yet
+nevertheless
+nonetheless
+though
+although
+even
+despite
+whereas
+unfortunately
+then
+"""#,
+            #"""
+8N\1:o2FnQPPPP[PPPP[PPPPRPPPPXPPPPXPPPPXPPPPQPPPPXPPPPkPPPPkPPPPkPPPP1PPPPP1PPPPPkPPPPaPPPPaPPPP1RPPPPkPPPPkPPPPSPPPPSPP
+PPSPPPPSPPPPRPPPPRPPPPQPPPPoPPPPoPPPP^PPPPXPPPPQPPPPQPPPPXP1YPP^PPPP^PPPPkPPPPkPPPPgPPPPgPPPPkPPPPkPPPPdPPPPdPPPP1PPPPP1
+PPPPPiPPPP]PPPP]PPPPiPPPPiPPPPiPPPPbPPPPbPPPPTPPPPTPPPP`PPPP`PPPP`PPPP`PPPP]PPPP]PPPPVPPPPVPPPPVPPPPVPPPPfPPPP`PPPPfPPPP
+fPPPP`PPPP`PPPPVPPPP1RPPPP^PPPPbPPPPbPPPP^PPPPaPPPPQPPPPQPPPPSPPPPSPPPPSPPPPSPPPP`PPPP`PPPP`PPPPQPPPPSPPPPQPPPPfPPPPfPPP
+P`PPPP`PPPPfPPPPfPPPPSPPPPgPPPP`PPPPTPPPPVPPPPVPPPPVPPPPVPPPPRPPPPRPPPPVPPPPVPPPPVPPPPVPPPP1XPPPP^PPPPhPPPPhPPPP`QPPPbPP
+PPbPPPP]PPPP]PPPPUPPPPUPPPPUPPPPUPPPP_PPPP_PPPP`PPPP[PPPP[PPPPbPPPPbPPPP[PPPP[PPPPbPPPP1TPPPP1TPPPPnPPPPmPPPPmPPPPmPPPPm
+PPPP_PPPPRQPPR1Y1Z_PPPPUPPPPiPPPPUPPPPUPPPP^PPPPZPPPPZPPPP^PPPPUPPPPUPPPP]PPPPRPPPPRPPPPQPPPPQPPPPWQPPPiPPPPiPPPP^PPPP^P
+PPP`PPPP_PPPP_PPPP`PPPPSPPPPSPPPPSPPPPQPPPPQPPPPSPPPPfPPPP1lPPPPQPPPPSPPPPSPPPPSPPPPXPPPPXPPPPQPPPPYPPPPYPPPPXPPPPWPPPPU
+PPPPUPPPPSPPPPWPPPPSPPPPSPPPPRPPPPRPPPPRPPPPaPPPPRPPPPRPPPPRPPPPdPPPPdPPPP1SPPPPiPPPPiPPPPiPPPPiPPPPiPPPP]PPPP]PPPPiPPPP
+ePPPPePPPPVPPPPVPPPPVPPPPVPPPPYPPPPXPPPPXPPPPgPPPPgPPPPhPPPPXPPPPXPPPPXPPPPhPPPPhPPPP^PPPP^PPPPSPPPPWPPPPSPPPPSPPPPQPPPP
+VPPPPVPPPPVPPPPVPPPPcPPPPhPPPPbPPPPiPPPPiPPPPiPPPPiPPPPUPPPPUPPPPbPPPP\PPPP\PPPP]PPPPUPPPPUPPPP_PPPPTPPPPmPPPPmPPPPjPPPP
+mPPPPjPPPP1dQPPQ1bjPPPP[PPPP1UP1YPP_PPPPQPPPPQPPPP^PPPP^PPPPUPPPP^PPPP^PPPP^PPPP^PPPP^PPPP^PPPP[PPPP]PPPP]PPPP`PPPP`PPPP
+^PPPPnPPPP^PPPPTPPPPRPPPPRPPPPRPPPPkPPPP1aPPPPdPPPPdPPPPgPPPPWPPPPQPPPPYPPPPYPPPPYPPPPYPPPP^PPPP^PPPPXPPPPTPPPPTPPPPXPPP
+PXPPPQ1coPPPPaPPPPXPPPPaPPPPSPPPPSPPPPSPPPPSPPPPQPPPPTPPPPTPPPPYPPPPYPPPPYPPPPYPPPPoPPPPRPPPPgPPPPTPPPPQPPPPQPPPP2PPPPP\
+PPPP\PPPPQPPPPYPPPPUPPPPUPPPPUPPPPUPPPPUPPPPUPPPPUPPPPUPPPPSPPPPYPPPP1PPPPP1PPPPPSPPPPfPPPPfPPPPbPPPPbPPPP[PPPP[PPPP[PPP
+P[PPPP`PPPPVPPPP[PPPP[PPPP[PPPP[PPPP`PPPPUPPPPUPPPPRPPPPRPPPPQPPPPbPPPPbPPPP^PPPP]PPPP]PPPPiPPPPiPPPPiPPPPiPPPPoPPPPUPPP
+PUPPPP\PPPPYPPPPRPPPPSPPPPSPPPPSPPPPSPPPPcPPPPRPPPPRPPPPcPPPPRPPPPgPPPPQPPPPYPPPPYPPPP\PPPP[PPPP[PPPP1QPPPPUPPPPUPPPPbPP
+PPdPPPPYPPPPTPPPP\PPPPUPPPPUPPPPUPPPPUPPPPhPPPPSPPPPSPPPPSPPPPSPPPPYPPPPYPPPPYPPPPYPPPPUPPPPUPPPP]PPPPaPPPPaPPPPfPPPPfPP
+PPfPPPPfPPPP]PPPP]PPPPVPPPPVPPPPVPPPPVPPPPmPPPPmPPPPmPPPP1UPPPP1UPPPPjPPPP1TPPPP1TPPPPUPPPPUPPPP]PPPP[PPPP1PPPPP1PPPPPaP
+PPPaPPPPYPPPPYPPPPTPPPPTPPPPYPPPPYPPPP^PPPP^PPPPUPPPPVPPPPVPPPPVPPPP]PPPP]PPPP`PPPP`PPPPVPPPP[PPPP[PPPPbPPPP1RPPPP1RPPPP
+UPPPPUPPPP]PPPPiPPPPQPPPPlPPPQ12g[PPPPVPPPPVPPPPVPPPPVPPPPfPPPPfPPPPPPPPQPaPPPPjPPPP1dQPPQ1f[PPPPmPPPPjPPPPjPPPPdPPPPaPP
+PPdP1YPPYPPPP[PPPPXPPPPXPPPPQPPPPjPPPPjPPPP_PPPP`PPPP`PPPP[PPPP[PPPPZPPPPZPPPPgPPPPgPPPPSPPPPSPPPPSPPPPSPPPPQPPPPQPPPPTP
+PPPTPPPPTPPPPXPPPQ1gZPPPPRPPPPRPPPPRPPPPRPPPPXPPPPTPPPP_PPPPSPPPPhPPPPSPPPPSPPPPTPPPPePPPPVPPPQ@U1RPPPPVPPPPVPPPPWPPPP]P
+PPPWPPPPXPPPPRPPPP\PPPP\PPPP\PPPPTPPPPXPPPQ1hXPPPPXPPPPYPPPPaPPPPaPPPPoPPPPlPPPPgPPPP[PPPP[PPPPhPPPPhPPPPSPPPPSPPPPSPPPP
+SPPPPYPPPPRPPPPYPPPPYPPPPYPPPPYPPPPYPPPPYPPPPQPPPPQPPPPQPPPPQPPPP^PPPP]PPPP]PPPP]PPPP]PPPP]PPPP]PPPP2TPPPPaPPPP_PPPPjPPP
+P_PPPPZPPPPZPPPP1TPPPPjPPPP1TPPPP_PPPPZPPPPZPPPP_PPPP_PPPPWPPPPWPPPPWPPPPVPPPPVPPPPVPPPPVPPPP[PPPP[PPPP[PPPP[PPPP[PPPP[P
+PPPUPPPPUPPPPUPPPPUPPPPYPPPPYPPPPYPPPPYPPPPRPPPPRPPPPgPPPPgPPPP1QPPPPRPPPPRPPPPRPPPPRPPPP]PPPP]PPPPZPPPPZPPPPfPPPPfPPPPf
+PPPPfPPPP^PPPP^PPPPUPPPPUPPPPSPPPPSPPPPSPPPPSPPPP1SPPPP1SPPPP_PPPPiPPPP1UPPPVEV1mEU17c1l1nnPPPPnPPPPXPPPPgPPPPgPPPPXPPPP
+XPPPPXPPPP]PPPR1o2PjPPPPSPPPPhPPPPSPPPPSPPPP_PPPP_PPPPnPPPPnPPPPQPPPPXPPPPQPPPPSPPPPSPPPPSPPPPSPPPPYPPPPTPPPPYPPPPWPPPP^
+PPPP^PPPPgPPPPgPPPPSPPPQEZSPPPPSPPPPSPPPPdPPPPkPPPP1aPPPPdPPPPQPPPPRPPPPRPPPPSPPPPSPPPPSPPPPSPPPPRPPPPQPPPPXPPPPXPPPPTPP
+PPXPPPPXPPPPXPPPPTPPPPTPPPPQPPPPSPPPPSPPPPSPPPPSPPPPRPPPPRPPPPiPPPPdPPPPkPPPP1aPPPPdPPPPYPPPPWPPPPYPPPPYPPPPYPPPPYPPPPRP
+PPPTPPPPmPPPP_PPPP[PPPP1bPPPPmPPPPmPPPP_PPPP_PPPPTPPPP_PPPP1TPPPP1TPPPPWPPPPWPPPPWPPPPUPPPPUPPPPRPPPPRPPPPXPPPPTPPPPXPPP
+PXPPPPXPPPPXPPPPaPPPP2TPPPPaPPPP`PPPP`PPPP^PPPP`PPPP`PPPP`PPPP`PPPP`PPPPQPPPPQPPPPQPPPPQPPPPTPPPPQPPPPSPPPPSPPPPQPPPPcPP
+PPSPPPPSPPPPRPPPPRPPPPSPPPPSPPPPRPPPPUPPPP^PPPPbPPPPUPPPP]PPPPWPPPPVPPPPVPPPPVPPPPVPPPP\PPPPWPPPPYPPPPYPPPP\PPPP]PPPP]PP
+PP]PPPP]PPPPgPPPPgPPPPUPPPP^PPPP^PPPPYPPPP^PPPPYPPPPUPPPPUPPPPUPPPPUPPPP[PPPP[PPPPSPPPPQPPPQ18VTPPPPhPPPPSPPPPXPPPPXPPPP
+gPPPPRPPPPQPPPPRPPPPRPPPPRPPPPRPPPPRPPPPXPPPPXPPPPXPPPPXPPPPlPPPPbPPPP^PPPP_PPPPcPPPPcPPPPcPPPPcPPPPgPPPPgPPPPSPPPPSPPPP
+SPPPPSPPPP\PPPPUPPPPRPPPPTPPPPgPPPPgPPPP_PPPP_PPPP^PPPP1dPPPPfPPPP1iPPPP_PPPP_PPPP\PPPPXPPPPTPPPPTPPPPXPPPPXPPPP`PPPP`PP
+PPgPPPPgPPPP1UPPPP1UPPPPUPPPPUPPPPSPPPPSPPPPWPPPPSPPPPSPPPPWQPPQ2TZPPPPZPPPPZPPPPZPPPPZPPPP1\PPPPmPPPPZPPPP1ZPPPP[PPPPjP
+PPP_PPPP1UPPPP1UPPPPUPPPPUPPPP]PPPPQPPPPQPPPPQPPPPQPPPPQPPPPRPPPPXPPPQ18QWQPPPTPPPPRPPPPRPPPPRPPPPRPPPPUPPPP^PPPPQPPPPQP
+PPPQPPPPQPPPPRPPPPRPPPPQPPPPRPPPPYPPPPaPPPPYPPPPaPPPP`PPPP^PPPP^PPPPaPPPPaPPPPQQPPPWQPPPgPPPPYPPPPdPPPPXPPPPWQPPPQQPPR2W
+E`hPPPPoPPPPkPPPPkPPPP1SPPPPYPPPPkPPPPkPPPPRPPPPWPPPP\PPPP\PPPPRPPPPRPPPPRPPPPRPPPPWPPPPbPPPPUPPPPUPPPPQPPPPhPPPPSPPPPQP
+PPPWPPPPWPPPP\PPPP\PPPPQPPPPQPPPQ17VQPPPPTPPPPQPPPP\PPPQ17USPPPPgPPPPSPPPPSPPPPjPPPP\PPPPnPPPPnPPPPnPPPPnPPPPQPPPPQPPPPV
+PPPPVPPPPVPPPPVPPPPWPPPPWPPPPTPPPPTPPPPZPPPPUPPPP1\PPPPmPPPP^PPPP^PPPPZPPPP1ZPPPPUPPPP]PPPP]PPPPXPPPQ2]hQPPPXPPPPXPPPPTP
+PPPUPPPPUPPPP]PPPPRPPPPZPPPPZPPPPTPPPPZPPPPZPPPPZPPPP_PPPP_PPPPVPPPPVPPPPVPPPPVPPPP^PPPP^PPPPUPPPP^PPPP^PPPPXPPPPXPPPPQP
+PPP^PPPPZPPPPZPPPPQPPPPQPPPP1SPPPP1SPPPP1PPPPP1PPPPPTPPPPTPPPPRPPPPQPPPPRPPPPRPPPPTPPPPmPPPPmPPPPmPPPPmPPPP`PPPP`PPPP_PP
+PPSPPPPSPPPPSPPPPSPPPPQPPPP1RPPPP1RPPPPQPPPPQPPPPQPPPPQPPPP^PPPPVPPPPVPPPP^PPPPZPPPPZPPPPZPPPPTPPPPXPPPPXPPPP`PPPP`PPPP^
+PPPP^PPPP]PPPP]PPPPaPPPPaPPPPZPPPPZPPPP_PPPP_PPPP\PPPPZPPPPSPPPPSPPPPSPPPPSPPPPTPPPPXPPPQEhYPPPPdPPPPlPPPPWPPPPXPPPPTPPP
+PkPPPPkPPPPgPPPPgPPPPkPPPPkPPPP^PPPP^PPPPZPPPQ18[ZPPPP_PPPP_PPPP1bPPPPZPPPP1ZPPPP^PPPP]PPPP]PPPP]PPPP]PPPP^PPPPZPPPPRPPP
+PYPPPPYPPPPmPPPPmPPPPmPPPPmPPPP_PPPPUPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPQPPPP2QPPPP1VPPPP[PPPPQPPPP1[PPPPZPPPPbPPPPUPPPPU
+PPPPQPPPPQPPPPQPPPPQPPPPYPPPPdPPPPXPPPPTPPPPXPPPPnPPPPnPPPPnPPPPnPPPP]PPPP]PPPP]PPPP]PPPP_PPPPRPPPPUPPPPUPPPPUPPPPQPPPPQ
+PPPPQPPPPQPPPP\PPPPWPPPPUPPPPUPPPPUPPPPUPPPP^PPPPSPPPPSPPPPSPPPPSPPPP`PPPP`PPPP1\PPPPmPPPP1ZPPPPZPPPPZPPPPUPPPP1\PPPPmPP
+PPUPPPP1ZPPPPZPPPP1ZPPPPUPPPPbPPPQ2e1WPPPPfPPPPbPPPP^PPPPZPPPP1\PPPPmPPPPZPPPP1ZPPPP\PPPPQPPPP\PPPPQPPPP\PPPPTPPPPZPPPPZ
+PPPPZPPPPZPPPPRPPPPRPPPPRPPPPRPPPPRPPPP]PPPP]PPPP\PPPP\PPPPXPPPPXPPPPYPPPPdPPPPXPPPPQPPPPXPPPPWPPPPWPPPPYPPPPdPPPPTPPPPX
+PPPPYPPPPhPPPPXPPPPVPPPPVPPPPVPPPPVPPPPRPPPPRPPPPQPPPPQPPPPRPPPPQPPPPWPPPPWPPPPQPPPPRPPPPWPPPPSPPPPSPPPPSPPPPSPPPPQPPPPV
+PPPPVPPPPUPPPP]PPPP1VPPPP1gPPPPlPPPP1VPPPP2QPPPPUPPPPUPPPPUPPPPUPPPPXPPPPXPPPPXPPPPXPPPPSPPPPSPPPPSPPPPSPPPPTPPPPTPPPPRP
+PPPZPPPPZPPPP[PPPPZPPPPZPPPP[PPPP[PPPP^PPPP[PPPPZPPPPfPPPPfPPPPZPPPP_PPPP_PPPPZPPPPZPPPPZPPPPUPPPPiPPPP`PPPP_PPPP_PPPPVP
+PPP1RPPPP`PPPP`PPPPZPPPPZPPPPQPPPPRPPPPRPPPPXPPPPXPPPPXPPPPXPPPPTPPPPTPPPPbPPPR2h13]1XP1YPP^PPPPhPPPP]PPPPSPPPPXPPPPSPPP
+PSPPPPVPPPPVPPPP`PPPPZPPPPZPPPP`PPPPVPPPPVPPPPUPPPPbPPPPbPPPP^PPPP\PPPPSPPPPSPPPPSPPPPSPPPPRPPPPhPPPPhPPPPiPPPPiPPPPVPPP
+PVPPPPVPPPPVPPPPWPPPPWPPPPXPPPPQPPPPXPPPPXPPPPXPPPPSPPPPSPPPPRPPPPRPPPPSPPPP^PPPPZPPPPZPPPPVPPPPVPPPPVPPPPVPPPPTPPPPSPPP
+PSPPPPTPPPPSPPPPTPPPPSPPPPSPPPPSPPPPXPPPPXPPPPWPPPPXPPPPXPPPPXPPPPhPPPPbPPPPbPPPPcPPPPcPPPP_PPPPZPPPPZPPPPZPPPPZPPPP_PPP
+P[PPPPaPPPPaPPPPiPPPPiPPPPiPPPPiPPPPYPPPPZPPPPUPPPPUPPPP]PPPPUPPPPUPPPPUPPPPUPPPP`PPPP`PPPP]PPPP]PPPP]PPPP]PPPPUPPPPUPPP
+PUPPPPVPPPPVPPPPVPPPPVPPPPUPPPPSPPPPSPPPPSPPPPSPPPPcPPPPSPPPPSPPPPSPPPPSPPPPUPPPPUPPPPYPPPPYPPPPYPPPPYPPPPgPPPPgPPPPRPPP
+PRPPPP1XQPPPZPPPPZPPPP1ZPPPP]PPPPSPPPPSPPPPSPPPPSPPPPUPPPPUPPPPUPPPPUPPPPRPPPPTPPPPTPPPP^PPPP1mQPPPZPPPP^PPPP^PPPPUPPPPX
+PPPPZPPPP1\PPPPmPPPP[PPPP1ZPPPP[PPPPUPPPPUPPPPUPPPPUPPPP]PPPPUPPPPUPPPPVPPPPVPPPPVPPPPVPPPP^PPPP^PPPPhPPPP\PPPPbPPPPbPPP
+PdPPPPXPPPPXPPPPgPPPPdPPPPXPPPPYPPPPdPPPPTPPPPXPPPP[PPPPcPPPPcPPPPcPPPPlPPPPlPPPPfPPPP_PPPP_PPPPfPPPP`PPPP`PPPP]PPPP]PPP
+PUPPPPgPPPPQPPPP\PPPPYPPPPgPPPPQPPPPQPPPPQPPPPQPPPPZPPPP1ZPPPPZPPPPRPPPPQPPPPRPPPP1VPPPP1VPPPQ19c[PPPP1VPPPP[PPPP1VPPPPU
+PPPPSPPPPQPPPPSPPPPSPPPPTPPPPQPPPP1SPPPPaPPPP2UPPPP2UPPPP1PPPPPWPPPPWQPPQ2lWQPPPWQPPR2n2mWQPPQ2oWQPPPRPPPPRPPPP^PPPP^PPP
+P^PPPP^PPPP^PPPPSPPPPSPPPPSPPPPSPPPPbPPPPbPPPP^PPPP^PPPP^PPPP^PPPPYPPPPYPPPPdPPPPXPPPPTPPPPYPPPPXPPPP\PPPPaPPPPaPPPPXPPP
+PXPPPPTPPPPTPPPPRPPPPRPPPPRPPPQ18hRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPYPPPPYPPPPYPPPPYPPPPTPPPPTPPPPbPPPP1WPPPPfPPPPbPPPP^PPPP
+[PPPPXPPPPXPPPPXPPPPXPPPPXPPPPXPPPPXPPPPXPPPPWPPPP1SPPPPYPPPPXPPPP1SPPPPlPPPP^PPPPRPPPPRPPPPQPPPP1PPPPP1PPPPP1ePPPPaPPPP
+aPPPPRPPPPRPPPPRPPPPYPPPPaPPPP[PPPPQPPPQ17ZXPPPPXPPPP1VPPPP1VPPPP[PPPP[PPPP[PPPP[PPPP`PPPPVPPPPVPPPPVPPPPVPPPPlPPPPlPPPP
+\PPPP[PPPP[PPPP[PPPP[PPPP]PPPPbPPPPbPPPPXPPPPXPPPPXPPPPXPPPPQPPPPQPPPPQPPPPQPPPPbPPPPUPPPPUPPPPUPPPPUPPPP_PPPP_PPPP1bPPP
+P1dPPPP1iPPPPnPPPPnPPPPaPPPPRPPPPRPPPPQPPPPgPPPPXPPPPXPPPPXPPPPXPPPPYPPPPRP1]PPaPPPPaPPPPRPPPPTPPPP]PPPP]PPPP]PPPP]PPPPT
+PPPPTPPPPdPPPPdP1]PPTPPPPfPPPPUPPPPUPPPP`PPPP`PPPPTPPPPTPPPPlPPPPUPPPPbPPPPTPPPPoPPPPQPPPPQPPPPQPPPPQPPPP^PPPP^PPPP^PPPP
+mPPPPmPPPPmPPPP_PPPP_PPPPTPPPQFRYPPPPdPPPPTPPPPTPPPPWPPPPWPPPPbPPPPTPPPPTPPPPSPPPPYPPPPYPPPPSPPPPQPPPPRPPPPRPPPPXPPPPXPP
+PPXPPPPXPPPPbPPPQ12jbPPPPQPPPPQPPPPdPPPPdPPPPYPPPPUPPPPUPPPP]PPPPXPPPPXPPPPXPPPPXPPPPVPPPPbPPPPVPPPPVPPPPSPPPPSPPPPSPPPP
+SPPPPSPPPPSPPPPSPPPPSPPPPSPPPPSPPPPSPPPPSPPPPQPPPPYPPPPSPPPPQPPPPTPPPPSPPPPSPPPPdPPPPdPPPPTPPPPUPPPPUPPPPUPPPPUPPPP1VPPP
+P1VPPPPQPPPPRPPPPRPPPPQPPPPQPPPPRPPPPhPPPP\PPPPkPPPPkPPPPkPPPPkPPPPUPPPPUPPPP[PPPPRPPPPaPPPPQPPPPYPPPPYPPPPYPPPPYPPPP\PP
+PPYPPPPQPPPPQQPPPQQPPPcPPPPQQPPP1QPPPP1QPPPP]PPPP]PPPP[PPPP[PPPPmPPPP1TPPPP1TPPPP1TPPPP1TPPPP1ZPPPPmPPPPmPPPPRPPPPRPPPP[
+PPPPVPPPPVPPPPVPPPPVPPPPTPPPPQPPPPRPPPPTPPPPQPPPP1VPPPP1VPPPPlPPPP1VPPPPYPPPPYPPPPRPPPPYPPPPQPPPPYPPPPYPPPPYPPPPYPPPPYPP
+PP\PPPPYPPPP\PPPPRPPPPRPPPPRPPPPRPPPPZPPPPZPPPP1PPPPP1PPPPPRPPPPRPPPPRPPPPRPPPPdPPPPdPPPPdPPPPQPPPPQPPPPSPPPPWPPPPSPPPPS
+PPPPRPPPPSPPPPSPPPPSPPPPSPPPP[PPPP[PPPP[PPPPUPPPPQPPPPgPPPPSPPPPWPPPP1SPPPPSPPPPdPPPPdPPPPQPPPP1PPPPP1PPPPPkPPPPkPPPPkPP
+PPkPPPPRPPPPRPPPPkPPPPkPPPPkPPPPkPPPPQPPPPRPPPPRPPPPQPPPPhPPPPbPPPP\PPPPXPPPPXPPPPXPPPPXPPPPQPPPP^PPPP^PPPPkPPPPkPPPPkPP
+PPkPPPPkPPPPkPPPPRPPPPRPPPPYPPPPdPPPPYPPPPdPPPPdPPPPgPPPPUPPPPUPPPPUPPPPUPPPPaPPPPRPPPPRPPPPcPPPPVPPPPfPPPPVPPPPVPPPPUPP
+PPaPPPPaPPPP\PPPPcPPPPcPPPP\PPPPaPPPPaPPPP\PPPPRPPPP\PPPP\PPPPTPPPPTPPPPTQPPPQPPPPTPPPPTPPPP^PPPP]PPPP]PPPP^PPPP^PPPPoPP
+PPRPPPPRPPPPRPPPPRPPPPaPPPPaPPPPRPPPP\PPPPUPPPPUPPPPaPPPPaPPPPRPPPPaPPPPaPPPPRPPPP\PPPPcPPPPQPPPPSPPPPSPPPPSPPPPSPPPPSPP
+PPTPPPPTPPPPSPPPPSPPPPSPPPPaPPPPaPPPPRPPPPQQPPPRPPPPRPPPPXPPPPXPPPPXPPPPXPPPPTPPPPTPPPPXPPPPSPPPPSPPPPSPPPPTPPPPTPPPP1SP
+PPP1SPPPP1PPPPP1PPPPPSPPPPSPPPPSPPPPSPPPPUPPPPQPPPPcPPPPcPPPPcPPPPcPPPPQPPPPTPPPPTPPPPQPPPP^PPPP^PPPPSPPPP\PPPPSPPPPSPPP
+PgPPPPSPPPPSPPPPSPPPPSPPPPUPPPPUPPPPQPPPPQPPPPTPPPPTPPPPTPPPPYPPPPTPPPP1SPPPPSPPPPdPPPPdPPPP1SPPPPSPPPPTPPPPgPPPPYPPPP1P
+PPPP1PPPPPYPPPPTPPPP\PPPP\PPPPYPPPPYPPPPdPPPPdPPPPQPPPPSPPPPTPPPPSPPPPSPPPPSPPPPWPPPPQPPPPRPPPPQPPPPXPPPPQPPPPXPPPPTPPPP
+TPPPPdPPPPdPPPPQPPPPWPPPPSPPPPSPPPPRPPPPRPPPPRPPPPRPPPPTPPPPTPPPPSPPPPSPPPPSPPPPSPPPPQPPPP\PPPPTPPPPQPPPPXPPPPSPPPPSPPPP
+SPPPPSPPPPRPPPPRPPPPYPPPPhPPPPSPPPPTPPPPSPPPPTPPPPcPPPPcPPPPSPPPPSPPPPSPPPPSPPPPQPPPPQPPPPRPPPPRPPPPRPPPPRPPPPQPPPPWPPPP
+dPPPPdPPPPSPPPPSPPPPSPPPPSPPPPSPPPPRPPPPRPPPPSPPPPaPPPPaPPPPXPPPPSPPPPSPPPPTPPPP1VPPPP1VPPPPTPPPPTPPPP^PPPPSPPPPRPPPPSPP
+PPSPPPPSPPPPhPPPPSPPPPSPPPPTPPPPQPPPPTPPPPSPPPPTPPPPTPPPPQPPPPSPPPPTPPPPTPPPPSPPPPSPPPPXPPPPXPPPPXPPPPXPPPPXPPPPQPPPPQPP
+PPQPPPPQPPPP1TPPPP1TPPPPgPPPPgPPPPgPPPPgPPPPcPPPPoPPPPcPPPPYPPPPdPPPPXPPPPTPPPPTPPPPRPPPPUPPPPUPPPPUPPPPUPPPPQPPPPYPPPPS
+PPPPSPPPP`PPPPcPPPPcPPPPcPPPPQPPPPQPPPPcPPPPcPPPPWPPPPYPPPPYPPPPWPPPPRPPPP\PPPP\PPPP\PPPPQQPPPQQPPPSPPPPSPPPPTPPPPTPPPPh
+PPPPhPPPPTPPPP\PPPP\PPPPSPPPPSPPPPSPPPPSPPPPXPPPPXPPPPWQPPPWQPPS3k3i3jlPPPPlPPPPhPPPPhPPPPQPPPPXPPPP1PPPPP1PPPPPXPPPPXPP
+PPUPPPQ1:TZPPPPZPPPPUPPPP_PPPPUPPPP_PPPPUPPPP_PPPPTPPPPXPPPPQPPPPRPPPP\PPPPYPPPPRPPPPgPPPPRPPPPQPPPPQPPPPQPPPPQPPPPcPPPP
+cPPPPcPPPPcPPPPTPPPPTPPPPYPPPPYPPPPYPPPPYPPPPTPPPP\PPPPTPPPPQPPPPQPPPPQPPPP\PPPP\PPPPXPPPPYPPPPdPPPPTPPPPXPPPPaPPPPaPPPP
+YPPPPdPPPP1[PPPPYPPPPXPPPPSPPPPSPPPPSPPPPSPPPPaPPPPaPPPPYPPPPTPPPPiPPPP1QPPPPiPPPPcPPPPQPPPPTPPPP^PPPP^PPPPTPPPPbPPPPbPP
+PP^PPPPgPPPPgPPPP1WPPPP1WPPPPUPPPPUPPPP]PPPP1WPPPP1WPPPPTPPPPTPPPP]PPPPiPPPPiPPPP1WPPPPfPPPPVPPPP^PPPPiPPPPbPPPT3m3n3oF_
+UPPPP`PPPP`PPPPbPPPPbPPPP_PPPP1TPPPP1TPPPPUPPPPUPPPPUPPPPUPPPPbPPPPbPPPPTPPPPTPPPPZPPPPZPPPP1ZPPPP_PPPP_PPPP^PPPPZPPPPZP
+PPPYPPPPePPPPePPPPRPPPPTPPPP1TPPPP1hPPPP1QPPPPePPPP_PPPP^PPPPbPPPPePPPPUPPPPUPPPPUPPPPUPPPP1RPPPPWPPPPWPPPP`PPPP]PPPPUPP
+PPUPPPPSPPPPWPPPPSPPPPdPPPPdPPPPQPPPPQPPPPWPPPPVPPPPVPPPPVPPPPVPPPP[PPPP[PPPP[PPPP[PPPPVPPPPVPPPPVPPPPVPPPPUPPPPUPPPPUPP
+PPUPPPP]PPPP[PPPP[PPPP[PPPP[PPPPVPPPPVPPPPVPPPPVPPPP_PPPP_PPPPmPPPPmPPPP_PPPP_PPPPmPPPP[PPPP[PPPP^PPPP[PPPP`PPPP`PPPPSPP
+PPSPPPPSPPPPSPPPPePPPPePPPP]PPPP]PPPP]PPPP]PPPP]PPPP]PPPPUPPPPUPPPPUPPPPUPPPPUPPPPQPPPPQPPPP^PPPP^PPPPVPPPPVPPPPVPPPPVPP
+PPiPPPPUPPPPiPPPPiPPPP]PPPPiPPPPiPPPPiPPPP`PPPP`PPPPVPPPPVPPPPVPPPPVPPPP[PPPP]PPPP[PPPP[PPPP[QPPPZPPPPZPPPP[QPPP[QPPP`PP
+PP[PPPPUPPPPUPPPPePPPPePPPP]PPPPUPPPPVPPPPVPPPPVPPPPVPPPPQPPPPcPPPPYPPPPdPPPPYPPPP1PPPPP[PPPP`PPPP`PPPP`PPPP`PPPPYPPPPYP
+PPPYPPPPYPPPPUPPPPUPPPPUPPPPUPPPPSPPPPSPPPPSPPPPSPPPPUPPPPiPPPPiPPPP1QQPPPePPPPiPPPP[PPPP_PPPP_PPPP^PPPPePPPPePPPPVPPPPV
+PPPPVPPPPVPPPP[PPPPUPPPPQPPPPQPPPPQPPPPjPPPQ17eYPPPPjPPPPTPPPPTPPPPVPPPPVPPPPVPPPPVPPPPXPPPPXPPPPXPPPPXPPPPiPPPPiPPPPSPP
+PPSPPPPSPPPPSPPPPSPPPPQPPPPQPPPPQQPPR4S4TQQPPPSPPPPSPPPPSPPPP^PPPP^PPPP]PPPP]PPPP]PPPP]PPPP^PPPP^PPPP_PPPP1TPPPP1TPPPPRP
+PPPRPPPPQPPPPSPPPPSPPPPSPPPP\PPPP\PPPPSPPPP1PPPPP1PPPPPnPPPP[PPPPUPPPPUPPPPUPPPPUPPPPYPPPPYPPPPYPPPPiPPPPiPPPPSPPPPSPPPP
+SPPPPSPPPP]PPPP]PPPP]PPPP]PPPPWPPPPXPPPPXPPPPWPPPP`PPPP`PPPP`PPPP`PPPPmPPPPjPPPPmPPPP_PPPP1TPPPQ4X1TPPPPmPPPPjPPPPmPPPP1
+UPPPP1UP1RPPlPPPPlPPPPiPPPP_PPPP_PPPP`PPPPiPPPP_PPPP_PPPPSPPPPYPPPPSPPPPSPPPPdPPPPdPPPPjPPPPjPPPP1QPPPPSPPPPQPPPPQPPPPQP
+PPPQPPPPSPPPPZPPPPZPPPPZPPPP1QPPPP1QPPPPePPPPRPPPPRPPPPUPPPPUPPPPUPPPPUPPPPiPPPPSPPPPSPPPPSPPPPSPPPPXPPPPXPPPPYPPPPdPPPP
+bPPPP[PPPPbPPPPUPPPPUPPPPUPPPPUPPPPkPPPPQPPPPdPPPPkPPPPkPPPPkPPPPRPPPPRPPPPhPPPP1UPPPP1UPPPPiPPPPiPPPP`PPPP`PPPP`PPPP`PP
+PPWPPPP1UPPPP[PPPPnPPPPnPPPP_PPPP_PPPPjPPPP[PPPPjPPPP1UPPPP1UP1YPP_PPPPWPPPPTPPPPTPPPPUPPPPVPPPPVPPPPVPPPPVPPPP1RPPPPoPP
+PPXPPPP\QPPQ4Y\QPPP\QPPQ4Z1SPPPP1SPPPPoPPPPTPPPPoPPPP1lPPPPfPPPP`PPPP1XP1nPP1WPPPP^PPPPfPPPPfPPPPdPPPR4[4\SPPPPSPPPPSPPP
+PlPPPQF`lPPPPlPPPPlPPPRFaFcXPPPPQPPPPQPPPPXPPPPTPPPPSPPPPSPPPPSPPPPSPPPPTPPPPRPPPPRPPPPRPPPPRPPPP]PPPPTPPPP^PPPP^PPPPbPP
+PPTPPPPTPPPPVPPPPVPPPP`PPPPVPPPPbPPPP_PPPPjPPPP1UPPPP1UPPPPjPPPPWPPPPWPPPPZPPPPbPPPPZPPPP_PPPP_PPPP]PPPP]PPPPbPPPPbPPPP`
+QPPP1\PPPPmPPPPdPPPPQPPPPQPPPPdPPPPhPPPPTPPPPTPPPPSPPPPdPPPPYPPPPSPPPP_PPPP_PPPPTPPPPdPPPP_PPPP_PPPPjPPPPjPPPP]PPPPZPPPP
+ZPPPPfPPPPfPPPPePPPP1XQPPP]PPPP]PPPPZPPPPZPPPPfPPPPfPPPPePPPP1XQPPP]PPPP_PPPPXPPPPXPPPPXPPPPXPPPPXPPPPUPPPPUPPPP]PPPPXPP
+PPbPPPPbPPPPoPPPPoPPPPUPPPP_PPPP1[PPPTMSFbFdMR]PPPP]PPPP^PPPPbPPPPbPPPPQPPPPQPPPPQPPPPQPPPPfPPPP`PPPP`PPPPcPPPPcPPPPcPPP
+PYPPPP1SPPPP1SPPPPRPPPP\PPPPRPPPPaPPPPaPPPPUPPPPcPPPPSPPPPcPPPP1SPPPPdPPPP1fPPPPRPPPPYPPPPZPPPQ15l1\PPPPmPPPPRPPPP1[PPPP
+cPPPPPPPPRQFjUPPPQFk]PPPPVPPPPVPPPP[PPPPfQPPTN]N`4m15kQPPPPQPPPPYPPPPdPPPPTPPPPXPPPPVPPPPVPPPPUPPPPUPPPPVPPPP[PPPP[PPPP\
+PPPP[PPPPTPPPPRPPPP1UPPPP1UPPPPTPPPPRPPPPRPPPPRPPPPRPPPPbPPPPbPPPPYPPPPdPPPPXPPPPTPPPPXPPPPQPPPPQPPPPQPPPPQPPPPRPPPPRPPP
+P^PPPP^PPPP^PPPP^PPPPTPPPPTPPPPSPPPPSPPPPSPPPPSPPPPRPPPPRPPPPRPPPPRPPPP`PPPP`PPPP`PPPP^PPPPcPPPPiPPPPiPPPP^PPPPbPPPPbPPP
+PbPPPPSPPPPSPPPPSPPPPSPPPPQPPPPQPPPPQPPPPQPPPPRPPPPiPPPPQPPPPQPPPPQPPPPRPPPPQPPPPUPPPPUPPPP]PPPPTPPPPYPPPPQPPPPRPPPP\PPP
+P\PPPPRPPPPTPPPPSPPPPSPPPPSPPPPSPPPPSPPPPXPPPS5P5Q5RXPPPR5T5S1[PPPP1[PPPPXPPPPXPPPP\PPPP\PPPPRPPPPRPPPPRPPPPRPPPPcPPPPcP
+PPPTPPPPTPPPPcPPPPcPPPPQPPPPUPPPPUPPPP^PPPP]PPPPUPPPPbPPPPRPPPPRPPPP\PPPP\PPPPUPPPPVPPPPVPPPPVPPPPVPPPP]PPPPbPPPPZPPPPZP
+PPPbPPPPVPPPPVPPPPVPPPPVPPPPSPPPPYPPPPdPPPP1fPPPPYPPPPTPPPPSPPPPSPPPPSPPPPSPPPPXPPPPTPPPP\PPPPUPPPPUPPPP]PPPPQPPPPQPPPPW
+QPPP1SPPPP1SPPPP1SPPPPdPPPPdPPPPRPPPPWPPPPYPPPP]QPPR5VFm^PPPP^PPPPVPPPP^PPPPVPPPPVPPPPXPPPPWQPPPWQPPPTPPPPTPPPPQPPPPZPPP
+P1\PPPPmPPPPZPPPP1ZPPPPRPPPPRPPPPRPPPPRPPPPYP1YPPYP1YPPQPPPP^PPPPWPPPP1\PPPPmPPPP1ZPPPPZPPPP^PPPP`PPPP`PPPPTPPPPYP1YPPYP
+PPPSPPPPXPPPPXPPPPXP1YPPSPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPWQPPPWQPPPUPPPPUPPPPbPPPPbPPPP^PPPP\PPPP\PPPPaPPPPXPPPPX
+PPPPXPPPPXPPPPXPPPPTPPPPTPPPP[PPPPgPPPSKXKYKZgPPPPYPPPPYPPPPgPPPPgP1RPPgPPPPgPPPPgPPPPZPPPPZPPPPRPPPPRPPPPRPPPPRPPPPQPPP
+PQPPPPQPPPPQPPPP1QQPPPiPPPP]PPPPiPPPP]PPPPiPPPPVPPPPVPPPPVPPPPVPPPP\PPPP\PPPP^PPPPnPPPPePPPP^PPPP`PPPPdPPPPdPPPPRPPPPRPP
+PPQPPPPTPPPPRPPPP\PPPPQPPPPcPPPPQPPPPaPPPP\PPPP\PPPPQPPPPcPPPPQPPPPoPPPPhPPPPoPPPPWPPPPWPPPPQPPPPQPPPPQPPPPQPPPPTPPPPfPP
+PPfPPPPfPPPPfPPPPUPPPPUPPPPaPPPP1SPPPPaPPPPRPPPPQPPPPQPPPPQPPPPQPPPPTPPPPRPPPPQPPPPRPPPP_PPPPlPPPP_PPPP_PPPPVPPPPVPPPPVP
+PPPVPPPPQPPPPQPPPP`PPPP_PPPP_PPPP^PPPP^PPPP_PPPP_PPPPZPPPPbPPPP1ZPPPP1\PPPPmPPPPZPPPP1RPPPP1RPPPP^PPPP^PPPP1`PPPP1`PPPPW
+PPPPjPPPP1jPPPPjPPPP^PPPPZPPPPVPPPP^PPPP[PPPP[PPPP[PPPP[PPPPnPPPPhPPPPhPPPP^PPPP^PPPP_PPPPZPPPPZPPPPZPPPPZPPPP1dPPPP1iPP
+PP_PPPPZPPPPbPPPPbPPPPQPPPPQPPPPQPPPPoPPPPoPPPP^PPPP]PPPPjPPPPjPPPPRPPPPRPPPPQQPPPWQPPPWQPPPYPPPPdPPPPWQPPPWQPPPQPPPPQPP
+PPQPPPPQPPPPQPPPPkPPPP1aPPPPdPPPPYPPPPdPPPPZPPPPZPPPPZPPPPZPPPP1UPPPP1UPPPP_PPPPUPPPP`PPPP`PPPP^PPPP^PPPP`PPPP\PPPP\PPPP
+RPPPP[PPPPPPPPQR1PPPPPTPPPPYPPPPYPPPP_PPPP_PPPP[QPP\GYG[16S16T16U5[5\5]5^GZM[15m[PPPPbPPPPbPPPPbPPPP1ZPPPP]PPPP]PPPPbPPP
+P[PPPP1QPPPP[PPPPgPPPPgPPPPjPPPP1TPPPP1TPPPPcPPPPQPPPPjPPPP]PPPPVPPPP^PPPP^PPPPRPPPPVPPPPVPPPP`PPPP`PPPP[PPPP^PPPP^PPPPo
+PPPPePPPPVPPPPVPPPPVPPPPVPPPP_PPPP_PPPP1bPPPP]PPPP[PPPPQPPPP_PPPP[PPPPWPPPPWPPPP[PPPPdPPPP1fPPPPXPPPPYPPPP_QPPT5a5b5c5d1
+dPPPP1iPPPPjPPPP1XP1YPP1bPPPP[PPPPjPPPPgPPPPkPPPP1aPPPPdPPPPYPPPPWQPPPVPPPPVPPPPVPPPPVPPPPbPPPPWPPPPTPPPPQPPPPQPPPPXPPPP
+XPPPPXPPPPXPPPP\PPPPQPPPPQPPPPQPPPPQPPPP\PPPPTPPPPXPPPPRPPPP\PPPP[PPPP[PPPP[PPPP[PPPPSPPPPSPPPPSPPPPSPPPPnPPPPnPPPPQPPPP
+RPPPPRPPPPWPPPPWPPPPRPPPPRPPPPTPPPP\PPPPTPPPPjPPPPdPPPPdPPPPRPPPPRPPPPRPPPPWPPPPQPPPPRPPPPbPPPPRPPPPRPPPPRPPPPRPPPPUPPPP
+UPPPPUPPPPQPPPPQPPPPQPPPPQPPPPUPPPP^PPPPYPPPPRPPPPRPPPPjPPPPQPPPPRPPPPQPPPPQPPPPWPPPPWPPPPRPPPPRPPPPRPPPPRPPPPRPPPP\PPPP
+QPPPPcPPPPQPPPPQPPPPQPPPPQPPPPQPPPPgPPPPUPPPPUPPPPUPPPPUPPPPUPPPPUPPPPbPPPPbPPPPUPPPPUPPPPjPPPPnPPPPnPPPPnPPPPnPPPP]PPPP
+UPPPPUPPPPUPPPPUPPPPQPPPP\PPPPRPPPP\PPPPRPPPP1VPPPP1VPPPP]PPPP]PPPP]PPPP]PPPPQPPPPRPPPPYPPPPUPPPPePPPP\PPPPcPPPPcPPPP\PP
+PPePPPPePPPPePPPPePPPPePPPP`PPPP`PPPP`PPPP`PPPPRPPPPRPPPP_PPPPaPPPPaPPPPaPPPPWPPPP\PPPPSPPPPSPPPPSPPPPSPPPPSPPPPSPPPPSPP
+PPSPPPPZPPPP1ZPPPPePPPPePPPP^PPPPnQPPPRQPPTLaL_LoMQRQPPRL`MPWPPPPWPPPPWPPPPRQPPPoPPPPoPPPPRPPPP1dPPPP1iPPPP_PPPP1bPPPP_P
+PPQ17kkPPPPkPPPPkPPPPkPPPPhPPPRKS11^oPPPPSPPPPQPPPPQPPPP^PPPPUPPPPXPPPPXPPPPdPPPPdPPPPXPPPPiPPPPiPPPPUPPPPUPPPPVPPPPVPPP
+PVPPPPVPPPP^PPPPXPPPPQPPPPQPPPPXPPPPYPPPPdPPPPXPPPPTPPPPTPPPQSRPPPPTPPPPRPPPPRPPPPQPPPPRPPPPkPPPS5h5i5jkPPPP1PPPPP1PPPPP
+1ePPPPTPPPPTPPPPkPPPPkPPPP1SPPPPRPPPPQPPPPRPPPPQPPPPQPPPPQPPPP[PPPPQPPPPbPPPPbPPPPQPPPPQPPPPRPPPPQPPPPTPPPPTPPPP1VPPPP[P
+PPP[PPPP[PPPP[PPPP1YPPPQLc1\PPPPmPPPPZPPPPePPPPZPPPPgPPPPgPPPPgPPPPdPPPPdPPPP1SPPPPdPPPPcPPPPZPPPPZPPPPnPPPPbPPPPZPPPPjP
+PPPjPPPPUPPPPYPPPPYPPPP\PPPPTPPPPZPPPPZPPPP_PPPP_PPPP_PPPPUPPPPRPPPPRPPPP_PPPP1UPPPPRPPPP\PPPPcPPPPQPPPP1VPPPR19X19YQPPP
+PQPPPPQPPPPQPPPPlPPPPePPPPePPPPePPPP1PPPPP1PPPPP1SPPPRMcMdaPPPPaPPPP^QPPQ6PfPPPPbPPPPbPPPP1QQPPPjPPPPZPPPP1ZPPPPfPPPPdPP
+PPdPPPPQPPPPfPPPP`PPPP_PPPP_PPPP_PPPP`PPPP`PPPP`PPPP`PPPPQPPPPQPPPPcPPPPcPPPPcPPPPcPPPPcPPPPTPPPPTPPPPdPPPPdPPPPbPPPPbPP
+PP[PPPP[PPPP[PPPPXPPPPXPPPPXPPPPXPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPhPPPPWPPPPWPPPPWPPPP\PPPPWPPPPfPPPPfPPPPcPPPPoPPPP\PP
+PPTPPPPZPPPP1XPPPP^PPPPbPPPP[PPPP[PPPPZPPPP^PPPP^PPPPZPPPPZPPPPZPPPPZPPPP^PPPP^PPPPZPPPPZPPPPZPPPP_PPPP^QPP]6U6X6T6W6Y6Z
+6[6]6`6V6\6^6_UPPPPZPPPPZPPPP1ZPPPPdPPPPdPPPPYPPPP^PPPPUPPPPaPPPPaPPPP1PPPPP1PPPPP1PPPPPaPPPP1PPPPP1PPPPP1PPPPPkPPPPkPPP
+PYPPPPYPPPPYPPPPYPPPPgPPPP1SPPPP1SPPPPYPPPPgPPPP`PPPP`PPPPWPPPP]PPPPWPPPPVPPPPVPPPPdPPPPdPPPPQPPPPQPPPPVPPPPVPPPPTPPPPTP
+PPP\PPPPZPPPPZPPPPQPPPPQPPPPWPPPPWPPPPQPPPPQPPPPbPPPP[PPPP[PPPP[PPPPePPPP[PPPPePPPP]PPPP^PPPP^PPPPUPPPPbPPPPZPPPP1WPPPPf
+PPPPWPPPPRPPPPQPPPPYPPPPYPPPPYPPPPdPPPPdPPPPQPPPP]PPPP]PPPP]PPPP^PPPP`PPPP`PPPP^PPPP]PPPPZPPPPRPPPPcPPPP[PPPP_PPPPZPPPPd
+PPPPXPPPPdPPPPdPPPPXPPPPXPPPPZPPPPiPPPPZPPPPTPPPPTPPPP[PPPP[PPPPQPPPPYPPPPYPPPPYPPPPYPPPPQPPPP1[PPPP1[PPPP2QPPPP1VPPPPYP
+PPP1QPPPP1[PPPPQPPPPePPPP]PPPPePPPPQPPPPQPPPPYPPPPaPPPPaPPPPYPPPP]PPPP]PPPP]PPPP]PPPPePPPP_PPPPaPPPPaPPPPQPPPPTPPPPXPPPP
+XPPPPXPPPPXPPPPXPPPPXPPPPYPPPQ18b\PPPP\PPPPoPPPPoPPPP\PPPP\PPPPTPPPPVPPPPVPPPPVPPPPVPPPP`PPPPjPPPP`PPPP`PPPPaPPPPaPPPP`P
+PPP`PPPPUPPPPRPPPPRPPPPQPPPP^PPPP^PPPP\PPPP\PPPPSPPPPSPPPPSPPPPSPPPPTPPPPQPPPPQPPPP1TPPPP1TPPPPSPPPPSPPPPSPPPPSPPPPTPPPP
+TPPPPRPPPPRPPPPTPPPPTPPPPTPPPP\PPPP\PPPPTPPPPTPPPP\PPPP^PPPP^PPPPTPPPPTPPPP\PPPP\PPPPmPPPPmPPPPmPPPPmPPPP_PPPP_PPPP1bPPP
+PSPPPPSPPPPSPPPPQPPPPSPPPP\PPPP\PPPPTPPPPTPPPP1^QPPPfQPPPfQPPPfQPPP[PPPP]PPPPTPPPPTPPPP1VPPPP1VPPPPQPPPPTPPPPTPPPP\PPPPX
+PPPPXPPPPXPPPPXPPPPRPPPPRPPPPQPPPPTPPPPTPPPPTPPPPTPPPPWPPPPUPPPPUPPPPVPPPPVPPPPVPPPPVPPPPTPPPPTPPPPePPPPePPPPTPPPPTPPPPQ
+PPPPaPPPPaPPPPQPPPPXPPPPTPPPPTPPPPTPPPP\PPPP\PPPPTPPPPTPPPP\PPPPQPPPPQPPPPQPPPPQPPPPTPPPPhPPPPTPPPPhPPPPSPPPPXPPPPXPPPPX
+PPPPXPPPP1UPPPP_P1RPPRPPPPRPPPPQPPPPbPPPPbPPPPbPPPPbPPPPQPPPP\PPPP\PPPPRPPPPRPPPPQPPPPTPPPP^PPPP^PPPPTPPPPTPPPP^PPPP^PPP
+P\PPPP\PPPP\PPPP\PPPPRPPPPTPPPPTPPPPQPPPP\PPPP\PPPP\PPPP\PPPPQPPPPQPPPP`PPPPbPPPP1PPPPP1PPPPPbPPPPbPPPPbPPPPbPPPPTPPPPbP
+PPPbPPPPRPPPP\PPPPYPPPPYPPPPYPPPPTPPPPTPPPP1WPPPPYPPPPdPPPPTPPPPQPPPPWPPPPRPPPPTPPPPSPPPPSPPPPSPPPPSPPPPcPPPPUPPPPfPPPPf
+PPPPUPPPPUPPPPUPPPPSPPPPSPPPPSPPPPSPPPPYPPPPYPPPPYPPPP1PPPPP1PPPPP_PPPP_PPPPhPPPPTPPPPaPPPPTPPPPTPPPPaPPPP_PPPP_PPPPaPPP
+PYPPPPYPPPPYPPPPTPPPPYPPPPTPPPPQPPPPQPPPP]PPPPUPPPPUPPPP^PPPPfPPPPfPPPP\PPPPTPPPPTP1RPPQPPPP\PPPP\PPPPQPPPPQPPPPTPPPPTPP
+PP\PPPPbPPPPePPPPePPPPbPPPPTPPPPTPPPP\PPPP\PPPP\PPPPQPPPPTPPPPTPPPPWPPPPWPPPP^PPPP_PPPP_PPPP^PPPP[PPPP[PPPP[PPPP_PPPP_PP
+PPQPPPPiPPPPiPPPPiPPPPiPPPPaPPPPaPPPPXPPPPXPPPPXPPPPXPPPPdPPPPdPPPPXPPPP]PPPPVPPPPVPPPPVPPPPVPPPP^PPPPZPPPPZPPPPVPPPPiPP
+PPbPPPPbPPPPbPPPPiPPPPSPPPPSPPPPSPPPPSPPPPWPPPPWPPPPQPPPPQPPPPcPPPPcPPPPcPPPPcPPPP]PPPPSPPPPSPPPPSPPPPYPPPPYPPPPTPPPPTPP
+PPQPPPPTPPPPTPPPP`PPPPVPPPPVPPPPVPPPPfPPPPfPPPPXPPPPXPPPPZPPPPZPPPPSPPPPSPPPPSPPPPSPPPPXPPPPePPPPXPPPPXPPPPVPPPPVPPPPVPP
+PPfPPPPfPPPPVPPPPVPPPPVPPPPVPPPPVPPPPZPPPPZPPPPZPPPP`PPPP`PPPP`PPPPfPPPPbPPPPVPPPPVPPPPVPPPPUPPPPUPPPPTPPPPRPPPPaPPPPQPP
+PPRPPPPRPPPPRPPPPRPPPPlPPPPlPPPPTPPPPTPPPPTPPPPTPPPPePPPPePPPP\PPPP\PPPPQPPPPQPPPPQPPPPXPPPPXPPPPXPPPPXPPPPXPPPPTPPPPTPP
+PPaPPPPhPPPPQQPPQ6dQQPPPTPPPPWPPPPWPPPPWPPPPaPPPPaPPPPePPPPePPPPWPPPPTPPPPTPPPP1VPPPP1VPPPP1VPPPP1VPPPPgPPPPYPPPPdPPPPXP
+PPP1TPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPlPPPPSPPPPSPPPPSPPPPSPPPPYPPPPgPPPPgPPPPoPPPPYPPPPoPPPP]PPPP]PPPP]PPPP]PPPPW
+PPPPWPPPP_PPPP_PPPPWPPPPRPPPPcPPPP]PPPQ13`]PPPP]PPPP]PPPP1hPPPP2RPPPP1jPPPPjPPPP`PPPP`PPPP_PPPP_PPPP_PPPP1bPPPPTPPPP_PPP
+P_PPPP_PPPP1TPPPP1TPPPP1QPPPPTPPPPTPPPPUPPPPUPPPP[PPPP1QPPPP[PPPPQPPPP1SPPPPaPPPP]PPPPUPPPPgPPPP^PPPPbPPPP1WPPPP^PPPPUPP
+PP1`PPPPkPPPQNZkPPPPkPPPRKP15]kPPPQJoZPPPR18e1:j1\PPPPmPPPP_PPPPVPPPPVPPPPVPPPP]PPPPVPPPP1]QPPT7]7\7^7_1ZPPPP[PPPP[PPPP[
+PPPP[PPPPTPPPPaPPPPaPPPPUPPPPUPPPPgPPPPgPPPP_PPPQGhoPPPPoPPPPcPPPPcPPPPXPPPP\PPPPWPPPP\PPPPcPPPPRQPPPQQPPPYPPPPdPPPPWQPP
+PWQPPQ7`WQPPPQPPPPQPPPPQPPPPQPPPPXPPPPXPPPPTPPPPRPPPPRPPPPRPPPPRPPPPYPPPPdPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQP
+PPP`PPPPnPPPP`PPPP`PPPP`PPPP[PPPP\PPPP\PPPP[PPPQ19d[PPPP[PPPPnPPPP^PPPP^PPPPcPPPPcPPPPTPPPPTPPPPYPPPPdPPPPXPPPPQPPPPXPPP
+PRPPPPSPPPP\PPPPSPPPPSPPPPoPPPPTPPPPTPPPP`PPPP1QPPPP`PPPPiPPPP1RPPPP1RPPPP1RPPPPZPPPP]PPPPUPPPPUPPPPWPPPPRPPPPRPPPPQPPPP
+RPPPP1SPPPP1SPPPPVPPPPVPPPPVPPPPVPPPP]PPPP]PPPPXPPPPXPPPPXPPPPTPPPP_RPPP_PPPPUPPPPUPPPPUPPPPUPPPP1RPPPPVPPPPVPPPPVPPPPVP
+PPPVPPPPVPPPP\PPPPZPPPPZPPPP1ZPPPPbPPPP`PPPPiPPPRHPHQ`PPPP^PPPP1RPPPP^PPPP^PPPPUPPPPcPPPPhPPPPhPPPPQPPPPcPPPPcPPPPbPPPP]
+PPPP]PPPP]PPPP]PPPPRPPPPRPPPPjPPPPfPPPP`PPPPdPPPPdPPPPePPPPePPPPePPPPePPPPePPPPiPPPPiPPPP1[QPPQ7biPPPR7c7dkPPPPkPPPPkPPP
+PkPPPP1PPPPP1ePPPPVPPPPVPPPPQPPPPQPPPPQPPPPQPPPPnPPPPnPPPPnPPPPnPPPPePPPPZPPPPnPPPPZPPPPQPPPPXPPPP\PPPP]PPPPePPPPePPPP_P
+PPP_PPPPRPPPPQPPPPXPPPPYPPPPYPPPPXPPPPXPPPPTPPPPTPPPPXPPPZ7m7n7o8P8Q15X15Y18RHRN[1VPPPP1VPPPPkPPPP1aPPPPaPPPPYPPPPdPPPP_
+PPPPmPPPZ8S8T8U8W8XHS8R8V8YMn_PPPPbPPPPmPPPP_PPPP_PPPP_PPPP_PPPP1hPPPP1TPPPPbPPPPbPPPPmPPPP\PPPP_PPPPjPPPP_PPPQ8Z_PPPP_P
+PPP_PPPP\PPPPaPPPPaPPPPlPPPPTPPPP`PPPP`PPPP]PPPP]PPPPUPPPPUPPPPbPPPP1\PPPPmPPPPVPPPP1ZPPPPZPPPPiPPPPiPPPPYPPPPYPPPPWPPPP
+UPPPP[PPPPhPPPPoPPPPTPPPPTPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPP_PPPP_PPPP^PPPPbPPPP1WPPPPjPPPP_PPPP_PPPPjPPPP_PPPP`PPPP`PPP
+P^PPPPXPPPP[PPPP[PPPPQPPPPYPPPPYPPPPYPPPPYPPPPRPPPP1TPPPP1TPPPP`PPPP`PPPPePPPP1UPPPP1UPPPPYPPPPYPPPPYPPPPYPPPPUPPPPUPPPP
+UPPPPUPPPP1TPPPP1TPPPPoPPPPTPPPPWPPPPTPPPPTPPPPWPPPPTPPPPTPPPPRPPPPdPPPPTPPPPgPPPPTPPPPTPPPPSPPPPSPPPPSPPPPSPPPPUPPPPWQP
+PP]PPPP]PPPPTPPPPTPPPPSPPPPSPPPPSPPPPSPPPPdPPPPdPPPPWPPPPRPPPPoPPPPRPPPPRPPPPZPPPPZPPPPZPPPP1UPPPP1UPPPP1UPPPP1UPPPPZPPP
+PYPPPPYPPPPYPPPPYPPPP`PPPP`PPPP1TPPPP1TPPPP`PPPPUPPPP_PPPP_PPPP`PPPP_PPPP_PPPPVPPPP_PPPPVPPPPVPPPP\PPPP\PPPP\PPPP\PPPPQP
+PPPoPPPPoPPPPcPPPPRPPPPRPPPP`PPPP`PPPPXPPPPRPPPPRPPPPgPPPPgPPPPfPPPPZPPPPZPPPPfPPPPRPPPPTPPPPXPPPQ12fXPPPP\PPPPQPPPP\PPP
+P\PPPPUPPPP]PPPP\PPPP\PPPPePPPPePPPPQPPPPYPPPPYPPPPVPPPPVPPPPVPPPPVPPPPbPPPPVPPPPVPPPPbPPPPUPPPPUPPPPYPPPPYPPPP]PPPPbPPP
+PfPPPPbPPPP1hPPPP2RPPPPjPPPP`PPPP1jPPPPjPPPPZPPPPZPPPPZPPPP_PPPP_PPPP\PPPPRPPPP\PPPPYPPPPdPPPPXPPPPcPPPPRPPPPXPPPPUPPPPU
+PPPP^PPPP^PPPPRPPPPWPPPPTPPPPTPPPP1RPPPP1XP1^PPbPPPPbPPPP1UPPPPUPPPPUPPPP]PPPPRPPPPRPPPPQPPPP\PPPPWPPPP_PPPP_PPPP1TPPPP1
+TPPPP_PPPP_PPPPoPPPPWPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPP\PPPP\PPPPQPPPPdPPPPdPPPPYPPPPQPPPPRPPPP1SPPPPRPPPPRPPP
+PRPPPPRPPPPQPPPPQPPPPTPPPPRPPPPRPPPPRPPPPRPPPPQPPPPQPPPP\PPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPXPPPPdPPPPdPPPPXPPP
+PXPPPPRPPPPRPPPPWPPPPRPPPPRPPPPoPPPPYPPPPYPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPcPPPPcPPPPcPPPPcQPPPWPPPPWPPPPQPPP
+PTPPPPQPPPPRPPPPRPPPPRPPPPRPPPPQPPPPRPPPPRPPPPQPPPPQPPPPRPPPPTPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPcPPPPcPPPPQPPP
+PcPPPPcPPPP1RPPPP1XP1cPPbPPPPVPPPPVPPPPVPPPPVPPPPbPPPPbPPPP]PPPPYPPPPXPPPPYPPPPSPPPPSPPPPSPPPPSPPPPXPPPPXPPPP1PPPPP1PPPP
+PRPPPP\PPPPQPPPPTPPPPQPPPPRPPPPRPPPPRPPPPRPPPPRPPPP^PPPP^PPPPRPPPPRPPPPYPPPPYPPPP\PPPP\PPPPRPPPPYPPPPYPPPPWPPPPWPPPPWPPP
+PYPPPPYPPPP[PPPP[PPPP[PPPP[PPPP]PPPPbPPPP]PPPPYPPPPXPPPPXPPPP\PPPP\PPPPXPPPPXPPPP_PPPPVQPPP[PPPPePPPPRPPPPQPPPPRPPPPlPPP
+PlPPPPkPPPPkPPPPkPPPPaPPPPkPPPPTPPPPXPPPP\PPPPRPPPP\PPPPQPPPPQPPPPQPPPPQPPPPePPPP\PPPPWPPPPRPPPPRPPPPlPPPPlPPPPRPPPPRPPP
+P`PPPP`PPPQ17Y`PPPP`PPPPhPPPPhPPPPWPPPPkPPPP1aPPPPdPPPPYPPPPdPPPPbPPPPbPPPPTPPPP\PPPPTPPPPTPPPPYPPPPYPPPPYPPPP1PPPPP1PPP
+PPgPPPPZPPPP1\PPPPmPPPPZPPPP1ZPPPPnPPPP1gPPPPRPPPPRPPPPlPPPPaPPPPaPPPPhPPPQ8jhPPPPQPPPPXPPPPXPPPPXPPPPXPPPPQPPPPXPPPPXPP
+PPUPPPP^PPPPWPPPPQPPPPQPPPPQPPPPRPPPPQPPPPTPPPPTPPPP\PPPP^PPPP^PPPP[PPPP[PPPP[QPPU9T9U9V9W16Q[PPPP[PPPPZPPPP1ZPPPP1\PPPP
+mPPPP1hPPPP2RPPPPjPPPP1SPPPP1SPPPP1PPPPPUPPPP]PPPP_PPPPRPPPPRPPPPRPPPPRPPPPaPPPPaPPPP]PPPP^PPPPbPPPP1WPPPPbPPPP[PPPPhPPP
+PRPPPP\PPPPQPPPPcPPPPQPPPP[PPPPVPPPPVPPPPVPPPPVPPPP[PPPPTPPPPoPPPPTPPPPTPPPPTPPPPTPPPP\PPPPRPPPPRPPPPTPPPP\PPPPRPPPP]PPP
+P]PPPP\PPPPcPPPPcPPPPRPPPP^PPPP^PPPP^PPPPWPPPPWPPPP`PPPP`PPPP`PPPP`PPPPaPPPP[PPPPTPPPPTPPPPSPPPPSPPPPSPPPPSPPPP\PPPPaPPP
+PaPPPP`PPPP`PPPP`PPPPUPPPPiPPPPQPPPPRPPPPRPPPPRPPPPVPPPPVPPPPRPPPPUPPPPUPPPPYPPPPYPPPPYPPPPYPPPPdPPPPdPPPPQPPPPoPPPPoPPP
+PTPPPPUPPPPRPPPPRPPPQNYRPPPPRPPPP1VPPPP1VPPPPRPPPPRPPPPXPPPPhPPPPhPPPPRPPPPRPPPPSPPPPSPPPPSPPPPTPPPPSPPPPRPPPPRPPPPQPPPP
+lPPPPlPPPP1gPPPPaPPPPaPPPP[PPPPQPPPPQPPPPXPPPPXPPPPXPPPPXPPPPQPPPPQPPPPdPPPPdPPPPVPPPPVPPPPVPPPPVPPPP1RPPPP1RPPPP]PPPQ12
+i]PPPQ12hPPPPX16W16X16YAi16VCSCTT]PPPP]PPPQ1:QZPPPPZPPPPRPPPPRPPPP]PPPPlPPPP]PPPPTPPPPbPPPPbPPPPRPPPPRPPPPRPPPPRPPPPYPPP
+PYPPPPYPPPPYPPPPQPPPPRPPPPRPPPPbPPPPbPPPPfPPPPZPPPPZPPPPiPPPPiPPPPiPPPPiPPPPWPPPPWPPPP]PPPPUPPPPlPPPP1gPPPPlPPPPUPPPPUPP
+PPUPPPPUPPPPUPPPP1RPPPP1RPPPPUPPPPUPPPPbPPPPbPPPPQPPPPTPPPPTPPPPWPPPPQQPPPVPPPPUPPPP`PPPP`PPPP`PPPP`PPPPWPPPPTPPPPdPPPPd
+PPPPYPPPPYPPPPYPPPPYPPPPZPPPPZPPPPZPPPPZPPPP1UPPPP1UPPPP\PPPP\PPPPRPPPPRPPPPWPPPPVPPPPRPPPPRPPPPRPPPPRPPPPRPPPPVPPPPVPPP
+PVPPPPlPPPPRPPPP\PPPPTPPPPlPPPPlPPPPYPPPPYPPPPTPPPPTPPPPTPPPPTPPPPRPPPPRPPPPWQPPPWQPPP\PPPP1TPPPPlPPPPlPPPP\PPPPRPPPPRPP
+PPRPPPPRPPPPRPPPPWQPPPRPPPPRPPPPWPPPP\PPPPSPPPPSPPPPSPPPPSPPPPWPPPPWPPPPQPPPPSPPPPlPPPPlPPPPlPPPPSPPPPgPPPPQPPPPTPPPPUPP
+PPUPPPPUPPPPUPPPPTPPPSIZI[I\dPPPPdPPPPfPPPPfPPPPTPPPPUPPPPUPPPPUPPPPQPPPPRPPPPVPPPP[PPPPVPPPPVPPPPTPPPPTPPPPQPPPPXPPPPXP
+PPPWPPPP_PPPPYPPPPYPPPPYPPPPYPPPPQPPPPWPPPPTPPPPTPPPPTPPPPWPPPPVPPPPVPPPPVPPPPVPPPP1XPPPP1XPPPP]PPPP^PPPP`PPPP`PPPP^PPPP
+YPPPPdPPPPTPPPPXPPPP1PPPPP1PPPPP]PPPPbPPPPbPPPPTPPPPWPPPPWPPPP[PPPPWQPPPTPPPP^PPPQI]ZPPPPZPPPP1ZPPPP[PPPP1VPPPP1VPPPPTPP
+PPTPPPPjPPPPWPPPPTPPPPSPPPPSPPPPSPPPPSPPPPhPPPPhPPPPTPPPPUPPPPUPPPPUPPPPjPPPP1UPPPQ:e`PPPP`PPPP_PPPP1UPPPP`PPPPjPPPPQPPP
+PRPPPPRPPPPQPPPPSPPPPSPPPPSPPPPSPPPPbPPPPbPPPPiPPPPiPPPPiPPPPiPPPPhPPPPWPPPPYPPPPYPPPPYPPPPYPPPPUPPPPUPPPPUPPPPUPPPPUPPP
+PUPPPP^PPPP^PPPPUPPPPUPPPPUPPPPUPPPPUPPPPUPPPPUPPPPUPPPPUPPPPVPPPPQPPPPQPPPPcPPPPcPPPPYPPPPYPPPP1kPPPPhPPPPlPPPPQPPPPgPP
+PPgPPPPQPPPPRPPPPRPPPPRPPPPRPPPPQPPPPgPPPPRPPPPQPPPPRPPPPTPPPPTPPPPTPPPP1UPPPP1UPPPP[PPPPUPPPP\PPPPRPPPP\PPPPQPPPP_PPPPW
+PPPPcPPPPVPPPPVPPPPVPPPPVPPPP\PPPQLXWPPPQIcaPPPPaPPPPaPPPPdPPPPdPPPPQPPPPoPPPPoPPPPUPPPPYPPPPYPPPPYPPPPYPPPP1RPPPP`PPPP`
+PPPPfPPPPZPPPPZPPPP1ZPPPP1^QPP^:g:j:l:f:h:i:k:m:n:o;P;Q;RKm_PPPPiPPPPiPPPP`PPPP`PPPP^PPPP^PPPP\PPPP\PPPPUPPPPRPPPPRPPPPR
+PPPPRPPPPSPPPPSPPPPSPPPPSPPPP^PPPPbPPPP1WPPPP^PPPP^PPPP[PPPPnPPPP[PPPPXPPPPXPPPPaPPPP^PPPPYPPPPYPPPPYPPPPdPPPPdPPPPYPPPP
+UPPPPZPPPPUPPPPUPPPPfPPPPfPPPP1lPPPPYPPPPYPPPPYPPPPYPPPPRPPPPRPPPPXPPPQMkYPPPPdPPPPXPPPPPPPPRUVWPPPPUPPPP]PPPPUPPPPTPPPP
+QQPPPiPPPPVPPPPaPPPP[PPPPZPPPPZPPPPfPPPP1WPPPPRPPPPRPPPPRPPPPRPPPPTPPPPZPPPPZPPPPWPPPP2PPPPP]PPPP]PPPPUPPPPUPPPP[PPPP[PP
+PP[PPPP1bPPPP_PPPP[PPPP]PPPP]PPPP]PPPP]PPPPaPPPPaPPPPhPPPPhPPPP`PPPPbPPPPbPPPP^PPPPTPPPPTPPPPdPPPPQPPPPQPPPPQPPPP1WPPPP1
+WPPPP1WPPPP1WPPPPQPPPPTPPPPQPPPP1YPPPQ;WVPPPPVPPPPVPPPPVPPPP\PPPP\PPPPUPPPPUPPPPUPPPPUPPPPhPPPP^PPPP^PPPPRPPPPTPPPP\PPPP
+RPPPPRPPPP\PPPP1WPPPPfPPPP^PPPP^PPPPbP2\PRIdIejPPPPSPPPPSPPPPSPPPPSPPPPePPPPXPPPPYPPPPdPPPPgPPPPRPPPPgPPPP^PPPPVPPPPoPPP
+PoPPPP[PPPP^PPPPTPPPPTPPPP^PPPP^PPPPVPPPP^PPPPVPPPPbPPPPQQPPQ;XXPPPPXPPPPQQPPPbPPPPbPPPPbPPPPbPPPPZPPPPZPPPP1ZPPPPUPPPPU
+PPPPUPPPPUPPPP^PPPPUPPPPUPPPPUPPPPSPPPPSPPPPSPPPPSPPPPUPPPPUPPPPUPPPPUPPPP]PPPP]PPPPUPPPPUPPPP]PPPPbPPPPbPPPPbPPPP`PPPP`
+PPPP`PPPP]PPPPZPPPPZPPPP`PPPPfPPPPfPPPPfPPPPbPPPPbPPPPfPPPPRPPPPRPPPPRPPPPRPPPPZPPPP1\PPPPmPPPPZPPPPQPPPPQPPPPQPPPPQPPPP
+]PPPP^PPPP^PPPPYPPPPYPPPPTPPPP\PPPPTPPPPgPPPPgPPPPgPPPPgPPPP`PPPPUPPPPUPPPPXPPPPXPPPPXPPPPXPPPPTPPPPTPPPPoPPPPUPPPP1XP1o
+PP]PPPP]PPPP\PPPPTPPPPYPPPPhPPPP\PPPPUPPPPVPPPPVPPPPVPPPPVPPPP^PPPPTPPPPSPPPPSPPPPTPPPPRPPPP\PPPPRPPPP\PPPPcPPPPQPPPPQPP
+PPcPPPPcPPPPcPPPPQPPPPQPPPPQPPPPQPPPP1`QPPP1\PPPPmPPPP1lQPPP1ZPPPP1RPPPP1RPPPP[PPPP[PPPPRPPPR;YN\RPPPPRPPPPRPPPPYPPPPYPP
+PPjPPPP]PPPP_PPPP_PPPP]PPPP]PPPP]PPPP]PPPPTPPPPSPPPPYPPPPSPPPPSPPPPQPPPPRPPPPUPPPPUPPPPUPPPPUPPPPYPPPPRPPPPaPPPPQPPPPQPP
+PPQPPPPQPPPP1SPPPPSPPPPSPPPPSPPPPSPPPPiPPPPiPPPP_PPPP_PPPP1QPPPP1QPPPPRPPPPWPPPPRPPPPhPPPPVPPPPVPPPPhPPPPQPPPPQPPPPQPPPP
+QPPPPWPPPP`PPPP`PPPP`PPPP`PPPP_PPPP_PPPPVPPPPVPPPPVPPPPVPPPPiPPPPVPPPPVPPPP]PPPP1RPPPP]PPPP]PPPP]PPPP]PPPP[PPPP[PPPP[PPP
+PfPPPPfPPPPVPPPPVPPPPVPPPPVPPPPRPPPPRPPPPRPPPPRPPPPUPPPP\PPPP\PPPP\PPPPRPPPPVPPPPVPPPPVPPPPVPPPP]PPPPQPPPPQPPPPQPPPPQPPP
+P[PPPR;[12o^PPPP^PPPPfQPPP[PPPP[PPPPUPPPPUPPPPUPPPPUPPPPVPPPPVPPPPVPPPPVPPPPUPPPQ;\UPPPP1QPPPPUPPPPUPPPP1QPPPPVPPPPVPPPP
+VPPPPVPPPPVPPPPVPPPPVPPPPVPPPPcPPPPcPPPPcPPPPcPPPPgPPPPlPPPPlPPPPQPPPPQPPPPQPPPPQPPPPUPPPP]PPPPUPPPPUPPPPVPPPPVPPPPVPPPP
+VPPPPiPPPPiPPPPiPPPPZPPPPZPPPPbPPPPWQPPPXPPPPXPPPPWQPPPRPPPPRPPPPRPPPPRPPPPVPPPPVPPPPVPPPPVPPPPSPPPPSPPPPSPPPPSPPPPXPPPP
+\PPPP\PPPPXPPPPWPPPPXPPPPXPPPPVPPPPVPPPPVPPPPVPPPPVPPPPVPPPPVPPPPVPPPPUPPPPUPPPPUPPPPUPPPPhQPPPhQPPPhQPPPcPPPPXPPPPXPPPP
+XPPPPQPPPPQPPPPXPPPPmPPPPmPPPPmPPPP]PPPPZPPPPZPPPPZPPPP^PPPP\PPPPSPPPPSPPPPSPPPPSPPPPUPPPPUPPPPZPPPPZPPPPUPPPPZPPPPZPPPP
+WPPPPWPPPPVPPPPVPPPP^PPPPfQPPPZPPPPbPPPP[PPPP[PPPP[PPPP[PPPPZPPPPZPPPPZPPPPZPPPPcPPPPcPPPPcPPPPcPPPPQPPPPQPPPP1TPPPP1TP1
+YPPVPPPPVPPPPVPPPPVPPPPUPPPPUPPPPUPPPPUPPPPQPPPP\PPPP\PPPPSPPPPSPPPPSPPPPSPPPP`PPPP`PPPP`PPPP`PPPP^PPPP^PPPPVPPPPVPPPPVP
+PPPVPPPPQPPPPQPPPPkPPPPQPPPPQPPPPXPPPPXPPPPVPPPPVPPPPVPPPPVPPPPaPPPPaPPPPSPPPPSPPPPSPPPPSPPPPgPPPPYPPPP1PPPPP1PPPPP^PPPP
+^PPPP[PPPP[PPPP[PPPP[PPPPXPPPPXPPPPWPPPPWPPPPXPPPPQPPPPXPPPPcPPPPcPPPPcPPPPcPPPPlPPPPQPPPPlPPPPlPPPPlPPPP]PPPP^PPPP^PPPP
+lPPPPlPPPPlPPPPlPPPPUPPPPUPPPP1XQPPPfQPPP[PPPP[PPPP`PPPP[PPPP^PPPP^PPPP]PPPP[PPPP]PPPP^PPPP^PPPP[PPPPfPPPPfPPPP[PPPP[PPP
+P_PPPP_PPPPVPPPPVPPPPfQPPPbPPPP^PPPPUPPPQ17jcPPPPcPPPPcPPPPcPPPPUPPPP^PPPP^PPPPUPPPPQPPPPQPPPP2PPPPP`PPPQBo`PPPP`PPPP`PP
+PPcPPPPcPPPPcPPPPQPPPPQPPPPcPPPPUPPPPSPPPPSPPPPSPPPPSPPPPcPPPP^PPPPcPPPPcPPPPcPPPPcPPPPcPPPPcPPPP^PPPP^PPPP[PPPP]PPPP]PP
+PP]PPPP]PPPP]PPPP]PPPP]PPPPUPPPPUPPPP]PPPP]PPPPZPPPPZPPPPZPPPPZPPPPVPPPP[PPPPVPPPPVPPPPSPPPPSPPPPSPPPPSPPPPQPPPPQPPPP1PP
+PPP1PPPPPQPPPPVPPPPVPPPPVPPPPVPPPP^PPPPZPPPPZPPPPZPPPP^PPPP^PPPPbPPPP1WPPPP[PPPPoPPPPYPPPPYPPPPYPPPPYPPPPYPPPPYP1YPPbPPP
+WM]M^M_M`14P14Q14R^PPPP^PPPP^PPPPlPPPPlPPPPTPPPPTPPPPQQPPQWaQPPPWPPPPTPPPPTPPPP1[PPPP_PPPPnPPPPnPPPPkPPPPkPPPP1SPPPPkPPP
+PkPPPPZPPPPZPPPP1ZPPPP`PPPP`PPPP`PPPP`PPPPnPPPPnPPPPjPPPPePPPPePPPP]PPPP]PPPP]PPPP]PPPP]PPPP]PPPP]PPPP]PPPP]PPPP]PPPPiPP
+PPWPPPPUPPPPSPPPPSPPPPSPPPPdPPPPkPPPP1aPPPPYPPPPYPPPPQPPPPRPPPP\PPPPbPPPPQPPPPRPPPPdPPPPaPPPPdPPPPdPPPPYPPPPkPPPP1aPPPPo
+PPPPQPPPPQPPPPQPPPPUPPPPkPPPPkPPPR;_;^QPPPPkPPPPkPPPPhPPPPoPPPPYPPPPYPPPPQPPPPYPPPPYPPPPYPPPP\PPPPdPPPPkPPPP1aPPPP\PPPPa
+PPPPaPPPPdPPQPYPPPPZPPPPUPPPPUPPPPUPPPPUPPPPZPPPP1\PPPPmPPPP^PPPPbPPPPUPPPP^PPPPlPPPPUPPPPZPPPPZPPPPZPPPPZPPPPbPPPPVPPPP
+VPPPP\PPPPUPPPP^PPPP]PPPP]PPPP_PPPPiPPPPiPPPP_PPPP_PPPPYPPPPYPPPPXPPPPaPPPP1WPPPUAh12k12l12m12n1WPPPR16e16f1WPPPP1WPPPPb
+PPPPbPPPPbPPPPbPPPPZPPPPZPPPPZPPPPZPPPP[PPPPZPPPPZPPPPZPPPPZPPPP^PPPPiPPPPWQPPQ;ekPPPP1SPPPPWQPPPkPPPPdPPPPkPPPPTPPPPYPP
+PPYPPPPTPPPPQPPPPQPPPPXPPPQ18WYPPPPdPPPPQPPPPQPPPPQPPPPXP1]PPaPPPPaPPPPRPPPPUPPPPWPPPPWPPPP\PPPP\PPPP[PPPP[PPPPQPPPPQPPP
+PQPPPPQPPPPSPPPPSPPPPSPPPPSPPPPRPPPPQPPPPYPPPPRPPPPRPPPPYPPPPYPPPPaPPPPaPPPPRPPPPRPPPPRPPPPRPPPPSPPPPSPPPPSPPPPSPPPP1VPP
+PP1VPPPP1VPPPPhPPPP1VPPPPoPPPPXPPPPXPPPPXPPPPXPPPP\PPPP1QPPPPbPPPPbPPPP1SPPPPaPPPPaPPPPaPPPPePPPPePPPPPPPPRIhXlPPPPlPPPP
+QPPPPZPPPPUPPPPZPPPPUPPPPUPPPP^PPPPcPPPPQPPPPQPPPPQPPPPQPPPPQPPPPYPPPPYPPPPYPPPPYPPPPQPPPPbPPPPbPPPPRPPPPQPPPPZPPPPZPPPP
+XPPPPXPPPP]PPPP]PPPPUPPPPUPPPPhPPPP]PPPP]PPPP]PPPP]PPPPUPPPPZPPPPZPPPP1ZPPPPfPPPPVPPPPVPPPPVPPPP^PPPPVPPPPVPPPPVPPPPVPPP
+PVPPPP\PPPP\PPPPePPPPnPPPPTPPPPePPPPRPPPPQPPPPRPPPPYPPPPdPPPPTPPPPXPPPPWPPPPcPPPPQPPPPoPPPP1kPPPPoPPPPRPPPPQPPPPWPPPPWPP
+PPQPPPPSPPPPdPPPPdPPPPYPPPPYPPPPSPPPPSPPPPWPPPPWPPPPUPPPP]PPPP]PPPP]PPPP]PPPPbPPPP1WPPPPfPPPPbPPPP^PPPPSPPPPYPPPPSPPPPSP
+PPPhPPPPVPPPPVPPPPVPPPPVPPPPUPPPPUPPPPUPPPPUPPPPRPPPPQPPPPRPPPP`PPPP`PPPP`PPPPbPPPP1WPPPPUPPPP`PPPP^PPPP1SPPPPYPPPPYPPPP
+YPPPPWPPPPaPPPP1PPPPPRPPPPRPPPPRPPPPRPPPPhPPPPQPPPPYPPPPYPPPPhPPPPRPPPPQPPPPRPPPPYPPPPYPPPPYPPPPQPPPPTPPPPTPPPPRPPPPRPPP
+PRPPPPRPPPPhPPPPhPPPPRPPPPQPPPPhPPPP[PPPPSPPPPSPPPPSPPPPSPPPPZPPPPZPPPP^PPPP^PPPPTPPPPQPPPPQPPPPQPPPPQPPPPRPPPPTPPPPRPPP
+PRPPPPRPPPPRPPPPSPPPPSPPPPSPPPPSPPPPYPPPSIiIj15^YPPPPYPPPP1PPPPP1PPPPPYPPPPdPPPP1fPPPPYPPPPTPPPPRPPPPRPPPPRPPPPRPPPP^PPP
+P^PPPP1kPPPPhPPPP1gPPPPlPPPPbPPPQ;j1WPPPPfPPPP^PPPPiPPPPiPPPPiPPPPiPPPP\PPPP\PPPPQPPPPZPPPPZPPPP]PPPPYPPPPYPPPPlPPPPlPPP
+PlPPPPlPPPPQPPPPWPPPP1VPPPP1VPPPPYPPPPdPPPPXPPPP[PPPP[PPPPbPPPPZPPPPZPPPPZPPPPZPPPPbPPPPhPPPPoPPPPTPPPPcPPPPcPPPPcPPPPcP
+PPPYPPPPSPPPPSPPPPSPPPPSPPPPSPPPPSPPPPSPPPPSPPPPSPPPPRPPPPSPPPPSPPPPSPPPPYPPPPYPPPPYPPPPYPPPPZPPPPYPPPPZPPPPaPPPPaPPPPaP
+PPPdPPPP1fPPPPYPPPPXPPPPYPPPPZPPPPZPPPP1ZPPPPRPPPP\PPPPQPPPPTPPPPTPPPPQPPPPRPPPP`PPPPnPPPPePPPP`PPPPfPPPPWPPPPiPPPPdPPPP
+1fPPPPYPPPPhPPPPoPPPPWPPPPWPPPPYPPPPdPPPPXPPPPQPPPPXPPPP1VPPPP\PPPPTPPPPRQPPPTPPPPTPPPPcPPPP2YQPPPdPPPPcPPPPXPPPPTPPPPcP
+PPPXPPPPXPPPPTPPPPTPPPPTPPPPRPPPPRPPPP`PPPPnPPPPePPPP`PPPPfPPPPSPPPPSPPPPSPPPPSPPPPgPPPPRPPPPRPPPPRPPPPRPPPPdPPPP1fPPPPY
+PPPPWPPPPYPPPP[PPPP[PPPP[PPPPbPPPPbPPPP[PPPP_PPPPRPPPPePPPP1mQPPPVPPPP1\PPPPmPPPPVPPPPnQPPP1ZPPPPVPPPPoPPPPRPPPPRPPPPhPP
+PPhPPPP1`PPPPnPPPPfPPPPjPPPPRPPPPRPPPPQPPPPQPPPPQPPPPQPPPPcPPPPQPPPPQPPPPQPPPPQPPPPRPPPPTPPPPcPPPPcPPPPQPPPPQPPPPQPPPPQP
+PPPRPPPPRPPPPWPPPPWPPPPWPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPcPPPPSPPPPSPPPPSPPPPSPPPPUPPPP]PPPP]PPPP]PPPP]PPPP[P
+PPPUPPPP]PPPP]PPPP]PPPP]PPPPXPPPPXPPPPXPPPPVPPPPVPPPPXPPPP^PPPP^PPPPVPPPPVPPPPVPPPPVPPPP1RPPPPVPPPPVPPPP1RPPPPoPPPPhPPPP
+oPPPP]PPPPZPPPP]PPPP1\PPPPmPPPPVPPPPVPPPPVPPPPVPPPPZPPPP^PPPP^PPPP1XQPPU<P<Q<R<S<T]PPPRN^N_[PPPP[PPPP\PPPP\PPPP\PPPP\PPP
+P[PPPP[PPPP[PPPPZPPPPZPPPPUPPPP\PPPPRPPPPcPPPPoPPPPTPPPP\PPPP\PPPP1VPPPP[PPPP[PPPP1QPPPPYPPPPYPPPP[PPPP[PPPP1XPPPP1XPPPP
+cPPPQM\oPPPPiPPPPVPPPPQQPPQ<WXPPPPTPPPPTPPPPYPPPPdPPPPXPPPPQQPPPXPPPP`PPPP`PPPP`PPPP^PPPPoPPPPoPPPPhPPPP1UPPPP1UPPPPiPPP
+PiPPPPZPPPPiPPPPiPPPPZPPPP_PPPP_PPPPQPPPPQPPPPQPPPPQPPPPjPPPPQPPPPQPPPPYPPPP^PPPP^PPPPQPPPPWPPPPWPPPP1UPPPP1UPPPPnPPPPnP
+PPPQPPPPQPPPPQPPPPQPPPPRPPPPRPPPPRPPPPRPPPP\PPPPVPPPPVPPPPVPPPPVPPPPUPPPPUPPPPgPPPPUPPPP`PPPP`PPPP]PPPP]PPPP]PPPP]PPPPTP
+PPPXPPPPWPPPPWPPPPWPPPPUPPPP]PPPPbPPPPRPPPPRPPPPRPPPPRPPPPQPPPPQPPPPQPPPPQPPPPWQPPPQPPPPQPPPPQPPPPQPPPPRPPPPQPPPPSPPPPSP
+PPPSPPPPSPPPPoPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPYPPPPYPPPPYPPPP^PPPPVPPPPVPPPPVPPPPVPPPPfQPPP1\PPPPmPPPPYPPPPQ
+PPPPQPPPPQPPPPQPPPPSPPPPSPPPPSPPPPSPPPPQPPPPRPPPPRPPPPRPPPPRPPPPQPPPPTPPPPTPPPPXPPPPXPPPPXPPPPXPPPPbPPPP]PPPPQPPPPQPPPPQ
+PPPPQPPPP]PPPPSPPPP1XQPPPVPPPPVPPPP1XQPPP_PPPPcPPPPcPPPPQPPPPSPPPPSPPPPSPPPPSPPPPUPPPPUPPPPUPPPPUPPPP1\PPPPmPPPPZPPPP1ZP
+PPPZPPPPkPPPPkPPPPkPPPPkPPPP1TPPPPbPPPPRPPPPRPPPPRPPPPRPPPPgPPPPhPPPPoPPPPoPPPPoPPPPoPPPPhPPPPQPPPPQPPPPVPPPPVPPPPVPPPP^
+PPPP^PPPPSPPPPRPPPPTPPPPSPPPPSPPPPRPPPPSPPPPWPPPPWPPPPdPPPP1fPPPPSPPPPSPPPPYPPPP[PPPPRPPPP\PPPPUPPPP_PPPPaPPPQ<^\PPPPgPP
+PPgPPPPQPPPPQPPPPQPPPPQPPPPRPPPPQPPPPRPPPPbPPPPVPPPPVPPPPVPPPPVPPPPbPPPPbPPPPSPPPPSPPPPSPPPPSPPPPhPPPPhPPPPhPPPPcPPPPoPP
+PPSPPPPYPPPPYPPPPYPPPPYPPPPiPPPPiPPPPiPPPPiPPPPbPPPPUPPPPUPPPPUPPPPUPPPPbPPPPTPPPPXPPPQ17RSPPPPXPPPPgPPPPSPPPPWPPPPWPPPP
+QPPPPUPPPPUPPPPUPPPPUPPPPZPPPP1\PPPPmPPPPZPPPP1RPPPPXPPPPXPPPPXPPPPXPPPPRPPPPRPPPPQPPPPRPPPW<o<j<n<i<k<l<mRPPPPQPPPPlPPP
+PRPPPPRPPPPRPPPPRPPPPSPPPPWPPPP1UPPPP1UPPPP1TPPPP1TPPPPaPPPP1ePPPP2ZPPPPgPPPPaP1YPPZPPPP1ZPPPPZPPPPXPPPPXPPPPWQPPPWQPPPZ
+PPPPZPPPPUPPPPUPPPP1UPPPP1UPPPPmPPPPXPPPPoPPPP[PPPP[PPPP[PPPP[PPPP[PPPP[PPPP_PPPP_PPPPZPPPPZPPPPiPPPPiPPPP`PPPP[PPPPaPPP
+PaPPPPaPPPPaQPPQJPWPPPP1PPPPPXPPPPXPPPPQPPPPQPPPPXPPPP]PPPP]PPPPYPPPPYPPPPYPPPPYPPPPVPPPPbPPPPbPPPPVPPPPVPPPPVPPPPaPPPPR
+PPPPRPPPP\PPPP\PPPPRPPPPRPPPP\PPPP\PPPP\PPPP]PPPP`PPPP`PPPPWPPPPWPPPPWPPPPnPPPPePPPPiPPPP`PPPP]PPPP]PPPPmQPPP1UPPPP_PPPP
+RPPPPRPPPPlPPPP1TPPPPjPPPPjPPPP1TPPPPnPPPPnPPPPUPPPPVPPPPVPPPPVPPPPVPPPP1YQPPQ=P[PPPPbPPPPbPPPP[PPPP`PPPP`PPPPfPPPP[PPPP
+1RPPPP1RPPPPQPPPPRPPPP`PPPP`PPPP`PPPP`PPPPVPPPPVPPPPVPPPPUPPPP1XP1]PPRPPPPRPPPPRPPPPRPPPPUPPPPUPPPPUPPPPUPPPPRPPPPhPPPPh
+PPPPSPPPPSPPPPSPPPPSPPPP[PPPP[PPPPQPPPPQPPPPXPPPPXPPPPUPPPPUPPPPUPPPPUPPPPaPPPPWPPPPZPPPPZPPPPjPPPP[PPPP[PPPP_PPPQ17lVPP
+PPVPPPPVPPPPVPPPP1dPPPP1iPPPPnPPPP_PPPPnPPPPnPPPP_PPPP1bPPPP[PPPPRPPPPiPPPPiPPPPVPPPPWPPPPgPPPPYPPPPaPPPPaPPPPgPPPPgPPPP
+lPPPP]PPPP]PPPP]PPPP]PPPPZPPPPZPPPPUPPPPUPPPP]PPPP]PPPPiPPPPiPPPPiPPPPiPPPPTPPPPoPPPPUPPPPUPPPPRPPPPRPPPPRPPPPRPPPPRPPPP
+RPPPPbPPPPZPPPPbPPPP\PPPPoPPPPQPPPPQPPPPoPPPPhPPPPoPPPPRPPPPRPPPPRPPPPRPPPPUPPPPUPPPPRPPPPRPPPP1QPPPP1jPPPP^PPPPePPPPSPP
+PPSPPPPSPPPPSPPPP1WPPPP[PPPPRPPPP\PPPPUPPPPUPPPPUPPPPUPPPP\PPPP\PPPPgPPPP^PPPP^PPPP^PPPP^PPPPXPPPPXPPPP\PPPPTPPPPQPPPPQP
+PPPQPPPPQPPPPRPPPP^PPPP^PPPPUPPPPUPPPP]PPPPhPPPPhPPPPTPPPPlPPPPlPPPPcPPPPaPPPPSPPPPSPPPPSPPPPSPPPPaPPPPdPPPPaPPPPdP1YPP1
+UPPPP1UPPPPYPPPPYPPPPYPPPPYPPPPYPPPPQPPPPaPPPPaPPPPYPPPPYPPPPYPPPPYPPPPTPPPP[PPPP[PPPT=W=X=U=V[PPPP_PPPP_PPPP1bPPPP[PPPP
+1mQPPS=Y=ZLh[PPPPjPPPP1SPPPP1SPPPP1SPPPP[PPPPjPPPPbPPPP1XP1YPP`PPPP`PPPPfPPPP\PPPP\PPPPTPPPPQPPPPQPPPPQPPPPQPPPPQPPPPTPP
+PPkPPPPkPPPPkPPPPYPPPPkPPPPTPPPPUPPPP`PPPP1TPPPP_PPPP_PPPP`PPPPmPPPPmPPPPmPPPPmPPPPgPPPPgPPPP[PPPPSPPPPSPPPPSPPPPSPPPPjP
+PPP[PPPPUPPPP1\PPPPUPPPPmPPPPZPPPP1ZPPPPZPPPPUPPPPjPPPPjPPPP1ZPPPPiPPPP1VPPPP1VPPPPoPPPPSPPPPQPPPPQPPPPcPPPPUPPPPUPPPPSP
+PPPlPPPPlPPPP1gPPPPSPPPPjPPPP[PPPP]PPPP]PPPP]PPPP]PPPP]PPPP]PPPPbPPPPbPPPPVPPPPVPPPPVPPPPVPPPP1VPPPPgPPPPgPPPP1WQPP[@eY@
+_@`@a@b@c@g@h@i@k[PPPPQPPPPQPPPPQPPPPQPPPPQPPPPYPPPPYPPPPYPPPPkPPPPkPPPPkPPPPkPPPPaPPPPWPPPPaPPPPaPPPPjPPPP[PPPPRPPPPhPP
+PQ11_oPPPPSPPPPdPPPPXPPPP1SPPPP1SPPPPdPPPPdPPPPbPPPPWPPPPWPPPPQPPPPQPPPPQPPPPQPPPPgPPPPgPPPPUPPPP]PPPP]PPPPUPPPP[PPPP[PP
+PPVPPPPVPPPPWPPPP1SPPPPSPPPPSPPPPSPPPPaPPPPQPPPPQPPPPYPPPPYPPPPYPPPPYPPPPWPPPPWPPPPWPPPPWPPPPQPPPPmPPPPmPPPPmPPPPmPPPPbP
+PPPVPPPPVPPPPbPPPPRPPPPRPPPPRPPPPRPPPP_PPPP_P1RPPiPPPPXPPPPXPPPP1kPPPPhPPPPcPPPPXPPPPXPPPPlPPPPWPPPPRPPPPRPPPPmPPPP_PPPP
+_PPPPmPPPPmPPPPmPPPPTPPPPYPPPPYPPPPTPPPPbPPPPfPPPPTPPPPXPPPPTPPPPXPPPPXPPPPXPPPPWPPPPTPPPPTPPPP1RPPPP1RPPPP[PPPP[PPPPUPP
+PP[PPPP1ZPPPPZPPPPUPPPP]PPPP1RPPPP1RPPPP]PPPPTPPPPTPPPPTPPPPYPPPPlPPPPRPPPP\PPPPTPPPPWPPPPaPPPPaPPPPUPPPPUPPPPUPPPPUPPPP
+]PPPP]PPPP]PPPP]PPPPjPPPPaPPPPjPPPP[PPPP\PPPP\PPPPYPPPPRPPPPRPPPP\PPPPkPPPP1aPPPPYPPPPdPPPP1PPPPP1PPPPPbPPPPTPPPPTPPPPTP
+PPP\PPPPTPPPPUPPPPTPPPPTPPPP\PPPP\PPPPRPPPPRPPPP1PPPPP1PPPPPjPPPPZPPPP1UPPPPVPPPPbPPPP\PPPPQPPPPQPPPPRPPPPQPPPPQPPPPQPPP
+PXPPPPXPPPPbPPPPbPPPPbPPPPaPPPPaPPPPQPPPPTPPPPTPPPPTPPPPTPPPPTPPPPbPPPPbPPPPbPPPPbPPPPTPPPP\PPPPWPPPP\PPPPRPPPPRPPPPRPPP
+PRPPPPRPPPPRPPPPRPPPPRPPPPTPPPP^PPPPQPPPP\PPPP\PPPPXPPPPQPPPPQPPPPcPPPPQPPPPcPPPPTPPPP\PPPP\PPPP\PPPPoPPPPoPPPPlPPPPlPPP
+P1[PPPP1[PPPPXPPPQ>UXPPPPTPPPPWPPPPWPPPPTPPPPQPPPPbPPPPQPPPP[PPPP[PPPPRPPPP[PPPP[PPPP1PPPPP1PPPPPTPPPPTPPPPRPPPP\PPPPTPP
+PPaPPPP\PPPP\PPPPRPPPPkPPPP1aPPPPdPPPPQPPPPdPPPPbPPPPTPPPPTPPPP\PPPP\PPPPaPPPPbPPPPTPPPPVPPPPVPPPPVPPPPVPPPP\PPPP\PPPP\P
+PPP\PPPP\PPPP\PPPPWQPPQ>VWQPPPWQPPR>W>XXPPPPlPPPPlPPPP\PPPPbPPPP^PPPPbPPPPUPPPPUPPPPUPPPPUPPPP]PPPPXPPPPXPPPPRPPPP\PPPP\
+PPPPRPPPP\PPPP\PPPPbPPPPVPPPPVPPPPVPPPPVPPPPWPPPPjPPPP[PPPPTPPPPXPPPPXPPPPXPPPPQPPPPQPPPPiPPPPiPPPPQPPPPQPPPPQPPPP[PPPPW
+QPPPXPPPPXPPPPTPPPPlPPPPTPPPPQPPPPQPPPPbPPPP\PPPP\PPPP\PPPPTPPPP\PPPPoPPPP\PPPP\PPPPoPPPPdPPPPdPPPPQPPPPWQPPPTPPPPQPPPPT
+PPPPjPPPPjPPPP\PPPPRPPPP\PPPP\PPPPTPPPPXPPPPXPPPPXPPPPTPPPPTPPPPRPPPPRPPPPRPPPPQPPPPcPPPPQPPPPbPPPPbPPPPRPPPPRPPPPQPPPPR
+PPPPaPPPPaPPPPbPPPPbPPPPWQPPP1kPPPPQPPPPcPPPPQPPPP`PPPPWQPPPXPPPPXPPPPXPPPPTPPPPTPPPPTPPPPQPPPP_PPPPTPPPPTPPPPQPPPPRPPPP
+bPPPP\PPPPTPPPPWQPPP1[PPPP1XP1]PPXPPPPaPPPPbPPPPbPPPPXPPPPTPPPPhPPPPoPPPPQPPPPQPPPPcPPPPUPPPPUPPPPUPPPPUPPPP\PPPP\PPPP\P
+PPP\PPPPTPPPPjPPPPfPPPP]PPPPfPPPPfPPPPZPPPPjPPPPjPPPPjPPPPZPPPPUPPPPdPPPPXPPPPXPPPPXPPPPbPPPPbPPPP]PPPP]PPPP]PPPP]PPPPbP
+PPPbPPPPgPPPP]PPPP1QQPPPjPPPPZPPPP1ZPPPPaPPPP1PPPPR>a>b1PPPPP1ePPPPaPPPPPPPPQZ_PPPPfPPPPfPPPP[PPPPQPPPPTPPPPQPPPP\PPPP\P
+PPPUPPPPUPPPP1RPPPPVPPPPVPPPPVPPPPVPPPP]PPPP]PPPPZPPPPZPPPP[PPPQJZ[PPPP[PPPP[PPPPYPPPPYPPPPYPPPPYPPPPRPPPPQQPPPRPPPPRPPP
+PQPPPPRPPPP\PPPPUPPPPVPPPPVPPPPVPPPPVPPPPQPPPPgPPPPgPPPPWPPPPWPPPPVPPPPVPPPPVPPPPVPPPPfPPPPfPPPP^PPPPePPPPRPPPPQPPPPRPPP
+PRPPPPRPPPPZPPPPZPPPPZPPPP`PPPP`PPPPTPPPPTPPPP1PPPPP1PPPPP1ePPPPRPPPPSPPPPWPPPPSPPPPSPPPPRPPPP_PPPP_PPPP_PPPP_PPPP^PPPP^
+PPPP]PPPP^PPPP^PPPP]PPPP1PPPPP1PPPPP1ePPPPcPPPPaPPPPcPPPPQPPPP[PPPPWPPPPWPPPPQPPPPSPPPPSPPPPSPPPPSPPPPQPPPPQPPPPTPPPPYPP
+PPYPPPPbPPPPbPPPPbPPPPbPPPP^PPPP^PPPPaPPPPaPPPPWQPPP1SPPPP[PPPP[PPPPbPPPP^PPPP]PPPP^PPPP`PPPP`PPPPZPPPPZPPPPlPPPPUPPPPUP
+PPPUPPPPUPPPPTPPPPcPPPP]PPPP]PPPP]PPPP]PPPPRPPPPQPPPPRPPPPhPPPP\PPPPTPPPPTPPPP1`PPPPRPPPP[PPPPQPPPPQPPPPQPPPPQPPPP\PPPPa
+PPPPaPPPPTPPPPZPPPP1\PPPPmPPPPnPPPPZPPPP1ZPPPP]PPPPXPPPPXPPPPXPPPPXPPPPTPPPPXPPPS>g>hJ[XPPPPRPPPPRPPPPXPPPPXPPPP^PPPPiPP
+PP\PPPPRPPPPXPPPTC]C^C_C`RPPPPRPPPPRPPPPRPPPPYPPPPdPPPPXPPPPTPPPPhPPPPhPPPPQPPPPlPPPPhPPPP^PPPP^PPPPXPPPPXPPPPXPPPPXPPPP
+\PPPPhPPPPoPPPPSPPPPhPPPP1kPPPPgPPPPgPPPPUPPPP[PPPP[PPPP`PPPP1RPPPVJ][\>kJ\18f]PPPP^PPPPWPPPPgPPPPRPPPPePPPPePPPP]PPPPQP
+PPPQPPPPQPPPPQPPPPUPPPPUPPPP[PPPPXPPPPXPPPPXPPPPTPPPPgPPPPgPPPPgPPPPgPPPPXPPPPRPPPP]PPPP]PPPP]PPPP]PPPP]PPPPfPPPPfPPPPjP
+PPP1jPPPPZPPPPYPPPPYPPPP\PPPP\PPPP1PP1YPP1PPPPP1ePPPP\PPPPbPPPP1RPPPP1RPPPP]PPPPQPPPPQPPPPQPPPPQPPPPRPPPPnPPPPRPPPPRPPPP
+RPPPPRPPPPQPPPPRPPPP]PPPP]PPPP]PPPP]PPPPnPPPP^PPPP^PPPPUPPPPnPPPPbPPPPbPPPPbPPPPePPPPePPPP1QPPPP1jPPPP1cQPPT15e15f15d15g
+UPPPPUPPPPUPPPPcPPPPcPPPPoPPPP]PPPPQPPPPQPPPPQPPPPQPPPPWPPPPePPPP^PPPPePPPPbPPPPbPPPPQPPPPQPPPPQPPPPQPPPPoPPPPQPPPPRPPPP
+RPPPPQPPPP1RPPPP1UPPPPjPPPP1UPPPP_PPPP]PPPP1`PPPP1TPPPP1TPPPP2[PPPP1SPPPPgPPPPVPPPPVPPPP_PPPP[PPPPVPPPPZPPPPVPPPP1`PPPPR
+PPPP\PPPPiPPPP]PPPP1WQPPPbQPPS?]?^?_QPPPP1lQPPV?b?`?a?c?d?ePPPPQ]oPPPQ17TXPPPPXPPPPXPPPPRPPPPXPPPPXPPPPXPPPPaPPPPaPPPPXP
+PPPXPPPPXPPPPXPPPPaPPPPaPPPP`PPPP`PPPP_PPPP`PPPP`PPPP1PPPPU17d?f?g?h?iZPPPP1ZPPPP1PPPPP1ePPPPZPPPPZPPPPYPPPPYPPPPYPPPPYP
+PPPmPPPPmPPPPmPPPPmPPPP[PPPP1`PPPPQPPPPQPPPPQPPPPQPPPPQPPPPkPPPPkPPPPkPPPPkPPPPQPPPPdPPPPdPPPPYPPPPQPPPPQPPPPQPPPPQPPPPX
+PPPPQPPPPWPPPPWPPPPSPPPPXPPPPSPPPP^PPPP^PPPPUPPPPRPPPPYPPPP1QPPPPYPPPP_PPPPePPPPjPPPPePPPPePPPP]PPPPZPPPPZPPPP[PPPPZPPPP
+RPPPPWPPPP_PPPPZPPPPZPPPP]PPPP]PPPQLi]PPPP]PPPP]PPPP]PPPP[PPPPXPPPPXPPPPXPPPPXPPPP]PPPP1`PPPP1`PPPPZPPPPZPPPPYPPPP_PPPPZ
+PPPPUPPPPYPPPPYPPPP[PPPPZPPPP_PPPPjPPPP[PPPP]PPPP]PPPP^PPPP^PPPP]PPPP_PPPP_PPPPUPPPPfPPPP\PPPPRPPPPPPPPU^_`aAfaQPPPaQPPP
+PPPPUbcdeBggQPPPgQPPPPPPPSgfB\ZQPPPPPPPSh@[B]PPPPQiPPPPSjklTQPPPPPPPSmnBfPPPPTo1P1QBePPPPQ1RPPPPT1S1U1T1VQQPPR1W1XnQPPPQ
+QPPPlQPPPPPPPS1[1\1]PPPPQ1^PPPPUDo15j1_Dn19lPPPPR1a1`1gQPPPPPPPWCgCh1dCcCdCeCf\QPPR1eAQWQPPPPPPPU1i1j1kA]A^ZQPPPPPPPQ2Ql
+QPPQ2RPPPPQ2SQQPPPPPPPR2V2U1VQPPPRQPPPPPPP1Y10i10lLT10g10h10k14i14k15`2XLSLUOZOh10a10f10j14j15_2Y2Z2[EdJlJnLPLRLVMoNQNSN
+UNe11`11b1:R2\EaEfLW18XhQPPPPPPP[10n10o10m2^2_JjLQ11a11c2`EcPPPPQ2aPPPPQ2bWQPPPcQPPR2c2dhQPPPPPPPQ2fPPPPQ2gPPPPQ2iPPPPQ2
+jPPPPQ2kQQPP_10_10V10Y10[10\10]10^10eElEnJh10S10X10Z10bPPPPR3P3QPPPPQ3RPPPPS3S3TARRQPPPhQPPR3U3VhQPPR3W3XPPPPR3Y3ZPPPPXN
+l14f14e3[3\3]Nn11SPPPPVK^Ka3^Of11R11]PPPPY3_BQFUFV3`FSFTFWFYPPPPVOWOX3a3b3cFXPPPPeNgNi14hK\K_OQ14]14^14_KTKbOT14\14`3d3e
+MeOe11P11\14[PPPPZNhK]K`OROU3f3gMfOg11QPPPPQ3hPPPPQ3lPPPPR4Q4PPPPPQ4RPPPPS4V13[4UPPPPQ4W_QPPP_QPPPPPPPT14V14W4]BYPPPPR4^
+4_PPPP]4e4f4g4i4j4k4`4a4b4c4d4h4lPPPPUMbFl1:Z4n4oPPPPQ5UPPPPQ5W1nQPPPPPPPZBmGQLjLkLl5X5Y5ZBlGReQPPPlQPPQGWeQPPPPPPPR5_5`
+PPPPY16[5e5fG\13R16Z16\17X1:UPPPPS11i5g14UPPPPU5k5l5m5n13QcQPPPPPPPQ5oPPPPR6QDZPP1YPR6R6SPPPPR6a6bPPPPQ6cPPPPV6g6h6f14o6
+e14S1[QPPf16h7Q7S7X6o7T@o16g16i6i6j6k6l6m6n7P7R7U7V7W7Y@n1^QPPPPPPPQ7ZPPPPQ7[QQPPPPPPPQ7aeQPPPPPPPR7eCPPPPPT7f7g7h7iPPPP
+Q7jPPPPS7k7l13TWQPPP_QPPP1nQPPPPPPPR8[1:^PPPPQ8\PPPPWHY14Y8]@S@V13a13bPP1]PQ8^PPPPV8_8`8aAWAX17aPPPPT8b8cH[17g1cQPPT8e8f
+8dKj1^QPPW8h8iKl8gBiKiKkPPPPQ8kPPPPmO_11d11e11f11g11k11l11m14dO^Ob11j12`14c16b16c8l8m8n8o9P9Q9RH]H^OPOa11T11UPPPPQ9S1QQP
+PPPPPP1[NjKW14bLgOS14a15U9_9c9d9g9mKcKdOVO`14Z9X9Y9Z9[9\9]9^9`9a9b9e9f9h9i9j9k9lAPAgH_H`HaHbKeLfMUPPPP1`Oc14gHdHoNb12S12
+T12U16k9oHeHfHgHhHn12V12W12a16j17o1:V1:W9n:P:Q:R:S:T:U:V:W:X:Y:Z:[:\:]:^:_:`HcHiHjHkHlHmIP1:\PPPPQ:aTQPPPnQPPP`QPPP`QPPP
+`QPPPPPPPR:b18mPPPPTOd:cIXIYPPPPR:d@YWQPPP1[QPPP1^QPPS;S;TKn1^QPPS;U;VKo1^QPPP1[QPPPPPPPQ;ZhQPPQ;]1cQPPPPPPPTDP;`;a;bPPP
+PR;c;dPPPPS@^;f@\1cQPPSKh;g;hPPPPQ;iPPPPS;k;l;mPP2SPYIk;n;oBV16RCU19_1:b1:cPPPPQ<UZQPPPPPPPQ<VPPPPR15P<XPPPPV<Y<Z<[<\<]1
+6dPPPPX<_<`<a<b<c<d<e<fPPPPZ<g13d13e13f13g13h13i13j13k13lPPPPR<hCi1_QPPP1^QPPP[QPPP1QQ1YPP[QPPP[QPPPPPPPQ=QPPPPS=R=SDTPP
+PPR=TDV1mQPPPnQPPPPPPPV15o=[=\@ZL[1:dPPPPQ=]PPPPQ=^PPPPR=_=`nQPPPPPPPS=aAVKQ1WQPPPPP1]PYJV=e=b=c=d=f=g=hCQPPPPT15V=i=jDU
+_QPPPPPPPR=k13\1`QPPPPPPPQ=llQPPPPPPPQ=mPPPPR=n13UPPPPS=o>P18`QQPPT>R>S>T>QWQPPP1XQPPQ>YPPPPQ>ZPPPPU>[>]>\>^13WPPPPTAl>_
+>`1:nPPPPQ>cPPPPQ>dPP1]PQ>ePPPPRAk>fPP1]PR>j>iPPPPX15Z15[15\16aJ^J_17h>lPPPPQ>mPPPPQ>nPPPPQ>oPPPPQ?P1VQPP]15h15i?SAmAn?T
+?Q?R?U?V?WLn1:PPPPPQ?XPPPPT?Y?Z11V11[PPPPS?[?\11WPPPPV15W?j?k?l11Z?m_QPPPPPPPZ?n?oAeNcNd11n11o12P12Q12RPPPPR@P18_PPPPQ@Q
+PPPPQ@RZQPPPPPPPR@T@W1QQPPQ@XQQPPPgQPPPjQPPP_QPPPPPPPQ@]PPPPW19f@dIV16oIU18S19TPPPPU17]@fEPEQ18TPPPPW@jBXJUMVMWMX1:ePPPP
+W15b@lJ`15cB`BaBbPPPPR@mBd1QQPPP1QQPPP_QPPPgQPPPTQPPPQQPPPcQPPP`QPPP`QPPPnQPPP\QPPPhQPPP`QPPP1WQPPPPPPPSATAUAS1QQPPPZQPP
+PPPPPSAYGT18UPPPPRAZA[WQPPPTQPPPPPPPQA\PPPPSIWA_1:[PPPPRGUA`PPPPRAaGXPPPPTGPAcAdAbPPPPQAjPPPPSBPAo14XPPPPQBRPPPPQBSPPPPQ
+BTPPPPRBUBWPPPPXBZB[JcJeJfLmMaJdPPPPQB^PPPPQB_PPPPQBc[QPPP1QQPPP[QPPPZQPPP_QPPP_QPPP_QPPPZQPPP1QQPPPjQPPP_QPPP`QPPPeQPPP
+eQPPP1QQPPPZQPPP1QQPPP1WQPPPeQPPP[QPPP[QPPPPPPPSBhCR17m1VQPPPlQPPPPPPPiDiD]DcDdD_D`DeBkD^DfDgDhDjDk17`1:`1:hBjDaDb13_1:_
+1:f1:g1:iTQPPPPPPPQBnWQPPPlQPPQCVlQPPPPPPPTCYCXCWC\PPPPRCZC[PP1cPQCaPP1_PRCb16mPPPPQCjPPPPQCkPPPPQClPPPPQCmPPPPQCnPPPPSC
+oDQIgPPPPRDRDSRQPPPRQPPPRQPPPRQPPPRQPPPgQPPPPPPPQDWPPPPQDXPPPPQDYPPPPQD[PPPPQD\YQPPPPPPPQDlPPPPQDmPPPPQERPPPPU12cNa12b12
+dESPPPPQETPPPPQEWPP1]PREXEYPPPPQE[PPPPQE\PPPPQE]PPPPQE^PPPPQE_PPPP^O[Oi15aEeJmNPNRNTNVNf1:SEbEg18YPPPPQEiPPPPW10`JiKg10U
+10dEjEkPPPPT10WEm10T10cPPPPQEoPPPPQFPPPPPQFQPPPPR17\FZPPPPRF[F\PPPPRF]F^PPPPRFeFfPPPPQFgPPPPQFhPPPPQFiPPPPQFnPPPPQFoPPPP
+QGSPPPPR13ZGVPPPPQG]PPPPQG^PPPPRG_G`PPPPQGaPPPPQGbPPPPSGc1:m18]PPPPQGdPPPPQGePPPPQGfPP2VPRGg19oPPPPQGiPPPPRGjGkPPPPRGmGl
+PPPPQGnPPPPRGo12^PPPPSHT19a19bPPPPSHWHUHVPPPPQHXPP1oPRHZ13cPPPPQH\PPPPXIR12eO]OmIQKVO\OnPPPPRISITPPPPUI^I_I`IaIbPPPPQIfP
+PPPQIlPPPPQImPPPPQInPPPPQIoPPPPQJQPPPPRJRJSPPPPQJTPPPPSJWJXJYPPPPQJaPPPPQJbPPPPQJgPPPPSOjJkKfPPPPQKRPPPPRKU11YPPPPRK[19\
+PPPPQLYPPPPRLZLdPPPPQL\PPPPRL]L^PPPPQLbPP1]PRLe17iPPPPQMTPPPPQMYPPPPTMZ16P17f19WPPPPRMgMhPP2SPRMiMjPPPPRMmMlPPPPR15QNWPP
+PPQNXPPPPQNkPPPPRNmNoPPPPQOYPPPPQOkPPPPQOlPPPPQOoPPPPQ10PPPPPQ10QPPPPQ10RPPPPQ11XPPPPQ11hPPPPS12Z12X12YPPPPR12[12\PPPPQ1
+2]PPPPQ12_PPPPQ13PPPPPQ13SPPPPQ13VPPPPQ13XPPPPQ13YPPPPQ13^PPPPS13m13n13oPPPPQ14TPPPPS14l14m14nPPPPR15R15SPPPPQ15TPP1nPQ1
+5nPPPPQ16]PPPPQ16^PPPPQ16_PPPPQ16`PPPPR16l16nPPPPQ17PPPPPQ17QPPPPQ17SPPPPQ17WPPPPQ17[PPPPT17^18Z19h19iPPPPQ17_PPPPR17b18
+nPPPPQ17nPPPPQ18PPPPPQ18\PPPPR18^19`PPPPQ18aPPPPQ18cPPPPQ18dPPPPQ18gPPPPQ18iPPPPQ18jPPPPQ18kPPPPQ18lPPPPQ18oPPPPQ19PPPPP
+Q19QPPPPQ19RPPPPQ19SPPPPQ19UPPPPQ19VPPPPQ19ZPPPPQ19[PPPPR19]19^PPPPQ19ePPPPQ19gPPPPQ19jPPPPQ19kPPPPQ19mPPPPQ19nPPPPQ1:XP
+PPPQ1:YPPPPQ1:]PP1RPPPP1]PPPP1]PPPP1YPPPP1YPPPP1RPPPP1YPPPP1]PPPP1RPPPP1RPPPP1RPPPP1YPPPP1]PPPP1YPPPP1YPPPP1YPPPP1RPPPP1
+oPPPP1YPPPP1YPPPP1YPPPP1]PPPP1oPPPP1YPPPP2WPPPP1RPPPP2]PPPP1YPPPP1YPPPP1YPPPP1YPPPP1RPPPP1RPPPP1YPPPP2^PPPP1YPPPPPPQ1:aP
+P1cPPPP1[PPPP1^PPPP1^PPPP1^PPPP1nPPPP1cPPPP1_PPPP1_PPPP2VPPPP1cPPPP1^PPPP1_PPPPPPQ1:kPP1^PPPP1cPPPP1[PPPP1YPPPP1]PPPPPQP
+PPPQPPPPQPPPPQPPPPQPPPPRPPPPRPPPPPQ1:lPPPRPPPPQPPPPQPPPPQPP^PP1SPPoPPdPPgPPSPPPQP`RPSRP^RPeQPaPPaPP^RP`QP`QP1RQP1RQPfQPf
+QPfQPfQPYQPYQP^QP^QPSQPQQPQQP_QP_QPYQPZQPYQPdQP`QP`QP[QP[QPVQPeQPVQPVQPkQPkQPkQPPQPeQP`QPPQP1SQPPQPVQP`QP1cQPXQP`QPVQPVQ
+PVQPlQP1TQPeQPeQPeQPVQPVQPVQP`QPPQP`QPeQP`QP`QP`QPVQPVQPVQP`QPVQPVQPVQPPQP`QP`QPPQPPQPPQP`QPVQP`QPPQP`QP`QP`QP`QP1UQP1ZQ
+PPQPVQPPQP`QP`QP`QP`QPVQPVQPPQPVQPVQP`QP`QPVQP`QPPQPVQP`QPVQP`QPVQP`QPVQPPQPVQPPQPeQPeQPeQPVQPVQPVQPVQPVQP1\QPPQPPQP1SQP
+VQPVQPPQPPQPdRPZQPYQPPQPPQPPQPPQPPQPPQPPQPPQPPQPPQPPQPPQPPQPeQP]QPPQP`QP`QP`QPVQPPQPVQPeQPVQP`QP`QPPQPYQPYQPeQPeQPeQP`QP
+1gQP^QPeQPeQPPQPPQPeQP`QP`QP`QPeQPPQPPQPPQPVQPkQPVQP^QP^QPbQPbQPbQPbQPbQPbQPbQPbQPbQPbQPbQPbQPbQP^QP1ZQPVQPeQPPQP1PRPYQP
+iQPVQPVQPPQPVQP`QPVQP`QPVQPVQPVQPVQPVQPVQPVQPVQPVQPVQPVQPVQPPQPgQPbQPbQPVQP1ZQPVQPeQPeQPVQPVQPVQPVQPVQPVQPkQPkQP`QP`QP`Q
+P`QP`QPlRPlQPeQPeQP1gQP1SQPeQP^QP^QP^QP1RQPVQPeQPPQPZRPPQP[QPVQPPQPPQPPQPPQPPQPPQP1RQPVQPVQPVQPVQPVQPVQPVQPVQP1^QPYQPYQP
+eQPeQP_QPVQP_QPVQP_QPPQPVQP1ZQP_QP_QPPQPVQPVQPVQPPQPPQP_RPPQPPQPVQP1RQPPQPPQPPQPPQPVQPVQPgQPVQPPQPVQPVQPVQPVQPVQPVQPVQPV
+QPVQPVQPVQPPQPfQPPQPVQP1SQPPQPPQPPQPPQPPQPbQPgQPPQPbQPPQPPQPbQPPQPPQPbQPPQPbQPPQPeQPVQP1ZQPeQPQQPPQP`QP`QPeQPeQPeQPQQPQQ
+P`QPVQP1^QPPQPVQPeQPgQPgQPgQPVQPeQPbQPbQPbQPbQPbQPVQPPQPPQP`QPVQPVQPVQPVQPVQP`QPPQPQQPPQPQQPVQPPQPPQPVQPfRPVQPVQPVQPPQPV
+QPVQPVQPVQP1^QPQQPVQPPQPPQP1lQPdQPZQP1^QPZQP1^QPgQPbQPPQPPQPbQPPQP1VQPVQPPQPPQPVQPPQPPQPPQPQQPVQP`QPPQPPQPVQPQQPQQPVQPVQ
+PVQP`QP`QPPQP`QP`QPPQPPQPeQPeQPeQPeQP1^QPPQP1RQPPQPYQPVQP1RQPeQP`RPXRPeQPPQPeQPgQPPQPPQP1ZQPVQPPQPPQPPQPbQPkQPkQPPQP1ZQP
+`QPVQP`QPVQPeQPeQPeQPeQPiQP^RPiQPeQPeQP2WQPjQP`QP`QPkQP`QP`QPeQP1RQP1RQP`QP`QPYQPVQPVQPSQPVQPVQPYQPfQPZRP^QP[QP[QP[QP^QP
+YQPYQPYQPYQP1WQP1WQP1WQP1WQP1WQP1WQP1WQP1WQPSQPSQP1WQPPQPdQPVQP[QPdQPdRPdRP1PQP1PQPZQPdQP_QP_QPVQPVQPSQPQQP[QP[QPQQP[QP[
+QPQQPQQPPQPVQPSRP[QPQQP[QP[QP[QP[QP[QPZQPdQPmQP_QPmQPmQP_QP1VQPdRP1PQP1PQP^QPlQP^QP^QPkQPgQPkQPkQPkQPiQPmQPfQPYQPbQPZQPi
+QP[QP[QPSQP[QPbQPPQPbQPQQPgQP1UQPbQPVQPVQPVQPVQPVQPSQP1^QP1^QP1^QP1^QPeQP1VQP[QP[QP[QPQQPQQPQQP[QPQQPQQPQQPgQPkQPPQPPQPP
+QPQQPbQPQQPQQPQQPfQPPQPSQPVQPSQPSQPYRP1PRPlRP^RP1PRPSRPVRPXRPdRPVRP[RPQRPmRPXRPfRP^RPdRPdRPdRPYRPYRPPRP1^RPPRP1TRPYRPURP
+`RPiRPQRP^RP^RP^RP`RPYRPQRP_RP_RP_RPiRPiRPdRPdRPfRPmRPkRP1XRP1SRP1SRPlRP^RP^RPQRPfRP_RPmRPmRP_RP_RP1PRP1PRPfRPVRPVRPVRPV
+RPdRPVRPVRPVRPQRPQRPbRPQRP1ZRPVRP\RPYRP_RPZRP1VRPiRPmRPmRP1VRPbRPPRPjRP1nRPVRPfRPfRPdRP1PRPXRPVRP_RPiRPkRPkRPYRPYRP1WRPX
+RP^RPQRPiRPYRPVRP[RP[RPSRPVRPSRP^RPYRPYRPfRP1TRPlRP^RPYRPiRPYRPYRPfRP1PRP1WRPXRPYRPmRPdRP1VRPdRP1_RPdRP1VRP]RPgRPgRPPRP[
+RPSRP[RPVRPfRPXRPSRPgRPgRP^RPZRPZRPdRPlRPlRP1ZRPXRPVRPfRPZRPdRPjRP1RRPjRP2WRPXRPdRP[RPfRP1ZRPlRPXRPVRPmRPYRPdRPYRPgRP1RR
+PYRP1PRPSRP]RP^RP\RP1VRP1VRP_RP1PRPfRPYRPiRPXRPXRP1URP1PRP1XRP^RP1PRPZRPdRP1URPiRPiRPiRPiRPZRPZRPZRPdRPmRPdRPZRPZRP_RP1P
+RPdRPZRPjRP1RRPgRP`RPXRPXRPXRP`RP`RP`RPVRPVRPVRPSRPkRPgRPgRPgRPgRPgRPgRPgRPgRPgRPZRPZRP^RP^RP^RP^RP1PRPdRPXRPXRPYRP1PRPd
+RP]RP]RPURPURP1VRP1PRP1WRPVRPVRP]RP_RPfRPgRP]RP]RP]RP1VRPURPURPURP1WRP1WRPYRPdRP1WRP1VRP1VRP1VRPdRPPRPgRPgRP1WRP1WRP1WRP
+1WRP]RPPRPZRPZRPURPURPPRPQRP[RPSRPSRP`RP`RP1WRPZRPZRPZRPZRPYRPYRPYRPYRPdRPdRP1VRPmRPdRPdRPdRPdRPdRPdRPdRP_RP_RP_RP]RP]RP
+YRPYRPYRPYRPZRPdRPdRP1QRP1QRP1QRPmRPmRPmRP1\RP1\RP1XRPiRPiRPiRPiRPiRPYRPZRP1XRP_RP]RP_RP1QRPSRPkRPSRPSRPSRPYRPYRPYRP_RP_
+RPYRPZRPdRPdRPmRP_RP^RP^RP^RP^RP^RPiRPiRPiRPlRPlRPlRPiRP^RPiRPYRP`RP`RP`RP`RP^RP^RP^RP^RP^RP^RP^RP^RP^RP^RPdRPdRPdRPdRPd
+RPdRP1PRP1PRP1PRPZRPZRPdRP_RP_RPZRPZRPYRPYRPYRPYRPYRPYRPYRPYRPZRPZRPZRP^RP^RPYRP_RP_RPdRP_RP_RPdRPdRPdRPdRPdRPZRPZRPZRPZ
+RPZRP^RP^RP1PRP1PRP1PRPZRPZRPZRPZRPXRPQRPbRPbRPgRP[RP[RPVRP[RPVRPSRPgRPgRPfRPSRPQRP[RPQRPQRPQRPPRPPRPfRPfRPfRPSRPXRPVRPV
+RPVRPVRPVRPVRPVRP[RP[RP[RPVRPSRPfRPVRPSRP1WRP1WRP1WRP_RP1VRPgRPdRPdRPQRP[RP_RP_RPdRPdRPdRPdRPmRPmRPmRP1QRP1QRP1QRP1QRPiR
+PiRPYRPiRPiRP1PRPdRP1PRP_RP_RPSRPSRPQRP[RP[RPVRPZRPZRPZRP1PRP1PRP1PRPZRPdRPZRPZRPZRPYRPYRPZRPZRPZRPZRPZRPZRPdRP_RPeRP_RP
+QRPQRPRRPgRPRRP[RPQRPQRPSRPfRPVRPfRPRRPQRPRRPkRPmRPmRPmRP1RRPZRP1PRPQRPdRPdRPmRPmRPmRP1\RP1\RP1ZRP1ZRP1ZRP^RPYRPVRPfRPVR
+P[RPVRPVRPVRP^RPiRPiRP[RPfRPVRPSRP^RPiRPYRP[RP1SRPjRPXRP1URP1URPSRPSRPPRPYRPZRPZRPiRPQRPiRP`RPPRPQRPbRPPRP`RP`RPfRPfRPmR
+P]RP[RPVRP`RPVRPVRPVRP[RPSRPSRPYRPdRPZRPVRPQRPPRPbRP[RP[RPfRP`RPXRP_RPSRP[RPiRPiRPbRPgRPZRPQRPmRPbRPVRPgRPgRPPRPYRPiRPiR
+PZRPZRPPRP^RP_RPSRP[RP_RP_RPgRP[RPQRPQRPQRPbRPYRPYRP^RP[RPbRP[RPVRPVRPQRPPRPPRPPRPYRQ1\PQ2RPQ1XPQ1XPQ1QPQ2VPQ1QPQ1^PQ1^P
+Q1]PQ1]PQ1]PQ1]PRRPRRPRRPPQSTY_dkmn1U1^1h1m2R2^2b2e2i2l3T3V3Y3[8>W8>X3d3h4P4Z4a4g4h5X5`5j6R6^6`6c6d6e6i6j6l6n7S7T7[7`7a7
+b7f7i7k7n7o8Q8T8V8W8Z8\8e8j8m9Q9R9U9\9^9d9f9h:T:V:\:^:i:j:n;d;g;h;j;k;l;n<Q<U<V<Z<a<f<i<j<n=V=W=^=a=f=m>Q>Z>b>d>m>n?R?V?
+Z?[?`?a?d?f?g?h?i?j?k?n@P@S@U@X@Y@Z@`@b@e@f@h@k@m@n@oARAYAZA[A\A]A_AaAeAhAiAmBQBRB\B]BfBgBiBjBnCRCUCYC_C`CaCeCiCoDRDUDVD
+WDYD[D\DbDdDhDjDkDlDoESEWEYE[E^E_EaEfEjEkFPFSFUFYF[F\F]F^FaFbFfFgFhFoGPGQGTGY8DjG]GaGdGhGlHQHVH\H]H^H_HbHcHgHlIPISIUIVIW
+IXI\I]I^IaIeIiImJUJVJYJ[J_JaJcJeJhJjJkJlJmJnJoKSKUKWK[K`KaKbKfKgKjKkKmKoLSLXLYLZL[LbLiLlLnMPMRMTMUMVM\M^MbMcMdMgMjMlMnNR
+NTNVNYN[N\NaNcNlNoOPOROSOZO[O_O`OcOfOm10P10U10[10^10a10f10o11S11T11V11Z11^11`11a11b11h11j11l12P12S12W12X12Y12Z12[12^12`1
+2f12n13U13W13\13]13a13d13e13f13i13k13m14Q14R14W14[14^14_14`14c14g14h14i14n15R15T15U15X15Z15[15a15b15c15f15h15k15m15n16P1
+6Q16V16[16\16^16`16a16e16g16h16k16l16n17U17X17\17^17a17f17g17h18P18T18Z18\18f18l18m19Z19^19i19k1:Q1:U1:V1:Z1:[1:_1:e1:j1
+;R1;V1;Z1;`1;h1;j1<P1<Q1<R1<S1<W1<X1<Y1<]1<g1<o1=S1=]1=_1=a1=f1=k1=n1=o1>T1>W1>X1>Y1>Z1>[1>]1>i1>k1>m1>o1?U1?V1?Z1?b1?c1
+?e1?h1?m1@W1@Y1@[1@^1@d1@e1@f1@g1@j1@o1AQ1AV1A`1Aa1Ab1Ag1Ah1Aj1Al1Ao1BQ1BT1BX1B[1B\1B]1B^1B_1Bd1Bk1Bl1CP1CQ1CR1CU1CX1C[1
+C`1Cc1Cf1DP1DQ1DV1DY1D\1De1Dh1Di1Dk1Dl1EP1ER1EU1EV1EZ1E\1E_1E`1Ed1Ee1Eg1Ei1Ej1Ek1Eo1FQ1FT1FX1F\1F_1Fb1Fc1Fd1Ff1Fj1Fn1GQ1
+G\1Gd1Gh1Gk1Go1HS1HY1H`1He1Hf1Hg1Hk1IR1IU1IX1I^1I`1Ib1Il1Im1JQ1JV1JZ1J^1J_1Jc1Jg1KP1KS1KY1K]1Kb1Kf1LQ1LV1L^1L_1Lf1Lh1MV1
+MZ1M[1M]1M_1Mb1Me1Mf1Mg1Mh1Mi1Mo1NR1NS1NU1NZ1N[1N_1Ne1Ng1Nh1Nj1Nk1No1OU1OX1OZ1O^1Of1Oj1Ol1On20R20S20T20[20\20_20c20g20j2
+0n21Q21V21W21\21a21d21k21m22R22T22X22^22b22g22k22m22n23P23T23U23Y23[23_23e23k23m24Q24U24V24Z24^24_24d24j24o25V25\25]25c2
+5f25j25k25l26S26U26V26W26X26[26^26a26c26e26i26m26o27Q27W27X27`27a27e27f27g27i27m28Q28S28[28]28_28`28a28c28d28f28g28h28i2
+8k29P29Q29R29\29`29a29c29i29k29m29n2:S2:a2:b2:l2;P2;S2;c2;k2<P2<T2<\2<a2<d2<e2<f2<l2=Q2=U2=X2=_2=b2=g2>P2>T2>Y2>\2>c2>i2
+>n2?P2?S2?T2?Y2?]2?a2?d2?e2?j2?m2@Q2@T2@V2@Y2@Z2@]2@^2@c2@i2@l2@o2AV2A\2Ab2Ah2Am2BP2BQ2BR2BS2BY2Ba2Be2CS2CZ2Cb2DP2DU2D[2
+D\2D]2D`2Dd2Dl2EQ2E\2E^2E_2Eb2Ec2Ej2Ek2El2FQ2FR2FS2FU2FV2FW2FZ2F]2Fa2Fb2Ff2Fj2Fo2GS2GU2GW2GZ2G_2Gc2Ge2Go2HP2HQ2HR2HW2HX2
+H]2Ha2Hc2He2Hk2Hm2IS2IV2I[2I_2Ie2If2Ii2Ik2JR2JS2JU2JV2J[2J^2Ja2Jb2Jc2Jf2Jg2Jh2Jj2Jm2KQ2KR2KS2KT2KU2KV2KY2K`2Kb2Kd2Kg2Kh2
+Km2Kn2LR2LV2LX2L\2L^2Lb2Lf2Lj2Lk2Lo2MQ2MU2MY2MZ2M[2M`2Mc2Mg2Ml2NQ2NW2NX2N\2Nd2Ne2Ni2Nm2Nn2OS2OW2O[2O\2O]2O^2O`2Ob2Og2Oh2
+Ok2Om2Oo30S30T30U30V30X30Y30Z30^30`30c30d30e30h30l30m30n30o31P31Q31R31V31X31Y31[31`31a31c31g31h31i31n32P32R32X32Y32[32]3
+2`32b32e32h32l32m33R33W33Y33Z33]33c33d33h33l33m34R34S34W34X34\34a34b34j34k34l34o35R35U35W35Y35^35_35c35e35f35g35k36P36T3
+6V36X36Y36]36^36a36c36h36i36j36l36n37Q37R37U37Y37Z37[37_37c37g37l37n38R38S38V38W38X38Y38[38]38`38c38e38f38j38k38o39R39T3
+9X39Y39a8Ek39d39e39g39h39i39l39m39n3:R3:S3:T3:U3:V3:Z3:^3:_3:`3:b3:d3:g3:i3:m3:n3;Q3;U3;\3;^3;f3;n3;o3<S3<V3<[3<\3<]3<^3
+<_3<c3<g3<j3<k3<o3=S3=U3=X3=Z3=^3=_3=e3=h3=m3=o3>U3>W3>X3>Y3>[3>\3>]3>^3>_3>`3>a3>e3>g3>h3>i3>k3>m3?Q3?[3?]3?a3?c3?d3?e3
+?i3?m3?n3?o3@P3@R3@T3@Y3@[3@c3@e3@f3@g3@k3AQ3AV3AZ3A^3Ac3Ae3Af3Aj3Ak3Al3BP3BQ3BR3BW3BX3B\3B]3B^3Bc3Bf3Bh3Bj3Bl3CQ3CR3CT3
+CU3CX3CZ3C]3C^3Ca3Cc3Cd3Cf3Ch3Co3DS3DU3DX3DY3Db3Dd3Df3Dh3Dk3EP3EQ3EU3EV3EX3EY3EZ3E[3E]3E_3Ea3Ed3Ee3Eg3Em3FS3FT3FY3F`3Fe3
+Fi3Fn3GP3GQ3GT3GW3G_3Gc3Gd3Gf3Gk3Gn3HP3HQ3HV3HW3HX3HY3HZ3He3Hh3Hj3Hk3Hl3Hm3Hn3IP3IV3IX3I_3Ib3Ie3If3Ij3Ik3In3JP3JZ3Ja3Jd3
+KP3KU3K`3Kj3Km3LS3L_3Lf3Lm3MP3Mh3Ml3Nh3Nm3O^3Oc3Oo40[40^40`40e40g40i40m41Q41R41Y41a41c41e41k41m41o42S42e42l43Q43R43X43]4
+3e43j44S44Z44`45Q45Z45]45a45g46T46\47T47W47Y47\47^47`47a47c47g47h47i47l47o48S48X48Z48^48b48d48f48h48i48m48n49Q49S49W49X4
+9`49e49f49j49k49l49m4:P4:Q4:U4:V4:W4:X4:Z4:`4:d4:e4:i4:k4:l4:n4;Q4;U4;W4;X4;\4;`4;c4;g4;h4;i4;m4<Q4<R4<W4<]4<^4<`4<b4<d4
+<e4<i4<j4<o4=Q4=U4=Z8Do4=`4=a4=g4=i4=l4=m4=o4>S4>T4>X4>Y4>Z4>[4>^4>`4>f4>g4>m4>o4?R4?T4?W4?Y4?Z4?[4?\4?]4?^4?c4?j4?n4?o4
+@P4@R4@S4@U4@Z4@[4@^4@`4@a4@e4@g4@h4@j4@k4AP4AR4AV4AW4AZ4A]4A^4A_4Ab4Ad4Af4Ah4Ai4Ak4Am4Ao4BP4BQ4BW4BY4BZ4B_4B`4Bb4Bf4Bg4
+Bh4Bi4Bj4Bk4Bl4Bo4CP4CV4CW4C^4Cc4Cg4Cm4Cn4Co4DS4DY4D[4Dc4Dl4EP4EY4E\4Ec4Ee4Eg4Eh4Ek4Em4Eo4FP4FR4FS4FT4FW4FZ4F\4F]4F^4Fa4
+Fe4Fh4Fo4GQ4GU4G[4G^4G_4Ga4Gb4Gd4Gl4Go4HP4HW4HY4HZ4H\4H]4H`4Ha4He4Hh4Hi4Hk4Hl4Hn4IP4IQ4IS4I[4I\4I_4Id4Ih4Ii4Ik4In4JP4JQ4
+JU4JY4J]4J_4Jc4Jd4Jg4Jn4KR4KU4KV4KW4K[4K\4Ka4Kc4Kf4Kj4LQ4LV4LY4L\4L`4Lb4Ld4Le4Li4Ll4Ln4MP4MR4MW4MY4M\4Mf4Mm4Mo4NP4NU4NZ4
+N[4N_4Nc4Nd4Ne4Nf4Nk4Nl4OR4OS4OT4O]4O_4Oc4Od4Oe4Of4Oi4Ok4On50S50]50a50d50e50g50i50j50n50o51P51Q51T51U51X51Y51]51a51b51f5
+1g51k52P8D[52X52Y52Z52[52\52]52f52h52l52m52o53P53U53X53[53\53]53c53i53n54P54Z54]54e54h54j54l54m55R55U55[55\55^55_55`55a5
+5b55d55e55k55n56^56f57P57R57S57T57U57V57W57[57]57d57g57i57k57m57o58Q58U58Y58[58^58_58a58c58g58h58j58k58l59R59T59V59[59\5
+9]59b59c59d59e59i59l59o5:T5:Y5:Z5:[5:`5:c5:d5:g5:h5:i5:m5;P5;T5;U5;[5;]5;`5;b5;h5;l5;m5;n5<S5<U5<Y5<Z5<`5<a5<e5<i5<k5<o5
+=R5=W5=Y5=k5=m5=n5>S5>T5>Y5>_5>b5>d5>j5>k5>o5?Y5?[5?^5?b5?f5?j5@P5@T5@X5@Y5@Z5@[5@^5@`5@c5@d5@j5AR5AU5AW5AX5AY5A\5A]5A`5
+Ad5Ae5Ai5Aj5BQ5BX5B^5Ba5Bc5Be5Bj5Bo5CU5CV5CX5C[5C^5Ca5Cb5Cd5Cg5Cj5Ck5DP5DT5DU5DW5DX5D[5D\5D_5D`5Da5Dd5Dh5Di5Dm5EV5EX5E\5
+Eb5Ef5Ei5Ek5El5FS5FV5FY5F]5F^5F_5Fb5Fe5Ff5Fh5Fl5Fm5GQ5GR5GT5G[5Ga5Gb5Gc5Gd5Ge5Gj5HR5HY5H\5H]5H^5Ha5He5Hi5Hk5Hm5IP5IS5IU5
+I[5I^5I`5Ib5If5Ij5Il5In5JP5JS5JX5J[5J\5J`5Jb5Jj5KP5KT5KW5KY5K^5Ka5Kf5Kj5LQ5LT5LX5LZ5Lb5Lg5Lm5MR5MU5MY5M_5Md5Mg5Mk5Mo5N[5
+N_5Ne5Nf5Nm5OT5OV5OZ5Og5Oi5Ol60P60X60\60d60g60k60m61Q61X61^61c61i61l62S62W62_62f62n63^63_63g63k63n64Y64[64]64a64c64d64i6
+5T65X65[65d65i65j65k65o66T66U66X66Z66]66_66b66e66j66m67Q67S67T67U67W67\67a67c67f67h67k67l67m67n68Q68R68S68V68W68Y68Z68\6
+8]68d68g68k68l68m69S69T69Y69Z69\69`69b69f69m6:V6:Z6:\6:^6:c6:i6:k6;P6;T6;V6;W6;X6;]6;_6;`6;a6;c6;e6;g6;h6;k6;o6<P6<V6<X6
+<\6<`6<f6<j6<k6<l6<n6<o6=R6=Y6=a6=e6=f6=i6=o6>W6>Z6>`6>e6>l6?Q6?R6?U6?V6?W6?[6?]6?^6?_6?c6?h6?j6?n6?o6@P6@S6@W6@X6@\6@c6
+@f6@g6@k6@m6@n6@o6AP6AR6AV6A^6Aa6Ac6Ae6Ah6Aj6Al8ER6An6BR6BT6BV6BW6B[6B]6Ba6Be6Bf6Bk6Bl6Bo6CU6CV6CZ6C[6C]6Cc6Cg6Ci6DQ6DR6
+DV6D^6D_6Dc6Dd6Dh6Dl6Dm6EQ8FW6EY6E[6E\6E`6Ec6Ed6Eg6Ei6Ej6Ek6El6Eo6FP6FQ6FR6FV6FX6FY6F]6F`6Fa6Fd6Fe6Fj6Fm6Fo6GQ6GR6GS6GV6
+GZ6G[6G_6G`6Gb6Gc6Gd6Gg6Gh6Gj6Gl6Gm6Go6HP6HU6HV6HX6HZ6H[6H`6Hd6He6Hi6Hk6Hm6IQ6IT6IU6IV6IZ6I_6Ic6Ie6Ij6In6JQ6JZ6J[6J\6Jb6
+Je6Jf6Jn6KQ6KV6K\6K]6K_6Kf6Ki6Kj6Kl6Kn6LP6LR6LT6LU6LZ6L`6Lb6Lh6Li6Lj6Lo6MP6MQ6MR6MT6MW6MY6MZ6M[6M_6Mc6Md6Mj6Ml6Mn6NT6NZ6
+N^6Nd6Ng6Nh6Ni6Nn6OR6OV6O_6O`6Ob6Og6Ok6Oo70P70R70V70W70X70\70]70^70b70c70g70j70l70n70o71S71W71X71Y71]71`71a71d71e71k72Q7
+2R72T72U72\72]72^72_72a72e72i72j72n73P73T73X73Y73[73_73b73c73h73n74P74Q74U74V74W74Y74[74^74a74f74i74j74m74o75Q75W75[75b7
+5c75f75j75n76R76V76X76c76i76j77Q77T77V77X77Y77Z77_77d77e77i77l78P78Y78]78b78f78k78n78o79Q79W79Y79[79_79`79a79d79e79f79g7
+9k79l79m7:P7:S7:T7:U7:X7:Z7:[7:_7:`7:h7:j7;R7;T7;X7;\7;]7;b7;h7;j7;k7;n7<R7<V7<^7<a7<d7<e7<j7<l7=R7=T7=`7=e7=f7=m7=n7>U7
+>V7>W7>X7>Y7>Z7>[7>\7>a7>d7>i7>j7?Q7?V7?Z7?\7?]7?a7?b7?c7?d7?f7?k7?o7@R7@V7@]7@^7@_7@k7@m7@o7AQ7AT7AY7A]7A^7A`7Ac7Ad7Ae7
+Af7Ah7Aj7Al7Am7BP7BS7BU7B]7B^7Bc7Bi7Bk7Bo7CR7CW7CZ7C]7C_7C`7Ce7Cf7Ch7Ci7Cn7DR7DU7DZ7D]7D^7D_7Df7Dj7Dk7Dm7EP7EQ7ES7EU7EZ7
+E]7E_7E`7Ea7Eb7Ec7Ed7Ee7Ef7Eg7Eh7Em7En7FQ7FS7FY7F]7F_7F`7Fa7Fb7Fd7Fe7Ff7Fo7GT7GU7GZ7G[7Gb7Ge7Gg7Go7HQ7HT7HW7HX7HZ7H`7Hc7
+He7Hj7IS7IT7IX7I^7I`7Ie7Ih7Im7JP7JU7JY7J[7J\7Ja7Jb7Jf7Jg7Jl7Jm7KT7KY7KZ7K]7Kf7Kl7Km7Ko7LW7L[7L`7Lb7Lh7Li7MQ7MX7M]7Mc7Mh7
+Mn7NW7NY7N\7Na7Nb7Ng7Nk7Nl7Nn7OT7OU7OX7OZ7O]7Oa7Oc7Oe7Oj7Ok7Oo80V80[80e80g80o81T81U81W81Y81[81^81d81j81m81n82Q82Z82`82c8
+2d82f82j82o83R83T83W83[83]83a83g83h83i83j83k83o84P84R84S84T84U84V84Y84Z84`84f84h84i84j84n84o85Y85^85_85`85c85f85i85l85m8
+5n85o86P86Q86R86Y86\86^86d86g86h86m87P87Q87T87U87V87Y87^87`87e87j88P88Q88S88T88U88\88]88a88e88h88l88m89P89W89Y89Z89\89^8
+9_89a89c89f89m89n8:U8:W8:[8:\8:]8:b8:e8:i8:m8;Q8;R8;S8;T8;X8;\8;]8;a8;d8;e8;g8;m8;n8;o8<P8<Q8<R8<S8<T8<U8<V8<W8<X8<Y8<Z8
+<[8<\8<]8<^8<`8<a8<b8<c8<g8<h8<l8<m8<n8<o8=P8=Q8=U8=W8=X8=Y8=Z8=\8=]8=^8=`8=e8=f8=h8=i8=k8=l8=n8>R8>Z8>b8>d8>f8>h8>j8?Q8
+?R8?Y8?^8?m8?n8@U8@W8@X8@Y8@^8@e8@f8@i8@k8AP8AQ8AR8AY8A^8Ab8Ac8Ad8Ae8Al8Am8An8BQ8BR8BV8B[8Bd8Be8Bf8Bg8Bk8Bl8CQ8CS8CV8CX8
+CZ8DS8DX8DZ8D\8D]8D^7@n8De8Df8Dg8Dh8>a8Dm8EP8EQ8ET8EU8EY8Ei8Ej8El8Eo8FP8FQ8FR8FS8FT8FU8FV8FX8FY8F[8F\8F]8F_8F`8Fb8Fd8Fe6
+6\8GR8GS8GV8GW
+"""#,
+            #"""
+awe inspiring
+first rate
+god awful
+hassle free
+old fashioned
+pop up
+pop ups
+rip off
+second rate
+top notch
+user friendly
+well wisher
+well wishers
+world class
+0 / 10
+0 / 5
+0 star
+0 stars
+1 / 10
+1 / 5
+1 star
+1 stars
+10 / 10
+10 out of 10
+100 / 10
+11 / 10
+2 / 10
+2 star
+2 stars
+4 star
+4 stars
+5 / 5
+5 star
+5 stars
+9 / 10
+account got hacked
+account hacked
+account is locked
+account locked
+ad after ad
+ad free
+ads every
+ads everywhere
+after the update
+after update
+after updating
+again and again
+all fixed
+always crashes
+always have to
+amazing app
+annoying ads
+auto renew
+avoid this app
+awesome app
+bad experience
+banned for no reason
+battery dies
+battery drain
+battery draining
+best app
+best app ever
+best apps
+better now
+better than
+black screen
+blank screen
+blue screen
+bricked my
+bring back
+bring back the old
+bugs fixed
+can't even log in
+can't even login
+can't even open
+can't log in
+can't login
+cancel my subscription
+cannot even open
+cannot log in
+cannot login
+cash grab
+charge me
+charged me twice
+charged twice
+clear cache
+cleared cache
+clearing cache
+complete waste
+connection error
+constantly crashing
+contacted support
+crash every time
+crashes constantly
+crashes every time
+crashing constantly
+customer service
+customer support
+dark pattern
+data loss
+data usage
+deleted my account
+deleted the app
+deleting the app
+deleting this app
+did not receive
+did not work
+didn't help
+didn't receive
+didn't work
+do not download
+does not even open
+does not work
+doesn't even open
+doesn't help
+doesn't work
+don't download
+don't work
+dont download
+dont work
+double charged
+drains battery
+drains data
+drains my battery
+each time i
+easy to navigate
+easy to understand
+easy to use
+eats battery
+eats my battery
+endless loading
+error code
+error message
+every day
+every time i
+everytime i
+excellent app
+failed to
+fails to
+fake accounts
+fake news
+finally fixed
+five star
+five stars
+fix asap
+fix bug
+fix bugs
+fix it
+fix the
+fix the bug
+fix the issue
+fix the problem
+fix this
+fix this bug
+fix this issue
+fix this problem
+fix your
+fixed it
+for free
+for premium
+force close
+force closes
+force closing
+forced ads
+forced to pay
+forever to load
+free of ads
+full of ads
+give it 0
+give it zero
+give me back
+good app
+good experience
+good job
+good update
+got fixed
+got hacked
+great app
+great experience
+great job
+great update
+had to reinstall
+had to restart
+has been fixed
+hate the new
+hate the update
+hate this update
+have been fixed
+have to pay
+have to reinstall
+have to restart
+heats up
+help me
+hidden charges
+highly recommend
+highly recommended
+hope it gets fixed
+hope it will be fixed
+hope they fix
+hope this gets fixed
+hope this will be fixed
+hope you can fix
+hope you can resolve
+hope you can solve
+hope you fix
+hope you guys fix
+hope you resolve
+hope you solve
+hope you will fix
+i love
+i wish
+infinite loading
+issue resolved
+keep changing
+keep it up
+keep up the good work
+keep up the great work
+keeps asking
+keeps buffering
+keeps changing
+keeps closing
+keeps crashing
+keeps failing
+keeps force closing
+keeps freezing
+keeps kicking me out
+keeps loading
+keeps logging me out
+keeps logging out
+keeps restarting
+keeps saying
+keeps showing
+keeps signing me out
+keeps stopping
+kicked me out
+kicks me out
+kindly fix
+kindly look into
+kindly resolve
+kindly solve
+laggy af
+latest update
+loading forever
+loads fast
+loads quickly
+logged me out
+login error
+login issue
+login issues
+login problem
+logs me out
+look into it
+look into this
+lost all my
+lost my data
+lost my messages
+lost my photos
+lost my progress
+love it
+love the app
+love the new
+love the update
+love this
+love this app
+love this update
+love using
+loving it
+mind blowing
+minus stars
+money grab
+much better
+must fix
+must have
+must pay
+my account back
+my money back
+need fixing
+need to fix
+need to pay
+needs fixing
+needs to be fixed
+needs to fix
+negative stars
+network error
+never got
+never loads
+never opens
+never received
+never sends
+never worked
+never works
+new update
+nice app
+nice experience
+nice job
+nice update
+no ads
+no audio
+no bugs
+no connection
+no crashes
+no help
+no internet
+no internet connection
+no issues
+no lag
+no longer
+no longer working
+no longer works
+no notifications
+no option
+no option to
+no problems
+no reply
+no response
+no sound
+no stars
+no way to
+not able
+not able to
+not anymore
+not connecting
+not downloading
+not free
+not functioning
+not helpful
+not loading
+not opening
+not received
+not receiving
+not responding
+not sending
+not showing
+not syncing
+not updating
+not work
+not working
+notifications spam
+one star
+over and over
+pay to win
+perfect app
+please add
+please bring back
+please change
+please fix
+please fix it
+please help
+please look into
+please make
+please resolve
+please restore
+please return
+please solve
+please stop
+pls fix
+pls help
+plz fix
+plz help
+premium only
+problem solved
+quit working
+recent update
+recommend it
+recover my account
+removed the
+ruined it
+ruined the app
+runs fast
+runs smoothly
+runs well
+same issue
+same problem
+scam app
+server error
+should be
+should fix
+signs me out
+simple to use
+since the update
+since update
+since updating
+so many ads
+so much better
+solve my problem
+solve the issue
+solve the problem
+solve this issue
+solve this problem
+something went wrong
+space hog
+spam calls
+stay away
+still broken
+still crashing
+still no
+still not
+still waiting
+stole my money
+stop asking
+stop changing
+stop forcing
+stop removing
+stop ruining
+stop sending
+stop showing
+stop working
+stopped working
+stops working
+stuck at
+stuck at loading
+stuck in
+stuck loading
+stuck on
+stuck on loading
+stuck on the loading
+support team
+taken away
+takes forever
+takes up
+taking away
+thank u
+thank you
+thank you for fixing
+thank you in advance
+thanks for fixing
+thanks in advance
+the issue
+the problem
+there is no way
+there's no way
+this issue
+this problem
+time pass
+too expensive
+too long
+too many
+too many ads
+too much
+too slow
+too small
+took away
+took forever
+total waste
+track you
+tried everything
+try again later
+two star
+two stars
+unable to
+unable to log in
+unable to login
+unable to open
+unfair ban
+uninstall and reinstall
+uninstalling it
+uninstalling now
+update ruined
+updates ruined
+use it all the time
+use it daily
+use it every day
+use it everyday
+used to be
+used to work
+useless app
+useless update
+v good
+verification code
+very bad experience
+was fixed
+waste of money
+waste of time
+way better
+way too many
+well done
+what happened
+what's wrong
+whats wrong
+when will
+white screen
+why can't
+why cant
+why did you remove
+why do you
+why does
+why is
+why remove
+with the update
+won't even open
+won't work
+wont even open
+wont work
+working fine
+working great
+working well
+works fine
+works great
+works like a charm
+works perfectly
+works smoothly
+works well
+worst app
+worst experience
+worst update
+worst version
+would be better
+would give 0
+would give zero
+would recommend
+zero star
+zero stars
+third class
+3rd class
+1st class
+money deducted
+amount deducted
+balance deducted
+money debited
+amount debited
+op game
+pay 2 win
+the goat
+100 / 100
+server down
+servers down
+server is down
+top demais
+top app
+top class
+top top
+top game
+on top of
+top of the
+at the top
+top bar
+top right
+top left
+to the top
+top up
+where is my money
+where's my money
+keeps me
+keeps me waiting
+no 1
+avoid it
+data hog
+bang for buck
+bang for your buck
+bang for the buck
+time saver
+must try
+must download
+go to app
+four stars
+four star
+shadow banned
+battery drainer
+battery hog
+out of sync
+goes black
+went black
+gets hot
+gets so hot
+gets really hot
+zero views
+0 views
+no views
+save your money
+old version was better
+previous version was better
+was better before
+used to be better
+why would you remove
+why did they remove
+want my account back
+want my old account back
+does everything i need
+everything i need
+been using it for years
+using it for years
+lots of features
+so many features
+lots of options
+to choose from
+finally added
+worth the subscription
+worth paying for
+10 stars
+100 stars
+6 stars
+ten stars
+where is the
+where did the
+where are the
+wheres the
+where's the
+5 *
+4 *
+1 *
+big w
+needs work
+a +
+a + +
+give back my
+give me back my
+return my account
+restore my account
+logged out
+too big
+big size
+old version better
+old is gold
+so so
+bye bye
+closes itself
+closes by itself
+closes on its own
+shuts down by itself
+shuts itself down
+closes automatically
+weak signal
+weak connection
+weak internet
+weak network
+little data
+less data
+auto closing
+auto close
+auto closes
+auto logout
+auto log out
+auto logging out
+stops playing
+music stops
+asks for money
+asking for money
+costs money
+paid features
+run out too fast
+runs out too fast
+run out too quickly
+low quality
+low resolution
+takes ages
+took ages
+taking ages
+boot loop
+timed out
+locked out
+hidden fees
+resource hog
+memory hog
+a breath of fresh air
+a cut above
+a dream come true
+a joy to use
+a must
+a pain
+a pain in the neck
+a pain in the ass
+a piece of cake
+a real pain
+a step backwards
+a step back
+a step in the right direction
+a total mess
+a waste of
+above and beyond
+ahead of the curve
+all good
+all in all good
+at its best
+at its finest
+back to square one
+beats me
+behind the times
+best thing ever
+best of both worlds
+bells and whistles
+beyond repair
+beyond words
+bite the dust
+blew me away
+blow me away
+blown away
+bottom of the barrel
+breath of fresh air
+bugs me
+can't complain
+cant complain
+cannot complain
+can't live without
+cant live without
+can't wait
+cant wait
+cheap and nasty
+comes in handy
+could be better
+could be worse
+couldn't be happier
+couldnt be happier
+couldn't be better
+cream of the crop
+crème de la crème
+cut corners
+dead in the water
+does the job
+does the trick
+does what it says
+does what it should
+does its job
+doesn't disappoint
+does not disappoint
+down the drain
+drives me crazy
+drives me nuts
+driving me crazy
+driving me nuts
+easy peasy
+fall apart
+falls apart
+fell apart
+falls short
+fell short
+far from perfect
+far from good
+few and far between
+fed up
+fingers crossed
+first class
+fit for purpose
+for the win
+free of charge
+game changer
+get the job done
+gets the job done
+give it a try
+give up
+gave up
+go to hell
+goes without saying
+going downhill
+gone downhill
+went downhill
+good as new
+good value
+good for nothing
+had it with
+hands down
+head and shoulders above
+hit or miss
+hit and miss
+hats off
+hat off
+in the long run
+it sucks
+jaw dropping
+jump through hoops
+just what i needed
+kudos to
+last straw
+leaves a lot to be desired
+leaves much to be desired
+let down
+let me down
+lets me down
+life saver
+like a charm
+like a dream
+lost cause
+love love love
+made my day
+makes my day
+makes life easier
+makes my life easier
+miles ahead
+money well spent
+more trouble than it's worth
+my go to
+neck and neck
+never again
+never disappoints
+no brainer
+no complaints
+no problem
+no regrets
+not bad
+not bad at all
+not too bad
+not so bad
+not the best
+not the greatest
+not great
+not good
+not happy
+not impressed
+not worth
+not worth it
+not worth the money
+not recommended
+nothing special
+nothing to write home about
+off the charts
+off the hook
+on point
+on the ball
+out of this world
+over the moon
+over the top
+pain in the ass
+pain in the neck
+pain in the butt
+peace of mind
+piece of cake
+piece of crap
+piece of junk
+piece of garbage
+piece of shit
+pissed off
+pretty good
+pretty bad
+pulling my hair out
+run of the mill
+second to none
+sick and tired
+sick of
+so far so good
+spot on
+stands out
+state of the art
+steep learning curve
+sucks big time
+tip top
+thumbs up
+thumbs down
+through the roof
+to die for
+too good to be true
+up to par
+up to scratch
+up and running
+value for money
+waste of space
+well worth
+well worth it
+what a joke
+what a waste
+where do i start
+without a hitch
+word of mouth
+worth every penny
+worth it
+worth the money
+worth the wait
+you get what you pay for
+couldn't live without
+could not live without
+cannot live without
+can not live without
+can't stop playing
+cant stop playing
+can't stop using
+kills time
+killing time
+time killer
+killer app
+hard to put down
+don't change anything
+wouldn't change a thing
+nothing better
+no other app comes close
+fuck you
+fuck off
+fuck it
+screw you
+don't waste your time
+dont waste your time
+do not waste your time
+don't waste your money
+dont waste your money
+do not waste your money
+don't waste time
+no customer support
+no customer service
+no support
+can be better
+could have been better
+should be better
+needs improvement
+need improvement
+needs improvements
+needs to improve
+please improve
+pls improve
+plz improve
+can't say enough
+cannot say enough
+can't recommend enough
+can't recommend it enough
+can't recommend this app enough
+can't thank you enough
+can't go wrong
+can't beat
+piss off
+pisses me off
+is the shit
+the bomb
+diamond in the rough
+grand slam
+grand slams
+hang out
+hanging out
+hang in there
+thought provoking
+health care
+is a joke
+such a joke
+no doubt
+no doubt about it
+thanks for nothing
+yeah right
+give it a shot
+give that a shot
+give this a shot
+worth a shot
+why not
+hang with
+hanging with
+hang on
+fell asleep
+fell in love
+number one
+no wonder
+to his credit
+to her credit
+to their credit
+that's the spirit
+oh no
+good grief
+sour grapes
+right now
+right away
+right here
+right there
+worth a go
+for no good reason
+hell yeah
+hell yes
+don't worry
+dont worry
+wanted to like
+wanted to love
+really wanted to like
+really wanted to love
+poor execution
+said no one
+said no one ever
+love how
+can't stop listening
+cant stop listening
+can't stop watching
+cant stop watching
+can't stop laughing
+cant stop laughing
+can't get enough
+cant get enough
+i'm hooked
+im hooked
+obsessed with
+kill time
+lost weight
+quit smoking
+fixed my problem
+solved my problem
+solved my issue
+fixed my issue
+beats the competition
+not a single ad
+zero ads
+zero bugs
+can't believe how
+cant believe how
+don't know what i would do without
+dont know what i would do without
+don't know what i'd do without
+no idea how i lived without
+how i lived without
+didn't think i would like
+didnt think i would like
+didn't expect
+didnt expect
+never expected
+don't have to worry
+dont have to worry
+no need to worry
+don't have to
+dont have to
+no need to
+doesn't get better than this
+doesn't get any better
+doesnt get any better
+can't get any better
+cant get any better
+nothing beats
+nothing comes close
+never have to
+never have to wait
+no longer need
+never change
+never write reviews
+not what it used to be
+over and over again
+don't bother
+do not bother
+dont bother
+can't put it down
+cant put it down
+can not put it down
+passes the time
+pass the time
+nothing else compares
+nothing compares
+learned a lot
+learnt a lot
+learn a lot
+express myself
+couldn't be easier
+couldnt be easier
+could not be easier
+couldn't be any easier
+couldnt be any easier
+couldn't be simpler
+couldn't be any simpler
+couldn't be smoother
+couldn't be more pleased
+couldn't be more satisfied
+couldn't be more happy
+couldn't ask for more
+couldn't ask for a better
+could not ask for more
+can't ask for more
+couldn't be worse
+couldnt be worse
+could not be worse
+couldn't be any worse
+can't praise it enough
+can't praise this app enough
+can't praise it highly enough
+can't praise this app highly enough
+can't praise them enough
+can't recommend it highly enough
+can't recommend this app highly enough
+cannot recommend it enough
+cannot recommend this app enough
+cannot recommend it highly enough
+don't regret
+dont regret
+do not regret
+didn't regret
+never regret
+never regretted
+won't regret
+wont regret
+will not regret
+wouldn't hesitate
+would not hesitate
+won't hesitate
+don't hesitate
+do not hesitate
+hard to beat
+tough to beat
+can't be beat
+cannot be beat
+can't be beaten
+cannot be beaten
+never lets me down
+never let me down
+never lets you down
+never let us down
+hasn't let me down
+has not let me down
+never failed me
+never fails to amaze
+never fails to impress
+never fails to deliver
+zero issues
+zero problems
+zero complaints
+zero lag
+zero crashes
+not a single crash
+not a single issue
+not a single problem
+not one crash
+not one issue
+found it sooner
+found this sooner
+found this app sooner
+downloaded it sooner
+downloaded this sooner
+changed my life
+life changing
+haven't looked back
+never looked back
+not looked back
+beats every other
+beats all the other
+beats the rest
+nothing else comes close
+mediocre at best
+average at best
+okay at best
+ok at best
+decent at best
+save your time
+save yourself the
+save your cash
+save the cash
+recommend against
+advise against
+have better luck
+had better luck
+steer clear
+look elsewhere
+try another app
+find another app
+use another app
+switching to another
+switched to another
+going back to the old
+every single time
+total joke
+complete joke
+absolute joke
+a joke
+joke of an app
+money hungry
+money grabbing
+more ads than
+stopped loading
+stopped opening
+stopped syncing
+stopped responding
+stopped updating
+stopped showing
+stopped playing
+stopped connecting
+stopped sending
+started crashing
+started freezing
+started lagging
+right after
+right when
+right before
+keep going
+carry on
+has better luck
+finally they added
+finally they fixed
+want money for
+money for everything
+no more waiting
+don't change
+don't ever change
+don't use any other
+don't need any other
+don't need anything else
+don't need another
+no need for another
+no need for any other
+never thought i'd
+never thought i would
+didn't think i'd
+didn't think i would
+not sure how i lived without
+don't know how i lived without
+can't imagine my day without
+can't imagine life without
+can't imagine my life without
+everyone should have
+everyone should try
+everyone needs this
+keep in touch
+stay in touch
+i'm done with
+done with this app
+done with this
+who asked for
+no one asked for
+took my money
+would be lost without
+lost without it
+lost without this
+what i was looking for
+what i've been looking for
+what ive been looking for
+killing it
+sick app
+can't believe it's free
+can't believe this is free
+cant believe its free
+where has this app been
+where has this been
+wish i found this sooner
+wish i found this app sooner
+wish i had found this sooner
+wish i found it sooner
+why didn't i download this
+why didn't i get this
+all fixed now
+fixed now
+fine now
+good now
+only good thing
+the only good thing
+oh great
+nice try
+so much for
+good luck getting
+good luck finding
+good luck trying
+old one was better
+old version was so much better
+old version was much better
+old version was way better
+had high hopes
+had such high hopes
+had higher hopes
+looked promising
+handle it well
+handles it well
+handled it well
+what a waste of time
+never gets old
+never gets boring
+still nothing
+saved my
+saved me
+keeps me updated
+keeps me up to date
+keeps me informed
+not gonna lie
+not going to lie
+fewer ads
+less ads
+fewer bugs
+on cloud nine
+walking on air
+ticked off
+stressed out
+freaked out
+worn out
+burnt out
+burned out
+grossed out
+had a blast
+nailed it
+crushed it
+under the weather
+down in the dumps
+at my wits end
+feeling blue
+tour de force
+a must see
+must see
+half baked
+best day ever
+worst day ever
+epic fail
+oh well
+my bad
+what a shame
+such a shame
+rest in peace
+happy birthday
+sweet dreams
+big fan
+huge fan
+not a fan
+tears of joy
+broke my heart
+lost my mind
+on edge
+at a loss
+go away
+bored to death
+scared to death
+can't stand
+cant stand
+feeling better
+cheer up
+freak out
+in tears
+heart broken
+third rate
+two faced
+mean spirited
+ill advised
+self centered
+narrow minded
+kind hearted
+well made
+mouth watering
+cringe worthy
+eye rolling
+paint by numbers
+cookie cutter
+paper thin
+one dimensional
+half assed
+dumpster fire
+train wreck
+shout out
+sub par
+tone deaf
+on fleek
+da bomb
+uh oh
+oh dear
+heck yes
+heck no
+yes please
+oy vey
+screw this
+long day
+long week
+so done
+heart melted
+made my night
+made my week
+cracked me up
+laughed so hard
+burst into tears
+on top of the world
+me time
+feeling down
+feeling low
+snow day
+day off
+all nighter
+monday blues
+case of the mondays
+just my luck
+why me
+omg no
+can't stop smiling
+cant stop smiling
+dream come true
+had enough
+not feeling it
+not feeling well
+throwing up
+threw up
+for god's sake
+out of luck
+not again
+here we go again
+mind blown
+a lot
+a lot more
+by far
+so much
+so very
+the most
+to the max
+a bit
+a little
+a little bit
+a tad
+kind of
+sort of
+even though
+in spite of
+used to
+"""#,
+            #"""
+*sigh*
+5star
+aargh
+abandon
+abhor
+abject
+abort
+abrupt
+absorb
+absurd
+abus
+accept
+acclaim
+accolad
+accomplish
+accurs
+accus
+ace
+ach
+achiev
+ack
+acknowledg
+acrimoni
+adapt
+ad
+addict
+adept
+adjust
+admir
+ador
+advanc
+advantag
+adventur
+afflict
+afraid
+aggriev
+agonis
+agre
+agreement
+ahaha
+ahahaha
+aid
+ail
+aimless
+airhead
+alarm
+ala
+alert
+align
+allergi
+alli
+allow
+allur
+aloof
+alright
+amaaaz
+amateurish
+amaz
+amazin
+amazingg
+amazinggg
+ambigu
+ambiti
+amus
+angel
+anger
+angrier
+angriest
+anguish
+anniversari
+annoy
+annoyng
+anoy
+antagonis
+anxieti
+anxious
+apeshit
+apologis
+appal
+appeal
+applaud
+approv
+archaic
+ardent
+argggh
+argh
+arghh
+argu
+argument
+arrest
+arrgh
+arrrgh
+asham
+aspir
+ass
+assail
+assault
+asshol
+assist
+assur
+astonish
+astound
+atroci
+attack
+attract
+audaci
+auspici
+aw
+awaken
+award
+awesom
+awestruck
+awesum
+awh
+awkward
+awsm
+awsum
+aww
+awww
+awwww
+awwwww
+babe
+backach
+backfir
+backlash
+backstabb
+bad
+badass
+badger
+bae
+baffl
+bah
+bahaha
+balanc
+balderdash
+baloney
+ban
+banal
+bankrupt
+barbar
+bare
+barebon
+barf
+bargain
+barrier
+bash
+bastard
+batshit
+batter
+bawl
+bday
+beam
+beauti
+beautifi
+bedazzl
+bedbug
+bedridden
+befit
+befriend
+beguil
+believ
+belittl
+bellyach
+belov
+bemoan
+benefactor
+benefit
+benign
+berat
+bereav
+bereft
+besot
+best
+besti
+betray
+better
+bewild
+bewitch
+bff
+bffs
+bias
+bicker
+bigot
+birthday
+bitch
+bite
+bitten
+bitter
+bitterest
+blackmail
+blah
+blame
+bland
+blargh
+blast
+blatant
+blaze
+bleak
+bleaker
+bleakest
+blech
+bleed
+bleh
+blergh
+bless
+blest
+bleurgh
+bliss
+blister
+blizzard
+bloat
+block
+bloodsh
+bloom
+blossom
+blubber
+blunder
+boast
+bogus
+bold
+bolder
+boldest
+bollock
+bolster
+bomb
+bond
+bonehead
+bonus
+boo
+boom
+booo
+boost
+booya
+booyah
+bore
+boredom
+bork
+botch
+bother
+boycott
+boycot
+bozo
+brag
+brainless
+brash
+brat
+brave
+braver
+bravest
+bravo
+bravura
+breach
+break
+breakdown
+breakthrough
+breakup
+breathtak
+bribe
+brick
+bright
+brighten
+brighter
+brightest
+brill
+brillant
+brilliant
+brisk
+bristl
+broke
+broken
+brokenheart
+brood
+bruis
+brutal
+bs
+buddi
+buffoon
+bug
+bugger
+buggier
+buggiest
+bulli
+bullshit
+bumbl
+bum
+bummer
+bungl
+bunkum
+buoyant
+burden
+burglari
+burial
+burn
+burnout
+burnt
+bust
+butthurt
+cackl
+callous
+callow
+calm
+calmer
+calmest
+camaraderi
+cancel
+cancer
+candid
+cantanker
+caprici
+captur
+care
+careless
+casualti
+catastroph
+catfish
+caustic
+censor
+censorship
+certain
+chafe
+champion
+championship
+champ
+chao
+chaotic
+chariti
+charlatan
+charm
+charmless
+chastis
+cheap
+cheaper
+cheapest
+cheapish
+cheapjack
+cheat
+cheater
+cheer
+cheerlead
+chemo
+cherish
+chic
+chide
+childish
+chillier
+chilliest
+chillin
+chipper
+chivalr
+choke
+choppier
+choppiest
+chortl
+chuckl
+chuf
+churlish
+civil
+clamor
+clap
+claptrap
+clarifi
+clash
+classic
+classier
+classiest
+clean
+cleaner
+cleanest
+clear
+clearer
+clearest
+clever
+cleverest
+clich
+cliché
+clichéd
+clickbait
+clinch
+clog
+cloudless
+cloy
+clueless
+clumsier
+clumsiest
+clunker
+clunkier
+clunkiest
+clusterfuck
+clutter
+coach
+cock
+cockroach
+codswallop
+coerc
+coercion
+cold
+colder
+coldest
+collaps
+collid
+comeback
+comfort
+commend
+commit
+compact
+complain
+complaint
+compli
+compliment
+compos
+compromis
+conceal
+conceit
+concern
+concur
+condemn
+condescend
+confirm
+conflict
+confront
+confus
+congest
+congrat
+congratz
+conman
+conmen
+connect
+con
+conquer
+conscienti
+conserv
+consol
+conspir
+constrain
+contempt
+contemptu
+content
+contradict
+contribut
+contriv
+controversi
+convinc
+convolut
+cool
+cooler
+coolest
+coolio
+coool
+cordial
+corner
+correct
+corrupt
+costlier
+costliest
+cough
+courag
+courteous
+courtesi
+coward
+cower
+crack
+crackerjack
+crackl
+cramp
+crap
+crapp
+crappier
+crappiest
+crash
+crass
+crave
+creak
+creep
+creepier
+creepiest
+crestfallen
+cretin
+cri
+crime
+crimin
+cring
+cringey
+crippl
+crise
+crisi
+crisp
+crisper
+crispest
+criticis
+cronyism
+crook
+crowd
+crucial
+crude
+cruel
+cruelti
+crumbl
+crush
+cryptic
+cuddl
+curdl
+cure
+curious
+curs
+cuss
+cute
+cuter
+cutest
+cuti
+cutthroat
+dafuq
+damag
+dammit
+damn
+damnit
+danc
+dang
+danger
+dapper
+dare
+darl
+darn
+darnit
+dash
+date
+dawdl
+daydream
+dazzl
+dead
+death
+debacl
+debonair
+debt
+decay
+deceit
+deceiv
+decent
+declin
+defac
+defam
+default
+defeat
+defect
+defend
+defiant
+deficit
+deflat
+defraud
+deft
+degrad
+deject
+delay
+delicaci
+delici
+delight
+delish
+deliv
+delud
+demand
+demean
+dement
+demolish
+demoralis
+deni
+deplor
+depress
+depriv
+desert
+deserv
+despair
+despis
+destroy
+detach
+detail
+determin
+detest
+develop
+devilish
+devious
+devoid
+devot
+devout
+diagnos
+diarrhea
+diarrhoea
+dick
+dickhead
+die
+difficult
+difficulti
+dignifi
+dim
+diminish
+dimwit
+dipshit
+dire
+dirtbag
+dirtier
+dirtiest
+disabl
+disagre
+disapoint
+disappear
+disappoint
+disapprov
+disast
+disastr
+discard
+discern
+discomfort
+disconnect
+discord
+discount
+discourag
+discredit
+discreet
+disdain
+diseas
+disgrac
+disgruntl
+disgust
+dishearten
+dishonest
+dishonor
+disjoint
+dislik
+dismal
+dismay
+dismiss
+disobey
+disord
+disown
+disparag
+dispirit
+displac
+displeas
+disput
+disqualifi
+disquiet
+disregard
+disrespect
+disrupt
+dissapoint
+dissatisfi
+distant
+distinguish
+distort
+distract
+distraught
+distress
+distrust
+disturb
+dither
+divorc
+dodgier
+dodgiest
+donat
+doom
+dope
+dopey
+doubt
+douchebag
+douch
+dour
+downcast
+downer
+downgrad
+downheart
+downsid
+drab
+drag
+drain
+drastic
+drawback
+dread
+dream
+dreamboat
+drearier
+dreariest
+dreck
+drench
+drivel
+droop
+drop
+drought
+drown
+dubious
+dud
+dull
+duller
+dullest
+dumb
+dumbass
+dumber
+dumbest
+dumbfound
+dumbfuck
+dump
+dunc
+dupe
+duplicit
+eager
+earach
+earn
+earnest
+earthquak
+eas
+easier
+easiest
+easygo
+eeek
+eek
+effortless
+elat
+electrifi
+embarrass
+embolden
+embrac
+emerg
+empow
+enabl
+enamor
+enamour
+enchant
+encourag
+endang
+endear
+endors
+endur
+enemi
+energis
+engag
+engross
+enhanc
+enjoy
+enlighten
+enliven
+ennui
+enrag
+enraptur
+enrich
+enslav
+ensur
+entangl
+enterpris
+entertain
+enthral
+enthusiasm
+entic
+entranc
+envious
+epic
+epicfail
+epidem
+equip
+eras
+erod
+err
+error
+esteem
+euphoria
+evict
+evil
+evolv
+ew
+eww
+ewww
+exact
+exalt
+exceed
+excel
+excit
+exclud
+exhaust
+expand
+expel
+expensiv
+expensivest
+expert
+explain
+exploit
+expos
+extol
+fab
+fabol
+fabul
+facepalm
+faceti
+factual
+fade
+fail
+failur
+faint
+faintheart
+fair
+fairer
+fairest
+faith
+fake
+fall
+fallen
+falsehood
+falsifi
+falter
+fame
+famous
+fan
+fanci
+fantabul
+fantastik
+farc
+fast
+faster
+fastest
+fatal
+fatigu
+fault
+faultless
+fav
+fave
+favor
+favorit
+favour
+favourit
+fear
+fearless
+feast
+fell
+fellowship
+fervent
+fester
+fever
+feverish
+ffs
+fiasco
+fiendish
+fight
+filth
+filthier
+filthiest
+fine
+finer
+finest
+fire
+fit
+fivestar
+fix
+flaccid
+flail
+flakier
+flakiest
+flatter
+flavorless
+flaw
+flawless
+flee
+fleed
+flimsier
+flimsiest
+flinch
+flippant
+flirt
+flood
+flop
+flounder
+flourish
+flu
+fluent
+fluid
+flunk
+fluster
+fml
+focus
+foe
+fond
+fool
+foolish
+forbid
+forc
+foreclosur
+forfeit
+forget
+forgiv
+forgiven
+forlorn
+forthright
+fortifi
+fortuit
+foster
+fought
+foul
+fouler
+foulest
+fractious
+fractur
+frail
+frank
+frantic
+fraud
+fraudster
+fraught
+frazzl
+freakin
+free
+freebi
+freed
+freedom
+freez
+frenemi
+fresh
+fresher
+freshest
+fret
+frickin
+frick
+friction
+friend
+friendless
+friendlier
+friendliest
+friendship
+friendzon
+friggin
+frighten
+frigid
+frivol
+frown
+froze
+frozen
+frugal
+fruitless
+frustat
+frustrat
+ftw
+fuck
+fucker
+fuckin
+fuckup
+fulfil
+fumbl
+fume
+fun
+function
+fund
+funer
+funnier
+funniest
+furious
+fussier
+fussiest
+fustrat
+fuzzier
+fuzziest
+gaff
+gag
+gah
+gain
+gallant
+garbo
+gasp
+gd
+geez
+gem
+generat
+generic
+generous
+genial
+genius
+gentler
+gentlest
+getaway
+gg
+ggs
+gibberish
+gift
+giggl
+gimmick
+giveaway
+glad
+gladden
+gladder
+gladdest
+glamor
+glare
+gleam
+glee
+gleeful
+glib
+glitch
+glitchier
+glitchiest
+gloat
+gloom
+gloomier
+gloomiest
+glorifi
+glorious
+glow
+glum
+glutton
+goddammit
+goddamn
+godsend
+good
+goodd
+goodheart
+goodi
+goodnight
+gooey
+goon
+goood
+gorgeous
+gr8
+grace
+graceless
+gracious
+graduat
+grandeur
+grant
+gratifi
+grate
+grat
+gratuit
+gratz
+greasier
+greasiest
+great
+greater
+greatest
+greatt
+greattt
+greed
+greedier
+greediest
+greet
+gregari
+gridlock
+grief
+grievanc
+griev
+grim
+grimac
+grimmer
+grimmest
+grin
+gripe
+groan
+groaner
+gross
+ground
+grovel
+grow
+growl
+growth
+grr
+grrr
+grrrr
+grt
+grudg
+grumbl
+grumpier
+grumpiest
+grunt
+gtfo
+guarante
+guard
+guardian
+gud
+guffaw
+guid
+guilt
+gun
+gush
+gutless
+haaa
+hack
+hacker
+hackney
+haha
+hahah
+hahaha
+hahahah
+hahahaha
+hail
+hailstorm
+halcyon
+halfass
+halfwit
+hamfist
+hamper
+handicap
+hang
+hangov
+haphazard
+hapless
+happier
+happiest
+harass
+hard
+harder
+hardest
+hardship
+hardwork
+harm
+harmless
+harmoni
+harrow
+harsh
+harsher
+harshest
+hassl
+hate
+hater
+hatr
+haunt
+haven
+havoc
+hazard
+headach
+headstrong
+heal
+health
+healthier
+healthiest
+heartach
+heartbreak
+heartbroken
+heartburn
+hearten
+heartfelt
+heartless
+heartsick
+heartthrob
+heartwarm
+heatwav
+heaven
+heavier
+heaviest
+heck
+heckl
+hectic
+hehe
+heinous
+hell
+hellish
+help
+helper
+helpless
+hero
+heroic
+heroin
+heroism
+hiccup
+hideous
+highlight
+hilari
+hinder
+hindranc
+hiss
+hmph
+hoax
+hogwash
+hokey
+hokum
+holiday
+homeless
+homesick
+honest
+honey
+honeymoon
+honor
+honour
+hooray
+hope
+hopeless
+horrend
+horrid
+horrifi
+horror
+horseshit
+hose
+hospitalis
+host
+hothead
+hotti
+howl
+howler
+hug
+hugg
+hugz
+hum
+humbl
+humbler
+humblest
+humdrum
+humid
+humor
+humour
+hun
+hung
+hungov
+hurrah
+hurray
+hurt
+huzzah
+hype
+hypocrit
+hysteria
+icier
+iciest
+idc
+ideal
+idgaf
+idiot
+ignomini
+ignor
+ill
+illustri
+imbecil
+impair
+imped
+imperfect
+impetu
+impress
+imprison
+improp
+improv
+incens
+includ
+inconvenienc
+incorrect
+indiscreet
+industri
+inept
+inexperienc
+infam
+infect
+infecti
+inferior
+inferno
+inflict
+influenza
+inform
+infring
+ingeni
+inhibit
+inhuman
+iniquit
+injur
+injuri
+injustic
+insight
+insipid
+insomnia
+insomniac
+inspir
+instant
+insult
+intact
+interest
+interfer
+interrupt
+intrigu
+invad
+invalid
+invent
+invest
+invit
+irk
+irritatng
+issu
+itch
+jackass
+jackpot
+jade
+jail
+jam
+jank
+jankier
+jankiest
+jealous
+jeer
+jeez
+jerk
+jerkfac
+jest
+jetlag
+jewel
+jfc
+jobless
+joke
+jollier
+jolliest
+jovial
+joy
+joyless
+joyous
+judici
+jumbl
+junk
+kaput
+keen
+keener
+keenest
+kewl
+kill
+kind
+kinder
+kindest
+kindheart
+kindl
+kiss
+knacker
+knobhead
+knucklehead
+kudo
+labori
+lack
+lacklust
+lag
+laggier
+laggiest
+lambast
+lame
+lament
+lamer
+lamest
+languish
+lash
+late
+laud
+laugh
+laughter
+lavish
+lawsuit
+layoff
+lazier
+laziest
+leaden
+leak
+leech
+legend
+legit
+lenient
+letdown
+lewd
+liar
+liberti
+lie
+lifeless
+lifesav
+lift
+light
+lighten
+lighter
+lightest
+lighthead
+lightheart
+lightweight
+like
+limber
+limit
+lionheart
+lioniz
+listless
+lit
+livid
+lmao
+lmaoo
+lmaooo
+lmfao
+lmfaooo
+load
+loath
+loiter
+lol
+lol'd
+loll
+lolll
+lolol
+lolz
+lool
+loool
+lopsid
+lose
+loser
+loss
+lost
+loud
+lousier
+lousiest
+love
+lovebird
+loveli
+loveliest
+lover
+lovesick
+lovestruck
+lovin
+lovley
+lowbrow
+lowlif
+lowspirit
+loyal
+loyalti
+lucid
+luck
+luckier
+luckiest
+ludicr
+lumber
+lumin
+lunat
+lurid
+lurk
+lurv
+luscious
+lush
+lusher
+lushest
+luv
+luvin
+luvvv
+luxuri
+mad
+madden
+magnanim
+maim
+maintain
+makeshift
+maladjust
+malarkey
+malform
+malici
+malign
+maniac
+mar
+marvel
+massacr
+master
+masterpiec
+masterwork
+match
+matchless
+maudlin
+mawkish
+mayhem
+meager
+meander
+meaner
+meanest
+meaningless
+meathead
+medal
+medalist
+medallist
+meddl
+meh
+mellow
+menac
+mend
+mentor
+merciless
+merit
+meritori
+merrier
+merriest
+merriment
+mess
+messier
+messiest
+meticul
+mid
+mif
+migrain
+mild
+mileston
+mindblow
+mindless
+mindnumb
+ming
+miracl
+miracul
+mirth
+misalign
+misbegotten
+misbehav
+miscarriag
+misconduct
+miseri
+misfir
+misfortun
+misguid
+mishandl
+mishap
+mishmash
+misinform
+misinterpret
+mislead
+misl
+mismanag
+mismatch
+misogynist
+misplac
+miss
+misstep
+mistaken
+mistak
+mistreat
+mistrust
+misunderstand
+misunderstood
+misus
+moan
+mock
+modern
+modest
+mofo
+molest
+monoton
+monstrous
+moodier
+moodiest
+mope
+mopey
+moral
+morbid
+moron
+mortifi
+mosquito
+motherfuck
+mourn
+move
+muah
+muddl
+murder
+murkier
+murkiest
+mutter
+mwah
+n00b
+naff
+nag
+nah
+nail
+nark
+nastier
+nastiest
+nausea
+nauseat
+nauseous
+neat
+neater
+neatest
+neato
+needless
+nefari
+neglect
+nervous
+neurosi
+newb
+newborn
+newlyw
+nice
+nice1
+nicer
+nicest
+niftier
+niftiest
+nightmar
+nightmarish
+nirvana
+nitpick
+nitwit
+nobler
+noblest
+noisier
+noisiest
+nom
+nomnom
+noob
+nooo
+noooo
+nooooo
+noooooo
+nope
+normal
+notori
+nourish
+noxious
+nuanc
+nuisanc
+nullifi
+numpti
+nurtur
+nutriti
+nvm
+object
+oblig
+obnoxi
+obsequi
+obsess
+obstacl
+obstruct
+odd
+odious
+offbeat
+offenc
+offend
+offens
+offer
+ok
+okay
+omfg
+omg
+omgg
+omggg
+omin
+ooh
+oop
+oppos
+oppress
+ordeal
+organis
+ouch
+outag
+outclass
+outdat
+outdo
+outgo
+outperform
+outplay
+outrag
+outshin
+outstand
+overact
+overbear
+overblown
+overcast
+overcharg
+overcom
+overcook
+overcrowd
+overdos
+overdraft
+overdrawn
+overheat
+overhyp
+overjoy
+overload
+overlong
+overlook
+overpric
+overproduc
+overreact
+overslept
+overstuf
+overwhelm
+overwork
+overwrought
+overzeal
+pacifi
+pain
+painless
+painstak
+pamper
+pandem
+panic
+panick
+paralyz
+paranoia
+paranoid
+parasit
+parch
+pardon
+partner
+passion
+patchier
+patchiest
+patient
+patronis
+payday
+paywal
+peculiar
+peerless
+peev
+peevish
+penalti
+penniless
+perfec
+perfect
+perfekt
+peril
+perish
+perk
+permit
+perplex
+persecut
+persever
+persist
+pervert
+peskier
+peskiest
+pest
+pester
+petrifi
+pfft
+phew
+phoney
+pine
+pioneer
+piss
+placid
+plagu
+plain
+pleasant
+pleas
+pleasur
+plummet
+plunder
+plush
+plusher
+plushest
+podium
+poignant
+pointless
+pois
+poison
+polish
+pollut
+pompous
+poor
+poorer
+poorest
+poppycock
+popular
+popup
+pos
+posh
+potent
+pout
+powerless
+prais
+pranc
+prat
+precari
+precious
+predat
+prefer
+prejudic
+premium
+prepar
+preposter
+preserv
+pressur
+prestigi
+presumptu
+pretenti
+prettier
+prettiest
+prevent
+priceless
+pricey
+priceyest
+prick
+pride
+prime
+primo
+principl
+prison
+prize
+pro
+problem
+prodigi
+profound
+progress
+prohibit
+promis
+prompt
+proper
+pros
+prosper
+protect
+protector
+protest
+proud
+prouder
+proudest
+provok
+prowess
+prudent
+psycho
+pugnaci
+puke
+pump
+punctual
+punish
+pure
+putrid
+puzzl
+pwned
+quaint
+qualifi
+quarrel
+question
+quibbl
+quick
+quicker
+quickest
+quiet
+quit
+racist
+rad
+radiant
+radiat
+rage
+ragequit
+rais
+rancid
+rancor
+rankl
+rant
+rapid
+rapt
+raptur
+rash
+rat
+rattl
+ravag
+rave
+ravish
+reach
+real
+reassur
+rebuild
+rebuilt
+rebuk
+reckless
+reclaim
+recoil
+recommend
+reconcil
+reconnect
+recov
+recoveri
+redeem
+reduc
+reek
+refin
+reform
+refresh
+refund
+refus
+regain
+regress
+regret
+reignit
+reinforc
+reinstal
+reject
+rejoic
+rekt
+relaps
+relax
+relief
+reliev
+relish
+reload
+remedi
+remind
+reneg
+renew
+renown
+repair
+repel
+replenish
+reprimand
+repuls
+rescu
+resent
+reset
+resign
+resist
+resolv
+respect
+rest
+restart
+restless
+restor
+restrict
+retard
+retread
+retri
+reunion
+reunit
+revel
+rever
+reviv
+revok
+revolt
+reward
+rich
+richer
+richest
+ridicul
+right
+righteous
+rigid
+riot
+ripoff
+risk
+rivet
+rob
+robust
+rock
+rockstar
+rofl
+roflmao
+rollick
+romanc
+romp
+ropey
+rot
+rotten
+rottenest
+rough
+rougher
+roughest
+rous
+rubbish
+rubish
+rude
+ruder
+rudest
+rue
+ru
+rug
+ruin
+ruthless
+sabotag
+sad
+sadder
+saddest
+safe
+safeguard
+safer
+safest
+sagaci
+salubri
+salut
+sane
+satisfi
+save
+savior
+saviour
+savor
+savour
+scam
+scammer
+scandal
+scar
+scare
+scarier
+scariest
+scath
+scatterbrain
+scenic
+schlock
+schmaltz
+scholarship
+scoff
+scof
+scold
+scorch
+scorn
+scoundrel
+scowl
+scrap
+scratch
+scream
+screw
+scrumptious
+scrupul
+scum
+scumbag
+seamless
+secur
+seeth
+seizur
+selfish
+selfless
+senseless
+serenad
+serendipit
+serv
+settl
+sexist
+shadier
+shadiest
+shaken
+shakier
+shakiest
+shallow
+sham
+shambl
+shame
+shameless
+shapeless
+share
+sharp
+sharper
+sharpest
+shatter
+sheesh
+shelter
+shield
+shine
+shinier
+shiniest
+shit
+shithol
+shitshow
+shitstorm
+shitt
+shiver
+shock
+shoot
+shopworn
+shortag
+shortchang
+shortcom
+shortsight
+shot
+shoutout
+shove
+showstopp
+shrewd
+shrewish
+shriek
+shrill
+shudder
+shun
+sick
+sicken
+sicker
+sickest
+sigh
+sillier
+silliest
+simpler
+simplest
+simplifi
+sin
+sinist
+sink
+sketchier
+sketchiest
+skill
+skint
+skip
+slain
+slam
+slander
+slap
+slapdash
+slaughter
+slay
+sleazebag
+sleazier
+sleaziest
+sleek
+sleepier
+sleepiest
+sleepless
+sleet
+slick
+slicker
+slickest
+slight
+slim
+slimier
+slimiest
+slog
+sloppier
+sloppiest
+slosh
+slow
+slowdown
+slower
+slowest
+sluggish
+slur
+slush
+smart
+smarter
+smartest
+smash
+smdh
+smear
+smellier
+smelliest
+smfh
+smh
+smile
+smiley
+smili
+smitten
+smooch
+smooth
+smoother
+smoothest
+smudg
+smug
+snake
+snappier
+snappiest
+sneer
+sneez
+snicker
+snide
+sniffl
+snivel
+snobbish
+snoozefest
+snoozer
+snore
+snort
+snub
+snug
+snuggl
+soar
+sob
+sober
+soft
+softer
+softest
+solid
+solidest
+solidifi
+solv
+somber
+sooth
+sordid
+sore
+sorrow
+soulless
+soulmat
+sound
+sour
+spacious
+spam
+spammer
+spammier
+spammiest
+sparkl
+spectacular
+speed
+spellbind
+spellbound
+spew
+spill
+spilt
+spineless
+spirit
+spite
+splendid
+splendor
+splendour
+splutter
+spoil
+spoilt
+sponsor
+spook
+spotless
+spotlight
+sprain
+spurn
+sputter
+squabbl
+squalid
+squalor
+squander
+squeal
+squirm
+stab
+stabler
+stablest
+stagger
+stagnat
+stain
+stale
+stalker
+stall
+stalwart
+stamina
+stammer
+standard
+stank
+star
+starstruck
+startl
+starv
+staunch
+steadfast
+steadier
+steadiest
+steal
+stellar
+sterl
+stew
+stfu
+stiff
+stiffer
+stigma
+stilt
+sting
+stink
+stinker
+stinkier
+stinkiest
+stoic
+stoke
+stole
+stolen
+stomachach
+stonewal
+stoutheart
+straighten
+straightforward
+strain
+strand
+stranger
+strangest
+strangl
+streamlin
+strength
+strengthen
+stress
+strident
+strife
+strive
+strong
+stronger
+strongest
+structur
+struggl
+stubborn
+stuck
+stumbl
+stung
+stunk
+stupend
+stupid
+stupidest
+stutter
+stylish
+subpar
+substandard
+succeed
+success
+succinct
+suck
+sucksss
+suffer
+suit
+suk
+sulk
+sullen
+sumptuous
+sunburn
+sunburnt
+sunnier
+sunniest
+superb
+superflu
+superior
+superstar
+suppli
+support
+sure
+surpass
+surpris
+surrend
+surviv
+sus
+suspect
+suspend
+suspicion
+suspici
+sustain
+sux
+suxx
+swag
+sweeeet
+sweeet
+sweet
+sweeten
+sweeter
+sweetest
+sweetheart
+sweeti
+swell
+swelter
+swift
+swill
+swindl
+swindler
+swollen
+swoon
+sympathi
+sync
+tactless
+taint
+talent
+tangl
+tantrum
+tarnish
+tasteless
+tastier
+tastiest
+taunt
+taut
+teach
+teas
+tedious
+tedium
+teeter
+tenaci
+tender
+tension
+tepid
+terrifi
+terror
+terrorist
+tgif
+thank
+thankz
+thanx
+theft
+thief
+thiev
+thks
+thnx
+thorough
+thoughtless
+thrash
+threat
+threaten
+thrill
+thrive
+thug
+thumbsup
+thwart
+thx
+tickl
+tidi
+tidier
+tidiest
+timeless
+timid
+tire
+tireless
+tks
+tnx
+toast
+toll
+toothach
+topflight
+toppl
+torment
+tortur
+tosh
+tosser
+touch
+tough
+tougher
+toughest
+toxic
+tragedi
+tragic
+trailblaz
+trainwreck
+traips
+traitor
+tranquil
+trap
+trash
+trauma
+travesti
+treacher
+treasur
+treat
+trembl
+tremend
+trick
+trickier
+trickiest
+tripe
+trite
+triumph
+triumphant
+troll
+trophi
+troubl
+trounc
+true
+trueness
+trust
+truth
+tsk
+tumor
+tumour
+turgid
+turmoil
+twat
+tweak
+twinkl
+ty
+tysm
+tyvm
+ugggh
+uggh
+ugh
+ughh
+ughhh
+ughhhh
+uglier
+ugliest
+unafraid
+unambiti
+unappetis
+unassum
+unbalanc
+unbeaten
+unbias
+unbroken
+uncar
+uncertain
+uncivil
+unclean
+unclear
+unconvinc
+uncouth
+undamag
+undercook
+underdevelop
+undermin
+underpaid
+underwhelm
+unemploy
+unengag
+uneven
+unexcit
+unexpect
+unfair
+unfinish
+unflinch
+unfocus
+unforgiv
+unhappi
+unhappiest
+unharm
+unhurt
+unifi
+unimpress
+uninspir
+uninstal
+uninvolv
+unit
+unjust
+unkempt
+unkind
+unlimit
+unlock
+unlov
+unmatch
+unneed
+unnerv
+unparallel
+unpolish
+unpopular
+unpretenti
+unrefin
+unrest
+unreward
+unrival
+unsatisfi
+unscrupul
+unselfish
+unsettl
+unspoil
+unspoilt
+unsubscrib
+unsurpass
+untroubl
+unwant
+unwelcom
+unwind
+upbeat
+upgrad
+uplift
+upright
+upset
+upsid
+upskil
+upstand
+urgh
+usel
+useless
+uselss
+utopian
+vacay
+vain
+valiant
+valid
+valor
+valour
+valu
+vanish
+vapid
+venom
+verifi
+vex
+vibe
+vibez
+vibrant
+vice
+vicious
+victim
+victori
+vigor
+vigour
+vile
+villain
+violat
+violent
+virtu
+virtuoso
+virtuous
+virus
+vital
+vivaci
+vivid
+volunt
+vomit
+vouch
+vulgar
+vultur
+w00t
+wack
+wahoo
+wail
+waitlist
+wanker
+war
+warm
+warmer
+warmest
+warmheart
+warmth
+warn
+wast
+waterproof
+wayward
+weak
+weaken
+weaker
+weakest
+weep
+weird
+weirder
+weirdest
+weirdo
+welcom
+well
+welp
+wept
+whack
+whee
+wheee
+whew
+whimper
+whine
+whiney
+whing
+whistl
+whoa
+wholeheart
+whore
+whyyyy
+wick
+widow
+wifey
+will
+wilt
+win
+winc
+wink
+winner
+wisdom
+wise
+wiser
+wisest
+wish
+wit
+wither
+witless
+wizard
+wobbl
+woe
+woeful
+wonder
+wondrous
+wonkier
+wonkiest
+woo
+woohoo
+woohooo
+wooo
+woot
+work
+worn
+worri
+wor
+worsen
+worser
+worsest
+worship
+worst
+worthless
+wound
+wow
+wowww
+wp
+wrath
+wreak
+wreck
+wrench
+wretch
+writh
+wrong
+wrongdo
+wronghead
+wryness
+wtaf
+wtf
+wtg
+wth
+wuv
+xo
+xoxo
+xx
+xxx
+ya
+yaaa
+yaaay
+yahoo
+yasss
+yawn
+yawner
+yay
+yayyy
+yea
+yeah
+yearn
+yeehaw
+yell
+yep
+yess
+yesss
+yessss
+yesssss
+yike
+yuck
+yum
+yummier
+yummiest
+yummm
+yup
+zeal
+zealous
+zest
+zonk
+zzz
+0/10
+0/5
+1/10
+1/5
+10/10
+2/10
+advertis
+badd
+bestapp
+blank
+bot
+buffer
+chargeback
+charg
+couldn't
+delet
+excllnt
+exlnt
+gb
+gj
+gone
+goodapp
+heat
+keep
+kept
+lagg
+likeit
+loot
+loveit
+mb
+need
+niceapp
+notwork
+nycc
+okey
+okk
+pls
+plz
+plzz
+remov
+request
+should
+sooper
+supar
+super
+suppb
+supper
+thanku
+thankyou
+thnks
+timepass
+topnotch
+tq
+track
+xlnt
+a1
+op
+p2w
+goat
+100/100
+top
+no.1
+kool
+perfact
+bsod
+avoid
+bugless
+wipe
+prop
+timesav
+gamechang
+shadowban
+goid
+nive
+gret
+ossam
+suppar
+naic
+lov
+lovit
+likey
+yas
+yass
+bussin
+fye
+kawaii
+pog
+pogger
+bruh
+oof
+unban
+rig
+bye
+rip
+garbl
+desync
+rubberband
+bootloop
+"""#,
+            #"""
+-1.6
+-1.8
+-1.5
+-2.2
+0.9
+0.6
+-2.4
+-2.5
+-2.8
+2.6
+2.4
+-2.0
+0.8
+1.0
+3.0
+1.6
+-3.0
+1.1
+-1.4
+-3.1
+2.0
+1.4
+-2.6
+-1.2
+0.7
+2.8
+-3.4
+-1.0
+3.2
+1.8
+-1.3
+-3.7
+2.2
+0.5
+-3.2
+3.4
+3.6
+-0.8
+1.2
+0.0
+0.4
+2.3
+-0.6
+2.9
+0.3
+-0.5
+-0.4
+1.5
+-3.9
+2.7
+-0.3
+3.3
+-3.3
+-3.5
+-0.9
+3.1
+3.8
+2.5
+-1.1
+1.3
+1.9
+-0.2
+0.2
+-2.3
+-0.7
+3.5
+0.35
+-2.7
+-4.0
+-0.1
+0.45
+-3.6
+-1.9
+-3.8
+-2.9
+0.15
+0.55
+0.1
+"""#,
+        ],
+        "es": [
+            #"""
+absurda
+absurdas
+absurdo
+absurdos
+aburrida
+aburridas
+aburrido
+aburridos
+abusiva
+abusivas
+abusivo
+abusivos
+aceptable
+aceptables
+adoro
+agradable
+agradables
+agradecida
+agradecidas
+agradecido
+agradecidos
+alegre
+alegres
+alegria
+alegría
+amable
+amables
+amo
+amor
+anuncio
+anuncios
+arreglada
+arregladas
+arreglado
+arreglados
+arreglar
+arreglen
+arreglenlo
+asombrosa
+asombrosas
+asombroso
+asombrosos
+asquerosa
+asquerosas
+asqueroso
+asquerosos
+bacan
+bacán
+basura
+basuras
+bien
+bloquea
+bloqueada
+bloqueadas
+bloqueado
+bloqueados
+bonita
+bonitas
+bonito
+bonitos
+bravo
+brillante
+brillantes
+buen
+buena
+buenas
+buenisima
+buenisimas
+buenisimo
+buenisimos
+bueno
+buenos
+buenísima
+buenísimas
+buenísimo
+buenísimos
+bug
+bugs
+caida
+caido
+cansada
+cansadas
+cansado
+cansados
+cara
+caras
+caro
+caros
+caída
+caído
+chevere
+chida
+chidas
+chido
+chidos
+chévere
+cierra
+cierran
+clara
+claras
+claro
+claros
+comoda
+comodas
+comodo
+comodos
+completa
+completas
+completo
+completos
+complicada
+complicadas
+complicado
+complicados
+confiable
+confiables
+confusa
+confusas
+confuso
+confusos
+congela
+congelada
+congeladas
+congelado
+congelados
+contenta
+contentas
+contento
+contentos
+correcta
+correctas
+correcto
+correctos
+costosa
+costosas
+costoso
+costosos
+cómoda
+cómodas
+cómodo
+cómodos
+deberian
+deberían
+decente
+decentes
+decepcion
+decepcionada
+decepcionadas
+decepcionado
+decepcionados
+decepcionante
+decepcionantes
+decepción
+defectuosa
+defectuosas
+defectuoso
+defectuosos
+deficiente
+deficientes
+demora
+demoras
+desastre
+desastres
+desastrosa
+desastrosas
+desastroso
+desastrosos
+desinstalando
+desinstalar
+desinstale
+desinstalé
+detesto
+dificil
+dificiles
+difícil
+difíciles
+divertida
+divertidas
+divertido
+divertidos
+dolor
+eficaces
+eficaz
+eficiente
+eficientes
+encanta
+encantada
+encantadas
+encantado
+encantador
+encantados
+encantan
+encanto
+encantó
+enfadada
+enfadadas
+enfadado
+enfadados
+engañosa
+engañosas
+engañoso
+engañosos
+enojada
+enojadas
+enojado
+enojados
+enojo
+entretenida
+entretenidas
+entretenido
+entretenidos
+error
+errores
+espantosa
+espantosas
+espantoso
+espantosos
+espectacular
+espectaculares
+estable
+estables
+estafa
+estafador
+estafadores
+estafas
+estupenda
+estupendas
+estupendo
+estupendos
+estupida
+estupidas
+estupido
+estupidos
+estúpida
+estúpidas
+estúpido
+estúpidos
+excelencia
+excelente
+excelentes
+exito
+extrana
+extranas
+extrano
+extranos
+extraordinaria
+extraordinarias
+extraordinario
+extraordinarios
+extraña
+extrañas
+extraño
+extraños
+fabulosa
+fabulosas
+fabuloso
+fabulosos
+facil
+faciles
+falla
+fallas
+fallida
+fallidas
+fallido
+fallidos
+fallo
+fallos
+falsa
+falsas
+falso
+falsos
+fantastica
+fantasticas
+fantastico
+fantasticos
+fantástica
+fantásticas
+fantástico
+fantásticos
+fascina
+fatal
+fatales
+fea
+feas
+felices
+felicidad
+felicidades
+felicitaciones
+feliz
+feo
+feos
+fluida
+fluidas
+fluido
+fluidos
+fraude
+fraudes
+frustracion
+frustración
+frustrada
+frustradas
+frustrado
+frustrados
+frustrante
+frustrantes
+funciona
+funcional
+funcionales
+funcionan
+funcionando
+furiosa
+furiosas
+furioso
+furiosos
+fácil
+fáciles
+genial
+geniales
+gracia
+gracias
+gratis
+gratuita
+gratuitas
+gratuito
+gratuitos
+guay
+gusta
+gustan
+gustó
+harta
+hartas
+harto
+hartos
+hermosa
+hermosas
+hermoso
+hermosos
+horrible
+horribles
+impresionante
+impresionantes
+incomoda
+incomodas
+incomodo
+incomodos
+increible
+increibles
+increíble
+increíbles
+incómoda
+incómodas
+incómodo
+incómodos
+inestable
+inestables
+injusta
+injustas
+injusto
+injustos
+inservible
+inservibles
+insoportable
+insoportables
+interesante
+interesantes
+intuitiva
+intuitivas
+intuitivo
+intuitivos
+inutil
+inutiles
+invasiva
+invasivas
+invasivo
+invasivos
+inútil
+inútiles
+ladrones
+ladrón
+lamentable
+lamentables
+lastima
+lenta
+lentas
+lentitud
+lento
+lentos
+ligera
+ligeras
+ligero
+ligeros
+limpia
+limpias
+limpio
+limpios
+linda
+lindas
+lindo
+lindos
+lo
+lástima
+magnifica
+magnificas
+magnifico
+magnificos
+magnífica
+magníficas
+magnífico
+magníficos
+mal
+mala
+malas
+malo
+malos
+maravilla
+maravillas
+maravillosa
+maravillosas
+maravilloso
+maravillosos
+me
+mediocre
+mediocres
+mejor
+mejorada
+mejoradas
+mejorado
+mejorados
+mejoren
+mejores
+miedo
+mierda
+molesta
+molestas
+molestia
+molestias
+molesto
+molestos
+no
+normal
+normales
+odia
+odian
+odio
+ojala
+ojalá
+ok
+optima
+optimas
+optimo
+optimos
+patetica
+pateticas
+patetico
+pateticos
+patética
+patéticas
+patético
+patéticos
+peligrosa
+peligrosas
+peligroso
+peligrosos
+peor
+peores
+perdida
+perfecta
+perfectas
+perfecto
+perfectos
+pesima
+pesimas
+pesimo
+pesimos
+porqueria
+porquería
+practica
+practicas
+practico
+practicos
+preciosa
+preciosas
+precioso
+preciosos
+problema
+problemas
+propaganda
+práctica
+prácticas
+práctico
+prácticos
+publicidad
+pérdida
+pésima
+pésimas
+pésimo
+pésimos
+queja
+quejas
+rapida
+rapidas
+rapido
+rapidos
+rara
+raras
+raro
+raros
+reclamo
+reclamos
+recomendable
+recomendables
+recomendada
+recomendadas
+recomendado
+recomendados
+recomiendo
+reembolso
+regular
+regulares
+retraso
+retrasos
+ridicula
+ridiculas
+ridiculo
+ridiculos
+ridícula
+ridículas
+ridículo
+ridículos
+robo
+robos
+rota
+rotas
+roto
+rotos
+ruido
+rápida
+rápidas
+rápido
+rápidos
+satisfecha
+satisfechas
+satisfecho
+satisfechos
+se
+segura
+seguras
+seguro
+seguros
+sencilla
+sencillas
+sencillo
+sencillos
+simpatica
+simpaticas
+simpatico
+simpaticos
+simpática
+simpáticas
+simpático
+simpáticos
+solucionada
+solucionadas
+solucionado
+solucionados
+solucionen
+sospechosa
+sospechosas
+sospechoso
+sospechosos
+sublime
+sublimes
+suficiente
+suficientes
+super
+súper
+terrible
+terribles
+timo
+tonta
+tontas
+tonto
+tontos
+traba
+trabada
+trabadas
+trabado
+trabados
+triste
+tristes
+tristeza
+util
+utiles
+vale
+verguenza
+vergüenza
+virus
+éxito
+óptima
+óptimas
+óptimo
+óptimos
+útil
+útiles
+pero
+sino
+aunque
+mientras
+"""#,
+            #"""
+CPZ3]QPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPUPPPPUPPPPWPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPP
+WPPPPWPPPPRPPPPRPPPPWPPPPWPPPPQPPPPQPPPPUPPPPUPPPPUPPPPUPPPPVPPPPVPPPPVPPPPSPPPPSPPPPSPPPPSPPPPTPPPPTPPPPTPPPPTPPPPRPPPP
+RPPPPTPPPPTPPPPRPPPPQPPPPQPPPPQPPPPQPPPPQPPPPRPPPPRPPPPRPPPPRPPPPWPPPPSPPPPSPPPPRPPPPRPPPPRPPPPSPPPPSPPPPSPPPPSPPPPRPPPP
+RPPPPSPPPPSPPPPSPPPPSPPPPQPPPPQPPPPVPPPPVPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPVPPPPVPPPPRPPPPRPPPPRPPPPRPPPPRPPPP
+RPPPPQPPPPQPPPPUPPPPUPPPPUPPPPUPPPPRPPPPRPPPPRPPPPRPPPPUPPPPUPPPPUPPPPUPPPPQPPPPQPPPPQPPPPQPPPPRPPPPRPPPPQPPPPQPPPPQPPPP
+QPPPPQPPPPQPPPPQPPPPQPPPPQPPPPRPPPPRPPPPRPPPPRPPPPUPPPPUPPPPUPPPPUPPPPQPPPPQPPPPQPPPPQPPPPRPPPPRPPPPRPPPPRPPPPVPPPPVPPPP
+UPPPPUPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPTPPPPTPPPPTPPPPTPPPP
+QPPPPQPPPPQPPPPQPPPPTPPPPQPPPPQPPPPQPPPPQPPPPRPPPPRPPPPRPPPPRPPPPQPPPPRPPPPRPPPPRPPPPRPPPPWPPPPRPPPPRPPPPRPPPPSPPPPRPPPP
+WPPPPWPPPPWPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPRPPPPRPPPPRPPPPRPPPPQPPPPQPPPPTPPPPTPPPP
+TPPPPTPPPPSPPPPSPPPPRPPPPRPPPPTPPPPTPPPPTPPPPTPPPPSPPPPSPPPPSPPPPSPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPWPPPPSPPPP
+SPPPPWPPPPVPPPPVPPPPVPPPPVPPPPSPPPPSPPPPSPPPPSPPPPVPPPPVPPPPVPPPPVPPPPSPPPPSPPPPSPPPPSPPPPRPPPPRPPPPQPPPPQPPPPQPPPPQPPPP
+QPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPSPPPPSPPPPSPPPPSPPPPSPPPPSPPPPSPPPPSPPPPWPPPPTPPPPTPPPPQPPPPQPPPPRPPPPWPPPPWPPPP
+WPPPPRPPPPQPPPPQPPPPRPPPPRPPPPRPPPPRPPPPTPPPPTPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPUPPPPUPPPPUPPPPUPPPPUPPPPQPPPP
+QPPPPQPPPPQPPPPRPPPPRPPPPSPPPPSPPPPUPPPPUPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPWPPPPWPPPPWPPPPQPPPPQPPPPQPPPPQPPPPSPPPPSPPPP
+SPPPPSPPPPTPPPPTPPPPSPPPPSPPPPQPPPPQPPPPQPPPPQPPPPSPPPPSPPPPSPPPPSPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPP
+QPPPPQPPPPQPPPPQPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPTPPPPTPPPPQPPPPQPPPPQPPPPQPPPPTPPPPTPPPPTPPPPTPPPPTPPPPTPPPPVPPPPQPPPP
+QPPPPQPPPPQPPPPQPPPPUPPPPUPPPPUPPPPUPPPPUPPPPUPPPPUPPPPUPPPPRPPPPRPPPPRPPPPRPPPPPPPPQPVPPPPSPPPPSPPPPSPPPPSPPPPSPPPPSPPP
+PSPPPPSPPPPQPPPPQPPPPQPPPPQPPPPQPPPPRPPPPRPPPPSPPPPSPPPPSPPPPSPPPPPPPPQQQPPPPQPPPPSPPPPUPPPPUPPPPUPPPPUPPPPVPPPPSPPPPQPP
+PPTPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPPPPPVRSTUVWUPPPPUPPPPTPPPPTPPPPTPPPPVPPPPVPPPPUPPPPSPPPPSPPPPSPPPPSPPPPTPPPPTPPPPTP
+PPPTPPPPTPPPPTPPPPTPPPPTPPPPQPPPPQPPPPQPPPPQPPPPTPPPPTPPPPQPPPPSPPPPSPPPPSPPPPSPPPPTPPPPTPPPPTPPPPTPPPPTPPPPTPPPPRPPPPRP
+PPPRPPPPRPPPPSPPPPSPPPPSPPPPSPPPPQPPPPQPPPPQPPPPRPPPPRPPPPRPPPPRPPPPQPPPPQPPPPTPPPPTPPPPTPPPPTPPPPQPPPPQPPPPRPPPPRPPPPRP
+PPPRPPPPVPPPPVPPPPVPPPPVPPPPQPPPPQPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPWPPPPQPPPPVPPPPVPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQP
+PPPQPPPPQPPPPQPPPPTPPPPTPPPPQPPPPQPPPPQPPPPQPPPPVPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPPPPPRXYRPPPPRPPPPRPPPPRPPPP
+RPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPRPPPPUPPPPUPPPPUPPPPUPPPPVPPPPQPPPPQPPPPQPPPPQPPPPSPPPPSPPPPUPPPP
+UPPPPSPPPPSPPPPTPPPPTPPPPTPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPQPPPPRPPPPRPPPPUPPPPQPPPPQPPPPQPPPP
+WPPPPSPPPPSPPPPSPPPPSPPPPRPPPPRPPPPPPPQPPPPQPPPPQPPPPQPPRPPVPPPPPPPPPPPPPPPPPPPPPPPPPQfjkln1a1b1i1n1o2S2\2]2e2l3S3W3[3c3
+e3n4R4X4`4a4n5P5R5\5d5e5f5h6c6j6l7P7R7_7b7f7j8Q8T8\8h8j8k8l9P9Q9R9X9Y9`9b9i9l9o:P:R:U:Z:`:b:f:j;T;a;i;o<P<T<X<\<i<o=V=W=
+a=c=g=n>P>_>c>g>m?S?U?b?h@V@X@Z@b@d@mARAVAkAmAnBQBTB]B_Bd
+"""#,
+            #"""
+lo mejor
+me gusta
+no abre
+no carga
+no deja
+no funciona
+no puedo
+no sirve
+se cierra
+se congela
+"""#,
+            #"""
+absurd
+alegr
+amabl
+amo
+amor
+anunci
+basur
+bien
+bonit
+brillant
+buen
+buenisim
+bug
+bugs
+car
+chid
+clar
+comod
+complet
+confiabl
+confus
+content
+correct
+costos
+decent
+decepcion
+deficient
+demor
+desastr
+dificil
+dolor
+eficac
+eficaz
+eficient
+error
+espectacular
+establ
+estaf
+estupend
+excelent
+extran
+extraordinari
+extrañ
+facil
+fall
+fals
+fatal
+fea
+feas
+felic
+feliz
+feo
+feos
+fraud
+frustracion
+frustrant
+funcional
+furios
+genial
+graci
+gratis
+gratuit
+guay
+hart
+hermos
+horribl
+incomod
+increibl
+injust
+inutil
+ladron
+lent
+lentitud
+liger
+limpi
+lind
+mal
+maravill
+mediocr
+mejor
+molest
+molesti
+normal
+ok
+optim
+peor
+perfect
+pesim
+practic
+precios
+problem
+quej
+rar
+regular
+retras
+ridicul
+rob
+rot
+satisfech
+segur
+sencill
+sublim
+suficient
+sup
+terribl
+tont
+trist
+util
+virus
+"""#,
+            #"""
+-2.4
+2.6
+3.4
+-3.4
+1.5
+-1.5
+3.0
+"""#,
+        ],
+        "common/multilingual.tsv": [
+            #"""
+acha
+achha
+acchha
+accha
+achcha
+badiya
+badhiya
+badhia
+badiyaa
+bdiya
+mast
+zabardast
+jabardast
+shandar
+shaandar
+sundar
+pyara
+pyari
+maza
+mazza
+maja
+khush
+dhanyavad
+dhanyawad
+shukriya
+bekar
+bekaar
+bakwas
+bakwaas
+ganda
+gandi
+kharab
+khrab
+kharaab
+faltu
+faltoo
+bura
+buri
+dikkat
+pareshani
+nahi
+kaam
+bagus
+mantap
+mantab
+mantul
+keren
+baik
+suka
+membantu
+menghibur
+terbaik
+hebat
+puas
+senang
+lumayan
+asik
+asyik
+seru
+oke
+terima
+makasih
+jelek
+buruk
+kecewa
+lambat
+susah
+ribet
+gagal
+payah
+parah
+sampah
+tidak
+gak
+ga
+nggak
+bom
+boa
+ótimo
+otimo
+ótima
+otima
+legal
+gostei
+amei
+perfeito
+obrigado
+obrigada
+ruim
+horrível
+horrivel
+lixo
+não
+nao
+travando
+maganda
+salamat
+ayos
+pangit
+güzel
+guzel
+harika
+mükemmel
+teşekkürler
+kötü
+kotu
+berbat
+gut
+toll
+danke
+schlecht
+schrott
+bien
+bon
+bonne
+génial
+parfait
+merci
+nul
+nulle
+tốt
+tuyệt
+tệ
+хорошо
+хороший
+отлично
+супер
+класс
+спасибо
+плохо
+ужасно
+ممتاز
+جميل
+رائع
+جيد
+شكرا
+سيء
+अच्छा
+बढ़िया
+बेकार
+osm
+osam
+awsm
+nyc
+nic
+gd
+vgood
+bst
+gudd
+exlent
+excellant
+excelent
+supperb
+suprb
+fantabulous
+achi
+achhi
+acchi
+achchi
+achhe
+acche
+bohot
+bahut
+bhut
+sahi
+kamaal
+kamal
+behtareen
+behtarin
+umda
+lajawab
+lajawaab
+mazedar
+majedar
+mazaa
+pasand
+bindaas
+jhakaas
+khushi
+shukria
+dhanyawaad
+dhanywad
+ghatiya
+ghatia
+ghatiyaa
+kachra
+wahiyat
+wahiyaat
+dhoka
+dhokha
+dhokebaaz
+chor
+barbad
+barbaad
+pareshan
+pareshaan
+nhi
+nahin
+band
+hang
+bgs
+bgus
+bagusss
+mantep
+mntap
+jos
+cakep
+sip
+sipp
+memuaskan
+bermanfaat
+berguna
+mudah
+lancar
+rekomendasi
+luar
+sempurna
+cinta
+gembira
+menyenangkan
+nyaman
+makasi
+trimakasih
+terimakasih
+jlek
+lemot
+lelet
+eror
+ngelag
+mengecewakan
+menyebalkan
+nyebelin
+kesal
+kesel
+rusak
+penipu
+penipuan
+tolong
+kurang
+benci
+bodoh
+goblok
+tolol
+excelente
+maravilhoso
+maravilhosa
+incrível
+incrivel
+adorei
+amo
+gosto
+curti
+bacana
+lindo
+linda
+recomendo
+útil
+util
+fácil
+facil
+melhor
+perfeita
+parabéns
+parabens
+nota
+valeu
+muito
+péssimo
+pessimo
+péssima
+pessima
+terrível
+terrivel
+chato
+chata
+lento
+lenta
+trava
+travou
+travar
+bugado
+bugou
+decepcionado
+decepcionante
+decepção
+decepcao
+odeio
+porcaria
+merda
+bosta
+pior
+piorou
+golpe
+fraude
+demora
+demorado
+buenisima
+buenísima
+buenisimo
+buenísimo
+genial
+exelente
+malisima
+malísima
+pesimo
+pésimo
+pesima
+pésima
+prima
+klasse
+spitze
+hervorragend
+empfehlenswert
+zufrieden
+unzufrieden
+praktisch
+hilfreich
+schön
+sehr
+scheiße
+scheisse
+furchtbar
+schrecklich
+katastrophe
+nervig
+langsam
+funktioniert
+geht
+stürzt
+enttäuscht
+enttäuschend
+nutzlos
+unbrauchbar
+müll
+magnifique
+j'adore
+satisfait
+satisfaite
+pratique
+utile
+facile
+merveilleux
+parfaite
+meilleur
+meilleure
+très
+mauvais
+mauvaise
+décevant
+decevant
+déçu
+decu
+déçue
+beug
+marche
+fonctionne
+arnaque
+pourri
+inutile
+chiant
+bello
+bella
+ottimo
+ottima
+bellissimo
+bellissima
+fantastica
+fantastico
+grazie
+brutto
+brutta
+schifo
+non
+süper
+iyi
+mukemmel
+tesekkurler
+teşekkür
+sağol
+beğendim
+begendim
+bayıldım
+muhteşem
+muhtesem
+rezalet
+saçma
+sacma
+çöp
+açılmıyor
+acilmiyor
+çalışmıyor
+calismiyor
+yavaş
+galing
+magaling
+astig
+panget
+walang
+nakakainis
+bulok
+đẹp
+thích
+cảm
+dở
+chán
+lỗi
+kém
+хорошее
+хорошая
+отличное
+отличная
+нравится
+люблю
+круто
+классно
+лучшее
+удобно
+удобное
+плохое
+плохая
+ужасное
+отстой
+не
+тормозит
+глючит
+вылетает
+бесит
+رائعة
+جميلة
+ممتازة
+جيدة
+حلو
+مفيد
+احسن
+أفضل
+افضل
+سيئة
+سيئ
+زفت
+فاشل
+لا
+مشكلة
+अच्छी
+अच्छे
+शानदार
+धन्यवाद
+बकवास
+खराब
+घटिया
+ভালো
+খারাপ
+اچھا
+اچھی
+بیکار
+gud
+gr8
+grt
+awsome
+awesom
+awasome
+awosome
+osum
+amazng
+amezing
+amaizing
+amazin
+amzing
+exellent
+exelent
+excelant
+nyce
+wonderfull
+beautifull
+usefull
+helpfull
+fab
+luv
+thnx
+thanx
+thnks
+thx
+tnx
+wrost
+worest
+wrst
+rubish
+useles
+uselss
+horible
+horrable
+terible
+disapointed
+dissapointed
+dissapointing
+disapointing
+anoying
+frustating
+frusturating
+rediculous
+ridiculus
+pathatic
+dobra
+dobry
+świetna
+swietna
+świetny
+polecam
+słaba
+beznadziejna
+beznadziejny
+skvělá
+výborná
+goed
+heel
+slecht
+bra
+jättebra
+dårlig
+dålig
+fantastisk
+foarte
+nzuri
+عالی
+عالیه
+خوب
+خیلی
+بد
+افتضاح
+מעולה
+טוב
+גרוע
+τέλειο
+καλό
+ดี
+ดีมาก
+ชอบ
+แย่
+ห่วย
+好
+很好
+好用
+垃圾
+差
+最高
+便利
+最悪
+좋아요
+최고
+최악
+별로
+राम्रो
+छान
+ਵਧੀਆ
+நல்ல
+సూపర్
+బాగుంది
+നല്ല
+સરસ
+بہترین
+زبردست
+owsm
+owsome
+awsum
+awesm
+osom
+awesme
+woww
+woow
+guud
+nise
+nce
+excllent
+exilent
+exelant
+supb
+suberb
+supr
+bestest
+thnk
+thnq
+helpfl
+usless
+pathetc
+wost
+bkwas
+bkws
+bakvas
+bakwass
+bekkar
+joss
+mantaap
+sukses
+semoga
+ngebug
+rekomended
+recomended
+recommanded
+recomend
+praktis
+cepat
+cepet
+teruk
+lembap
+tak
+best
+sangat
+gampang
+menarik
+lucu
+kece
+gajelas
+boros
+hemat
+top
+show
+fraco
+fraca
+mais
+razoável
+razoavel
+sensacional
+espetacular
+fantástico
+maravilha
+cheio
+muita
+muitos
+propaganda
+anúncios
+horroroso
+ladrões
+roubo
+enganação
+travado
+vale
+zero
+cinco
+5
+prático
+pratico
+rápido
+rapido
+ajuda
+ajudou
+funciona
+encanta
+encantó
+gusta
+gustó
+estafa
+estafadores
+ladrones
+chido
+chévere
+chevere
+bacán
+bacan
+buenazo
+recomendado
+recomendable
+recomiendo
+lo
+tarda
+bof
+sympa
+à
+fuir
+lamentable
+honteux
+catastrophique
+déception
+decevante
+décevante
+bugue
+beugue
+inutilisable
+efficace
+rapide
+läuft
+mies
+abzocke
+naja
+übersichtlich
+unübersichtlich
+einwandfrei
+zuverlässig
+grottig
+grauenhaft
+katastrophal
+betrug
+zu
+viel
+nur
+deludente
+deluso
+delusa
+delusione
+orribile
+truffa
+consigliata
+consigliato
+comoda
+comodo
+perfetta
+perfetto
+molto
+benissimo
+buona
+buono
+bravi
+başarılı
+basarili
+memnunum
+memnun
+tavsiye
+idare
+kasıyor
+kasiyor
+donuyor
+çok
+beğenmedim
+begenmedim
+efsane
+rất
+hay
+норм
+нормально
+топ
+говно
+дерьмо
+фигня
+бесполезно
+бесполезное
+разочарован
+разочарование
+лучший
+лучшая
+классное
+классная
+шикарно
+шикарное
+ужас
+кошмар
+отвратительно
+отвратительное
+много
+лагает
+глючное
+обман
+неплохо
+неплохое
+ek
+thik
+theek
+paisa
+paise
+jhakkas
+jhakas
+mst
+bdia
+badia
+bdhiya
+chutiya
+chutiyapa
+kisi
+mat
+download
+lootera
+lutere
+eficiente
+confiável
+confiavel
+satisfeito
+satisfeita
+feliz
+agradável
+agradavel
+intuitivo
+intuitiva
+divertido
+divertida
+viciante
+facilita
+facilitou
+amando
+perfeição
+perfeicao
+ótimos
+otimos
+ótimas
+bons
+boas
+excelentes
+maravilhosos
+lindos
+gostando
+adoro
+rápida
+rapida
+prática
+pratica
+droga
+chatos
+erro
+erros
+falha
+falhas
+problema
+problemas
+defeito
+decepcionada
+difícil
+dificil
+complicado
+complicada
+confuso
+confusa
+inútil
+inutil
+insuportável
+insuportavel
+absurdo
+ridículo
+ridiculo
+vergonha
+lamentável
+lamentavel
+infelizmente
+cancelei
+desinstalei
+desinstalar
+desinstalando
+propagandas
+anuncios
+irritante
+fecha
+fechando
+roubando
+roubaram
+enganoso
+mentira
+mentirosos
+sulit
+aman
+cocok
+rekomen
+memudahkan
+mempermudah
+manfaat
+okelah
+iklan
+iklannya
+banyak
+terlalu
+tdk
+gk
+g
+gabisa
+gbisa
+ngga
+gangguan
+diperbaiki
+perbaiki
+keluar
+rugi
+bohong
+saldo
+uang
+dana
+belum
+lama
+kelamaan
+time
+samay
+kuch
+mja
+dhokebaj
+loot
+lut
+n1
+nyc1
+nice1
+gud1
+vg
+sprb
+qua
+tuyet
+rat
+klass
+helw
+mumtaz
+shandaar
+behtreen
+kadak
+mahusay
+maravilloso
+maravillosa
+wunderbar
+sucess
+succes
+okie
+okayy
+okk
+yaay
+yaaay
+verygood
+verynice
+veryuseful
+veryhelpful
+verybad
+sogood
+sonice
+superapp
+goodapp
+niceapp
+bestapp
+badapp
+worstapp
+good1
+不错
+很棒
+짱
+素晴らしい
+অসাধারণ
+хороше
+добре
+чудово
+чудовий
+погано
+buena
+geil
+bhalo
+khub
+darun
+osadharon
+kharap
+baje
+nalla
+semma
+mosam
+mosa
+bagundi
+chala
+bagoledu
+kollam
+adipoli
+poli
+kidu
+chennagide
+khup
+saras
+majja
+vadiya
+ramro
+dherai
+ekdam
+hari
+patta
+supiri
+apik
+poa
+safi
+dee
+mbaya
+o
+chan
+bacano
+khorosho
+otlichno
+plokho
+gamed
+gamil
+zift
+khoob
+aali
+tamam
+mashallah
+masha
+alhamdulillah
+leuk
+syok
+dhasu
+zakaas
+basura
+slaba
+ممتازه
+رائعه
+روعة
+روعه
+جميله
+حلوه
+حلوة
+حلوو
+جيده
+زين
+كويس
+كويسه
+كويسة
+تحفة
+تحفه
+خرافي
+خرافيه
+مبدع
+ابداع
+إبداع
+عظيم
+اسطوري
+أسطوري
+مذهل
+مفيده
+مفيدة
+ممتع
+ممتعه
+ممتعة
+الافضل
+الأفضل
+أحسن
+الاحسن
+الأحسن
+يجنن
+يهبل
+فخم
+فخامة
+فخامه
+نايس
+سوبر
+بيرفكت
+تمام
+شكراً
+شكرًا
+مشكورين
+تسلم
+تسلمو
+تسلموا
+يعطيكم
+ماشاء
+ما
+ماشاءالله
+احبه
+أحبه
+حبيته
+عجبني
+اعجبني
+أعجبني
+انصح
+أنصح
+سهل
+شغال
+سيئه
+اسوأ
+أسوأ
+اسوء
+أسوء
+فاشله
+فاشلة
+خرا
+خراء
+زباله
+زبالة
+تافه
+سخيف
+ممل
+مملة
+مقرف
+بطيء
+بطئ
+بطيئ
+ثقيل
+تعبان
+خايس
+خربان
+معطل
+عطل
+مشكله
+المشكلة
+المشكله
+مشاكل
+خطأ
+خطا
+غلط
+نصب
+نصابين
+حرامي
+حراميه
+حرامية
+سرقة
+احتيال
+مزعج
+مزعجة
+مزعجه
+اعلانات
+الاعلانات
+إعلانات
+الإعلانات
+حظر
+محظور
+تهكير
+اختراق
+ضعيف
+ضعيفة
+ضعيفه
+للاسف
+للأسف
+خساره
+خسارة
+ندمت
+اكره
+أكره
+حرام
+مايشتغل
+مش
+مو
+لايعمل
+مايفتح
+يعلق
+يهنق
+هنق
+يطلعني
+يطردني
+ارجو
+أرجو
+الرجاء
+يرجى
+اصلاح
+إصلاح
+بعد
+التحديث
+ليش
+ليه
+لماذا
+توقف
+يتوقف
+وقف
+فشل
+تعذر
+حدث
+انحظر
+تبنيد
+باند
+مبند
+اختفى
+اختفت
+ضاع
+ضاعت
+انسرق
+يسرق
+سرقوا
+تقطيع
+يقطع
+علق
+بطء
+يحذف
+انحذف
+مقفل
+تخريب
+مضيعة
+مضيعه
+تعطيل
+تم
+مهكر
+اخترق
+اخترقوا
+حذفوا
+اغلاق
+إغلاق
+انقطاع
+ينقطع
+يقفل
+يطفي
+يخرجني
+طلعني
+حسبي
+لعنة
+تبا
+ظلم
+ظالم
+بدون
+بلا
+غبي
+غبية
+اغبى
+عالي
+ممنون
+مرسی
+خوبه
+قشنگ
+دمتون
+مزخرف
+خراب
+کار
+باز
+ভাল
+সুন্দর
+দারুন
+দারুণ
+চমৎকার
+ধন্যবাদ
+পছন্দ
+বাজে
+ফালতু
+জঘন্য
+বেকার
+সমস্যা
+কাজ
+बढिया
+मस्त
+सुंदर
+सुन्दर
+उत्तम
+जबरदस्त
+ज़बरदस्त
+कमाल
+पसंद
+बेहतरीन
+शुक्रिया
+नाइस
+गुड
+बेस्ट
+सुपर
+ख़राब
+फालतू
+फ़ालतू
+धोखा
+फ्रॉड
+चोर
+समस्या
+दिक्कत
+परेशानी
+काम
+สุดยอด
+เยี่ยม
+ยอดเยี่ยม
+ขอบคุณ
+น่ารัก
+สนุก
+ประทับใจ
+เจ๋ง
+โอเค
+กาก
+โกง
+ปัญหา
+ค้าง
+เด้ง
+น่าเบื่อ
+ผิดหวัง
+รำคาญ
+ช้า
+ကောင်း
+ကောင်းတယ်
+အရမ်းကောင်း
+ကြိုက်
+ကြိုက်တယ်
+ကျေးဇူးတင်ပါတယ်
+ဆိုး
+gokil
+buen
+mejor
+entretenido
+entretenida
+tot
+7elw
+7elwa
+7elwe
+helwa
+momtaz
+jayed
+ra2e3
+rae3
+kwayes
+kwayis
+kwayyes
+fajne
+fajna
+fajny
+dobre
+beznadziejne
+nie
+spr
+exllnt
+exlnt
+"""#,
+            #"""
+18P8RPQVPPQPQVPPPQVPPPQVPPPQVPPPUVPPQbUVPPPUVPPPUVPPPUVPPPTVPPPYVPPPYVPPPYVPPPYVPPPTVPPPTVPPPTVPPPQVPPQ6SQVPPPQVPPPTVPPP
+QVPPPQVPPPQVPPP_VPPQh_VPPP\VPPQg\VPPPTVPPQ6gXVPPPXVPPPXVPPPXVPPPXVPPPXVPPPSVPPPSVPPPZVPPPVVPPPPPPPWQT1X5oRS6QPPPPUo1PUn4
+eUVPPPYVPPQ1ZYVPPP[VPPPUVPPPQVPPPQVPPPQVPPPTVPPPRVPPP[VPPPTVPPPTVPPPjVPPPTVPPPTVPPPTVPPPfVPPPPPPPQVQVPPPXVPPPXVPPP_VPPQ5
+gZVPPP^VPPP^VPPPSVPPPXVPPPSVPPPWVPPPPPPPX1dW1]1_1c2e5^5cPPPPSX1[1`PPPPSY1\1aPPPPQZTVPPPTVPPPRVPPPRVPPPRVPPPRVPPPeVPPPUVP
+PPRVPPP1RVPPPQVPPPQVPPPXVPPPbVPPPbVPPPWVPPPPPPP\3b5S5U[1i1k3P3]3_4m4o5QPPPP\3c5T5V\1j1l3Q3^3`4n5P5RSVPPQ4iUVPPPQVPPPeVPP
+PXVPPPUVPPPUVPPPRVPPPdVPPPQVPPPXVPPPXVPPPWVPPPTVPPPUVPPPQVPPPXVPPPWVPPP]VPPPQVPPPQVPPPRVPPPdVPPPQVPPP_VPPP_VPPPTVPPPRVPP
+Q]XVPPPTVPPPTVPPPRVPPPTVPPPUVPPPQVPPPXVPPPWVPPPRVPPPUVPPPRVPPPQVPPQ2^QVPPPXVPPPQVPPR7k7jUVPPP_VPPPRVPPPRVPPPRVPPPUVPPPQV
+PPPQVPPP[VPPPRVPPPUVPPPdVPPPdVPPPdVPPPdVPPPdVPPP1RVPPPQVPPPQVPPPQVPPPQVPPP]VPPP]VPPPPPPPR^6^PPPPR_`PPPPQaeVPPQc[VPPPUVPP
+QdRVPPPRVPPP[VPPPRVPPPRVPPPcVPPPcVPPPTVPPP]VPPRefTVPPPUVPPPQVPPPQVPPPQVPPPQVPPPWVPPPWVPPPWVPPP\VPPPWVPPPWVPPP\VPPP\VPPPW
+VPPPXVPPPaVPPPaVPPPVVPPPVVPPPPPPPVim1W6Pk6RPPPPRjlPPPPS1S1Q1RPPPPS1U1V1TTVPPPTVPPPUVPPPcVPPPcVPPPTVPPPTVPPP]VPPP]VPPPcVP
+PPTVPPPQVPPPhVPPP]VPPQ5W]VPPPPPPPQ1YRVPPPcVPPPcVPPPcVPPP]VPPP]VPPP]VPPP]VPPPSVPPPSVPPPVVPPPZVPPPVVPPPaVPPPaVPPPlVPPPVVPP
+PVVPPPSVPPPWVPPPWVPPPmVPPQ1^iVPPQ1b\VPPPaVPPP\VPPP\VPPPRVPPPdVPPPdVPPPRVPPPRVPPPRVPPPRVPPPQVPPPQVPPPTVPPPcVPPPcVPPPTVPPP
+]VPPP]VPPPhVPPPhVPPPTVPPPRVPPPcVPPPcVPPPPPPPT1e1f3d3e]VPPPPPPPT1g1h2i2nbVPPPbVPPPbVPPPbVPPPWVPPPWVPPPZVPPPZVPPPZVPPPZVPP
+PVVPPQ4jVVPPPVVPPPVVPPPVVPPPaVPPPaVPPPaVPPPaVPPPWVPPP\VPPPWVPPPWVPPPaVPPPaVPPPVVPPPWVPPPnVPPP`VPPPRVPPPRVPPPRVPPPRVPPPYV
+PPPRVPPPbVPPPbVPPPbVPPPbVPPPbVPPPbVPPPTVPPPTVPPPcVPPPRVPPPTVPPPQVPPPVVPPPfVPPP]VPPPQVPPPPPPPQ1mWVPPPWVPPPWVPPPWVPPPWVPPP
+VVPPP`VPPPPPPPQ1nPPPPQ1oVVPPQ2PaVPPPaVPPP\VPPP\VPPP\VPPPRVPPPRVPPPQVPPPQVPPPfVPPP]VPPPfVPPPRVPPPRVPPPTVPPPTVPPPPPPPQ2QSV
+PPPSVPPPaVPPPaVPPPaVPPPaVPPPaVPPPZVPPPPPPPQ2RPPPPQ2SWVPPP\VPPPaVPPPSVPPPTVPPPTVPPPRVPPPRVPPPRVPPPRVPPPRVPPPRVPPP]VPPPSVP
+PPSVPPPWVPPPPPPPQ2TcVPPPQVPPPRVPPP]VPPP]VPPPfVPPPTVPPPTVPPPRVPPPRVPPPRVPPPWVPPPSVPPPSVPPP\VPPPVVPPPVVPPPSVPPPSVPPP`VPPPT
+VPPPTVPPPQVPPPSVPPPPPPPR2U2VSVPPPaVPPPQVPPPQVPPPPPPPQ2WVVPPPVVPPPZVPPPVVPPPQVPPPQVPPPRVPPPRVPPPQVPPPcVPPPcVPPPcVPPPcVPPP
+]VPPP]VPPPSVPPPSVPPPWVPPP\VPPPPPPPQ2XVVPPPSVPPPSVPPPaVPPPRVPPPcVPPPRVPPPQVPPPQVPPP]VPPPTVPPPTVPPPTVPPPSVPPPSVPPPWVPPP\VP
+PPPPPPT2Y2_6o7U`VPPPQVPPPQVPPPYVPPP]VPPP\VPPPSVPPPWVPPPQVPPU7g7b7c7d7eSVPPPQVPPPQVPPP_VPPP1SVPPPcVPPPTVPPPRVPPPRVPPPRVPP
+PRVPPPRVPPPYVPPPYVPPPYVPPPYVPPPYVPPPRVPPPRVPPPRVPPP]VPPPRVPPPYVPPP]VPPP]VPPPTVPPPcVPPPfVPPPfVPPPfVPPPfVPPPfVPPPWVPPPWVPP
+PWVPPPaVPPPaVPPPaVPPP\VPPP\VPPP\VPPPlVPPPlVPPPlVPPPlVPPPVVPPPSVPPPSVPPPSVPPPSVPPP\VPPPQVPPPQVPPPRVPPPRVPPPRVPPPTVPPPVVPP
+PWVPPPWVPPPRVPPPRVPPPQVPPPPPPPQ2ZSVPPPQVPPPYVPPPSVPPPSVPPPRVPPPPPPPR2[2\QVPPPRVPPPRVPPPQVPPPPPPPQ2]SVPPPWVPPPRVPPPQVPPPa
+VPPPRVPPPQVPPPQVPPPYVPPPQVPPPaVPPPaVPPPQVPPP[VPPPUVPPP\VPPPVVPPPRVPPP]VPPPbVPPPTVPPPRVPPPbVPPP^VPPPQVPPPTVPPPUVPPPQVPPPU
+VPPPTVPPPQVPPPTVPPPRVPPPYVPPPRVPPPRVPPPRVPPPRVPPPRVPPPRVPPPUVPPPUVPPPUVPPPUVPPPQVPPPRVPPPRVPPPRVPPPRVPPPRVPPPTVPPPdVPPPe
+VPPPeVPPPUVPPPWVPPPWVPPPWVPPPWVPPPWVPPPWVPPPWVPPP_VPPP[VPPP[VPPPQVPPQ2`PPPPQ2aSVPPPUVPPPUVPPPUVPPPUVPPPQVPPPeVPPPeVPPP_V
+PPPVVPPPPPPPR2b2cPPPPQ2dPPPPR2f5h]VPPPQVPPPeVPPPUVPPP^VPPP^VPPPhVPPPPPPPU2g2h2j2k2lPPPPR2m2o^VPPP^VPPPPPPPQ3RoVPPPoVPPPd
+VPPPdVPPPdVPPPRVPPPPPPPU3S3T3U3[3\PPPPQ3VPPPPR3W3XPPPPQ3YgVPPQ3ZWVPPPWVPPP\VPPP\VPPPSVPPPPPPPQ3aPPPPQ3fPPPPQ3gPPPPQ3hQVP
+PPQVPPPeVPPPeVPPPPPPPQ3ihVPPQ3j1QVPPR3k3lRVPPPRVPPPQVPPPQVPPPWVPPPWVPPPWVPPPUVPPPUVPPPUVPPPUVPPPUVPPPYVPPPUVPPPUVPPPUVPP
+PPPPPQ3mgVPPP1PVPPPTVPPPPPPPQ3nXVPPPWVPPP\VPPPbVPPPXVPPPXVPPPXVPPPVVPPPVVPPPWVPPPTVPPP]VPPPPPPPQ3o_VPPPWVPPPiVPPP]VPPPZV
+PPP[VPPPQVPPPWVPPPbVPPPbVPPPWVPPPPPPPQ4PPPPPQ4QPPPPQ4RXVPPPSVPPPSVPPPXVPPPbVPPPWVPPPUVPPPUVPPPQVPPPQVPPPRVPPPRVPPPPPPPQ4
+SRVPPPTVPPPTVPPPTVPPPUVPPPUVPPPUVPPPQVPPR4T4UPPPPR4V4WPPPPQ4XVVPPPVVPPPVVPPPPPPPQ4YSVPPPSVPPPRVPPPPPPPQ4ZPPPPR4[7mjVPPPj
+VPPP[VPPPbVPPPbVPPPSVPPP_VPPP_VPPPSVPPPXVPPPRVPPPRVPPP[VPPP[VPPPRVPPPRVPPPWVPPPWVPPPbVPPPbVPPPPPPPQ4\VVPPPSVPPPWVPPPhVPP
+PhVPPPPPPPQ4]PPPPR4^4`PPPPQ4_PPPPS4a4c5mPPPPR4b4dYVPPPYVPPPQVPPPUVPPPUVPPPUVPPPWVPPPWVPPPPPPPQ4fPPPPR4g5iPPPPR4h5j\VPPP\
+VPPPQVPPPQVPPPQVPPPUVPPPUVPPPUVPPPQVPPPQVPPPQVPPPQVPPPUVPPPUVPPPeVPPPQVPPPQVPPPYVPPPRVPPPRVPPPRVPPPRVPPPRVPPPUVPPPUVPPPd
+VPPPdVPPPUVPPPQVPPPRVPPPeVPPPeVPPPQVPPPQVPPPSVPPPVVPPP^VPPP^VPPPZVPPPZVPPPnVPPP^VPPPVVPPPXVPPP^VPPP^VPPP^VPPP^VPPP^VPPP^
+VPPP\VPPP\VPPPWVPPPWVPPPXVPPP_VPPP_VPPPXVPPP\VPPP\VPPPnVPPP^VPPPSVPPPZVPPPVVPPPnVPPPgVPPPXVPPPPPPPQ4kPPPPQ4l\VPPP\VPPPXV
+PPPXVPPP\VPPP^VPPPjVPPPhVPPPQVPPPQVPPPQVPPPhVPPP1QVPPP1PVPPPgVPPPPPPPQ5XPPPPQ5YPPPPQ5ZPPPPQ5[PPPPQ5\^VPPP^VPPPPPPPQ5]^VP
+PPgVPPPgVPPPPPPPQ5_SVPPPXVPPPPPPPQ5`PPPPQ5aPPPPQ5bPPPPQ5dPPPPR5e5f^VPPPPPPPQ5kPPPPQ5lPPPPQ5nPPPPQ6T\VPPPPPPPQ6UPPPPQ6VTV
+PPPUVPPPUVPPPTVPPPUVPPPRVPPPPPPPR6W6dPPPPQ6XPPPPR6Y7nUVPPPTVPPPYVPPPYVPPPYVPPPTVPPP[VPPPRVPPPRVPPPRVPPP]VPPP]VPPPkVPPPkV
+PPPkVPPPQVPPPQVPPP[VPPP[VPPPUVPPPUVPPP_VPPP[VPPPUVPPPUVPPPTVPPPTVPPPRVPPPXVPPPbVPPP]VPPPTVPPPYVPPPYVPPPRVPPPRVPPPTVPPPTV
+PPPRVPPPRVPPPXVPPPTVPPPUVPPPTVPPPPPPPQ6ZYVPPPRVPPPXVPPPSVPPPTVPPQ6[YVPPPXVPPPSVPPPTVPPPPPPPQ6\SVPPPTVPPPRVPPPTVPPP[VPPPT
+VPPPPPPPQ6]UVPPPTVPPPUVPPPTVPPPPPPPQ6_PPPPQ6`PPPPQ6aUVPPPYVPPPTVPPP]VPPP]VPPPPPPPQ6bXVPPPPPPPQ6cPPPPQ6eUVPPPTVPPPRVPPPXV
+PPPUVPPPUVPPP_VPPPQVPPP[VPPPeVPPPQVPPPPPPPQ6fjVPPPQVPPPTVPPPUVPPP[VPPP_VPPPVVPPPRVPPPRVPPPRVPPPRVPPPUVPPPQVPPPQVPPPTVPPP
+QVPPP]VPPPQVPPPQVPPPQVPPPRVPPPRVPPPRVPPPRVPPPYVPPPYVPPPYVPPPYVPPPRVPPPRVPPPRVPPP]VPPP]VPPPUVPPPUVPPPUVPPP[VPPP[VPPPTVPPP
+UVPPPUVPPPRVPPPYVPPP[VPPP[VPPP[VPPPQVPPPTVPPPYVPPPfVPPPQVPPPQVPPPQVPPP]VPPP]VPPP]VPPPPPPPR6h6iPPPPQ6jPPPPU6k6n7R7V7WUVPP
+PUVPPPUVPPPUVPPPTVPPPTVPPPTVPPPPPPPQ6lPPPPQ6mjVPPPkVPPPSVPPPWVPPPWVPPPWVPPPWVPPP\VPPP\VPPPWVPPPWVPPPWVPPPWVPPPaVPPPSVPPP
+VVPPPVVPPP\VPPPZVPPPZVPPPZVPPPgVPPPZVPPP\VPPPXVPPPVVPPPZVPPP`VPPP`VPPP`VPPP^VPPP`VPPP`VPPP`VPPPWVPPPWVPPPWVPPPWVPPPWVPPP
+_VPPPWVPPPSVPPPSVPPPSVPPP`VPPP`VPPP`VPPP`VPPPZVPPPZVPPPSVPPPSVPPPZVPPPZVPPPZVPPP`VPPP`VPPPZVPPPZVPPPVVPPP\VPPP\VPPPZVPPP
+SVPPPPPPPQ7PPPPPQ7QSVPPPVVPPPZVPPPZVPPPZVPPPgVPPP`VPPPmVPPPmVPPPmVPPPmVPPP1PVPPP1PVPPPPPPPQ7SPPPPQ7TiVPPPiVPPPiVPPPZVPPP
+ZVPPP`VPPPVVPPP`VPPPPPPPQ7XVVPPPVVPPPZVPPPVVPPP^VPPP^VPPPZVPPPZVPPPXVPPPXVPPPXVPPPZVPPP`VPPPZVPPPZVPPPgVPPPZVPPP`VPPPSVP
+PPXVPPQ7YXVPPPVVPPPPPPPQ7ZSVPPPSVPPPSVPPPVVPPP`VPPP`VPPPZVPPP`VPPP`VPPP`VPPP`VPPPgVPPPPPPPR7\7[\VPPPaVPPPXVPPPXVPPPPPPPQ
+7]PPPPQ7^SVPPPSVPPP_VPPPRVPPPQVPPPQVPPPQVPPPTVPPPPPPPQ7_\VPPPSVPPPPPPPQ7`PPPPQ7aQVPPQ7fTVPPPYVPPPYVPPPYVPPP]VPPP]VPPPXVP
+PP_VPPPWVPPPXVPPP`VPPPPPPPR7h7iUVPPPTVPPPTVPPPTVPPP[VPPPYVPPPYVPPP[VPPP]VPPPYVPPP]VPPPQVPPPQVPPPUVPPPTVPPPSVPPPXVPPPXVPP
+P_VPPP_VPPP_VPPP`VPPP`VPPP^VPPPPPPPQ7lRVPPPYVPPPRVPPP]VPPPTVPPPTVPPPUVPPPUVPPP1QVPPP_VPPP_VPPP`VPPPZVPPP`VPPPVVPPPXVPPPS
+VPPP`VPPPQVPPPQVPPPYVPPPQVPPPQVPPP]VPPPSVPPP[VPPP[VPPP[VPPPUVPPPUVPPPPPPPQ7oQVPPPQVPPPQVPPPQVPPPRVPPPQVPPPRVPPPRVPPPQVPP
+PQVPPPQVPPPQVPPPQVPPPQVPPPQVPPP\VPPPPPPPR8P8QQVPPPRVPPPRVPPPPPVPRVPRVP]VPYVPWVPPVPYVPYVPYVPYVPWVPWVPQVPZVPZVPZVPZVPTVP\V
+PZVPSVPPVP[VP^VPRVPRVPUVPUVPYVPRVPRVPRVPYVPYVPYVPUVPUVPUVPUVPUVPQVPXVPYVPYVPYVPfVPUVPUVPUVP_VP^VPRVPbVPXVPXVPXVPUVPUVPYV
+PYVPXVPRVPUVP`VPXVPUVPUVPRVP[VP[VP\VPRVPRVPZVPZVPZVPZVPZVPUVPTVPPVP]VP^VPQVPRVPXVPQVPQVPQVPZVPZVPZVPQVPXVPXVP[VP[VPhVPRV
+PRVPRVPUVPUVPUVPUVPUVPWVPWVPRVPRVPUVPUVPSVPWVPWVP[VP[VPVVPXVPXVPSVPSVPPVPXVPZVPVVPRVPRVPUVPWVPTVPRVPRVPTVPWVPnVPRVPXVPZV
+PRVPZVPjVPjVPnVPWVPWVPRVPRVPRVP^VP^VP^VP^VP^VPRVPRVP^VP^VPRVPRVPWVPWVPYVPYVPYVPYVPTVPRVPWVP]VP]VP]VP]VP]VPUVP^VP^VP^VP]V
+P]VP]VP]VP[VP[VP^VP^VPWVPWVP^VP]VP]VP]VP]VP]VPZVPZVP^VP^VPZVPQVPZVPXVPUVPXVPZVPXVPXVPXVPZVPZVPSVPZVPYVPPVPUVPPVPPVPTVPTV
+PSVPSVPRVPRVPRVPRVPUVPhVPhVPUVPUVPRVPUVP^VPRVP^VPVVP_VP_VPZVPRVPUVPPVPPVPSVP]VP]VP]VPRVPRVP]VP]VPRVPZVPTVPTVPRVPRV
+"""#,
+            #"""
+acha hai
+nahi chal raha
+nahi chalta
+nahi hota
+nahi ho raha
+kaam nahi karta
+terima kasih
+tidak bisa
+gak bisa
+ga bisa
+nggak bisa
+não funciona
+nao funciona
+tuyệt vời
+bohot acha
+bahut acha
+bahut accha
+bhut acha
+badiya hai
+sahi hai
+kamal ka
+pasand aaya
+pasand hai
+bakwas hai
+bekar hai
+nhi chal raha
+nahin chal raha
+nhi chalta
+nahin chalta
+nhi ho raha
+kaam nhi karta
+kaam nahi kar raha
+kaam nhi kar raha
+band ho gaya
+band ho jata
+band ho jata hai
+hang hota
+hang ho raha
+hang hota hai
+nhi khul raha
+nahi khul raha
+luar biasa
+mantap jiwa
+gak jelas
+ga jelas
+tidak jelas
+tolong perbaiki
+tidak bagus
+gak bagus
+ga bagus
+kurang bagus
+tidak berguna
+tidak bisa dibuka
+nota 10
+nota mil
+muito bom
+muito boa
+não abre
+nao abre
+não consigo
+nao consigo
+sehr gut
+funktioniert nicht
+geht nicht
+stürzt ab
+très bien
+marche pas
+fonctionne pas
+non funziona
+walang kwenta
+walang kwentang
+cảm ơn
+не работает
+لا يعمل
+heel goed
+foarte bun
+foarte buna
+خیلی خوب
+جيد جدا
+لا يفتح
+sukses selalu
+semoga sukses
+tak boleh
+tak guna
+best gila
+tidak membantu
+sangat membantu
+top markotop
+top demais
+muito top
+top top
+top app
+top class
+show de bola
+muito show
+show demais
+não presta
+nao presta
+mais ou menos
+cheio de anúncios
+cheio de anuncios
+cheio de propaganda
+muita propaganda
+muitos anúncios
+muitos anuncios
+propaganda demais
+anúncios demais
+cheio de bugs
+cheio de bug
+não carrega
+nao carrega
+não entra
+nao entra
+vale a pena
+não vale a pena
+nao vale a pena
+nota 0
+nota zero
+zero estrelas
+cinco estrelas
+5 estrelas
+ajuda muito
+ajudou muito
+funciona bem
+funciona perfeitamente
+lo recomiendo
+à fuir
+läuft nicht
+zu viel werbung
+viel werbung
+nur werbung
+molto bene
+memnun değilim
+memnun degilim
+tavsiye ederim
+tavsiye etmem
+idare eder
+çok reklam
+rất hay
+hay quá
+много рекламы
+ek number
+thik hai
+theek hai
+thik thak
+paisa kat gaya
+paise kat gaye
+paisa kata
+paise kate
+kaam ka nahi
+kisi kaam ka nahi
+mat download karo
+download mat karo
+travando muito
+trava muito
+fecha sozinho
+fechando sozinho
+não recomendo
+nao recomendo
+não gostei
+nao gostei
+não serve
+nao serve
+não é bom
+nao e bom
+não é boa
+nao e boa
+lancar jaya
+banyak iklan
+terlalu banyak iklan
+tdk bisa
+gk bisa
+g bisa
+ngga bisa
+tidak dapat
+keluar sendiri
+saldo hilang
+uang hilang
+dana hilang
+tidak masuk
+belum masuk
+lama banget
+lama sekali
+kecewa banget
+sangat kecewa
+mat download karna
+download mat karna
+time barbad
+samay barbad
+paisa barbad
+kuch nahi hota
+nahi aa raha
+nhi aa raha
+nahi aata
+nhi aata
+maza aa gaya
+mja aa gaya
+loot rahe
+lut rahe
+qua hay
+tuyet voi
+rat hay
+khub bhalo
+nalla illa
+chala bagundi
+khup chan
+bohot vadiya
+dherai ramro
+ekdam ramro
+hari hondai
+dee mak
+o dara
+qua tot
+chan qua
+masha allah
+ganda hai
+يعطيكم العافية
+يعطيكم العافيه
+ماشاء الله
+ما شاء الله
+انصح به
+أنصح به
+ما يشتغل
+لا يشتغل
+مش شغال
+مو شغال
+ما يفتح
+بعد التحديث
+التحديث الجديد
+لا يستحق
+ما يستاهل
+ما يسوى
+حدث خطأ
+مضيعة وقت
+تم تعطيل
+حسبي الله
+حسبي الله ونعم الوكيل
+بدون سبب
+بلا سبب
+دمتون گرم
+کار نمیکنه
+باز نمیشه
+ভালো লাগে
+ভালো লাগছে
+ভালো লেগেছে
+ভালো না
+ভাল না
+ভালো লাগে না
+কাজ করে না
+কাজ করছে না
+अच्छा नहीं
+अच्छा नहीं है
+काम नहीं कर रहा
+hay qua
+rat tot
+tot qua
+nie działa
+nie dziala
+"""#,
+            #"""
+
+"""#,
+            #"""
+2.0
+3.0
+-2.2
+2.2
+2.4
+-2.0
+-3.0
+-2.4
+2.8
+-1.8
+2.6
+-2.8
+1.8
+-1.6
+-2.6
+-1.5
+-2.5
+-3.2
+2.5
+3.2
+1.6
+1.5
+-1.2
+1.4
+-0.8
+1.2
+0.8
+-2.3
+-0.5
+-1.4
+0.6
+-1.0
+1.0
+3.4
+1.9
+"""#,
+        ],
+    ]
+
     /// `TextLexicons.computedEnglishVocabulary()` of the shipped files, one word a line.
     static let englishVocabulary = #"""
 *sigh*

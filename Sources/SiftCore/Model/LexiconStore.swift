@@ -16,6 +16,9 @@ public struct LexiconStore: Sendable {
     /// Each language's stem index (`LanguageLexicon.indexStems`) of the shipped files, made by
     /// `scripts/embed-lexicons`; only for the shipped files, none once the user's files are added.
     private var stemIndexes: [String: String] = [:]
+    /// Each sentiment language's lexicon (and `common/multilingual.tsv`) laid out by `scripts/embed-lexicons` from the
+    /// shipped files; none once the user's files are added.
+    private var laidOutLexicons: [String: [String]] = [:]
 
     /// `EmbeddedLexicons.englishVocabulary` and `.otherLanguageWords`: one word a line.
     struct PlainEnglishLists: Sendable {
@@ -28,19 +31,21 @@ public struct LexiconStore: Sendable {
         files: EmbeddedLexicons.files, stems: EmbeddedLexicons.stems, foldedAsWritten: EmbeddedLexicons.foldedAsWritten,
         plainEnglishLists: PlainEnglishLists(englishVocabulary: EmbeddedLexicons.englishVocabulary,
                                              otherLanguageWords: EmbeddedLexicons.otherLanguageWords),
-        stemIndexes: EmbeddedLexicons.stemIndexes, isShipped: true)
+        stemIndexes: EmbeddedLexicons.stemIndexes, laidOutLexicons: EmbeddedLexicons.laidOutLexicons, isShipped: true)
 
     public init(files: [String: String]) {
         self.files = files
     }
 
     init(files: [String: String], stems: [String: String], foldedAsWritten: Set<String> = [],
-         plainEnglishLists: PlainEnglishLists? = nil, stemIndexes: [String: String] = [:], isShipped: Bool = false) {
+         plainEnglishLists: PlainEnglishLists? = nil, stemIndexes: [String: String] = [:],
+         laidOutLexicons: [String: [String]] = [:], isShipped: Bool = false) {
         self.files = files
         self.stems = stems
         self.foldedAsWritten = foldedAsWritten
         self.plainEnglishLists = plainEnglishLists
         self.stemIndexes = stemIndexes
+        self.laidOutLexicons = laidOutLexicons
         self.isShipped = isShipped
     }
 
@@ -162,6 +167,10 @@ public struct LexiconStore: Sendable {
     /// A language's embedded stem index ('stem<TAB>term' or 'term' a line); nil when the store has none for it.
     func stemIndex(_ language: String) -> String? { stemIndexes[language] }
 
+    /// The sections `scripts/embed-lexicons` laid out of a language's lexicon (or of `common/multilingual.tsv`) for
+    /// `LaidOutLexicon`; nil when the store has none for it.
+    func laidOutLexicon(_ name: String) -> [String]? { laidOutLexicons[name] }
+
     /// The embedded stems of a shipped file's lines, one a line ("=" where the term is its own stem); nil when the
     /// file has none.
     func stemsText(_ path: String) -> String? { stems[path] }
@@ -183,7 +192,8 @@ public struct LexiconStore: Sendable {
         LexiconStore(files: files.merging(other) { _, new in new }, stems: stems.filter { other[$0.key] == nil },
                      foldedAsWritten: foldedAsWritten.filter { other[$0] == nil },
                      plainEnglishLists: other.isEmpty ? plainEnglishLists : nil,
-                     stemIndexes: other.isEmpty ? stemIndexes : [:], isShipped: other.isEmpty && isShipped)
+                     stemIndexes: other.isEmpty ? stemIndexes : [:], laidOutLexicons: other.isEmpty ? laidOutLexicons : [:],
+                     isShipped: other.isEmpty && isShipped)
     }
 
     /// Whether every term of `path` (the text before a tab, trimmed) is its own folded form, as `scripts/embed-lexicons`

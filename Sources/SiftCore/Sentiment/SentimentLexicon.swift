@@ -55,6 +55,13 @@ struct LexiconPhrase: Sendable {
         self.kind = kind
         hashes = words.map(WordTable<Bool>.hash)
     }
+
+    /// An expression whose words' hashes (`WordHash.of` each) the caller made already.
+    init(words: [String], kind: PhraseKind, hashes: [Int]) {
+        self.words = words
+        self.kind = kind
+        self.hashes = hashes
+    }
 }
 
 /// Everything the lexicons say about one folded word.
@@ -315,6 +322,138 @@ struct LanguageLexicon: Sendable {
     }
 }
 
+/// A language's lexicon as `scripts/embed-lexicons` laid it out from the shipped files: the entries, expressions and
+/// stem index `SentimentLexicons` would build from them, read without inserting a term or making a String per word.
+struct LaidOutLexicon: Sendable {
+    var entries: LaidOutTable<LexiconEntry>
+    var phrases: [LexiconPhrase]
+    var stems: LaidOutTable<StemTarget>
+
+    /// Reads the five sections: the entries' words, one a line in table order; the numbers (`numbers`: entry,
+    /// expression and stem counts; per entry its valence and booster as 1 + an index into the values or 0 for none, its source, its
+    /// contrast side (0 none, 1 after, 2 before) and its expressions, a count and their indices; per expression its
+    /// kind (0 valence, 1 booster, 2 contrast), value index or side, and source; per stem its term's entry index); the
+    /// expressions' words, one expression a line; the stems, one a line; the distinct values, one a line. Nil when
+    /// the sections do not fit together.
+    init?(_ sections: [String]) {
+        guard sections.count == 5 else { return nil }
+        let numbers = Self.numbers(sections[1])
+        let valueLines = sections[4].utf8.split(separator: UInt8(ascii: "\n"))
+        let values = valueLines.compactMap { Double(String(decoding: $0, as: UTF8.self)) }
+        guard numbers.count >= 3, values.count == valueLines.count else { return nil }
+        let entryCount = numbers[0], phraseCount = numbers[1], stemCount = numbers[2]
+        let keys = LaidOutWords(lines: sections[0], count: entryCount, distinct: true)
+        let stemKeys = LaidOutWords(lines: sections[3], count: stemCount, distinct: true)
+        guard keys.count == entryCount, stemKeys.count == stemCount else { return nil }
+        var position = 3
+        func next() -> Int? {
+            guard position < numbers.count else { return nil }
+            position += 1
+            return numbers[position - 1]
+        }
+        func value(_ code: Int) -> Double?? {
+            code == 0 ? .some(nil) : code <= values.count ? .some(values[code - 1]) : nil
+        }
+        var entryValues: [LexiconEntry] = []
+        entryValues.reserveCapacity(entryCount)
+        for _ in 0..<entryCount {
+            guard let v = next(), let s = next(), let b = next(), let c = next(), let n = next(),
+                  let valence = value(v), let source = ValenceSource(rawValue: UInt8(truncatingIfNeeded: s)),
+                  let booster = value(b), c <= 2, position + n <= numbers.count else { return nil }
+            var entry = LexiconEntry(valence: valence, source: source, booster: booster,
+                                     contrast: c == 0 ? nil : c == 1 ? .after : .before)
+            if n > 0 { entry.phrases = Array(numbers[position..<(position + n)]) }
+            position += n
+            entryValues.append(entry)
+        }
+        // Each expression's words and their hashes, hashed while split (hashing the Strings again was a tenth of
+        // reading the layout) into arrays of their own size (grown word by word, they were reallocated twice).
+        var phraseWords: [(words: [String], hashes: [Int])] = []
+        phraseWords.reserveCapacity(phraseCount)
+        var text = sections[2]
+        text.withUTF8 { bytes in
+            var lineStart = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+                lineStart = end + 1
+                var count = 0
+                for byte in line where byte == UInt8(ascii: " ") { count += 1 }
+                guard !line.isEmpty else { continue }
+                var words: [String] = [], hashes: [Int] = []
+                words.reserveCapacity(count + 1)
+                hashes.reserveCapacity(count + 1)
+                var start = 0
+                for k in 0...line.count where k == line.count || line[k] == UInt8(ascii: " ") {
+                    let word = UnsafeBufferPointer(rebasing: line[start..<k])
+                    start = k + 1
+                    guard !word.isEmpty else { continue }
+                    words.append(String(decoding: word, as: UTF8.self))
+                    hashes.append(WordHash.of(word))
+                }
+                phraseWords.append((words, hashes))
+            }
+        }
+        guard phraseWords.count == phraseCount else { return nil }
+        var phrases: [LexiconPhrase] = []
+        phrases.reserveCapacity(phraseCount)
+        for (words, hashes) in phraseWords {
+            guard let tag = next(), let a = next(), let source = next(),
+                  let kind: PhraseKind = switch tag {
+                      case 0: value(a + 1).flatMap { $0 }.flatMap { v in ValenceSource(rawValue: UInt8(truncatingIfNeeded: source)).map { .valence(v, $0) } }
+                      case 1: value(a + 1).flatMap { $0 }.map { .booster($0) }
+                      case 2: a == 1 ? .contrast(.after) : a == 2 ? .contrast(.before) : nil
+                      default: nil
+                  } else { return nil }
+            phrases.append(LexiconPhrase(words: words, kind: kind, hashes: hashes))
+        }
+        var targets: [StemTarget] = []
+        targets.reserveCapacity(stemCount)
+        for _ in 0..<stemCount {
+            guard let term = next(), term < entryCount, let valence = entryValues[term].valence else { return nil }
+            targets.append(StemTarget(valence: valence, term: Int32(term)))
+        }
+        guard position == numbers.count,
+              entryValues.allSatisfy({ $0.phrases.allSatisfy { $0 < phraseCount } }) else { return nil }
+        entries = LaidOutTable(keys: keys, values: entryValues)
+        self.phrases = phrases
+        stems = LaidOutTable(keys: stemKeys, values: targets)
+    }
+
+    /// The unsigned numbers of a text as `scripts/embed-lexicons` packs them: each in base 32, most significant digit
+    /// first, a digit written as 0x30 + digit and the last one as 0x50 + digit; bytes below 0x30 (line breaks) skipped.
+    // Most numbers are one byte: decimal numbers with separators were twice the bytes to read.
+    static func numbers(_ text: String) -> [Int] {
+        var text = text
+        return text.withUTF8 { bytes in
+            // Written through a pointer into storage of one number a byte at most: appending checked the capacity
+            // and uniqueness for each number.
+            [Int](unsafeUninitializedCapacity: bytes.count) { numbers, count in
+                var current = 0, written = 0
+                for byte in bytes where byte >= 0x30 {
+                    if byte >= 0x50 {
+                        numbers[written] = current << 5 | Int(byte &- 0x50)
+                        written += 1
+                        current = 0
+                    } else {
+                        current = current << 5 | Int(byte &- 0x30)
+                    }
+                }
+                count = written
+            }
+        }
+    }
+
+    /// Whether the runtime stemmer gives a sample of the stems as the embedded index has them: a binary linked against
+    /// another Snowball version stems tokens its own way, and then the lexicon is built from the files.
+    func stemsAgree(_ stem: (String) -> String) -> Bool {
+        for index in 0..<min(stems.count, LanguageLexicon.stemSample) {
+            let term = entries.key(at: Int(stems.values[index].term))
+            if stem(term) != stems.key(at: index) { return false }
+        }
+        return true
+    }
+}
+
 /// Where an entry's embedded Snowball stem is: bytes `start..<end` of `LanguageLexicon.stemTexts[text]`, or the term.
 struct EmbeddedStem: Sendable {
     var text: Int32
@@ -386,6 +525,50 @@ struct SentimentLexicons: Sendable {
         })
         for code in codes.sorted() {
             var lexicon = LanguageLexicon()
+            let stemmer = SnowballStemmer(language: code)
+            let stem: (String) -> String = { stemmer?.stem($0) ?? $0 }
+            // The lexicon `scripts/embed-lexicons` laid out of the same files, taken when the runtime stemmer stems
+            // its sample as the embedded index did: reading the files and inserting their terms was a third of a
+            // one-line run.
+            let laidOut = parsedOverlays.isEmpty
+                ? store.laidOutLexicon(code).flatMap(LaidOutLexicon.init).flatMap { $0.stemsAgree(stem) ? $0 : nil } : nil
+            stopwords[code] = Set(store.lines("\(code)/stopwords.txt").map { Self.folded($0) })
+            if laidOut == nil {
+                Self.loadEntries(of: code, from: store, into: &lexicon, overlays: parsedOverlays)
+            }
+            for (term, valence) in Self.pairs(store, "\(code)/failures.tsv") {
+                lexicon.failures[stem(term)] = valence
+            }
+            let productLines = store.lines("\(code)/product-context.txt").map { Self.folded($0) }
+            if !productLines.isEmpty { lexicon.productWords = WordSet(productLines + productLines.map(stem)) }
+            if let laidOut {
+                lexicon.phrases = laidOut.phrases
+                lexicon.lookup = LexiconLookup(laidOut: laidOut, failures: lexicon.failures, productWords: lexicon.productWords)
+            } else {
+                // The embedded index is of the shipped files alone: the user's terms can change it.
+                lexicon.indexStems(stem, embedded: parsedOverlays.isEmpty ? store.stemIndex(code) : nil)
+                lexicon.buildLookup()
+            }
+            languages[code] = lexicon
+        }
+        stopwordLists = stopwords.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }.filter { !$0.words.isEmpty }
+        if let laidOut = store.laidOutLexicon("common/multilingual.tsv").flatMap(LaidOutLexicon.init) {
+            multilingual.phrases = laidOut.phrases
+            multilingual.lookup = LexiconLookup(laidOut: laidOut, failures: WordTable(), productWords: nil)
+        } else {
+            let multilingualPairs = Self.pairs(store, "common/multilingual.tsv")
+            multilingual.entries = WordTable(reserving: multilingualPairs.count)
+            for (term, valence) in multilingualPairs {
+                multilingual.setValence(term, valence, source: .multilingual)
+            }
+            multilingual.buildLookup()
+        }
+        stopwordTables = stopwordLists.map { ($0.language, WordSet($0.words)) }
+    }
+
+    /// Reads a language's sentiment, domain, idiom, booster and contrast lists and the user's overlays into `lexicon`.
+    static func loadEntries(of code: String, from store: LexiconStore, into lexicon: inout LanguageLexicon,
+                            overlays parsedOverlays: [[(String, Double)]]) {
             let stemmedFiles: [(path: String, source: ValenceSource)] = [
                 ("\(code)/sentiment.tsv", .general), ("\(code)/domain.tsv", .domain), ("\(code)/idioms.tsv", .idiom),
             ]
@@ -418,7 +601,6 @@ struct SentimentLexicons: Sendable {
             // Languages with only the text chain's contrast list treat every word on it as "but".
             let contrastLines = store.text("\(code)/contrast.tsv") != nil
                 ? store.lines("\(code)/contrast.tsv") : store.lines("\(code)/contrast.txt").map { Substring("\($0)\tafter") }
-            stopwords[code] = Set(store.lines("\(code)/stopwords.txt").map { Self.folded($0) })
             for line in contrastLines {
                 let fields = line.split(separator: "\t")
                 guard fields.count >= 2 else { continue }
@@ -434,26 +616,6 @@ struct SentimentLexicons: Sendable {
             for overlay in parsedOverlays {
                 for (term, valence) in overlay { lexicon.setValence(term, valence, source: .user) }
             }
-            let stemmer = SnowballStemmer(language: code)
-            let stem: (String) -> String = { stemmer?.stem($0) ?? $0 }
-            for (term, valence) in Self.pairs(store, "\(code)/failures.tsv") {
-                lexicon.failures[stem(term)] = valence
-            }
-            let productLines = store.lines("\(code)/product-context.txt").map { Self.folded($0) }
-            if !productLines.isEmpty { lexicon.productWords = WordSet(productLines + productLines.map(stem)) }
-            // The embedded index is of the shipped files alone: the user's terms can change it.
-            lexicon.indexStems(stem, embedded: parsedOverlays.isEmpty ? store.stemIndex(code) : nil)
-            lexicon.buildLookup()
-            languages[code] = lexicon
-        }
-        stopwordLists = stopwords.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }.filter { !$0.words.isEmpty }
-        let multilingualPairs = Self.pairs(store, "common/multilingual.tsv")
-        multilingual.entries = WordTable(reserving: multilingualPairs.count)
-        for (term, valence) in multilingualPairs {
-            multilingual.setValence(term, valence, source: .multilingual)
-        }
-        multilingual.buildLookup()
-        stopwordTables = stopwordLists.map { ($0.language, WordSet($0.words)) }
     }
 
     /// `term<TAB>valence` lines of a shipped file; malformed lines are skipped (a test checks there are none).

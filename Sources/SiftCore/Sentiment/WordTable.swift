@@ -143,6 +143,11 @@ extension WordTable.Entry: Sendable where Value: Sendable {}
 /// A set of words probed with a precomputed FNV-1a hash, like `WordTable`.
 struct WordSet: Sendable {
     private var table = WordTable<Bool>()
+    /// The words of `init(lines:)`, kept as bytes of one buffer instead of a String each.
+    private var laidOut: LaidOutWords?
+    /// Whether `laidOut` holds the words: tested before `laidOut` is read through, since binding it copied its three
+    /// arrays (a retain and release each) on every probe of every set.
+    private var isLaidOut = false
 
     init<S: Sequence>(_ words: S) where S.Element == String {
         for word in words { table[word] = true }
@@ -153,69 +158,259 @@ struct WordSet: Sendable {
         table = WordTable(reserving: capacity)
     }
 
-    mutating func insert(_ word: String) { table.update(word, empty: true) { _ in } }
+    mutating func insert(_ word: String) {
+        precondition(!isLaidOut, "a set of lines takes no more words")
+        table.update(word, empty: true) { _ in }
+    }
 
     /// The words of a text of one word a line (empty lines skipped), as `scripts/embed-lexicons` writes lists.
+    // Laid out, not inserted: making a String of each of the 10,771 words of the plain-English lists and inserting it
+    // was a thirteenth of a one-line run.
     init(lines text: String) {
-        var text = text
-        self = text.withUTF8 { buffer in
-            var set = WordSet()
-            // Read through the base pointer, each word hashed from its bytes (`WordHash.of`): checked reads and
-            // hashing each word's String again were half of building the lists.
-            guard let bytes = buffer.baseAddress else { return set }
-            let end = bytes + buffer.count
-            // Plain pointer loops: iterating a closed range with a filter cost two dozen instructions a byte.
-            var lines = 1
-            var p = bytes
+        laidOut = LaidOutWords(lines: text)
+        isLaidOut = true
+    }
+
+    var count: Int { laidOut?.count ?? table.count }
+
+    @inline(__always)
+    func contains(_ word: String, hash: Int) -> Bool {
+        // The scorer's and analyzer's small sets are probed on every text; the laid-out lists only for a word's first
+        // sighting (the analyzer's word memo), out of line, so the common probe stays inlined.
+        if _slowPath(isLaidOut) { return laidOutContains(word, hash: hash) }
+        return table.value(word, hash: hash) != nil
+    }
+
+    @inline(never)
+    private func laidOutContains(_ word: String, hash: Int) -> Bool { laidOut?.index(word, hash: hash) != nil }
+
+    var isEmpty: Bool { count == 0 }
+}
+
+/// Words laid out in one byte buffer and found through `TaggedProbes` by their `WordHash`, as `WordTable` finds its
+/// String keys: a table filled once from a text of one word a line makes no String per word.
+struct LaidOutWords: Sendable {
+    private var bytes: [UInt8] = []
+    /// Each word's bytes in `bytes`: start << 32 | end, by index.
+    private var bounds: [UInt64] = []
+    private var probes = TaggedProbes(slots: 16)
+
+    var count: Int { bounds.count }
+
+    init() {}
+
+    /// The words of `text`, one a line (empty lines skipped); a word on several lines is held once. `count`: the
+    /// number of lines when the caller knows it (else they are counted); `distinct`: no word is on two lines (as
+    /// `scripts/embed-lexicons` writes its tables), so none is looked for before it is placed.
+    init(lines text: String, count knownLines: Int? = nil, distinct: Bool = false) {
+        let bytes = Array(text.utf8)
+        var bounds: [UInt64] = []
+        var probes = TaggedProbes(slots: 16)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let lines = knownLines ?? Self.lineCount(buffer)
+            var size = 16
+            while size < lines * 2 { size *= 2 }
+            probes = TaggedProbes(slots: size)
+            bounds.reserveCapacity(lines)
+            // One pass: each word is hashed (`WordHash.of`) while its line's end is looked for, through plain pointers
+            // (a second pass over the words to hash them, and checked reads, were half of laying them out).
+            let end = base + buffer.count
+            var p = base
             while p < end {
-                if p.pointee == UInt8(ascii: "\n") { lines += 1 }
+                let start = p
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                while p < end {
+                    let byte = p.pointee
+                    if byte == UInt8(ascii: "\n") { break }
+                    h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+                    p += 1
+                }
+                if p > start {
+                    let hash = Int(truncatingIfNeeded: h ^ (h >> 29))
+                    let word = UnsafeBufferPointer(start: start, count: p - start)
+                    if distinct || bounds.withUnsafeBufferPointer({ Self.index(word, hash: hash, probes: probes, bounds: $0, in: buffer) }) == nil {
+                        bounds.append(UInt64(start - base) << 32 | UInt64(p - base))
+                        probes.place(bounds.count - 1, hash: hash)
+                    }
+                }
                 p += 1
             }
-            set = WordSet(capacity: lines)
-            var start = bytes
-            while start < end {
-                var stop = start
-                while stop < end, stop.pointee != UInt8(ascii: "\n") { stop += 1 }
-                if stop > start {
-                    let word = UnsafeBufferPointer(start: start, count: stop - start)
-                    set.table.insert(String(decoding: word, as: UTF8.self), true, hash: WordHash.of(word))
-                }
-                start = stop + 1
+        }
+        self.bytes = bytes
+        self.bounds = bounds
+        self.probes = probes
+    }
+
+    /// The number of lines of `bytes` (line feeds + 1), eight bytes at once: one compare a byte was a tenth of laying
+    /// out the plain-English lists.
+    static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 1 }
+        var lines = 1, i = 0
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        while i + 8 <= bytes.count {
+            // A byte of `x` is zero where the byte is a line feed; adding 0x7F to each byte's low seven bits sets the
+            // top bit of every other byte, without a carry into the next.
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            let nonzero = ((x & low) &+ low) | x
+            lines &+= (~nonzero & ~low).nonzeroBitCount
+            i += 8
+        }
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\n") { lines += 1 }
+            i += 1
+        }
+        return lines
+    }
+
+    /// The given words in their order, each assumed held once (a `WordTable`'s keys).
+    init(distinct words: [String]) {
+        var size = 16
+        while size < words.count * 2 { size *= 2 }
+        probes = TaggedProbes(slots: size)
+        bounds.reserveCapacity(words.count)
+        for var word in words {
+            word.withUTF8 { word in
+                let start = bytes.count
+                bytes.append(contentsOf: word)
+                bounds.append(UInt64(start) << 32 | UInt64(bytes.count))
+                probes.place(bounds.count - 1, hash: WordHash.of(word))
             }
-            return set
         }
     }
 
-    var count: Int { table.count }
+    /// The index of `word`, whose `hash` is `WordHash.of(word)`; nil when it is not held.
+    @inline(__always)
+    func index(_ word: String, hash: Int) -> Int? {
+        if let found = word.utf8.withContiguousStorageIfAvailable({ word in
+            bytes.withUnsafeBufferPointer { index(word, hash: hash, in: $0) }
+        }) { return found }
+        let copy = Array(word.utf8)
+        return copy.withUnsafeBufferPointer { word in bytes.withUnsafeBufferPointer { index(word, hash: hash, in: $0) } }
+    }
+
+    /// The word at `index` (below `count`).
+    func word(at index: Int) -> String {
+        let bound = bounds[index]
+        return bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(bound >> 32)..<Int(bound & 0xFFFF_FFFF)]), as: UTF8.self)
+        }
+    }
 
     @inline(__always)
-    func contains(_ word: String, hash: Int) -> Bool { table.value(word, hash: hash) != nil }
+    private func index(_ word: UnsafeBufferPointer<UInt8>, hash: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        bounds.withUnsafeBufferPointer { Self.index(word, hash: hash, probes: probes, bounds: $0, in: buffer) }
+    }
 
-    var isEmpty: Bool { table.count == 0 }
+    @inline(__always)
+    private static func index(_ word: UnsafeBufferPointer<UInt8>, hash: Int, probes: TaggedProbes,
+                              bounds: UnsafeBufferPointer<UInt64>, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        probes.first(hash: hash) { k in
+            let start = Int(bounds[k] >> 32), end = Int(bounds[k] & 0xFFFF_FFFF)
+            guard end - start == word.count else { return false }
+            var i = 0
+            while i < word.count {
+                if buffer[start + i] != word[i] { return false }
+                i += 1
+            }
+            return true
+        }
+    }
 }
 
-/// One language lexicon's entries, stems, failures and expressions as `WordTable`s, built once after loading:
+/// A table from a word to a value whose words are laid out in one buffer (`LaidOutWords`): filled at once from the
+/// tables `scripts/embed-lexicons` lays out, or copied from a `WordTable`, and only read after.
+struct LaidOutTable<Value> {
+    private(set) var keys = LaidOutWords()
+    private(set) var values: [Value] = []
+
+    init() {}
+
+    /// `values[k]` is the value of the word at index k of `keys`.
+    init(keys: LaidOutWords, values: [Value]) {
+        precondition(keys.count == values.count, "a value for each word")
+        self.keys = keys
+        self.values = values
+    }
+
+    /// The words and values of `table`, in its order (so an entry keeps its index).
+    init(_ table: WordTable<Value>) {
+        var words: [String] = [], values: [Value] = []
+        words.reserveCapacity(table.count)
+        values.reserveCapacity(table.count)
+        table.forEach { words.append($0); values.append($1) }
+        keys = LaidOutWords(distinct: words)
+        self.values = values
+    }
+
+    var count: Int { values.count }
+
+    /// The value for `word`, whose `hash` is `WordHash.of(word)`.
+    @inline(__always)
+    func value(_ word: String, hash: Int) -> Value? {
+        guard let index = keys.index(word, hash: hash) else { return nil }
+        return values.withUnsafeBufferPointer { $0[index] }
+    }
+
+    subscript(word: String) -> Value? { value(word, hash: WordHash.of(word)) }
+
+    /// The word at `index`, made as a String only here.
+    func key(at index: Int) -> String { keys.word(at: index) }
+
+    /// Every word and its value, in table order.
+    func forEach(_ body: (String, Value) throws -> Void) rethrows {
+        for index in values.indices { try body(keys.word(at: index), values[index]) }
+    }
+}
+
+extension LaidOutTable: Sendable where Value: Sendable {}
+
+/// A stem's valence and the index of the entry whose term lends it (its String made only for an explanation).
+struct StemTarget: Sendable {
+    var valence: Double
+    var term: Int32
+}
+
+/// One language lexicon's entries, stems, failures and expressions as tables probed with the analyzer's token hashes:
 /// what the scorer reads per token. A class, so choosing a lexicon per word copies one reference.
 final class LexiconLookup: Sendable {
-    let entries: WordTable<LexiconEntry>
-    let stems: WordTable<StemValence>
+    let entries: LaidOutTable<LexiconEntry>
+    let stems: LaidOutTable<StemTarget>
     let failures: WordTable<Double>
     let phrases: [LexiconPhrase]
     /// Words that show a text is about a product; nil when the language has no such list.
     let productWords: WordSet?
 
+    /// The tables of a lexicon built at run time (the user's overlays, a user's lexicon directory).
     init(_ lexicon: LanguageLexicon) {
-        // The lexicon's own tables, shared: rebuilding them from dictionaries was a tenth of start-up.
-        entries = lexicon.entries
-        stems = lexicon.stemValences
+        entries = LaidOutTable(lexicon.entries)
+        var stemKeys: [String] = [], targets: [StemTarget] = []
+        lexicon.stemValences.forEach { stem, hit in
+            // A stem lends the valence of one of the lexicon's own terms (`indexStems`).
+            guard let term = lexicon.entries.entryIndex(hit.term, hash: WordTable<LexiconEntry>.hash(hit.term)) else {
+                preconditionFailure("a stem's term is an entry")
+            }
+            stemKeys.append(stem)
+            targets.append(StemTarget(valence: hit.valence, term: Int32(term)))
+        }
+        stems = LaidOutTable(keys: LaidOutWords(distinct: stemKeys), values: targets)
         failures = lexicon.failures
         phrases = lexicon.phrases
         productWords = lexicon.productWords
     }
 
+    /// The tables `scripts/embed-lexicons` laid out, with the failures and product words built at run time.
+    init(laidOut: LaidOutLexicon, failures: WordTable<Double>, productWords: WordSet?) {
+        entries = laidOut.entries
+        stems = laidOut.stems
+        phrases = laidOut.phrases
+        self.failures = failures
+        self.productWords = productWords
+    }
+
     init() {
-        entries = WordTable()
-        stems = WordTable()
+        entries = LaidOutTable()
+        stems = LaidOutTable()
         failures = WordTable()
         phrases = []
         productWords = nil
@@ -227,7 +422,9 @@ final class LexiconLookup: Sendable {
 
     /// The valence a token's stem lends it, when the folded form itself is not in the lexicon.
     @inline(__always)
-    func stem(_ token: Token) -> StemValence? { stems.value(token.stem, hash: token.stemHash) }
+    func stem(_ token: Token) -> StemValence? {
+        stems.value(token.stem, hash: token.stemHash).map { StemValence(valence: $0.valence, term: entries.key(at: Int($0.term))) }
+    }
 
     /// The valence of a negated verb of what an app should do, by stem or else by folded form.
     @inline(__always)

@@ -146,15 +146,71 @@ struct SentimentLexiconTests {
             let lexicon = try #require(computed.languages[code])
             let text = try #require(EmbeddedLexicons.stemIndexes[code])
             let embedded = try #require(lexicon.embeddedStemValences(text), "\(code): a term of the index has no valence")
-            for index in [embedded, try #require(shipped.languages[code]).stemValences] {
-                #expect(index.count == lexicon.stemValences.count, "\(code)")
-                lexicon.stemValences.forEach { stem, chosen in
-                    let read = index[stem]
-                    #expect(read?.term == chosen.term && read?.valence == chosen.valence, "\(code): \(stem)")
-                }
+            #expect(embedded.count == lexicon.stemValences.count, "\(code)")
+            lexicon.stemValences.forEach { stem, chosen in
+                let read = embedded[stem]
+                #expect(read?.term == chosen.term && read?.valence == chosen.valence, "\(code): \(stem)")
+            }
+            // The shipped lexicons probe the laid-out index (`LaidOutLexicon`).
+            let laidOut = try #require(shipped.languages[code]).lookup
+            #expect(laidOut.stems.count == lexicon.stemValences.count, "\(code)")
+            lexicon.stemValences.forEach { stem, chosen in
+                let read = laidOut.stems[stem]
+                #expect(read.map { laidOut.entries.key(at: Int($0.term)) } == chosen.term && read?.valence == chosen.valence, "\(code): \(stem)")
             }
             #expect(lexicon.stemValences.count > 100, "\(code)")
         }
+    }
+
+    @Test func laidOutLexiconsAreWhatTheRuntimeBuildsFromTheFiles() throws {
+        // scripts/embed-lexicons lays out each language's entries, expressions and stem index (and the multilingual
+        // list's) as the runtime would build them from the shipped files; an edited lexicon or a changed loading rule
+        // must not leave the two apart, entry by entry and in the same order.
+        #expect(Set(EmbeddedLexicons.laidOutLexicons.keys) == ["en", "es", "common/multilingual.tsv"])
+        let store = LexiconStore(files: EmbeddedLexicons.files, stems: EmbeddedLexicons.stems,
+                                 foldedAsWritten: EmbeddedLexicons.foldedAsWritten, stemIndexes: EmbeddedLexicons.stemIndexes)
+        #expect(store.laidOutLexicon("en") == nil && LexiconStore.shipped.laidOutLexicon("en") != nil)
+        let computed = SentimentLexicons(store: store, parsedOverlays: [])
+        let shipped = SentimentLexicons(store: .shipped, parsedOverlays: [])
+        var pairs = [(computed.multilingual.lookup, shipped.multilingual.lookup, "multilingual")]
+        for code in ["en", "es"] {
+            pairs.append((try #require(computed.languages[code]).lookup, try #require(shipped.languages[code]).lookup, code))
+            let sections = try #require(EmbeddedLexicons.laidOutLexicons[code])
+            // A runtime stemmer that stems the sample otherwise than the embedded index gets the lexicon built anew.
+            let stemmer = try #require(SnowballStemmer(language: code))
+            #expect(LaidOutLexicon(sections)?.stemsAgree { stemmer.stem($0) } == true, "\(code)")
+            #expect(LaidOutLexicon(sections)?.stemsAgree { _ in "zzstem" } == false, "\(code)")
+        }
+        for (built, laidOut, name) in pairs {
+            #expect(built !== laidOut && built.entries.count == laidOut.entries.count && built.entries.count > 500, "\(name)")
+            for index in 0..<min(built.entries.count, laidOut.entries.count) {
+                let word = built.entries.key(at: index)
+                #expect(laidOut.entries.key(at: index) == word, "\(name): \(index)")
+                let (a, b) = (built.entries.values[index], laidOut.entries.values[index])
+                #expect(a.valence?.bitPattern == b.valence?.bitPattern && a.source == b.source && a.booster == b.booster
+                        && a.contrast == b.contrast && a.phrases == b.phrases, "\(name): \(word)")
+                #expect(laidOut.entries[word] != nil && (laidOut.entries[word + "x"] == nil) == (built.entries[word + "x"] == nil), "\(name): \(word)")
+            }
+            #expect(built.phrases.count == laidOut.phrases.count && (name != "en" || built.phrases.count > 1_000), "\(name)")
+            for (a, b) in zip(built.phrases, laidOut.phrases) {
+                #expect(a.words == b.words && a.hashes == b.hashes, "\(name): \(a.words)")
+                switch (a.kind, b.kind) {
+                case (.valence(let x, let s), .valence(let y, let t)): #expect(x.bitPattern == y.bitPattern && s == t, "\(a.words)")
+                case (.booster(let x), .booster(let y)): #expect(x.bitPattern == y.bitPattern, "\(a.words)")
+                case (.contrast(let x), .contrast(let y)): #expect(x == y, "\(a.words)")
+                default: Issue.record("\(name): \(a.words) is \(a.kind), laid out \(b.kind)")
+                }
+            }
+            #expect(built.stems.count == laidOut.stems.count, "\(name)")
+            built.stems.forEach { stem, target in
+                let read = laidOut.stems[stem]
+                #expect(read?.valence == target.valence && read.map { laidOut.entries.key(at: Int($0.term)) }
+                        == built.entries.key(at: Int(target.term)), "\(name): \(stem)")
+            }
+        }
+        // With the user's file or overlay, the lexicons are built from the files again.
+        #expect(LexiconStore.shipped.overlaid(by: ["en/domain.tsv": "zwobbled\t-2"]).laidOutLexicon("en") == nil)
+        #expect(LaidOutLexicon(["a", "1 0 0 0 0 0 0 0", "", "", ""]) == nil)
     }
 
     @Test func eachWordsExpressionsAreLongestFirstThenInFileOrder() throws {
@@ -162,7 +218,8 @@ struct SentimentLexiconTests {
         // before "not bad", and of two of one length the one the files list first.
         let lexicons = try SentimentLexicons(store: .shipped, overlays: ["not bad at all really truly honestly\t2\nnot bad\t1.7\n"])
         var checked = 0
-        for lexicon in Array(lexicons.languages.values) + [lexicons.multilingual] {
+        // The tables the scorer probes: the multilingual list's are laid out by scripts/embed-lexicons.
+        for lexicon in (Array(lexicons.languages.values) + [lexicons.multilingual]).map(\.lookup) {
             lexicon.entries.forEach { word, entry in
                 let lists = entry.phrases.map { lexicon.phrases[$0] }
                 #expect(lists.allSatisfy { $0.words[0] == word }, "\(word)")
@@ -222,8 +279,11 @@ struct SentimentLexiconTests {
         let shipped = try SentimentLexicons(store: .shipped, overlays: [])
         let english = try #require(drifted.languages["en"]), reference = try #require(shipped.languages["en"])
         #expect(english.stemValences["zzstem"] == nil)
-        #expect(english.stemValences.count == reference.stemValences.count)
-        reference.stemValences.forEach { stem, hit in #expect(english.stemValences[stem]?.term == hit.term, "\(stem)") }
+        let laidOut = reference.lookup
+        #expect(english.stemValences.count == laidOut.stems.count)
+        laidOut.stems.forEach { stem, hit in
+            #expect(english.stemValences[stem]?.term == laidOut.entries.key(at: Int(hit.term)), "\(stem)")
+        }
     }
 
     @Test func overlayAddsAndReplacesTerms() throws {

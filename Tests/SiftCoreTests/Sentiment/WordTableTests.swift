@@ -39,6 +39,44 @@ struct WordTableTests {
         #expect(!token.hasOwnStem)
     }
 
+    @Test func aSetOfLinesHoldsEachLineOnceAndNothingElse() {
+        let set = WordSet(lines: "crash\n\ncrashes\n😡\ncrash\ntrès\ndon't")
+        #expect(set.count == 5)
+        for word in ["crash", "crashes", "😡", "très", "don't"] { #expect(set.contains(word, hash: WordHash.of(word)), "\(word)") }
+        for word in ["cras", "crashe", "", "tres", "crash\ncrashes", "a-very-long-word-beyond-a-small-string"] {
+            #expect(!set.contains(word, hash: WordHash.of(word)), "\(word)")
+        }
+        // A wrong hash misses instead of matching another word.
+        #expect(!set.contains("crashes", hash: WordHash.of("crash")))
+        #expect(WordSet(lines: "").isEmpty)
+    }
+
+    @Test func linesAreCountedAtEveryPlaceOfAnEightByteBlock() {
+        for length in 0..<20 {
+            for place in 0..<length {
+                var bytes = Array(repeating: UInt8(ascii: "a"), count: length)
+                bytes[place] = UInt8(ascii: "\n")
+                if place + 2 < length { bytes[place + 2] = 0x8A }  // a byte that differs from a line feed only in its top bit
+                if place > 0 { bytes[place - 1] = 0x0B }
+                #expect(bytes.withUnsafeBufferPointer { LaidOutWords.lineCount($0) } == 2, "\(length) \(place)")
+            }
+        }
+        let text = Array("a\n\nbc\nd\n\n\n\n\nefghijklmnop\nq\n".utf8)
+        #expect(text.withUnsafeBufferPointer { LaidOutWords.lineCount($0) } == text.filter { $0 == 0x0A }.count + 1)
+    }
+
+    @Test func aLaidOutTableFindsWhatItsWordTableFinds() {
+        var table = WordTable<Int>()
+        let words = (0..<3_000).map { "w\($0)" } + ["a-very-long-word-beyond-a-small-string", "😡", "très"]
+        for (i, word) in words.enumerated() { table[word] = i }
+        let laidOut = LaidOutTable(table)
+        #expect(laidOut.count == words.count)
+        for (i, word) in words.enumerated() {
+            #expect(laidOut.value(word, hash: WordHash.of(word)) == i && laidOut.key(at: i) == word)
+        }
+        #expect(laidOut["w3000"] == nil && laidOut["tre"] == nil)
+    }
+
     @Test func wordSetContainsOnlyItsWords() {
         let set = WordSet(["until", "till"])
         #expect(set.contains("until", hash: WordHash.of("until")))
