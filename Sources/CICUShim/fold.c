@@ -3,44 +3,95 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
-/* Three UTF-16 buffers on the stack for words up to this many code units; longer text is allocated. */
-enum { STACK_UNITS = 256 };
+/* UTF-16 buffers on the stack for words whose NFKC and lower case fit this many code units; others are allocated. */
+enum { STACK_UNITS = 512 };
 
-int32_t sift_nfkc_lower_utf8(const char *text, int32_t length, char *out, int32_t capacity) {
+/* NFKC, lower case and clean-up of source into lower (normal is scratch), both room units; then UTF-8 into out.
+   Returns the bytes written, -1 when out is too small, -3 when room is too small, -2 on any other ICU error. */
+static int32_t fold_units(const UNormalizer2 *nfkc, const UChar *source, int32_t sourceLength, UChar *normal, UChar *lower,
+                          int32_t room, char *out, int32_t capacity) {
     UErrorCode status = U_ZERO_ERROR;
-    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&status);
-    if (U_FAILURE(status)) return -1;
-    UChar stack[3][STACK_UNITS];
-    UChar *source = stack[0], *normal = stack[1], *lower = stack[2];
-    UChar *heap = NULL;
-    /* NFKC can expand a code unit many times over (U+FDFA is 18 units); lower-casing at most three times. */
-    int32_t units = length + 1;
-    int32_t room = units * 18 * 3 + 16;
-    if (room > STACK_UNITS) {
-        heap = malloc(sizeof(UChar) * (size_t)(units + 2 * room));
-        if (heap == NULL) return -1;
-        source = heap;
-        normal = heap + units;
-        lower = normal + room;
-    } else {
-        room = STACK_UNITS;
-    }
-    int32_t written = -1;
-    int32_t sourceLength = 0;
-    u_strFromUTF8(source, units, &sourceLength, text, length, &status);
-    if (U_FAILURE(status)) goto done;
     int32_t normalLength = unorm2_normalize(nfkc, source, sourceLength, normal, room, &status);
-    if (U_FAILURE(status)) goto done;
+    if (status == U_BUFFER_OVERFLOW_ERROR) return -3;
+    if (U_FAILURE(status)) return -2;
     int32_t lowerLength = u_strToLower(lower, room, normal, normalLength, "", &status);
-    if (U_FAILURE(status)) goto done;
-    u_strToUTF8(out, capacity, &written, lower, lowerLength, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) return -3;
+    if (U_FAILURE(status)) return -2;
+    /* Zero-width characters and soft hyphens go, typographic apostrophes become ', a final sigma σ: all are single
+       BMP code units that no surrogate equals, so unit by unit is scalar by scalar. */
+    int32_t kept = 0;
+    for (int32_t k = 0; k < lowerLength; k++) {
+        UChar unit = lower[k];
+        switch (unit) {
+        case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0xAD: continue;
+        case 0x2019: case 0x2018: case 0x02BC: unit = 0x27; break;
+        case 0x03C2: unit = 0x03C3; break;
+        default: break;
+        }
+        lower[kept++] = unit;
+    }
+    int32_t written = 0;
+    u_strToUTF8(out, capacity, &written, lower, kept, &status);
     /* Too long for out is U_BUFFER_OVERFLOW_ERROR; exactly filling it only warns that no NUL follows. */
-    if (U_FAILURE(status)) written = -1;
-done:
-    free(heap);
-    return written;
+    if (status == U_BUFFER_OVERFLOW_ERROR) return -1;
+    return U_FAILURE(status) ? -2 : written;
 }
 
-int sift_is_uppercase(int32_t c) { return u_hasBinaryProperty(c, UCHAR_UPPERCASE) ? 1 : 0; }
-int sift_is_lowercase(int32_t c) { return u_hasBinaryProperty(c, UCHAR_LOWERCASE) ? 1 : 0; }
+int32_t sift_fold_word_utf8(const char *text, int32_t length, char *out, int32_t capacity, int32_t facts[3]) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&status);
+    if (U_FAILURE(status)) return -2;
+    UChar stack[3][STACK_UNITS];
+    UChar *source = stack[0];
+    UChar *heap = NULL;
+    int32_t units = length + 1;
+    if (units > STACK_UNITS) {
+        heap = malloc(sizeof(UChar) * (size_t)units);
+        if (heap == NULL) return -2;
+        source = heap;
+    }
+    int32_t sourceLength = 0;
+    u_strFromUTF8(source, units, &sourceLength, text, length, &status);
+    if (U_FAILURE(status)) {
+        free(heap);
+        return -2;
+    }
+    /* Cased letters and the longest run of one code point, counted on the text as written. */
+    int32_t upper = 0, lowerCount = 0, run = 1, longestRun = 1;
+    UChar32 previous = 0;
+    for (int32_t k = 0; k < sourceLength;) {
+        UChar32 c;
+        U16_NEXT(source, k, sourceLength, c);
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z') upper++;
+            else if (c >= 'a' && c <= 'z') lowerCount++;
+        } else if (u_hasBinaryProperty(c, UCHAR_UPPERCASE)) {
+            upper++;
+        } else if (u_hasBinaryProperty(c, UCHAR_LOWERCASE)) {
+            lowerCount++;
+        }
+        run = c == previous ? run + 1 : 1;
+        if (run > longestRun) longestRun = run;
+        previous = c;
+    }
+    facts[0] = upper;
+    facts[1] = lowerCount;
+    facts[2] = longestRun;
+    int32_t written = fold_units(nfkc, source, sourceLength, stack[1], stack[2], STACK_UNITS, out, capacity);
+    if (written == -3) {
+        /* NFKC can expand a code unit many times over (U+FDFA is 18 units); lower-casing at most three times. */
+        int32_t room = sourceLength * 18 * 3 + 16;
+        UChar *wide = malloc(sizeof(UChar) * (size_t)room * 2);
+        if (wide == NULL) {
+            written = -2;
+        } else {
+            written = fold_units(nfkc, source, sourceLength, wide, wide + room, room, out, capacity);
+            free(wide);
+        }
+    }
+    free(heap);
+    return written == -3 ? -2 : written;
+}
+

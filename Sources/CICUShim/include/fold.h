@@ -2,11 +2,10 @@
 #define SIFT_FOLD_H
 #include <stdint.h>
 
-/* NFKC, then full lower-casing (root locale), of UTF-8 text, written as UTF-8 to out. Returns the length written,
-   or -1 when the text is not valid UTF-8 or the result does not fit in capacity bytes (the caller then grows out). */
-int32_t sift_nfkc_lower_utf8(const char *text, int32_t length, char *out, int32_t capacity);
-
-/* Whether a code point has the Unicode Uppercase / Lowercase property. */
-int sift_is_uppercase(int32_t c);
-int sift_is_lowercase(int32_t c);
+/* Folds one word of UTF-8 text for lookup: NFKC, full lower-casing (root locale), zero-width characters and soft
+   hyphens removed, typographic apostrophes as ', a final sigma as σ; written as UTF-8 to out. facts gets the text's
+   upper-case letters, its lower-case letters (Unicode Uppercase / Lowercase properties) and its longest run of one
+   repeated code point. Returns the length written, -1 when the result does not fit in capacity bytes (the caller
+   then grows out), or -2 when the text is not valid UTF-8 (facts are then unset). */
+int32_t sift_fold_word_utf8(const char *text, int32_t length, char *out, int32_t capacity, int32_t facts[3]);
 #endif

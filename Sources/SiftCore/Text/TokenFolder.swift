@@ -41,32 +41,54 @@ struct TokenFolder: Sendable {
 
     private func foldWord(_ slice: UnsafeBufferPointer<UInt8>, ascii: Bool) -> FoldedForm {
         if ascii { return foldASCIIWord(slice) }
-        var text = String(decoding: slice, as: UTF8.self)
-        var upper = 0
-        var lower = 0
-        var run = 1
-        var longestRun = 1
-        var previous: Unicode.Scalar = "\0"
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x80 {
-                let b = UInt8(scalar.value)
-                if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { upper += 1 } else if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") { lower += 1 }
-            } else {
-                // ICU's property tables: Swift's `Unicode.Scalar.Properties` took 300 instructions a lookup.
-                if sift_is_uppercase(Int32(bitPattern: scalar.value)) != 0 {
-                    upper += 1
-                } else if sift_is_lowercase(Int32(bitPattern: scalar.value)) != 0 {
-                    lower += 1
-                }
+        // Folded and counted by ICU in one call: NFKC and lower-casing through Swift strings, then the clean-up and
+        // the letter counts scalar by scalar, were 5,000 instructions a new word.
+        return Self.withFolded(slice) { folded, facts in
+            let allCaps = facts.upper >= 2 && facts.lower == 0
+            guard facts.longestRun >= 3 else {
+                return FoldedForm(folded: String(decoding: folded, as: UTF8.self), elongated: false, allCaps: allCaps)
             }
-            run = scalar == previous ? run + 1 : 1
-            longestRun = max(longestRun, run)
-            previous = scalar
+            let (squeezed, elongated) = squeeze(folded)
+            return FoldedForm(folded: squeezed, elongated: elongated, allCaps: allCaps)
         }
-        text = unicodeFolded(text)
-        guard longestRun >= 3 else { return FoldedForm(folded: text, elongated: false, allCaps: upper >= 2 && lower == 0) }
-        let (squeezed, elongated) = squeeze(Array(text.unicodeScalars))
-        return FoldedForm(folded: squeezed, elongated: elongated, allCaps: upper >= 2 && lower == 0)
+    }
+
+    /// What `sift_fold_word_utf8` tells about a word besides its folded form.
+    struct WordFacts {
+        var upper: Int
+        var lower: Int
+        var longestRun: Int
+    }
+
+    /// Calls `body` with the folded UTF-8 bytes of `slice` (see `unicodeFolded`) and the counts made on the way.
+    static func withFolded<R>(_ slice: UnsafeBufferPointer<UInt8>,
+                              _ body: (UnsafeBufferPointer<UInt8>, WordFacts) -> R) -> R {
+        var facts: (Int32, Int32, Int32) = (0, 0, 0)
+        // Most words fit the first buffer, on the stack; NFKC and lower-casing make at most 162 bytes of one.
+        var capacity = 256
+        while true {
+            let result: R? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { out -> R? in
+                let written = withUnsafeMutablePointer(to: &facts) { factsPointer in
+                    factsPointer.withMemoryRebound(to: Int32.self, capacity: 3) { factsBase in
+                        slice.withMemoryRebound(to: CChar.self) { source in
+                            out.withMemoryRebound(to: CChar.self) {
+                                sift_fold_word_utf8(source.baseAddress, Int32(source.count), $0.baseAddress, Int32(capacity), factsBase)
+                            }
+                        }
+                    }
+                }
+                if written == -2 {
+                    // Not valid UTF-8 (the scanner cuts at scalar boundaries, so never seen): folded as repaired.
+                    var repaired = String(decoding: slice, as: UTF8.self)
+                    return repaired.withUTF8 { withFolded($0, body) }
+                }
+                guard written >= 0 else { return nil }
+                return body(UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[0..<Int(written)]),
+                            WordFacts(upper: Int(facts.0), lower: Int(facts.1), longestRun: Int(facts.2)))
+            }
+            if let result { return result }
+            capacity = max(capacity * 2, slice.count * 162 + 64)
+        }
     }
 
     private func foldASCIIWord(_ slice: UnsafeBufferPointer<UInt8>) -> FoldedForm {
@@ -95,34 +117,48 @@ struct TokenFolder: Sendable {
         }
         let allCaps = upper >= 2 && lower == 0
         guard longestRun >= 3 else { return FoldedForm(folded: folded, elongated: false, allCaps: allCaps) }
-        let (squeezed, _) = squeeze(Array(folded.unicodeScalars))
+        var letters = folded
+        let (squeezed, _) = letters.withUTF8 { squeeze($0) }
         return FoldedForm(folded: squeezed, elongated: true, allCaps: allCaps)
     }
 
-    /// Squeezes every run of three or more equal letters; each run becomes one letter, or two where that spells a
-    /// known double-letter word ("sooo" → "so", "goooood" → "good", "haaappppy" → "happy").
-    func squeeze(_ scalars: [Unicode.Scalar]) -> (String, Bool) {
-        // Runs as (start, length) over scalars.
-        var runs: [(start: Int, length: Int)] = []
+    /// Squeezes every run of three or more equal letters of UTF-8 text; each run becomes one letter, or two where
+    /// that spells a known double-letter word ("sooo" → "so", "goooood" → "good", "haaappppy" → "happy").
+    // On the bytes: candidates built scalar by scalar through `String.UnicodeScalarView` were 8,000 instructions each.
+    func squeeze(_ utf8: UnsafeBufferPointer<UInt8>) -> (String, Bool) {
+        // Runs as the byte offset of their first letter, the letter's byte length, and the offset past the run.
+        var runs: [(start: Int, width: Int, end: Int)] = []
         var k = 0
-        while k < scalars.count {
-            var j = k + 1
-            while j < scalars.count, scalars[j] == scalars[k] { j += 1 }
-            if j - k >= 3, scalars[k].properties.isAlphabetic { runs.append((k, j - k)) }
+        while k < utf8.count {
+            let (scalar, width) = Self.decode(utf8, at: k)
+            var j = k + width
+            var length = 1
+            // Equal bytes of the same width are the same scalar.
+            while j + width <= utf8.count, (0..<width).allSatisfy({ utf8[j + $0] == utf8[k + $0] }) {
+                j += width
+                length += 1
+            }
+            if length >= 3, scalar < 0x80 ? UInt8(scalar).isASCIILetter : Unicode.Scalar(scalar)?.properties.isAlphabetic == true {
+                runs.append((k, width, j))
+            }
             k = j
         }
-        guard !runs.isEmpty else { return (String(String.UnicodeScalarView(scalars)), false) }
+        guard !runs.isEmpty else { return (String(decoding: utf8, as: UTF8.self), false) }
         func build(doubling mask: Int) -> String {
-            var out = String.UnicodeScalarView()
-            var next = 0
-            for (r, run) in runs.enumerated() {
-                out.append(contentsOf: scalars[next..<run.start])
-                out.append(scalars[run.start])
-                if mask & (1 << r) != 0 { out.append(scalars[run.start]) }
-                next = run.start + run.length
+            String(unsafeUninitializedCapacity: utf8.count) { out in
+                var written = 0
+                func copy(_ range: Range<Int>) {
+                    for b in range { out[written] = utf8[b]; written += 1 }
+                }
+                var next = 0
+                for (r, run) in runs.enumerated() {
+                    copy(next..<(run.start + run.width))
+                    if mask & (1 << r) != 0 { copy(run.start..<(run.start + run.width)) }
+                    next = run.end
+                }
+                copy(next..<utf8.count)
+                return written
             }
-            out.append(contentsOf: scalars[next...])
-            return String(out)
         }
         let combinations = runs.count <= 4 ? (1 << runs.count) : 1
         for mask in 1..<max(combinations, 1) {
@@ -130,6 +166,18 @@ struct TokenFolder: Sendable {
             if doubleLetterWords.contains(candidate) { return (candidate, true) }
         }
         return (build(doubling: 0), true)
+    }
+
+    /// The scalar value that starts at `k` in valid UTF-8, and its byte length.
+    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at k: Int) -> (UInt32, Int) {
+        let lead = UInt32(utf8[k])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(utf8[k + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(utf8[k + 1] & 0x3F) << 6 | UInt32(utf8[k + 2] & 0x3F), 3)
+        }
+        return ((lead & 0x07) << 18 | UInt32(utf8[k + 1] & 0x3F) << 12 | UInt32(utf8[k + 2] & 0x3F) << 6
+                    | UInt32(utf8[k + 3] & 0x3F), 4)
     }
 
     // MARK: other kinds
@@ -145,75 +193,16 @@ struct TokenFolder: Sendable {
     }
 
     /// NFKC, lower case (with final sigma folded to σ), typographic apostrophes made ASCII, zero-width removed.
+    // By ICU (`sift_fold_word_utf8`): Foundation's `precomposedStringWithCompatibilityMapping` and `lowercased()` took
+    // about 10,000 instructions a word. ICU lower-cases a final capital sigma to "ς" where `lowercased()` gives "σ";
+    // the clean-up maps "ς" to "σ" after, so the two agree (`TokenFolderTests` checks them against each other).
     func unicodeFolded(_ text: String) -> String {
-        // Precomposed Latin and Cyrillic letters are already NFKC: lower-casing is all they need.
-        if text.unicodeScalars.allSatisfy(Self.isStableUnderNFKC) { return text.lowercased() }
-        if text.unicodeScalars.allSatisfy({ Self.isStableUnderNFKC($0) || Self.isApostrophe($0) }) {
-            return String(String.UnicodeScalarView(text.unicodeScalars.map { Self.isApostrophe($0) ? "'" : $0 })).lowercased()
-        }
-        return Self.cleanedUp(Self.nfkcLowercased(text))
-    }
-
-    /// Text already NFKC and lower case without zero-width characters, with typographic apostrophes as "'" and a final
-    /// sigma as σ.
-    static func cleanedUp(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD: continue
-            case 0x2019, 0x2018, 0x02BC: scalars.append("'")
-            case 0x03C2: scalars.append("\u{03C3}")
-            default: scalars.append(scalar)
-            }
-        }
-        return String(scalars)
-    }
-
-    /// NFKC, then lower-cased, by ICU: Foundation's `precomposedStringWithCompatibilityMapping` and `lowercased()` took
-    /// about 10,000 instructions a word, a twentieth of `sift sentiment -` on the Google Play reviews.
-    // ICU lower-cases a final capital sigma to "ς" where `lowercased()` gives "σ"; `unicodeFolded` maps "ς" to "σ"
-    // after, so the two agree (`TokenFolderTests` checks them against each other).
-    static func nfkcLowercased(_ text: String) -> String {
         var text = text
-        let folded = text.withUTF8 { bytes -> String? in
-            // Most words fit the first buffer; the second is the most NFKC and lower-casing can make of any text.
-            for capacity in [max(64, bytes.count * 3), bytes.count * 18 * 3 + 64] {
-                var fits = false
-                let made = String(unsafeUninitializedCapacity: capacity) { out -> Int in
-                    let written = bytes.withMemoryRebound(to: CChar.self) { source in
-                        out.withMemoryRebound(to: CChar.self) {
-                            sift_nfkc_lower_utf8(source.baseAddress, Int32(source.count), $0.baseAddress, Int32(capacity))
-                        }
-                    }
-                    fits = written >= 0
-                    return fits ? Int(written) : 0
-                }
-                if fits { return made }
-            }
-            return nil
-        }
-        // ICU refused the text (it never has): Foundation folds it the same way, only slower.
-        return folded ?? text.precomposedStringWithCompatibilityMapping.lowercased()
+        return text.withUTF8 { Self.withFolded($0) { folded, _ in String(decoding: folded, as: UTF8.self) } }
     }
 
-    /// ASCII letters and digits, precomposed Latin letters (Latin-1 to Latin Extended-A, but for the ligatures and
-    /// long s that NFKC rewrites) and basic Cyrillic letters: characters NFKC leaves as they are.
     /// Each ASCII byte as a one-character string.
     static let asciiMarks: [String] = (0..<128).map { String(decoding: [UInt8($0)], as: UTF8.self) }
-
-    static func isStableUnderNFKC(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x27: return true
-        case 0xC0...0xFF: return scalar.value != 0xD7 && scalar.value != 0xF7
-        case 0x100...0x17F: return !(0x132...0x133 ~= scalar.value || 0x13F...0x140 ~= scalar.value || scalar.value == 0x149 || scalar.value == 0x17F)
-        case 0x410...0x44F, 0x401, 0x451: return true
-        default: return false
-        }
-    }
-
-    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value == 0x2019 || scalar.value == 0x2018 || scalar.value == 0x02BC
-    }
 
     /// The emoji without variation selectors and skin tones, so "👍🏽" and "👍" look up the same.
     private func emojiFolded(_ slice: UnsafeBufferPointer<UInt8>) -> String {

@@ -3,9 +3,49 @@ import Testing
 @testable import SiftCore
 
 struct TokenFolderTests {
-    /// What `unicodeFolded` computed before ICU did it: Foundation's NFKC and `lowercased()`, then the same clean-up.
+    /// What `unicodeFolded` computed before ICU did it: Foundation's NFKC and `lowercased()`, then the clean-up.
     private func foundationFolded(_ text: String) -> String {
-        TokenFolder.cleanedUp(text.precomposedStringWithCompatibilityMapping.lowercased())
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+            switch scalar.value {
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD: continue
+            case 0x2019, 0x2018, 0x02BC: scalars.append("'")
+            case 0x03C2: scalars.append("\u{03C3}")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Squeezing as it was done scalar by scalar, which the byte-level `squeeze` must match.
+    private func scalarSqueezed(_ text: String, doubleLetterWords: Set<String>) -> (String, Bool) {
+        let scalars = Array(text.unicodeScalars)
+        var runs: [(start: Int, length: Int)] = []
+        var k = 0
+        while k < scalars.count {
+            var j = k + 1
+            while j < scalars.count, scalars[j] == scalars[k] { j += 1 }
+            if j - k >= 3, scalars[k].properties.isAlphabetic { runs.append((k, j - k)) }
+            k = j
+        }
+        guard !runs.isEmpty else { return (text, false) }
+        func build(doubling mask: Int) -> String {
+            var out = String.UnicodeScalarView()
+            var next = 0
+            for (r, run) in runs.enumerated() {
+                out.append(contentsOf: scalars[next..<run.start])
+                out.append(scalars[run.start])
+                if mask & (1 << r) != 0 { out.append(scalars[run.start]) }
+                next = run.start + run.length
+            }
+            out.append(contentsOf: scalars[next...])
+            return String(out)
+        }
+        let combinations = runs.count <= 4 ? (1 << runs.count) : 1
+        for mask in 1..<max(combinations, 1) where doubleLetterWords.contains(build(doubling: mask)) {
+            return (build(doubling: mask), true)
+        }
+        return (build(doubling: 0), true)
     }
 
     // Words whose NFKC or lower case is not the identity: ligatures, full-width and circled letters, compatibility
@@ -34,5 +74,49 @@ struct TokenFolderTests {
         // Longer than the first buffer, with a character NFKC makes eighteen of.
         let long = String(repeating: "\u{FDFA}", count: 40)
         #expect(folder.unicodeFolded(long) == foundationFolded(long))
+    }
+
+    @Test func latinAndCyrillicLettersFoldLikeFoundation() {
+        // Precomposed Latin (Latin-1 to Latin Extended-A), basic Cyrillic and typographic apostrophes, alone and in
+        // words: Swift's `lowercased()` folded them before, without NFKC.
+        let folder = TokenFolder(doubleLetterWords: [])
+        let ranges: [ClosedRange<UInt32>] = [0xC0...0x17F, 0x400...0x45F, 0x2018...0x2019, 0x2BC...0x2BC]
+        for range in ranges {
+            for value in range {
+                let letter = String(Unicode.Scalar(value)!)
+                #expect(folder.unicodeFolded(letter) == foundationFolded(letter), "U+\(String(value, radix: 16))")
+                let word = "Ab" + letter + "’s"
+                #expect(folder.unicodeFolded(word) == foundationFolded(word), "\(word)")
+            }
+        }
+    }
+
+    @Test func squeezingOnBytesMatchesSqueezingScalars() {
+        let doubled: Set<String> = ["good", "cool", "happy", "süß", "книга", "aaa"]
+        let folder = TokenFolder(doubleLetterWords: doubled)
+        let words = [
+            "goooood", "sooo", "haaappppy", "cooool", "sooooo goood", "süüüß", "ssssüüüßßß", "кннннига", "книииига",
+            "ааааа", "!!!!", "1111", "aaa", "bbbbbbb", "xyz", "ééé", "ééééx", "😀😀😀", "ㅋㅋㅋㅋ", "ฮฮฮฮ", "aaabbbcccdddeee",
+            "aaabbbcccdddeeefff", "𝐁𝐁𝐁𝐮𝐠", "a\u{301}\u{301}\u{301}", "mmmmmm", "loooove", "",
+        ]
+        for word in words {
+            var bytes = word
+            let squeezed = bytes.withUTF8 { folder.squeeze($0) }
+            let expected = scalarSqueezed(word, doubleLetterWords: doubled)
+            #expect(squeezed.0 == expected.0 && squeezed.1 == expected.1, "\(word)")
+        }
+    }
+
+    @Test func foldingAWordCountsItsCapitalsAndRuns() {
+        let folder = TokenFolder(doubleLetterWords: ["good"])
+        let text = "ПЛОХООО Gooood ÉÉÉCHEC"
+        var bytes = text
+        bytes.withUTF8 { utf8 in
+            let scanned = [(0..<14, "плохо", true, true), (15..<21, "good", false, true), (22..<32, "échec", true, true)]
+            for (range, folded, allCaps, elongated) in scanned {
+                let form = folder.fold(ScannedToken(kind: .word, range: range, isASCII: range == 15..<21), bytes: utf8)
+                #expect(form.folded == folded && form.allCaps == allCaps && form.elongated == elongated, "\(folded)")
+            }
+        }
     }
 }
