@@ -1,6 +1,9 @@
-/// The probe half of the open-addressed word tables (`WordTable`, `WrittenWordTable`): per slot the upper half of a
+/// The probe half of the open-addressed word tables (`WordTable`, `WrittenWordTable`): per slot the lower half of a
 /// key's hash and the index of its entry + 1 (0 = empty). Probing reads 8 bytes a slot, so a table's probes stay in
 /// cache; the table keeps its own entries and tells, for a slot whose hash half matches, whether the key is its own.
+///
+/// The tag is the hash's lower half, which holds the bits of a key's home slot too (tables have fewer than 2^32
+/// slots), so growing re-places the slots from what they hold: hashing every key again was 160 instructions an entry.
 struct TaggedProbes: Sendable {
     private var slots: [UInt64]
 
@@ -13,7 +16,11 @@ struct TaggedProbes: Sendable {
     var count: Int { slots.count }
 
     @inline(__always)
-    private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) >> 32) << 32 }
+    private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) & 0xFFFF_FFFF) << 32 }
+
+    /// The first slot to probe for a tagged slot value: the hash's low bits, as `first` probes from `hash & mask`.
+    @inline(__always)
+    private static func home(_ tagged: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: tagged >> 32) & mask }
 
     /// The first entry index whose slot carries `hash`'s tag and for which `isKey` holds; nil at the first empty slot.
     @inline(__always)
@@ -37,16 +44,32 @@ struct TaggedProbes: Sendable {
 
     /// Records entry `index` under `hash` in the first empty slot.
     mutating func place(_ index: Int, hash: Int) {
-        let mask = slots.count - 1
-        var slot = hash & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Self.tag(hash) | UInt64(index + 1)
+        let tagged = Self.tag(hash) | UInt64(index + 1)
+        slots.withUnsafeMutableBufferPointer { Self.place(tagged, in: $0) }
     }
 
-    /// Twice the slots, with entries `0..<entries` placed again under `hash(index)`.
+    @inline(__always)
+    private static func place(_ tagged: UInt64, in slots: UnsafeMutableBufferPointer<UInt64>) {
+        let mask = slots.count - 1
+        var slot = home(tagged, mask: mask)
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = tagged
+    }
+
+    /// Twice the slots, every entry placed again from its slot's tag.
+    mutating func grow() {
+        var grown = [UInt64](repeating: 0, count: slots.count * 2)
+        slots.withUnsafeBufferPointer { old in
+            grown.withUnsafeMutableBufferPointer { new in
+                for tagged in old where tagged != 0 { Self.place(tagged, in: new) }
+            }
+        }
+        slots = grown
+    }
+
+    /// Twice the slots (`grow()`); `WordTable` still hands over its keys' hashes, which growing no longer needs.
     mutating func grow(entries: Int, hash: (Int) -> Int) {
-        slots = Array(repeating: 0, count: slots.count * 2)
-        for index in 0..<entries { place(index, hash: hash(index)) }
+        grow()
     }
 
     /// Every slot empty, the storage kept.

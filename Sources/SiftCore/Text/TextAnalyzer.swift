@@ -521,12 +521,16 @@ public final class TextAnalyzerWorker {
         return made
     }
 
+    /// The words that mark Hindi written in Latin letters, which the rules of every language probe: built once, not
+    /// once for each language a review set turns up (54 on the Google Play reviews, 3 M instructions).
+    private lazy var hindiMarkerWords = WordSet(lexicons.romanizedHindiMarkers)
+
     private func rules(for language: String) -> WordRules {
         if let known = wordRules[language] { return known }
         let made = WordRules(
             stemmer: SnowballStemmer(language: language), stopwords: lexicons.stopwords[language] ?? [],
             negators: lexicons.negators[language] ?? [], contrast: lexicons.contrast[language] ?? [],
-            hindiMarkers: lexicons.romanizedHindiMarkers,
+            hindiMarkers: hindiMarkerWords,
             englishVocabulary: language == "en" && plainEnglishKnownShare > 0 ? plainEnglishWords.englishVocabulary : WordSet(),
             otherLanguageWords: language == "en" && plainEnglishKnownShare > 0 ? plainEnglishWords.otherLanguageWords : WordSet())
         wordRules[language] = made
@@ -657,16 +661,18 @@ final class WordRules {
     let hindiMarkers: WordSet
     let englishVocabulary: WordSet
     let otherLanguageWords: WordSet
-    @exclusivity(unchecked) private var memo = WordTable<Word>(capacity: 512)
-    @exclusivity(unchecked) private var unstemmedMemo = WordTable<Word>(capacity: 512)
+    // Small at first: most languages a review set turns up have a few words, and growing re-places slots without
+    // hashing (`TaggedProbes`); room for 512 words cleared 16 KB for each.
+    @exclusivity(unchecked) private var memo = WordTable<Word>()
+    @exclusivity(unchecked) private var unstemmedMemo = WordTable<Word>()
     /// Nil only while a text is being tokenized, which holds it (`takeWrittenMemo`).
     @exclusivity(unchecked) private var writtenMemo: WrittenMemo? = WrittenMemo()
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
 
-    init(stemmer: SnowballStemmer?, stopwords: Set<String>, negators: Set<String>, contrast: Set<String>, hindiMarkers: Set<String>,
+    init(stemmer: SnowballStemmer?, stopwords: Set<String>, negators: Set<String>, contrast: Set<String>, hindiMarkers: WordSet,
          englishVocabulary: WordSet = WordSet(), otherLanguageWords: WordSet = WordSet()) {
-        self.hindiMarkers = WordSet(hindiMarkers)
+        self.hindiMarkers = hindiMarkers
         self.englishVocabulary = englishVocabulary
         self.otherLanguageWords = otherLanguageWords
         self.stemmer = stemmer
@@ -740,10 +746,10 @@ final class WordRules {
                         isHindiMarker: hindiMarkers.contains(folded, hash: hash), isKnownEnglish: isKnownEnglish,
                         isOtherLanguage: !isKnownEnglish && otherLanguageWords.contains(folded, hash: hash))
         if stem {
-            if memo.count >= Self.limit { memo = WordTable(capacity: 512) }
+            if memo.count >= Self.limit { memo = WordTable() }
             memo.insert(folded, word, hash: hash)
         } else {
-            if unstemmedMemo.count >= Self.limit { unstemmedMemo = WordTable(capacity: 512) }
+            if unstemmedMemo.count >= Self.limit { unstemmedMemo = WordTable() }
             unstemmedMemo.insert(folded, word, hash: hash)
         }
         return word

@@ -14,7 +14,8 @@ struct WrittenWordTable<Value> {
         var value: Value
     }
 
-    private var probes = TaggedProbes(slots: 1024)
+    // Small at first, as most memos of a review set's languages stay small; growing is cheap (`TaggedProbes`).
+    private var probes = TaggedProbes(slots: 16)
     private var entries: [Entry] = []
     private var arena: [UInt8] = []
 
@@ -149,17 +150,7 @@ struct WrittenWordTable<Value> {
     }
 
     private mutating func grow() {
-        let table = self
-        probes.grow(entries: entries.count) { table.keyHash(table.entries[$0]) }
-    }
-
-    /// The hash of an entry's key, rebuilt from its head and the arena.
-    private func keyHash(_ entry: Entry) -> Int {
-        if entry.count > 16 {
-            return arena.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[entry.start..<entry.start + entry.count])) }
-        }
-        var bytes = (entry.head0.littleEndian, entry.head1.littleEndian)
-        return withUnsafeBytes(of: &bytes) { Self.hash(UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<entry.count])) }
+        probes.grow()
     }
 }
 
