@@ -133,9 +133,16 @@ struct WrittenWordTable<Value> {
     }
 
     /// Adds a value for bytes not in the table yet.
-    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value, hash: Int) {
+    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ value: consuming Value, hash: Int) {
+        insert(bytes, value, hash: hash, head: Self.head(bytes))
+    }
+
+    /// Adds a value for bytes not in the table yet, whose hash and head are `hashAndHead(bytes)`.
+    // The value moved in, not copied: a copy of an analyzer memo's entry retained its strings, and the caller's
+    // copy was then destroyed (140 instructions a new word), as was making the head again.
+    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ value: consuming Value, hash: Int, head: (UInt64, UInt64)) {
         if (entries.count + 1) * 2 > probes.count { grow() }
-        let (h0, h1) = Self.head(bytes)
+        let (h0, h1) = head
         let start = arena.count
         if bytes.count > 16 { arena.append(contentsOf: bytes) }
         entries.append(Entry(head0: h0, head1: h1, count: bytes.count, start: start, value: value))
@@ -176,7 +183,7 @@ struct FoldMemo {
             forms.removeAll(keepingCapacity: true)
         }
         forms.append(form)
-        index.insert(written, Int32(forms.count - 1), hash: hash)
+        index.insert(written, Int32(forms.count - 1), hash: hash, head: head)
         return form
     }
 }
