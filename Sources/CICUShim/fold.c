@@ -120,3 +120,56 @@ int32_t sift_fold_word_utf8(const char *text, int32_t length, char *out, int32_t
     return written == -3 ? -2 : written;
 }
 
+
+int32_t sift_nfkc_utf8(const char *text, int32_t length, char *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&status);
+    if (U_FAILURE(status)) return -2;
+    UChar stack[2][STACK_UNITS];
+    UChar *source = stack[0];
+    UChar *heap = NULL;
+    int32_t units = length + 1;
+    if (units > STACK_UNITS) {
+        heap = malloc(sizeof(UChar) * (size_t)units);
+        if (heap == NULL) return -2;
+        source = heap;
+    }
+    int32_t sourceLength = 0;
+    int32_t written = -2;
+    u_strFromUTF8(source, units, &sourceLength, text, length, &status);
+    if (U_FAILURE(status)) goto done;
+    /* A code point this ICU does not know may have a decomposition in a later Unicode: the caller decides. */
+    for (int32_t k = 0; k < sourceLength;) {
+        UChar32 c;
+        U16_NEXT(source, k, sourceLength, c);
+        if (u_charType(c) == U_UNASSIGNED) goto done;
+    }
+    const UChar *normalized = source;
+    int32_t normalLength = sourceLength;
+    UChar *wide = NULL;
+    if (unorm2_spanQuickCheckYes(nfkc, source, sourceLength, &status) != sourceLength || U_FAILURE(status)) {
+        status = U_ZERO_ERROR;
+        normalLength = unorm2_normalize(nfkc, source, sourceLength, stack[1], STACK_UNITS, &status);
+        normalized = stack[1];
+        if (status == U_BUFFER_OVERFLOW_ERROR) {
+            /* NFKC can expand a code unit many times over (U+FDFA is 18 units). */
+            int32_t room = sourceLength * 18 + 16;
+            wide = malloc(sizeof(UChar) * (size_t)room);
+            if (wide == NULL) goto done;
+            status = U_ZERO_ERROR;
+            normalLength = unorm2_normalize(nfkc, source, sourceLength, wide, room, &status);
+            normalized = wide;
+        }
+        if (U_FAILURE(status)) {
+            free(wide);
+            goto done;
+        }
+    }
+    u_strToUTF8(out, capacity, &written, normalized, normalLength, &status);
+    free(wide);
+    if (status == U_BUFFER_OVERFLOW_ERROR) written = -1;
+    else if (U_FAILURE(status)) written = -2;
+done:
+    free(heap);
+    return written;
+}

@@ -8,4 +8,9 @@
    repeated code point. Returns the length written, -1 when the result does not fit in capacity bytes (the caller
    then grows out), or -2 when the text is not valid UTF-8 (facts are then unset). */
 int32_t sift_fold_word_utf8(const char *text, int32_t length, char *out, int32_t capacity, int32_t facts[3]);
+
+/* NFKC of UTF-8 text, written as UTF-8 to out. Returns the length written, -1 when the result does not fit in
+   capacity bytes, or -2 when the text is not valid UTF-8 or holds a code point this ICU does not know (a later Unicode
+   may give it a decomposition: the caller then normalizes another way). */
+int32_t sift_nfkc_utf8(const char *text, int32_t length, char *out, int32_t capacity);
 #endif

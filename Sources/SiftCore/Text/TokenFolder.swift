@@ -208,6 +208,26 @@ struct TokenFolder: Sendable {
     /// Each ASCII byte as a one-character string.
     static let asciiMarks: [String] = (0..<128).map { String(decoding: [UInt8($0)], as: UTF8.self) }
 
+    /// The NFKC form of UTF-8 text, by ICU where it knows every character (Foundation's
+    /// `precomposedStringWithCompatibilityMapping` took 3,000 instructions a mark such as "…" or "—").
+    static func nfkc(_ slice: UnsafeBufferPointer<UInt8>) -> String {
+        var capacity = 256
+        while true {
+            let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { out -> (Int32, String?) in
+                let written = slice.withMemoryRebound(to: CChar.self) { source in
+                    out.withMemoryRebound(to: CChar.self) {
+                        sift_nfkc_utf8(source.baseAddress, Int32(source.count), $0.baseAddress, Int32(capacity))
+                    }
+                }
+                guard written >= 0 else { return (written, nil) }
+                return (written, String(decoding: UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[0..<Int(written)]), as: UTF8.self))
+            }
+            if let text = written.1 { return text }
+            if written.0 == -2 { return String(decoding: slice, as: UTF8.self).precomposedStringWithCompatibilityMapping }
+            capacity = max(capacity * 2, slice.count * 54 + 64)
+        }
+    }
+
     /// The emoji without variation selectors and skin tones, so "👍🏽" and "👍" look up the same.
     private func emojiFolded(_ slice: UnsafeBufferPointer<UInt8>) -> String {
         var scalars = String.UnicodeScalarView()
@@ -224,7 +244,7 @@ struct TokenFolder: Sendable {
     private func punctuationFolded(_ token: ScannedToken, _ slice: UnsafeBufferPointer<UInt8>) -> FoldedForm {
         // One ASCII mark, most punctuation: its string made once (decoding it was 120 instructions a token).
         if slice.count == 1, slice[0] < 0x80, !token.repeated { return FoldedForm(folded: Self.asciiMarks[Int(slice[0])], elongated: false, allCaps: false) }
-        let text = token.isASCII ? String(decoding: slice, as: UTF8.self) : String(decoding: slice, as: UTF8.self).precomposedStringWithCompatibilityMapping
+        let text = token.isASCII ? String(decoding: slice, as: UTF8.self) : Self.nfkc(slice)
         guard token.repeated else { return FoldedForm(folded: text, elongated: false, allCaps: false) }
         var seen = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !seen.contains(scalar) { seen.append(scalar) }

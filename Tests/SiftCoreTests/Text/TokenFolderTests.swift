@@ -141,4 +141,22 @@ struct TokenFolderTests {
         let folder = TokenFolder(doubleLetterWords: [])
         #expect(folder.unicodeFolded("Don't CRASH 4.2!") == "don't crash 4.2!")
     }
+
+    @Test func marksNormalizeLikeFoundation() {
+        // Every BMP character ICU 72 knows (Unicode 15.0), alone, doubled and after an ASCII mark, as punctuation
+        // tokens are folded; characters it does not know are normalized by Foundation, so they agree too.
+        var differing: [String] = []
+        for value in UInt32(0x80)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in [String(scalar), String(scalar) + String(scalar), "!" + String(scalar)] {
+                var bytes = text
+                let folded = bytes.withUTF8 { TokenFolder.nfkc($0) }
+                if folded != text.precomposedStringWithCompatibilityMapping { differing.append("U+\(String(value, radix: 16))") }
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(20))")
+        let long = String(repeating: "\u{FDFA}", count: 40)
+        var bytes = long
+        #expect(bytes.withUTF8 { TokenFolder.nfkc($0) } == long.precomposedStringWithCompatibilityMapping)
+    }
 }
