@@ -107,6 +107,19 @@ struct TokenFolderTests {
         }
     }
 
+    @Test func wordsInCapitalsAreToldByTheirCasedLetters() {
+        let folder = TokenFolder(doubleLetterWords: [])
+        // Greek and Cyrillic capitals, a title-case digraph (cased, neither upper nor lower case) with capitals after
+        // it, Devanagari and Thai (no case), and a capital among caseless letters.
+        let words = [("ΟΔΥΣΣΕΥΣ", true), ("Οδυσσευς", false), ("ǅEMAL", true), ("ǅemal", false), ("बहुत", false), ("ดีมาก", false),
+                     ("ⓐⓑ", false), ("ⒶⒷ", true), ("ÉÉ", true), ("ÉtÉ", false)]
+        for (word, allCaps) in words {
+            var text = word
+            let form = text.withUTF8 { folder.fold(ScannedToken(kind: .word, range: 0..<$0.count, isASCII: false), bytes: $0) }
+            #expect(form.allCaps == allCaps, "\(word)")
+        }
+    }
+
     @Test func foldingAWordCountsItsCapitalsAndRuns() {
         let folder = TokenFolder(doubleLetterWords: ["good"])
         let text = "ПЛОХООО Gooood ÉÉÉCHEC"
