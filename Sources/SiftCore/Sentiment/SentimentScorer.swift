@@ -497,33 +497,35 @@ struct ScoringRun {
     // Out of line: the lexicon references are copied (retained) only here, not in the memo's loop.
     @inline(never)
     func wordFacts(_ i: Int) -> TokenFacts {
-        let lexicon = lexicon, fallback = tables.multilingual
-        let resolved = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
-        return TokenFacts(resolved.entry, fromFallback: resolved.active !== (lexicon ?? fallback), stemValence: resolved.stemHit?.valence,
+        let lexicon = lexicon, fallback = tables.multilingual, tokens = tokens
+        let resolved = Self.resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+        return TokenFacts(resolved, fromFallback: resolved.active !== (lexicon ?? fallback),
                           ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
     }
 
     /// `memoFacts` for a word whose id the memo does not know yet.
+    // The token's fields are read in place: a copy of the token retained and released its two strings.
     @inline(never)
     mutating func rememberFacts(_ i: Int, byID: Bool) -> TokenFacts {
-        let token = tokens[i]
-        if let k = wordMemo.find(folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash) {
-            if byID { wordMemo.remember(id: token.wordID, space: wordSpace, k) }
+        let tokens = tokens
+        if let k = wordMemo.find(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem, stemHash: tokens[i].stemHash) {
+            if byID { wordMemo.remember(id: tokens[i].wordID, space: wordSpace, k) }
             return wordMemo.facts(k)
         }
-        let fallback = tables.multilingual
-        let resolved = Self.resolveWord(token, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
-        var fact = TokenFacts(resolved.entry, fromFallback: resolved.active !== (lexicon ?? fallback), stemValence: resolved.stemHit?.valence,
-                              ruleMarks: ScoringTables.ruleMarks(ruleWords, token.folded, hash: token.foldedHash))
+        let lexicon = lexicon, fallback = tables.multilingual
+        let resolved = Self.resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+        var fact = TokenFacts(resolved, fromFallback: resolved.active !== (lexicon ?? fallback),
+                              ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
         var candidates = PhraseCandidates()
-        if fact.marks.contains(.hasPhrases), let phrases = resolved.entry?.phrases {
+        if fact.marks.contains(.hasPhrases) {
+            let phrases = resolved.entryLookup.entries.withEntries { $0[resolved.entryIndex].value.phrases }
             fact.follows = TokenFacts.followFilter(phrases, in: resolved.active)
             candidates = PhraseCandidates(phrases, in: resolved.active)
         }
-        if let k = wordMemo.insert(folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash,
+        if let k = wordMemo.insert(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem, stemHash: tokens[i].stemHash,
                                    facts: fact, phrases: candidates) {
             fact.memoIndex = Int32(truncatingIfNeeded: k)
-            if byID { wordMemo.remember(id: token.wordID, space: wordSpace, k) }
+            if byID { wordMemo.remember(id: tokens[i].wordID, space: wordSpace, k) }
         }
         return fact
     }
@@ -777,7 +779,7 @@ struct ScoringRun {
                 if explain {
                     if fact.marks.contains(.ownValence) { addRule(units.count, fact.source.label) }
                     if fact.marks.contains(.stemValence) {
-                        let stemTerm = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: tables.multilingual, englishLookup: englishLookup).stemHit?.term ?? ""
+                        let stemTerm = Self.resolveWord(i, tokens: tokens, lexicon: lexicon, fallback: tables.multilingual, englishLookup: englishLookup).stemHit?.term ?? ""
                         addRule(units.count, "lexicon via '\(stemTerm)'")
                     }
                 }
@@ -866,7 +868,7 @@ struct ScoringRun {
                 Self.matchPhrase(keyed: keyed, single: single, at: i, end: end, lexicon: lookup, tokens: tokens)
             }
         } else {
-            let resolved = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+            let resolved = Self.resolveWord(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
             phraseLookup = resolved.active
             matched = resolved.entry.flatMap { Self.matchPhrase($0.phrases, at: i, end: range.upperBound, lexicon: phraseLookup, tokens: tokens) }
         }
@@ -906,42 +908,80 @@ struct ScoringRun {
     /// without a doubled last letter, laughter), the lookup the entry's expressions index, and the stem's valence for
     /// a word whose entry has none. A function of the token's folded form and stem and of the run's lexicons alone,
     /// which is what lets `ScorerWordMemo` keep it.
-    // Static: called from the token loop, a method on the run copied the whole run for each call.
-    static func resolveWord(_ token: Token, lexicon: LexiconLookup?, fallback: LexiconLookup, englishLookup: LexiconLookup?)
-        -> (entry: LexiconEntry?, active: LexiconLookup, stemHit: StemValence?) {
-        var active = lexicon ?? fallback
-        var entry = active.entry(token)
+    // Copies of the entry and stem for the rare callers that want them (explanations, runs without the memo's
+    // expression candidates); the memo and per-token paths read `resolve` in place.
+    static func resolveWord(_ i: Int, tokens: UnsafeBufferPointer<Token>, lexicon: LexiconLookup?, fallback: LexiconLookup,
+                            englishLookup: LexiconLookup?) -> (entry: LexiconEntry?, active: LexiconLookup, stemHit: StemValence?) {
+        let resolved = resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+        var entry: LexiconEntry?
+        if resolved.entryIndex >= 0 {
+            entry = resolved.entryLookup.entries.withEntries { $0[resolved.entryIndex].value }
+            if resolved.dropsPhrases { entry?.phrases = [] }
+        }
+        let stemHit = resolved.stemIndex >= 0 ? resolved.active.stems.withEntries { $0[resolved.stemIndex].value } : nil
+        return (entry, resolved.active, stemHit)
+    }
+
+    /// `resolveWord` as places in the lookups' tables: the resolution of the word at `i` of `tokens`.
+    // Static, over the caller's token buffer: called from the token loop, a method on the run copied the whole run
+    // for each call, and a returned tuple of an optional entry, a lookup and an optional stem was copied and
+    // destroyed through generic value witnesses (a quarter of a new word's cost).
+    static func resolve(_ i: Int, tokens: UnsafeBufferPointer<Token>, lexicon: LexiconLookup?, fallback: LexiconLookup,
+                        englishLookup: LexiconLookup?) -> WordResolution {
+        let foldedHash = tokens[i].foldedHash
+        let hasOwnStem = tokens[i].hasOwnStem
+        var resolved = WordResolution(lexicon ?? fallback)
+        resolved.entryIndex = resolved.active.entryIndex(tokens[i].folded, hash: foldedHash) ?? -1
         // One stem lookup per word, reused below.
-        var stemHit = entry == nil && token.hasOwnStem ? active.stem(token) : nil
-        if entry == nil, lexicon != nil, stemHit == nil, let other = fallback.entry(token) {
-            entry = other
-            active = fallback
-            stemHit = nil
+        let stemIndex = resolved.entryIndex < 0 && hasOwnStem
+            ? resolved.active.stemIndex(tokens[i].stem, hash: tokens[i].stemHash) ?? -1 : -1
+        if resolved.entryIndex < 0, lexicon != nil, stemIndex < 0, let k = fallback.entryIndex(tokens[i].folded, hash: foldedHash) {
+            resolved = WordResolution(fallback)
+            resolved.entryIndex = k
         }
         // Code-mixed reviews praise and pan in English ("aplikasinya very good", "app bahut slow hai"): a word
         // neither the text's lexicon nor the multilingual list knows is looked up, as written, in English.
-        if entry == nil, stemHit == nil, let english = englishLookup, let other = english.entry(token) {
-            entry = other
-            active = english
+        if resolved.entryIndex < 0, stemIndex < 0, let english = englishLookup, let k = english.entryIndex(tokens[i].folded, hash: foldedHash) {
+            resolved = WordResolution(english)
+            resolved.entryIndex = k
         }
         // "nicee", "goodd", "okk": a doubled last letter is a short drawn-out word (three or more are squeezed
         // by the analyzer already); the word without it is looked up the same way.
         // Only strong words: a weak one is too often a real word with a double ending ("add" is not "ad").
-        if entry == nil, stemHit == nil, let shorter = Self.withoutDoubledLastLetter(token.folded),
-           var other = active.entries[shorter] ?? fallback.entries[shorter] ?? englishLookup?.entries[shorter],
-           let valence = other.valence, abs(valence) >= SentimentScorer.drawnOutMinimumValence {
-            other.phrases = []  // the phrases index another lexicon's list
-            entry = other
+        if resolved.entryIndex < 0, stemIndex < 0, let shorter = Self.withoutDoubledLastLetter(tokens[i].folded) {
+            let hash = WordTable<LexiconEntry>.hash(shorter)
+            // The first of the three lookups that knows the shorter word decides.
+            var found = resolved.active.entryIndex(shorter, hash: hash).map { (lookup: resolved.active, index: $0) }
+            if found == nil { found = fallback.entryIndex(shorter, hash: hash).map { (fallback, $0) } }
+            if found == nil, let english = englishLookup { found = english.entryIndex(shorter, hash: hash).map { (english, $0) } }
+            if let found, let valence = found.lookup.valence(ofEntry: found.index),
+               abs(valence) >= SentimentScorer.drawnOutMinimumValence {
+                resolved.entryLookup = found.lookup
+                resolved.entryIndex = found.index
+                resolved.dropsPhrases = true  // the phrases index another lexicon's list
+            }
         }
         // "hahahaha", "ahahah", "bwahaha", "hehehe": laughter of any length reads as the lexicon's "haha".
-        if entry == nil, stemHit == nil, Self.isLaughter(token.folded),
-           var laugh = active.entries["haha"] ?? englishLookup?.entries["haha"] {
-            laugh.phrases = []
-            entry = laugh
+        if resolved.entryIndex < 0, stemIndex < 0, Self.isLaughter(tokens[i].folded) {
+            let hash = WordTable<LexiconEntry>.hash("haha")
+            if let k = resolved.active.entryIndex("haha", hash: hash) {
+                resolved.entryLookup = resolved.active
+                resolved.entryIndex = k
+                resolved.dropsPhrases = true
+            } else if let english = englishLookup, let k = english.entryIndex("haha", hash: hash) {
+                resolved.entryLookup = english
+                resolved.entryIndex = k
+                resolved.dropsPhrases = true
+            }
         }
         // A word with no valence of its own takes its stem's (looked up again when the entry only boosts or contrasts).
-        guard entry?.valence == nil, token.hasOwnStem else { return (entry, active, nil) }
-        return (entry, active, entry == nil ? stemHit : active.stem(token))
+        guard hasOwnStem else { return resolved }
+        if resolved.entryIndex < 0 {
+            resolved.stemIndex = stemIndex
+        } else if resolved.entryLookup.valence(ofEntry: resolved.entryIndex) == nil {
+            resolved.stemIndex = resolved.active.stemIndex(tokens[i].stem, hash: tokens[i].stemHash) ?? -1
+        }
+        return resolved
     }
 
     /// Whether a word is written laughter: "ha", "he", "hi" or "ah" syllables (at least two "h"s, five letters or more,
