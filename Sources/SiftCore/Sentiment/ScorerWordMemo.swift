@@ -23,7 +23,7 @@ struct ScorerWordMemo {
     // rehashed the table twice and copied its entries fifteen times (4 M instructions on gp.txt), and moving the
     // words once to a larger table when the small one filled 2.7 M. The entries are reserved, not touched, until
     // words come; clearing the probes is 0.2 M instructions a thread.
-    private var table = WordTable<Word>(reserving: ScorerWordMemo.initialCapacity)
+    private var table: WordTable<Word>
     /// Resolutions by the analyzer's word id (`Token.wordID`), each with its facts, for the memo of words as written
     /// named by its `space`: for a word met before, one read of half a cache line instead of a hashed probe, two
     /// string compares and a read of the record.
@@ -35,16 +35,21 @@ struct ScorerWordMemo {
         var space: Int
     }
     static let initialCapacity = 16_384
+    /// The room the memo starts with, and starts over with.
+    private let capacity: Int
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
     /// How many times the memo has started over: resolution indices from before a start-over mean nothing.
     private(set) var generation = 0
 
-    init() {}
+    init(capacity: Int = ScorerWordMemo.initialCapacity) {
+        self.capacity = capacity
+        table = WordTable(reserving: capacity)
+    }
 
     /// The memo of runs that have none lent to them, never read or written: one shared value, so such a run
     /// allocates no table.
-    static let unused = ScorerWordMemo()
+    static let unused = ScorerWordMemo(capacity: 0)
 
     /// The index of a token's resolution, nil when the token's form is not in the memo or was resolved with another
     /// stem.
@@ -97,7 +102,7 @@ struct ScorerWordMemo {
     mutating func insert(folded: String, foldedHash: Int, stem: String, stemHash: Int, facts: TokenFacts,
                          phrases: PhraseCandidates) -> Int? {
         if table.count >= Self.limit {
-            table = WordTable(reserving: Self.initialCapacity)
+            table = WordTable(reserving: capacity)
             byID.removeAll(keepingCapacity: true)
             generation += 1
         }
@@ -328,4 +333,32 @@ extension LexiconLookup {
 
     /// The valence of stem `k`.
     func valence(ofStem k: Int) -> Double { stems.withEntries { $0[k].value.valence } }
+
+    /// The kind of expression `index`.
+    @inline(__always)
+    func phraseKind(at index: Int) -> PhraseKind { phrases[index].kind }
+
+    /// The index and length in tokens of the first of a word's candidates as the memo keeps them
+    /// (`PhraseCandidates`) that the tokens from `start` spell: only the expressions whose second word is the next
+    /// token, or the word after a joining hyphen, are spelled out, in the lexicon's order, so the expression
+    /// `ScoringRun.matchPhrase` finds matches.
+    @inline(__always)
+    func matchPhrase(keyed: UnsafeBufferPointer<Int>, single: Int, at start: Int, end: Int,
+                     tokens: UnsafeBufferPointer<Token>) -> (index: Int, length: Int)? {
+        if start + 1 < end, !keyed.isEmpty {
+            let next = tokens[start + 1].foldedHash
+            // `matchPhrase` reads a second word across a hyphen joining it ("hassle-free").
+            let joined = start + 2 < end && ScoringRun.joinsWords(start + 1, tokens: tokens) ? tokens[start + 2].foldedHash : next
+            var j = 0
+            while j + 1 < keyed.count {
+                if keyed[j] == next || keyed[j] == joined,
+                   let length = ScoringRun.matchLength(phrases, keyed[j + 1], at: start, end: end, tokens: tokens) {
+                    return (keyed[j + 1], length)
+                }
+                j += 2
+            }
+        }
+        // A one-word expression matches wherever its word stands.
+        return single >= 0 ? (single, 1) : nil
+    }
 }

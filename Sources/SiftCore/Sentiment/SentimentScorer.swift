@@ -270,6 +270,8 @@ struct ScoringRun {
     var textHasMarks = true
     /// The thread's memo of resolved words, for English-lexicon runs without explanations kept in a
     /// `SentimentScratch`; `ScorerWordMemo.unused` in other runs.
+    // One memo for each lexicon (by-id slots for English alone) was tried: 2.2 M instructions more on gp.txt, where
+    // the few words of other languages are mostly met once, and no fewer on gp3k10.
     var wordMemo: ScorerWordMemo
     /// Whether `wordMemo` is this run's own (a run kept in a `SentimentScratch`).
     let ownsWordMemo: Bool
@@ -858,19 +860,23 @@ struct ScoringRun {
     mutating func matchWordPhrase(_ i: Int, range: Range<Int>, fact: inout TokenFacts) -> Int? {
         let fallback = tables.multilingual
         let phraseLookup: LexiconLookup
-        let matched: (LexiconPhrase, Int)?
+        let matched: (PhraseKind, Int)?
         if useWordMemo, fact.memoIndex >= 0 {
             let lookup = fact.marks.contains(.fromFallback) ? fallback : lexicon ?? fallback
             let tokens = tokens, end = range.upperBound
             phraseLookup = lookup
             // The memo's candidates, keyed by their second words: a word such as "not" starts dozens of expressions.
-            matched = wordMemo.withPhrases(Int(fact.memoIndex)) { keyed, single in
-                Self.matchPhrase(keyed: keyed, single: single, at: i, end: end, lexicon: lookup, tokens: tokens)
+            // The expression's index comes back and only its kind is read, in place: returning the expression
+            // copied (retained) its word and hash arrays.
+            let found = wordMemo.withPhrases(Int(fact.memoIndex)) { keyed, single in
+                lookup.matchPhrase(keyed: keyed, single: single, at: i, end: end, tokens: tokens)
             }
+            matched = found.map { (lookup.phraseKind(at: $0.index), $0.length) }
         } else {
             let resolved = Self.resolveWord(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
             phraseLookup = resolved.active
             matched = resolved.entry.flatMap { Self.matchPhrase($0.phrases, at: i, end: range.upperBound, lexicon: phraseLookup, tokens: tokens) }
+                .map { ($0.0.kind, $0.1) }
         }
         if let matched {
             appendPhrase(matched.0, tokens: i..<i + matched.1)
@@ -878,7 +884,7 @@ struct ScoringRun {
         }
         if fact.marks.contains(.phrasesOnly), let english = englishLookup, phraseLookup !== english, let other = english.entry(tokens[i]) {
             if !other.phrases.isEmpty, let matched = Self.matchPhrase(other.phrases, at: i, end: range.upperBound, lexicon: english, tokens: tokens) {
-                appendPhrase(matched.0, tokens: i..<i + matched.1)
+                appendPhrase(matched.0.kind, tokens: i..<i + matched.1)
                 return matched.1
             }
             fact = TokenFacts(other, fromFallback: false, stemValence: nil, ruleMarks: fact.marks.intersection(.ruleWords))
@@ -887,9 +893,9 @@ struct ScoringRun {
     }
 
     /// Appends the unit of an expression matched as a whole.
-    mutating func appendPhrase(_ phrase: LexiconPhrase, tokens range: Range<Int>) {
+    mutating func appendPhrase(_ kind: PhraseKind, tokens range: Range<Int>) {
         var unit = ScoredUnit(tokens: range, role: .word)
-        switch phrase.kind {
+        switch kind {
         case .valence(let v, let source):
             unit.base = v; unit.valence = v; unit.source = source
             if range.count > 1, v != 0 { sentenceHasExpression = true }
@@ -1051,29 +1057,6 @@ struct ScoringRun {
         return nil
     }
 
-    /// `matchPhrase` over a word's candidates as the memo keeps them (`PhraseCandidates`): only the expressions
-    /// whose second word is the next token, or the word after a joining hyphen, are spelled out, in the same order,
-    /// so the same expression matches.
-    static func matchPhrase(keyed: UnsafeBufferPointer<Int>, single: Int, at start: Int, end: Int, lexicon: LexiconLookup,
-                            tokens: UnsafeBufferPointer<Token>) -> (LexiconPhrase, Int)? {
-        if start + 1 < end, !keyed.isEmpty {
-            let next = tokens[start + 1].foldedHash
-            // `matchPhrase` reads a second word across a hyphen joining it ("hassle-free").
-            let joined = start + 2 < end && joinsWords(start + 1, tokens: tokens) ? tokens[start + 2].foldedHash : next
-            let phrases = lexicon.phrases
-            var j = 0
-            while j + 1 < keyed.count {
-                if keyed[j] == next || keyed[j] == joined,
-                   let length = matchLength(phrases, keyed[j + 1], at: start, end: end, tokens: tokens) {
-                    return (phrases[keyed[j + 1]], length)
-                }
-                j += 2
-            }
-        }
-        // A one-word expression matches wherever its word stands.
-        return single >= 0 ? (lexicon.phrases[single], 1) : nil
-    }
-
     /// The length in tokens of expression `index` of `phrases` spelled by the tokens from `start`, nil when they do not.
     @inline(__always)
     static func matchLength(_ phrases: [LexiconPhrase], _ index: Int, at start: Int, end: Int, tokens: UnsafeBufferPointer<Token>) -> Int? {
@@ -1157,9 +1140,9 @@ struct ScoringRun {
             }
             if tokens[firstIndex].flags.contains(.negated), !negatorIsInsideExpression(before: units[u].tokens.lowerBound, in: range),
                case let negator = negatorIndex(before: units[u].tokens.lowerBound, in: range), negator == nil || negator != spentNegator,
-               !(negator.map { withoutAfterANegator($0, in: range) } ?? false) {
+               !(negator.map { tokens[$0].foldedHash == Self.withoutHash && withoutAfterANegator($0, in: range) } ?? false) {
                 let negatorWord = negator.map { tokens[$0].folded } ?? "not"
-                let statesProblem = negator.map { negatorCanStateProblem($0, in: range) } ?? true
+                let statesProblem = negator.map { Self.negatorCanStateProblem($0, in: range, tokens: tokens) } ?? true
                 let failure = statesProblem ? lexicon?.failure(tokens[firstIndex]) : nil
                 // A listed verb is a failure even when the lexicon calls it negative: "can't cancel", "not refunded"
                 // complain, they do not praise the way "not bad" does.
@@ -1303,6 +1286,7 @@ struct ScoringRun {
     /// Whether the negator at `k` is a "without" that a negator earlier in its clause governs: "can't watch anything
     /// *without* buffering", "can't open it without an ad" say the buffering and the ad always come, so the word
     /// after "without" keeps its own valence.
+    // The caller compares the hash first: calling this method from the mutating `applyModifiers` copies the run.
     func withoutAfterANegator(_ k: Int, in range: Range<Int>) -> Bool {
         let tokens = tokens
         guard tokens[k].foldedHash == Self.withoutHash, tokens[k].folded == "without" else { return false }
@@ -1327,8 +1311,8 @@ struct ScoringRun {
 
     /// Whether the negator at `k` can state that the app fails: "don't *have to* carry my laptop", "no *need* for
     /// another app" tell of relief, not of a failure.
-    func negatorCanStateProblem(_ k: Int, in range: Range<Int>) -> Bool {
-        let tokens = tokens
+    // Static, over the caller's tokens: a method called from the mutating `applyModifiers` copied the whole run.
+    static func negatorCanStateProblem(_ k: Int, in range: Range<Int>, tokens: UnsafeBufferPointer<Token>) -> Bool {
         guard k + 1 < range.upperBound else { return true }
         // Words probed by their hashes, read in place: a Set<String> hashed each with SipHash (350 instructions a call).
         if Self.needWords.contains(tokens[k + 1].folded, hash: tokens[k + 1].foldedHash) { return false }

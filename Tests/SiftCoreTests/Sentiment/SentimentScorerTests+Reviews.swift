@@ -470,6 +470,12 @@ extension SentimentScorerTests {
             ("Great app, love it", nil), ("La aplicación es muy buena", "es"), ("Great app, love it", "en"),
             ("Gud app", nil), ("app accha nahi hai", nil), ("Es una estafa", "es"), ("Es una estafa", nil),
             ("Terrible update", "en"), ("Top demais", nil), ("Sehr gut", "de"), ("Not good at all", nil),
+            // Each lexicon's words are remembered apart: an English word that starts only expressions of the
+            // multilingual list ("best") still scores in Hinglish, and words met in one language score afresh in the
+            // next.
+            ("best app hai lekin kuch aur features chahiye", nil), ("best app hai lekin kuch aur features chahiye", "hi"),
+            ("aplikasi nya bagus banget, very good", nil), ("app bahut slow hai, nicee design though", nil),
+            ("best app ever", nil), ("La mejor app, not bad at all", "es"),
         ]
         let analyzer = TextAnalyzer().makeWorker()
         var scratch = SentimentScratch()
