@@ -954,7 +954,19 @@ struct ScoringRun {
         // "nicee", "goodd", "okk": a doubled last letter is a short drawn-out word (three or more are squeezed
         // by the analyzer already); the word without it is looked up the same way.
         // Only strong words: a weak one is too often a real word with a double ending ("add" is not "ad").
-        if resolved.entryIndex < 0, stemIndex < 0, let shorter = Self.withoutDoubledLastLetter(tokens[i].folded) {
+        // One look at an unknown word's bytes tells whether it may be drawn out or laughter: most are neither, and
+        // asking the two functions below read the String's bytes twice (~150 instructions a new word).
+        var mayBeDrawnOut = false, mayBeLaughter = false
+        if resolved.entryIndex < 0, stemIndex < 0 {
+            var folded = tokens[i].folded
+            folded.withUTF8 { bytes in
+                let n = bytes.count
+                mayBeDrawnOut = n >= 3 && bytes[n - 1] == bytes[n - 2] && bytes[n - 1].isASCIILetter
+                mayBeLaughter = n >= 5 && (bytes[0] == UInt8(ascii: "h") || bytes[0] == UInt8(ascii: "a")
+                                           || bytes[0] == UInt8(ascii: "b") || bytes[0] == UInt8(ascii: "m"))
+            }
+        }
+        if mayBeDrawnOut, resolved.entryIndex < 0, stemIndex < 0, let shorter = Self.withoutDoubledLastLetter(tokens[i].folded) {
             let hash = WordTable<LexiconEntry>.hash(shorter)
             // The first of the three lookups that knows the shorter word decides.
             var found = resolved.active.entryIndex(shorter, hash: hash).map { (lookup: resolved.active, index: $0) }
@@ -968,7 +980,7 @@ struct ScoringRun {
             }
         }
         // "hahahaha", "ahahah", "bwahaha", "hehehe": laughter of any length reads as the lexicon's "haha".
-        if resolved.entryIndex < 0, stemIndex < 0, Self.isLaughter(tokens[i].folded) {
+        if mayBeLaughter, resolved.entryIndex < 0, stemIndex < 0, Self.isLaughter(tokens[i].folded) {
             let hash = WordTable<LexiconEntry>.hash("haha")
             if let k = resolved.active.entryIndex("haha", hash: hash) {
                 resolved.entryLookup = resolved.active
