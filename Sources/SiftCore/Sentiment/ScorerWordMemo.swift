@@ -311,28 +311,37 @@ struct WordResolution {
 }
 
 // The places `WordResolution` holds, found and read through the lookup: a method reads its tables through `self`
-// without copying (retaining) them, where `lookup.entries.entryIndex(…)` in the caller retained and released both
-// arrays of the table for each probe.
+// without copying (retaining) them, where probing `lookup.entries` in the caller retained and released the table's
+// arrays for each probe.
 extension LexiconLookup {
-    /// The index of `word`'s entry in `entries`, whose `hash` is `WordTable.hash(word)`.
-    func entryIndex(_ word: String, hash: Int) -> Int? { entries.entryIndex(word, hash: hash) }
+    /// The index of `word`'s entry in `entries`, whose `hash` is `WordHash.of(word)`.
+    func entryIndex(_ word: String, hash: Int) -> Int? { entries.keys.index(word, hash: hash) }
 
-    /// The index of `stem`'s valence in `stems`, whose `hash` is `WordTable.hash(stem)`.
-    func stemIndex(_ stem: String, hash: Int) -> Int? { stems.entryIndex(stem, hash: hash) }
+    /// The index of `stem`'s valence in `stems`, whose `hash` is `WordHash.of(stem)`.
+    func stemIndex(_ stem: String, hash: Int) -> Int? { stems.keys.index(stem, hash: hash) }
 
     /// The valence of entry `k`.
-    func valence(ofEntry k: Int) -> Double? { entries.withEntries { $0[k].value.valence } }
+    func valence(ofEntry k: Int) -> Double? { entries.values.withUnsafeBufferPointer { $0[k].valence } }
 
     /// The fields of entry `k` the facts read; without its expressions when `dropsPhrases`.
     func fields(ofEntry k: Int, dropsPhrases: Bool) -> TokenFacts.EntryFields {
-        entries.withEntries { entries in
-            TokenFacts.EntryFields(valence: entries[k].value.valence, source: entries[k].value.source, booster: entries[k].value.booster,
-                                   contrast: entries[k].value.contrast, hasPhrases: !dropsPhrases && !entries[k].value.phrases.isEmpty)
+        entries.values.withUnsafeBufferPointer { entries in
+            TokenFacts.EntryFields(valence: entries[k].valence, source: entries[k].source, booster: entries[k].booster,
+                                   contrast: entries[k].contrast, hasPhrases: !dropsPhrases && !entries[k].phrases.isEmpty)
         }
     }
 
+    /// The expressions starting with entry `k`'s word.
+    func phrases(ofEntry k: Int) -> [Int] { entries.values[k].phrases }
+
     /// The valence of stem `k`.
-    func valence(ofStem k: Int) -> Double { stems.withEntries { $0[k].value.valence } }
+    func valence(ofStem k: Int) -> Double { stems.values.withUnsafeBufferPointer { $0[k].valence } }
+
+    /// Stem `k`'s valence with the term that lends it, for explanations.
+    func stemValence(_ k: Int) -> StemValence {
+        let target = stems.values[k]
+        return StemValence(valence: target.valence, term: entries.key(at: Int(target.term)))
+    }
 
     /// The kind of expression `index`.
     @inline(__always)

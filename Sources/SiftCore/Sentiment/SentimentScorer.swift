@@ -529,7 +529,7 @@ struct ScoringRun {
                               ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
         var candidates = PhraseCandidates()
         if fact.marks.contains(.hasPhrases) {
-            let phrases = resolved.entryLookup.entries.withEntries { $0[resolved.entryIndex].value.phrases }
+            let phrases = resolved.entryLookup.phrases(ofEntry: resolved.entryIndex)
             fact.follows = TokenFacts.followFilter(phrases, in: resolved.active)
             candidates = PhraseCandidates(phrases, in: resolved.active)
         }
@@ -930,10 +930,10 @@ struct ScoringRun {
         let resolved = resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
         var entry: LexiconEntry?
         if resolved.entryIndex >= 0 {
-            entry = resolved.entryLookup.entries.withEntries { $0[resolved.entryIndex].value }
+            entry = resolved.entryLookup.entries.values[resolved.entryIndex]
             if resolved.dropsPhrases { entry?.phrases = [] }
         }
-        let stemHit = resolved.stemIndex >= 0 ? resolved.active.stems.withEntries { $0[resolved.stemIndex].value } : nil
+        let stemHit = resolved.stemIndex >= 0 ? resolved.active.stemValence(resolved.stemIndex) : nil
         return (entry, resolved.active, stemHit)
     }
 
