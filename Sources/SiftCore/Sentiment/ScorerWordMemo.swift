@@ -19,7 +19,11 @@ struct ScorerWordMemo {
 
     // Each resolution beside its key in one table: on a large review set the probe slot, the key and the record are
     // cache misses, and one entry holding key and record saves one of three.
-    private var table = WordTable<Word>(capacity: 4096)
+    // Sized for the vocabulary of some 20,000 reviews (12,800 words in gp.txt): growing from room for 4,096 words
+    // rehashed the table twice and copied its entries fifteen times (4 M instructions on gp.txt), and moving the
+    // words once to a larger table when the small one filled 2.7 M. The entries are reserved, not touched, until
+    // words come; clearing the probes is 0.2 M instructions a thread.
+    private var table: WordTable<Word>
     /// Resolutions by the analyzer's word id (`Token.wordID`), each with its facts, for the memo of words as written
     /// named by its `space`: for a word met before, one read of half a cache line instead of a hashed probe, two
     /// string compares and a read of the record.
@@ -30,16 +34,22 @@ struct ScorerWordMemo {
         var facts: TokenFacts
         var space: Int
     }
+    static let initialCapacity = 16_384
+    /// The room the memo starts with, and starts over with.
+    private let capacity: Int
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
     /// How many times the memo has started over: resolution indices from before a start-over mean nothing.
     private(set) var generation = 0
 
-    init() {}
+    init(capacity: Int = ScorerWordMemo.initialCapacity) {
+        self.capacity = capacity
+        table = WordTable(reserving: capacity)
+    }
 
     /// The memo of runs that have none lent to them, never read or written: one shared value, so such a run
     /// allocates no table.
-    static let unused = ScorerWordMemo()
+    static let unused = ScorerWordMemo(capacity: 0)
 
     /// The index of a token's resolution, nil when the token's form is not in the memo or was resolved with another
     /// stem.
@@ -64,7 +74,10 @@ struct ScorerWordMemo {
     mutating func remember(id: Int32, space: Int, _ k: Int) {
         let i = Int(id)
         if i >= byID.count {
-            byID.append(contentsOf: repeatElement(IDSlot(facts: TokenFacts(), space: 0), count: i + 1 - byID.count))
+            // Grown by half at least: ids come one new word at a time, and an append per word was a tenth of a new
+            // word's cost. The slots added are in no space (0), so `find` misses them.
+            let count = max(i + 1, byID.count + byID.count / 2)
+            byID.append(contentsOf: repeatElement(IDSlot(facts: TokenFacts(), space: 0), count: count - byID.count))
         }
         byID[i] = IDSlot(facts: facts(k), space: space)
     }
@@ -89,7 +102,7 @@ struct ScorerWordMemo {
     mutating func insert(folded: String, foldedHash: Int, stem: String, stemHash: Int, facts: TokenFacts,
                          phrases: PhraseCandidates) -> Int? {
         if table.count >= Self.limit {
-            table = WordTable(capacity: 4096)
+            table = WordTable(reserving: capacity)
             byID.removeAll(keepingCapacity: true)
             generation += 1
         }
@@ -201,6 +214,32 @@ struct TokenFacts {
     /// The facts of a word whose resolution is `entry` (after the fallbacks) and `stemValence`, with the rule marks
     /// of its folded form.
     init(_ entry: LexiconEntry?, fromFallback: Bool, stemValence: Double?, ruleMarks: Marks) {
+        self.init(entry.map { EntryFields(valence: $0.valence, source: $0.source, booster: $0.booster, contrast: $0.contrast,
+                                          hasPhrases: !$0.phrases.isEmpty) },
+                  fromFallback: fromFallback, stemValence: stemValence, ruleMarks: ruleMarks)
+    }
+
+    /// The facts of a word resolved as `resolved` (its entry and stem read in place), with the rule marks of its
+    /// folded form.
+    @inline(__always)
+    init(_ resolved: WordResolution, fromFallback: Bool, ruleMarks: Marks) {
+        let fields = resolved.entryIndex >= 0
+            ? resolved.entryLookup.fields(ofEntry: resolved.entryIndex, dropsPhrases: resolved.dropsPhrases) : nil
+        let stemValence = resolved.stemIndex >= 0 ? resolved.active.valence(ofStem: resolved.stemIndex) : nil
+        self.init(fields, fromFallback: fromFallback, stemValence: stemValence, ruleMarks: ruleMarks)
+    }
+
+    /// The fields of a lexicon entry the facts read, as plain values.
+    struct EntryFields {
+        var valence: Double?
+        var source: ValenceSource
+        var booster: Double?
+        var contrast: ContrastSide?
+        var hasPhrases: Bool
+    }
+
+    @inline(__always)
+    private init(_ entry: EntryFields?, fromFallback: Bool, stemValence: Double?, ruleMarks: Marks) {
         role = .word
         marks = ruleMarks
         if let entry {
@@ -214,7 +253,7 @@ struct TokenFacts {
                 boosterScalar = s
                 if entry.valence == nil, entry.contrast == nil { role = .booster }
             }
-            if !entry.phrases.isEmpty {
+            if entry.hasPhrases {
                 marks.insert(.hasPhrases)
                 if entry.valence == nil, entry.booster == nil, entry.contrast == nil, stemValence == nil { marks.insert(.phrasesOnly) }
             }
@@ -246,5 +285,89 @@ public struct SentimentScratch {
             run = ScoringRun(tables: tables, explain: false, wordMemo: ScorerWordMemo())
         }
         run!.recordOnly = recordOnly
+    }
+}
+
+/// What the lexicons say about one word (`ScoringRun.resolve`), as places in the lookups' tables: plain values, so
+/// making, passing and dropping one copies no entry and retains nothing.
+struct WordResolution {
+    /// The lookup whose expressions the entry's phrase indices point into, and whose stems `stemIndex` indexes.
+    unowned(unsafe) var active: LexiconLookup
+    /// The lookup whose `entries` hold the word's entry.
+    unowned(unsafe) var entryLookup: LexiconLookup
+    /// The entry's index in `entryLookup.entries`, -1 for none.
+    var entryIndex = -1
+    /// The entry is another word's (the word without a doubled letter, "haha"): its expressions are not the word's.
+    var dropsPhrases = false
+    /// The index of the stem's valence in `active.stems`, -1 for none.
+    var stemIndex = -1
+
+    /// No entry yet, in `lookup`.
+    @inline(__always)
+    init(_ lookup: LexiconLookup) {
+        active = lookup
+        entryLookup = lookup
+    }
+}
+
+// The places `WordResolution` holds, found and read through the lookup: a method reads its tables through `self`
+// without copying (retaining) them, where probing `lookup.entries` in the caller retained and released the table's
+// arrays for each probe.
+extension LexiconLookup {
+    /// The index of `word`'s entry in `entries`, whose `hash` is `WordHash.of(word)`.
+    func entryIndex(_ word: String, hash: Int) -> Int? { entries.keys.index(word, hash: hash) }
+
+    /// The index of `stem`'s valence in `stems`, whose `hash` is `WordHash.of(stem)`.
+    func stemIndex(_ stem: String, hash: Int) -> Int? { stems.keys.index(stem, hash: hash) }
+
+    /// The valence of entry `k`.
+    func valence(ofEntry k: Int) -> Double? { entries.values.withUnsafeBufferPointer { $0[k].valence } }
+
+    /// The fields of entry `k` the facts read; without its expressions when `dropsPhrases`.
+    func fields(ofEntry k: Int, dropsPhrases: Bool) -> TokenFacts.EntryFields {
+        entries.values.withUnsafeBufferPointer { entries in
+            TokenFacts.EntryFields(valence: entries[k].valence, source: entries[k].source, booster: entries[k].booster,
+                                   contrast: entries[k].contrast, hasPhrases: !dropsPhrases && !entries[k].phrases.isEmpty)
+        }
+    }
+
+    /// The expressions starting with entry `k`'s word.
+    func phrases(ofEntry k: Int) -> [Int] { entries.values[k].phrases }
+
+    /// The valence of stem `k`.
+    func valence(ofStem k: Int) -> Double { stems.values.withUnsafeBufferPointer { $0[k].valence } }
+
+    /// Stem `k`'s valence with the term that lends it, for explanations.
+    func stemValence(_ k: Int) -> StemValence {
+        let target = stems.values[k]
+        return StemValence(valence: target.valence, term: entries.key(at: Int(target.term)))
+    }
+
+    /// The kind of expression `index`.
+    @inline(__always)
+    func phraseKind(at index: Int) -> PhraseKind { phrases[index].kind }
+
+    /// The index and length in tokens of the first of a word's candidates as the memo keeps them
+    /// (`PhraseCandidates`) that the tokens from `start` spell: only the expressions whose second word is the next
+    /// token, or the word after a joining hyphen, are spelled out, in the lexicon's order, so the expression
+    /// `ScoringRun.matchPhrase` finds matches.
+    @inline(__always)
+    func matchPhrase(keyed: UnsafeBufferPointer<Int>, single: Int, at start: Int, end: Int,
+                     tokens: UnsafeBufferPointer<Token>) -> (index: Int, length: Int)? {
+        if start + 1 < end, !keyed.isEmpty {
+            let next = tokens[start + 1].foldedHash
+            // `matchPhrase` reads a second word across a hyphen joining it ("hassle-free").
+            let joined = start + 2 < end && ScoringRun.joinsWords(start + 1, tokens: tokens) ? tokens[start + 2].foldedHash : next
+            var j = 0
+            while j + 1 < keyed.count {
+                if keyed[j] == next || keyed[j] == joined,
+                   let length = ScoringRun.matchLength(phrases, keyed[j + 1], at: start, end: end, tokens: tokens) {
+                    return (keyed[j + 1], length)
+                }
+                j += 2
+            }
+        }
+        // A one-word expression matches wherever its word stands.
+        return single >= 0 ? (single, 1) : nil
     }
 }

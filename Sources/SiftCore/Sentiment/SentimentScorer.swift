@@ -270,6 +270,8 @@ struct ScoringRun {
     var textHasMarks = true
     /// The thread's memo of resolved words, for English-lexicon runs without explanations kept in a
     /// `SentimentScratch`; `ScorerWordMemo.unused` in other runs.
+    // One memo for each lexicon (by-id slots for English alone) was tried: 2.2 M instructions more on gp.txt, where
+    // the few words of other languages are mostly met once, and no fewer on gp3k10.
     var wordMemo: ScorerWordMemo
     /// Whether `wordMemo` is this run's own (a run kept in a `SentimentScratch`).
     let ownsWordMemo: Bool
@@ -297,11 +299,20 @@ struct ScoringRun {
                     self.tokens = tokens
                     self.bytes = bytes
                     self.sentences = sentences
-                    // A copied scratch shares the storage: the copy gets its own before writing.
-                    if !isKnownUniquelyReferenced(&factStorage) { factStorage = TokenFactStorage() }
-                    units.makeUniqueAndEmpty()
-                    modifiableUnits.makeUniqueAndEmpty()
-                    sentenceScores.makeUniqueAndEmpty()
+                    // A copied scratch shares the storage: the copy gets its own before writing. The fact storage
+                    // answers for all four: they are copied together, and replaced together here (a buffer that grows
+                    // gets storage no copy has), so when it is unique so are the others (three more checks were ~70
+                    // instructions a text).
+                    if isKnownUniquelyReferenced(&factStorage) {
+                        units.removeAll()
+                        modifiableUnits.removeAll()
+                        sentenceScores.removeAll()
+                    } else {
+                        factStorage = TokenFactStorage()
+                        units.makeUniqueAndEmpty()
+                        modifiableUnits.makeUniqueAndEmpty()
+                        sentenceScores.makeUniqueAndEmpty()
+                    }
                     facts = factStorage.reserve(tokens.count)
                     wordSpace = text.wordSpace
                     let result = body(&self)
@@ -497,33 +508,35 @@ struct ScoringRun {
     // Out of line: the lexicon references are copied (retained) only here, not in the memo's loop.
     @inline(never)
     func wordFacts(_ i: Int) -> TokenFacts {
-        let lexicon = lexicon, fallback = tables.multilingual
-        let resolved = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
-        return TokenFacts(resolved.entry, fromFallback: resolved.active !== (lexicon ?? fallback), stemValence: resolved.stemHit?.valence,
+        let lexicon = lexicon, fallback = tables.multilingual, tokens = tokens
+        let resolved = Self.resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+        return TokenFacts(resolved, fromFallback: resolved.active !== (lexicon ?? fallback),
                           ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
     }
 
     /// `memoFacts` for a word whose id the memo does not know yet.
+    // The token's fields are read in place: a copy of the token retained and released its two strings.
     @inline(never)
     mutating func rememberFacts(_ i: Int, byID: Bool) -> TokenFacts {
-        let token = tokens[i]
-        if let k = wordMemo.find(folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash) {
-            if byID { wordMemo.remember(id: token.wordID, space: wordSpace, k) }
+        let tokens = tokens
+        if let k = wordMemo.find(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem, stemHash: tokens[i].stemHash) {
+            if byID { wordMemo.remember(id: tokens[i].wordID, space: wordSpace, k) }
             return wordMemo.facts(k)
         }
-        let fallback = tables.multilingual
-        let resolved = Self.resolveWord(token, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
-        var fact = TokenFacts(resolved.entry, fromFallback: resolved.active !== (lexicon ?? fallback), stemValence: resolved.stemHit?.valence,
-                              ruleMarks: ScoringTables.ruleMarks(ruleWords, token.folded, hash: token.foldedHash))
+        let lexicon = lexicon, fallback = tables.multilingual
+        let resolved = Self.resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+        var fact = TokenFacts(resolved, fromFallback: resolved.active !== (lexicon ?? fallback),
+                              ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
         var candidates = PhraseCandidates()
-        if fact.marks.contains(.hasPhrases), let phrases = resolved.entry?.phrases {
+        if fact.marks.contains(.hasPhrases) {
+            let phrases = resolved.entryLookup.phrases(ofEntry: resolved.entryIndex)
             fact.follows = TokenFacts.followFilter(phrases, in: resolved.active)
             candidates = PhraseCandidates(phrases, in: resolved.active)
         }
-        if let k = wordMemo.insert(folded: token.folded, foldedHash: token.foldedHash, stem: token.stem, stemHash: token.stemHash,
+        if let k = wordMemo.insert(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem, stemHash: tokens[i].stemHash,
                                    facts: fact, phrases: candidates) {
             fact.memoIndex = Int32(truncatingIfNeeded: k)
-            if byID { wordMemo.remember(id: token.wordID, space: wordSpace, k) }
+            if byID { wordMemo.remember(id: tokens[i].wordID, space: wordSpace, k) }
         }
         return fact
     }
@@ -777,7 +790,7 @@ struct ScoringRun {
                 if explain {
                     if fact.marks.contains(.ownValence) { addRule(units.count, fact.source.label) }
                     if fact.marks.contains(.stemValence) {
-                        let stemTerm = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: tables.multilingual, englishLookup: englishLookup).stemHit?.term ?? ""
+                        let stemTerm = Self.resolveWord(i, tokens: tokens, lexicon: lexicon, fallback: tables.multilingual, englishLookup: englishLookup).stemHit?.term ?? ""
                         addRule(units.count, "lexicon via '\(stemTerm)'")
                     }
                 }
@@ -856,19 +869,23 @@ struct ScoringRun {
     mutating func matchWordPhrase(_ i: Int, range: Range<Int>, fact: inout TokenFacts) -> Int? {
         let fallback = tables.multilingual
         let phraseLookup: LexiconLookup
-        let matched: (LexiconPhrase, Int)?
+        let matched: (PhraseKind, Int)?
         if useWordMemo, fact.memoIndex >= 0 {
             let lookup = fact.marks.contains(.fromFallback) ? fallback : lexicon ?? fallback
             let tokens = tokens, end = range.upperBound
             phraseLookup = lookup
             // The memo's candidates, keyed by their second words: a word such as "not" starts dozens of expressions.
-            matched = wordMemo.withPhrases(Int(fact.memoIndex)) { keyed, single in
-                Self.matchPhrase(keyed: keyed, single: single, at: i, end: end, lexicon: lookup, tokens: tokens)
+            // The expression's index comes back and only its kind is read, in place: returning the expression
+            // copied (retained) its word and hash arrays.
+            let found = wordMemo.withPhrases(Int(fact.memoIndex)) { keyed, single in
+                lookup.matchPhrase(keyed: keyed, single: single, at: i, end: end, tokens: tokens)
             }
+            matched = found.map { (lookup.phraseKind(at: $0.index), $0.length) }
         } else {
-            let resolved = Self.resolveWord(tokens[i], lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+            let resolved = Self.resolveWord(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
             phraseLookup = resolved.active
             matched = resolved.entry.flatMap { Self.matchPhrase($0.phrases, at: i, end: range.upperBound, lexicon: phraseLookup, tokens: tokens) }
+                .map { ($0.0.kind, $0.1) }
         }
         if let matched {
             appendPhrase(matched.0, tokens: i..<i + matched.1)
@@ -876,7 +893,7 @@ struct ScoringRun {
         }
         if fact.marks.contains(.phrasesOnly), let english = englishLookup, phraseLookup !== english, let other = english.entry(tokens[i]) {
             if !other.phrases.isEmpty, let matched = Self.matchPhrase(other.phrases, at: i, end: range.upperBound, lexicon: english, tokens: tokens) {
-                appendPhrase(matched.0, tokens: i..<i + matched.1)
+                appendPhrase(matched.0.kind, tokens: i..<i + matched.1)
                 return matched.1
             }
             fact = TokenFacts(other, fromFallback: false, stemValence: nil, ruleMarks: fact.marks.intersection(.ruleWords))
@@ -885,9 +902,9 @@ struct ScoringRun {
     }
 
     /// Appends the unit of an expression matched as a whole.
-    mutating func appendPhrase(_ phrase: LexiconPhrase, tokens range: Range<Int>) {
+    mutating func appendPhrase(_ kind: PhraseKind, tokens range: Range<Int>) {
         var unit = ScoredUnit(tokens: range, role: .word)
-        switch phrase.kind {
+        switch kind {
         case .valence(let v, let source):
             unit.base = v; unit.valence = v; unit.source = source
             if range.count > 1, v != 0 { sentenceHasExpression = true }
@@ -906,42 +923,92 @@ struct ScoringRun {
     /// without a doubled last letter, laughter), the lookup the entry's expressions index, and the stem's valence for
     /// a word whose entry has none. A function of the token's folded form and stem and of the run's lexicons alone,
     /// which is what lets `ScorerWordMemo` keep it.
-    // Static: called from the token loop, a method on the run copied the whole run for each call.
-    static func resolveWord(_ token: Token, lexicon: LexiconLookup?, fallback: LexiconLookup, englishLookup: LexiconLookup?)
-        -> (entry: LexiconEntry?, active: LexiconLookup, stemHit: StemValence?) {
-        var active = lexicon ?? fallback
-        var entry = active.entry(token)
+    // Copies of the entry and stem for the rare callers that want them (explanations, runs without the memo's
+    // expression candidates); the memo and per-token paths read `resolve` in place.
+    static func resolveWord(_ i: Int, tokens: UnsafeBufferPointer<Token>, lexicon: LexiconLookup?, fallback: LexiconLookup,
+                            englishLookup: LexiconLookup?) -> (entry: LexiconEntry?, active: LexiconLookup, stemHit: StemValence?) {
+        let resolved = resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+        var entry: LexiconEntry?
+        if resolved.entryIndex >= 0 {
+            entry = resolved.entryLookup.entries.values[resolved.entryIndex]
+            if resolved.dropsPhrases { entry?.phrases = [] }
+        }
+        let stemHit = resolved.stemIndex >= 0 ? resolved.active.stemValence(resolved.stemIndex) : nil
+        return (entry, resolved.active, stemHit)
+    }
+
+    /// `resolveWord` as places in the lookups' tables: the resolution of the word at `i` of `tokens`.
+    // Static, over the caller's token buffer: called from the token loop, a method on the run copied the whole run
+    // for each call, and a returned tuple of an optional entry, a lookup and an optional stem was copied and
+    // destroyed through generic value witnesses (a quarter of a new word's cost).
+    static func resolve(_ i: Int, tokens: UnsafeBufferPointer<Token>, lexicon: LexiconLookup?, fallback: LexiconLookup,
+                        englishLookup: LexiconLookup?) -> WordResolution {
+        let foldedHash = tokens[i].foldedHash
+        let hasOwnStem = tokens[i].hasOwnStem
+        var resolved = WordResolution(lexicon ?? fallback)
+        resolved.entryIndex = resolved.active.entryIndex(tokens[i].folded, hash: foldedHash) ?? -1
         // One stem lookup per word, reused below.
-        var stemHit = entry == nil && token.hasOwnStem ? active.stem(token) : nil
-        if entry == nil, lexicon != nil, stemHit == nil, let other = fallback.entry(token) {
-            entry = other
-            active = fallback
-            stemHit = nil
+        let stemIndex = resolved.entryIndex < 0 && hasOwnStem
+            ? resolved.active.stemIndex(tokens[i].stem, hash: tokens[i].stemHash) ?? -1 : -1
+        if resolved.entryIndex < 0, lexicon != nil, stemIndex < 0, let k = fallback.entryIndex(tokens[i].folded, hash: foldedHash) {
+            resolved = WordResolution(fallback)
+            resolved.entryIndex = k
         }
         // Code-mixed reviews praise and pan in English ("aplikasinya very good", "app bahut slow hai"): a word
         // neither the text's lexicon nor the multilingual list knows is looked up, as written, in English.
-        if entry == nil, stemHit == nil, let english = englishLookup, let other = english.entry(token) {
-            entry = other
-            active = english
+        if resolved.entryIndex < 0, stemIndex < 0, let english = englishLookup, let k = english.entryIndex(tokens[i].folded, hash: foldedHash) {
+            resolved = WordResolution(english)
+            resolved.entryIndex = k
         }
         // "nicee", "goodd", "okk": a doubled last letter is a short drawn-out word (three or more are squeezed
         // by the analyzer already); the word without it is looked up the same way.
         // Only strong words: a weak one is too often a real word with a double ending ("add" is not "ad").
-        if entry == nil, stemHit == nil, let shorter = Self.withoutDoubledLastLetter(token.folded),
-           var other = active.entries[shorter] ?? fallback.entries[shorter] ?? englishLookup?.entries[shorter],
-           let valence = other.valence, abs(valence) >= SentimentScorer.drawnOutMinimumValence {
-            other.phrases = []  // the phrases index another lexicon's list
-            entry = other
+        // One look at an unknown word's bytes tells whether it may be drawn out or laughter: most are neither, and
+        // asking the two functions below read the String's bytes twice (~150 instructions a new word).
+        var mayBeDrawnOut = false, mayBeLaughter = false
+        if resolved.entryIndex < 0, stemIndex < 0 {
+            var folded = tokens[i].folded
+            folded.withUTF8 { bytes in
+                let n = bytes.count
+                mayBeDrawnOut = n >= 3 && bytes[n - 1] == bytes[n - 2] && bytes[n - 1].isASCIILetter
+                mayBeLaughter = n >= 5 && (bytes[0] == UInt8(ascii: "h") || bytes[0] == UInt8(ascii: "a")
+                                           || bytes[0] == UInt8(ascii: "b") || bytes[0] == UInt8(ascii: "m"))
+            }
+        }
+        if mayBeDrawnOut, resolved.entryIndex < 0, stemIndex < 0, let shorter = Self.withoutDoubledLastLetter(tokens[i].folded) {
+            let hash = WordTable<LexiconEntry>.hash(shorter)
+            // The first of the three lookups that knows the shorter word decides.
+            var found = resolved.active.entryIndex(shorter, hash: hash).map { (lookup: resolved.active, index: $0) }
+            if found == nil { found = fallback.entryIndex(shorter, hash: hash).map { (fallback, $0) } }
+            if found == nil, let english = englishLookup { found = english.entryIndex(shorter, hash: hash).map { (english, $0) } }
+            if let found, let valence = found.lookup.valence(ofEntry: found.index),
+               abs(valence) >= SentimentScorer.drawnOutMinimumValence {
+                resolved.entryLookup = found.lookup
+                resolved.entryIndex = found.index
+                resolved.dropsPhrases = true  // the phrases index another lexicon's list
+            }
         }
         // "hahahaha", "ahahah", "bwahaha", "hehehe": laughter of any length reads as the lexicon's "haha".
-        if entry == nil, stemHit == nil, Self.isLaughter(token.folded),
-           var laugh = active.entries["haha"] ?? englishLookup?.entries["haha"] {
-            laugh.phrases = []
-            entry = laugh
+        if mayBeLaughter, resolved.entryIndex < 0, stemIndex < 0, Self.isLaughter(tokens[i].folded) {
+            let hash = WordTable<LexiconEntry>.hash("haha")
+            if let k = resolved.active.entryIndex("haha", hash: hash) {
+                resolved.entryLookup = resolved.active
+                resolved.entryIndex = k
+                resolved.dropsPhrases = true
+            } else if let english = englishLookup, let k = english.entryIndex("haha", hash: hash) {
+                resolved.entryLookup = english
+                resolved.entryIndex = k
+                resolved.dropsPhrases = true
+            }
         }
         // A word with no valence of its own takes its stem's (looked up again when the entry only boosts or contrasts).
-        guard entry?.valence == nil, token.hasOwnStem else { return (entry, active, nil) }
-        return (entry, active, entry == nil ? stemHit : active.stem(token))
+        guard hasOwnStem else { return resolved }
+        if resolved.entryIndex < 0 {
+            resolved.stemIndex = stemIndex
+        } else if resolved.entryLookup.valence(ofEntry: resolved.entryIndex) == nil {
+            resolved.stemIndex = resolved.active.stemIndex(tokens[i].stem, hash: tokens[i].stemHash) ?? -1
+        }
+        return resolved
     }
 
     /// Whether a word is written laughter: "ha", "he", "hi" or "ah" syllables (at least two "h"s, five letters or more,
@@ -1009,29 +1076,6 @@ struct ScoringRun {
             if let length = matchLength(phrases, index, at: start, end: end, tokens: tokens) { return (phrases[index], length) }
         }
         return nil
-    }
-
-    /// `matchPhrase` over a word's candidates as the memo keeps them (`PhraseCandidates`): only the expressions
-    /// whose second word is the next token, or the word after a joining hyphen, are spelled out, in the same order,
-    /// so the same expression matches.
-    static func matchPhrase(keyed: UnsafeBufferPointer<Int>, single: Int, at start: Int, end: Int, lexicon: LexiconLookup,
-                            tokens: UnsafeBufferPointer<Token>) -> (LexiconPhrase, Int)? {
-        if start + 1 < end, !keyed.isEmpty {
-            let next = tokens[start + 1].foldedHash
-            // `matchPhrase` reads a second word across a hyphen joining it ("hassle-free").
-            let joined = start + 2 < end && joinsWords(start + 1, tokens: tokens) ? tokens[start + 2].foldedHash : next
-            let phrases = lexicon.phrases
-            var j = 0
-            while j + 1 < keyed.count {
-                if keyed[j] == next || keyed[j] == joined,
-                   let length = matchLength(phrases, keyed[j + 1], at: start, end: end, tokens: tokens) {
-                    return (phrases[keyed[j + 1]], length)
-                }
-                j += 2
-            }
-        }
-        // A one-word expression matches wherever its word stands.
-        return single >= 0 ? (lexicon.phrases[single], 1) : nil
     }
 
     /// The length in tokens of expression `index` of `phrases` spelled by the tokens from `start`, nil when they do not.
@@ -1117,9 +1161,9 @@ struct ScoringRun {
             }
             if tokens[firstIndex].flags.contains(.negated), !negatorIsInsideExpression(before: units[u].tokens.lowerBound, in: range),
                case let negator = negatorIndex(before: units[u].tokens.lowerBound, in: range), negator == nil || negator != spentNegator,
-               !(negator.map { withoutAfterANegator($0, in: range) } ?? false) {
+               !(negator.map { tokens[$0].foldedHash == Self.withoutHash && withoutAfterANegator($0, in: range) } ?? false) {
                 let negatorWord = negator.map { tokens[$0].folded } ?? "not"
-                let statesProblem = negator.map { negatorCanStateProblem($0, in: range) } ?? true
+                let statesProblem = negator.map { Self.negatorCanStateProblem($0, in: range, tokens: tokens) } ?? true
                 let failure = statesProblem ? lexicon?.failure(tokens[firstIndex]) : nil
                 // A listed verb is a failure even when the lexicon calls it negative: "can't cancel", "not refunded"
                 // complain, they do not praise the way "not bad" does.
@@ -1263,6 +1307,7 @@ struct ScoringRun {
     /// Whether the negator at `k` is a "without" that a negator earlier in its clause governs: "can't watch anything
     /// *without* buffering", "can't open it without an ad" say the buffering and the ad always come, so the word
     /// after "without" keeps its own valence.
+    // The caller compares the hash first: calling this method from the mutating `applyModifiers` copies the run.
     func withoutAfterANegator(_ k: Int, in range: Range<Int>) -> Bool {
         let tokens = tokens
         guard tokens[k].foldedHash == Self.withoutHash, tokens[k].folded == "without" else { return false }
@@ -1287,8 +1332,8 @@ struct ScoringRun {
 
     /// Whether the negator at `k` can state that the app fails: "don't *have to* carry my laptop", "no *need* for
     /// another app" tell of relief, not of a failure.
-    func negatorCanStateProblem(_ k: Int, in range: Range<Int>) -> Bool {
-        let tokens = tokens
+    // Static, over the caller's tokens: a method called from the mutating `applyModifiers` copied the whole run.
+    static func negatorCanStateProblem(_ k: Int, in range: Range<Int>, tokens: UnsafeBufferPointer<Token>) -> Bool {
         guard k + 1 < range.upperBound else { return true }
         // Words probed by their hashes, read in place: a Set<String> hashed each with SipHash (350 instructions a call).
         if Self.needWords.contains(tokens[k + 1].folded, hash: tokens[k + 1].foldedHash) { return false }

@@ -229,6 +229,28 @@ extension SentimentScorerTests {
         }
     }
 
+    /// A scratch that has remembered thousands of words (its word-id slots grown many times) still scores the words
+    /// it met first, their expressions among them, as they score afresh.
+    @Test func aScratchScoresTheSameAfterItsMemoOfWordsGrows() {
+        let texts = ["not bad at all", "Setup was hassle-free", "nicee app but it crashes constantly", "I loved it, now it lags",
+                     "hahahaha so good", "aplikasi ini very good"]
+        let analyzer = TextAnalyzer().makeWorker()
+        var scratch = SentimentScratch()
+        for text in texts { _ = Self.scorer.compoundScore(analyzer.analyze(text, languageHint: nil), reusing: &scratch) }
+        // 6,000 distinct made-up words ("qab", "qac", …), 100 to a text.
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let words = (0..<6000).map { n in "q" + String([letters[n / 676 % 26], letters[n / 26 % 26], letters[n % 26]]) }
+        for start in stride(from: 0, to: words.count, by: 100) {
+            let text = words[start..<start + 100].joined(separator: " ") + " great"
+            let analyzed = analyzer.analyze(text, languageHint: "en")
+            #expect(Self.scorer.compoundScore(analyzed, reusing: &scratch) == Self.scorer.compoundScore(analyzed))
+        }
+        for text in texts {
+            let analyzed = analyzer.analyze(text, languageHint: nil)
+            #expect(Self.scorer.compoundScore(analyzed, reusing: &scratch) == Self.scorer.compoundScore(analyzed), "\(text)")
+        }
+    }
+
     @Test func meanAsAVerbCarriesNoSentiment() {
         #expect(abs(score("Did you mean the other one?").score.compound) < 0.05)
         #expect(score("He is the meanest person").score.compound < -0.05)
@@ -448,6 +470,12 @@ extension SentimentScorerTests {
             ("Great app, love it", nil), ("La aplicación es muy buena", "es"), ("Great app, love it", "en"),
             ("Gud app", nil), ("app accha nahi hai", nil), ("Es una estafa", "es"), ("Es una estafa", nil),
             ("Terrible update", "en"), ("Top demais", nil), ("Sehr gut", "de"), ("Not good at all", nil),
+            // Each lexicon's words are remembered apart: an English word that starts only expressions of the
+            // multilingual list ("best") still scores in Hinglish, and words met in one language score afresh in the
+            // next.
+            ("best app hai lekin kuch aur features chahiye", nil), ("best app hai lekin kuch aur features chahiye", "hi"),
+            ("aplikasi nya bagus banget, very good", nil), ("app bahut slow hai, nicee design though", nil),
+            ("best app ever", nil), ("La mejor app, not bad at all", "es"),
         ]
         let analyzer = TextAnalyzer().makeWorker()
         var scratch = SentimentScratch()
