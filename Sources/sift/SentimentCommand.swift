@@ -85,12 +85,16 @@ struct SentimentCommand: ParsableCommand {
             if threads == 1 {
                 let analyzer = Self.lineWorker(textAnalyzer)
                 // Storage and memos reused from line to line: no token or unit arrays are allocated per line.
-                var scratch = SentimentScratch()
+                let scratch = UnsafeMutablePointer<SentimentScratch>.allocate(capacity: 1)
+                scratch.initialize(to: SentimentScratch())
                 var analyzed = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
                 failure = forEachLine(of: 0) { text in
                     analyzer.analyze(text, languageHint: languageHint, into: &analyzed)
-                    write(scorer.compoundScore(analyzed, reusing: &scratch))
+                    write(scorer.compoundScore(analyzed, reusing: &scratch.pointee))
                 }
+                // The worker's and the scratch's memos (tens of thousands of words on a large input) are left for the
+                // process's exit to reclaim: freed entry by entry they cost ~4.4 M instructions, 1 % of a 20,000-line run.
+                _ = Unmanaged.passRetained(analyzer)
             } else {
                 // Lines in batches, each scored on every core and written in input order.
                 let batchScorer = SentimentBatchScorer(scorer: scorer, threads: threads, languageHint: languageHint) {
@@ -108,6 +112,8 @@ struct SentimentCommand: ParsableCommand {
                     if batch.count == batchSize { flush() }
                 }
                 flush()
+                // As above: the workers' memos are left for the process's exit to reclaim.
+                _ = Unmanaged.passRetained(batchScorer)
             }
             out.write(UnsafeBufferPointer(start: block, count: filledCount.pointee))
             if let failure {
