@@ -202,6 +202,12 @@ public final class TextAnalyzerWorker {
     /// Each ASCII byte as a one-mark string (`TokenFolder.asciiMarks`), and the marks' `WordHash`es.
     private let asciiMarks = TokenFolder.asciiMarks
     private let asciiMarkHashes = TokenFolder.asciiMarks.map { WordHash.of($0) }
+    /// The marks' strings as their words (`Token.StringLayout.bits`); read only with `stringLayout`.
+    private let asciiMarkBits = TokenFolder.asciiMarks.map { Token.StringLayout.bits($0) }
+    /// `Token.StringLayout.found`, kept here: a global's once-check for every text.
+    private let stringLayout = Token.StringLayout.found.flatMap { layout in
+        TokenFolder.asciiMarks.allSatisfy { Token.StringLayout.ownsNoMemory(Token.StringLayout.bits($0)) } ? layout : nil
+    }
     /// Folded emoji by their bytes: dropping variation selectors and skin tones scalar by scalar was 700
     /// instructions an emoji.
     @exclusivity(unchecked) private var emojiFolds = FoldMemo(limit: WordRules.limit)
@@ -335,19 +341,46 @@ public final class TextAnalyzerWorker {
     // Plain local state that no closure or nested function captures: captured, each update of it went through a
     // runtime access check.
     private struct TokenBuild {
-        /// The last text's tokens, overwritten from the front: `count` of them are this text's.
-        var tokens: [Token] = []
+        /// The storage of the last text's tokens, with room for one token per scanned token: `count` of them are this
+        /// text's, overwritten from the front.
+        var slots: UnsafeMutableBufferPointer<Token>
+        /// Tokens past `slots` (a run of letters word breaking split into several).
+        var overflow: [Token] = []
         var count = 0
         var capsCandidates = 0
         var capsWords = 0
         var evidence = EnglishEvidence()
+        let layout: Token.StringLayout?
 
         /// Stores `token` as the next token of the text, in the slot of the last text's token there if it had one.
-        // An assignment releases the old token's strings in line; emptying the array first destroyed each token
-        // through the generic value witness.
+        // A last token whose strings own no memory is overwritten without destroying it (two runtime calls).
         @inline(__always)
-        mutating func put(_ token: Token) {
-            if count < tokens.count { tokens[count] = token } else { tokens.append(token) }
+        mutating func put(_ token: consuming Token) {
+            if count < slots.count {
+                let slot = slots.baseAddress.unsafelyUnwrapped + count
+                if let layout, layout.ownsNoMemory(slot) { slot.initialize(to: token) } else { slot.pointee = token }
+            } else {
+                overflow.append(token)
+            }
+            count += 1
+        }
+
+        /// Stores a token whose strings own no memory (`Token.StringLayout.ownsNoMemory`), given by their words, as
+        /// `put` does: nothing is retained or released for it.
+        @inline(__always)
+        mutating func put(_ layout: Token.StringLayout, kind: Token.Kind, utf8Range: Range<Int>, foldedBits: (UInt64, UInt64),
+                          foldedHash: Int, stemBits: (UInt64, UInt64), stemHash: Int, flags: Token.Flags, wordID: Int32 = -1) {
+            guard count < slots.count else {
+                overflow.append(Token(kind: kind, utf8Range: utf8Range, folded: unsafeBitCast(foldedBits, to: String.self),
+                                      foldedHash: foldedHash, stem: unsafeBitCast(stemBits, to: String.self), stemHash: stemHash,
+                                      flags: flags, wordID: wordID))
+                count += 1
+                return
+            }
+            let slot = slots.baseAddress.unsafelyUnwrapped + count
+            if !layout.ownsNoMemory(slot) { slot.deinitialize(count: 1) }
+            layout.initialize(slot, kind: kind, utf8Range: utf8Range, foldedBits: foldedBits, foldedHash: foldedHash,
+                              stemBits: stemBits, stemHash: stemHash, flags: flags, wordID: wordID)
             count += 1
         }
     }
@@ -358,42 +391,59 @@ public final class TextAnalyzerWorker {
                           into tokens: inout [Token], sentences: inout [Range<Int>]) {
         var scanner = TokenScanner(bytes: bytes, reusing: scannedStorage)
         scanner.scan()
+        let scannedTokens = scanner.tokens
 
-        var build = TokenBuild(evidence: evidence)
-        swap(&build.tokens, &tokens)
+        // One slot per scanned token, so tokens are written through a pointer; slots the last text did not have are
+        // filled with tokens whose strings own no memory.
+        var storage: [Token] = []
+        swap(&storage, &tokens)
+        if storage.count < scannedTokens.count {
+            storage.reserveCapacity(scannedTokens.count)
+            while storage.count < scannedTokens.count {
+                storage.append(Token(kind: .punctuation, utf8Range: 0..<0, folded: "", foldedHash: 0, stem: "", stemHash: 0))
+            }
+        }
         var memo = rules.takeWrittenMemo()
         let spaceAtStart = memo.space
-        let scannedTokens = scanner.tokens
-        for k in 0..<scannedTokens.count {
-            let scanned = scannedTokens[k]
-            if scanned.needsWordBreak, let breaker = wordBreaker {
-                let base = scanned.range.lowerBound
-                var first = true
-                for segment in breaker.segments(UnsafeBufferPointer(rebasing: bytes[scanned.range])) {
-                    var piece = scanned
-                    piece.range = (base + segment.lowerBound)..<(base + segment.upperBound)
-                    piece.isASCII = false
-                    piece.needsWordBreak = true
-                    if piece.range.allSatisfy({ bytes[$0].isASCIIDigit }) {
-                        piece.kind = .number
-                        piece.isASCII = true
+        var build = storage.withUnsafeMutableBufferPointer { slots in
+            var build = TokenBuild(slots: slots, evidence: evidence, layout: stringLayout)
+            for k in 0..<scannedTokens.count {
+                let scanned = scannedTokens[k]
+                if scanned.needsWordBreak, let breaker = wordBreaker {
+                    let base = scanned.range.lowerBound
+                    var first = true
+                    for segment in breaker.segments(UnsafeBufferPointer(rebasing: bytes[scanned.range])) {
+                        var piece = scanned
+                        piece.range = (base + segment.lowerBound)..<(base + segment.upperBound)
+                        piece.isASCII = false
+                        piece.needsWordBreak = true
+                        if piece.range.allSatisfy({ bytes[$0].isASCIIDigit }) {
+                            piece.kind = .number
+                            piece.isASCII = true
+                        }
+                        append(piece, breakBefore: first && scanned.afterLineBreak, bytes: bytes, rules: rules, english: english,
+                               memo: &memo, to: &build)
+                        first = false
                     }
-                    append(piece, breakBefore: first && scanned.afterLineBreak, bytes: bytes, rules: rules, english: english,
-                           memo: &memo, to: &build)
-                    first = false
+                } else {
+                    append(scanned, breakBefore: scanned.afterLineBreak, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
                 }
-            } else {
-                append(scanned, breakBefore: scanned.afterLineBreak, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
             }
+            build.slots = UnsafeMutableBufferPointer(start: nil, count: 0)
+            return build
         }
         // Word ids index the memo only if it did not start over during the text; only ASCII words of Latin-script
         // text get them.
         lastWordSpace = english == nil && memo.space == spaceAtStart ? memo.space : 0
         rules.putBackWrittenMemo(consume memo)
         evidence = build.evidence
-        if build.tokens.count > build.count { build.tokens.removeSubrange(build.count...) }
+        if storage.count > build.count {
+            storage.removeSubrange(build.count...)
+        } else if !build.overflow.isEmpty {
+            storage.append(contentsOf: build.overflow)
+        }
 
-        swap(&tokens, &build.tokens)
+        swap(&tokens, &storage)
         // Capitals are emphasis only against lower-case text around them.
         markSentencesAndScopes(&tokens, removingCaps: build.capsWords > 0 && build.capsWords == build.capsCandidates,
                                contrast: rules.contrastWords, into: &sentences)
@@ -430,10 +480,18 @@ public final class TextAnalyzerWorker {
                 if entries[index].value.word.isKnownEnglish { build.evidence.knownWords += 1 }
                 if entries[index].value.word.isOtherLanguage { build.evidence.otherLanguageWords += 1 }
                 if breakBefore { flags.insert(.lineBreakBefore) }
-                build.put(Token(kind: .word, utf8Range: scanned.range, folded: entries[index].value.form.folded,
-                                          foldedHash: entries[index].value.foldedHash, stem: entries[index].value.word.stem,
-                                          stemHash: entries[index].value.word.stemHash, flags: flags,
-                                          wordID: Int32(truncatingIfNeeded: index)))
+                let foldedBits = Token.StringLayout.bits(entries[index].value.form.folded)
+                let stemBits = Token.StringLayout.bits(entries[index].value.word.stem)
+                if let layout = build.layout, Token.StringLayout.ownsNoMemory(foldedBits), Token.StringLayout.ownsNoMemory(stemBits) {
+                    build.put(layout, kind: .word, utf8Range: scanned.range, foldedBits: foldedBits,
+                              foldedHash: entries[index].value.foldedHash, stemBits: stemBits,
+                              stemHash: entries[index].value.word.stemHash, flags: flags, wordID: Int32(truncatingIfNeeded: index))
+                } else {
+                    build.put(Token(kind: .word, utf8Range: scanned.range, folded: entries[index].value.form.folded,
+                                    foldedHash: entries[index].value.foldedHash, stem: entries[index].value.word.stem,
+                                    stemHash: entries[index].value.word.stemHash, flags: flags,
+                                    wordID: Int32(truncatingIfNeeded: index)))
+                }
             }
             return
         }
@@ -441,8 +499,15 @@ public final class TextAnalyzerWorker {
             // One ASCII mark, most punctuation: folded as itself (`TokenFolder`), its string and hash made once per
             // worker (folding and hashing it were 200 instructions a mark).
             let byte = Int(bytes[scanned.range.lowerBound])
-            build.put(Token(kind: .punctuation, utf8Range: scanned.range, folded: asciiMarks[byte], foldedHash: asciiMarkHashes[byte],
-                            stem: asciiMarks[byte], stemHash: asciiMarkHashes[byte], flags: breakBefore ? .lineBreakBefore : []))
+            if let layout = build.layout {
+                // One-byte strings are small: they own no memory.
+                let bits = asciiMarkBits[byte]
+                build.put(layout, kind: .punctuation, utf8Range: scanned.range, foldedBits: bits, foldedHash: asciiMarkHashes[byte],
+                          stemBits: bits, stemHash: asciiMarkHashes[byte], flags: breakBefore ? .lineBreakBefore : [])
+            } else {
+                build.put(Token(kind: .punctuation, utf8Range: scanned.range, folded: asciiMarks[byte], foldedHash: asciiMarkHashes[byte],
+                                stem: asciiMarks[byte], stemHash: asciiMarkHashes[byte], flags: breakBefore ? .lineBreakBefore : []))
+            }
             return
         }
         let form: FoldedForm

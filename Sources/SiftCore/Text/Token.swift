@@ -109,3 +109,69 @@ public struct AnalyzedText: Sendable {
         return text[start..<end]
     }
 }
+
+extension Token {
+    /// Where a token's two strings lie in its memory, for writing tokens whose strings own no memory without the
+    /// runtime calls that copying or releasing a String makes (`TextAnalyzerWorker`'s token loop).
+    // A small or literal String owns nothing (the runtime's retain and release return at once for it), yet each copy
+    // of one called `swift_bridgeObjectRetain` and each release `swift_bridgeObjectRelease`: two of each a token,
+    // ~1,000 instructions a review of `sift sentiment -`. Almost every token's strings are small.
+    struct StringLayout {
+        /// Byte offsets of `folded` and `stem` in a `Token`.
+        let folded: Int
+        let stem: Int
+
+        /// The layout, found once by looking for two known strings' bits in a token made with them; nil when Strings
+        /// do not tell owning from not owning memory as `ownsNoMemory` reads it, and the loop then copies as usual.
+        static let found: StringLayout? = {
+            let folded = "~folded~", stem = "~stem~"
+            var heap = String(repeating: "owned", count: 8)
+            heap.append("!")
+            guard ownsNoMemory(bits(folded)), ownsNoMemory(bits(stem)), ownsNoMemory(bits("")), !ownsNoMemory(bits(heap)),
+                  MemoryLayout<String>.size == 16
+            else { return nil }
+            let token = Token(kind: .word, utf8Range: 0..<0, folded: folded, foldedHash: 0, stem: stem, stemHash: 0)
+            return withUnsafeBytes(of: token) { raw -> StringLayout? in
+                func offset(of string: String) -> Int? {
+                    let want = bits(string)
+                    let found = stride(from: 0, through: raw.count - 16, by: 8).filter {
+                        raw.loadUnaligned(fromByteOffset: $0, as: UInt64.self) == want.0
+                            && raw.loadUnaligned(fromByteOffset: $0 + 8, as: UInt64.self) == want.1
+                    }
+                    return found.count == 1 ? found[0] : nil
+                }
+                guard let f = offset(of: folded), let s = offset(of: stem) else { return nil }
+                return StringLayout(folded: f, stem: s)
+            }
+        }()
+
+        /// A String's two words, read without copying it.
+        @inline(__always)
+        static func bits(_ string: String) -> (UInt64, UInt64) { unsafeBitCast(string, to: (UInt64, UInt64).self) }
+
+        /// Whether a String with these words owns no memory: small strings and literals are marked immortal in the
+        /// top bit of their second word.
+        @inline(__always)
+        static func ownsNoMemory(_ bits: (UInt64, UInt64)) -> Bool { bits.1 >> 63 == 1 }
+
+        /// Whether neither string of the token at `token` owns memory, so it may be overwritten without destroying it.
+        @inline(__always)
+        func ownsNoMemory(_ token: UnsafeRawPointer) -> Bool {
+            (token.load(fromByteOffset: folded + 8, as: UInt64.self) & token.load(fromByteOffset: stem + 8, as: UInt64.self)) >> 63 == 1
+        }
+
+        /// Initializes the uninitialized token at `token` with these fields and the strings with words `foldedBits`
+        /// and `stemBits`, both of strings that own no memory (nothing retained).
+        @inline(__always)
+        func initialize(_ token: UnsafeMutablePointer<Token>, kind: Kind, utf8Range: Range<Int>, foldedBits: (UInt64, UInt64),
+                        foldedHash: Int, stemBits: (UInt64, UInt64), stemHash: Int, flags: Flags, wordID: Int32) {
+            token.initialize(to: Token(kind: kind, utf8Range: utf8Range, folded: "", foldedHash: foldedHash, stem: "",
+                                       stemHash: stemHash, flags: flags, wordID: wordID))
+            let raw = UnsafeMutableRawPointer(token)
+            raw.storeBytes(of: foldedBits.0, toByteOffset: folded, as: UInt64.self)
+            raw.storeBytes(of: foldedBits.1, toByteOffset: folded + 8, as: UInt64.self)
+            raw.storeBytes(of: stemBits.0, toByteOffset: stem, as: UInt64.self)
+            raw.storeBytes(of: stemBits.1, toByteOffset: stem + 8, as: UInt64.self)
+        }
+    }
+}

@@ -218,6 +218,8 @@ struct TextAnalyzerTests {
             "The app is GREAT but it crashes constantly!!! 😡 Second sentence. Third one?", "ok", "",
             "La aplicación no funciona, muy lenta. No me gusta nada.", "Nyc game", "很好用的应用", "ممتاز جدا",
             "Kindly fix the login bug.\nVersion 4.2 is worse than update 4.1", "👍👍", "No dark mode :( please add it",
+            // Words longer than 15 bytes have strings that own memory; the tokens around them do not.
+            "Internationalization and uncharacteristically slow synchronization, but ok", "Supercalifragilisticexpialidocious!",
         ]
         func worker() -> TextAnalyzerWorker {
             let worker = Self.analyzer.makeWorker()
@@ -234,6 +236,24 @@ struct TextAnalyzerTests {
             #expect(analyzed.tokens == expected.tokens, "\(text)")
             #expect(analyzed.sentences == expected.sentences, "\(text)")
             #expect(analyzed.language == expected.language && analyzed.languageConfidence == expected.languageConfidence, "\(text)")
+        }
+    }
+
+    /// Tokens a caller put into the reused value (with strings of its own) are replaced as a fresh analysis would
+    /// make them, however many there were.
+    @Test func analyzingIntoAValueWithTheCallersOwnTokensGivesTheSameTokens() {
+        let worker = Self.analyzer.makeWorker()
+        worker.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
+        worker.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
+        var analyzed = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
+        for (text, extra) in [("The update is great, thanks", 2), ("Bad", 30), ("Internationalization is uncharacteristically slow", 0)] {
+            let callers = (0..<(5 + extra)).map { k in
+                Token(kind: .word, utf8Range: k..<(k + 1), folded: String(repeating: "caller", count: 4) + "\(k)", stem: "caller's own stem \(k)")
+            }
+            analyzed.tokens = callers
+            worker.analyze(text, into: &analyzed)
+            #expect(analyzed.tokens == worker.analyze(text).tokens, "\(text)")
+            #expect(callers.count == 5 + extra && callers[0].folded.hasPrefix("callercaller"))
         }
     }
 
