@@ -150,7 +150,7 @@ public final class LanguageIdentifier {
         // text with neither is Arabic.
         var arabicScript = 0
         var urduLetters = false, persianLetters = false
-        for scalar in text.unicodeScalars where scalar.value >= 0x370 && scalar.properties.isAlphabetic {
+        for scalar in text.unicodeScalars where scalar.value >= 0x370 && ScalarPropertyBits.isAlphabetic(scalar) {
             letters += 1
             let language: String?
             switch scalar.value {

@@ -13,6 +13,11 @@ struct TokenScannerTests {
             guard let scalar = Unicode.Scalar(value) else { continue }
             #expect(scalar.isEmojiStart == (scalar.isRegionalIndicator || scalar.hasEmojiStartProperties), "U+\(String(value, radix: 16))")
         }
+        for value in (ScalarPropertyBits.alphabeticStart - 1)...ScalarPropertyBits.alphabeticEnd {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(ScalarPropertyBits.isAlphabetic(scalar) == scalar.properties.isAlphabetic, "U+\(String(value, radix: 16))")
+        }
+        #expect(ScalarPropertyBits.isAlphabetic(Unicode.Scalar(0x0628)!) && !ScalarPropertyBits.isAlphabetic(Unicode.Scalar(0x060C)!))  // ب ،
         #expect(Unicode.Scalar(0x0628)!.isWordCharacter)  // ب
         #expect(!Unicode.Scalar(0x0964)!.isWordCharacter)  // ।
         #expect(Unicode.Scalar(0x1F60D)!.isEmojiStart)  // 😍
