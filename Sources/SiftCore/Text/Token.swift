@@ -39,6 +39,8 @@ public struct Token: Sendable, Hashable {
         static let lineBreakBefore = Flags(rawValue: 1 << 15)
     }
 
+    // `folded` and `stem` are the only fields that own memory: `StringLayout` overwrites a token whose two strings own
+    // none without destroying it. A field holding a reference would need adding to that test.
     public var kind: Kind
     /// Byte offsets into the original UTF-8 text.
     public var utf8Range: Range<Int>
