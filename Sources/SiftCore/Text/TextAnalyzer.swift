@@ -27,21 +27,45 @@ struct TextLexicons: Sendable {
 
     init(_ store: LexiconStore) {
         plainEnglish = PlainEnglishWords(embedded: store.plainEnglishLists)
-        folder = TokenFolder(doubleLetterWords: Set(store.lines("common/double-letter-words.txt").map(String.init)))
-        romanizedHindiMarkers = Set(store.lines("hi/romanized-markers.txt").map(String.init))
+        folder = TokenFolder(doubleLetterWords: Self.lineSet(store, "common/double-letter-words.txt") { String(decoding: $0, as: UTF8.self) })
+        romanizedHindiMarkers = Self.lineSet(store, "hi/romanized-markers.txt") { String(decoding: $0, as: UTF8.self) }
+        let folder = folder
         for path in store.paths {
-            let parts = path.split(separator: "/")
+            // Split on bytes: splitting each of the store's paths by Characters was a tenth of this.
+            let parts = path.utf8.split(separator: UInt8(ascii: "/"))
             guard parts.count == 2 else { continue }
-            let language = String(parts[0])
             // Only the three word lists are read: folding every lexicon file was most of the start-up time.
-            guard parts[1] == "stopwords.txt" || parts[1] == "negators.txt" || parts[1] == "contrast.txt" else { continue }
-            let words = Set(store.lines(path).map { folder.unicodeFolded(String($0)) })
-            switch parts[1] {
-            case "stopwords.txt": stopwords[language] = words
-            case "negators.txt": negators[language] = words
-            default: contrast[language] = words
+            let list = parts[1]
+            let isStopwords = list.elementsEqual("stopwords.txt".utf8)
+            guard isStopwords || list.elementsEqual("negators.txt".utf8) || list.elementsEqual("contrast.txt".utf8) else { continue }
+            let language = String(decoding: parts[0], as: UTF8.self)
+            let words = Self.lineSet(store, path) { line in
+                // ASCII is its own NFKC, lower case all it needs (`unicodeFolded`'s first case), made without a String of
+                // the line first.
+                for byte in line where byte >= 0x80 { return folder.unicodeFolded(String(decoding: line, as: UTF8.self)) }
+                return String(unsafeUninitializedCapacity: line.count) { out in
+                    for k in 0..<line.count {
+                        let b = line[k]
+                        out[k] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
+                    }
+                    return line.count
+                }
             }
+            if isStopwords { stopwords[language] = words }
+            else if list.elementsEqual("negators.txt".utf8) { negators[language] = words }
+            else { contrast[language] = words }
         }
+    }
+
+    /// The set of `word(line)` over a file's lines (`LexiconStore.lines`), read as bytes: a Substring and a String of
+    /// each line made first were half of building these sets.
+    private static func lineSet(_ store: LexiconStore, _ path: String,
+                                _ word: (UnsafeBufferPointer<UInt8>) -> String) -> Set<String> {
+        store.withLines(path) { bytes, lines in
+            var words = Set<String>(minimumCapacity: lines.count)
+            for line in lines { words.insert(word(UnsafeBufferPointer(rebasing: bytes[line]))) }
+            return words
+        } ?? []
     }
 }
 

@@ -596,41 +596,52 @@ enum Emoticons {
     /// Every written form the scanner matches. The lexicon file is the one list, so every face it scans has a valence.
     static let all: [String] = {
         var forms: [String] = []
-        var seen = Set<String>()
-        func add(_ form: String) { if seen.insert(form).inserted { forms.append(form) } }
-        for line in LexiconStore.shipped.lines("common/emoticons.tsv") {
-            guard !line.hasPrefix("#"), let tab = line.utf8.firstIndex(of: 0x09) else { continue }
-            let face = String(line[..<tab])
-            for form in [face] + nosed(face) {
-                add(form)
-                if form.utf8.contains(UInt8(ascii: "<")) || form.utf8.contains(UInt8(ascii: ">")) {
-                    // By bytes: Foundation's replacingOccurrences was two thirds of building this list at start-up.
-                    var escaped: [UInt8] = []
-                    for byte in form.utf8 {
-                        switch byte {
-                        case UInt8(ascii: "<"): escaped += Array("&lt;".utf8)
-                        case UInt8(ascii: ">"): escaped += Array("&gt;".utf8)
-                        default: escaped.append(byte)
+        var seen = Set<String>(minimumCapacity: 256)
+        func add(_ form: UnsafeBufferPointer<UInt8>) {
+            let form = String(decoding: form, as: UTF8.self)
+            if seen.insert(form).inserted { forms.append(form) }
+        }
+        // Read as bytes, each form made in one scratch buffer: Strings, Substrings and arrays made per face were most
+        // of building this list at start-up.
+        LexiconStore.shipped.withLines("common/emoticons.tsv") { bytes, lines in
+            for line in lines {
+                let whole = UnsafeBufferPointer(rebasing: bytes[line])
+                guard whole.first != UInt8(ascii: "#"), let tab = whole.firstIndex(of: 0x09) else { continue }
+                let face = UnsafeBufferPointer(rebasing: whole[..<tab])
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: face.count + 1) { scratch in
+                    // The face, then its nosed form (":)" → ":-)", ">:(" → ">:-(": eyes, after a frown's ">", then a
+                    // nose), each followed by its HTML-escaped form when it has "<" or ">".
+                    let e = eyesIndex(face)
+                    let nosed = face.count >= e + 2 && isEyes(face[e]) && face[e + 1] != UInt8(ascii: "-")
+                        && face[e + 1] != UInt8(ascii: "'")
+                    for variant in 0..<(nosed ? 2 : 1) {
+                        var n = 0
+                        for k in 0..<face.count {
+                            if variant == 1 && k == e + 1 { scratch[n] = UInt8(ascii: "-"); n += 1 }
+                            scratch[n] = face[k]
+                            n += 1
                         }
+                        let form = UnsafeBufferPointer(rebasing: scratch[0..<n])
+                        add(form)
+                        guard form.contains(UInt8(ascii: "<")) || form.contains(UInt8(ascii: ">")) else { continue }
+                        var escaped: [UInt8] = []
+                        for byte in form {
+                            switch byte {
+                            case UInt8(ascii: "<"): escaped += Array("&lt;".utf8)
+                            case UInt8(ascii: ">"): escaped += Array("&gt;".utf8)
+                            default: escaped.append(byte)
+                            }
+                        }
+                        escaped.withUnsafeBufferPointer { add($0) }
                     }
-                    add(String(decoding: escaped, as: UTF8.self))
                 }
             }
         }
         return forms
     }()
 
-    /// ":)" → ":-)", ">:(" → ">:-(": eyes (after a frown's ">"), then a nose.
-    private static func nosed(_ face: String) -> [String] {
-        let bytes = Array(face.utf8)
-        let e = eyesIndex(bytes)
-        guard bytes.count >= e + 2, isEyes(bytes[e]), bytes[e + 1] != UInt8(ascii: "-"), bytes[e + 1] != UInt8(ascii: "'")
-        else { return [] }
-        return [String(decoding: bytes[...e] + [UInt8(ascii: "-")] + bytes[(e + 1)...], as: UTF8.self)]
-    }
-
     /// Where the eyes are: after the brow of ">:(" and ">:D", else first.
-    private static func eyesIndex(_ bytes: [UInt8]) -> Int {
+    private static func eyesIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         bytes.count >= 3 && bytes[0] == UInt8(ascii: ">") && bytes[1] == UInt8(ascii: ":") ? 1 : 0
     }
 
