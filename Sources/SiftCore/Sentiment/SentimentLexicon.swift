@@ -519,9 +519,10 @@ struct SentimentLexicons: Sendable {
             emoticonTable[line] = valence
             emoticonTable[Self.emoticonKey(line)] = valence
         }
+        // Paths split on bytes: splitting each by Characters cost more than the emoticons' table.
         let codes = Set(store.paths.compactMap { path -> String? in
-            let parts = path.split(separator: "/")
-            return parts.count == 2 && parts[1] == "sentiment.tsv" ? String(parts[0]) : nil
+            let parts = path.utf8.split(separator: UInt8(ascii: "/"))
+            return parts.count == 2 && parts[1].elementsEqual("sentiment.tsv".utf8) ? String(decoding: parts[0], as: UTF8.self) : nil
         })
         for code in codes.sorted() {
             var lexicon = LanguageLexicon()
@@ -532,14 +533,14 @@ struct SentimentLexicons: Sendable {
             // one-line run.
             let laidOut = parsedOverlays.isEmpty
                 ? store.laidOutLexicon(code).flatMap(LaidOutLexicon.init).flatMap { $0.stemsAgree(stem) ? $0 : nil } : nil
-            stopwords[code] = Set(store.lines("\(code)/stopwords.txt").map { Self.folded($0) })
+            stopwords[code] = Set(Self.foldedLines(store, "\(code)/stopwords.txt"))
             if laidOut == nil {
                 Self.loadEntries(of: code, from: store, into: &lexicon, overlays: parsedOverlays)
             }
             for (term, valence) in Self.pairs(store, "\(code)/failures.tsv") {
                 lexicon.failures[stem(term)] = valence
             }
-            let productLines = store.lines("\(code)/product-context.txt").map { Self.folded($0) }
+            let productLines = Self.foldedLines(store, "\(code)/product-context.txt")
             if !productLines.isEmpty { lexicon.productWords = WordSet(productLines + productLines.map(stem)) }
             if let laidOut {
                 lexicon.phrases = laidOut.phrases
@@ -754,6 +755,21 @@ struct SentimentLexicons: Sendable {
             result.append((folded(fields[0]), value))
         }
         return result
+    }
+
+    /// `folded(_:)` of each of a file's lines (`LexiconStore.lines`), read as bytes: an ASCII line is folded by
+    /// `asciiFolded`, which gives what `folded` gives for ASCII (the same edges trimmed, then lower case), without a
+    /// Substring and a String of the line first.
+    static func foldedLines(_ store: LexiconStore, _ path: String) -> [String] {
+        store.withLines(path) { bytes, lines in
+            var words: [String] = []
+            words.reserveCapacity(lines.count)
+            for line in lines {
+                let line = UnsafeBufferPointer(rebasing: bytes[line])
+                words.append(asciiFolded(line) ?? folded(String(decoding: line, as: UTF8.self)))
+            }
+            return words
+        } ?? []
     }
 
     /// Lower-case with typographic apostrophes made plain, as the text analyzer folds words.
