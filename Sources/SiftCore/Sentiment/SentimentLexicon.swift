@@ -397,13 +397,25 @@ struct LaidOutLexicon: Sendable {
         var phrases: [LexiconPhrase] = []
         phrases.reserveCapacity(phraseCount)
         for (words, hashes) in phraseWords {
-            guard let tag = next(), let a = next(), let source = next(),
-                  let kind: PhraseKind = switch tag {
-                      case 0: value(a + 1).flatMap { $0 }.flatMap { v in ValenceSource(rawValue: UInt8(truncatingIfNeeded: source)).map { .valence(v, $0) } }
-                      case 1: value(a + 1).flatMap { $0 }.map { .booster($0) }
-                      case 2: a == 1 ? .contrast(.after) : a == 2 ? .contrast(.before) : nil
-                      default: nil
-                  } else { return nil }
+            guard let tag = next(), let a = next(), let source = next() else { return nil }
+            // An expression's kind: 0 a valence (`a` indexes the values, `source` its ValenceSource), 1 a booster
+            // (`a` indexes the values), 2 a contrast (`a` its side: 1 after, 2 before).
+            let kind: PhraseKind?
+            switch tag {
+            case 0:
+                if case let .some(.some(valence)) = value(a + 1), let from = ValenceSource(rawValue: UInt8(truncatingIfNeeded: source)) {
+                    kind = .valence(valence, from)
+                } else {
+                    kind = nil
+                }
+            case 1:
+                if case let .some(.some(booster)) = value(a + 1) { kind = .booster(booster) } else { kind = nil }
+            case 2:
+                kind = a == 1 ? .contrast(.after) : a == 2 ? .contrast(.before) : nil
+            default:
+                kind = nil
+            }
+            guard let kind else { return nil }
             phrases.append(LexiconPhrase(words: words, kind: kind, hashes: hashes))
         }
         var targets: [StemTarget] = []

@@ -429,7 +429,7 @@ public final class TextAnalyzerWorker {
         }
         var memo = rules.takeWrittenMemo()
         let spaceAtStart = memo.space
-        var build = storage.withUnsafeMutableBufferPointer { slots in
+        let build = storage.withUnsafeMutableBufferPointer { slots in
             var build = TokenBuild(slots: slots, evidence: evidence, layout: stringLayout)
             for k in 0..<scannedTokens.count {
                 let scanned = scannedTokens[k]

@@ -653,7 +653,6 @@ public struct ThemeStage: CorpusStage {
         }
         let overall = SortedPhraseCounts(summing: groups.indices.map { counted[$0] })
         let average = Double(groups.reduce(0) { $0 + $1.count }) / Double(max(1, groups.count))
-            let sizes = groups.indices.map { counted[$0].count }
         // Themes are named and described independently of each other: on every core, each into its own slot.
         let slots = UnsafeSlots<(Theme, [Int])?>(count: groups.count, initial: nil)
         let overallCounts = overall
