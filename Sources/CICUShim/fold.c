@@ -64,25 +64,37 @@ static int32_t fold_units(const UNormalizer2 *nfkc, const UChar *source, int32_t
     return U_FAILURE(status) ? -2 : written;
 }
 
+/* The UTF-16 of UTF-8 text: in stack (STACK_UNITS units) or, when longer, in *heap, which the caller frees. NULL when
+   the text is not valid UTF-8 or memory runs out (nothing to free then). */
+static const UChar *utf16_of(const char *text, int32_t length, UChar *stack, UChar **heap, int32_t *units) {
+    UErrorCode status = U_ZERO_ERROR;
+    UChar *source = stack;
+    int32_t room = length + 1;
+    *heap = NULL;
+    if (room > STACK_UNITS) {
+        *heap = malloc(sizeof(UChar) * (size_t)room);
+        if (*heap == NULL) return NULL;
+        source = *heap;
+    }
+    *units = 0;
+    u_strFromUTF8(source, room, units, text, length, &status);
+    if (U_FAILURE(status)) {
+        free(*heap);
+        *heap = NULL;
+        return NULL;
+    }
+    return source;
+}
+
 int32_t sift_fold_word_utf8(const char *text, int32_t length, char *out, int32_t capacity, int32_t facts[3]) {
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&status);
     if (U_FAILURE(status)) return -2;
     UChar stack[3][STACK_UNITS];
-    UChar *source = stack[0];
-    UChar *heap = NULL;
-    int32_t units = length + 1;
-    if (units > STACK_UNITS) {
-        heap = malloc(sizeof(UChar) * (size_t)units);
-        if (heap == NULL) return -2;
-        source = heap;
-    }
-    int32_t sourceLength = 0;
-    u_strFromUTF8(source, units, &sourceLength, text, length, &status);
-    if (U_FAILURE(status)) {
-        free(heap);
-        return -2;
-    }
+    UChar *heap;
+    int32_t sourceLength;
+    const UChar *source = utf16_of(text, length, stack[0], &heap, &sourceLength);
+    if (source == NULL) return -2;
     /* Cased letters and the longest run of one code point, counted on the text as written. */
     int32_t upper = 0, lowerCount = 0, run = 1, longestRun = 1;
     UChar32 previous = 0;
@@ -127,18 +139,11 @@ int32_t sift_nfkc_utf8(const char *text, int32_t length, char *out, int32_t capa
     const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&status);
     if (U_FAILURE(status)) return -2;
     UChar stack[2][STACK_UNITS];
-    UChar *source = stack[0];
-    UChar *heap = NULL;
-    int32_t units = length + 1;
-    if (units > STACK_UNITS) {
-        heap = malloc(sizeof(UChar) * (size_t)units);
-        if (heap == NULL) return -2;
-        source = heap;
-    }
-    int32_t sourceLength = 0;
+    UChar *heap;
+    int32_t sourceLength;
+    const UChar *source = utf16_of(text, length, stack[0], &heap, &sourceLength);
+    if (source == NULL) return -2;
     int32_t written = -2;
-    u_strFromUTF8(source, units, &sourceLength, text, length, &status);
-    if (U_FAILURE(status)) goto done;
     /* A code point this ICU does not know may have a decomposition in a later Unicode: the caller decides. */
     for (int32_t k = 0; k < sourceLength;) {
         UChar32 c;
