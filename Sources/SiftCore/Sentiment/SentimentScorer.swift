@@ -236,6 +236,8 @@ struct ScoringRun {
     /// Each token's facts (`TokenFacts`), filled by `resolveTokens` for the text being scored.
     var facts: UnsafeMutablePointer<TokenFacts>
     var factStorage = TokenFactStorage()
+    /// `factStorage`'s capacity, held by the run: asking the storage on every text retained and released it.
+    var factCapacity = 0
     /// `AnalyzedText.wordSpace` of the text being scored.
     var wordSpace = 0
     /// Hindi and Urdu negate the word before the negator.
@@ -298,6 +300,7 @@ struct ScoringRun {
         self.wordMemo = wordMemo ?? .unused
         ownsWordMemo = wordMemo != nil
         facts = factStorage.base
+        factCapacity = factStorage.capacity
     }
 
     /// Calls `body` with the text's tokens, bytes and sentences bound to the run, and unbinds them after.
@@ -319,11 +322,15 @@ struct ScoringRun {
                         sentenceScores.removeAll()
                     } else {
                         factStorage = TokenFactStorage()
+                        factCapacity = 0
                         units.makeUniqueAndEmpty()
                         modifiableUnits.makeUniqueAndEmpty()
                         sentenceScores.makeUniqueAndEmpty()
                     }
-                    facts = factStorage.reserve(tokens.count)
+                    if tokens.count > factCapacity {
+                        facts = factStorage.reserve(tokens.count)
+                        factCapacity = factStorage.capacity
+                    }
                     wordSpace = text.wordSpace
                     let result = body(&self)
                     self.tokens = UnsafeBufferPointer(start: nil, count: 0)
@@ -365,7 +372,9 @@ struct ScoringRun {
         let lexiconIsEnglish: Bool
         // The lexicon goes from one unowned field to the other: a local reference to it was retained and released
         // on every text.
-        if !explain, lastLanguageLexicon != nil, text.language == lastLanguage {
+        // `lastLanguage` and `lastLanguageLexicon` are set together, so a match means a lexicon (testing the unowned
+        // field for nil retained and released it).
+        if !explain, text.language == lastLanguage {
             // A language with a lexicon of its own is scored with it whatever else the text holds (`lexicon(for:)`).
             lexicon = lastLanguageLexicon
             lexiconIsEnglish = lastLanguageIsEnglish
