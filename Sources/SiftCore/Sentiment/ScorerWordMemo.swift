@@ -343,17 +343,13 @@ extension LexiconLookup {
         return StemValence(valence: target.valence, term: entries.key(at: Int(target.term)))
     }
 
-    /// The kind of expression `index`.
-    @inline(__always)
-    func phraseKind(at index: Int) -> PhraseKind { phrases[index].kind }
-
     /// The index and length in tokens of the first of a word's candidates as the memo keeps them
     /// (`PhraseCandidates`) that the tokens from `start` spell: only the expressions whose second word is the next
     /// token, or the word after a joining hyphen, are spelled out, in the lexicon's order, so the expression
     /// `ScoringRun.matchPhrase` finds matches.
     @inline(__always)
-    func matchPhrase(keyed: UnsafeBufferPointer<Int>, single: Int, at start: Int, end: Int,
-                     tokens: UnsafeBufferPointer<Token>) -> (index: Int, length: Int)? {
+    static func matchPhrase(_ phrases: UnsafeBufferPointer<LexiconPhrase>, keyed: UnsafeBufferPointer<Int>, single: Int, at start: Int,
+                            end: Int, tokens: UnsafeBufferPointer<Token>) -> (index: Int, length: Int)? {
         if start + 1 < end, !keyed.isEmpty {
             let next = tokens[start + 1].foldedHash
             // `matchPhrase` reads a second word across a hyphen joining it ("hassle-free").

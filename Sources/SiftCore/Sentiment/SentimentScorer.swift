@@ -198,13 +198,18 @@ final class TokenFactStorage {
     }
 
     /// Room for `count` facts; earlier contents are not kept.
+    // Inlined, growing out of line: a call of the whole method retained and released the storage on every text.
+    @inline(__always)
     func reserve(_ count: Int) -> UnsafeMutablePointer<TokenFacts> {
-        if count > capacity {
-            base.deallocate()
-            capacity = max(count, capacity * 2)
-            base = .allocate(capacity: capacity)
-        }
+        if count > capacity { grow(count) }
         return base
+    }
+
+    @inline(never)
+    private func grow(_ count: Int) {
+        base.deallocate()
+        capacity = max(count, capacity * 2)
+        base = .allocate(capacity: capacity)
     }
 
     deinit { base.deallocate() }
@@ -231,6 +236,8 @@ struct ScoringRun {
     /// Each token's facts (`TokenFacts`), filled by `resolveTokens` for the text being scored.
     var facts: UnsafeMutablePointer<TokenFacts>
     var factStorage = TokenFactStorage()
+    /// `factStorage`'s capacity, held by the run: asking the storage on every text retained and released it.
+    var factCapacity = 0
     /// `AnalyzedText.wordSpace` of the text being scored.
     var wordSpace = 0
     /// Hindi and Urdu negate the word before the negator.
@@ -277,7 +284,12 @@ struct ScoringRun {
     let ownsWordMemo: Bool
     var useWordMemo = false
     /// Each sentence's sum and weight; storage reused from text to text.
-    var sentenceScores = PlainBuffer<(sum: Double, weight: Double)>()
+    /// Each sentence's sum and weight, and its UTF-8 range unless the run is `recordOnly`; storage reused from text
+    /// to text (a separate array of ranges was released on every text).
+    var sentenceScores = PlainBuffer<(sum: Double, weight: Double, range: Range<Int>)>()
+    /// The sentences' scores of the text being scored, unless the run is `recordOnly`; `result` takes them.
+    // A field, not an array `score` fills in its caller's frame: that empty array was released on every text.
+    var sentenceResults: [SentenceSentiment] = []
 
     init(tables: ScoringTables, explain: Bool, wordMemo: ScorerWordMemo? = nil) {
         self.tables = tables
@@ -288,6 +300,7 @@ struct ScoringRun {
         self.wordMemo = wordMemo ?? .unused
         ownsWordMemo = wordMemo != nil
         facts = factStorage.base
+        factCapacity = factStorage.capacity
     }
 
     /// Calls `body` with the text's tokens, bytes and sentences bound to the run, and unbinds them after.
@@ -309,11 +322,15 @@ struct ScoringRun {
                         sentenceScores.removeAll()
                     } else {
                         factStorage = TokenFactStorage()
+                        factCapacity = 0
                         units.makeUniqueAndEmpty()
                         modifiableUnits.makeUniqueAndEmpty()
                         sentenceScores.makeUniqueAndEmpty()
                     }
-                    facts = factStorage.reserve(tokens.count)
+                    if tokens.count > factCapacity {
+                        facts = factStorage.reserve(tokens.count)
+                        factCapacity = factStorage.capacity
+                    }
                     wordSpace = text.wordSpace
                     let result = body(&self)
                     self.tokens = UnsafeBufferPointer(start: nil, count: 0)
@@ -338,33 +355,34 @@ struct ScoringRun {
         contributions.removeAll()
         notes.removeAll()
         return bound(text) { run in
-            var sentences: [SentenceSentiment] = []
-            let score = run.score(text, sentences: &sentences)
+            let score = run.score(text)
+            let sentences = run.sentenceResults
+            run.sentenceResults = []
             return SentimentResult(score: score, sentences: sentences, contributions: run.contributions, notes: run.notes)
         }
     }
 
     /// The record score of `text` alone: no `SentimentResult` is built or destroyed.
     mutating func recordScore(_ text: AnalyzedText) -> SentimentScore {
-        bound(text) { run in
-            var sentences: [SentenceSentiment] = []
-            return run.score(text, sentences: &sentences)
-        }
+        bound(text) { run in run.score(text) }
     }
 
-    /// The record score; the sentences' scores go into `sentences` unless the run is `recordOnly`.
-    mutating func score(_ text: AnalyzedText, sentences: inout [SentenceSentiment]) -> SentimentScore {
-        let lexicon: LexiconLookup?
+    /// The record score; the sentences' scores go into `sentenceResults` unless the run is `recordOnly`.
+    mutating func score(_ text: AnalyzedText) -> SentimentScore {
         let lexiconIsEnglish: Bool
-        if !explain, let lastLexicon = lastLanguageLexicon, text.language == lastLanguage {
+        // The lexicon goes from one unowned field to the other: a local reference to it was retained and released
+        // on every text.
+        // `lastLanguage` and `lastLanguageLexicon` are set together, so a match means a lexicon (testing the unowned
+        // field for nil retained and released it).
+        if !explain, text.language == lastLanguage {
             // A language with a lexicon of its own is scored with it whatever else the text holds (`lexicon(for:)`).
-            lexicon = lastLexicon
+            lexicon = lastLanguageLexicon
             lexiconIsEnglish = lastLanguageIsEnglish
             negatesBackward = lastLanguageNegatesBackward
         } else {
             negatesBackward = text.language == "hi" || text.language == "ur"
             let chosen = SentimentScorer(tables: tables).lexicon(for: text)
-            lexicon = chosen?.lexicon
+            self.lexicon = chosen?.lexicon
             lexiconIsEnglish = chosen?.language == "en"
             if let chosen, chosen.language == text.language {
                 lastLanguage = text.language
@@ -375,11 +393,10 @@ struct ScoringRun {
             if let chosen, chosen.language != text.language, text.language != "und" || chosen.language != "en", explain {
                 notes.append("language '\(text.language)' not certain; scored with the '\(chosen.language)' lexicon")
             }
-            if lexicon == nil, explain {
+            if self.lexicon == nil, explain {
                 notes.append("no sentiment lexicon for language '\(text.language)'; scored only emoji, emoticons and the multilingual word list")
             }
         }
-        self.lexicon = lexicon
         englishLookup = lexiconIsEnglish ? nil : tables.english
         // The memo holds resolutions against the English lexicon alone, without the stems' terms explanations name.
         useWordMemo = ownsWordMemo && !explain && lexiconIsEnglish
@@ -395,7 +412,6 @@ struct ScoringRun {
         // allocations per record.
         sentenceScores.removeAll(keepingCapacity: true)
         sentenceScores.reserveCapacity(self.sentences.count)
-        var sentenceRanges: [Range<Int>] = []
         var positive = 0.0, negative = 0.0, neutral = 0.0
         var start = 0
         while start < tokens.count {
@@ -403,7 +419,7 @@ struct ScoringRun {
             var end = start + 1
             while end < tokens.count, tokens[end].sentence == sentence { end += 1 }
             let firstContribution = contributions.count
-            var sum = scoreSentence(start..<end, lexicon: lexicon, positive: &positive, negative: &negative, neutral: &neutral)
+            var sum = scoreSentence(start..<end, positive: &positive, negative: &negative, neutral: &neutral)
             sum += emphasis(sentenceBytes(start..<end), sum: sum, sentence: sentence)
             // A sentence opening with "But"/"However" makes the sentences before it a concession.
             var weight = 1.0
@@ -423,8 +439,7 @@ struct ScoringRun {
                     for i in contributions.indices where i < firstContribution { contributions[i].rules.append("earlier sentence conceded by '\(opener)' (weighs less)") }
                 }
             }
-            sentenceScores.append((sum, weight))
-            if !recordOnly { sentenceRanges.append(sentenceRange(start..<end, index: sentence)) }
+            sentenceScores.append((sum, weight, recordOnly ? 0..<0 : sentenceRange(start..<end, index: sentence)))
             start = end
         }
         var total = 0.0
@@ -444,10 +459,10 @@ struct ScoringRun {
             if explain { notes.append("only weak cues for its length in a text that names no product: read as neutral") }
         }
         if !recordOnly {
-            sentences.reserveCapacity(sentenceScores.count)
+            sentenceResults.reserveCapacity(sentenceScores.count)
             for i in sentenceScores.indices {
                 let sum = sentenceScores[i].sum
-                sentences.append(SentenceSentiment(utf8Range: sentenceRanges[i], score: shares(compound: squash(sum), positive: max(0, sum), negative: max(0, -sum), neutral: 0)))
+                sentenceResults.append(SentenceSentiment(utf8Range: sentenceScores[i].range, score: shares(compound: squash(sum), positive: max(0, sum), negative: max(0, -sum), neutral: 0)))
             }
         }
         return shares(compound: squash(total), positive: positive, negative: negative, neutral: neutral)
@@ -732,8 +747,8 @@ struct ScoringRun {
     }
 
     /// Scores the tokens of one sentence; adds its word weights to the record's positive/negative/neutral totals.
-    mutating func scoreSentence(_ range: Range<Int>, lexicon: LexiconLookup?, positive: inout Double, negative: inout Double, neutral: inout Double) -> Double {
-        buildUnits(range, lexicon: lexicon)
+    mutating func scoreSentence(_ range: Range<Int>, positive: inout Double, negative: inout Double, neutral: inout Double) -> Double {
+        buildUnits(range)
         guard !units.isEmpty else { return 0 }
         applyModifiers(range)
         applyPastPraise(range)
@@ -760,7 +775,7 @@ struct ScoringRun {
     }
 
     /// Splits a sentence into words, expressions matched as wholes, boosters, contrast words and clause breaks.
-    mutating func buildUnits(_ range: Range<Int>, lexicon: LexiconLookup?) {
+    mutating func buildUnits(_ range: Range<Int>) {
         units.removeAll(keepingCapacity: true)
         modifiableUnits.removeAll(keepingCapacity: true)
         sentenceHasValencedBooster = false
@@ -782,7 +797,9 @@ struct ScoringRun {
                 // The memo's words carry the hashes their expressions' second words may have: most words that start
                 // expressions are not followed by any of them, and matching is skipped.
                 if fact.marks.contains(.hasPhrases), !useWordMemo || Self.phraseMayFollow(i, end: range.upperBound, fact.follows, tokens: tokens) {
-                    if let length = matchWordPhrase(i, range: range, fact: &fact) {
+                    if let length = useWordMemo && fact.memoIndex >= 0
+                        ? matchMemoPhrase(i, end: range.upperBound, memoIndex: Int(fact.memoIndex), fromFallback: fact.marks.contains(.fromFallback))
+                        : matchWordPhrase(i, range: range, fact: &fact) {
                         i += length
                         continue
                     }
@@ -868,25 +885,10 @@ struct ScoringRun {
     @inline(never)
     mutating func matchWordPhrase(_ i: Int, range: Range<Int>, fact: inout TokenFacts) -> Int? {
         let fallback = tables.multilingual
-        let phraseLookup: LexiconLookup
-        let matched: (PhraseKind, Int)?
-        if useWordMemo, fact.memoIndex >= 0 {
-            let lookup = fact.marks.contains(.fromFallback) ? fallback : lexicon ?? fallback
-            let tokens = tokens, end = range.upperBound
-            phraseLookup = lookup
-            // The memo's candidates, keyed by their second words: a word such as "not" starts dozens of expressions.
-            // The expression's index comes back and only its kind is read, in place: returning the expression
-            // copied (retained) its word and hash arrays.
-            let found = wordMemo.withPhrases(Int(fact.memoIndex)) { keyed, single in
-                lookup.matchPhrase(keyed: keyed, single: single, at: i, end: end, tokens: tokens)
-            }
-            matched = found.map { (lookup.phraseKind(at: $0.index), $0.length) }
-        } else {
-            let resolved = Self.resolveWord(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
-            phraseLookup = resolved.active
-            matched = resolved.entry.flatMap { Self.matchPhrase($0.phrases, at: i, end: range.upperBound, lexicon: phraseLookup, tokens: tokens) }
-                .map { ($0.0.kind, $0.1) }
-        }
+        let resolved = Self.resolveWord(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+        let phraseLookup = resolved.active
+        let matched = resolved.entry.flatMap { Self.matchPhrase($0.phrases, at: i, end: range.upperBound, lexicon: phraseLookup, tokens: tokens) }
+            .map { ($0.0.kind, $0.1) }
         if let matched {
             appendPhrase(matched.0, tokens: i..<i + matched.1)
             return matched.1
@@ -899,6 +901,29 @@ struct ScoringRun {
             fact = TokenFacts(other, fromFallback: false, stemValence: nil, ruleMarks: fact.marks.intersection(.ruleWords))
         }
         return nil
+    }
+
+    /// `matchWordPhrase` for a word of the memo (`memoIndex`): its candidates, keyed by their second words (a word such
+    /// as "not" starts dozens of expressions), matched against the expressions of the lexicon its facts came from.
+    /// A memo run's lexicon is English, so the multilingual list's English fallback never applies here.
+    // Apart from `matchWordPhrase`, with the lookups read from the run's unowned fields and only the expressions'
+    // array held: that path retained and released the lookups and arrays about five times a call.
+    @inline(never)
+    mutating func matchMemoPhrase(_ i: Int, end: Int, memoIndex: Int, fromFallback: Bool) -> Int? {
+        let tokens = tokens
+        let phrases: [LexiconPhrase]
+        if !fromFallback, let lexicon { phrases = lexicon.phrases } else { phrases = tables.multilingual.phrases }
+        // The expression's index comes back and only its kind is read, in place: returning the expression copied
+        // (retained) its word and hash arrays.
+        let found: (kind: PhraseKind, length: Int)? = phrases.withUnsafeBufferPointer { phrases in
+            wordMemo.withPhrases(memoIndex) { keyed, single in
+                LexiconLookup.matchPhrase(phrases, keyed: keyed, single: single, at: i, end: end, tokens: tokens)
+                    .map { (phrases[$0.index].kind, $0.length) }
+            }
+        }
+        guard let found else { return nil }
+        appendPhrase(found.kind, tokens: i..<i + found.length)
+        return found.length
     }
 
     /// Appends the unit of an expression matched as a whole.
@@ -1081,6 +1106,12 @@ struct ScoringRun {
     /// The length in tokens of expression `index` of `phrases` spelled by the tokens from `start`, nil when they do not.
     @inline(__always)
     static func matchLength(_ phrases: [LexiconPhrase], _ index: Int, at start: Int, end: Int, tokens: UnsafeBufferPointer<Token>) -> Int? {
+        phrases.withUnsafeBufferPointer { matchLength($0, index, at: start, end: end, tokens: tokens) }
+    }
+
+    /// `matchLength` over the expressions read in place.
+    @inline(__always)
+    static func matchLength(_ phrases: UnsafeBufferPointer<LexiconPhrase>, _ index: Int, at start: Int, end: Int, tokens: UnsafeBufferPointer<Token>) -> Int? {
         // Fields are read in place, and hashes compared before words: copying each candidate and comparing
         // unequal strings was most of matching.
         let count = phrases[index].words.count
@@ -1162,7 +1193,8 @@ struct ScoringRun {
             if tokens[firstIndex].flags.contains(.negated), !negatorIsInsideExpression(before: units[u].tokens.lowerBound, in: range),
                case let negator = negatorIndex(before: units[u].tokens.lowerBound, in: range), negator == nil || negator != spentNegator,
                !(negator.map { tokens[$0].foldedHash == Self.withoutHash && withoutAfterANegator($0, in: range) } ?? false) {
-                let negatorWord = negator.map { tokens[$0].folded } ?? "not"
+                // Only explanations name the negator: copying its string retained and released it for every negated unit.
+                var negatorWord: String { negator.map { tokens[$0].folded } ?? "not" }
                 let statesProblem = negator.map { Self.negatorCanStateProblem($0, in: range, tokens: tokens) } ?? true
                 let failure = statesProblem ? lexicon?.failure(tokens[firstIndex]) : nil
                 // A listed verb is a failure even when the lexicon calls it negative: "can't cancel", "not refunded"
