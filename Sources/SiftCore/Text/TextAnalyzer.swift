@@ -488,8 +488,7 @@ public final class TextAnalyzerWorker {
             if let known = memo.table.entryIndex(written, hash: hash, head: head) {
                 index = known
             } else {
-                index = rules.addWrittenWord(written, hash: hash, head: head, form: lexicons.folder.fold(scanned, bytes: bytes),
-                                             to: &memo)
+                index = rules.addWrittenWord(written, hash: hash, head: head, folder: lexicons.folder, to: &memo)
             }
             // All facts read through one buffer pointer (20 M instructions less on gp10 than eight array reads).
             memo.table.withEntries { entries in
@@ -804,18 +803,21 @@ final class WordRules {
         writtenMemo = memo
     }
 
-    /// Adds an ASCII word not in `memo.table` (its bytes as written, their `hashAndHead` hash and folded form) with
-    /// its stem and flags; returns its entry index. Most tokens of a review set are words already seen, spelt the
-    /// same way, and are found with `memo.table.entryIndex` instead.
-    func addWrittenWord(_ written: UnsafeBufferPointer<UInt8>, hash: Int, head: (UInt64, UInt64), form: consuming FoldedForm,
+    /// Adds an ASCII word not in `memo.table` (its bytes as written and their `hashAndHead` hash), folded by
+    /// `folder`, with its stem and flags; returns its entry index. Most tokens of a review set are words already seen,
+    /// spelt the same way, and are found with `memo.table.entryIndex` instead.
+    func addWrittenWord(_ written: UnsafeBufferPointer<UInt8>, hash: Int, head: (UInt64, UInt64), folder: TokenFolder,
                         to memo: inout WrittenMemo) -> Int {
-        let foldedHash = WordHash.of(form.folded)
-        let word = word(form.folded, hash: foldedHash, stem: true)
+        let (form, foldedHash) = folder.foldASCIIWordHashed(written)
+        // The word's facts come from the written memo itself when its folded form was seen written that way ("good"
+        // for "Good"), else are made without `memo`: a new written word's folded form is nearly always new too, and
+        // probing, inserting and growing the folded-form memo for it was 400 instructions a new word.
+        let word = writtenWord(form.folded, in: memo.table) ?? newWord(form.folded, hash: foldedHash, stem: true)
         var flags = word.flags
         if form.elongated { flags.insert(.elongated) }
         if form.allCaps { flags.insert(.allCaps) }
-        let made = WrittenWord(form: form, foldedHash: foldedHash, word: word, tokenFlags: flags,
-                               isCapsCandidate: form.folded.utf8.count > 1 || form.allCaps)
+        let isCapsCandidate = form.folded.utf8.count > 1 || form.allCaps
+        let made = WrittenWord(form: form, foldedHash: foldedHash, word: word, tokenFlags: flags, isCapsCandidate: isCapsCandidate)
         if memo.table.count >= Self.limit {
             memo.table.removeAll()
             memo.space = WordSpaces.next()
@@ -824,18 +826,23 @@ final class WordRules {
         return memo.table.count - 1
     }
 
+    /// The word facts of the entry written as `folded`, if any.
+    // Not asked first whether `folded` is the word as written (not in the table then): comparing the bytes cost more
+    // than the probe.
+    private func writtenWord(_ folded: String, in table: WrittenWordTable<WrittenWord>) -> Word? {
+        var folded = folded
+        return folded.withUTF8 { bytes -> Word? in
+            let (hash, head) = WrittenWordTable<WrittenWord>.hashAndHead(bytes)
+            guard let index = table.entryIndex(bytes, hash: hash, head: head) else { return nil }
+            return table.withEntries { $0[index].value.word }
+        }
+    }
+
     /// The stem and flags of a folded word; `stem: false` for words Snowball does not apply to (Chinese, Thai).
     func word(_ folded: String, hash: Int, stem: Bool) -> Word {
         if stem, let known = memo.value(folded, hash: hash) { return known }
         if !stem, let known = unstemmedMemo.value(folded, hash: hash) { return known }
-        var flags: Token.Flags = []
-        if stopwords.contains(folded, hash: hash) { flags.insert(.stopword) }
-        if negators.contains(folded, hash: hash) { flags.insert(.negator) }
-        let stemmed = stem ? stemmer?.stem(folded) ?? folded : folded
-        let isKnownEnglish = englishVocabulary.contains(folded, hash: hash)
-        let word = Word(stem: stemmed, stemHash: WordHash.of(stemmed), flags: flags,
-                        isHindiMarker: hindiMarkers.contains(folded, hash: hash), isKnownEnglish: isKnownEnglish,
-                        isOtherLanguage: !isKnownEnglish && otherLanguageWords.contains(folded, hash: hash))
+        let word = newWord(folded, hash: hash, stem: stem)
         if stem {
             if memo.count >= Self.limit { memo = WordTable() }
             memo.insert(folded, word, hash: hash)
@@ -844,6 +851,20 @@ final class WordRules {
             unstemmedMemo.insert(folded, word, hash: hash)
         }
         return word
+    }
+
+    /// The stem and flags of a folded word (whose `WordHash` is `hash`), made from the stemmer and the word lists.
+    private func newWord(_ folded: String, hash: Int, stem: Bool) -> Word {
+        var flags: Token.Flags = []
+        if stopwords.contains(folded, hash: hash) { flags.insert(.stopword) }
+        if negators.contains(folded, hash: hash) { flags.insert(.negator) }
+        let stemmed = stem ? stemmer?.stem(folded) ?? folded : folded
+        // The stem is often the word itself (the stemmer hands it back): its hash is then known.
+        let stemHash = stemmed.utf8.count == folded.utf8.count && stemmed == folded ? hash : WordHash.of(stemmed)
+        let isKnownEnglish = englishVocabulary.contains(folded, hash: hash)
+        return Word(stem: stemmed, stemHash: stemHash, flags: flags,
+                    isHindiMarker: hindiMarkers.contains(folded, hash: hash), isKnownEnglish: isKnownEnglish,
+                    isOtherLanguage: !isKnownEnglish && otherLanguageWords.contains(folded, hash: hash))
     }
 }
 

@@ -91,7 +91,13 @@ struct TokenFolder: Sendable {
         }
     }
 
-    private func foldASCIIWord(_ slice: UnsafeBufferPointer<UInt8>) -> FoldedForm {
+    private func foldASCIIWord(_ slice: UnsafeBufferPointer<UInt8>) -> FoldedForm { foldASCIIWordHashed(slice).form }
+
+    /// An ASCII word's folded form and its `WordHash`, the hash made in the folding pass over the bytes.
+    // The analyzer's new written words need both: hashing the new String again was a second pass through its storage
+    // checks (80 instructions a new word).
+    func foldASCIIWordHashed(_ slice: UnsafeBufferPointer<UInt8>) -> (form: FoldedForm, hash: Int) {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var upper = 0
         var lower = 0
         var longestRun = 1
@@ -106,6 +112,7 @@ struct TokenFolder: Sendable {
                     lower += 1
                 }
                 out[k] = b
+                h = (h ^ UInt64(b)) &* 0x100_0000_01b3
                 if k > 0, b == out[k - 1], b.isASCIILetter {
                     run += 1
                     if run > longestRun { longestRun = run }
@@ -116,10 +123,12 @@ struct TokenFolder: Sendable {
             return slice.count
         }
         let allCaps = upper >= 2 && lower == 0
-        guard longestRun >= 3 else { return FoldedForm(folded: folded, elongated: false, allCaps: allCaps) }
+        guard longestRun >= 3 else {
+            return (FoldedForm(folded: folded, elongated: false, allCaps: allCaps), Int(truncatingIfNeeded: h ^ (h >> 29)))
+        }
         var letters = folded
         let (squeezed, _) = letters.withUTF8 { squeeze($0) }
-        return FoldedForm(folded: squeezed, elongated: true, allCaps: allCaps)
+        return (FoldedForm(folded: squeezed, elongated: true, allCaps: allCaps), WordHash.of(squeezed))
     }
 
     /// Squeezes every run of three or more equal letters of UTF-8 text; each run becomes one letter, or two where
