@@ -808,11 +808,12 @@ final class WordRules {
     /// spelt the same way, and are found with `memo.table.entryIndex` instead.
     func addWrittenWord(_ written: UnsafeBufferPointer<UInt8>, hash: Int, head: (UInt64, UInt64), folder: TokenFolder,
                         to memo: inout WrittenMemo) -> Int {
-        let (form, foldedHash) = folder.foldASCIIWordHashed(written)
+        let (form, foldedHash, changed) = folder.foldASCIIWordHashed(written)
         // The word's facts come from the written memo itself when its folded form was seen written that way ("good"
         // for "Good"), else are made without `memo`: a new written word's folded form is nearly always new too, and
-        // probing, inserting and growing the folded-form memo for it was 400 instructions a new word.
-        let word = writtenWord(form.folded, in: memo.table) ?? newWord(form.folded, hash: foldedHash, stem: true)
+        // probing, inserting and growing the folded-form memo for it was 400 instructions a new word. A word folded
+        // as written is not in the written memo: not probed again.
+        let word = (changed ? writtenWord(form.folded, in: memo.table) : nil) ?? newWord(form.folded, hash: foldedHash, stem: true)
         var flags = word.flags
         if form.elongated { flags.insert(.elongated) }
         if form.allCaps { flags.insert(.allCaps) }
@@ -827,8 +828,6 @@ final class WordRules {
     }
 
     /// The word facts of the entry written as `folded`, if any.
-    // Not asked first whether `folded` is the word as written (not in the table then): comparing the bytes cost more
-    // than the probe.
     private func writtenWord(_ folded: String, in table: WrittenWordTable<WrittenWord>) -> Word? {
         var folded = folded
         return folded.withUTF8 { bytes -> Word? in

@@ -93,10 +93,11 @@ struct TokenFolder: Sendable {
 
     private func foldASCIIWord(_ slice: UnsafeBufferPointer<UInt8>) -> FoldedForm { foldASCIIWordHashed(slice).form }
 
-    /// An ASCII word's folded form and its `WordHash`, the hash made in the folding pass over the bytes.
+    /// An ASCII word's folded form and its `WordHash`, the hash made in the folding pass over the bytes, and whether
+    /// the folded form differs from the word's bytes (capitals, a squeezed run).
     // The analyzer's new written words need both: hashing the new String again was a second pass through its storage
     // checks (80 instructions a new word).
-    func foldASCIIWordHashed(_ slice: UnsafeBufferPointer<UInt8>) -> (form: FoldedForm, hash: Int) {
+    func foldASCIIWordHashed(_ slice: UnsafeBufferPointer<UInt8>) -> (form: FoldedForm, hash: Int, changed: Bool) {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var upper = 0
         var lower = 0
@@ -124,11 +125,11 @@ struct TokenFolder: Sendable {
         }
         let allCaps = upper >= 2 && lower == 0
         guard longestRun >= 3 else {
-            return (FoldedForm(folded: folded, elongated: false, allCaps: allCaps), Int(truncatingIfNeeded: h ^ (h >> 29)))
+            return (FoldedForm(folded: folded, elongated: false, allCaps: allCaps), Int(truncatingIfNeeded: h ^ (h >> 29)), upper > 0)
         }
         var letters = folded
         let (squeezed, _) = letters.withUTF8 { squeeze($0) }
-        return (FoldedForm(folded: squeezed, elongated: true, allCaps: allCaps), WordHash.of(squeezed))
+        return (FoldedForm(folded: squeezed, elongated: true, allCaps: allCaps), WordHash.of(squeezed), true)
     }
 
     /// Squeezes every run of three or more equal letters of UTF-8 text; each run becomes one letter, or two where
