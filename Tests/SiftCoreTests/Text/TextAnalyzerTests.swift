@@ -283,6 +283,26 @@ struct TextAnalyzerTests {
         #expect(analyzed.tokens.map { $0.flags.contains(.elongated) } == [true, false, true, false])
     }
 
+    /// Every spelling of a word gets the stem and word flags of the word alone, whichever spelling a worker saw first
+    /// (a capitalized spelling reuses the facts of the lower-case one when that came first).
+    @Test func everySpellingOfAWordGetsTheSameStemAndFlags() {
+        let alone = Dictionary(uniqueKeysWithValues: ["crashing", "the", "not"].map { ($0, analyze($0).tokens[0]) })
+        #expect(alone["crashing"]?.stem == "crash")
+        #expect(alone["the"]?.flags.contains(.stopword) == true)
+        #expect(alone["not"]?.flags.contains(.negator) == true)
+        for text in ["not Not NOT crashing Crashing CRASHING the The THE", "CRASHING Crashing crashing THE The the NOT Not not"] {
+            let tokens = Self.analyzer.makeWorker().analyze(text, languageHint: "en").tokens
+            for (word, token) in alone {
+                let spellings = tokens.filter { $0.folded == word }
+                #expect(spellings.count == 3, "\(text): \(word)")
+                for spelling in spellings {
+                    #expect(spelling.stem == token.stem && spelling.stemHash == token.stemHash && spelling.foldedHash == token.foldedHash)
+                    #expect(spelling.flags.intersection([.stopword, .negator]) == token.flags.intersection([.stopword, .negator]))
+                }
+            }
+        }
+    }
+
     @Test func stopwordsFollowTheLanguage() {
         let english = analyze("the app is slow", "en")
         #expect(english.tokens.filter { $0.flags.contains(.stopword) }.map(\.folded) == ["the", "is"])
