@@ -49,10 +49,7 @@ struct WordTable<Value> {
     mutating func index(inserting word: String, empty: @autoclosure () -> Value) -> Int {
         let hash = Self.hash(word)
         if let index = index(word, hash: hash) { return index }
-        if (entries.count + 1) * 2 > probes.count { grow() }
-        entries.append(Entry(key: word, value: empty()))
-        probes.place(entries.count - 1, hash: hash)
-        return entries.count - 1
+        return append(word, empty(), hash: hash)
     }
 
     /// The value of the entry at `index` (from `index(inserting:empty:)`).
@@ -73,10 +70,7 @@ struct WordTable<Value> {
         }
         var value = empty()
         body(&value)
-        if (entries.count + 1) * 2 > probes.count { grow() }
-        entries.append(Entry(key: word, value: value))
-        probes.place(entries.count - 1, hash: hash)
-        return entries.count - 1
+        return append(word, value, hash: hash)
     }
 
     /// The hash the table probes with; the same function as the text analyzer's word memo.
@@ -126,14 +120,17 @@ struct WordTable<Value> {
             entries[index].value = value
             return
         }
-        if (entries.count + 1) * 2 > probes.count { grow() }
-        entries.append(Entry(key: word, value: value))
-        probes.place(entries.count - 1, hash: hash)
+        append(word, value, hash: hash)
     }
 
-    private mutating func grow() {
-        let entries = self.entries
-        probes.grow(entries: entries.count) { Self.hash(entries[$0].key) }
+    /// Adds an entry for `word`, which the table does not hold, and returns its index; the probes grow first when
+    /// they would be more than half full.
+    @discardableResult
+    private mutating func append(_ word: String, _ value: Value, hash: Int) -> Int {
+        if (entries.count + 1) * 2 > probes.count { probes.grow() }
+        entries.append(Entry(key: word, value: value))
+        probes.place(entries.count - 1, hash: hash)
+        return entries.count - 1
     }
 }
 

@@ -67,11 +67,6 @@ struct TaggedProbes: Sendable {
         slots = grown
     }
 
-    /// Twice the slots (`grow()`); `WordTable` still hands over its keys' hashes, which growing no longer needs.
-    mutating func grow(entries: Int, hash: (Int) -> Int) {
-        grow()
-    }
-
     /// Every slot empty, the storage kept.
     mutating func removeAll() {
         for k in slots.indices { slots[k] = 0 }

@@ -39,18 +39,7 @@ struct TextLexicons: Sendable {
             let isStopwords = list.elementsEqual("stopwords.txt".utf8)
             guard isStopwords || list.elementsEqual("negators.txt".utf8) || list.elementsEqual("contrast.txt".utf8) else { continue }
             let language = String(decoding: parts[0], as: UTF8.self)
-            let words = Self.lineSet(store, path) { line in
-                // ASCII is its own NFKC, lower case all it needs (`unicodeFolded`'s first case), made without a String of
-                // the line first.
-                for byte in line where byte >= 0x80 { return folder.unicodeFolded(String(decoding: line, as: UTF8.self)) }
-                return String(unsafeUninitializedCapacity: line.count) { out in
-                    for k in 0..<line.count {
-                        let b = line[k]
-                        out[k] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
-                    }
-                    return line.count
-                }
-            }
+            let words = Self.lineSet(store, path) { folder.unicodeFolded($0) }
             if isStopwords { stopwords[language] = words }
             else if list.elementsEqual("negators.txt".utf8) { negators[language] = words }
             else { contrast[language] = words }

@@ -208,11 +208,14 @@ struct TokenFolder: Sendable {
     // the clean-up maps "ς" to "σ" after, so the two agree (`TokenFolderTests` checks them against each other).
     func unicodeFolded(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { utf8 in
-            // ASCII (most lexicon lines folded at start-up) is its own NFKC: lower case is all it needs.
-            if !utf8.contains(where: { $0 >= 0x80 }) { return asciiLowercased(utf8) }
-            return Self.withFolded(utf8) { folded, _ in String(decoding: folded, as: UTF8.self) }
-        }
+        return text.withUTF8 { unicodeFolded($0) }
+    }
+
+    /// `unicodeFolded(_:)` of UTF-8 bytes, with no String of them made first.
+    func unicodeFolded(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+        // ASCII (most lexicon lines folded at start-up) is its own NFKC: lower case is all it needs.
+        if !utf8.contains(where: { $0 >= 0x80 }) { return asciiLowercased(utf8) }
+        return Self.withFolded(utf8) { folded, _ in String(decoding: folded, as: UTF8.self) }
     }
 
     /// Each ASCII byte as a one-character string.
