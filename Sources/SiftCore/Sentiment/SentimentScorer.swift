@@ -160,8 +160,10 @@ struct PlainBuffer<Element>: RandomAccessCollection {
         nonmutating set { base[position] = newValue }
     }
 
+    // Inlined, growing out of line: the sentence sums' appends and the three reservations of every text were calls.
+    @inline(__always)
     mutating func append(_ element: Element) {
-        if count == storage.capacity { reserveCapacity(count * 2) }
+        if count == storage.capacity { grow(to: count * 2) }
         (base + count).initialize(to: element)
         count += 1
     }
@@ -169,8 +171,13 @@ struct PlainBuffer<Element>: RandomAccessCollection {
     /// Empties the buffer; its storage is always kept.
     mutating func removeAll(keepingCapacity: Bool = true) { count = 0 }
 
+    @inline(__always)
     mutating func reserveCapacity(_ capacity: Int) {
-        guard capacity > storage.capacity else { return }
+        if capacity > storage.capacity { grow(to: capacity) }
+    }
+
+    @inline(never)
+    private mutating func grow(to capacity: Int) {
         let larger = Storage(capacity: capacity)
         larger.base.moveInitialize(from: base, count: count)
         storage = larger
@@ -226,6 +233,11 @@ struct ScoringRun {
     /// `tables.asciiMarks`' strings and facts, valid while the tables are.
     let asciiMarks: UnsafePointer<String>
     let asciiMarkFacts: UnsafePointer<TokenFacts>
+    /// The expressions of the English lexicon (empty without one) and of the multilingual list, which a memo word's
+    /// candidates index; valid while the tables are, whose lookups hold the arrays and never change them.
+    // Read through pointers: reading a lookup's array from `matchMemoPhrase` retained the lookup and the array.
+    let englishPhrases: UnsafeBufferPointer<LexiconPhrase>
+    let multilingualPhrases: UnsafeBufferPointer<LexiconPhrase>
     let explain: Bool
     /// Only the record score is wanted: sentence scores are not built.
     var recordOnly = false
@@ -296,6 +308,8 @@ struct ScoringRun {
         ruleWords = tables.ruleWords
         asciiMarks = UnsafePointer(tables.asciiMarks.marks)
         asciiMarkFacts = UnsafePointer(tables.asciiMarks.facts)
+        englishPhrases = tables.english?.phrases.withUnsafeBufferPointer { $0 } ?? UnsafeBufferPointer(start: nil, count: 0)
+        multilingualPhrases = tables.multilingual.phrases.withUnsafeBufferPointer { $0 }
         self.explain = explain
         self.wordMemo = wordMemo ?? .unused
         ownsWordMemo = wordMemo != nil
@@ -420,7 +434,7 @@ struct ScoringRun {
             while end < tokens.count, tokens[end].sentence == sentence { end += 1 }
             let firstContribution = contributions.count
             var sum = scoreSentence(start..<end, positive: &positive, negative: &negative, neutral: &neutral)
-            sum += emphasis(sentenceBytes(start..<end), sum: sum, sentence: sentence)
+            if sum != 0, textHasMarks { sum += emphasis(sentenceBytes(start..<end), sum: sum, sentence: sentence) }
             // A sentence opening with "But"/"However" makes the sentences before it a concession.
             var weight = 1.0
             if sentenceHasContrast, let first = units.first(where: { if case .word = $0.role { return false }; if case .other = $0.role { return false }; return true }),
@@ -625,14 +639,25 @@ struct ScoringRun {
 
     func squash(_ sum: Double) -> Double {
         let value = tanh(sum / SentimentScorer.compoundScale)
-        return (value * 10_000).rounded() / 10_000
+        return Self.roundedHalfAway(value * 10_000) / 10_000
     }
 
     func shares(compound: Double, positive: Double, negative: Double, neutral: Double) -> SentimentScore {
         let total = positive + negative + neutral
         guard total > 0 else { return SentimentScore(compound: compound, positive: 0, negative: 0, neutral: 1) }
-        func r(_ x: Double) -> Double { (x / total * 1000).rounded() / 1000 }
+        func r(_ x: Double) -> Double { Self.roundedHalfAway(x / total * 1000) / 1000 }
         return SentimentScore(compound: compound, positive: r(positive), negative: r(negative), neutral: r(neutral))
+    }
+
+    /// `x.rounded()` (half away from zero), without libm's `round` (four calls a text, ~18 instructions each): below
+    /// 2^52 the fraction left after truncating is exact, and the result keeps the sign of `x` as `round` does (-0.0).
+    @inline(__always)
+    static func roundedHalfAway(_ x: Double) -> Double {
+        guard x.magnitude < 0x1p52 else { return x.rounded() }
+        var whole = Int(x)
+        let fraction = x - Double(whole)
+        if fraction >= 0.5 { whole += 1 } else if fraction <= -0.5 { whole -= 1 }
+        return Double(signOf: x, magnitudeOf: Double(whole))
     }
 
     func sentenceRange(_ tokenRange: Range<Int>, index: Int) -> Range<Int> {
@@ -678,7 +703,7 @@ struct ScoringRun {
     /// does it keep crashing?") keep their weight.
     mutating func weighAskedPraise(_ range: Range<Int>) {
         // The flag first: calling `asksOnly`, a non-mutating method, from here copied the run for every sentence.
-        guard textHasMarks, asksOnly(range) else { return }
+        guard textHasMarks, Self.asksOnly(sentenceBytes(range), in: bytes) else { return }
         // The asked clause: the units after the last clause break or contrast word that has words after it.
         var end = units.count
         while end > 0, case .clauseBreak = units[end - 1].role { end -= 1 }
@@ -707,11 +732,10 @@ struct ScoringRun {
         }
     }
 
-    /// Whether the sentence is a plain question: it ends in "?" and has no other "?" or "!".
-    func asksOnly(_ range: Range<Int>) -> Bool {
-        guard textHasMarks else { return false }
-        let bytes = sentenceBytes(range)
-        let buffer = self.bytes
+    /// Whether the sentence of UTF-8 range `bytes` in `buffer` is a plain question: it ends in "?" and has no other
+    /// "?" or "!".
+    // Static: a method called from the mutating `weighAskedPraise` copied the run.
+    static func asksOnly(_ bytes: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.upperBound <= buffer.count, bytes.upperBound > bytes.lowerBound,
               buffer[bytes.upperBound - 1] == UInt8(ascii: "?") else { return false }
         // One run of "?" at the end ("worth it?", "really??"), none before it, no "!".
@@ -726,14 +750,11 @@ struct ScoringRun {
     /// "!" and "?" make a sentence's sentiment stronger in the direction it already has.
     mutating func emphasis(_ bytes: Range<Int>, sum: Double, sentence: Int) -> Double {
         guard sum != 0, textHasMarks else { return 0 }
-        var exclamations = 0, questions = 0
         let buffer = self.bytes
-        var i = bytes.lowerBound
         let end = min(bytes.upperBound, buffer.count)
-        while i < end {
-            if buffer[i] == UInt8(ascii: "!") { exclamations += 1 } else if buffer[i] == UInt8(ascii: "?") { questions += 1 }
-            i += 1
-        }
+        guard let base = buffer.baseAddress, bytes.lowerBound < end else { return 0 }
+        let exclamations = Self.count(UInt8(ascii: "!"), in: base + bytes.lowerBound, length: end - bytes.lowerBound)
+        let questions = Self.count(UInt8(ascii: "?"), in: base + bytes.lowerBound, length: end - bytes.lowerBound)
         var extra = Double(min(exclamations, 4)) * SentimentScorer.exclamationStep
         if questions > 1 { extra += Double(min(questions, 3)) * SentimentScorer.questionStep }
         guard extra > 0 else { return 0 }
@@ -746,15 +767,30 @@ struct ScoringRun {
         return signed
     }
 
+    /// How many times `byte` occurs in the `length` bytes at `start`.
+    // By `memchr`, a call per occurrence: sentences have few marks, and testing byte by byte was ~6 instructions a byte.
+    static func count(_ byte: UInt8, in start: UnsafePointer<UInt8>, length: Int) -> Int {
+        var count = 0
+        var p = UnsafeRawPointer(start)
+        let end = p + length
+        while p < end, let hit = memchr(p, Int32(byte), end - p) {
+            count += 1
+            p = UnsafeRawPointer(hit) + 1
+        }
+        return count
+    }
+
     /// Scores the tokens of one sentence; adds its word weights to the record's positive/negative/neutral totals.
     mutating func scoreSentence(_ range: Range<Int>, positive: inout Double, negative: inout Double, neutral: inout Double) -> Double {
         buildUnits(range)
         guard !units.isEmpty else { return 0 }
-        applyModifiers(range)
-        applyPastPraise(range)
-        applyContrast()
-        applyOnlyComplaint(range)
-        weighAskedPraise(range)
+        // Each rule's flag is tested here: most sentences need none of the rules below, and a call that returns at
+        // once still saved and restored the registers of a large function (~25 instructions each).
+        if !modifiableUnits.isEmpty || sentenceHasValencedBooster { applyModifiers(range) }
+        if sentenceMarks.contains(.pastPraiseMarker) { applyPastPraise(range) }
+        if sentenceHasContrast { applyContrast() }
+        if textHasOnly { applyOnlyComplaint(range) }
+        if textHasMarks { weighAskedPraise(range) }
         var sum = 0.0
         let sentence = tokens[range.lowerBound].sentence
         // By index: copying each unit would retain its explanation fields.
@@ -911,15 +947,13 @@ struct ScoringRun {
     @inline(never)
     mutating func matchMemoPhrase(_ i: Int, end: Int, memoIndex: Int, fromFallback: Bool) -> Int? {
         let tokens = tokens
-        let phrases: [LexiconPhrase]
-        if !fromFallback, let lexicon { phrases = lexicon.phrases } else { phrases = tables.multilingual.phrases }
+        // A memo run's lexicon is the English one.
+        let phrases = fromFallback ? multilingualPhrases : englishPhrases
         // The expression's index comes back and only its kind is read, in place: returning the expression copied
         // (retained) its word and hash arrays.
-        let found: (kind: PhraseKind, length: Int)? = phrases.withUnsafeBufferPointer { phrases in
-            wordMemo.withPhrases(memoIndex) { keyed, single in
-                LexiconLookup.matchPhrase(phrases, keyed: keyed, single: single, at: i, end: end, tokens: tokens)
-                    .map { (phrases[$0.index].kind, $0.length) }
-            }
+        let found: (kind: PhraseKind, length: Int)? = wordMemo.withPhrases(memoIndex) { keyed, single in
+            LexiconLookup.matchPhrase(phrases, keyed: keyed, single: single, at: i, end: end, tokens: tokens)
+                .map { (phrases[$0.index].kind, $0.length) }
         }
         guard let found else { return nil }
         appendPhrase(found.kind, tokens: i..<i + found.length)
@@ -1195,7 +1229,7 @@ struct ScoringRun {
                !(negator.map { tokens[$0].foldedHash == Self.withoutHash && withoutAfterANegator($0, in: range) } ?? false) {
                 // Only explanations name the negator: copying its string retained and released it for every negated unit.
                 var negatorWord: String { negator.map { tokens[$0].folded } ?? "not" }
-                let statesProblem = negator.map { Self.negatorCanStateProblem($0, in: range, tokens: tokens) } ?? true
+                let statesProblem = negator.map { Self.negatorCanStateProblem($0, in: range, tokens: tokens, facts: facts) } ?? true
                 let failure = statesProblem ? lexicon?.failure(tokens[firstIndex]) : nil
                 // A listed verb is a failure even when the lexicon calls it negative: "can't cancel", "not refunded"
                 // complain, they do not praise the way "not bad" does.
@@ -1210,7 +1244,7 @@ struct ScoringRun {
                     if explain { addRule(u, "negated by '\(negatorWord)' (softened)") }
                     spentNegator = negator ?? -1
                 } else if let negator, statesProblem, tokens[firstIndex].kind == .word, !tokens[firstIndex].flags.contains(.stopword),
-                          !Self.notProblemWords.contains(tokens[firstIndex].folded, hash: tokens[firstIndex].foldedHash),
+                          !facts[firstIndex].marks.contains(.notProblem),
                           (negator + 1..<units[u].tokens.lowerBound).allSatisfy({ tokens[$0].flags.contains(.stopword) || tokens[$0].flags.contains(.negator) }) {
                     // In feedback, "can't upload", "no dark mode", "doesn't sync" state a problem even without
                     // an emotional word: the first content word after a negator carries it.
@@ -1265,7 +1299,8 @@ struct ScoringRun {
                     if u != m { reversePastPraise(u, marker: "used to") }
                     u += 1
                 }
-            } else if Self.untilWords.contains(marker) && Self.changeOpeners.contains(next) && m > 0
+            } else if m > 0 && Self.untilWords.contains(marker, hash: tokens[at].foldedHash) && at + 1 < range.upperBound
+                        && Self.changeOpeners.contains(next, hash: tokens[at + 1].foldedHash)
                         || marker == "before" && (at + 1..<min(at + 4, range.upperBound)).contains(where: { tokens[$0].folded.hasPrefix("update") }) {
                 // The praise comes first: "it was *good* until the update"; "until now" keeps it present.
                 for u in 0..<m { reversePastPraise(u, marker: marker) }
@@ -1276,8 +1311,8 @@ struct ScoringRun {
                       !Self.conditionIsTheSpeakersLimit(after: at, in: range, tokens: tokens) {
                 // "5 stars if you fix the bug": the rating is promised on a condition the app does not meet yet.
                 for u in 0..<m { reversePastPraise(u, marker: "\(tokens[at - 1].folded) if", factor: SentimentScorer.conditionalPraise) }
-            } else if Self.conditionalModals.contains(marker),
-                      (at + 1..<min(at + 4, range.upperBound)).contains(where: { Self.conditionalVerbs.contains(tokens[$0].folded) }),
+            } else if Self.conditionalModals.contains(marker, hash: tokens[at].foldedHash),
+                      (at + 1..<min(at + 4, range.upperBound)).contains(where: { Self.conditionalVerbs.contains(tokens[$0].folded, hash: tokens[$0].foldedHash) }),
                       let condition = (at + 1..<range.upperBound).first(where: { tokens[$0].folded == "if" }),
                       !Self.conditionIsTheSpeakersLimit(after: condition, in: range, tokens: tokens) {
                 // "Would be a great app if it didn't crash", "I'd give 5 stars if you fix this", "would be nice if it
@@ -1303,21 +1338,24 @@ struct ScoringRun {
         return ["could", "can", "was", "were", "had"].contains(words[1])
     }
 
-    static let untilWords: Set<String> = ["until", "till", "untill", "til"]
+    // Word sets probed with the tokens' hashes: a Set<String> hashed each word with SipHash.
+    static let untilWordList = ["until", "till", "untill", "til"]
+    static let untilWords = WordSet(untilWordList)
     /// Words that end a rating: "5 *stars* if you fix it" (`TokenFacts.Marks.ratingNoun`).
     static let ratingNounWords = ["star", "stars", "*"]
-    static let conditionalModals: Set<String> = ["would", "could", "i'd", "it'd", "would've", "could've", "wouldve", "couldve"]
+    static let conditionalModalList = ["would", "could", "i'd", "it'd", "would've", "could've", "wouldve", "couldve"]
+    static let conditionalModals = WordSet(conditionalModalList)
     /// Verbs that make the words after a modal a verdict on the app: "would *be* great", "would *give* 5 stars".
-    static let conditionalVerbs: Set<String> = ["be", "been", "give", "rate", "have"]
+    static let conditionalVerbs = WordSet(["be", "been", "give", "rate", "have"])
     /// Every word `applyPastPraise` starts from (`TokenFacts.Marks.pastPraiseMarker`).
-    static let pastPraiseMarkerWords = Array(untilWords.union(conditionalModals).union(["used", "use", "before", "if"]))
+    static let pastPraiseMarkerWords = untilWordList + conditionalModalList + ["used", "use", "before", "if"]
     /// Words that open an event after "until" ("until *the* update", "till *they* changed it", "until *recently*");
     /// "till vacation", "until 5pm", "until now" do not put the praise in the past.
-    static let changeOpeners: Set<String> = [
+    static let changeOpeners = WordSet([
         "the", "a", "an", "this", "that", "these", "those", "last", "latest", "recent", "recently", "lately", "new",
         "i", "you", "they", "it", "we", "he", "she", "my", "your", "their", "its", "some", "one", "few", "yesterday",
         "update", "updates", "updated", "updating", "version", "after", "then", "suddenly",
-    ]
+    ])
 
     mutating func reversePastPraise(_ u: Int, marker: String, factor: Double = SentimentScorer.pastPraise) {
         guard case .word = units[u].role, units[u].valence > 0 else { return }
@@ -1329,12 +1367,12 @@ struct ScoringRun {
     }
 
     /// Adverbs and verbs of thinking or saying: "haven't *even*", "don't *think*", "can't *say*" hedge rather than
-    /// state that the app fails.
-    static let notProblemWords = WordSet([
+    /// state that the app fails (`TokenFacts.Marks.notProblem`).
+    static let notProblemWords = [
         "even", "ever", "really", "yet", "quite", "always", "just", "actually", "exactly", "necessarily", "think",
         "remember", "say", "mind", "believe", "know", "imagine", "decide", "feel", "feeling", "mean", "matter",
         "wonder", "expect", "expected", "expecting", "thought", "single",
-    ])
+    ]
 
     /// Whether the negator at `k` is a "without" that a negator earlier in its clause governs: "can't watch anything
     /// *without* buffering", "can't open it without an ad" say the buffering and the ad always come, so the word
@@ -1365,17 +1403,19 @@ struct ScoringRun {
     /// Whether the negator at `k` can state that the app fails: "don't *have to* carry my laptop", "no *need* for
     /// another app" tell of relief, not of a failure.
     // Static, over the caller's tokens: a method called from the mutating `applyModifiers` copied the whole run.
-    static func negatorCanStateProblem(_ k: Int, in range: Range<Int>, tokens: UnsafeBufferPointer<Token>) -> Bool {
+    static func negatorCanStateProblem(_ k: Int, in range: Range<Int>, tokens: UnsafeBufferPointer<Token>,
+                                       facts: UnsafeMutablePointer<TokenFacts>) -> Bool {
         guard k + 1 < range.upperBound else { return true }
-        // Words probed by their hashes, read in place: a Set<String> hashed each with SipHash (350 instructions a call).
-        if Self.needWords.contains(tokens[k + 1].folded, hash: tokens[k + 1].foldedHash) { return false }
-        guard Self.reliefVerbs.contains(tokens[k + 1].folded, hash: tokens[k + 1].foldedHash), k + 2 < range.upperBound else { return true }
+        // The words by their marks: probing two word sets was most of this function's ~90 instructions.
+        if facts[k + 1].marks.contains(.need) { return false }
+        guard facts[k + 1].marks.contains(.reliefVerb), k + 2 < range.upperBound else { return true }
         return tokens[k + 2].folded != "to"
     }
-    /// "no *need* for", "doesn't *need* an account": relief without "to".
-    static let needWords = WordSet(["need", "needs"])
-    /// Verbs that tell of relief before "to": "don't *have* to", "haven't *got* to" ("need" needs no "to").
-    static let reliefVerbs = WordSet(["have", "has", "got"])
+    /// "no *need* for", "doesn't *need* an account": relief without "to" (`TokenFacts.Marks.need`).
+    static let needWords = ["need", "needs"]
+    /// Verbs that tell of relief before "to": "don't *have* to", "haven't *got* to" ("need" needs no "to";
+    /// `TokenFacts.Marks.reliefVerb`).
+    static let reliefVerbs = ["have", "has", "got"]
 
     /// Whether the negator before `index` belongs to an expression scored as a whole ("can't *wait*", "can't say
     /// enough", "couldn't be happier"): its meaning is already in the expression's valence, so it negates nothing after.
