@@ -45,8 +45,6 @@ struct ScorerWordMemo {
     private let capacity: Int
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
-    /// How many times the memo has started over: resolution indices from before a start-over mean nothing.
-    private(set) var generation = 0
 
     init(capacity: Int = ScorerWordMemo.initialCapacity) {
         self.capacity = capacity
@@ -112,7 +110,6 @@ struct ScorerWordMemo {
             table = WordTable(reserving: capacity)
             byID.removeAll(keepingCapacity: true)
             keyedCandidates.removeAll(keepingCapacity: true)
-            generation += 1
         }
         // A form met again with another stem keeps its first resolution: lookups with the other stem resolve afresh.
         guard table.entryIndex(folded, hash: foldedHash) == nil else { return nil }

@@ -245,7 +245,7 @@ struct ScoringRun {
     var tokens = UnsafeBufferPointer<Token>(start: nil, count: 0)
     var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     var sentences = UnsafeBufferPointer<Range<Int>>(start: nil, count: 0)
-    /// Each token's facts (`TokenFacts`), filled by `resolveTokens` for the text being scored.
+    /// Each token's facts (`TokenFacts`), filled by `buildUnits` sentence by sentence.
     var facts: UnsafeMutablePointer<TokenFacts>
     var factStorage = TokenFactStorage()
     /// `factStorage`'s capacity, held by the run: asking the storage on every text retained and released it.
@@ -271,10 +271,10 @@ struct ScoringRun {
     var sentenceHasExpression = false
     /// Whether the sentence being scored has a contrast word ("but", "although").
     var sentenceHasContrast = false
-    /// The marks of the tokens `buildUnits` visited in the sentence being scored (every unit's first token among
-    /// them): a rule whose word is not marked here has nothing to do in the sentence.
+    /// The marks of every token of the sentence being scored: a rule whose word is not marked here has nothing to
+    /// do in the sentence.
     var sentenceMarks: TokenFacts.Marks = []
-    /// The marks of every token of the text.
+    /// The marks of every token of the sentences scored so far in the text.
     var textMarks: TokenFacts.Marks = []
     /// The rules that changed each unit's valence, by unit index; filled only when explaining.
     var unitRules: [[String]] = []
@@ -283,8 +283,9 @@ struct ScoringRun {
     unowned(unsafe) var lexicon: LexiconLookup?
     /// The English lexicon when the text is scored with another one (or none), for the English words in it.
     unowned(unsafe) var englishLookup: LexiconLookup?
-    /// Whether any token is "only": the only-complaint rule looks for nothing else in texts without it.
-    var textHasOnly = false
+    /// Whether any token of the sentence being scored is "only": the only-complaint rule looks for nothing else in
+    /// sentences without it.
+    var sentenceHasOnly: Bool { sentenceMarks.contains(.only) }
     /// Whether the text has a "!" or "?": most have neither, and their sentences are not searched for them.
     var textHasMarks = true
     /// The thread's memo of resolved words, for English-lexicon runs without explanations kept in a
@@ -414,8 +415,7 @@ struct ScoringRun {
         englishLookup = lexiconIsEnglish ? nil : tables.english
         // The memo holds resolutions against the English lexicon alone, without the stems' terms explanations name.
         useWordMemo = ownsWordMemo && !explain && lexiconIsEnglish
-        textMarks = resolveTokens()
-        textHasOnly = textMarks.contains(.only)
+        textMarks = []
         textHasMarks = bytes.baseAddress.map { base in
             memchr(base, Int32(UInt8(ascii: "!")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "?")), bytes.count) != nil
         } ?? false
@@ -434,6 +434,7 @@ struct ScoringRun {
             while end < tokens.count, tokens[end].sentence == sentence { end += 1 }
             let firstContribution = contributions.count
             var sum = scoreSentence(start..<end, positive: &positive, negative: &negative, neutral: &neutral)
+            textMarks.formUnion(sentenceMarks)
             if sum != 0, textHasMarks { sum += emphasis(sentenceBytes(start..<end), sum: sum, sentence: sentence) }
             // A sentence opening with "But"/"However" makes the sentences before it a concession.
             var weight = 1.0
@@ -482,45 +483,51 @@ struct ScoringRun {
         return shares(compound: squash(total), positive: positive, negative: negative, neutral: neutral)
     }
 
-    /// Fills `facts` for every token of the text: words from the thread's memo when it is used (resolved and
-    /// remembered on a first sighting), else resolved here; other tokens' rule marks and clause breaks. Returns
-    /// the marks of all tokens together.
-    mutating func resolveTokens() -> TokenFacts.Marks {
-        let tokens = tokens, facts = facts, bytes = bytes, asciiMarks = asciiMarks, asciiMarkFacts = asciiMarkFacts
+    /// The facts of token `i` (`TokenFacts`): a word's from the thread's memo when it is used (resolved and
+    /// remembered on a first sighting), else resolved here; other tokens' rule marks and clause breaks.
+    @inline(__always)
+    mutating func tokenFacts(_ i: Int) -> TokenFacts {
+        switch tokens[i].kind {
+        case .word, .hashtag: useWordMemo ? memoFacts(i) : wordFacts(i)
+        case .punctuation: Self.markFacts(i, tokens: tokens, bytes: bytes, asciiMarks: asciiMarks, asciiMarkFacts: asciiMarkFacts, ruleWords: ruleWords)
+        default: Self.otherFacts(i, tokens: tokens, ruleWords: ruleWords)
+        }
+    }
+
+    /// Fills `facts` for the tokens in `range` (those inside an expression matched as a whole); returns their marks.
+    @inline(never)
+    mutating func resolveFacts(_ range: Range<Int>) -> TokenFacts.Marks {
         var marks: TokenFacts.Marks = []
-        let generation = wordMemo.generation
-        for i in 0..<tokens.count {
-            var fact: TokenFacts
-            switch tokens[i].kind {
-            case .word, .hashtag:
-                if useWordMemo {
-                    fact = memoFacts(i)
-                } else {
-                    fact = wordFacts(i)
-                }
-            case .punctuation:
-                // One ASCII mark, most punctuation, by its byte: its facts were made with the tables.
-                let range = tokens[i].utf8Range
-                if range.count == 1, range.lowerBound < bytes.count, case let byte = Int(bytes[range.lowerBound]), byte < 0x80,
-                   tokens[i].folded == asciiMarks[byte] {
-                    fact = asciiMarkFacts[byte]
-                } else {
-                    fact = TokenFacts()
-                    fact.marks = ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash)
-                    if Self.breaksClause(tokens[i].folded) { fact.role = .clauseBreak }
-                }
-            default:
-                fact = TokenFacts()
-                fact.marks = ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash)
-            }
+        for i in range {
+            let fact = tokenFacts(i)
             marks.formUnion(fact.marks)
             (facts + i).initialize(to: fact)
         }
-        if wordMemo.generation != generation {
-            // The memo started over in this text: the earlier words' resolution indices point into the old table.
-            for i in 0..<tokens.count { facts[i].memoIndex = -1 }
-        }
         return marks
+    }
+
+    /// A punctuation token's facts: its rule marks and whether it ends a clause.
+    // Static, over the caller's buffers: a method called from the mutating `buildUnits` would copy the run.
+    @inline(__always)
+    static func markFacts(_ i: Int, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, asciiMarks: UnsafePointer<String>,
+                          asciiMarkFacts: UnsafePointer<TokenFacts>, ruleWords: WordTable<UInt16>) -> TokenFacts {
+        // One ASCII mark, most punctuation, by its byte: its facts were made with the tables.
+        let range = tokens[i].utf8Range
+        if range.count == 1, range.lowerBound < bytes.count, case let byte = Int(bytes[range.lowerBound]), byte < 0x80,
+           tokens[i].folded == asciiMarks[byte] {
+            return asciiMarkFacts[byte]
+        }
+        var fact = otherFacts(i, tokens: tokens, ruleWords: ruleWords)
+        if breaksClause(tokens[i].folded) { fact.role = .clauseBreak }
+        return fact
+    }
+
+    /// The facts of a token that is neither a word nor a mark: its rule marks alone.
+    @inline(__always)
+    static func otherFacts(_ i: Int, tokens: UnsafeBufferPointer<Token>, ruleWords: WordTable<UInt16>) -> TokenFacts {
+        var fact = TokenFacts()
+        fact.marks = ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash)
+        return fact
     }
 
     /// An English word's facts from the thread's memo, by the analyzer's word id when it has one and else by folded
@@ -789,7 +796,7 @@ struct ScoringRun {
         if !modifiableUnits.isEmpty || sentenceHasValencedBooster { applyModifiers(range) }
         if sentenceMarks.contains(.pastPraiseMarker) { applyPastPraise(range) }
         if sentenceHasContrast { applyContrast() }
-        if textHasOnly { applyOnlyComplaint(range) }
+        if sentenceHasOnly { applyOnlyComplaint(range) }
         if textHasMarks { weighAskedPraise(range) }
         var sum = 0.0
         let sentence = tokens[range.lowerBound].sentence
@@ -810,7 +817,10 @@ struct ScoringRun {
         return sum
     }
 
-    /// Splits a sentence into words, expressions matched as wholes, boosters, contrast words and clause breaks.
+    /// Splits a sentence into words, expressions matched as wholes, boosters, contrast words and clause breaks, and
+    /// fills its tokens' `facts` on the way.
+    // One pass for facts and units: a pass of its own over the text's tokens to fill their facts first cost ~25
+    // instructions a token more (its loop, and copying each word's facts back from memory here).
     mutating func buildUnits(_ range: Range<Int>) {
         units.removeAll(keepingCapacity: true)
         modifiableUnits.removeAll(keepingCapacity: true)
@@ -824,18 +834,22 @@ struct ScoringRun {
         let tokens = tokens, facts = facts
         var i = range.lowerBound
         while i < range.upperBound {
-            sentenceMarks.formUnion(facts[i].marks)
             switch tokens[i].kind {
             case .word, .hashtag:
                 // The word's unit as its facts made it (`TokenFacts`); its expressions and the lookup they index only
                 // for words that start some.
-                var fact = facts[i]
+                var fact = useWordMemo ? memoFacts(i) : wordFacts(i)
+                (facts + i).initialize(to: fact)
+                sentenceMarks.formUnion(fact.marks)
                 // The memo's words carry the hashes their expressions' second words may have: most words that start
                 // expressions are not followed by any of them, and matching is skipped.
                 if fact.marks.contains(.hasPhrases), !useWordMemo || Self.phraseMayFollow(i, end: range.upperBound, fact.follows, tokens: tokens) {
+                    // A memo index is read before any other word is resolved: a word resolved later may start the
+                    // memo over, and the index would point into the old table.
                     if let length = useWordMemo && fact.memoIndex >= 0
                         ? matchMemoPhrase(i, end: range.upperBound, memoIndex: Int(fact.memoIndex), fromFallback: fact.marks.contains(.fromFallback))
                         : matchWordPhrase(i, range: range, fact: &fact) {
+                        sentenceMarks.formUnion(resolveFacts(i + 1..<i + length))
                         i += length
                         continue
                     }
@@ -858,11 +872,15 @@ struct ScoringRun {
                                         boosterScalar: fact.boosterScalar))
                 i += 1
             case .punctuation:
-                if case .clauseBreak = facts[i].role {
+                let fact = Self.markFacts(i, tokens: tokens, bytes: bytes, asciiMarks: asciiMarks, asciiMarkFacts: asciiMarkFacts, ruleWords: ruleWords)
+                (facts + i).initialize(to: fact)
+                sentenceMarks.formUnion(fact.marks)
+                if case .clauseBreak = fact.role {
                     units.append(ScoredUnit(tokens: i..<i + 1, role: .clauseBreak))
                 }
                 i += 1
             case .emoji:
+                sentenceMarks.formUnion(resolveOther(i))
                 var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
                 if let v = tables.emoji.value(tokens[i].folded, hash: tokens[i].foldedHash) ?? tables.emoji[SentimentLexicons.emojiKey(tokens[i].folded)] {
                     unit.base = v; unit.valence = v; unit.source = .emoji
@@ -871,6 +889,7 @@ struct ScoringRun {
                 units.append(unit)
                 i += 1
             case .emoticon:
+                sentenceMarks.formUnion(resolveOther(i))
                 var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
                 if let v = tables.emoticons.value(tokens[i].folded, hash: tokens[i].foldedHash) {
                     unit.base = v; unit.valence = v; unit.source = .emoticon
@@ -879,6 +898,7 @@ struct ScoringRun {
                 units.append(unit)
                 i += 1
             case .number:
+                sentenceMarks.formUnion(resolveOther(i))
                 // Ratings written out ("0 stars", "10/10") are expressions that start with a number.
                 let active = lexicon ?? tables.multilingual
                 if let phrases = active.entry(tokens[i])?.phrases, !phrases.isEmpty,
@@ -889,16 +909,26 @@ struct ScoringRun {
                     if explain { addRule(units.count, source == .general ? "expression" : source.label) }
                     if v != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.append(units.count) }
                     units.append(unit)
+                    sentenceMarks.formUnion(resolveFacts(i + 1..<i + length))
                     i += length
                 } else {
                     units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
                     i += 1
                 }
             default:
+                sentenceMarks.formUnion(resolveOther(i))
                 units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
                 i += 1
             }
         }
+    }
+
+    /// Fills the facts of token `i`, neither a word nor a mark; returns its marks.
+    @inline(__always)
+    func resolveOther(_ i: Int) -> TokenFacts.Marks {
+        let fact = Self.otherFacts(i, tokens: tokens, ruleWords: ruleWords)
+        (facts + i).initialize(to: fact)
+        return fact.marks
     }
 
     /// Whether an expression of a word whose second words' hashes are in `follows` may start at `i`: when the next
@@ -1446,14 +1476,14 @@ struct ScoringRun {
     /// Whether the tokens in `start..<end` call what they say small ("a little" counts; "little" alone does not;
     /// "my only complaint" does).
     // Static, with the tokens passed: a method called from the mutating `applyContrast` copied the whole run.
-    static func hedgesItself(after start: Int, to end: Int, tokens: UnsafeBufferPointer<Token>, textHasOnly: Bool) -> Bool {
+    static func hedgesItself(after start: Int, to end: Int, tokens: UnsafeBufferPointer<Token>, hasOnly: Bool) -> Bool {
         let selfHedges = Self.selfHedges, littleHash = Self.littleHash, aHash = Self.aHash  // static reads go through `swift_once`
         for k in start..<end {
             if selfHedges.contains(tokens[k].folded, hash: tokens[k].foldedHash) { return true }
             // Fields read in place: passing a token on copied it and retained its strings.
             if k > start, tokens[k].foldedHash == littleHash, tokens[k].folded == "little", tokens[k - 1].foldedHash == aHash,
                tokens[k - 1].folded == "a" { return true }
-            if onlyComplaint(at: k, end: end, tokens: tokens, textHasOnly: textHasOnly) { return true }
+            if onlyComplaint(at: k, end: end, tokens: tokens, hasOnly: hasOnly) { return true }
         }
         return false
     }
@@ -1488,13 +1518,13 @@ struct ScoringRun {
     /// Whether token `k` opens "only <complaint noun>" ("the only thing is …", "the only thing that …" too; not "the
     /// only thing this app does well").
     func onlyComplaint(at k: Int, end: Int) -> Bool {
-        Self.onlyComplaint(at: k, end: end, tokens: tokens, textHasOnly: textHasOnly)
+        Self.onlyComplaint(at: k, end: end, tokens: tokens, hasOnly: sentenceHasOnly)
     }
 
-    static func onlyComplaint(at k: Int, end: Int, tokens: UnsafeBufferPointer<Token>, textHasOnly: Bool) -> Bool {
-        // Most texts have no "only": the per-text flag settles them, and the hash most tokens of the rest, each read
+    static func onlyComplaint(at k: Int, end: Int, tokens: UnsafeBufferPointer<Token>, hasOnly: Bool) -> Bool {
+        // Most sentences have no "only": the per-sentence flag settles them, and the hash most tokens of the rest, each read
         // in place (passing a token on copied it and retained its strings, 1,400 instructions a review).
-        guard textHasOnly, tokens[k].foldedHash == Self.onlyHash, k + 1 < end else { return false }
+        guard hasOnly, tokens[k].foldedHash == Self.onlyHash, k + 1 < end else { return false }
         guard tokens[k].folded == "only" else { return false }
         let noun = tokens[k + 1]
         if Self.complaintNouns.contains(noun.folded, hash: noun.foldedHash) { return true }
@@ -1505,7 +1535,7 @@ struct ScoringRun {
     /// "Great app, my only complaint is the ads": what follows the writer's one complaint weighs half, since they
     /// call it the only thing wrong.
     mutating func applyOnlyComplaint(_ range: Range<Int>) {
-        guard textHasOnly, units.contains(where: { $0.valence < 0 }),
+        guard sentenceHasOnly, units.contains(where: { $0.valence < 0 }),
               let marker = range.first(where: { onlyComplaint(at: $0, end: range.upperBound) }) else { return }
         for u in units.indices where units[u].valence < 0 && units[u].tokens.lowerBound > marker {
             units[u].valence *= SentimentScorer.onlyComplaint
@@ -1523,7 +1553,7 @@ struct ScoringRun {
             // "Love it but sometimes it lags", "great app but the ads are a bit much": a complaint the writer calls
             // small does not outweigh the praise it follows, so neither side is reweighed.
             guard !Self.hedgesItself(after: units[c].tokens.upperBound, to: units[units.count - 1].tokens.upperBound,
-                                     tokens: tokens, textHasOnly: textHasOnly) else { return }
+                                     tokens: tokens, hasOnly: sentenceHasOnly) else { return }
             // "Love this app, but please add dark mode": a request after praise asks for more; it is not the verdict.
             guard !Self.opensWithRequest(at: units[c].tokens.upperBound, end: units[units.count - 1].tokens.upperBound, tokens: tokens) else {
                 if explain { notes.append("a request after '\(name)': the praise before it still counts in full") }
