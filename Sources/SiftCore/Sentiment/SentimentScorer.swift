@@ -165,7 +165,7 @@ struct PlainBuffer<Element>: RandomAccessCollection {
     mutating func append(_ element: Element) {
         if count == storage.capacity { grow(to: count * 2) }
         (base + count).initialize(to: element)
-        count += 1
+        count &+= 1
     }
 
     /// Empties the buffer; its storage is always kept.
@@ -652,8 +652,10 @@ struct ScoringRun {
     func shares(compound: Double, positive: Double, negative: Double, neutral: Double) -> SentimentScore {
         let total = positive + negative + neutral
         guard total > 0 else { return SentimentScore(compound: compound, positive: 0, negative: 0, neutral: 1) }
-        func r(_ x: Double) -> Double { Self.roundedHalfAway(x / total * 1000) / 1000 }
-        return SentimentScore(compound: compound, positive: r(positive), negative: r(negative), neutral: r(neutral))
+        // Written out, not a local function: that was a call for each share.
+        return SentimentScore(compound: compound, positive: Self.roundedHalfAway(positive / total * 1000) / 1000,
+                              negative: Self.roundedHalfAway(negative / total * 1000) / 1000,
+                              neutral: Self.roundedHalfAway(neutral / total * 1000) / 1000)
     }
 
     /// `x.rounded()` (half away from zero), without libm's `round` (four calls a text, ~18 instructions each): below
@@ -846,13 +848,17 @@ struct ScoringRun {
                 if fact.marks.contains(.hasPhrases), !useWordMemo || Self.phraseMayFollow(i, end: range.upperBound, fact.follows, tokens: tokens) {
                     // A memo index is read before any other word is resolved: a word resolved later may start the
                     // memo over, and the index would point into the old table.
+                    // `matchWordPhrase` changes a copy of the facts: passing `fact` itself inout kept it in memory
+                    // on every word's path.
+                    var matched = fact
                     if let length = useWordMemo && fact.memoIndex >= 0
                         ? matchMemoPhrase(i, end: range.upperBound, memoIndex: Int(fact.memoIndex), fromFallback: fact.marks.contains(.fromFallback))
-                        : matchWordPhrase(i, range: range, fact: &fact) {
+                        : matchWordPhrase(i, range: range, fact: &matched) {
                         sentenceMarks.formUnion(resolveFacts(i + 1..<i + length))
                         i += length
                         continue
                     }
+                    fact = matched
                 }
                 if explain {
                     if fact.marks.contains(.ownValence) { addRule(units.count, fact.source.label) }
@@ -868,9 +874,9 @@ struct ScoringRun {
                     if fact.boosterScalar != 0 { sentenceHasValencedBooster = true }
                 default: break
                 }
-                units.append(ScoredUnit(tokens: i..<i + 1, role: fact.role, base: fact.base, valence: fact.base, source: fact.source,
-                                        boosterScalar: fact.boosterScalar))
-                i += 1
+                units.append(ScoredUnit(tokens: Range(uncheckedBounds: (i, i &+ 1)), role: fact.role, base: fact.base, valence: fact.base,
+                                        source: fact.source, boosterScalar: fact.boosterScalar))
+                i &+= 1
             case .punctuation:
                 let fact = Self.markFacts(i, tokens: tokens, bytes: bytes, asciiMarks: asciiMarks, asciiMarkFacts: asciiMarkFacts, ruleWords: ruleWords)
                 (facts + i).initialize(to: fact)
