@@ -293,12 +293,11 @@ public struct SentimentScratch {
 
     /// Makes `run` ready for a text scored with `tables`.
     @inline(__always)
-    mutating func prepare(for tables: ScoringTables, recordOnly: Bool) {
+    mutating func prepare(for tables: ScoringTables) {
         if self.tables !== tables {
             self.tables = tables
             run = ScoringRun(tables: tables, explain: false, wordMemo: ScorerWordMemo())
         }
-        run!.recordOnly = recordOnly
     }
 }
 
