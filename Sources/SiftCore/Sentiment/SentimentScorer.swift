@@ -436,8 +436,12 @@ struct ScoringRun {
         var start = 0
         while start < tokens.count {
             let sentence = tokens[start].sentence
-            var end = start + 1
-            while end < tokens.count, tokens[end].sentence == sentence { end += 1 }
+            // Four tokens a step while four remain: most of a text is one sentence, and a step per token was ~7
+            // instructions a token.
+            var end = start &+ 1
+            while end &+ 4 <= tokens.count, tokens[end].sentence == sentence, tokens[end &+ 1].sentence == sentence,
+                  tokens[end &+ 2].sentence == sentence, tokens[end &+ 3].sentence == sentence { end &+= 4 }
+            while end < tokens.count, tokens[end].sentence == sentence { end &+= 1 }
             let firstContribution = contributions.count
             var sum = scoreSentence(start..<end, positive: &positive, negative: &negative, neutral: &neutral)
             textMarks.formUnion(sentenceMarks)
@@ -711,6 +715,13 @@ struct ScoringRun {
     mutating func addRule(_ u: Int, _ rule: String) {
         while unitRules.count <= u { unitRules.append([]) }
         unitRules[u].append(rule)
+    }
+
+    /// `addRule` with the rule's text made here, out of line, for `applyModifiers`: it asks only when explaining, yet
+    /// the long strings written in it were made on every call (the compiler hoisted them out of its loop).
+    @inline(never)
+    mutating func addModifierRule(_ u: Int, _ rule: @autoclosure () -> String) {
+        addRule(u, rule())
     }
 
     /// "Is an MBA worth it?": praise in the clause a plain question asks about is not the writer's verdict and
@@ -1275,12 +1286,12 @@ struct ScoringRun {
                 for k in units[u].tokens { flags.formUnion(tokens[k].flags) }
                 if flags.contains(.allCaps) {
                     v *= SentimentScorer.capsEmphasis
-                    if explain { addRule(u, "written in capitals (stronger)") }
+                    if explain { addModifierRule(u, "written in capitals (stronger)") }
                 }
                 // `v` is still not 0: 1.3 times a number that is not 0 is not 0.
                 if flags.contains(.elongated) {
                     v *= SentimentScorer.elongatedEmphasis
-                    if explain { addRule(u, "drawn out (stronger)") }
+                    if explain { addModifierRule(u, "drawn out (stronger)") }
                 }
             }
             if v != 0 {
@@ -1310,13 +1321,13 @@ struct ScoringRun {
                 // complain, they do not praise the way "not bad" does.
                 if let failure {
                     v = failure
-                    if explain { addRule(u, "problem statement: '\(negatorWord) \(tokens[firstIndex].folded)'") }
+                    if explain { addModifierRule(u, "problem statement: '\(negatorWord) \(tokens[firstIndex].folded)'") }
                 } else if v > 0 {
                     v *= SentimentScorer.negatedPositive
-                    if explain { addRule(u, "negated by '\(negatorWord)'") }
+                    if explain { addModifierRule(u, "negated by '\(negatorWord)'") }
                 } else if v < 0 {
                     v *= SentimentScorer.negatedNegative
-                    if explain { addRule(u, "negated by '\(negatorWord)' (softened)") }
+                    if explain { addModifierRule(u, "negated by '\(negatorWord)' (softened)") }
                     spentNegator = negator ?? -1
                 } else if let negator, statesProblem, tokens[firstIndex].kind == .word, !tokens[firstIndex].flags.contains(.stopword),
                           !facts[firstIndex].marks.contains(.notProblem),
@@ -1324,11 +1335,11 @@ struct ScoringRun {
                     // In feedback, "can't upload", "no dark mode", "doesn't sync" state a problem even without
                     // an emotional word: the first content word after a negator carries it.
                     v = SentimentScorer.negatedContentWord
-                    if explain { addRule(u, "problem statement: '\(negatorWord) \(tokens[firstIndex].folded)'") }
+                    if explain { addModifierRule(u, "problem statement: '\(negatorWord) \(tokens[firstIndex].folded)'") }
                 }
                 if v != 0, let negator, tokens[negator].flags.contains(.allCaps) {
                     v *= SentimentScorer.capsEmphasis
-                    if explain { addRule(u, "'\(negatorWord)' in capitals (stronger)") }
+                    if explain { addModifierRule(u, "'\(negatorWord)' in capitals (stronger)") }
                 }
             }
             if v != 0, negatesBackward, !tokens[firstIndex].flags.contains(.negated),
@@ -1336,13 +1347,13 @@ struct ScoringRun {
                 // Hindi and Urdu state "good" and then negate it: "accha *nahi* hai", "pasand *nahi* aaya", "koi
                 // problem *nahi*": the negator after a judging word turns it as one before it would.
                 v *= v > 0 ? SentimentScorer.negatedPositive : SentimentScorer.negatedNegative
-                if explain { addRule(u, "negated by '\(tokens[after].folded)' after it") }
+                if explain { addModifierRule(u, "negated by '\(tokens[after].folded)' after it") }
             }
             if v != 0, u >= 1, isWord(units[u - 1], .least) {
                 let atLeast = u >= 2 && isWord(units[u - 2], .atOrVery)
                 if !atLeast {
                     v *= SentimentScorer.leastFactor
-                    if explain { addRule(u, "after 'least' (reversed)") }
+                    if explain { addModifierRule(u, "after 'least' (reversed)") }
                 }
             }
             // Written back only when a rule changed it: each write to the array checks that its storage is unique.
