@@ -13,8 +13,11 @@ struct ScorerWordMemo {
         var stemHash: Int
         /// The word's facts, `memoIndex` set to this resolution's index.
         var facts: TokenFacts
-        /// The expressions starting with the word, when its facts mark `hasPhrases`, keyed by their second words.
-        var phrases: PhraseCandidates
+        /// The expressions starting with the word, when its facts mark `hasPhrases`, keyed by their second words: its
+        /// `PhraseCandidates.keyed` at `keyedStart..<keyedEnd` of `keyedCandidates`, and `PhraseCandidates.single`.
+        var keyedStart: Int32
+        var keyedEnd: Int32
+        var single: Int
     }
 
     // Each resolution beside its key in one table: on a large review set the probe slot, the key and the record are
@@ -28,6 +31,9 @@ struct ScorerWordMemo {
     /// named by its `space`: for a word met before, one read of half a cache line instead of a hashed probe, two
     /// string compares and a read of the record.
     private var byID: [IDSlot] = []
+    /// Every word's `PhraseCandidates.keyed`, one after another.
+    // One array for all words: reading an array held by each word retained and released it on every match.
+    private var keyedCandidates: [Int] = []
 
     /// One word id's facts (their `memoIndex` is the resolution's index in `table`, for the word's expressions).
     struct IDSlot {
@@ -39,8 +45,6 @@ struct ScorerWordMemo {
     private let capacity: Int
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
-    /// How many times the memo has started over: resolution indices from before a start-over mean nothing.
-    private(set) var generation = 0
 
     init(capacity: Int = ScorerWordMemo.initialCapacity) {
         self.capacity = capacity
@@ -93,7 +97,8 @@ struct ScorerWordMemo {
     @inline(__always)
     func withPhrases<R>(_ k: Int, _ body: (UnsafeBufferPointer<Int>, Int) -> R) -> R {
         table.withEntries { entries in
-            entries[k].value.phrases.keyed.withUnsafeBufferPointer { body($0, entries[k].value.phrases.single) }
+            let keyed = Int(entries[k].value.keyedStart)..<Int(entries[k].value.keyedEnd)
+            return keyedCandidates.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[keyed]), entries[k].value.single) }
         }
     }
 
@@ -104,13 +109,16 @@ struct ScorerWordMemo {
         if table.count >= Self.limit {
             table = WordTable(reserving: capacity)
             byID.removeAll(keepingCapacity: true)
-            generation += 1
+            keyedCandidates.removeAll(keepingCapacity: true)
         }
         // A form met again with another stem keeps its first resolution: lookups with the other stem resolve afresh.
         guard table.entryIndex(folded, hash: foldedHash) == nil else { return nil }
         var facts = facts
         facts.memoIndex = Int32(truncatingIfNeeded: table.count)
-        table.insert(folded, Word(stem: stem, stemHash: stemHash, facts: facts, phrases: phrases), hash: foldedHash)
+        let keyedStart = Int32(truncatingIfNeeded: keyedCandidates.count)
+        keyedCandidates.append(contentsOf: phrases.keyed)
+        table.insert(folded, Word(stem: stem, stemHash: stemHash, facts: facts, keyedStart: keyedStart,
+                                  keyedEnd: Int32(truncatingIfNeeded: keyedCandidates.count), single: phrases.single), hash: foldedHash)
         return table.count - 1
     }
 }
@@ -175,6 +183,12 @@ struct TokenFacts {
         /// The entry only starts expressions: no valence, booster or contrast, no stem valence.
         static let phrasesOnly = Marks(rawValue: 1 << 4)
         // The rules' own words, by the token's folded form (`ScoringTables.ruleWords`).
+        /// "need", "needs" (`ScoringRun.needWords`).
+        static let need = Marks(rawValue: 1 << 5)
+        /// "have", "has", "got" (`ScoringRun.reliefVerbs`).
+        static let reliefVerb = Marks(rawValue: 1 << 6)
+        /// A word after a negator that hedges rather than states a failure (`ScoringRun.notProblemWords`).
+        static let notProblem = Marks(rawValue: 1 << 7)
         /// A word `applyPastPraise` starts from ("used", "until", "would", "if", …).
         static let pastPraiseMarker = Marks(rawValue: 1 << 8)
         /// A word that ends a rating ("stars", "*").
@@ -188,7 +202,7 @@ struct TokenFacts {
         /// "since", "after", "ever": the present state when an update follows.
         static let stateChangeOpener = Marks(rawValue: 1 << 14)
         /// The rules' word marks, without the resolution's.
-        static let ruleWords = Marks(rawValue: 0xFF00)
+        static let ruleWords = Marks(rawValue: 0xFFE0)
     }
 
     init() {}
@@ -279,12 +293,11 @@ public struct SentimentScratch {
 
     /// Makes `run` ready for a text scored with `tables`.
     @inline(__always)
-    mutating func prepare(for tables: ScoringTables, recordOnly: Bool) {
+    mutating func prepare(for tables: ScoringTables) {
         if self.tables !== tables {
             self.tables = tables
             run = ScoringRun(tables: tables, explain: false, wordMemo: ScorerWordMemo())
         }
-        run!.recordOnly = recordOnly
     }
 }
 

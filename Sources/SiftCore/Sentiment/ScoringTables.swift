@@ -39,6 +39,9 @@ final class ScoringTables: Sendable {
         mark(["at", "very"], .atOrVery)
         mark(ScoringRun.presentStateWords, .presentState)
         mark(ScoringRun.stateChangeOpeners, .stateChangeOpener)
+        mark(ScoringRun.needWords, .need)
+        mark(ScoringRun.reliefVerbs, .reliefVerb)
+        mark(ScoringRun.notProblemWords, .notProblem)
         return table
     }
 

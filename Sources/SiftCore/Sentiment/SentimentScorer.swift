@@ -67,20 +67,19 @@ public struct SentimentScorer: Sendable {
     /// The record score alone: the same numbers as `score(_:)` without building an explanation.
     public func compoundScore(_ text: AnalyzedText) -> SentimentScore {
         var run = ScoringRun(tables: tables, explain: false)
-        run.recordOnly = true
         return run.recordScore(text)
     }
 
     /// The record score alone, reusing `scratch`'s storage and its memo of resolved words from the texts before:
     /// the same numbers as `compoundScore(_:)`, for a thread that scores many texts.
     public func compoundScore(_ text: AnalyzedText, reusing scratch: inout SentimentScratch) -> SentimentScore {
-        scratch.prepare(for: tables, recordOnly: true)
+        scratch.prepare(for: tables)
         return scratch.run!.recordScore(text)
     }
 
     /// The record and sentence scores, reusing `scratch` likewise: the same numbers as `scoreWithoutExplanation(_:)`.
     public func scoreWithoutExplanation(_ text: AnalyzedText, reusing scratch: inout SentimentScratch) -> SentimentResult {
-        scratch.prepare(for: tables, recordOnly: false)
+        scratch.prepare(for: tables)
         return scratch.run!.result(text)
     }
 
@@ -160,17 +159,24 @@ struct PlainBuffer<Element>: RandomAccessCollection {
         nonmutating set { base[position] = newValue }
     }
 
+    // Inlined, growing out of line: the sentence sums' appends and the three reservations of every text were calls.
+    @inline(__always)
     mutating func append(_ element: Element) {
-        if count == storage.capacity { reserveCapacity(count * 2) }
+        if count == storage.capacity { grow(to: count * 2) }
         (base + count).initialize(to: element)
-        count += 1
+        count &+= 1
     }
 
     /// Empties the buffer; its storage is always kept.
     mutating func removeAll(keepingCapacity: Bool = true) { count = 0 }
 
+    @inline(__always)
     mutating func reserveCapacity(_ capacity: Int) {
-        guard capacity > storage.capacity else { return }
+        if capacity > storage.capacity { grow(to: capacity) }
+    }
+
+    @inline(never)
+    private mutating func grow(to capacity: Int) {
         let larger = Storage(capacity: capacity)
         larger.base.moveInitialize(from: base, count: count)
         storage = larger
@@ -226,14 +232,21 @@ struct ScoringRun {
     /// `tables.asciiMarks`' strings and facts, valid while the tables are.
     let asciiMarks: UnsafePointer<String>
     let asciiMarkFacts: UnsafePointer<TokenFacts>
+    /// The expressions of the English lexicon (empty without one) and of the multilingual list, which a memo word's
+    /// candidates index; valid while the tables are, whose lookups hold the arrays and never change them.
+    // Read through pointers: reading a lookup's array from `matchMemoPhrase` retained the lookup and the array.
+    let englishPhrases: UnsafeBufferPointer<LexiconPhrase>
+    let multilingualPhrases: UnsafeBufferPointer<LexiconPhrase>
     let explain: Bool
-    /// Only the record score is wanted: sentence scores are not built.
+    /// Only the record score is wanted (`recordScore`): sentence scores are not built.
+    // Set by the two entry points, not by their callers: setting it on a scratch's optional run read the optional's
+    // tag once more on every text.
     var recordOnly = false
     /// The text's tokens, UTF-8 bytes and sentence ranges, valid while a text is scored (`bind`).
     var tokens = UnsafeBufferPointer<Token>(start: nil, count: 0)
     var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     var sentences = UnsafeBufferPointer<Range<Int>>(start: nil, count: 0)
-    /// Each token's facts (`TokenFacts`), filled by `resolveTokens` for the text being scored.
+    /// Each token's facts (`TokenFacts`), filled by `buildUnits` sentence by sentence.
     var facts: UnsafeMutablePointer<TokenFacts>
     var factStorage = TokenFactStorage()
     /// `factStorage`'s capacity, held by the run: asking the storage on every text retained and released it.
@@ -251,18 +264,21 @@ struct ScoringRun {
     /// Plain values only, so appending and clearing them retains nothing; their explanations are in `unitRules`.
     var units = PlainBuffer<ScoredUnit>()
     /// The indices of the sentence's word units that `applyModifiers` may change: those with a valence or whose first
-    /// token is negated. Most words have neither, and their units are not visited.
+    /// token is negated; and of its emoji and emoticons with a valence. Most words have neither, and their units are
+    /// not visited; a unit not listed here has a valence of 0 when the sentence is summed.
     var modifiableUnits = PlainBuffer<Int>()
+    /// How many of the sentence's units are boosters, contrast words or clause breaks (those its sum does not count).
+    var sentenceUnscoredUnits = 0
     /// Whether a word unit of the sentence is a booster that has a valence of its own ("super", "pretty").
     var sentenceHasValencedBooster = false
     /// Whether the sentence being scored has an expression of several words with a valence.
     var sentenceHasExpression = false
     /// Whether the sentence being scored has a contrast word ("but", "although").
     var sentenceHasContrast = false
-    /// The marks of the tokens `buildUnits` visited in the sentence being scored (every unit's first token among
-    /// them): a rule whose word is not marked here has nothing to do in the sentence.
+    /// The marks of every token of the sentence being scored: a rule whose word is not marked here has nothing to
+    /// do in the sentence.
     var sentenceMarks: TokenFacts.Marks = []
-    /// The marks of every token of the text.
+    /// The marks of every token of the sentences scored so far in the text.
     var textMarks: TokenFacts.Marks = []
     /// The rules that changed each unit's valence, by unit index; filled only when explaining.
     var unitRules: [[String]] = []
@@ -271,8 +287,9 @@ struct ScoringRun {
     unowned(unsafe) var lexicon: LexiconLookup?
     /// The English lexicon when the text is scored with another one (or none), for the English words in it.
     unowned(unsafe) var englishLookup: LexiconLookup?
-    /// Whether any token is "only": the only-complaint rule looks for nothing else in texts without it.
-    var textHasOnly = false
+    /// Whether any token of the sentence being scored is "only": the only-complaint rule looks for nothing else in
+    /// sentences without it.
+    var sentenceHasOnly: Bool { sentenceMarks.contains(.only) }
     /// Whether the text has a "!" or "?": most have neither, and their sentences are not searched for them.
     var textHasMarks = true
     /// The thread's memo of resolved words, for English-lexicon runs without explanations kept in a
@@ -296,6 +313,8 @@ struct ScoringRun {
         ruleWords = tables.ruleWords
         asciiMarks = UnsafePointer(tables.asciiMarks.marks)
         asciiMarkFacts = UnsafePointer(tables.asciiMarks.facts)
+        englishPhrases = tables.english?.phrases.withUnsafeBufferPointer { $0 } ?? UnsafeBufferPointer(start: nil, count: 0)
+        multilingualPhrases = tables.multilingual.phrases.withUnsafeBufferPointer { $0 }
         self.explain = explain
         self.wordMemo = wordMemo ?? .unused
         ownsWordMemo = wordMemo != nil
@@ -350,8 +369,9 @@ struct ScoringRun {
         return copy.withUTF8(body)
     }
 
-    /// The score of `text`, its sentences (unless `recordOnly`), contributions and notes.
+    /// The score of `text`, its sentences, contributions and notes.
     mutating func result(_ text: AnalyzedText) -> SentimentResult {
+        recordOnly = false
         contributions.removeAll()
         notes.removeAll()
         return bound(text) { run in
@@ -364,7 +384,8 @@ struct ScoringRun {
 
     /// The record score of `text` alone: no `SentimentResult` is built or destroyed.
     mutating func recordScore(_ text: AnalyzedText) -> SentimentScore {
-        bound(text) { run in run.score(text) }
+        recordOnly = true
+        return bound(text) { run in run.score(text) }
     }
 
     /// The record score; the sentences' scores go into `sentenceResults` unless the run is `recordOnly`.
@@ -400,8 +421,7 @@ struct ScoringRun {
         englishLookup = lexiconIsEnglish ? nil : tables.english
         // The memo holds resolutions against the English lexicon alone, without the stems' terms explanations name.
         useWordMemo = ownsWordMemo && !explain && lexiconIsEnglish
-        textMarks = resolveTokens()
-        textHasOnly = textMarks.contains(.only)
+        textMarks = []
         textHasMarks = bytes.baseAddress.map { base in
             memchr(base, Int32(UInt8(ascii: "!")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "?")), bytes.count) != nil
         } ?? false
@@ -416,11 +436,16 @@ struct ScoringRun {
         var start = 0
         while start < tokens.count {
             let sentence = tokens[start].sentence
-            var end = start + 1
-            while end < tokens.count, tokens[end].sentence == sentence { end += 1 }
+            // Four tokens a step while four remain: most of a text is one sentence, and a step per token was ~7
+            // instructions a token.
+            var end = start &+ 1
+            while end &+ 4 <= tokens.count, tokens[end].sentence == sentence, tokens[end &+ 1].sentence == sentence,
+                  tokens[end &+ 2].sentence == sentence, tokens[end &+ 3].sentence == sentence { end &+= 4 }
+            while end < tokens.count, tokens[end].sentence == sentence { end &+= 1 }
             let firstContribution = contributions.count
             var sum = scoreSentence(start..<end, positive: &positive, negative: &negative, neutral: &neutral)
-            sum += emphasis(sentenceBytes(start..<end), sum: sum, sentence: sentence)
+            textMarks.formUnion(sentenceMarks)
+            if sum != 0, textHasMarks { sum += emphasis(sentenceBytes(start..<end), sum: sum, sentence: sentence) }
             // A sentence opening with "But"/"However" makes the sentences before it a concession.
             var weight = 1.0
             if sentenceHasContrast, let first = units.first(where: { if case .word = $0.role { return false }; if case .other = $0.role { return false }; return true }),
@@ -468,45 +493,51 @@ struct ScoringRun {
         return shares(compound: squash(total), positive: positive, negative: negative, neutral: neutral)
     }
 
-    /// Fills `facts` for every token of the text: words from the thread's memo when it is used (resolved and
-    /// remembered on a first sighting), else resolved here; other tokens' rule marks and clause breaks. Returns
-    /// the marks of all tokens together.
-    mutating func resolveTokens() -> TokenFacts.Marks {
-        let tokens = tokens, facts = facts, bytes = bytes, asciiMarks = asciiMarks, asciiMarkFacts = asciiMarkFacts
+    /// The facts of token `i` (`TokenFacts`): a word's from the thread's memo when it is used (resolved and
+    /// remembered on a first sighting), else resolved here; other tokens' rule marks and clause breaks.
+    @inline(__always)
+    mutating func tokenFacts(_ i: Int) -> TokenFacts {
+        switch tokens[i].kind {
+        case .word, .hashtag: useWordMemo ? memoFacts(i) : wordFacts(i)
+        case .punctuation: Self.markFacts(i, tokens: tokens, bytes: bytes, asciiMarks: asciiMarks, asciiMarkFacts: asciiMarkFacts, ruleWords: ruleWords)
+        default: Self.otherFacts(i, tokens: tokens, ruleWords: ruleWords)
+        }
+    }
+
+    /// Fills `facts` for the tokens in `range` (those inside an expression matched as a whole); returns their marks.
+    @inline(never)
+    mutating func resolveFacts(_ range: Range<Int>) -> TokenFacts.Marks {
         var marks: TokenFacts.Marks = []
-        let generation = wordMemo.generation
-        for i in 0..<tokens.count {
-            var fact: TokenFacts
-            switch tokens[i].kind {
-            case .word, .hashtag:
-                if useWordMemo {
-                    fact = memoFacts(i)
-                } else {
-                    fact = wordFacts(i)
-                }
-            case .punctuation:
-                // One ASCII mark, most punctuation, by its byte: its facts were made with the tables.
-                let range = tokens[i].utf8Range
-                if range.count == 1, range.lowerBound < bytes.count, case let byte = Int(bytes[range.lowerBound]), byte < 0x80,
-                   tokens[i].folded == asciiMarks[byte] {
-                    fact = asciiMarkFacts[byte]
-                } else {
-                    fact = TokenFacts()
-                    fact.marks = ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash)
-                    if Self.breaksClause(tokens[i].folded) { fact.role = .clauseBreak }
-                }
-            default:
-                fact = TokenFacts()
-                fact.marks = ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash)
-            }
+        for i in range {
+            let fact = tokenFacts(i)
             marks.formUnion(fact.marks)
             (facts + i).initialize(to: fact)
         }
-        if wordMemo.generation != generation {
-            // The memo started over in this text: the earlier words' resolution indices point into the old table.
-            for i in 0..<tokens.count { facts[i].memoIndex = -1 }
-        }
         return marks
+    }
+
+    /// A punctuation token's facts: its rule marks and whether it ends a clause.
+    // Static, over the caller's buffers: a method called from the mutating `buildUnits` would copy the run.
+    @inline(__always)
+    static func markFacts(_ i: Int, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, asciiMarks: UnsafePointer<String>,
+                          asciiMarkFacts: UnsafePointer<TokenFacts>, ruleWords: WordTable<UInt16>) -> TokenFacts {
+        // One ASCII mark, most punctuation, by its byte: its facts were made with the tables.
+        let range = tokens[i].utf8Range
+        if range.count == 1, range.lowerBound < bytes.count, case let byte = Int(bytes[range.lowerBound]), byte < 0x80,
+           tokens[i].folded == asciiMarks[byte] {
+            return asciiMarkFacts[byte]
+        }
+        var fact = otherFacts(i, tokens: tokens, ruleWords: ruleWords)
+        if breaksClause(tokens[i].folded) { fact.role = .clauseBreak }
+        return fact
+    }
+
+    /// The facts of a token that is neither a word nor a mark: its rule marks alone.
+    @inline(__always)
+    static func otherFacts(_ i: Int, tokens: UnsafeBufferPointer<Token>, ruleWords: WordTable<UInt16>) -> TokenFacts {
+        var fact = TokenFacts()
+        fact.marks = ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash)
+        return fact
     }
 
     /// An English word's facts from the thread's memo, by the analyzer's word id when it has one and else by folded
@@ -625,14 +656,27 @@ struct ScoringRun {
 
     func squash(_ sum: Double) -> Double {
         let value = tanh(sum / SentimentScorer.compoundScale)
-        return (value * 10_000).rounded() / 10_000
+        return Self.roundedHalfAway(value * 10_000) / 10_000
     }
 
     func shares(compound: Double, positive: Double, negative: Double, neutral: Double) -> SentimentScore {
         let total = positive + negative + neutral
         guard total > 0 else { return SentimentScore(compound: compound, positive: 0, negative: 0, neutral: 1) }
-        func r(_ x: Double) -> Double { (x / total * 1000).rounded() / 1000 }
-        return SentimentScore(compound: compound, positive: r(positive), negative: r(negative), neutral: r(neutral))
+        // Written out, not a local function: that was a call for each share.
+        return SentimentScore(compound: compound, positive: Self.roundedHalfAway(positive / total * 1000) / 1000,
+                              negative: Self.roundedHalfAway(negative / total * 1000) / 1000,
+                              neutral: Self.roundedHalfAway(neutral / total * 1000) / 1000)
+    }
+
+    /// `x.rounded()` (half away from zero), without libm's `round` (four calls a text, ~18 instructions each): below
+    /// 2^52 the fraction left after truncating is exact, and the result keeps the sign of `x` as `round` does (-0.0).
+    @inline(__always)
+    static func roundedHalfAway(_ x: Double) -> Double {
+        guard x.magnitude < 0x1p52 else { return x.rounded() }
+        var whole = Int(x)
+        let fraction = x - Double(whole)
+        if fraction >= 0.5 { whole += 1 } else if fraction <= -0.5 { whole -= 1 }
+        return Double(signOf: x, magnitudeOf: Double(whole))
     }
 
     func sentenceRange(_ tokenRange: Range<Int>, index: Int) -> Range<Int> {
@@ -673,12 +717,19 @@ struct ScoringRun {
         unitRules[u].append(rule)
     }
 
+    /// `addRule` with the rule's text made here, out of line, for `applyModifiers`: it asks only when explaining, yet
+    /// the long strings written in it were made on every call (the compiler hoisted them out of its loop).
+    @inline(never)
+    mutating func addModifierRule(_ u: Int, _ rule: @autoclosure () -> String) {
+        addRule(u, rule())
+    }
+
     /// "Is an MBA worth it?": praise in the clause a plain question asks about is not the writer's verdict and
     /// weighs half. Praise in a clause before it ("Great app, but can you add a widget?") and a complaint asked ("Why
     /// does it keep crashing?") keep their weight.
     mutating func weighAskedPraise(_ range: Range<Int>) {
         // The flag first: calling `asksOnly`, a non-mutating method, from here copied the run for every sentence.
-        guard textHasMarks, asksOnly(range) else { return }
+        guard textHasMarks, Self.asksOnly(sentenceBytes(range), in: bytes) else { return }
         // The asked clause: the units after the last clause break or contrast word that has words after it.
         var end = units.count
         while end > 0, case .clauseBreak = units[end - 1].role { end -= 1 }
@@ -707,11 +758,10 @@ struct ScoringRun {
         }
     }
 
-    /// Whether the sentence is a plain question: it ends in "?" and has no other "?" or "!".
-    func asksOnly(_ range: Range<Int>) -> Bool {
-        guard textHasMarks else { return false }
-        let bytes = sentenceBytes(range)
-        let buffer = self.bytes
+    /// Whether the sentence of UTF-8 range `bytes` in `buffer` is a plain question: it ends in "?" and has no other
+    /// "?" or "!".
+    // Static: a method called from the mutating `weighAskedPraise` copied the run.
+    static func asksOnly(_ bytes: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.upperBound <= buffer.count, bytes.upperBound > bytes.lowerBound,
               buffer[bytes.upperBound - 1] == UInt8(ascii: "?") else { return false }
         // One run of "?" at the end ("worth it?", "really??"), none before it, no "!".
@@ -726,14 +776,11 @@ struct ScoringRun {
     /// "!" and "?" make a sentence's sentiment stronger in the direction it already has.
     mutating func emphasis(_ bytes: Range<Int>, sum: Double, sentence: Int) -> Double {
         guard sum != 0, textHasMarks else { return 0 }
-        var exclamations = 0, questions = 0
         let buffer = self.bytes
-        var i = bytes.lowerBound
         let end = min(bytes.upperBound, buffer.count)
-        while i < end {
-            if buffer[i] == UInt8(ascii: "!") { exclamations += 1 } else if buffer[i] == UInt8(ascii: "?") { questions += 1 }
-            i += 1
-        }
+        guard let base = buffer.baseAddress, bytes.lowerBound < end else { return 0 }
+        let exclamations = Self.count(UInt8(ascii: "!"), in: base + bytes.lowerBound, length: end - bytes.lowerBound)
+        let questions = Self.count(UInt8(ascii: "?"), in: base + bytes.lowerBound, length: end - bytes.lowerBound)
         var extra = Double(min(exclamations, 4)) * SentimentScorer.exclamationStep
         if questions > 1 { extra += Double(min(questions, 3)) * SentimentScorer.questionStep }
         guard extra > 0 else { return 0 }
@@ -746,16 +793,48 @@ struct ScoringRun {
         return signed
     }
 
+    /// How many times `byte` occurs in the `length` bytes at `start`.
+    // By `memchr`, a call per occurrence: sentences have few marks, and testing byte by byte was ~6 instructions a byte.
+    static func count(_ byte: UInt8, in start: UnsafePointer<UInt8>, length: Int) -> Int {
+        var count = 0
+        var p = UnsafeRawPointer(start)
+        let end = p + length
+        while p < end, let hit = memchr(p, Int32(byte), end - p) {
+            count += 1
+            p = UnsafeRawPointer(hit) + 1
+        }
+        return count
+    }
+
     /// Scores the tokens of one sentence; adds its word weights to the record's positive/negative/neutral totals.
     mutating func scoreSentence(_ range: Range<Int>, positive: inout Double, negative: inout Double, neutral: inout Double) -> Double {
         buildUnits(range)
         guard !units.isEmpty else { return 0 }
-        applyModifiers(range)
-        applyPastPraise(range)
-        applyContrast()
-        applyOnlyComplaint(range)
-        weighAskedPraise(range)
+        // Each rule's flag is tested here: most sentences need none of the rules below, and a call that returns at
+        // once still saved and restored the registers of a large function (~25 instructions each).
+        if !modifiableUnits.isEmpty || sentenceHasValencedBooster { applyModifiers(range) }
+        if sentenceMarks.contains(.pastPraiseMarker) { applyPastPraise(range) }
+        if sentenceHasContrast { applyContrast() }
+        if sentenceHasOnly { applyOnlyComplaint(range) }
+        if textHasMarks { weighAskedPraise(range) }
         var sum = 0.0
+        guard explain else {
+            // Only the listed units may have a valence (`modifiableUnits`, in unit order): the others are neutral, and
+            // adding their 0 to the sum changes nothing. Visiting every unit was ~15 instructions a unit.
+            var valenced = 0
+            for m in modifiableUnits.indices {
+                let u = modifiableUnits[m]
+                switch units[u].role {
+                case .word, .other:
+                    let valence = units[u].valence
+                    if valence > 0 { positive += valence; valenced &+= 1 } else if valence < 0 { negative -= valence; valenced &+= 1 }
+                    sum += valence
+                default: break
+                }
+            }
+            neutral += Double(units.count &- sentenceUnscoredUnits &- valenced)
+            return sum
+        }
         let sentence = tokens[range.lowerBound].sentence
         // By index: copying each unit would retain its explanation fields.
         for u in units.indices {
@@ -774,10 +853,14 @@ struct ScoringRun {
         return sum
     }
 
-    /// Splits a sentence into words, expressions matched as wholes, boosters, contrast words and clause breaks.
+    /// Splits a sentence into words, expressions matched as wholes, boosters, contrast words and clause breaks, and
+    /// fills its tokens' `facts` on the way.
+    // One pass for facts and units: a pass of its own over the text's tokens to fill their facts first cost ~25
+    // instructions a token more (its loop, and copying each word's facts back from memory here).
     mutating func buildUnits(_ range: Range<Int>) {
         units.removeAll(keepingCapacity: true)
         modifiableUnits.removeAll(keepingCapacity: true)
+        sentenceUnscoredUnits = 0
         sentenceHasValencedBooster = false
         sentenceHasExpression = false
         sentenceHasContrast = false
@@ -788,21 +871,29 @@ struct ScoringRun {
         let tokens = tokens, facts = facts
         var i = range.lowerBound
         while i < range.upperBound {
-            sentenceMarks.formUnion(facts[i].marks)
             switch tokens[i].kind {
             case .word, .hashtag:
                 // The word's unit as its facts made it (`TokenFacts`); its expressions and the lookup they index only
                 // for words that start some.
-                var fact = facts[i]
+                var fact = useWordMemo ? memoFacts(i) : wordFacts(i)
+                (facts + i).initialize(to: fact)
+                sentenceMarks.formUnion(fact.marks)
                 // The memo's words carry the hashes their expressions' second words may have: most words that start
                 // expressions are not followed by any of them, and matching is skipped.
                 if fact.marks.contains(.hasPhrases), !useWordMemo || Self.phraseMayFollow(i, end: range.upperBound, fact.follows, tokens: tokens) {
+                    // A memo index is read before any other word is resolved: a word resolved later may start the
+                    // memo over, and the index would point into the old table.
+                    // `matchWordPhrase` changes a copy of the facts: passing `fact` itself inout kept it in memory
+                    // on every word's path.
+                    var matched = fact
                     if let length = useWordMemo && fact.memoIndex >= 0
                         ? matchMemoPhrase(i, end: range.upperBound, memoIndex: Int(fact.memoIndex), fromFallback: fact.marks.contains(.fromFallback))
-                        : matchWordPhrase(i, range: range, fact: &fact) {
+                        : matchWordPhrase(i, range: range, fact: &matched) {
+                        sentenceMarks.formUnion(resolveFacts(i + 1..<i + length))
                         i += length
                         continue
                     }
+                    fact = matched
                 }
                 if explain {
                     if fact.marks.contains(.ownValence) { addRule(units.count, fact.source.label) }
@@ -812,37 +903,49 @@ struct ScoringRun {
                     }
                 }
                 switch fact.role {
-                case .contrast: sentenceHasContrast = true
                 case .word:
                     if fact.base != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.append(units.count) }
                     if fact.boosterScalar != 0 { sentenceHasValencedBooster = true }
-                default: break
+                case .contrast:
+                    sentenceHasContrast = true
+                    sentenceUnscoredUnits &+= 1
+                case .booster, .clauseBreak: sentenceUnscoredUnits &+= 1
+                case .other: break
                 }
-                units.append(ScoredUnit(tokens: i..<i + 1, role: fact.role, base: fact.base, valence: fact.base, source: fact.source,
-                                        boosterScalar: fact.boosterScalar))
-                i += 1
+                units.append(ScoredUnit(tokens: Range(uncheckedBounds: (i, i &+ 1)), role: fact.role, base: fact.base, valence: fact.base,
+                                        source: fact.source, boosterScalar: fact.boosterScalar))
+                i &+= 1
             case .punctuation:
-                if case .clauseBreak = facts[i].role {
+                let fact = Self.markFacts(i, tokens: tokens, bytes: bytes, asciiMarks: asciiMarks, asciiMarkFacts: asciiMarkFacts, ruleWords: ruleWords)
+                (facts + i).initialize(to: fact)
+                sentenceMarks.formUnion(fact.marks)
+                if case .clauseBreak = fact.role {
                     units.append(ScoredUnit(tokens: i..<i + 1, role: .clauseBreak))
+                    sentenceUnscoredUnits &+= 1
                 }
                 i += 1
             case .emoji:
+                sentenceMarks.formUnion(resolveOther(i))
                 var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
                 if let v = tables.emoji.value(tokens[i].folded, hash: tokens[i].foldedHash) ?? tables.emoji[SentimentLexicons.emojiKey(tokens[i].folded)] {
                     unit.base = v; unit.valence = v; unit.source = .emoji
                     if explain { addRule(units.count, ValenceSource.emoji.label) }
+                    if v != 0 { modifiableUnits.append(units.count) }
                 }
                 units.append(unit)
                 i += 1
             case .emoticon:
+                sentenceMarks.formUnion(resolveOther(i))
                 var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
                 if let v = tables.emoticons.value(tokens[i].folded, hash: tokens[i].foldedHash) {
                     unit.base = v; unit.valence = v; unit.source = .emoticon
                     if explain { addRule(units.count, ValenceSource.emoticon.label) }
+                    if v != 0 { modifiableUnits.append(units.count) }
                 }
                 units.append(unit)
                 i += 1
             case .number:
+                sentenceMarks.formUnion(resolveOther(i))
                 // Ratings written out ("0 stars", "10/10") are expressions that start with a number.
                 let active = lexicon ?? tables.multilingual
                 if let phrases = active.entry(tokens[i])?.phrases, !phrases.isEmpty,
@@ -853,16 +956,26 @@ struct ScoringRun {
                     if explain { addRule(units.count, source == .general ? "expression" : source.label) }
                     if v != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.append(units.count) }
                     units.append(unit)
+                    sentenceMarks.formUnion(resolveFacts(i + 1..<i + length))
                     i += length
                 } else {
                     units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
                     i += 1
                 }
             default:
+                sentenceMarks.formUnion(resolveOther(i))
                 units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
                 i += 1
             }
         }
+    }
+
+    /// Fills the facts of token `i`, neither a word nor a mark; returns its marks.
+    @inline(__always)
+    func resolveOther(_ i: Int) -> TokenFacts.Marks {
+        let fact = Self.otherFacts(i, tokens: tokens, ruleWords: ruleWords)
+        (facts + i).initialize(to: fact)
+        return fact.marks
     }
 
     /// Whether an expression of a word whose second words' hashes are in `follows` may start at `i`: when the next
@@ -911,15 +1024,13 @@ struct ScoringRun {
     @inline(never)
     mutating func matchMemoPhrase(_ i: Int, end: Int, memoIndex: Int, fromFallback: Bool) -> Int? {
         let tokens = tokens
-        let phrases: [LexiconPhrase]
-        if !fromFallback, let lexicon { phrases = lexicon.phrases } else { phrases = tables.multilingual.phrases }
+        // A memo run's lexicon is the English one.
+        let phrases = fromFallback ? multilingualPhrases : englishPhrases
         // The expression's index comes back and only its kind is read, in place: returning the expression copied
         // (retained) its word and hash arrays.
-        let found: (kind: PhraseKind, length: Int)? = phrases.withUnsafeBufferPointer { phrases in
-            wordMemo.withPhrases(memoIndex) { keyed, single in
-                LexiconLookup.matchPhrase(phrases, keyed: keyed, single: single, at: i, end: end, tokens: tokens)
-                    .map { (phrases[$0.index].kind, $0.length) }
-            }
+        let found: (kind: PhraseKind, length: Int)? = wordMemo.withPhrases(memoIndex) { keyed, single in
+            LexiconLookup.matchPhrase(phrases, keyed: keyed, single: single, at: i, end: end, tokens: tokens)
+                .map { (phrases[$0.index].kind, $0.length) }
         }
         guard let found else { return nil }
         appendPhrase(found.kind, tokens: i..<i + found.length)
@@ -937,9 +1048,11 @@ struct ScoringRun {
             if v != 0 || tokens[range.lowerBound].flags.contains(.negated) { modifiableUnits.append(units.count) }
         case .booster(let s):
             unit.role = .booster; unit.boosterScalar = s
+            sentenceUnscoredUnits &+= 1
         case .contrast(let side):
             sentenceHasContrast = true
             unit.role = .contrast(side)
+            sentenceUnscoredUnits &+= 1
         }
         units.append(unit)
     }
@@ -1151,6 +1264,7 @@ struct ScoringRun {
                 units[u].role = .booster
                 units[u].valence = 0
                 units[u].base = 0
+                sentenceUnscoredUnits &+= 1
                 if u < unitRules.count { forgetRules(u) }
             }
         }
@@ -1165,14 +1279,20 @@ struct ScoringRun {
             // The first token is copied only where a rule needs it: copying retains its strings.
             let firstIndex = units[u].tokens.lowerBound
             var v = units[u].valence
-            // Capitals are looked for only in words with a valence, most words have none.
-            if v != 0, units[u].tokens.contains(where: { tokens[$0].flags.contains(.allCaps) }) {
-                v *= SentimentScorer.capsEmphasis
-                if explain { addRule(u, "written in capitals (stronger)") }
-            }
-            if v != 0, units[u].tokens.contains(where: { tokens[$0].flags.contains(.elongated) }) {
-                v *= SentimentScorer.elongatedEmphasis
-                if explain { addRule(u, "drawn out (stronger)") }
+            // Capitals are looked for only in words with a valence, most words have none; the unit's tokens' flags in
+            // one pass (two searches were ~15 instructions more a unit).
+            if v != 0 {
+                var flags: Token.Flags = []
+                for k in units[u].tokens { flags.formUnion(tokens[k].flags) }
+                if flags.contains(.allCaps) {
+                    v *= SentimentScorer.capsEmphasis
+                    if explain { addModifierRule(u, "written in capitals (stronger)") }
+                }
+                // `v` is still not 0: 1.3 times a number that is not 0 is not 0.
+                if flags.contains(.elongated) {
+                    v *= SentimentScorer.elongatedEmphasis
+                    if explain { addModifierRule(u, "drawn out (stronger)") }
+                }
             }
             if v != 0 {
                 var distance = 0
@@ -1190,36 +1310,36 @@ struct ScoringRun {
                     k -= 1
                 }
             }
-            if tokens[firstIndex].flags.contains(.negated), !negatorIsInsideExpression(before: units[u].tokens.lowerBound, in: range),
+            if tokens[firstIndex].flags.contains(.negated), !negatorIsInsideExpression(before: u, in: range),
                case let negator = negatorIndex(before: units[u].tokens.lowerBound, in: range), negator == nil || negator != spentNegator,
                !(negator.map { tokens[$0].foldedHash == Self.withoutHash && withoutAfterANegator($0, in: range) } ?? false) {
                 // Only explanations name the negator: copying its string retained and released it for every negated unit.
                 var negatorWord: String { negator.map { tokens[$0].folded } ?? "not" }
-                let statesProblem = negator.map { Self.negatorCanStateProblem($0, in: range, tokens: tokens) } ?? true
+                let statesProblem = negator.map { Self.negatorCanStateProblem($0, in: range, tokens: tokens, facts: facts) } ?? true
                 let failure = statesProblem ? lexicon?.failure(tokens[firstIndex]) : nil
                 // A listed verb is a failure even when the lexicon calls it negative: "can't cancel", "not refunded"
                 // complain, they do not praise the way "not bad" does.
                 if let failure {
                     v = failure
-                    if explain { addRule(u, "problem statement: '\(negatorWord) \(tokens[firstIndex].folded)'") }
+                    if explain { addModifierRule(u, "problem statement: '\(negatorWord) \(tokens[firstIndex].folded)'") }
                 } else if v > 0 {
                     v *= SentimentScorer.negatedPositive
-                    if explain { addRule(u, "negated by '\(negatorWord)'") }
+                    if explain { addModifierRule(u, "negated by '\(negatorWord)'") }
                 } else if v < 0 {
                     v *= SentimentScorer.negatedNegative
-                    if explain { addRule(u, "negated by '\(negatorWord)' (softened)") }
+                    if explain { addModifierRule(u, "negated by '\(negatorWord)' (softened)") }
                     spentNegator = negator ?? -1
                 } else if let negator, statesProblem, tokens[firstIndex].kind == .word, !tokens[firstIndex].flags.contains(.stopword),
-                          !Self.notProblemWords.contains(tokens[firstIndex].folded, hash: tokens[firstIndex].foldedHash),
+                          !facts[firstIndex].marks.contains(.notProblem),
                           (negator + 1..<units[u].tokens.lowerBound).allSatisfy({ tokens[$0].flags.contains(.stopword) || tokens[$0].flags.contains(.negator) }) {
                     // In feedback, "can't upload", "no dark mode", "doesn't sync" state a problem even without
                     // an emotional word: the first content word after a negator carries it.
                     v = SentimentScorer.negatedContentWord
-                    if explain { addRule(u, "problem statement: '\(negatorWord) \(tokens[firstIndex].folded)'") }
+                    if explain { addModifierRule(u, "problem statement: '\(negatorWord) \(tokens[firstIndex].folded)'") }
                 }
                 if v != 0, let negator, tokens[negator].flags.contains(.allCaps) {
                     v *= SentimentScorer.capsEmphasis
-                    if explain { addRule(u, "'\(negatorWord)' in capitals (stronger)") }
+                    if explain { addModifierRule(u, "'\(negatorWord)' in capitals (stronger)") }
                 }
             }
             if v != 0, negatesBackward, !tokens[firstIndex].flags.contains(.negated),
@@ -1227,13 +1347,13 @@ struct ScoringRun {
                 // Hindi and Urdu state "good" and then negate it: "accha *nahi* hai", "pasand *nahi* aaya", "koi
                 // problem *nahi*": the negator after a judging word turns it as one before it would.
                 v *= v > 0 ? SentimentScorer.negatedPositive : SentimentScorer.negatedNegative
-                if explain { addRule(u, "negated by '\(tokens[after].folded)' after it") }
+                if explain { addModifierRule(u, "negated by '\(tokens[after].folded)' after it") }
             }
             if v != 0, u >= 1, isWord(units[u - 1], .least) {
                 let atLeast = u >= 2 && isWord(units[u - 2], .atOrVery)
                 if !atLeast {
                     v *= SentimentScorer.leastFactor
-                    if explain { addRule(u, "after 'least' (reversed)") }
+                    if explain { addModifierRule(u, "after 'least' (reversed)") }
                 }
             }
             // Written back only when a rule changed it: each write to the array checks that its storage is unique.
@@ -1265,7 +1385,8 @@ struct ScoringRun {
                     if u != m { reversePastPraise(u, marker: "used to") }
                     u += 1
                 }
-            } else if Self.untilWords.contains(marker) && Self.changeOpeners.contains(next) && m > 0
+            } else if m > 0 && Self.untilWords.contains(marker, hash: tokens[at].foldedHash) && at + 1 < range.upperBound
+                        && Self.changeOpeners.contains(next, hash: tokens[at + 1].foldedHash)
                         || marker == "before" && (at + 1..<min(at + 4, range.upperBound)).contains(where: { tokens[$0].folded.hasPrefix("update") }) {
                 // The praise comes first: "it was *good* until the update"; "until now" keeps it present.
                 for u in 0..<m { reversePastPraise(u, marker: marker) }
@@ -1276,8 +1397,8 @@ struct ScoringRun {
                       !Self.conditionIsTheSpeakersLimit(after: at, in: range, tokens: tokens) {
                 // "5 stars if you fix the bug": the rating is promised on a condition the app does not meet yet.
                 for u in 0..<m { reversePastPraise(u, marker: "\(tokens[at - 1].folded) if", factor: SentimentScorer.conditionalPraise) }
-            } else if Self.conditionalModals.contains(marker),
-                      (at + 1..<min(at + 4, range.upperBound)).contains(where: { Self.conditionalVerbs.contains(tokens[$0].folded) }),
+            } else if Self.conditionalModals.contains(marker, hash: tokens[at].foldedHash),
+                      (at + 1..<min(at + 4, range.upperBound)).contains(where: { Self.conditionalVerbs.contains(tokens[$0].folded, hash: tokens[$0].foldedHash) }),
                       let condition = (at + 1..<range.upperBound).first(where: { tokens[$0].folded == "if" }),
                       !Self.conditionIsTheSpeakersLimit(after: condition, in: range, tokens: tokens) {
                 // "Would be a great app if it didn't crash", "I'd give 5 stars if you fix this", "would be nice if it
@@ -1303,21 +1424,24 @@ struct ScoringRun {
         return ["could", "can", "was", "were", "had"].contains(words[1])
     }
 
-    static let untilWords: Set<String> = ["until", "till", "untill", "til"]
+    // Word sets probed with the tokens' hashes: a Set<String> hashed each word with SipHash.
+    static let untilWordList = ["until", "till", "untill", "til"]
+    static let untilWords = WordSet(untilWordList)
     /// Words that end a rating: "5 *stars* if you fix it" (`TokenFacts.Marks.ratingNoun`).
     static let ratingNounWords = ["star", "stars", "*"]
-    static let conditionalModals: Set<String> = ["would", "could", "i'd", "it'd", "would've", "could've", "wouldve", "couldve"]
+    static let conditionalModalList = ["would", "could", "i'd", "it'd", "would've", "could've", "wouldve", "couldve"]
+    static let conditionalModals = WordSet(conditionalModalList)
     /// Verbs that make the words after a modal a verdict on the app: "would *be* great", "would *give* 5 stars".
-    static let conditionalVerbs: Set<String> = ["be", "been", "give", "rate", "have"]
+    static let conditionalVerbs = WordSet(["be", "been", "give", "rate", "have"])
     /// Every word `applyPastPraise` starts from (`TokenFacts.Marks.pastPraiseMarker`).
-    static let pastPraiseMarkerWords = Array(untilWords.union(conditionalModals).union(["used", "use", "before", "if"]))
+    static let pastPraiseMarkerWords = untilWordList + conditionalModalList + ["used", "use", "before", "if"]
     /// Words that open an event after "until" ("until *the* update", "till *they* changed it", "until *recently*");
     /// "till vacation", "until 5pm", "until now" do not put the praise in the past.
-    static let changeOpeners: Set<String> = [
+    static let changeOpeners = WordSet([
         "the", "a", "an", "this", "that", "these", "those", "last", "latest", "recent", "recently", "lately", "new",
         "i", "you", "they", "it", "we", "he", "she", "my", "your", "their", "its", "some", "one", "few", "yesterday",
         "update", "updates", "updated", "updating", "version", "after", "then", "suddenly",
-    ]
+    ])
 
     mutating func reversePastPraise(_ u: Int, marker: String, factor: Double = SentimentScorer.pastPraise) {
         guard case .word = units[u].role, units[u].valence > 0 else { return }
@@ -1329,12 +1453,12 @@ struct ScoringRun {
     }
 
     /// Adverbs and verbs of thinking or saying: "haven't *even*", "don't *think*", "can't *say*" hedge rather than
-    /// state that the app fails.
-    static let notProblemWords = WordSet([
+    /// state that the app fails (`TokenFacts.Marks.notProblem`).
+    static let notProblemWords = [
         "even", "ever", "really", "yet", "quite", "always", "just", "actually", "exactly", "necessarily", "think",
         "remember", "say", "mind", "believe", "know", "imagine", "decide", "feel", "feeling", "mean", "matter",
         "wonder", "expect", "expected", "expecting", "thought", "single",
-    ])
+    ]
 
     /// Whether the negator at `k` is a "without" that a negator earlier in its clause governs: "can't watch anything
     /// *without* buffering", "can't open it without an ad" say the buffering and the ad always come, so the word
@@ -1365,29 +1489,34 @@ struct ScoringRun {
     /// Whether the negator at `k` can state that the app fails: "don't *have to* carry my laptop", "no *need* for
     /// another app" tell of relief, not of a failure.
     // Static, over the caller's tokens: a method called from the mutating `applyModifiers` copied the whole run.
-    static func negatorCanStateProblem(_ k: Int, in range: Range<Int>, tokens: UnsafeBufferPointer<Token>) -> Bool {
+    static func negatorCanStateProblem(_ k: Int, in range: Range<Int>, tokens: UnsafeBufferPointer<Token>,
+                                       facts: UnsafeMutablePointer<TokenFacts>) -> Bool {
         guard k + 1 < range.upperBound else { return true }
-        // Words probed by their hashes, read in place: a Set<String> hashed each with SipHash (350 instructions a call).
-        if Self.needWords.contains(tokens[k + 1].folded, hash: tokens[k + 1].foldedHash) { return false }
-        guard Self.reliefVerbs.contains(tokens[k + 1].folded, hash: tokens[k + 1].foldedHash), k + 2 < range.upperBound else { return true }
+        // The words by their marks: probing two word sets was most of this function's ~90 instructions.
+        if facts[k + 1].marks.contains(.need) { return false }
+        guard facts[k + 1].marks.contains(.reliefVerb), k + 2 < range.upperBound else { return true }
         return tokens[k + 2].folded != "to"
     }
-    /// "no *need* for", "doesn't *need* an account": relief without "to".
-    static let needWords = WordSet(["need", "needs"])
-    /// Verbs that tell of relief before "to": "don't *have* to", "haven't *got* to" ("need" needs no "to").
-    static let reliefVerbs = WordSet(["have", "has", "got"])
+    /// "no *need* for", "doesn't *need* an account": relief without "to" (`TokenFacts.Marks.need`).
+    static let needWords = ["need", "needs"]
+    /// Verbs that tell of relief before "to": "don't *have* to", "haven't *got* to" ("need" needs no "to";
+    /// `TokenFacts.Marks.reliefVerb`).
+    static let reliefVerbs = ["have", "has", "got"]
 
     /// Whether the negator before `index` belongs to an expression scored as a whole ("can't *wait*", "can't say
     /// enough", "couldn't be happier"): its meaning is already in the expression's valence, so it negates nothing after.
-    func negatorIsInsideExpression(before index: Int, in range: Range<Int>) -> Bool {
+    func negatorIsInsideExpression(before u: Int, in range: Range<Int>) -> Bool {
         // Most sentences have no such expression: the flag `buildUnits` set settles them without a search.
-        guard sentenceHasExpression, let negator = negatorIndex(before: index, in: range) else { return false }
-        return units.contains { unit in
-            // "still *not* fixed": an expression ending in its negator hands the negation on to the next word.
-            guard unit.tokens.count > 1, unit.tokens.contains(negator), negator != unit.tokens.upperBound - 1,
-                  case .word = unit.role else { return false }
-            return unit.base != 0
-        }
+        guard sentenceHasExpression, let negator = negatorIndex(before: units[u].tokens.lowerBound, in: range) else { return false }
+        // Units follow their tokens' order without overlapping: the only unit that can hold the negator is the last
+        // one before unit `u` that starts at or before it (all units were searched, ~30 instructions a review).
+        var k = u - 1
+        while k >= 0, units[k].tokens.lowerBound > negator { k -= 1 }
+        guard k >= 0 else { return false }
+        // "still *not* fixed": an expression ending in its negator hands the negation on to the next word.
+        guard units[k].tokens.count > 1, units[k].tokens.contains(negator), negator != units[k].tokens.upperBound - 1,
+              case .word = units[k].role else { return false }
+        return units[k].base != 0
     }
 
     func negatorIndex(before index: Int, in range: Range<Int>) -> Int? {
@@ -1406,14 +1535,14 @@ struct ScoringRun {
     /// Whether the tokens in `start..<end` call what they say small ("a little" counts; "little" alone does not;
     /// "my only complaint" does).
     // Static, with the tokens passed: a method called from the mutating `applyContrast` copied the whole run.
-    static func hedgesItself(after start: Int, to end: Int, tokens: UnsafeBufferPointer<Token>, textHasOnly: Bool) -> Bool {
+    static func hedgesItself(after start: Int, to end: Int, tokens: UnsafeBufferPointer<Token>, hasOnly: Bool) -> Bool {
         let selfHedges = Self.selfHedges, littleHash = Self.littleHash, aHash = Self.aHash  // static reads go through `swift_once`
         for k in start..<end {
             if selfHedges.contains(tokens[k].folded, hash: tokens[k].foldedHash) { return true }
             // Fields read in place: passing a token on copied it and retained its strings.
             if k > start, tokens[k].foldedHash == littleHash, tokens[k].folded == "little", tokens[k - 1].foldedHash == aHash,
                tokens[k - 1].folded == "a" { return true }
-            if onlyComplaint(at: k, end: end, tokens: tokens, textHasOnly: textHasOnly) { return true }
+            if onlyComplaint(at: k, end: end, tokens: tokens, hasOnly: hasOnly) { return true }
         }
         return false
     }
@@ -1448,13 +1577,13 @@ struct ScoringRun {
     /// Whether token `k` opens "only <complaint noun>" ("the only thing is …", "the only thing that …" too; not "the
     /// only thing this app does well").
     func onlyComplaint(at k: Int, end: Int) -> Bool {
-        Self.onlyComplaint(at: k, end: end, tokens: tokens, textHasOnly: textHasOnly)
+        Self.onlyComplaint(at: k, end: end, tokens: tokens, hasOnly: sentenceHasOnly)
     }
 
-    static func onlyComplaint(at k: Int, end: Int, tokens: UnsafeBufferPointer<Token>, textHasOnly: Bool) -> Bool {
-        // Most texts have no "only": the per-text flag settles them, and the hash most tokens of the rest, each read
+    static func onlyComplaint(at k: Int, end: Int, tokens: UnsafeBufferPointer<Token>, hasOnly: Bool) -> Bool {
+        // Most sentences have no "only": the per-sentence flag settles them, and the hash most tokens of the rest, each read
         // in place (passing a token on copied it and retained its strings, 1,400 instructions a review).
-        guard textHasOnly, tokens[k].foldedHash == Self.onlyHash, k + 1 < end else { return false }
+        guard hasOnly, tokens[k].foldedHash == Self.onlyHash, k + 1 < end else { return false }
         guard tokens[k].folded == "only" else { return false }
         let noun = tokens[k + 1]
         if Self.complaintNouns.contains(noun.folded, hash: noun.foldedHash) { return true }
@@ -1465,7 +1594,7 @@ struct ScoringRun {
     /// "Great app, my only complaint is the ads": what follows the writer's one complaint weighs half, since they
     /// call it the only thing wrong.
     mutating func applyOnlyComplaint(_ range: Range<Int>) {
-        guard textHasOnly, units.contains(where: { $0.valence < 0 }),
+        guard sentenceHasOnly, units.contains(where: { $0.valence < 0 }),
               let marker = range.first(where: { onlyComplaint(at: $0, end: range.upperBound) }) else { return }
         for u in units.indices where units[u].valence < 0 && units[u].tokens.lowerBound > marker {
             units[u].valence *= SentimentScorer.onlyComplaint
@@ -1483,7 +1612,7 @@ struct ScoringRun {
             // "Love it but sometimes it lags", "great app but the ads are a bit much": a complaint the writer calls
             // small does not outweigh the praise it follows, so neither side is reweighed.
             guard !Self.hedgesItself(after: units[c].tokens.upperBound, to: units[units.count - 1].tokens.upperBound,
-                                     tokens: tokens, textHasOnly: textHasOnly) else { return }
+                                     tokens: tokens, hasOnly: sentenceHasOnly) else { return }
             // "Love this app, but please add dark mode": a request after praise asks for more; it is not the verdict.
             guard !Self.opensWithRequest(at: units[c].tokens.upperBound, end: units[units.count - 1].tokens.upperBound, tokens: tokens) else {
                 if explain { notes.append("a request after '\(name)': the praise before it still counts in full") }

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import SiftCore
+
+/// The scorer's own rounding, which must give the bits `rounded()` gives.
+struct ScoringRunArithmeticTests {
+    /// Values spread over the ranges scores take and past them, from a fixed sequence (the same on every run).
+    static func samples(count: Int, scale: Double) -> [Double] {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        return (0..<count).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let unit = Double(state >> 11) / Double(1 << 53)
+            return (unit * 2 - 1) * scale
+        }
+    }
+
+    static let edges: [Double] = [
+        0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994, 0.3, -0.3, 1, -1,
+        0x1p52, -0x1p52, 0x1p52 - 0.5, 0x1p53 + 2, 1e300, -1e300, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
+        0x1p-55, -0x1p-55, .infinity, -.infinity, .nan,
+    ]
+
+    @Test func roundingHalfAwayMatchesRounded() {
+        let values = Self.edges + Self.samples(count: 100_000, scale: 20_000) + Self.samples(count: 20_000, scale: 3)
+        let different = values.filter { x in
+            let ours = ScoringRun.roundedHalfAway(x)
+            return ours.bitPattern != x.rounded().bitPattern && !(x.isNaN && ours.isNaN)
+        }
+        #expect(different.isEmpty, "\(different.prefix(5))")
+    }
+
+    @Test func roundingKeepsTheSignOfZero() {
+        #expect(ScoringRun.roundedHalfAway(-0.3).sign == .minus)
+        #expect(ScoringRun.roundedHalfAway(0.3).sign == .plus)
+    }
+}
+
+/// The memo's expression candidates, kept for all words in one array.
+struct ScorerWordMemoCandidateTests {
+    func candidates(_ keyed: [Int], single: Int = -1) -> PhraseCandidates {
+        var candidates = PhraseCandidates()
+        candidates.keyed = keyed
+        candidates.single = single
+        return candidates
+    }
+
+    func insert(_ word: String, _ candidates: PhraseCandidates, into memo: inout ScorerWordMemo) -> Int? {
+        memo.insert(folded: word, foldedHash: WordHash.of(word), stem: word, stemHash: WordHash.of(word), facts: TokenFacts(),
+                    phrases: candidates)
+    }
+
+    func phrases(_ memo: ScorerWordMemo, _ k: Int) -> (keyed: [Int], single: Int) {
+        memo.withPhrases(k) { (Array($0), $1) }
+    }
+
+    @Test func eachWordReadsItsOwnCandidates() throws {
+        var memo = ScorerWordMemo(capacity: 16)
+        let a = try #require(insert("not", candidates([11, 1, 12, 2]), into: &memo))
+        let b = try #require(insert("app", candidates([], single: 7), into: &memo))
+        let c = try #require(insert("can't", candidates([13, 3]), into: &memo))
+        #expect(phrases(memo, a).keyed == [11, 1, 12, 2] && phrases(memo, a).single == -1)
+        #expect(phrases(memo, b).keyed == [] && phrases(memo, b).single == 7)
+        #expect(phrases(memo, c).keyed == [13, 3] && phrases(memo, c).single == -1)
+    }
+
+    @Test func candidatesStartOverWithTheMemo() throws {
+        var memo = ScorerWordMemo(capacity: 16)
+        var last = -1
+        for n in 0...ScorerWordMemo.limit {
+            last = try #require(insert("w\(n)", candidates([n, n + 1]), into: &memo))
+        }
+        // The memo started over at its limit: the last word is the first of the new table, with its own candidates.
+        #expect(last == 0)
+        #expect(phrases(memo, last).keyed == [ScorerWordMemo.limit, ScorerWordMemo.limit + 1])
+    }
+}
