@@ -50,7 +50,7 @@ struct SentimentCommand: ParsableCommand {
                 let scratch = UnsafeMutablePointer<SentimentScratch>.allocate(capacity: 1)
                 scratch.initialize(to: SentimentScratch())
                 var analyzed = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
-                failure = forEachLine(of: 0) { line, isValidUTF8 in
+                failure = forEachLine(of: 0, checkingUTF8: true) { line, isValidUTF8 in
                     lines.write(scorer.compoundScore(utf8: line, isValid: isValidUTF8, analyzer: analyzer, languageHint: languageHint,
                                                      analyzed: &analyzed, reusing: &scratch.pointee))
                 }

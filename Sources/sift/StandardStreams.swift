@@ -58,11 +58,11 @@ func printError(_ line: String) {
     _ = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress!, $0.count) }
 }
 
-/// Calls `body` with the bytes of each line read from `fd` (without its line ending, valid only during the call) and
-/// whether they are known to be valid UTF-8, reading in large blocks and finding line ends with `memchr`: memory holds
-/// one block and the longest line, whatever the size of the input. Returns nil at the end of the input, or the `errno`
-/// of a read that failed (the lines before it were passed on).
-func forEachLine(of fd: Int32, _ body: (UnsafeBufferPointer<UInt8>, _ isValidUTF8: Bool) -> Void) -> Int32? {
+/// Calls `body` with the bytes of each line read from `fd` (without its line ending, valid only during the call) and,
+/// when `checkingUTF8`, whether they are known to be valid UTF-8 (else false), reading in large blocks and finding line
+/// ends with `memchr`: memory holds one block and the longest line, whatever the size of the input. Returns nil at the
+/// end of the input, or the `errno` of a read that failed (the lines before it were passed on).
+func forEachLine(of fd: Int32, checkingUTF8: Bool = false, _ body: (UnsafeBufferPointer<UInt8>, _ isValidUTF8: Bool) -> Void) -> Int32? {
     var capacity = 1 << 16
     var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     defer { buffer.deallocate() }
@@ -89,11 +89,15 @@ func forEachLine(of fd: Int32, _ body: (UnsafeBufferPointer<UInt8>, _ isValidUTF
         if n == 0 { break }
         let end = filled + n
         // The lines this read completes end at the last line end among the new bytes; they are checked for UTF-8 in
-        // one go (each line on its own was ~150 instructions a review of `sift sentiment -`, the run ~90), and one by
+        // one go (each line on its own was ~150 instructions a review of `sift sentiment -`, the run ~75), and one by
         // one by their reader only when the run holds an invalid byte. The bytes after them wait for the next read.
+        // A reader that makes a String of each line does not ask: the String checks.
         var linesEnd = end
-        while linesEnd > filled, buffer[linesEnd - 1] != UInt8(ascii: "\n") { linesEnd -= 1 }
-        let linesAreValid = linesEnd > filled && isValidUTF8(UnsafeRawBufferPointer(start: buffer, count: linesEnd))
+        var linesAreValid = false
+        if checkingUTF8 {
+            while linesEnd > filled, buffer[linesEnd - 1] != UInt8(ascii: "\n") { linesEnd -= 1 }
+            linesAreValid = linesEnd > filled && isValidUTF8(UnsafeRawBufferPointer(start: buffer, count: linesEnd))
+        }
         var start = 0
         // Only the new bytes can hold a line end; the pending ones were searched already.
         var searchFrom = filled
