@@ -94,8 +94,9 @@ struct Kinds: ParsableCommand {
             pending.removeAll(keepingCapacity: true)
         }
         var lineNumber = 0
-        let failure = forEachLine(of: fd) { text in
+        let failure = forEachLine(of: fd) { line, _ in
             lineNumber += 1
+            let text = String(decoding: line, as: UTF8.self)
             if text.utf8.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return }
             pending.append((lineNumber, text))
             if pending.count == batchSize { flush() }

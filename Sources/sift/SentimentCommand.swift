@@ -42,45 +42,7 @@ struct SentimentCommand: ParsableCommand {
         let out = StreamWriter.standardOutput
         if text == "-" {
             let languageHint = language  // an option's getter per line showed in the profile
-            // One JSON line is at most 4 numbers of ≤ 8 bytes and 45 bytes of keys, and a key's stores reach 16 bytes
-            // past its start: 128 bytes always hold it. Lines are written straight into a 64 KB block handed to the
-            // writer when full (appending each line to the writer's array went through a generic append: 260
-            // instructions a line).
-            let blockSize = 1 << 16
-            let block = UnsafeMutablePointer<UInt8>.allocate(capacity: blockSize + 128)
-            defer { block.deallocate() }
-            // The count of bytes in the block, behind a pointer: as a local variable the nested function and closures
-            // captured, each line's two accesses to it went through `swift_beginAccess` (150 instructions a line).
-            let filledCount = UnsafeMutablePointer<Int>.allocate(capacity: 1)
-            filledCount.initialize(to: 0)
-            defer { filledCount.deallocate() }
-            // Scores lie in -1…1, whose digits are looked up in a table of each scaled value.
-            let compoundDigits = ScaledDigits(digits: 4)
-            let shareDigits = ScaledDigits(digits: 3)
-            // The keys as 16-byte words, each stored with two 8-byte stores (copying the literals called memcpy five
-            // times a line).
-            let compoundKey = KeyBytes(#"{"compound":"#), positiveKey = KeyBytes(#","positive":"#)
-            let negativeKey = KeyBytes(#","negative":"#), neutralKey = KeyBytes(#","neutral":"#), lineEnd = KeyBytes("}\n")
-            func write(_ score: SentimentScore) {
-                var filled = filledCount.pointee
-                let jsonLine = block + filled
-                var n = compoundKey.put(at: jsonLine)
-                n += compoundDigits.put(score.compound, at: jsonLine + n)
-                n += positiveKey.put(at: jsonLine + n)
-                n += shareDigits.put(score.positive, at: jsonLine + n)
-                n += negativeKey.put(at: jsonLine + n)
-                n += shareDigits.put(score.negative, at: jsonLine + n)
-                n += neutralKey.put(at: jsonLine + n)
-                n += shareDigits.put(score.neutral, at: jsonLine + n)
-                n += lineEnd.put(at: jsonLine + n)
-                filled += n
-                if filled >= blockSize {
-                    // Written from the block itself: copying it into the writer's buffer first cost 60 instructions a line.
-                    out.writeNow(UnsafeRawBufferPointer(start: block, count: filled))
-                    filled = 0
-                }
-                filledCount.pointee = filled
-            }
+            let lines = ScoreLines(out: out)
             let failure: Int32?
             if threads == 1 {
                 let analyzer = Self.lineWorker(textAnalyzer)
@@ -88,9 +50,9 @@ struct SentimentCommand: ParsableCommand {
                 let scratch = UnsafeMutablePointer<SentimentScratch>.allocate(capacity: 1)
                 scratch.initialize(to: SentimentScratch())
                 var analyzed = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
-                failure = forEachLine(of: 0) { text in
-                    analyzer.analyze(text, languageHint: languageHint, into: &analyzed)
-                    write(scorer.compoundScore(analyzed, reusing: &scratch.pointee))
+                failure = forEachLine(of: 0, checkingUTF8: true) { line, isValidUTF8 in
+                    lines.write(scorer.compoundScore(utf8: line, isValid: isValidUTF8, analyzer: analyzer, languageHint: languageHint,
+                                                     analyzed: &analyzed, reusing: &scratch.pointee))
                 }
                 // The worker's and the scratch's memos (tens of thousands of words on a large input) are left for the
                 // process's exit to reclaim: freed entry by entry they cost ~4.4 M instructions, 1 % of a 20,000-line run.
@@ -104,18 +66,18 @@ struct SentimentCommand: ParsableCommand {
                 var batch: [String] = []
                 batch.reserveCapacity(batchSize)
                 func flush() {
-                    for score in batchScorer.scores(batch) { write(score) }
+                    for score in batchScorer.scores(batch) { lines.write(score) }
                     batch.removeAll(keepingCapacity: true)
                 }
-                failure = forEachLine(of: 0) { text in
-                    batch.append(text)
+                failure = forEachLine(of: 0) { line, _ in
+                    batch.append(String(decoding: line, as: UTF8.self))
                     if batch.count == batchSize { flush() }
                 }
                 flush()
                 // As above: the workers' memos are left for the process's exit to reclaim.
                 _ = Unmanaged.passRetained(batchScorer)
             }
-            out.write(UnsafeBufferPointer(start: block, count: filledCount.pointee))
+            lines.finish()
             if let failure {
                 out.flush()
                 printError("sift: reading standard input failed: \(String(cString: strerror(failure))); the lines before it are scored")
@@ -143,6 +105,57 @@ struct SentimentCommand: ParsableCommand {
         worker.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
         worker.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
         return worker
+    }
+
+    /// Scores as JSON lines, written straight into a 64 KB block handed to the writer when full (appending each line
+    /// to the writer's array went through a generic append: 260 instructions a line).
+    // A class whose method the line loop calls with one reference: as a nested function its 20 captured words were
+    // passed on the stack each line (~40 instructions).
+    final class ScoreLines {
+        let out: StreamWriter
+        static let blockSize = 1 << 16
+        // One JSON line is at most 4 numbers of ≤ 8 bytes and 45 bytes of keys, and a key's stores reach 16 bytes past
+        // its start: 128 bytes past the block's size always hold it.
+        let block = UnsafeMutablePointer<UInt8>.allocate(capacity: blockSize + 128)
+        // Only the thread that reads the lines writes them: no run-time exclusivity check a line.
+        @exclusivity(unchecked) var filled = 0
+        // Scores lie in -1…1, whose digits are looked up in a table of each scaled value.
+        let compoundDigits = ScaledDigits(digits: 4)
+        let shareDigits = ScaledDigits(digits: 3)
+        // The keys as 16-byte words, each stored with two 8-byte stores (copying the literals called memcpy five
+        // times a line).
+        let compoundKey = KeyBytes(#"{"compound":"#), positiveKey = KeyBytes(#","positive":"#)
+        let negativeKey = KeyBytes(#","negative":"#), neutralKey = KeyBytes(#","neutral":"#), lineEnd = KeyBytes("}\n")
+
+        init(out: StreamWriter) { self.out = out }
+
+        deinit { block.deallocate() }
+
+        func write(_ score: SentimentScore) {
+            let jsonLine = block + filled
+            // Each part is at most 16 bytes: the sums cannot overflow.
+            var n = compoundKey.put(at: jsonLine)
+            n &+= compoundDigits.put(score.compound, at: jsonLine + n)
+            n &+= positiveKey.put(at: jsonLine + n)
+            n &+= shareDigits.put(score.positive, at: jsonLine + n)
+            n &+= negativeKey.put(at: jsonLine + n)
+            n &+= shareDigits.put(score.negative, at: jsonLine + n)
+            n &+= neutralKey.put(at: jsonLine + n)
+            n &+= shareDigits.put(score.neutral, at: jsonLine + n)
+            n &+= lineEnd.put(at: jsonLine + n)
+            filled &+= n
+            if filled >= Self.blockSize {
+                // Written from the block itself: copying it into the writer's buffer first cost 60 instructions a line.
+                out.writeNow(UnsafeRawBufferPointer(start: block, count: filled))
+                filled = 0
+            }
+        }
+
+        /// Hands what the block holds to the writer.
+        func finish() {
+            out.write(UnsafeBufferPointer(start: block, count: filled))
+            filled = 0
+        }
     }
 
     /// An ASCII literal of at most 16 bytes held as two words, written with two 8-byte stores.
@@ -176,9 +189,10 @@ struct SentimentCommand: ParsableCommand {
     struct ScaledDigits {
         let digits: Int
         let scale: Int
-        /// The bytes of scaled value `v`: the first `lengths[v]` bytes of `bytes[v]` as stored in memory (at most 6).
-        private var bytes: [UInt64] = []
-        private var lengths: [UInt8] = []
+        /// The bytes of scaled value `v`: the first bytes of `entries[v]` as stored in memory (at most 6), their count
+        /// in its top byte (one table read a number, not two: the count's byte is stored too, and the key that follows
+        /// overwrites it).
+        private var entries: [UInt64] = []
 
         init(digits: Int) {
             precondition(digits >= 1 && digits <= 6, "\"0.\" and the digits fit in 8 bytes")
@@ -193,31 +207,24 @@ struct SentimentCommand: ParsableCommand {
             let fractionBytes: UInt64 = (1 << UInt64(8 * digits)) - 1
             let lastShift = UInt64(8 * (digits + 1))
             var word: UInt64 = 0x2E30 | (zeros & fractionBytes) << 16
-            var lengths: [UInt8] = []
-            bytes = [UInt64](unsafeUninitializedCapacity: scale + 1) { bytes, count in
-                lengths = [UInt8](unsafeUninitializedCapacity: scale + 1) { lengths, lengthCount in
-                    bytes[0] = 0x30
-                    lengths[0] = 1
-                    for v in 1..<scale {
-                        var shift = lastShift
-                        while (word >> shift) & 0xFF == 0x39 {
-                            word = word & ~(0xFF << shift) | 0x30 << shift
-                            shift -= 8
-                        }
-                        word &+= 1 << shift
-                        // The digits' values (0…9) byte by byte, "0." cleared: the highest nonzero byte ends the number.
-                        let values = (word ^ zeros) & (fractionBytes << 16)
-                        let length = (71 - values.leadingZeroBitCount) / 8
-                        bytes[v] = word & (UInt64.max >> UInt64(64 - 8 * length))
-                        lengths[v] = UInt8(length)
+            let lengthShift: UInt64 = 56
+            entries = [UInt64](unsafeUninitializedCapacity: scale + 1) { entries, count in
+                entries[0] = 0x30 | 1 << lengthShift
+                for v in 1..<scale {
+                    var shift = lastShift
+                    while (word >> shift) & 0xFF == 0x39 {
+                        word = word & ~(0xFF << shift) | 0x30 << shift
+                        shift -= 8
                     }
-                    bytes[scale] = 0x31
-                    lengths[scale] = 1
-                    lengthCount = scale + 1
+                    word &+= 1 << shift
+                    // The digits' values (0…9) byte by byte, "0." cleared: the highest nonzero byte ends the number.
+                    let values = (word ^ zeros) & (fractionBytes << 16)
+                    let length = (71 - values.leadingZeroBitCount) / 8
+                    entries[v] = word & (UInt64.max >> UInt64(64 - 8 * length)) | UInt64(length) << lengthShift
                 }
+                entries[scale] = 0x31 | 1 << lengthShift
                 count = scale + 1
             }
-            self.lengths = lengths
         }
 
         /// Writes `value` at `p`, which has 8 bytes of room past the number; returns the number of bytes.
@@ -229,12 +236,14 @@ struct SentimentCommand: ParsableCommand {
             guard x.magnitude < 0x1p52 else { return SentimentCommand.putRounded(x, digits: digits, scale: scale, at: p) }
             var scaled = Int(x)
             let fraction = x - Double(scaled)
-            if fraction >= 0.5 { scaled += 1 } else if fraction <= -0.5 { scaled -= 1 }
+            // |scaled| < 2^52 + 1: the arithmetic below cannot overflow.
+            if fraction >= 0.5 { scaled &+= 1 } else if fraction <= -0.5 { scaled &-= 1 }
             var n = 0
-            if scaled < 0 { p[0] = UInt8(ascii: "-"); n = 1; scaled = -scaled }
-            guard scaled <= scale else { return n + SentimentCommand.putScaled(scaled, digits: digits, scale: scale, at: p + n) }
-            UnsafeMutableRawPointer(p + n).storeBytes(of: bytes[scaled], as: UInt64.self)
-            return n + Int(lengths[scaled])
+            if scaled < 0 { p[0] = UInt8(ascii: "-"); n = 1; scaled = 0 &- scaled }
+            guard scaled <= scale else { return n &+ SentimentCommand.putScaled(scaled, digits: digits, scale: scale, at: p + n) }
+            let entry = entries[scaled]
+            UnsafeMutableRawPointer(p + n).storeBytes(of: entry, as: UInt64.self)
+            return n &+ Int(truncatingIfNeeded: entry &>> 56)
         }
     }
 

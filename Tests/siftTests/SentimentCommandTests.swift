@@ -49,3 +49,25 @@ struct SentimentCommandTests {
         #expect(failed.stderr.contains("line 1"))
     }
 }
+
+extension SentimentCommandTests {
+    /// Lines read as bytes: CRLF endings, empty lines, a last line without a newline, invalid UTF-8 (scored as its
+    /// repaired text) and a line longer than the 64 KB read buffer each give one JSON line, the same on one thread
+    /// (bytes scored in place) as on two (a String per line).
+    @Test func linesOfEveryShapeScoreTheSameOnOneThreadAsOnTwo() throws {
+        var input = Data("I love this app\r\n\r\n\nIt crashes every time\r\n".utf8)
+        input.append(contentsOf: [0x62, 0x61, 0x64, 0x20, 0xFF, 0x20, 0x61, 0x70, 0x70, 0x0A])  // "bad \xFF app"
+        input.append(contentsOf: Array("bad \u{FFFD} app\n".utf8))
+        input.append(contentsOf: Array(String(repeating: "great stuff but slow ", count: 4000).utf8) + [0x0A])
+        input.append(contentsOf: Array("muy buena app 👍".utf8))
+        let one = try SiftBinary.run(["sentiment", "--threads", "1", "-"], stdin: input)
+        let two = try SiftBinary.run(["sentiment", "--threads", "2", "-"], stdin: input)
+        #expect(one.status == 0 && two.status == 0)
+        let lines = one.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 9 && lines.last == "")
+        #expect(lines[1] == #"{"compound":0,"positive":0,"negative":0,"neutral":1}"# && lines[2] == lines[1])
+        #expect(lines[4] == lines[5] && lines[4] != lines[1])
+        #expect(lines[0] != lines[1] && lines[6] != lines[1] && lines[7] != lines[1])
+        #expect(two.stdout == one.stdout)
+    }
+}

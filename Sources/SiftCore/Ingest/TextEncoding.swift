@@ -282,19 +282,44 @@ func lineFeedCount(_ bytes: UnsafeRawBufferPointer) -> Int {
 }
 
 /// Whether bytes are valid UTF-8 (well-formed as Unicode defines it: no overlong forms, surrogates or code points
-/// past U+10FFFF), skipping ASCII eight bytes at a time; a row with one emoji no longer sends all of it through
+/// past U+10FFFF), skipping ASCII up to 32 bytes at a time; a row with one emoji no longer sends all of it through
 /// the standard library's validation.
-func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+public func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
     let count = bytes.count
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func highBitsOfWord(at offset: Int) -> UInt64 {
+        UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) & highBits
+    }
     var i = 0
     while i < count {
-        if i + 8 <= count, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-            i += 8
+        // A word's high bits say where its first non-ASCII byte is, so ASCII before a sequence is skipped whole; the
+        // last bytes are read as the input's last word, its bytes before `i` (checked already) shifted out: checked
+        // byte by byte, they were a large part of a short line's check.
+        if count &- i >= 32, highBitsOfWord(at: i) | highBitsOfWord(at: i &+ 8) | highBitsOfWord(at: i &+ 16)
+            | highBitsOfWord(at: i &+ 24) == 0 {
+            i &+= 32
             continue
         }
-        let length = utf8SequenceLength(bytes, at: i)
-        guard length > 0 else { return false }
-        i += length
+        if count &- i >= 16 {
+            let first = highBitsOfWord(at: i), second = highBitsOfWord(at: i &+ 8)
+            if first | second == 0 { i &+= 16; continue }
+            i &+= first != 0 ? first.trailingZeroBitCount &>> 3 : 8 &+ second.trailingZeroBitCount &>> 3
+        } else if count &- i >= 8 {
+            let high = highBitsOfWord(at: i)
+            if high == 0 { i &+= 8; continue }
+            i &+= high.trailingZeroBitCount &>> 3
+        } else if count >= 8 {
+            let high = highBitsOfWord(at: count &- 8) &>> UInt64((8 &- (count &- i)) &* 8)
+            if high == 0 { return true }
+            i &+= high.trailingZeroBitCount &>> 3
+        }
+        // Sequences in a row (words in Arabic or Hindi letters) are checked one after the other without the words'
+        // checks between them.
+        repeat {
+            let length = utf8SequenceLength(bytes, at: i)
+            guard length > 0 else { return false }
+            i &+= length
+        } while i < count && bytes[i] >= 0x80
     }
     return true
 }

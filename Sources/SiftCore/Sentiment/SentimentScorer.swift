@@ -77,6 +77,24 @@ public struct SentimentScorer: Sendable {
         return scratch.run!.recordScore(text)
     }
 
+    /// The record score of a text given as UTF-8 bytes, analyzed by `analyzer` into `analyzed` (whose storage is
+    /// reused; it is left holding the analysis, its `text` empty unless the bytes were not valid UTF-8): the same
+    /// numbers as `compoundScore(_:reusing:)` of `analyzer.analyze(String(decoding: bytes, as: UTF8.self), …)`, for a
+    /// thread that scores lines as it reads them. Valid UTF-8 is analyzed and scored where it lies, with no String;
+    /// `isValid` says the caller checked it already (`isValidUTF8`).
+    public func compoundScore(utf8 bytes: UnsafeBufferPointer<UInt8>, isValid: Bool = false, analyzer: TextAnalyzerWorker,
+                              languageHint: String?, analyzed: inout AnalyzedText,
+                              reusing scratch: inout SentimentScratch) -> SentimentScore {
+        guard isValid || isValidUTF8(UnsafeRawBufferPointer(bytes)) else {
+            // Repaired as the String does it: each invalid sequence becomes U+FFFD.
+            analyzer.analyze(String(decoding: bytes, as: UTF8.self), languageHint: languageHint, into: &analyzed)
+            return compoundScore(analyzed, reusing: &scratch)
+        }
+        analyzer.analyze(validUTF8: bytes, languageHint: languageHint, into: &analyzed)
+        scratch.prepare(for: tables)
+        return scratch.run!.recordScore(analyzed, bytes: bytes)
+    }
+
     /// The record and sentence scores, reusing `scratch` likewise: the same numbers as `scoreWithoutExplanation(_:)`.
     public func scoreWithoutExplanation(_ text: AnalyzedText, reusing scratch: inout SentimentScratch) -> SentimentResult {
         scratch.prepare(for: tables)
@@ -322,11 +340,13 @@ struct ScoringRun {
         factCapacity = factStorage.capacity
     }
 
-    /// Calls `body` with the text's tokens, bytes and sentences bound to the run, and unbinds them after.
+    /// Calls `body` with the text's tokens, bytes and sentences bound to the run, and unbinds them after; `textBytes`,
+    /// when given, are the text's bytes in place of `text.text`'s.
     @inline(__always)
-    mutating func bound<R>(_ text: AnalyzedText, _ body: (inout ScoringRun) -> R) -> R {
+    mutating func bound<R>(_ text: AnalyzedText, bytes textBytes: UnsafeBufferPointer<UInt8>? = nil,
+                           _ body: (inout ScoringRun) -> R) -> R {
         text.tokens.withUnsafeBufferPointer { tokens in
-            Self.withUTF8(text.text) { bytes in
+            Self.withUTF8(text.text, or: textBytes) { bytes in
                 text.sentences.withUnsafeBufferPointer { sentences in
                     self.tokens = tokens
                     self.bytes = bytes
@@ -361,9 +381,10 @@ struct ScoringRun {
         }
     }
 
-    /// `body` with the string's UTF-8 bytes, made contiguous first if they are not.
+    /// `body` with `bytes` when given, else with the string's UTF-8 bytes, made contiguous first if they are not.
     @inline(__always)
-    static func withUTF8<R>(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    static func withUTF8<R>(_ string: String, or bytes: UnsafeBufferPointer<UInt8>?, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let bytes { return body(bytes) }
         if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
         var copy = string
         return copy.withUTF8(body)
@@ -382,10 +403,11 @@ struct ScoringRun {
         }
     }
 
-    /// The record score of `text` alone: no `SentimentResult` is built or destroyed.
-    mutating func recordScore(_ text: AnalyzedText) -> SentimentScore {
+    /// The record score of `text` alone: no `SentimentResult` is built or destroyed. `bytes`, when given, are the
+    /// text's bytes in place of `text.text`'s.
+    mutating func recordScore(_ text: AnalyzedText, bytes: UnsafeBufferPointer<UInt8>? = nil) -> SentimentScore {
         recordOnly = true
-        return bound(text) { run in run.score(text) }
+        return bound(text, bytes: bytes) { run in run.score(text) }
     }
 
     /// The record score; the sentences' scores go into `sentenceResults` unless the run is `recordOnly`.

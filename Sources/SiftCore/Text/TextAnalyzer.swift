@@ -890,3 +890,30 @@ enum WordHash {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 }
+
+extension TextAnalyzerWorker {
+    /// `analyze(_:languageHint:into:)` of a text given as valid UTF-8 bytes, for a caller that scores the bytes itself
+    /// (`SentimentScorer.compoundScore(utf8:isValid:analyzer:languageHint:analyzed:reusing:)`): no String is made
+    /// for plainly English text, and `result.text` is left empty.
+    // A String per line of `sift sentiment -` (validation, allocation, copy and free) was ~430 instructions a review.
+    func analyze(validUTF8 bytes: UnsafeBufferPointer<UInt8>, languageHint: String?, into result: inout AnalyzedText) {
+        if !result.text.isEmpty { result.text = "" }
+        var tokenized = false
+        if languageHint == nil, plainEnglishStopwords > 0 {
+            if let share = plainEnglish(bytes, tokens: &result.tokens, sentences: &result.sentences) {
+                result.language = "en"
+                result.languageConfidence = share
+                result.wordSpace = lastWordSpace
+                return
+            }
+            tokenized = true
+        }
+        let (language, confidence) = languageOf(String(decoding: bytes, as: UTF8.self), hint: languageHint)
+        if !(tokenized && (language == "en" || language == "und")) {
+            tokenize(bytes, language: language, into: &result.tokens, sentences: &result.sentences)
+        }
+        result.language = language
+        result.languageConfidence = confidence
+        result.wordSpace = lastWordSpace
+    }
+}

@@ -109,6 +109,11 @@ struct TextEncodingTests {
             let length = Int(next() % 24)
             cases.append((0..<length).map { _ in palette[Int(next() % UInt64(palette.count))] })
         }
+        // Mostly ASCII, as reviews are: sequences at every offset of a word and of the last word.
+        for _ in 0..<20_000 {
+            let length = Int(next() % 40)
+            cases.append((0..<length).map { _ in next() % 4 != 0 ? 0x61 : palette[Int(next() % UInt64(palette.count))] })
+        }
         var disagreements: [[UInt8]] = []
         for bytes in cases {
             let ours = bytes.withUnsafeBytes { isValidUTF8($0) }

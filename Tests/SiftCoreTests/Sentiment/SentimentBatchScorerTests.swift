@@ -57,3 +57,41 @@ struct SentimentBatchScorerTests {
         #expect(batch.scores(["Great app"]) == Self.serialScores(["Great app"]))
     }
 }
+
+/// A line's bytes scored where they lie give the score of the String made from them: plainly English lines analyzed
+/// from the bytes, other languages through language identification, invalid UTF-8 repaired as the String does.
+struct SentimentScorerBytesTests {
+    static let scorer = try! SentimentScorer()
+
+    static let lines: [[UInt8]] = SentimentBatchScorerTests.texts.prefix(40).map { Array($0.utf8) } + [
+        Array("bad \u{FFFD} app".utf8), [0x62, 0x61, 0x64, 0x20, 0xFF, 0x20, 0x61, 0x70, 0x70],  // "bad \xFF app"
+        [0x67, 0x6F, 0x6F, 0x64, 0x20, 0xE2, 0x80],  // "good " and a cut-off sequence
+        [0xC0, 0xAF, 0x20, 0x6C, 0x6F, 0x76, 0x65],  // an overlong "/" then " love"
+        Array("great app 👍".utf8), [], Array("Árbol muy bonito, me encanta".utf8),
+    ]
+
+    @Test(arguments: [nil, "en", "es"] as [String?])
+    func bytesScoreAsTheirString(languageHint: String?) {
+        let fromStrings = TextAnalyzer().makeWorker(), fromBytes = TextAnalyzer().makeWorker()
+        for worker in [fromStrings, fromBytes] {
+            worker.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
+            worker.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
+        }
+        var scratch = SentimentScratch(), bytesScratch = SentimentScratch()
+        var analyzed = AnalyzedText(text: "", tokens: [], sentences: [], language: "und", languageConfidence: 0)
+        var bytesAnalyzed = analyzed
+        // Twice: the second time on memos the first filled.
+        for line in Self.lines + Self.lines {
+            let text = String(decoding: line, as: UTF8.self)
+            fromStrings.analyze(text, languageHint: languageHint, into: &analyzed)
+            let expected = Self.scorer.compoundScore(analyzed, reusing: &scratch)
+            let score = line.withUnsafeBufferPointer { bytes in
+                Self.scorer.compoundScore(utf8: bytes, analyzer: fromBytes, languageHint: languageHint,
+                                          analyzed: &bytesAnalyzed, reusing: &bytesScratch)
+            }
+            #expect(score == expected, "\(text)")
+            #expect(bytesAnalyzed.language == analyzed.language, "\(text)")
+            #expect(bytesAnalyzed.tokens.map(\.folded) == analyzed.tokens.map(\.folded), "\(text)")
+        }
+    }
+}
