@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A token as the scanner finds it: kind and byte range only; folding, stems and flags come after.
 struct ScannedToken {
     var kind: Token.Kind
@@ -20,27 +26,70 @@ final class ScannedTokens {
     @exclusivity(unchecked) private var base: UnsafeMutablePointer<ScannedToken>
     @exclusivity(unchecked) private var capacity: Int
     @exclusivity(unchecked) private(set) var count = 0
-    /// `Emoticons.letterStarts`, copied: read through the global, each word starting with a letter paid for the
-    /// global's once-check and the array's bounds check.
-    let emoticonLetterStarts: UnsafeMutablePointer<Bool>
-    /// Per byte value, 1 for ASCII letters and digits, else 0: the scanner's word loops read one table entry a byte
-    /// instead of two range tests.
-    let alphanumericBytes: UnsafeMutablePointer<UInt8>
+    /// Per byte value, its `ScannerByteClass` bits: the scanner's loops read one table entry a byte instead of
+    /// range tests and switches.
+    let byteClasses: UnsafeMutablePointer<UInt8>
+    /// One bit per first byte (a row) and second byte (a column, 256 for the text's end) of every emoticon form, so
+    /// that one bit test spares most letters and marks the search through the faces (`mayStartEmoticon`).
+    let emoticonPairs: UnsafeMutablePointer<UInt64>
 
     init(capacity: Int = 64) {
         self.capacity = max(capacity, 1)
         base = .allocate(capacity: self.capacity)
-        emoticonLetterStarts = .allocate(capacity: 256)
-        emoticonLetterStarts.initialize(repeating: false, count: 256)
-        for (byte, starts) in Emoticons.letterStarts.enumerated() { emoticonLetterStarts[byte] = starts }
-        alphanumericBytes = .allocate(capacity: 256)
-        for byte in 0..<256 { (alphanumericBytes + byte).initialize(to: UInt8(byte).isASCIIAlphanumeric ? 1 : 0) }
+        let pairs = UnsafeMutablePointer<UInt64>.allocate(capacity: 256 * Self.emoticonPairRow)
+        pairs.initialize(repeating: 0, count: 256 * Self.emoticonPairRow)
+        func setPair(_ first: UInt8, _ second: Int) {
+            pairs[Int(first) * Self.emoticonPairRow + (second >> 6)] |= 1 << UInt64(second & 63)
+        }
+        for form in Emoticons.all {
+            var utf8 = form.utf8.makeIterator()
+            guard let first = utf8.next() else { continue }
+            // A one-byte face would match whatever follows it, the text's end included: its whole row is set.
+            if let second = utf8.next() {
+                setPair(first, Int(second))
+            } else {
+                for second in 0...256 { setPair(first, second) }
+            }
+        }
+        emoticonPairs = pairs
+        byteClasses = .allocate(capacity: 256)
+        for byte in 0..<256 {
+            let startsEmoticon = (0..<Self.emoticonPairRow).contains { pairs[byte * Self.emoticonPairRow + $0] != 0 }
+            (byteClasses + byte).initialize(to: ScannerByteClass.of(UInt8(byte), startsEmoticon: startsEmoticon))
+        }
     }
 
     deinit {
         base.deallocate()
-        emoticonLetterStarts.deallocate()
-        alphanumericBytes.deallocate()
+        byteClasses.deallocate()
+        emoticonPairs.deallocate()
+    }
+
+    /// Words of `emoticonPairs` per first byte: 257 columns, one bit each.
+    static let emoticonPairRow = 5
+
+    /// Whether a face starts with `first` followed by `second` (256: the text ends after `first`).
+    @inline(__always)
+    func emoticonPair(_ first: UInt8, _ second: Int) -> Bool {
+        (emoticonPairs[Int(first) * Self.emoticonPairRow + (second >> 6)] >> UInt64(second & 63)) & 1 != 0
+    }
+
+    /// The slot the next token goes to and the end of the storage, for a loop that writes tokens through a pointer
+    /// and then calls `commit(upTo:)` (`append`'s loads and stores of `count` were half of its cost).
+    @inline(__always)
+    var freeSlots: (next: UnsafeMutablePointer<ScannedToken>, end: UnsafeMutablePointer<ScannedToken>) {
+        (base + count, base + capacity)
+    }
+
+    /// Takes the tokens written through `freeSlots` up to `next`.
+    @inline(__always)
+    func commit(upTo next: UnsafeMutablePointer<ScannedToken>) { count = base.distance(to: next) }
+
+    /// `freeSlots` after the tokens up to `next` are taken and the storage has grown.
+    func growing(at next: UnsafeMutablePointer<ScannedToken>) -> (next: UnsafeMutablePointer<ScannedToken>, end: UnsafeMutablePointer<ScannedToken>) {
+        commit(upTo: next)
+        grow()
+        return freeSlots
     }
 
     /// Forgets every token, keeping the storage.
@@ -69,6 +118,36 @@ final class ScannedTokens {
     }
 }
 
+/// What a byte is to the scanner's word loops, as bits of `ScannedTokens.byteClasses`.
+enum ScannerByteClass {
+    /// An ASCII letter or digit.
+    static let alphanumeric: UInt8 = 1 << 0
+    /// An ASCII letter that starts no emoticon ("xD", "o_O"), no version ("v2") and no laughing face ("xd"): whether
+    /// a word starting with it is a plain word depends only on what follows its letters and digits.
+    static let plainWordStart: UInt8 = 1 << 1
+    /// After the letters and digits a word starts with, ends the word in any text: white space, line breaks and
+    /// the ASCII marks that neither continue it ("'") nor may go on into an e-mail address or a URL.
+    static let endsWord: UInt8 = 1 << 2
+    /// The marks an e-mail's local part goes on with (". _ % + -") and ':': after the letters and digits a word
+    /// starts with, they end it when no '@' follows in the text and the letters are no URL's start ("www", "http").
+    static let endsWordWithoutAtSign: UInt8 = 1 << 3
+
+    static func of(_ byte: UInt8, startsEmoticon: Bool) -> UInt8 {
+        if byte.isASCIIAlphanumeric {
+            let startsVersionOrLaughter = byte | 0x20 == UInt8(ascii: "v") || byte | 0x20 == UInt8(ascii: "x")
+            return alphanumeric | (byte.isASCIILetter && !startsEmoticon && !startsVersionOrLaughter ? plainWordStart : 0)
+        }
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "%"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: ":"):
+            return endsWordWithoutAtSign
+        case UInt8(ascii: "'"), UInt8(ascii: "@"), 0x80...:
+            return 0
+        default:
+            return endsWord
+        }
+    }
+}
+
 /// Splits UTF-8 bytes into typed tokens in one left-to-right pass; the hot loop of the text chain.
 ///
 /// Order of tries at each position: URL, e-mail, emoticon, price, version, number, word, emoji, punctuation.
@@ -77,20 +156,24 @@ struct TokenScanner {
     var position = 0
     var lineBreakPending = false
     let tokens: ScannedTokens
-    /// `tokens.alphanumericBytes`, read once per text.
-    private let alphanumericBytes: UnsafeMutablePointer<UInt8>
+    /// `tokens.byteClasses`, read once per text.
+    private let byteClasses: UnsafeMutablePointer<UInt8>
     /// The end of the e-mail local part that `emailEnd` last scanned, and what it found after it: every later start
     /// before that end runs to the same end. Without it, "a-a-a-…" or "v1.v1.…" rescanned the rest of the run from
     /// each word, and a 40 KB review took 0.4 s (a megabyte, minutes).
     private var localPartEnd = -1
     private var emailAfterLocalPart: Int?
+    /// The first '@' at or after `atSignSearchStart` (the text's length when there is none): an e-mail needs one
+    /// after its start, and most texts have none, so most words that end in '.' or '-' need no e-mail scan.
+    private var atSignSearchStart = Int.max
+    private var nextAtSign = 0
 
     /// A scanner of `bytes` that appends to `storage`, emptied first, so a caller can reuse the storage of the
     /// text before.
     init(bytes: UnsafeBufferPointer<UInt8>, reusing storage: ScannedTokens) {
         self.bytes = bytes
         tokens = storage
-        alphanumericBytes = storage.alphanumericBytes
+        byteClasses = storage.byteClasses
         tokens.removeAll()
     }
 
@@ -101,17 +184,88 @@ struct TokenScanner {
 
     mutating func scan() {
         let count = bytes.count
-        while position < count {
-            let byte = bytes[position]
+        guard count > 0 else { return }
+        // The text, the position, the pending line break and the next token slot in registers: kept in `self` and
+        // in `tokens`, they were loaded and stored again for every word. The calls below use `self`'s.
+        let text = bytes.baseAddress!
+        let classes = byteClasses
+        var i = position
+        var lineBreak = lineBreakPending
+        var (slot, slotsEnd) = tokens.freeSlots
+        while i < count {
+            let byte = text[i]
             if byte == 0x20 {
                 // The most common byte, skipped here rather than in a call.
-                position += 1
-            } else if byte < 0x80 {
-                scanASCII(byte)
+                i += 1
+            } else if classes[Int(byte)] & ScannerByteClass.plainWordStart != 0, let end = plainWordEnd(from: i, in: text, count: count) {
+                // Most words: made here as `scanASCII` and `scanWord` would make them, without their tries and calls
+                // (those were two thirds of a word's scanning).
+                if slot == slotsEnd { (slot, slotsEnd) = tokens.growing(at: slot) }
+                slot.initialize(to: ScannedToken(kind: .word, range: i..<end, afterLineBreak: lineBreak))
+                slot += 1
+                lineBreak = false
+                // The space after the word, if any, skipped without a turn of the loop.
+                i = end < count && text[end] == 0x20 ? end + 1 : end
             } else {
-                scanNonASCII()
+                position = i
+                lineBreakPending = lineBreak
+                tokens.commit(upTo: slot)
+                if byte < 0x80 {
+                    scanASCII(byte)
+                } else {
+                    scanNonASCII()
+                }
+                i = position
+                lineBreak = lineBreakPending
+                (slot, slotsEnd) = tokens.freeSlots
             }
         }
+        position = i
+        lineBreakPending = lineBreak
+        tokens.commit(upTo: slot)
+    }
+
+    /// The end of the word of ASCII letters, digits and inner apostrophes from `start`, a `plainWordStart` letter,
+    /// when the byte after it leaves no reading but a word; nil when the full rules of `scanASCII` must decide.
+    @inline(__always)
+    private mutating func plainWordEnd(from start: Int, in text: UnsafePointer<UInt8>, count: Int) -> Int? {
+        let classes = byteClasses
+        var end = Self.alphanumericEnd(from: start, in: text, count: count, classes: classes)
+        guard end < count else { return end }
+        let follower = text[end]
+        let followerClass = classes[Int(follower)]
+        if followerClass & ScannerByteClass.endsWord != 0 { return end }
+        if followerClass & ScannerByteClass.endsWordWithoutAtSign != 0 {
+            let first = text[start] | 0x20
+            if (first == UInt8(ascii: "h") || first == UInt8(ascii: "w")) && (follower == UInt8(ascii: ".") || follower == UInt8(ascii: ":")) {
+                return nil
+            }
+            return hasAtSign(from: end) ? nil : end
+        }
+        guard follower == UInt8(ascii: "'") else { return nil }
+        // `scanWord`'s rules for ASCII: an apostrophe before a letter stays inside the word ("don't", "rock'n'roll");
+        // after the first, any ASCII byte but a letter, a digit or such an apostrophe ends it.
+        while end < count && text[end] == UInt8(ascii: "'") {
+            guard end + 1 < count else { return end }
+            let next = text[end + 1]
+            guard next.isASCIILetter else { return next < 0x80 ? end : nil }
+            end = Self.alphanumericEnd(from: end + 1, in: text, count: count, classes: classes)
+        }
+        return end < count && text[end] >= 0x80 ? nil : end
+    }
+
+    /// Whether a '@' lies at or after `start`.
+    private mutating func hasAtSign(from start: Int) -> Bool {
+        if start < atSignSearchStart || start > nextAtSign {
+            atSignSearchStart = start
+            let text = UnsafeRawPointer(bytes.baseAddress!)
+            if let hit = memchr(text + start, Int32(UInt8(ascii: "@")), bytes.count - start) {
+                nextAtSign = text.distance(to: UnsafeRawPointer(hit))
+            } else {
+                nextAtSign = bytes.count
+            }
+        }
+        return nextAtSign < bytes.count
     }
 
     // MARK: ASCII
@@ -127,13 +281,12 @@ struct TokenScanner {
             // The word's leading letters and digits are found once, for the e-mail test and the word scan.
             let runEnd = alphanumericEnd(from: position)
             if (byte == UInt8(ascii: "h") || byte == UInt8(ascii: "H") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "W")),
-                let end = urlEnd(at: position)
+                mayBeURLScheme(alphanumericEnd: runEnd), let end = urlEnd(at: position)
             {
                 emit(.url, position..<end)
             } else if mayBeEmail(alphanumericEnd: runEnd), let end = emailEnd(at: position) {
                 emit(.email, position..<end)
-            } else if tokens.emoticonLetterStarts[Int(byte)], let end = emoticonEnd(at: position)
-            {
+            } else if mayStartEmoticon(at: position), let end = emoticonEnd(at: position) {
                 emit(.emoticon, position..<end)
             } else if (byte == UInt8(ascii: "v") || byte == UInt8(ascii: "V")), let end = versionAfterV(at: position) {
                 emit(.version, position..<end)
@@ -169,7 +322,7 @@ struct TokenScanner {
                 punctuation()
             }
         default:
-            if let end = emoticonEnd(at: position) {
+            if mayStartEmoticon(at: position), let end = emoticonEnd(at: position) {
                 emit(.emoticon, position..<end)
             } else {
                 punctuation()
@@ -181,6 +334,15 @@ struct TokenScanner {
         tokens.append(ScannedToken(kind: kind, range: range, afterLineBreak: lineBreakPending, isASCII: isASCII))
         lineBreakPending = false
         position = range.upperBound
+    }
+
+    /// Whether the letters and digits from `position` to `end` may be "http" or "https" before ':' or "www" before
+    /// '.': a cheap test that spares most words starting with 'h' or 'w' the full URL test.
+    @inline(__always)
+    private func mayBeURLScheme(alphanumericEnd end: Int) -> Bool {
+        guard end < bytes.count else { return false }
+        let length = end - position
+        return bytes[end] == UInt8(ascii: ":") ? length == 4 || length == 5 : bytes[end] == UInt8(ascii: ".") && length == 3
     }
 
     /// `http://…`, `https://…` or `www.…`, up to white space, without trailing sentence punctuation.
@@ -233,9 +395,43 @@ struct TokenScanner {
     /// The end of the ASCII letters and digits from `start`.
     @inline(__always)
     private func alphanumericEnd(from start: Int) -> Int {
+        Self.alphanumericEnd(from: start, in: bytes.baseAddress!, count: bytes.count, classes: byteClasses)
+    }
+
+    /// The end of the ASCII letters and digits from `start` in the `count` bytes at `text`, eight bytes at a time
+    /// where the text has eight.
+    @inline(__always)
+    private static func alphanumericEnd(from start: Int, in text: UnsafePointer<UInt8>, count: Int, classes: UnsafeMutablePointer<UInt8>) -> Int {
         var i = start
-        while i < bytes.count, alphanumericBytes[Int(bytes[i])] != 0 { i += 1 }
-        return i
+        guard count >= 8 else {
+            while i < count, classes[Int(text[i])] & ScannerByteClass.alphanumeric != 0 { i += 1 }
+            return i
+        }
+        // Unaligned eight-byte loads, each inside the text: before its last eight bytes, then those eight.
+        let base = UnsafeRawPointer(text)
+        while i <= count - 8 {
+            let stops = nonAlphanumericBytes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            if stops != 0 { return i + stops.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        guard i < count else { return i }
+        // The text's last eight bytes, shifted so that byte `i` comes first: the zero bytes shifted in stop the run
+        // at the text's end.
+        let last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        return i + nonAlphanumericBytes(last >> UInt64((i - (count - 8)) * 8)).trailingZeroBitCount >> 3
+    }
+
+    /// The high bit of each byte of `word` that is no ASCII letter or digit, true at least for the first such byte
+    /// (the lowest: the callers want the first). Each test adds a constant that carries into a byte's high bit
+    /// exactly when the byte is at or above a bound; an ASCII byte carries into no other, and a byte at 0x80 or above
+    /// is a stop whatever it carries into the bytes after it.
+    @inline(__always)
+    private static func nonAlphanumericBytes(_ word: UInt64) -> UInt64 {
+        let lowerCased = word | 0x2020_2020_2020_2020
+        // At or above 'a' (0x61) and not above 'z' (0x7A); at or above '0' (0x30) and not above '9' (0x39).
+        let letters = (lowerCased &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lowerCased &+ 0x0505_0505_0505_0505)
+        let digits = (word &+ 0x5050_5050_5050_5050) & ~(word &+ 0x4646_4646_4646_4646)
+        return (~(letters | digits) | word) & 0x8080_8080_8080_8080
     }
 
     /// `mayBeEmail` for a run of letters and digits that ends at `i`.
@@ -252,6 +448,7 @@ struct TokenScanner {
     private mutating func emailEnd(at start: Int) -> Int? {
         // Starts only move forward, so a start before the last local part's end lies inside that part.
         if start < localPartEnd { return emailAfterLocalPart }
+        guard hasAtSign(from: start) else { return nil }
         let count = bytes.count
         var i = start
         while i < count {
@@ -402,7 +599,7 @@ struct TokenScanner {
         var noSpaceScript = false
         while i < count {
             let b = bytes[i]
-            if alphanumericBytes[Int(b)] != 0 {
+            if byteClasses[Int(b)] & ScannerByteClass.alphanumeric != 0 {
                 // Digits after Chinese or Japanese letters start a number of their own ("到3.2版本").
                 if noSpaceScript, b.isASCIIDigit, i > start, bytes[i - 1] >= 0x80 { break }
                 i += 1
@@ -465,6 +662,12 @@ struct TokenScanner {
             && (bytes[range.lowerBound + 1] == UInt8(ascii: "D") || bytes[range.lowerBound] == UInt8(ascii: "x"))
     }
 
+    /// Whether a face starts with the byte at `i` and the one after it (`tokens.emoticonPairs`).
+    @inline(__always)
+    private func mayStartEmoticon(at i: Int) -> Bool {
+        tokens.emoticonPair(bytes[i], i + 1 < bytes.count ? Int(bytes[i + 1]) : 256)
+    }
+
     /// The end of an ASCII emoticon starting at `start`, or nil; it must not run into a letter or digit.
     private func emoticonEnd(at start: Int) -> Int? {
         let first = bytes[start]
@@ -492,6 +695,31 @@ struct TokenScanner {
     /// One punctuation or symbol character; runs of '!' and '?' (and of one repeated mark) become one token.
     private mutating func punctuation() {
         let start = position
+        let first = bytes[start]
+        if first < 0x80 {
+            // An ASCII mark, most marks: its run found without decoding each byte.
+            var i = start + 1
+            var repeated = false
+            if first == UInt8(ascii: "!") || first == UInt8(ascii: "?") {
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b == UInt8(ascii: "!") || b == UInt8(ascii: "?") {
+                        i += 1
+                    } else if b >= 0x80, case let (next, nextLength) = decode(at: i), next.isEmphasisMark {
+                        i += nextLength
+                    } else {
+                        break
+                    }
+                    repeated = true
+                }
+            } else {
+                while i < bytes.count, bytes[i] == first { i += 1 }
+            }
+            tokens.append(ScannedToken(kind: .punctuation, range: start..<i, repeated: repeated, afterLineBreak: lineBreakPending))
+            lineBreakPending = false
+            position = i
+            return
+        }
         let (scalar, length) = decode(at: start)
         var i = start + length
         var repeated = false
@@ -660,11 +888,6 @@ enum Emoticons {
         for k in table.indices where table[k].count > 1 { table[k].sort { $0.count > $1.count } }
         return table
     }()
-
-    /// Letters that start a face ("xD", "T_T", "o_O"): words starting with other letters skip the emoticon try.
-    static let letterStarts: [Bool] = (0..<256).map { byte in
-        UInt8(byte).isASCIILetter && !byFirstByte[byte].isEmpty
-    }
 
     /// The lookup form of a face as written: without its nose, HTML references as their characters, "xD" in one
     /// case, so ":-(" and ":(", "&lt;3" and "<3" look up the same.
