@@ -85,7 +85,8 @@ final class ScannedTokens {
     @inline(__always)
     func commit(upTo next: UnsafeMutablePointer<ScannedToken>) { count = base.distance(to: next) }
 
-    /// `freeSlots` after the tokens up to `next` are taken and the storage has grown.
+    /// `freeSlots` after the tokens up to `next` are taken and the storage has grown. Out of line, as `hasAtSign`.
+    @inline(never)
     func growing(at next: UnsafeMutablePointer<ScannedToken>) -> (next: UnsafeMutablePointer<ScannedToken>, end: UnsafeMutablePointer<ScannedToken>) {
         commit(upTo: next)
         grow()
@@ -125,6 +126,12 @@ enum ScannerByteClass {
     /// An ASCII letter that starts no emoticon ("xD", "o_O"), no version ("v2") and no laughing face ("xd"): whether
     /// a word starting with it is a plain word depends only on what follows its letters and digits.
     static let plainWordStart: UInt8 = 1 << 1
+    /// An ASCII letter that starts an emoticon ("o_O", "T_T") or a version ("v2"), but no laughing face: a word
+    /// starting with it is a plain word as after a `plainWordStart` letter when the byte after it starts neither.
+    static let checkedWordStart: UInt8 = 1 << 4
+    /// An ASCII mark that is a punctuation token of its own unless an emoticon starts with it (no white space, and
+    /// no '$', '@' or '#', which may start a price, a mention or a hashtag).
+    static let mark: UInt8 = 1 << 5
     /// After the letters and digits a word starts with, ends the word in any text: white space, line breaks and
     /// the ASCII marks that neither continue it ("'") nor may go on into an e-mail address or a URL.
     static let endsWord: UInt8 = 1 << 2
@@ -134,16 +141,23 @@ enum ScannerByteClass {
 
     static func of(_ byte: UInt8, startsEmoticon: Bool) -> UInt8 {
         if byte.isASCIIAlphanumeric {
-            let startsVersionOrLaughter = byte | 0x20 == UInt8(ascii: "v") || byte | 0x20 == UInt8(ascii: "x")
-            return alphanumeric | (byte.isASCIILetter && !startsEmoticon && !startsVersionOrLaughter ? plainWordStart : 0)
+            guard byte.isASCIILetter, byte | 0x20 != UInt8(ascii: "x") else { return alphanumeric }
+            return alphanumeric | (startsEmoticon || byte | 0x20 == UInt8(ascii: "v") ? checkedWordStart : plainWordStart)
+        }
+        let isMark: Bool
+        switch byte {
+        case 0x20, 0x09, 0x0B, 0x0C, 0x0A, 0x0D, UInt8(ascii: "$"), UInt8(ascii: "@"), UInt8(ascii: "#"), 0x80...: isMark = false
+        default: isMark = true
         }
         switch byte {
         case UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "%"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: ":"):
-            return endsWordWithoutAtSign
-        case UInt8(ascii: "'"), UInt8(ascii: "@"), 0x80...:
+            return endsWordWithoutAtSign | mark
+        case UInt8(ascii: "'"):
+            return mark
+        case UInt8(ascii: "@"), 0x80...:
             return 0
         default:
-            return endsWord
+            return endsWord | (isMark ? mark : 0)
         }
     }
 }
@@ -197,15 +211,30 @@ struct TokenScanner {
             if byte == 0x20 {
                 // The most common byte, skipped here rather than in a call.
                 i += 1
-            } else if classes[Int(byte)] & ScannerByteClass.plainWordStart != 0, let end = plainWordEnd(from: i, in: text, count: count) {
-                // Most words: made here as `scanASCII` and `scanWord` would make them, without their tries and calls
-                // (those were two thirds of a word's scanning).
+                continue
+            }
+            // Most words and marks are made here as `scanASCII`, `scanWord` and `punctuation` would make them, without
+            // their tries and calls (those were two thirds of a word's scanning).
+            let byteClass = classes[Int(byte)]
+            var made: (kind: Token.Kind, end: Int, repeated: Bool)?
+            if byteClass & (ScannerByteClass.plainWordStart | ScannerByteClass.checkedWordStart) != 0,
+                byteClass & ScannerByteClass.plainWordStart != 0 || startsNoEmoticonOrVersion(at: i, in: text, count: count)
+            {
+                switch Self.plainWordEnd(from: i, in: text, count: count, classes: classes) {
+                case .at(let end): made = (.word, end, false)
+                case .atUnlessAtSignFollows(let end): made = hasAtSign(from: end) ? nil : (.word, end, false)
+                case .undecided: break
+                }
+            } else if byteClass & ScannerByteClass.mark != 0, !mayStartEmoticon(at: i) {
+                made = Self.asciiMarkRun(from: i, in: text, count: count).map { (.punctuation, $0.end, $0.repeated) }
+            }
+            if let made {
                 if slot == slotsEnd { (slot, slotsEnd) = tokens.growing(at: slot) }
-                slot.initialize(to: ScannedToken(kind: .word, range: i..<end, afterLineBreak: lineBreak))
+                slot.initialize(to: ScannedToken(kind: made.kind, range: i..<made.end, repeated: made.repeated, afterLineBreak: lineBreak))
                 slot += 1
                 lineBreak = false
-                // The space after the word, if any, skipped without a turn of the loop.
-                i = end < count && text[end] == 0x20 ? end + 1 : end
+                // The space after the token, if any, skipped without a turn of the loop.
+                i = made.end < count && text[made.end] == 0x20 ? made.end + 1 : made.end
             } else {
                 position = i
                 lineBreakPending = lineBreak
@@ -225,36 +254,77 @@ struct TokenScanner {
         tokens.commit(upTo: slot)
     }
 
-    /// The end of the word of ASCII letters, digits and inner apostrophes from `start`, a `plainWordStart` letter,
-    /// when the byte after it leaves no reading but a word; nil when the full rules of `scanASCII` must decide.
+    /// Where a word of ASCII letters, digits and inner apostrophes ends, as far as its bytes tell.
+    private enum PlainWordEnd {
+        /// Ends here, whatever else the text holds.
+        case at(Int)
+        /// Ends here unless a '@' follows, which may make the word an e-mail address's local part.
+        case atUnlessAtSignFollows(Int)
+        /// The full rules of `scanASCII` must decide.
+        case undecided
+    }
+
+    /// The end of the word from `start`, a `plainWordStart` letter or a `checkedWordStart` letter that starts no
+    /// emoticon or version, when the byte after its letters and digits leaves no reading but a word.
     @inline(__always)
-    private mutating func plainWordEnd(from start: Int, in text: UnsafePointer<UInt8>, count: Int) -> Int? {
-        let classes = byteClasses
-        var end = Self.alphanumericEnd(from: start, in: text, count: count, classes: classes)
-        guard end < count else { return end }
+    private static func plainWordEnd(from start: Int, in text: UnsafePointer<UInt8>, count: Int, classes: UnsafeMutablePointer<UInt8>) -> PlainWordEnd {
+        let end = alphanumericEnd(from: start, in: text, count: count, classes: classes)
+        guard end < count else { return .at(end) }
         let follower = text[end]
         let followerClass = classes[Int(follower)]
-        if followerClass & ScannerByteClass.endsWord != 0 { return end }
+        if followerClass & ScannerByteClass.endsWord != 0 { return .at(end) }
         if followerClass & ScannerByteClass.endsWordWithoutAtSign != 0 {
             let first = text[start] | 0x20
             if (first == UInt8(ascii: "h") || first == UInt8(ascii: "w")) && (follower == UInt8(ascii: ".") || follower == UInt8(ascii: ":")) {
-                return nil
+                return .undecided
             }
-            return hasAtSign(from: end) ? nil : end
+            return .atUnlessAtSignFollows(end)
         }
-        guard follower == UInt8(ascii: "'") else { return nil }
-        // `scanWord`'s rules for ASCII: an apostrophe before a letter stays inside the word ("don't", "rock'n'roll");
-        // after the first, any ASCII byte but a letter, a digit or such an apostrophe ends it.
-        while end < count && text[end] == UInt8(ascii: "'") {
-            guard end + 1 < count else { return end }
-            let next = text[end + 1]
-            guard next.isASCIILetter else { return next < 0x80 ? end : nil }
-            end = Self.alphanumericEnd(from: end + 1, in: text, count: count, classes: classes)
-        }
-        return end < count && text[end] >= 0x80 ? nil : end
+        return follower == UInt8(ascii: "'") ? wordEnd(fromApostropheAt: end, in: text, count: count, classes: classes) : .undecided
     }
 
-    /// Whether a '@' lies at or after `start`.
+    /// `plainWordEnd` for a word whose letters and digits are followed by an apostrophe at `apostrophe`, by
+    /// `scanWord`'s rules for ASCII: an apostrophe before a letter stays inside the word ("don't", "rock'n'roll"), and
+    /// after the first, any ASCII byte but a letter, a digit or such an apostrophe ends it. Out of line: inlined, it
+    /// made `plainWordEnd` too large for the compiler to inline into `scan`.
+    @inline(never)
+    private static func wordEnd(fromApostropheAt apostrophe: Int, in text: UnsafePointer<UInt8>, count: Int, classes: UnsafeMutablePointer<UInt8>) -> PlainWordEnd {
+        var end = apostrophe
+        while end < count && text[end] == UInt8(ascii: "'") {
+            guard end + 1 < count else { return .at(end) }
+            let next = text[end + 1]
+            guard next.isASCIILetter else { return next < 0x80 ? .at(end) : .undecided }
+            end = alphanumericEnd(from: end + 1, in: text, count: count, classes: classes)
+        }
+        return end < count && text[end] >= 0x80 ? .undecided : .at(end)
+    }
+
+    /// Whether the letter at `i`, a `checkedWordStart`, starts neither an emoticon nor a version ("v2") with the
+    /// byte after it.
+    @inline(__always)
+    private func startsNoEmoticonOrVersion(at i: Int, in text: UnsafePointer<UInt8>, count: Int) -> Bool {
+        guard i + 1 < count else { return !tokens.emoticonPair(text[i], 256) }
+        let next = text[i + 1]
+        return !tokens.emoticonPair(text[i], Int(next)) && !(text[i] | 0x20 == UInt8(ascii: "v") && next.isASCIIDigit)
+    }
+
+    /// The end of the run of the ASCII mark at `start` as `punctuation` makes it ("!!!", "...", "?!"), and whether it
+    /// is repeated emphasis; nil when a mark beyond ASCII may go on with it ("!！").
+    @inline(__always)
+    private static func asciiMarkRun(from start: Int, in text: UnsafePointer<UInt8>, count: Int) -> (end: Int, repeated: Bool)? {
+        let first = text[start]
+        var i = start + 1
+        guard first == UInt8(ascii: "!") || first == UInt8(ascii: "?") else {
+            while i < count && text[i] == first { i += 1 }
+            return (i, false)
+        }
+        while i < count && (text[i] == UInt8(ascii: "!") || text[i] == UInt8(ascii: "?")) { i += 1 }
+        return i < count && text[i] >= 0x80 ? nil : (i, i > start + 1)
+    }
+
+    /// Whether a '@' lies at or after `start`. Out of line: the rare paths inlined into `scan` made it too large for
+    /// the compiler to inline `plainWordEnd` there.
+    @inline(never)
     private mutating func hasAtSign(from start: Int) -> Bool {
         if start < atSignSearchStart || start > nextAtSign {
             atSignSearchStart = start
@@ -695,29 +765,11 @@ struct TokenScanner {
     /// One punctuation or symbol character; runs of '!' and '?' (and of one repeated mark) become one token.
     private mutating func punctuation() {
         let start = position
-        let first = bytes[start]
-        if first < 0x80 {
-            // An ASCII mark, most marks: its run found without decoding each byte.
-            var i = start + 1
-            var repeated = false
-            if first == UInt8(ascii: "!") || first == UInt8(ascii: "?") {
-                while i < bytes.count {
-                    let b = bytes[i]
-                    if b == UInt8(ascii: "!") || b == UInt8(ascii: "?") {
-                        i += 1
-                    } else if b >= 0x80, case let (next, nextLength) = decode(at: i), next.isEmphasisMark {
-                        i += nextLength
-                    } else {
-                        break
-                    }
-                    repeated = true
-                }
-            } else {
-                while i < bytes.count, bytes[i] == first { i += 1 }
-            }
-            tokens.append(ScannedToken(kind: .punctuation, range: start..<i, repeated: repeated, afterLineBreak: lineBreakPending))
+        if bytes[start] < 0x80, let (end, repeated) = Self.asciiMarkRun(from: start, in: bytes.baseAddress!, count: bytes.count) {
+            // Found without decoding each byte.
+            tokens.append(ScannedToken(kind: .punctuation, range: start..<end, repeated: repeated, afterLineBreak: lineBreakPending))
             lineBreakPending = false
-            position = i
+            position = end
             return
         }
         let (scalar, length) = decode(at: start)
