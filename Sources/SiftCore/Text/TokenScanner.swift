@@ -230,7 +230,9 @@ struct TokenScanner {
             }
             if let made {
                 if slot == slotsEnd { (slot, slotsEnd) = tokens.growing(at: slot) }
-                slot.initialize(to: ScannedToken(kind: made.kind, range: i..<made.end, repeated: made.repeated, afterLineBreak: lineBreak))
+                // `made.end` lies after `i`: the bounds need no check.
+                slot.initialize(to: ScannedToken(kind: made.kind, range: Range(uncheckedBounds: (i, made.end)), repeated: made.repeated,
+                                                 afterLineBreak: lineBreak))
                 slot += 1
                 lineBreak = false
                 // The space after the token, if any, skipped without a turn of the loop.
@@ -473,35 +475,43 @@ struct TokenScanner {
     @inline(__always)
     private static func alphanumericEnd(from start: Int, in text: UnsafePointer<UInt8>, count: Int, classes: UnsafeMutablePointer<UInt8>) -> Int {
         var i = start
-        guard count >= 8 else {
-            while i < count, classes[Int(text[i])] & ScannerByteClass.alphanumeric != 0 { i += 1 }
-            return i
+        if count >= 8 {
+            // Letters eight at a time, by unaligned loads that each lie inside the text: before its last eight
+            // bytes, then those eight, shifted so that byte `i` comes first (the zero bytes shifted in stop the run
+            // at the text's end).
+            let base = UnsafeRawPointer(text)
+            while true {
+                guard i <= count - 8 else {
+                    if i < count {
+                        let last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+                        i += nonLetterBytes(last >> UInt64((i - (count - 8)) * 8)).trailingZeroBitCount >> 3
+                    }
+                    break
+                }
+                let stops = nonLetterBytes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                if stops != 0 {
+                    i += stops.trailingZeroBitCount >> 3
+                    break
+                }
+                i += 8
+            }
         }
-        // Unaligned eight-byte loads, each inside the text: before its last eight bytes, then those eight.
-        let base = UnsafeRawPointer(text)
-        while i <= count - 8 {
-            let stops = nonAlphanumericBytes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-            if stops != 0 { return i + stops.trailingZeroBitCount >> 3 }
-            i += 8
-        }
-        guard i < count else { return i }
-        // The text's last eight bytes, shifted so that byte `i` comes first: the zero bytes shifted in stop the run
-        // at the text's end.
-        let last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
-        return i + nonAlphanumericBytes(last >> UInt64((i - (count - 8)) * 8)).trailingZeroBitCount >> 3
+        // Digits, rare in words, and texts shorter than eight bytes: a table entry a byte (testing for digits in
+        // the eight-byte loop cost more than it saved).
+        while i < count, classes[Int(text[i])] & ScannerByteClass.alphanumeric != 0 { i += 1 }
+        return i
     }
 
-    /// The high bit of each byte of `word` that is no ASCII letter or digit, true at least for the first such byte
-    /// (the lowest: the callers want the first). Each test adds a constant that carries into a byte's high bit
-    /// exactly when the byte is at or above a bound; an ASCII byte carries into no other, and a byte at 0x80 or above
-    /// is a stop whatever it carries into the bytes after it.
+    /// The high bit of each byte of `word` that is no ASCII letter, true at least for the first such byte (the
+    /// lowest: the callers want the first). Each test adds a constant that carries into a byte's high bit exactly
+    /// when the byte is at or above a bound; an ASCII byte carries into no other, and a byte at 0x80 or above is a
+    /// stop whatever it carries into the bytes after it.
     @inline(__always)
-    private static func nonAlphanumericBytes(_ word: UInt64) -> UInt64 {
+    private static func nonLetterBytes(_ word: UInt64) -> UInt64 {
         let lowerCased = word | 0x2020_2020_2020_2020
-        // At or above 'a' (0x61) and not above 'z' (0x7A); at or above '0' (0x30) and not above '9' (0x39).
+        // At or above 'a' (0x61) and not above 'z' (0x7A).
         let letters = (lowerCased &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lowerCased &+ 0x0505_0505_0505_0505)
-        let digits = (word &+ 0x5050_5050_5050_5050) & ~(word &+ 0x4646_4646_4646_4646)
-        return (~(letters | digits) | word) & 0x8080_8080_8080_8080
+        return (~letters | word) & 0x8080_8080_8080_8080
     }
 
     /// `mayBeEmail` for a run of letters and digits that ends at `i`.
