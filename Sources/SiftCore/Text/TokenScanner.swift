@@ -85,8 +85,7 @@ final class ScannedTokens {
     @inline(__always)
     func commit(upTo next: UnsafeMutablePointer<ScannedToken>) { count = base.distance(to: next) }
 
-    /// `freeSlots` after the tokens up to `next` are taken and the storage has grown. Out of line, as `hasAtSign`.
-    @inline(never)
+    /// `freeSlots` after the tokens up to `next` are taken and the storage has grown.
     func growing(at next: UnsafeMutablePointer<ScannedToken>) -> (next: UnsafeMutablePointer<ScannedToken>, end: UnsafeMutablePointer<ScannedToken>) {
         commit(upTo: next)
         grow()
@@ -324,9 +323,7 @@ struct TokenScanner {
         return i < count && text[i] >= 0x80 ? nil : (i, i > start + 1)
     }
 
-    /// Whether a '@' lies at or after `start`. Out of line: the rare paths inlined into `scan` made it too large for
-    /// the compiler to inline `plainWordEnd` there.
-    @inline(never)
+    /// Whether a '@' lies at or after `start`.
     private mutating func hasAtSign(from start: Int) -> Bool {
         if start < atSignSearchStart || start > nextAtSign {
             atSignSearchStart = start
@@ -659,7 +656,8 @@ struct TokenScanner {
     private func currencyLength(at i: Int) -> Int {
         let b = bytes[i]
         if b == UInt8(ascii: "$") { return 1 }
-        guard b >= 0xC2 else { return 0 }
+        // £ and ¥ start with 0xC2, the others with 0xE2: other lead bytes need no decoding.
+        guard b == 0xC2 || b == 0xE2 else { return 0 }
         let (scalar, length) = decode(at: i)
         switch scalar.value {
         case 0x20AC, 0xA3, 0xA5, 0x20B9, 0x20A9, 0x20BD: return length
@@ -694,6 +692,14 @@ struct TokenScanner {
             }
             guard b >= 0x80 else { break }
             let (scalar, length) = decode(at: i)
+            if scalar.value >= 0xC0 && scalar.value < 0x2000 && scalar.value != 0x02BC {
+                // As below for the scalars from Latin-1 to the Greek extensions, none of them zero-width or an emoji.
+                guard scalar.isWordCharacter else { break }
+                if scalar.isNoSpaceScript { noSpaceScript = true }
+                ascii = false
+                i += length
+                continue
+            }
             // Inside a word only, as "'" above: a lone "ʼ" (a letter to Unicode) that ended the word where it began
             // made an empty token without moving on, and the scanner never finished.
             if scalar.value == 0x2019 || scalar.value == 0x02BC, i > start {
@@ -807,6 +813,16 @@ struct TokenScanner {
 
     private mutating func scanNonASCII() {
         let (scalar, length) = decode(at: position)
+        // Latin-1 letters to the Greek extensions (Arabic, Cyrillic, Devanagari, …): no zero-width character,
+        // currency sign or emoji starts there, and only U+1680 is a space, so the tries below would all fail.
+        if scalar.value >= 0xC0 && scalar.value < 0x2000 && scalar.value != 0x1680 {
+            if scalar.isWordCharacter {
+                scanWord()
+            } else {
+                punctuation()
+            }
+            return
+        }
         if scalar.isZeroWidth {
             position += length
             return
