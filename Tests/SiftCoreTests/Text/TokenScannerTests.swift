@@ -197,4 +197,45 @@ struct TokenScannerTests {
         #expect(tokens.map(\.isASCII) == [true, true, true, true, true, true, true, false, false, true, false, true])
         #expect(tokens.map(\.needsWordBreak) == [false, false, false, false, false, false, false, false, false, false, true, false])
     }
+
+    /// The eight-byte search for the end of a run of letters and digits stops where a byte at a time stops, from
+    /// every start of texts of every length up to 40 bytes (the text's last eight bytes are read shifted), over
+    /// letters, digits, the bytes next to their ranges ('/', ':', '@', '[', '`', '{'), marks, NUL and non-ASCII bytes.
+    @Test func alphanumericRunsEndWhereAByteLoopEndsThem() {
+        let storage = ScannedTokens()
+        let pool = Array("aAzZmM09/:@[`{ .'\u{0}".utf8) + [0x7F, 0x80, 0xC3, 0xA9, 0xE2, 0xFF]
+        var state: UInt64 = 0x5eed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for length in 1...40 {
+            for _ in 0..<40 {
+                // Mostly letters, as words are.
+                let text = (0..<length).map { _ in next(3) == 0 ? pool[next(pool.count)] : UInt8(ascii: "a") + UInt8(next(26)) }
+                text.withUnsafeBufferPointer { bytes in
+                    for start in 0..<length {
+                        var end = start
+                        while end < length, bytes[end].isASCIIAlphanumeric { end += 1 }
+                        let found = TokenScanner.alphanumericEnd(from: start, in: bytes.baseAddress!, count: length, classes: storage.byteClasses)
+                        #expect(found == end, "\(text) from \(start)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The emoticon pair table holds exactly the first two bytes of every face the scanner matches.
+    @Test func emoticonPairsAreTheFacesFirstTwoBytes() {
+        let storage = ScannedTokens()
+        var pairs = Set<[UInt8]>()
+        for face in Emoticons.all { pairs.insert(Array(face.utf8.prefix(2))) }
+        #expect(pairs.allSatisfy { $0.count == 2 })
+        for first in 0...255 {
+            for second in 0...256 {
+                let expected = second < 256 && pairs.contains([UInt8(first), UInt8(second)])
+                #expect(storage.emoticonPair(UInt8(first), second) == expected, "\(first) \(second)")
+            }
+        }
+    }
 }
