@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A token as the scanner finds it: kind and byte range only; folding, stems and flags come after.
 struct ScannedToken {
     var kind: Token.Kind
@@ -20,27 +26,70 @@ final class ScannedTokens {
     @exclusivity(unchecked) private var base: UnsafeMutablePointer<ScannedToken>
     @exclusivity(unchecked) private var capacity: Int
     @exclusivity(unchecked) private(set) var count = 0
-    /// `Emoticons.letterStarts`, copied: read through the global, each word starting with a letter paid for the
-    /// global's once-check and the array's bounds check.
-    let emoticonLetterStarts: UnsafeMutablePointer<Bool>
-    /// Per byte value, 1 for ASCII letters and digits, else 0: the scanner's word loops read one table entry a byte
-    /// instead of two range tests.
-    let alphanumericBytes: UnsafeMutablePointer<UInt8>
+    /// Per byte value, its `ScannerByteClass` bits: the scanner's loops read one table entry a byte instead of
+    /// range tests and switches.
+    let byteClasses: UnsafeMutablePointer<UInt8>
+    /// One bit per first byte (a row) and second byte (a column, 256 for the text's end) of every emoticon form, so
+    /// that one bit test spares most letters and marks the search through the faces (`mayStartEmoticon`).
+    let emoticonPairs: UnsafeMutablePointer<UInt64>
 
     init(capacity: Int = 64) {
         self.capacity = max(capacity, 1)
         base = .allocate(capacity: self.capacity)
-        emoticonLetterStarts = .allocate(capacity: 256)
-        emoticonLetterStarts.initialize(repeating: false, count: 256)
-        for (byte, starts) in Emoticons.letterStarts.enumerated() { emoticonLetterStarts[byte] = starts }
-        alphanumericBytes = .allocate(capacity: 256)
-        for byte in 0..<256 { (alphanumericBytes + byte).initialize(to: UInt8(byte).isASCIIAlphanumeric ? 1 : 0) }
+        let pairs = UnsafeMutablePointer<UInt64>.allocate(capacity: 256 * Self.emoticonPairRow)
+        pairs.initialize(repeating: 0, count: 256 * Self.emoticonPairRow)
+        func setPair(_ first: UInt8, _ second: Int) {
+            pairs[Int(first) * Self.emoticonPairRow + (second >> 6)] |= 1 << UInt64(second & 63)
+        }
+        for form in Emoticons.all {
+            var utf8 = form.utf8.makeIterator()
+            guard let first = utf8.next() else { continue }
+            // A one-byte face would match whatever follows it, the text's end included: its whole row is set.
+            if let second = utf8.next() {
+                setPair(first, Int(second))
+            } else {
+                for second in 0...256 { setPair(first, second) }
+            }
+        }
+        emoticonPairs = pairs
+        byteClasses = .allocate(capacity: 256)
+        for byte in 0..<256 {
+            let startsEmoticon = (0..<Self.emoticonPairRow).contains { pairs[byte * Self.emoticonPairRow + $0] != 0 }
+            (byteClasses + byte).initialize(to: ScannerByteClass.of(UInt8(byte), startsEmoticon: startsEmoticon))
+        }
     }
 
     deinit {
         base.deallocate()
-        emoticonLetterStarts.deallocate()
-        alphanumericBytes.deallocate()
+        byteClasses.deallocate()
+        emoticonPairs.deallocate()
+    }
+
+    /// Words of `emoticonPairs` per first byte: 257 columns, one bit each.
+    static let emoticonPairRow = 5
+
+    /// Whether a face starts with `first` followed by `second` (256: the text ends after `first`).
+    @inline(__always)
+    func emoticonPair(_ first: UInt8, _ second: Int) -> Bool {
+        (emoticonPairs[Int(first) * Self.emoticonPairRow + (second >> 6)] >> UInt64(second & 63)) & 1 != 0
+    }
+
+    /// The slot the next token goes to and the end of the storage, for a loop that writes tokens through a pointer
+    /// and then calls `commit(upTo:)` (`append`'s loads and stores of `count` were half of its cost).
+    @inline(__always)
+    var freeSlots: (next: UnsafeMutablePointer<ScannedToken>, end: UnsafeMutablePointer<ScannedToken>) {
+        (base + count, base + capacity)
+    }
+
+    /// Takes the tokens written through `freeSlots` up to `next`.
+    @inline(__always)
+    func commit(upTo next: UnsafeMutablePointer<ScannedToken>) { count = base.distance(to: next) }
+
+    /// `freeSlots` after the tokens up to `next` are taken and the storage has grown.
+    func growing(at next: UnsafeMutablePointer<ScannedToken>) -> (next: UnsafeMutablePointer<ScannedToken>, end: UnsafeMutablePointer<ScannedToken>) {
+        commit(upTo: next)
+        grow()
+        return freeSlots
     }
 
     /// Forgets every token, keeping the storage.
@@ -69,6 +118,49 @@ final class ScannedTokens {
     }
 }
 
+/// What a byte is to the scanner's word loops, as bits of `ScannedTokens.byteClasses`.
+enum ScannerByteClass {
+    /// An ASCII letter or digit.
+    static let alphanumeric: UInt8 = 1 << 0
+    /// An ASCII letter that starts no emoticon ("xD", "o_O"), no version ("v2") and no laughing face ("xd"): whether
+    /// a word starting with it is a plain word depends only on what follows its letters and digits.
+    static let plainWordStart: UInt8 = 1 << 1
+    /// An ASCII letter that starts an emoticon ("o_O", "T_T") or a version ("v2"), but no laughing face: a word
+    /// starting with it is a plain word as after a `plainWordStart` letter when the byte after it starts neither.
+    static let checkedWordStart: UInt8 = 1 << 4
+    /// An ASCII mark that is a punctuation token of its own unless an emoticon starts with it (no white space, and
+    /// no '$', '@' or '#', which may start a price, a mention or a hashtag).
+    static let mark: UInt8 = 1 << 5
+    /// After the letters and digits a word starts with, ends the word in any text: white space, line breaks and
+    /// the ASCII marks that neither continue it ("'") nor may go on into an e-mail address or a URL.
+    static let endsWord: UInt8 = 1 << 2
+    /// The marks an e-mail's local part goes on with (". _ % + -") and ':': after the letters and digits a word
+    /// starts with, they end it when no '@' follows in the text and the letters are no URL's start ("www", "http").
+    static let endsWordWithoutAtSign: UInt8 = 1 << 3
+
+    static func of(_ byte: UInt8, startsEmoticon: Bool) -> UInt8 {
+        if byte.isASCIIAlphanumeric {
+            guard byte.isASCIILetter, byte | 0x20 != UInt8(ascii: "x") else { return alphanumeric }
+            return alphanumeric | (startsEmoticon || byte | 0x20 == UInt8(ascii: "v") ? checkedWordStart : plainWordStart)
+        }
+        let isMark: Bool
+        switch byte {
+        case 0x20, 0x09, 0x0B, 0x0C, 0x0A, 0x0D, UInt8(ascii: "$"), UInt8(ascii: "@"), UInt8(ascii: "#"), 0x80...: isMark = false
+        default: isMark = true
+        }
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "%"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: ":"):
+            return endsWordWithoutAtSign | mark
+        case UInt8(ascii: "'"):
+            return mark
+        case UInt8(ascii: "@"), 0x80...:
+            return 0
+        default:
+            return endsWord | (isMark ? mark : 0)
+        }
+    }
+}
+
 /// Splits UTF-8 bytes into typed tokens in one left-to-right pass; the hot loop of the text chain.
 ///
 /// Order of tries at each position: URL, e-mail, emoticon, price, version, number, word, emoji, punctuation.
@@ -77,20 +169,24 @@ struct TokenScanner {
     var position = 0
     var lineBreakPending = false
     let tokens: ScannedTokens
-    /// `tokens.alphanumericBytes`, read once per text.
-    private let alphanumericBytes: UnsafeMutablePointer<UInt8>
+    /// `tokens.byteClasses`, read once per text.
+    private let byteClasses: UnsafeMutablePointer<UInt8>
     /// The end of the e-mail local part that `emailEnd` last scanned, and what it found after it: every later start
     /// before that end runs to the same end. Without it, "a-a-a-…" or "v1.v1.…" rescanned the rest of the run from
     /// each word, and a 40 KB review took 0.4 s (a megabyte, minutes).
     private var localPartEnd = -1
     private var emailAfterLocalPart: Int?
+    /// The first '@' at or after `atSignSearchStart` (the text's length when there is none): an e-mail needs one
+    /// after its start, and most texts have none, so most words that end in '.' or '-' need no e-mail scan.
+    private var atSignSearchStart = Int.max
+    private var nextAtSign = 0
 
     /// A scanner of `bytes` that appends to `storage`, emptied first, so a caller can reuse the storage of the
     /// text before.
     init(bytes: UnsafeBufferPointer<UInt8>, reusing storage: ScannedTokens) {
         self.bytes = bytes
         tokens = storage
-        alphanumericBytes = storage.alphanumericBytes
+        byteClasses = storage.byteClasses
         tokens.removeAll()
     }
 
@@ -101,17 +197,145 @@ struct TokenScanner {
 
     mutating func scan() {
         let count = bytes.count
-        while position < count {
-            let byte = bytes[position]
+        guard count > 0 else { return }
+        // The text, the position, the pending line break and the next token slot in registers: kept in `self` and
+        // in `tokens`, they were loaded and stored again for every word. The calls below use `self`'s.
+        let text = bytes.baseAddress!
+        let classes = byteClasses
+        var i = position
+        var lineBreak = lineBreakPending
+        // Slots below `slotsEnd` are the storage's; the loop grows it before writing at `slotsEnd`.
+        var (slot, slotsEnd) = tokens.freeSlots
+        while i < count {
+            let byte = text[i]
             if byte == 0x20 {
                 // The most common byte, skipped here rather than in a call.
-                position += 1
-            } else if byte < 0x80 {
-                scanASCII(byte)
+                i += 1
+                continue
+            }
+            // Most words and marks are made here as `scanASCII`, `scanWord` and `punctuation` would make them, without
+            // their tries and calls (those were two thirds of a word's scanning).
+            let byteClass = classes[Int(byte)]
+            var made: (kind: Token.Kind, end: Int, repeated: Bool)?
+            if byteClass & (ScannerByteClass.plainWordStart | ScannerByteClass.checkedWordStart) != 0,
+                byteClass & ScannerByteClass.plainWordStart != 0 || startsNoEmoticonOrVersion(at: i, in: text, count: count)
+            {
+                switch Self.plainWordEnd(from: i, in: text, count: count, classes: classes) {
+                case .at(let end): made = (.word, end, false)
+                case .atUnlessAtSignFollows(let end): made = hasAtSign(from: end) ? nil : (.word, end, false)
+                case .undecided: break
+                }
+            } else if byteClass & ScannerByteClass.mark != 0, !mayStartEmoticon(at: i) {
+                made = Self.asciiMarkRun(from: i, in: text, count: count).map { (.punctuation, $0.end, $0.repeated) }
+            }
+            if let made {
+                if slot == slotsEnd { (slot, slotsEnd) = tokens.growing(at: slot) }
+                // `made.end` lies after `i`: the bounds need no check.
+                slot.initialize(to: ScannedToken(kind: made.kind, range: Range(uncheckedBounds: (i, made.end)), repeated: made.repeated,
+                                                 afterLineBreak: lineBreak))
+                slot += 1
+                lineBreak = false
+                // The space after the token, if any, skipped without a turn of the loop.
+                i = made.end < count && text[made.end] == 0x20 ? made.end + 1 : made.end
             } else {
-                scanNonASCII()
+                position = i
+                lineBreakPending = lineBreak
+                tokens.commit(upTo: slot)
+                if byte < 0x80 {
+                    scanASCII(byte)
+                } else {
+                    scanNonASCII()
+                }
+                i = position
+                lineBreak = lineBreakPending
+                (slot, slotsEnd) = tokens.freeSlots
             }
         }
+        position = i
+        lineBreakPending = lineBreak
+        tokens.commit(upTo: slot)
+    }
+
+    /// Where a word of ASCII letters, digits and inner apostrophes ends, as far as its bytes tell.
+    private enum PlainWordEnd {
+        /// Ends here, whatever else the text holds.
+        case at(Int)
+        /// Ends here unless a '@' follows, which may make the word an e-mail address's local part.
+        case atUnlessAtSignFollows(Int)
+        /// The full rules of `scanASCII` must decide.
+        case undecided
+    }
+
+    /// The end of the word from `start`, a `plainWordStart` letter or a `checkedWordStart` letter that starts no
+    /// emoticon or version, when the byte after its letters and digits leaves no reading but a word.
+    @inline(__always)
+    private static func plainWordEnd(from start: Int, in text: UnsafePointer<UInt8>, count: Int, classes: UnsafeMutablePointer<UInt8>) -> PlainWordEnd {
+        let end = alphanumericEnd(from: start, in: text, count: count, classes: classes)
+        guard end < count else { return .at(end) }
+        let follower = text[end]
+        let followerClass = classes[Int(follower)]
+        if followerClass & ScannerByteClass.endsWord != 0 { return .at(end) }
+        if followerClass & ScannerByteClass.endsWordWithoutAtSign != 0 {
+            let first = text[start] | 0x20
+            if (first == UInt8(ascii: "h") || first == UInt8(ascii: "w")) && (follower == UInt8(ascii: ".") || follower == UInt8(ascii: ":")) {
+                return .undecided
+            }
+            return .atUnlessAtSignFollows(end)
+        }
+        return follower == UInt8(ascii: "'") ? wordEnd(fromApostropheAt: end, in: text, count: count, classes: classes) : .undecided
+    }
+
+    /// `plainWordEnd` for a word whose letters and digits are followed by an apostrophe at `apostrophe`, by
+    /// `scanWord`'s rules for ASCII: an apostrophe before a letter stays inside the word ("don't", "rock'n'roll"), and
+    /// after the first, any ASCII byte but a letter, a digit or such an apostrophe ends it. Out of line: inlined, it
+    /// made `plainWordEnd` too large for the compiler to inline into `scan`.
+    @inline(never)
+    private static func wordEnd(fromApostropheAt apostrophe: Int, in text: UnsafePointer<UInt8>, count: Int, classes: UnsafeMutablePointer<UInt8>) -> PlainWordEnd {
+        var end = apostrophe
+        while end < count && text[end] == UInt8(ascii: "'") {
+            guard end + 1 < count else { return .at(end) }
+            let next = text[end + 1]
+            guard next.isASCIILetter else { return next < 0x80 ? .at(end) : .undecided }
+            end = alphanumericEnd(from: end + 1, in: text, count: count, classes: classes)
+        }
+        return end < count && text[end] >= 0x80 ? .undecided : .at(end)
+    }
+
+    /// Whether the letter at `i`, a `checkedWordStart`, starts neither an emoticon nor a version ("v2") with the
+    /// byte after it.
+    @inline(__always)
+    private func startsNoEmoticonOrVersion(at i: Int, in text: UnsafePointer<UInt8>, count: Int) -> Bool {
+        guard i + 1 < count else { return !tokens.emoticonPair(text[i], 256) }
+        let next = text[i + 1]
+        return !tokens.emoticonPair(text[i], Int(next)) && !(text[i] | 0x20 == UInt8(ascii: "v") && next.isASCIIDigit)
+    }
+
+    /// The end of the run of the ASCII mark at `start` as `punctuation` makes it ("!!!", "...", "?!"), and whether it
+    /// is repeated emphasis; nil when a mark beyond ASCII may go on with it ("!！").
+    @inline(__always)
+    private static func asciiMarkRun(from start: Int, in text: UnsafePointer<UInt8>, count: Int) -> (end: Int, repeated: Bool)? {
+        let first = text[start]
+        var i = start + 1
+        guard first == UInt8(ascii: "!") || first == UInt8(ascii: "?") else {
+            while i < count && text[i] == first { i += 1 }
+            return (i, false)
+        }
+        while i < count && (text[i] == UInt8(ascii: "!") || text[i] == UInt8(ascii: "?")) { i += 1 }
+        return i < count && text[i] >= 0x80 ? nil : (i, i > start + 1)
+    }
+
+    /// Whether a '@' lies at or after `start`.
+    private mutating func hasAtSign(from start: Int) -> Bool {
+        if start < atSignSearchStart || start > nextAtSign {
+            atSignSearchStart = start
+            let text = UnsafeRawPointer(bytes.baseAddress!)
+            if let hit = memchr(text + start, Int32(UInt8(ascii: "@")), bytes.count - start) {
+                nextAtSign = text.distance(to: UnsafeRawPointer(hit))
+            } else {
+                nextAtSign = bytes.count
+            }
+        }
+        return nextAtSign < bytes.count
     }
 
     // MARK: ASCII
@@ -127,13 +351,12 @@ struct TokenScanner {
             // The word's leading letters and digits are found once, for the e-mail test and the word scan.
             let runEnd = alphanumericEnd(from: position)
             if (byte == UInt8(ascii: "h") || byte == UInt8(ascii: "H") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "W")),
-                let end = urlEnd(at: position)
+                mayBeURLScheme(alphanumericEnd: runEnd), let end = urlEnd(at: position)
             {
                 emit(.url, position..<end)
             } else if mayBeEmail(alphanumericEnd: runEnd), let end = emailEnd(at: position) {
                 emit(.email, position..<end)
-            } else if tokens.emoticonLetterStarts[Int(byte)], let end = emoticonEnd(at: position)
-            {
+            } else if mayStartEmoticon(at: position), let end = emoticonEnd(at: position) {
                 emit(.emoticon, position..<end)
             } else if (byte == UInt8(ascii: "v") || byte == UInt8(ascii: "V")), let end = versionAfterV(at: position) {
                 emit(.version, position..<end)
@@ -169,7 +392,7 @@ struct TokenScanner {
                 punctuation()
             }
         default:
-            if let end = emoticonEnd(at: position) {
+            if mayStartEmoticon(at: position), let end = emoticonEnd(at: position) {
                 emit(.emoticon, position..<end)
             } else {
                 punctuation()
@@ -181,6 +404,15 @@ struct TokenScanner {
         tokens.append(ScannedToken(kind: kind, range: range, afterLineBreak: lineBreakPending, isASCII: isASCII))
         lineBreakPending = false
         position = range.upperBound
+    }
+
+    /// Whether the letters and digits from `position` to `end` may be "http" or "https" before ':' or "www" before
+    /// '.': a cheap test that spares most words starting with 'h' or 'w' the full URL test.
+    @inline(__always)
+    private func mayBeURLScheme(alphanumericEnd end: Int) -> Bool {
+        guard end < bytes.count else { return false }
+        let length = end - position
+        return bytes[end] == UInt8(ascii: ":") ? length == 4 || length == 5 : bytes[end] == UInt8(ascii: ".") && length == 3
     }
 
     /// `http://…`, `https://…` or `www.…`, up to white space, without trailing sentence punctuation.
@@ -233,9 +465,51 @@ struct TokenScanner {
     /// The end of the ASCII letters and digits from `start`.
     @inline(__always)
     private func alphanumericEnd(from start: Int) -> Int {
+        Self.alphanumericEnd(from: start, in: bytes.baseAddress!, count: bytes.count, classes: byteClasses)
+    }
+
+    /// The end of the ASCII letters and digits from `start` in the `count` bytes at `text`, eight bytes at a time
+    /// where the text has eight.
+    @inline(__always)
+    static func alphanumericEnd(from start: Int, in text: UnsafePointer<UInt8>, count: Int, classes: UnsafeMutablePointer<UInt8>) -> Int {
         var i = start
-        while i < bytes.count, alphanumericBytes[Int(bytes[i])] != 0 { i += 1 }
+        if count >= 8 {
+            // Letters eight at a time, by unaligned loads that each lie inside the text: before its last eight
+            // bytes, then those eight, shifted so that byte `i` comes first (the zero bytes shifted in stop the run
+            // at the text's end).
+            let base = UnsafeRawPointer(text)
+            while true {
+                guard i <= count - 8 else {
+                    if i < count {
+                        let last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+                        i += nonLetterBytes(last >> UInt64((i - (count - 8)) * 8)).trailingZeroBitCount >> 3
+                    }
+                    break
+                }
+                let stops = nonLetterBytes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                if stops != 0 {
+                    i += stops.trailingZeroBitCount >> 3
+                    break
+                }
+                i += 8
+            }
+        }
+        // Digits, rare in words, and texts shorter than eight bytes: a table entry a byte (without a digit test the
+        // eight-byte loop is seven instructions shorter).
+        while i < count, classes[Int(text[i])] & ScannerByteClass.alphanumeric != 0 { i += 1 }
         return i
+    }
+
+    /// The high bit of each byte of `word` that is no ASCII letter, true at least for the first such byte (the
+    /// lowest: the callers want the first). Each test adds a constant that carries into a byte's high bit exactly
+    /// when the byte is at or above a bound; an ASCII byte carries into no other, and a byte at 0x80 or above is a
+    /// stop whatever it carries into the bytes after it.
+    @inline(__always)
+    private static func nonLetterBytes(_ word: UInt64) -> UInt64 {
+        let lowerCased = word | 0x2020_2020_2020_2020
+        // At or above 'a' (0x61) and not above 'z' (0x7A).
+        let letters = (lowerCased &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lowerCased &+ 0x0505_0505_0505_0505)
+        return (~letters | word) & 0x8080_8080_8080_8080
     }
 
     /// `mayBeEmail` for a run of letters and digits that ends at `i`.
@@ -252,6 +526,7 @@ struct TokenScanner {
     private mutating func emailEnd(at start: Int) -> Int? {
         // Starts only move forward, so a start before the last local part's end lies inside that part.
         if start < localPartEnd { return emailAfterLocalPart }
+        guard hasAtSign(from: start) else { return nil }
         let count = bytes.count
         var i = start
         while i < count {
@@ -382,7 +657,8 @@ struct TokenScanner {
     private func currencyLength(at i: Int) -> Int {
         let b = bytes[i]
         if b == UInt8(ascii: "$") { return 1 }
-        guard b >= 0xC2 else { return 0 }
+        // £ and ¥ start with 0xC2, the others with 0xE2: other lead bytes need no decoding.
+        guard b == 0xC2 || b == 0xE2 else { return 0 }
         let (scalar, length) = decode(at: i)
         switch scalar.value {
         case 0x20AC, 0xA3, 0xA5, 0x20B9, 0x20A9, 0x20BD: return length
@@ -402,7 +678,7 @@ struct TokenScanner {
         var noSpaceScript = false
         while i < count {
             let b = bytes[i]
-            if alphanumericBytes[Int(b)] != 0 {
+            if byteClasses[Int(b)] & ScannerByteClass.alphanumeric != 0 {
                 // Digits after Chinese or Japanese letters start a number of their own ("到3.2版本").
                 if noSpaceScript, b.isASCIIDigit, i > start, bytes[i - 1] >= 0x80 { break }
                 i += 1
@@ -417,6 +693,14 @@ struct TokenScanner {
             }
             guard b >= 0x80 else { break }
             let (scalar, length) = decode(at: i)
+            if scalar.value >= 0xC0 && scalar.value < 0x2000 && scalar.value != 0x02BC {
+                // As below for the scalars from Latin-1 to the Greek extensions, none of them zero-width or an emoji.
+                guard scalar.isWordCharacter else { break }
+                if scalar.isNoSpaceScript { noSpaceScript = true }
+                ascii = false
+                i += length
+                continue
+            }
             // Inside a word only, as "'" above: a lone "ʼ" (a letter to Unicode) that ended the word where it began
             // made an empty token without moving on, and the scanner never finished.
             if scalar.value == 0x2019 || scalar.value == 0x02BC, i > start {
@@ -465,6 +749,12 @@ struct TokenScanner {
             && (bytes[range.lowerBound + 1] == UInt8(ascii: "D") || bytes[range.lowerBound] == UInt8(ascii: "x"))
     }
 
+    /// Whether a face starts with the byte at `i` and the one after it (`tokens.emoticonPairs`).
+    @inline(__always)
+    private func mayStartEmoticon(at i: Int) -> Bool {
+        tokens.emoticonPair(bytes[i], i + 1 < bytes.count ? Int(bytes[i + 1]) : 256)
+    }
+
     /// The end of an ASCII emoticon starting at `start`, or nil; it must not run into a letter or digit.
     private func emoticonEnd(at start: Int) -> Int? {
         let first = bytes[start]
@@ -492,6 +782,13 @@ struct TokenScanner {
     /// One punctuation or symbol character; runs of '!' and '?' (and of one repeated mark) become one token.
     private mutating func punctuation() {
         let start = position
+        if bytes[start] < 0x80, let (end, repeated) = Self.asciiMarkRun(from: start, in: bytes.baseAddress!, count: bytes.count) {
+            // Found without decoding each byte.
+            tokens.append(ScannedToken(kind: .punctuation, range: start..<end, repeated: repeated, afterLineBreak: lineBreakPending))
+            lineBreakPending = false
+            position = end
+            return
+        }
         let (scalar, length) = decode(at: start)
         var i = start + length
         var repeated = false
@@ -517,6 +814,16 @@ struct TokenScanner {
 
     private mutating func scanNonASCII() {
         let (scalar, length) = decode(at: position)
+        // Latin-1 letters to the Greek extensions (Arabic, Cyrillic, Devanagari, …): no zero-width character,
+        // currency sign or emoji starts there, and only U+1680 is a space, so the tries below would all fail.
+        if scalar.value >= 0xC0 && scalar.value < 0x2000 && scalar.value != 0x1680 {
+            if scalar.isWordCharacter {
+                scanWord()
+            } else {
+                punctuation()
+            }
+            return
+        }
         if scalar.isZeroWidth {
             position += length
             return
@@ -660,11 +967,6 @@ enum Emoticons {
         for k in table.indices where table[k].count > 1 { table[k].sort { $0.count > $1.count } }
         return table
     }()
-
-    /// Letters that start a face ("xD", "T_T", "o_O"): words starting with other letters skip the emoticon try.
-    static let letterStarts: [Bool] = (0..<256).map { byte in
-        UInt8(byte).isASCIILetter && !byFirstByte[byte].isEmpty
-    }
 
     /// The lookup form of a face as written: without its nose, HTML references as their characters, "xD" in one
     /// case, so ":-(" and ":(", "&lt;3" and "<3" look up the same.

@@ -90,4 +90,152 @@ struct TokenScannerTests {
         let noAddress = String(repeating: "v1.", count: 5_000)
         #expect(!tokens(noAddress).contains { $0.0 == .email })
     }
+
+    /// Each token's kind and text as "kind text", for comparing a scan with the expected one in one line.
+    private func scanned(_ text: String, into storage: ScannedTokens = ScannedTokens()) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var scanner = TokenScanner(bytes: bytes, reusing: storage)
+            scanner.scan()
+            return (0..<storage.count).map {
+                "\(storage[$0].kind.rawValue) " + String(decoding: UnsafeBufferPointer(rebasing: bytes[storage[$0].range]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// Texts hard on every rule of the scanner (URLs and near-URLs, e-mails, versions, prices, emoticons next to
+    /// letters and digits, apostrophes, hyphens, emphasis, emoji, scripts, zero-width characters, words longer than
+    /// eight bytes), with the tokens the scanner made of them before its ASCII loops read eight bytes at a time: the
+    /// rewrite must find exactly these.
+    @Test func trickyTextsScanAsBefore() {
+        let storage = ScannedTokens()
+        let cases: [(String, [String])] = [
+        ("Great app, love it!!! 5 stars :)",
+         ["word Great", "word app", "punctuation ,", "word love", "word it", "punctuation !!!", "number 5", "word stars", "emoticon :)"]),
+        ("see https://example.com/a?b=c&d=e#f, or (http://x.y/z). www.site.org! HTTPS://X.COM/P http:// www. https://é.com",
+         ["word see", "url https://example.com/a?b=c&d=e#f", "punctuation ,", "word or", "punctuation (", "url http://x.y/z", "punctuation )", "punctuation .", "url www.site.org", "punctuation !", "url HTTPS://X.COM/P", "word http", "emoticon :/", "punctuation /", "word www", "punctuation .", "word https", "emoticon :/", "punctuation /", "word é", "punctuation .", "word com"]),
+        ("wwwx.com Http://a.b http:/a.b ftp://x.y \"https://q.r/s\" <http://t.u>",
+         ["word wwwx", "punctuation .", "word com", "url Http://a.b", "word http", "punctuation :", "punctuation /", "word a", "punctuation .", "word b", "word ftp", "emoticon :/", "punctuation /", "word x", "punctuation .", "word y", "punctuation \"", "url https://q.r/s", "punctuation \"", "punctuation <", "url http://t.u", "punctuation >"]),
+        ("mail me at first.last+tag@mail.example.com or a@b. or a@.b or test@test, user_name@dom-ain.org.",
+         ["word mail", "word me", "word at", "email first.last+tag@mail.example.com", "word or", "word a", "mention @b", "punctuation .", "word or", "word a", "punctuation @", "punctuation .", "word b", "word or", "word test", "mention @test", "punctuation ,", "email user_name@dom-ain.org", "punctuation ."]),
+        ("a-b.c@d.fr 1@2.3 x@y.z @bar.com foo@bar a%b@c.de a..b@c.d .a@b.cd",
+         ["email a-b.c@d.fr", "email 1@2.3", "email x@y.z", "mention @bar", "punctuation .", "word com", "word foo", "mention @bar", "email a%b@c.de", "email a..b@c.d", "punctuation .", "email a@b.cd"]),
+        ("v2 V10 v2.3.1 v2.x v1a vv2 av2 2.3.1 1.2 1.2.3a 1..2 10.0.1. v3.",
+         ["version v2", "version V10", "version v2.3.1", "version v2", "punctuation .", "word x", "word v1a", "word vv2", "word av2", "version 2.3.1", "number 1.2", "word 1", "punctuation .", "word 2", "punctuation .", "word 3a", "number 1", "punctuation ..", "number 2", "version 10.0.1", "punctuation .", "version v3", "punctuation ."]),
+        ("$4.99 $1,000.50 $ $a 4,99€ 5€ €5 £10 ¥100 ₹50 ₩1000 ₽99 10$ 3.50£ $$5",
+         ["price $4.99", "price $1,000.50", "punctuation $", "punctuation $", "word a", "price 4,99€", "price 5€", "price €5", "price £10", "price ¥100", "price ₹50", "price ₩1000", "price ₽99", "price 10$", "price 3.50£", "punctuation $$", "number 5"]),
+        ("1,000 4.99 50% 4k 5g mp3 3rd 12ab ab12 0x1F -5 +5 1.2.3.4 10:30 12:30pm 1e10",
+         ["number 1,000", "number 4.99", "number 50%", "word 4k", "word 5g", "word mp3", "word 3rd", "word 12ab", "word ab12", "word 0x1F", "punctuation -", "number 5", "punctuation +", "number 5", "version 1.2.3.4", "number 10", "punctuation :", "number 30", "number 12", "punctuation :", "word 30pm", "word 1e10"]),
+        (":-) :) :( :-( ;) ;-) :D xD XD xd Xd xDD :P :p <3 </3 <33 &lt;3 &gt;:( >:( >:-( ^_^ ^^ T_T o_O O_o o.O \\o/ :'( :'-( -_- :/ :\\ :|",
+         ["emoticon :-)", "emoticon :)", "emoticon :(", "emoticon :-(", "emoticon ;)", "emoticon ;-)", "emoticon :D", "emoticon xD", "emoticon XD", "emoticon xd", "word Xd", "emoticon xDD", "emoticon :P", "emoticon :p", "emoticon <3", "emoticon </3", "emoticon <33", "emoticon &lt;3", "emoticon &gt;:(", "emoticon >:(", "emoticon >:-(", "emoticon ^_^", "emoticon ^^", "emoticon T_T", "emoticon o_O", "emoticon O_o", "emoticon o.O", "emoticon \\o/", "emoticon :'(", "emoticon :'-(", "emoticon -_-", "emoticon :/", "emoticon :\\", "emoticon :|"]),
+        ("a:) x:D 1<3 <30 :30 3:3 B) D: 8) (a,b): (c) xDx oxD :)) :))) :((( ;_; >_< =) =( =] :} :o) :> (: ): ;P =P",
+         ["word a", "emoticon :)", "word x", "emoticon :D", "number 1", "punctuation <", "number 3", "punctuation <", "number 30", "punctuation :", "number 30", "number 3", "punctuation :", "number 3", "word B", "punctuation )", "word D", "punctuation :", "number 8", "punctuation )", "punctuation (", "word a", "punctuation ,", "word b", "punctuation )", "punctuation :", "punctuation (", "word c", "punctuation )", "word xDx", "word oxD", "emoticon :))", "emoticon :)))", "emoticon :(((", "emoticon ;_;", "emoticon >_<", "emoticon =)", "emoticon =(", "emoticon =]", "emoticon :}", "emoticon :o)", "emoticon :>", "emoticon (:", "emoticon ):", "emoticon ;P", "emoticon =P"]),
+        ("don't y'all rock'n'roll dogs' 'quoted' it's I'm can't ab'cd a' 'a a'b' x'y don't. it's! o'neil",
+         ["word don't", "word y'all", "word rock'n'roll", "word dogs", "punctuation '", "punctuation '", "word quoted", "punctuation '", "word it's", "word I'm", "word can't", "word ab'cd", "word a", "punctuation '", "punctuation '", "word a", "word a'b", "punctuation '", "word x'y", "word don't", "punctuation .", "word it's", "punctuation !", "word o'neil"]),
+        ("don’t it’s ‘quoted’ мʼята Hawaiʻi ʼ ’ y’all rock’n’roll a’ ’a",
+         ["word don’t", "word it’s", "punctuation ‘", "word quoted", "punctuation ’", "word мʼята", "word Hawaiʻi", "word ʼ", "punctuation ’", "word y’all", "word rock’n’roll", "word a", "punctuation ’", "punctuation ’", "word a"]),
+        ("niño ÉCOLE Ünïcödé straße español café's naïve-ish über-cool",
+         ["word niño", "word ÉCOLE", "word Ünïcödé", "word straße", "word español", "word café's", "word naïve", "punctuation -", "word ish", "word über", "punctuation -", "word cool"]),
+        ("@me @_x @日本 #日本 #1 #a1 #1a #_ @ @@ # ## #hashtag @user_name. #tag!",
+         ["mention @me", "mention @_x", "mention @日本", "hashtag #日本", "punctuation #", "number 1", "hashtag #a1", "hashtag #1a", "hashtag #_", "punctuation @", "punctuation @@", "punctuation #", "punctuation ##", "hashtag #hashtag", "mention @user_name", "punctuation .", "hashtag #tag", "punctuation !"]),
+        ("wi-fi long-term e-mail a_b a+b a%b a.b a..b U.S.A. e.g. Mr. etc...",
+         ["word wi", "punctuation -", "word fi", "word long", "punctuation -", "word term", "word e", "punctuation -", "word mail", "word a", "punctuation _", "word b", "word a", "punctuation +", "word b", "word a", "punctuation %", "word b", "word a", "punctuation .", "word b", "word a", "punctuation ..", "word b", "word U", "punctuation .", "word S", "punctuation .", "word A", "punctuation .", "word e", "punctuation .", "word g", "punctuation .", "word Mr", "punctuation .", "word etc", "punctuation ..."]),
+        ("Wow!!! Really??? !? ?! ‼ ⁉ ！ ？ ！！ ... .. -- --- ** ~~ || // == ++",
+         ["word Wow", "punctuation !!!", "word Really", "punctuation ???", "punctuation !?", "punctuation ?!", "punctuation ‼", "punctuation ⁉", "punctuation ！", "punctuation ？", "punctuation ！！", "punctuation ...", "punctuation ..", "punctuation --", "punctuation ---", "punctuation **", "punctuation ~~", "punctuation ||", "punctuation //", "punctuation ==", "punctuation ++"]),
+        ("what was have how would with when will well work why www hTtP https wwwwww",
+         ["word what", "word was", "word have", "word how", "word would", "word with", "word when", "word will", "word well", "word work", "word why", "word www", "word hTtP", "word https", "word wwwwww"]),
+        ("👍 👍🏽 👨\u{200D}👩\u{200D}👧 🇺🇸 🇺 ❤️ ❤ ☺ ✔ 😍😍 great👍 👍great 1️⃣ #️⃣",
+         ["emoji 👍", "emoji 👍🏽", "emoji 👨\u{200D}👩\u{200D}👧", "emoji 🇺🇸", "emoji 🇺", "emoji ❤️", "emoji ❤", "emoji ☺", "emoji ✔", "emoji 😍", "emoji 😍", "word great", "emoji 👍", "emoji 👍", "word great", "word 1️⃣", "hashtag #️⃣"]),
+        ("العربية हिंदी বাংলা ελληνικά עברית русский",
+         ["word العربية", "word हिंदी", "word বাংলা", "word ελληνικά", "word עברית", "word русский"]),
+        ("zero\u{200B}width joi\u{200D}ner soft\u{AD}hyphen no break\u{3000}ideographic",
+         ["word zero\u{200B}width", "word joi\u{200D}ner", "word soft\u{AD}hyphen", "word no", "word break", "word ideographic"]),
+        ("tab\tseparated",
+         ["word tab", "word separated"]),
+        ("line one",
+         ["word line", "word one"]),
+        ("line two",
+         ["word line", "word two"]),
+        ("crlf",
+         ["word crlf"]),
+        ("x\"quoted\"y (paren) [bracket] {brace} <angle> &amp; &lt; &gt; a&b",
+         ["word x", "punctuation \"", "word quoted", "punctuation \"", "word y", "punctuation (", "word paren", "punctuation )", "punctuation [", "word bracket", "punctuation ]", "punctuation {", "word brace", "punctuation }", "punctuation <", "word angle", "punctuation >", "punctuation &", "word amp", "punctuation ;", "punctuation &", "word lt", "punctuation ;", "punctuation &", "word gt", "punctuation ;", "word a", "punctuation &", "word b"]),
+        ("The quick brown fox jumps over the lazy dog. THE END",
+         ["word The", "word quick", "word brown", "word fox", "word jumps", "word over", "word the", "word lazy", "word dog", "punctuation .", "word THE", "word END"]),
+        ("abcdefgh abcdefghi abcdefghijklmnop a1b2c3d4e5f6g7h8 1234567890123 done",
+         ["word abcdefgh", "word abcdefghi", "word abcdefghijklmnop", "word a1b2c3d4e5f6g7h8", "number 1234567890123", "word done"])
+        ]
+        for (text, expected) in cases {
+            #expect(scanned(text, into: storage) == expected, "\(text)")
+        }
+    }
+
+    /// Every suffix of a text ends words, emoticons and URLs at the text's end as the whole text does at a space:
+    /// the eight-byte reads near the end must not run past it or stop early.
+    @Test func tokensAtTheTextsEndStopThere() {
+        let storage = ScannedTokens()
+        let text = "ok so abcdefghijklm https://x.yz/abc n0t4b1g xD v2.3 ab'cd a@b.cd :-)"
+        for word in text.split(separator: " ").map(String.init) {
+            #expect(scanned(word, into: storage) == scanned(word + " ", into: storage), "\(word)")
+            #expect(scanned("12345678 " + word, into: storage) == ["number 12345678"] + scanned(word, into: storage), "\(word)")
+        }
+    }
+
+    /// The flags the scanner sets beside kind and range: line breaks before a token, repeated emphasis, non-ASCII
+    /// bytes (which folding must normalize) and scripts that need dictionary word break.
+    @Test func flagsOfScannedTokens() {
+        let storage = ScannedTokens()
+        var text = "one\ntwo\r\nthree\u{2028}four !!! ?! .. café 4,99€ $5 日本語 x"
+        text.withUTF8 { bytes in
+            var scanner = TokenScanner(bytes: bytes, reusing: storage)
+            scanner.scan()
+        }
+        let tokens = (0..<storage.count).map { storage[$0] }
+        #expect(tokens.count == 12)
+        #expect(tokens.map(\.afterLineBreak) == [false, true, true, true] + Array(repeating: false, count: 8))
+        #expect(tokens.map(\.repeated) == [false, false, false, false, true, true, false, false, false, false, false, false])
+        #expect(tokens.map(\.isASCII) == [true, true, true, true, true, true, true, false, false, true, false, true])
+        #expect(tokens.map(\.needsWordBreak) == [false, false, false, false, false, false, false, false, false, false, true, false])
+    }
+
+    /// The eight-byte search for the end of a run of letters and digits stops where a byte at a time stops, from
+    /// every start of texts of every length up to 40 bytes (the text's last eight bytes are read shifted), over
+    /// letters, digits, the bytes next to their ranges ('/', ':', '@', '[', '`', '{'), marks, NUL and non-ASCII bytes.
+    @Test func alphanumericRunsEndWhereAByteLoopEndsThem() {
+        let storage = ScannedTokens()
+        let pool = Array("aAzZmM09/:@[`{ .'\u{0}".utf8) + [0x7F, 0x80, 0xC3, 0xA9, 0xE2, 0xFF]
+        var state: UInt64 = 0x5eed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for length in 1...40 {
+            for _ in 0..<40 {
+                // Mostly letters, as words are.
+                let text = (0..<length).map { _ in next(3) == 0 ? pool[next(pool.count)] : UInt8(ascii: "a") + UInt8(next(26)) }
+                text.withUnsafeBufferPointer { bytes in
+                    for start in 0..<length {
+                        var end = start
+                        while end < length, bytes[end].isASCIIAlphanumeric { end += 1 }
+                        let found = TokenScanner.alphanumericEnd(from: start, in: bytes.baseAddress!, count: length, classes: storage.byteClasses)
+                        #expect(found == end, "\(text) from \(start)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The emoticon pair table holds exactly the first two bytes of every face the scanner matches.
+    @Test func emoticonPairsAreTheFacesFirstTwoBytes() {
+        let storage = ScannedTokens()
+        var pairs = Set<[UInt8]>()
+        for face in Emoticons.all { pairs.insert(Array(face.utf8.prefix(2))) }
+        #expect(pairs.allSatisfy { $0.count == 2 })
+        for first in 0...255 {
+            for second in 0...256 {
+                let expected = second < 256 && pairs.contains([UInt8(first), UInt8(second)])
+                #expect(storage.emoticonPair(UInt8(first), second) == expected, "\(first) \(second)")
+            }
+        }
+    }
 }
