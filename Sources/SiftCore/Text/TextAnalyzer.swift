@@ -221,6 +221,8 @@ public final class TextAnalyzerWorker {
     private let stringLayout = Token.StringLayout.found.flatMap { layout in
         TokenFolder.asciiMarks.allSatisfy { Token.StringLayout.ownsNoMemory(Token.StringLayout.bits($0)) } ? layout : nil
     }
+    /// `Token.ArrayCount.isFound`, kept here: a global's once-check for every text.
+    private let arrayCountIsFound = Token.ArrayCount.isFound
     /// Folded emoji by their bytes: dropping variation selectors and skin tones scalar by scalar was 700
     /// instructions an emoji.
     @exclusivity(unchecked) private var emojiFolds = FoldMemo(limit: WordRules.limit)
@@ -354,9 +356,11 @@ public final class TextAnalyzerWorker {
     // Plain local state that no closure or nested function captures: captured, each update of it went through a
     // runtime access check.
     private struct TokenBuild {
-        /// The storage of the last text's tokens, with room for one token per scanned token: `count` of them are this
-        /// text's, overwritten from the front.
+        /// The token array's storage, with room for one token per scanned token: `count` of them are this text's,
+        /// written from the front.
         var slots: UnsafeMutableBufferPointer<Token>
+        /// How many slots hold a token (the last text's, or placeholders): slots past these are uninitialized.
+        let initialized: Int
         /// Tokens past `slots` (a run of letters word breaking split into several).
         var overflow: [Token] = []
         var count = 0
@@ -371,7 +375,8 @@ public final class TextAnalyzerWorker {
         mutating func put(_ token: consuming Token) {
             if count < slots.count {
                 let slot = slots.baseAddress.unsafelyUnwrapped + count
-                if let layout, layout.ownsNoMemory(slot) { slot.initialize(to: token) } else { slot.pointee = token }
+                if count >= initialized { slot.initialize(to: token) }
+                else if let layout, layout.ownsNoMemory(slot) { slot.initialize(to: token) } else { slot.pointee = token }
             } else {
                 overflow.append(token)
             }
@@ -391,7 +396,7 @@ public final class TextAnalyzerWorker {
                 return
             }
             let slot = slots.baseAddress.unsafelyUnwrapped + count
-            if !layout.ownsNoMemory(slot) { slot.deinitialize(count: 1) }
+            if count < initialized, !layout.ownsNoMemory(slot) { slot.deinitialize(count: 1) }
             layout.initialize(slot, kind: kind, utf8Range: utf8Range, foldedBits: foldedBits, foldedHash: foldedHash,
                               stemBits: stemBits, stemHash: stemHash, flags: flags, wordID: wordID)
             count += 1
@@ -406,20 +411,27 @@ public final class TextAnalyzerWorker {
         scanner.scan()
         let scannedTokens = scanner.tokens
 
-        // One slot per scanned token, so tokens are written through a pointer; slots the last text did not have are
+        // One slot per scanned token, so tokens are written through a pointer. With `Token.ArrayCount`, slots past the
+        // array's count are written uninitialized and the count set after; else slots the last text did not have are
         // filled with tokens whose strings own no memory.
         var storage: [Token] = []
         swap(&storage, &tokens)
-        if storage.count < scannedTokens.count {
+        // The surplus tokens left past the count must own no memory, which `stringLayout` tells.
+        let setsCount = arrayCountIsFound && stringLayout != nil
+        if setsCount {
+            storage.reserveCapacity(scannedTokens.count)
+        } else if storage.count < scannedTokens.count {
             storage.reserveCapacity(scannedTokens.count)
             while storage.count < scannedTokens.count {
                 storage.append(Token(kind: .punctuation, utf8Range: 0..<0, folded: "", foldedHash: 0, stem: "", stemHash: 0))
             }
         }
+        let capacity = storage.capacity
         var memo = rules.takeWrittenMemo()
         let spaceAtStart = memo.space
-        let build = storage.withUnsafeMutableBufferPointer { slots in
-            var build = TokenBuild(slots: slots, evidence: evidence, layout: stringLayout)
+        let build = storage.withUnsafeMutableBufferPointer { initialized in
+            let slots = setsCount ? UnsafeMutableBufferPointer(start: initialized.baseAddress, count: capacity) : initialized
+            var build = TokenBuild(slots: slots, initialized: initialized.count, evidence: evidence, layout: stringLayout)
             for k in 0..<scannedTokens.count {
                 let scanned = scannedTokens[k]
                 if scanned.needsWordBreak, let breaker = wordBreaker {
@@ -442,6 +454,17 @@ public final class TextAnalyzerWorker {
                     append(scanned, breakBefore: scanned.afterLineBreak, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
                 }
             }
+            // Tokens past the slots (`overflow`) are appended after.
+            let count = min(build.count, capacity)
+            if setsCount, let layout = build.layout, let base = slots.baseAddress, count != initialized.count {
+                // The last text's surplus tokens: only those whose strings own memory need destroying.
+                for k in count..<max(count, initialized.count) where !layout.ownsNoMemory(base + k) {
+                    (base + k).deinitialize(count: 1)
+                }
+                // Unique (made so by the buffer pointer) and not the shared empty array: the count changes, so the
+                // storage had a token or has room for one.
+                Token.ArrayCount.set(count, elements: base)
+            }
             build.slots = UnsafeMutableBufferPointer(start: nil, count: 0)
             return build
         }
@@ -450,7 +473,7 @@ public final class TextAnalyzerWorker {
         lastWordSpace = english == nil && memo.space == spaceAtStart ? memo.space : 0
         rules.putBackWrittenMemo(consume memo)
         evidence = build.evidence
-        if storage.count > build.count {
+        if !setsCount, storage.count > build.count {
             storage.removeSubrange(build.count...)
         } else if !build.overflow.isEmpty {
             storage.append(contentsOf: build.overflow)
