@@ -37,6 +37,12 @@ public struct Token: Sendable, Hashable {
         /// A line break lies before the token: set while tokenizing and cleared when sentences are marked, so no
         /// analyzed token carries it (one flag instead of an array of marks beside the tokens).
         static let lineBreakBefore = Flags(rawValue: 1 << 15)
+        /// Punctuation that ends a sentence ('.', '!', '?', '…', '。') or a clause (',', ';', ':', brackets, quotes, and
+        /// the sentence ends): set while tokenizing and cleared when sentences and negation are marked, which read them.
+        static let endsSentenceMark = Flags(rawValue: 1 << 14)
+        static let endsClauseMark = Flags(rawValue: 1 << 13)
+        /// The flags only tokenizing sets, cleared before anyone reads the tokens.
+        static let whileTokenizing: Flags = [.lineBreakBefore, .endsSentenceMark, .endsClauseMark]
     }
 
     // `folded` and `stem` are the only fields that own memory: `StringLayout` overwrites a token whose two strings own
@@ -162,18 +168,16 @@ extension Token {
             (token.load(fromByteOffset: folded + 8, as: UInt64.self) & token.load(fromByteOffset: stem + 8, as: UInt64.self)) >> 63 == 1
         }
 
-        /// Initializes the uninitialized token at `token` with these fields and the strings with words `foldedBits`
-        /// and `stemBits`, both of strings that own no memory (nothing retained).
+        /// Whether neither string of `token` owns memory, so that (with `found`) a copy of its bytes is a copy of it.
+        static func isPlain(_ token: Token) -> Bool {
+            ownsNoMemory(bits(token.folded)) && ownsNoMemory(bits(token.stem))
+        }
+
+        /// Initializes the uninitialized token at `token` as a copy of the token at `plain`, whose strings own no
+        /// memory (`isPlain`), byte for byte: nothing is retained.
         @inline(__always)
-        func initialize(_ token: UnsafeMutablePointer<Token>, kind: Kind, utf8Range: Range<Int>, foldedBits: (UInt64, UInt64),
-                        foldedHash: Int, stemBits: (UInt64, UInt64), stemHash: Int, flags: Flags, wordID: Int32) {
-            token.initialize(to: Token(kind: kind, utf8Range: utf8Range, folded: "", foldedHash: foldedHash, stem: "",
-                                       stemHash: stemHash, flags: flags, wordID: wordID))
-            let raw = UnsafeMutableRawPointer(token)
-            raw.storeBytes(of: foldedBits.0, toByteOffset: folded, as: UInt64.self)
-            raw.storeBytes(of: foldedBits.1, toByteOffset: folded + 8, as: UInt64.self)
-            raw.storeBytes(of: stemBits.0, toByteOffset: stem, as: UInt64.self)
-            raw.storeBytes(of: stemBits.1, toByteOffset: stem + 8, as: UInt64.self)
+        static func copy(_ plain: UnsafeRawPointer, to token: UnsafeMutablePointer<Token>) {
+            UnsafeMutableRawPointer(token).copyMemory(from: plain, byteCount: MemoryLayout<Token>.size)
         }
     }
 }
