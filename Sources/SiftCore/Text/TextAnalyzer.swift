@@ -587,6 +587,7 @@ public final class TextAnalyzerWorker {
         var flags: Token.Flags = breakBefore ? .lineBreakBefore : []
         if form.elongated { flags.insert(.elongated) }
         if scanned.kind == .punctuation { flags.formUnion(Self.punctuationFlags(form.folded)) }
+        if scanned.kind == .emoji || scanned.kind == .emoticon { flags.formUnion([.outsideScopeMark, .endsScopeMark]) }
         var stem = form.folded
         var stemHash = foldedHash
         if scanned.kind == .word || scanned.kind == .hashtag {
@@ -693,10 +694,6 @@ public final class TextAnalyzerWorker {
             var remaining = 0
             for k in tokens.indices {
                 let marks = tokens[k].flags
-                let kind = tokens[k].kind
-                if kind == .number, k > 0, tokens[k - 1].kind == .word, Self.isVersion(tokens[k].folded, after: tokens[k - 1].folded) {
-                    tokens[k].kind = .version
-                }
                 var flags = Token.Flags(rawValue: marks.rawValue & kept)
                 if startsSentence || marks.contains(.lineBreakBefore) {
                     if k > 0 {
@@ -711,12 +708,13 @@ public final class TextAnalyzerWorker {
                 }
                 tokens[k].sentence = sentence
                 startsSentence = marks.contains(.endsSentenceMark)
-                switch kind {
-                case .punctuation:
-                    if marks.contains(.endsClauseMark) { remaining = 0 }
-                case .emoji, .emoticon:
-                    remaining = 0
-                default:
+                if marks.contains(.outsideScopeMark) {
+                    if marks.contains(.endsScopeMark) { remaining = 0 }
+                } else {
+                    let kind = tokens[k].kind
+                    if kind == .number, k > 0, tokens[k - 1].kind == .word, Self.isVersion(tokens[k].folded, after: tokens[k - 1].folded) {
+                        tokens[k].kind = .version
+                    }
                     if flags.contains(.negator) {
                         remaining = Self.negationScope
                     } else if remaining > 0 {
@@ -745,13 +743,13 @@ public final class TextAnalyzerWorker {
         versionCues.contains(word) && number.utf8.count(where: { $0 == UInt8(ascii: ".") }) == 1 && !number.utf8.contains(UInt8(ascii: ","))
     }
 
-    /// The marks a punctuation token with folded form `folded` carries until sentences are marked: whether it ends a
-    /// sentence (`isSentenceEnd`) and a clause (`endsClause`).
+    /// The marks a punctuation token with folded form `folded` carries until sentences are marked: outside negation
+    /// scopes, and whether it ends a sentence (`isSentenceEnd`) and a scope, as clause punctuation (`endsClause`).
     @inline(never)
     static func punctuationFlags(_ folded: String) -> Token.Flags {
-        var flags: Token.Flags = []
+        var flags: Token.Flags = .outsideScopeMark
         if isSentenceEnd(folded) { flags.insert(.endsSentenceMark) }
-        if endsClause(folded) { flags.insert(.endsClauseMark) }
+        if endsClause(folded) { flags.insert(.endsScopeMark) }
         return flags
     }
 

@@ -37,12 +37,15 @@ public struct Token: Sendable, Hashable {
         /// A line break lies before the token: set while tokenizing and cleared when sentences are marked, so no
         /// analyzed token carries it (one flag instead of an array of marks beside the tokens).
         static let lineBreakBefore = Flags(rawValue: 1 << 15)
-        /// Punctuation that ends a sentence ('.', '!', '?', '…', '。') or a clause (',', ';', ':', brackets, quotes, and
-        /// the sentence ends): set while tokenizing and cleared when sentences and negation are marked, which read them.
+        /// Set while tokenizing and cleared when sentences and negation are marked, which read them: punctuation that
+        /// ends a sentence ('.', '!', '?', '…', '。'); a token outside negation scopes (punctuation, emoji, emoticons);
+        /// and one that ends a scope (clause punctuation — ',', ';', ':', brackets, quotes, sentence ends — emoji,
+        /// emoticons).
         static let endsSentenceMark = Flags(rawValue: 1 << 14)
-        static let endsClauseMark = Flags(rawValue: 1 << 13)
+        static let outsideScopeMark = Flags(rawValue: 1 << 13)
+        static let endsScopeMark = Flags(rawValue: 1 << 12)
         /// The flags only tokenizing sets, cleared before anyone reads the tokens.
-        static let whileTokenizing: Flags = [.lineBreakBefore, .endsSentenceMark, .endsClauseMark]
+        static let whileTokenizing: Flags = [.lineBreakBefore, .endsSentenceMark, .outsideScopeMark, .endsScopeMark]
     }
 
     // `folded` and `stem` are the only fields that own memory: `StringLayout` overwrites a token whose two strings own
