@@ -365,8 +365,9 @@ public final class TextAnalyzerWorker {
         /// memory, and is initialized without destroying what it held; without, every slot holds a token, and is
         /// assigned.
         var slots: UnsafeMutableBufferPointer<Token>
-        /// Tokens past `slots` (a run of letters word breaking split into several).
-        var overflow: [Token] = []
+        /// Tokens past `slots` (a run of letters word breaking split into several), nil for none.
+        // Optional: an empty array was released with the build of every text.
+        var overflow: [Token]?
         var count = 0
         var capsCandidates = 0
         var capsWords = 0
@@ -382,9 +383,13 @@ public final class TextAnalyzerWorker {
                 let slot = slots.baseAddress.unsafelyUnwrapped + count
                 if layout != nil { slot.initialize(to: token) } else { slot.pointee = token }
             } else {
-                overflow.append(token)
+                spill(token)
             }
             count += 1
+        }
+
+        private mutating func spill(_ token: consuming Token) {
+            if overflow == nil { overflow = [token] } else { overflow!.append(token) }
         }
 
         /// Stores a copy of the token at `plain`, whose strings own no memory (`Token.StringLayout.isPlain`; only
@@ -395,7 +400,7 @@ public final class TextAnalyzerWorker {
                 var token = plain.load(as: Token.self)
                 token.utf8Range = utf8Range
                 if breakBefore { token.flags.insert(.lineBreakBefore) }
-                overflow.append(token)
+                spill(token)
                 count += 1
                 return
             }
@@ -473,8 +478,8 @@ public final class TextAnalyzerWorker {
         evidence = build.evidence
         if !setsCount, storage.count > build.count {
             storage.removeSubrange(build.count...)
-        } else if !build.overflow.isEmpty {
-            storage.append(contentsOf: build.overflow)
+        } else if let overflow = build.overflow {
+            storage.append(contentsOf: overflow)
         }
 
         swap(&tokens, &storage)
@@ -738,9 +743,10 @@ public final class TextAnalyzerWorker {
     }
 
     /// Whether a number is a version by the word before it (`versionCues`) and its dots: one, and no comma.
+    // The number's dots first: most numbers have none ("5 stars"), and the cue lookup hashes the word.
     @inline(never)
     private static func isVersion(_ number: String, after word: String) -> Bool {
-        versionCues.contains(word) && number.utf8.count(where: { $0 == UInt8(ascii: ".") }) == 1 && !number.utf8.contains(UInt8(ascii: ","))
+        number.utf8.count(where: { $0 == UInt8(ascii: ".") }) == 1 && !number.utf8.contains(UInt8(ascii: ",")) && versionCues.contains(word)
     }
 
     /// The marks a punctuation token with folded form `folded` carries until sentences are marked: outside negation
