@@ -550,7 +550,8 @@ public final class TextAnalyzerWorker {
             // Read in place through one buffer pointer: copying the entry retained and released its strings.
             memo.table.withEntries { entries in
                 build.counts.add(entries[index].value.counts)
-                if build.layout != nil, entries[index].value.isPlain {
+                // A plain token implies a found layout, so `build.layout` is set.
+                if entries[index].value.isPlain {
                     build.put(copyOf: UnsafeRawPointer(entries.baseAddress.unsafelyUnwrapped + index) + memoTokenOffset,
                               utf8Range: scanned.range, breakBefore: breakBefore)
                 } else {

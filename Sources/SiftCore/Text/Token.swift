@@ -171,9 +171,10 @@ extension Token {
             (token.load(fromByteOffset: folded + 8, as: UInt64.self) & token.load(fromByteOffset: stem + 8, as: UInt64.self)) >> 63 == 1
         }
 
-        /// Whether neither string of `token` owns memory, so that (with `found`) a copy of its bytes is a copy of it.
+        /// Whether the layout is `found` and neither string of `token` owns memory, so a copy of its bytes is a copy
+        /// of it.
         static func isPlain(_ token: Token) -> Bool {
-            ownsNoMemory(bits(token.folded)) && ownsNoMemory(bits(token.stem))
+            found != nil && ownsNoMemory(bits(token.folded)) && ownsNoMemory(bits(token.stem))
         }
 
         /// Initializes the uninitialized token at `token` as a copy of the token at `plain`, whose strings own no
