@@ -221,8 +221,6 @@ public final class TextAnalyzerWorker {
         Token(kind: .punctuation, utf8Range: 0..<0, folded: mark, foldedHash: WordHash.of(mark), stem: mark, stemHash: WordHash.of(mark),
               flags: TextAnalyzerWorker.punctuationFlags(mark))
     }
-    /// Where a written-word memo entry's token lies in it, for copying the token in place.
-    private let memoTokenOffset = MemoryLayout<WrittenWordTable<WordRules.WrittenWord>.Entry>.offset(of: \.value.token)!
     /// `Token.StringLayout.found`, kept here: a global's once-check for every text.
     private let stringLayout = Token.StringLayout.found
     /// `Token.ArrayCount.isFound`, kept here: a global's once-check for every text.
@@ -552,7 +550,10 @@ public final class TextAnalyzerWorker {
                 build.counts.add(entries[index].value.counts)
                 // A plain token implies a found layout, so `build.layout` is set.
                 if entries[index].value.isPlain {
-                    build.put(copyOf: UnsafeRawPointer(entries.baseAddress.unsafelyUnwrapped + index) + memoTokenOffset,
+                    // The token's offset in the entry (stored properties: never nil) is a constant once compiled; kept
+                    // in a property of the worker, it was loaded for every word.
+                    build.put(copyOf: UnsafeRawPointer(entries.baseAddress.unsafelyUnwrapped + index)
+                                  + MemoryLayout<WrittenWordTable<WordRules.WrittenWord>.Entry>.offset(of: \.value.token).unsafelyUnwrapped,
                               utf8Range: scanned.range, breakBefore: breakBefore)
                 } else {
                     var token = entries[index].value.token
