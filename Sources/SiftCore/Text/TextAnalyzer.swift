@@ -215,12 +215,16 @@ public final class TextAnalyzerWorker {
     /// Each ASCII byte as a one-mark string (`TokenFolder.asciiMarks`), and the marks' `WordHash`es.
     private let asciiMarks = TokenFolder.asciiMarks
     private let asciiMarkHashes = TokenFolder.asciiMarks.map { WordHash.of($0) }
-    /// The marks' strings as their words (`Token.StringLayout.bits`); read only with `stringLayout`.
-    private let asciiMarkBits = TokenFolder.asciiMarks.map { Token.StringLayout.bits($0) }
-    /// `Token.StringLayout.found`, kept here: a global's once-check for every text.
-    private let stringLayout = Token.StringLayout.found.flatMap { layout in
-        TokenFolder.asciiMarks.allSatisfy { Token.StringLayout.ownsNoMemory(Token.StringLayout.bits($0)) } ? layout : nil
+    /// Each ASCII byte's punctuation token at 0..<0, copied as bytes (`Token.StringLayout.copy`: one-byte strings
+    /// are small and own no memory); read only with `stringLayout`.
+    private let asciiMarkTokens = TokenFolder.asciiMarks.map { mark in
+        Token(kind: .punctuation, utf8Range: 0..<0, folded: mark, foldedHash: WordHash.of(mark), stem: mark, stemHash: WordHash.of(mark),
+              flags: TextAnalyzerWorker.punctuationFlags(mark))
     }
+    /// `Token.StringLayout.found`, kept here: a global's once-check for every text.
+    private let stringLayout = Token.StringLayout.found
+    /// `Token.ArrayCount.isFound`, kept here: a global's once-check for every text.
+    private let arrayCountIsFound = Token.ArrayCount.isFound
     /// Folded emoji by their bytes: dropping variation selectors and skin tones scalar by scalar was 700
     /// instructions an emoji.
     @exclusivity(unchecked) private var emojiFolds = FoldMemo(limit: WordRules.limit)
@@ -354,47 +358,67 @@ public final class TextAnalyzerWorker {
     // Plain local state that no closure or nested function captures: captured, each update of it went through a
     // runtime access check.
     private struct TokenBuild {
-        /// The storage of the last text's tokens, with room for one token per scanned token: `count` of them are this
-        /// text's, overwritten from the front.
+        /// The token array's storage, with room for one token per scanned token: `count` of them are this text's,
+        /// written from the front. With `layout`, every slot is uninitialized or holds a token whose strings own no
+        /// memory, and is initialized without destroying what it held; without, every slot holds a token, and is
+        /// assigned.
         var slots: UnsafeMutableBufferPointer<Token>
-        /// Tokens past `slots` (a run of letters word breaking split into several).
-        var overflow: [Token] = []
+        /// Tokens past `slots` (a run of letters word breaking split into several), nil for none.
+        // Optional: an empty array was released with the build of every text.
+        var overflow: [Token]?
         var count = 0
         var capsCandidates = 0
         var capsWords = 0
         var evidence = EnglishEvidence()
+        /// Memo words' counts not yet added into `evidence` and the capitals counts (`addCounts`).
+        var counts = WordCounts()
         let layout: Token.StringLayout?
 
-        /// Stores `token` as the next token of the text, in the slot of the last text's token there if it had one.
-        // A last token whose strings own no memory is overwritten without destroying it (two runtime calls).
+        /// Stores `token` as the next token of the text.
         @inline(__always)
         mutating func put(_ token: consuming Token) {
             if count < slots.count {
                 let slot = slots.baseAddress.unsafelyUnwrapped + count
-                if let layout, layout.ownsNoMemory(slot) { slot.initialize(to: token) } else { slot.pointee = token }
+                if layout != nil { slot.initialize(to: token) } else { slot.pointee = token }
             } else {
-                overflow.append(token)
+                spill(token)
             }
             count += 1
         }
 
-        /// Stores a token whose strings own no memory (`Token.StringLayout.ownsNoMemory`), given by their words, as
-        /// `put` does: nothing is retained or released for it.
+        private mutating func spill(_ token: consuming Token) {
+            if overflow == nil { overflow = [token] } else { overflow!.append(token) }
+        }
+
+        /// Stores a copy of the token at `plain`, whose strings own no memory (`Token.StringLayout.isPlain`; only
+        /// with `layout`), moved to `utf8Range`, as `put` does: copied as bytes, nothing is retained or released for it.
         @inline(__always)
-        mutating func put(_ layout: Token.StringLayout, kind: Token.Kind, utf8Range: Range<Int>, foldedBits: (UInt64, UInt64),
-                          foldedHash: Int, stemBits: (UInt64, UInt64), stemHash: Int, flags: Token.Flags, wordID: Int32 = -1) {
+        mutating func put(copyOf plain: UnsafeRawPointer, utf8Range: Range<Int>, breakBefore: Bool) {
             guard count < slots.count else {
-                overflow.append(Token(kind: kind, utf8Range: utf8Range, folded: unsafeBitCast(foldedBits, to: String.self),
-                                      foldedHash: foldedHash, stem: unsafeBitCast(stemBits, to: String.self), stemHash: stemHash,
-                                      flags: flags, wordID: wordID))
+                var token = plain.load(as: Token.self)
+                token.utf8Range = utf8Range
+                if breakBefore { token.flags.insert(.lineBreakBefore) }
+                spill(token)
                 count += 1
                 return
             }
             let slot = slots.baseAddress.unsafelyUnwrapped + count
-            if !layout.ownsNoMemory(slot) { slot.deinitialize(count: 1) }
-            layout.initialize(slot, kind: kind, utf8Range: utf8Range, foldedBits: foldedBits, foldedHash: foldedHash,
-                              stemBits: stemBits, stemHash: stemHash, flags: flags, wordID: wordID)
+            Token.StringLayout.copy(plain, to: slot)
+            slot.pointee.utf8Range = utf8Range
+            if breakBefore { slot.pointee.flags.insert(.lineBreakBefore) }
             count += 1
+        }
+
+        /// Adds `counts` into `evidence` and the capitals counts, and empties it.
+        mutating func addCounts() {
+            evidence.words += counts.words
+            evidence.stopwords += counts.stopwords
+            evidence.hindiMarkers += counts.hindiMarkers
+            evidence.knownWords += counts.knownWords
+            evidence.otherLanguageWords += counts.otherLanguageWords
+            capsCandidates += counts.capsCandidates
+            capsWords += counts.capsWords
+            counts = WordCounts()
         }
     }
 
@@ -406,41 +430,41 @@ public final class TextAnalyzerWorker {
         scanner.scan()
         let scannedTokens = scanner.tokens
 
-        // One slot per scanned token, so tokens are written through a pointer; slots the last text did not have are
+        // One slot per scanned token, so tokens are written through a pointer. With `Token.ArrayCount`, slots past the
+        // array's count are written uninitialized and the count set after; else slots the last text did not have are
         // filled with tokens whose strings own no memory.
         var storage: [Token] = []
         swap(&storage, &tokens)
-        if storage.count < scannedTokens.count {
+        // The surplus tokens left past the count must own no memory, which `stringLayout` tells.
+        let setsCount = arrayCountIsFound && stringLayout != nil
+        if setsCount {
+            storage.reserveCapacity(scannedTokens.count)
+        } else if storage.count < scannedTokens.count {
             storage.reserveCapacity(scannedTokens.count)
             while storage.count < scannedTokens.count {
                 storage.append(Token(kind: .punctuation, utf8Range: 0..<0, folded: "", foldedHash: 0, stem: "", stemHash: 0))
             }
         }
+        let capacity = storage.capacity
         var memo = rules.takeWrittenMemo()
         let spaceAtStart = memo.space
-        let build = storage.withUnsafeMutableBufferPointer { slots in
-            var build = TokenBuild(slots: slots, evidence: evidence, layout: stringLayout)
-            for k in 0..<scannedTokens.count {
-                let scanned = scannedTokens[k]
-                if scanned.needsWordBreak, let breaker = wordBreaker {
-                    let base = scanned.range.lowerBound
-                    var first = true
-                    for segment in breaker.segments(UnsafeBufferPointer(rebasing: bytes[scanned.range])) {
-                        var piece = scanned
-                        piece.range = (base + segment.lowerBound)..<(base + segment.upperBound)
-                        piece.isASCII = false
-                        piece.needsWordBreak = true
-                        if piece.range.allSatisfy({ bytes[$0].isASCIIDigit }) {
-                            piece.kind = .number
-                            piece.isASCII = true
-                        }
-                        append(piece, breakBefore: first && scanned.afterLineBreak, bytes: bytes, rules: rules, english: english,
-                               memo: &memo, to: &build)
-                        first = false
-                    }
-                } else {
-                    append(scanned, breakBefore: scanned.afterLineBreak, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
+        let build = storage.withUnsafeMutableBufferPointer { initialized in
+            // The last text's tokens whose strings own memory are replaced by ones that own none, so every slot is
+            // written without destroying what it holds (one test a token here instead of in the loop).
+            if let layout = stringLayout, let base = initialized.baseAddress {
+                for k in 0..<initialized.count where !layout.ownsNoMemory(base + k) {
+                    base[k] = Token(kind: .punctuation, utf8Range: 0..<0, folded: "", foldedHash: 0, stem: "", stemHash: 0)
                 }
+            }
+            let slots = setsCount ? UnsafeMutableBufferPointer(start: initialized.baseAddress, count: capacity) : initialized
+            var build = TokenBuild(slots: slots, evidence: evidence, layout: stringLayout)
+            append(scannedTokens, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
+            // Tokens past the slots (`overflow`) are appended after.
+            let count = min(build.count, capacity)
+            if setsCount, let base = slots.baseAddress, count != initialized.count {
+                // Unique (made so by the buffer pointer) and not the shared empty array: the count changes, so the
+                // storage had a token or has room for one. The surplus tokens own no memory (replaced above).
+                Token.ArrayCount.set(count, elements: base)
             }
             build.slots = UnsafeMutableBufferPointer(start: nil, count: 0)
             return build
@@ -450,16 +474,60 @@ public final class TextAnalyzerWorker {
         lastWordSpace = english == nil && memo.space == spaceAtStart ? memo.space : 0
         rules.putBackWrittenMemo(consume memo)
         evidence = build.evidence
-        if storage.count > build.count {
+        if !setsCount, storage.count > build.count {
             storage.removeSubrange(build.count...)
-        } else if !build.overflow.isEmpty {
-            storage.append(contentsOf: build.overflow)
+        } else if let overflow = build.overflow {
+            storage.append(contentsOf: overflow)
         }
 
         swap(&tokens, &storage)
         // Capitals are emphasis only against lower-case text around them.
         markSentencesAndScopes(&tokens, removingCaps: build.capsWords > 0 && build.capsWords == build.capsCandidates,
                                contrast: rules.contrastWords, into: &sentences)
+    }
+
+    /// Folds, stems and flags the scanned tokens and appends them to `build`.
+    // Out of line, so that `append` is inlined here: inlined into a larger caller, it was not.
+    @inline(never)
+    private func append(_ scannedTokens: ScannedTokens, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules, english: WordRules?,
+                        memo: inout WordRules.WrittenMemo, to build: inout TokenBuild) {
+        // In runs that a memo word's lane cannot overflow in (`WordCounts.laneLimit`): at most one a scanned token.
+        var runStart = 0
+        while runStart < scannedTokens.count {
+            let runEnd = min(scannedTokens.count, runStart + WordCounts.laneLimit)
+            for k in runStart..<runEnd {
+                let scanned = scannedTokens[k]
+                if scanned.needsWordBreak, let breaker = wordBreaker {
+                    appendWords(of: scanned, breaker: breaker, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
+                } else {
+                    append(scanned, breakBefore: scanned.afterLineBreak, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
+                }
+            }
+            build.addCounts()
+            runStart = runEnd
+        }
+    }
+
+    /// Appends the words dictionary word break finds in a scanned run of letters of a script written without spaces.
+    // Out of line: a second inlined `append` in the token loop left it too large for the first to be inlined.
+    @inline(never)
+    private func appendWords(of scanned: ScannedToken, breaker: WordBreaker, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules,
+                             english: WordRules?, memo: inout WordRules.WrittenMemo, to build: inout TokenBuild) {
+        let base = scanned.range.lowerBound
+        var first = true
+        for segment in breaker.segments(UnsafeBufferPointer(rebasing: bytes[scanned.range])) {
+            var piece = scanned
+            piece.range = (base + segment.lowerBound)..<(base + segment.upperBound)
+            piece.isASCII = false
+            piece.needsWordBreak = true
+            if piece.range.allSatisfy({ bytes[$0].isASCIIDigit }) {
+                piece.kind = .number
+                piece.isASCII = true
+            }
+            append(piece, breakBefore: first && scanned.afterLineBreak, bytes: bytes, rules: rules, english: english,
+                   memo: &memo, to: &build)
+            first = false
+        }
     }
 
     /// Folds, stems and flags one scanned token and appends it to `build`.
@@ -471,38 +539,27 @@ public final class TextAnalyzerWorker {
         if scanned.kind == .word, scanned.isASCII, english == nil {
             // Found without a closure: the one that folded a new word captured the worker, which was retained and
             // released for every word.
-            let written = UnsafeBufferPointer(rebasing: bytes[scanned.range])
             let (hash, head) = WrittenWordTable<Int32>.hashAndHead(in: bytes, scanned.range)
-            let index: Int
-            if let known = memo.table.entryIndex(written, hash: hash, head: head) {
-                index = known
-            } else {
-                index = rules.addWrittenWord(written, hash: hash, head: head, folder: lexicons.folder, to: &memo)
+            var index = memo.table.entryIndex(in: bytes, scanned.range, hash: hash, head: head) ?? -1
+            if index < 0 {
+                index = rules.addWrittenWord(UnsafeBufferPointer(rebasing: bytes[scanned.range]), hash: hash, head: head,
+                                             folder: lexicons.folder, to: &memo)
             }
-            // All facts read through one buffer pointer (20 M instructions less on gp10 than eight array reads).
+            // Read in place through one buffer pointer: copying the entry retained and released its strings.
             memo.table.withEntries { entries in
-                var flags = entries[index].value.tokenFlags
-                if entries[index].value.isCapsCandidate {
-                    build.capsCandidates += 1
-                    if flags.contains(.allCaps) { build.capsWords += 1 }
-                }
-                build.evidence.words += 1
-                if flags.contains(.stopword) { build.evidence.stopwords += 1 }
-                if entries[index].value.word.isHindiMarker { build.evidence.hindiMarkers += 1 }
-                if entries[index].value.word.isKnownEnglish { build.evidence.knownWords += 1 }
-                if entries[index].value.word.isOtherLanguage { build.evidence.otherLanguageWords += 1 }
-                if breakBefore { flags.insert(.lineBreakBefore) }
-                let foldedBits = Token.StringLayout.bits(entries[index].value.form.folded)
-                let stemBits = Token.StringLayout.bits(entries[index].value.word.stem)
-                if let layout = build.layout, Token.StringLayout.ownsNoMemory(foldedBits), Token.StringLayout.ownsNoMemory(stemBits) {
-                    build.put(layout, kind: .word, utf8Range: scanned.range, foldedBits: foldedBits,
-                              foldedHash: entries[index].value.foldedHash, stemBits: stemBits,
-                              stemHash: entries[index].value.word.stemHash, flags: flags, wordID: Int32(truncatingIfNeeded: index))
+                build.counts.add(entries[index].value.counts)
+                // A plain token implies a found layout, so `build.layout` is set.
+                if entries[index].value.isPlain {
+                    // The token's offset in the entry (stored properties: never nil) is a constant once compiled; kept
+                    // in a property of the worker, it was loaded for every word.
+                    build.put(copyOf: UnsafeRawPointer(entries.baseAddress.unsafelyUnwrapped + index)
+                                  + MemoryLayout<WrittenWordTable<WordRules.WrittenWord>.Entry>.offset(of: \.value.token).unsafelyUnwrapped,
+                              utf8Range: scanned.range, breakBefore: breakBefore)
                 } else {
-                    build.put(Token(kind: .word, utf8Range: scanned.range, folded: entries[index].value.form.folded,
-                                    foldedHash: entries[index].value.foldedHash, stem: entries[index].value.word.stem,
-                                    stemHash: entries[index].value.word.stemHash, flags: flags,
-                                    wordID: Int32(truncatingIfNeeded: index)))
+                    var token = entries[index].value.token
+                    token.utf8Range = scanned.range
+                    if breakBefore { token.flags.insert(.lineBreakBefore) }
+                    build.put(token)
                 }
             }
             return
@@ -511,14 +568,16 @@ public final class TextAnalyzerWorker {
             // One ASCII mark, most punctuation: folded as itself (`TokenFolder`), its string and hash made once per
             // worker (folding and hashing it were 200 instructions a mark).
             let byte = Int(bytes[scanned.range.lowerBound])
-            if let layout = build.layout {
-                // One-byte strings are small: they own no memory.
-                let bits = asciiMarkBits[byte]
-                build.put(layout, kind: .punctuation, utf8Range: scanned.range, foldedBits: bits, foldedHash: asciiMarkHashes[byte],
-                          stemBits: bits, stemHash: asciiMarkHashes[byte], flags: breakBefore ? .lineBreakBefore : [])
+            // One-byte strings are small: they own no memory.
+            if build.layout != nil {
+                asciiMarkTokens.withUnsafeBufferPointer { marks in
+                    build.put(copyOf: marks.baseAddress.unsafelyUnwrapped + byte, utf8Range: scanned.range, breakBefore: breakBefore)
+                }
             } else {
+                var flags = asciiMarkTokens[byte].flags
+                if breakBefore { flags.insert(.lineBreakBefore) }
                 build.put(Token(kind: .punctuation, utf8Range: scanned.range, folded: asciiMarks[byte], foldedHash: asciiMarkHashes[byte],
-                                stem: asciiMarks[byte], stemHash: asciiMarkHashes[byte], flags: breakBefore ? .lineBreakBefore : []))
+                                stem: asciiMarks[byte], stemHash: asciiMarkHashes[byte], flags: flags))
             }
             return
         }
@@ -534,6 +593,8 @@ public final class TextAnalyzerWorker {
         let foldedHash = WordHash.of(form.folded)
         var flags: Token.Flags = breakBefore ? .lineBreakBefore : []
         if form.elongated { flags.insert(.elongated) }
+        if scanned.kind == .punctuation { flags.formUnion(Self.punctuationFlags(form.folded)) }
+        if scanned.kind == .emoji || scanned.kind == .emoticon { flags.formUnion([.outsideScopeMark, .endsScopeMark]) }
         var stem = form.folded
         var stemHash = foldedHash
         if scanned.kind == .word || scanned.kind == .hashtag {
@@ -621,49 +682,46 @@ public final class TextAnalyzerWorker {
     /// "4.5 stars"); with `removingCaps`, `.allCaps` goes (a text all in capitals); each token gets its sentence
     /// index and `.sentenceStart`, a sentence ending after '.', '!', '?', '…', '。' or at a line break; and tokens after
     /// a negator get `.negated` until clause punctuation, a contrast word, an emoji or emoticon, the sentence end or
-    /// the scope cap. `sentences` gets the sentences' byte ranges, replacing what it held.
-    // One pass instead of four: each read every token again (a review's tokens are about a kilobyte).
+    /// the scope cap. `sentences` gets the sentences' byte ranges, replacing what they held. Clears the flags only
+    /// tokenizing sets (`Token.Flags.whileTokenizing`).
+    // One pass instead of four: each read every token again (a review's tokens are about a kilobyte). Punctuation is
+    // told apart by the marks tokenizing gave it (`punctuationFlags`), not by its string: reading the first scalar of
+    // each mark's string was a third of this pass.
     private func markSentencesAndScopes(_ tokens: inout [Token], removingCaps: Bool, contrast: WordSet,
                                         into sentences: inout [Range<Int>]) {
         var sentenceCount = 0
+        let kept = ~(Token.Flags.whileTokenizing.rawValue | (removingCaps ? Token.Flags.allCaps.rawValue : 0))
         // Through one buffer pointer: each write into the array checked its uniqueness and bounds. Fields are read in
         // place: copying a token retained its two strings.
         tokens.withUnsafeMutableBufferPointer { tokens in
-            var sentence = 0
+            var sentence = -1
             var start = 0
-            var endsSentence = false
+            // Whether the next token starts a sentence, as the first does.
+            var startsSentence = true
             var remaining = 0
             for k in tokens.indices {
-                var flags = tokens[k].flags
-                let kind = tokens[k].kind
-                if kind == .number, k > 0, tokens[k - 1].kind == .word, Self.versionCues.contains(tokens[k - 1].folded),
-                   tokens[k].folded.utf8.count(where: { $0 == UInt8(ascii: ".") }) == 1, !tokens[k].folded.utf8.contains(UInt8(ascii: ","))
-                {
-                    tokens[k].kind = .version
-                }
-                if removingCaps { flags.remove(.allCaps) }
-                let breakBefore = flags.contains(.lineBreakBefore)
-                if breakBefore { flags.remove(.lineBreakBefore) }
-                if k > 0, endsSentence || breakBefore {
-                    let range = tokens[start].utf8Range.lowerBound..<tokens[k - 1].utf8Range.upperBound
-                    if sentenceCount < sentences.count { sentences[sentenceCount] = range } else { sentences.append(range) }
-                    sentenceCount += 1
+                let marks = tokens[k].flags
+                var flags = Token.Flags(rawValue: marks.rawValue & kept)
+                if startsSentence || marks.contains(.lineBreakBefore) {
+                    if k > 0 {
+                        let range = tokens[start].utf8Range.lowerBound..<tokens[k - 1].utf8Range.upperBound
+                        if sentenceCount < sentences.count { sentences[sentenceCount] = range } else { sentences.append(range) }
+                        sentenceCount += 1
+                    }
                     sentence += 1
                     start = k
-                }
-                tokens[k].sentence = sentence
-                if k == start {
                     flags.insert(.sentenceStart)
                     remaining = 0
                 }
-                endsSentence = false
-                switch kind {
-                case .punctuation:
-                    endsSentence = Self.isSentenceEnd(tokens[k].folded)
-                    if Self.endsClause(tokens[k].folded) { remaining = 0 }
-                case .emoji, .emoticon:
-                    remaining = 0
-                default:
+                tokens[k].sentence = sentence
+                startsSentence = marks.contains(.endsSentenceMark)
+                if marks.contains(.outsideScopeMark) {
+                    if marks.contains(.endsScopeMark) { remaining = 0 }
+                } else {
+                    let kind = tokens[k].kind
+                    if kind == .number, k > 0, tokens[k - 1].kind == .word, Self.isVersion(tokens[k].folded, after: tokens[k - 1].folded) {
+                        tokens[k].kind = .version
+                    }
                     if flags.contains(.negator) {
                         remaining = Self.negationScope
                     } else if remaining > 0 {
@@ -684,6 +742,23 @@ public final class TextAnalyzerWorker {
             }
         }
         if sentences.count > sentenceCount { sentences.removeSubrange(sentenceCount...) }
+    }
+
+    /// Whether a number is a version by the word before it (`versionCues`) and its dots: one, and no comma.
+    // The number's dots first: most numbers have none ("5 stars"), and the cue lookup hashes the word.
+    @inline(never)
+    private static func isVersion(_ number: String, after word: String) -> Bool {
+        number.utf8.count(where: { $0 == UInt8(ascii: ".") }) == 1 && !number.utf8.contains(UInt8(ascii: ",")) && versionCues.contains(word)
+    }
+
+    /// The marks a punctuation token with folded form `folded` carries until sentences are marked: outside negation
+    /// scopes, and whether it ends a sentence (`isSentenceEnd`) and a scope, as clause punctuation (`endsClause`).
+    @inline(never)
+    static func punctuationFlags(_ folded: String) -> Token.Flags {
+        var flags: Token.Flags = .outsideScopeMark
+        if isSentenceEnd(folded) { flags.insert(.endsSentenceMark) }
+        if endsClause(folded) { flags.insert(.endsScopeMark) }
+        return flags
     }
 
     static func isSentenceEnd(_ folded: String) -> Bool {
@@ -760,15 +835,18 @@ final class WordRules {
         contrastWords = WordSet(contrast)
     }
 
-    /// An ASCII word as the analyzer makes it from its bytes: folded form, its hash, stem and flags.
+    /// An ASCII word as the analyzer makes it from its bytes: its token, but for where it is, and what it counts.
     struct WrittenWord {
-        var form: FoldedForm
-        var foldedHash: Int
-        var word: Word
-        /// The token's flags from folding and the word lists (`.elongated`, `.allCaps`, `.stopword`, `.negator`).
-        var tokenFlags: Token.Flags
-        /// Counts toward telling all-capitals text from capitals for emphasis: longer than one letter, or in capitals.
-        var isCapsCandidate: Bool
+        /// The word's token at 0..<0 with no line break before it: folded form, stem, their hashes, the flags from
+        /// folding and the word lists (`.elongated`, `.allCaps`, `.stopword`, `.negator`) and its entry's index as
+        /// its `wordID`.
+        var token: Token
+        /// Whether `token`'s strings own no memory, as nearly all words' do (`Token.StringLayout.isPlain`).
+        var isPlain: Bool
+        /// What the word adds to a text's counts: a word; a stopword, a Hindi marker, a known English word, a word of
+        /// another language (`Word`); a capitals candidate (longer than one letter, or in capitals) and a word in
+        /// capitals, which tell all-capitals text from capitals for emphasis.
+        var counts: WordCounts
     }
 
     /// The memo of ASCII words by their bytes as written, each word's facts beside its key: on a large review set
@@ -807,13 +885,19 @@ final class WordRules {
         if form.elongated { flags.insert(.elongated) }
         if form.allCaps { flags.insert(.allCaps) }
         let isCapsCandidate = form.folded.utf8.count > 1 || form.allCaps
-        let made = WrittenWord(form: form, foldedHash: foldedHash, word: word, tokenFlags: flags, isCapsCandidate: isCapsCandidate)
         if memo.table.count >= Self.limit {
             memo.table.removeAll()
             memo.space = WordSpaces.next()
         }
-        memo.table.insert(written, made, hash: hash, head: head)
-        return memo.table.count - 1
+        let index = memo.table.count
+        let token = Token(kind: .word, utf8Range: 0..<0, folded: form.folded, foldedHash: foldedHash, stem: word.stem,
+                          stemHash: word.stemHash, flags: flags, wordID: Int32(truncatingIfNeeded: index))
+        let counts = WordCounts(isStopword: word.flags.contains(.stopword), isHindiMarker: word.isHindiMarker,
+                                isKnownEnglish: word.isKnownEnglish, isOtherLanguage: word.isOtherLanguage,
+                                isCapsCandidate: isCapsCandidate, isCaps: isCapsCandidate && form.allCaps)
+        memo.table.insert(written, WrittenWord(token: token, isPlain: Token.StringLayout.isPlain(token), counts: counts),
+                          hash: hash, head: head)
+        return index
     }
 
     /// The word facts of the entry written as `folded`, if any.
@@ -822,7 +906,12 @@ final class WordRules {
         return folded.withUTF8 { bytes -> Word? in
             let (hash, head) = WrittenWordTable<WrittenWord>.hashAndHead(bytes)
             guard let index = table.entryIndex(bytes, hash: hash, head: head) else { return nil }
-            return table.withEntries { $0[index].value.word }
+            return table.withEntries { entries in
+                let token = entries[index].value.token, counts = entries[index].value.counts
+                return Word(stem: token.stem, stemHash: token.stemHash, flags: token.flags.intersection([.stopword, .negator]),
+                            isHindiMarker: counts.hindiMarkers > 0, isKnownEnglish: counts.knownWords > 0,
+                            isOtherLanguage: counts.otherLanguageWords > 0)
+            }
         }
     }
 
@@ -854,6 +943,44 @@ final class WordRules {
                     isHindiMarker: hindiMarkers.contains(folded, hash: hash), isKnownEnglish: isKnownEnglish,
                     isOtherLanguage: !isKnownEnglish && otherLanguageWords.contains(folded, hash: hash))
     }
+}
+
+/// Counts of a text's words toward `TextAnalyzerWorker.EnglishEvidence` and its capitals, in 8-bit lanes of one
+/// word, so a memo word adds its own (`WordRules.WrittenWord.counts`) with one addition instead of seven tests and
+/// counter updates. Added into the counts before any lane could carry (`laneLimit`).
+struct WordCounts {
+    /// From the lowest lane up: words, stopwords, Hindi markers, known English words, words of other languages,
+    /// capitals candidates and words in capitals.
+    private var lanes: UInt64 = 0
+
+    /// How many additions of one word's counts a lane holds.
+    static let laneLimit = 255
+
+    init() {}
+
+    /// One word's counts.
+    init(isStopword: Bool, isHindiMarker: Bool, isKnownEnglish: Bool, isOtherLanguage: Bool, isCapsCandidate: Bool, isCaps: Bool) {
+        lanes = 1
+        if isStopword { lanes |= 1 << 8 }
+        if isHindiMarker { lanes |= 1 << 16 }
+        if isKnownEnglish { lanes |= 1 << 24 }
+        if isOtherLanguage { lanes |= 1 << 32 }
+        if isCapsCandidate { lanes |= 1 << 40 }
+        if isCaps { lanes |= 1 << 48 }
+    }
+
+    @inline(__always)
+    mutating func add(_ other: WordCounts) { lanes &+= other.lanes }
+
+    private func lane(_ shift: UInt64) -> Int { Int(truncatingIfNeeded: (lanes >> shift) & 0xFF) }
+
+    var words: Int { lane(0) }
+    var stopwords: Int { lane(8) }
+    var hindiMarkers: Int { lane(16) }
+    var knownWords: Int { lane(24) }
+    var otherLanguageWords: Int { lane(32) }
+    var capsCandidates: Int { lane(40) }
+    var capsWords: Int { lane(48) }
 }
 
 /// Numbers naming the contents of the analyzers' memos of words as written, unique in the process: a token's

@@ -37,6 +37,15 @@ public struct Token: Sendable, Hashable {
         /// A line break lies before the token: set while tokenizing and cleared when sentences are marked, so no
         /// analyzed token carries it (one flag instead of an array of marks beside the tokens).
         static let lineBreakBefore = Flags(rawValue: 1 << 15)
+        /// Set while tokenizing and cleared when sentences and negation are marked, which read them: punctuation that
+        /// ends a sentence ('.', '!', '?', '…', '。'); a token outside negation scopes (punctuation, emoji, emoticons);
+        /// and one that ends a scope (clause punctuation — ',', ';', ':', brackets, quotes, sentence ends — emoji,
+        /// emoticons).
+        static let endsSentenceMark = Flags(rawValue: 1 << 14)
+        static let outsideScopeMark = Flags(rawValue: 1 << 13)
+        static let endsScopeMark = Flags(rawValue: 1 << 12)
+        /// The flags only tokenizing sets, cleared before anyone reads the tokens.
+        static let whileTokenizing: Flags = [.lineBreakBefore, .endsSentenceMark, .outsideScopeMark, .endsScopeMark]
     }
 
     // `folded` and `stem` are the only fields that own memory: `StringLayout` overwrites a token whose two strings own
@@ -162,18 +171,57 @@ extension Token {
             (token.load(fromByteOffset: folded + 8, as: UInt64.self) & token.load(fromByteOffset: stem + 8, as: UInt64.self)) >> 63 == 1
         }
 
-        /// Initializes the uninitialized token at `token` with these fields and the strings with words `foldedBits`
-        /// and `stemBits`, both of strings that own no memory (nothing retained).
+        /// Whether the layout is `found` and neither string of `token` owns memory, so a copy of its bytes is a copy
+        /// of it.
+        static func isPlain(_ token: Token) -> Bool {
+            found != nil && ownsNoMemory(bits(token.folded)) && ownsNoMemory(bits(token.stem))
+        }
+
+        /// Initializes the uninitialized token at `token` as a copy of the token at `plain`, whose strings own no
+        /// memory (`isPlain`), byte for byte: nothing is retained.
         @inline(__always)
-        func initialize(_ token: UnsafeMutablePointer<Token>, kind: Kind, utf8Range: Range<Int>, foldedBits: (UInt64, UInt64),
-                        foldedHash: Int, stemBits: (UInt64, UInt64), stemHash: Int, flags: Flags, wordID: Int32) {
-            token.initialize(to: Token(kind: kind, utf8Range: utf8Range, folded: "", foldedHash: foldedHash, stem: "",
-                                       stemHash: stemHash, flags: flags, wordID: wordID))
-            let raw = UnsafeMutableRawPointer(token)
-            raw.storeBytes(of: foldedBits.0, toByteOffset: folded, as: UInt64.self)
-            raw.storeBytes(of: foldedBits.1, toByteOffset: folded + 8, as: UInt64.self)
-            raw.storeBytes(of: stemBits.0, toByteOffset: stem, as: UInt64.self)
-            raw.storeBytes(of: stemBits.1, toByteOffset: stem + 8, as: UInt64.self)
+        static func copy(_ plain: UnsafeRawPointer, to token: UnsafeMutablePointer<Token>) {
+            UnsafeMutableRawPointer(token).copyMemory(from: plain, byteCount: MemoryLayout<Token>.size)
+        }
+    }
+}
+
+extension Token {
+    /// Where a `[Token]`'s storage keeps its count, for giving the analyzer's reused token array this text's count
+    /// without destroying the surplus tokens of the text before or making placeholder tokens for a longer text.
+    // An array changes its count only through element-wise work: shrinking called `destroy for Token` on each surplus
+    // token through the runtime's generic `swift_arrayDestroy` (~35 instructions a token, two
+    // `swift_bridgeObjectRelease` calls that do nothing for strings that own no memory), and growing appended a
+    // placeholder token per slot; together ~450 instructions a review of `sift sentiment -`. The storage is a heap
+    // object whose elements follow its header; the count is the header's word 16 bytes before the first element.
+    enum ArrayCount {
+        /// Whether arrays of tokens keep their count and capacity as `set` reads them, found once by looking at
+        /// arrays of known counts; false where they do not, and the analyzer then resizes as usual.
+        static let isFound: Bool = {
+            var probe: [Token] = []
+            probe.reserveCapacity(6)
+            let capacity = probe.capacity
+            for count in 1...3 {
+                probe.append(Token(kind: .word, utf8Range: 0..<0, folded: "", foldedHash: 0, stem: "", stemHash: 0))
+                let matches = probe.withUnsafeMutableBufferPointer { elements -> Bool in
+                    guard let base = elements.baseAddress else { return false }
+                    let raw = UnsafeRawPointer(base)
+                    // The second header word is the capacity shifted left by one, with a flag in the low bit.
+                    return raw.load(fromByteOffset: -16, as: Int.self) == count
+                        && raw.load(fromByteOffset: -8, as: UInt.self) >> 1 == UInt(capacity)
+                }
+                guard matches, probe.capacity == capacity else { return false }
+            }
+            return true
+        }()
+
+        /// Sets the count of the array whose first element is at `elements` to `count`, leaving its elements as they
+        /// are. Only when `isFound`, for a uniquely referenced array's own storage (reserved or made mutable, not the
+        /// shared empty array) with capacity for `count`, whose first `count` elements are initialized and whose
+        /// elements past `count` the caller has deinitialized or holds no memory for (tokens whose strings own none).
+        @inline(__always)
+        static func set(_ count: Int, elements: UnsafeMutablePointer<Token>) {
+            UnsafeMutableRawPointer(elements).storeBytes(of: count, toByteOffset: -16, as: Int.self)
         }
     }
 }

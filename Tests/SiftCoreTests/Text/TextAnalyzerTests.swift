@@ -257,6 +257,48 @@ struct TextAnalyzerTests {
         }
     }
 
+    /// Texts of more words than a `WordCounts` lane holds (255) are counted in full: the share of stopwords given
+    /// as the plain-English confidence, and capitals on every word, which then are no emphasis.
+    @Test func longTextsAreCountedInFull() {
+        let worker = Self.analyzer.makeWorker()
+        worker.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
+        worker.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
+        for repeats in [63, 64, 65, 200, 1_000] {
+            // Four words, two of them stopwords ("the", "is").
+            let plain = worker.analyze(String(repeating: "the app is slow ", count: repeats))
+            #expect(plain.language == "en" && plain.languageConfidence == 0.5, "\(repeats)")
+            let shouted = worker.analyze(String(repeating: "THE APP IS SLOW ", count: repeats))
+            #expect(shouted.tokens.count == 4 * repeats && !shouted.tokens.contains { $0.flags.contains(.allCaps) }, "\(repeats)")
+            let mixed = worker.analyze(String(repeating: "the APP is slow ", count: repeats))
+            #expect(mixed.tokens.filter { $0.flags.contains(.allCaps) }.count == repeats, "\(repeats)")
+        }
+    }
+
+    /// One word's counts come out of their lanes, and 255 words' counts stay in theirs.
+    @Test func wordCountsKeepTheirLanes() {
+        let one = WordCounts(isStopword: true, isHindiMarker: false, isKnownEnglish: true, isOtherLanguage: false,
+                             isCapsCandidate: true, isCaps: false)
+        let other = WordCounts(isStopword: false, isHindiMarker: true, isKnownEnglish: false, isOtherLanguage: true,
+                               isCapsCandidate: true, isCaps: true)
+        var counts = WordCounts()
+        for k in 0..<WordCounts.laneLimit { counts.add(k % 2 == 0 ? one : other) }
+        #expect([counts.words, counts.stopwords, counts.hindiMarkers, counts.knownWords, counts.otherLanguageWords,
+                 counts.capsCandidates, counts.capsWords] == [255, 128, 127, 128, 127, 255, 127])
+    }
+
+    /// The marks tokenizing puts on tokens for the passes after (line breaks, sentence and clause ends) are gone
+    /// from every token analyzed.
+    @Test func noTokenKeepsTheMarksOfTokenizing() {
+        let texts = ["Crashes on start. Please fix!!! Otherwise great :)\nSecond line", "Why?? no… ok; (fine), \"quoted\" 。end",
+                     "很好用。但是经常闪退！", "No dark mode :( please add it!\n\nThanks"]
+        for text in texts {
+            for language in ["en", nil] as [String?] {
+                let flags = analyze(text, language).tokens.map(\.flags)
+                #expect(flags.allSatisfy { $0.isDisjoint(with: .whileTokenizing) }, "\(text)")
+            }
+        }
+    }
+
     @Test func sentencesAreRecorded() {
         let text = "Crashes on start. Please fix!!! Otherwise great :)\nSecond line"
         let analyzed = analyze(text)
