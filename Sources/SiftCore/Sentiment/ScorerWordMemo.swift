@@ -55,13 +55,23 @@ struct ScorerWordMemo {
     /// allocates no table.
     static let unused = ScorerWordMemo(capacity: 0)
 
-    /// The index of a token's resolution, nil when the token's form is not in the memo or was resolved with another
-    /// stem.
+    /// Where a token's form stands in the memo.
+    enum Place: Equatable {
+        /// Resolved with the token's stem, as resolution `k`.
+        case resolved(Int)
+        /// Kept with another stem (another language's rules): the token is resolved afresh and not remembered.
+        case otherStem
+        /// Not met yet.
+        case absent
+    }
+
+    /// Where a token's form stands in the memo: one probe tells a new word (`insert(absent:…)` adds it without
+    /// probing again) from a known one.
     @inline(__always)
-    func find(folded: String, foldedHash: Int, stem: String, stemHash: Int) -> Int? {
-        guard let k = table.entryIndex(folded, hash: foldedHash) else { return nil }
+    func place(folded: String, foldedHash: Int, stem: String, stemHash: Int) -> Place {
+        guard let k = table.entryIndex(folded, hash: foldedHash) else { return .absent }
         return table.withEntries { entries in
-            entries[k].value.stemHash == stemHash && entries[k].value.stem == stem ? k : nil
+            entries[k].value.stemHash == stemHash && entries[k].value.stem == stem ? .resolved(k) : .otherStem
         }
     }
 
@@ -80,8 +90,11 @@ struct ScorerWordMemo {
         if i >= byID.count {
             // Grown by half at least: ids come one new word at a time, and an append per word was a tenth of a new
             // word's cost. The slots added are in no space (0), so `find` misses them.
+            // Room first, then one slot at a time: appending a `repeatElement` went through the generic collection
+            // path at ~55 instructions a slot.
             let count = max(i + 1, byID.count + byID.count / 2)
-            byID.append(contentsOf: repeatElement(IDSlot(facts: TokenFacts(), space: 0), count: count - byID.count))
+            byID.reserveCapacity(count)
+            while byID.count < count { byID.append(IDSlot(facts: TokenFacts(), space: 0)) }
         }
         byID[i] = IDSlot(facts: facts(k), space: space)
     }
@@ -102,24 +115,22 @@ struct ScorerWordMemo {
         }
     }
 
-    /// Records a word's resolution; returns its index, nil when the form is kept with another stem.
-    @discardableResult
-    mutating func insert(folded: String, foldedHash: Int, stem: String, stemHash: Int, facts: TokenFacts,
-                         phrases: PhraseCandidates) -> Int? {
+    /// Records the resolution of a word whose form is not in the memo (`place` said `.absent`); returns its index.
+    mutating func insert(absent folded: String, foldedHash: Int, stem: String, stemHash: Int, facts: TokenFacts,
+                         phrases: PhraseCandidates) -> Int {
         if table.count >= Self.limit {
             table = WordTable(reserving: capacity)
             byID.removeAll(keepingCapacity: true)
             keyedCandidates.removeAll(keepingCapacity: true)
         }
-        // A form met again with another stem keeps its first resolution: lookups with the other stem resolve afresh.
-        guard table.entryIndex(folded, hash: foldedHash) == nil else { return nil }
         var facts = facts
         facts.memoIndex = Int32(truncatingIfNeeded: table.count)
         let keyedStart = Int32(truncatingIfNeeded: keyedCandidates.count)
-        keyedCandidates.append(contentsOf: phrases.keyed)
-        table.insert(folded, Word(stem: stem, stemHash: stemHash, facts: facts, keyedStart: keyedStart,
-                                  keyedEnd: Int32(truncatingIfNeeded: keyedCandidates.count), single: phrases.single), hash: foldedHash)
-        return table.count - 1
+        // Most words start no expression: appending their empty candidates was a call of ~65 instructions each.
+        if !phrases.keyed.isEmpty { keyedCandidates.append(contentsOf: phrases.keyed) }
+        return table.append(folded, Word(stem: stem, stemHash: stemHash, facts: facts, keyedStart: keyedStart,
+                                         keyedEnd: Int32(truncatingIfNeeded: keyedCandidates.count), single: phrases.single),
+                            hash: foldedHash)
     }
 }
 

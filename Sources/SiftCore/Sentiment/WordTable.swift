@@ -123,10 +123,10 @@ struct WordTable<Value> {
         append(word, value, hash: hash)
     }
 
-    /// Adds an entry for `word`, which the table does not hold, and returns its index; the probes grow first when
-    /// they would be more than half full.
+    /// Adds an entry for `word`, which the table does not hold (the caller probed for it), and returns its index;
+    /// the probes grow first when they would be more than half full.
     @discardableResult
-    private mutating func append(_ word: String, _ value: Value, hash: Int) -> Int {
+    mutating func append(_ word: String, _ value: Value, hash: Int) -> Int {
         if (entries.count + 1) * 2 > probes.count { probes.grow() }
         entries.append(Entry(key: word, value: value))
         probes.place(entries.count - 1, hash: hash)
