@@ -88,13 +88,14 @@ struct ScorerWordMemo {
     mutating func remember(id: Int32, space: Int, _ k: Int) {
         let i = Int(id)
         if i >= byID.count {
-            // Grown by half at least: ids come one new word at a time, and an append per word was a tenth of a new
-            // word's cost. The slots added are in no space (0), so `find` misses them.
-            // Room first, then one slot at a time: appending a `repeatElement` went through the generic collection
-            // path at ~55 instructions a slot.
-            let count = max(i + 1, byID.count + byID.count / 2)
-            byID.reserveCapacity(count)
-            while byID.count < count { byID.append(IDSlot(facts: TokenFacts(), space: 0)) }
+            // Doubled, into a new array filled at once and the old slots copied as bytes (the slots are plain values):
+            // appending slots one by one, or a `repeatElement`, grew the array in steps that copied every slot one at
+            // a time (~100 instructions a new word). The slots added are in no space (0), so `find` misses them.
+            var grown = [IDSlot](repeating: IDSlot(facts: TokenFacts(), space: 0), count: max(i + 1, 2 * byID.count))
+            grown.withUnsafeMutableBufferPointer { grown in
+                byID.withUnsafeBufferPointer { old in _ = grown.update(fromContentsOf: old) }
+            }
+            byID = grown
         }
         byID[i] = IDSlot(facts: facts(k), space: space)
     }

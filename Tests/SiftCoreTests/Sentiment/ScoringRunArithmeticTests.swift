@@ -86,7 +86,11 @@ struct ScorerWordMemoCandidateTests {
     @Test func idSlotsGrowAndStayEmptyUntilRemembered() {
         var memo = ScorerWordMemo(capacity: 16)
         let k = insert("app", candidates([]), into: &memo)
+        let j = insert("crash", candidates([]), into: &memo)
+        memo.remember(id: 3, space: 7, j)
         memo.remember(id: 1_000, space: 7, k)
+        // Slots remembered before the slots grew keep their facts.
+        #expect(memo.find(id: 3, space: 7)?.memoIndex == Int32(j))
         #expect(memo.find(id: 1_000, space: 7)?.memoIndex == Int32(k))
         #expect(memo.find(id: 999, space: 7) == nil)
         #expect(memo.find(id: 1_000, space: 8) == nil)
