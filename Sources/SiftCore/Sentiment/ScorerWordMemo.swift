@@ -117,7 +117,8 @@ struct ScorerWordMemo {
     }
 
     /// Records the resolution of a word whose form is not in the memo (`place` said `.absent`); returns its index.
-    mutating func insert(absent folded: String, foldedHash: Int, stem: String, stemHash: Int, facts: TokenFacts,
+    // The strings are taken, as `WordTable.append` takes them: the caller's copies are the ones kept.
+    mutating func insert(absent folded: consuming String, foldedHash: Int, stem: consuming String, stemHash: Int, facts: TokenFacts,
                          phrases: PhraseCandidates) -> Int {
         if table.count >= Self.limit {
             table = WordTable(reserving: capacity)
@@ -326,6 +327,9 @@ struct WordResolution {
     var dropsPhrases = false
     /// The index of the stem's valence in `active.stems`, -1 for none.
     var stemIndex = -1
+    /// `active` is not the text's own lookup (its lexicon, else the multilingual list) but a fallback's: told by the
+    /// resolution, where the caller's identity test of `active` retained and released two references a new word.
+    var activeIsNotTexts = false
 
     /// No entry yet, in `lookup`.
     @inline(__always)

@@ -578,7 +578,7 @@ struct ScoringRun {
     func wordFacts(_ i: Int) -> TokenFacts {
         let lexicon = lexicon, fallback = tables.multilingual, tokens = tokens
         let resolved = Self.resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
-        return TokenFacts(resolved, fromFallback: resolved.active !== (lexicon ?? fallback),
+        return TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
                           ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
     }
 
@@ -594,7 +594,7 @@ struct ScoringRun {
         }
         let lexicon = lexicon, fallback = tables.multilingual
         let resolved = Self.resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
-        var fact = TokenFacts(resolved, fromFallback: resolved.active !== (lexicon ?? fallback),
+        var fact = TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
                               ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
         var candidates = PhraseCandidates()
         if fact.marks.contains(.hasPhrases) {
@@ -1119,12 +1119,14 @@ struct ScoringRun {
         if resolved.entryIndex < 0, lexicon != nil, stemIndex < 0, let k = fallback.entryIndex(folded, hash: foldedHash) {
             resolved = WordResolution(fallback)
             resolved.entryIndex = k
+            resolved.activeIsNotTexts = fallback !== primary
         }
         // Code-mixed reviews praise and pan in English ("aplikasinya very good", "app bahut slow hai"): a word
         // neither the text's lexicon nor the multilingual list knows is looked up, as written, in English.
         if resolved.entryIndex < 0, stemIndex < 0, let english = englishLookup, let k = english.entryIndex(folded, hash: foldedHash) {
             resolved = WordResolution(english)
             resolved.entryIndex = k
+            resolved.activeIsNotTexts = english !== primary
         }
         // "nicee", "goodd", "okk": a doubled last letter is a short drawn-out word (three or more are squeezed
         // by the analyzer already); the word without it is looked up the same way.
