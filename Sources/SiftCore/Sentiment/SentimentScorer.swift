@@ -573,9 +573,10 @@ struct ScoringRun {
     }
 
     /// A word's facts resolved afresh, without the memo.
-    // Out of line: the lexicon references are copied (retained) only here, not in the memo's loop.
+    // Out of line: the lexicon references are copied (retained) only here, not in the memo's loop. Mutating though it
+    // changes nothing: called from the mutating `buildUnits`, a non-mutating method copied the whole run each call.
     @inline(never)
-    func wordFacts(_ i: Int) -> TokenFacts {
+    mutating func wordFacts(_ i: Int) -> TokenFacts {
         let lexicon = lexicon, fallback = tables.multilingual, tokens = tokens
         let resolved = Self.resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
         return TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
