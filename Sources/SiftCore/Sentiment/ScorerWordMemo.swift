@@ -55,13 +55,23 @@ struct ScorerWordMemo {
     /// allocates no table.
     static let unused = ScorerWordMemo(capacity: 0)
 
-    /// The index of a token's resolution, nil when the token's form is not in the memo or was resolved with another
-    /// stem.
+    /// Where a token's form stands in the memo.
+    enum Place: Equatable {
+        /// Resolved with the token's stem, as resolution `k`.
+        case resolved(Int)
+        /// Kept with another stem (another language's rules): the token is resolved afresh and not remembered.
+        case otherStem
+        /// Not met yet.
+        case absent
+    }
+
+    /// Where a token's form stands in the memo: one probe tells a new word (`insert(absent:…)` adds it without
+    /// probing again) from a known one.
     @inline(__always)
-    func find(folded: String, foldedHash: Int, stem: String, stemHash: Int) -> Int? {
-        guard let k = table.entryIndex(folded, hash: foldedHash) else { return nil }
+    func place(folded: String, foldedHash: Int, stem: String, stemHash: Int) -> Place {
+        guard let k = table.entryIndex(folded, hash: foldedHash) else { return .absent }
         return table.withEntries { entries in
-            entries[k].value.stemHash == stemHash && entries[k].value.stem == stem ? k : nil
+            entries[k].value.stemHash == stemHash && entries[k].value.stem == stem ? .resolved(k) : .otherStem
         }
     }
 
@@ -78,10 +88,14 @@ struct ScorerWordMemo {
     mutating func remember(id: Int32, space: Int, _ k: Int) {
         let i = Int(id)
         if i >= byID.count {
-            // Grown by half at least: ids come one new word at a time, and an append per word was a tenth of a new
-            // word's cost. The slots added are in no space (0), so `find` misses them.
-            let count = max(i + 1, byID.count + byID.count / 2)
-            byID.append(contentsOf: repeatElement(IDSlot(facts: TokenFacts(), space: 0), count: count - byID.count))
+            // Doubled, into a new array filled at once and the old slots copied as bytes (the slots are plain values):
+            // appending slots one by one, or a `repeatElement`, grew the array in steps that copied every slot one at
+            // a time (~100 instructions a new word). The slots added are in no space (0), so `find` misses them.
+            var grown = [IDSlot](repeating: IDSlot(facts: TokenFacts(), space: 0), count: max(i + 1, 2 * byID.count))
+            grown.withUnsafeMutableBufferPointer { grown in
+                byID.withUnsafeBufferPointer { old in _ = grown.update(fromContentsOf: old) }
+            }
+            byID = grown
         }
         byID[i] = IDSlot(facts: facts(k), space: space)
     }
@@ -102,24 +116,23 @@ struct ScorerWordMemo {
         }
     }
 
-    /// Records a word's resolution; returns its index, nil when the form is kept with another stem.
-    @discardableResult
-    mutating func insert(folded: String, foldedHash: Int, stem: String, stemHash: Int, facts: TokenFacts,
-                         phrases: PhraseCandidates) -> Int? {
+    /// Records the resolution of a word whose form is not in the memo (`place` said `.absent`); returns its index.
+    // The strings are taken, as `WordTable.append` takes them: the caller's copies are the ones kept.
+    mutating func insert(absent folded: consuming String, foldedHash: Int, stem: consuming String, stemHash: Int, facts: TokenFacts,
+                         phrases: PhraseCandidates) -> Int {
         if table.count >= Self.limit {
             table = WordTable(reserving: capacity)
             byID.removeAll(keepingCapacity: true)
             keyedCandidates.removeAll(keepingCapacity: true)
         }
-        // A form met again with another stem keeps its first resolution: lookups with the other stem resolve afresh.
-        guard table.entryIndex(folded, hash: foldedHash) == nil else { return nil }
         var facts = facts
         facts.memoIndex = Int32(truncatingIfNeeded: table.count)
         let keyedStart = Int32(truncatingIfNeeded: keyedCandidates.count)
-        keyedCandidates.append(contentsOf: phrases.keyed)
-        table.insert(folded, Word(stem: stem, stemHash: stemHash, facts: facts, keyedStart: keyedStart,
-                                  keyedEnd: Int32(truncatingIfNeeded: keyedCandidates.count), single: phrases.single), hash: foldedHash)
-        return table.count - 1
+        // Most words start no expression: appending their empty candidates was a call of ~65 instructions each.
+        if !phrases.keyed.isEmpty { keyedCandidates.append(contentsOf: phrases.keyed) }
+        return table.append(folded, Word(stem: stem, stemHash: stemHash, facts: facts, keyedStart: keyedStart,
+                                         keyedEnd: Int32(truncatingIfNeeded: keyedCandidates.count), single: phrases.single),
+                            hash: foldedHash)
     }
 }
 
@@ -314,6 +327,9 @@ struct WordResolution {
     var dropsPhrases = false
     /// The index of the stem's valence in `active.stems`, -1 for none.
     var stemIndex = -1
+    /// `active` is not the text's own lookup (its lexicon, else the multilingual list) but a fallback's: told by the
+    /// resolution, where the caller's identity test of `active` retained and released two references a new word.
+    var activeIsNotTexts = false
 
     /// No entry yet, in `lookup`.
     @inline(__always)

@@ -573,12 +573,13 @@ struct ScoringRun {
     }
 
     /// A word's facts resolved afresh, without the memo.
-    // Out of line: the lexicon references are copied (retained) only here, not in the memo's loop.
+    // Out of line: the lexicon references are copied (retained) only here, not in the memo's loop. Mutating though it
+    // changes nothing: called from the mutating `buildUnits`, a non-mutating method copied the whole run each call.
     @inline(never)
-    func wordFacts(_ i: Int) -> TokenFacts {
+    mutating func wordFacts(_ i: Int) -> TokenFacts {
         let lexicon = lexicon, fallback = tables.multilingual, tokens = tokens
         let resolved = Self.resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
-        return TokenFacts(resolved, fromFallback: resolved.active !== (lexicon ?? fallback),
+        return TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
                           ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
     }
 
@@ -587,13 +588,14 @@ struct ScoringRun {
     @inline(never)
     mutating func rememberFacts(_ i: Int, byID: Bool) -> TokenFacts {
         let tokens = tokens
-        if let k = wordMemo.find(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem, stemHash: tokens[i].stemHash) {
+        let place = wordMemo.place(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem, stemHash: tokens[i].stemHash)
+        if case let .resolved(k) = place {
             if byID { wordMemo.remember(id: tokens[i].wordID, space: wordSpace, k) }
             return wordMemo.facts(k)
         }
         let lexicon = lexicon, fallback = tables.multilingual
         let resolved = Self.resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
-        var fact = TokenFacts(resolved, fromFallback: resolved.active !== (lexicon ?? fallback),
+        var fact = TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
                               ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
         var candidates = PhraseCandidates()
         if fact.marks.contains(.hasPhrases) {
@@ -601,8 +603,10 @@ struct ScoringRun {
             fact.follows = TokenFacts.followFilter(phrases, in: resolved.active)
             candidates = PhraseCandidates(phrases, in: resolved.active)
         }
-        if let k = wordMemo.insert(folded: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem, stemHash: tokens[i].stemHash,
-                                   facts: fact, phrases: candidates) {
+        // A form kept with another stem keeps its first resolution: this one is not remembered.
+        if place == .absent {
+            let k = wordMemo.insert(absent: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem,
+                                    stemHash: tokens[i].stemHash, facts: fact, phrases: candidates)
             fact.memoIndex = Int32(truncatingIfNeeded: k)
             if byID { wordMemo.remember(id: tokens[i].wordID, space: wordSpace, k) }
         }
@@ -1105,20 +1109,25 @@ struct ScoringRun {
                         englishLookup: LexiconLookup?) -> WordResolution {
         let foldedHash = tokens[i].foldedHash
         let hasOwnStem = tokens[i].hasOwnStem
-        var resolved = WordResolution(lexicon ?? fallback)
-        resolved.entryIndex = resolved.active.entryIndex(tokens[i].folded, hash: foldedHash) ?? -1
+        // The token's strings and the text's lookup are held in locals for every probe: read from the token buffer
+        // or the resolution for each call, each was retained and released around it (~60 instructions a probe).
+        let folded = tokens[i].folded, stem = tokens[i].stem
+        let primary = lexicon ?? fallback
+        var resolved = WordResolution(primary)
+        resolved.entryIndex = primary.entryIndex(folded, hash: foldedHash) ?? -1
         // One stem lookup per word, reused below.
-        let stemIndex = resolved.entryIndex < 0 && hasOwnStem
-            ? resolved.active.stemIndex(tokens[i].stem, hash: tokens[i].stemHash) ?? -1 : -1
-        if resolved.entryIndex < 0, lexicon != nil, stemIndex < 0, let k = fallback.entryIndex(tokens[i].folded, hash: foldedHash) {
+        let stemIndex = resolved.entryIndex < 0 && hasOwnStem ? primary.stemIndex(stem, hash: tokens[i].stemHash) ?? -1 : -1
+        if resolved.entryIndex < 0, lexicon != nil, stemIndex < 0, let k = fallback.entryIndex(folded, hash: foldedHash) {
             resolved = WordResolution(fallback)
             resolved.entryIndex = k
+            resolved.activeIsNotTexts = fallback !== primary
         }
         // Code-mixed reviews praise and pan in English ("aplikasinya very good", "app bahut slow hai"): a word
         // neither the text's lexicon nor the multilingual list knows is looked up, as written, in English.
-        if resolved.entryIndex < 0, stemIndex < 0, let english = englishLookup, let k = english.entryIndex(tokens[i].folded, hash: foldedHash) {
+        if resolved.entryIndex < 0, stemIndex < 0, let english = englishLookup, let k = english.entryIndex(folded, hash: foldedHash) {
             resolved = WordResolution(english)
             resolved.entryIndex = k
+            resolved.activeIsNotTexts = english !== primary
         }
         // "nicee", "goodd", "okk": a doubled last letter is a short drawn-out word (three or more are squeezed
         // by the analyzer already); the word without it is looked up the same way.
@@ -1127,18 +1136,18 @@ struct ScoringRun {
         // asking the two functions below read the String's bytes twice (~150 instructions a new word).
         var mayBeDrawnOut = false, mayBeLaughter = false
         if resolved.entryIndex < 0, stemIndex < 0 {
-            var folded = tokens[i].folded
-            folded.withUTF8 { bytes in
+            var bytesOf = folded
+            bytesOf.withUTF8 { bytes in
                 let n = bytes.count
                 mayBeDrawnOut = n >= 3 && bytes[n - 1] == bytes[n - 2] && bytes[n - 1].isASCIILetter
                 mayBeLaughter = n >= 5 && (bytes[0] == UInt8(ascii: "h") || bytes[0] == UInt8(ascii: "a")
                                            || bytes[0] == UInt8(ascii: "b") || bytes[0] == UInt8(ascii: "m"))
             }
         }
-        if mayBeDrawnOut, resolved.entryIndex < 0, stemIndex < 0, let shorter = Self.withoutDoubledLastLetter(tokens[i].folded) {
+        if mayBeDrawnOut, resolved.entryIndex < 0, stemIndex < 0, let shorter = Self.withoutDoubledLastLetter(folded) {
             let hash = WordTable<LexiconEntry>.hash(shorter)
             // The first of the three lookups that knows the shorter word decides.
-            var found = resolved.active.entryIndex(shorter, hash: hash).map { (lookup: resolved.active, index: $0) }
+            var found = primary.entryIndex(shorter, hash: hash).map { (lookup: primary, index: $0) }
             if found == nil { found = fallback.entryIndex(shorter, hash: hash).map { (fallback, $0) } }
             if found == nil, let english = englishLookup { found = english.entryIndex(shorter, hash: hash).map { (english, $0) } }
             if let found, let valence = found.lookup.valence(ofEntry: found.index),
@@ -1149,10 +1158,10 @@ struct ScoringRun {
             }
         }
         // "hahahaha", "ahahah", "bwahaha", "hehehe": laughter of any length reads as the lexicon's "haha".
-        if mayBeLaughter, resolved.entryIndex < 0, stemIndex < 0, Self.isLaughter(tokens[i].folded) {
+        if mayBeLaughter, resolved.entryIndex < 0, stemIndex < 0, Self.isLaughter(folded) {
             let hash = WordTable<LexiconEntry>.hash("haha")
-            if let k = resolved.active.entryIndex("haha", hash: hash) {
-                resolved.entryLookup = resolved.active
+            if let k = primary.entryIndex("haha", hash: hash) {
+                resolved.entryLookup = primary
                 resolved.entryIndex = k
                 resolved.dropsPhrases = true
             } else if let english = englishLookup, let k = english.entryIndex("haha", hash: hash) {
@@ -1166,7 +1175,7 @@ struct ScoringRun {
         if resolved.entryIndex < 0 {
             resolved.stemIndex = stemIndex
         } else if resolved.entryLookup.valence(ofEntry: resolved.entryIndex) == nil {
-            resolved.stemIndex = resolved.active.stemIndex(tokens[i].stem, hash: tokens[i].stemHash) ?? -1
+            resolved.stemIndex = resolved.active.stemIndex(stem, hash: tokens[i].stemHash) ?? -1
         }
         return resolved
     }

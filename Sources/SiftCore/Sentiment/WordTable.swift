@@ -123,10 +123,12 @@ struct WordTable<Value> {
         append(word, value, hash: hash)
     }
 
-    /// Adds an entry for `word`, which the table does not hold, and returns its index; the probes grow first when
-    /// they would be more than half full.
+    /// Adds an entry for `word`, which the table does not hold (the caller probed for it), and returns its index;
+    /// the probes grow first when they would be more than half full.
+    // The key and value are taken, not borrowed: a caller's copy moves into the entry instead of being retained
+    // again here and released by the caller.
     @discardableResult
-    private mutating func append(_ word: String, _ value: Value, hash: Int) -> Int {
+    mutating func append(_ word: consuming String, _ value: consuming Value, hash: Int) -> Int {
         if (entries.count + 1) * 2 > probes.count { probes.grow() }
         entries.append(Entry(key: word, value: value))
         probes.place(entries.count - 1, hash: hash)

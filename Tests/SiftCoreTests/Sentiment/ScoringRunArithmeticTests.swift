@@ -44,8 +44,8 @@ struct ScorerWordMemoCandidateTests {
         return candidates
     }
 
-    func insert(_ word: String, _ candidates: PhraseCandidates, into memo: inout ScorerWordMemo) -> Int? {
-        memo.insert(folded: word, foldedHash: WordHash.of(word), stem: word, stemHash: WordHash.of(word), facts: TokenFacts(),
+    func insert(_ word: String, _ candidates: PhraseCandidates, into memo: inout ScorerWordMemo) -> Int {
+        memo.insert(absent: word, foldedHash: WordHash.of(word), stem: word, stemHash: WordHash.of(word), facts: TokenFacts(),
                     phrases: candidates)
     }
 
@@ -53,24 +53,47 @@ struct ScorerWordMemoCandidateTests {
         memo.withPhrases(k) { (Array($0), $1) }
     }
 
-    @Test func eachWordReadsItsOwnCandidates() throws {
+    @Test func eachWordReadsItsOwnCandidates() {
         var memo = ScorerWordMemo(capacity: 16)
-        let a = try #require(insert("not", candidates([11, 1, 12, 2]), into: &memo))
-        let b = try #require(insert("app", candidates([], single: 7), into: &memo))
-        let c = try #require(insert("can't", candidates([13, 3]), into: &memo))
+        let a = insert("not", candidates([11, 1, 12, 2]), into: &memo)
+        let b = insert("app", candidates([], single: 7), into: &memo)
+        let c = insert("can't", candidates([13, 3]), into: &memo)
         #expect(phrases(memo, a).keyed == [11, 1, 12, 2] && phrases(memo, a).single == -1)
         #expect(phrases(memo, b).keyed == [] && phrases(memo, b).single == 7)
         #expect(phrases(memo, c).keyed == [13, 3] && phrases(memo, c).single == -1)
     }
 
-    @Test func candidatesStartOverWithTheMemo() throws {
+    @Test func candidatesStartOverWithTheMemo() {
         var memo = ScorerWordMemo(capacity: 16)
         var last = -1
         for n in 0...ScorerWordMemo.limit {
-            last = try #require(insert("w\(n)", candidates([n, n + 1]), into: &memo))
+            last = insert("w\(n)", candidates([n, n + 1]), into: &memo)
         }
         // The memo started over at its limit: the last word is the first of the new table, with its own candidates.
         #expect(last == 0)
         #expect(phrases(memo, last).keyed == [ScorerWordMemo.limit, ScorerWordMemo.limit + 1])
+    }
+
+    @Test func placeTellsResolvedOtherStemAndAbsent() {
+        var memo = ScorerWordMemo(capacity: 16)
+        let k = memo.insert(absent: "loved", foldedHash: WordHash.of("loved"), stem: "love", stemHash: WordHash.of("love"),
+                            facts: TokenFacts(), phrases: candidates([]))
+        #expect(memo.place(folded: "loved", foldedHash: WordHash.of("loved"), stem: "love", stemHash: WordHash.of("love")) == .resolved(k))
+        #expect(memo.place(folded: "loved", foldedHash: WordHash.of("loved"), stem: "loved", stemHash: WordHash.of("loved")) == .otherStem)
+        #expect(memo.place(folded: "hated", foldedHash: WordHash.of("hated"), stem: "hate", stemHash: WordHash.of("hate")) == .absent)
+    }
+
+    @Test func idSlotsGrowAndStayEmptyUntilRemembered() {
+        var memo = ScorerWordMemo(capacity: 16)
+        let k = insert("app", candidates([]), into: &memo)
+        let j = insert("crash", candidates([]), into: &memo)
+        memo.remember(id: 3, space: 7, j)
+        memo.remember(id: 1_000, space: 7, k)
+        // Slots remembered before the slots grew keep their facts.
+        #expect(memo.find(id: 3, space: 7)?.memoIndex == Int32(j))
+        #expect(memo.find(id: 1_000, space: 7)?.memoIndex == Int32(k))
+        #expect(memo.find(id: 999, space: 7) == nil)
+        #expect(memo.find(id: 1_000, space: 8) == nil)
+        #expect(memo.find(id: 5_000, space: 7) == nil)
     }
 }
