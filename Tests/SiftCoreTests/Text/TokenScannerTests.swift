@@ -2,25 +2,47 @@ import Testing
 @testable import SiftCore
 
 struct TokenScannerTests {
-    /// The bit tables answer as the Unicode properties do for every scalar they cover: Arabic, Devanagari and
+    /// The bit tables hold the Unicode properties of the Swift runtime in use, bit for bit (on a mismatch the expected
+    /// table is printed, to paste into `ScalarPropertyBits`).
+    @Test func propertyBitTablesHoldTheUnicodeProperties() {
+        func expectTable(_ table: [UInt64], _ range: Range<UInt32>, _ property: (Unicode.Scalar) -> Bool) {
+            let expected = ScalarPropertyBits.bits(range, property)
+            #expect(table == expected, "\(expected.map { "0x" + String($0, radix: 16, uppercase: true) })")
+        }
+        expectTable(ScalarPropertyBits.wordCharacterBits, ScalarPropertyBits.wordCharacterStart..<ScalarPropertyBits.wordCharacterEnd) {
+            $0.hasWordCharacterProperties
+        }
+        expectTable(ScalarPropertyBits.alphabeticBits, ScalarPropertyBits.alphabeticStart..<ScalarPropertyBits.alphabeticEnd) {
+            $0.properties.isAlphabetic
+        }
+        expectTable(ScalarPropertyBits.symbolEmojiStartBits, ScalarPropertyBits.symbolEmojiStart..<ScalarPropertyBits.symbolEmojiEnd) {
+            $0.hasEmojiStartProperties
+        }
+        expectTable(ScalarPropertyBits.pictographEmojiStartBits,
+                    ScalarPropertyBits.pictographEmojiStart..<ScalarPropertyBits.pictographEmojiEnd) { $0.hasEmojiStartProperties }
+    }
+
+    /// The fast paths of `isWordCharacter`, `isEmojiStart` and `ScalarPropertyBits.isAlphabetic` (fixed ranges and bit
+    /// tables) answer as the Unicode properties do for every scalar of the first two planes: Arabic, Devanagari and
     /// Bengali letters are word characters, their dandas are not, emoji start emoji.
-    @Test func propertyBitsAgreeWithTheUnicodeProperties() {
-        for value in ScalarPropertyBits.wordCharacterStart..<ScalarPropertyBits.wordCharacterEnd {
+    @Test func propertyFastPathsAgreeWithTheUnicodeProperties() {
+        var wordCharacterMismatches: [UInt32] = [], emojiStartMismatches: [UInt32] = [], alphabeticMismatches: [UInt32] = []
+        for value in UInt32(0x80)..<0x20000 {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            #expect(scalar.isWordCharacter == scalar.hasWordCharacterProperties, "U+\(String(value, radix: 16))")
+            if scalar.isWordCharacter != scalar.hasWordCharacterProperties { wordCharacterMismatches.append(value) }
+            let emojiStart = value >= 0x2000 && (scalar.isRegionalIndicator || scalar.hasEmojiStartProperties)
+                && !(value >= 0x3040 && value <= 0xD7AF && !(value >= 0x3200 && value <= 0x33FF))
+            if scalar.isEmojiStart != emojiStart { emojiStartMismatches.append(value) }
+            if ScalarPropertyBits.isAlphabetic(scalar) != scalar.properties.isAlphabetic { alphabeticMismatches.append(value) }
         }
-        for value in ScalarPropertyBits.emojiStart..<ScalarPropertyBits.emojiEnd {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            #expect(scalar.isEmojiStart == (scalar.isRegionalIndicator || scalar.hasEmojiStartProperties), "U+\(String(value, radix: 16))")
-        }
-        for value in (ScalarPropertyBits.alphabeticStart - 1)...ScalarPropertyBits.alphabeticEnd {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            #expect(ScalarPropertyBits.isAlphabetic(scalar) == scalar.properties.isAlphabetic, "U+\(String(value, radix: 16))")
-        }
+        #expect(wordCharacterMismatches.isEmpty, "\(wordCharacterMismatches.prefix(20).map { String($0, radix: 16) })")
+        #expect(emojiStartMismatches.isEmpty, "\(emojiStartMismatches.prefix(20).map { String($0, radix: 16) })")
+        #expect(alphabeticMismatches.isEmpty, "\(alphabeticMismatches.prefix(20).map { String($0, radix: 16) })")
         #expect(ScalarPropertyBits.isAlphabetic(Unicode.Scalar(0x0628)!) && !ScalarPropertyBits.isAlphabetic(Unicode.Scalar(0x060C)!))  // ب ،
         #expect(Unicode.Scalar(0x0628)!.isWordCharacter)  // ب
         #expect(!Unicode.Scalar(0x0964)!.isWordCharacter)  // ।
         #expect(Unicode.Scalar(0x1F60D)!.isEmojiStart)  // 😍
+        #expect(Unicode.Scalar(0x2764)!.isEmojiStart && !Unicode.Scalar(0x2764)!.isWordCharacter)  // ❤
     }
 
     /// Storage reused from text to text holds only the tokens of the last text scanned.
