@@ -1024,6 +1024,7 @@ extension Unicode.Scalar {
         if value >= ScalarPropertyBits.wordCharacterStart && value < ScalarPropertyBits.wordCharacterEnd {
             return ScalarPropertyBits.isWordCharacter(value)
         }
+        if ScalarPropertyBits.isHanOrHangulLetter(value) { return true }
         return hasWordCharacterProperties
     }
 

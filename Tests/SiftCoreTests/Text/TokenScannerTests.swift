@@ -9,24 +9,19 @@ struct TokenScannerTests {
             let expected = ScalarPropertyBits.bits(range, property)
             #expect(table == expected, "\(expected.map { "0x" + String($0, radix: 16, uppercase: true) })")
         }
-        expectTable(ScalarPropertyBits.wordCharacterBits, ScalarPropertyBits.wordCharacterStart..<ScalarPropertyBits.wordCharacterEnd) {
-            $0.hasWordCharacterProperties
-        }
-        expectTable(ScalarPropertyBits.alphabeticBits, ScalarPropertyBits.alphabeticStart..<ScalarPropertyBits.alphabeticEnd) {
-            $0.properties.isAlphabetic
-        }
-        expectTable(ScalarPropertyBits.symbolEmojiStartBits, ScalarPropertyBits.symbolEmojiStart..<ScalarPropertyBits.symbolEmojiEnd) {
-            $0.hasEmojiStartProperties
-        }
-        expectTable(ScalarPropertyBits.pictographEmojiStartBits,
-                    ScalarPropertyBits.pictographEmojiStart..<ScalarPropertyBits.pictographEmojiEnd) { $0.hasEmojiStartProperties }
+        typealias Bits = ScalarPropertyBits
+        expectTable(Bits.wordCharacterBits, Bits.wordCharacterStart..<Bits.wordCharacterEnd) { $0.hasWordCharacterProperties }
+        expectTable(Bits.alphabeticBits, Bits.alphabeticStart..<Bits.alphabeticEnd) { $0.properties.isAlphabetic }
+        expectTable(Bits.symbolEmojiStartBits, Bits.symbolEmojiStart..<Bits.symbolEmojiEnd) { $0.hasEmojiStartProperties }
+        expectTable(Bits.pictographEmojiStartBits, Bits.pictographEmojiStart..<Bits.pictographEmojiEnd) { $0.hasEmojiStartProperties }
     }
 
     /// The fast paths of `isWordCharacter`, `isEmojiStart` and `ScalarPropertyBits.isAlphabetic` (fixed ranges and bit
     /// tables) answer as the Unicode properties do for every scalar of the first two planes: Arabic, Devanagari and
     /// Bengali letters are word characters, their dandas are not, emoji start emoji.
     @Test func propertyFastPathsAgreeWithTheUnicodeProperties() {
-        var wordCharacterMismatches: [UInt32] = [], emojiStartMismatches: [UInt32] = [], alphabeticMismatches: [UInt32] = []
+        var wordCharacterMismatches: [UInt32] = [], emojiStartMismatches: [UInt32] = []
+        var alphabeticMismatches: [UInt32] = []
         for value in UInt32(0x80)..<0x20000 {
             guard let scalar = Unicode.Scalar(value) else { continue }
             if scalar.isWordCharacter != scalar.hasWordCharacterProperties { wordCharacterMismatches.append(value) }
@@ -43,6 +38,7 @@ struct TokenScannerTests {
         #expect(!Unicode.Scalar(0x0964)!.isWordCharacter)  // ।
         #expect(Unicode.Scalar(0x1F60D)!.isEmojiStart)  // 😍
         #expect(Unicode.Scalar(0x2764)!.isEmojiStart && !Unicode.Scalar(0x2764)!.isWordCharacter)  // ❤
+        #expect(Unicode.Scalar(0x597D)!.isWordCharacter && Unicode.Scalar(0xD55C)!.isWordCharacter)  // 好 한
     }
 
     /// Storage reused from text to text holds only the tokens of the last text scanned.
