@@ -581,16 +581,17 @@ public final class TextAnalyzerWorker {
             }
             return
         }
-        let form: FoldedForm
+        let hashedForm: (form: FoldedForm, hash: Int)
         if !scanned.isASCII && (scanned.kind == .word || scanned.kind == .hashtag) {
             // A hashtag's bytes start with '#' and a word's never do, so the bytes alone say how they fold.
-            form = nonASCIIWordFolds.form(UnsafeBufferPointer(rebasing: bytes[scanned.range])) { lexicons.folder.fold(scanned, bytes: bytes) }
+            hashedForm = nonASCIIWordFolds.form(UnsafeBufferPointer(rebasing: bytes[scanned.range])) { lexicons.folder.fold(scanned, bytes: bytes) }
         } else if scanned.kind == .emoji {
-            form = emojiFolds.form(UnsafeBufferPointer(rebasing: bytes[scanned.range])) { lexicons.folder.fold(scanned, bytes: bytes) }
+            hashedForm = emojiFolds.form(UnsafeBufferPointer(rebasing: bytes[scanned.range])) { lexicons.folder.fold(scanned, bytes: bytes) }
         } else {
-            form = lexicons.folder.fold(scanned, bytes: bytes)
+            let form = lexicons.folder.fold(scanned, bytes: bytes)
+            hashedForm = (form, WordHash.of(form.folded))
         }
-        let foldedHash = WordHash.of(form.folded)
+        let (form, foldedHash) = hashedForm
         var flags: Token.Flags = breakBefore ? .lineBreakBefore : []
         if form.elongated { flags.insert(.elongated) }
         if scanned.kind == .punctuation { flags.formUnion(Self.punctuationFlags(form.folded)) }

@@ -1024,6 +1024,7 @@ extension Unicode.Scalar {
         if value >= ScalarPropertyBits.wordCharacterStart && value < ScalarPropertyBits.wordCharacterEnd {
             return ScalarPropertyBits.isWordCharacter(value)
         }
+        if ScalarPropertyBits.isHanOrHangulLetter(value) { return true }
         return hasWordCharacterProperties
     }
 
@@ -1068,8 +1069,11 @@ extension Unicode.Scalar {
         guard value >= 0x2000 else { return false }
         if isRegionalIndicator { return true }
         // Han, kana and Hangul letters: the bulk of non-Latin text, none of them emoji.
+        if value < ScalarPropertyBits.symbolEmojiEnd { return ScalarPropertyBits.isSymbolEmojiStart(value) }
         if value >= 0x3040 && value <= 0xD7AF && !(value >= 0x3200 && value <= 0x33FF) { return false }
-        if value >= ScalarPropertyBits.emojiStart && value < ScalarPropertyBits.emojiEnd { return ScalarPropertyBits.isEmojiStart(value) }
+        if value >= ScalarPropertyBits.pictographEmojiStart && value < ScalarPropertyBits.pictographEmojiEnd {
+            return ScalarPropertyBits.isPictographEmojiStart(value)
+        }
         return hasEmojiStartProperties
     }
 
@@ -1101,53 +1105,5 @@ extension Unicode.Scalar {
         case 0x21, 0x3F, 0xFF01, 0xFF1F, 0x203C, 0x2049, 0x2048, 0x2047: return true
         default: return false
         }
-    }
-}
-
-/// `hasWordCharacterProperties` and `hasEmojiStartProperties` of the scalars of the blocks where review text needs
-/// them most (Arabic to Myanmar, the emoji blocks), one bit each, computed from the same properties once: a Unicode
-/// property lookup costs about 400 instructions, and these blocks were most of the scanner's lookups.
-enum ScalarPropertyBits {
-    static let wordCharacterStart: UInt32 = 0x0600
-    static let wordCharacterEnd: UInt32 = 0x1100
-    static let emojiStart: UInt32 = 0x1F000
-    static let emojiEnd: UInt32 = 0x1FB00
-
-    static let wordCharacterBits = bits(wordCharacterStart..<wordCharacterEnd) { $0.hasWordCharacterProperties }
-    /// Greek, Cyrillic, Armenian, Hebrew and Arabic: the alphabetic scalars `LanguageIdentifier.languageOfScript`
-    /// counts most (a property lookup was 310 instructions a scalar).
-    static let alphabeticStart: UInt32 = 0x0370
-    static let alphabeticEnd: UInt32 = 0x0800
-    static let alphabeticBits = bits(alphabeticStart..<alphabeticEnd) { $0.properties.isAlphabetic }
-
-    /// `scalar.properties.isAlphabetic`, from `alphabeticBits` where they hold it.
-    @inline(__always)
-    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value >= alphabeticStart && value < alphabeticEnd { return test(alphabeticBits, value - alphabeticStart) }
-        return scalar.isAlphabeticScalar
-    }
-    static let emojiStartBits = bits(emojiStart..<emojiEnd) { $0.hasEmojiStartProperties }
-
-    @inline(__always)
-    static func isWordCharacter(_ value: UInt32) -> Bool { test(wordCharacterBits, value - wordCharacterStart) }
-
-    @inline(__always)
-    static func isEmojiStart(_ value: UInt32) -> Bool { test(emojiStartBits, value - emojiStart) }
-
-    @inline(__always)
-    private static func test(_ bits: [UInt64], _ offset: UInt32) -> Bool {
-        bits.withUnsafeBufferPointer { $0[Int(offset >> 6)] >> UInt64(offset & 63) & 1 != 0 }
-    }
-
-    private static func bits(_ range: Range<UInt32>, _ property: (Unicode.Scalar) -> Bool) -> [UInt64] {
-        var words = [UInt64](repeating: 0, count: (range.count + 63) / 64)
-        for value in range {
-            // Surrogates are no scalars; none lies in these ranges, but a missing scalar keeps its bit clear.
-            guard let scalar = Unicode.Scalar(value), property(scalar) else { continue }
-            let offset = value - range.lowerBound
-            words[Int(offset >> 6)] |= 1 << UInt64(offset & 63)
-        }
-        return words
     }
 }

@@ -2,25 +2,46 @@ import Testing
 @testable import SiftCore
 
 struct TokenScannerTests {
-    /// The bit tables answer as the Unicode properties do for every scalar they cover: Arabic, Devanagari and
-    /// Bengali letters are word characters, their dandas are not, emoji start emoji.
-    @Test func propertyBitsAgreeWithTheUnicodeProperties() {
-        for value in ScalarPropertyBits.wordCharacterStart..<ScalarPropertyBits.wordCharacterEnd {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            #expect(scalar.isWordCharacter == scalar.hasWordCharacterProperties, "U+\(String(value, radix: 16))")
+    /// The bit tables hold the Unicode properties of the Swift runtime in use, bit for bit (on a mismatch the expected
+    /// table is printed, to paste into `ScalarPropertyBits`).
+    @Test func propertyBitTablesHoldTheUnicodeProperties() {
+        func expectTable(_ table: [UInt64], _ range: Range<UInt32>, _ property: (Unicode.Scalar) -> Bool) {
+            let expected = ScalarPropertyBits.bits(range, property)
+            #expect(table == expected, "\(expected.map { "0x" + String($0, radix: 16, uppercase: true) })")
         }
-        for value in ScalarPropertyBits.emojiStart..<ScalarPropertyBits.emojiEnd {
+        typealias Bits = ScalarPropertyBits
+        expectTable(Bits.wordCharacterBits, Bits.wordCharacterStart..<Bits.wordCharacterEnd) { $0.hasWordCharacterProperties }
+        expectTable(Bits.alphabeticBits, Bits.alphabeticStart..<Bits.alphabeticEnd) { $0.properties.isAlphabetic }
+        expectTable(Bits.symbolEmojiStartBits, Bits.symbolEmojiStart..<Bits.symbolEmojiEnd) { $0.hasEmojiStartProperties }
+        expectTable(Bits.pictographEmojiStartBits, Bits.pictographEmojiStart..<Bits.pictographEmojiEnd) { $0.hasEmojiStartProperties }
+    }
+
+    /// The fast paths of `isWordCharacter`, `isEmojiStart` and `ScalarPropertyBits.isAlphabetic` (fixed ranges and bit
+    /// tables) answer as the Unicode properties do for every scalar they cover and those around them: Arabic,
+    /// Devanagari and Bengali letters are word characters, their dandas are not, emoji start emoji. The one exception
+    /// is kept as the scanner has always had it: the Cyrillic combining marks U+0483-0489 are no word characters.
+    @Test func propertyFastPathsAgreeWithTheUnicodeProperties() {
+        var wordCharacterMismatches: [UInt32] = [], emojiStartMismatches: [UInt32] = []
+        var alphabeticMismatches: [UInt32] = []
+        let covered: [ClosedRange<UInt32>] = [0x80...0x3400, 0x4DF0...0xA010, 0xABF0...0xD7B0, 0x1EFF0...0x1FB10]
+        for value in covered.joined() {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            #expect(scalar.isEmojiStart == (scalar.isRegionalIndicator || scalar.hasEmojiStartProperties), "U+\(String(value, radix: 16))")
+            let isWordCharacter = scalar.hasWordCharacterProperties && !(value >= 0x483 && value <= 0x489)
+            if scalar.isWordCharacter != isWordCharacter { wordCharacterMismatches.append(value) }
+            let emojiStart = value >= 0x2000 && (scalar.isRegionalIndicator || scalar.hasEmojiStartProperties)
+                && !(value >= 0x3040 && value <= 0xD7AF && !(value >= 0x3200 && value <= 0x33FF))
+            if scalar.isEmojiStart != emojiStart { emojiStartMismatches.append(value) }
+            if ScalarPropertyBits.isAlphabetic(scalar) != scalar.properties.isAlphabetic { alphabeticMismatches.append(value) }
         }
-        for value in (ScalarPropertyBits.alphabeticStart - 1)...ScalarPropertyBits.alphabeticEnd {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            #expect(ScalarPropertyBits.isAlphabetic(scalar) == scalar.properties.isAlphabetic, "U+\(String(value, radix: 16))")
-        }
+        #expect(wordCharacterMismatches.isEmpty, "\(wordCharacterMismatches.prefix(20).map { String($0, radix: 16) })")
+        #expect(emojiStartMismatches.isEmpty, "\(emojiStartMismatches.prefix(20).map { String($0, radix: 16) })")
+        #expect(alphabeticMismatches.isEmpty, "\(alphabeticMismatches.prefix(20).map { String($0, radix: 16) })")
         #expect(ScalarPropertyBits.isAlphabetic(Unicode.Scalar(0x0628)!) && !ScalarPropertyBits.isAlphabetic(Unicode.Scalar(0x060C)!))  // ب ،
         #expect(Unicode.Scalar(0x0628)!.isWordCharacter)  // ب
         #expect(!Unicode.Scalar(0x0964)!.isWordCharacter)  // ।
         #expect(Unicode.Scalar(0x1F60D)!.isEmojiStart)  // 😍
+        #expect(Unicode.Scalar(0x2764)!.isEmojiStart && !Unicode.Scalar(0x2764)!.isWordCharacter)  // ❤
+        #expect(Unicode.Scalar(0x597D)!.isWordCharacter && Unicode.Scalar(0xD55C)!.isWordCharacter)  // 好 한
     }
 
     /// Storage reused from text to text holds only the tokens of the last text scanned.

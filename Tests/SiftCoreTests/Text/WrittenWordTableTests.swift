@@ -92,17 +92,20 @@ struct WrittenWordTableTests {
         #expect(withBytes("laggy") { table.value($0, hash: WrittenWordTable<Int>.hash($0)) } == 2)
     }
 
-    /// A fold memo folds each spelling once, keeps forms apart by their bytes, and starts over past its limit.
+    /// A fold memo folds each spelling once, keeps forms apart by their bytes, and starts over past its limit; the
+    /// hash it gives, first time or not, is the folded string's `WordHash`.
     @Test func foldMemoFoldsEachSpellingOnce() {
         var memo = FoldMemo(limit: 2)
         var folds = 0
         func form(_ written: String) -> String {
-            withBytes(written) { bytes in
+            let (form, hash) = withBytes(written) { bytes in
                 memo.form(bytes) {
                     folds += 1
                     return FoldedForm(folded: written.lowercased(), elongated: false, allCaps: false)
-                }.folded
+                }
             }
+            #expect(hash == WordHash.of(form.folded))
+            return form.folded
         }
         #expect(form("Laggy") == "laggy")
         #expect(form("Laggy") == "laggy")
