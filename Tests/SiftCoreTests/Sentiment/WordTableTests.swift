@@ -65,6 +65,20 @@ struct WordTableTests {
         #expect(text.withUnsafeBufferPointer { LaidOutWords.lineCount($0) } == text.filter { $0 == 0x0A }.count + 1)
     }
 
+    @Test func laidOutWordsHoldEveryLineWhateverCountTheCallerGives() {
+        let words = (0..<40).map { "w\($0)" }
+        let text = words.joined(separator: "\n")
+        for count in [nil, 0, 1, 39, 40, 41, 1_000] {
+            let laidOut = LaidOutWords(lines: text, count: count, distinct: true)
+            #expect(laidOut.count == words.count, "\(String(describing: count))")
+            for (i, word) in words.enumerated() { #expect(laidOut.index(word, hash: WordHash.of(word)) == i) }
+            #expect(laidOut.index("w40", hash: WordHash.of("w40")) == nil)
+        }
+        // Without `distinct`, a repeated line is held once, at its first index.
+        let repeated = LaidOutWords(lines: "b\na\nb\n\na", count: 2)
+        #expect(repeated.count == 2 && repeated.word(at: 0) == "b" && repeated.word(at: 1) == "a")
+    }
+
     @Test func aLaidOutTableFindsWhatItsWordTableFinds() {
         var table = WordTable<Int>()
         let words = (0..<3_000).map { "w\($0)" } + ["a-very-long-word-beyond-a-small-string", "😡", "très"]
