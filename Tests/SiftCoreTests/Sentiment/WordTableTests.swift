@@ -49,6 +49,9 @@ struct WordTableTests {
         // A wrong hash misses instead of matching another word.
         #expect(!set.contains("crashes", hash: WordHash.of("crash")))
         #expect(WordSet(lines: "").isEmpty)
+        let distinct = WordSet(lines: "crash\ncrashes\n😡", distinct: true)
+        #expect(distinct.count == 3 && distinct.contains("😡", hash: WordHash.of("😡")))
+        #expect(!distinct.contains("cras", hash: WordHash.of("cras")))
     }
 
     @Test func linesAreCountedAtEveryPlaceOfAnEightByteBlock() {
@@ -60,6 +63,11 @@ struct WordTableTests {
                 if place > 0 { bytes[place - 1] = 0x0B }
                 #expect(bytes.withUnsafeBufferPointer { LaidOutWords.lineCount($0) } == 2, "\(length) \(place)")
             }
+        }
+        // Blocks of eight line feeds: the most one block can add.
+        for length in [8, 16, 17, 23] {
+            let feeds = [UInt8](repeating: UInt8(ascii: "\n"), count: length)
+            #expect(feeds.withUnsafeBufferPointer { LaidOutWords.lineCount($0) } == length + 1)
         }
         let text = Array("a\n\nbc\nd\n\n\n\n\nefghijklmnop\nq\n".utf8)
         #expect(text.withUnsafeBufferPointer { LaidOutWords.lineCount($0) } == text.filter { $0 == 0x0A }.count + 1)
