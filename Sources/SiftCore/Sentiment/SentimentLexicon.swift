@@ -372,25 +372,35 @@ struct LaidOutLexicon: Sendable {
         phraseWords.reserveCapacity(phraseCount)
         var text = sections[2]
         text.withUTF8 { bytes in
-            var lineStart = 0
-            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
-                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
-                lineStart = end + 1
-                var count = 0
-                for byte in line where byte == UInt8(ascii: " ") { count += 1 }
-                guard !line.isEmpty else { continue }
-                var words: [String] = [], hashes: [Int] = []
-                words.reserveCapacity(count + 1)
-                hashes.reserveCapacity(count + 1)
-                var start = 0
-                for k in 0...line.count where k == line.count || line[k] == UInt8(ascii: " ") {
-                    let word = UnsafeBufferPointer(rebasing: line[start..<k])
-                    start = k + 1
-                    guard !word.isEmpty else { continue }
-                    words.append(String(decoding: word, as: UTF8.self))
-                    hashes.append(WordHash.of(word))
+            // Through plain pointers, each line's words counted while its end is looked for: index loops over the
+            // bytes with a `where` clause tested bounds on every byte.
+            guard let base = bytes.baseAddress else { return }
+            let end = base + bytes.count
+            var line = base
+            while line < end {
+                var lineEnd = line, spaces = 0
+                while lineEnd < end, lineEnd.pointee != UInt8(ascii: "\n") {
+                    if lineEnd.pointee == UInt8(ascii: " ") { spaces += 1 }
+                    lineEnd += 1
                 }
-                phraseWords.append((words, hashes))
+                if lineEnd > line {
+                    var words: [String] = [], hashes: [Int] = []
+                    words.reserveCapacity(spaces + 1)
+                    hashes.reserveCapacity(spaces + 1)
+                    var p = line
+                    while p < lineEnd {
+                        let start = p
+                        while p < lineEnd, p.pointee != UInt8(ascii: " ") { p += 1 }
+                        if p > start {
+                            let word = UnsafeBufferPointer(start: start, count: p - start)
+                            words.append(String(decoding: word, as: UTF8.self))
+                            hashes.append(WordHash.of(word))
+                        }
+                        p += 1
+                    }
+                    phraseWords.append((words, hashes))
+                }
+                line = lineEnd + 1
             }
         }
         guard phraseWords.count == phraseCount else { return nil }
