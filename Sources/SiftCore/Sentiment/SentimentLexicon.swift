@@ -356,16 +356,25 @@ struct LaidOutLexicon: Sendable {
         }
         var entryValues: [LexiconEntry] = []
         entryValues.reserveCapacity(entryCount)
-        for _ in 0..<entryCount {
-            guard let v = next(), let s = next(), let b = next(), let c = next(), let n = next(),
-                  let valence = value(v), let source = ValenceSource(rawValue: UInt8(truncatingIfNeeded: s)),
-                  let booster = value(b), c <= 2, position + n <= numbers.count else { return nil }
-            var entry = LexiconEntry(valence: valence, source: source, booster: booster,
-                                     contrast: c == 0 ? nil : c == 1 ? .after : .before)
-            if n > 0 { entry.phrases = Array(numbers[position..<(position + n)]) }
-            position += n
-            entryValues.append(entry)
+        // Read through a buffer pointer, the room for an entry's numbers checked once before they are read (so the
+        // unchecked reads stay inside): each number read tested the position twice, here and in the array.
+        let entriesRead = numbers.withUnsafeBufferPointer { numbers in
+            for _ in 0..<entryCount {
+                guard position + 5 <= numbers.count else { return false }
+                let v = numbers[position], s = numbers[position + 1], b = numbers[position + 2]
+                let c = numbers[position + 3], n = numbers[position + 4]
+                position += 5
+                guard let valence = value(v), let source = ValenceSource(rawValue: UInt8(truncatingIfNeeded: s)),
+                      let booster = value(b), c <= 2, n >= 0, position + n <= numbers.count else { return false }
+                var entry = LexiconEntry(valence: valence, source: source, booster: booster,
+                                         contrast: c == 0 ? nil : c == 1 ? .after : .before)
+                if n > 0 { entry.phrases = Array(numbers[position..<(position + n)]) }
+                position += n
+                entryValues.append(entry)
+            }
+            return true
         }
+        guard entriesRead else { return nil }
         // Each expression's words and their hashes, hashed while split (hashing the Strings again was a tenth of
         // reading the layout) into arrays of their own size (grown word by word, they were reallocated twice).
         var phraseWords: [(words: [String], hashes: [Int])] = []
@@ -454,7 +463,7 @@ struct LaidOutLexicon: Sendable {
                 for byte in bytes where byte >= 0x30 {
                     if byte >= 0x50 {
                         numbers[written] = current << 5 | Int(byte &- 0x50)
-                        written += 1
+                        written &+= 1  // below `bytes.count`, the storage's size
                         current = 0
                     } else {
                         current = current << 5 | Int(byte &- 0x30)
