@@ -356,41 +356,60 @@ struct LaidOutLexicon: Sendable {
         }
         var entryValues: [LexiconEntry] = []
         entryValues.reserveCapacity(entryCount)
-        for _ in 0..<entryCount {
-            guard let v = next(), let s = next(), let b = next(), let c = next(), let n = next(),
-                  let valence = value(v), let source = ValenceSource(rawValue: UInt8(truncatingIfNeeded: s)),
-                  let booster = value(b), c <= 2, position + n <= numbers.count else { return nil }
-            var entry = LexiconEntry(valence: valence, source: source, booster: booster,
-                                     contrast: c == 0 ? nil : c == 1 ? .after : .before)
-            if n > 0 { entry.phrases = Array(numbers[position..<(position + n)]) }
-            position += n
-            entryValues.append(entry)
+        // Read through a buffer pointer, the room for an entry's numbers checked once before they are read (so the
+        // unchecked reads stay inside): each number read tested the position twice, here and in the array.
+        let entriesRead = numbers.withUnsafeBufferPointer { numbers in
+            for _ in 0..<entryCount {
+                guard position + 5 <= numbers.count else { return false }
+                let v = numbers[position], s = numbers[position + 1], b = numbers[position + 2]
+                let c = numbers[position + 3], n = numbers[position + 4]
+                position += 5
+                guard let valence = value(v), let source = ValenceSource(rawValue: UInt8(truncatingIfNeeded: s)),
+                      let booster = value(b), c <= 2, n >= 0, position + n <= numbers.count else { return false }
+                var entry = LexiconEntry(valence: valence, source: source, booster: booster,
+                                         contrast: c == 0 ? nil : c == 1 ? .after : .before)
+                if n > 0 { entry.phrases = Array(numbers[position..<(position + n)]) }
+                position += n
+                entryValues.append(entry)
+            }
+            return true
         }
+        guard entriesRead else { return nil }
         // Each expression's words and their hashes, hashed while split (hashing the Strings again was a tenth of
         // reading the layout) into arrays of their own size (grown word by word, they were reallocated twice).
         var phraseWords: [(words: [String], hashes: [Int])] = []
         phraseWords.reserveCapacity(phraseCount)
         var text = sections[2]
         text.withUTF8 { bytes in
-            var lineStart = 0
-            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
-                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
-                lineStart = end + 1
-                var count = 0
-                for byte in line where byte == UInt8(ascii: " ") { count += 1 }
-                guard !line.isEmpty else { continue }
-                var words: [String] = [], hashes: [Int] = []
-                words.reserveCapacity(count + 1)
-                hashes.reserveCapacity(count + 1)
-                var start = 0
-                for k in 0...line.count where k == line.count || line[k] == UInt8(ascii: " ") {
-                    let word = UnsafeBufferPointer(rebasing: line[start..<k])
-                    start = k + 1
-                    guard !word.isEmpty else { continue }
-                    words.append(String(decoding: word, as: UTF8.self))
-                    hashes.append(WordHash.of(word))
+            // Through plain pointers, each line's words counted while its end is looked for: index loops over the
+            // bytes with a `where` clause tested bounds on every byte.
+            guard let base = bytes.baseAddress else { return }
+            let end = base + bytes.count
+            var line = base
+            while line < end {
+                var lineEnd = line, spaces = 0
+                while lineEnd < end, lineEnd.pointee != UInt8(ascii: "\n") {
+                    if lineEnd.pointee == UInt8(ascii: " ") { spaces += 1 }
+                    lineEnd += 1
                 }
-                phraseWords.append((words, hashes))
+                if lineEnd > line {
+                    var words: [String] = [], hashes: [Int] = []
+                    words.reserveCapacity(spaces + 1)
+                    hashes.reserveCapacity(spaces + 1)
+                    var p = line
+                    while p < lineEnd {
+                        let start = p
+                        while p < lineEnd, p.pointee != UInt8(ascii: " ") { p += 1 }
+                        if p > start {
+                            let word = UnsafeBufferPointer(start: start, count: p - start)
+                            words.append(String(decoding: word, as: UTF8.self))
+                            hashes.append(WordHash.of(word))
+                        }
+                        p += 1
+                    }
+                    phraseWords.append((words, hashes))
+                }
+                line = lineEnd + 1
             }
         }
         guard phraseWords.count == phraseCount else { return nil }
@@ -444,7 +463,7 @@ struct LaidOutLexicon: Sendable {
                 for byte in bytes where byte >= 0x30 {
                     if byte >= 0x50 {
                         numbers[written] = current << 5 | Int(byte &- 0x50)
-                        written += 1
+                        written &+= 1  // below `bytes.count`, the storage's size
                         current = 0
                     } else {
                         current = current << 5 | Int(byte &- 0x30)

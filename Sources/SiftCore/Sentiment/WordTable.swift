@@ -165,8 +165,10 @@ struct WordSet: Sendable {
     /// The words of a text of one word a line (empty lines skipped), as `scripts/embed-lexicons` writes lists.
     // Laid out, not inserted: making a String of each of the 10,771 words of the plain-English lists and inserting it
     // was a thirteenth of a one-line run.
-    init(lines text: String) {
-        laidOut = LaidOutWords(lines: text)
+    /// `distinct`: no word is on two lines (as `scripts/embed-lexicons` writes its lists), so none is looked for
+    /// before it is placed.
+    init(lines text: String, distinct: Bool = false) {
+        laidOut = LaidOutWords(lines: text, distinct: distinct)
         isLaidOut = true
     }
 
@@ -203,42 +205,68 @@ struct LaidOutWords: Sendable {
     /// `scripts/embed-lexicons` writes its tables), so none is looked for before it is placed.
     init(lines text: String, count knownLines: Int? = nil, distinct: Bool = false) {
         let bytes = Array(text.utf8)
-        var bounds: [UInt64] = []
-        var probes = TaggedProbes(slots: 16)
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let lines = knownLines ?? Self.lineCount(buffer)
-            var size = 16
-            while size < lines * 2 { size *= 2 }
-            probes = TaggedProbes(slots: size)
-            bounds.reserveCapacity(lines)
-            // One pass: each word is hashed (`WordHash.of`) while its line's end is looked for, through plain pointers
-            // (a second pass over the words to hash them, and checked reads, were half of laying them out).
-            let end = base + buffer.count
-            var p = base
-            while p < end {
-                let start = p
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                while p < end {
-                    let byte = p.pointee
-                    if byte == UInt8(ascii: "\n") { break }
-                    h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
-                    p += 1
-                }
-                if p > start {
-                    let hash = Int(truncatingIfNeeded: h ^ (h >> 29))
-                    let word = UnsafeBufferPointer(start: start, count: p - start)
-                    if distinct || bounds.withUnsafeBufferPointer({ Self.index(word, hash: hash, probes: probes, bounds: $0, in: buffer) }) == nil {
-                        bounds.append(UInt64(start - base) << 32 | UInt64(p - base))
-                        probes.place(bounds.count - 1, hash: hash)
-                    }
-                }
-                p += 1
-            }
+        func counted() -> Int { bytes.withUnsafeBufferPointer(Self.lineCount) }
+        // With more lines than the caller said, laid out again with them counted (at least one a word).
+        guard let (bounds, probes) = Self.layOut(bytes, lines: knownLines ?? counted(), distinct: distinct)
+                ?? Self.layOut(bytes, lines: counted(), distinct: distinct) else {
+            preconditionFailure("a text has no more words than lines")
         }
         self.bytes = bytes
         self.bounds = bounds
         self.probes = probes
+    }
+
+    /// The bounds and probes of the words of `bytes`, one a line; nil when it has more than `lines` words.
+    private static func layOut(_ bytes: [UInt8], lines: Int, distinct: Bool) -> ([UInt64], TaggedProbes)? {
+        var size = 16
+        while size < lines * 2 { size *= 2 }
+        var probes = TaggedProbes(slots: size)
+        // Written through pointers into storage of one bound a line, the probes placed through one borrow of their
+        // slots: appending and placing word by word checked capacity and uniqueness each time.
+        var complete = true
+        let bounds = [UInt64](unsafeUninitializedCapacity: lines) { bounds, placed in
+            complete = bytes.withUnsafeBufferPointer { buffer in
+                probes.placing { placer in
+                    layOut(buffer, into: bounds, placed: &placed, placer: placer, distinct: distinct)
+                }
+            }
+        }
+        return complete ? (bounds, probes) : nil
+    }
+
+    /// Lays out the words of `buffer`, one a line, into `bounds` (from `placed`) and the probes; false when `bounds`
+    /// is full before the last word.
+    // One pass: each word is hashed (`WordHash.of`) while its line's end is looked for, through plain pointers (a
+    // second pass over the words to hash them, and checked reads, were half of laying them out).
+    @inline(__always)
+    private static func layOut(_ buffer: UnsafeBufferPointer<UInt8>, into bounds: UnsafeMutableBufferPointer<UInt64>,
+                               placed: inout Int, placer: TaggedProbes.Placer, distinct: Bool) -> Bool {
+        guard let base = buffer.baseAddress else { return true }
+        let end = base + buffer.count
+        var p = base
+        while p < end {
+            let start = p
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            while p < end {
+                let byte = p.pointee
+                if byte == UInt8(ascii: "\n") { break }
+                h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+                p += 1
+            }
+            if p > start {
+                let hash = Int(truncatingIfNeeded: h ^ (h >> 29))
+                let word = UnsafeBufferPointer(start: start, count: p - start)
+                let laidOut = UnsafeBufferPointer(rebasing: bounds[..<placed])
+                if distinct || placer.first(hash: hash, where: { Self.holds(laidOut, $0, word, in: buffer) }) == nil {
+                    guard placed < bounds.count else { return false }
+                    bounds[placed] = UInt64(start - base) << 32 | UInt64(p - base)
+                    placer.place(placed, hash: hash)
+                    placed += 1
+                }
+            }
+            p += 1
+        }
+        return true
     }
 
     /// The number of lines of `bytes` (line feeds + 1), eight bytes at once: one compare a byte was a tenth of laying
@@ -252,7 +280,9 @@ struct LaidOutWords: Sendable {
             // top bit of every other byte, without a carry into the next.
             let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
             let nonzero = ((x & low) &+ low) | x
-            lines &+= (~nonzero & ~low).nonzeroBitCount
+            // The marks' count summed into the top byte by one multiply: `nonzeroBitCount` has no instruction on
+            // the baseline x86-64 and was a dozen.
+            lines &+= Int(truncatingIfNeeded: (((~nonzero & ~low) >> 7) &* 0x0101_0101_0101_0101) >> 56)
             i += 8
         }
         while i < bytes.count {
@@ -304,16 +334,21 @@ struct LaidOutWords: Sendable {
     @inline(__always)
     private static func index(_ word: UnsafeBufferPointer<UInt8>, hash: Int, probes: TaggedProbes,
                               bounds: UnsafeBufferPointer<UInt64>, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-        probes.first(hash: hash) { k in
-            let start = Int(bounds[k] >> 32), end = Int(bounds[k] & 0xFFFF_FFFF)
-            guard end - start == word.count else { return false }
-            var i = 0
-            while i < word.count {
-                if buffer[start + i] != word[i] { return false }
-                i += 1
-            }
-            return true
+        probes.first(hash: hash) { holds(bounds, $0, word, in: buffer) }
+    }
+
+    /// Whether the word at index `k` of `bounds` is `word`.
+    @inline(__always)
+    private static func holds(_ bounds: UnsafeBufferPointer<UInt64>, _ k: Int, _ word: UnsafeBufferPointer<UInt8>,
+                              in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(bounds[k] >> 32), end = Int(bounds[k] & 0xFFFF_FFFF)
+        guard end - start == word.count else { return false }
+        var i = 0
+        while i < word.count {
+            if buffer[start + i] != word[i] { return false }
+            i += 1
         }
+        return true
     }
 }
 

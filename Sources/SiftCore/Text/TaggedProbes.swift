@@ -16,7 +16,7 @@ struct TaggedProbes: Sendable {
     var count: Int { slots.count }
 
     @inline(__always)
-    private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) & 0xFFFF_FFFF) << 32 }
+    fileprivate static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) & 0xFFFF_FFFF) << 32 }
 
     /// The first slot to probe for a tagged slot value: the hash's low bits, as `first` probes from `hash & mask`.
     @inline(__always)
@@ -25,20 +25,23 @@ struct TaggedProbes: Sendable {
     /// The first entry index whose slot carries `hash`'s tag and for which `isKey` holds; nil at the first empty slot.
     @inline(__always)
     func first(hash: Int, where isKey: (Int) -> Bool) -> Int? {
+        // Through a buffer pointer: a slot read then copies nothing.
+        slots.withUnsafeBufferPointer { Self.first(hash: hash, in: $0, where: isKey) }
+    }
+
+    @inline(__always)
+    fileprivate static func first(hash: Int, in slots: UnsafeBufferPointer<UInt64>, where isKey: (Int) -> Bool) -> Int? {
         let mask = slots.count - 1
         let tag = Self.tag(hash)
         var slot = hash & mask
-        // Through a buffer pointer: a slot read then copies nothing.
-        return slots.withUnsafeBufferPointer { slots in
-            while true {
-                let probe = slots[slot]
-                if probe == 0 { return nil }
-                if probe & 0xFFFF_FFFF_0000_0000 == tag {
-                    let index = Int(probe & 0xFFFF_FFFF) - 1
-                    if isKey(index) { return index }
-                }
-                slot = (slot + 1) & mask
+        while true {
+            let probe = slots[slot]
+            if probe == 0 { return nil }
+            if probe & 0xFFFF_FFFF_0000_0000 == tag {
+                let index = Int(probe & 0xFFFF_FFFF) - 1
+                if isKey(index) { return index }
             }
+            slot = (slot + 1) & mask
         }
     }
 
@@ -48,8 +51,29 @@ struct TaggedProbes: Sendable {
         slots.withUnsafeMutableBufferPointer { Self.place(tagged, in: $0) }
     }
 
+    /// Places entries into slots borrowed for one fill (`placing`).
+    struct Placer {
+        fileprivate let slots: UnsafeMutableBufferPointer<UInt64>
+
+        /// Records entry `index` under `hash` in the first empty slot, as `TaggedProbes.place` does.
+        @inline(__always)
+        func place(_ index: Int, hash: Int) { TaggedProbes.place(TaggedProbes.tag(hash) | UInt64(index + 1), in: slots) }
+
+        /// `TaggedProbes.first(hash:where:)` over the slots placed so far.
+        @inline(__always)
+        func first(hash: Int, where isKey: (Int) -> Bool) -> Int? {
+            TaggedProbes.first(hash: hash, in: UnsafeBufferPointer(slots), where: isKey)
+        }
+    }
+
+    /// Calls `body` to place many entries through one borrow of the slots: `place` checked the slots' uniqueness and
+    /// was not inlined, for each of the ~25,000 words laid out at start-up. The placer must not outlive `body`.
+    mutating func placing<R>(_ body: (Placer) -> R) -> R {
+        slots.withUnsafeMutableBufferPointer { body(Placer(slots: $0)) }
+    }
+
     @inline(__always)
-    private static func place(_ tagged: UInt64, in slots: UnsafeMutableBufferPointer<UInt64>) {
+    fileprivate static func place(_ tagged: UInt64, in slots: UnsafeMutableBufferPointer<UInt64>) {
         let mask = slots.count - 1
         var slot = home(tagged, mask: mask)
         while slots[slot] != 0 { slot = (slot + 1) & mask }

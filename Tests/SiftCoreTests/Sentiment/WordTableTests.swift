@@ -49,6 +49,9 @@ struct WordTableTests {
         // A wrong hash misses instead of matching another word.
         #expect(!set.contains("crashes", hash: WordHash.of("crash")))
         #expect(WordSet(lines: "").isEmpty)
+        let distinct = WordSet(lines: "crash\ncrashes\n😡", distinct: true)
+        #expect(distinct.count == 3 && distinct.contains("😡", hash: WordHash.of("😡")))
+        #expect(!distinct.contains("cras", hash: WordHash.of("cras")))
     }
 
     @Test func linesAreCountedAtEveryPlaceOfAnEightByteBlock() {
@@ -61,8 +64,27 @@ struct WordTableTests {
                 #expect(bytes.withUnsafeBufferPointer { LaidOutWords.lineCount($0) } == 2, "\(length) \(place)")
             }
         }
+        // Blocks of eight line feeds: the most one block can add.
+        for length in [8, 16, 17, 23] {
+            let feeds = [UInt8](repeating: UInt8(ascii: "\n"), count: length)
+            #expect(feeds.withUnsafeBufferPointer { LaidOutWords.lineCount($0) } == length + 1)
+        }
         let text = Array("a\n\nbc\nd\n\n\n\n\nefghijklmnop\nq\n".utf8)
         #expect(text.withUnsafeBufferPointer { LaidOutWords.lineCount($0) } == text.filter { $0 == 0x0A }.count + 1)
+    }
+
+    @Test func laidOutWordsHoldEveryLineWhateverCountTheCallerGives() {
+        let words = (0..<40).map { "w\($0)" }
+        let text = words.joined(separator: "\n")
+        for count in [nil, 0, 1, 39, 40, 41, 1_000] {
+            let laidOut = LaidOutWords(lines: text, count: count, distinct: true)
+            #expect(laidOut.count == words.count, "\(String(describing: count))")
+            for (i, word) in words.enumerated() { #expect(laidOut.index(word, hash: WordHash.of(word)) == i) }
+            #expect(laidOut.index("w40", hash: WordHash.of("w40")) == nil)
+        }
+        // Without `distinct`, a repeated line is held once, at its first index.
+        let repeated = LaidOutWords(lines: "b\na\nb\n\na", count: 2)
+        #expect(repeated.count == 2 && repeated.word(at: 0) == "b" && repeated.word(at: 1) == "a")
     }
 
     @Test func aLaidOutTableFindsWhatItsWordTableFinds() {
