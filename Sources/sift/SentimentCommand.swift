@@ -230,14 +230,9 @@ struct SentimentCommand: ParsableCommand {
         /// Writes `value` at `p`, which has 8 bytes of room past the number; returns the number of bytes.
         @inline(__always)
         func put(_ value: Double, at p: UnsafeMutablePointer<UInt8>) -> Int {
-            // Rounded half away from zero as `rounded()` does, without its libm call (35 instructions a number): the
-            // fraction left after truncating is exact for any double below 2^52.
             let x = value * Double(scale)
-            guard x.magnitude < 0x1p52 else { return SentimentCommand.putRounded(x, digits: digits, scale: scale, at: p) }
-            var scaled = Int(x)
-            let fraction = x - Double(scaled)
-            // |scaled| < 2^52 + 1: the arithmetic below cannot overflow.
-            if fraction >= 0.5 { scaled &+= 1 } else if fraction <= -0.5 { scaled &-= 1 }
+            guard var scaled = x.roundedHalfAwayInteger else { return SentimentCommand.putRounded(x, digits: digits, scale: scale, at: p) }
+            // |scaled| ≤ 2^52: the arithmetic below cannot overflow.
             var n = 0
             if scaled < 0 { p[0] = UInt8(ascii: "-"); n = 1; scaled = 0 &- scaled }
             guard scaled <= scale else { return n &+ SentimentCommand.putScaled(scaled, digits: digits, scale: scale, at: p + n) }

@@ -694,14 +694,11 @@ struct ScoringRun {
                               neutral: Self.roundedHalfAway(neutral / total * 1000) / 1000)
     }
 
-    /// `x.rounded()` (half away from zero), without libm's `round` (four calls a text, ~18 instructions each): below
-    /// 2^52 the fraction left after truncating is exact, and the result keeps the sign of `x` as `round` does (-0.0).
+    /// `x.rounded()` (half away from zero) without libm's `round` (four calls a text), keeping the sign of `x` as
+    /// `round` does (-0.0).
     @inline(__always)
     static func roundedHalfAway(_ x: Double) -> Double {
-        guard x.magnitude < 0x1p52 else { return x.rounded() }
-        var whole = Int(x)
-        let fraction = x - Double(whole)
-        if fraction >= 0.5 { whole += 1 } else if fraction <= -0.5 { whole -= 1 }
+        guard let whole = x.roundedHalfAwayInteger else { return x.rounded() }
         return Double(signOf: x, magnitudeOf: Double(whole))
     }
 

@@ -273,11 +273,18 @@ public final class TextAnalyzerWorker {
     public func analyze(_ text: String, languageHint: String? = nil, into result: inout AnalyzedText) {
         var text = text
         text.makeContiguousUTF8()
+        _ = text.utf8.withContiguousStorageIfAvailable { bytes in
+            analyze(bytes, text: text, languageHint: languageHint, into: &result)
+        }
+        result.text = consume text
+    }
+
+    /// What both `analyze(_:languageHint:into:)` and `analyze(validUTF8:languageHint:into:)` do, on the text's bytes;
+    /// `text`, when given, is them as a String (language identification reads one; else it is made only then).
+    private func analyze(_ bytes: UnsafeBufferPointer<UInt8>, text: String?, languageHint: String?, into result: inout AnalyzedText) {
         var tokenized = false
-        if languageHint == nil, plainEnglishStopwords > 0,
-           let share = text.utf8.withContiguousStorageIfAvailable({ plainEnglish($0, tokens: &result.tokens, sentences: &result.sentences) }) {
-            if let share {
-                result.text = consume text
+        if languageHint == nil, plainEnglishStopwords > 0 {
+            if let share = plainEnglish(bytes, tokens: &result.tokens, sentences: &result.sentences) {
                 result.language = "en"
                 result.languageConfidence = share
                 result.wordSpace = lastWordSpace
@@ -285,14 +292,11 @@ public final class TextAnalyzerWorker {
             }
             tokenized = true
         }
-        let (language, confidence) = languageOf(text, hint: languageHint)
+        let (language, confidence) = languageOf(text ?? String(decoding: bytes, as: UTF8.self), hint: languageHint)
         // Text identified as English, or too short to tell, is tokenized by English rules: the attempt did that.
         if !(tokenized && (language == "en" || language == "und")) {
-            _ = text.utf8.withContiguousStorageIfAvailable { bytes in
-                tokenize(bytes, language: language, into: &result.tokens, sentences: &result.sentences)
-            }
+            tokenize(bytes, language: language, into: &result.tokens, sentences: &result.sentences)
         }
-        result.text = consume text
         result.language = language
         result.languageConfidence = confidence
         result.wordSpace = lastWordSpace
@@ -1026,22 +1030,6 @@ extension TextAnalyzerWorker {
     // A String per line of `sift sentiment -` (validation, allocation, copy and free) was ~430 instructions a review.
     func analyze(validUTF8 bytes: UnsafeBufferPointer<UInt8>, languageHint: String?, into result: inout AnalyzedText) {
         if !result.text.isEmpty { result.text = "" }
-        var tokenized = false
-        if languageHint == nil, plainEnglishStopwords > 0 {
-            if let share = plainEnglish(bytes, tokens: &result.tokens, sentences: &result.sentences) {
-                result.language = "en"
-                result.languageConfidence = share
-                result.wordSpace = lastWordSpace
-                return
-            }
-            tokenized = true
-        }
-        let (language, confidence) = languageOf(String(decoding: bytes, as: UTF8.self), hint: languageHint)
-        if !(tokenized && (language == "en" || language == "und")) {
-            tokenize(bytes, language: language, into: &result.tokens, sentences: &result.sentences)
-        }
-        result.language = language
-        result.languageConfidence = confidence
-        result.wordSpace = lastWordSpace
+        analyze(bytes, text: nil, languageHint: languageHint, into: &result)
     }
 }
