@@ -14,7 +14,9 @@ struct CommandLineTests {
 struct DumpDirectoryCommandTests {
     @Test func anUnreadableFileInTheDumpIsSkippedAndTheReportIsWritten() throws {
         let dump = try SiftBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dump) }
         let out = try SiftBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
         let play = SiftBinary.repositoryRoot.appendingPathComponent("Samples/play-reviews.csv")
         try FileManager.default.copyItem(at: play, to: dump.appendingPathComponent("play-reviews.csv"))
         try Data().write(to: dump.appendingPathComponent("appstore-2026-11-29.csv"))
@@ -44,6 +46,7 @@ struct DumpDirectoryCommandTests {
 struct KindFilterCommandTests {
     @Test func onlyMajorBugReportsAreAnalysedAndTheRestAreAccounted() throws {
         let out = try SiftBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
         let samples = SiftBinary.repositoryRoot.appendingPathComponent("Samples").path
         let result = try SiftBinary.run(["analyze", samples, "--out", out.path, "--quiet", "--kind", "bug", "--min-severity", "major"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -24,6 +24,7 @@ struct SiftConfigTests {
             fail_on: ["priority>=70", "new-critical"]
             weights: {volume: 0.4, rating_impact: 0.2}
             """)
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         let config = try SiftConfig.load(path: path)
         let base = (path as NSString).deletingLastPathComponent
         #expect(config.inputs == [base + "/dumps/", "/abs/play.csv"])
@@ -41,6 +42,7 @@ struct SiftConfigTests {
 
     @Test func aWrongTypeNamesTheField() throws {
         let path = try Self.write("kinds: bug\n")
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         do {
             _ = try SiftConfig.load(path: path)
             Issue.record("a scalar where a list belongs was accepted")

@@ -7,8 +7,16 @@ struct StateStoreTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("sift-state-\(UUID().uuidString).sqlite").path
     }
 
+    /// Removes the store's file and its lock beside it.
+    private func remove(_ path: String) {
+        for file in [path, path + ".lock", path + "-wal", path + "-shm", path + "-journal"] {
+            try? FileManager.default.removeItem(atPath: file)
+        }
+    }
+
     @Test func recordsSeenInOneRunAreNotNewInTheNext() throws {
         let path = temporaryPath()
+        defer { remove(path) }
         do {
             let store = try StateStore(path: path)
             #expect(try store.unseen(["a", "b", "c"]) == ["a", "b", "c"])
@@ -27,6 +35,7 @@ struct StateStoreTests {
 
     @Test func aSecondRunOnTheSameStateIsTurnedAway() throws {
         let path = temporaryPath()
+        defer { remove(path) }
         let first = try StateStore(path: path)
         #expect {
             _ = try StateStore(path: path, lockTimeout: 0.2)
