@@ -165,7 +165,7 @@ struct PhraseCandidates {
 
 /// What the rules ask about one token, as plain values: the unit a word starts as (its lexicon entry after every
 /// fallback, `ScoringRun.resolveWord`) and which of the rules' own words it is. Made once per distinct English word
-/// (`ScorerWordMemo`) and read per token from `ScoringRun.facts`, so the rules test a bit instead of comparing
+/// (`ScorerWordMemo`) and its marks read per token from `ScoringRun.marks`, so the rules test a bit instead of comparing
 /// strings or probing word sets token by token.
 // 32 bytes, as plain values.
 struct TokenFacts {

@@ -211,9 +211,11 @@ struct PlainBuffer<Element>: RandomAccessCollection {
     }
 }
 
-/// One fact per token of the text being scored, in storage a run keeps from text to text and frees with it.
-final class TokenFactStorage {
-    private(set) var base: UnsafeMutablePointer<TokenFacts>
+/// The rule marks of each token of the text being scored, in storage a run keeps from text to text and frees with it.
+// Marks alone, not each token's whole `TokenFacts`: the rules after `buildUnits` read nothing else, and storing the
+// 32 bytes of facts was ~6 instructions a token more.
+final class TokenMarkStorage {
+    private(set) var base: UnsafeMutablePointer<TokenFacts.Marks>
     private(set) var capacity: Int
 
     init() {
@@ -221,10 +223,10 @@ final class TokenFactStorage {
         base = .allocate(capacity: capacity)
     }
 
-    /// Room for `count` facts; earlier contents are not kept.
+    /// Room for `count` tokens' marks; earlier contents are not kept.
     // Inlined, growing out of line: a call of the whole method retained and released the storage on every text.
     @inline(__always)
-    func reserve(_ count: Int) -> UnsafeMutablePointer<TokenFacts> {
+    func reserve(_ count: Int) -> UnsafeMutablePointer<TokenFacts.Marks> {
         if count > capacity { grow(count) }
         return base
     }
@@ -264,11 +266,11 @@ struct ScoringRun {
     var tokens = UnsafeBufferPointer<Token>(start: nil, count: 0)
     var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     var sentences = UnsafeBufferPointer<Range<Int>>(start: nil, count: 0)
-    /// Each token's facts (`TokenFacts`), filled by `buildUnits` sentence by sentence.
-    var facts: UnsafeMutablePointer<TokenFacts>
-    var factStorage = TokenFactStorage()
-    /// `factStorage`'s capacity, held by the run: asking the storage on every text retained and released it.
-    var factCapacity = 0
+    /// Each token's rule marks (`TokenFacts.marks`), filled by `buildUnits` sentence by sentence.
+    var marks: UnsafeMutablePointer<TokenFacts.Marks>
+    var markStorage = TokenMarkStorage()
+    /// `markStorage`'s capacity, held by the run: asking the storage on every text retained and released it.
+    var markCapacity = 0
     /// `AnalyzedText.wordSpace` of the text being scored.
     var wordSpace = 0
     /// Hindi and Urdu negate the word before the negator.
@@ -336,8 +338,8 @@ struct ScoringRun {
         self.explain = explain
         self.wordMemo = wordMemo ?? .unused
         ownsWordMemo = wordMemo != nil
-        facts = factStorage.base
-        factCapacity = factStorage.capacity
+        marks = markStorage.base
+        markCapacity = markStorage.capacity
     }
 
     /// Calls `body` with the text's tokens, bytes and sentences bound to the run, and unbinds them after; `textBytes`,
@@ -351,24 +353,24 @@ struct ScoringRun {
                     self.tokens = tokens
                     self.bytes = bytes
                     self.sentences = sentences
-                    // A copied scratch shares the storage: the copy gets its own before writing. The fact storage
+                    // A copied scratch shares the storage: the copy gets its own before writing. The mark storage
                     // answers for all four: they are copied together, and replaced together here (a buffer that grows
                     // gets storage no copy has), so when it is unique so are the others (three more checks were ~70
                     // instructions a text).
-                    if isKnownUniquelyReferenced(&factStorage) {
+                    if isKnownUniquelyReferenced(&markStorage) {
                         units.removeAll()
                         modifiableUnits.removeAll()
                         sentenceScores.removeAll()
                     } else {
-                        factStorage = TokenFactStorage()
-                        factCapacity = 0
+                        markStorage = TokenMarkStorage()
+                        markCapacity = 0
                         units.makeUniqueAndEmpty()
                         modifiableUnits.makeUniqueAndEmpty()
                         sentenceScores.makeUniqueAndEmpty()
                     }
-                    if tokens.count > factCapacity {
-                        facts = factStorage.reserve(tokens.count)
-                        factCapacity = factStorage.capacity
+                    if tokens.count > markCapacity {
+                        marks = markStorage.reserve(tokens.count)
+                        markCapacity = markStorage.capacity
                     }
                     wordSpace = text.wordSpace
                     let result = body(&self)
@@ -526,16 +528,16 @@ struct ScoringRun {
         }
     }
 
-    /// Fills `facts` for the tokens in `range` (those inside an expression matched as a whole); returns their marks.
+    /// Fills `marks` for the tokens in `range` (those inside an expression matched as a whole); returns their union.
     @inline(never)
     mutating func resolveFacts(_ range: Range<Int>) -> TokenFacts.Marks {
-        var marks: TokenFacts.Marks = []
+        var union: TokenFacts.Marks = []
         for i in range {
             let fact = tokenFacts(i)
-            marks.formUnion(fact.marks)
-            (facts + i).initialize(to: fact)
+            union.formUnion(fact.marks)
+            (marks + i).initialize(to: fact.marks)
         }
-        return marks
+        return union
     }
 
     /// A punctuation token's facts: its rule marks and whether it ends a clause.
@@ -617,13 +619,13 @@ struct ScoringRun {
     /// agrees on a side of 3; nil for none, for 3, and for ratings that are wished for, past or someone else's ("would
     /// be 5 stars", "was 5 stars", "5 stars if you fix it", "the 5 star reviews").
     func statedRating() -> Int? {
-        let tokens = tokens, facts = facts
+        let tokens = tokens, marks = marks
         var found: Int?
         var k = 0
         while k + 1 < tokens.count {
             defer { k += 1 }
             // The noun first, by its mark: asked of every token, and almost every token fails it.
-            guard facts[k + 1].marks.contains(.ratingNoun),
+            guard marks[k + 1].contains(.ratingNoun),
                   tokens[k].kind == .number || tokens[k].kind == .word,
                   let stars = Self.ratingNumbers[tokens[k].folded] else { continue }
             if k + 2 < tokens.count, Self.ratingNotOwn.contains(tokens[k + 2].folded) { return nil }
@@ -672,8 +674,8 @@ struct ScoringRun {
     func presentStateOpener(_ range: Range<Int>) -> String? {
         guard let first = range.first(where: { tokens[$0].kind == .word }) else { return nil }
         // Marks, not the word sets: most sentences open with neither kind of word.
-        if facts[first].marks.contains(.presentState) { return tokens[first].folded }
-        guard facts[first].marks.contains(.stateChangeOpener) else { return nil }
+        if marks[first].contains(.presentState) { return tokens[first].folded }
+        guard marks[first].contains(.stateChangeOpener) else { return nil }
         for k in first + 1..<min(first + 5, range.upperBound) where tokens[k].folded.hasPrefix("updat") || tokens[k].folded.hasPrefix("upgrad") {
             return tokens[first...k].map(\.folded).joined(separator: " ")
         }
@@ -681,17 +683,46 @@ struct ScoringRun {
     }
 
     func squash(_ sum: Double) -> Double {
-        let value = tanh(sum / SentimentScorer.compoundScale)
-        return Self.roundedHalfAway(value * 10_000) / 10_000
+        Self.tanhInTenThousandths(sum / SentimentScorer.compoundScale)
+    }
+
+    /// `(tanh(y) * 10_000).rounded() / 10_000` (half away from zero), bit for bit, mostly without libm's `tanh`.
+    ///
+    /// glibc's `tanh` goes through `expm1` (~95 instructions a call); `exp` is about a third of that. With
+    /// e = exp(−2|y|), (1 − e) / (1 + e) is |tanh(y)| to within ~1e-15 (`exp`, the subtraction, the sum and the
+    /// quotient each err by at most an ulp of 1), and `tanh` itself is within 2 ulps of it: the two values times 10,000
+    /// differ by less than 1e-10. So when the scaled value's fraction lies farther than 1e-8 from one half, both round
+    /// to the same whole number; nearer to it (about one value in 50 million), and outside 0 < |y| < 20, `tanh`
+    /// decides. `ExactRoundingTests` compares the two on both sides of every rounding boundary.
+    @inline(__always)
+    static func tanhInTenThousandths(_ y: Double) -> Double {
+        let magnitude = y.magnitude
+        // tanh(±0) is ±0, kept as `roundedHalfAway` keeps it.
+        if magnitude == 0 { return y }
+        guard magnitude < 20 else { return tanhInTenThousandthsByLibm(y) }
+        let e = exp(-2 * magnitude)
+        let scaled = (1 - e) / (1 + e) * 10_000
+        // 0 ≤ scaled ≤ 10,000: the conversion cannot overflow.
+        let whole = Int(scaled)
+        let fraction = scaled - Double(whole)
+        guard (fraction - 0.5).magnitude > 1e-8 else { return tanhInTenThousandthsByLibm(y) }
+        return Double(signOf: y, magnitudeOf: Double(fraction > 0.5 ? whole &+ 1 : whole)) / 10_000
+    }
+
+    /// `tanhInTenThousandths` as written: libm's `tanh`, then the rounding.
+    @inline(never)
+    static func tanhInTenThousandthsByLibm(_ y: Double) -> Double {
+        roundedHalfAway(tanh(y) * 10_000) / 10_000
     }
 
     func shares(compound: Double, positive: Double, negative: Double, neutral: Double) -> SentimentScore {
         let total = positive + negative + neutral
         guard total > 0 else { return SentimentScore(compound: compound, positive: 0, negative: 0, neutral: 1) }
-        // Written out, not a local function: that was a call for each share.
-        return SentimentScore(compound: compound, positive: Self.roundedHalfAway(positive / total * 1000) / 1000,
-                              negative: Self.roundedHalfAway(negative / total * 1000) / 1000,
-                              neutral: Self.roundedHalfAway(neutral / total * 1000) / 1000)
+        // Written out, not a local function: that was a call for each share. A share of (±)0 is that 0 itself, as
+        // dividing, rounding and dividing would leave it: most texts lack one side, and its rounding is skipped.
+        return SentimentScore(compound: compound, positive: positive == 0 ? positive : Self.roundedHalfAway(positive / total * 1000) / 1000,
+                              negative: negative == 0 ? negative : Self.roundedHalfAway(negative / total * 1000) / 1000,
+                              neutral: neutral == 0 ? neutral : Self.roundedHalfAway(neutral / total * 1000) / 1000)
     }
 
     /// `x.rounded()` (half away from zero) without libm's `round` (four calls a text), keeping the sign of `x` as
@@ -717,7 +748,7 @@ struct ScoringRun {
 
     /// Whether `unit` is a single word with the rule mark `mark` ("least", "at"/"very"), without comparing strings.
     func isWord(_ unit: ScoredUnit, _ mark: TokenFacts.Marks) -> Bool {
-        unit.tokens.count == 1 && facts[unit.tokens.lowerBound].marks.contains(mark)
+        unit.tokens.count == 1 && marks[unit.tokens.lowerBound].contains(mark)
     }
 
     func original(_ unit: ScoredUnit) -> String {
@@ -877,7 +908,7 @@ struct ScoringRun {
     }
 
     /// Splits a sentence into words, expressions matched as wholes, boosters, contrast words and clause breaks, and
-    /// fills its tokens' `facts` on the way.
+    /// fills its tokens' `marks` on the way.
     // One pass for facts and units: a pass of its own over the text's tokens to fill their facts first cost ~25
     // instructions a token more (its loop, and copying each word's facts back from memory here).
     mutating func buildUnits(_ range: Range<Int>) {
@@ -891,7 +922,7 @@ struct ScoringRun {
         defer { self.sentenceMarks = sentenceMarks }
         if explain { unitRules.removeAll(keepingCapacity: true) }
         // Tokens and their facts are read in place: copying a token retained and released its two strings.
-        let tokens = tokens, facts = facts
+        let tokens = tokens, marks = marks
         var i = range.lowerBound
         while i < range.upperBound {
             switch tokens[i].kind {
@@ -899,7 +930,7 @@ struct ScoringRun {
                 // The word's unit as its facts made it (`TokenFacts`); its expressions and the lookup they index only
                 // for words that start some.
                 var fact = useWordMemo ? memoFacts(i) : wordFacts(i)
-                (facts + i).initialize(to: fact)
+                (marks + i).initialize(to: fact.marks)
                 sentenceMarks.formUnion(fact.marks)
                 // The memo's words carry the hashes their expressions' second words may have: most words that start
                 // expressions are not followed by any of them, and matching is skipped.
@@ -940,7 +971,7 @@ struct ScoringRun {
                 i &+= 1
             case .punctuation:
                 let fact = Self.markFacts(i, tokens: tokens, bytes: bytes, asciiMarks: asciiMarks, asciiMarkFacts: asciiMarkFacts, ruleWords: ruleWords)
-                (facts + i).initialize(to: fact)
+                (marks + i).initialize(to: fact.marks)
                 sentenceMarks.formUnion(fact.marks)
                 if case .clauseBreak = fact.role {
                     units.append(ScoredUnit(tokens: i..<i + 1, role: .clauseBreak))
@@ -993,11 +1024,11 @@ struct ScoringRun {
         }
     }
 
-    /// Fills the facts of token `i`, neither a word nor a mark; returns its marks.
+    /// Fills the marks of token `i`, neither a word nor a mark, and returns them.
     @inline(__always)
     func resolveOther(_ i: Int) -> TokenFacts.Marks {
         let fact = Self.otherFacts(i, tokens: tokens, ruleWords: ruleWords)
-        (facts + i).initialize(to: fact)
+        (marks + i).initialize(to: fact.marks)
         return fact.marks
     }
 
@@ -1343,7 +1374,7 @@ struct ScoringRun {
                !(negator.map { tokens[$0].foldedHash == Self.withoutHash && withoutAfterANegator($0, in: range) } ?? false) {
                 // Only explanations name the negator: copying its string retained and released it for every negated unit.
                 var negatorWord: String { negator.map { tokens[$0].folded } ?? "not" }
-                let statesProblem = negator.map { Self.negatorCanStateProblem($0, in: range, tokens: tokens, facts: facts) } ?? true
+                let statesProblem = negator.map { Self.negatorCanStateProblem($0, in: range, tokens: tokens, marks: marks) } ?? true
                 let failure = statesProblem ? lexicon?.failure(tokens[firstIndex]) : nil
                 // A listed verb is a failure even when the lexicon calls it negative: "can't cancel", "not refunded"
                 // complain, they do not praise the way "not bad" does.
@@ -1358,7 +1389,7 @@ struct ScoringRun {
                     if explain { addModifierRule(u, "negated by '\(negatorWord)' (softened)") }
                     spentNegator = negator ?? -1
                 } else if let negator, statesProblem, tokens[firstIndex].kind == .word, !tokens[firstIndex].flags.contains(.stopword),
-                          !facts[firstIndex].marks.contains(.notProblem),
+                          !marks[firstIndex].contains(.notProblem),
                           (negator + 1..<units[u].tokens.lowerBound).allSatisfy({ tokens[$0].flags.contains(.stopword) || tokens[$0].flags.contains(.negator) }) {
                     // In feedback, "can't upload", "no dark mode", "doesn't sync" state a problem even without
                     // an emotional word: the first content word after a negator carries it.
@@ -1393,11 +1424,11 @@ struct ScoringRun {
     /// app was, or would be, is a complaint about how it is, so the praise turns negative.
     mutating func applyPastPraise(_ range: Range<Int>) {
         guard sentenceMarks.contains(.pastPraiseMarker), units.contains(where: { $0.valence > 0 }) else { return }
-        let tokens = tokens, facts = facts
+        let tokens = tokens, marks = marks
         for m in units.indices {
             let at = units[m].tokens.lowerBound
-            // Most words are none of the markers: one bit of the token's facts instead of a probe.
-            guard facts[at].marks.contains(.pastPraiseMarker) else { continue }
+            // Most words are none of the markers: one bit of the token's marks instead of a probe.
+            guard marks[at].contains(.pastPraiseMarker) else { continue }
             let marker = tokens[at].folded
             let next = at + 1 < range.upperBound ? tokens[at + 1].folded : ""
             if (marker == "used" || marker == "use") && next == "to" {
@@ -1421,7 +1452,7 @@ struct ScoringRun {
             } else if marker == "if" && next == "only" {
                 // "Great features if only it would load": the praise before "if only" is wished for, not had.
                 for u in 0..<m { reversePastPraise(u, marker: "if only", factor: SentimentScorer.conditionalPraise) }
-            } else if marker == "if", m > 0, at > range.lowerBound, facts[at - 1].marks.contains(.ratingNoun),
+            } else if marker == "if", m > 0, at > range.lowerBound, marks[at - 1].contains(.ratingNoun),
                       !Self.conditionIsTheSpeakersLimit(after: at, in: range, tokens: tokens) {
                 // "5 stars if you fix the bug": the rating is promised on a condition the app does not meet yet.
                 for u in 0..<m { reversePastPraise(u, marker: "\(tokens[at - 1].folded) if", factor: SentimentScorer.conditionalPraise) }
@@ -1518,11 +1549,11 @@ struct ScoringRun {
     /// another app" tell of relief, not of a failure.
     // Static, over the caller's tokens: a method called from the mutating `applyModifiers` copied the whole run.
     static func negatorCanStateProblem(_ k: Int, in range: Range<Int>, tokens: UnsafeBufferPointer<Token>,
-                                       facts: UnsafeMutablePointer<TokenFacts>) -> Bool {
+                                       marks: UnsafeMutablePointer<TokenFacts.Marks>) -> Bool {
         guard k + 1 < range.upperBound else { return true }
         // The words by their marks: probing two word sets was most of this function's ~90 instructions.
-        if facts[k + 1].marks.contains(.need) { return false }
-        guard facts[k + 1].marks.contains(.reliefVerb), k + 2 < range.upperBound else { return true }
+        if marks[k + 1].contains(.need) { return false }
+        guard marks[k + 1].contains(.reliefVerb), k + 2 < range.upperBound else { return true }
         return tokens[k + 2].folded != "to"
     }
     /// "no *need* for", "doesn't *need* an account": relief without "to" (`TokenFacts.Marks.need`).

@@ -33,6 +33,49 @@ struct ScoringRunArithmeticTests {
         #expect(ScoringRun.roundedHalfAway(-0.3).sign == .minus)
         #expect(ScoringRun.roundedHalfAway(0.3).sign == .plus)
     }
+
+    /// Whether `tanhInTenThousandths` gives the bits of libm's `tanh` rounded, for `y` and the doubles just around it.
+    static func tanhMismatches(around y: Double, steps: Int) -> [Double] {
+        var values: [Double] = [y]
+        var up = y, down = y
+        for _ in 0..<steps {
+            up = up.nextUp
+            down = down.nextDown
+            values += [up, down]
+        }
+        // And steps of ~1e-12 either way: the scaled value moves ~1e-8 across them, over the shortcut's margin.
+        values += (1...30).flatMap { m in [y + Double(m) * 1e-12, y - Double(m) * 1e-12] }
+        return values.filter { x in
+            let ours = ScoringRun.tanhInTenThousandths(x)
+            return ours.bitPattern != ScoringRun.tanhInTenThousandthsByLibm(x).bitPattern && !(x.isNaN && ours.isNaN)
+        }
+    }
+
+    @Test func tanhInTenThousandthsMatchesLibmAtEveryRoundingBoundary() {
+        // Each y where tanh(y) × 10,000 is a whole number and a half: the rounding turns there, and there the
+        // shortcut must hand over to `tanh` (or agree with it) on both sides.
+        var different: [Double] = []
+        for k in 0..<10_000 {
+            let boundary = atanh((Double(k) + 0.5) / 10_000)
+            different += Self.tanhMismatches(around: boundary, steps: 40)
+            different += Self.tanhMismatches(around: -boundary, steps: 40)
+        }
+        #expect(different.isEmpty, "\(different.prefix(5))")
+    }
+
+    @Test func tanhInTenThousandthsMatchesLibmOnScores() {
+        // Sentence and record sums over 3.5, as `squash` divides them, and values past every branch.
+        let values = Self.edges + [19.999999999999996, 20, -20, 22, 0x1p-30, -0x1p-30]
+            + Self.samples(count: 200_000, scale: 8) + Self.samples(count: 50_000, scale: 30)
+        let different = values.filter { x in
+            let ours = ScoringRun.tanhInTenThousandths(x)
+            return ours.bitPattern != ScoringRun.tanhInTenThousandthsByLibm(x).bitPattern && !(x.isNaN && ours.isNaN)
+        }
+        #expect(different.isEmpty, "\(different.prefix(5))")
+        #expect(ScoringRun.tanhInTenThousandths(-0.0).sign == .minus)
+        #expect(ScoringRun.tanhInTenThousandths(1e-9).bitPattern == 0.0.bitPattern)
+        #expect(ScoringRun.tanhInTenThousandths(-1e-9).bitPattern == (-0.0).bitPattern)
+    }
 }
 
 /// The memo's expression candidates, kept for all words in one array.
