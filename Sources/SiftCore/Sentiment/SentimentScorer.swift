@@ -258,6 +258,9 @@ struct ScoringRun {
     let englishPhrases: UnsafeBufferPointer<LexiconPhrase>
     let multilingualPhrases: UnsafeBufferPointer<LexiconPhrase>
     let explain: Bool
+    /// `powersOfTwoInThirtySeconds`' storage: a static array, never freed or changed (read through `squash` without a
+    /// `swift_once` and a bounds check).
+    let powersOfTwo: UnsafePointer<Double>
     /// Only the record score is wanted (`recordScore`): sentence scores are not built.
     // Set by the two entry points, not by their callers: setting it on a scratch's optional run read the optional's
     // tag once more on every text.
@@ -291,6 +294,8 @@ struct ScoringRun {
     var sentenceUnscoredUnits = 0
     /// Whether a word unit of the sentence is a booster that has a valence of its own ("super", "pretty").
     var sentenceHasValencedBooster = false
+    /// Whether the sentence has a booster or dampener unit: a word with a valence looks back for one only then.
+    var sentenceHasBooster = false
     /// Whether the sentence being scored has an expression of several words with a valence.
     var sentenceHasExpression = false
     /// Whether the sentence being scored has a contrast word ("but", "although").
@@ -336,6 +341,7 @@ struct ScoringRun {
         englishPhrases = tables.english?.phrases.withUnsafeBufferPointer { $0 } ?? UnsafeBufferPointer(start: nil, count: 0)
         multilingualPhrases = tables.multilingual.phrases.withUnsafeBufferPointer { $0 }
         self.explain = explain
+        powersOfTwo = Self.powersOfTwoInThirtySeconds.withUnsafeBufferPointer { $0.baseAddress! }
         self.wordMemo = wordMemo ?? .unused
         ownsWordMemo = wordMemo != nil
         marks = markStorage.base
@@ -479,7 +485,8 @@ struct ScoringRun {
                 if explain {
                     for i in contributions.indices where i < firstContribution { contributions[i].rules.append("earlier sentence conceded by '\(word(first))' (weighs less)") }
                 }
-            } else if sum < 0, !sentenceScores.isEmpty, let opener = presentStateOpener(start..<end) {
+            } else if sum < 0, !sentenceScores.isEmpty, !sentenceMarks.isDisjoint(with: [.presentState, .stateChangeOpener]),
+                      let opener = presentStateOpener(start..<end) {
                 // "Loved this app. Now it keeps crashing.", "Since the update it won't open.": a complaint about how
                 // the app is now makes the praise before it praise of how it was.
                 for i in sentenceScores.indices { sentenceScores[i].weight *= SentimentScorer.concededClause }
@@ -683,31 +690,57 @@ struct ScoringRun {
     }
 
     func squash(_ sum: Double) -> Double {
-        Self.tanhInTenThousandths(sum / SentimentScorer.compoundScale)
+        Self.tanhInTenThousandths(sum / SentimentScorer.compoundScale, powersOfTwo: powersOfTwo)
     }
 
     /// `(tanh(y) * 10_000).rounded() / 10_000` (half away from zero), bit for bit, mostly without libm's `tanh`.
     ///
-    /// glibc's `tanh` goes through `expm1` (~95 instructions a call); `exp` is about a third of that. With
-    /// e = exp(−2|y|), (1 − e) / (1 + e) is |tanh(y)| to within ~1e-15 (`exp`, the subtraction, the sum and the
-    /// quotient each err by at most an ulp of 1), and `tanh` itself is within 2 ulps of it: the two values times 10,000
-    /// differ by less than 1e-10. So when the scaled value's fraction lies farther than 1e-8 from one half, both round
+    /// glibc's `tanh` goes through `expm1` (~95 instructions a call); e = e^(−2|y|) by `expOfNegative` is ~30. Then
+    /// (1 − e) / (1 + e) is |tanh(y)| to within ~1e-14 (e to ~1e-14 relative; the subtraction, the sum and the quotient
+    /// each err by at most an ulp of 1), and `tanh` itself is within 2 ulps of it: the two values times 10,000 differ
+    /// by less than 1e-9. So when the scaled value lies farther than 1e-8 from a whole number and a half, both round
     /// to the same whole number; nearer to it (about one value in 50 million), and outside 0 < |y| < 20, `tanh`
-    /// decides. `ExactRoundingTests` compares the two on both sides of every rounding boundary.
+    /// decides. `ScoringRunArithmeticTests` compares the two on both sides of every rounding boundary.
     @inline(__always)
-    static func tanhInTenThousandths(_ y: Double) -> Double {
+    static func tanhInTenThousandths(_ y: Double, powersOfTwo: UnsafePointer<Double>) -> Double {
         let magnitude = y.magnitude
         // tanh(±0) is ±0, kept as `roundedHalfAway` keeps it.
         if magnitude == 0 { return y }
         guard magnitude < 20 else { return tanhInTenThousandthsByLibm(y) }
-        let e = exp(-2 * magnitude)
+        let e = expOfNegative(-2 * magnitude, powersOfTwo: powersOfTwo)
         let scaled = (1 - e) / (1 + e) * 10_000
-        // 0 ≤ scaled ≤ 10,000: the conversion cannot overflow.
-        let whole = Int(scaled)
-        let fraction = scaled - Double(whole)
-        guard (fraction - 0.5).magnitude > 1e-8 else { return tanhInTenThousandthsByLibm(y) }
-        return Double(signOf: y, magnitudeOf: Double(fraction > 0.5 ? whole &+ 1 : whole)) / 10_000
+        // The nearest whole number: 0 ≤ scaled ≤ 10,000, and adding 2^52 leaves no fraction (nor does taking it away).
+        let nearest = (scaled + 0x1p52) - 0x1p52
+        guard (scaled - nearest).magnitude < 0.5 - 1e-8 else { return tanhInTenThousandthsByLibm(y) }
+        return Double(signOf: y, magnitudeOf: nearest) / 10_000
     }
+
+    /// e^x for −40 < x < 0, to within ~1e-14 relative, for `tanhInTenThousandths`: x = (n/32)·ln 2 + r with
+    /// |r| ≤ ln 2/64, e^x = 2^(n/32)·e^r, e^r by its Taylor polynomial to r^5 (the rest is below 3e-15), 2^(n/32) from
+    /// `powersOfTwo` (`powersOfTwoInThirtySeconds`) and the exponent bits. ~30 instructions, no libm call.
+    @inline(__always)
+    static func expOfNegative(_ x: Double, powersOfTwo: UnsafePointer<Double>) -> Double {
+        // Adding 1.5 · 2^52 rounds x · 32/ln 2 to a whole number n, left in the low bits of the sum (|n| < 2,000).
+        let shifted = x * 0x1.71547652b82fep5 + 0x1.8p52
+        let n = Int(Int32(truncatingIfNeeded: shifted.bitPattern))
+        let r = x - (shifted - 0x1.8p52) * 0x1.62e42fefa39efp-6
+        let er = 1 + r * (1 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120)))))
+        // n = 32·k + j with 0 ≤ j < 32; 2^k as exponent bits (−63 < k ≤ 0: a normal number).
+        let twoToK = Double(bitPattern: UInt64(truncatingIfNeeded: 1023 + (n >> 5)) << 52)
+        return powersOfTwo[n & 31] * twoToK * er
+    }
+
+    /// 2^(j/32) for j = 0…31, each within an ulp (of Python's `float.hex(2**(j/32))`).
+    static let powersOfTwoInThirtySeconds: [Double] = [
+        0x1.0000000000000p+0, 0x1.059b0d3158574p+0, 0x1.0b5586cf9890fp+0, 0x1.11301d0125b51p+0,
+        0x1.172b83c7d517bp+0, 0x1.1d4873168b9aap+0, 0x1.2387a6e756238p+0, 0x1.29e9df51fdee1p+0,
+        0x1.306fe0a31b715p+0, 0x1.371a7373aa9cbp+0, 0x1.3dea64c123422p+0, 0x1.44e086061892dp+0,
+        0x1.4bfdad5362a27p+0, 0x1.5342b569d4f82p+0, 0x1.5ab07dd485429p+0, 0x1.6247eb03a5585p+0,
+        0x1.6a09e667f3bcdp+0, 0x1.71f75e8ec5f74p+0, 0x1.7a11473eb0187p+0, 0x1.82589994cce13p+0,
+        0x1.8ace5422aa0dbp+0, 0x1.93737b0cdc5e5p+0, 0x1.9c49182a3f090p+0, 0x1.a5503b23e255dp+0,
+        0x1.ae89f995ad3adp+0, 0x1.b7f76f2fb5e47p+0, 0x1.c199bdd85529cp+0, 0x1.cb720dcef9069p+0,
+        0x1.d5818dcfba487p+0, 0x1.dfc97337b9b5fp+0, 0x1.ea4afa2a490dap+0, 0x1.f50765b6e4540p+0,
+    ]
 
     /// `tanhInTenThousandths` as written: libm's `tanh`, then the rounding.
     @inline(never)
@@ -916,6 +949,7 @@ struct ScoringRun {
         modifiableUnits.removeAll(keepingCapacity: true)
         sentenceUnscoredUnits = 0
         sentenceHasValencedBooster = false
+        sentenceHasBooster = false
         sentenceHasExpression = false
         sentenceHasContrast = false
         var sentenceMarks: TokenFacts.Marks = []
@@ -963,7 +997,10 @@ struct ScoringRun {
                 case .contrast:
                     sentenceHasContrast = true
                     sentenceUnscoredUnits &+= 1
-                case .booster, .clauseBreak: sentenceUnscoredUnits &+= 1
+                case .booster:
+                    sentenceHasBooster = true
+                    sentenceUnscoredUnits &+= 1
+                case .clauseBreak: sentenceUnscoredUnits &+= 1
                 case .other: break
                 }
                 units.append(ScoredUnit(tokens: Range(uncheckedBounds: (i, i &+ 1)), role: fact.role, base: fact.base, valence: fact.base,
@@ -1102,6 +1139,7 @@ struct ScoringRun {
             if v != 0 || tokens[range.lowerBound].flags.contains(.negated) { modifiableUnits.append(units.count) }
         case .booster(let s):
             unit.role = .booster; unit.boosterScalar = s
+            sentenceHasBooster = true
             sentenceUnscoredUnits &+= 1
         case .contrast(let side):
             sentenceHasContrast = true
@@ -1324,6 +1362,7 @@ struct ScoringRun {
                 units[u].valence = 0
                 units[u].base = 0
                 sentenceUnscoredUnits &+= 1
+                sentenceHasBooster = true
                 if u < unitRules.count { forgetRules(u) }
             }
         }
@@ -1353,7 +1392,8 @@ struct ScoringRun {
                     if explain { addModifierRule(u, "drawn out (stronger)") }
                 }
             }
-            if v != 0 {
+            // Most sentences have no booster: the flag spares each valenced word its look back (~40 instructions).
+            if v != 0, sentenceHasBooster {
                 var distance = 0
                 var k = u - 1
                 while k >= 0, distance < SentimentScorer.boosterReach {
@@ -1408,7 +1448,7 @@ struct ScoringRun {
                 v *= v > 0 ? SentimentScorer.negatedPositive : SentimentScorer.negatedNegative
                 if explain { addModifierRule(u, "negated by '\(tokens[after].folded)' after it") }
             }
-            if v != 0, u >= 1, isWord(units[u - 1], .least) {
+            if v != 0, u >= 1, sentenceMarks.contains(.least), isWord(units[u - 1], .least) {
                 let atLeast = u >= 2 && isWord(units[u - 2], .atOrVery)
                 if !atLeast {
                     v *= SentimentScorer.leastFactor

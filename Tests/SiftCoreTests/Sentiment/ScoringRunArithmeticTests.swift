@@ -34,6 +34,10 @@ struct ScoringRunArithmeticTests {
         #expect(ScoringRun.roundedHalfAway(0.3).sign == .plus)
     }
 
+    static func tanhInTenThousandths(_ y: Double) -> Double {
+        ScoringRun.powersOfTwoInThirtySeconds.withUnsafeBufferPointer { ScoringRun.tanhInTenThousandths(y, powersOfTwo: $0.baseAddress!) }
+    }
+
     /// Whether `tanhInTenThousandths` gives the bits of libm's `tanh` rounded, for `y` and the doubles just around it.
     static func tanhMismatches(around y: Double, steps: Int) -> [Double] {
         var values: [Double] = [y]
@@ -46,7 +50,7 @@ struct ScoringRunArithmeticTests {
         // And steps of ~1e-12 either way: the scaled value moves ~1e-8 across them, over the shortcut's margin.
         values += (1...30).flatMap { m in [y + Double(m) * 1e-12, y - Double(m) * 1e-12] }
         return values.filter { x in
-            let ours = ScoringRun.tanhInTenThousandths(x)
+            let ours = Self.tanhInTenThousandths(x)
             return ours.bitPattern != ScoringRun.tanhInTenThousandthsByLibm(x).bitPattern && !(x.isNaN && ours.isNaN)
         }
     }
@@ -63,18 +67,27 @@ struct ScoringRunArithmeticTests {
         #expect(different.isEmpty, "\(different.prefix(5))")
     }
 
+    @Test func expOfNegativeIsWithinItsBound() {
+        // The bound `tanhInTenThousandths` relies on: 1e-14 relative, with room to spare.
+        let values = Self.samples(count: 100_000, scale: 20).map { -2 * $0.magnitude } + [-39.99, -1e-300, -0x1p-1074, -0.5, -0.0108, -0.0109]
+        let worst = ScoringRun.powersOfTwoInThirtySeconds.withUnsafeBufferPointer { powers in
+            values.map { x in abs(ScoringRun.expOfNegative(x, powersOfTwo: powers.baseAddress!) / exp(x) - 1) }.max() ?? 0
+        }
+        #expect(worst < 1e-14, "\(worst)")
+    }
+
     @Test func tanhInTenThousandthsMatchesLibmOnScores() {
         // Sentence and record sums over 3.5, as `squash` divides them, and values past every branch.
         let values = Self.edges + [19.999999999999996, 20, -20, 22, 0x1p-30, -0x1p-30]
             + Self.samples(count: 200_000, scale: 8) + Self.samples(count: 50_000, scale: 30)
         let different = values.filter { x in
-            let ours = ScoringRun.tanhInTenThousandths(x)
+            let ours = Self.tanhInTenThousandths(x)
             return ours.bitPattern != ScoringRun.tanhInTenThousandthsByLibm(x).bitPattern && !(x.isNaN && ours.isNaN)
         }
         #expect(different.isEmpty, "\(different.prefix(5))")
-        #expect(ScoringRun.tanhInTenThousandths(-0.0).sign == .minus)
-        #expect(ScoringRun.tanhInTenThousandths(1e-9).bitPattern == 0.0.bitPattern)
-        #expect(ScoringRun.tanhInTenThousandths(-1e-9).bitPattern == (-0.0).bitPattern)
+        #expect(Self.tanhInTenThousandths(-0.0).sign == .minus)
+        #expect(Self.tanhInTenThousandths(1e-9).bitPattern == 0.0.bitPattern)
+        #expect(Self.tanhInTenThousandths(-1e-9).bitPattern == (-0.0).bitPattern)
     }
 }
 
