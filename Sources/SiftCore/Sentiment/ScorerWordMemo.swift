@@ -214,6 +214,8 @@ struct TokenFacts {
         static let presentState = Marks(rawValue: 1 << 13)
         /// "since", "after", "ever": the present state when an update follows.
         static let stateChangeOpener = Marks(rawValue: 1 << 14)
+        /// A word by which writers call their complaint small ("sometimes", "slightly": `ScoringRun.selfHedges`).
+        static let selfHedge = Marks(rawValue: 1 << 15)
         /// The rules' word marks, without the resolution's.
         static let ruleWords = Marks(rawValue: 0xFFE0)
     }

@@ -753,9 +753,20 @@ struct ScoringRun {
         guard total > 0 else { return SentimentScore(compound: compound, positive: 0, negative: 0, neutral: 1) }
         // Written out, not a local function: that was a call for each share. A share of (±)0 is that 0 itself, as
         // dividing, rounding and dividing would leave it: most texts lack one side, and its rounding is skipped.
-        return SentimentScore(compound: compound, positive: positive == 0 ? positive : Self.roundedHalfAway(positive / total * 1000) / 1000,
-                              negative: negative == 0 ? negative : Self.roundedHalfAway(negative / total * 1000) / 1000,
-                              neutral: neutral == 0 ? neutral : Self.roundedHalfAway(neutral / total * 1000) / 1000)
+        return SentimentScore(compound: compound, positive: positive == 0 ? positive : Self.roundedShare(positive / total * 1000) / 1000,
+                              negative: negative == 0 ? negative : Self.roundedShare(negative / total * 1000) / 1000,
+                              neutral: neutral == 0 ? neutral : Self.roundedShare(neutral / total * 1000) / 1000)
+    }
+
+    /// `roundedHalfAway(x)` for a share in thousandths, 0 < x ≤ 1,000 (anything else, NaN included, goes to
+    /// `roundedHalfAway`): adding and taking away 2^52 leaves the nearest whole number (a tie to the even one), and
+    /// only an exact half above it rounds up instead. ~6 instructions where the integer conversion and its range checks
+    /// were ~20.
+    @inline(__always)
+    static func roundedShare(_ x: Double) -> Double {
+        guard x > 0, x <= 1000 else { return roundedHalfAway(x) }
+        let nearest = (x + 0x1p52) - 0x1p52
+        return x - nearest == 0.5 ? nearest + 1 : nearest
     }
 
     /// `x.rounded()` (half away from zero) without libm's `round` (four calls a text), keeping the sign of `x` as
@@ -1629,15 +1640,17 @@ struct ScoringRun {
 
     /// Words by which a writer calls their own complaint small: "sometimes", "a bit", "a little", "slightly", "a small
     /// issue".
-    static let selfHedges = WordSet(["sometimes", "occasionally", "occasional", "slightly", "minor", "small", "tiny", "bit"])
+    static let selfHedges = ["sometimes", "occasionally", "occasional", "slightly", "minor", "small", "tiny", "bit"]
 
     /// Whether the tokens in `start..<end` call what they say small ("a little" counts; "little" alone does not;
     /// "my only complaint" does).
     // Static, with the tokens passed: a method called from the mutating `applyContrast` copied the whole run.
-    static func hedgesItself(after start: Int, to end: Int, tokens: UnsafeBufferPointer<Token>, hasOnly: Bool) -> Bool {
-        let selfHedges = Self.selfHedges, littleHash = Self.littleHash, aHash = Self.aHash  // static reads go through `swift_once`
+    // The hedges by their mark (`TokenFacts.Marks.selfHedge`): probing a word set for every token was ~20 instructions each.
+    static func hedgesItself(after start: Int, to end: Int, tokens: UnsafeBufferPointer<Token>, marks: UnsafeMutablePointer<TokenFacts.Marks>,
+                             hasOnly: Bool) -> Bool {
+        let littleHash = Self.littleHash, aHash = Self.aHash  // static reads go through `swift_once`
         for k in start..<end {
-            if selfHedges.contains(tokens[k].folded, hash: tokens[k].foldedHash) { return true }
+            if marks[k].contains(.selfHedge) { return true }
             // Fields read in place: passing a token on copied it and retained its strings.
             if k > start, tokens[k].foldedHash == littleHash, tokens[k].folded == "little", tokens[k - 1].foldedHash == aHash,
                tokens[k - 1].folded == "a" { return true }
@@ -1711,7 +1724,7 @@ struct ScoringRun {
             // "Love it but sometimes it lags", "great app but the ads are a bit much": a complaint the writer calls
             // small does not outweigh the praise it follows, so neither side is reweighed.
             guard !Self.hedgesItself(after: units[c].tokens.upperBound, to: units[units.count - 1].tokens.upperBound,
-                                     tokens: tokens, hasOnly: sentenceHasOnly) else { return }
+                                     tokens: tokens, marks: marks, hasOnly: sentenceHasOnly) else { return }
             // "Love this app, but please add dark mode": a request after praise asks for more; it is not the verdict.
             guard !Self.opensWithRequest(at: units[c].tokens.upperBound, end: units[units.count - 1].tokens.upperBound, tokens: tokens) else {
                 if explain { notes.append("a request after '\(name)': the praise before it still counts in full") }

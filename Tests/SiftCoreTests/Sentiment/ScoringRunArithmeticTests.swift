@@ -29,6 +29,20 @@ struct ScoringRunArithmeticTests {
         #expect(different.isEmpty, "\(different.prefix(5))")
     }
 
+    @Test func roundedShareMatchesRounded() {
+        // Shares in thousandths: every half and its neighbours, and spread values, plus the ones it hands over.
+        let halves = (0...1000).flatMap { k -> [Double] in
+            let half = Double(k) + 0.5
+            return [half, half.nextUp, half.nextDown, Double(k), Double(k).nextUp, Double(k).nextDown]
+        }
+        let values = Self.edges + halves + Self.samples(count: 100_000, scale: 1000).map(\.magnitude) + [1000.4, 1000.5, 1e6]
+        let different = values.filter { x in
+            let ours = ScoringRun.roundedShare(x)
+            return ours.bitPattern != x.rounded().bitPattern && !(x.isNaN && ours.isNaN)
+        }
+        #expect(different.isEmpty, "\(different.prefix(5))")
+    }
+
     @Test func roundingKeepsTheSignOfZero() {
         #expect(ScoringRun.roundedHalfAway(-0.3).sign == .minus)
         #expect(ScoringRun.roundedHalfAway(0.3).sign == .plus)
