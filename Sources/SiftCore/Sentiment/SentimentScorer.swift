@@ -1553,12 +1553,13 @@ struct ScoringRun {
         "update", "updates", "updated", "updating", "version", "after", "then", "suddenly",
     ])
 
-    mutating func reversePastPraise(_ u: Int, marker: String, factor: Double = SentimentScorer.pastPraise) {
+    // The marker as an autoclosure: only explanations name it, and its string was made for every unit visited.
+    mutating func reversePastPraise(_ u: Int, marker: @autoclosure () -> String, factor: Double = SentimentScorer.pastPraise) {
         guard case .word = units[u].role, units[u].valence > 0 else { return }
         units[u].valence *= factor
         if explain {
-            addRule(u, factor == SentimentScorer.pastPraise ? "praise of the past ('\(marker)'): a complaint now"
-                                                                        : "praise on a condition ('\(marker)'): a complaint now")
+            addRule(u, factor == SentimentScorer.pastPraise ? "praise of the past ('\(marker())'): a complaint now"
+                                                                        : "praise on a condition ('\(marker())'): a complaint now")
         }
     }
 
