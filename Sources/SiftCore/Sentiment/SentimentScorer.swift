@@ -185,6 +185,16 @@ struct PlainBuffer<Element>: RandomAccessCollection {
         count &+= 1
     }
 
+    /// Appends where `reserveCapacity` already made room: without the capacity test of `append`.
+    // For the units and their indices, whose room `score` reserves for each text (a sentence never has more units
+    // than the text has tokens); the assertion checks it in debug builds.
+    @inline(__always)
+    mutating func appendReserved(_ element: Element) {
+        assert(count < storage.capacity, "appendReserved past the reserved room")
+        (base + count).initialize(to: element)
+        count &+= 1
+    }
+
     /// Empties the buffer; its storage is always kept.
     mutating func removeAll(keepingCapacity: Bool = true) { count = 0 }
 
@@ -1003,7 +1013,7 @@ struct ScoringRun {
                 }
                 switch fact.role {
                 case .word:
-                    if fact.base != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.append(units.count) }
+                    if fact.base != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.appendReserved(units.count) }
                     if fact.boosterScalar != 0 { sentenceHasValencedBooster = true }
                 case .contrast:
                     sentenceHasContrast = true
@@ -1014,7 +1024,7 @@ struct ScoringRun {
                 case .clauseBreak: sentenceUnscoredUnits &+= 1
                 case .other: break
                 }
-                units.append(ScoredUnit(tokens: Range(uncheckedBounds: (i, i &+ 1)), role: fact.role, base: fact.base, valence: fact.base,
+                units.appendReserved(ScoredUnit(tokens: Range(uncheckedBounds: (i, i &+ 1)), role: fact.role, base: fact.base, valence: fact.base,
                                         source: fact.source, boosterScalar: fact.boosterScalar))
                 i &+= 1
             case .punctuation:
@@ -1022,7 +1032,7 @@ struct ScoringRun {
                 (marks + i).initialize(to: fact.marks)
                 sentenceMarks.formUnion(fact.marks)
                 if case .clauseBreak = fact.role {
-                    units.append(ScoredUnit(tokens: i..<i + 1, role: .clauseBreak))
+                    units.appendReserved(ScoredUnit(tokens: i..<i + 1, role: .clauseBreak))
                     sentenceUnscoredUnits &+= 1
                 }
                 i += 1
@@ -1032,9 +1042,9 @@ struct ScoringRun {
                 if let v = tables.emoji.value(tokens[i].folded, hash: tokens[i].foldedHash) ?? tables.emoji[SentimentLexicons.emojiKey(tokens[i].folded)] {
                     unit.base = v; unit.valence = v; unit.source = .emoji
                     if explain { addRule(units.count, ValenceSource.emoji.label) }
-                    if v != 0 { modifiableUnits.append(units.count) }
+                    if v != 0 { modifiableUnits.appendReserved(units.count) }
                 }
-                units.append(unit)
+                units.appendReserved(unit)
                 i += 1
             case .emoticon:
                 sentenceMarks.formUnion(resolveOther(i))
@@ -1042,9 +1052,9 @@ struct ScoringRun {
                 if let v = tables.emoticons.value(tokens[i].folded, hash: tokens[i].foldedHash) {
                     unit.base = v; unit.valence = v; unit.source = .emoticon
                     if explain { addRule(units.count, ValenceSource.emoticon.label) }
-                    if v != 0 { modifiableUnits.append(units.count) }
+                    if v != 0 { modifiableUnits.appendReserved(units.count) }
                 }
-                units.append(unit)
+                units.appendReserved(unit)
                 i += 1
             case .number:
                 sentenceMarks.formUnion(resolveOther(i))
@@ -1056,17 +1066,17 @@ struct ScoringRun {
                     let unit = ScoredUnit(tokens: i..<i + length, role: .word, base: v, valence: v, source: source)
                     if length > 1, v != 0 { sentenceHasExpression = true }
                     if explain { addRule(units.count, source == .general ? "expression" : source.label) }
-                    if v != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.append(units.count) }
-                    units.append(unit)
+                    if v != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.appendReserved(units.count) }
+                    units.appendReserved(unit)
                     sentenceMarks.formUnion(resolveFacts(i + 1..<i + length))
                     i += length
                 } else {
-                    units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
+                    units.appendReserved(ScoredUnit(tokens: i..<i + 1, role: .other))
                     i += 1
                 }
             default:
                 sentenceMarks.formUnion(resolveOther(i))
-                units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
+                units.appendReserved(ScoredUnit(tokens: i..<i + 1, role: .other))
                 i += 1
             }
         }
@@ -1147,7 +1157,7 @@ struct ScoringRun {
             unit.base = v; unit.valence = v; unit.source = source
             if range.count > 1, v != 0 { sentenceHasExpression = true }
             if explain { addRule(units.count, source == .general ? "expression" : source.label) }
-            if v != 0 || tokens[range.lowerBound].flags.contains(.negated) { modifiableUnits.append(units.count) }
+            if v != 0 || tokens[range.lowerBound].flags.contains(.negated) { modifiableUnits.appendReserved(units.count) }
         case .booster(let s):
             unit.role = .booster; unit.boosterScalar = s
             sentenceHasBooster = true
@@ -1157,7 +1167,7 @@ struct ScoringRun {
             unit.role = .contrast(side)
             sentenceUnscoredUnits &+= 1
         }
-        units.append(unit)
+        units.appendReserved(unit)
     }
 
     /// What the lexicons say about a word: its entry after the fallbacks (multilingual list, English, the word

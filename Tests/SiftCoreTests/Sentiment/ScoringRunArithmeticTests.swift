@@ -167,3 +167,27 @@ struct ScorerWordMemoCandidateTests {
         #expect(memo.find(id: 5_000, space: 7) == nil)
     }
 }
+
+/// The run's plain buffers: appends after a reservation, growth, and emptying that keeps the storage.
+struct PlainBufferTests {
+    @Test func appendsAfterAReservationKeepEveryElement() {
+        var buffer = PlainBuffer<Int>()
+        buffer.reserveCapacity(100)
+        for n in 0..<100 { buffer.appendReserved(n * 3) }
+        #expect(Array(buffer) == (0..<100).map { $0 * 3 })
+        buffer.removeAll()
+        #expect(buffer.isEmpty)
+        // Room reserved once serves again after emptying.
+        for n in 0..<100 { buffer.appendReserved(-n) }
+        #expect(buffer.count == 100 && buffer[99] == -99)
+    }
+
+    @Test func appendsGrowPastTheFirstStorage() {
+        var buffer = PlainBuffer<Int>()
+        for n in 0..<1_000 { buffer.append(n) }
+        #expect(Array(buffer) == Array(0..<1_000))
+        buffer.reserveCapacity(5_000)
+        buffer.appendReserved(7)
+        #expect(buffer.count == 1_001 && buffer.last == 7 && buffer.first == 0)
+    }
+}
