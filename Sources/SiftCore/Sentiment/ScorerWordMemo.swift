@@ -165,7 +165,7 @@ struct PhraseCandidates {
 
 /// What the rules ask about one token, as plain values: the unit a word starts as (its lexicon entry after every
 /// fallback, `ScoringRun.resolveWord`) and which of the rules' own words it is. Made once per distinct English word
-/// (`ScorerWordMemo`) and read per token from `ScoringRun.facts`, so the rules test a bit instead of comparing
+/// (`ScorerWordMemo`) and its marks read per token from `ScoringRun.marks`, so the rules test a bit instead of comparing
 /// strings or probing word sets token by token.
 // 32 bytes, as plain values.
 struct TokenFacts {
@@ -214,6 +214,8 @@ struct TokenFacts {
         static let presentState = Marks(rawValue: 1 << 13)
         /// "since", "after", "ever": the present state when an update follows.
         static let stateChangeOpener = Marks(rawValue: 1 << 14)
+        /// A word by which writers call their complaint small ("sometimes", "slightly": `ScoringRun.selfHedges`).
+        static let selfHedge = Marks(rawValue: 1 << 15)
         /// The rules' word marks, without the resolution's.
         static let ruleWords = Marks(rawValue: 0xFFE0)
     }

@@ -42,6 +42,7 @@ final class ScoringTables: Sendable {
         mark(ScoringRun.needWords, .need)
         mark(ScoringRun.reliefVerbs, .reliefVerb)
         mark(ScoringRun.notProblemWords, .notProblem)
+        mark(ScoringRun.selfHedges, .selfHedge)
         return table
     }
 

@@ -185,6 +185,16 @@ struct PlainBuffer<Element>: RandomAccessCollection {
         count &+= 1
     }
 
+    /// Appends where `reserveCapacity` already made room: without the capacity test of `append`.
+    // For the units and their indices, whose room `score` reserves for each text (a sentence never has more units
+    // than the text has tokens); the assertion checks it in debug builds.
+    @inline(__always)
+    mutating func appendReserved(_ element: Element) {
+        assert(count < storage.capacity, "appendReserved past the reserved room")
+        (base + count).initialize(to: element)
+        count &+= 1
+    }
+
     /// Empties the buffer; its storage is always kept.
     mutating func removeAll(keepingCapacity: Bool = true) { count = 0 }
 
@@ -211,9 +221,11 @@ struct PlainBuffer<Element>: RandomAccessCollection {
     }
 }
 
-/// One fact per token of the text being scored, in storage a run keeps from text to text and frees with it.
-final class TokenFactStorage {
-    private(set) var base: UnsafeMutablePointer<TokenFacts>
+/// The rule marks of each token of the text being scored, in storage a run keeps from text to text and frees with it.
+// Marks alone, not each token's whole `TokenFacts`: the rules after `buildUnits` read nothing else, and storing the
+// 32 bytes of facts was ~6 instructions a token more.
+final class TokenMarkStorage {
+    private(set) var base: UnsafeMutablePointer<TokenFacts.Marks>
     private(set) var capacity: Int
 
     init() {
@@ -221,10 +233,10 @@ final class TokenFactStorage {
         base = .allocate(capacity: capacity)
     }
 
-    /// Room for `count` facts; earlier contents are not kept.
+    /// Room for `count` tokens' marks; earlier contents are not kept.
     // Inlined, growing out of line: a call of the whole method retained and released the storage on every text.
     @inline(__always)
-    func reserve(_ count: Int) -> UnsafeMutablePointer<TokenFacts> {
+    func reserve(_ count: Int) -> UnsafeMutablePointer<TokenFacts.Marks> {
         if count > capacity { grow(count) }
         return base
     }
@@ -256,6 +268,9 @@ struct ScoringRun {
     let englishPhrases: UnsafeBufferPointer<LexiconPhrase>
     let multilingualPhrases: UnsafeBufferPointer<LexiconPhrase>
     let explain: Bool
+    /// `powersOfTwoInThirtySeconds`' storage: a static array, never freed or changed (read through `squash` without a
+    /// `swift_once` and a bounds check).
+    let powersOfTwo: UnsafePointer<Double>
     /// Only the record score is wanted (`recordScore`): sentence scores are not built.
     // Set by the two entry points, not by their callers: setting it on a scratch's optional run read the optional's
     // tag once more on every text.
@@ -264,11 +279,11 @@ struct ScoringRun {
     var tokens = UnsafeBufferPointer<Token>(start: nil, count: 0)
     var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     var sentences = UnsafeBufferPointer<Range<Int>>(start: nil, count: 0)
-    /// Each token's facts (`TokenFacts`), filled by `buildUnits` sentence by sentence.
-    var facts: UnsafeMutablePointer<TokenFacts>
-    var factStorage = TokenFactStorage()
-    /// `factStorage`'s capacity, held by the run: asking the storage on every text retained and released it.
-    var factCapacity = 0
+    /// Each token's rule marks (`TokenFacts.marks`), filled by `buildUnits` sentence by sentence.
+    var marks: UnsafeMutablePointer<TokenFacts.Marks>
+    var markStorage = TokenMarkStorage()
+    /// `markStorage`'s capacity, held by the run: asking the storage on every text retained and released it.
+    var markCapacity = 0
     /// `AnalyzedText.wordSpace` of the text being scored.
     var wordSpace = 0
     /// Hindi and Urdu negate the word before the negator.
@@ -289,6 +304,8 @@ struct ScoringRun {
     var sentenceUnscoredUnits = 0
     /// Whether a word unit of the sentence is a booster that has a valence of its own ("super", "pretty").
     var sentenceHasValencedBooster = false
+    /// Whether the sentence has a booster or dampener unit: a word with a valence looks back for one only then.
+    var sentenceHasBooster = false
     /// Whether the sentence being scored has an expression of several words with a valence.
     var sentenceHasExpression = false
     /// Whether the sentence being scored has a contrast word ("but", "although").
@@ -334,10 +351,11 @@ struct ScoringRun {
         englishPhrases = tables.english?.phrases.withUnsafeBufferPointer { $0 } ?? UnsafeBufferPointer(start: nil, count: 0)
         multilingualPhrases = tables.multilingual.phrases.withUnsafeBufferPointer { $0 }
         self.explain = explain
+        powersOfTwo = Self.powersOfTwoInThirtySeconds.withUnsafeBufferPointer { $0.baseAddress! }
         self.wordMemo = wordMemo ?? .unused
         ownsWordMemo = wordMemo != nil
-        facts = factStorage.base
-        factCapacity = factStorage.capacity
+        marks = markStorage.base
+        markCapacity = markStorage.capacity
     }
 
     /// Calls `body` with the text's tokens, bytes and sentences bound to the run, and unbinds them after; `textBytes`,
@@ -351,24 +369,24 @@ struct ScoringRun {
                     self.tokens = tokens
                     self.bytes = bytes
                     self.sentences = sentences
-                    // A copied scratch shares the storage: the copy gets its own before writing. The fact storage
+                    // A copied scratch shares the storage: the copy gets its own before writing. The mark storage
                     // answers for all four: they are copied together, and replaced together here (a buffer that grows
                     // gets storage no copy has), so when it is unique so are the others (three more checks were ~70
                     // instructions a text).
-                    if isKnownUniquelyReferenced(&factStorage) {
+                    if isKnownUniquelyReferenced(&markStorage) {
                         units.removeAll()
                         modifiableUnits.removeAll()
                         sentenceScores.removeAll()
                     } else {
-                        factStorage = TokenFactStorage()
-                        factCapacity = 0
+                        markStorage = TokenMarkStorage()
+                        markCapacity = 0
                         units.makeUniqueAndEmpty()
                         modifiableUnits.makeUniqueAndEmpty()
                         sentenceScores.makeUniqueAndEmpty()
                     }
-                    if tokens.count > factCapacity {
-                        facts = factStorage.reserve(tokens.count)
-                        factCapacity = factStorage.capacity
+                    if tokens.count > markCapacity {
+                        marks = markStorage.reserve(tokens.count)
+                        markCapacity = markStorage.capacity
                     }
                     wordSpace = text.wordSpace
                     let result = body(&self)
@@ -477,7 +495,8 @@ struct ScoringRun {
                 if explain {
                     for i in contributions.indices where i < firstContribution { contributions[i].rules.append("earlier sentence conceded by '\(word(first))' (weighs less)") }
                 }
-            } else if sum < 0, !sentenceScores.isEmpty, let opener = presentStateOpener(start..<end) {
+            } else if sum < 0, !sentenceScores.isEmpty, !sentenceMarks.isDisjoint(with: [.presentState, .stateChangeOpener]),
+                      let opener = presentStateOpener(start..<end) {
                 // "Loved this app. Now it keeps crashing.", "Since the update it won't open.": a complaint about how
                 // the app is now makes the praise before it praise of how it was.
                 for i in sentenceScores.indices { sentenceScores[i].weight *= SentimentScorer.concededClause }
@@ -526,16 +545,16 @@ struct ScoringRun {
         }
     }
 
-    /// Fills `facts` for the tokens in `range` (those inside an expression matched as a whole); returns their marks.
+    /// Fills `marks` for the tokens in `range` (those inside an expression matched as a whole); returns their union.
     @inline(never)
     mutating func resolveFacts(_ range: Range<Int>) -> TokenFacts.Marks {
-        var marks: TokenFacts.Marks = []
+        var union: TokenFacts.Marks = []
         for i in range {
             let fact = tokenFacts(i)
-            marks.formUnion(fact.marks)
-            (facts + i).initialize(to: fact)
+            union.formUnion(fact.marks)
+            (marks + i).initialize(to: fact.marks)
         }
-        return marks
+        return union
     }
 
     /// A punctuation token's facts: its rule marks and whether it ends a clause.
@@ -617,13 +636,13 @@ struct ScoringRun {
     /// agrees on a side of 3; nil for none, for 3, and for ratings that are wished for, past or someone else's ("would
     /// be 5 stars", "was 5 stars", "5 stars if you fix it", "the 5 star reviews").
     func statedRating() -> Int? {
-        let tokens = tokens, facts = facts
+        let tokens = tokens, marks = marks
         var found: Int?
         var k = 0
         while k + 1 < tokens.count {
             defer { k += 1 }
             // The noun first, by its mark: asked of every token, and almost every token fails it.
-            guard facts[k + 1].marks.contains(.ratingNoun),
+            guard marks[k + 1].contains(.ratingNoun),
                   tokens[k].kind == .number || tokens[k].kind == .word,
                   let stars = Self.ratingNumbers[tokens[k].folded] else { continue }
             if k + 2 < tokens.count, Self.ratingNotOwn.contains(tokens[k + 2].folded) { return nil }
@@ -672,8 +691,8 @@ struct ScoringRun {
     func presentStateOpener(_ range: Range<Int>) -> String? {
         guard let first = range.first(where: { tokens[$0].kind == .word }) else { return nil }
         // Marks, not the word sets: most sentences open with neither kind of word.
-        if facts[first].marks.contains(.presentState) { return tokens[first].folded }
-        guard facts[first].marks.contains(.stateChangeOpener) else { return nil }
+        if marks[first].contains(.presentState) { return tokens[first].folded }
+        guard marks[first].contains(.stateChangeOpener) else { return nil }
         for k in first + 1..<min(first + 5, range.upperBound) where tokens[k].folded.hasPrefix("updat") || tokens[k].folded.hasPrefix("upgrad") {
             return tokens[first...k].map(\.folded).joined(separator: " ")
         }
@@ -681,17 +700,83 @@ struct ScoringRun {
     }
 
     func squash(_ sum: Double) -> Double {
-        let value = tanh(sum / SentimentScorer.compoundScale)
-        return Self.roundedHalfAway(value * 10_000) / 10_000
+        Self.tanhInTenThousandths(sum / SentimentScorer.compoundScale, powersOfTwo: powersOfTwo)
+    }
+
+    /// `(tanh(y) * 10_000).rounded() / 10_000` (half away from zero), bit for bit, mostly without libm's `tanh`.
+    ///
+    /// glibc's `tanh` goes through `expm1` (~95 instructions a call); e = e^(−2|y|) by `expOfNegative` is ~30. Then
+    /// (1 − e) / (1 + e) is |tanh(y)| to within ~1e-14 (e to ~1e-14 relative; the subtraction, the sum and the quotient
+    /// each err by at most an ulp of 1), and `tanh` itself is within 2 ulps of it: the two values times 10,000 differ
+    /// by less than 1e-9. So when the scaled value lies farther than 1e-8 from a whole number and a half, both round
+    /// to the same whole number; nearer to it (about one value in 50 million), and outside 0 < |y| < 20, `tanh`
+    /// decides. `ScoringRunArithmeticTests` compares the two on both sides of every rounding boundary.
+    @inline(__always)
+    static func tanhInTenThousandths(_ y: Double, powersOfTwo: UnsafePointer<Double>) -> Double {
+        let magnitude = y.magnitude
+        // tanh(±0) is ±0, kept as `roundedHalfAway` keeps it.
+        if magnitude == 0 { return y }
+        guard magnitude < 20 else { return tanhInTenThousandthsByLibm(y) }
+        let e = expOfNegative(-2 * magnitude, powersOfTwo: powersOfTwo)
+        let scaled = (1 - e) / (1 + e) * 10_000
+        // The nearest whole number: 0 ≤ scaled ≤ 10,000, and adding 2^52 leaves no fraction (nor does taking it away).
+        let nearest = (scaled + 0x1p52) - 0x1p52
+        guard (scaled - nearest).magnitude < 0.5 - 1e-8 else { return tanhInTenThousandthsByLibm(y) }
+        return Double(signOf: y, magnitudeOf: nearest) / 10_000
+    }
+
+    /// e^x for −40 < x < 0, to within ~1e-14 relative, for `tanhInTenThousandths`: x = (n/32)·ln 2 + r with
+    /// |r| ≤ ln 2/64, e^x = 2^(n/32)·e^r, e^r by its Taylor polynomial to r^5 (the rest is below 3e-15), 2^(n/32) from
+    /// `powersOfTwo` (`powersOfTwoInThirtySeconds`) and the exponent bits. ~30 instructions, no libm call.
+    @inline(__always)
+    static func expOfNegative(_ x: Double, powersOfTwo: UnsafePointer<Double>) -> Double {
+        // Adding 1.5 · 2^52 rounds x · 32/ln 2 to a whole number n, left in the low bits of the sum (|n| < 2,000).
+        let shifted = x * 0x1.71547652b82fep5 + 0x1.8p52
+        let n = Int(Int32(truncatingIfNeeded: shifted.bitPattern))
+        let r = x - (shifted - 0x1.8p52) * 0x1.62e42fefa39efp-6
+        let er = 1 + r * (1 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120)))))
+        // n = 32·k + j with 0 ≤ j < 32; 2^k as exponent bits (−63 < k ≤ 0: a normal number).
+        let twoToK = Double(bitPattern: UInt64(truncatingIfNeeded: 1023 + (n >> 5)) << 52)
+        return powersOfTwo[n & 31] * twoToK * er
+    }
+
+    /// 2^(j/32) for j = 0…31, each within an ulp (of Python's `float.hex(2**(j/32))`).
+    static let powersOfTwoInThirtySeconds: [Double] = [
+        0x1.0000000000000p+0, 0x1.059b0d3158574p+0, 0x1.0b5586cf9890fp+0, 0x1.11301d0125b51p+0,
+        0x1.172b83c7d517bp+0, 0x1.1d4873168b9aap+0, 0x1.2387a6e756238p+0, 0x1.29e9df51fdee1p+0,
+        0x1.306fe0a31b715p+0, 0x1.371a7373aa9cbp+0, 0x1.3dea64c123422p+0, 0x1.44e086061892dp+0,
+        0x1.4bfdad5362a27p+0, 0x1.5342b569d4f82p+0, 0x1.5ab07dd485429p+0, 0x1.6247eb03a5585p+0,
+        0x1.6a09e667f3bcdp+0, 0x1.71f75e8ec5f74p+0, 0x1.7a11473eb0187p+0, 0x1.82589994cce13p+0,
+        0x1.8ace5422aa0dbp+0, 0x1.93737b0cdc5e5p+0, 0x1.9c49182a3f090p+0, 0x1.a5503b23e255dp+0,
+        0x1.ae89f995ad3adp+0, 0x1.b7f76f2fb5e47p+0, 0x1.c199bdd85529cp+0, 0x1.cb720dcef9069p+0,
+        0x1.d5818dcfba487p+0, 0x1.dfc97337b9b5fp+0, 0x1.ea4afa2a490dap+0, 0x1.f50765b6e4540p+0,
+    ]
+
+    /// `tanhInTenThousandths` as written: libm's `tanh`, then the rounding.
+    @inline(never)
+    static func tanhInTenThousandthsByLibm(_ y: Double) -> Double {
+        roundedHalfAway(tanh(y) * 10_000) / 10_000
     }
 
     func shares(compound: Double, positive: Double, negative: Double, neutral: Double) -> SentimentScore {
         let total = positive + negative + neutral
         guard total > 0 else { return SentimentScore(compound: compound, positive: 0, negative: 0, neutral: 1) }
-        // Written out, not a local function: that was a call for each share.
-        return SentimentScore(compound: compound, positive: Self.roundedHalfAway(positive / total * 1000) / 1000,
-                              negative: Self.roundedHalfAway(negative / total * 1000) / 1000,
-                              neutral: Self.roundedHalfAway(neutral / total * 1000) / 1000)
+        // Written out, not a local function: that was a call for each share. A share of (±)0 is that 0 itself, as
+        // dividing, rounding and dividing would leave it: most texts lack one side, and its rounding is skipped.
+        return SentimentScore(compound: compound, positive: positive == 0 ? positive : Self.roundedShare(positive / total * 1000) / 1000,
+                              negative: negative == 0 ? negative : Self.roundedShare(negative / total * 1000) / 1000,
+                              neutral: neutral == 0 ? neutral : Self.roundedShare(neutral / total * 1000) / 1000)
+    }
+
+    /// `roundedHalfAway(x)` for a share in thousandths, 0 < x ≤ 1,000 (anything else, NaN included, goes to
+    /// `roundedHalfAway`): adding and taking away 2^52 leaves the nearest whole number (a tie to the even one), and
+    /// only an exact half above it rounds up instead. ~6 instructions where the integer conversion and its range checks
+    /// were ~20.
+    @inline(__always)
+    static func roundedShare(_ x: Double) -> Double {
+        guard x > 0, x <= 1000 else { return roundedHalfAway(x) }
+        let nearest = (x + 0x1p52) - 0x1p52
+        return x - nearest == 0.5 ? nearest + 1 : nearest
     }
 
     /// `x.rounded()` (half away from zero) without libm's `round` (four calls a text), keeping the sign of `x` as
@@ -717,7 +802,7 @@ struct ScoringRun {
 
     /// Whether `unit` is a single word with the rule mark `mark` ("least", "at"/"very"), without comparing strings.
     func isWord(_ unit: ScoredUnit, _ mark: TokenFacts.Marks) -> Bool {
-        unit.tokens.count == 1 && facts[unit.tokens.lowerBound].marks.contains(mark)
+        unit.tokens.count == 1 && marks[unit.tokens.lowerBound].contains(mark)
     }
 
     func original(_ unit: ScoredUnit) -> String {
@@ -877,7 +962,7 @@ struct ScoringRun {
     }
 
     /// Splits a sentence into words, expressions matched as wholes, boosters, contrast words and clause breaks, and
-    /// fills its tokens' `facts` on the way.
+    /// fills its tokens' `marks` on the way.
     // One pass for facts and units: a pass of its own over the text's tokens to fill their facts first cost ~25
     // instructions a token more (its loop, and copying each word's facts back from memory here).
     mutating func buildUnits(_ range: Range<Int>) {
@@ -885,13 +970,14 @@ struct ScoringRun {
         modifiableUnits.removeAll(keepingCapacity: true)
         sentenceUnscoredUnits = 0
         sentenceHasValencedBooster = false
+        sentenceHasBooster = false
         sentenceHasExpression = false
         sentenceHasContrast = false
         var sentenceMarks: TokenFacts.Marks = []
         defer { self.sentenceMarks = sentenceMarks }
         if explain { unitRules.removeAll(keepingCapacity: true) }
         // Tokens and their facts are read in place: copying a token retained and released its two strings.
-        let tokens = tokens, facts = facts
+        let tokens = tokens, marks = marks
         var i = range.lowerBound
         while i < range.upperBound {
             switch tokens[i].kind {
@@ -899,7 +985,7 @@ struct ScoringRun {
                 // The word's unit as its facts made it (`TokenFacts`); its expressions and the lookup they index only
                 // for words that start some.
                 var fact = useWordMemo ? memoFacts(i) : wordFacts(i)
-                (facts + i).initialize(to: fact)
+                (marks + i).initialize(to: fact.marks)
                 sentenceMarks.formUnion(fact.marks)
                 // The memo's words carry the hashes their expressions' second words may have: most words that start
                 // expressions are not followed by any of them, and matching is skipped.
@@ -927,23 +1013,26 @@ struct ScoringRun {
                 }
                 switch fact.role {
                 case .word:
-                    if fact.base != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.append(units.count) }
+                    if fact.base != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.appendReserved(units.count) }
                     if fact.boosterScalar != 0 { sentenceHasValencedBooster = true }
                 case .contrast:
                     sentenceHasContrast = true
                     sentenceUnscoredUnits &+= 1
-                case .booster, .clauseBreak: sentenceUnscoredUnits &+= 1
+                case .booster:
+                    sentenceHasBooster = true
+                    sentenceUnscoredUnits &+= 1
+                case .clauseBreak: sentenceUnscoredUnits &+= 1
                 case .other: break
                 }
-                units.append(ScoredUnit(tokens: Range(uncheckedBounds: (i, i &+ 1)), role: fact.role, base: fact.base, valence: fact.base,
+                units.appendReserved(ScoredUnit(tokens: Range(uncheckedBounds: (i, i &+ 1)), role: fact.role, base: fact.base, valence: fact.base,
                                         source: fact.source, boosterScalar: fact.boosterScalar))
                 i &+= 1
             case .punctuation:
                 let fact = Self.markFacts(i, tokens: tokens, bytes: bytes, asciiMarks: asciiMarks, asciiMarkFacts: asciiMarkFacts, ruleWords: ruleWords)
-                (facts + i).initialize(to: fact)
+                (marks + i).initialize(to: fact.marks)
                 sentenceMarks.formUnion(fact.marks)
                 if case .clauseBreak = fact.role {
-                    units.append(ScoredUnit(tokens: i..<i + 1, role: .clauseBreak))
+                    units.appendReserved(ScoredUnit(tokens: i..<i + 1, role: .clauseBreak))
                     sentenceUnscoredUnits &+= 1
                 }
                 i += 1
@@ -953,9 +1042,9 @@ struct ScoringRun {
                 if let v = tables.emoji.value(tokens[i].folded, hash: tokens[i].foldedHash) ?? tables.emoji[SentimentLexicons.emojiKey(tokens[i].folded)] {
                     unit.base = v; unit.valence = v; unit.source = .emoji
                     if explain { addRule(units.count, ValenceSource.emoji.label) }
-                    if v != 0 { modifiableUnits.append(units.count) }
+                    if v != 0 { modifiableUnits.appendReserved(units.count) }
                 }
-                units.append(unit)
+                units.appendReserved(unit)
                 i += 1
             case .emoticon:
                 sentenceMarks.formUnion(resolveOther(i))
@@ -963,9 +1052,9 @@ struct ScoringRun {
                 if let v = tables.emoticons.value(tokens[i].folded, hash: tokens[i].foldedHash) {
                     unit.base = v; unit.valence = v; unit.source = .emoticon
                     if explain { addRule(units.count, ValenceSource.emoticon.label) }
-                    if v != 0 { modifiableUnits.append(units.count) }
+                    if v != 0 { modifiableUnits.appendReserved(units.count) }
                 }
-                units.append(unit)
+                units.appendReserved(unit)
                 i += 1
             case .number:
                 sentenceMarks.formUnion(resolveOther(i))
@@ -977,27 +1066,27 @@ struct ScoringRun {
                     let unit = ScoredUnit(tokens: i..<i + length, role: .word, base: v, valence: v, source: source)
                     if length > 1, v != 0 { sentenceHasExpression = true }
                     if explain { addRule(units.count, source == .general ? "expression" : source.label) }
-                    if v != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.append(units.count) }
-                    units.append(unit)
+                    if v != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.appendReserved(units.count) }
+                    units.appendReserved(unit)
                     sentenceMarks.formUnion(resolveFacts(i + 1..<i + length))
                     i += length
                 } else {
-                    units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
+                    units.appendReserved(ScoredUnit(tokens: i..<i + 1, role: .other))
                     i += 1
                 }
             default:
                 sentenceMarks.formUnion(resolveOther(i))
-                units.append(ScoredUnit(tokens: i..<i + 1, role: .other))
+                units.appendReserved(ScoredUnit(tokens: i..<i + 1, role: .other))
                 i += 1
             }
         }
     }
 
-    /// Fills the facts of token `i`, neither a word nor a mark; returns its marks.
+    /// Fills the marks of token `i`, neither a word nor a mark, and returns them.
     @inline(__always)
     func resolveOther(_ i: Int) -> TokenFacts.Marks {
         let fact = Self.otherFacts(i, tokens: tokens, ruleWords: ruleWords)
-        (facts + i).initialize(to: fact)
+        (marks + i).initialize(to: fact.marks)
         return fact.marks
     }
 
@@ -1068,16 +1157,17 @@ struct ScoringRun {
             unit.base = v; unit.valence = v; unit.source = source
             if range.count > 1, v != 0 { sentenceHasExpression = true }
             if explain { addRule(units.count, source == .general ? "expression" : source.label) }
-            if v != 0 || tokens[range.lowerBound].flags.contains(.negated) { modifiableUnits.append(units.count) }
+            if v != 0 || tokens[range.lowerBound].flags.contains(.negated) { modifiableUnits.appendReserved(units.count) }
         case .booster(let s):
             unit.role = .booster; unit.boosterScalar = s
+            sentenceHasBooster = true
             sentenceUnscoredUnits &+= 1
         case .contrast(let side):
             sentenceHasContrast = true
             unit.role = .contrast(side)
             sentenceUnscoredUnits &+= 1
         }
-        units.append(unit)
+        units.appendReserved(unit)
     }
 
     /// What the lexicons say about a word: its entry after the fallbacks (multilingual list, English, the word
@@ -1293,6 +1383,7 @@ struct ScoringRun {
                 units[u].valence = 0
                 units[u].base = 0
                 sentenceUnscoredUnits &+= 1
+                sentenceHasBooster = true
                 if u < unitRules.count { forgetRules(u) }
             }
         }
@@ -1322,7 +1413,8 @@ struct ScoringRun {
                     if explain { addModifierRule(u, "drawn out (stronger)") }
                 }
             }
-            if v != 0 {
+            // Most sentences have no booster: the flag spares each valenced word its look back (~40 instructions).
+            if v != 0, sentenceHasBooster {
                 var distance = 0
                 var k = u - 1
                 while k >= 0, distance < SentimentScorer.boosterReach {
@@ -1343,7 +1435,7 @@ struct ScoringRun {
                !(negator.map { tokens[$0].foldedHash == Self.withoutHash && withoutAfterANegator($0, in: range) } ?? false) {
                 // Only explanations name the negator: copying its string retained and released it for every negated unit.
                 var negatorWord: String { negator.map { tokens[$0].folded } ?? "not" }
-                let statesProblem = negator.map { Self.negatorCanStateProblem($0, in: range, tokens: tokens, facts: facts) } ?? true
+                let statesProblem = negator.map { Self.negatorCanStateProblem($0, in: range, tokens: tokens, marks: marks) } ?? true
                 let failure = statesProblem ? lexicon?.failure(tokens[firstIndex]) : nil
                 // A listed verb is a failure even when the lexicon calls it negative: "can't cancel", "not refunded"
                 // complain, they do not praise the way "not bad" does.
@@ -1358,7 +1450,7 @@ struct ScoringRun {
                     if explain { addModifierRule(u, "negated by '\(negatorWord)' (softened)") }
                     spentNegator = negator ?? -1
                 } else if let negator, statesProblem, tokens[firstIndex].kind == .word, !tokens[firstIndex].flags.contains(.stopword),
-                          !facts[firstIndex].marks.contains(.notProblem),
+                          !marks[firstIndex].contains(.notProblem),
                           (negator + 1..<units[u].tokens.lowerBound).allSatisfy({ tokens[$0].flags.contains(.stopword) || tokens[$0].flags.contains(.negator) }) {
                     // In feedback, "can't upload", "no dark mode", "doesn't sync" state a problem even without
                     // an emotional word: the first content word after a negator carries it.
@@ -1377,7 +1469,7 @@ struct ScoringRun {
                 v *= v > 0 ? SentimentScorer.negatedPositive : SentimentScorer.negatedNegative
                 if explain { addModifierRule(u, "negated by '\(tokens[after].folded)' after it") }
             }
-            if v != 0, u >= 1, isWord(units[u - 1], .least) {
+            if v != 0, u >= 1, sentenceMarks.contains(.least), isWord(units[u - 1], .least) {
                 let atLeast = u >= 2 && isWord(units[u - 2], .atOrVery)
                 if !atLeast {
                     v *= SentimentScorer.leastFactor
@@ -1393,11 +1485,11 @@ struct ScoringRun {
     /// app was, or would be, is a complaint about how it is, so the praise turns negative.
     mutating func applyPastPraise(_ range: Range<Int>) {
         guard sentenceMarks.contains(.pastPraiseMarker), units.contains(where: { $0.valence > 0 }) else { return }
-        let tokens = tokens, facts = facts
+        let tokens = tokens, marks = marks
         for m in units.indices {
             let at = units[m].tokens.lowerBound
-            // Most words are none of the markers: one bit of the token's facts instead of a probe.
-            guard facts[at].marks.contains(.pastPraiseMarker) else { continue }
+            // Most words are none of the markers: one bit of the token's marks instead of a probe.
+            guard marks[at].contains(.pastPraiseMarker) else { continue }
             let marker = tokens[at].folded
             let next = at + 1 < range.upperBound ? tokens[at + 1].folded : ""
             if (marker == "used" || marker == "use") && next == "to" {
@@ -1421,7 +1513,7 @@ struct ScoringRun {
             } else if marker == "if" && next == "only" {
                 // "Great features if only it would load": the praise before "if only" is wished for, not had.
                 for u in 0..<m { reversePastPraise(u, marker: "if only", factor: SentimentScorer.conditionalPraise) }
-            } else if marker == "if", m > 0, at > range.lowerBound, facts[at - 1].marks.contains(.ratingNoun),
+            } else if marker == "if", m > 0, at > range.lowerBound, marks[at - 1].contains(.ratingNoun),
                       !Self.conditionIsTheSpeakersLimit(after: at, in: range, tokens: tokens) {
                 // "5 stars if you fix the bug": the rating is promised on a condition the app does not meet yet.
                 for u in 0..<m { reversePastPraise(u, marker: "\(tokens[at - 1].folded) if", factor: SentimentScorer.conditionalPraise) }
@@ -1471,12 +1563,13 @@ struct ScoringRun {
         "update", "updates", "updated", "updating", "version", "after", "then", "suddenly",
     ])
 
-    mutating func reversePastPraise(_ u: Int, marker: String, factor: Double = SentimentScorer.pastPraise) {
+    // The marker as an autoclosure: only explanations name it, and its string was made for every unit visited.
+    mutating func reversePastPraise(_ u: Int, marker: @autoclosure () -> String, factor: Double = SentimentScorer.pastPraise) {
         guard case .word = units[u].role, units[u].valence > 0 else { return }
         units[u].valence *= factor
         if explain {
-            addRule(u, factor == SentimentScorer.pastPraise ? "praise of the past ('\(marker)'): a complaint now"
-                                                                        : "praise on a condition ('\(marker)'): a complaint now")
+            addRule(u, factor == SentimentScorer.pastPraise ? "praise of the past ('\(marker())'): a complaint now"
+                                                                        : "praise on a condition ('\(marker())'): a complaint now")
         }
     }
 
@@ -1518,11 +1611,11 @@ struct ScoringRun {
     /// another app" tell of relief, not of a failure.
     // Static, over the caller's tokens: a method called from the mutating `applyModifiers` copied the whole run.
     static func negatorCanStateProblem(_ k: Int, in range: Range<Int>, tokens: UnsafeBufferPointer<Token>,
-                                       facts: UnsafeMutablePointer<TokenFacts>) -> Bool {
+                                       marks: UnsafeMutablePointer<TokenFacts.Marks>) -> Bool {
         guard k + 1 < range.upperBound else { return true }
         // The words by their marks: probing two word sets was most of this function's ~90 instructions.
-        if facts[k + 1].marks.contains(.need) { return false }
-        guard facts[k + 1].marks.contains(.reliefVerb), k + 2 < range.upperBound else { return true }
+        if marks[k + 1].contains(.need) { return false }
+        guard marks[k + 1].contains(.reliefVerb), k + 2 < range.upperBound else { return true }
         return tokens[k + 2].folded != "to"
     }
     /// "no *need* for", "doesn't *need* an account": relief without "to" (`TokenFacts.Marks.need`).
@@ -1558,15 +1651,17 @@ struct ScoringRun {
 
     /// Words by which a writer calls their own complaint small: "sometimes", "a bit", "a little", "slightly", "a small
     /// issue".
-    static let selfHedges = WordSet(["sometimes", "occasionally", "occasional", "slightly", "minor", "small", "tiny", "bit"])
+    static let selfHedges = ["sometimes", "occasionally", "occasional", "slightly", "minor", "small", "tiny", "bit"]
 
     /// Whether the tokens in `start..<end` call what they say small ("a little" counts; "little" alone does not;
     /// "my only complaint" does).
     // Static, with the tokens passed: a method called from the mutating `applyContrast` copied the whole run.
-    static func hedgesItself(after start: Int, to end: Int, tokens: UnsafeBufferPointer<Token>, hasOnly: Bool) -> Bool {
-        let selfHedges = Self.selfHedges, littleHash = Self.littleHash, aHash = Self.aHash  // static reads go through `swift_once`
+    // The hedges by their mark (`TokenFacts.Marks.selfHedge`): probing a word set for every token was ~20 instructions each.
+    static func hedgesItself(after start: Int, to end: Int, tokens: UnsafeBufferPointer<Token>, marks: UnsafeMutablePointer<TokenFacts.Marks>,
+                             hasOnly: Bool) -> Bool {
+        let littleHash = Self.littleHash, aHash = Self.aHash  // static reads go through `swift_once`
         for k in start..<end {
-            if selfHedges.contains(tokens[k].folded, hash: tokens[k].foldedHash) { return true }
+            if marks[k].contains(.selfHedge) { return true }
             // Fields read in place: passing a token on copied it and retained its strings.
             if k > start, tokens[k].foldedHash == littleHash, tokens[k].folded == "little", tokens[k - 1].foldedHash == aHash,
                tokens[k - 1].folded == "a" { return true }
@@ -1640,7 +1735,7 @@ struct ScoringRun {
             // "Love it but sometimes it lags", "great app but the ads are a bit much": a complaint the writer calls
             // small does not outweigh the praise it follows, so neither side is reweighed.
             guard !Self.hedgesItself(after: units[c].tokens.upperBound, to: units[units.count - 1].tokens.upperBound,
-                                     tokens: tokens, hasOnly: sentenceHasOnly) else { return }
+                                     tokens: tokens, marks: marks, hasOnly: sentenceHasOnly) else { return }
             // "Love this app, but please add dark mode": a request after praise asks for more; it is not the verdict.
             guard !Self.opensWithRequest(at: units[c].tokens.upperBound, end: units[units.count - 1].tokens.upperBound, tokens: tokens) else {
                 if explain { notes.append("a request after '\(name)': the praise before it still counts in full") }

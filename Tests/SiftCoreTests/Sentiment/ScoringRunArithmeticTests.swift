@@ -29,9 +29,79 @@ struct ScoringRunArithmeticTests {
         #expect(different.isEmpty, "\(different.prefix(5))")
     }
 
+    @Test func roundedShareMatchesRounded() {
+        // Shares in thousandths: every half and its neighbours, and spread values, plus the ones it hands over.
+        let halves = (0...1000).flatMap { k -> [Double] in
+            let half = Double(k) + 0.5
+            return [half, half.nextUp, half.nextDown, Double(k), Double(k).nextUp, Double(k).nextDown]
+        }
+        let values = Self.edges + halves + Self.samples(count: 100_000, scale: 1000).map(\.magnitude) + [1000.4, 1000.5, 1e6]
+        let different = values.filter { x in
+            let ours = ScoringRun.roundedShare(x)
+            return ours.bitPattern != x.rounded().bitPattern && !(x.isNaN && ours.isNaN)
+        }
+        #expect(different.isEmpty, "\(different.prefix(5))")
+    }
+
     @Test func roundingKeepsTheSignOfZero() {
         #expect(ScoringRun.roundedHalfAway(-0.3).sign == .minus)
         #expect(ScoringRun.roundedHalfAway(0.3).sign == .plus)
+    }
+
+    static func tanhInTenThousandths(_ y: Double) -> Double {
+        ScoringRun.powersOfTwoInThirtySeconds.withUnsafeBufferPointer { ScoringRun.tanhInTenThousandths(y, powersOfTwo: $0.baseAddress!) }
+    }
+
+    /// Whether `tanhInTenThousandths` gives the bits of libm's `tanh` rounded, for `y` and the doubles just around it.
+    static func tanhMismatches(around y: Double, steps: Int) -> [Double] {
+        var values: [Double] = [y]
+        var up = y, down = y
+        for _ in 0..<steps {
+            up = up.nextUp
+            down = down.nextDown
+            values += [up, down]
+        }
+        // And steps of ~1e-12 either way: the scaled value moves ~1e-8 across them, over the shortcut's margin.
+        values += (1...30).flatMap { m in [y + Double(m) * 1e-12, y - Double(m) * 1e-12] }
+        return values.filter { x in
+            let ours = Self.tanhInTenThousandths(x)
+            return ours.bitPattern != ScoringRun.tanhInTenThousandthsByLibm(x).bitPattern && !(x.isNaN && ours.isNaN)
+        }
+    }
+
+    @Test func tanhInTenThousandthsMatchesLibmAtEveryRoundingBoundary() {
+        // Each y where tanh(y) × 10,000 is a whole number and a half: the rounding turns there, and there the
+        // shortcut must hand over to `tanh` (or agree with it) on both sides.
+        var different: [Double] = []
+        for k in 0..<10_000 {
+            let boundary = atanh((Double(k) + 0.5) / 10_000)
+            different += Self.tanhMismatches(around: boundary, steps: 40)
+            different += Self.tanhMismatches(around: -boundary, steps: 40)
+        }
+        #expect(different.isEmpty, "\(different.prefix(5))")
+    }
+
+    @Test func expOfNegativeIsWithinItsBound() {
+        // The bound `tanhInTenThousandths` relies on: 1e-14 relative, with room to spare.
+        let values = Self.samples(count: 100_000, scale: 20).map { -2 * $0.magnitude } + [-39.99, -1e-300, -0x1p-1074, -0.5, -0.0108, -0.0109]
+        let worst = ScoringRun.powersOfTwoInThirtySeconds.withUnsafeBufferPointer { powers in
+            values.map { x in abs(ScoringRun.expOfNegative(x, powersOfTwo: powers.baseAddress!) / exp(x) - 1) }.max() ?? 0
+        }
+        #expect(worst < 1e-14, "\(worst)")
+    }
+
+    @Test func tanhInTenThousandthsMatchesLibmOnScores() {
+        // Sentence and record sums over 3.5, as `squash` divides them, and values past every branch.
+        let values = Self.edges + [19.999999999999996, 20, -20, 22, 0x1p-30, -0x1p-30]
+            + Self.samples(count: 200_000, scale: 8) + Self.samples(count: 50_000, scale: 30)
+        let different = values.filter { x in
+            let ours = Self.tanhInTenThousandths(x)
+            return ours.bitPattern != ScoringRun.tanhInTenThousandthsByLibm(x).bitPattern && !(x.isNaN && ours.isNaN)
+        }
+        #expect(different.isEmpty, "\(different.prefix(5))")
+        #expect(Self.tanhInTenThousandths(-0.0).sign == .minus)
+        #expect(Self.tanhInTenThousandths(1e-9).bitPattern == 0.0.bitPattern)
+        #expect(Self.tanhInTenThousandths(-1e-9).bitPattern == (-0.0).bitPattern)
     }
 }
 
@@ -95,5 +165,29 @@ struct ScorerWordMemoCandidateTests {
         #expect(memo.find(id: 999, space: 7) == nil)
         #expect(memo.find(id: 1_000, space: 8) == nil)
         #expect(memo.find(id: 5_000, space: 7) == nil)
+    }
+}
+
+/// The run's plain buffers: appends after a reservation, growth, and emptying that keeps the storage.
+struct PlainBufferTests {
+    @Test func appendsAfterAReservationKeepEveryElement() {
+        var buffer = PlainBuffer<Int>()
+        buffer.reserveCapacity(100)
+        for n in 0..<100 { buffer.appendReserved(n * 3) }
+        #expect(Array(buffer) == (0..<100).map { $0 * 3 })
+        buffer.removeAll()
+        #expect(buffer.isEmpty)
+        // Room reserved once serves again after emptying.
+        for n in 0..<100 { buffer.appendReserved(-n) }
+        #expect(buffer.count == 100 && buffer[99] == -99)
+    }
+
+    @Test func appendsGrowPastTheFirstStorage() {
+        var buffer = PlainBuffer<Int>()
+        for n in 0..<1_000 { buffer.append(n) }
+        #expect(Array(buffer) == Array(0..<1_000))
+        buffer.reserveCapacity(5_000)
+        buffer.appendReserved(7)
+        #expect(buffer.count == 1_001 && buffer.last == 7 && buffer.first == 0)
     }
 }

@@ -488,3 +488,17 @@ extension SentimentScorerTests {
         }
     }
 }
+
+extension SentimentScorerTests {
+    /// The words a writer calls a complaint small with are marked in the rule words, each alone: `hedgesItself`
+    /// reads the mark instead of the word list.
+    @Test func selfHedgesAreMarkedInTheRuleWords() {
+        let tables = Self.scorer.tables
+        for word in ScoringRun.selfHedges {
+            #expect(ScoringTables.ruleMarks(tables.ruleWords, word, hash: WordHash.of(word)).contains(.selfHedge), "\(word)")
+        }
+        for word in ["some", "times", "little", "big", "bits", "minors"] {
+            #expect(!ScoringTables.ruleMarks(tables.ruleWords, word, hash: WordHash.of(word)).contains(.selfHedge), "\(word)")
+        }
+    }
+}
