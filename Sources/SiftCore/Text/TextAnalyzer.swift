@@ -696,41 +696,61 @@ public final class TextAnalyzerWorker {
                                         into sentences: inout [Range<Int>]) {
         var sentenceCount = 0
         let kept = ~(Token.Flags.whileTokenizing.rawValue | (removingCaps ? Token.Flags.allCaps.rawValue : 0))
-        // Through one buffer pointer: each write into the array checked its uniqueness and bounds. Fields are read in
-        // place: copying a token retained its two strings.
+        // The marks of a token that needs the whole step below; a token without them inside a sentence and outside a
+        // negation scope gets only its sentence and flags (a number is stepped too: it may be a version). Clause
+        // punctuation there ends no scope that is open, so it needs no step.
+        let stepMarks = Token.Flags([.lineBreakBefore, .endsSentenceMark, .negator]).rawValue
+        // Through one pointer: each write into the array checked its uniqueness and bounds. Fields are read in place:
+        // copying a token retained its two strings.
         tokens.withUnsafeMutableBufferPointer { tokens in
+            guard let first = tokens.baseAddress, !tokens.isEmpty else { return }
+            let end = first + tokens.count
+            var token = first
             var sentence = -1
-            var start = 0
+            var start = first
             // Whether the next token starts a sentence, as the first does.
             var startsSentence = true
             var remaining = 0
-            for k in tokens.indices {
-                let marks = tokens[k].flags
+            while token < end {
+                // Most tokens: words and commas inside a sentence and outside any scope, in a loop of their own (one
+                // pass with every test for every token cost twice as much).
+                if !startsSentence && remaining == 0 {
+                    while token < end {
+                        let marks = token.pointee.flags.rawValue
+                        guard marks & stepMarks == 0, token.pointee.kind != .number else { break }
+                        token.pointee.sentence = sentence
+                        token.pointee.flags = Token.Flags(rawValue: marks & kept)
+                        token += 1
+                    }
+                    guard token < end else { break }
+                }
+                let marks = token.pointee.flags
                 var flags = Token.Flags(rawValue: marks.rawValue & kept)
                 if startsSentence || marks.contains(.lineBreakBefore) {
-                    if k > 0 {
-                        let range = tokens[start].utf8Range.lowerBound..<tokens[k - 1].utf8Range.upperBound
+                    if token > first {
+                        let range = start.pointee.utf8Range.lowerBound..<(token - 1).pointee.utf8Range.upperBound
                         if sentenceCount < sentences.count { sentences[sentenceCount] = range } else { sentences.append(range) }
                         sentenceCount += 1
                     }
                     sentence += 1
-                    start = k
+                    start = token
                     flags.insert(.sentenceStart)
                     remaining = 0
                 }
-                tokens[k].sentence = sentence
+                token.pointee.sentence = sentence
                 startsSentence = marks.contains(.endsSentenceMark)
                 if marks.contains(.outsideScopeMark) {
                     if marks.contains(.endsScopeMark) { remaining = 0 }
                 } else {
-                    let kind = tokens[k].kind
-                    if kind == .number, k > 0, tokens[k - 1].kind == .word, Self.isVersion(tokens[k].folded, after: tokens[k - 1].folded) {
-                        tokens[k].kind = .version
+                    let kind = token.pointee.kind
+                    if kind == .number, token > first, (token - 1).pointee.kind == .word,
+                       Self.isVersion(token.pointee.folded, after: (token - 1).pointee.folded) {
+                        token.pointee.kind = .version
                     }
                     if flags.contains(.negator) {
                         remaining = Self.negationScope
                     } else if remaining > 0 {
-                        if kind == .word, contrast.contains(tokens[k].folded, hash: tokens[k].foldedHash) {
+                        if kind == .word, contrast.contains(token.pointee.folded, hash: token.pointee.foldedHash) {
                             remaining = 0
                         } else {
                             flags.insert(.negated)
@@ -738,13 +758,12 @@ public final class TextAnalyzerWorker {
                         }
                     }
                 }
-                tokens[k].flags = flags
+                token.pointee.flags = flags
+                token += 1
             }
-            if !tokens.isEmpty {
-                let range = tokens[start].utf8Range.lowerBound..<tokens[tokens.count - 1].utf8Range.upperBound
-                if sentenceCount < sentences.count { sentences[sentenceCount] = range } else { sentences.append(range) }
-                sentenceCount += 1
-            }
+            let range = start.pointee.utf8Range.lowerBound..<(end - 1).pointee.utf8Range.upperBound
+            if sentenceCount < sentences.count { sentences[sentenceCount] = range } else { sentences.append(range) }
+            sentenceCount += 1
         }
         if sentences.count > sentenceCount { sentences.removeSubrange(sentenceCount...) }
     }
