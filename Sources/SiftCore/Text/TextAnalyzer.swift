@@ -274,14 +274,14 @@ public final class TextAnalyzerWorker {
         var text = text
         text.makeContiguousUTF8()
         _ = text.utf8.withContiguousStorageIfAvailable { bytes in
-            analyze(bytes, text: text, languageHint: languageHint, into: &result)
+            analyze(bytes, languageHint: languageHint, into: &result)
         }
         result.text = consume text
     }
 
-    /// What both `analyze(_:languageHint:into:)` and `analyze(validUTF8:languageHint:into:)` do, on the text's bytes;
-    /// `text`, when given, is them as a String (language identification reads one; else it is made only then).
-    private func analyze(_ bytes: UnsafeBufferPointer<UInt8>, text: String?, languageHint: String?, into result: inout AnalyzedText) {
+    /// What both `analyze(_:languageHint:into:)` and `analyze(validUTF8:languageHint:into:)` do, on the text's bytes
+    /// (language identification reads them too: no String is made for it).
+    private func analyze(_ bytes: UnsafeBufferPointer<UInt8>, languageHint: String?, into result: inout AnalyzedText) {
         var tokenized = false
         if languageHint == nil, plainEnglishStopwords > 0 {
             if let share = plainEnglish(bytes, tokens: &result.tokens, sentences: &result.sentences) {
@@ -292,7 +292,7 @@ public final class TextAnalyzerWorker {
             }
             tokenized = true
         }
-        let (language, confidence) = languageOf(text ?? String(decoding: bytes, as: UTF8.self), hint: languageHint)
+        let (language, confidence) = languageOf(bytes, hint: languageHint)
         // Text identified as English, or too short to tell, is tokenized by English rules: the attempt did that.
         if !(tokenized && (language == "en" || language == "und")) {
             tokenize(bytes, language: language, into: &result.tokens, sentences: &result.sentences)
@@ -332,9 +332,9 @@ public final class TextAnalyzerWorker {
 
     /// The language to analyze in: the hint when it names one, else what CLD2 finds (`und` for texts too short to
     /// tell, which are then tokenized and stemmed by English rules, the most common language of app reviews).
-    func languageOf(_ text: String, hint: String?) -> (String, Double) {
+    func languageOf(_ bytes: UnsafeBufferPointer<UInt8>, hint: String?) -> (String, Double) {
         if let hint, let code = Self.isoCode(hint) { return (code, 1) }
-        guard let guess = identifier?.identify(text) else { return ("und", 0) }
+        guard let guess = identifier?.identify(utf8: bytes) else { return ("und", 0) }
         return (guess.language, guess.confidence)
     }
 
@@ -1044,11 +1044,11 @@ enum WordHash {
 
 extension TextAnalyzerWorker {
     /// `analyze(_:languageHint:into:)` of a text given as valid UTF-8 bytes, for a caller that scores the bytes itself
-    /// (`SentimentScorer.compoundScore(utf8:isValid:analyzer:languageHint:analyzed:reusing:)`): no String is made
-    /// for plainly English text, and `result.text` is left empty.
+    /// (`SentimentScorer.compoundScore(utf8:isValid:analyzer:languageHint:analyzed:reusing:)`): no String is made,
+    /// and `result.text` is left empty.
     // A String per line of `sift sentiment -` (validation, allocation, copy and free) was ~430 instructions a review.
     func analyze(validUTF8 bytes: UnsafeBufferPointer<UInt8>, languageHint: String?, into result: inout AnalyzedText) {
         if !result.text.isEmpty { result.text = "" }
-        analyze(bytes, text: nil, languageHint: languageHint, into: &result)
+        analyze(bytes, languageHint: languageHint, into: &result)
     }
 }

@@ -93,6 +93,10 @@ struct WrittenWordTable<Value> {
         return hashAndHeadOutOfLine(UnsafeBufferPointer(rebasing: text[range]))
     }
 
+    /// The hash `hashAndHead` gives a key of at most 8 bytes whose head word is `head`.
+    @inline(__always)
+    static func hash(head: UInt64, count: Int) -> Int { Int(truncatingIfNeeded: mix(head, 0, count)) }
+
     @inline(never)
     private static func hashAndHeadOutOfLine(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: Int, head: (UInt64, UInt64)) {
         hashAndHead(bytes)

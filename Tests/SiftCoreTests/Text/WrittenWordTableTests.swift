@@ -67,6 +67,16 @@ struct WrittenWordTableTests {
         }
     }
 
+    /// A key of at most 8 bytes hashes from its head word alone as `hashAndHead` hashes its bytes.
+    @Test func shortKeysHashFromTheirHeadWord() {
+        let word = Array("marker12".utf8)
+        for length in 0...8 {
+            let (hash, head) = Array(word.prefix(length)).withUnsafeBufferPointer { WrittenWordTable<Int>.hashAndHead($0) }
+            #expect(head.1 == 0)
+            #expect(WrittenWordTable<Int>.hash(head: head.0, count: length) == hash, "length \(length)")
+        }
+    }
+
     @Test func findsWordsByTheOnePassHashAndHead() {
         var table = WrittenWordTable<Int>()
         let words = ["app", "Crash", "crashes", "uninstallingggggg", "uninstallinggggggg", "supercalifragilisticexpialidocious"]
