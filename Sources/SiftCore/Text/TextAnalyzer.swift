@@ -195,14 +195,15 @@ extension TextLexicons {
 // the runtime checks of each access were 1.5 % of `sift sentiment -`.
 public final class TextAnalyzerWorker {
     let lexicons: TextLexicons
+    /// Rules by language, made on first use and never removed (`englishRules` relies on it).
     @exclusivity(unchecked) private var wordRules: [String: WordRules] = [:]
     // The last answer of `rulesAndEnglish`, in three properties: one optional tuple was copied (three references
     // retained and released) on every text.
     @exclusivity(unchecked) private var lastRulesLanguage = ""
     @exclusivity(unchecked) private var lastRules: WordRules?
     @exclusivity(unchecked) private var lastEnglishRules: WordRules?
-    /// `rules(for: "en")`, once made (`englishRules()`).
-    @exclusivity(unchecked) private var knownEnglishRules: WordRules?
+    /// `rules(for: "en")`, once made (`englishRules()`), unretained: `wordRules` holds it as long as the worker lives.
+    @exclusivity(unchecked) private var knownEnglishRules: Unmanaged<WordRules>?
     /// The `WordSpaces` number of the memo whose indices the last tokenized text's `wordID`s are, 0 for none.
     @exclusivity(unchecked) private var lastWordSpace = 0
     /// The scanner's token storage, reused from text to text.
@@ -307,7 +308,10 @@ public final class TextAnalyzerWorker {
     /// `plainEnglishKnownShare`, else nil.
     private func plainEnglish(_ bytes: UnsafeBufferPointer<UInt8>, tokens: inout [Token], sentences: inout [Range<Int>]) -> Double? {
         var evidence = EnglishEvidence()
-        tokenize(bytes, rules: englishRules(), english: nil, evidence: &evidence, into: &tokens, sentences: &sentences)
+        // Borrowed: a reference taken from the property was retained and released around each text (40 instructions).
+        englishRules()._withUnsafeGuaranteedRef { rules in
+            tokenize(bytes, rules: rules, english: nil, evidence: &evidence, into: &tokens, sentences: &sentences)
+        }
         // Text in ASCII letters with no word of another language sift knows is English too: CLD2 called 4,085 of the
         // 4,232 such Google Play reviews English or undetermined (then scored with the English lexicon), at ~17,000
         // instructions a text.
@@ -658,9 +662,10 @@ public final class TextAnalyzerWorker {
 
     /// The English rules, which the plain-English attempt on every text asks for: kept in a property of their own,
     /// they are found without comparing language codes.
-    private func englishRules() -> WordRules {
+    private func englishRules() -> Unmanaged<WordRules> {
         if let known = knownEnglishRules { return known }
-        let made = rules(for: "en")
+        // `wordRules` keeps the rules it makes for the worker's life: an unretained reference stays valid.
+        let made = Unmanaged.passUnretained(rules(for: "en"))
         knownEnglishRules = made
         return made
     }
