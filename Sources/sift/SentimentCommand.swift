@@ -129,7 +129,11 @@ struct SentimentCommand: ParsableCommand {
 
         init(out: StreamWriter) { self.out = out }
 
-        deinit { block.deallocate() }
+        deinit {
+            block.deallocate()
+            compoundDigits.deallocate()
+            shareDigits.deallocate()
+        }
 
         func write(_ score: SentimentScore) {
             let jsonLine = block + filled
@@ -191,8 +195,10 @@ struct SentimentCommand: ParsableCommand {
         let scale: Int
         /// The bytes of scaled value `v`: the first bytes of `entries[v]` as stored in memory (at most 6), their count
         /// in its top byte (one table read a number, not two: the count's byte is stored too, and the key that follows
-        /// overwrites it).
-        private var entries: [UInt64] = []
+        /// overwrites it). `scale + 1` entries, freed by `deallocate()`.
+        // Through a pointer: an array entry's read loaded the array and checked the index against its count, which
+        // `put` has checked against `scale` already.
+        private let entries: UnsafeMutablePointer<UInt64>
 
         init(digits: Int) {
             precondition(digits >= 1 && digits <= 6, "\"0.\" and the digits fit in 8 bytes")
@@ -208,24 +214,25 @@ struct SentimentCommand: ParsableCommand {
             let lastShift = UInt64(8 * (digits + 1))
             var word: UInt64 = 0x2E30 | (zeros & fractionBytes) << 16
             let lengthShift: UInt64 = 56
-            entries = [UInt64](unsafeUninitializedCapacity: scale + 1) { entries, count in
-                entries[0] = 0x30 | 1 << lengthShift
-                for v in 1..<scale {
-                    var shift = lastShift
-                    while (word >> shift) & 0xFF == 0x39 {
-                        word = word & ~(0xFF << shift) | 0x30 << shift
-                        shift -= 8
-                    }
-                    word &+= 1 << shift
-                    // The digits' values (0…9) byte by byte, "0." cleared: the highest nonzero byte ends the number.
-                    let values = (word ^ zeros) & (fractionBytes << 16)
-                    let length = (71 - values.leadingZeroBitCount) / 8
-                    entries[v] = word & (UInt64.max >> UInt64(64 - 8 * length)) | UInt64(length) << lengthShift
+            entries = .allocate(capacity: scale + 1)
+            entries[0] = 0x30 | 1 << lengthShift
+            for v in 1..<scale {
+                var shift = lastShift
+                while (word >> shift) & 0xFF == 0x39 {
+                    word = word & ~(0xFF << shift) | 0x30 << shift
+                    shift -= 8
                 }
-                entries[scale] = 0x31 | 1 << lengthShift
-                count = scale + 1
+                word &+= 1 << shift
+                // The digits' values (0…9) byte by byte, "0." cleared: the highest nonzero byte ends the number.
+                let values = (word ^ zeros) & (fractionBytes << 16)
+                let length = (71 - values.leadingZeroBitCount) / 8
+                entries[v] = word & (UInt64.max >> UInt64(64 - 8 * length)) | UInt64(length) << lengthShift
             }
+            entries[scale] = 0x31 | 1 << lengthShift
         }
+
+        /// Frees the table; the digits are not used after.
+        func deallocate() { entries.deallocate() }
 
         /// Writes `value` at `p`, which has 8 bytes of room past the number; returns the number of bytes.
         @inline(__always)
