@@ -208,11 +208,6 @@ struct TokenScanner {
         var (slot, slotsEnd) = tokens.freeSlots
         while i < count {
             let byte = text[i]
-            if byte == 0x20 {
-                // The most common byte, skipped here rather than in a call.
-                i += 1
-                continue
-            }
             // Most words and marks are made here as `scanASCII`, `scanWord` and `punctuation` would make them, without
             // their tries and calls (those were two thirds of a word's scanning).
             let byteClass = classes[Int(byte)]
@@ -225,6 +220,11 @@ struct TokenScanner {
                 case .atUnlessAtSignFollows(let end): made = hasAtSign(from: end) ? nil : (.word, end, false)
                 case .undecided: break
                 }
+            } else if byte == 0x20 {
+                // A space no token ended at (the one after a token is skipped with it), here rather than in a call;
+                // tested after the letters, which start most turns of the loop.
+                i += 1
+                continue
             } else if byteClass & ScannerByteClass.mark != 0, !mayStartEmoticon(at: i) {
                 made = Self.asciiMarkRun(from: i, in: text, count: count).map { (.punctuation, $0.end, $0.repeated) }
             }
@@ -473,25 +473,22 @@ struct TokenScanner {
     @inline(__always)
     static func alphanumericEnd(from start: Int, in text: UnsafePointer<UInt8>, count: Int, classes: UnsafeMutablePointer<UInt8>) -> Int {
         var i = start
-        if count >= 8 {
-            // Letters eight at a time, by unaligned loads that each lie inside the text: before its last eight
-            // bytes, then those eight, shifted so that byte `i` comes first (the zero bytes shifted in stop the run
-            // at the text's end).
+        // Letters eight at a time, by unaligned loads that each lie inside the text: before its last eight bytes,
+        // then those eight, shifted so that byte `i` comes first (the zero bytes shifted in stop the run at the text's
+        // end). One test a step (`i + 8 <= count`) for both the text's length and the step's room.
+        letters: do {
             let base = UnsafeRawPointer(text)
-            while true {
-                guard i <= count - 8 else {
-                    if i < count {
-                        let last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
-                        i += nonLetterBytes(last >> UInt64((i - (count - 8)) * 8)).trailingZeroBitCount >> 3
-                    }
-                    break
-                }
+            while i &+ 8 <= count {
                 let stops = nonLetterBytes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
                 if stops != 0 {
                     i += stops.trailingZeroBitCount >> 3
-                    break
+                    break letters
                 }
                 i += 8
+            }
+            if i < count, count >= 8 {
+                let last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+                i += nonLetterBytes(last >> UInt64((i - (count - 8)) * 8)).trailingZeroBitCount >> 3
             }
         }
         // Digits, rare in words, and texts shorter than eight bytes: a table entry a byte (without a digit test the
