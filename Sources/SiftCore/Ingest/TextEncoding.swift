@@ -322,6 +322,12 @@ public func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
         // Sequences in a row (words in Arabic or Hindi letters) are checked one after the other without the words'
         // checks between them.
         repeat {
+            // Two-byte sequences (Latin letters with marks, Greek, Cyrillic, Arabic, Hebrew) need only their lead's
+            // range and one continuation byte checked.
+            if bytes[i] &- 0xC2 < 0x1E, i &+ 1 < count, bytes[i &+ 1] & 0xC0 == 0x80 {
+                i &+= 2
+                continue
+            }
             let length = utf8SequenceLength(bytes, at: i)
             guard length > 0 else { return false }
             i &+= length
