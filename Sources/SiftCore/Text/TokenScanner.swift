@@ -96,6 +96,12 @@ final class ScannedTokens {
     @inline(__always)
     func removeAll() { count = 0 }
 
+    /// Marks the taken token at `k` as coming after a line break.
+    func markAfterLineBreak(_ k: Int) {
+        precondition(k >= 0 && k < count, "scanned token index out of range")
+        base[k].afterLineBreak = true
+    }
+
     @inline(__always)
     func append(_ token: ScannedToken) {
         if count == capacity { grow() }
@@ -198,14 +204,17 @@ struct TokenScanner {
     mutating func scan() {
         let count = bytes.count
         guard count > 0 else { return }
-        // The text, the position, the pending line break and the next token slot in registers: kept in `self` and
-        // in `tokens`, they were loaded and stored again for every word. The calls below use `self`'s.
+        // The text, the position and the next token slot in registers: kept in `self` and in `tokens`, they were
+        // loaded and stored again for every word. The calls below use `self`'s.
         let text = bytes.baseAddress!
         let classes = byteClasses
         var i = position
-        var lineBreak = lineBreakPending
         // Slots below `slotsEnd` are the storage's; the loop grows it before writing at `slotsEnd`.
         var (slot, slotsEnd) = tokens.freeSlots
+        // A pending line break (`lineBreakPending`, which only the calls below set) belongs to the token after it:
+        // one the loop makes itself is written without it and marked after, before the next call and at the end, so
+        // the loop keeps no line-break state (a register, or a spill and a reload a token, 3 instructions).
+        var lineBreakToken = tokens.count
         while i < count {
             let byte = text[i]
             // Most words and marks are made here as `scanASCII`, `scanWord` and `punctuation` would make them, without
@@ -231,29 +240,36 @@ struct TokenScanner {
             if let made {
                 if slot == slotsEnd { (slot, slotsEnd) = tokens.growing(at: slot) }
                 // `made.end` lies after `i`: the bounds need no check.
-                slot.initialize(to: ScannedToken(kind: made.kind, range: Range(uncheckedBounds: (i, made.end)), repeated: made.repeated,
-                                                 afterLineBreak: lineBreak))
+                slot.initialize(to: ScannedToken(kind: made.kind, range: Range(uncheckedBounds: (i, made.end)), repeated: made.repeated))
                 slot += 1
-                lineBreak = false
                 // The space after the token, if any, skipped without a turn of the loop.
                 i = made.end < count && text[made.end] == 0x20 ? made.end + 1 : made.end
             } else {
                 position = i
-                lineBreakPending = lineBreak
                 tokens.commit(upTo: slot)
+                markPendingLineBreak(onTokenAt: lineBreakToken)
                 if byte < 0x80 {
                     scanASCII(byte)
                 } else {
                     scanNonASCII()
                 }
                 i = position
-                lineBreak = lineBreakPending
                 (slot, slotsEnd) = tokens.freeSlots
+                lineBreakToken = tokens.count
             }
         }
         position = i
-        lineBreakPending = lineBreak
         tokens.commit(upTo: slot)
+        markPendingLineBreak(onTokenAt: lineBreakToken)
+    }
+
+    /// Gives a pending line break to the token at `k` when `scan()`'s loop has made it, and takes the break.
+    @inline(__always)
+    private mutating func markPendingLineBreak(onTokenAt k: Int) {
+        if lineBreakPending && k < tokens.count {
+            tokens.markAfterLineBreak(k)
+            lineBreakPending = false
+        }
     }
 
     /// Where a word of ASCII letters, digits and inner apostrophes ends, as far as its bytes tell.
