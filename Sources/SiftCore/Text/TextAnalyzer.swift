@@ -283,16 +283,25 @@ public final class TextAnalyzerWorker {
     /// What both `analyze(_:languageHint:into:)` and `analyze(validUTF8:languageHint:into:)` do, on the text's bytes
     /// (language identification reads them too: no String is made for it).
     private func analyze(_ bytes: UnsafeBufferPointer<UInt8>, languageHint: String?, into result: inout AnalyzedText) {
-        var tokenized = false
-        if languageHint == nil, plainEnglishStopwords > 0 {
-            if let share = plainEnglish(bytes, tokens: &result.tokens, sentences: &result.sentences) {
-                result.language = "en"
-                result.languageConfidence = share
-                result.wordSpace = lastWordSpace
-                return
-            }
-            tokenized = true
+        guard languageHint == nil, plainEnglishStopwords > 0 else {
+            return analyzeIdentified(bytes, languageHint: languageHint, tokenized: false, into: &result)
         }
+        guard let share = plainEnglish(bytes, tokens: &result.tokens, sentences: &result.sentences) else {
+            return analyzeIdentified(bytes, languageHint: nil, tokenized: true, into: &result)
+        }
+        // Most texts of a run are plainly English: the value is kept when it is "en" already (replacing it called
+        // the runtime to release the last one).
+        if result.language != "en" { result.language = "en" }
+        result.languageConfidence = share
+        result.wordSpace = lastWordSpace
+    }
+
+    /// `analyze` of a text in the language `languageHint` names or language identification finds; `tokenized` when
+    /// the plain-English attempt has left its tokens by English rules in `result`.
+    // Out of line: with language identification in it, the plain-English path saved and restored more registers.
+    @inline(never)
+    private func analyzeIdentified(_ bytes: UnsafeBufferPointer<UInt8>, languageHint: String?, tokenized: Bool,
+                                   into result: inout AnalyzedText) {
         let (language, confidence) = languageOf(bytes, hint: languageHint)
         // Text identified as English, or too short to tell, is tokenized by English rules: the attempt did that.
         if !(tokenized && (language == "en" || language == "und")) {
