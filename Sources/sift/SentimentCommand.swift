@@ -129,11 +129,37 @@ struct SentimentCommand: ParsableCommand {
 
         init(out: StreamWriter) { self.out = out }
 
-        deinit { block.deallocate() }
+        deinit {
+            block.deallocate()
+            compoundDigits.deallocate()
+            shareDigits.deallocate()
+        }
 
         func write(_ score: SentimentScore) {
+            // Scores lie in -1…1, whose digits the tables hold: a value outside them (never seen) takes the general
+            // path, out of line, so this one makes no call (the general path inline had every line spill registers
+            // for its calls, ~20 instructions).
+            guard let compound = compoundDigits.tableEntry(score.compound), let positive = shareDigits.tableEntry(score.positive),
+                  let negative = shareDigits.tableEntry(score.negative), let neutral = shareDigits.tableEntry(score.neutral)
+            else { return writeAnyScore(score) }
             let jsonLine = block + filled
             // Each part is at most 16 bytes: the sums cannot overflow.
+            var n = compoundKey.put(at: jsonLine)
+            n &+= ScaledDigits.put(compound, at: jsonLine + n)
+            n &+= positiveKey.put(at: jsonLine + n)
+            n &+= ScaledDigits.put(positive, at: jsonLine + n)
+            n &+= negativeKey.put(at: jsonLine + n)
+            n &+= ScaledDigits.put(negative, at: jsonLine + n)
+            n &+= neutralKey.put(at: jsonLine + n)
+            n &+= ScaledDigits.put(neutral, at: jsonLine + n)
+            n &+= lineEnd.put(at: jsonLine + n)
+            finishLine(n)
+        }
+
+        /// `write` of a score with a value outside the digits' tables.
+        @inline(never)
+        private func writeAnyScore(_ score: SentimentScore) {
+            let jsonLine = block + filled
             var n = compoundKey.put(at: jsonLine)
             n &+= compoundDigits.put(score.compound, at: jsonLine + n)
             n &+= positiveKey.put(at: jsonLine + n)
@@ -143,7 +169,13 @@ struct SentimentCommand: ParsableCommand {
             n &+= neutralKey.put(at: jsonLine + n)
             n &+= shareDigits.put(score.neutral, at: jsonLine + n)
             n &+= lineEnd.put(at: jsonLine + n)
-            filled &+= n
+            finishLine(n)
+        }
+
+        /// Takes the `count` bytes of a line written at the block's end.
+        @inline(__always)
+        private func finishLine(_ count: Int) {
+            filled &+= count
             if filled >= Self.blockSize {
                 // Written from the block itself: copying it into the writer's buffer first cost 60 instructions a line.
                 out.writeNow(UnsafeRawBufferPointer(start: block, count: filled))
@@ -191,8 +223,10 @@ struct SentimentCommand: ParsableCommand {
         let scale: Int
         /// The bytes of scaled value `v`: the first bytes of `entries[v]` as stored in memory (at most 6), their count
         /// in its top byte (one table read a number, not two: the count's byte is stored too, and the key that follows
-        /// overwrites it).
-        private var entries: [UInt64] = []
+        /// overwrites it). `scale + 1` entries, freed by `deallocate()`.
+        // Through a pointer: an array entry's read loaded the array and checked the index against its count, which
+        // `put` has checked against `scale` already.
+        private let entries: UnsafeMutablePointer<UInt64>
 
         init(digits: Int) {
             precondition(digits >= 1 && digits <= 6, "\"0.\" and the digits fit in 8 bytes")
@@ -208,23 +242,45 @@ struct SentimentCommand: ParsableCommand {
             let lastShift = UInt64(8 * (digits + 1))
             var word: UInt64 = 0x2E30 | (zeros & fractionBytes) << 16
             let lengthShift: UInt64 = 56
-            entries = [UInt64](unsafeUninitializedCapacity: scale + 1) { entries, count in
-                entries[0] = 0x30 | 1 << lengthShift
-                for v in 1..<scale {
-                    var shift = lastShift
-                    while (word >> shift) & 0xFF == 0x39 {
-                        word = word & ~(0xFF << shift) | 0x30 << shift
-                        shift -= 8
-                    }
-                    word &+= 1 << shift
-                    // The digits' values (0…9) byte by byte, "0." cleared: the highest nonzero byte ends the number.
-                    let values = (word ^ zeros) & (fractionBytes << 16)
-                    let length = (71 - values.leadingZeroBitCount) / 8
-                    entries[v] = word & (UInt64.max >> UInt64(64 - 8 * length)) | UInt64(length) << lengthShift
+            entries = .allocate(capacity: scale + 1)
+            entries[0] = 0x30 | 1 << lengthShift
+            for v in 1..<scale {
+                var shift = lastShift
+                while (word >> shift) & 0xFF == 0x39 {
+                    word = word & ~(0xFF << shift) | 0x30 << shift
+                    shift -= 8
                 }
-                entries[scale] = 0x31 | 1 << lengthShift
-                count = scale + 1
+                word &+= 1 << shift
+                // The digits' values (0…9) byte by byte, "0." cleared: the highest nonzero byte ends the number.
+                let values = (word ^ zeros) & (fractionBytes << 16)
+                let length = (71 - values.leadingZeroBitCount) / 8
+                entries[v] = word & (UInt64.max >> UInt64(64 - 8 * length)) | UInt64(length) << lengthShift
             }
+            entries[scale] = 0x31 | 1 << lengthShift
+        }
+
+        /// Frees the table; the digits are not used after.
+        func deallocate() { entries.deallocate() }
+
+        /// The table entry of `value` rounded to `digits` decimals, and whether a '-' goes before it; nil when the
+        /// rounded value lies outside -1…1 (or is not a number).
+        @inline(__always)
+        func tableEntry(_ value: Double) -> (entry: UInt64, negative: Bool)? {
+            guard var scaled = (value * Double(scale)).roundedHalfAwayInteger else { return nil }
+            // |scaled| ≤ 2^52: negating cannot overflow.
+            let negative = scaled < 0
+            if negative { scaled = 0 &- scaled }
+            guard scaled <= scale else { return nil }
+            return (entries[scaled], negative)
+        }
+
+        /// Writes a `tableEntry` at `p`, which has 9 bytes of room; returns the number of bytes.
+        @inline(__always)
+        static func put(_ entry: (entry: UInt64, negative: Bool), at p: UnsafeMutablePointer<UInt8>) -> Int {
+            var n = 0
+            if entry.negative { p[0] = UInt8(ascii: "-"); n = 1 }
+            UnsafeMutableRawPointer(p + n).storeBytes(of: entry.entry, as: UInt64.self)
+            return n &+ Int(truncatingIfNeeded: entry.entry &>> 56)
         }
 
         /// Writes `value` at `p`, which has 8 bytes of room past the number; returns the number of bytes.

@@ -68,12 +68,19 @@ public final class LanguageIdentifier {
 
     /// The language of `text`, or `und` when the text has too few letters or the library cannot tell.
     public func identify(_ text: String) -> LanguageGuess {
-        if let hinglish = romanizedHindi(text) { return hinglish }
         var text = text
+        return text.withUTF8 { identify(utf8: $0) }
+    }
+
+    /// `identify(_:)` of a text given as valid UTF-8 bytes: a String of them is made only for the script fallback.
+    // A String per text was ~600 instructions (validation, allocation, copy, free) of each review of
+    // `sift sentiment -` that reaches CLD2.
+    func identify(utf8: UnsafeBufferPointer<UInt8>) -> LanguageGuess {
+        if let hinglish = romanizedHindi(utf8: utf8) { return hinglish }
         var guess = sift_language_guess()
-        let scored: Int = text.withUTF8 { utf8 -> Int in
-            guard let base = utf8.baseAddress, !utf8.isEmpty else { return 0 }
-            return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars -> Int in
+        var scored = 0
+        if let base = utf8.baseAddress, !utf8.isEmpty {
+            scored = base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars -> Int in
                 switch engine {
                 case .cld2:
                     return Int(sift_cld2_detect(chars, Int32(min(utf8.count, Int(Int32.max))), &guess))
@@ -82,51 +89,51 @@ public final class LanguageIdentifier {
                 }
             }
         }
-        let code = withUnsafeBytes(of: guess.code) { raw in
-            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-        }
-        guard scored > 0, let language = Self.iso639_1(code) else {
-            return scriptFallback ? Self.languageOfScript(text) ?? .undetermined : .undetermined
+        let language = withUnsafeBytes(of: guess.code) { raw in Self.iso639_1(UnsafeRawBufferPointer(rebasing: raw.prefix { $0 != 0 })) }
+        guard scored > 0, let language else {
+            return scriptFallback ? Self.languageOfScript(utf8: utf8) ?? .undetermined : .undetermined
         }
         let share = Double(guess.percent) / 100
         return LanguageGuess(language: language, confidence: guess.reliable != 0 ? share : share * 0.5)
     }
 
-    /// Hindi when at least two distinct Hinglish marker words make up a fifth of the text's Latin words.
-    func romanizedHindi(_ text: String) -> LanguageGuess? {
-        guard !romanizedHindiMarkers.isEmpty else { return nil }
+    /// Hindi when at least two distinct Hinglish marker words make up a fifth of the Latin words of a text's UTF-8 bytes.
+    func romanizedHindi(utf8: UnsafeBufferPointer<UInt8>) -> LanguageGuess? {
+        guard !romanizedHindiMarkers.isEmpty, let text = utf8.baseAddress else { return nil }
+        let count = utf8.count
         var words = 0
         var markers = 0
         // Two distinct markers are all that is asked: the first one's index, and whether another one was seen.
         var firstMarker: Int32 = -1
         var distinctMarkers = 0
-        var text = text
-        text.withUTF8 { utf8 in
-            var lowered: (UInt64, UInt64) = (0, 0)
-            withUnsafeMutableBytes(of: &lowered) { raw in
-                let word = raw.bindMemory(to: UInt8.self)
-                var k = 0
-                while k < utf8.count {
-                    guard utf8[k].isASCIILetter else {
-                        k += 1
-                        continue
-                    }
-                    let start = k
-                    while k < utf8.count, utf8[k].isASCIILetter { k += 1 }
-                    words += 1
-                    // Markers are short; longer words are never looked up, which keeps this cheap on English text.
-                    guard k - start <= Self.longestMarker else { continue }
-                    for i in start..<k { word[i - start] = utf8[i] | 0x20 }
-                    let key = UnsafeBufferPointer(rebasing: word[0..<(k - start)])
-                    if let index = markerTable.value(key, hash: WrittenWordTable<Int32>.hash(key)) {
-                        markers += 1
-                        if distinctMarkers == 0 {
-                            firstMarker = index
-                            distinctMarkers = 1
-                        } else if index != firstMarker {
-                            distinctMarkers = 2
-                        }
-                    }
+        var k = 0
+        while k < count {
+            guard text[k].isASCIILetter else {
+                k += 1
+                continue
+            }
+            let start = k
+            while k < count, text[k].isASCIILetter { k += 1 }
+            words += 1
+            // Markers are short; longer words are never looked up, which keeps this cheap on English text.
+            let length = k - start
+            guard length <= Self.longestMarker else { continue }
+            // The word lower-cased is its own head word (`WrittenWordTable`'s key of at most 8 bytes): built in a
+            // register, it is hashed without a byte loop (copying the word out and hashing it byte by byte was a
+            // third of this).
+            var lowered: UInt64 = 0
+            for i in 0..<length { lowered |= UInt64(text[start + i] | 0x20) << UInt64(8 * i) }
+            let index = withUnsafeBytes(of: lowered) { raw in
+                let key = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length)
+                return markerTable.value(key, hash: WrittenWordTable<Int32>.hash(head: lowered, count: length), head: (lowered, 0))
+            }
+            if let index {
+                markers += 1
+                if distinctMarkers == 0 {
+                    firstMarker = index
+                    distinctMarkers = 1
+                } else if index != firstMarker {
+                    distinctMarkers = 2
                 }
             }
         }
@@ -137,12 +144,12 @@ public final class LanguageIdentifier {
     private static let longestMarker = 8
 
     /// The language a text's script implies when at least half its letters are in a script of (almost) one
-    /// language; kana anywhere means Japanese, since Japanese mixes kana with Han.
-    static func languageOfScript(_ text: String) -> LanguageGuess? {
+    /// language, from the text's valid UTF-8 bytes; kana anywhere means Japanese, since Japanese mixes kana with Han.
+    static func languageOfScript(utf8: UnsafeBufferPointer<UInt8>) -> LanguageGuess? {
         // Only scalars from U+0370 count, and their UTF-8 lead bytes are 0xCD or more: text without such a byte (most
-        // texts CLD2 cannot tell) has none, and its scalars are not decoded (950 instructions a text).
-        var text = text
-        guard text.withUTF8({ $0.contains { $0 >= 0xCD } }) else { return nil }
+        // texts CLD2 cannot tell) has none, and neither a String is made nor its scalars decoded (950 instructions a text).
+        guard utf8.contains(where: { $0 >= 0xCD }) else { return nil }
+        let text = String(decoding: utf8, as: UTF8.self)
         var letters = 0
         var counts: [String: Int] = [:]
         var kana = false
@@ -183,13 +190,12 @@ public final class LanguageIdentifier {
         return LanguageGuess(language: language, confidence: 0.5)
     }
 
-    /// A library's code ("en", "zh-Hant", "iw", "haw") as ISO 639-1, or nil when it has none.
-    static func iso639_1(_ code: String) -> String? {
+    /// A library's code ("en", "zh-Hant", "iw", "haw"), given as its bytes, as ISO 639-1, or nil when it has none.
+    static func iso639_1(_ code: UnsafeRawBufferPointer) -> String? {
         // Two ASCII letters, CLD2's usual answer, on bytes: splitting and lower-casing Strings cost 2,000
-        // instructions a text.
-        var utf8 = code.utf8.makeIterator()
-        if code.utf8.count == 2, let a = utf8.next(), let b = utf8.next(), a.isASCIILetter, b.isASCIILetter {
-            switch (a | 0x20, b | 0x20) {
+        // instructions a text, and making a String of the code first 130.
+        if code.count == 2, code[0].isASCIILetter, code[1].isASCIILetter {
+            switch (code[0] | 0x20, code[1] | 0x20) {
             case (UInt8(ascii: "u"), UInt8(ascii: "n")), (UInt8(ascii: "x"), UInt8(ascii: "x")): return nil
             case (UInt8(ascii: "i"), UInt8(ascii: "w")): return "he"
             case (UInt8(ascii: "j"), UInt8(ascii: "w")): return "jv"
@@ -202,7 +208,7 @@ public final class LanguageIdentifier {
                 }
             }
         }
-        let base = code.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        let base = String(decoding: code, as: UTF8.self).split(separator: "-").first.map { $0.lowercased() } ?? ""
         switch base {
         case "un", "xx", "": return nil
         case "iw": return "he"

@@ -195,14 +195,15 @@ extension TextLexicons {
 // the runtime checks of each access were 1.5 % of `sift sentiment -`.
 public final class TextAnalyzerWorker {
     let lexicons: TextLexicons
+    /// Rules by language, made on first use and never removed (`englishRules` relies on it).
     @exclusivity(unchecked) private var wordRules: [String: WordRules] = [:]
     // The last answer of `rulesAndEnglish`, in three properties: one optional tuple was copied (three references
     // retained and released) on every text.
     @exclusivity(unchecked) private var lastRulesLanguage = ""
     @exclusivity(unchecked) private var lastRules: WordRules?
     @exclusivity(unchecked) private var lastEnglishRules: WordRules?
-    /// `rules(for: "en")`, once made (`englishRules()`).
-    @exclusivity(unchecked) private var knownEnglishRules: WordRules?
+    /// `rules(for: "en")`, once made (`englishRules()`), unretained: `wordRules` holds it as long as the worker lives.
+    @exclusivity(unchecked) private var knownEnglishRules: Unmanaged<WordRules>?
     /// The `WordSpaces` number of the memo whose indices the last tokenized text's `wordID`s are, 0 for none.
     @exclusivity(unchecked) private var lastWordSpace = 0
     /// The scanner's token storage, reused from text to text.
@@ -274,25 +275,34 @@ public final class TextAnalyzerWorker {
         var text = text
         text.makeContiguousUTF8()
         _ = text.utf8.withContiguousStorageIfAvailable { bytes in
-            analyze(bytes, text: text, languageHint: languageHint, into: &result)
+            analyze(bytes, languageHint: languageHint, into: &result)
         }
         result.text = consume text
     }
 
-    /// What both `analyze(_:languageHint:into:)` and `analyze(validUTF8:languageHint:into:)` do, on the text's bytes;
-    /// `text`, when given, is them as a String (language identification reads one; else it is made only then).
-    private func analyze(_ bytes: UnsafeBufferPointer<UInt8>, text: String?, languageHint: String?, into result: inout AnalyzedText) {
-        var tokenized = false
-        if languageHint == nil, plainEnglishStopwords > 0 {
-            if let share = plainEnglish(bytes, tokens: &result.tokens, sentences: &result.sentences) {
-                result.language = "en"
-                result.languageConfidence = share
-                result.wordSpace = lastWordSpace
-                return
-            }
-            tokenized = true
+    /// What both `analyze(_:languageHint:into:)` and `analyze(validUTF8:languageHint:into:)` do, on the text's bytes
+    /// (language identification reads them too: no String is made for it).
+    private func analyze(_ bytes: UnsafeBufferPointer<UInt8>, languageHint: String?, into result: inout AnalyzedText) {
+        guard languageHint == nil, plainEnglishStopwords > 0 else {
+            return analyzeIdentified(bytes, languageHint: languageHint, tokenized: false, into: &result)
         }
-        let (language, confidence) = languageOf(text ?? String(decoding: bytes, as: UTF8.self), hint: languageHint)
+        guard let share = plainEnglish(bytes, tokens: &result.tokens, sentences: &result.sentences) else {
+            return analyzeIdentified(bytes, languageHint: nil, tokenized: true, into: &result)
+        }
+        // Most texts of a run are plainly English: the value is kept when it is "en" already (replacing it called
+        // the runtime to release the last one).
+        if result.language != "en" { result.language = "en" }
+        result.languageConfidence = share
+        result.wordSpace = lastWordSpace
+    }
+
+    /// `analyze` of a text in the language `languageHint` names or language identification finds; `tokenized` when
+    /// the plain-English attempt has left its tokens by English rules in `result`.
+    // Out of line: with language identification in it, the plain-English path saved and restored more registers.
+    @inline(never)
+    private func analyzeIdentified(_ bytes: UnsafeBufferPointer<UInt8>, languageHint: String?, tokenized: Bool,
+                                   into result: inout AnalyzedText) {
+        let (language, confidence) = languageOf(bytes, hint: languageHint)
         // Text identified as English, or too short to tell, is tokenized by English rules: the attempt did that.
         if !(tokenized && (language == "en" || language == "und")) {
             tokenize(bytes, language: language, into: &result.tokens, sentences: &result.sentences)
@@ -307,7 +317,10 @@ public final class TextAnalyzerWorker {
     /// `plainEnglishKnownShare`, else nil.
     private func plainEnglish(_ bytes: UnsafeBufferPointer<UInt8>, tokens: inout [Token], sentences: inout [Range<Int>]) -> Double? {
         var evidence = EnglishEvidence()
-        tokenize(bytes, rules: englishRules(), english: nil, evidence: &evidence, into: &tokens, sentences: &sentences)
+        // Borrowed: a reference taken from the property was retained and released around each text (40 instructions).
+        englishRules()._withUnsafeGuaranteedRef { rules in
+            tokenize(bytes, rules: rules, english: nil, evidence: &evidence, into: &tokens, sentences: &sentences)
+        }
         // Text in ASCII letters with no word of another language sift knows is English too: CLD2 called 4,085 of the
         // 4,232 such Google Play reviews English or undetermined (then scored with the English lexicon), at ~17,000
         // instructions a text.
@@ -332,9 +345,9 @@ public final class TextAnalyzerWorker {
 
     /// The language to analyze in: the hint when it names one, else what CLD2 finds (`und` for texts too short to
     /// tell, which are then tokenized and stemmed by English rules, the most common language of app reviews).
-    func languageOf(_ text: String, hint: String?) -> (String, Double) {
+    func languageOf(_ bytes: UnsafeBufferPointer<UInt8>, hint: String?) -> (String, Double) {
         if let hint, let code = Self.isoCode(hint) { return (code, 1) }
-        guard let guess = identifier?.identify(text) else { return ("und", 0) }
+        guard let guess = identifier?.identify(utf8: bytes) else { return ("und", 0) }
         return (guess.language, guess.confidence)
     }
 
@@ -658,9 +671,10 @@ public final class TextAnalyzerWorker {
 
     /// The English rules, which the plain-English attempt on every text asks for: kept in a property of their own,
     /// they are found without comparing language codes.
-    private func englishRules() -> WordRules {
+    private func englishRules() -> Unmanaged<WordRules> {
         if let known = knownEnglishRules { return known }
-        let made = rules(for: "en")
+        // `wordRules` keeps the rules it makes for the worker's life: an unretained reference stays valid.
+        let made = Unmanaged.passUnretained(rules(for: "en"))
         knownEnglishRules = made
         return made
     }
@@ -696,41 +710,61 @@ public final class TextAnalyzerWorker {
                                         into sentences: inout [Range<Int>]) {
         var sentenceCount = 0
         let kept = ~(Token.Flags.whileTokenizing.rawValue | (removingCaps ? Token.Flags.allCaps.rawValue : 0))
-        // Through one buffer pointer: each write into the array checked its uniqueness and bounds. Fields are read in
-        // place: copying a token retained its two strings.
+        // The marks of a token that needs the whole step below; a token without them inside a sentence and outside a
+        // negation scope gets only its sentence and flags (a number is stepped too: it may be a version). Clause
+        // punctuation there ends no scope that is open, so it needs no step.
+        let stepMarks = Token.Flags([.lineBreakBefore, .endsSentenceMark, .negator]).rawValue
+        // Through one pointer: each write into the array checked its uniqueness and bounds. Fields are read in place:
+        // copying a token retained its two strings.
         tokens.withUnsafeMutableBufferPointer { tokens in
+            guard let first = tokens.baseAddress, !tokens.isEmpty else { return }
+            let end = first + tokens.count
+            var token = first
             var sentence = -1
-            var start = 0
+            var start = first
             // Whether the next token starts a sentence, as the first does.
             var startsSentence = true
             var remaining = 0
-            for k in tokens.indices {
-                let marks = tokens[k].flags
+            while token < end {
+                // Most tokens: words and commas inside a sentence and outside any scope, in a loop of their own (one
+                // pass with every test for every token cost twice as much).
+                if !startsSentence && remaining == 0 {
+                    while token < end {
+                        let marks = token.pointee.flags.rawValue
+                        guard marks & stepMarks == 0, token.pointee.kind != .number else { break }
+                        token.pointee.sentence = sentence
+                        token.pointee.flags = Token.Flags(rawValue: marks & kept)
+                        token += 1
+                    }
+                    guard token < end else { break }
+                }
+                let marks = token.pointee.flags
                 var flags = Token.Flags(rawValue: marks.rawValue & kept)
                 if startsSentence || marks.contains(.lineBreakBefore) {
-                    if k > 0 {
-                        let range = tokens[start].utf8Range.lowerBound..<tokens[k - 1].utf8Range.upperBound
+                    if token > first {
+                        let range = start.pointee.utf8Range.lowerBound..<(token - 1).pointee.utf8Range.upperBound
                         if sentenceCount < sentences.count { sentences[sentenceCount] = range } else { sentences.append(range) }
                         sentenceCount += 1
                     }
                     sentence += 1
-                    start = k
+                    start = token
                     flags.insert(.sentenceStart)
                     remaining = 0
                 }
-                tokens[k].sentence = sentence
+                token.pointee.sentence = sentence
                 startsSentence = marks.contains(.endsSentenceMark)
                 if marks.contains(.outsideScopeMark) {
                     if marks.contains(.endsScopeMark) { remaining = 0 }
                 } else {
-                    let kind = tokens[k].kind
-                    if kind == .number, k > 0, tokens[k - 1].kind == .word, Self.isVersion(tokens[k].folded, after: tokens[k - 1].folded) {
-                        tokens[k].kind = .version
+                    let kind = token.pointee.kind
+                    if kind == .number, token > first, (token - 1).pointee.kind == .word,
+                       Self.isVersion(token.pointee.folded, after: (token - 1).pointee.folded) {
+                        token.pointee.kind = .version
                     }
                     if flags.contains(.negator) {
                         remaining = Self.negationScope
                     } else if remaining > 0 {
-                        if kind == .word, contrast.contains(tokens[k].folded, hash: tokens[k].foldedHash) {
+                        if kind == .word, contrast.contains(token.pointee.folded, hash: token.pointee.foldedHash) {
                             remaining = 0
                         } else {
                             flags.insert(.negated)
@@ -738,13 +772,12 @@ public final class TextAnalyzerWorker {
                         }
                     }
                 }
-                tokens[k].flags = flags
+                token.pointee.flags = flags
+                token += 1
             }
-            if !tokens.isEmpty {
-                let range = tokens[start].utf8Range.lowerBound..<tokens[tokens.count - 1].utf8Range.upperBound
-                if sentenceCount < sentences.count { sentences[sentenceCount] = range } else { sentences.append(range) }
-                sentenceCount += 1
-            }
+            let range = start.pointee.utf8Range.lowerBound..<(end - 1).pointee.utf8Range.upperBound
+            if sentenceCount < sentences.count { sentences[sentenceCount] = range } else { sentences.append(range) }
+            sentenceCount += 1
         }
         if sentences.count > sentenceCount { sentences.removeSubrange(sentenceCount...) }
     }
@@ -1025,11 +1058,11 @@ enum WordHash {
 
 extension TextAnalyzerWorker {
     /// `analyze(_:languageHint:into:)` of a text given as valid UTF-8 bytes, for a caller that scores the bytes itself
-    /// (`SentimentScorer.compoundScore(utf8:isValid:analyzer:languageHint:analyzed:reusing:)`): no String is made
-    /// for plainly English text, and `result.text` is left empty.
+    /// (`SentimentScorer.compoundScore(utf8:isValid:analyzer:languageHint:analyzed:reusing:)`): no String is made,
+    /// and `result.text` is left empty.
     // A String per line of `sift sentiment -` (validation, allocation, copy and free) was ~430 instructions a review.
     func analyze(validUTF8 bytes: UnsafeBufferPointer<UInt8>, languageHint: String?, into result: inout AnalyzedText) {
         if !result.text.isEmpty { result.text = "" }
-        analyze(bytes, text: nil, languageHint: languageHint, into: &result)
+        analyze(bytes, languageHint: languageHint, into: &result)
     }
 }

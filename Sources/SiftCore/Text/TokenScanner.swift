@@ -96,6 +96,12 @@ final class ScannedTokens {
     @inline(__always)
     func removeAll() { count = 0 }
 
+    /// Marks the taken token at `k` as coming after a line break.
+    func markAfterLineBreak(_ k: Int) {
+        precondition(k >= 0 && k < count, "scanned token index out of range")
+        base[k].afterLineBreak = true
+    }
+
     @inline(__always)
     func append(_ token: ScannedToken) {
         if count == capacity { grow() }
@@ -198,21 +204,19 @@ struct TokenScanner {
     mutating func scan() {
         let count = bytes.count
         guard count > 0 else { return }
-        // The text, the position, the pending line break and the next token slot in registers: kept in `self` and
-        // in `tokens`, they were loaded and stored again for every word. The calls below use `self`'s.
+        // The text, the position and the next token slot in registers: kept in `self` and in `tokens`, they were
+        // loaded and stored again for every word. The calls below use `self`'s.
         let text = bytes.baseAddress!
         let classes = byteClasses
         var i = position
-        var lineBreak = lineBreakPending
         // Slots below `slotsEnd` are the storage's; the loop grows it before writing at `slotsEnd`.
         var (slot, slotsEnd) = tokens.freeSlots
+        // A pending line break (`lineBreakPending`, which only the calls below set) belongs to the token after it:
+        // one the loop makes itself is written without it and marked after, before the next call and at the end, so
+        // the loop keeps no line-break state (a register, or a spill and a reload a token, 3 instructions).
+        var lineBreakToken = tokens.count
         while i < count {
             let byte = text[i]
-            if byte == 0x20 {
-                // The most common byte, skipped here rather than in a call.
-                i += 1
-                continue
-            }
             // Most words and marks are made here as `scanASCII`, `scanWord` and `punctuation` would make them, without
             // their tries and calls (those were two thirds of a word's scanning).
             let byteClass = classes[Int(byte)]
@@ -225,35 +229,47 @@ struct TokenScanner {
                 case .atUnlessAtSignFollows(let end): made = hasAtSign(from: end) ? nil : (.word, end, false)
                 case .undecided: break
                 }
+            } else if byte == 0x20 {
+                // A space no token ended at (the one after a token is skipped with it), here rather than in a call;
+                // tested after the letters, which start most turns of the loop.
+                i += 1
+                continue
             } else if byteClass & ScannerByteClass.mark != 0, !mayStartEmoticon(at: i) {
                 made = Self.asciiMarkRun(from: i, in: text, count: count).map { (.punctuation, $0.end, $0.repeated) }
             }
             if let made {
                 if slot == slotsEnd { (slot, slotsEnd) = tokens.growing(at: slot) }
                 // `made.end` lies after `i`: the bounds need no check.
-                slot.initialize(to: ScannedToken(kind: made.kind, range: Range(uncheckedBounds: (i, made.end)), repeated: made.repeated,
-                                                 afterLineBreak: lineBreak))
+                slot.initialize(to: ScannedToken(kind: made.kind, range: Range(uncheckedBounds: (i, made.end)), repeated: made.repeated))
                 slot += 1
-                lineBreak = false
                 // The space after the token, if any, skipped without a turn of the loop.
                 i = made.end < count && text[made.end] == 0x20 ? made.end + 1 : made.end
             } else {
                 position = i
-                lineBreakPending = lineBreak
                 tokens.commit(upTo: slot)
+                markPendingLineBreak(onTokenAt: lineBreakToken)
                 if byte < 0x80 {
                     scanASCII(byte)
                 } else {
                     scanNonASCII()
                 }
                 i = position
-                lineBreak = lineBreakPending
                 (slot, slotsEnd) = tokens.freeSlots
+                lineBreakToken = tokens.count
             }
         }
         position = i
-        lineBreakPending = lineBreak
         tokens.commit(upTo: slot)
+        markPendingLineBreak(onTokenAt: lineBreakToken)
+    }
+
+    /// Gives a pending line break to the token at `k` when `scan()`'s loop has made it, and takes the break.
+    @inline(__always)
+    private mutating func markPendingLineBreak(onTokenAt k: Int) {
+        if lineBreakPending && k < tokens.count {
+            tokens.markAfterLineBreak(k)
+            lineBreakPending = false
+        }
     }
 
     /// Where a word of ASCII letters, digits and inner apostrophes ends, as far as its bytes tell.
@@ -473,25 +489,22 @@ struct TokenScanner {
     @inline(__always)
     static func alphanumericEnd(from start: Int, in text: UnsafePointer<UInt8>, count: Int, classes: UnsafeMutablePointer<UInt8>) -> Int {
         var i = start
-        if count >= 8 {
-            // Letters eight at a time, by unaligned loads that each lie inside the text: before its last eight
-            // bytes, then those eight, shifted so that byte `i` comes first (the zero bytes shifted in stop the run
-            // at the text's end).
+        // Letters eight at a time, by unaligned loads that each lie inside the text: before its last eight bytes,
+        // then those eight, shifted so that byte `i` comes first (the zero bytes shifted in stop the run at the text's
+        // end). One test a step (`i + 8 <= count`) for both the text's length and the step's room.
+        letters: do {
             let base = UnsafeRawPointer(text)
-            while true {
-                guard i <= count - 8 else {
-                    if i < count {
-                        let last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
-                        i += nonLetterBytes(last >> UInt64((i - (count - 8)) * 8)).trailingZeroBitCount >> 3
-                    }
-                    break
-                }
+            while i &+ 8 <= count {
                 let stops = nonLetterBytes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
                 if stops != 0 {
                     i += stops.trailingZeroBitCount >> 3
-                    break
+                    break letters
                 }
                 i += 8
+            }
+            if i < count, count >= 8 {
+                let last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+                i += nonLetterBytes(last >> UInt64((i - (count - 8)) * 8)).trailingZeroBitCount >> 3
             }
         }
         // Digits, rare in words, and texts shorter than eight bytes: a table entry a byte (without a digit test the

@@ -114,6 +114,11 @@ struct TextEncodingTests {
             let length = Int(next() % 40)
             cases.append((0..<length).map { _ in next() % 4 != 0 ? 0x61 : palette[Int(next() % UInt64(palette.count))] })
         }
+        // Runs of lines, long and mostly ASCII with a sequence now and then: the 64- and 32-byte steps and their ends.
+        for _ in 0..<5_000 {
+            let length = Int(next() % 200)
+            cases.append((0..<length).map { _ in next() % 64 != 0 ? 0x61 : palette[Int(next() % UInt64(palette.count))] })
+        }
         var disagreements: [[UInt8]] = []
         for bytes in cases {
             let ours = bytes.withUnsafeBytes { isValidUTF8($0) }

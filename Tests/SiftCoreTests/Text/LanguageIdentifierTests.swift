@@ -50,6 +50,25 @@ struct LanguageIdentifierTests {
         #expect(identifier.identify("Hai ragione, l'applicazione non funziona più dopo l'aggiornamento").language == "it")
     }
 
+    /// Markers are found in capitals and beside digits, marks and non-Latin letters; words of 9 letters or more are
+    /// counted but never markers; two distinct markers must make a fifth of the words.
+    @Test func hinglishMarkersAreCountedAmongTheWords() throws {
+        let identifier = try #require(LanguageIdentifier())
+        func hinglish(_ text: String) -> LanguageGuess? {
+            Array(text.utf8).withUnsafeBufferPointer { identifier.romanizedHindi(utf8: $0) }
+        }
+        #expect(hinglish("APP BAHUT slow HAI yaar")?.language == "hi")
+        #expect(hinglish("5star👍bahut,acha!!")?.language == "hi")
+        #expect(identifier.identify("APP BAHUT slow HAI yaar").language == "hi")
+        // One marker twice is not two distinct ones.
+        #expect(hinglish("hai hai") == nil)
+        // Two markers among eleven words are fewer than a fifth.
+        #expect(hinglish("bahut nice application, everything works, yaar: wonderful wonderful experience overall ok") == nil)
+        // Nine letters starting with a marker are no marker.
+        #expect(hinglish("bahutbahu hai") == nil)
+        #expect(hinglish("") == nil)
+    }
+
     @Test func textcatIsAvailableForComparison() throws {
         let textcat = try #require(LanguageIdentifier(engine: .textcat))
         #expect(textcat.identify("Die App stürzt jedes Mal ab, wenn ich ein Video hochladen will").language == "de")

@@ -50,16 +50,30 @@ struct WrittenWordTableTests {
 
     /// A key read from inside a longer text, 8 bytes at a time with the bytes after it masked off, hashes and heads
     /// as the key alone does, at every start and length, near the text's end too.
+    /// Texts of every length up to 20 bytes are there too: keys near the end of a text of 8 bytes or more are read
+    /// from its end, keys of shorter texts byte by byte.
     @Test func keysInsideATextHashAsKeysAlone() {
-        let text = Array("Sooo laggy, don't update!!! supercalifragilisticexpialidocious ok".utf8)
-        text.withUnsafeBufferPointer { text in
-            for start in 0..<text.count {
-                for end in start...min(text.count, start + 20) {
-                    let alone = Array(text[start..<end]).withUnsafeBufferPointer { WrittenWordTable<Int>.hashAndHead($0) }
-                    let inside = WrittenWordTable<Int>.hashAndHead(in: text, start..<end)
-                    #expect(inside.hash == alone.hash && inside.head == alone.head, "\(start)..<\(end)")
+        let long = Array("Sooo laggy, don't update!!! supercalifragilisticexpialidocious ok".utf8)
+        for text in [long] + (0...20).map({ Array(long.prefix($0)) }) {
+            text.withUnsafeBufferPointer { text in
+                for start in 0..<text.count {
+                    for end in start...min(text.count, start + 20) {
+                        let alone = Array(text[start..<end]).withUnsafeBufferPointer { WrittenWordTable<Int>.hashAndHead($0) }
+                        let inside = WrittenWordTable<Int>.hashAndHead(in: text, start..<end)
+                        #expect(inside.hash == alone.hash && inside.head == alone.head, "\(start)..<\(end) of \(text.count)")
+                    }
                 }
             }
+        }
+    }
+
+    /// A key of at most 8 bytes hashes from its head word alone as `hashAndHead` hashes its bytes.
+    @Test func shortKeysHashFromTheirHeadWord() {
+        let word = Array("marker12".utf8)
+        for length in 0...8 {
+            let (hash, head) = Array(word.prefix(length)).withUnsafeBufferPointer { WrittenWordTable<Int>.hashAndHead($0) }
+            #expect(head.1 == 0)
+            #expect(WrittenWordTable<Int>.hash(head: head.0, count: length) == hash, "length \(length)")
         }
     }
 
