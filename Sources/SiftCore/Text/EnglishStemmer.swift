@@ -54,6 +54,14 @@ enum EnglishStemmer {
         stem.run()
         if stem.count == count && memcmp(bytes, source, count) == 0 { return .same }
         let length = stem.count
+        if length <= SmallASCIIString.capacity, SmallASCIIString.isFound {
+            // The stem's bytes are in the first two lanes; the bytes after it (the word's old ending) are masked off.
+            let raw = UnsafeRawPointer(bytes)
+            let lane0 = raw.loadUnaligned(as: UInt64.self), lane1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let bits = UInt64(truncatingIfNeeded: 8 * length)
+            return .stem(length < 8 ? SmallASCIIString.make(lane0 & ((1 &<< bits) &- 1), 0, count: length)
+                                    : SmallASCIIString.make(lane0, lane1 & ((1 &<< (bits &- 64)) &- 1), count: length))
+        }
         return .stem(String(unsafeUninitializedCapacity: length) { out in
             out.baseAddress?.initialize(from: bytes, count: length)
             return length

@@ -93,6 +93,36 @@ struct TokenFolder: Sendable {
 
     private func foldASCIIWord(_ slice: UnsafeBufferPointer<UInt8>) -> FoldedForm { foldASCIIWordHashed(slice).form }
 
+    /// `foldASCIIWordHashed(slice)` of a word whose bytes, zero-padded, are also `head` (as `WrittenWordTable.hashAndHead`
+    /// gives them for words under 16 bytes).
+    // A word of at most 15 bytes is folded in its two head words, eight bytes at a time, and becomes its String
+    // directly (`SmallASCIIString`): the byte loop and `String(unsafeUninitializedCapacity:)` were 340 instructions a new
+    // word. Words with a run of three equal letters (squeezed) and longer words take the byte loop.
+    func foldASCIIWordHashed(_ slice: UnsafeBufferPointer<UInt8>, head: (UInt64, UInt64)) -> (form: FoldedForm, hash: Int, changed: Bool) {
+        let count = slice.count
+        guard count <= SmallASCIIString.capacity, SmallASCIIString.isFound else { return foldASCIIWordHashed(slice) }
+        let (word0, word1) = head
+        let capitals0 = ASCIILanes.inRange(word0, UInt8(ascii: "A"), UInt8(ascii: "Z"))
+        let capitals1 = ASCIILanes.inRange(word1, UInt8(ascii: "A"), UInt8(ascii: "Z"))
+        // A capital's 0x80 mark shifted to 0x20 makes it lower case.
+        let folded0 = word0 | capitals0 >> 2, folded1 = word1 | capitals1 >> 2
+        guard !ASCIILanes.hasRunOfThreeLetters(folded0, folded1) else { return foldASCIIWordHashed(slice) }
+        let small0 = ASCIILanes.inRange(word0, UInt8(ascii: "a"), UInt8(ascii: "z"))
+        let small1 = ASCIILanes.inRange(word1, UInt8(ascii: "a"), UInt8(ascii: "z"))
+        // Two or more capitals: two marks in one word, or one in each.
+        let twoCapitals = capitals0 & (capitals0 &- 1) != 0 || capitals1 & (capitals1 &- 1) != 0 || capitals0 != 0 && capitals1 != 0
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var lane = folded0
+        for k in 0..<count {
+            if k == 8 { lane = folded1 }
+            h = (h ^ (lane & 0xFF)) &* 0x100_0000_01b3
+            lane >>= 8
+        }
+        let form = FoldedForm(folded: SmallASCIIString.make(folded0, folded1, count: count), elongated: false,
+                              allCaps: twoCapitals && small0 | small1 == 0)
+        return (form, Int(truncatingIfNeeded: h ^ (h >> 29)), capitals0 | capitals1 != 0)
+    }
+
     /// An ASCII word's folded form and its `WordHash`, the hash made in the folding pass over the bytes, and whether
     /// the folded form differs from the word's bytes (capitals, a squeezed run).
     // The analyzer's new written words need both: hashing the new String again was a second pass through its storage
@@ -262,5 +292,38 @@ struct TokenFolder: Sendable {
         var seen = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !seen.contains(scalar) { seen.append(scalar) }
         return FoldedForm(folded: String(seen), elongated: true, allCaps: false)
+    }
+}
+
+/// Tests on the eight bytes of a word at once, for ASCII bytes (below 0x80): sums of two such bytes stay below 0x100,
+/// so no carry crosses into the next byte, and a byte's test result is its top bit.
+enum ASCIILanes {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let tops: UInt64 = 0x8080_8080_8080_8080
+
+    /// 0x80 in each byte of `word` from `low` through `high` (1 ≤ low ≤ high < 0x80), 0 in the others.
+    @inline(__always)
+    static func inRange(_ word: UInt64, _ low: UInt8, _ high: UInt8) -> UInt64 {
+        // Adding 0x80 - low sets the top bit from `low` up; adding 0x7F - high, above `high`.
+        (word &+ ones &* UInt64(0x80 - low)) & ~(word &+ ones &* UInt64(0x7F - high)) & tops
+    }
+
+    /// 0x80 in each zero byte of `word`, 0 in the others.
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        // A byte's low seven bits plus 0x7F reach the top bit unless they are zero; the byte's own top bit is or'ed in.
+        ~(((word & ~tops) &+ ones &* 0x7F) | word) & tops
+    }
+
+    /// Whether the 16 bytes of `low` then `high` (little-endian) hold three equal lower-case letters in a row; bytes
+    /// past a word's end must be zero, which is no letter.
+    @inline(__always)
+    static func hasRunOfThreeLetters(_ low: UInt64, _ high: UInt64) -> Bool {
+        // Each byte against the next one and the one after (the 128 bits shifted down by one and two bytes).
+        let next0 = low >> 8 | high << 56, next1 = high >> 8
+        let after0 = low >> 16 | high << 48, after1 = high >> 16
+        let runs0 = zeroBytes((low ^ next0) | (low ^ after0)) & inRange(low, UInt8(ascii: "a"), UInt8(ascii: "z"))
+        let runs1 = zeroBytes((high ^ next1) | (high ^ after1)) & inRange(high, UInt8(ascii: "a"), UInt8(ascii: "z"))
+        return runs0 | runs1 != 0
     }
 }
