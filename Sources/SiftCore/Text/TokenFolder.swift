@@ -14,7 +14,23 @@ struct FoldedForm {
 /// made ASCII, elongations squeezed. ASCII tokens take a byte-level path that never touches Foundation.
 struct TokenFolder: Sendable {
     /// Words spelled with a double letter ("good", "cool", "happy"): squeezing "goooood" must stop at two letters.
-    var doubleLetterWords: Set<String>
+    let doubleLetterWords: Set<String>
+    /// Bit n set when a word of `doubleLetterWords` is n bytes long (bit 63: 63 bytes or more), so `squeeze` makes
+    /// and looks up only candidates of a length the list has.
+    // Keyboard mash ("وووووووو", "ঊঐঐঐঐঐঐঐঐ") has up to four runs, each candidate a String built and hashed with
+    // SipHash: 30,000 instructions such a word, 1.2 M on the Google Play reviews.
+    private let doubleLetterLengths: UInt64
+    /// Whether every word of `doubleLetterWords` is ASCII: then no candidate of a word with letters beyond ASCII is one.
+    // Folded text is NFKC, which keeps no character canonically equivalent to ASCII text (such as U+212A KELVIN SIGN),
+    // so a String with a byte past ASCII never equals an ASCII word; hashing such a candidate for the Set (NFC checks
+    // and SipHash) was 2,000 instructions.
+    private let doubleLetterWordsAreASCII: Bool
+
+    init(doubleLetterWords: Set<String>) {
+        self.doubleLetterWords = doubleLetterWords
+        doubleLetterLengths = doubleLetterWords.reduce(0) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
+        doubleLetterWordsAreASCII = doubleLetterWords.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+    }
 
     func fold(_ token: ScannedToken, bytes: UnsafeBufferPointer<UInt8>) -> FoldedForm {
         var range = token.range
@@ -200,8 +216,14 @@ struct TokenFolder: Sendable {
                 return written
             }
         }
-        let combinations = runs.count <= 4 ? (1 << runs.count) : 1
+        // Each candidate keeps a copy of every byte: with one past ASCII, none is a word of an all-ASCII list.
+        let combinations = runs.count <= 4 && !(doubleLetterWordsAreASCII && utf8.contains(where: { $0 >= 0x80 })) ? (1 << runs.count) : 1
+        // Each run leaves one letter, and a doubled run two.
+        let squeezedLength = runs.reduce(utf8.count) { $0 - ($1.end - $1.start) + $1.width }
         for mask in 1..<max(combinations, 1) {
+            var length = squeezedLength
+            for (r, run) in runs.enumerated() where mask & (1 << r) != 0 { length += run.width }
+            guard doubleLetterLengths & 1 << UInt64(min(length, 63)) != 0 else { continue }
             let candidate = build(doubling: mask)
             if doubleLetterWords.contains(candidate) { return (candidate, true) }
         }
