@@ -1,4 +1,5 @@
 import CStemmer
+import Glibc
 
 /// One Snowball stemmer (libstemmer) for one language; not thread-safe, so each worker owns its own.
 final class SnowballStemmer {
@@ -42,15 +43,21 @@ final class SnowballStemmer {
             case .library: break
             }
         }
-        return libstemmerStem(utf8)
+        return libstemmerChangedStem(utf8)
     }
 
     /// libstemmer's stem of a word's UTF-8 bytes, whatever the language.
     func libstemmerStem(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
-        guard let base = utf8.baseAddress, let out = sb_stemmer_stem(handle, base, Int32(utf8.count)) else {
-            return String(decoding: utf8, as: UTF8.self)
-        }
+        libstemmerChangedStem(utf8) ?? String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// libstemmer's stem of a word's UTF-8 bytes; nil when it is the word itself.
+    // An unchanged stem is not made again as a String: that copy was validated, and compared with the word as a
+    // String it was normalized too (a word past 15 bytes beyond ASCII carries no NFC mark), 1,000 instructions a word.
+    private func libstemmerChangedStem(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let base = utf8.baseAddress, let out = sb_stemmer_stem(handle, base, Int32(utf8.count)) else { return nil }
         let length = Int(sb_stemmer_length(handle))
+        if length == utf8.count && memcmp(out, base, length) == 0 { return nil }
         return String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
     }
 }
