@@ -669,6 +669,12 @@ public final class TextAnalyzerWorker {
     /// once for each language a review set turns up (54 on the Google Play reviews, 3 M instructions).
     private lazy var hindiMarkerWords = WordSet(lexicons.romanizedHindiMarkers)
 
+    /// Room for this many words in the English rules' memo of words as written, which the plain-English attempt on
+    /// every text fills: reserved, not written, so a short run pays only the allocation, while a review set's memo
+    /// grew from 16 entries four-fold, each time copying every entry (5,456 entries of 144 bytes on the way to
+    /// 16,384; a byte an instruction under callgrind).
+    static let englishWrittenWordCapacity = 16_384
+
     private func rules(for language: String) -> WordRules {
         if let known = wordRules[language] { return known }
         let made = WordRules(
@@ -676,7 +682,8 @@ public final class TextAnalyzerWorker {
             negators: lexicons.negators[language] ?? [], contrast: lexicons.contrast[language] ?? [],
             hindiMarkers: hindiMarkerWords,
             englishVocabulary: language == "en" && plainEnglishKnownShare > 0 ? plainEnglishWords.englishVocabulary : WordSet(),
-            otherLanguageWords: language == "en" && plainEnglishKnownShare > 0 ? plainEnglishWords.otherLanguageWords : WordSet())
+            otherLanguageWords: language == "en" && plainEnglishKnownShare > 0 ? plainEnglishWords.otherLanguageWords : WordSet(),
+            writtenWordCapacity: language == "en" ? Self.englishWrittenWordCapacity : 0)
         wordRules[language] = made
         return made
     }
@@ -824,12 +831,13 @@ final class WordRules {
     @exclusivity(unchecked) private var memo = WordTable<Word>()
     @exclusivity(unchecked) private var unstemmedMemo = WordTable<Word>()
     /// Nil only while a text is being tokenized, which holds it (`takeWrittenMemo`).
-    @exclusivity(unchecked) private var writtenMemo: WrittenMemo? = WrittenMemo()
+    @exclusivity(unchecked) private var writtenMemo: WrittenMemo?
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
 
     init(stemmer: SnowballStemmer?, stopwords: Set<String>, negators: Set<String>, contrast: Set<String>, hindiMarkers: WordSet,
-         englishVocabulary: WordSet = WordSet(), otherLanguageWords: WordSet = WordSet()) {
+         englishVocabulary: WordSet = WordSet(), otherLanguageWords: WordSet = WordSet(), writtenWordCapacity: Int = 0) {
+        writtenMemo = WrittenMemo(table: WrittenWordTable(reservingCapacity: writtenWordCapacity))
         self.hindiMarkers = hindiMarkers
         self.englishVocabulary = englishVocabulary
         self.otherLanguageWords = otherLanguageWords
