@@ -933,12 +933,13 @@ final class WordRules {
         if stem, let known = memo.value(folded, hash: hash) { return known }
         if !stem, let known = unstemmedMemo.value(folded, hash: hash) { return known }
         let word = newWord(folded, hash: hash, stem: stem)
+        // Appended without `insert`'s probe for the word: the lookup above found none.
         if stem {
             if memo.count >= Self.limit { memo = WordTable() }
-            memo.insert(folded, word, hash: hash)
+            memo.append(folded, word, hash: hash)
         } else {
             if unstemmedMemo.count >= Self.limit { unstemmedMemo = WordTable() }
-            unstemmedMemo.insert(folded, word, hash: hash)
+            unstemmedMemo.append(folded, word, hash: hash)
         }
         return word
     }
