@@ -31,6 +31,16 @@ enum SmallASCIIString {
         return unsafeBitCast((first, second), to: String.self)
     }
 
+    /// The words of `string` as `make` takes them (its bytes, zero after them) and its byte count, when it is an
+    /// inline ASCII string; nil for any other string. Only when `isFound`.
+    @inline(__always)
+    static func words(of string: String) -> (low: UInt64, high: UInt64, count: Int)? {
+        let (first, second) = unsafeBitCast(string, to: (UInt64, UInt64).self)
+        // The top four bits 1110: immortal, ASCII, inline (a string in memory of its own is never marked inline).
+        guard second >> 60 == 0xE else { return nil }
+        return (first, second & 0x00FF_FFFF_FFFF_FFFF, Int(truncatingIfNeeded: (second >> 56) & 0xF))
+    }
+
     /// The words of an inline ASCII string: its bytes, then the flags (immortal, ASCII, small: 0xE0) and the count in
     /// the top byte.
     @inline(__always)

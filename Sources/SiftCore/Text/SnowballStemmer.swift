@@ -6,6 +6,9 @@ final class SnowballStemmer {
     private let handle: OpaquePointer
     /// English words of ASCII bytes go to `EnglishStemmer`, which gives libstemmer's stems at a fraction of the cost.
     private let isEnglish: Bool
+    /// English, with inline strings read as `SmallASCIIString` does: a stored answer, as `isFound`'s once-check on
+    /// every word cost a call.
+    private let readsInlineWords: Bool
 
     /// The Snowball algorithm names for ISO 639-1 codes that libstemmer covers.
     static let algorithms: [String: String] = [
@@ -22,12 +25,20 @@ final class SnowballStemmer {
         guard let name = Self.algorithms[language], let handle = sb_stemmer_new(name, "UTF_8") else { return nil }
         self.handle = handle
         self.isEnglish = handWritten && name == "english"
+        readsInlineWords = isEnglish && SmallASCIIString.isFound
     }
 
     deinit { sb_stemmer_delete(handle) }
 
     /// The stem of a folded (lower-case) word; the word itself (no new string) when the stem is the same.
     func stem(_ word: String) -> String {
+        if readsInlineWords, let (low, high, count) = SmallASCIIString.words(of: word) {
+            switch EnglishStemmer.stem(low: low, high: high, count: count) {
+            case .stem(let stem): return stem
+            case .same: return word
+            case .library: break
+            }
+        }
         // Native strings lend their bytes without a copy of the String (and its retain) that `withUTF8` needs.
         if let stem = word.utf8.withContiguousStorageIfAvailable({ stem(utf8: $0) }) { return stem ?? word }
         var bytes = word

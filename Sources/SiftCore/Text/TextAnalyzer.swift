@@ -816,6 +816,8 @@ final class WordRules {
     }
 
     private let stemmer: SnowballStemmer?
+    /// `SmallASCIIString.isFound`, stored: its once-check is a call.
+    private let readsInlineWords = SmallASCIIString.isFound
     // The word lists are probed with the word's FNV hash, which `word(_:hash:stem:)` is given: as `Set<String>`s
     // they hashed each new word four times with SipHash (a third of the cost of a word's first sighting).
     let stopwords: WordSet
@@ -944,6 +946,15 @@ final class WordRules {
         return word
     }
 
+    /// `WordHash.of(stem)`, read from the string's own words when it is inline ASCII, as English stems are: copying
+    /// its bytes out of the String to hash them was half of hashing a stem.
+    private func stemHashOf(_ stem: String) -> Int {
+        if readsInlineWords, let (low, high, count) = SmallASCIIString.words(of: stem) {
+            return WordHash.of(low: low, high: high, count: count)
+        }
+        return WordHash.of(stem)
+    }
+
     /// The stem and flags of a folded word (whose `WordHash` is `hash`), made from the stemmer and the word lists.
     private func newWord(_ folded: String, hash: Int, stem: Bool) -> Word {
         var flags: Token.Flags = []
@@ -951,7 +962,7 @@ final class WordRules {
         if negators.contains(folded, hash: hash) { flags.insert(.negator) }
         let stemmed = stem ? stemmer?.stem(folded) ?? folded : folded
         // The stem is often the word itself (the stemmer hands it back): its hash is then known.
-        let stemHash = stemmed.utf8.count == folded.utf8.count && stemmed == folded ? hash : WordHash.of(stemmed)
+        let stemHash = stemmed.utf8.count == folded.utf8.count && stemmed == folded ? hash : stemHashOf(stemmed)
         let isKnownEnglish = englishVocabulary.contains(folded, hash: hash)
         return Word(stem: stemmed, stemHash: stemHash, flags: flags,
                     isHindiMarker: hindiMarkers.contains(folded, hash: hash), isKnownEnglish: isKnownEnglish,
@@ -1017,6 +1028,19 @@ enum WordHash {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in word.utf8 {
             h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// The same hash of the `count` bytes held in two words, little-endian (`SmallASCIIString.words`).
+    @inline(__always)
+    static func of(low: UInt64, high: UInt64, count: Int) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var lane = low
+        for k in 0..<count {
+            if k == 8 { lane = high }
+            h = (h ^ (lane & 0xFF)) &* 0x100_0000_01b3
+            lane >>= 8
         }
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }

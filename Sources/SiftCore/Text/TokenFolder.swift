@@ -127,16 +127,9 @@ struct TokenFolder: Sendable {
         let small1 = ASCIILanes.inRange(word1, UInt8(ascii: "a"), UInt8(ascii: "z"))
         // Two or more capitals: two marks in one word, or one in each.
         let twoCapitals = capitals0 & (capitals0 &- 1) != 0 || capitals1 & (capitals1 &- 1) != 0 || capitals0 != 0 && capitals1 != 0
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var lane = folded0
-        for k in 0..<count {
-            if k == 8 { lane = folded1 }
-            h = (h ^ (lane & 0xFF)) &* 0x100_0000_01b3
-            lane >>= 8
-        }
         let form = FoldedForm(folded: SmallASCIIString.make(folded0, folded1, count: count), elongated: false,
                               allCaps: twoCapitals && small0 | small1 == 0)
-        return (form, Int(truncatingIfNeeded: h ^ (h >> 29)), capitals0 | capitals1 != 0)
+        return (form, WordHash.of(low: folded0, high: folded1, count: count), capitals0 | capitals1 != 0)
     }
 
     /// An ASCII word's folded form and its `WordHash`, the hash made in the folding pass over the bytes, and whether
