@@ -816,8 +816,9 @@ final class WordRules {
     }
 
     private let stemmer: SnowballStemmer?
-    /// `SmallASCIIString.isFound`, stored: its once-check is a call.
+    /// `SmallASCIIString.isFound` and whether `Token.StringLayout` is found, stored: a once-check is a call.
     private let readsInlineWords = SmallASCIIString.isFound
+    private let stringLayoutIsFound = Token.StringLayout.found != nil
     // The word lists are probed with the word's FNV hash, which `word(_:hash:stem:)` is given: as `Set<String>`s
     // they hashed each new word four times with SipHash (a third of the cost of a word's first sighting).
     let stopwords: WordSet
@@ -910,7 +911,10 @@ final class WordRules {
         let counts = WordCounts(isStopword: word.flags.contains(.stopword), isHindiMarker: word.isHindiMarker,
                                 isKnownEnglish: word.isKnownEnglish, isOtherLanguage: word.isOtherLanguage,
                                 isCapsCandidate: isCapsCandidate, isCaps: isCapsCandidate && form.allCaps)
-        memo.table.insert(written, WrittenWord(token: token, isPlain: Token.StringLayout.isPlain(token), counts: counts),
+        // `Token.StringLayout.isPlain(token)`, with the layout's once-check answered at init.
+        let isPlain = stringLayoutIsFound && Token.StringLayout.ownsNoMemory(Token.StringLayout.bits(token.folded))
+            && Token.StringLayout.ownsNoMemory(Token.StringLayout.bits(token.stem))
+        memo.table.insert(written, WrittenWord(token: token, isPlain: isPlain, counts: counts),
                           hash: hash, head: head)
         return index
     }
