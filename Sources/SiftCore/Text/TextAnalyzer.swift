@@ -891,7 +891,8 @@ final class WordRules {
     /// spelt the same way, and are found with `memo.table.entryIndex` instead.
     func addWrittenWord(_ written: UnsafeBufferPointer<UInt8>, hash: Int, head: (UInt64, UInt64), folder: TokenFolder,
                         to memo: inout WrittenMemo) -> Int {
-        let (form, foldedHash, changed) = folder.foldASCIIWordHashed(written, head: head)
+        let (form, foldedHash, changed) = readsInlineWords && written.count <= SmallASCIIString.capacity
+            ? folder.foldASCIIWordHashed(written, head: head) : folder.foldASCIIWordHashed(written)
         // The word's facts come from the written memo itself when its folded form was seen written that way ("good"
         // for "Good"), else are made without `memo`: a new written word's folded form is nearly always new too, and
         // probing, inserting and growing the folded-form memo for it was 400 instructions a new word. A word folded

@@ -109,14 +109,14 @@ struct TokenFolder: Sendable {
 
     private func foldASCIIWord(_ slice: UnsafeBufferPointer<UInt8>) -> FoldedForm { foldASCIIWordHashed(slice).form }
 
-    /// `foldASCIIWordHashed(slice)` of a word whose bytes, zero-padded, are also `head` (as `WrittenWordTable.hashAndHead`
-    /// gives them for words under 16 bytes).
+    /// `foldASCIIWordHashed(slice)` of a word of at most `SmallASCIIString.capacity` bytes whose bytes, zero-padded, are
+    /// also `head` (as `WrittenWordTable.hashAndHead` gives them for words under 16 bytes); only where
+    /// `SmallASCIIString.isFound`, which the caller keeps (its once-check is a call).
     // A word of at most 15 bytes is folded in its two head words, eight bytes at a time, and becomes its String
     // directly (`SmallASCIIString`): the byte loop and `String(unsafeUninitializedCapacity:)` were 340 instructions a new
     // word. Words with a run of three equal letters (squeezed) and longer words take the byte loop.
     func foldASCIIWordHashed(_ slice: UnsafeBufferPointer<UInt8>, head: (UInt64, UInt64)) -> (form: FoldedForm, hash: Int, changed: Bool) {
         let count = slice.count
-        guard count <= SmallASCIIString.capacity, SmallASCIIString.isFound else { return foldASCIIWordHashed(slice) }
         let (word0, word1) = head
         let capitals0 = ASCIILanes.inRange(word0, UInt8(ascii: "A"), UInt8(ascii: "Z"))
         let capitals1 = ASCIILanes.inRange(word1, UInt8(ascii: "A"), UInt8(ascii: "Z"))
