@@ -8,6 +8,83 @@
 /* UTF-16 buffers on the stack for words whose NFKC and lower case fit this many code units; others are allocated. */
 enum { STACK_UNITS = 512 };
 
+/* UTF-16 units as UTF-8 into out: the length written, -1 when it does not fit in capacity bytes, -2 when ICU finds the
+   units ill-formed. */
+/* Encoded here, ICU asked only about a lone surrogate: u_strToUTF8's own setup was most of its 230 instructions a
+   word. */
+static int32_t utf8_of(const UChar *units, int32_t count, char *out, int32_t capacity) {
+    int32_t written = 0;
+    for (int32_t k = 0; k < count; k++) {
+        UChar32 c = units[k];
+        if (U16_IS_SURROGATE(c)) {
+            if (!U16_IS_SURROGATE_LEAD(c) || k + 1 == count || !U16_IS_TRAIL(units[k + 1])) {
+                UErrorCode status = U_ZERO_ERROR;
+                u_strToUTF8(out, capacity, &written, units, count, &status);
+                /* Too long for out is U_BUFFER_OVERFLOW_ERROR; exactly filling it only warns that no NUL follows. */
+                if (status == U_BUFFER_OVERFLOW_ERROR) return -1;
+                return U_FAILURE(status) ? -2 : written;
+            }
+            c = U16_GET_SUPPLEMENTARY(c, units[k + 1]);
+            k++;
+        }
+        int32_t need = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        if (written + need > capacity) return -1;
+        if (need == 1) {
+            out[written++] = (char)c;
+        } else if (need == 2) {
+            out[written++] = (char)(0xC0 | (c >> 6));
+            out[written++] = (char)(0x80 | (c & 0x3F));
+        } else if (need == 3) {
+            out[written++] = (char)(0xE0 | (c >> 12));
+            out[written++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            out[written++] = (char)(0x80 | (c & 0x3F));
+        } else {
+            out[written++] = (char)(0xF0 | (c >> 18));
+            out[written++] = (char)(0x80 | ((c >> 12) & 0x3F));
+            out[written++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            out[written++] = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    return written;
+}
+
+/* Well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF) decoded into units, which have room
+   for length units; 0 at the first byte that is not, leaving the text to ICU. */
+/* By hand: u_strFromUTF8 was 290 instructions a word, most of it its own setup. */
+static int utf16_of_well_formed(const uint8_t *text, int32_t length, UChar *units, int32_t *count) {
+    int32_t n = 0;
+    for (int32_t i = 0; i < length;) {
+        uint8_t lead = text[i];
+        UChar32 c;
+        if (lead < 0x80) {
+            units[n++] = lead;
+            i++;
+            continue;
+        } else if (lead >= 0xC2 && lead <= 0xDF) {
+            if (length - i < 2 || (text[i + 1] & 0xC0) != 0x80) return 0;
+            c = (lead & 0x1F) << 6 | (text[i + 1] & 0x3F);
+            i += 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            if (length - i < 3 || (text[i + 1] & 0xC0) != 0x80 || (text[i + 2] & 0xC0) != 0x80) return 0;
+            c = (lead & 0x0F) << 12 | (text[i + 1] & 0x3F) << 6 | (text[i + 2] & 0x3F);
+            if (c < 0x800 || U_IS_SURROGATE(c)) return 0;
+            i += 3;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            if (length - i < 4 || (text[i + 1] & 0xC0) != 0x80 || (text[i + 2] & 0xC0) != 0x80 || (text[i + 3] & 0xC0) != 0x80) {
+                return 0;
+            }
+            c = (lead & 0x07) << 18 | (text[i + 1] & 0x3F) << 12 | (text[i + 2] & 0x3F) << 6 | (text[i + 3] & 0x3F);
+            if (c < 0x10000 || c > 0x10FFFF) return 0;
+            i += 4;
+        } else {
+            return 0;
+        }
+        U16_APPEND_UNSAFE(units, n, c);
+    }
+    *count = n;
+    return 1;
+}
+
 /* NFKC, lower case and clean-up of source into lower (normal is scratch), both room units; then UTF-8 into out.
    Returns the bytes written, -1 when out is too small, -3 when room is too small, -2 on any other ICU error. */
 static int32_t fold_units(const UNormalizer2 *nfkc, const UChar *source, int32_t sourceLength, UChar *normal, UChar *lower,
@@ -57,11 +134,7 @@ static int32_t fold_units(const UNormalizer2 *nfkc, const UChar *source, int32_t
         }
         lower[kept++] = unit;
     }
-    int32_t written = 0;
-    u_strToUTF8(out, capacity, &written, lower, kept, &status);
-    /* Too long for out is U_BUFFER_OVERFLOW_ERROR; exactly filling it only warns that no NUL follows. */
-    if (status == U_BUFFER_OVERFLOW_ERROR) return -1;
-    return U_FAILURE(status) ? -2 : written;
+    return utf8_of(lower, kept, out, capacity);
 }
 
 /* The UTF-16 of UTF-8 text: in stack (STACK_UNITS units) or, when longer, in *heap, which the caller frees. NULL when
@@ -77,6 +150,7 @@ static const UChar *utf16_of(const char *text, int32_t length, UChar *stack, UCh
         source = *heap;
     }
     *units = 0;
+    if (utf16_of_well_formed((const uint8_t *)text, length, source, units)) return source;
     u_strFromUTF8(source, room, units, text, length, &status);
     if (U_FAILURE(status)) {
         free(*heap);
@@ -171,10 +245,8 @@ int32_t sift_nfkc_utf8(const char *text, int32_t length, char *out, int32_t capa
             goto done;
         }
     }
-    u_strToUTF8(out, capacity, &written, normalized, normalLength, &status);
+    written = utf8_of(normalized, normalLength, out, capacity);
     free(wide);
-    if (status == U_BUFFER_OVERFLOW_ERROR) written = -1;
-    else if (U_FAILURE(status)) written = -2;
 done:
     free(heap);
     return written;

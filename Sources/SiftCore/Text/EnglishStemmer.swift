@@ -31,6 +31,32 @@ enum EnglishStemmer {
         }
     }
 
+    /// `stem(_:)` of a word of at most 15 ASCII bytes given as the two words of its bytes (little-endian, zero after
+    /// the word), as `SmallASCIIString.words(of:)` reads them from an inline string.
+    // The analyzer's new words are such strings: their lanes are set from the words and the stem compared with them,
+    // where copying the bytes out of the String, `memmove` and `memcmp` were 80 instructions a word.
+    static func stem(low: UInt64, high: UInt64, count: Int) -> Outcome {
+        guard count > 0 else { return .same }
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        guard (low | high) & tops == 0 else { return .library }
+        let capitals = ((low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525))
+            | ((high &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(high &+ 0x2525_2525_2525_2525))
+        if capitals & tops != 0 { return .library }
+        var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (low, high, 0, 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &storage) { raw in
+            raw.withMemoryRebound(to: UInt8.self) { buffer in
+                guard let bytes = buffer.baseAddress else { return .library }
+                var stem = Word(bytes, count)
+                stem.run()
+                // The rules write only below the word's length, so the lanes past it are still zero.
+                if stem.count == count && raw.load(as: UInt64.self) == low && raw.load(fromByteOffset: 8, as: UInt64.self) == high {
+                    return .same
+                }
+                return outcome(stem.count, in: bytes)
+            }
+        }
+    }
+
     /// The stem of `word`, working in `buffer`: `lanes` 8-byte lanes, zero after the word.
     @inline(__always)
     private static func stem(
@@ -53,7 +79,20 @@ enum EnglishStemmer {
         var stem = Word(bytes, count)
         stem.run()
         if stem.count == count && memcmp(bytes, source, count) == 0 { return .same }
-        let length = stem.count
+        return outcome(stem.count, in: bytes)
+    }
+
+    /// The stem of `length` bytes at `bytes` (in lanes of the stemmer's buffer, which go on for at least 16 bytes).
+    @inline(__always)
+    private static func outcome(_ length: Int, in bytes: UnsafeMutablePointer<UInt8>) -> Outcome {
+        if length <= SmallASCIIString.capacity, SmallASCIIString.isFound {
+            // The stem's bytes are in the first two lanes; the bytes after it (the word's old ending) are masked off.
+            let raw = UnsafeRawPointer(bytes)
+            let lane0 = raw.loadUnaligned(as: UInt64.self), lane1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let bits = UInt64(truncatingIfNeeded: 8 * length)
+            return .stem(length < 8 ? SmallASCIIString.make(lane0 & ((1 &<< bits) &- 1), 0, count: length)
+                                    : SmallASCIIString.make(lane0, lane1 & ((1 &<< (bits &- 64)) &- 1), count: length))
+        }
         return .stem(String(unsafeUninitializedCapacity: length) { out in
             out.baseAddress?.initialize(from: bytes, count: length)
             return length

@@ -1,10 +1,14 @@
 import CStemmer
+import Glibc
 
 /// One Snowball stemmer (libstemmer) for one language; not thread-safe, so each worker owns its own.
 final class SnowballStemmer {
     private let handle: OpaquePointer
     /// English words of ASCII bytes go to `EnglishStemmer`, which gives libstemmer's stems at a fraction of the cost.
     private let isEnglish: Bool
+    /// English, with inline strings read as `SmallASCIIString` does: a stored answer, as `isFound`'s once-check on
+    /// every word cost a call.
+    private let readsInlineWords: Bool
 
     /// The Snowball algorithm names for ISO 639-1 codes that libstemmer covers.
     static let algorithms: [String: String] = [
@@ -21,12 +25,20 @@ final class SnowballStemmer {
         guard let name = Self.algorithms[language], let handle = sb_stemmer_new(name, "UTF_8") else { return nil }
         self.handle = handle
         self.isEnglish = handWritten && name == "english"
+        readsInlineWords = isEnglish && SmallASCIIString.isFound
     }
 
     deinit { sb_stemmer_delete(handle) }
 
     /// The stem of a folded (lower-case) word; the word itself (no new string) when the stem is the same.
     func stem(_ word: String) -> String {
+        if readsInlineWords, let (low, high, count) = SmallASCIIString.words(of: word) {
+            switch EnglishStemmer.stem(low: low, high: high, count: count) {
+            case .stem(let stem): return stem
+            case .same: return word
+            case .library: break
+            }
+        }
         // Native strings lend their bytes without a copy of the String (and its retain) that `withUTF8` needs.
         if let stem = word.utf8.withContiguousStorageIfAvailable({ stem(utf8: $0) }) { return stem ?? word }
         var bytes = word
@@ -42,15 +54,21 @@ final class SnowballStemmer {
             case .library: break
             }
         }
-        return libstemmerStem(utf8)
+        return libstemmerChangedStem(utf8)
     }
 
     /// libstemmer's stem of a word's UTF-8 bytes, whatever the language.
     func libstemmerStem(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
-        guard let base = utf8.baseAddress, let out = sb_stemmer_stem(handle, base, Int32(utf8.count)) else {
-            return String(decoding: utf8, as: UTF8.self)
-        }
+        libstemmerChangedStem(utf8) ?? String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// libstemmer's stem of a word's UTF-8 bytes; nil when it is the word itself.
+    // An unchanged stem is not made again as a String: that copy was validated, and compared with the word as a
+    // String it was normalized too (a word past 15 bytes beyond ASCII carries no NFC mark), 1,000 instructions a word.
+    private func libstemmerChangedStem(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let base = utf8.baseAddress, let out = sb_stemmer_stem(handle, base, Int32(utf8.count)) else { return nil }
         let length = Int(sb_stemmer_length(handle))
+        if length == utf8.count && memcmp(out, base, length) == 0 { return nil }
         return String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
     }
 }

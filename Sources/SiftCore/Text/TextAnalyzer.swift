@@ -683,6 +683,12 @@ public final class TextAnalyzerWorker {
     /// once for each language a review set turns up (54 on the Google Play reviews, 3 M instructions).
     private lazy var hindiMarkerWords = WordSet(lexicons.romanizedHindiMarkers)
 
+    /// Room for this many words in the English rules' memo of words as written, which the plain-English attempt on
+    /// every text fills: reserved, not written, so a short run pays only the allocation, while a review set's memo
+    /// grew from 16 entries four-fold, each time copying every entry (5,456 entries of 144 bytes on the way to
+    /// 16,384; a byte an instruction under callgrind).
+    static let englishWrittenWordCapacity = 16_384
+
     private func rules(for language: String) -> WordRules {
         if let known = wordRules[language] { return known }
         let made = WordRules(
@@ -690,7 +696,8 @@ public final class TextAnalyzerWorker {
             negators: lexicons.negators[language] ?? [], contrast: lexicons.contrast[language] ?? [],
             hindiMarkers: hindiMarkerWords,
             englishVocabulary: language == "en" && plainEnglishKnownShare > 0 ? plainEnglishWords.englishVocabulary : WordSet(),
-            otherLanguageWords: language == "en" && plainEnglishKnownShare > 0 ? plainEnglishWords.otherLanguageWords : WordSet())
+            otherLanguageWords: language == "en" && plainEnglishKnownShare > 0 ? plainEnglishWords.otherLanguageWords : WordSet(),
+            writtenWordCapacity: language == "en" ? Self.englishWrittenWordCapacity : 0)
         wordRules[language] = made
         return made
     }
@@ -842,6 +849,9 @@ final class WordRules {
     }
 
     private let stemmer: SnowballStemmer?
+    /// `SmallASCIIString.isFound` and whether `Token.StringLayout` is found, stored: a once-check is a call.
+    private let readsInlineWords = SmallASCIIString.isFound
+    private let stringLayoutIsFound = Token.StringLayout.found != nil
     // The word lists are probed with the word's FNV hash, which `word(_:hash:stem:)` is given: as `Set<String>`s
     // they hashed each new word four times with SipHash (a third of the cost of a word's first sighting).
     let stopwords: WordSet
@@ -857,12 +867,13 @@ final class WordRules {
     @exclusivity(unchecked) private var memo = WordTable<Word>()
     @exclusivity(unchecked) private var unstemmedMemo = WordTable<Word>()
     /// Nil only while a text is being tokenized, which holds it (`takeWrittenMemo`).
-    @exclusivity(unchecked) private var writtenMemo: WrittenMemo? = WrittenMemo()
+    @exclusivity(unchecked) private var writtenMemo: WrittenMemo?
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
 
     init(stemmer: SnowballStemmer?, stopwords: Set<String>, negators: Set<String>, contrast: Set<String>, hindiMarkers: WordSet,
-         englishVocabulary: WordSet = WordSet(), otherLanguageWords: WordSet = WordSet()) {
+         englishVocabulary: WordSet = WordSet(), otherLanguageWords: WordSet = WordSet(), writtenWordCapacity: Int = 0) {
+        writtenMemo = WrittenMemo(table: WrittenWordTable(reservingCapacity: writtenWordCapacity))
         self.hindiMarkers = hindiMarkers
         self.englishVocabulary = englishVocabulary
         self.otherLanguageWords = otherLanguageWords
@@ -913,7 +924,8 @@ final class WordRules {
     /// spelt the same way, and are found with `memo.table.entryIndex` instead.
     func addWrittenWord(_ written: UnsafeBufferPointer<UInt8>, hash: Int, head: (UInt64, UInt64), folder: TokenFolder,
                         to memo: inout WrittenMemo) -> Int {
-        let (form, foldedHash, changed) = folder.foldASCIIWordHashed(written)
+        let (form, foldedHash, changed) = readsInlineWords && written.count <= SmallASCIIString.capacity
+            ? folder.foldASCIIWordHashed(written, head: head) : folder.foldASCIIWordHashed(written)
         // The word's facts come from the written memo itself when its folded form was seen written that way ("good"
         // for "Good"), else are made without `memo`: a new written word's folded form is nearly always new too, and
         // probing, inserting and growing the folded-form memo for it was 400 instructions a new word. A word folded
@@ -933,7 +945,10 @@ final class WordRules {
         let counts = WordCounts(isStopword: word.flags.contains(.stopword), isHindiMarker: word.isHindiMarker,
                                 isKnownEnglish: word.isKnownEnglish, isOtherLanguage: word.isOtherLanguage,
                                 isCapsCandidate: isCapsCandidate, isCaps: isCapsCandidate && form.allCaps)
-        memo.table.insert(written, WrittenWord(token: token, isPlain: Token.StringLayout.isPlain(token), counts: counts),
+        // `Token.StringLayout.isPlain(token)`, with the layout's once-check answered at init.
+        let isPlain = stringLayoutIsFound && Token.StringLayout.ownsNoMemory(Token.StringLayout.bits(token.folded))
+            && Token.StringLayout.ownsNoMemory(Token.StringLayout.bits(token.stem))
+        memo.table.insert(written, WrittenWord(token: token, isPlain: isPlain, counts: counts),
                           hash: hash, head: head)
         return index
     }
@@ -958,14 +973,24 @@ final class WordRules {
         if stem, let known = memo.value(folded, hash: hash) { return known }
         if !stem, let known = unstemmedMemo.value(folded, hash: hash) { return known }
         let word = newWord(folded, hash: hash, stem: stem)
+        // Appended without `insert`'s probe for the word: the lookup above found none.
         if stem {
             if memo.count >= Self.limit { memo = WordTable() }
-            memo.insert(folded, word, hash: hash)
+            memo.append(folded, word, hash: hash)
         } else {
             if unstemmedMemo.count >= Self.limit { unstemmedMemo = WordTable() }
-            unstemmedMemo.insert(folded, word, hash: hash)
+            unstemmedMemo.append(folded, word, hash: hash)
         }
         return word
+    }
+
+    /// `WordHash.of(stem)`, read from the string's own words when it is inline ASCII, as English stems are: copying
+    /// its bytes out of the String to hash them was half of hashing a stem.
+    private func stemHashOf(_ stem: String) -> Int {
+        if readsInlineWords, let (low, high, count) = SmallASCIIString.words(of: stem) {
+            return WordHash.of(low: low, high: high, count: count)
+        }
+        return WordHash.of(stem)
     }
 
     /// The stem and flags of a folded word (whose `WordHash` is `hash`), made from the stemmer and the word lists.
@@ -975,7 +1000,7 @@ final class WordRules {
         if negators.contains(folded, hash: hash) { flags.insert(.negator) }
         let stemmed = stem ? stemmer?.stem(folded) ?? folded : folded
         // The stem is often the word itself (the stemmer hands it back): its hash is then known.
-        let stemHash = stemmed.utf8.count == folded.utf8.count && stemmed == folded ? hash : WordHash.of(stemmed)
+        let stemHash = stemmed.utf8.count == folded.utf8.count && stemmed == folded ? hash : stemHashOf(stemmed)
         let isKnownEnglish = englishVocabulary.contains(folded, hash: hash)
         return Word(stem: stemmed, stemHash: stemHash, flags: flags,
                     isHindiMarker: hindiMarkers.contains(folded, hash: hash), isKnownEnglish: isKnownEnglish,
@@ -1041,6 +1066,19 @@ enum WordHash {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in word.utf8 {
             h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// The same hash of the `count` bytes held in two words, little-endian (`SmallASCIIString.words`).
+    @inline(__always)
+    static func of(low: UInt64, high: UInt64, count: Int) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var lane = low
+        for k in 0..<count {
+            if k == 8 { lane = high }
+            h = (h ^ (lane & 0xFF)) &* 0x100_0000_01b3
+            lane >>= 8
         }
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }

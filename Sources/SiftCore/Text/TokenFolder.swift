@@ -14,7 +14,23 @@ struct FoldedForm {
 /// made ASCII, elongations squeezed. ASCII tokens take a byte-level path that never touches Foundation.
 struct TokenFolder: Sendable {
     /// Words spelled with a double letter ("good", "cool", "happy"): squeezing "goooood" must stop at two letters.
-    var doubleLetterWords: Set<String>
+    let doubleLetterWords: Set<String>
+    /// Bit n set when a word of `doubleLetterWords` is n bytes long (bit 63: 63 bytes or more), so `squeeze` makes
+    /// and looks up only candidates of a length the list has.
+    // Keyboard mash ("وووووووو", "ঊঐঐঐঐঐঐঐঐ") has up to four runs, each candidate a String built and hashed with
+    // SipHash: 30,000 instructions such a word, 1.2 M on the Google Play reviews.
+    private let doubleLetterLengths: UInt64
+    /// Whether every word of `doubleLetterWords` is ASCII: then no candidate of a word with letters beyond ASCII is one.
+    // Folded text is NFKC, which keeps no character canonically equivalent to ASCII text (such as U+212A KELVIN SIGN),
+    // so a String with a byte past ASCII never equals an ASCII word; hashing such a candidate for the Set (NFC checks
+    // and SipHash) was 2,000 instructions.
+    private let doubleLetterWordsAreASCII: Bool
+
+    init(doubleLetterWords: Set<String>) {
+        self.doubleLetterWords = doubleLetterWords
+        doubleLetterLengths = doubleLetterWords.reduce(0) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
+        doubleLetterWordsAreASCII = doubleLetterWords.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+    }
 
     func fold(_ token: ScannedToken, bytes: UnsafeBufferPointer<UInt8>) -> FoldedForm {
         var range = token.range
@@ -93,6 +109,29 @@ struct TokenFolder: Sendable {
 
     private func foldASCIIWord(_ slice: UnsafeBufferPointer<UInt8>) -> FoldedForm { foldASCIIWordHashed(slice).form }
 
+    /// `foldASCIIWordHashed(slice)` of a word of at most `SmallASCIIString.capacity` bytes whose bytes, zero-padded, are
+    /// also `head` (as `WrittenWordTable.hashAndHead` gives them for words under 16 bytes); only where
+    /// `SmallASCIIString.isFound`, which the caller keeps (its once-check is a call).
+    // A word of at most 15 bytes is folded in its two head words, eight bytes at a time, and becomes its String
+    // directly (`SmallASCIIString`): the byte loop and `String(unsafeUninitializedCapacity:)` were 340 instructions a new
+    // word. Words with a run of three equal letters (squeezed) and longer words take the byte loop.
+    func foldASCIIWordHashed(_ slice: UnsafeBufferPointer<UInt8>, head: (UInt64, UInt64)) -> (form: FoldedForm, hash: Int, changed: Bool) {
+        let count = slice.count
+        let (word0, word1) = head
+        let capitals0 = ASCIILanes.inRange(word0, UInt8(ascii: "A"), UInt8(ascii: "Z"))
+        let capitals1 = ASCIILanes.inRange(word1, UInt8(ascii: "A"), UInt8(ascii: "Z"))
+        // A capital's 0x80 mark shifted to 0x20 makes it lower case.
+        let folded0 = word0 | capitals0 >> 2, folded1 = word1 | capitals1 >> 2
+        guard !ASCIILanes.hasRunOfThreeLetters(folded0, folded1) else { return foldASCIIWordHashed(slice) }
+        let small0 = ASCIILanes.inRange(word0, UInt8(ascii: "a"), UInt8(ascii: "z"))
+        let small1 = ASCIILanes.inRange(word1, UInt8(ascii: "a"), UInt8(ascii: "z"))
+        // Two or more capitals: two marks in one word, or one in each.
+        let twoCapitals = capitals0 & (capitals0 &- 1) != 0 || capitals1 & (capitals1 &- 1) != 0 || capitals0 != 0 && capitals1 != 0
+        let form = FoldedForm(folded: SmallASCIIString.make(folded0, folded1, count: count), elongated: false,
+                              allCaps: twoCapitals && small0 | small1 == 0)
+        return (form, WordHash.of(low: folded0, high: folded1, count: count), capitals0 | capitals1 != 0)
+    }
+
     /// An ASCII word's folded form and its `WordHash`, the hash made in the folding pass over the bytes, and whether
     /// the folded form differs from the word's bytes (capitals, a squeezed run).
     // The analyzer's new written words need both: hashing the new String again was a second pass through its storage
@@ -170,8 +209,14 @@ struct TokenFolder: Sendable {
                 return written
             }
         }
-        let combinations = runs.count <= 4 ? (1 << runs.count) : 1
+        // Each candidate keeps a copy of every byte: with one past ASCII, none is a word of an all-ASCII list.
+        let combinations = runs.count <= 4 && !(doubleLetterWordsAreASCII && utf8.contains(where: { $0 >= 0x80 })) ? (1 << runs.count) : 1
+        // Each run leaves one letter, and a doubled run two.
+        let squeezedLength = runs.reduce(utf8.count) { $0 - ($1.end - $1.start) + $1.width }
         for mask in 1..<max(combinations, 1) {
+            var length = squeezedLength
+            for (r, run) in runs.enumerated() where mask & (1 << r) != 0 { length += run.width }
+            guard doubleLetterLengths & 1 << UInt64(min(length, 63)) != 0 else { continue }
             let candidate = build(doubling: mask)
             if doubleLetterWords.contains(candidate) { return (candidate, true) }
         }
@@ -262,5 +307,38 @@ struct TokenFolder: Sendable {
         var seen = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !seen.contains(scalar) { seen.append(scalar) }
         return FoldedForm(folded: String(seen), elongated: true, allCaps: false)
+    }
+}
+
+/// Tests on the eight bytes of a word at once, for ASCII bytes (below 0x80): sums of two such bytes stay below 0x100,
+/// so no carry crosses into the next byte, and a byte's test result is its top bit.
+enum ASCIILanes {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let tops: UInt64 = 0x8080_8080_8080_8080
+
+    /// 0x80 in each byte of `word` from `low` through `high` (1 ≤ low ≤ high < 0x80), 0 in the others.
+    @inline(__always)
+    static func inRange(_ word: UInt64, _ low: UInt8, _ high: UInt8) -> UInt64 {
+        // Adding 0x80 - low sets the top bit from `low` up; adding 0x7F - high, above `high`.
+        (word &+ ones &* UInt64(0x80 - low)) & ~(word &+ ones &* UInt64(0x7F - high)) & tops
+    }
+
+    /// 0x80 in each zero byte of `word`, 0 in the others.
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        // A byte's low seven bits plus 0x7F reach the top bit unless they are zero; the byte's own top bit is or'ed in.
+        ~(((word & ~tops) &+ ones &* 0x7F) | word) & tops
+    }
+
+    /// Whether the 16 bytes of `low` then `high` (little-endian) hold three equal lower-case letters in a row; bytes
+    /// past a word's end must be zero, which is no letter.
+    @inline(__always)
+    static func hasRunOfThreeLetters(_ low: UInt64, _ high: UInt64) -> Bool {
+        // Each byte against the next one and the one after (the 128 bits shifted down by one and two bytes).
+        let next0 = low >> 8 | high << 56, next1 = high >> 8
+        let after0 = low >> 16 | high << 48, after1 = high >> 16
+        let runs0 = zeroBytes((low ^ next0) | (low ^ after0)) & inRange(low, UInt8(ascii: "a"), UInt8(ascii: "z"))
+        let runs1 = zeroBytes((high ^ next1) | (high ^ after1)) & inRange(high, UInt8(ascii: "a"), UInt8(ascii: "z"))
+        return runs0 | runs1 != 0
     }
 }

@@ -23,6 +23,12 @@ struct WrittenWordTable<Value> {
 
     init() {}
 
+    /// An empty table whose entries have room for `capacity` keys before they are copied to grow (its probes still
+    /// start small): storage reserved, not written, costs only its allocation until entries fill it.
+    init(reservingCapacity capacity: Int) {
+        entries.reserveCapacity(capacity)
+    }
+
     /// The first 16 bytes of a key as two words, zero-padded.
     @inline(__always)
     private static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {

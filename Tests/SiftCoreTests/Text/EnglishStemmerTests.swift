@@ -119,6 +119,13 @@ struct EnglishStemmerTests {
         #expect(handWritten.stem("CRASHES") == "CRASHES")  // libstemmer's rules are for lower-case letters
         let spanish = SnowballStemmer(language: "es")!
         #expect(spanish.stem("aplicaciones") == "aplic")  // English rules would give "aplicacion"
+        // A stem libstemmer leaves as it was is the word itself, beyond ASCII too.
+        for word in ["app", "bien", "güey", "niñez"] {
+            #expect(spanish.stem(word) == word)
+            var bytes = word
+            #expect(bytes.withUTF8 { spanish.libstemmerStem($0) } == word)
+        }
+        #expect(spanish.stem("ñandú") == "ñandu")
     }
 
     @Test func stemsTheWordsUsersWriteAsExpected() {

@@ -107,6 +107,36 @@ struct TokenFolderTests {
         }
     }
 
+    @Test func squeezingWithAnASCIIListLooksUpOnlyWhatCouldMatch() {
+        // All-ASCII list: words beyond ASCII skip the candidates, and lengths the list lacks are not made.
+        let doubled: Set<String> = ["good", "cool", "happy", "keep"]
+        let folder = TokenFolder(doubleLetterWords: doubled)
+        let words = ["goooood", "gooood", "coooool", "haaappppy", "keeeep", "kéééép", "gооооd", "ééé", "süüüß", "кннннига",
+                     "ghhhhhhhhhhhhhhood", "sooo", "aaabbbcccddd", "😀😀😀", "ㅋㅋㅋㅋ", "goooodé"]
+        for word in words {
+            var bytes = word
+            let squeezed = bytes.withUTF8 { folder.squeeze($0) }
+            let expected = scalarSqueezed(word, doubleLetterWords: doubled)
+            #expect(squeezed.0 == expected.0 && squeezed.1 == expected.1, "\(word)")
+        }
+    }
+
+    @Test func textThatIsNotUTF8IsFoldedAsRepaired() {
+        // A lone lead byte, an overlong form, an encoded surrogate, a code point past U+10FFFF and a cut-off 4-byte
+        // form: the shim leaves each to ICU, which refuses it, and the text is folded as Swift repairs it.
+        let folder = TokenFolder(doubleLetterWords: [])
+        let texts: [[UInt8]] = [[0x41, 0xC3], [0x41, 0xC0, 0x80, 0x42], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F, 0x98],
+                                [0xC3, 0x89, 0xFF, 0xD0, 0x96]]
+        for bytes in texts {
+            let folded = bytes.withUnsafeBufferPointer { folder.unicodeFolded($0) }
+            #expect(folded == foundationFolded(String(decoding: bytes, as: UTF8.self)), "\(bytes)")
+        }
+        // Well-formed text at the edges of each form: the last 2-, 3- and 4-byte code points and the first of each.
+        for text in ["\u{80}\u{7FF}", "\u{800}\u{FFFF}É", "\u{10000}\u{10FFFF}", "\u{E000}Ω", "𝐁𝐔𝐆 ﬁx"] {
+            #expect(folder.unicodeFolded(text) == foundationFolded(text), "\(text)")
+        }
+    }
+
     @Test func wordsInCapitalsAreToldByTheirCasedLetters() {
         let folder = TokenFolder(doubleLetterWords: [])
         // Greek and Cyrillic capitals, a title-case digraph (cased, neither upper nor lower case) with capitals after

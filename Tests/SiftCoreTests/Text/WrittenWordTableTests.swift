@@ -6,6 +6,18 @@ struct WrittenWordTableTests {
         Array(word.utf8).withUnsafeBufferPointer(body)
     }
 
+    @Test func aTableWithReservedRoomHoldsMoreThanItReserved() {
+        var table = WrittenWordTable<Int>(reservingCapacity: 8)
+        let words = (0..<100).map { "word\($0)" }
+        for (i, word) in words.enumerated() {
+            withBytes(word) { table.insert($0, i, hash: WrittenWordTable<Int>.hash($0)) }
+        }
+        #expect(table.count == 100)
+        for (i, word) in words.enumerated() {
+            #expect(withBytes(word) { table.value($0, hash: WrittenWordTable<Int>.hash($0)) } == i)
+        }
+    }
+
     @Test func findsShortAndLongWordsAfterGrowing() {
         var table = WrittenWordTable<Int>()
         // Past 16 bytes a key is compared in the arena too; words sharing their first 16 bytes must stay apart.
