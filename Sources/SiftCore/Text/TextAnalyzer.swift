@@ -360,13 +360,14 @@ public final class TextAnalyzerWorker {
     // Plain local state that no closure or nested function captures: captured, each update of it went through a
     // runtime access check.
     private struct TokenBuild {
-        /// The token list's slots (`TokenList.beginRefill`), with room for one token per scanned token: `count` of them
-        /// are this text's, initialized from the front without destroying what the slots held.
-        var slots: UnsafeMutableBufferPointer<Token>
-        /// Tokens past `slots` (a run of letters word breaking split into several), nil for none.
+        /// The next of the token list's slots (`TokenList.beginRefill`), which have room for one token per scanned
+        /// token and are initialized from the front without destroying what they held, and the end of the slots.
+        // A cursor rather than a count: a token's slot is then found without a multiply and two loads.
+        var next: UnsafeMutablePointer<Token>
+        let end: UnsafeMutablePointer<Token>
+        /// Tokens past the slots (a run of letters word breaking split into several), nil for none.
         // Optional: an empty array was released with the build of every text.
         var overflow: [Token]?
-        var count = 0
         var capsCandidates = 0
         var capsWords = 0
         var evidence = EnglishEvidence()
@@ -377,12 +378,12 @@ public final class TextAnalyzerWorker {
         /// Stores `token` as the next token of the text.
         @inline(__always)
         mutating func put(_ token: consuming Token) {
-            if count < slots.count {
-                (slots.baseAddress.unsafelyUnwrapped + count).initialize(to: token)
+            if next < end {
+                next.initialize(to: token)
+                next += 1
             } else {
                 spill(token)
             }
-            count += 1
         }
 
         private mutating func spill(_ token: consuming Token) {
@@ -393,19 +394,17 @@ public final class TextAnalyzerWorker {
         /// with `layout`), moved to `utf8Range`, as `put` does: copied as bytes, nothing is retained or released for it.
         @inline(__always)
         mutating func put(copyOf plain: UnsafeRawPointer, utf8Range: Range<Int>, breakBefore: Bool) {
-            guard count < slots.count else {
+            guard next < end else {
                 var token = plain.load(as: Token.self)
                 token.utf8Range = utf8Range
                 if breakBefore { token.flags.insert(.lineBreakBefore) }
                 spill(token)
-                count += 1
                 return
             }
-            let slot = slots.baseAddress.unsafelyUnwrapped + count
-            Token.StringLayout.copy(plain, to: slot)
-            slot.pointee.utf8Range = utf8Range
-            if breakBefore { slot.pointee.flags.insert(.lineBreakBefore) }
-            count += 1
+            Token.StringLayout.copy(plain, to: next)
+            next.pointee.utf8Range = utf8Range
+            if breakBefore { next.pointee.flags.insert(.lineBreakBefore) }
+            next += 1
         }
 
         /// Adds `counts` into `evidence` and the capitals counts, and empties it.
@@ -433,10 +432,11 @@ public final class TextAnalyzerWorker {
         let spaceAtStart = memo.space
         // One slot per scanned token, so tokens are written through a pointer.
         let slots = tokens.beginRefill(minimumCapacity: scannedTokens.count, layout: stringLayout)
-        var build = TokenBuild(slots: slots, evidence: evidence, layout: stringLayout)
+        let first = slots.baseAddress.unsafelyUnwrapped
+        var build = TokenBuild(next: first, end: first + slots.count, evidence: evidence, layout: stringLayout)
         append(scannedTokens, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
         // Tokens past the slots (`overflow`) are appended after.
-        tokens.endRefill(count: min(build.count, slots.count))
+        tokens.endRefill(count: build.next - first)
         // Word ids index the memo only if it did not start over during the text; only ASCII words of Latin-script
         // text get them.
         lastWordSpace = english == nil && memo.space == spaceAtStart ? memo.space : 0
