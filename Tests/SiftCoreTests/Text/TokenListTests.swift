@@ -64,6 +64,13 @@ struct TokenListTests {
         #expect(Array(list) == expected)
     }
 
+    /// A list appended to itself reads the tokens it had, not the ones being appended.
+    @Test func appendingAListToItselfDoublesIt() {
+        var list = TokenList(Self.tokens(0..<3, owning: true))
+        list.append(contentsOf: list)
+        #expect(Array(list) == Self.tokens(0..<3, owning: true) + Self.tokens(0..<3, owning: true))
+    }
+
     /// A copy shares the storage until one of them is written, then each has its own tokens.
     @Test func copiesAreIndependentOnceWritten() {
         let original = TokenList(Self.tokens(0..<4, owning: true))
