@@ -137,7 +137,7 @@ struct CueLexicon: Sendable {
     }
 
     /// Every cue occurrence in `tokens`, each within one sentence, in token order.
-    func matches(in tokens: [Token]) -> [Match] {
+    func matches(in tokens: TokenList) -> [Match] {
         var facts: [TokenFacts] = []
         var candidates: [Int32] = []
         facts.reserveCapacity(tokens.count)

@@ -299,7 +299,7 @@ public struct KindClassifier: Sendable {
     }
 
     /// Whether a clear bug cue (not a topic word) among `matches` lies in sentence `sentence`.
-    private static func bugSpeaks(in sentence: Int, matches: [CueLexicon.Match], tokens: [Token], language: Language) -> Bool {
+    private static func bugSpeaks(in sentence: Int, matches: [CueLexicon.Match], tokens: TokenList, language: Language) -> Bool {
         matches.contains { match in
             language.kindOfPattern[match.pattern] == .bug && language.kindRule.weight[match.pattern] >= topicWeight
                 && tokens[match.tokens.lowerBound].sentence == sentence
@@ -342,7 +342,7 @@ public struct KindClassifier: Sendable {
     /// with the negator or its topic survives negation, none lying inside a longer match, and one per span and
     /// label, the heaviest (the earliest found of equal weights). `live` and `order` are scratch space.
     private static func keep(
-        _ matches: [CueLexicon.Match], tokens: [Token], rule: KeepRule, into kept: inout [CueLexicon.Match],
+        _ matches: [CueLexicon.Match], tokens: TokenList, rule: KeepRule, into kept: inout [CueLexicon.Match],
         live: inout [CueLexicon.Match], order: inout [Int]
     ) {
         kept.removeAll(keepingCapacity: true)

@@ -75,7 +75,7 @@ struct KindMemo {
 
     /// Fills `formOfToken` for `tokens`, adding the forms not seen before to table `language`, read by `kinds`
     /// and `severity`, and by `model` when it reads this language (a table is always resolved with the same one).
-    mutating func resolve(_ tokens: [Token], language: Int, kinds: CueLexicon, severity: CueLexicon, model: KindModel?) {
+    mutating func resolve(_ tokens: TokenList, language: Int, kinds: CueLexicon, severity: CueLexicon, model: KindModel?) {
         while tables.count <= language { tables.append(Table()) }
         if tables[language].forms.count + tokens.count > Self.capacity { tables[language] = Table() }
         formOfToken.removeAll(keepingCapacity: true)
@@ -118,7 +118,7 @@ struct KindMemo {
     }
 
     /// Fills `kindFacts` and `severityFacts` with the facts of `tokens`, last resolved into table `language`.
-    mutating func collectFacts(_ tokens: [Token], language: Int) {
+    mutating func collectFacts(_ tokens: TokenList, language: Int) {
         // Swapped out while they are filled, so that filling them does not overlap the reads of the table.
         var kindFacts: [CueLexicon.TokenFacts] = [], severityFacts: [CueLexicon.TokenFacts] = []
         swap(&kindFacts, &self.kindFacts)
@@ -154,7 +154,7 @@ struct KindMemo {
 extension KindMemo {
     /// Puts into `modelRows` the rows of `model`'s features of `tokens`, last resolved into table `language`: the
     /// features `KindFeatures.featureHashes` hashes, read from each written form's rows and pair numbers.
-    mutating func collectModelRows(_ tokens: [Token], language: Int, model: KindModel) {
+    mutating func collectModelRows(_ tokens: TokenList, language: Int, model: KindModel) {
         // Taken out while it is filled, so that filling it does not overlap the reads of the table.
         var rows = modelRows.take() ?? FeatureRowSet(rowCount: model.rowCount)
         let classes = model.tokenClassRows

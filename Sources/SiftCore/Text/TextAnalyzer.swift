@@ -224,8 +224,6 @@ public final class TextAnalyzerWorker {
     }
     /// `Token.StringLayout.found`, kept here: a global's once-check for every text.
     private let stringLayout = Token.StringLayout.found
-    /// `Token.ArrayCount.isFound`, kept here: a global's once-check for every text.
-    private let arrayCountIsFound = Token.ArrayCount.isFound
     /// Folded emoji by their bytes: dropping variation selectors and skin tones scalar by scalar was 700
     /// instructions an emoji.
     @exclusivity(unchecked) private var emojiFolds = FoldMemo(limit: WordRules.limit)
@@ -315,7 +313,7 @@ public final class TextAnalyzerWorker {
     /// Tokenizes `bytes` by English rules into `tokens` and `sentences`; returns the share of its words that are
     /// English stopwords (given as the confidence) when the text is plainly English by `plainEnglishStopwords` and
     /// `plainEnglishKnownShare`, else nil.
-    private func plainEnglish(_ bytes: UnsafeBufferPointer<UInt8>, tokens: inout [Token], sentences: inout [Range<Int>]) -> Double? {
+    private func plainEnglish(_ bytes: UnsafeBufferPointer<UInt8>, tokens: inout TokenList, sentences: inout [Range<Int>]) -> Double? {
         var evidence = EnglishEvidence()
         // Borrowed: a reference taken from the property was retained and released around each text (40 instructions).
         englishRules()._withUnsafeGuaranteedRef { rules in
@@ -365,7 +363,7 @@ public final class TextAnalyzerWorker {
 
     // MARK: tokens
 
-    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, language: String, into tokens: inout [Token], sentences: inout [Range<Int>]) {
+    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, language: String, into tokens: inout TokenList, sentences: inout [Range<Int>]) {
         var evidence = EnglishEvidence()
         let (rules, english) = rulesAndEnglish(for: language == "und" ? "en" : language)
         tokenize(bytes, rules: rules, english: english, evidence: &evidence, into: &tokens, sentences: &sentences)
@@ -375,15 +373,14 @@ public final class TextAnalyzerWorker {
     // Plain local state that no closure or nested function captures: captured, each update of it went through a
     // runtime access check.
     private struct TokenBuild {
-        /// The token array's storage, with room for one token per scanned token: `count` of them are this text's,
-        /// written from the front. With `layout`, every slot is uninitialized or holds a token whose strings own no
-        /// memory, and is initialized without destroying what it held; without, every slot holds a token, and is
-        /// assigned.
-        var slots: UnsafeMutableBufferPointer<Token>
-        /// Tokens past `slots` (a run of letters word breaking split into several), nil for none.
+        /// The next of the token list's slots (`TokenList.beginRefill`), which have room for one token per scanned
+        /// token and are initialized from the front without destroying what they held, and the end of the slots.
+        // A cursor rather than a count: a token's slot is then found without a multiply and two loads.
+        var next: UnsafeMutablePointer<Token>
+        let end: UnsafeMutablePointer<Token>
+        /// Tokens past the slots (a run of letters word breaking split into several), nil for none.
         // Optional: an empty array was released with the build of every text.
         var overflow: [Token]?
-        var count = 0
         var capsCandidates = 0
         var capsWords = 0
         var evidence = EnglishEvidence()
@@ -394,13 +391,12 @@ public final class TextAnalyzerWorker {
         /// Stores `token` as the next token of the text.
         @inline(__always)
         mutating func put(_ token: consuming Token) {
-            if count < slots.count {
-                let slot = slots.baseAddress.unsafelyUnwrapped + count
-                if layout != nil { slot.initialize(to: token) } else { slot.pointee = token }
+            if next < end {
+                next.initialize(to: token)
+                next += 1
             } else {
                 spill(token)
             }
-            count += 1
         }
 
         private mutating func spill(_ token: consuming Token) {
@@ -411,19 +407,17 @@ public final class TextAnalyzerWorker {
         /// with `layout`), moved to `utf8Range`, as `put` does: copied as bytes, nothing is retained or released for it.
         @inline(__always)
         mutating func put(copyOf plain: UnsafeRawPointer, utf8Range: Range<Int>, breakBefore: Bool) {
-            guard count < slots.count else {
+            guard next < end else {
                 var token = plain.load(as: Token.self)
                 token.utf8Range = utf8Range
                 if breakBefore { token.flags.insert(.lineBreakBefore) }
                 spill(token)
-                count += 1
                 return
             }
-            let slot = slots.baseAddress.unsafelyUnwrapped + count
-            Token.StringLayout.copy(plain, to: slot)
-            slot.pointee.utf8Range = utf8Range
-            if breakBefore { slot.pointee.flags.insert(.lineBreakBefore) }
-            count += 1
+            Token.StringLayout.copy(plain, to: next)
+            next.pointee.utf8Range = utf8Range
+            if breakBefore { next.pointee.flags.insert(.lineBreakBefore) }
+            next += 1
         }
 
         /// Adds `counts` into `evidence` and the capitals counts, and empties it.
@@ -442,62 +436,27 @@ public final class TextAnalyzerWorker {
     /// Puts the tokens and sentences of `bytes` into `tokens` and `sentences`, replacing what they held, by `rules`
     /// and, for ASCII words of a text in a language not written in Latin letters, `english` (`rulesAndEnglish`).
     private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, rules: WordRules, english: WordRules?, evidence: inout EnglishEvidence,
-                          into tokens: inout [Token], sentences: inout [Range<Int>]) {
+                          into tokens: inout TokenList, sentences: inout [Range<Int>]) {
         var scanner = TokenScanner(bytes: bytes, reusing: scannedStorage)
         scanner.scan()
         let scannedTokens = scanner.tokens
 
-        // One slot per scanned token, so tokens are written through a pointer. With `Token.ArrayCount`, slots past the
-        // array's count are written uninitialized and the count set after; else slots the last text did not have are
-        // filled with tokens whose strings own no memory.
-        var storage: [Token] = []
-        swap(&storage, &tokens)
-        // The surplus tokens left past the count must own no memory, which `stringLayout` tells.
-        let setsCount = arrayCountIsFound && stringLayout != nil
-        if setsCount {
-            storage.reserveCapacity(scannedTokens.count)
-        } else if storage.count < scannedTokens.count {
-            storage.reserveCapacity(scannedTokens.count)
-            while storage.count < scannedTokens.count {
-                storage.append(Token(kind: .punctuation, utf8Range: 0..<0, folded: "", foldedHash: 0, stem: "", stemHash: 0))
-            }
-        }
-        let capacity = storage.capacity
         var memo = rules.takeWrittenMemo()
         let spaceAtStart = memo.space
-        let build = storage.withUnsafeMutableBufferPointer { initialized in
-            // The last text's tokens whose strings own memory are replaced by ones that own none, so every slot is
-            // written without destroying what it holds (one test a token here instead of in the loop).
-            if let layout = stringLayout, let base = initialized.baseAddress {
-                for k in 0..<initialized.count where !layout.ownsNoMemory(base + k) {
-                    base[k] = Token(kind: .punctuation, utf8Range: 0..<0, folded: "", foldedHash: 0, stem: "", stemHash: 0)
-                }
-            }
-            let slots = setsCount ? UnsafeMutableBufferPointer(start: initialized.baseAddress, count: capacity) : initialized
-            var build = TokenBuild(slots: slots, evidence: evidence, layout: stringLayout)
-            append(scannedTokens, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
-            // Tokens past the slots (`overflow`) are appended after.
-            let count = min(build.count, capacity)
-            if setsCount, let base = slots.baseAddress, count != initialized.count {
-                // Unique (made so by the buffer pointer) and not the shared empty array: the count changes, so the
-                // storage had a token or has room for one. The surplus tokens own no memory (replaced above).
-                Token.ArrayCount.set(count, elements: base)
-            }
-            build.slots = UnsafeMutableBufferPointer(start: nil, count: 0)
-            return build
-        }
+        // One slot per scanned token, so tokens are written through a pointer.
+        let slots = tokens.beginRefill(minimumCapacity: scannedTokens.count, layout: stringLayout)
+        let first = slots.baseAddress.unsafelyUnwrapped
+        var build = TokenBuild(next: first, end: first + slots.count, evidence: evidence, layout: stringLayout)
+        append(scannedTokens, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
+        // Tokens past the slots (`overflow`) are appended after.
+        tokens.endRefill(count: build.next - first)
         // Word ids index the memo only if it did not start over during the text; only ASCII words of Latin-script
         // text get them.
         lastWordSpace = english == nil && memo.space == spaceAtStart ? memo.space : 0
         rules.putBackWrittenMemo(consume memo)
         evidence = build.evidence
-        if !setsCount, storage.count > build.count {
-            storage.removeSubrange(build.count...)
-        } else if let overflow = build.overflow {
-            storage.append(contentsOf: overflow)
-        }
+        if let overflow = build.overflow { tokens.append(contentsOf: overflow) }
 
-        swap(&tokens, &storage)
         // Capitals are emphasis only against lower-case text around them.
         markSentencesAndScopes(&tokens, removingCaps: build.capsWords > 0 && build.capsWords == build.capsCandidates,
                                contrast: rules.contrastWords, into: &sentences)
@@ -713,7 +672,7 @@ public final class TextAnalyzerWorker {
     // One pass instead of four: each read every token again (a review's tokens are about a kilobyte). Punctuation is
     // told apart by the marks tokenizing gave it (`punctuationFlags`), not by its string: reading the first scalar of
     // each mark's string was a third of this pass.
-    private func markSentencesAndScopes(_ tokens: inout [Token], removingCaps: Bool, contrast: WordSet,
+    private func markSentencesAndScopes(_ tokens: inout TokenList, removingCaps: Bool, contrast: WordSet,
                                         into sentences: inout [Range<Int>]) {
         var sentenceCount = 0
         let kept = ~(Token.Flags.whileTokenizing.rawValue | (removingCaps ? Token.Flags.allCaps.rawValue : 0))

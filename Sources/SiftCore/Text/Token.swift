@@ -95,7 +95,7 @@ public struct Token: Sendable, Hashable {
 /// A text with its tokens, sentences and language: what sentiment, kinds and keyphrases read.
 public struct AnalyzedText: Sendable {
     public var text: String
-    public var tokens: [Token]
+    public var tokens: TokenList
     /// Byte ranges of the sentences, in order.
     public var sentences: [Range<Int>]
     /// ISO 639-1 code or `und`.
@@ -104,7 +104,7 @@ public struct AnalyzedText: Sendable {
     /// Which memo of the analyzer the tokens' `wordID`s index (`WordSpaces`), 0 for none.
     var wordSpace = 0
 
-    public init(text: String, tokens: [Token], sentences: [Range<Int>], language: String, languageConfidence: Double) {
+    public init(text: String, tokens: TokenList, sentences: [Range<Int>], language: String, languageConfidence: Double) {
         self.text = text
         self.tokens = tokens
         self.sentences = sentences
@@ -182,46 +182,6 @@ extension Token {
         @inline(__always)
         static func copy(_ plain: UnsafeRawPointer, to token: UnsafeMutablePointer<Token>) {
             UnsafeMutableRawPointer(token).copyMemory(from: plain, byteCount: MemoryLayout<Token>.size)
-        }
-    }
-}
-
-extension Token {
-    /// Where a `[Token]`'s storage keeps its count, for giving the analyzer's reused token array this text's count
-    /// without destroying the surplus tokens of the text before or making placeholder tokens for a longer text.
-    // An array changes its count only through element-wise work: shrinking called `destroy for Token` on each surplus
-    // token through the runtime's generic `swift_arrayDestroy` (~35 instructions a token, two
-    // `swift_bridgeObjectRelease` calls that do nothing for strings that own no memory), and growing appended a
-    // placeholder token per slot; together ~450 instructions a review of `sift sentiment -`. The storage is a heap
-    // object whose elements follow its header; the count is the header's word 16 bytes before the first element.
-    enum ArrayCount {
-        /// Whether arrays of tokens keep their count and capacity as `set` reads them, found once by looking at
-        /// arrays of known counts; false where they do not, and the analyzer then resizes as usual.
-        static let isFound: Bool = {
-            var probe: [Token] = []
-            probe.reserveCapacity(6)
-            let capacity = probe.capacity
-            for count in 1...3 {
-                probe.append(Token(kind: .word, utf8Range: 0..<0, folded: "", foldedHash: 0, stem: "", stemHash: 0))
-                let matches = probe.withUnsafeMutableBufferPointer { elements -> Bool in
-                    guard let base = elements.baseAddress else { return false }
-                    let raw = UnsafeRawPointer(base)
-                    // The second header word is the capacity shifted left by one, with a flag in the low bit.
-                    return raw.load(fromByteOffset: -16, as: Int.self) == count
-                        && raw.load(fromByteOffset: -8, as: UInt.self) >> 1 == UInt(capacity)
-                }
-                guard matches, probe.capacity == capacity else { return false }
-            }
-            return true
-        }()
-
-        /// Sets the count of the array whose first element is at `elements` to `count`, leaving its elements as they
-        /// are. Only when `isFound`, for a uniquely referenced array's own storage (reserved or made mutable, not the
-        /// shared empty array) with capacity for `count`, whose first `count` elements are initialized and whose
-        /// elements past `count` the caller has deinitialized or holds no memory for (tokens whose strings own none).
-        @inline(__always)
-        static func set(_ count: Int, elements: UnsafeMutablePointer<Token>) {
-            UnsafeMutableRawPointer(elements).storeBytes(of: count, toByteOffset: -16, as: Int.self)
         }
     }
 }

@@ -250,7 +250,7 @@ struct TextAnalyzerTests {
             let callers = (0..<(5 + extra)).map { k in
                 Token(kind: .word, utf8Range: k..<(k + 1), folded: String(repeating: "caller", count: 4) + "\(k)", stem: "caller's own stem \(k)")
             }
-            analyzed.tokens = callers
+            analyzed.tokens = TokenList(callers)
             worker.analyze(text, into: &analyzed)
             #expect(analyzed.tokens == worker.analyze(text).tokens, "\(text)")
             #expect(callers.count == 5 + extra && callers[0].folded.hasPrefix("callercaller"))
