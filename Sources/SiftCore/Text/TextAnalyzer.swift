@@ -381,6 +381,9 @@ public final class TextAnalyzerWorker {
         /// Tokens past the slots (a run of letters word breaking split into several), nil for none.
         // Optional: an empty array was released with the build of every text.
         var overflow: [Token]?
+        /// Whether no token put in the slots so far owns memory (`Token.StringLayout.ownsNoMemory`); false without
+        /// `layout`.
+        var ownsNoMemory: Bool
         var capsCandidates = 0
         var capsWords = 0
         var evidence = EnglishEvidence()
@@ -393,6 +396,7 @@ public final class TextAnalyzerWorker {
         mutating func put(_ token: consuming Token) {
             if next < end {
                 next.initialize(to: token)
+                if ownsNoMemory, let layout, !layout.ownsNoMemory(next) { ownsNoMemory = false }
                 next += 1
             } else {
                 spill(token)
@@ -435,6 +439,9 @@ public final class TextAnalyzerWorker {
 
     /// Puts the tokens and sentences of `bytes` into `tokens` and `sentences`, replacing what they held, by `rules`
     /// and, for ASCII words of a text in a language not written in Latin letters, `english` (`rulesAndEnglish`).
+    // Inlined into its two callers: left out of line once the refill's vouching was added, it cost ~30 instructions a
+    // text in calls and copies.
+    @inline(__always)
     private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, rules: WordRules, english: WordRules?, evidence: inout EnglishEvidence,
                           into tokens: inout TokenList, sentences: inout [Range<Int>]) {
         var scanner = TokenScanner(bytes: bytes, reusing: scannedStorage)
@@ -446,7 +453,8 @@ public final class TextAnalyzerWorker {
         // One slot per scanned token, so tokens are written through a pointer.
         let slots = tokens.beginRefill(minimumCapacity: scannedTokens.count, layout: stringLayout)
         let first = slots.baseAddress.unsafelyUnwrapped
-        var build = TokenBuild(next: first, end: first + slots.count, evidence: evidence, layout: stringLayout)
+        var build = TokenBuild(next: first, end: first + slots.count, ownsNoMemory: stringLayout != nil, evidence: evidence,
+                               layout: stringLayout)
         append(scannedTokens, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
         // Tokens past the slots (`overflow`) are appended after.
         tokens.endRefill(count: build.next - first)
@@ -455,11 +463,19 @@ public final class TextAnalyzerWorker {
         lastWordSpace = english == nil && memo.space == spaceAtStart ? memo.space : 0
         rules.putBackWrittenMemo(consume memo)
         evidence = build.evidence
-        if let overflow = build.overflow { tokens.append(contentsOf: overflow) }
+        // Tokens past the slots were not tested as they were put.
+        var ownsNoMemory = build.ownsNoMemory
+        if let overflow = build.overflow {
+            tokens.append(contentsOf: overflow)
+            ownsNoMemory = false
+        }
 
         // Capitals are emphasis only against lower-case text around them.
         markSentencesAndScopes(&tokens, removingCaps: build.capsWords > 0 && build.capsWords == build.capsCandidates,
                                contrast: rules.contrastWords, into: &sentences)
+        // Vouched for after the closing pass, which writes no strings: the next text's refill then tests none of the
+        // tokens (memo words and ASCII marks own no memory by how they are copied, and the others were tested as put).
+        if ownsNoMemory, let layout = stringLayout { tokens.vouchOwnsNoMemory(layout: layout) }
     }
 
     /// Folds, stems and flags the scanned tokens and appends them to `build`.

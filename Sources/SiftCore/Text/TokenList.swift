@@ -55,6 +55,9 @@ public struct TokenList: @unchecked Sendable {
 
     /// Calls `body` with the tokens in contiguous memory it may change in place (but not replace), valid only during
     /// the call; the list's storage is made its own first.
+    // Inlined: called out of line, the closure of the analyzer's closing pass became a context whose captures were
+    // copied (retained and released) for every text.
+    @inline(__always)
     public mutating func withUnsafeMutableBufferPointer<R>(_ body: (inout UnsafeMutableBufferPointer<Token>) throws -> R) rethrows -> R {
         let count = self.count
         if count > 0 { makeUnique(minimumCapacity: count) }
@@ -73,8 +76,9 @@ public struct TokenList: @unchecked Sendable {
     /// held, and one left past the count is never destroyed, as forgetting a token that owns no memory frees nothing.
     /// The tokens the list held that do own memory are destroyed here. Until `endRefill`, the list is empty.
     // The last text's tokens are overwritten, not destroyed (`swift_arrayDestroy`, ~35 instructions a token): with
-    // `layout`, only those whose strings own memory, one bit test a token. Two calls rather than one taking a
-    // closure: the closure's captures (the analyzer, its rules and scanner) were retained and released for every text.
+    // `layout`, only those whose strings own memory, one bit test a token, and none is tested when the last refill's
+    // writer vouched that none owns memory (`vouchOwnsNoMemory`). Two calls rather than one taking a closure: the
+    // closure's captures (the analyzer, its rules and scanner) were retained and released for every text.
     @inline(__always)
     mutating func beginRefill(minimumCapacity: Int, layout: Token.StringLayout?) -> UnsafeMutableBufferPointer<Token> {
         if !isKnownUniquelyReferenced(&storage) || capacity < minimumCapacity {
@@ -83,11 +87,14 @@ public struct TokenList: @unchecked Sendable {
         }
         let elements = self.elements.unsafelyUnwrapped, count = self.count
         if let layout {
-            for k in 0..<count where !layout.ownsNoMemory(elements + k) { (elements + k).deinitialize(count: 1) }
+            if !storage.unsafelyUnwrapped.tokensOwnNoMemory {
+                for k in 0..<count where !layout.ownsNoMemory(elements + k) { (elements + k).deinitialize(count: 1) }
+            }
         } else {
             elements.deinitialize(count: count)
         }
         storage.unsafelyUnwrapped.count = 0
+        storage.unsafelyUnwrapped.tokensOwnNoMemory = false
         return UnsafeMutableBufferPointer(start: elements, count: capacity)
     }
 
@@ -97,10 +104,27 @@ public struct TokenList: @unchecked Sendable {
         storage.unsafelyUnwrapped.count = count
     }
 
-    /// Makes the storage held by this list only, with room for `minimumCapacity` tokens.
+    /// Records that no token's strings own memory (`Token.StringLayout.ownsNoMemory` by `layout`), as the writer of
+    /// the last refill vouches, so that the next refill tests none of them; any other write forgets it.
+    mutating func vouchOwnsNoMemory(layout: Token.StringLayout) {
+        // Checked where tests run: a token that owned memory would be overwritten without being destroyed, a leak.
+        assert(noneOwnsMemory(by: layout), "TokenList: a token vouched for owns memory")
+        storage?.tokensOwnNoMemory = true
+    }
+
+    /// Whether no token's strings owning memory is vouched for (`vouchOwnsNoMemory`) and not forgotten since.
+    var ownsNoMemoryIsVouched: Bool { storage?.tokensOwnNoMemory ?? false }
+
+    private func noneOwnsMemory(by layout: Token.StringLayout) -> Bool {
+        (0..<count).allSatisfy { layout.ownsNoMemory(elements.unsafelyUnwrapped + $0) }
+    }
+
+    /// Makes the storage held by this list only, with room for `minimumCapacity` tokens, for a write: what was vouched
+    /// for its tokens (`vouchOwnsNoMemory`) is forgotten.
     @inline(__always)
     private mutating func makeUnique(minimumCapacity: Int) {
         if !isKnownUniquelyReferenced(&storage) || capacity < minimumCapacity { replaceStorage(minimumCapacity: minimumCapacity) }
+        storage.unsafelyUnwrapped.tokensOwnNoMemory = false
     }
 
     /// Puts the tokens in new storage with room for `minimumCapacity`, moved when this list held the only reference
@@ -179,6 +203,7 @@ final class TokenStorage: ManagedBuffer<TokenStorage.Header, Token> {
     struct Header {
         var count: Int
         var capacity: Int
+        var tokensOwnNoMemory = false
     }
 
     // The count and capacity are read and written through the header's address: through the `header` property of the
@@ -189,6 +214,12 @@ final class TokenStorage: ManagedBuffer<TokenStorage.Header, Token> {
     }
 
     var tokenCapacity: Int { withUnsafeMutablePointerToHeader { $0.pointee.capacity } }
+
+    /// Whether no token's strings own memory, as vouched for (`TokenList.vouchOwnsNoMemory`).
+    var tokensOwnNoMemory: Bool {
+        get { withUnsafeMutablePointerToHeader { $0.pointee.tokensOwnNoMemory } }
+        set { withUnsafeMutablePointerToHeader { $0.pointee.tokensOwnNoMemory = newValue } }
+    }
 
     /// The first slot; valid while this storage lives.
     var elements: UnsafeMutablePointer<Token> { withUnsafeMutablePointerToElements { $0 } }

@@ -128,6 +128,35 @@ struct TokenListTests {
         #expect(Array(original) == Self.tokens(0..<6, owning: true))
     }
 
+    /// What is vouched for the tokens' strings lasts until the list is written in any other way; the analyzer vouches
+    /// for a text whose strings own no memory only.
+    @Test func everyWriteForgetsWhatWasVouched() throws {
+        let layout = try #require(Token.StringLayout.found)
+        var list = TokenList(Self.tokens(0..<4))
+        let writes: [(inout TokenList) -> Void] = [
+            { $0[0].stem = String(repeating: "owned", count: 8) },
+            { $0.append(Self.token(9, owning: true)) },
+            { $0.append(contentsOf: Self.tokens(0..<2)) },
+            { $0.withUnsafeMutableBufferPointer { $0[1].flags = .negated } },
+            { $0.sort { $0.utf8Range.lowerBound > $1.utf8Range.lowerBound } },
+            { Self.refill(&$0, with: Self.tokens(0..<2)) },
+        ]
+        for write in writes {
+            Self.refill(&list, with: Self.tokens(0..<4))
+            list.vouchOwnsNoMemory(layout: layout)
+            #expect(list.ownsNoMemoryIsVouched)
+            write(&list)
+            #expect(!list.ownsNoMemoryIsVouched)
+        }
+        let worker = TextAnalyzer().makeWorker()
+        var analyzed = worker.analyze("Great app, but it crashes.", languageHint: "en")
+        #expect(analyzed.tokens.ownsNoMemoryIsVouched)
+        worker.analyze("Internationalization is uncharacteristically slow", languageHint: "en", into: &analyzed)
+        #expect(!analyzed.tokens.ownsNoMemoryIsVouched && analyzed.tokens[0].folded == "internationalization")
+        worker.analyze("Great app", languageHint: "en", into: &analyzed)
+        #expect(analyzed.tokens.ownsNoMemoryIsVouched && Array(analyzed.tokens.map(\.folded)) == ["great", "app"])
+    }
+
     @Test func theAnalyzersTokensAreATokenList() {
         let analyzed = TextAnalyzer().makeWorker().analyze("Great app, but it crashes.", languageHint: "en")
         var copy = analyzed.tokens
