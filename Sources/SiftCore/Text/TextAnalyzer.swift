@@ -425,14 +425,16 @@ public final class TextAnalyzerWorker {
         }
 
         /// Adds `counts` into `evidence` and the capitals counts, and empties it.
+        // Wrapping adds: each count is at most the text's token count, so none overflows (the checks were 7
+        // instructions a text).
         mutating func addCounts() {
-            evidence.words += counts.words
-            evidence.stopwords += counts.stopwords
-            evidence.hindiMarkers += counts.hindiMarkers
-            evidence.knownWords += counts.knownWords
-            evidence.otherLanguageWords += counts.otherLanguageWords
-            capsCandidates += counts.capsCandidates
-            capsWords += counts.capsWords
+            evidence.words &+= counts.words
+            evidence.stopwords &+= counts.stopwords
+            evidence.hindiMarkers &+= counts.hindiMarkers
+            evidence.knownWords &+= counts.knownWords
+            evidence.otherLanguageWords &+= counts.otherLanguageWords
+            capsCandidates &+= counts.capsCandidates
+            capsWords &+= counts.capsWords
             counts = WordCounts()
         }
     }
@@ -484,11 +486,12 @@ public final class TextAnalyzerWorker {
     private func append(_ scannedTokens: ScannedTokens, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules, english: WordRules?,
                         memo: inout WordRules.WrittenMemo, to build: inout TokenBuild) {
         // In runs that a memo word's lane cannot overflow in (`WordCounts.laneLimit`): at most one a scanned token.
+        // Through a pointer: nothing the loop calls writes the scanner's storage.
+        let taken = scannedTokens.taken
         var runStart = 0
-        while runStart < scannedTokens.count {
-            let runEnd = min(scannedTokens.count, runStart + WordCounts.laneLimit)
-            for k in runStart..<runEnd {
-                let scanned = scannedTokens[k]
+        while runStart < taken.count {
+            let runEnd = min(taken.count, runStart + WordCounts.laneLimit)
+            for scanned in UnsafeBufferPointer(rebasing: taken[runStart..<runEnd]) {
                 if scanned.needsWordBreak, let breaker = wordBreaker {
                     appendWords(of: scanned, breaker: breaker, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
                 } else {
