@@ -448,7 +448,7 @@ public final class TextAnalyzerWorker {
                           into tokens: inout TokenList, sentences: inout [Range<Int>]) {
         var scanner = TokenScanner(bytes: bytes, reusing: scannedStorage)
         scanner.scan()
-        let scannedTokens = scanner.tokens
+        let scannedTokens = scannedStorage
 
         var memo = rules.takeWrittenMemo()
         let spaceAtStart = memo.space

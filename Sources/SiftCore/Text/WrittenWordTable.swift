@@ -142,7 +142,8 @@ struct WrittenWordTable<Value> {
     @inline(__always)
     func entryIndex(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: Int, head: (UInt64, UInt64)) -> Int? {
         let (h0, h1) = head
-        let count = range.count
+        // Wrapping: a range's count is never negative (the overflow check was 3 instructions a word).
+        let count = range.upperBound &- range.lowerBound
         return entries.withUnsafeBufferPointer { entries in
             probes.first(hash: hash) { index in
                 entries[index].head0 == h0 && entries[index].head1 == h1 && entries[index].count == count
