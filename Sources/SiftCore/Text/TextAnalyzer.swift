@@ -208,6 +208,8 @@ public final class TextAnalyzerWorker {
     @exclusivity(unchecked) private var lastWordSpace = 0
     /// The scanner's token storage, reused from text to text.
     private let scannedStorage = ScannedTokens()
+    /// Where a text's build puts tokens past its slots (`TokenBuild.spill`), emptied after each text.
+    private let spilledTokens = SpilledTokens()
     /// Folded forms of words with letters outside ASCII, by the bytes as written: Unicode normalization costs about
     /// 10,000 instructions a word, and review vocabularies repeat. Starts over past `WordRules.limit` words.
     // Keyed by bytes (FNV-1a and a byte compare): a String key was hashed with SipHash after NFC normalization,
@@ -378,9 +380,12 @@ public final class TextAnalyzerWorker {
         // A cursor rather than a count: a token's slot is then found without a multiply and two loads.
         var next: UnsafeMutablePointer<Token>
         let end: UnsafeMutablePointer<Token>
-        /// Tokens past the slots (a run of letters word breaking split into several), nil for none.
-        // Optional: an empty array was released with the build of every text.
-        var overflow: [Token]?
+        /// Where tokens past the slots go (a run of letters word breaking split into several): the worker's
+        /// `spilledTokens`, and whether any went there.
+        // Unretained, so that the build holds no reference: with an array of its own, it was destroyed through a call
+        // every text (~20 instructions).
+        let spilled: Unmanaged<SpilledTokens>
+        var hasSpilled = false
         /// Whether no token put in the slots so far owns memory (`Token.StringLayout.ownsNoMemory`); false without
         /// `layout`.
         var ownsNoMemory: Bool
@@ -403,8 +408,9 @@ public final class TextAnalyzerWorker {
             }
         }
 
-        private mutating func spill(_ token: consuming Token) {
-            if overflow == nil { overflow = [token] } else { overflow!.append(token) }
+        private mutating func spill(_ token: Token) {
+            spilled._withUnsafeGuaranteedRef { $0.tokens.append(token) }
+            hasSpilled = true
         }
 
         /// Stores a copy of the token at `plain`, whose strings own no memory (`Token.StringLayout.isPlain`; only
@@ -455,10 +461,10 @@ public final class TextAnalyzerWorker {
         // One slot per scanned token, so tokens are written through a pointer.
         let slots = tokens.beginRefill(minimumCapacity: scannedTokens.count, layout: stringLayout)
         let first = slots.baseAddress.unsafelyUnwrapped
-        var build = TokenBuild(next: first, end: first + slots.count, ownsNoMemory: stringLayout != nil, evidence: evidence,
-                               layout: stringLayout)
+        var build = TokenBuild(next: first, end: first + slots.count, spilled: Unmanaged.passUnretained(spilledTokens),
+                               ownsNoMemory: stringLayout != nil, evidence: evidence, layout: stringLayout)
         append(scannedTokens, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
-        // Tokens past the slots (`overflow`) are appended after.
+        // Tokens past the slots (`spilled`) are appended after.
         tokens.endRefill(count: build.next - first)
         // Word ids index the memo only if it did not start over during the text; only ASCII words of Latin-script
         // text get them.
@@ -467,8 +473,9 @@ public final class TextAnalyzerWorker {
         evidence = build.evidence
         // Tokens past the slots were not tested as they were put.
         var ownsNoMemory = build.ownsNoMemory
-        if let overflow = build.overflow {
-            tokens.append(contentsOf: overflow)
+        if build.hasSpilled {
+            tokens.append(contentsOf: spilledTokens.tokens)
+            spilledTokens.tokens.removeAll(keepingCapacity: true)
             ownsNoMemory = false
         }
 
@@ -535,8 +542,10 @@ public final class TextAnalyzerWorker {
             // Found without a closure: the one that folded a new word captured the worker, which was retained and
             // released for every word.
             let (hash, head) = WrittenWordTable<Int32>.hashAndHead(in: bytes, scanned.range)
-            var index = memo.table.entryIndex(in: bytes, scanned.range, hash: hash, head: head) ?? -1
-            if index < 0 {
+            let index: Int
+            if let found = memo.table.entryIndex(in: bytes, scanned.range, hash: hash, head: head) {
+                index = found
+            } else {
                 index = rules.addWrittenWord(UnsafeBufferPointer(rebasing: bytes[scanned.range]), hash: hash, head: head,
                                              folder: lexicons.folder, to: &memo)
             }
@@ -984,6 +993,11 @@ final class WordRules {
                     isHindiMarker: hindiMarkers.contains(folded, hash: hash), isKnownEnglish: isKnownEnglish,
                     isOtherLanguage: !isKnownEnglish && otherLanguageWords.contains(folded, hash: hash))
     }
+}
+
+/// The tokens a text's build put past its slots (`TextAnalyzerWorker.TokenBuild`), in storage the worker keeps.
+final class SpilledTokens {
+    var tokens: [Token] = []
 }
 
 /// Counts of a text's words toward `TextAnalyzerWorker.EnglishEvidence` and its capitals, in 8-bit lanes of one
