@@ -212,6 +212,12 @@ struct TokenScanner {
     @inline(__always)
     private func withTokens<R>(_ body: (ScannedTokens) -> R) -> R { storage._withUnsafeGuaranteedRef(body) }
 
+    /// Appends `token` to the storage.
+    // The token is made before the closure, which then captures it alone: a closure that read the scanner's
+    // properties captured the scanner and was not inlined.
+    @inline(__always)
+    private func append(_ token: ScannedToken) { withTokens { $0.append(token) } }
+
     mutating func scan() {
         let count = bytes.count
         guard count > 0 else { return }
@@ -428,7 +434,7 @@ struct TokenScanner {
     }
 
     private mutating func emit(_ kind: Token.Kind, _ range: Range<Int>, isASCII: Bool = true) {
-        withTokens { $0.append(ScannedToken(kind: kind, range: range, afterLineBreak: lineBreakPending, isASCII: isASCII)) }
+        append(ScannedToken(kind: kind, range: range, afterLineBreak: lineBreakPending, isASCII: isASCII))
         lineBreakPending = false
         position = range.upperBound
     }
@@ -759,7 +765,7 @@ struct TokenScanner {
             emit(.emoticon, start..<i)
             return
         }
-        withTokens { $0.append(ScannedToken(kind: .word, range: start..<i, afterLineBreak: lineBreakPending, needsWordBreak: noSpaceScript, isASCII: ascii)) }
+        append(ScannedToken(kind: .word, range: start..<i, afterLineBreak: lineBreakPending, needsWordBreak: noSpaceScript, isASCII: ascii))
         lineBreakPending = false
         position = i
     }
@@ -808,7 +814,7 @@ struct TokenScanner {
         let start = position
         if bytes[start] < 0x80, let (end, repeated) = Self.asciiMarkRun(from: start, in: bytes.baseAddress!, count: bytes.count) {
             // Found without decoding each byte.
-            withTokens { $0.append(ScannedToken(kind: .punctuation, range: start..<end, repeated: repeated, afterLineBreak: lineBreakPending)) }
+            append(ScannedToken(kind: .punctuation, range: start..<end, repeated: repeated, afterLineBreak: lineBreakPending))
             lineBreakPending = false
             position = end
             return
@@ -828,9 +834,7 @@ struct TokenScanner {
                 i += length
             }
         }
-        withTokens {
-            $0.append(ScannedToken(kind: .punctuation, range: start..<i, repeated: repeated, afterLineBreak: lineBreakPending, isASCII: length == 1))
-        }
+        append(ScannedToken(kind: .punctuation, range: start..<i, repeated: repeated, afterLineBreak: lineBreakPending, isASCII: length == 1))
         lineBreakPending = false
         position = i
     }
