@@ -699,7 +699,9 @@ public final class TextAnalyzerWorker {
     /// tokenizing sets (`Token.Flags.whileTokenizing`).
     // One pass instead of four: each read every token again (a review's tokens are about a kilobyte). Punctuation is
     // told apart by the marks tokenizing gave it (`punctuationFlags`), not by its string: reading the first scalar of
-    // each mark's string was a third of this pass.
+    // each mark's string was a third of this pass. Inlined into `tokenize` (its loop stays a closure of its own):
+    // out of line, the call and the list's uniqueness check around it were ~60 instructions a text.
+    @inline(__always)
     private func markSentencesAndScopes(_ tokens: inout TokenList, removingCaps: Bool, contrast: WordSet,
                                         into sentences: inout [Range<Int>]) {
         var sentenceCount = 0
