@@ -711,8 +711,8 @@ public final class TextAnalyzerWorker {
         // punctuation there ends no scope that is open, so it needs no step.
         let stepMarks = Token.Flags([.lineBreakBefore, .endsSentenceMark, .negator]).rawValue
         // Through one pointer: each write into the array checked its uniqueness and bounds. Fields are read in place:
-        // copying a token retained its two strings.
-        tokens.withUnsafeMutableBufferPointer { tokens in
+        // copying a token retained its two strings. The list is `tokenize`'s refill, held since: its own storage.
+        tokens.withRefilledTokens { tokens in
             guard let first = tokens.baseAddress, !tokens.isEmpty else { return }
             let end = first + tokens.count
             var token = first
