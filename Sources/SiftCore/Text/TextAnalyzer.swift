@@ -208,6 +208,8 @@ public final class TextAnalyzerWorker {
     @exclusivity(unchecked) private var lastWordSpace = 0
     /// The scanner's token storage, reused from text to text.
     private let scannedStorage = ScannedTokens()
+    /// Where a text's build puts tokens past its slots (`TokenBuild.spill`), emptied after each text.
+    private let spilledTokens = SpilledTokens()
     /// Folded forms of words with letters outside ASCII, by the bytes as written: Unicode normalization costs about
     /// 10,000 instructions a word, and review vocabularies repeat. Starts over past `WordRules.limit` words.
     // Keyed by bytes (FNV-1a and a byte compare): a String key was hashed with SipHash after NFC normalization,
@@ -378,9 +380,12 @@ public final class TextAnalyzerWorker {
         // A cursor rather than a count: a token's slot is then found without a multiply and two loads.
         var next: UnsafeMutablePointer<Token>
         let end: UnsafeMutablePointer<Token>
-        /// Tokens past the slots (a run of letters word breaking split into several), nil for none.
-        // Optional: an empty array was released with the build of every text.
-        var overflow: [Token]?
+        /// Where tokens past the slots go (a run of letters word breaking split into several): the worker's
+        /// `spilledTokens`, and whether any went there.
+        // Unretained, so that the build holds no reference: with an array of its own, it was destroyed through a call
+        // every text (~20 instructions).
+        let spilled: Unmanaged<SpilledTokens>
+        var hasSpilled = false
         /// Whether no token put in the slots so far owns memory (`Token.StringLayout.ownsNoMemory`); false without
         /// `layout`.
         var ownsNoMemory: Bool
@@ -403,8 +408,9 @@ public final class TextAnalyzerWorker {
             }
         }
 
-        private mutating func spill(_ token: consuming Token) {
-            if overflow == nil { overflow = [token] } else { overflow!.append(token) }
+        private mutating func spill(_ token: Token) {
+            spilled._withUnsafeGuaranteedRef { $0.tokens.append(token) }
+            hasSpilled = true
         }
 
         /// Stores a copy of the token at `plain`, whose strings own no memory (`Token.StringLayout.isPlain`; only
@@ -425,14 +431,16 @@ public final class TextAnalyzerWorker {
         }
 
         /// Adds `counts` into `evidence` and the capitals counts, and empties it.
+        // Wrapping adds: each count is at most the text's token count, so none overflows (the checks were 7
+        // instructions a text).
         mutating func addCounts() {
-            evidence.words += counts.words
-            evidence.stopwords += counts.stopwords
-            evidence.hindiMarkers += counts.hindiMarkers
-            evidence.knownWords += counts.knownWords
-            evidence.otherLanguageWords += counts.otherLanguageWords
-            capsCandidates += counts.capsCandidates
-            capsWords += counts.capsWords
+            evidence.words &+= counts.words
+            evidence.stopwords &+= counts.stopwords
+            evidence.hindiMarkers &+= counts.hindiMarkers
+            evidence.knownWords &+= counts.knownWords
+            evidence.otherLanguageWords &+= counts.otherLanguageWords
+            capsCandidates &+= counts.capsCandidates
+            capsWords &+= counts.capsWords
             counts = WordCounts()
         }
     }
@@ -446,17 +454,17 @@ public final class TextAnalyzerWorker {
                           into tokens: inout TokenList, sentences: inout [Range<Int>]) {
         var scanner = TokenScanner(bytes: bytes, reusing: scannedStorage)
         scanner.scan()
-        let scannedTokens = scanner.tokens
+        let scannedTokens = scannedStorage
 
         var memo = rules.takeWrittenMemo()
         let spaceAtStart = memo.space
         // One slot per scanned token, so tokens are written through a pointer.
         let slots = tokens.beginRefill(minimumCapacity: scannedTokens.count, layout: stringLayout)
         let first = slots.baseAddress.unsafelyUnwrapped
-        var build = TokenBuild(next: first, end: first + slots.count, ownsNoMemory: stringLayout != nil, evidence: evidence,
-                               layout: stringLayout)
+        var build = TokenBuild(next: first, end: first + slots.count, spilled: Unmanaged.passUnretained(spilledTokens),
+                               ownsNoMemory: stringLayout != nil, evidence: evidence, layout: stringLayout)
         append(scannedTokens, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
-        // Tokens past the slots (`overflow`) are appended after.
+        // Tokens past the slots (`spilled`) are appended after.
         tokens.endRefill(count: build.next - first)
         // Word ids index the memo only if it did not start over during the text; only ASCII words of Latin-script
         // text get them.
@@ -465,8 +473,9 @@ public final class TextAnalyzerWorker {
         evidence = build.evidence
         // Tokens past the slots were not tested as they were put.
         var ownsNoMemory = build.ownsNoMemory
-        if let overflow = build.overflow {
-            tokens.append(contentsOf: overflow)
+        if build.hasSpilled {
+            tokens.append(contentsOf: spilledTokens.tokens)
+            spilledTokens.tokens.removeAll(keepingCapacity: true)
             ownsNoMemory = false
         }
 
@@ -484,11 +493,12 @@ public final class TextAnalyzerWorker {
     private func append(_ scannedTokens: ScannedTokens, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules, english: WordRules?,
                         memo: inout WordRules.WrittenMemo, to build: inout TokenBuild) {
         // In runs that a memo word's lane cannot overflow in (`WordCounts.laneLimit`): at most one a scanned token.
+        // Through a pointer: nothing the loop calls writes the scanner's storage.
+        let taken = scannedTokens.taken
         var runStart = 0
-        while runStart < scannedTokens.count {
-            let runEnd = min(scannedTokens.count, runStart + WordCounts.laneLimit)
-            for k in runStart..<runEnd {
-                let scanned = scannedTokens[k]
+        while runStart < taken.count {
+            let runEnd = min(taken.count, runStart + WordCounts.laneLimit)
+            for scanned in UnsafeBufferPointer(rebasing: taken[runStart..<runEnd]) {
                 if scanned.needsWordBreak, let breaker = wordBreaker {
                     appendWords(of: scanned, breaker: breaker, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
                 } else {
@@ -532,8 +542,10 @@ public final class TextAnalyzerWorker {
             // Found without a closure: the one that folded a new word captured the worker, which was retained and
             // released for every word.
             let (hash, head) = WrittenWordTable<Int32>.hashAndHead(in: bytes, scanned.range)
-            var index = memo.table.entryIndex(in: bytes, scanned.range, hash: hash, head: head) ?? -1
-            if index < 0 {
+            let index: Int
+            if let found = memo.table.entryIndex(in: bytes, scanned.range, hash: hash, head: head) {
+                index = found
+            } else {
                 index = rules.addWrittenWord(UnsafeBufferPointer(rebasing: bytes[scanned.range]), hash: hash, head: head,
                                              folder: lexicons.folder, to: &memo)
             }
@@ -687,7 +699,9 @@ public final class TextAnalyzerWorker {
     /// tokenizing sets (`Token.Flags.whileTokenizing`).
     // One pass instead of four: each read every token again (a review's tokens are about a kilobyte). Punctuation is
     // told apart by the marks tokenizing gave it (`punctuationFlags`), not by its string: reading the first scalar of
-    // each mark's string was a third of this pass.
+    // each mark's string was a third of this pass. Inlined into `tokenize` (its loop stays a closure of its own):
+    // out of line, the call and the list's uniqueness check around it were ~60 instructions a text.
+    @inline(__always)
     private func markSentencesAndScopes(_ tokens: inout TokenList, removingCaps: Bool, contrast: WordSet,
                                         into sentences: inout [Range<Int>]) {
         var sentenceCount = 0
@@ -697,8 +711,8 @@ public final class TextAnalyzerWorker {
         // punctuation there ends no scope that is open, so it needs no step.
         let stepMarks = Token.Flags([.lineBreakBefore, .endsSentenceMark, .negator]).rawValue
         // Through one pointer: each write into the array checked its uniqueness and bounds. Fields are read in place:
-        // copying a token retained its two strings.
-        tokens.withUnsafeMutableBufferPointer { tokens in
+        // copying a token retained its two strings. The list is `tokenize`'s refill, held since: its own storage.
+        tokens.withRefilledTokens { tokens in
             guard let first = tokens.baseAddress, !tokens.isEmpty else { return }
             let end = first + tokens.count
             var token = first
@@ -981,6 +995,11 @@ final class WordRules {
                     isHindiMarker: hindiMarkers.contains(folded, hash: hash), isKnownEnglish: isKnownEnglish,
                     isOtherLanguage: !isKnownEnglish && otherLanguageWords.contains(folded, hash: hash))
     }
+}
+
+/// The tokens a text's build put past its slots (`TextAnalyzerWorker.TokenBuild`), in storage the worker keeps.
+final class SpilledTokens {
+    var tokens: [Token] = []
 }
 
 /// Counts of a text's words toward `TextAnalyzerWorker.EnglishEvidence` and its capitals, in 8-bit lanes of one

@@ -109,6 +109,13 @@ final class ScannedTokens {
         count += 1
     }
 
+    /// The taken tokens, for a loop that reads them through a pointer: valid until the next write (`append`,
+    /// `freeSlots`, `removeAll`).
+    // The subscript's range check and the reload of `base` and `count` around each call in the analyzer's token loop
+    // were 5 instructions a token.
+    @inline(__always)
+    var taken: UnsafeBufferPointer<ScannedToken> { UnsafeBufferPointer(start: base, count: count) }
+
     @inline(__always)
     subscript(_ k: Int) -> ScannedToken {
         precondition(k >= 0 && k < count, "scanned token index out of range")
@@ -174,8 +181,12 @@ struct TokenScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
     var lineBreakPending = false
-    let tokens: ScannedTokens
-    /// `tokens.byteClasses`, read once per text.
+    /// The storage the scanner appends to, which its owner keeps alive while scanning (`init(bytes:reusing:)`).
+    // Unretained: a scanner is made for every text, and retaining the storage and releasing it with the scanner was
+    // ~55 instructions a text. Reached through `withTokens`: held `unowned(unsafe)`, the storage was retained and
+    // released inside the scan.
+    private let storage: Unmanaged<ScannedTokens>
+    /// The storage's `byteClasses`, read once per text.
     private let byteClasses: UnsafeMutablePointer<UInt8>
     /// The end of the e-mail local part that `emailEnd` last scanned, and what it found after it: every later start
     /// before that end runs to the same end. Without it, "a-a-a-…" or "v1.v1.…" rescanned the rest of the run from
@@ -189,17 +200,23 @@ struct TokenScanner {
 
     /// A scanner of `bytes` that appends to `storage`, emptied first, so a caller can reuse the storage of the
     /// text before.
+    /// The scanner does not keep `storage` alive: the caller must, as long as it uses the scanner.
     init(bytes: UnsafeBufferPointer<UInt8>, reusing storage: ScannedTokens) {
         self.bytes = bytes
-        tokens = storage
+        self.storage = Unmanaged.passUnretained(storage)
         byteClasses = storage.byteClasses
-        tokens.removeAll()
+        storage.removeAll()
     }
 
-    /// A scanner of `bytes` with storage of its own.
-    init(bytes: UnsafeBufferPointer<UInt8>) {
-        self.init(bytes: bytes, reusing: ScannedTokens())
-    }
+    /// Calls `body` with the storage, borrowed without retaining it.
+    @inline(__always)
+    private func withTokens<R>(_ body: (ScannedTokens) -> R) -> R { storage._withUnsafeGuaranteedRef(body) }
+
+    /// Appends `token` to the storage.
+    // The token is made before the closure, which then captures it alone: a closure that read the scanner's
+    // properties captured the scanner and was not inlined.
+    @inline(__always)
+    private func append(_ token: ScannedToken) { withTokens { $0.append(token) } }
 
     mutating func scan() {
         let count = bytes.count
@@ -210,11 +227,11 @@ struct TokenScanner {
         let classes = byteClasses
         var i = position
         // Slots below `slotsEnd` are the storage's; the loop grows it before writing at `slotsEnd`.
-        var (slot, slotsEnd) = tokens.freeSlots
+        var (slot, slotsEnd) = withTokens { $0.freeSlots }
         // A pending line break (`lineBreakPending`, which only the calls below set) belongs to the token after it:
         // one the loop makes itself is written without it and marked after, before the next call and at the end, so
         // the loop keeps no line-break state (a register, or a spill and a reload a token, 3 instructions).
-        var lineBreakToken = tokens.count
+        var lineBreakToken = withTokens { $0.count }
         while i < count {
             let byte = text[i]
             // Most words and marks are made here as `scanASCII`, `scanWord` and `punctuation` would make them, without
@@ -238,7 +255,7 @@ struct TokenScanner {
                 made = Self.asciiMarkRun(from: i, in: text, count: count).map { (.punctuation, $0.end, $0.repeated) }
             }
             if let made {
-                if slot == slotsEnd { (slot, slotsEnd) = tokens.growing(at: slot) }
+                if slot == slotsEnd { (slot, slotsEnd) = withTokens { $0.growing(at: slot) } }
                 // `made.end` lies after `i`: the bounds need no check.
                 slot.initialize(to: ScannedToken(kind: made.kind, range: Range(uncheckedBounds: (i, made.end)), repeated: made.repeated))
                 slot += 1
@@ -246,7 +263,7 @@ struct TokenScanner {
                 i = made.end < count && text[made.end] == 0x20 ? made.end + 1 : made.end
             } else {
                 position = i
-                tokens.commit(upTo: slot)
+                withTokens { $0.commit(upTo: slot) }
                 markPendingLineBreak(onTokenAt: lineBreakToken)
                 if byte < 0x80 {
                     scanASCII(byte)
@@ -254,20 +271,20 @@ struct TokenScanner {
                     scanNonASCII()
                 }
                 i = position
-                (slot, slotsEnd) = tokens.freeSlots
-                lineBreakToken = tokens.count
+                (slot, slotsEnd) = withTokens { $0.freeSlots }
+                lineBreakToken = withTokens { $0.count }
             }
         }
         position = i
-        tokens.commit(upTo: slot)
+        withTokens { $0.commit(upTo: slot) }
         markPendingLineBreak(onTokenAt: lineBreakToken)
     }
 
     /// Gives a pending line break to the token at `k` when `scan()`'s loop has made it, and takes the break.
     @inline(__always)
     private mutating func markPendingLineBreak(onTokenAt k: Int) {
-        if lineBreakPending && k < tokens.count {
-            tokens.markAfterLineBreak(k)
+        if lineBreakPending && k < withTokens({ $0.count }) {
+            withTokens { $0.markAfterLineBreak(k) }
             lineBreakPending = false
         }
     }
@@ -321,9 +338,9 @@ struct TokenScanner {
     /// byte after it.
     @inline(__always)
     private func startsNoEmoticonOrVersion(at i: Int, in text: UnsafePointer<UInt8>, count: Int) -> Bool {
-        guard i + 1 < count else { return !tokens.emoticonPair(text[i], 256) }
+        guard i + 1 < count else { return !withTokens { $0.emoticonPair(text[i], 256) } }
         let next = text[i + 1]
-        return !tokens.emoticonPair(text[i], Int(next)) && !(text[i] | 0x20 == UInt8(ascii: "v") && next.isASCIIDigit)
+        return !withTokens({ $0.emoticonPair(text[i], Int(next)) }) && !(text[i] | 0x20 == UInt8(ascii: "v") && next.isASCIIDigit)
     }
 
     /// The end of the run of the ASCII mark at `start` as `punctuation` makes it ("!!!", "...", "?!"), and whether it
@@ -417,7 +434,7 @@ struct TokenScanner {
     }
 
     private mutating func emit(_ kind: Token.Kind, _ range: Range<Int>, isASCII: Bool = true) {
-        tokens.append(ScannedToken(kind: kind, range: range, afterLineBreak: lineBreakPending, isASCII: isASCII))
+        append(ScannedToken(kind: kind, range: range, afterLineBreak: lineBreakPending, isASCII: isASCII))
         lineBreakPending = false
         position = range.upperBound
     }
@@ -748,7 +765,7 @@ struct TokenScanner {
             emit(.emoticon, start..<i)
             return
         }
-        tokens.append(ScannedToken(kind: .word, range: start..<i, afterLineBreak: lineBreakPending, needsWordBreak: noSpaceScript, isASCII: ascii))
+        append(ScannedToken(kind: .word, range: start..<i, afterLineBreak: lineBreakPending, needsWordBreak: noSpaceScript, isASCII: ascii))
         lineBreakPending = false
         position = i
     }
@@ -762,10 +779,10 @@ struct TokenScanner {
             && (bytes[range.lowerBound + 1] == UInt8(ascii: "D") || bytes[range.lowerBound] == UInt8(ascii: "x"))
     }
 
-    /// Whether a face starts with the byte at `i` and the one after it (`tokens.emoticonPairs`).
+    /// Whether a face starts with the byte at `i` and the one after it (the storage's `emoticonPairs`).
     @inline(__always)
     private func mayStartEmoticon(at i: Int) -> Bool {
-        tokens.emoticonPair(bytes[i], i + 1 < bytes.count ? Int(bytes[i + 1]) : 256)
+        withTokens { $0.emoticonPair(bytes[i], i + 1 < bytes.count ? Int(bytes[i + 1]) : 256) }
     }
 
     /// The end of an ASCII emoticon starting at `start`, or nil; it must not run into a letter or digit.
@@ -797,7 +814,7 @@ struct TokenScanner {
         let start = position
         if bytes[start] < 0x80, let (end, repeated) = Self.asciiMarkRun(from: start, in: bytes.baseAddress!, count: bytes.count) {
             // Found without decoding each byte.
-            tokens.append(ScannedToken(kind: .punctuation, range: start..<end, repeated: repeated, afterLineBreak: lineBreakPending))
+            append(ScannedToken(kind: .punctuation, range: start..<end, repeated: repeated, afterLineBreak: lineBreakPending))
             lineBreakPending = false
             position = end
             return
@@ -817,8 +834,7 @@ struct TokenScanner {
                 i += length
             }
         }
-        tokens.append(
-            ScannedToken(kind: .punctuation, range: start..<i, repeated: repeated, afterLineBreak: lineBreakPending, isASCII: length == 1))
+        append(ScannedToken(kind: .punctuation, range: start..<i, repeated: repeated, afterLineBreak: lineBreakPending, isASCII: length == 1))
         lineBreakPending = false
         position = i
     }

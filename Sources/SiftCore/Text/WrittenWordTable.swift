@@ -76,13 +76,15 @@ struct WrittenWordTable<Value> {
     // Most words are shorter than 8 bytes: reading them byte by byte was 7 instructions a byte (the last words of a
     // short review, within 16 bytes of its end, were read so until the reads from the end: ~100 instructions a review).
     @inline(__always)
+    // Wrapping arithmetic: a range's count is never negative and, under 16, eight times it is small; `text.count - 16`
+    // is at least -16 (the overflow checks were 8 instructions a word).
     static func hashAndHead(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (hash: Int, head: (UInt64, UInt64)) {
-        let count = range.count
+        let count = range.upperBound &- range.lowerBound
         if count < 16, let base = text.baseAddress {
             let start = UnsafeRawPointer(base + range.lowerBound)
             let long = count >= 8
-            if range.lowerBound + 16 <= text.count {
-                let bits = UInt64(truncatingIfNeeded: 8 * count)
+            if range.lowerBound <= text.count &- 16 {
+                let bits = UInt64(truncatingIfNeeded: 8 &* count)
                 let h0 = UInt64(littleEndian: start.loadUnaligned(as: UInt64.self)) & (long ? ~0 : (1 &<< bits) &- 1)
                 let h1 = long ? UInt64(littleEndian: start.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & ((1 &<< (bits &- 64)) &- 1) : 0
                 return (Int(truncatingIfNeeded: mix(h0, h1, count)), (h0, h1))
@@ -140,7 +142,8 @@ struct WrittenWordTable<Value> {
     @inline(__always)
     func entryIndex(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: Int, head: (UInt64, UInt64)) -> Int? {
         let (h0, h1) = head
-        let count = range.count
+        // Wrapping: a range's count is never negative (the overflow check was 3 instructions a word).
+        let count = range.upperBound &- range.lowerBound
         return entries.withUnsafeBufferPointer { entries in
             probes.first(hash: hash) { index in
                 entries[index].head0 == h0 && entries[index].head1 == h1 && entries[index].count == count

@@ -128,6 +128,19 @@ struct TokenListTests {
         #expect(Array(original) == Self.tokens(0..<6, owning: true))
     }
 
+    /// The refill's writer changes the refilled tokens in place, all of them and only them, and the list shows it.
+    @Test func refilledTokensChangeInPlace() {
+        var list = TokenList(Self.tokens(0..<8))
+        Self.refill(&list, with: Self.tokens(0..<3))
+        let seen = list.withRefilledTokens { tokens -> Int in
+            for k in tokens.indices { tokens[k].sentence = k + 10 }
+            return tokens.count
+        }
+        #expect(seen == 3 && list.count == 3 && list.map(\.sentence) == [10, 11, 12])
+        var empty = TokenList()
+        #expect(empty.withRefilledTokens { $0.count } == 0)
+    }
+
     /// What is vouched for the tokens' strings lasts until the list is written in any other way; the analyzer vouches
     /// for a text whose strings own no memory only.
     @Test func everyWriteForgetsWhatWasVouched() throws {
@@ -138,6 +151,7 @@ struct TokenListTests {
             { $0.append(Self.token(9, owning: true)) },
             { $0.append(contentsOf: Self.tokens(0..<2)) },
             { $0.withUnsafeMutableBufferPointer { $0[1].flags = .negated } },
+            { $0.withRefilledTokens { $0[1].flags = .negated } },
             { $0.sort { $0.utf8Range.lowerBound > $1.utf8Range.lowerBound } },
             { Self.refill(&$0, with: Self.tokens(0..<2)) },
         ]

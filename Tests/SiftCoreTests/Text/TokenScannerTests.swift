@@ -61,6 +61,11 @@ struct TokenScannerTests {
         #expect(storage.count == 2)
         #expect(storage[0].kind == .word && storage[0].range == 0..<2)
         #expect(storage[1].kind == .emoji)
+        // `taken` reads the same tokens through a pointer, and none once the storage is emptied.
+        #expect(storage.taken.count == 2)
+        #expect(storage.taken.map(\.range) == [0..<2, 3..<7] && storage.taken.map(\.kind) == [.word, .emoji])
+        storage.removeAll()
+        #expect(storage.taken.isEmpty)
     }
 
     /// A lone modifier apostrophe "ʼ" (U+02BC, a letter to Unicode) once made an empty word and the scanner never
