@@ -496,7 +496,7 @@ struct ScoringRun {
                     for i in contributions.indices where i < firstContribution { contributions[i].rules.append("earlier sentence conceded by '\(word(first))' (weighs less)") }
                 }
             } else if sum < 0, !sentenceScores.isEmpty, !sentenceMarks.isDisjoint(with: [.presentState, .stateChangeOpener]),
-                      let opener = presentStateOpener(start..<end) {
+                      let opener = Self.presentStateOpener(start..<end, tokens: tokens, marks: marks) {
                 // "Loved this app. Now it keeps crashing.", "Since the update it won't open.": a complaint about how
                 // the app is now makes the praise before it praise of how it was.
                 for i in sentenceScores.indices { sentenceScores[i].weight *= SentimentScorer.concededClause }
@@ -511,7 +511,7 @@ struct ScoringRun {
         var total = 0.0
         for i in sentenceScores.indices { total += sentenceScores[i].sum * sentenceScores[i].weight }
         // "Good app but the ads are annoying. 4 stars.": a rating the writer states is their verdict on the whole.
-        if textMarks.contains(.ratingNoun), let stated = statedRating() {
+        if textMarks.contains(.ratingNoun), let stated = Self.statedRating(tokens: tokens, marks: marks) {
             let verdict = stated >= 4 ? Self.statedRatingVerdict : -Self.statedRatingVerdict
             if verdict > 0 ? total < verdict : total > verdict {
                 total = verdict
@@ -520,7 +520,8 @@ struct ScoringRun {
         }
         // All tokens bound the count of non-punctuation ones: most records are decided without counting.
         if total != 0, abs(total) < SentimentScorer.weakCueFloor + SentimentScorer.weakCuePerToken * Double(tokens.count),
-           abs(total) < SentimentScorer.weakCueFloor + SentimentScorer.weakCuePerToken * Double(contentTokenCount()), !mentionsProduct() {
+           abs(total) < SentimentScorer.weakCueFloor + SentimentScorer.weakCuePerToken * Double(Self.contentTokenCount(tokens)),
+           !Self.mentionsProduct(tokens, words: lexicon?.productWords) {
             total = 0
             if explain { notes.append("only weak cues for its length in a text that names no product: read as neutral") }
         }
@@ -528,10 +529,10 @@ struct ScoringRun {
             sentenceResults.reserveCapacity(sentenceScores.count)
             for i in sentenceScores.indices {
                 let sum = sentenceScores[i].sum
-                sentenceResults.append(SentenceSentiment(utf8Range: sentenceScores[i].range, score: shares(compound: squash(sum), positive: max(0, sum), negative: max(0, -sum), neutral: 0)))
+                sentenceResults.append(SentenceSentiment(utf8Range: sentenceScores[i].range, score: shares(compound: Self.squash(sum, powersOfTwo: powersOfTwo), positive: max(0, sum), negative: max(0, -sum), neutral: 0)))
             }
         }
-        return shares(compound: squash(total), positive: positive, negative: negative, neutral: neutral)
+        return shares(compound: Self.squash(total, powersOfTwo: powersOfTwo), positive: positive, negative: negative, neutral: neutral)
     }
 
     /// The facts of token `i` (`TokenFacts`): a word's from the thread's memo when it is used (resolved and
@@ -635,8 +636,9 @@ struct ScoringRun {
     /// The star rating the text states as its own ("4 stars", "1 star because …", "5*"), when every rating it states
     /// agrees on a side of 3; nil for none, for 3, and for ratings that are wished for, past or someone else's ("would
     /// be 5 stars", "was 5 stars", "5 stars if you fix it", "the 5 star reviews").
-    func statedRating() -> Int? {
-        let tokens = tokens, marks = marks
+    // This helper and the four below are static, over what they read: a method called from the mutating `score`
+    // copied the whole run (408 bytes, ~64 instructions of `memcpy`) first.
+    static func statedRating(tokens: UnsafeBufferPointer<Token>, marks: UnsafeMutablePointer<TokenFacts.Marks>) -> Int? {
         var found: Int?
         var k = 0
         while k + 1 < tokens.count {
@@ -665,8 +667,8 @@ struct ScoringRun {
 
     /// Whether the text names a product or service ("app", "update", "ads", "login"…): feedback always judges. Texts
     /// in a language without the word list count as feedback.
-    func mentionsProduct() -> Bool {
-        guard let words = lexicon?.productWords else { return true }
+    static func mentionsProduct(_ tokens: UnsafeBufferPointer<Token>, words: WordSet?) -> Bool {
+        guard let words else { return true }
         for k in tokens.indices where (tokens[k].kind == .word || tokens[k].kind == .hashtag)
             && (words.contains(tokens[k].folded, hash: tokens[k].foldedHash) || words.contains(tokens[k].stem, hash: tokens[k].stemHash)) {
             return true
@@ -675,7 +677,7 @@ struct ScoringRun {
     }
 
     /// Tokens other than punctuation: the length a text's cues are weighed against.
-    func contentTokenCount() -> Int {
+    static func contentTokenCount(_ tokens: UnsafeBufferPointer<Token>) -> Int {
         var count = 0
         for k in tokens.indices where tokens[k].kind != .punctuation { count += 1 }
         return count
@@ -688,7 +690,8 @@ struct ScoringRun {
 
     /// The words opening a sentence about the app's present state ("Now", "Lately", "Since the update", "After the
     /// latest update"), or nil.
-    func presentStateOpener(_ range: Range<Int>) -> String? {
+    static func presentStateOpener(_ range: Range<Int>, tokens: UnsafeBufferPointer<Token>,
+                                   marks: UnsafeMutablePointer<TokenFacts.Marks>) -> String? {
         guard let first = range.first(where: { tokens[$0].kind == .word }) else { return nil }
         // Marks, not the word sets: most sentences open with neither kind of word.
         if marks[first].contains(.presentState) { return tokens[first].folded }
@@ -699,7 +702,7 @@ struct ScoringRun {
         return nil
     }
 
-    func squash(_ sum: Double) -> Double {
+    static func squash(_ sum: Double, powersOfTwo: UnsafePointer<Double>) -> Double {
         Self.tanhInTenThousandths(sum / SentimentScorer.compoundScale, powersOfTwo: powersOfTwo)
     }
 
@@ -1605,7 +1608,9 @@ struct ScoringRun {
     }
     /// How far back from "without" its governing negator may stand: "can't even watch one video without an ad".
     static let withoutReach = 8
-    static let withoutHash = WordHash.of("without")
+    /// `WordHash.of("without")`, written out: computed, the static was initialized through a `swift_once` call on
+    /// every negated word (a test checks the two agree).
+    static let withoutHash = 0x5437_c298_f337_c471
 
     /// Whether the negator at `k` can state that the app fails: "don't *have to* carry my laptop", "no *need* for
     /// another app" tell of relief, not of a failure.

@@ -13,6 +13,11 @@ struct SentimentScorerTests {
         result.contributions.first { $0.text == token }?.rules ?? []
     }
 
+    /// The hash `applyModifiers` compares negators with is written out as a literal: it must be the analyzer's.
+    @Test func withoutHashIsTheAnalyzersHashOfWithout() {
+        #expect(ScoringRun.withoutHash == WordHash.of("without"))
+    }
+
     @Test func notBadIsMildlyPositive() {
         let result = score("not bad")
         #expect(result.score.compound > 0.05)
