@@ -176,11 +176,15 @@ struct SentimentCommand: ParsableCommand {
         @inline(__always)
         private func finishLine(_ count: Int) {
             filled &+= count
-            if filled >= Self.blockSize {
-                // Written from the block itself: copying it into the writer's buffer first cost 60 instructions a line.
-                out.writeNow(UnsafeRawBufferPointer(start: block, count: filled))
-                filled = 0
-            }
+            if filled >= Self.blockSize { writeBlock() }
+        }
+
+        /// Writes the full block, out of line: with its call inline every line saved and restored six registers.
+        @inline(never)
+        private func writeBlock() {
+            // Written from the block itself: copying it into the writer's buffer first cost 60 instructions a line.
+            out.writeNow(UnsafeRawBufferPointer(start: block, count: filled))
+            filled = 0
         }
 
         /// Hands what the block holds to the writer.
@@ -214,26 +218,33 @@ struct SentimentCommand: ParsableCommand {
         }
     }
 
-    /// Writes numbers rounded to `digits` (≤ 9) decimals, without trailing zeros ("0.25", "-1", "0"): the digits
+    /// Writes numbers rounded to `digits` (≤ 4) decimals, without trailing zeros ("0.25", "-1", "0"): the digits
     /// `JSONWriter.format` gives, written without Strings or Foundation, as this runs four times per line of a long
-    /// pipe. The bytes of each scaled value 0…10^digits come from a table `putScaled` filled once, so a score costs
-    /// one table read and one 8-byte store instead of a digit loop.
+    /// pipe. The bytes of each scaled value -10^digits…10^digits, sign included, come from a table filled once, so a
+    /// score costs one table read and one 8-byte store instead of a digit loop.
     struct ScaledDigits {
         let digits: Int
         let scale: Int
-        /// The bytes of scaled value `v`: the first bytes of `entries[v]` as stored in memory (at most 6), their count
-        /// in its top byte (one table read a number, not two: the count's byte is stored too, and the key that follows
-        /// overwrites it). `scale + 1` entries, freed by `deallocate()`.
+        // `scale` as a Double and 2 × `scale`, kept: converted and multiplied (with its overflow check) a number, they
+        // were ~6 instructions of each.
+        private let scaleAsDouble: Double
+        private let span: UInt
+        /// The bytes of scaled value `v`: the first bytes of `entries[scale + v]` as stored in memory (at most 7), their
+        /// count in its top byte (one table read a number, not two: the count's byte is stored too, and the key that
+        /// follows overwrites it). `2 × scale + 1` entries, freed by `deallocate()`.
         // Through a pointer: an array entry's read loaded the array and checked the index against its count, which
-        // `put` has checked against `scale` already.
+        // `tableEntry` has checked against `scale` already. The negative values have entries of their own, '-'
+        // included: a sign's test, store and negation were ~5 instructions a number.
         private let entries: UnsafeMutablePointer<UInt64>
 
         init(digits: Int) {
-            precondition(digits >= 1 && digits <= 6, "\"0.\" and the digits fit in 8 bytes")
+            precondition(digits >= 1 && digits <= 4, "\"-0.\", the digits and their count fit in 8 bytes")
             self.digits = digits
             var scale = 1
             for _ in 0..<digits { scale &*= 10 }
             self.scale = scale
+            scaleAsDouble = Double(scale)
+            span = UInt(2 * scale)
             // Filled by counting in ASCII: "0." and the fraction's digits in one word, the last digit incremented and
             // its carries rippled up, the length up to the last nonzero digit (`putScaled` for each value, dividing
             // digit by digit, was 2 M instructions of every run's start).
@@ -242,8 +253,10 @@ struct SentimentCommand: ParsableCommand {
             let lastShift = UInt64(8 * (digits + 1))
             var word: UInt64 = 0x2E30 | (zeros & fractionBytes) << 16
             let lengthShift: UInt64 = 56
-            entries = .allocate(capacity: scale + 1)
-            entries[0] = 0x30 | 1 << lengthShift
+            let minus = UInt64(UInt8(ascii: "-"))
+            entries = .allocate(capacity: 2 * scale + 1)
+            let zero = entries + scale
+            zero[0] = 0x30 | 1 << lengthShift
             for v in 1..<scale {
                 var shift = lastShift
                 while (word >> shift) & 0xFF == 0x39 {
@@ -254,47 +267,48 @@ struct SentimentCommand: ParsableCommand {
                 // The digits' values (0…9) byte by byte, "0." cleared: the highest nonzero byte ends the number.
                 let values = (word ^ zeros) & (fractionBytes << 16)
                 let length = (71 - values.leadingZeroBitCount) / 8
-                entries[v] = word & (UInt64.max >> UInt64(64 - 8 * length)) | UInt64(length) << lengthShift
+                let bytes = word & (UInt64.max >> UInt64(64 - 8 * length))
+                zero[v] = bytes | UInt64(length) << lengthShift
+                zero[-v] = minus | bytes << 8 | UInt64(length + 1) << lengthShift
             }
-            entries[scale] = 0x31 | 1 << lengthShift
+            zero[scale] = 0x31 | 1 << lengthShift
+            zero[-scale] = minus | 0x31 << 8 | 2 << lengthShift
         }
 
         /// Frees the table; the digits are not used after.
         func deallocate() { entries.deallocate() }
 
-        /// The table entry of `value` rounded to `digits` decimals, and whether a '-' goes before it; nil when the
-        /// rounded value lies outside -1…1 (or is not a number).
+        /// The table entry of `value` rounded half away from zero to `digits` decimals; nil when the rounded value lies
+        /// outside -1…1, when `value` × 10^`digits` lies exactly halfway between two integers, or is not a number.
         @inline(__always)
-        func tableEntry(_ value: Double) -> (entry: UInt64, negative: Bool)? {
-            guard var scaled = (value * Double(scale)).roundedHalfAwayInteger else { return nil }
-            // |scaled| ≤ 2^52: negating cannot overflow.
-            let negative = scaled < 0
-            if negative { scaled = 0 &- scaled }
-            guard scaled <= scale else { return nil }
-            return (entries[scaled], negative)
+        func tableEntry(_ value: Double) -> UInt64? {
+            let x = value * scaleAsDouble
+            // Adding 1.5 × 2^52 rounds |x| < 2^51 to the nearest integer (ties to even), which the sum's low bits
+            // hold: a few instructions instead of `roundedHalfAwayInteger`'s truncation, fraction and two compares.
+            // For any other x (or NaN, ±infinity) the sum's exponent differs from the constant's, which puts
+            // `nearest` far outside ±scale.
+            let magic: Double = 0x1.8p52
+            let nearest = Int(bitPattern: UInt((x + magic).bitPattern) &- UInt(magic.bitPattern))
+            guard UInt(bitPattern: nearest &+ scale) <= span,
+                  // Only an exact tie rounds differently to even and away from zero: those take the general path.
+                  (x - Double(nearest)).magnitude != 0.5 else { return nil }
+            return entries[scale &+ nearest]
         }
 
-        /// Writes a `tableEntry` at `p`, which has 9 bytes of room; returns the number of bytes.
+        /// Writes a `tableEntry` at `p`, which has 8 bytes of room; returns the number of bytes.
         @inline(__always)
-        static func put(_ entry: (entry: UInt64, negative: Bool), at p: UnsafeMutablePointer<UInt8>) -> Int {
-            var n = 0
-            if entry.negative { p[0] = UInt8(ascii: "-"); n = 1 }
-            UnsafeMutableRawPointer(p + n).storeBytes(of: entry.entry, as: UInt64.self)
-            return n &+ Int(truncatingIfNeeded: entry.entry &>> 56)
+        static func put(_ entry: UInt64, at p: UnsafeMutablePointer<UInt8>) -> Int {
+            UnsafeMutableRawPointer(p).storeBytes(of: entry, as: UInt64.self)
+            return Int(truncatingIfNeeded: entry &>> 56)
         }
 
         /// Writes `value` at `p`, which has 8 bytes of room past the number; returns the number of bytes.
         @inline(__always)
         func put(_ value: Double, at p: UnsafeMutablePointer<UInt8>) -> Int {
-            let x = value * Double(scale)
-            guard var scaled = x.roundedHalfAwayInteger else { return SentimentCommand.putRounded(x, digits: digits, scale: scale, at: p) }
-            // |scaled| ≤ 2^52: the arithmetic below cannot overflow.
-            var n = 0
-            if scaled < 0 { p[0] = UInt8(ascii: "-"); n = 1; scaled = 0 &- scaled }
-            guard scaled <= scale else { return n &+ SentimentCommand.putScaled(scaled, digits: digits, scale: scale, at: p + n) }
-            let entry = entries[scaled]
-            UnsafeMutableRawPointer(p + n).storeBytes(of: entry, as: UInt64.self)
-            return n &+ Int(truncatingIfNeeded: entry &>> 56)
+            guard let entry = tableEntry(value) else {
+                return SentimentCommand.putRounded(value * scaleAsDouble, digits: digits, scale: scale, at: p)
+            }
+            return Self.put(entry, at: p)
         }
     }
 

@@ -15,6 +15,28 @@ struct SentimentCommandTests {
         #expect(objects[2]["compound"]! == 0)
     }
 
+    @Test func jsonLinesWriteTheNumbersTheOneTextFormWrites() throws {
+        // The JSON lines' digits come from tables of signed scaled values; the one-text form formats each number on
+        // its own (`JSONWriter.format`): negative values, values whose last digits are zeros, 0 and 1 must agree.
+        let texts = ["This app is terrible, awful and the worst ever!!!", "I hate it", "Love it, great app", "ok",
+                     "The app crashes and I lost all my data, horrible", "It is good but the ads are annoying", "meh"]
+        let lines = try SiftBinary.run(["sentiment", "-"], stdin: Data((texts.joined(separator: "\n") + "\n").utf8))
+        #expect(lines.status == 0)
+        let jsonLines = lines.stdout.split(separator: "\n").map(String.init)
+        #expect(jsonLines.count == texts.count)
+        var negatives = 0
+        for (text, jsonLine) in zip(texts, jsonLines) {
+            let one = try SiftBinary.run(["sentiment", text])
+            #expect(one.status == 0)
+            let words = one.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+            #expect(words.count == 8)
+            guard words.count == 8 else { continue }
+            #expect(jsonLine == "{\"compound\":\(words[1]),\"positive\":\(words[3]),\"negative\":\(words[5]),\"neutral\":\(words[7])}")
+            if words[1].hasPrefix("-") { negatives += 1 }
+        }
+        #expect(negatives >= 3)
+    }
+
     @Test func threadsChangeNothingButTheCoresUsed() throws {
         let shapes = ["I love this app", "It crashes every time I open it", "", "meh 😐", "muy buena app", "kind of slow"]
         let input = (0..<3000).map { shapes[$0 % shapes.count] + ($0 % 7 == 0 ? "!!" : "") }.joined(separator: "\n") + "\n"
