@@ -288,10 +288,12 @@ struct SentimentCommand: ParsableCommand {
             // For any other x (or NaN, ±infinity) the sum's exponent differs from the constant's, which puts
             // `nearest` far outside ±scale.
             let magic: Double = 0x1.8p52
-            let nearest = Int(bitPattern: UInt((x + magic).bitPattern) &- UInt(magic.bitPattern))
+            let sum = x + magic
+            let nearest = Int(bitPattern: UInt(sum.bitPattern) &- UInt(magic.bitPattern))
             guard UInt(bitPattern: nearest &+ scale) <= span,
                   // Only an exact tie rounds differently to even and away from zero: those take the general path.
-                  (x - Double(nearest)).magnitude != 0.5 else { return nil }
+                  // `sum - magic` is `nearest` as a Double, without a conversion.
+                  (x - (sum - magic)).magnitude != 0.5 else { return nil }
             return entries[scale &+ nearest]
         }
 
