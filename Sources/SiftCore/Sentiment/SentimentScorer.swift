@@ -136,7 +136,15 @@ public struct SentimentScorer: Sendable {
 
 /// One scored unit of a sentence: a word, an expression matched as a whole, an emoji or a clause break.
 struct ScoredUnit {
-    enum Role { case word, booster, contrast(ContrastSide), clauseBreak, other }
+    enum Role {
+        case word, booster, contrast(ContrastSide), clauseBreak, other
+
+        /// Whether the role is `.word`, as a plain test (the scorer's hot loop tells words first).
+        var isWord: Bool {
+            if case .word = self { return true }
+            return false
+        }
+    }
     var tokens: Range<Int>
     var role: Role
     var base: Double = 0
@@ -983,8 +991,10 @@ struct ScoringRun {
         let tokens = tokens, marks = marks
         var i = range.lowerBound
         while i < range.upperBound {
-            switch tokens[i].kind {
-            case .word, .hashtag:
+            let kind = tokens[i].kind
+            // Words, nine tokens in ten, are told apart before the switch over the other kinds: through the switch's
+            // jump table a word cost ~7 instructions more.
+            if _fastPath(kind == .word || kind == .hashtag) {
                 // The word's unit as its facts made it (`TokenFacts`); its expressions and the lookup they index only
                 // for words that start some.
                 var fact = useWordMemo ? memoFacts(i) : wordFacts(i)
@@ -1014,22 +1024,29 @@ struct ScoringRun {
                         addRule(units.count, "lexicon via '\(stemTerm)'")
                     }
                 }
-                switch fact.role {
-                case .word:
+                // The word role, most words', before the switch over the others: the switch's jump table was ~7
+                // instructions a word more.
+                if _fastPath(fact.role.isWord) {
                     if fact.base != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.appendReserved(units.count) }
                     if fact.boosterScalar != 0 { sentenceHasValencedBooster = true }
-                case .contrast:
-                    sentenceHasContrast = true
-                    sentenceUnscoredUnits &+= 1
-                case .booster:
-                    sentenceHasBooster = true
-                    sentenceUnscoredUnits &+= 1
-                case .clauseBreak: sentenceUnscoredUnits &+= 1
-                case .other: break
+                } else {
+                    switch fact.role {
+                    case .contrast:
+                        sentenceHasContrast = true
+                        sentenceUnscoredUnits &+= 1
+                    case .booster:
+                        sentenceHasBooster = true
+                        sentenceUnscoredUnits &+= 1
+                    case .clauseBreak: sentenceUnscoredUnits &+= 1
+                    case .word, .other: break
+                    }
                 }
                 units.appendReserved(ScoredUnit(tokens: Range(uncheckedBounds: (i, i &+ 1)), role: fact.role, base: fact.base, valence: fact.base,
                                         source: fact.source, boosterScalar: fact.boosterScalar))
                 i &+= 1
+                continue
+            }
+            switch kind {
             case .punctuation:
                 let fact = Self.markFacts(i, tokens: tokens, bytes: bytes, asciiMarks: asciiMarks, asciiMarkFacts: asciiMarkFacts, ruleWords: ruleWords)
                 (marks + i).initialize(to: fact.marks)
