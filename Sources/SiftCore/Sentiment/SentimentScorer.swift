@@ -1046,29 +1046,31 @@ struct ScoringRun {
                 i &+= 1
                 continue
             }
-            i = appendOtherUnit(i, end: range.upperBound, sentenceMarks: &sentenceMarks)
+            // The marks come back rather than inout: an inout union kept the words' union in memory too.
+            let other = appendOtherUnit(i, end: range.upperBound)
+            sentenceMarks.formUnion(other.marks)
+            i = other.next
         }
     }
 
-    /// Appends the unit of token `i`, which is not a word, adds its marks to `sentenceMarks` and returns the index
-    /// after the unit (a number may start an expression).
+    /// Appends the unit of token `i`, which is not a word; returns the index after the unit (a number may start an
+    /// expression) and the union of the marks of the unit's tokens.
     // Out of line, so that the words' test in `buildUnits` stays a test: with this switch beside it the compiler
     // merged the two into one jump table, ~7 instructions more a word.
     @inline(never)
-    mutating func appendOtherUnit(_ i: Int, end: Int, sentenceMarks: inout TokenFacts.Marks) -> Int {
+    mutating func appendOtherUnit(_ i: Int, end: Int) -> (next: Int, marks: TokenFacts.Marks) {
         let tokens = tokens, marks = marks
         switch tokens[i].kind {
         case .punctuation:
             let fact = Self.markFacts(i, tokens: tokens, bytes: bytes, asciiMarks: asciiMarks, asciiMarkFacts: asciiMarkFacts, ruleWords: ruleWords)
             (marks + i).initialize(to: fact.marks)
-            sentenceMarks.formUnion(fact.marks)
             if case .clauseBreak = fact.role {
                 units.appendReserved(ScoredUnit(tokens: i..<i + 1, role: .clauseBreak))
                 sentenceUnscoredUnits &+= 1
             }
-            return i + 1
+            return (i + 1, fact.marks)
         case .emoji:
-            sentenceMarks.formUnion(resolveOther(i))
+            let own = resolveOther(i)
             var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
             if let v = tables.emoji.value(tokens[i].folded, hash: tokens[i].foldedHash) ?? tables.emoji[SentimentLexicons.emojiKey(tokens[i].folded)] {
                 unit.base = v; unit.valence = v; unit.source = .emoji
@@ -1076,9 +1078,9 @@ struct ScoringRun {
                 if v != 0 { modifiableUnits.appendReserved(units.count) }
             }
             units.appendReserved(unit)
-            return i + 1
+            return (i + 1, own)
         case .emoticon:
-            sentenceMarks.formUnion(resolveOther(i))
+            let own = resolveOther(i)
             var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
             if let v = tables.emoticons.value(tokens[i].folded, hash: tokens[i].foldedHash) {
                 unit.base = v; unit.valence = v; unit.source = .emoticon
@@ -1086,9 +1088,9 @@ struct ScoringRun {
                 if v != 0 { modifiableUnits.appendReserved(units.count) }
             }
             units.appendReserved(unit)
-            return i + 1
+            return (i + 1, own)
         case .number:
-            sentenceMarks.formUnion(resolveOther(i))
+            let own = resolveOther(i)
             // Ratings written out ("0 stars", "10/10") are expressions that start with a number.
             let active = lexicon ?? tables.multilingual
             if let phrases = active.entry(tokens[i])?.phrases, !phrases.isEmpty,
@@ -1099,16 +1101,15 @@ struct ScoringRun {
                 if explain { addRule(units.count, source == .general ? "expression" : source.label) }
                 if v != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.appendReserved(units.count) }
                 units.appendReserved(unit)
-                sentenceMarks.formUnion(resolveFacts(i + 1..<i + length))
-                return i + length
+                return (i + length, own.union(resolveFacts(i + 1..<i + length)))
             } else {
                 units.appendReserved(ScoredUnit(tokens: i..<i + 1, role: .other))
-                return i + 1
+                return (i + 1, own)
             }
         default:
-            sentenceMarks.formUnion(resolveOther(i))
+            let own = resolveOther(i)
             units.appendReserved(ScoredUnit(tokens: i..<i + 1, role: .other))
-            return i + 1
+            return (i + 1, own)
         }
     }
 
