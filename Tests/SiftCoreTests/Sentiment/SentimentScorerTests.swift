@@ -18,6 +18,13 @@ struct SentimentScorerTests {
         #expect(ScoringRun.withoutHash == WordHash.of("without"))
     }
 
+    /// `buildUnits` tells words by `Role.isWord` before switching over the other roles.
+    @Test func roleIsWordOnlyForWords() {
+        #expect(ScoredUnit.Role.word.isWord)
+        let others: [ScoredUnit.Role] = [.booster, .contrast(.after), .contrast(.before), .clauseBreak, .other]
+        for role in others { #expect(!role.isWord) }
+    }
+
     @Test func notBadIsMildlyPositive() {
         let result = score("not bad")
         #expect(result.score.compound > 0.05)
