@@ -1053,6 +1053,19 @@ struct ScoringRun {
         }
     }
 
+    /// Appends the unit of emoji or emoticon `i`, with `valence` from `source`'s list when it has one; returns its marks.
+    private mutating func appendFaceUnit(_ i: Int, valence: Double?, source: ValenceSource) -> TokenFacts.Marks {
+        let own = resolveOther(i)
+        var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
+        if let v = valence {
+            unit.base = v; unit.valence = v; unit.source = source
+            if explain { addRule(units.count, source.label) }
+            if v != 0 { modifiableUnits.appendReserved(units.count) }
+        }
+        units.appendReserved(unit)
+        return own
+    }
+
     /// Appends the unit of token `i`, which is not a word; returns the index after the unit (a number may start an
     /// expression) and the union of the marks of the unit's tokens.
     // Out of line, so that the words' test in `buildUnits` stays a test: with this switch beside it the compiler
@@ -1070,25 +1083,11 @@ struct ScoringRun {
             }
             return (i + 1, fact.marks)
         case .emoji:
-            let own = resolveOther(i)
-            var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
-            if let v = tables.emoji.value(tokens[i].folded, hash: tokens[i].foldedHash) ?? tables.emoji[SentimentLexicons.emojiKey(tokens[i].folded)] {
-                unit.base = v; unit.valence = v; unit.source = .emoji
-                if explain { addRule(units.count, ValenceSource.emoji.label) }
-                if v != 0 { modifiableUnits.appendReserved(units.count) }
-            }
-            units.appendReserved(unit)
-            return (i + 1, own)
+            let valence = tables.emoji.value(tokens[i].folded, hash: tokens[i].foldedHash) ?? tables.emoji[SentimentLexicons.emojiKey(tokens[i].folded)]
+            return (i + 1, appendFaceUnit(i, valence: valence, source: .emoji))
         case .emoticon:
-            let own = resolveOther(i)
-            var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
-            if let v = tables.emoticons.value(tokens[i].folded, hash: tokens[i].foldedHash) {
-                unit.base = v; unit.valence = v; unit.source = .emoticon
-                if explain { addRule(units.count, ValenceSource.emoticon.label) }
-                if v != 0 { modifiableUnits.appendReserved(units.count) }
-            }
-            units.appendReserved(unit)
-            return (i + 1, own)
+            let valence = tables.emoticons.value(tokens[i].folded, hash: tokens[i].foldedHash)
+            return (i + 1, appendFaceUnit(i, valence: valence, source: .emoticon))
         case .number:
             let own = resolveOther(i)
             // Ratings written out ("0 stars", "10/10") are expressions that start with a number.
