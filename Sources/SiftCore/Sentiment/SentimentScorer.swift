@@ -149,7 +149,6 @@ struct ScoredUnit {
     var role: Role
     var base: Double = 0
     var valence: Double = 0
-    var source: ValenceSource = .general
     var boosterScalar: Double = 0
 }
 
@@ -1042,7 +1041,7 @@ struct ScoringRun {
                     }
                 }
                 units.appendReserved(ScoredUnit(tokens: Range(uncheckedBounds: (i, i &+ 1)), role: fact.role, base: fact.base, valence: fact.base,
-                                        source: fact.source, boosterScalar: fact.boosterScalar))
+                                        boosterScalar: fact.boosterScalar))
                 i &+= 1
                 continue
             }
@@ -1058,7 +1057,7 @@ struct ScoringRun {
         let own = resolveOther(i)
         var unit = ScoredUnit(tokens: i..<i + 1, role: .other)
         if let v = valence {
-            unit.base = v; unit.valence = v; unit.source = source
+            unit.base = v; unit.valence = v
             if explain { addRule(units.count, source.label) }
             if v != 0 { modifiableUnits.appendReserved(units.count) }
         }
@@ -1095,7 +1094,7 @@ struct ScoringRun {
             if let phrases = active.entry(tokens[i])?.phrases, !phrases.isEmpty,
                let (phrase, length) = Self.matchPhrase(phrases, at: i, end: end, lexicon: active, tokens: tokens),
                case .valence(let v, let source) = phrase.kind {
-                let unit = ScoredUnit(tokens: i..<i + length, role: .word, base: v, valence: v, source: source)
+                let unit = ScoredUnit(tokens: i..<i + length, role: .word, base: v, valence: v)
                 if length > 1, v != 0 { sentenceHasExpression = true }
                 if explain { addRule(units.count, source == .general ? "expression" : source.label) }
                 if v != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.appendReserved(units.count) }
@@ -1184,7 +1183,7 @@ struct ScoringRun {
         var unit = ScoredUnit(tokens: range, role: .word)
         switch kind {
         case .valence(let v, let source):
-            unit.base = v; unit.valence = v; unit.source = source
+            unit.base = v; unit.valence = v
             if range.count > 1, v != 0 { sentenceHasExpression = true }
             if explain { addRule(units.count, source == .general ? "expression" : source.label) }
             if v != 0 || tokens[range.lowerBound].flags.contains(.negated) { modifiableUnits.appendReserved(units.count) }
