@@ -32,10 +32,12 @@ let package = Package(
             name: "CLanguageID",
             linkerSettings: [.linkedLibrary("cld2"), .linkedLibrary("exttextcat-2.0"), .linkedLibrary("stdc++")]
         ),
+        // The word tables scripts/embed-lexicons lays out of the shipped lexicons, as read-only data.
+        .target(name: "CLexiconTables"),
         .target(
             name: "SiftCore",
             dependencies: [
-                "CLibXML2", "CStemmer", "CICUShim", "CLanguageID",
+                "CLibXML2", "CStemmer", "CICUShim", "CLanguageID", "CLexiconTables",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -1,3 +1,5 @@
+import CLexiconTables
+
 /// A user's overlay file that does not follow the `term<TAB>valence` layout.
 public struct SentimentLexiconError: Error, CustomStringConvertible, Sendable, Hashable {
     /// 1-based position of the overlay among those given.
@@ -334,16 +336,19 @@ struct LaidOutLexicon: Sendable {
     /// contrast side (0 none, 1 after, 2 before) and its expressions, a count and their indices; per expression its
     /// kind (0 valence, 1 booster, 2 contrast), value index or side, and source; per stem its term's entry index); the
     /// expressions' words, one expression a line; the stems, one a line; the distinct values, one a line. Nil when
-    /// the sections do not fit together.
-    init?(_ sections: [String]) {
+    /// the sections do not fit together. `embedded`: the name the words of the keys and stems were laid out under
+    /// into the binary (`LaidOutWords(lines:embedded:)`), for the sections of `EmbeddedLexicons`.
+    init?(_ sections: [String], embedded name: String? = nil) {
         guard sections.count == 5 else { return nil }
-        let numbers = Self.numbers(sections[1])
+        let numbers = name.flatMap(Self.embeddedNumbers) ?? Self.numbers(sections[1])
         let valueLines = sections[4].utf8.split(separator: UInt8(ascii: "\n"))
         let values = valueLines.compactMap { Double(String(decoding: $0, as: UTF8.self)) }
         guard numbers.count >= 3, values.count == valueLines.count else { return nil }
         let entryCount = numbers[0], phraseCount = numbers[1], stemCount = numbers[2]
-        let keys = LaidOutWords(lines: sections[0], count: entryCount, distinct: true)
-        let stemKeys = LaidOutWords(lines: sections[3], count: stemCount, distinct: true)
+        let keys = name.flatMap { LaidOutWords(lines: sections[0], embedded: "\($0):keys") }
+            ?? LaidOutWords(lines: sections[0], count: entryCount, distinct: true)
+        let stemKeys = name.flatMap { LaidOutWords(lines: sections[3], embedded: "\($0):stems") }
+            ?? LaidOutWords(lines: sections[3], count: stemCount, distinct: true)
         guard keys.count == entryCount, stemKeys.count == stemCount else { return nil }
         var position = 3
         func next() -> Int? {
@@ -375,15 +380,36 @@ struct LaidOutLexicon: Sendable {
             return true
         }
         guard entriesRead else { return nil }
-        // Each expression's words and their hashes, hashed while split (hashing the Strings again was a tenth of
-        // reading the layout) into arrays of their own size (grown word by word, they were reallocated twice).
-        var phraseWords: [(words: [String], hashes: [Int])] = []
-        phraseWords.reserveCapacity(phraseCount)
+        // An expression's kind: 0 a valence (`a` indexes the values, `source` its ValenceSource), 1 a booster (`a`
+        // indexes the values), 2 a contrast (`a` its side: 1 after, 2 before).
+        func kind(_ tag: Int, _ a: Int, _ source: Int) -> PhraseKind? {
+            switch tag {
+            case 0:
+                if case let .some(.some(valence)) = value(a + 1), let from = ValenceSource(rawValue: UInt8(truncatingIfNeeded: source)) {
+                    return .valence(valence, from)
+                }
+                return nil
+            case 1:
+                if case let .some(.some(booster)) = value(a + 1) { return .booster(booster) }
+                return nil
+            case 2:
+                return a == 1 ? .contrast(.after) : a == 2 ? .contrast(.before) : nil
+            default:
+                return nil
+            }
+        }
+        // Each expression made as its line is split: its words and their hashes (hashed while split: hashing the
+        // Strings again was a tenth of reading the layout) in arrays of their own size (grown word by word, they were
+        // reallocated twice). One pass: the two arrays kept for a second pass over the expressions were retained and
+        // released once more each. (`Array(unsafeUninitializedCapacity:)` for them is not specialized here: 800
+        // instructions an array, against 315 for `reserveCapacity`.)
+        var phrases: [LexiconPhrase] = []
+        phrases.reserveCapacity(phraseCount)
         var text = sections[2]
-        text.withUTF8 { bytes in
+        let phrasesRead = text.withUTF8 { bytes -> Bool in
             // Through plain pointers, each line's words counted while its end is looked for: index loops over the
             // bytes with a `where` clause tested bounds on every byte.
-            guard let base = bytes.baseAddress else { return }
+            guard let base = bytes.baseAddress else { return true }
             let end = base + bytes.count
             var line = base
             while line < end {
@@ -393,6 +419,7 @@ struct LaidOutLexicon: Sendable {
                     lineEnd += 1
                 }
                 if lineEnd > line {
+                    guard let tag = next(), let a = next(), let source = next(), let kind = kind(tag, a, source) else { return false }
                     var words: [String] = [], hashes: [Int] = []
                     words.reserveCapacity(spaces + 1)
                     hashes.reserveCapacity(spaces + 1)
@@ -407,36 +434,13 @@ struct LaidOutLexicon: Sendable {
                         }
                         p += 1
                     }
-                    phraseWords.append((words, hashes))
+                    phrases.append(LexiconPhrase(words: words, kind: kind, hashes: hashes))
                 }
                 line = lineEnd + 1
             }
+            return true
         }
-        guard phraseWords.count == phraseCount else { return nil }
-        var phrases: [LexiconPhrase] = []
-        phrases.reserveCapacity(phraseCount)
-        for (words, hashes) in phraseWords {
-            guard let tag = next(), let a = next(), let source = next() else { return nil }
-            // An expression's kind: 0 a valence (`a` indexes the values, `source` its ValenceSource), 1 a booster
-            // (`a` indexes the values), 2 a contrast (`a` its side: 1 after, 2 before).
-            let kind: PhraseKind?
-            switch tag {
-            case 0:
-                if case let .some(.some(valence)) = value(a + 1), let from = ValenceSource(rawValue: UInt8(truncatingIfNeeded: source)) {
-                    kind = .valence(valence, from)
-                } else {
-                    kind = nil
-                }
-            case 1:
-                if case let .some(.some(booster)) = value(a + 1) { kind = .booster(booster) } else { kind = nil }
-            case 2:
-                kind = a == 1 ? .contrast(.after) : a == 2 ? .contrast(.before) : nil
-            default:
-                kind = nil
-            }
-            guard let kind else { return nil }
-            phrases.append(LexiconPhrase(words: words, kind: kind, hashes: hashes))
-        }
+        guard phrasesRead, phrases.count == phraseCount else { return nil }
         var targets: [StemTarget] = []
         targets.reserveCapacity(stemCount)
         for _ in 0..<stemCount {
@@ -471,6 +475,16 @@ struct LaidOutLexicon: Sendable {
                 }
                 count = written
             }
+        }
+    }
+
+    /// The numbers section of the lexicon named `name` as `scripts/embed-lexicons` read it into the binary
+    /// (`LexiconTables.h`); nil when there is none.
+    static func embeddedNumbers(_ name: String) -> [Int]? {
+        guard let table = sift_laid_out_numbers_named(name)?.pointee, let numbers = table.numbers else { return nil }
+        return [Int](unsafeUninitializedCapacity: table.count) { buffer, count in
+            for k in 0..<table.count { buffer[k] = Int(numbers[k]) }
+            count = table.count
         }
     }
 
@@ -563,7 +577,7 @@ struct SentimentLexicons: Sendable {
             // its sample as the embedded index did: reading the files and inserting their terms was a third of a
             // one-line run.
             let laidOut = parsedOverlays.isEmpty
-                ? store.laidOutLexicon(code).flatMap(LaidOutLexicon.init).flatMap { $0.stemsAgree(stem) ? $0 : nil } : nil
+                ? store.laidOutLexicon(code).flatMap { LaidOutLexicon($0, embedded: code) }.flatMap { $0.stemsAgree(stem) ? $0 : nil } : nil
             stopwords[code] = Set(Self.foldedLines(store, "\(code)/stopwords.txt"))
             if laidOut == nil {
                 Self.loadEntries(of: code, from: store, into: &lexicon, overlays: parsedOverlays)
@@ -584,7 +598,7 @@ struct SentimentLexicons: Sendable {
             languages[code] = lexicon
         }
         stopwordLists = stopwords.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }.filter { !$0.words.isEmpty }
-        if let laidOut = store.laidOutLexicon("common/multilingual.tsv").flatMap(LaidOutLexicon.init) {
+        if let laidOut = store.laidOutLexicon("common/multilingual.tsv").flatMap({ LaidOutLexicon($0, embedded: "common/multilingual.tsv") }) {
             multilingual.phrases = laidOut.phrases
             multilingual.lookup = LexiconLookup(laidOut: laidOut, failures: WordTable(), productWords: nil)
         } else {

@@ -1,3 +1,5 @@
+import CLexiconTables
+
 /// A read-mostly table from a word to a value, probed with the FNV-1a hash the text analyzer already computed for
 /// each token (`Token.foldedHash`, `Token.stemHash`): the scorer's lookups hash nothing and compare one short string.
 ///
@@ -166,9 +168,10 @@ struct WordSet: Sendable {
     // Laid out, not inserted: making a String of each of the 10,771 words of the plain-English lists and inserting it
     // was a thirteenth of a one-line run.
     /// `distinct`: no word is on two lines (as `scripts/embed-lexicons` writes its lists), so none is looked for
-    /// before it is placed.
-    init(lines text: String, distinct: Bool = false) {
-        laidOut = LaidOutWords(lines: text, distinct: distinct)
+    /// before it is placed. `embedded`: the name of the table `scripts/embed-lexicons` laid out of the same text
+    /// (`LaidOutWords(lines:embedded:)`), taken when there is one.
+    init(lines text: String, distinct: Bool = false, embedded name: String? = nil) {
+        laidOut = name.flatMap { LaidOutWords(lines: text, embedded: $0) } ?? LaidOutWords(lines: text, distinct: distinct)
         isLaidOut = true
     }
 
@@ -190,15 +193,53 @@ struct WordSet: Sendable {
 
 /// Words laid out in one byte buffer and found through `TaggedProbes` by their `WordHash`, as `WordTable` finds its
 /// String keys: a table filled once from a text of one word a line makes no String per word.
-struct LaidOutWords: Sendable {
-    private var bytes: [UInt8] = []
+// Read through pointers: into the binary's read-only data for a table `scripts/embed-lexicons` laid out (copying the
+// embedded tables into arrays was a thirtieth of scoring one line), into `storage` for one laid out at run time.
+// @unchecked Sendable: the memory behind the pointers is never written after `init`, and is either static or kept
+// alive by `storage`, which every copy of the value holds.
+struct LaidOutWords: @unchecked Sendable {
+    private let storage: Storage?
+    private let bytes: UnsafeBufferPointer<UInt8>
     /// Each word's bytes in `bytes`: start << 32 | end, by index.
-    private var bounds: [UInt64] = []
-    private var probes = TaggedProbes(slots: 16)
+    private let bounds: UnsafeBufferPointer<UInt64>
+    /// `TaggedProbes`' slots for the words.
+    private let slots: UnsafeBufferPointer<UInt64>
+
+    /// The memory of a table laid out at run time, freed with the last value holding it.
+    private final class Storage {
+        let bytes: UnsafeMutableBufferPointer<UInt8>
+        let bounds: UnsafeMutableBufferPointer<UInt64>
+        let slots: UnsafeMutableBufferPointer<UInt64>
+
+        init(bytes: [UInt8], bounds: [UInt64], slots: [UInt64]) {
+            self.bytes = .allocate(capacity: bytes.count)
+            _ = self.bytes.initialize(fromContentsOf: bytes)
+            self.bounds = .allocate(capacity: bounds.count)
+            _ = self.bounds.initialize(fromContentsOf: bounds)
+            self.slots = .allocate(capacity: slots.count)
+            _ = self.slots.initialize(fromContentsOf: slots)
+        }
+
+        deinit {
+            bytes.deallocate()
+            bounds.deallocate()
+            slots.deallocate()
+        }
+    }
 
     var count: Int { bounds.count }
 
-    init() {}
+    init() {
+        self.init(bytes: [], bounds: [], probes: TaggedProbes(slots: 16))
+    }
+
+    private init(bytes: [UInt8], bounds: [UInt64], probes: TaggedProbes) {
+        let storage = Storage(bytes: bytes, bounds: bounds, slots: probes.slotValues)
+        self.storage = storage
+        self.bytes = UnsafeBufferPointer(storage.bytes)
+        self.bounds = UnsafeBufferPointer(storage.bounds)
+        slots = UnsafeBufferPointer(storage.slots)
+    }
 
     /// The words of `text`, one a line (empty lines skipped); a word on several lines is held once. `count`: the
     /// number of lines when the caller knows it (else they are counted); `distinct`: no word is on two lines (as
@@ -211,9 +252,22 @@ struct LaidOutWords: Sendable {
                 ?? Self.layOut(bytes, lines: counted(), distinct: distinct) else {
             preconditionFailure("a text has no more words than lines")
         }
-        self.bytes = bytes
-        self.bounds = bounds
-        self.probes = probes
+        self.init(bytes: bytes, bounds: bounds, probes: probes)
+    }
+
+    /// The words of `text`, one a line, as `scripts/embed-lexicons` laid them out into the binary's read-only data
+    /// under `name` (`LexiconTables.h`; its words are distinct), read where they are. Nil when there is no such table
+    /// or it was laid out of another text.
+    init?(lines text: String, embedded name: String) {
+        var text = text
+        guard let table = text.withUTF8({ sift_laid_out_words_of(name, $0.baseAddress, $0.count) })?.pointee,
+              let bytes = table.bytes, let bounds = table.bounds, let slots = table.slots else { return nil }
+        storage = nil
+        self.bytes = UnsafeRawPointer(bytes).withMemoryRebound(to: UInt8.self, capacity: table.byteCount) {
+            UnsafeBufferPointer(start: $0, count: table.byteCount)
+        }
+        self.bounds = UnsafeBufferPointer(start: bounds, count: table.count)
+        self.slots = UnsafeBufferPointer(start: slots, count: table.slotCount)
     }
 
     /// The bounds and probes of the words of `bytes`, one a line; nil when it has more than `lines` words.
@@ -296,7 +350,8 @@ struct LaidOutWords: Sendable {
     init(distinct words: [String]) {
         var size = 16
         while size < words.count * 2 { size *= 2 }
-        probes = TaggedProbes(slots: size)
+        var probes = TaggedProbes(slots: size)
+        var bytes: [UInt8] = [], bounds: [UInt64] = []
         bounds.reserveCapacity(words.count)
         for var word in words {
             word.withUTF8 { word in
@@ -306,35 +361,26 @@ struct LaidOutWords: Sendable {
                 probes.place(bounds.count - 1, hash: WordHash.of(word))
             }
         }
+        self.init(bytes: bytes, bounds: bounds, probes: probes)
     }
 
     /// The index of `word`, whose `hash` is `WordHash.of(word)`; nil when it is not held.
     @inline(__always)
     func index(_ word: String, hash: Int) -> Int? {
-        if let found = word.utf8.withContiguousStorageIfAvailable({ word in
-            bytes.withUnsafeBufferPointer { index(word, hash: hash, in: $0) }
-        }) { return found }
+        if let found = word.utf8.withContiguousStorageIfAvailable({ index($0, hash: hash) }) { return found }
         let copy = Array(word.utf8)
-        return copy.withUnsafeBufferPointer { word in bytes.withUnsafeBufferPointer { index(word, hash: hash, in: $0) } }
+        return copy.withUnsafeBufferPointer { index($0, hash: hash) }
     }
 
     /// The word at `index` (below `count`).
     func word(at index: Int) -> String {
         let bound = bounds[index]
-        return bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(bound >> 32)..<Int(bound & 0xFFFF_FFFF)]), as: UTF8.self)
-        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(bound >> 32)..<Int(bound & 0xFFFF_FFFF)]), as: UTF8.self)
     }
 
     @inline(__always)
-    private func index(_ word: UnsafeBufferPointer<UInt8>, hash: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-        bounds.withUnsafeBufferPointer { Self.index(word, hash: hash, probes: probes, bounds: $0, in: buffer) }
-    }
-
-    @inline(__always)
-    private static func index(_ word: UnsafeBufferPointer<UInt8>, hash: Int, probes: TaggedProbes,
-                              bounds: UnsafeBufferPointer<UInt64>, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-        probes.first(hash: hash) { holds(bounds, $0, word, in: buffer) }
+    private func index(_ word: UnsafeBufferPointer<UInt8>, hash: Int) -> Int? {
+        TaggedProbes.first(hash: hash, in: slots) { [bounds, bytes] in Self.holds(bounds, $0, word, in: bytes) }
     }
 
     /// Whether the word at index `k` of `bounds` is `word`.

@@ -15,6 +15,9 @@ struct TaggedProbes: Sendable {
 
     var count: Int { slots.count }
 
+    /// The slots as they are, for a table that keeps them elsewhere once filled (`LaidOutWords`).
+    var slotValues: [UInt64] { slots }
+
     @inline(__always)
     fileprivate static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) & 0xFFFF_FFFF) << 32 }
 
@@ -30,7 +33,7 @@ struct TaggedProbes: Sendable {
     }
 
     @inline(__always)
-    fileprivate static func first(hash: Int, in slots: UnsafeBufferPointer<UInt64>, where isKey: (Int) -> Bool) -> Int? {
+    static func first(hash: Int, in slots: UnsafeBufferPointer<UInt64>, where isKey: (Int) -> Bool) -> Int? {
         let mask = slots.count - 1
         let tag = Self.tag(hash)
         var slot = hash & mask

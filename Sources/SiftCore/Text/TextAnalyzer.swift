@@ -76,7 +76,8 @@ final class PlainEnglishWords: Sendable {
             // Inserting the embedded words is all the first text waits for: folding and splitting the lexicon files
             // were a sixth of its wait.
             let lists: Lists = if let embedded {
-                (WordSet(lines: embedded.englishVocabulary, distinct: true), WordSet(lines: embedded.otherLanguageWords, distinct: true))
+                (WordSet(lines: embedded.englishVocabulary, distinct: true, embedded: "englishVocabulary"),
+                 WordSet(lines: embedded.otherLanguageWords, distinct: true, embedded: "otherLanguageWords"))
             } else {
                 (WordSet(lexicons.computedEnglishVocabulary()), WordSet(lexicons.computedOtherLanguageWords()))
             }

@@ -208,6 +208,11 @@ struct SentimentLexiconTests {
                         == built.entries.key(at: Int(target.term)), "\(name): \(stem)")
             }
         }
+        // The numbers scripts/embed-lexicons read into the binary are those of the numbers section.
+        for (name, sections) in EmbeddedLexicons.laidOutLexicons {
+            #expect(LaidOutLexicon.embeddedNumbers(name) == LaidOutLexicon.numbers(sections[1]), "\(name)")
+        }
+        #expect(LaidOutLexicon.embeddedNumbers("no such lexicon") == nil)
         // With the user's file or overlay, the lexicons are built from the files again.
         #expect(LexiconStore.shipped.overlaid(by: ["en/domain.tsv": "zwobbled\t-2"]).laidOutLexicon("en") == nil)
         #expect(LaidOutLexicon(["a", "1 0 0 0 0 0 0 0", "", "", ""]) == nil)

@@ -87,6 +87,33 @@ struct WordTableTests {
         #expect(repeated.count == 2 && repeated.word(at: 0) == "b" && repeated.word(at: 1) == "a")
     }
 
+    @Test func theEmbeddedWordTablesHoldWhatTheRuntimeLaysOutOfTheSameTexts() throws {
+        // scripts/embed-lexicons lays out the keys and stems of each laid-out lexicon and the plain-English lists into
+        // the binary (LexiconTables.h); read where they are, they must find every word at the index the runtime's
+        // layout of the same text gives it, and nothing else.
+        var texts: [(String, String)] = [("englishVocabulary", EmbeddedLexicons.englishVocabulary),
+                                         ("otherLanguageWords", EmbeddedLexicons.otherLanguageWords)]
+        for (name, sections) in EmbeddedLexicons.laidOutLexicons {
+            texts += [("\(name):keys", sections[0]), ("\(name):stems", sections[3])]
+        }
+        #expect(texts.count == 8)
+        for (name, text) in texts {
+            let embedded = try #require(LaidOutWords(lines: text, embedded: name), "\(name)")
+            let laidOut = LaidOutWords(lines: text, distinct: true)
+            #expect(embedded.count == laidOut.count && (embedded.count > 100 || name.hasSuffix("multilingual.tsv:stems")), "\(name)")
+            for index in 0..<laidOut.count {
+                let word = laidOut.word(at: index)
+                #expect(embedded.word(at: index) == word && embedded.index(word, hash: WordHash.of(word)) == index, "\(name): \(word)")
+                #expect(embedded.index(word + "zz", hash: WordHash.of(word + "zz")) == nil, "\(name): \(word)")
+            }
+            // A table is taken only for the text it was laid out of.
+            #expect(LaidOutWords(lines: text + "\nzzword", embedded: name) == nil, "\(name)")
+            #expect(LaidOutWords(lines: "zz" + text.dropFirst(2), embedded: name) == nil, "\(name)")
+        }
+        #expect(LaidOutWords(lines: EmbeddedLexicons.englishVocabulary, embedded: "otherLanguageWords") == nil)
+        #expect(LaidOutWords(lines: "", embedded: "no such table") == nil)
+    }
+
     @Test func aLaidOutTableFindsWhatItsWordTableFinds() {
         var table = WordTable<Int>()
         let words = (0..<3_000).map { "w\($0)" } + ["a-very-long-word-beyond-a-small-string", "😡", "très"]
