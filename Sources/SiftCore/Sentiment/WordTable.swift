@@ -146,8 +146,8 @@ struct WordSet: Sendable {
     private var table = WordTable<Bool>()
     /// The words of `init(lines:)`, kept as bytes of one buffer instead of a String each.
     private var laidOut: LaidOutWords?
-    /// Whether `laidOut` holds the words: tested before `laidOut` is read through, since binding it copied its three
-    /// arrays (a retain and release each) on every probe of every set.
+    /// Whether `laidOut` holds the words: tested before `laidOut` is read through, since binding it copied it (a
+    /// retain and release) on every probe of every set.
     private var isLaidOut = false
 
     init<S: Sequence>(_ words: S) where S.Element == String {
@@ -194,51 +194,59 @@ struct WordSet: Sendable {
 /// Words laid out in one byte buffer and found through `TaggedProbes` by their `WordHash`, as `WordTable` finds its
 /// String keys: a table filled once from a text of one word a line makes no String per word.
 // Read through pointers: into the binary's read-only data for a table `scripts/embed-lexicons` laid out (copying the
-// embedded tables into arrays was a thirtieth of scoring one line), into `storage` for one laid out at run time.
-// @unchecked Sendable: the memory behind the pointers is never written after `init`, and is either static or kept
-// alive by `storage`, which every copy of the value holds.
-struct LaidOutWords: @unchecked Sendable {
-    private let storage: Storage?
-    private let bytes: UnsafeBufferPointer<UInt8>
-    /// Each word's bytes in `bytes`: start << 32 | end, by index.
-    private let bounds: UnsafeBufferPointer<UInt64>
-    /// `TaggedProbes`' slots for the words.
-    private let slots: UnsafeBufferPointer<UInt64>
+// embedded tables into arrays was a thirtieth of scoring one line), into memory of its own for one laid out at run
+// time. The pointers are held by one object, so copying the words (a `WordSet` is copied for each text) retains one
+// reference: the three buffers' pointers and counts held inline made every copy go through value witnesses.
+struct LaidOutWords: Sendable {
+    private let memory: Memory
 
-    /// The memory of a table laid out at run time, freed with the last value holding it.
-    private final class Storage {
-        let bytes: UnsafeMutableBufferPointer<UInt8>
-        let bounds: UnsafeMutableBufferPointer<UInt64>
-        let slots: UnsafeMutableBufferPointer<UInt64>
+    // @unchecked Sendable: the memory behind the pointers is never written after `init`, and is either static or
+    // owned by this object.
+    private final class Memory: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// Each word's bytes in `bytes`: start << 32 | end, by index.
+        let bounds: UnsafeBufferPointer<UInt64>
+        /// `TaggedProbes`' slots for the words.
+        let slots: UnsafeBufferPointer<UInt64>
+        /// Whether the buffers were allocated here (else they are the binary's static data).
+        let isOwned: Bool
 
+        init(bytes: UnsafeBufferPointer<UInt8>, bounds: UnsafeBufferPointer<UInt64>, slots: UnsafeBufferPointer<UInt64>) {
+            self.bytes = bytes
+            self.bounds = bounds
+            self.slots = slots
+            isOwned = false
+        }
+
+        /// Copies of the arrays, freed with this object.
         init(bytes: [UInt8], bounds: [UInt64], slots: [UInt64]) {
-            self.bytes = .allocate(capacity: bytes.count)
-            _ = self.bytes.initialize(fromContentsOf: bytes)
-            self.bounds = .allocate(capacity: bounds.count)
-            _ = self.bounds.initialize(fromContentsOf: bounds)
-            self.slots = .allocate(capacity: slots.count)
-            _ = self.slots.initialize(fromContentsOf: slots)
+            func copy<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+                let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
+                _ = buffer.initialize(fromContentsOf: array)
+                return UnsafeBufferPointer(buffer)
+            }
+            self.bytes = copy(bytes)
+            self.bounds = copy(bounds)
+            self.slots = copy(slots)
+            isOwned = true
         }
 
         deinit {
+            guard isOwned else { return }
             bytes.deallocate()
             bounds.deallocate()
             slots.deallocate()
         }
     }
 
-    var count: Int { bounds.count }
+    var count: Int { memory.bounds.count }
 
     init() {
         self.init(bytes: [], bounds: [], probes: TaggedProbes(slots: 16))
     }
 
     private init(bytes: [UInt8], bounds: [UInt64], probes: TaggedProbes) {
-        let storage = Storage(bytes: bytes, bounds: bounds, slots: probes.slotValues)
-        self.storage = storage
-        self.bytes = UnsafeBufferPointer(storage.bytes)
-        self.bounds = UnsafeBufferPointer(storage.bounds)
-        slots = UnsafeBufferPointer(storage.slots)
+        memory = Memory(bytes: bytes, bounds: bounds, slots: probes.slotValues)
     }
 
     /// The words of `text`, one a line (empty lines skipped); a word on several lines is held once. `count`: the
@@ -262,12 +270,11 @@ struct LaidOutWords: @unchecked Sendable {
         var text = text
         guard let table = text.withUTF8({ sift_laid_out_words_of(name, $0.baseAddress, $0.count) })?.pointee,
               let bytes = table.bytes, let bounds = table.bounds, let slots = table.slots else { return nil }
-        storage = nil
-        self.bytes = UnsafeRawPointer(bytes).withMemoryRebound(to: UInt8.self, capacity: table.byteCount) {
-            UnsafeBufferPointer(start: $0, count: table.byteCount)
-        }
-        self.bounds = UnsafeBufferPointer(start: bounds, count: table.count)
-        self.slots = UnsafeBufferPointer(start: slots, count: table.slotCount)
+        memory = Memory(bytes: UnsafeRawPointer(bytes).withMemoryRebound(to: UInt8.self, capacity: table.byteCount) {
+                            UnsafeBufferPointer(start: $0, count: table.byteCount)
+                        },
+                        bounds: UnsafeBufferPointer(start: bounds, count: table.count),
+                        slots: UnsafeBufferPointer(start: slots, count: table.slotCount))
     }
 
     /// The bounds and probes of the words of `bytes`, one a line; nil when it has more than `lines` words.
@@ -374,13 +381,14 @@ struct LaidOutWords: @unchecked Sendable {
 
     /// The word at `index` (below `count`).
     func word(at index: Int) -> String {
-        let bound = bounds[index]
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(bound >> 32)..<Int(bound & 0xFFFF_FFFF)]), as: UTF8.self)
+        let bound = memory.bounds[index]
+        return String(decoding: UnsafeBufferPointer(rebasing: memory.bytes[Int(bound >> 32)..<Int(bound & 0xFFFF_FFFF)]), as: UTF8.self)
     }
 
     @inline(__always)
     private func index(_ word: UnsafeBufferPointer<UInt8>, hash: Int) -> Int? {
-        TaggedProbes.first(hash: hash, in: slots) { [bounds, bytes] in Self.holds(bounds, $0, word, in: bytes) }
+        let (bounds, bytes) = (memory.bounds, memory.bytes)
+        return TaggedProbes.first(hash: hash, in: memory.slots) { Self.holds(bounds, $0, word, in: bytes) }
     }
 
     /// Whether the word at index `k` of `bounds` is `word`.
