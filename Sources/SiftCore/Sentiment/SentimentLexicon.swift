@@ -555,12 +555,18 @@ struct SentimentLexicons: Sendable {
 
     /// Loads the lexicons of `store` and the already parsed overlays.
     init(store: LexiconStore, parsedOverlays: [[(String, Double)]]) {
-        for (line, valence) in Self.pairs(store, "emoji/emoji.tsv") {
+        // The tables are made with room for every line at once: grown from 16 slots, they were placed again five
+        // times.
+        let emoji = Self.pairs(store, "emoji/emoji.tsv")
+        emojiTable = WordTable(reserving: emoji.count)
+        for (line, valence) in emoji {
             emojiTable[Self.emojiKey(line)] = valence
         }
         // Emoticons keep their case: ":D" and ":d", "T_T" and "t_t" are different faces, and the analyzer folds
         // only the nose and "xD" (see `emoticonKey`).
-        for (line, valence) in Self.pairs(store, "common/emoticons.tsv", folding: false) {
+        let emoticons = Self.pairs(store, "common/emoticons.tsv", folding: false)
+        emoticonTable = WordTable(reserving: 2 * emoticons.count)
+        for (line, valence) in emoticons {
             emoticonTable[line] = valence
             emoticonTable[Self.emoticonKey(line)] = valence
         }
@@ -846,6 +852,10 @@ struct SentimentLexicons: Sendable {
 
     /// An emoji without variation selectors, joiners or skin tones, as the text analyzer folds emoji.
     static func emojiKey<S: StringProtocol>(_ text: S) -> String {
+        // Most emoji hold none of the scalars dropped below, and their bytes tell: U+FE0E and U+FE0F are EF B8 8E/8F,
+        // U+200D is E2 80 8D, the gender signs E2 99 80/82, the skin tones F0 9F 8F BB…BF. Without them the key is the
+        // text itself: walking its scalars into a new view was a third of filling the emoji table.
+        if !(text.utf8.withContiguousStorageIfAvailable(Self.mayHoldDroppedScalar) ?? true) { return String(text) }
         var scalars = String.UnicodeScalarView()
         var gendered = false
         for scalar in text.unicodeScalars {
@@ -858,6 +868,20 @@ struct SentimentLexicons: Sendable {
         }
         if gendered, scalars.isEmpty { return String(text) }
         return String(scalars)
+    }
+
+    /// Whether UTF-8 `bytes` may hold a scalar `emojiKey` drops: true for every text that does (and for some that do
+    /// not: F0 9F 8F starts U+1F3C0…1F3FF).
+    static func mayHoldDroppedScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        // Each sequence looked for is three bytes long.
+        while k + 2 < bytes.count {
+            let lead = bytes[k], next = bytes[k + 1]
+            if lead == 0xEF && next == 0xB8 || lead == 0xE2 && (next == 0x80 || next == 0x99)
+                || lead == 0xF0 && next == 0x9F && bytes[k + 2] == 0x8F { return true }
+            k += 1
+        }
+        return false
     }
 
     /// An emoticon as the text analyzer folds it (`Emoticons.folded`).

@@ -162,6 +162,23 @@ struct SentimentLexiconTests {
         }
     }
 
+    @Test func anEmojiKeyIsTheTextItselfOnlyWithoutADroppedScalar() {
+        // `emojiKey` returns the text as it is when its bytes show none of the scalars it drops; walking the scalars
+        // must give the same key for every shipped emoji and for texts with each dropped scalar.
+        func walked(_ text: String) -> String {
+            let kept = text.unicodeScalars.filter { ![0xFE0E, 0xFE0F, 0x200D, 0x2640, 0x2642].contains($0.value) && !(0x1F3FB...0x1F3FF).contains($0.value) }
+            let gendered = text.unicodeScalars.contains { $0.value == 0x2640 || $0.value == 0x2642 }
+            return gendered && kept.isEmpty ? text : String(String.UnicodeScalarView(kept))
+        }
+        let shipped = SentimentLexicons.pairs(.shipped, "emoji/emoji.tsv").map(\.0)
+        #expect(shipped.count > 300)
+        for text in shipped + ["👍🏽", "🤦‍♂️", "🤦‍♀", "♀", "♂️", "❤️", "☺︎", "🏀", "🏿", "a\u{200D}b", "x", "", "👩‍👩‍👧"] {
+            #expect(SentimentLexicons.emojiKey(text) == walked(text), "\(text)")
+            #expect(SentimentLexicons.emojiKey(Substring(text)) == walked(text), "\(text)")
+        }
+        #expect(SentimentLexicons.emojiKey("👍🏽") == "👍" && SentimentLexicons.emojiKey("♀") == "♀")
+    }
+
     @Test func laidOutLexiconsAreWhatTheRuntimeBuildsFromTheFiles() throws {
         // scripts/embed-lexicons lays out each language's entries, expressions and stem index (and the multilingual
         // list's) as the runtime would build them from the shipped files; an edited lexicon or a changed loading rule
