@@ -352,3 +352,53 @@ struct SentimentCommand: ParsableCommand {
         return count
     }
 }
+
+extension SentimentCommand {
+    /// `sentiment` followed by one text (not starting with "-" unless it is "-", and not empty) and the command's own
+    /// options in their plain form (`--explain`, `--lexicon FILE`, `--language CODE`, `--threads N`; each value
+    /// neither empty nor starting with "-", each option but `--lexicon` given once, `--threads` an integer), as
+    /// ArgumentParser parses it; nil for any other arguments (help, version, completion requests, `--name=value`,
+    /// `--`, repeated options, anything malformed), which are left to ArgumentParser and its messages.
+    static func parsedPlainly(_ arguments: [String]) -> SentimentCommand? {
+        guard arguments.first == "sentiment" else { return nil }
+        var text: String?, explain = false, lexicons: [String] = [], language: String?, threads: Int?
+        var k = 1
+        while k < arguments.count {
+            let argument = arguments[k]
+            switch argument {
+            case "--explain":
+                guard !explain else { return nil }
+                explain = true
+            case "--lexicon", "--language", "--threads":
+                guard k + 1 < arguments.count else { return nil }
+                let value = arguments[k + 1]
+                guard !value.isEmpty, !value.hasPrefix("-") else { return nil }
+                k += 1
+                if argument == "--lexicon" {
+                    lexicons.append(value)
+                } else if argument == "--language" {
+                    guard language == nil else { return nil }
+                    language = value
+                } else {
+                    // `Int(argument:)`, as ArgumentParser reads the option.
+                    guard threads == nil, let number = Int(value) else { return nil }
+                    threads = number
+                }
+            default:
+                guard text == nil, !argument.isEmpty, argument == "-" || !argument.hasPrefix("-") else { return nil }
+                text = argument
+            }
+            k += 1
+        }
+        guard let text else { return nil }
+        // Set on a value made here, not assigned in an initializer: assigned in one, the properties still read as
+        // definitions without a value (ArgumentParser's "Can't read a value from a parsable argument definition").
+        var command = SentimentCommand()
+        command.text = text
+        command.explain = explain
+        command.lexicons = lexicons
+        command.language = language
+        command.threads = threads
+        return command
+    }
+}
