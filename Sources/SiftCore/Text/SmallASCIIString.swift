@@ -48,6 +48,20 @@ enum SmallASCIIString {
         (low, high | (0xE0 | UInt64(truncatingIfNeeded: count)) << 56)
     }
 
+    /// The string of `bytes`, made from their words, when they are at most `capacity` ASCII bytes; nil for any other
+    /// bytes. Only when `isFound`.
+    @inline(__always)
+    static func make(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count <= capacity else { return nil }
+        var low: UInt64 = 0, high: UInt64 = 0, bits: UInt8 = 0
+        for k in 0..<bytes.count {
+            let byte = bytes[k]
+            bits |= byte
+            if k < 8 { low |= UInt64(byte) << (8 * UInt64(k)) } else { high |= UInt64(byte) << (8 * UInt64(k - 8)) }
+        }
+        return bits < 0x80 ? make(low, high, count: bytes.count) : nil
+    }
+
     /// The words holding `bytes` (at most 16) as `make` reads them.
     static func words(_ bytes: [UInt8]) -> (UInt64, UInt64) {
         var low: UInt64 = 0, high: UInt64 = 0

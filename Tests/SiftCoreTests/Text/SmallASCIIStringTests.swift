@@ -31,6 +31,19 @@ struct SmallASCIIStringTests {
         }
     }
 
+    @Test func stringsMadeFromBytesAreTheStringsOfTheirBytesAndOnlyShortASCIIIsMade() {
+        guard SmallASCIIString.isFound else { return }
+        for bytes in Self.words {
+            let made = bytes.withUnsafeBufferPointer { SmallASCIIString.make($0) }
+            #expect(made == String(decoding: bytes, as: UTF8.self) && made.map { Array($0.utf8) } == bytes, "\(bytes)")
+            #expect(made.map { Token.StringLayout.ownsNoMemory(Token.StringLayout.bits($0)) } == true)
+        }
+        // Sixteen bytes, or a byte outside ASCII anywhere: left to the usual way.
+        for bytes in [Array("abcdefghijklmnop".utf8), Array("très".utf8), Array("abcdefghijklmn😀".utf8), [0x61, 0x80]] {
+            #expect(bytes.withUnsafeBufferPointer { SmallASCIIString.make($0) } == nil, "\(bytes)")
+        }
+    }
+
     @Test func inlineASCIIStringsAreReadBackAsTheirWordsAndOthersAreNot() {
         guard SmallASCIIString.isFound else { return }
         for bytes in Self.words {
