@@ -10,24 +10,6 @@ struct Sift: ParsableCommand {
         subcommands: [Analyze.self, Ingest.self, Tokens.self, SentimentCommand.self, ThemesCommand.self, Kinds.self],
         defaultSubcommand: nil
     )
-
-    /// Runs `sift sentiment` given in its plain form (`SentimentCommand.parsedPlainly`) as ArgumentParser would
-    /// have parsed and run it; every other command line goes through ArgumentParser.
-    // ArgumentParser's first parse was 12.3 M instructions of a one-line `sift sentiment -` (its check for a
-    // completion-script request parses the line as two more commands, and each type it reflects on costs the Swift
-    // runtime a scan of every protocol conformance record), 43 % of that run.
-    static func main() {
-        if var sentiment = SentimentCommand.parsedPlainly(Array(CommandLine.arguments.dropFirst())) {
-            do {
-                try sentiment.validate()
-                try sentiment.run()
-            } catch {
-                exit(withError: error)
-            }
-            return
-        }
-        main(nil)
-    }
 }
 
 /// Options every command that reads inputs takes.

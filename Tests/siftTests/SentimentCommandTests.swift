@@ -15,33 +15,6 @@ struct SentimentCommandTests {
         #expect(objects[2]["compound"]! == 0)
     }
 
-    @Test func aPlainCommandLineRunsAsArgumentParserReadsIt() throws {
-        // `sift sentiment` in its plain form is read without ArgumentParser (`SentimentCommand.parsedPlainly`); each
-        // line here runs beside the same line written so that ArgumentParser reads it ("--name=value"), and the two
-        // must print the same and exit alike, errors included.
-        let directory = try SiftBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let overlay = directory.appendingPathComponent("overlay.tsv")
-        try "laggy\t-3\nsuper smooth\t2.5\n".write(to: overlay, atomically: true, encoding: .utf8)
-        let missing = directory.appendingPathComponent("missing.tsv").path
-        let lines: [([String], [String], Data?)] = [
-            (["sentiment", "--threads", "2", "laggy but super smooth"], ["sentiment", "--threads=2", "laggy but super smooth"], nil),
-            (["sentiment", "--lexicon", overlay.path, "--explain", "laggy, super smooth"],
-             ["sentiment", "--lexicon=\(overlay.path)", "--explain", "laggy, super smooth"], nil),
-            (["sentiment", "--language", "es", "no me gusta nada"], ["sentiment", "--language=es", "no me gusta nada"], nil),
-            (["sentiment", "--threads", "+3", "good"], ["sentiment", "--threads=+3", "good"], nil),
-            (["sentiment", "--threads", "0", "good"], ["sentiment", "--threads=0", "good"], nil),
-            (["sentiment", "--lexicon", missing, "good"], ["sentiment", "--lexicon=\(missing)", "good"], nil),
-            (["sentiment", "--threads", "1", "--lexicon", overlay.path, "-"], ["sentiment", "--threads=1", "--lexicon=\(overlay.path)", "-"],
-             Data("laggy\nsuper smooth :)\n\nawful\n".utf8)),
-        ]
-        for (plain, parsed, stdin) in lines {
-            let (a, b) = (try SiftBinary.run(plain, stdin: stdin), try SiftBinary.run(parsed, stdin: stdin))
-            #expect(a.status == b.status && a.stdout == b.stdout && a.stderr == b.stderr, "\(plain)")
-            #expect(!a.stdout.isEmpty || !a.stderr.isEmpty, "\(plain)")
-        }
-    }
-
     @Test func jsonLinesWriteTheNumbersTheOneTextFormWrites() throws {
         // The JSON lines' digits come from tables of signed scaled values; the one-text form formats each number on
         // its own (`JSONWriter.format`): negative values, values whose last digits are zeros, 0 and 1 must agree.
