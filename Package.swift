@@ -52,11 +52,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSwift,
-            // Linked by the toolchain's lld with the relative relocations packed (DT_RELR, glibc 2.36+): the loader
-            // applied the binary's 87,000 relative relocations one 24-byte record each, 0.45 M instructions of every
-            // run's start.
-            linkerSettings: [.unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"])]
+            swiftSettings: strictSwift
         ),
         .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore"], swiftSettings: strictSwift),
         .testTarget(name: "siftTests", dependencies: ["SiftCore", "sift"], swiftSettings: strictSwift),
