@@ -226,9 +226,12 @@ public final class TextAnalyzerWorker {
     }
     /// `Token.StringLayout.found`, kept here: a global's once-check for every text.
     private let stringLayout = Token.StringLayout.found
-    /// Folded emoji by their bytes: dropping variation selectors and skin tones scalar by scalar was 700
-    /// instructions an emoji.
-    @exclusivity(unchecked) private var emojiFolds = FoldMemo(limit: WordRules.limit)
+    /// Tokens no word list decides (marks other than one ASCII byte, emoji, emoticons, numbers, links, mentions,
+    /// prices) by their bytes as written, as `appendOther` makes them. Starts over past `WordRules.limit` tokens.
+    // Review sets repeat them ("!!!", "...", "👍", "5"): folding, hashing and flagging one again (a repeated mark's
+    // string built and hashed and its flags read from it; an emoji's bytes looked up in a memo of folded forms and
+    // its token built and its string retained) was ~400 instructions a token.
+    @exclusivity(unchecked) private var otherTokens = WrittenWordTable<WrittenOtherToken>()
     private lazy var wordBreaker: WordBreaker? = WordBreaker()
     private lazy var identifier: LanguageIdentifier? = LanguageIdentifier(
         engine: .cld2, romanizedHindiMarkers: lexicons.romanizedHindiMarkers)
@@ -585,12 +588,24 @@ public final class TextAnalyzerWorker {
             }
             return
         }
+        if scanned.kind == .word || scanned.kind == .hashtag {
+            appendFolded(scanned, breakBefore: breakBefore, bytes: bytes, rules: rules, english: english, to: &build)
+        } else {
+            // The memo passed in: read as the worker's property, it was copied (its arrays retained) for each access.
+            appendOther(scanned, breakBefore: breakBefore, bytes: bytes, memo: &otherTokens, to: &build)
+        }
+    }
+
+    /// Appends a word or hashtag that is not read from the memo of words as written, folded, stemmed and flagged.
+    // Out of line, as `appendOther`: a few tokens a review, which inlined would leave the word loop more to keep
+    // in registers.
+    @inline(never)
+    private func appendFolded(_ scanned: ScannedToken, breakBefore: Bool, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules,
+                              english: WordRules?, to build: inout TokenBuild) {
         let hashedForm: (form: FoldedForm, hash: Int)
-        if !scanned.isASCII && (scanned.kind == .word || scanned.kind == .hashtag) {
+        if !scanned.isASCII {
             // A hashtag's bytes start with '#' and a word's never do, so the bytes alone say how they fold.
             hashedForm = nonASCIIWordFolds.form(UnsafeBufferPointer(rebasing: bytes[scanned.range])) { lexicons.folder.fold(scanned, bytes: bytes) }
-        } else if scanned.kind == .emoji {
-            hashedForm = emojiFolds.form(UnsafeBufferPointer(rebasing: bytes[scanned.range])) { lexicons.folder.fold(scanned, bytes: bytes) }
         } else {
             let form = lexicons.folder.fold(scanned, bytes: bytes)
             hashedForm = (form, WordHash.of(form.folded))
@@ -598,37 +613,104 @@ public final class TextAnalyzerWorker {
         let (form, foldedHash) = hashedForm
         var flags: Token.Flags = breakBefore ? .lineBreakBefore : []
         if form.elongated { flags.insert(.elongated) }
-        if scanned.kind == .punctuation { flags.formUnion(Self.punctuationFlags(form.folded)) }
-        if scanned.kind == .emoji || scanned.kind == .emoticon { flags.formUnion([.outsideScopeMark, .endsScopeMark]) }
-        var stem = form.folded
-        var stemHash = foldedHash
-        if scanned.kind == .word || scanned.kind == .hashtag {
-            if form.allCaps { flags.insert(.allCaps) }
-            if scanned.kind == .word, form.folded.utf8.count > 1 || form.allCaps {
-                build.capsCandidates += 1
-                if form.allCaps { build.capsWords += 1 }
-            }
-            var word: WordRules.Word
-            if let english, scanned.isASCII {
-                word = english.word(form.folded, hash: foldedHash, stem: true)
-                word.flags.formUnion(rules.word(form.folded, hash: foldedHash, stem: false).flags)
-            } else {
-                word = rules.word(form.folded, hash: foldedHash, stem: !scanned.needsWordBreak)
-            }
-            stem = word.stem
-            stemHash = word.stemHash
-            flags.formUnion(word.flags)
-            if scanned.kind == .word {
-                build.evidence.words += 1
-                if !scanned.isASCII, form.folded.utf8.contains(where: { $0 >= 0x80 }) { build.evidence.nonASCIIWords += 1 }
-                if word.flags.contains(.stopword) { build.evidence.stopwords += 1 }
-                if word.isHindiMarker { build.evidence.hindiMarkers += 1 }
-                if word.isKnownEnglish { build.evidence.knownWords += 1 }
-                if word.isOtherLanguage { build.evidence.otherLanguageWords += 1 }
-            }
+        if form.allCaps { flags.insert(.allCaps) }
+        if scanned.kind == .word, form.folded.utf8.count > 1 || form.allCaps {
+            build.capsCandidates += 1
+            if form.allCaps { build.capsWords += 1 }
+        }
+        var word: WordRules.Word
+        if let english, scanned.isASCII {
+            word = english.word(form.folded, hash: foldedHash, stem: true)
+            word.flags.formUnion(rules.word(form.folded, hash: foldedHash, stem: false).flags)
+        } else {
+            word = rules.word(form.folded, hash: foldedHash, stem: !scanned.needsWordBreak)
+        }
+        flags.formUnion(word.flags)
+        if scanned.kind == .word {
+            build.evidence.words += 1
+            if !scanned.isASCII, form.folded.utf8.contains(where: { $0 >= 0x80 }) { build.evidence.nonASCIIWords += 1 }
+            if word.flags.contains(.stopword) { build.evidence.stopwords += 1 }
+            if word.isHindiMarker { build.evidence.hindiMarkers += 1 }
+            if word.isKnownEnglish { build.evidence.knownWords += 1 }
+            if word.isOtherLanguage { build.evidence.otherLanguageWords += 1 }
         }
         build.put(Token(kind: scanned.kind, utf8Range: scanned.range, folded: form.folded, foldedHash: foldedHash,
-                                  stem: stem, stemHash: stemHash, flags: flags))
+                        stem: word.stem, stemHash: word.stemHash, flags: flags))
+    }
+
+    /// A token no word list decides, as `appendOther` makes it from its bytes (`otherTokens`).
+    struct WrittenOtherToken {
+        /// The token at 0..<0 with no line break before it.
+        var token: Token
+        /// Whether `token`'s strings own no memory (`Token.StringLayout.isPlain`).
+        var isPlain: Bool
+        /// How its bytes were scanned: the same bytes scanned otherwise are made anew.
+        var scanned: Scanned
+
+        /// What of a scanned token besides its bytes makes its token (`TokenFolder.fold` reads them).
+        struct Scanned: Equatable {
+            var kind: Token.Kind
+            var isASCII: Bool
+            var repeated: Bool
+
+            @inline(__always)
+            init(_ scanned: ScannedToken) {
+                kind = scanned.kind
+                isASCII = scanned.isASCII
+                repeated = scanned.repeated
+            }
+        }
+    }
+
+    /// Appends a scanned token other than a word or a hashtag to `build`: from `otherTokens` when its bytes were seen
+    /// scanned alike, else made and remembered there.
+    // Out of line: a few tokens a review.
+    @inline(never)
+    private func appendOther(_ scanned: ScannedToken, breakBefore: Bool, bytes: UnsafeBufferPointer<UInt8>,
+                             memo: inout WrittenWordTable<WrittenOtherToken>, to build: inout TokenBuild) {
+        let (hash, head) = WrittenWordTable<Int32>.hashAndHead(in: bytes, scanned.range)
+        let index: Int
+        if let found = memo.entryIndex(in: bytes, scanned.range, hash: hash, head: head) {
+            index = found
+        } else {
+            let token = otherToken(scanned, bytes: bytes)
+            if memo.count >= WordRules.limit { memo.removeAll() }
+            index = memo.count
+            memo.insert(UnsafeBufferPointer(rebasing: bytes[scanned.range]),
+                        WrittenOtherToken(token: token, isPlain: Token.StringLayout.isPlain(token), scanned: .init(scanned)),
+                        hash: hash, head: head)
+        }
+        guard memo.withEntries({ $0[index].value.scanned == .init(scanned) }) else {
+            // The same bytes scanned as another kind, or repeated otherwise: made again, as they may fold otherwise.
+            var token = otherToken(scanned, bytes: bytes)
+            token.utf8Range = scanned.range
+            if breakBefore { token.flags.insert(.lineBreakBefore) }
+            return build.put(token)
+        }
+        // Read in place: copying the entry retained and released its strings.
+        memo.withEntries { entries in
+            if entries[index].value.isPlain {
+                build.put(copyOf: UnsafeRawPointer(entries.baseAddress.unsafelyUnwrapped + index)
+                              + MemoryLayout<WrittenWordTable<WrittenOtherToken>.Entry>.offset(of: \.value.token).unsafelyUnwrapped,
+                          utf8Range: scanned.range, breakBefore: breakBefore)
+            } else {
+                var token = entries[index].value.token
+                token.utf8Range = scanned.range
+                if breakBefore { token.flags.insert(.lineBreakBefore) }
+                build.put(token)
+            }
+        }
+    }
+
+    /// The token of a scanned token other than a word or a hashtag at 0..<0, with no line break before it.
+    private func otherToken(_ scanned: ScannedToken, bytes: UnsafeBufferPointer<UInt8>) -> Token {
+        let form = lexicons.folder.fold(scanned, bytes: bytes)
+        let foldedHash = WordHash.of(form.folded)
+        var flags: Token.Flags = form.elongated ? .elongated : []
+        if scanned.kind == .punctuation { flags.formUnion(Self.punctuationFlags(form.folded)) }
+        if scanned.kind == .emoji || scanned.kind == .emoticon { flags.formUnion([.outsideScopeMark, .endsScopeMark]) }
+        return Token(kind: scanned.kind, utf8Range: 0..<0, folded: form.folded, foldedHash: foldedHash, stem: form.folded,
+                     stemHash: foldedHash, flags: flags)
     }
 
     /// Languages not written in Latin letters.

@@ -239,6 +239,46 @@ struct TextAnalyzerTests {
         }
     }
 
+    /// Tokens other than words, which a worker remembers by their bytes as written (`otherTokens`), come out as a
+    /// fresh worker makes them however often and wherever they were seen before: after a line break or not, marks
+    /// repeated or not, strings that own memory (a long link) or not, on both the plain-English attempt's path and
+    /// language identification's.
+    @Test func tokensOtherThanWordsSeenBeforeAreMadeAsAfresh() {
+        let texts = [
+            "Great app!!! 👍👍 5 stars... $4.99 :) @dev_team", "5 stars\n👍\n!!! bad :(", "...", "👍",
+            "see https://example.com/a/very/long/path/to/a/page?query=1 and www.example.com — ok??", "—— 2.0 ❤️ 💯💯 !?",
+            "Version 4.2 is worse... 4.2 4.2", "La app es buena!!! 👍 100%", "很好用123的应用！！ 👍", "ممتاز 👍👍 !!!",
+        ]
+        for plainEnglish in [false, true] {
+            func worker() -> TextAnalyzerWorker {
+                let worker = Self.analyzer.makeWorker()
+                if plainEnglish {
+                    worker.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
+                    worker.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
+                }
+                return worker
+            }
+            let seeing = worker()
+            for text in texts + texts.reversed() + texts {
+                let expected = worker().analyze(text)
+                let analyzed = seeing.analyze(text)
+                #expect(analyzed.tokens == expected.tokens, "\(text)")
+                #expect(analyzed.tokens.allSatisfy { $0.kind == .word || $0.kind == .hashtag || $0.wordID == -1 }, "\(text)")
+            }
+        }
+    }
+
+    /// A remembered token other than a word is taken only for bytes scanned the same way: another kind, or marks
+    /// repeated otherwise, are made anew (`WrittenOtherToken.Scanned`).
+    @Test func aRememberedOtherTokenIsTakenOnlyForBytesScannedAlike() {
+        typealias Scanned = TextAnalyzerWorker.WrittenOtherToken.Scanned
+        let remembered = Scanned(ScannedToken(kind: .punctuation, range: 4..<6, repeated: true))
+        #expect(remembered == Scanned(ScannedToken(kind: .punctuation, range: 0..<2, repeated: true, afterLineBreak: true)))
+        #expect(remembered != Scanned(ScannedToken(kind: .punctuation, range: 4..<6, repeated: false)))
+        #expect(remembered != Scanned(ScannedToken(kind: .punctuation, range: 4..<6, repeated: true, isASCII: false)))
+        #expect(remembered != Scanned(ScannedToken(kind: .emoticon, range: 4..<6, repeated: true)))
+    }
+
     /// Tokens a caller put into the reused value (with strings of its own) are replaced as a fresh analysis would
     /// make them, however many there were.
     @Test func analyzingIntoAValueWithTheCallersOwnTokensGivesTheSameTokens() {
