@@ -420,7 +420,7 @@ public final class TextAnalyzerWorker {
         /// with `layout`), moved to `utf8Range`, as `put` does: copied as bytes, nothing is retained or released for it.
         @inline(__always)
         mutating func put(copyOf plain: UnsafeRawPointer, utf8Range: Range<Int>, breakBefore: Bool) {
-            guard next < end else {
+            guard _fastPath(next < end) else {
                 var token = plain.load(as: Token.self)
                 token.utf8Range = utf8Range
                 if breakBefore { token.flags.insert(.lineBreakBefore) }
@@ -500,9 +500,12 @@ public final class TextAnalyzerWorker {
         let taken = scannedTokens.taken
         var runStart = 0
         while runStart < taken.count {
-            let runEnd = min(taken.count, runStart + WordCounts.laneLimit)
+            // Wrapping: `runStart` is below the count of tokens in memory, far from the top of `Int`.
+            let runEnd = min(taken.count, runStart &+ WordCounts.laneLimit)
             for scanned in UnsafeBufferPointer(rebasing: taken[runStart..<runEnd]) {
-                if scanned.needsWordBreak, let breaker = wordBreaker {
+                // The branches marked likely and unlikely (`_fastPath`, `_slowPath`) down to a memo word's copy: the
+                // compiler then keeps a memo word's values in registers and spills around the rarer paths' calls.
+                if _slowPath(scanned.needsWordBreak), let breaker = wordBreaker {
                     appendWords(of: scanned, breaker: breaker, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
                 } else {
                     append(scanned, breakBefore: scanned.afterLineBreak, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
@@ -541,22 +544,19 @@ public final class TextAnalyzerWorker {
                         memo: inout WordRules.WrittenMemo, to build: inout TokenBuild) {
         // ASCII words of a text in a Latin-script language, most tokens: their facts are read in place from the
         // worker's memo of words as written (copying the memo entry retained and released its strings).
-        if scanned.kind == .word, scanned.isASCII, english == nil {
+        if _fastPath(scanned.kind == .word && scanned.isASCII && english == nil) {
             // Found without a closure: the one that folded a new word captured the worker, which was retained and
             // released for every word.
             let (hash, head) = WrittenWordTable<Int32>.hashAndHead(in: bytes, scanned.range)
-            let index: Int
-            if let found = memo.table.entryIndex(in: bytes, scanned.range, hash: hash, head: head) {
-                index = found
-            } else {
-                index = rules.addWrittenWord(UnsafeBufferPointer(rebasing: bytes[scanned.range]), hash: hash, head: head,
-                                             folder: lexicons.folder, to: &memo)
-            }
+            let found = memo.table.entryIndex(in: bytes, scanned.range, hash: hash, head: head)
+            let index = _fastPath(found != nil) ? found.unsafelyUnwrapped
+                : rules.addWrittenWord(UnsafeBufferPointer(rebasing: bytes[scanned.range]), hash: hash, head: head,
+                                       folder: lexicons.folder, to: &memo)
             // Read in place through one buffer pointer: copying the entry retained and released its strings.
             memo.table.withEntries { entries in
                 build.counts.add(entries[index].value.counts)
                 // A plain token implies a found layout, so `build.layout` is set.
-                if entries[index].value.isPlain {
+                if _fastPath(entries[index].value.isPlain) {
                     // The token's offset in the entry (stored properties: never nil) is a constant once compiled; kept
                     // in a property of the worker, it was loaded for every word.
                     build.put(copyOf: UnsafeRawPointer(entries.baseAddress.unsafelyUnwrapped + index)
