@@ -442,6 +442,7 @@ public final class TextAnalyzerWorker {
             evidence.hindiMarkers &+= counts.hindiMarkers
             evidence.knownWords &+= counts.knownWords
             evidence.otherLanguageWords &+= counts.otherLanguageWords
+            evidence.nonASCIIWords &+= counts.nonASCIIWords
             capsCandidates &+= counts.capsCandidates
             capsWords &+= counts.capsWords
             counts = WordCounts()
@@ -542,16 +543,18 @@ public final class TextAnalyzerWorker {
     @inline(__always)
     private func append(_ scanned: ScannedToken, breakBefore: Bool, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules, english: WordRules?,
                         memo: inout WordRules.WrittenMemo, to build: inout TokenBuild) {
-        // ASCII words of a text in a Latin-script language, most tokens: their facts are read in place from the
-        // worker's memo of words as written (copying the memo entry retained and released its strings).
-        if _fastPath(scanned.kind == .word && scanned.isASCII && english == nil) {
+        // Words of a text in a Latin-script language, most tokens: their facts are read in place from the worker's
+        // memo of words as written (copying the memo entry retained and released its strings). Words with letters
+        // beyond ASCII too, but those that word break splits.
+        if _fastPath(scanned.kind == .word && english == nil && (scanned.isASCII || !scanned.needsWordBreak)) {
             // Found without a closure: the one that folded a new word captured the worker, which was retained and
             // released for every word.
             let (hash, head) = WrittenWordTable<Int32>.hashAndHead(in: bytes, scanned.range)
             let found = memo.table.entryIndex(in: bytes, scanned.range, hash: hash, head: head)
             let index = _fastPath(found != nil) ? found.unsafelyUnwrapped
-                : rules.addWrittenWord(UnsafeBufferPointer(rebasing: bytes[scanned.range]), hash: hash, head: head,
-                                       folder: lexicons.folder, to: &memo)
+                : scanned.isASCII ? rules.addWrittenWord(UnsafeBufferPointer(rebasing: bytes[scanned.range]), hash: hash, head: head,
+                                                         folder: lexicons.folder, to: &memo)
+                : addWrittenNonASCIIWord(scanned, bytes: bytes, rules: rules, hash: hash, head: head, to: &memo)
             // Read in place through one buffer pointer: copying the entry retained and released its strings.
             memo.table.withEntries { entries in
                 build.counts.add(entries[index].value.counts)
@@ -594,6 +597,39 @@ public final class TextAnalyzerWorker {
             // The memo passed in: read as the worker's property, it was copied (its arrays retained) for each access.
             appendOther(scanned, breakBefore: breakBefore, bytes: bytes, memo: &otherTokens, to: &build)
         }
+    }
+
+    /// Adds a word with letters beyond ASCII that is not in `memo.table` (its bytes as written, their `hashAndHead`
+    /// hash and head), made as `appendFolded` makes it; returns its entry index. Its token has no `wordID`, as before
+    /// such words were remembered.
+    // A word's bytes hold a byte beyond ASCII exactly when the scanner says it is not ASCII, so no key of these is an
+    // ASCII word's (`WordRules.addWrittenWord`). Remembered: folding (by a memo of folded forms), stemming (by the
+    // rules' memo), flagging and building the token again were ~450 instructions a word (an accented word, one with
+    // a typographic apostrophe).
+    @inline(never)
+    private func addWrittenNonASCIIWord(_ scanned: ScannedToken, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules, hash: Int,
+                                        head: (UInt64, UInt64), to memo: inout WordRules.WrittenMemo) -> Int {
+        let written = UnsafeBufferPointer(rebasing: bytes[scanned.range])
+        let (form, foldedHash) = nonASCIIWordFolds.form(written) { lexicons.folder.fold(scanned, bytes: bytes) }
+        let word = rules.word(form.folded, hash: foldedHash, stem: true)
+        var flags = word.flags
+        if form.elongated { flags.insert(.elongated) }
+        if form.allCaps { flags.insert(.allCaps) }
+        let isCapsCandidate = form.folded.utf8.count > 1 || form.allCaps
+        let counts = WordCounts(isStopword: word.flags.contains(.stopword), isHindiMarker: word.isHindiMarker,
+                                isKnownEnglish: word.isKnownEnglish, isOtherLanguage: word.isOtherLanguage,
+                                isCapsCandidate: isCapsCandidate, isCaps: isCapsCandidate && form.allCaps,
+                                isNonASCII: form.folded.utf8.contains(where: { $0 >= 0x80 }))
+        if memo.table.count >= WordRules.limit {
+            memo.table.removeAll()
+            memo.space = WordSpaces.next()
+        }
+        let index = memo.table.count
+        let token = Token(kind: .word, utf8Range: 0..<0, folded: form.folded, foldedHash: foldedHash, stem: word.stem,
+                          stemHash: word.stemHash, flags: flags)
+        memo.table.insert(written, WordRules.WrittenWord(token: token, isPlain: Token.StringLayout.isPlain(token), counts: counts),
+                          hash: hash, head: head)
+        return index
     }
 
     /// Appends a word or hashtag that is not read from the memo of words as written, folded, stemmed and flagged.
@@ -1089,7 +1125,7 @@ final class SpilledTokens {
 /// counter updates. Added into the counts before any lane could carry (`laneLimit`).
 struct WordCounts {
     /// From the lowest lane up: words, stopwords, Hindi markers, known English words, words of other languages,
-    /// capitals candidates and words in capitals.
+    /// capitals candidates, words in capitals and words with letters outside ASCII after folding.
     private var lanes: UInt64 = 0
 
     /// How many additions of one word's counts a lane holds.
@@ -1098,7 +1134,8 @@ struct WordCounts {
     init() {}
 
     /// One word's counts.
-    init(isStopword: Bool, isHindiMarker: Bool, isKnownEnglish: Bool, isOtherLanguage: Bool, isCapsCandidate: Bool, isCaps: Bool) {
+    init(isStopword: Bool, isHindiMarker: Bool, isKnownEnglish: Bool, isOtherLanguage: Bool, isCapsCandidate: Bool, isCaps: Bool,
+         isNonASCII: Bool = false) {
         lanes = 1
         if isStopword { lanes |= 1 << 8 }
         if isHindiMarker { lanes |= 1 << 16 }
@@ -1106,6 +1143,7 @@ struct WordCounts {
         if isOtherLanguage { lanes |= 1 << 32 }
         if isCapsCandidate { lanes |= 1 << 40 }
         if isCaps { lanes |= 1 << 48 }
+        if isNonASCII { lanes |= 1 << 56 }
     }
 
     @inline(__always)
@@ -1120,6 +1158,7 @@ struct WordCounts {
     var otherLanguageWords: Int { lane(32) }
     var capsCandidates: Int { lane(40) }
     var capsWords: Int { lane(48) }
+    var nonASCIIWords: Int { lane(56) }
 }
 
 /// Numbers naming the contents of the analyzers' memos of words as written, unique in the process: a token's

@@ -319,11 +319,11 @@ struct TextAnalyzerTests {
         let one = WordCounts(isStopword: true, isHindiMarker: false, isKnownEnglish: true, isOtherLanguage: false,
                              isCapsCandidate: true, isCaps: false)
         let other = WordCounts(isStopword: false, isHindiMarker: true, isKnownEnglish: false, isOtherLanguage: true,
-                               isCapsCandidate: true, isCaps: true)
+                               isCapsCandidate: true, isCaps: true, isNonASCII: true)
         var counts = WordCounts()
         for k in 0..<WordCounts.laneLimit { counts.add(k % 2 == 0 ? one : other) }
         #expect([counts.words, counts.stopwords, counts.hindiMarkers, counts.knownWords, counts.otherLanguageWords,
-                 counts.capsCandidates, counts.capsWords] == [255, 128, 127, 128, 127, 255, 127])
+                 counts.capsCandidates, counts.capsWords, counts.nonASCIIWords] == [255, 128, 127, 128, 127, 255, 127, 127])
     }
 
     /// The marks tokenizing puts on tokens for the passes after (line breaks, sentence and clause ends) are gone
