@@ -543,18 +543,18 @@ public final class TextAnalyzerWorker {
     @inline(__always)
     private func append(_ scanned: ScannedToken, breakBefore: Bool, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules, english: WordRules?,
                         memo: inout WordRules.WrittenMemo, to build: inout TokenBuild) {
-        // Words of a text in a Latin-script language, most tokens: their facts are read in place from the worker's
-        // memo of words as written (copying the memo entry retained and released its strings). Words with letters
-        // beyond ASCII too, but those that word break splits.
-        if _fastPath(scanned.kind == .word && english == nil && (scanned.isASCII || !scanned.needsWordBreak)) {
+        // Words, most tokens: their facts are read in place from the rules' memo of words as written (copying the
+        // memo entry retained and released its strings); all but those word break splits.
+        if _fastPath(scanned.kind == .word && (scanned.isASCII || !scanned.needsWordBreak)) {
             // Found without a closure: the one that folded a new word captured the worker, which was retained and
             // released for every word.
             let (hash, head) = WrittenWordTable<Int32>.hashAndHead(in: bytes, scanned.range)
             let found = memo.table.entryIndex(in: bytes, scanned.range, hash: hash, head: head)
             let index = _fastPath(found != nil) ? found.unsafelyUnwrapped
-                : scanned.isASCII ? rules.addWrittenWord(UnsafeBufferPointer(rebasing: bytes[scanned.range]), hash: hash, head: head,
-                                                         folder: lexicons.folder, to: &memo)
-                : addWrittenNonASCIIWord(scanned, bytes: bytes, rules: rules, hash: hash, head: head, to: &memo)
+                : scanned.isASCII && english == nil
+                    ? rules.addWrittenWord(UnsafeBufferPointer(rebasing: bytes[scanned.range]), hash: hash, head: head,
+                                           folder: lexicons.folder, to: &memo)
+                    : addWrittenFoldedWord(scanned, bytes: bytes, rules: rules, english: english, hash: hash, head: head, to: &memo)
             // Read in place through one buffer pointer: copying the entry retained and released its strings.
             memo.table.withEntries { entries in
                 build.counts.add(entries[index].value.counts)
@@ -599,19 +599,35 @@ public final class TextAnalyzerWorker {
         }
     }
 
-    /// Adds a word with letters beyond ASCII that is not in `memo.table` (its bytes as written, their `hashAndHead`
-    /// hash and head), made as `appendFolded` makes it; returns its entry index. Its token has no `wordID`, as before
-    /// such words were remembered.
+    /// Adds a word not in `memo.table` (its bytes as written, their `hashAndHead` hash and head) that
+    /// `WordRules.addWrittenWord` does not make: one with letters beyond ASCII, or any word of a text whose rules come
+    /// with `english` (`rulesAndEnglish`). Made as `appendFolded` makes it; returns its entry index. Its token has no
+    /// `wordID`, as before such words were remembered.
     // A word's bytes hold a byte beyond ASCII exactly when the scanner says it is not ASCII, so no key of these is an
-    // ASCII word's (`WordRules.addWrittenWord`). Remembered: folding (by a memo of folded forms), stemming (by the
-    // rules' memo), flagging and building the token again were ~450 instructions a word (an accented word, one with
-    // a typographic apostrophe).
+    // ASCII word's of `addWrittenWord`; and a language's rules always come with the same `english` (nil for the
+    // languages written in Latin letters), so one memo never holds words made with it and without. Remembered:
+    // folding, stemming through the rules' memos (two for an ASCII word with `english`), flagging and building the
+    // token again were ~450 instructions a word (an accented word, one with a typographic apostrophe, a Latin-letter
+    // word in a Hindi or Russian review).
     @inline(never)
-    private func addWrittenNonASCIIWord(_ scanned: ScannedToken, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules, hash: Int,
-                                        head: (UInt64, UInt64), to memo: inout WordRules.WrittenMemo) -> Int {
+    private func addWrittenFoldedWord(_ scanned: ScannedToken, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules, english: WordRules?,
+                                      hash: Int, head: (UInt64, UInt64), to memo: inout WordRules.WrittenMemo) -> Int {
         let written = UnsafeBufferPointer(rebasing: bytes[scanned.range])
-        let (form, foldedHash) = nonASCIIWordFolds.form(written) { lexicons.folder.fold(scanned, bytes: bytes) }
-        let word = rules.word(form.folded, hash: foldedHash, stem: true)
+        let hashedForm: (form: FoldedForm, hash: Int)
+        if scanned.isASCII {
+            let form = lexicons.folder.fold(scanned, bytes: bytes)
+            hashedForm = (form, WordHash.of(form.folded))
+        } else {
+            hashedForm = nonASCIIWordFolds.form(written) { lexicons.folder.fold(scanned, bytes: bytes) }
+        }
+        let (form, foldedHash) = hashedForm
+        var word: WordRules.Word
+        if let english, scanned.isASCII {
+            word = english.word(form.folded, hash: foldedHash, stem: true)
+            word.flags.formUnion(rules.word(form.folded, hash: foldedHash, stem: false).flags)
+        } else {
+            word = rules.word(form.folded, hash: foldedHash, stem: true)
+        }
         var flags = word.flags
         if form.elongated { flags.insert(.elongated) }
         if form.allCaps { flags.insert(.allCaps) }
@@ -619,7 +635,7 @@ public final class TextAnalyzerWorker {
         let counts = WordCounts(isStopword: word.flags.contains(.stopword), isHindiMarker: word.isHindiMarker,
                                 isKnownEnglish: word.isKnownEnglish, isOtherLanguage: word.isOtherLanguage,
                                 isCapsCandidate: isCapsCandidate, isCaps: isCapsCandidate && form.allCaps,
-                                isNonASCII: form.folded.utf8.contains(where: { $0 >= 0x80 }))
+                                isNonASCII: !scanned.isASCII && form.folded.utf8.contains(where: { $0 >= 0x80 }))
         if memo.table.count >= WordRules.limit {
             memo.table.removeAll()
             memo.space = WordSpaces.next()

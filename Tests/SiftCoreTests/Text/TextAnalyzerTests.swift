@@ -268,6 +268,38 @@ struct TextAnalyzerTests {
         }
     }
 
+    /// Words the memo of words as written holds besides ASCII words of Latin-script text (`addWrittenFoldedWord`):
+    /// words with letters beyond ASCII, and every word of a text in a language not written in Latin letters, which
+    /// takes English rules for its Latin-letter words. Seen again, they come out as a fresh worker makes them, and
+    /// still count as words beyond ASCII for the plain-English attempt (a text with one goes to language
+    /// identification).
+    @Test func wordsBeyondASCIIAndWordsOfNonLatinTextsSeenBeforeAreMadeAsAfresh() {
+        let texts: [(String, String?)] = [
+            ("the app is great, café", nil), ("Très BIEN, l’application est géniale", nil), ("I don’t like it", nil),
+            ("NIÑO niño Niñooooo", "es"), ("Приложение не работает, very bad app", "ru"), ("Приложение не работает, very bad app", nil),
+            ("bahut accha app hai, not bad at all", "hi"), ("यह ऐप बहुत अच्छा है but CRASHES often", "hi"),
+            ("the app is great, café", "en"), ("Straße über Größe", "de"),
+        ]
+        for plainEnglish in [false, true] {
+            func worker() -> TextAnalyzerWorker {
+                let worker = Self.analyzer.makeWorker()
+                if plainEnglish {
+                    worker.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
+                    worker.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
+                }
+                return worker
+            }
+            let seeing = worker()
+            for (text, hint) in texts + texts.reversed() + texts {
+                let expected = worker().analyze(text, languageHint: hint)
+                let analyzed = seeing.analyze(text, languageHint: hint)
+                #expect(analyzed.tokens == expected.tokens, "\(text)")
+                #expect(analyzed.sentences == expected.sentences, "\(text)")
+                #expect(analyzed.language == expected.language && analyzed.languageConfidence == expected.languageConfidence, "\(text)")
+            }
+        }
+    }
+
     /// A remembered token other than a word is taken only for bytes scanned the same way: another kind, or marks
     /// repeated otherwise, are made anew (`WrittenOtherToken.Scanned`).
     @Test func aRememberedOtherTokenIsTakenOnlyForBytesScannedAlike() {
