@@ -98,6 +98,13 @@ struct WrittenWordTable<Value> {
                 let h1 = count > 8 ? last &>> UInt64(truncatingIfNeeded: 128 &- 8 &* count) : 0
                 return (Int(truncatingIfNeeded: mix(h0, h1, count)), (h0, h1))
             }
+            if count > 0, text.count >= 8 {
+                // The key lies in the text's first 8 bytes (it ends before the eighth): the first word of a short
+                // text ("Good app"), read out of line byte by byte for ~55 instructions.
+                let first = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+                let h0 = (first &>> UInt64(truncatingIfNeeded: 8 &* range.lowerBound)) & ((1 &<< UInt64(truncatingIfNeeded: 8 &* count)) &- 1)
+                return (Int(truncatingIfNeeded: mix(h0, 0, count)), (h0, 0))
+            }
         }
         return hashAndHeadOutOfLine(UnsafeBufferPointer(rebasing: text[range]))
     }
