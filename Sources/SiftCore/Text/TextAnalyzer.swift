@@ -460,20 +460,18 @@ public final class TextAnalyzerWorker {
         scanner.scan()
         let scannedTokens = scannedStorage
 
-        var memo = rules.takeWrittenMemo()
-        let spaceAtStart = memo.space
+        let spaceAtStart = rules.writtenMemo.space
         // One slot per scanned token, so tokens are written through a pointer.
         let slots = tokens.beginRefill(minimumCapacity: scannedTokens.count, layout: stringLayout)
         let first = slots.baseAddress.unsafelyUnwrapped
         var build = TokenBuild(next: first, end: first + slots.count, spilled: Unmanaged.passUnretained(spilledTokens),
                                ownsNoMemory: stringLayout != nil, evidence: evidence, layout: stringLayout)
-        append(scannedTokens, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
+        append(scannedTokens, bytes: bytes, rules: rules, english: english, memo: &rules.writtenMemo, to: &build)
         // Tokens past the slots (`spilled`) are appended after.
         tokens.endRefill(count: build.next - first)
         // Word ids index the memo only if it did not start over during the text; only ASCII words of Latin-script
         // text get them.
-        lastWordSpace = english == nil && memo.space == spaceAtStart ? memo.space : 0
-        rules.putBackWrittenMemo(consume memo)
+        lastWordSpace = english == nil && rules.writtenMemo.space == spaceAtStart ? spaceAtStart : 0
         evidence = build.evidence
         // Tokens past the slots were not tested as they were put.
         var ownsNoMemory = build.ownsNoMemory
@@ -989,8 +987,12 @@ final class WordRules {
     // hashing (`TaggedProbes`); room for 512 words cleared 16 KB for each.
     @exclusivity(unchecked) private var memo = WordTable<Word>()
     @exclusivity(unchecked) private var unstemmedMemo = WordTable<Word>()
-    /// Nil only while a text is being tokenized, which holds it (`takeWrittenMemo`).
-    @exclusivity(unchecked) private var writtenMemo: WrittenMemo?
+    /// The memo of words as written, which the token loop reads and adds to in place (`TextAnalyzerWorker.tokenize`
+    /// passes it `inout`); nothing else of the rules touches it meanwhile.
+    // In place: moved out for each text and back (`take()`, the put-back destroying the empty optional out of line),
+    // it was ~35 instructions a text; a stored property of this class is no slower to work in since its accesses
+    // are unchecked.
+    @exclusivity(unchecked) var writtenMemo: WrittenMemo
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
 
@@ -1021,25 +1023,12 @@ final class WordRules {
         var counts: WordCounts
     }
 
-    /// The memo of ASCII words by their bytes as written, each word's facts beside its key: on a large review set
+    /// The memo of words by their bytes as written, each word's facts beside its key: on a large review set
     /// the probe slot, the key and the facts are cache misses, and one entry holding key and facts saves one of three.
     struct WrittenMemo {
         var table = WrittenWordTable<WrittenWord>()
         /// Names this memo's contents (`WordSpaces`): a new number each time it starts over.
         var space = WordSpaces.next()
-    }
-
-    /// Moves the written-word memo out for the length of one text (`putBackWrittenMemo` returns it).
-    // Lookups then run on a local value: in a stored property of this class, each went through a runtime access check.
-    func takeWrittenMemo() -> WrittenMemo {
-        // Moved out, not copied: a copy retained the memo's arrays and clearing the property released them.
-        writtenMemo.take() ?? WrittenMemo()
-    }
-
-    /// Returns the memo `takeWrittenMemo` handed out, with the words the text added.
-    // Consumed: passed borrowed, the memo's three arrays were retained for the property and released with the caller's copy.
-    func putBackWrittenMemo(_ memo: consuming WrittenMemo) {
-        writtenMemo = memo
     }
 
     /// Adds an ASCII word not in `memo.table` (its bytes as written and their `hashAndHead` hash), folded by
