@@ -298,6 +298,18 @@ struct TextAnalyzerTests {
                 #expect(analyzed.language == expected.language && analyzed.languageConfidence == expected.languageConfidence, "\(text)")
             }
         }
+        // A text with a word beyond ASCII after folding is never plain English, however often its words were seen:
+        // it gets the language and confidence language identification gives.
+        let attempting = Self.analyzer.makeWorker()
+        attempting.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
+        attempting.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
+        let identifying = Self.analyzer.makeWorker()
+        for text in Array(repeating: ["the app is the best in the café", "the app is the best, NIÑO", "the app is good"], count: 3).joined() {
+            let attempted = attempting.analyze(text), identified = identifying.analyze(text)
+            let isPlainEnglish = !attempted.tokens.contains { $0.folded.utf8.contains { $0 >= 0x80 } }
+            #expect(isPlainEnglish == (attempted.languageConfidence != identified.languageConfidence), "\(text)")
+            #expect(isPlainEnglish || attempted.language == identified.language, "\(text)")
+        }
     }
 
     /// A remembered token other than a word is taken only for bytes scanned the same way: another kind, or marks
