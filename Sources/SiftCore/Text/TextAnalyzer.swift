@@ -227,9 +227,12 @@ public final class TextAnalyzerWorker {
     }
     /// `Token.StringLayout.found`, kept here: a global's once-check for every text.
     private let stringLayout = Token.StringLayout.found
-    /// Folded emoji by their bytes: dropping variation selectors and skin tones scalar by scalar was 700
-    /// instructions an emoji.
-    @exclusivity(unchecked) private var emojiFolds = FoldMemo(limit: WordRules.limit)
+    /// Tokens no word list decides (marks other than one ASCII byte, emoji, emoticons, numbers, links, mentions,
+    /// prices) by their bytes as written, as `appendOther` makes them. Starts over past `WordRules.limit` tokens.
+    // Review sets repeat them ("!!!", "...", "👍", "5"): folding, hashing and flagging one again (a repeated mark's
+    // string built and hashed and its flags read from it; an emoji's bytes looked up in a memo of folded forms and
+    // its token built and its string retained) was ~400 instructions a token.
+    @exclusivity(unchecked) private var otherTokens = WrittenWordTable<WrittenOtherToken>()
     private lazy var wordBreaker: WordBreaker? = WordBreaker()
     private lazy var identifier: LanguageIdentifier? = LanguageIdentifier(
         engine: .cld2, romanizedHindiMarkers: lexicons.romanizedHindiMarkers)
@@ -418,7 +421,7 @@ public final class TextAnalyzerWorker {
         /// with `layout`), moved to `utf8Range`, as `put` does: copied as bytes, nothing is retained or released for it.
         @inline(__always)
         mutating func put(copyOf plain: UnsafeRawPointer, utf8Range: Range<Int>, breakBefore: Bool) {
-            guard next < end else {
+            guard _fastPath(next < end) else {
                 var token = plain.load(as: Token.self)
                 token.utf8Range = utf8Range
                 if breakBefore { token.flags.insert(.lineBreakBefore) }
@@ -440,6 +443,7 @@ public final class TextAnalyzerWorker {
             evidence.hindiMarkers &+= counts.hindiMarkers
             evidence.knownWords &+= counts.knownWords
             evidence.otherLanguageWords &+= counts.otherLanguageWords
+            evidence.nonASCIIWords &+= counts.nonASCIIWords
             capsCandidates &+= counts.capsCandidates
             capsWords &+= counts.capsWords
             counts = WordCounts()
@@ -457,20 +461,18 @@ public final class TextAnalyzerWorker {
         scanner.scan()
         let scannedTokens = scannedStorage
 
-        var memo = rules.takeWrittenMemo()
-        let spaceAtStart = memo.space
+        let spaceAtStart = rules.writtenMemo.space
         // One slot per scanned token, so tokens are written through a pointer.
         let slots = tokens.beginRefill(minimumCapacity: scannedTokens.count, layout: stringLayout)
         let first = slots.baseAddress.unsafelyUnwrapped
         var build = TokenBuild(next: first, end: first + slots.count, spilled: Unmanaged.passUnretained(spilledTokens),
                                ownsNoMemory: stringLayout != nil, evidence: evidence, layout: stringLayout)
-        append(scannedTokens, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
+        append(scannedTokens, bytes: bytes, rules: rules, english: english, memo: &rules.writtenMemo, to: &build)
         // Tokens past the slots (`spilled`) are appended after.
         tokens.endRefill(count: build.next - first)
         // Word ids index the memo only if it did not start over during the text; only ASCII words of Latin-script
         // text get them.
-        lastWordSpace = english == nil && memo.space == spaceAtStart ? memo.space : 0
-        rules.putBackWrittenMemo(consume memo)
+        lastWordSpace = english == nil && rules.writtenMemo.space == spaceAtStart ? spaceAtStart : 0
         evidence = build.evidence
         // Tokens past the slots were not tested as they were put.
         var ownsNoMemory = build.ownsNoMemory
@@ -498,9 +500,12 @@ public final class TextAnalyzerWorker {
         let taken = scannedTokens.taken
         var runStart = 0
         while runStart < taken.count {
-            let runEnd = min(taken.count, runStart + WordCounts.laneLimit)
+            // Wrapping: `runStart` is below the count of tokens in memory, far from the top of `Int`.
+            let runEnd = min(taken.count, runStart &+ WordCounts.laneLimit)
             for scanned in UnsafeBufferPointer(rebasing: taken[runStart..<runEnd]) {
-                if scanned.needsWordBreak, let breaker = wordBreaker {
+                // The branches marked likely and unlikely (`_fastPath`, `_slowPath`) down to a memo word's copy: the
+                // compiler then keeps a memo word's values in registers and spills around the rarer paths' calls.
+                if _slowPath(scanned.needsWordBreak), let breaker = wordBreaker {
                     appendWords(of: scanned, breaker: breaker, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
                 } else {
                     append(scanned, breakBefore: scanned.afterLineBreak, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
@@ -537,24 +542,23 @@ public final class TextAnalyzerWorker {
     @inline(__always)
     private func append(_ scanned: ScannedToken, breakBefore: Bool, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules, english: WordRules?,
                         memo: inout WordRules.WrittenMemo, to build: inout TokenBuild) {
-        // ASCII words of a text in a Latin-script language, most tokens: their facts are read in place from the
-        // worker's memo of words as written (copying the memo entry retained and released its strings).
-        if scanned.kind == .word, scanned.isASCII, english == nil {
+        // Words, most tokens: their facts are read in place from the rules' memo of words as written (copying the
+        // memo entry retained and released its strings); all but those word break splits.
+        if _fastPath(scanned.kind == .word && (scanned.isASCII || !scanned.needsWordBreak)) {
             // Found without a closure: the one that folded a new word captured the worker, which was retained and
             // released for every word.
             let (hash, head) = WrittenWordTable<Int32>.hashAndHead(in: bytes, scanned.range)
-            let index: Int
-            if let found = memo.table.entryIndex(in: bytes, scanned.range, hash: hash, head: head) {
-                index = found
-            } else {
-                index = rules.addWrittenWord(UnsafeBufferPointer(rebasing: bytes[scanned.range]), hash: hash, head: head,
-                                             folder: lexicons.folder, to: &memo)
-            }
+            let found = memo.table.entryIndex(in: bytes, scanned.range, hash: hash, head: head)
+            let index = _fastPath(found != nil) ? found.unsafelyUnwrapped
+                : scanned.isASCII && english == nil
+                    ? rules.addWrittenWord(UnsafeBufferPointer(rebasing: bytes[scanned.range]), hash: hash, head: head,
+                                           folder: lexicons.folder, to: &memo)
+                    : addWrittenFoldedWord(scanned, bytes: bytes, rules: rules, english: english, hash: hash, head: head, to: &memo)
             // Read in place through one buffer pointer: copying the entry retained and released its strings.
             memo.table.withEntries { entries in
                 build.counts.add(entries[index].value.counts)
                 // A plain token implies a found layout, so `build.layout` is set.
-                if entries[index].value.isPlain {
+                if _fastPath(entries[index].value.isPlain) {
                     // The token's offset in the entry (stored properties: never nil) is a constant once compiled; kept
                     // in a property of the worker, it was loaded for every word.
                     build.put(copyOf: UnsafeRawPointer(entries.baseAddress.unsafelyUnwrapped + index)
@@ -586,12 +590,73 @@ public final class TextAnalyzerWorker {
             }
             return
         }
+        if scanned.kind == .word || scanned.kind == .hashtag {
+            appendFolded(scanned, breakBefore: breakBefore, bytes: bytes, rules: rules, english: english, to: &build)
+        } else {
+            // The memo passed in: read as the worker's property, it was copied (its arrays retained) for each access.
+            appendOther(scanned, breakBefore: breakBefore, bytes: bytes, memo: &otherTokens, to: &build)
+        }
+    }
+
+    /// Adds a word not in `memo.table` (its bytes as written, their `hashAndHead` hash and head) that
+    /// `WordRules.addWrittenWord` does not make: one with letters beyond ASCII, or any word of a text whose rules come
+    /// with `english` (`rulesAndEnglish`). Made as `appendFolded` makes it; returns its entry index. Its token has no
+    /// `wordID`, as before such words were remembered.
+    // A word's bytes hold a byte beyond ASCII exactly when the scanner says it is not ASCII, so no key of these is an
+    // ASCII word's of `addWrittenWord`; and a language's rules always come with the same `english` (nil for the
+    // languages written in Latin letters), so one memo never holds words made with it and without. Remembered:
+    // folding, stemming through the rules' memos (two for an ASCII word with `english`), flagging and building the
+    // token again were ~450 instructions a word (an accented word, one with a typographic apostrophe, a Latin-letter
+    // word in a Hindi or Russian review).
+    @inline(never)
+    private func addWrittenFoldedWord(_ scanned: ScannedToken, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules, english: WordRules?,
+                                      hash: Int, head: (UInt64, UInt64), to memo: inout WordRules.WrittenMemo) -> Int {
+        let written = UnsafeBufferPointer(rebasing: bytes[scanned.range])
         let hashedForm: (form: FoldedForm, hash: Int)
-        if !scanned.isASCII && (scanned.kind == .word || scanned.kind == .hashtag) {
+        if scanned.isASCII {
+            let form = lexicons.folder.fold(scanned, bytes: bytes)
+            hashedForm = (form, WordHash.of(form.folded))
+        } else {
+            hashedForm = nonASCIIWordFolds.form(written) { lexicons.folder.fold(scanned, bytes: bytes) }
+        }
+        let (form, foldedHash) = hashedForm
+        var word: WordRules.Word
+        if let english, scanned.isASCII {
+            word = english.word(form.folded, hash: foldedHash, stem: true)
+            word.flags.formUnion(rules.word(form.folded, hash: foldedHash, stem: false).flags)
+        } else {
+            word = rules.word(form.folded, hash: foldedHash, stem: true)
+        }
+        var flags = word.flags
+        if form.elongated { flags.insert(.elongated) }
+        if form.allCaps { flags.insert(.allCaps) }
+        let isCapsCandidate = form.folded.utf8.count > 1 || form.allCaps
+        let counts = WordCounts(isStopword: word.flags.contains(.stopword), isHindiMarker: word.isHindiMarker,
+                                isKnownEnglish: word.isKnownEnglish, isOtherLanguage: word.isOtherLanguage,
+                                isCapsCandidate: isCapsCandidate, isCaps: isCapsCandidate && form.allCaps,
+                                isNonASCII: !scanned.isASCII && form.folded.utf8.contains(where: { $0 >= 0x80 }))
+        if memo.table.count >= WordRules.limit {
+            memo.table.removeAll()
+            memo.space = WordSpaces.next()
+        }
+        let index = memo.table.count
+        let token = Token(kind: .word, utf8Range: 0..<0, folded: form.folded, foldedHash: foldedHash, stem: word.stem,
+                          stemHash: word.stemHash, flags: flags)
+        memo.table.insert(written, WordRules.WrittenWord(token: token, isPlain: Token.StringLayout.isPlain(token), counts: counts),
+                          hash: hash, head: head)
+        return index
+    }
+
+    /// Appends a word or hashtag that is not read from the memo of words as written, folded, stemmed and flagged.
+    // Out of line, as `appendOther`: a few tokens a review, which inlined would leave the word loop more to keep
+    // in registers.
+    @inline(never)
+    private func appendFolded(_ scanned: ScannedToken, breakBefore: Bool, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules,
+                              english: WordRules?, to build: inout TokenBuild) {
+        let hashedForm: (form: FoldedForm, hash: Int)
+        if !scanned.isASCII {
             // A hashtag's bytes start with '#' and a word's never do, so the bytes alone say how they fold.
             hashedForm = nonASCIIWordFolds.form(UnsafeBufferPointer(rebasing: bytes[scanned.range])) { lexicons.folder.fold(scanned, bytes: bytes) }
-        } else if scanned.kind == .emoji {
-            hashedForm = emojiFolds.form(UnsafeBufferPointer(rebasing: bytes[scanned.range])) { lexicons.folder.fold(scanned, bytes: bytes) }
         } else {
             let form = lexicons.folder.fold(scanned, bytes: bytes)
             hashedForm = (form, WordHash.of(form.folded))
@@ -599,37 +664,104 @@ public final class TextAnalyzerWorker {
         let (form, foldedHash) = hashedForm
         var flags: Token.Flags = breakBefore ? .lineBreakBefore : []
         if form.elongated { flags.insert(.elongated) }
-        if scanned.kind == .punctuation { flags.formUnion(Self.punctuationFlags(form.folded)) }
-        if scanned.kind == .emoji || scanned.kind == .emoticon { flags.formUnion([.outsideScopeMark, .endsScopeMark]) }
-        var stem = form.folded
-        var stemHash = foldedHash
-        if scanned.kind == .word || scanned.kind == .hashtag {
-            if form.allCaps { flags.insert(.allCaps) }
-            if scanned.kind == .word, form.folded.utf8.count > 1 || form.allCaps {
-                build.capsCandidates += 1
-                if form.allCaps { build.capsWords += 1 }
-            }
-            var word: WordRules.Word
-            if let english, scanned.isASCII {
-                word = english.word(form.folded, hash: foldedHash, stem: true)
-                word.flags.formUnion(rules.word(form.folded, hash: foldedHash, stem: false).flags)
-            } else {
-                word = rules.word(form.folded, hash: foldedHash, stem: !scanned.needsWordBreak)
-            }
-            stem = word.stem
-            stemHash = word.stemHash
-            flags.formUnion(word.flags)
-            if scanned.kind == .word {
-                build.evidence.words += 1
-                if !scanned.isASCII, form.folded.utf8.contains(where: { $0 >= 0x80 }) { build.evidence.nonASCIIWords += 1 }
-                if word.flags.contains(.stopword) { build.evidence.stopwords += 1 }
-                if word.isHindiMarker { build.evidence.hindiMarkers += 1 }
-                if word.isKnownEnglish { build.evidence.knownWords += 1 }
-                if word.isOtherLanguage { build.evidence.otherLanguageWords += 1 }
-            }
+        if form.allCaps { flags.insert(.allCaps) }
+        if scanned.kind == .word, form.folded.utf8.count > 1 || form.allCaps {
+            build.capsCandidates += 1
+            if form.allCaps { build.capsWords += 1 }
+        }
+        var word: WordRules.Word
+        if let english, scanned.isASCII {
+            word = english.word(form.folded, hash: foldedHash, stem: true)
+            word.flags.formUnion(rules.word(form.folded, hash: foldedHash, stem: false).flags)
+        } else {
+            word = rules.word(form.folded, hash: foldedHash, stem: !scanned.needsWordBreak)
+        }
+        flags.formUnion(word.flags)
+        if scanned.kind == .word {
+            build.evidence.words += 1
+            if !scanned.isASCII, form.folded.utf8.contains(where: { $0 >= 0x80 }) { build.evidence.nonASCIIWords += 1 }
+            if word.flags.contains(.stopword) { build.evidence.stopwords += 1 }
+            if word.isHindiMarker { build.evidence.hindiMarkers += 1 }
+            if word.isKnownEnglish { build.evidence.knownWords += 1 }
+            if word.isOtherLanguage { build.evidence.otherLanguageWords += 1 }
         }
         build.put(Token(kind: scanned.kind, utf8Range: scanned.range, folded: form.folded, foldedHash: foldedHash,
-                                  stem: stem, stemHash: stemHash, flags: flags))
+                        stem: word.stem, stemHash: word.stemHash, flags: flags))
+    }
+
+    /// A token no word list decides, as `appendOther` makes it from its bytes (`otherTokens`).
+    struct WrittenOtherToken {
+        /// The token at 0..<0 with no line break before it.
+        var token: Token
+        /// Whether `token`'s strings own no memory (`Token.StringLayout.isPlain`).
+        var isPlain: Bool
+        /// How its bytes were scanned: the same bytes scanned otherwise are made anew.
+        var scanned: Scanned
+
+        /// What of a scanned token besides its bytes makes its token (`TokenFolder.fold` reads them).
+        struct Scanned: Equatable {
+            var kind: Token.Kind
+            var isASCII: Bool
+            var repeated: Bool
+
+            @inline(__always)
+            init(_ scanned: ScannedToken) {
+                kind = scanned.kind
+                isASCII = scanned.isASCII
+                repeated = scanned.repeated
+            }
+        }
+    }
+
+    /// Appends a scanned token other than a word or a hashtag to `build`: from `otherTokens` when its bytes were seen
+    /// scanned alike, else made and remembered there.
+    // Out of line: a few tokens a review.
+    @inline(never)
+    private func appendOther(_ scanned: ScannedToken, breakBefore: Bool, bytes: UnsafeBufferPointer<UInt8>,
+                             memo: inout WrittenWordTable<WrittenOtherToken>, to build: inout TokenBuild) {
+        let (hash, head) = WrittenWordTable<Int32>.hashAndHead(in: bytes, scanned.range)
+        let index: Int
+        if let found = memo.entryIndex(in: bytes, scanned.range, hash: hash, head: head) {
+            index = found
+        } else {
+            let token = otherToken(scanned, bytes: bytes)
+            if memo.count >= WordRules.limit { memo.removeAll() }
+            index = memo.count
+            memo.insert(UnsafeBufferPointer(rebasing: bytes[scanned.range]),
+                        WrittenOtherToken(token: token, isPlain: Token.StringLayout.isPlain(token), scanned: .init(scanned)),
+                        hash: hash, head: head)
+        }
+        guard memo.withEntries({ $0[index].value.scanned == .init(scanned) }) else {
+            // The same bytes scanned as another kind, or repeated otherwise: made again, as they may fold otherwise.
+            var token = otherToken(scanned, bytes: bytes)
+            token.utf8Range = scanned.range
+            if breakBefore { token.flags.insert(.lineBreakBefore) }
+            return build.put(token)
+        }
+        // Read in place: copying the entry retained and released its strings.
+        memo.withEntries { entries in
+            if entries[index].value.isPlain {
+                build.put(copyOf: UnsafeRawPointer(entries.baseAddress.unsafelyUnwrapped + index)
+                              + MemoryLayout<WrittenWordTable<WrittenOtherToken>.Entry>.offset(of: \.value.token).unsafelyUnwrapped,
+                          utf8Range: scanned.range, breakBefore: breakBefore)
+            } else {
+                var token = entries[index].value.token
+                token.utf8Range = scanned.range
+                if breakBefore { token.flags.insert(.lineBreakBefore) }
+                build.put(token)
+            }
+        }
+    }
+
+    /// The token of a scanned token other than a word or a hashtag at 0..<0, with no line break before it.
+    private func otherToken(_ scanned: ScannedToken, bytes: UnsafeBufferPointer<UInt8>) -> Token {
+        let form = lexicons.folder.fold(scanned, bytes: bytes)
+        let foldedHash = WordHash.of(form.folded)
+        var flags: Token.Flags = form.elongated ? .elongated : []
+        if scanned.kind == .punctuation { flags.formUnion(Self.punctuationFlags(form.folded)) }
+        if scanned.kind == .emoji || scanned.kind == .emoticon { flags.formUnion([.outsideScopeMark, .endsScopeMark]) }
+        return Token(kind: scanned.kind, utf8Range: 0..<0, folded: form.folded, foldedHash: foldedHash, stem: form.folded,
+                     stemHash: foldedHash, flags: flags)
     }
 
     /// Languages not written in Latin letters.
@@ -856,8 +988,12 @@ final class WordRules {
     // hashing (`TaggedProbes`); room for 512 words cleared 16 KB for each.
     @exclusivity(unchecked) private var memo = WordTable<Word>()
     @exclusivity(unchecked) private var unstemmedMemo = WordTable<Word>()
-    /// Nil only while a text is being tokenized, which holds it (`takeWrittenMemo`).
-    @exclusivity(unchecked) private var writtenMemo: WrittenMemo?
+    /// The memo of words as written, which the token loop reads and adds to in place (`TextAnalyzerWorker.tokenize`
+    /// passes it `inout`); nothing else of the rules touches it meanwhile.
+    // In place: moved out for each text and back (`take()`, the put-back destroying the empty optional out of line),
+    // it was ~35 instructions a text; a stored property of this class is no slower to work in since its accesses
+    // are unchecked.
+    @exclusivity(unchecked) var writtenMemo: WrittenMemo
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
 
@@ -888,25 +1024,12 @@ final class WordRules {
         var counts: WordCounts
     }
 
-    /// The memo of ASCII words by their bytes as written, each word's facts beside its key: on a large review set
+    /// The memo of words by their bytes as written, each word's facts beside its key: on a large review set
     /// the probe slot, the key and the facts are cache misses, and one entry holding key and facts saves one of three.
     struct WrittenMemo {
         var table = WrittenWordTable<WrittenWord>()
         /// Names this memo's contents (`WordSpaces`): a new number each time it starts over.
         var space = WordSpaces.next()
-    }
-
-    /// Moves the written-word memo out for the length of one text (`putBackWrittenMemo` returns it).
-    // Lookups then run on a local value: in a stored property of this class, each went through a runtime access check.
-    func takeWrittenMemo() -> WrittenMemo {
-        // Moved out, not copied: a copy retained the memo's arrays and clearing the property released them.
-        writtenMemo.take() ?? WrittenMemo()
-    }
-
-    /// Returns the memo `takeWrittenMemo` handed out, with the words the text added.
-    // Consumed: passed borrowed, the memo's three arrays were retained for the property and released with the caller's copy.
-    func putBackWrittenMemo(_ memo: consuming WrittenMemo) {
-        writtenMemo = memo
     }
 
     /// Adds an ASCII word not in `memo.table` (its bytes as written and their `hashAndHead` hash), folded by
@@ -1008,7 +1131,7 @@ final class SpilledTokens {
 /// counter updates. Added into the counts before any lane could carry (`laneLimit`).
 struct WordCounts {
     /// From the lowest lane up: words, stopwords, Hindi markers, known English words, words of other languages,
-    /// capitals candidates and words in capitals.
+    /// capitals candidates, words in capitals and words with letters outside ASCII after folding.
     private var lanes: UInt64 = 0
 
     /// How many additions of one word's counts a lane holds.
@@ -1017,7 +1140,8 @@ struct WordCounts {
     init() {}
 
     /// One word's counts.
-    init(isStopword: Bool, isHindiMarker: Bool, isKnownEnglish: Bool, isOtherLanguage: Bool, isCapsCandidate: Bool, isCaps: Bool) {
+    init(isStopword: Bool, isHindiMarker: Bool, isKnownEnglish: Bool, isOtherLanguage: Bool, isCapsCandidate: Bool, isCaps: Bool,
+         isNonASCII: Bool = false) {
         lanes = 1
         if isStopword { lanes |= 1 << 8 }
         if isHindiMarker { lanes |= 1 << 16 }
@@ -1025,6 +1149,7 @@ struct WordCounts {
         if isOtherLanguage { lanes |= 1 << 32 }
         if isCapsCandidate { lanes |= 1 << 40 }
         if isCaps { lanes |= 1 << 48 }
+        if isNonASCII { lanes |= 1 << 56 }
     }
 
     @inline(__always)
@@ -1039,6 +1164,7 @@ struct WordCounts {
     var otherLanguageWords: Int { lane(32) }
     var capsCandidates: Int { lane(40) }
     var capsWords: Int { lane(48) }
+    var nonASCIIWords: Int { lane(56) }
 }
 
 /// Numbers naming the contents of the analyzers' memos of words as written, unique in the process: a token's

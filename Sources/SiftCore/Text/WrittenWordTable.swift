@@ -80,10 +80,11 @@ struct WrittenWordTable<Value> {
     // is at least -16 (the overflow checks were 8 instructions a word).
     static func hashAndHead(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (hash: Int, head: (UInt64, UInt64)) {
         let count = range.upperBound &- range.lowerBound
-        if count < 16, let base = text.baseAddress {
+        // Most keys are short and far from the text's end: the branches are marked so (`_fastPath`).
+        if _fastPath(count < 16), let base = text.baseAddress {
             let start = UnsafeRawPointer(base + range.lowerBound)
             let long = count >= 8
-            if range.lowerBound <= text.count &- 16 {
+            if _fastPath(range.lowerBound <= text.count &- 16) {
                 let bits = UInt64(truncatingIfNeeded: 8 &* count)
                 let h0 = UInt64(littleEndian: start.loadUnaligned(as: UInt64.self)) & (long ? ~0 : (1 &<< bits) &- 1)
                 let h1 = long ? UInt64(littleEndian: start.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & ((1 &<< (bits &- 64)) &- 1) : 0
@@ -96,6 +97,13 @@ struct WrittenWordTable<Value> {
                 let h0 = long ? UInt64(littleEndian: start.loadUnaligned(as: UInt64.self)) : last &>> UInt64(truncatingIfNeeded: 64 &- 8 &* count)
                 let h1 = count > 8 ? last &>> UInt64(truncatingIfNeeded: 128 &- 8 &* count) : 0
                 return (Int(truncatingIfNeeded: mix(h0, h1, count)), (h0, h1))
+            }
+            if count > 0, text.count >= 8 {
+                // The key lies in the text's first 8 bytes (it ends before the eighth): the first word of a short
+                // text ("Good app"), read out of line byte by byte for ~55 instructions.
+                let first = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+                let h0 = (first &>> UInt64(truncatingIfNeeded: 8 &* range.lowerBound)) & ((1 &<< UInt64(truncatingIfNeeded: 8 &* count)) &- 1)
+                return (Int(truncatingIfNeeded: mix(h0, 0, count)), (h0, 0))
             }
         }
         return hashAndHeadOutOfLine(UnsafeBufferPointer(rebasing: text[range]))
@@ -110,12 +118,14 @@ struct WrittenWordTable<Value> {
         hashAndHead(bytes)
     }
 
-    /// Two head words and a length as one well-spread hash (both its halves are used: slot and tag).
+    /// Two head words and a length as one well-spread hash (its low 32 bits are used: slot and tag).
+    // One full-width multiply of the two words, each offset by a constant, with the product's halves folded together
+    // (as wyhash mixes): each bit of the high half depends on every bit of both words. The splitmix-style mix before
+    // (two multiplies, three shifts) was 17 instructions a word of every text.
     @inline(__always)
     private static func mix(_ h0: UInt64, _ h1: UInt64, _ count: Int) -> UInt64 {
-        var h = (h0 ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
-        h = (h ^ (h >> 31) ^ h1 ^ UInt64(truncatingIfNeeded: count) << 56) &* 0x94D0_49BB_1331_11EB
-        return h ^ (h >> 29)
+        let product = (h0 ^ 0x9E37_79B9_7F4A_7C15).multipliedFullWidth(by: h1 ^ UInt64(truncatingIfNeeded: count) << 56 ^ 0xBF58_476D_1CE4_E5B9)
+        return product.high ^ product.low
     }
 
     /// The value stored for exactly these bytes, whose `hash` is `WrittenWordTable.hash(bytes)`.
@@ -132,7 +142,7 @@ struct WrittenWordTable<Value> {
         return entries.withUnsafeBufferPointer { entries in
             probes.first(hash: hash) { index in
                 entries[index].head0 == h0 && entries[index].head1 == h1 && entries[index].count == bytes.count
-                    && (bytes.count <= 16 || tailEquals(entries[index].start, bytes))
+                    && (bytes.count <= 16 || tailEquals(entries[index].start, bytes, 0..<bytes.count))
             }
         }
     }
@@ -147,7 +157,7 @@ struct WrittenWordTable<Value> {
         return entries.withUnsafeBufferPointer { entries in
             probes.first(hash: hash) { index in
                 entries[index].head0 == h0 && entries[index].head1 == h1 && entries[index].count == count
-                    && (count <= 16 || tailEquals(entries[index].start, UnsafeBufferPointer(rebasing: text[range])))
+                    && (_fastPath(count <= 16) || tailEquals(entries[index].start, text, range))
             }
         }
     }
@@ -164,8 +174,13 @@ struct WrittenWordTable<Value> {
         return withEntries { $0[index].value }
     }
 
-    private func tailEquals(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        arena.withUnsafeBufferPointer { stored in
+    /// Whether the bytes of `text` in `range` past its first 16 are those of the key at `start` in `arena`.
+    // Out of line, the key cut from the text here: inlined, the cut was made before the probe for every key, long
+    // or not (5 instructions a word).
+    @inline(never)
+    private func tailEquals(_ start: Int, _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let bytes = UnsafeBufferPointer(rebasing: text[range])
+        return arena.withUnsafeBufferPointer { stored in
             for k in 16..<bytes.count where stored[start + k] != bytes[k] { return false }
             return true
         }

@@ -239,6 +239,90 @@ struct TextAnalyzerTests {
         }
     }
 
+    /// Tokens other than words, which a worker remembers by their bytes as written (`otherTokens`), come out as a
+    /// fresh worker makes them however often and wherever they were seen before: after a line break or not, marks
+    /// repeated or not, strings that own memory (a long link) or not, on both the plain-English attempt's path and
+    /// language identification's.
+    @Test func tokensOtherThanWordsSeenBeforeAreMadeAsAfresh() {
+        let texts = [
+            "Great app!!! 👍👍 5 stars... $4.99 :) @dev_team", "5 stars\n👍\n!!! bad :(", "...", "👍",
+            "see https://example.com/a/very/long/path/to/a/page?query=1 and www.example.com — ok??", "—— 2.0 ❤️ 💯💯 !?",
+            "Version 4.2 is worse... 4.2 4.2", "La app es buena!!! 👍 100%", "很好用123的应用！！ 👍", "ممتاز 👍👍 !!!",
+        ]
+        for plainEnglish in [false, true] {
+            func worker() -> TextAnalyzerWorker {
+                let worker = Self.analyzer.makeWorker()
+                if plainEnglish {
+                    worker.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
+                    worker.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
+                }
+                return worker
+            }
+            let seeing = worker()
+            for text in texts + texts.reversed() + texts {
+                let expected = worker().analyze(text)
+                let analyzed = seeing.analyze(text)
+                #expect(analyzed.tokens == expected.tokens, "\(text)")
+                #expect(analyzed.tokens.allSatisfy { $0.kind == .word || $0.kind == .hashtag || $0.wordID == -1 }, "\(text)")
+            }
+        }
+    }
+
+    /// Words the memo of words as written holds besides ASCII words of Latin-script text (`addWrittenFoldedWord`):
+    /// words with letters beyond ASCII, and every word of a text in a language not written in Latin letters, which
+    /// takes English rules for its Latin-letter words. Seen again, they come out as a fresh worker makes them, and
+    /// still count as words beyond ASCII for the plain-English attempt (a text with one goes to language
+    /// identification).
+    @Test func wordsBeyondASCIIAndWordsOfNonLatinTextsSeenBeforeAreMadeAsAfresh() {
+        let texts: [(String, String?)] = [
+            ("the app is great, café", nil), ("Très BIEN, l’application est géniale", nil), ("I don’t like it", nil),
+            ("NIÑO niño Niñooooo", "es"), ("Приложение не работает, very bad app", "ru"), ("Приложение не работает, very bad app", nil),
+            ("bahut accha app hai, not bad at all", "hi"), ("यह ऐप बहुत अच्छा है but CRASHES often", "hi"),
+            ("the app is great, café", "en"), ("Straße über Größe", "de"),
+        ]
+        for plainEnglish in [false, true] {
+            func worker() -> TextAnalyzerWorker {
+                let worker = Self.analyzer.makeWorker()
+                if plainEnglish {
+                    worker.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
+                    worker.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
+                }
+                return worker
+            }
+            let seeing = worker()
+            for (text, hint) in texts + texts.reversed() + texts {
+                let expected = worker().analyze(text, languageHint: hint)
+                let analyzed = seeing.analyze(text, languageHint: hint)
+                #expect(analyzed.tokens == expected.tokens, "\(text)")
+                #expect(analyzed.sentences == expected.sentences, "\(text)")
+                #expect(analyzed.language == expected.language && analyzed.languageConfidence == expected.languageConfidence, "\(text)")
+            }
+        }
+        // A text with a word beyond ASCII after folding is never plain English, however often its words were seen:
+        // it gets the language and confidence language identification gives.
+        let attempting = Self.analyzer.makeWorker()
+        attempting.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
+        attempting.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
+        let identifying = Self.analyzer.makeWorker()
+        for text in Array(repeating: ["the app is the best in the café", "the app is the best, NIÑO", "the app is good"], count: 3).joined() {
+            let attempted = attempting.analyze(text), identified = identifying.analyze(text)
+            let isPlainEnglish = !attempted.tokens.contains { $0.folded.utf8.contains { $0 >= 0x80 } }
+            #expect(isPlainEnglish == (attempted.languageConfidence != identified.languageConfidence), "\(text)")
+            #expect(isPlainEnglish || attempted.language == identified.language, "\(text)")
+        }
+    }
+
+    /// A remembered token other than a word is taken only for bytes scanned the same way: another kind, or marks
+    /// repeated otherwise, are made anew (`WrittenOtherToken.Scanned`).
+    @Test func aRememberedOtherTokenIsTakenOnlyForBytesScannedAlike() {
+        typealias Scanned = TextAnalyzerWorker.WrittenOtherToken.Scanned
+        let remembered = Scanned(ScannedToken(kind: .punctuation, range: 4..<6, repeated: true))
+        #expect(remembered == Scanned(ScannedToken(kind: .punctuation, range: 0..<2, repeated: true, afterLineBreak: true)))
+        #expect(remembered != Scanned(ScannedToken(kind: .punctuation, range: 4..<6, repeated: false)))
+        #expect(remembered != Scanned(ScannedToken(kind: .punctuation, range: 4..<6, repeated: true, isASCII: false)))
+        #expect(remembered != Scanned(ScannedToken(kind: .emoticon, range: 4..<6, repeated: true)))
+    }
+
     /// Tokens a caller put into the reused value (with strings of its own) are replaced as a fresh analysis would
     /// make them, however many there were.
     @Test func analyzingIntoAValueWithTheCallersOwnTokensGivesTheSameTokens() {
@@ -279,11 +363,11 @@ struct TextAnalyzerTests {
         let one = WordCounts(isStopword: true, isHindiMarker: false, isKnownEnglish: true, isOtherLanguage: false,
                              isCapsCandidate: true, isCaps: false)
         let other = WordCounts(isStopword: false, isHindiMarker: true, isKnownEnglish: false, isOtherLanguage: true,
-                               isCapsCandidate: true, isCaps: true)
+                               isCapsCandidate: true, isCaps: true, isNonASCII: true)
         var counts = WordCounts()
         for k in 0..<WordCounts.laneLimit { counts.add(k % 2 == 0 ? one : other) }
         #expect([counts.words, counts.stopwords, counts.hindiMarkers, counts.knownWords, counts.otherLanguageWords,
-                 counts.capsCandidates, counts.capsWords] == [255, 128, 127, 128, 127, 255, 127])
+                 counts.capsCandidates, counts.capsWords, counts.nonASCIIWords] == [255, 128, 127, 128, 127, 255, 127, 127])
     }
 
     /// The marks tokenizing puts on tokens for the passes after (line breaks, sentence and clause ends) are gone

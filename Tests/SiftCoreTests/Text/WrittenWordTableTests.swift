@@ -63,7 +63,7 @@ struct WrittenWordTableTests {
     /// A key read from inside a longer text, 8 bytes at a time with the bytes after it masked off, hashes and heads
     /// as the key alone does, at every start and length, near the text's end too.
     /// Texts of every length up to 20 bytes are there too: keys near the end of a text of 8 bytes or more are read
-    /// from its end, keys of shorter texts byte by byte.
+    /// from its end, keys within its first 8 bytes from its start, keys of shorter texts byte by byte.
     @Test func keysInsideATextHashAsKeysAlone() {
         let long = Array("Sooo laggy, don't update!!! supercalifragilisticexpialidocious ok".utf8)
         for text in [long] + (0...20).map({ Array(long.prefix($0)) }) {
