@@ -339,6 +339,25 @@ struct WordResolution {
         active = lookup
         entryLookup = lookup
     }
+
+    /// No entry yet, in a lookup lent unretained (`ScoringRun.resolve`).
+    @inline(__always)
+    init(_ lookup: Unmanaged<LexiconLookup>) {
+        self = lookup._withUnsafeGuaranteedRef { WordResolution($0) }
+    }
+}
+
+// A lookup lent unretained (`ScoringRun.resolve`) probed through a guaranteed reference: no retain and release
+// around each probe.
+extension Unmanaged where Instance == LexiconLookup {
+    @inline(__always)
+    func entryIndex(_ word: String, hash: Int) -> Int? { _withUnsafeGuaranteedRef { $0.entryIndex(word, hash: hash) } }
+
+    @inline(__always)
+    func stemIndex(_ stem: String, hash: Int) -> Int? { _withUnsafeGuaranteedRef { $0.stemIndex(stem, hash: hash) } }
+
+    @inline(__always)
+    func valence(ofEntry k: Int) -> Double? { _withUnsafeGuaranteedRef { $0.valence(ofEntry: k) } }
 }
 
 // The places `WordResolution` holds, found and read through the lookup: a method reads its tables through `self`

@@ -604,8 +604,10 @@ struct ScoringRun {
     // changes nothing: called from the mutating `buildUnits`, a non-mutating method copied the whole run each call.
     @inline(never)
     mutating func wordFacts(_ i: Int) -> TokenFacts {
-        let lexicon = lexicon, fallback = tables.multilingual, tokens = tokens
-        let resolved = Self.resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+        let tokens = tokens
+        let resolved = Self.resolve(i, tokens: tokens, lexicon: lexicon.map(Unmanaged.passUnretained),
+                                    fallback: Unmanaged.passUnretained(tables.multilingual),
+                                    englishLookup: englishLookup.map(Unmanaged.passUnretained))
         return TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
                           ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
     }
@@ -620,8 +622,9 @@ struct ScoringRun {
             if byID { wordMemo.remember(id: tokens[i].wordID, space: wordSpace, k) }
             return wordMemo.facts(k)
         }
-        let lexicon = lexicon, fallback = tables.multilingual
-        let resolved = Self.resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+        let resolved = Self.resolve(i, tokens: tokens, lexicon: lexicon.map(Unmanaged.passUnretained),
+                                    fallback: Unmanaged.passUnretained(tables.multilingual),
+                                    englishLookup: englishLookup.map(Unmanaged.passUnretained))
         var fact = TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
                               ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
         var candidates = PhraseCandidates()
@@ -1207,7 +1210,8 @@ struct ScoringRun {
     // expression candidates); the memo and per-token paths read `resolve` in place.
     static func resolveWord(_ i: Int, tokens: UnsafeBufferPointer<Token>, lexicon: LexiconLookup?, fallback: LexiconLookup,
                             englishLookup: LexiconLookup?) -> (entry: LexiconEntry?, active: LexiconLookup, stemHit: StemValence?) {
-        let resolved = resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+        let resolved = resolve(i, tokens: tokens, lexicon: lexicon.map(Unmanaged.passUnretained), fallback: Unmanaged.passUnretained(fallback),
+                               englishLookup: englishLookup.map(Unmanaged.passUnretained))
         var entry: LexiconEntry?
         if resolved.entryIndex >= 0 {
             entry = resolved.entryLookup.entries.values[resolved.entryIndex]
@@ -1220,9 +1224,11 @@ struct ScoringRun {
     /// `resolveWord` as places in the lookups' tables: the resolution of the word at `i` of `tokens`.
     // Static, over the caller's token buffer: called from the token loop, a method on the run copied the whole run
     // for each call, and a returned tuple of an optional entry, a lookup and an optional stem was copied and
-    // destroyed through generic value witnesses (a quarter of a new word's cost).
-    static func resolve(_ i: Int, tokens: UnsafeBufferPointer<Token>, lexicon: LexiconLookup?, fallback: LexiconLookup,
-                        englishLookup: LexiconLookup?) -> WordResolution {
+    // destroyed through generic value witnesses (a quarter of a new word's cost). The lookups are lent unretained
+    // (the run's tables own them for its life): held as references, each was retained and released around the call
+    // and again for each probe, ~250 instructions a new word.
+    static func resolve(_ i: Int, tokens: UnsafeBufferPointer<Token>, lexicon: Unmanaged<LexiconLookup>?, fallback: Unmanaged<LexiconLookup>,
+                        englishLookup: Unmanaged<LexiconLookup>?) -> WordResolution {
         let foldedHash = tokens[i].foldedHash
         let hasOwnStem = tokens[i].hasOwnStem
         // The token's strings and the text's lookup are held in locals for every probe: read from the token buffer
@@ -1236,14 +1242,14 @@ struct ScoringRun {
         if resolved.entryIndex < 0, lexicon != nil, stemIndex < 0, let k = fallback.entryIndex(folded, hash: foldedHash) {
             resolved = WordResolution(fallback)
             resolved.entryIndex = k
-            resolved.activeIsNotTexts = fallback !== primary
+            resolved.activeIsNotTexts = fallback.toOpaque() != primary.toOpaque()
         }
         // Code-mixed reviews praise and pan in English ("aplikasinya very good", "app bahut slow hai"): a word
         // neither the text's lexicon nor the multilingual list knows is looked up, as written, in English.
         if resolved.entryIndex < 0, stemIndex < 0, let english = englishLookup, let k = english.entryIndex(folded, hash: foldedHash) {
             resolved = WordResolution(english)
             resolved.entryIndex = k
-            resolved.activeIsNotTexts = english !== primary
+            resolved.activeIsNotTexts = english.toOpaque() != primary.toOpaque()
         }
         // "nicee", "goodd", "okk": a doubled last letter is a short drawn-out word (three or more are squeezed
         // by the analyzer already); the word without it is looked up the same way.
@@ -1268,7 +1274,7 @@ struct ScoringRun {
             if found == nil, let english = englishLookup { found = english.entryIndex(shorter, hash: hash).map { (english, $0) } }
             if let found, let valence = found.lookup.valence(ofEntry: found.index),
                abs(valence) >= SentimentScorer.drawnOutMinimumValence {
-                resolved.entryLookup = found.lookup
+                resolved.entryLookup = found.lookup.takeUnretainedValue()
                 resolved.entryIndex = found.index
                 resolved.dropsPhrases = true  // the phrases index another lexicon's list
             }
@@ -1277,11 +1283,11 @@ struct ScoringRun {
         if mayBeLaughter, resolved.entryIndex < 0, stemIndex < 0, Self.isLaughter(folded) {
             let hash = WordTable<LexiconEntry>.hash("haha")
             if let k = primary.entryIndex("haha", hash: hash) {
-                resolved.entryLookup = primary
+                resolved.entryLookup = primary.takeUnretainedValue()
                 resolved.entryIndex = k
                 resolved.dropsPhrases = true
             } else if let english = englishLookup, let k = english.entryIndex("haha", hash: hash) {
-                resolved.entryLookup = english
+                resolved.entryLookup = english.takeUnretainedValue()
                 resolved.entryIndex = k
                 resolved.dropsPhrases = true
             }
