@@ -93,6 +93,9 @@ struct WordTable<Value> {
     @inline(__always)
     func entryIndex(_ word: String, hash: Int) -> Int? { index(word, hash: hash) }
 
+    /// Calls `body` with the lower 32 bits of every key's hash (`WordHashFilter`).
+    func forEachHashTag(_ body: (Int) -> Void) { probes.forEachHashTag(body) }
+
     /// Calls `body` with the entries, to read values in place: returning a value copies it.
     @inline(__always)
     func withEntries<R>(_ body: (UnsafeBufferPointer<Entry>) -> R) -> R { entries.withUnsafeBufferPointer(body) }
@@ -184,6 +187,11 @@ struct WordSet: Sendable {
 
     @inline(never)
     private func laidOutContains(_ word: String, hash: Int) -> Bool { laidOut?.index(word, hash: hash) != nil }
+
+    /// Calls `body` with the lower 32 bits of every word's hash (`WordHashFilter`).
+    func forEachHashTag(_ body: (Int) -> Void) {
+        if isLaidOut { laidOut?.forEachHashTag(body) } else { table.forEachHashTag(body) }
+    }
 
     var isEmpty: Bool { count == 0 }
 }
@@ -291,6 +299,9 @@ struct LaidOutWords: Sendable {
         }
         return lines
     }
+
+    /// Calls `body` with the lower 32 bits of every word's hash (`WordHashFilter`).
+    func forEachHashTag(_ body: (Int) -> Void) { probes.forEachHashTag(body) }
 
     /// The given words in their order, each assumed held once (a `WordTable`'s keys).
     init(distinct words: [String]) {

@@ -80,6 +80,13 @@ struct TaggedProbes: Sendable {
         slots[slot] = tagged
     }
 
+    /// Calls `body` with the lower 32 bits of the hash of every entry placed, read from the slots' tags.
+    func forEachHashTag(_ body: (Int) -> Void) {
+        slots.withUnsafeBufferPointer { slots in
+            for tagged in slots where tagged != 0 { body(Int(truncatingIfNeeded: tagged >> 32)) }
+        }
+    }
+
     /// Twice the slots, every entry placed again from its slot's tag.
     mutating func grow() {
         var grown = [UInt64](repeating: 0, count: slots.count * 2)
