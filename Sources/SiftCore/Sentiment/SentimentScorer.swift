@@ -298,7 +298,7 @@ struct ScoringRun {
     /// The language of the last text whose lexicon was its own language's, that lexicon and whether it is English:
     /// the texts of a stream mostly share a language, and the next one in it skips the search and its retains.
     var lastLanguage: String?
-    unowned(unsafe) var lastLanguageLexicon: LexiconLookup?
+    var lastLanguageLexicon: Unmanaged<LexiconLookup>?
     var lastLanguageIsEnglish = false
     var lastLanguageNegatesBackward = false
     /// Plain values only, so appending and clearing them retains nothing; their explanations are in `unitRules`.
@@ -326,9 +326,13 @@ struct ScoringRun {
     var unitRules: [[String]] = []
     var contributions: [SentimentContribution] = []
     var notes: [String] = []
-    unowned(unsafe) var lexicon: LexiconLookup?
+    var lexicon: LexiconLookup? { lentLexicon?.takeUnretainedValue() }
     /// The English lexicon when the text is scored with another one (or none), for the English words in it.
-    unowned(unsafe) var englishLookup: LexiconLookup?
+    var englishLookup: LexiconLookup? { lentEnglishLookup?.takeUnretainedValue() }
+    // `lexicon` and `englishLookup` held unretained (the tables own the lookups), and lent so to `resolve`: loaded
+    // from unowned(unsafe) fields to be lent, each was retained and released for every new word.
+    var lentLexicon: Unmanaged<LexiconLookup>?
+    var lentEnglishLookup: Unmanaged<LexiconLookup>?
     /// Whether any token of the sentence being scored is "only": the only-complaint rule looks for nothing else in
     /// sentences without it.
     var sentenceHasOnly: Bool { sentenceMarks.contains(.only) }
@@ -444,17 +448,17 @@ struct ScoringRun {
         // field for nil retained and released it).
         if !explain, text.language == lastLanguage {
             // A language with a lexicon of its own is scored with it whatever else the text holds (`lexicon(for:)`).
-            lexicon = lastLanguageLexicon
+            lentLexicon = lastLanguageLexicon
             lexiconIsEnglish = lastLanguageIsEnglish
             negatesBackward = lastLanguageNegatesBackward
         } else {
             negatesBackward = text.language == "hi" || text.language == "ur"
             let chosen = SentimentScorer(tables: tables).lexicon(for: text)
-            self.lexicon = chosen?.lexicon
+            lentLexicon = chosen.map { Unmanaged.passUnretained($0.lexicon) }
             lexiconIsEnglish = chosen?.language == "en"
             if let chosen, chosen.language == text.language {
                 lastLanguage = text.language
-                lastLanguageLexicon = chosen.lexicon
+                lastLanguageLexicon = lentLexicon
                 lastLanguageIsEnglish = lexiconIsEnglish
                 lastLanguageNegatesBackward = negatesBackward
             }
@@ -465,7 +469,7 @@ struct ScoringRun {
                 notes.append("no sentiment lexicon for language '\(text.language)'; scored only emoji, emoticons and the multilingual word list")
             }
         }
-        englishLookup = lexiconIsEnglish ? nil : tables.english
+        lentEnglishLookup = lexiconIsEnglish ? nil : tables.english.map(Unmanaged.passUnretained)
         // The memo holds resolutions against the English lexicon alone, without the stems' terms explanations name.
         useWordMemo = ownsWordMemo && !explain && lexiconIsEnglish
         textMarks = []
@@ -605,9 +609,8 @@ struct ScoringRun {
     @inline(never)
     mutating func wordFacts(_ i: Int) -> TokenFacts {
         let tokens = tokens
-        let resolved = Self.resolve(i, tokens: tokens, lexicon: lexicon.map(Unmanaged.passUnretained),
-                                    fallback: Unmanaged.passUnretained(tables.multilingual),
-                                    englishLookup: englishLookup.map(Unmanaged.passUnretained))
+        let resolved = Self.resolve(i, tokens: tokens, lexicon: lentLexicon, fallback: Unmanaged.passUnretained(tables.multilingual),
+                                    englishLookup: lentEnglishLookup)
         return TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
                           ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
     }
@@ -622,9 +625,8 @@ struct ScoringRun {
             if byID { wordMemo.remember(id: tokens[i].wordID, space: wordSpace, k) }
             return wordMemo.facts(k)
         }
-        let resolved = Self.resolve(i, tokens: tokens, lexicon: lexicon.map(Unmanaged.passUnretained),
-                                    fallback: Unmanaged.passUnretained(tables.multilingual),
-                                    englishLookup: englishLookup.map(Unmanaged.passUnretained))
+        let resolved = Self.resolve(i, tokens: tokens, lexicon: lentLexicon, fallback: Unmanaged.passUnretained(tables.multilingual),
+                                    englishLookup: lentEnglishLookup)
         var fact = TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
                               ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
         var candidates = PhraseCandidates()
