@@ -116,10 +116,11 @@ struct ScorerWordMemo {
         }
     }
 
-    /// Records the resolution of a word whose form is not in the memo (`place` said `.absent`); returns its index.
+    /// Records the resolution of a word whose form is not in the memo (`place` said `.absent`), with the expressions
+    /// starting with it (nil for none); returns its index.
     // The strings are taken, as `WordTable.append` takes them: the caller's copies are the ones kept.
     mutating func insert(absent folded: consuming String, foldedHash: Int, stem: consuming String, stemHash: Int, facts: TokenFacts,
-                         phrases: PhraseCandidates) -> Int {
+                         phrases: PhraseCandidates?) -> Int {
         if table.count >= Self.limit {
             table = WordTable(reserving: capacity)
             byID.removeAll(keepingCapacity: true)
@@ -129,9 +130,9 @@ struct ScorerWordMemo {
         facts.memoIndex = Int32(truncatingIfNeeded: table.count)
         let keyedStart = Int32(truncatingIfNeeded: keyedCandidates.count)
         // Most words start no expression: appending their empty candidates was a call of ~65 instructions each.
-        if !phrases.keyed.isEmpty { keyedCandidates.append(contentsOf: phrases.keyed) }
+        if let keyed = phrases?.keyed, !keyed.isEmpty { keyedCandidates.append(contentsOf: keyed) }
         return table.append(folded, Word(stem: stem, stemHash: stemHash, facts: facts, keyedStart: keyedStart,
-                                         keyedEnd: Int32(truncatingIfNeeded: keyedCandidates.count), single: phrases.single),
+                                         keyedEnd: Int32(truncatingIfNeeded: keyedCandidates.count), single: phrases?.single ?? -1),
                             hash: foldedHash)
     }
 }

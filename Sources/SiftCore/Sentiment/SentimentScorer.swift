@@ -629,7 +629,8 @@ struct ScoringRun {
                                     englishLookup: lentEnglishLookup)
         var fact = TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
                               ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
-        var candidates = PhraseCandidates()
+        // None for most words: an empty one's array was released at the end (a call of ~27 instructions a new word).
+        var candidates: PhraseCandidates?
         if fact.marks.contains(.hasPhrases) {
             let phrases = resolved.entryLookup.phrases(ofEntry: resolved.entryIndex)
             fact.follows = TokenFacts.followFilter(phrases, in: resolved.active)
