@@ -609,8 +609,8 @@ struct ScoringRun {
     @inline(never)
     mutating func wordFacts(_ i: Int) -> TokenFacts {
         let tokens = tokens
-        let resolved = Self.resolve(i, tokens: tokens, lexicon: lentLexicon, fallback: Unmanaged.passUnretained(tables.multilingual),
-                                    englishLookup: lentEnglishLookup)
+        let resolved = Self.resolve(i, tokens: tokens, folded: tokens[i].folded, stem: tokens[i].stem, lexicon: lentLexicon,
+                                    fallback: Unmanaged.passUnretained(tables.multilingual), englishLookup: lentEnglishLookup)
         return TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
                           ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
     }
@@ -625,10 +625,13 @@ struct ScoringRun {
             if byID { wordMemo.remember(id: tokens[i].wordID, space: wordSpace, k) }
             return wordMemo.facts(k)
         }
-        let resolved = Self.resolve(i, tokens: tokens, lexicon: lentLexicon, fallback: Unmanaged.passUnretained(tables.multilingual),
-                                    englishLookup: lentEnglishLookup)
+        // The token's strings copied once, lent to `resolve` and moved into the memo: `resolve` copied them for its
+        // probes and released them, and the memo took copies of its own.
+        let folded = tokens[i].folded, stem = tokens[i].stem
+        let resolved = Self.resolve(i, tokens: tokens, folded: folded, stem: stem, lexicon: lentLexicon,
+                                    fallback: Unmanaged.passUnretained(tables.multilingual), englishLookup: lentEnglishLookup)
         var fact = TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
-                              ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
+                              ruleMarks: ScoringTables.ruleMarks(ruleWords, folded, hash: tokens[i].foldedHash))
         // None for most words: an empty one's array was released at the end (a call of ~27 instructions a new word).
         var candidates: PhraseCandidates?
         if fact.marks.contains(.hasPhrases) {
@@ -638,7 +641,7 @@ struct ScoringRun {
         }
         // A form kept with another stem keeps its first resolution: this one is not remembered.
         if place == .absent {
-            let k = wordMemo.insert(absent: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem,
+            let k = wordMemo.insert(absent: consume folded, foldedHash: tokens[i].foldedHash, stem: consume stem,
                                     stemHash: tokens[i].stemHash, facts: fact, phrases: candidates)
             fact.memoIndex = Int32(truncatingIfNeeded: k)
             if byID { wordMemo.remember(id: tokens[i].wordID, space: wordSpace, k) }
@@ -1213,8 +1216,8 @@ struct ScoringRun {
     // expression candidates); the memo and per-token paths read `resolve` in place.
     static func resolveWord(_ i: Int, tokens: UnsafeBufferPointer<Token>, lexicon: LexiconLookup?, fallback: LexiconLookup,
                             englishLookup: LexiconLookup?) -> (entry: LexiconEntry?, active: LexiconLookup, stemHit: StemValence?) {
-        let resolved = resolve(i, tokens: tokens, lexicon: lexicon.map(Unmanaged.passUnretained), fallback: Unmanaged.passUnretained(fallback),
-                               englishLookup: englishLookup.map(Unmanaged.passUnretained))
+        let resolved = resolve(i, tokens: tokens, folded: tokens[i].folded, stem: tokens[i].stem, lexicon: lexicon.map(Unmanaged.passUnretained),
+                               fallback: Unmanaged.passUnretained(fallback), englishLookup: englishLookup.map(Unmanaged.passUnretained))
         var entry: LexiconEntry?
         if resolved.entryIndex >= 0 {
             entry = resolved.entryLookup.entries.values[resolved.entryIndex]
@@ -1224,19 +1227,20 @@ struct ScoringRun {
         return (entry, resolved.active, stemHit)
     }
 
-    /// `resolveWord` as places in the lookups' tables: the resolution of the word at `i` of `tokens`.
+    /// `resolveWord` as places in the lookups' tables: the resolution of the word at `i` of `tokens`, whose folded
+    /// form and stem are `folded` and `stem`.
     // Static, over the caller's token buffer: called from the token loop, a method on the run copied the whole run
     // for each call, and a returned tuple of an optional entry, a lookup and an optional stem was copied and
     // destroyed through generic value witnesses (a quarter of a new word's cost). The lookups are lent unretained
     // (the run's tables own them for its life): held as references, each was retained and released around the call
     // and again for each probe, ~250 instructions a new word.
-    static func resolve(_ i: Int, tokens: UnsafeBufferPointer<Token>, lexicon: Unmanaged<LexiconLookup>?, fallback: Unmanaged<LexiconLookup>,
-                        englishLookup: Unmanaged<LexiconLookup>?) -> WordResolution {
+    // The token's strings are the caller's (`rememberFacts` keeps its copies in the memo), held for every probe: read
+    // from the token buffer for each call, each was retained and released around it (~60 instructions a probe).
+    static func resolve(_ i: Int, tokens: UnsafeBufferPointer<Token>, folded: String, stem: String, lexicon: Unmanaged<LexiconLookup>?,
+                        fallback: Unmanaged<LexiconLookup>, englishLookup: Unmanaged<LexiconLookup>?) -> WordResolution {
         let foldedHash = tokens[i].foldedHash
         let hasOwnStem = tokens[i].hasOwnStem
-        // The token's strings and the text's lookup are held in locals for every probe: read from the token buffer
-        // or the resolution for each call, each was retained and released around it (~60 instructions a probe).
-        let folded = tokens[i].folded, stem = tokens[i].stem
+        // The text's lookup is held in a local for every probe.
         let primary = lexicon ?? fallback
         var resolved = WordResolution(primary)
         resolved.entryIndex = primary.entryIndex(folded, hash: foldedHash) ?? -1
