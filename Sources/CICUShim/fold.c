@@ -1,5 +1,6 @@
 #include "fold.h"
 #include <stdlib.h>
+#include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -7,6 +8,36 @@
 
 /* UTF-16 buffers on the stack for words whose NFKC and lower case fit this many code units; others are allocated. */
 enum { STACK_UNITS = 512 };
+
+/* Blocks of scripts without case that reviews are often written in (Arabic, the Indic scripts, Thai and Lao,
+   Myanmar, kana, CJK ideographs, Hangul syllables) and the pictographs, in order: no code point in them is Cased or
+   changes when lower-cased (sift_caseless_ranges_disagree checks each one against this ICU). Asked before ICU:
+   u_hasBinaryProperty was ~57 instructions a code point and u_tolower ~20, for letters that have no case. */
+static const UChar32 caseless_ranges[][2] = {
+    {0x0600, 0x06FF}, {0x0900, 0x0EFF}, {0x1000, 0x109F}, {0x3040, 0x30FF}, {0x4E00, 0x9FFF}, {0xAC00, 0xD7A3},
+    {0x1F300, 0x1FAFF},
+};
+enum { CASELESS_RANGES = sizeof caseless_ranges / sizeof caseless_ranges[0] };
+
+static inline int is_caseless(UChar32 c) {
+    for (int r = 0; r < CASELESS_RANGES; r++) {
+        if (c < caseless_ranges[r][0]) return 0;
+        if (c <= caseless_ranges[r][1]) return 1;
+    }
+    return 0;
+}
+
+UChar32 sift_caseless_ranges_disagree(void) {
+    for (int r = 0; r < CASELESS_RANGES; r++) {
+        for (UChar32 c = caseless_ranges[r][0]; c <= caseless_ranges[r][1]; c++) {
+            if (u_hasBinaryProperty(c, UCHAR_CASED) || u_hasBinaryProperty(c, UCHAR_UPPERCASE)
+                || u_hasBinaryProperty(c, UCHAR_LOWERCASE) || u_tolower(c) != c) {
+                return c;
+            }
+        }
+    }
+    return -1;
+}
 
 /* UTF-16 units as UTF-8 into out: the length written, -1 when it does not fit in capacity bytes, -2 when ICU finds the
    units ill-formed. */
@@ -86,9 +117,10 @@ static int utf16_of_well_formed(const uint8_t *text, int32_t length, UChar *unit
 }
 
 /* NFKC, lower case and clean-up of source into lower (normal is scratch), both room units; then UTF-8 into out.
-   Returns the bytes written, -1 when out is too small, -3 when room is too small, -2 on any other ICU error. */
+   text is source's own UTF-8 when it was decoded by hand (well-formed), else NULL. Returns the bytes written, -1 when
+   out is too small, -3 when room is too small, -2 on any other ICU error. */
 static int32_t fold_units(const UNormalizer2 *nfkc, const UChar *source, int32_t sourceLength, UChar *normal, UChar *lower,
-                          int32_t room, char *out, int32_t capacity) {
+                          int32_t room, char *out, int32_t capacity, const char *text, int32_t textLength) {
     UErrorCode status = U_ZERO_ERROR;
     /* Most words are NFKC already: the quick check says so without copying them (normalizing was 700 instructions a
        word, most of it the call's own setup). */
@@ -104,11 +136,14 @@ static int32_t fold_units(const UNormalizer2 *nfkc, const UChar *source, int32_t
     /* Full lower case in the root locale is each code point's simple lower case but for two: U+0130 (İ, two code
        points) and U+03A3 (Σ, final or not by its context). Text without them is lower-cased point by point. */
     int32_t lowerLength = 0;
+    /* Whether every step so far left the word as it was: most words of caseless scripts come out as they went in. */
+    int same = normalized == source && text != NULL;
     int full = 0;
     for (int32_t k = 0; k < normalLength; k++) {
         if (normalized[k] == 0x130 || normalized[k] == 0x3A3) { full = 1; break; }
     }
     if (full) {
+        same = 0;
         lowerLength = u_strToLower(lower, room, normalized, normalLength, "", &status);
         if (status == U_BUFFER_OVERFLOW_ERROR) return -3;
         if (U_FAILURE(status)) return -2;
@@ -116,7 +151,11 @@ static int32_t fold_units(const UNormalizer2 *nfkc, const UChar *source, int32_t
         for (int32_t k = 0; k < normalLength;) {
             UChar32 c;
             U16_NEXT(normalized, k, normalLength, c);
-            c = u_tolower(c);
+            UChar32 lowered = c;
+            if (c >= 0x80 && !is_caseless(c)) lowered = u_tolower(c);
+            else if (c >= 'A' && c <= 'Z') lowered = c + ('a' - 'A');
+            if (lowered != c) same = 0;
+            c = lowered;
             if (lowerLength + 2 > room) return -3;
             U16_APPEND_UNSAFE(lower, lowerLength, c);
         }
@@ -127,19 +166,26 @@ static int32_t fold_units(const UNormalizer2 *nfkc, const UChar *source, int32_t
     for (int32_t k = 0; k < lowerLength; k++) {
         UChar unit = lower[k];
         switch (unit) {
-        case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0xAD: continue;
-        case 0x2019: case 0x2018: case 0x02BC: unit = 0x27; break;
-        case 0x03C2: unit = 0x03C3; break;
+        case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0xAD: same = 0; continue;
+        case 0x2019: case 0x2018: case 0x02BC: unit = 0x27; same = 0; break;
+        case 0x03C2: unit = 0x03C3; same = 0; break;
         default: break;
         }
         lower[kept++] = unit;
+    }
+    /* Unchanged: the UTF-8 the units were decoded from, copied (encoding them again was ~150 instructions a word). */
+    if (same) {
+        if (textLength > capacity) return -1;
+        memcpy(out, text, (size_t)textLength);
+        return textLength;
     }
     return utf8_of(lower, kept, out, capacity);
 }
 
 /* The UTF-16 of UTF-8 text: in stack (STACK_UNITS units) or, when longer, in *heap, which the caller frees. NULL when
    the text is not valid UTF-8 or memory runs out (nothing to free then). */
-static const UChar *utf16_of(const char *text, int32_t length, UChar *stack, UChar **heap, int32_t *units) {
+/* *byHand is set when the text was decoded by hand (well-formed UTF-8), not by ICU. */
+static const UChar *utf16_of(const char *text, int32_t length, UChar *stack, UChar **heap, int32_t *units, int *byHand) {
     UErrorCode status = U_ZERO_ERROR;
     UChar *source = stack;
     int32_t room = length + 1;
@@ -150,7 +196,8 @@ static const UChar *utf16_of(const char *text, int32_t length, UChar *stack, UCh
         source = *heap;
     }
     *units = 0;
-    if (utf16_of_well_formed((const uint8_t *)text, length, source, units)) return source;
+    *byHand = utf16_of_well_formed((const uint8_t *)text, length, source, units);
+    if (*byHand) return source;
     u_strFromUTF8(source, room, units, text, length, &status);
     if (U_FAILURE(status)) {
         free(*heap);
@@ -167,8 +214,10 @@ int32_t sift_fold_word_utf8(const char *text, int32_t length, char *out, int32_t
     UChar stack[3][STACK_UNITS];
     UChar *heap;
     int32_t sourceLength;
-    const UChar *source = utf16_of(text, length, stack[0], &heap, &sourceLength);
+    int byHand;
+    const UChar *source = utf16_of(text, length, stack[0], &heap, &sourceLength, &byHand);
     if (source == NULL) return -2;
+    const char *sourceText = byHand ? text : NULL;
     /* Cased letters and the longest run of one code point, counted on the text as written. */
     int32_t upper = 0, lowerCount = 0, run = 1, longestRun = 1;
     UChar32 previous = 0;
@@ -178,7 +227,7 @@ int32_t sift_fold_word_utf8(const char *text, int32_t length, char *out, int32_t
         if (c < 0x80) {
             if (c >= 'A' && c <= 'Z') upper++;
             else if (c >= 'a' && c <= 'z') lowerCount++;
-        } else if (u_hasBinaryProperty(c, UCHAR_CASED)) {
+        } else if (!is_caseless(c) && u_hasBinaryProperty(c, UCHAR_CASED)) {
             /* Uppercase and Lowercase letters are Cased (every one in ICU 72): letters of scripts without case, most
                letters outside ASCII in reviews, take one lookup instead of two. */
             if (u_hasBinaryProperty(c, UCHAR_UPPERCASE)) upper++;
@@ -191,7 +240,7 @@ int32_t sift_fold_word_utf8(const char *text, int32_t length, char *out, int32_t
     facts[0] = upper;
     facts[1] = lowerCount;
     facts[2] = longestRun;
-    int32_t written = fold_units(nfkc, source, sourceLength, stack[1], stack[2], STACK_UNITS, out, capacity);
+    int32_t written = fold_units(nfkc, source, sourceLength, stack[1], stack[2], STACK_UNITS, out, capacity, sourceText, length);
     if (written == -3) {
         /* NFKC can expand a code unit many times over (U+FDFA is 18 units); lower-casing at most three times. */
         int32_t room = sourceLength * 18 * 3 + 16;
@@ -199,7 +248,7 @@ int32_t sift_fold_word_utf8(const char *text, int32_t length, char *out, int32_t
         if (wide == NULL) {
             written = -2;
         } else {
-            written = fold_units(nfkc, source, sourceLength, wide, wide + room, room, out, capacity);
+            written = fold_units(nfkc, source, sourceLength, wide, wide + room, room, out, capacity, sourceText, length);
             free(wide);
         }
     }
@@ -215,7 +264,8 @@ int32_t sift_nfkc_utf8(const char *text, int32_t length, char *out, int32_t capa
     UChar stack[2][STACK_UNITS];
     UChar *heap;
     int32_t sourceLength;
-    const UChar *source = utf16_of(text, length, stack[0], &heap, &sourceLength);
+    int byHand;
+    const UChar *source = utf16_of(text, length, stack[0], &heap, &sourceLength, &byHand);
     if (source == NULL) return -2;
     int32_t written = -2;
     /* A code point this ICU does not know may have a decomposition in a later Unicode: the caller decides. */

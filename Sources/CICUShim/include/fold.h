@@ -13,4 +13,8 @@ int32_t sift_fold_word_utf8(const char *text, int32_t length, char *out, int32_t
    capacity bytes, or -2 when the text is not valid UTF-8 or holds a code point this ICU does not know (a later Unicode
    may give it a decomposition: the caller then normalizes another way). */
 int32_t sift_nfkc_utf8(const char *text, int32_t length, char *out, int32_t capacity);
+
+/* The first code point of the blocks the folding takes to have no case that this ICU says is Cased, Uppercase or
+   Lowercase or lower-cases to another, -1 for none (for tests). */
+int32_t sift_caseless_ranges_disagree(void);
 #endif

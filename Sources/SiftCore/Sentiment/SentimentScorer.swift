@@ -298,7 +298,7 @@ struct ScoringRun {
     /// The language of the last text whose lexicon was its own language's, that lexicon and whether it is English:
     /// the texts of a stream mostly share a language, and the next one in it skips the search and its retains.
     var lastLanguage: String?
-    unowned(unsafe) var lastLanguageLexicon: LexiconLookup?
+    var lastLanguageLexicon: Unmanaged<LexiconLookup>?
     var lastLanguageIsEnglish = false
     var lastLanguageNegatesBackward = false
     /// Plain values only, so appending and clearing them retains nothing; their explanations are in `unitRules`.
@@ -326,9 +326,13 @@ struct ScoringRun {
     var unitRules: [[String]] = []
     var contributions: [SentimentContribution] = []
     var notes: [String] = []
-    unowned(unsafe) var lexicon: LexiconLookup?
+    var lexicon: LexiconLookup? { lentLexicon?.takeUnretainedValue() }
     /// The English lexicon when the text is scored with another one (or none), for the English words in it.
-    unowned(unsafe) var englishLookup: LexiconLookup?
+    var englishLookup: LexiconLookup? { lentEnglishLookup?.takeUnretainedValue() }
+    // `lexicon` and `englishLookup` held unretained (the tables own the lookups), and lent so to `resolve`: loaded
+    // from unowned(unsafe) fields to be lent, each was retained and released for every new word.
+    var lentLexicon: Unmanaged<LexiconLookup>?
+    var lentEnglishLookup: Unmanaged<LexiconLookup>?
     /// Whether any token of the sentence being scored is "only": the only-complaint rule looks for nothing else in
     /// sentences without it.
     var sentenceHasOnly: Bool { sentenceMarks.contains(.only) }
@@ -444,17 +448,17 @@ struct ScoringRun {
         // field for nil retained and released it).
         if !explain, text.language == lastLanguage {
             // A language with a lexicon of its own is scored with it whatever else the text holds (`lexicon(for:)`).
-            lexicon = lastLanguageLexicon
+            lentLexicon = lastLanguageLexicon
             lexiconIsEnglish = lastLanguageIsEnglish
             negatesBackward = lastLanguageNegatesBackward
         } else {
             negatesBackward = text.language == "hi" || text.language == "ur"
             let chosen = SentimentScorer(tables: tables).lexicon(for: text)
-            self.lexicon = chosen?.lexicon
+            lentLexicon = chosen.map { Unmanaged.passUnretained($0.lexicon) }
             lexiconIsEnglish = chosen?.language == "en"
             if let chosen, chosen.language == text.language {
                 lastLanguage = text.language
-                lastLanguageLexicon = chosen.lexicon
+                lastLanguageLexicon = lentLexicon
                 lastLanguageIsEnglish = lexiconIsEnglish
                 lastLanguageNegatesBackward = negatesBackward
             }
@@ -465,7 +469,7 @@ struct ScoringRun {
                 notes.append("no sentiment lexicon for language '\(text.language)'; scored only emoji, emoticons and the multilingual word list")
             }
         }
-        englishLookup = lexiconIsEnglish ? nil : tables.english
+        lentEnglishLookup = lexiconIsEnglish ? nil : tables.english.map(Unmanaged.passUnretained)
         // The memo holds resolutions against the English lexicon alone, without the stems' terms explanations name.
         useWordMemo = ownsWordMemo && !explain && lexiconIsEnglish
         textMarks = []
@@ -604,8 +608,9 @@ struct ScoringRun {
     // changes nothing: called from the mutating `buildUnits`, a non-mutating method copied the whole run each call.
     @inline(never)
     mutating func wordFacts(_ i: Int) -> TokenFacts {
-        let lexicon = lexicon, fallback = tables.multilingual, tokens = tokens
-        let resolved = Self.resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+        let tokens = tokens
+        let resolved = Self.resolve(i, tokens: tokens, folded: tokens[i].folded, stem: tokens[i].stem, lexicon: lentLexicon,
+                                    fallback: Unmanaged.passUnretained(tables.multilingual), englishLookup: lentEnglishLookup)
         return TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
                           ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
     }
@@ -620,11 +625,15 @@ struct ScoringRun {
             if byID { wordMemo.remember(id: tokens[i].wordID, space: wordSpace, k) }
             return wordMemo.facts(k)
         }
-        let lexicon = lexicon, fallback = tables.multilingual
-        let resolved = Self.resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+        // The token's strings copied once, lent to `resolve` and moved into the memo: `resolve` copied them for its
+        // probes and released them, and the memo took copies of its own.
+        let folded = tokens[i].folded, stem = tokens[i].stem
+        let resolved = Self.resolve(i, tokens: tokens, folded: folded, stem: stem, lexicon: lentLexicon,
+                                    fallback: Unmanaged.passUnretained(tables.multilingual), englishLookup: lentEnglishLookup)
         var fact = TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
-                              ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
-        var candidates = PhraseCandidates()
+                              ruleMarks: ScoringTables.ruleMarks(ruleWords, folded, hash: tokens[i].foldedHash))
+        // None for most words: an empty one's array was released at the end (a call of ~27 instructions a new word).
+        var candidates: PhraseCandidates?
         if fact.marks.contains(.hasPhrases) {
             let phrases = resolved.entryLookup.phrases(ofEntry: resolved.entryIndex)
             fact.follows = TokenFacts.followFilter(phrases, in: resolved.active)
@@ -632,7 +641,7 @@ struct ScoringRun {
         }
         // A form kept with another stem keeps its first resolution: this one is not remembered.
         if place == .absent {
-            let k = wordMemo.insert(absent: tokens[i].folded, foldedHash: tokens[i].foldedHash, stem: tokens[i].stem,
+            let k = wordMemo.insert(absent: consume folded, foldedHash: tokens[i].foldedHash, stem: consume stem,
                                     stemHash: tokens[i].stemHash, facts: fact, phrases: candidates)
             fact.memoIndex = Int32(truncatingIfNeeded: k)
             if byID { wordMemo.remember(id: tokens[i].wordID, space: wordSpace, k) }
@@ -1207,7 +1216,8 @@ struct ScoringRun {
     // expression candidates); the memo and per-token paths read `resolve` in place.
     static func resolveWord(_ i: Int, tokens: UnsafeBufferPointer<Token>, lexicon: LexiconLookup?, fallback: LexiconLookup,
                             englishLookup: LexiconLookup?) -> (entry: LexiconEntry?, active: LexiconLookup, stemHit: StemValence?) {
-        let resolved = resolve(i, tokens: tokens, lexicon: lexicon, fallback: fallback, englishLookup: englishLookup)
+        let resolved = resolve(i, tokens: tokens, folded: tokens[i].folded, stem: tokens[i].stem, lexicon: lexicon.map(Unmanaged.passUnretained),
+                               fallback: Unmanaged.passUnretained(fallback), englishLookup: englishLookup.map(Unmanaged.passUnretained))
         var entry: LexiconEntry?
         if resolved.entryIndex >= 0 {
             entry = resolved.entryLookup.entries.values[resolved.entryIndex]
@@ -1217,17 +1227,20 @@ struct ScoringRun {
         return (entry, resolved.active, stemHit)
     }
 
-    /// `resolveWord` as places in the lookups' tables: the resolution of the word at `i` of `tokens`.
+    /// `resolveWord` as places in the lookups' tables: the resolution of the word at `i` of `tokens`, whose folded
+    /// form and stem are `folded` and `stem`.
     // Static, over the caller's token buffer: called from the token loop, a method on the run copied the whole run
     // for each call, and a returned tuple of an optional entry, a lookup and an optional stem was copied and
-    // destroyed through generic value witnesses (a quarter of a new word's cost).
-    static func resolve(_ i: Int, tokens: UnsafeBufferPointer<Token>, lexicon: LexiconLookup?, fallback: LexiconLookup,
-                        englishLookup: LexiconLookup?) -> WordResolution {
+    // destroyed through generic value witnesses (a quarter of a new word's cost). The lookups are lent unretained
+    // (the run's tables own them for its life): held as references, each was retained and released around the call
+    // and again for each probe, ~250 instructions a new word.
+    // The token's strings are the caller's (`rememberFacts` keeps its copies in the memo), held for every probe: read
+    // from the token buffer for each call, each was retained and released around it (~60 instructions a probe).
+    static func resolve(_ i: Int, tokens: UnsafeBufferPointer<Token>, folded: String, stem: String, lexicon: Unmanaged<LexiconLookup>?,
+                        fallback: Unmanaged<LexiconLookup>, englishLookup: Unmanaged<LexiconLookup>?) -> WordResolution {
         let foldedHash = tokens[i].foldedHash
         let hasOwnStem = tokens[i].hasOwnStem
-        // The token's strings and the text's lookup are held in locals for every probe: read from the token buffer
-        // or the resolution for each call, each was retained and released around it (~60 instructions a probe).
-        let folded = tokens[i].folded, stem = tokens[i].stem
+        // The text's lookup is held in a local for every probe.
         let primary = lexicon ?? fallback
         var resolved = WordResolution(primary)
         resolved.entryIndex = primary.entryIndex(folded, hash: foldedHash) ?? -1
@@ -1236,14 +1249,14 @@ struct ScoringRun {
         if resolved.entryIndex < 0, lexicon != nil, stemIndex < 0, let k = fallback.entryIndex(folded, hash: foldedHash) {
             resolved = WordResolution(fallback)
             resolved.entryIndex = k
-            resolved.activeIsNotTexts = fallback !== primary
+            resolved.activeIsNotTexts = fallback.toOpaque() != primary.toOpaque()
         }
         // Code-mixed reviews praise and pan in English ("aplikasinya very good", "app bahut slow hai"): a word
         // neither the text's lexicon nor the multilingual list knows is looked up, as written, in English.
         if resolved.entryIndex < 0, stemIndex < 0, let english = englishLookup, let k = english.entryIndex(folded, hash: foldedHash) {
             resolved = WordResolution(english)
             resolved.entryIndex = k
-            resolved.activeIsNotTexts = english !== primary
+            resolved.activeIsNotTexts = english.toOpaque() != primary.toOpaque()
         }
         // "nicee", "goodd", "okk": a doubled last letter is a short drawn-out word (three or more are squeezed
         // by the analyzer already); the word without it is looked up the same way.
@@ -1268,7 +1281,7 @@ struct ScoringRun {
             if found == nil, let english = englishLookup { found = english.entryIndex(shorter, hash: hash).map { (english, $0) } }
             if let found, let valence = found.lookup.valence(ofEntry: found.index),
                abs(valence) >= SentimentScorer.drawnOutMinimumValence {
-                resolved.entryLookup = found.lookup
+                resolved.entryLookup = found.lookup.takeUnretainedValue()
                 resolved.entryIndex = found.index
                 resolved.dropsPhrases = true  // the phrases index another lexicon's list
             }
@@ -1277,11 +1290,11 @@ struct ScoringRun {
         if mayBeLaughter, resolved.entryIndex < 0, stemIndex < 0, Self.isLaughter(folded) {
             let hash = WordTable<LexiconEntry>.hash("haha")
             if let k = primary.entryIndex("haha", hash: hash) {
-                resolved.entryLookup = primary
+                resolved.entryLookup = primary.takeUnretainedValue()
                 resolved.entryIndex = k
                 resolved.dropsPhrases = true
             } else if let english = englishLookup, let k = english.entryIndex("haha", hash: hash) {
-                resolved.entryLookup = english
+                resolved.entryLookup = english.takeUnretainedValue()
                 resolved.entryIndex = k
                 resolved.dropsPhrases = true
             }

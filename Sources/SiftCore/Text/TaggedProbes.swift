@@ -83,9 +83,18 @@ struct TaggedProbes: Sendable {
         slots[slot] = tagged
     }
 
-    /// Twice the slots, every entry placed again from its slot's tag.
+    /// Calls `body` with the lower 32 bits of the hash of every entry placed, read from the slots' tags.
+    func forEachHashTag(_ body: (Int) -> Void) {
+        slots.withUnsafeBufferPointer { slots in
+            for tagged in slots where tagged != 0 { body(Int(truncatingIfNeeded: tagged >> 32)) }
+        }
+    }
+
+    /// Four times the slots, every entry placed again from its slot's tag.
+    // Four times, not twice: each growth clears the new slots and places every entry again, and the memos of words
+    // grow from 16 slots to tens of thousands (the English written-word memo's twelve doublings cleared 1 MB on gp.txt).
     mutating func grow() {
-        var grown = [UInt64](repeating: 0, count: slots.count * 2)
+        var grown = [UInt64](repeating: 0, count: slots.count * 4)
         slots.withUnsafeBufferPointer { old in
             grown.withUnsafeMutableBufferPointer { new in
                 for tagged in old where tagged != 0 { Self.place(tagged, in: new) }

@@ -984,6 +984,9 @@ final class WordRules {
     let hindiMarkers: WordSet
     let englishVocabulary: WordSet
     let otherLanguageWords: WordSet
+    /// Every word of the five lists above a new word is looked up in (`newWord`): most new words are on none, and one
+    /// bit tells so where the five probes were ~150 instructions.
+    private let listedWords: WordHashFilter
     // Small at first: most languages a review set turns up have a few words, and growing re-places slots without
     // hashing (`TaggedProbes`); room for 512 words cleared 16 KB for each.
     @exclusivity(unchecked) private var memo = WordTable<Word>()
@@ -1008,6 +1011,10 @@ final class WordRules {
         self.negators = WordSet(negators)
         self.contrast = contrast
         contrastWords = WordSet(contrast)
+        let lists = [self.stopwords, self.negators, hindiMarkers, englishVocabulary, otherLanguageWords]
+        var listedWords = WordHashFilter(words: lists.reduce(0) { $0 + $1.count })
+        for list in lists { listedWords.insert(list) }
+        self.listedWords = listedWords
     }
 
     /// An ASCII word as the analyzer makes it from its bytes: its token, but for where it is, and what it counts.
@@ -1108,12 +1115,13 @@ final class WordRules {
 
     /// The stem and flags of a folded word (whose `WordHash` is `hash`), made from the stemmer and the word lists.
     private func newWord(_ folded: String, hash: Int, stem: Bool) -> Word {
-        var flags: Token.Flags = []
-        if stopwords.contains(folded, hash: hash) { flags.insert(.stopword) }
-        if negators.contains(folded, hash: hash) { flags.insert(.negator) }
         let stemmed = stem ? stemmer?.stem(folded) ?? folded : folded
         // The stem is often the word itself (the stemmer hands it back): its hash is then known.
         let stemHash = stemmed.utf8.count == folded.utf8.count && stemmed == folded ? hash : stemHashOf(stemmed)
+        guard listedWords.mayContain(hash: hash) else { return Word(stem: stemmed, stemHash: stemHash, flags: []) }
+        var flags: Token.Flags = []
+        if stopwords.contains(folded, hash: hash) { flags.insert(.stopword) }
+        if negators.contains(folded, hash: hash) { flags.insert(.negator) }
         let isKnownEnglish = englishVocabulary.contains(folded, hash: hash)
         return Word(stem: stemmed, stemHash: stemHash, flags: flags,
                     isHindiMarker: hindiMarkers.contains(folded, hash: hash), isKnownEnglish: isKnownEnglish,

@@ -69,6 +69,13 @@ struct TokenFolder: Sendable {
         }
     }
 
+    /// The first code point of the blocks `sift_fold_word_utf8` takes to have no case (not asking ICU) to which the
+    /// linked ICU gives a case after all; nil when it agrees on every one.
+    static var caselessBlocksDisagreement: Int32? {
+        let disagreement = sift_caseless_ranges_disagree()
+        return disagreement < 0 ? nil : disagreement
+    }
+
     /// What `sift_fold_word_utf8` tells about a word besides its folded form.
     struct WordFacts {
         var upper: Int

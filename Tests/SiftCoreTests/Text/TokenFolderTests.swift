@@ -150,6 +150,22 @@ struct TokenFolderTests {
         }
     }
 
+    @Test func theBlocksFoldedWithoutAskingICUHaveNoCaseInICU() {
+        #expect(TokenFolder.caselessBlocksDisagreement == nil)
+    }
+
+    @Test func wordsOfCaselessScriptsAndPictographsFoldAsTheyAre() {
+        let folder = TokenFolder(doubleLetterWords: [])
+        // Arabic, Devanagari, Thai, Myanmar, kana, CJK, Hangul and emoji, each beside a capital of a cased script.
+        for word in ["ممتاز", "बहुत", "ดีมาก", "ကောင်း", "すごい", "很好", "좋아요", "😡👍"] {
+            #expect(folder.unicodeFolded(word) == word, "\(word)")
+            #expect(folder.unicodeFolded("Ω" + word + "É") == "ω" + word + "é", "\(word)")
+            var text = "Ω" + word + "É"
+            let form = text.withUTF8 { folder.fold(ScannedToken(kind: .word, range: 0..<$0.count, isASCII: false), bytes: $0) }
+            #expect(form.allCaps, "\(word)")
+        }
+    }
+
     @Test func foldingAWordCountsItsCapitalsAndRuns() {
         let folder = TokenFolder(doubleLetterWords: ["good"])
         let text = "ПЛОХООО Gooood ÉÉÉCHEC"
