@@ -365,7 +365,7 @@ struct LaidOutWords: Sendable {
     }
 
     /// Calls `body` with the lower 32 bits of every word's hash (`WordHashFilter`).
-    func forEachHashTag(_ body: (Int) -> Void) { probes.forEachHashTag(body) }
+    func forEachHashTag(_ body: (Int) -> Void) { TaggedProbes.forEachHashTag(in: memory.slots, body) }
 
     /// The given words in their order, each assumed held once (a `WordTable`'s keys).
     init(distinct words: [String]) {

@@ -85,9 +85,12 @@ struct TaggedProbes: Sendable {
 
     /// Calls `body` with the lower 32 bits of the hash of every entry placed, read from the slots' tags.
     func forEachHashTag(_ body: (Int) -> Void) {
-        slots.withUnsafeBufferPointer { slots in
-            for tagged in slots where tagged != 0 { body(Int(truncatingIfNeeded: tagged >> 32)) }
-        }
+        slots.withUnsafeBufferPointer { Self.forEachHashTag(in: $0, body) }
+    }
+
+    /// `forEachHashTag` over slots laid out elsewhere (`LaidOutWords`' embedded tables).
+    static func forEachHashTag(in slots: UnsafeBufferPointer<UInt64>, _ body: (Int) -> Void) {
+        for tagged in slots where tagged != 0 { body(Int(truncatingIfNeeded: tagged >> 32)) }
     }
 
     /// Four times the slots, every entry placed again from its slot's tag.
