@@ -266,6 +266,10 @@ struct ScoringRun {
     unowned(unsafe) let tables: ScoringTables
     /// `tables.ruleWords`, held by the run: read per token without retaining the table.
     let ruleWords: WordTable<UInt16>
+    /// `tables.emoji` and `tables.emoticons`, held by the run likewise: read through the tables, each emoji retained
+    /// and released the table's two arrays (~25 instructions).
+    let emoji: WordTable<Double>
+    let emoticons: WordTable<Double>
     /// `tables.asciiMarks`' strings and facts, valid while the tables are.
     let asciiMarks: UnsafePointer<String>
     let asciiMarkFacts: UnsafePointer<TokenFacts>
@@ -313,6 +317,10 @@ struct ScoringRun {
     var sentenceHasValencedBooster = false
     /// Whether the sentence has a booster or dampener unit: a word with a valence looks back for one only then.
     var sentenceHasBooster = false
+    /// The union of the flags of the tokens of the sentence's word units listed in `modifiableUnits`, for
+    /// `modifiersMayApply`.
+    // Gathered as the units are listed: a pass over the listed units before the call was ~28 instructions a sentence.
+    var sentenceModifiableFlags: Token.Flags = []
     /// Whether the sentence being scored has an expression of several words with a valence.
     var sentenceHasExpression = false
     /// Whether the sentence being scored has a contrast word ("but", "although").
@@ -334,14 +342,23 @@ struct ScoringRun {
     var sentenceHasOnly: Bool { sentenceMarks.contains(.only) }
     /// Whether the text has a "!" or "?": most have neither, and their sentences are not searched for them.
     var textHasMarks = true
-    /// The thread's memo of resolved words, for English-lexicon runs without explanations kept in a
-    /// `SentimentScratch`; `ScorerWordMemo.unused` in other runs.
-    // One memo for each lexicon (by-id slots for English alone) was tried: 2.2 M instructions more on gp.txt, where
-    // the few words of other languages are mostly met once, and no fewer on gp3k10.
+    /// The thread's memo of resolved words against the lexicon of the text being scored, for runs without
+    /// explanations kept in a `SentimentScratch`; `ScorerWordMemo.unused` in other runs.
     var wordMemo: ScorerWordMemo
     /// Whether `wordMemo` is this run's own (a run kept in a `SentimentScratch`).
     let ownsWordMemo: Bool
     var useWordMemo = false
+    /// The lexicon `wordMemo` resolves against, by `memoKey`.
+    var wordMemoLexicon: UInt = 0
+    /// The memos of the other lexicons met, each kept while another is `wordMemo`.
+    // Words of a text with another lexicon than English were resolved afresh, ~690 instructions each (four probes of
+    // the lexicons, the stem's, retains of the lookups): a tenth of a warm review's instructions on gp.txt.
+    var parkedWordMemos: [(lexicon: UInt, memo: ScorerWordMemo)] = []
+    /// The `memoKey` of `lastLanguageLexicon`.
+    var lastLanguageMemoKey: UInt = 0
+    /// The memo's expression candidates are matched (`matchMemoPhrase`): in English-lexicon runs of the memo only.
+    // Another lexicon's words may start expressions of the multilingual list or of English (`matchWordPhrase`).
+    var memoPhrases = false
     /// Each sentence's sum and weight; storage reused from text to text.
     /// Each sentence's sum and weight, and its UTF-8 range unless the run is `recordOnly`; storage reused from text
     /// to text (a separate array of ranges was released on every text).
@@ -353,6 +370,8 @@ struct ScoringRun {
     init(tables: ScoringTables, explain: Bool, wordMemo: ScorerWordMemo? = nil) {
         self.tables = tables
         ruleWords = tables.ruleWords
+        emoji = tables.emoji
+        emoticons = tables.emoticons
         asciiMarks = UnsafePointer(tables.asciiMarks.marks)
         asciiMarkFacts = UnsafePointer(tables.asciiMarks.facts)
         englishPhrases = tables.english?.phrases.withUnsafeBufferPointer { $0 } ?? UnsafeBufferPointer(start: nil, count: 0)
@@ -361,6 +380,7 @@ struct ScoringRun {
         powersOfTwo = Self.powersOfTwoInThirtySeconds.withUnsafeBufferPointer { $0.baseAddress! }
         self.wordMemo = wordMemo ?? .unused
         ownsWordMemo = wordMemo != nil
+        wordMemoLexicon = Self.memoKey(tables.english)
         marks = markStorage.base
         markCapacity = markStorage.capacity
     }
@@ -438,6 +458,7 @@ struct ScoringRun {
     /// The record score; the sentences' scores go into `sentenceResults` unless the run is `recordOnly`.
     mutating func score(_ text: AnalyzedText) -> SentimentScore {
         let lexiconIsEnglish: Bool
+        let memoKey: UInt
         // The lexicon goes from one unowned field to the other: a local reference to it was retained and released
         // on every text.
         // `lastLanguage` and `lastLanguageLexicon` are set together, so a match means a lexicon (testing the unowned
@@ -447,16 +468,19 @@ struct ScoringRun {
             lexicon = lastLanguageLexicon
             lexiconIsEnglish = lastLanguageIsEnglish
             negatesBackward = lastLanguageNegatesBackward
+            memoKey = lastLanguageMemoKey
         } else {
             negatesBackward = text.language == "hi" || text.language == "ur"
             let chosen = SentimentScorer(tables: tables).lexicon(for: text)
             self.lexicon = chosen?.lexicon
             lexiconIsEnglish = chosen?.language == "en"
+            memoKey = Self.memoKey(chosen?.lexicon)
             if let chosen, chosen.language == text.language {
                 lastLanguage = text.language
                 lastLanguageLexicon = chosen.lexicon
                 lastLanguageIsEnglish = lexiconIsEnglish
                 lastLanguageNegatesBackward = negatesBackward
+                lastLanguageMemoKey = memoKey
             }
             if let chosen, chosen.language != text.language, text.language != "und" || chosen.language != "en", explain {
                 notes.append("language '\(text.language)' not certain; scored with the '\(chosen.language)' lexicon")
@@ -466,8 +490,10 @@ struct ScoringRun {
             }
         }
         englishLookup = lexiconIsEnglish ? nil : tables.english
-        // The memo holds resolutions against the English lexicon alone, without the stems' terms explanations name.
-        useWordMemo = ownsWordMemo && !explain && lexiconIsEnglish
+        // The memo holds resolutions without the stems' terms explanations name.
+        useWordMemo = ownsWordMemo && !explain
+        memoPhrases = useWordMemo && lexiconIsEnglish
+        if useWordMemo, memoKey != wordMemoLexicon { switchWordMemo(to: memoKey) }
         textMarks = []
         textHasMarks = bytes.baseAddress.map { base in
             memchr(base, Int32(UInt8(ascii: "!")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "?")), bytes.count) != nil
@@ -542,6 +568,26 @@ struct ScoringRun {
         return shares(compound: Self.squash(total, powersOfTwo: powersOfTwo), positive: positive, negative: negative, neutral: neutral)
     }
 
+    /// A number naming a text's lexicon for the word memos, 0 for none (the multilingual list alone).
+    // A plain number: comparing two optional identifiers on every text was twice the instructions.
+    static func memoKey(_ lexicon: LexiconLookup?) -> UInt {
+        lexicon.map { UInt(bitPattern: ObjectIdentifier($0)) } ?? 0
+    }
+
+    /// Makes `wordMemo` the memo of the lexicon `key` names (a new one the first time), parking the one it was.
+    // Out of line: the texts of a stream mostly share a lexicon.
+    @inline(never)
+    mutating func switchWordMemo(to key: UInt) {
+        if let k = parkedWordMemos.firstIndex(where: { $0.lexicon == key }) {
+            swap(&wordMemo, &parkedWordMemos[k].memo)
+            parkedWordMemos[k].lexicon = wordMemoLexicon
+        } else {
+            parkedWordMemos.append((wordMemoLexicon, wordMemo))
+            wordMemo = ScorerWordMemo(capacity: ScorerWordMemo.otherLexiconCapacity)
+        }
+        wordMemoLexicon = key
+    }
+
     /// The facts of token `i` (`TokenFacts`): a word's from the thread's memo when it is used (resolved and
     /// remembered on a first sighting), else resolved here; other tokens' rule marks and clause breaks.
     @inline(__always)
@@ -589,14 +635,15 @@ struct ScoringRun {
         return fact
     }
 
-    /// An English word's facts from the thread's memo, by the analyzer's word id when it has one and else by folded
-    /// form and stem; resolved and remembered when the memo has neither.
+    /// A word's facts from the thread's memo for the text's lexicon, by the analyzer's word id when it has one and else
+    /// by folded form and stem; resolved and remembered when the memo has neither.
     @inline(__always)
     mutating func memoFacts(_ i: Int) -> TokenFacts {
         let id = tokens[i].wordID
-        let byID = id >= 0 && wordSpace != 0
-        if byID, let known = wordMemo.find(id: id, space: wordSpace) { return known }
-        return rememberFacts(i, byID: byID)
+        // `find` misses a word without an id (-1) and a text without a space (0) itself: tested here first, they were
+        // ~5 instructions a word.
+        if let known = wordMemo.find(id: id, space: wordSpace) { return known }
+        return rememberFacts(i, byID: id >= 0 && wordSpace != 0)
     }
 
     /// A word's facts resolved afresh, without the memo.
@@ -930,7 +977,7 @@ struct ScoringRun {
         guard !units.isEmpty else { return 0 }
         // Each rule's flag is tested here: most sentences need none of the rules below, and a call that returns at
         // once still saved and restored the registers of a large function (~25 instructions each).
-        if !modifiableUnits.isEmpty || sentenceHasValencedBooster { applyModifiers(range) }
+        if sentenceHasValencedBooster || (!modifiableUnits.isEmpty && modifiersMayApply()) { applyModifiers(range) }
         if sentenceMarks.contains(.pastPraiseMarker) { applyPastPraise(range) }
         if sentenceHasContrast { applyContrast() }
         if sentenceHasOnly { applyOnlyComplaint(range) }
@@ -971,6 +1018,15 @@ struct ScoringRun {
         return sum
     }
 
+    /// Whether a rule of `applyModifiers` may change a listed unit (`modifiableUnits`) of the sentence: one has a
+    /// token in capitals, drawn out or negated, or the sentence has a booster, "least" or a language that negates
+    /// backwards. Most sentences have none, and the call, whose set-up alone was ~50 instructions, is skipped.
+    @inline(__always)
+    func modifiersMayApply() -> Bool {
+        sentenceHasBooster || negatesBackward || sentenceMarks.contains(.least)
+            || !sentenceModifiableFlags.isDisjoint(with: [.allCaps, .elongated, .negated])
+    }
+
     /// Splits a sentence into words, expressions matched as wholes, boosters, contrast words and clause breaks, and
     /// fills its tokens' `marks` on the way.
     // One pass for facts and units: a pass of its own over the text's tokens to fill their facts first cost ~25
@@ -983,6 +1039,7 @@ struct ScoringRun {
         sentenceHasBooster = false
         sentenceHasExpression = false
         sentenceHasContrast = false
+        sentenceModifiableFlags = []
         var sentenceMarks: TokenFacts.Marks = []
         defer { self.sentenceMarks = sentenceMarks }
         if explain { unitRules.removeAll(keepingCapacity: true) }
@@ -1001,13 +1058,13 @@ struct ScoringRun {
                 sentenceMarks.formUnion(fact.marks)
                 // The memo's words carry the hashes their expressions' second words may have: most words that start
                 // expressions are not followed by any of them, and matching is skipped.
-                if fact.marks.contains(.hasPhrases), !useWordMemo || Self.phraseMayFollow(i, end: range.upperBound, fact.follows, tokens: tokens) {
+                if fact.marks.contains(.hasPhrases), !memoPhrases || Self.phraseMayFollow(i, end: range.upperBound, fact.follows, tokens: tokens) {
                     // A memo index is read before any other word is resolved: a word resolved later may start the
                     // memo over, and the index would point into the old table.
                     // `matchWordPhrase` changes a copy of the facts: passing `fact` itself inout kept it in memory
                     // on every word's path.
                     var matched = fact
-                    if let length = useWordMemo && fact.memoIndex >= 0
+                    if let length = memoPhrases && fact.memoIndex >= 0
                         ? matchMemoPhrase(i, end: range.upperBound, memoIndex: Int(fact.memoIndex), fromFallback: fact.marks.contains(.fromFallback))
                         : matchWordPhrase(i, range: range, fact: &matched) {
                         sentenceMarks.formUnion(resolveFacts(i + 1..<i + length))
@@ -1026,7 +1083,11 @@ struct ScoringRun {
                 // The word role, most words', before the switch over the others: the switch's jump table was ~7
                 // instructions a word more.
                 if _fastPath(fact.role.isWord) {
-                    if fact.base != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.appendReserved(units.count) }
+                    // The flags are read again inside: read once before the test, they were loaded for every word.
+                    if fact.base != 0 || tokens[i].flags.contains(.negated) {
+                        modifiableUnits.appendReserved(units.count)
+                        sentenceModifiableFlags.formUnion(tokens[i].flags)
+                    }
                     if fact.boosterScalar != 0 { sentenceHasValencedBooster = true }
                 } else {
                     switch fact.role {
@@ -1082,10 +1143,10 @@ struct ScoringRun {
             }
             return (i + 1, fact.marks)
         case .emoji:
-            let valence = tables.emoji.value(tokens[i].folded, hash: tokens[i].foldedHash) ?? tables.emoji[SentimentLexicons.emojiKey(tokens[i].folded)]
+            let valence = emoji.value(tokens[i].folded, hash: tokens[i].foldedHash) ?? emoji[SentimentLexicons.emojiKey(tokens[i].folded)]
             return (i + 1, appendFaceUnit(i, valence: valence, source: .emoji))
         case .emoticon:
-            let valence = tables.emoticons.value(tokens[i].folded, hash: tokens[i].foldedHash)
+            let valence = emoticons.value(tokens[i].folded, hash: tokens[i].foldedHash)
             return (i + 1, appendFaceUnit(i, valence: valence, source: .emoticon))
         case .number:
             let own = resolveOther(i)
@@ -1097,7 +1158,7 @@ struct ScoringRun {
                 let unit = ScoredUnit(tokens: i..<i + length, role: .word, base: v, valence: v)
                 if length > 1, v != 0 { sentenceHasExpression = true }
                 if explain { addRule(units.count, source == .general ? "expression" : source.label) }
-                if v != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.appendReserved(units.count) }
+                if v != 0 || tokens[i].flags.contains(.negated) { listModifiable(i..<i + length) }
                 units.appendReserved(unit)
                 return (i + length, own.union(resolveFacts(i + 1..<i + length)))
             } else {
@@ -1169,13 +1230,19 @@ struct ScoringRun {
         let phrases = fromFallback ? multilingualPhrases : englishPhrases
         // The expression's index comes back and only its kind is read, in place: returning the expression copied
         // (retained) its word and hash arrays.
-        let found: (kind: PhraseKind, length: Int)? = wordMemo.withPhrases(memoIndex) { keyed, single in
-            LexiconLookup.matchPhrase(phrases, keyed: keyed, single: single, at: i, end: end, tokens: tokens)
+        let found: (kind: PhraseKind, length: Int)? = wordMemo.withPhrases(memoIndex) { keyed, single, secondWords in
+            LexiconLookup.matchPhrase(phrases, keyed: keyed, single: single, secondWords: secondWords, at: i, end: end, tokens: tokens)
                 .map { (phrases[$0.index].kind, $0.length) }
         }
         guard let found else { return nil }
         appendPhrase(found.kind, tokens: i..<i + found.length)
         return found.length
+    }
+
+    /// Lists the word unit about to be appended, of the tokens in `range`, in `modifiableUnits`.
+    mutating func listModifiable(_ range: Range<Int>) {
+        modifiableUnits.appendReserved(units.count)
+        for k in range { sentenceModifiableFlags.formUnion(tokens[k].flags) }
     }
 
     /// Appends the unit of an expression matched as a whole.
@@ -1186,7 +1253,7 @@ struct ScoringRun {
             unit.base = v; unit.valence = v
             if range.count > 1, v != 0 { sentenceHasExpression = true }
             if explain { addRule(units.count, source == .general ? "expression" : source.label) }
-            if v != 0 || tokens[range.lowerBound].flags.contains(.negated) { modifiableUnits.appendReserved(units.count) }
+            if v != 0 || tokens[range.lowerBound].flags.contains(.negated) { listModifiable(range) }
         case .booster(let s):
             unit.role = .booster; unit.boosterScalar = s
             sentenceHasBooster = true
