@@ -635,15 +635,17 @@ struct ScoringRun {
         return fact
     }
 
-    /// A word's facts from the thread's memo for the text's lexicon, by the analyzer's word id when it has one and else
-    /// by folded form and stem; resolved and remembered when the memo has neither.
+    /// A word's facts from the thread's memo for the text's lexicon, by the analyzer's word id when it has one (in the
+    /// English memo) and else by folded form and stem; resolved and remembered when the memo has neither.
     @inline(__always)
     mutating func memoFacts(_ i: Int) -> TokenFacts {
         let id = tokens[i].wordID
         // `find` misses a word without an id (-1) and a text without a space (0) itself: tested here first, they were
         // ~5 instructions a word.
         if let known = wordMemo.find(id: id, space: wordSpace) { return known }
-        return rememberFacts(i, byID: id >= 0 && wordSpace != 0)
+        // Only the English memo keeps slots by id: the ids run to the English vocabulary's size, and another
+        // lexicon's memo grew slots for all of them for its few words (1.8 M instructions more on gp.txt).
+        return rememberFacts(i, byID: id >= 0 && wordSpace != 0 && memoPhrases)
     }
 
     /// A word's facts resolved afresh, without the memo.
@@ -672,7 +674,8 @@ struct ScoringRun {
         var fact = TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
                               ruleMarks: ScoringTables.ruleMarks(ruleWords, tokens[i].folded, hash: tokens[i].foldedHash))
         var candidates = PhraseCandidates()
-        if fact.marks.contains(.hasPhrases) {
+        // Another lexicon's memo matches no candidates (`memoPhrases`): they are not made.
+        if memoPhrases, fact.marks.contains(.hasPhrases) {
             let phrases = resolved.entryLookup.phrases(ofEntry: resolved.entryIndex)
             fact.follows = TokenFacts.followFilter(phrases, in: resolved.active)
             candidates = PhraseCandidates(phrases, in: resolved.active)
