@@ -616,15 +616,21 @@ struct ScoringRun {
     @inline(__always)
     static func markFacts(_ i: Int, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, asciiMarks: UnsafePointer<String>,
                           asciiMarkFacts: UnsafePointer<TokenFacts>, ruleWords: WordTable<UInt16>) -> TokenFacts {
-        // One ASCII mark, most punctuation, by its byte: its facts were made with the tables.
-        let range = tokens[i].utf8Range
-        if range.count == 1, range.lowerBound < bytes.count, case let byte = Int(bytes[range.lowerBound]), byte < 0x80,
-           tokens[i].folded == asciiMarks[byte] {
-            return asciiMarkFacts[byte]
-        }
+        if let fact = oneByteMarkFacts(i, tokens: tokens, bytes: bytes, asciiMarks: asciiMarks, asciiMarkFacts: asciiMarkFacts) { return fact }
         var fact = otherFacts(i, tokens: tokens, ruleWords: ruleWords)
         if breaksClause(tokens[i].folded) { fact.role = .clauseBreak }
         return fact
+    }
+
+    /// The facts of punctuation token `i` when it is one ASCII mark, most punctuation, by its byte: its facts were made
+    /// with the tables.
+    @inline(__always)
+    static func oneByteMarkFacts(_ i: Int, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>,
+                                 asciiMarks: UnsafePointer<String>, asciiMarkFacts: UnsafePointer<TokenFacts>) -> TokenFacts? {
+        let range = tokens[i].utf8Range
+        guard range.upperBound &- range.lowerBound == 1, range.lowerBound < bytes.count, case let byte = Int(bytes[range.lowerBound]),
+              byte < 0x80, tokens[i].folded == asciiMarks[byte] else { return nil }
+        return asciiMarkFacts[byte]
     }
 
     /// The facts of a token that is neither a word nor a mark: its rule marks alone.
@@ -1106,6 +1112,19 @@ struct ScoringRun {
                 }
                 units.appendReserved(ScoredUnit(tokens: Range(uncheckedBounds: (i, i &+ 1)), role: fact.role, base: fact.base, valence: fact.base,
                                         boosterScalar: fact.boosterScalar))
+                i &+= 1
+                continue
+            }
+            // One-byte marks ('.', ',', '!'), most other tokens, in line: the call of `appendOtherUnit` saved and
+            // restored six registers for each.
+            if kind == .punctuation,
+               let fact = Self.oneByteMarkFacts(i, tokens: tokens, bytes: bytes, asciiMarks: asciiMarks, asciiMarkFacts: asciiMarkFacts) {
+                (marks + i).initialize(to: fact.marks)
+                sentenceMarks.formUnion(fact.marks)
+                if case .clauseBreak = fact.role {
+                    units.appendReserved(ScoredUnit(tokens: Range(uncheckedBounds: (i, i &+ 1)), role: .clauseBreak))
+                    sentenceUnscoredUnits &+= 1
+                }
                 i &+= 1
                 continue
             }
