@@ -1049,8 +1049,8 @@ struct ScoringRun {
         sentenceHasExpression = false
         sentenceHasContrast = false
         sentenceModifiableFlags = []
-        var sentenceMarks: TokenFacts.Marks = []
-        defer { self.sentenceMarks = sentenceMarks }
+        // The union goes straight into the field: a local was spilled, a load, an or and a store for every token.
+        sentenceMarks = []
         if explain { unitRules.removeAll(keepingCapacity: true) }
         // Tokens and their facts are read in place: copying a token retained and released its two strings.
         let tokens = tokens, marks = marks
