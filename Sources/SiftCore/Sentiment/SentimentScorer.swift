@@ -348,14 +348,19 @@ struct ScoringRun {
     /// Whether `wordMemo` is this run's own (a run kept in a `SentimentScratch`).
     let ownsWordMemo: Bool
     var useWordMemo = false
-    /// The lexicon `wordMemo` resolves against, by `memoKey`.
-    var wordMemoLexicon: UInt = 0
+    /// The lexicon (its `memoKey`) whose failure verbs `failures` holds and, in a run with a memo, which `wordMemo`
+    /// resolves against: the two change together, on one test a text.
+    var lexiconKey: UInt = 0
     /// The memos of the other lexicons met, each kept while another is `wordMemo`.
     // Words of a text with another lexicon than English were resolved afresh, ~690 instructions each (four probes of
     // the lexicons, the stem's, retains of the lookups): a tenth of a warm review's instructions on gp.txt.
     var parkedWordMemos: [(lexicon: UInt, memo: ScorerWordMemo)] = []
     /// The `memoKey` of `lastLanguageLexicon`.
     var lastLanguageMemoKey: UInt = 0
+    /// The failure verbs of the text's lexicon (`LexiconLookup.failures`; empty without a lexicon), held by the run
+    /// and replaced when the lexicon changes (`lexiconKey`).
+    // Probed through the lexicon, each negated word retained and released it (~20 instructions).
+    var failures: WordTable<Double>
     /// The memo's expression candidates are matched (`matchMemoPhrase`): in English-lexicon runs of the memo only.
     // Another lexicon's words may start expressions of the multilingual list or of English (`matchWordPhrase`).
     var memoPhrases = false
@@ -380,7 +385,8 @@ struct ScoringRun {
         powersOfTwo = Self.powersOfTwoInThirtySeconds.withUnsafeBufferPointer { $0.baseAddress! }
         self.wordMemo = wordMemo ?? .unused
         ownsWordMemo = wordMemo != nil
-        wordMemoLexicon = Self.memoKey(tables.english)
+        lexiconKey = Self.memoKey(tables.english)
+        failures = tables.english?.failures ?? WordTable()
         marks = markStorage.base
         markCapacity = markStorage.capacity
     }
@@ -493,7 +499,11 @@ struct ScoringRun {
         // The memo holds resolutions without the stems' terms explanations name.
         useWordMemo = ownsWordMemo && !explain
         memoPhrases = useWordMemo && lexiconIsEnglish
-        if useWordMemo, memoKey != wordMemoLexicon { switchWordMemo(to: memoKey) }
+        if memoKey != lexiconKey {
+            failures = lexicon?.failures ?? WordTable()
+            if useWordMemo { switchWordMemo(to: memoKey) }
+            lexiconKey = memoKey
+        }
         textMarks = []
         textHasMarks = bytes.baseAddress.map { base in
             memchr(base, Int32(UInt8(ascii: "!")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "?")), bytes.count) != nil
@@ -574,18 +584,18 @@ struct ScoringRun {
         lexicon.map { UInt(bitPattern: ObjectIdentifier($0)) } ?? 0
     }
 
-    /// Makes `wordMemo` the memo of the lexicon `key` names (a new one the first time), parking the one it was.
+    /// Makes `wordMemo` the memo of the lexicon `key` names (a new one the first time), parking the one it was, of
+    /// `lexiconKey` (which the caller then sets to `key`).
     // Out of line: the texts of a stream mostly share a lexicon.
     @inline(never)
     mutating func switchWordMemo(to key: UInt) {
         if let k = parkedWordMemos.firstIndex(where: { $0.lexicon == key }) {
             swap(&wordMemo, &parkedWordMemos[k].memo)
-            parkedWordMemos[k].lexicon = wordMemoLexicon
+            parkedWordMemos[k].lexicon = lexiconKey
         } else {
-            parkedWordMemos.append((wordMemoLexicon, wordMemo))
+            parkedWordMemos.append((lexiconKey, wordMemo))
             wordMemo = ScorerWordMemo(capacity: ScorerWordMemo.otherLexiconCapacity)
         }
-        wordMemoLexicon = key
     }
 
     /// The facts of token `i` (`TokenFacts`): a word's from the thread's memo when it is used (resolved and
@@ -1554,7 +1564,11 @@ struct ScoringRun {
                 // Only explanations name the negator: copying its string retained and released it for every negated unit.
                 var negatorWord: String { negator.map { tokens[$0].folded } ?? "not" }
                 let statesProblem = negator.map { Self.negatorCanStateProblem($0, in: range, tokens: tokens, marks: marks) } ?? true
-                let failure = statesProblem ? lexicon?.failure(tokens[firstIndex]) : nil
+                // `LexiconLookup.failure`: by stem, else by folded form.
+                let failure = statesProblem
+                    ? failures.value(tokens[firstIndex].stem, hash: tokens[firstIndex].stemHash)
+                        ?? failures.value(tokens[firstIndex].folded, hash: tokens[firstIndex].foldedHash)
+                    : nil
                 // A listed verb is a failure even when the lexicon calls it negative: "can't cancel", "not refunded"
                 // complain, they do not praise the way "not bad" does.
                 if let failure {
