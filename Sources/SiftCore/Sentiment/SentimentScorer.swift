@@ -1000,7 +1000,12 @@ struct ScoringRun {
         if sentenceMarks.contains(.pastPraiseMarker) { applyPastPraise(range) }
         if sentenceHasContrast { applyContrast() }
         if sentenceHasOnly { applyOnlyComplaint(range) }
-        if textHasMarks { weighAskedPraise(range) }
+        // The sentence's last byte first (`asksOnly` asks it too): most sentences of a text with a mark end in none or
+        // in "!", and the call cost ~80 instructions to learn it.
+        if textHasMarks, case let end = tokens[range.upperBound &- 1].utf8Range.upperBound, end > 0, end <= bytes.count,
+           bytes[end &- 1] == UInt8(ascii: "?") {
+            weighAskedPraise(range)
+        }
         var sum = 0.0
         guard explain else {
             // Only the listed units may have a valence (`modifiableUnits`, in unit order): the others are neutral, and
