@@ -335,8 +335,9 @@ struct ScoringRun {
     var contributions: [SentimentContribution] = []
     var notes: [String] = []
     unowned(unsafe) var lexicon: LexiconLookup?
-    /// The English lexicon when the text is scored with another one (or none), for the English words in it.
-    unowned(unsafe) var englishLookup: LexiconLookup?
+    /// The English lexicon when the text is scored with another one (or none), for the English words in it. Set with
+    /// `lexiconKey`, as `memoPhrases` is: both follow from the lexicon alone.
+    unowned(unsafe) var englishLookup: LexiconLookup? = nil
     /// Whether any token of the sentence being scored is "only": the only-complaint rule looks for nothing else in
     /// sentences without it.
     var sentenceHasOnly: Bool { sentenceMarks.contains(.only) }
@@ -345,9 +346,9 @@ struct ScoringRun {
     /// The thread's memo of resolved words against the lexicon of the text being scored, for runs without
     /// explanations kept in a `SentimentScratch`; `ScorerWordMemo.unused` in other runs.
     var wordMemo: ScorerWordMemo
-    /// Whether `wordMemo` is this run's own (a run kept in a `SentimentScratch`).
-    let ownsWordMemo: Bool
-    var useWordMemo = false
+    /// Whether `wordMemo` is used: the run's own (kept in a `SentimentScratch`), in a run without explanations (the
+    /// memo holds resolutions without the stems' terms explanations name).
+    let useWordMemo: Bool
     /// The lexicon (its `memoKey`) whose failure verbs `failures` holds and, in a run with a memo, which `wordMemo`
     /// resolves against: the two change together, on one test a text.
     var lexiconKey: UInt = 0
@@ -363,7 +364,7 @@ struct ScoringRun {
     var failures: WordTable<Double>
     /// The memo's expression candidates are matched (`matchMemoPhrase`): in English-lexicon runs of the memo only.
     // Another lexicon's words may start expressions of the multilingual list or of English (`matchWordPhrase`).
-    var memoPhrases = false
+    var memoPhrases: Bool
     /// Each sentence's sum and weight; storage reused from text to text.
     /// Each sentence's sum and weight, and its UTF-8 range unless the run is `recordOnly`; storage reused from text
     /// to text (a separate array of ranges was released on every text).
@@ -384,9 +385,11 @@ struct ScoringRun {
         self.explain = explain
         powersOfTwo = Self.powersOfTwoInThirtySeconds.withUnsafeBufferPointer { $0.baseAddress! }
         self.wordMemo = wordMemo ?? .unused
-        ownsWordMemo = wordMemo != nil
+        useWordMemo = wordMemo != nil && !explain
+        // The English lexicon's, as after an English text.
         lexiconKey = Self.memoKey(tables.english)
         failures = tables.english?.failures ?? WordTable()
+        memoPhrases = useWordMemo && tables.english != nil
         marks = markStorage.base
         markCapacity = markStorage.capacity
     }
@@ -495,11 +498,10 @@ struct ScoringRun {
                 notes.append("no sentiment lexicon for language '\(text.language)'; scored only emoji, emoticons and the multilingual word list")
             }
         }
-        englishLookup = lexiconIsEnglish ? nil : tables.english
-        // The memo holds resolutions without the stems' terms explanations name.
-        useWordMemo = ownsWordMemo && !explain
-        memoPhrases = useWordMemo && lexiconIsEnglish
+        // What follows from the lexicon alone, set when it changes: set on every text, it was ~12 instructions.
         if memoKey != lexiconKey {
+            englishLookup = lexiconIsEnglish ? nil : tables.english
+            memoPhrases = useWordMemo && lexiconIsEnglish
             failures = lexicon?.failures ?? WordTable()
             if useWordMemo { switchWordMemo(to: memoKey) }
             lexiconKey = memoKey
