@@ -1,10 +1,10 @@
-/// What the lexicons say about one word of English text, resolved once: the scorer's per-thread memo of words as
-/// the analyzer folded and stemmed them (`SentimentScratch`).
+/// What the lexicons say about one word of a text scored with one lexicon, resolved once: the scorer's per-thread
+/// memo of words as the analyzer folded and stemmed them (`SentimentScratch`), one for each lexicon met.
 ///
-/// Resolving a word probes the English lexicon by form and stem, the multilingual list, then tries the word without a
-/// doubled last letter and as laughter: 3–5 probes of tables of several MB for the many words no list knows. Review
-/// vocabularies repeat, so one probe of this smaller table replaces them. Only English-lexicon runs without
-/// explanations use it (explanations name the stem's lexicon term, which is not kept here).
+/// Resolving a word probes the text's lexicon by form and stem, the multilingual list (and English, for another
+/// lexicon), then tries the word without a doubled last letter and as laughter: 3–5 probes of tables of several MB for
+/// the many words no list knows. Review vocabularies repeat, so one probe of this smaller table replaces them. Only
+/// runs without explanations use it (explanations name the stem's lexicon term, which is not kept here).
 struct ScorerWordMemo {
     private struct Word {
         /// The stem the word was resolved with: a token whose stem differs (another language's rules) is resolved
@@ -31,7 +31,8 @@ struct ScorerWordMemo {
     /// named by its `space`: for a word met before, one read of half a cache line instead of a hashed probe, two
     /// string compares and a read of the record.
     private var byID: [IDSlot] = []
-    /// Every word's `PhraseCandidates.keyed`, one after another.
+    /// Every word's `PhraseCandidates.keyed`, one after another, each after the `SecondWordFilter` of its second
+    /// words' hashes (words without keyed candidates have neither).
     // One array for all words: reading an array held by each word retained and released it on every match.
     private var keyedCandidates: [Int] = []
 
@@ -41,6 +42,9 @@ struct ScorerWordMemo {
         var space: Int
     }
     static let initialCapacity = 16_384
+    /// The room a memo for another lexicon than English starts with: such words are fewer (~1 % of gp.txt's), and
+    /// clearing the probes of 16,384 cost 0.2 M instructions a memo.
+    static let otherLexiconCapacity = 512
     /// The room the memo starts with, and starts over with.
     private let capacity: Int
     /// The memo starts over past this many words, so memory stays bounded on any input.
@@ -76,17 +80,20 @@ struct ScorerWordMemo {
         }
     }
 
-    /// The facts of the word with analyzer id `id` in the memo named `space`, when recorded.
+    /// The facts of the word with analyzer id `id` in the memo named `space`, when recorded; nil for an id of -1 and
+    /// for space 0 (no memo: no slot is ever in it).
     @inline(__always)
     func find(id: Int32, space: Int) -> TokenFacts? {
         let i = Int(id)
         return byID.withUnsafeBufferPointer { slots in
-            i < slots.count && slots[i].space == space ? slots[i].facts : nil
+            // One unsigned compare for both ends: a negative id is past any count.
+            UInt(bitPattern: i) < UInt(bitPattern: slots.count) && slots[i].space == space ? slots[i].facts : nil
         }
     }
 
-    /// Records that the word with analyzer id `id` in the memo named `space` has resolution `k`.
+    /// Records that the word with analyzer id `id` (not -1) in the memo named `space` (not 0) has resolution `k`.
     mutating func remember(id: Int32, space: Int, _ k: Int) {
+        assert(id >= 0 && space != 0, "a word id and a memo's space")
         let i = Int(id)
         let slot = IDSlot(facts: facts(k), space: space)
         if i < byID.count {
@@ -95,8 +102,9 @@ struct ScorerWordMemo {
         }
         // Ids come about in the order words are first met, so slots are appended, into the room reserved with the
         // memo: doubling the slots into a new array filled at once copied every slot each time (0.65 M instructions
-        // of `memmove` on gp.txt). The slots between are in no space (0), so `find` misses them.
-        while byID.count < i { byID.append(IDSlot(facts: TokenFacts(), space: 0)) }
+        // of `memmove` on gp.txt). The slots between are in no space (-1, never a memo's: those are positive, and 0
+        // is a text's without one), so `find` misses them.
+        while byID.count < i { byID.append(IDSlot(facts: TokenFacts(), space: -1)) }
         byID.append(slot)
     }
 
@@ -107,12 +115,17 @@ struct ScorerWordMemo {
     }
 
     /// `body` with the expressions starting with the word of resolution `k` (`PhraseCandidates.keyed`, read in
-    /// place, and `single`).
+    /// place, and `single`) and the `SecondWordFilter` of the keyed ones' second words (meaningless when there are
+    /// none).
     @inline(__always)
-    func withPhrases<R>(_ k: Int, _ body: (UnsafeBufferPointer<Int>, Int) -> R) -> R {
+    func withPhrases<R>(_ k: Int, _ body: (UnsafeBufferPointer<Int>, Int, SecondWordFilter) -> R) -> R {
         table.withEntries { entries in
             let keyed = Int(entries[k].value.keyedStart)..<Int(entries[k].value.keyedEnd)
-            return keyedCandidates.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[keyed]), entries[k].value.single) }
+            return keyedCandidates.withUnsafeBufferPointer { pool in
+                // The filter's words lie just before the candidates (`insert`); a word without candidates has none.
+                let filter = SecondWordFilter(words: keyed.isEmpty ? nil : pool.baseAddress! + keyed.lowerBound - SecondWordFilter.wordCount)
+                return body(UnsafeBufferPointer(rebasing: pool[keyed]), entries[k].value.single, filter)
+            }
         }
     }
 
@@ -128,12 +141,46 @@ struct ScorerWordMemo {
         }
         var facts = facts
         facts.memoIndex = Int32(truncatingIfNeeded: table.count)
-        let keyedStart = Int32(truncatingIfNeeded: keyedCandidates.count)
         // Most words start no expression: appending their empty candidates was a call of ~65 instructions each.
-        if let keyed = phrases?.keyed, !keyed.isEmpty { keyedCandidates.append(contentsOf: keyed) }
+        var keyedStart = Int32(truncatingIfNeeded: keyedCandidates.count)
+        if let keyed = phrases?.keyed, !keyed.isEmpty {
+            let filterStart = keyedCandidates.count
+            keyedCandidates.append(contentsOf: repeatElement(0, count: SecondWordFilter.wordCount))
+            for j in stride(from: 0, to: keyed.count, by: 2) {
+                let slot = SecondWordFilter.slot(keyed[j])
+                keyedCandidates[filterStart + slot.word] |= slot.bit
+            }
+            keyedStart = Int32(truncatingIfNeeded: keyedCandidates.count)
+            keyedCandidates.append(contentsOf: keyed)
+        }
         return table.append(folded, Word(stem: stem, stemHash: stemHash, facts: facts, keyedStart: keyedStart,
                                          keyedEnd: Int32(truncatingIfNeeded: keyedCandidates.count), single: phrases?.single ?? -1),
                             hash: foldedHash)
+    }
+}
+
+/// Which hashes the second words of a word's keyed expressions may have: a bit for each, on bits 6–13 of the hash
+/// (256 bits, in four words of the memo's candidate pool). `TokenFacts.follows` holds bits 0–5, and a word with dozens
+/// of expressions ("not", "no", "a") sets so many of its 64 bits that four in ten of the expression searches it let
+/// through found none; this filter, asked before the search, turns most of those away.
+struct SecondWordFilter {
+    static let wordCount = 4
+    /// The filter's words; nil only for a word with no keyed expressions, whose filter is never asked.
+    let words: UnsafePointer<Int>?
+
+    /// The word and bit of the filter for a hash.
+    @inline(__always)
+    static func slot(_ hash: Int) -> (word: Int, bit: Int) {
+        let index = (UInt(bitPattern: hash) &>> 6) & 255
+        return (Int(index &>> 6), Int(bitPattern: 1 &<< (index & 63)))
+    }
+
+    /// Whether a second word with hash `hash` may be among the keyed expressions': false only when none has it.
+    @inline(__always)
+    func mayHold(_ hash: Int) -> Bool {
+        guard let words else { return true }
+        let slot = Self.slot(hash)
+        return words[slot.word] & slot.bit != 0
     }
 }
 
@@ -399,13 +446,16 @@ extension LexiconLookup {
     /// token, or the word after a joining hyphen, are spelled out, in the lexicon's order, so the expression
     /// `ScoringRun.matchPhrase` finds matches.
     @inline(__always)
-    static func matchPhrase(_ phrases: UnsafeBufferPointer<LexiconPhrase>, keyed: UnsafeBufferPointer<Int>, single: Int, at start: Int,
-                            end: Int, tokens: UnsafeBufferPointer<Token>) -> (index: Int, length: Int)? {
+    static func matchPhrase(_ phrases: UnsafeBufferPointer<LexiconPhrase>, keyed: UnsafeBufferPointer<Int>, single: Int,
+                            secondWords: SecondWordFilter, at start: Int, end: Int,
+                            tokens: UnsafeBufferPointer<Token>) -> (index: Int, length: Int)? {
         if start + 1 < end, !keyed.isEmpty {
             let next = tokens[start + 1].foldedHash
             // `matchPhrase` reads a second word across a hyphen joining it ("hassle-free").
             let joined = start + 2 < end && ScoringRun.joinsWords(start + 1, tokens: tokens) ? tokens[start + 2].foldedHash : next
-            var j = 0
+            // The filter first: a word with many expressions is mostly followed by none of their second words, and
+            // the search read every candidate (~9 instructions each).
+            var j = secondWords.mayHold(next) || secondWords.mayHold(joined) ? 0 : keyed.count
             while j + 1 < keyed.count {
                 if keyed[j] == next || keyed[j] == joined,
                    let length = ScoringRun.matchLength(phrases, keyed[j + 1], at: start, end: end, tokens: tokens) {

@@ -266,6 +266,10 @@ struct ScoringRun {
     unowned(unsafe) let tables: ScoringTables
     /// `tables.ruleWords`, held by the run: read per token without retaining the table.
     let ruleWords: WordTable<UInt16>
+    /// `tables.emoji` and `tables.emoticons`, held by the run likewise: read through the tables, each emoji retained
+    /// and released the table's two arrays (~25 instructions).
+    let emoji: WordTable<Double>
+    let emoticons: WordTable<Double>
     /// `tables.asciiMarks`' strings and facts, valid while the tables are.
     let asciiMarks: UnsafePointer<String>
     let asciiMarkFacts: UnsafePointer<TokenFacts>
@@ -313,6 +317,10 @@ struct ScoringRun {
     var sentenceHasValencedBooster = false
     /// Whether the sentence has a booster or dampener unit: a word with a valence looks back for one only then.
     var sentenceHasBooster = false
+    /// The union of the flags of the tokens of the sentence's word units listed in `modifiableUnits`, for
+    /// `modifiersMayApply`.
+    // Gathered as the units are listed: a pass over the listed units before the call was ~28 instructions a sentence.
+    var sentenceModifiableFlags: Token.Flags = []
     /// Whether the sentence being scored has an expression of several words with a valence.
     var sentenceHasExpression = false
     /// Whether the sentence being scored has a contrast word ("but", "although").
@@ -327,7 +335,8 @@ struct ScoringRun {
     var contributions: [SentimentContribution] = []
     var notes: [String] = []
     var lexicon: LexiconLookup? { lentLexicon?.takeUnretainedValue() }
-    /// The English lexicon when the text is scored with another one (or none), for the English words in it.
+    /// The English lexicon when the text is scored with another one (or none), for the English words in it. Set with
+    /// `lexiconKey`, as `memoPhrases` is: both follow from the lexicon alone.
     var englishLookup: LexiconLookup? { lentEnglishLookup?.takeUnretainedValue() }
     // `lexicon` and `englishLookup` held unretained (the tables own the lookups), and lent so to `resolve`: loaded
     // from unowned(unsafe) fields to be lent, each was retained and released for every new word.
@@ -338,14 +347,28 @@ struct ScoringRun {
     var sentenceHasOnly: Bool { sentenceMarks.contains(.only) }
     /// Whether the text has a "!" or "?": most have neither, and their sentences are not searched for them.
     var textHasMarks = true
-    /// The thread's memo of resolved words, for English-lexicon runs without explanations kept in a
-    /// `SentimentScratch`; `ScorerWordMemo.unused` in other runs.
-    // One memo for each lexicon (by-id slots for English alone) was tried: 2.2 M instructions more on gp.txt, where
-    // the few words of other languages are mostly met once, and no fewer on gp3k10.
+    /// The thread's memo of resolved words against the lexicon of the text being scored, for runs without
+    /// explanations kept in a `SentimentScratch`; `ScorerWordMemo.unused` in other runs.
     var wordMemo: ScorerWordMemo
-    /// Whether `wordMemo` is this run's own (a run kept in a `SentimentScratch`).
-    let ownsWordMemo: Bool
-    var useWordMemo = false
+    /// Whether `wordMemo` is used: the run's own (kept in a `SentimentScratch`), in a run without explanations (the
+    /// memo holds resolutions without the stems' terms explanations name).
+    let useWordMemo: Bool
+    /// The lexicon (its `memoKey`) whose failure verbs `failures` holds and, in a run with a memo, which `wordMemo`
+    /// resolves against: the two change together, on one test a text.
+    var lexiconKey: UInt = 0
+    /// The memos of the other lexicons met, each kept while another is `wordMemo`.
+    // Words of a text with another lexicon than English were resolved afresh, ~690 instructions each (four probes of
+    // the lexicons, the stem's, retains of the lookups): a tenth of a warm review's instructions on gp.txt.
+    var parkedWordMemos: [(lexicon: UInt, memo: ScorerWordMemo)] = []
+    /// The `memoKey` of `lastLanguageLexicon`.
+    var lastLanguageMemoKey: UInt = 0
+    /// The failure verbs of the text's lexicon (`LexiconLookup.failures`; empty without a lexicon), held by the run
+    /// and replaced when the lexicon changes (`lexiconKey`).
+    // Probed through the lexicon, each negated word retained and released it (~20 instructions).
+    var failures: WordTable<Double>
+    /// The memo's expression candidates are matched (`matchMemoPhrase`): in English-lexicon runs of the memo only.
+    // Another lexicon's words may start expressions of the multilingual list or of English (`matchWordPhrase`).
+    var memoPhrases: Bool
     /// Each sentence's sum and weight; storage reused from text to text.
     /// Each sentence's sum and weight, and its UTF-8 range unless the run is `recordOnly`; storage reused from text
     /// to text (a separate array of ranges was released on every text).
@@ -357,6 +380,8 @@ struct ScoringRun {
     init(tables: ScoringTables, explain: Bool, wordMemo: ScorerWordMemo? = nil) {
         self.tables = tables
         ruleWords = tables.ruleWords
+        emoji = tables.emoji
+        emoticons = tables.emoticons
         asciiMarks = UnsafePointer(tables.asciiMarks.marks)
         asciiMarkFacts = UnsafePointer(tables.asciiMarks.facts)
         englishPhrases = tables.english?.phrases.withUnsafeBufferPointer { $0 } ?? UnsafeBufferPointer(start: nil, count: 0)
@@ -364,7 +389,11 @@ struct ScoringRun {
         self.explain = explain
         powersOfTwo = Self.powersOfTwoInThirtySeconds.withUnsafeBufferPointer { $0.baseAddress! }
         self.wordMemo = wordMemo ?? .unused
-        ownsWordMemo = wordMemo != nil
+        useWordMemo = wordMemo != nil && !explain
+        // The English lexicon's, as after an English text.
+        lexiconKey = Self.memoKey(tables.english)
+        failures = tables.english?.failures ?? WordTable()
+        memoPhrases = useWordMemo && tables.english != nil
         marks = markStorage.base
         markCapacity = markStorage.capacity
     }
@@ -442,6 +471,7 @@ struct ScoringRun {
     /// The record score; the sentences' scores go into `sentenceResults` unless the run is `recordOnly`.
     mutating func score(_ text: AnalyzedText) -> SentimentScore {
         let lexiconIsEnglish: Bool
+        let memoKey: UInt
         // The lexicon goes from one unowned field to the other: a local reference to it was retained and released
         // on every text.
         // `lastLanguage` and `lastLanguageLexicon` are set together, so a match means a lexicon (testing the unowned
@@ -451,16 +481,19 @@ struct ScoringRun {
             lentLexicon = lastLanguageLexicon
             lexiconIsEnglish = lastLanguageIsEnglish
             negatesBackward = lastLanguageNegatesBackward
+            memoKey = lastLanguageMemoKey
         } else {
             negatesBackward = text.language == "hi" || text.language == "ur"
             let chosen = SentimentScorer(tables: tables).lexicon(for: text)
             lentLexicon = chosen.map { Unmanaged.passUnretained($0.lexicon) }
             lexiconIsEnglish = chosen?.language == "en"
+            memoKey = Self.memoKey(chosen?.lexicon)
             if let chosen, chosen.language == text.language {
                 lastLanguage = text.language
                 lastLanguageLexicon = lentLexicon
                 lastLanguageIsEnglish = lexiconIsEnglish
                 lastLanguageNegatesBackward = negatesBackward
+                lastLanguageMemoKey = memoKey
             }
             if let chosen, chosen.language != text.language, text.language != "und" || chosen.language != "en", explain {
                 notes.append("language '\(text.language)' not certain; scored with the '\(chosen.language)' lexicon")
@@ -469,9 +502,14 @@ struct ScoringRun {
                 notes.append("no sentiment lexicon for language '\(text.language)'; scored only emoji, emoticons and the multilingual word list")
             }
         }
-        lentEnglishLookup = lexiconIsEnglish ? nil : tables.english.map(Unmanaged.passUnretained)
-        // The memo holds resolutions against the English lexicon alone, without the stems' terms explanations name.
-        useWordMemo = ownsWordMemo && !explain && lexiconIsEnglish
+        // What follows from the lexicon alone, set when it changes: set on every text, it was ~12 instructions.
+        if memoKey != lexiconKey {
+            lentEnglishLookup = lexiconIsEnglish ? nil : tables.english.map(Unmanaged.passUnretained)
+            memoPhrases = useWordMemo && lexiconIsEnglish
+            failures = lexicon?.failures ?? WordTable()
+            if useWordMemo { switchWordMemo(to: memoKey) }
+            lexiconKey = memoKey
+        }
         textMarks = []
         textHasMarks = bytes.baseAddress.map { base in
             memchr(base, Int32(UInt8(ascii: "!")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "?")), bytes.count) != nil
@@ -546,6 +584,26 @@ struct ScoringRun {
         return shares(compound: Self.squash(total, powersOfTwo: powersOfTwo), positive: positive, negative: negative, neutral: neutral)
     }
 
+    /// A number naming a text's lexicon for the word memos, 0 for none (the multilingual list alone).
+    // A plain number: comparing two optional identifiers on every text was twice the instructions.
+    static func memoKey(_ lexicon: LexiconLookup?) -> UInt {
+        lexicon.map { UInt(bitPattern: ObjectIdentifier($0)) } ?? 0
+    }
+
+    /// Makes `wordMemo` the memo of the lexicon `key` names (a new one the first time), parking the one it was, of
+    /// `lexiconKey` (which the caller then sets to `key`).
+    // Out of line: the texts of a stream mostly share a lexicon.
+    @inline(never)
+    mutating func switchWordMemo(to key: UInt) {
+        if let k = parkedWordMemos.firstIndex(where: { $0.lexicon == key }) {
+            swap(&wordMemo, &parkedWordMemos[k].memo)
+            parkedWordMemos[k].lexicon = lexiconKey
+        } else {
+            parkedWordMemos.append((lexiconKey, wordMemo))
+            wordMemo = ScorerWordMemo(capacity: ScorerWordMemo.otherLexiconCapacity)
+        }
+    }
+
     /// The facts of token `i` (`TokenFacts`): a word's from the thread's memo when it is used (resolved and
     /// remembered on a first sighting), else resolved here; other tokens' rule marks and clause breaks.
     @inline(__always)
@@ -574,15 +632,21 @@ struct ScoringRun {
     @inline(__always)
     static func markFacts(_ i: Int, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, asciiMarks: UnsafePointer<String>,
                           asciiMarkFacts: UnsafePointer<TokenFacts>, ruleWords: WordTable<UInt16>) -> TokenFacts {
-        // One ASCII mark, most punctuation, by its byte: its facts were made with the tables.
-        let range = tokens[i].utf8Range
-        if range.count == 1, range.lowerBound < bytes.count, case let byte = Int(bytes[range.lowerBound]), byte < 0x80,
-           tokens[i].folded == asciiMarks[byte] {
-            return asciiMarkFacts[byte]
-        }
+        if let fact = oneByteMarkFacts(i, tokens: tokens, bytes: bytes, asciiMarks: asciiMarks, asciiMarkFacts: asciiMarkFacts) { return fact }
         var fact = otherFacts(i, tokens: tokens, ruleWords: ruleWords)
         if breaksClause(tokens[i].folded) { fact.role = .clauseBreak }
         return fact
+    }
+
+    /// The facts of punctuation token `i` when it is one ASCII mark, most punctuation, by its byte: its facts were made
+    /// with the tables.
+    @inline(__always)
+    static func oneByteMarkFacts(_ i: Int, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>,
+                                 asciiMarks: UnsafePointer<String>, asciiMarkFacts: UnsafePointer<TokenFacts>) -> TokenFacts? {
+        let range = tokens[i].utf8Range
+        guard range.upperBound &- range.lowerBound == 1, range.lowerBound < bytes.count, case let byte = Int(bytes[range.lowerBound]),
+              byte < 0x80, tokens[i].folded == asciiMarks[byte] else { return nil }
+        return asciiMarkFacts[byte]
     }
 
     /// The facts of a token that is neither a word nor a mark: its rule marks alone.
@@ -593,14 +657,17 @@ struct ScoringRun {
         return fact
     }
 
-    /// An English word's facts from the thread's memo, by the analyzer's word id when it has one and else by folded
-    /// form and stem; resolved and remembered when the memo has neither.
+    /// A word's facts from the thread's memo for the text's lexicon, by the analyzer's word id when it has one (in the
+    /// English memo) and else by folded form and stem; resolved and remembered when the memo has neither.
     @inline(__always)
     mutating func memoFacts(_ i: Int) -> TokenFacts {
         let id = tokens[i].wordID
-        let byID = id >= 0 && wordSpace != 0
-        if byID, let known = wordMemo.find(id: id, space: wordSpace) { return known }
-        return rememberFacts(i, byID: byID)
+        // `find` misses a word without an id (-1) and a text without a space (0) itself: tested here first, they were
+        // ~5 instructions a word.
+        if let known = wordMemo.find(id: id, space: wordSpace) { return known }
+        // Only the English memo keeps slots by id: the ids run to the English vocabulary's size, and another
+        // lexicon's memo grew slots for all of them for its few words (1.8 M instructions more on gp.txt).
+        return rememberFacts(i, byID: id >= 0 && wordSpace != 0 && memoPhrases)
     }
 
     /// A word's facts resolved afresh, without the memo.
@@ -632,9 +699,10 @@ struct ScoringRun {
                                     fallback: Unmanaged.passUnretained(tables.multilingual), englishLookup: lentEnglishLookup)
         var fact = TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
                               ruleMarks: ScoringTables.ruleMarks(ruleWords, folded, hash: tokens[i].foldedHash))
-        // None for most words: an empty one's array was released at the end (a call of ~27 instructions a new word).
+        // None for most words (an empty one's array was released at the end, a call of ~27 instructions a new word),
+        // and none for another lexicon's memo, which matches no candidates (`memoPhrases`).
         var candidates: PhraseCandidates?
-        if fact.marks.contains(.hasPhrases) {
+        if memoPhrases, fact.marks.contains(.hasPhrases) {
             let phrases = resolved.entryLookup.phrases(ofEntry: resolved.entryIndex)
             fact.follows = TokenFacts.followFilter(phrases, in: resolved.active)
             candidates = PhraseCandidates(phrases, in: resolved.active)
@@ -939,11 +1007,16 @@ struct ScoringRun {
         guard !units.isEmpty else { return 0 }
         // Each rule's flag is tested here: most sentences need none of the rules below, and a call that returns at
         // once still saved and restored the registers of a large function (~25 instructions each).
-        if !modifiableUnits.isEmpty || sentenceHasValencedBooster { applyModifiers(range) }
+        if sentenceHasValencedBooster || (!modifiableUnits.isEmpty && modifiersMayApply()) { applyModifiers(range) }
         if sentenceMarks.contains(.pastPraiseMarker) { applyPastPraise(range) }
         if sentenceHasContrast { applyContrast() }
         if sentenceHasOnly { applyOnlyComplaint(range) }
-        if textHasMarks { weighAskedPraise(range) }
+        // The sentence's last byte first (`asksOnly` asks it too): most sentences of a text with a mark end in none or
+        // in "!", and the call cost ~80 instructions to learn it.
+        if textHasMarks, case let end = tokens[range.upperBound &- 1].utf8Range.upperBound, end > 0, end <= bytes.count,
+           bytes[end &- 1] == UInt8(ascii: "?") {
+            weighAskedPraise(range)
+        }
         var sum = 0.0
         guard explain else {
             // Only the listed units may have a valence (`modifiableUnits`, in unit order): the others are neutral, and
@@ -980,6 +1053,15 @@ struct ScoringRun {
         return sum
     }
 
+    /// Whether a rule of `applyModifiers` may change a listed unit (`modifiableUnits`) of the sentence: one has a
+    /// token in capitals, drawn out or negated, or the sentence has a booster, "least" or a language that negates
+    /// backwards. Most sentences have none, and the call, whose set-up alone was ~50 instructions, is skipped.
+    @inline(__always)
+    func modifiersMayApply() -> Bool {
+        sentenceHasBooster || negatesBackward || sentenceMarks.contains(.least)
+            || !sentenceModifiableFlags.isDisjoint(with: [.allCaps, .elongated, .negated])
+    }
+
     /// Splits a sentence into words, expressions matched as wholes, boosters, contrast words and clause breaks, and
     /// fills its tokens' `marks` on the way.
     // One pass for facts and units: a pass of its own over the text's tokens to fill their facts first cost ~25
@@ -992,8 +1074,9 @@ struct ScoringRun {
         sentenceHasBooster = false
         sentenceHasExpression = false
         sentenceHasContrast = false
-        var sentenceMarks: TokenFacts.Marks = []
-        defer { self.sentenceMarks = sentenceMarks }
+        sentenceModifiableFlags = []
+        // The union goes straight into the field: a local was spilled, a load, an or and a store for every token.
+        sentenceMarks = []
         if explain { unitRules.removeAll(keepingCapacity: true) }
         // Tokens and their facts are read in place: copying a token retained and released its two strings.
         let tokens = tokens, marks = marks
@@ -1010,13 +1093,13 @@ struct ScoringRun {
                 sentenceMarks.formUnion(fact.marks)
                 // The memo's words carry the hashes their expressions' second words may have: most words that start
                 // expressions are not followed by any of them, and matching is skipped.
-                if fact.marks.contains(.hasPhrases), !useWordMemo || Self.phraseMayFollow(i, end: range.upperBound, fact.follows, tokens: tokens) {
+                if fact.marks.contains(.hasPhrases), !memoPhrases || Self.phraseMayFollow(i, end: range.upperBound, fact.follows, tokens: tokens) {
                     // A memo index is read before any other word is resolved: a word resolved later may start the
                     // memo over, and the index would point into the old table.
                     // `matchWordPhrase` changes a copy of the facts: passing `fact` itself inout kept it in memory
                     // on every word's path.
                     var matched = fact
-                    if let length = useWordMemo && fact.memoIndex >= 0
+                    if let length = memoPhrases && fact.memoIndex >= 0
                         ? matchMemoPhrase(i, end: range.upperBound, memoIndex: Int(fact.memoIndex), fromFallback: fact.marks.contains(.fromFallback))
                         : matchWordPhrase(i, range: range, fact: &matched) {
                         sentenceMarks.formUnion(resolveFacts(i + 1..<i + length))
@@ -1035,7 +1118,11 @@ struct ScoringRun {
                 // The word role, most words', before the switch over the others: the switch's jump table was ~7
                 // instructions a word more.
                 if _fastPath(fact.role.isWord) {
-                    if fact.base != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.appendReserved(units.count) }
+                    // The flags are read again inside: read once before the test, they were loaded for every word.
+                    if fact.base != 0 || tokens[i].flags.contains(.negated) {
+                        modifiableUnits.appendReserved(units.count)
+                        sentenceModifiableFlags.formUnion(tokens[i].flags)
+                    }
                     if fact.boosterScalar != 0 { sentenceHasValencedBooster = true }
                 } else {
                     switch fact.role {
@@ -1051,6 +1138,19 @@ struct ScoringRun {
                 }
                 units.appendReserved(ScoredUnit(tokens: Range(uncheckedBounds: (i, i &+ 1)), role: fact.role, base: fact.base, valence: fact.base,
                                         boosterScalar: fact.boosterScalar))
+                i &+= 1
+                continue
+            }
+            // One-byte marks ('.', ',', '!'), most other tokens, in line: the call of `appendOtherUnit` saved and
+            // restored six registers for each.
+            if kind == .punctuation,
+               let fact = Self.oneByteMarkFacts(i, tokens: tokens, bytes: bytes, asciiMarks: asciiMarks, asciiMarkFacts: asciiMarkFacts) {
+                (marks + i).initialize(to: fact.marks)
+                sentenceMarks.formUnion(fact.marks)
+                if case .clauseBreak = fact.role {
+                    units.appendReserved(ScoredUnit(tokens: Range(uncheckedBounds: (i, i &+ 1)), role: .clauseBreak))
+                    sentenceUnscoredUnits &+= 1
+                }
                 i &+= 1
                 continue
             }
@@ -1091,10 +1191,10 @@ struct ScoringRun {
             }
             return (i + 1, fact.marks)
         case .emoji:
-            let valence = tables.emoji.value(tokens[i].folded, hash: tokens[i].foldedHash) ?? tables.emoji[SentimentLexicons.emojiKey(tokens[i].folded)]
+            let valence = emoji.value(tokens[i].folded, hash: tokens[i].foldedHash) ?? emoji[SentimentLexicons.emojiKey(tokens[i].folded)]
             return (i + 1, appendFaceUnit(i, valence: valence, source: .emoji))
         case .emoticon:
-            let valence = tables.emoticons.value(tokens[i].folded, hash: tokens[i].foldedHash)
+            let valence = emoticons.value(tokens[i].folded, hash: tokens[i].foldedHash)
             return (i + 1, appendFaceUnit(i, valence: valence, source: .emoticon))
         case .number:
             let own = resolveOther(i)
@@ -1106,7 +1206,7 @@ struct ScoringRun {
                 let unit = ScoredUnit(tokens: i..<i + length, role: .word, base: v, valence: v)
                 if length > 1, v != 0 { sentenceHasExpression = true }
                 if explain { addRule(units.count, source == .general ? "expression" : source.label) }
-                if v != 0 || tokens[i].flags.contains(.negated) { modifiableUnits.appendReserved(units.count) }
+                if v != 0 || tokens[i].flags.contains(.negated) { listModifiable(i..<i + length) }
                 units.appendReserved(unit)
                 return (i + length, own.union(resolveFacts(i + 1..<i + length)))
             } else {
@@ -1178,13 +1278,19 @@ struct ScoringRun {
         let phrases = fromFallback ? multilingualPhrases : englishPhrases
         // The expression's index comes back and only its kind is read, in place: returning the expression copied
         // (retained) its word and hash arrays.
-        let found: (kind: PhraseKind, length: Int)? = wordMemo.withPhrases(memoIndex) { keyed, single in
-            LexiconLookup.matchPhrase(phrases, keyed: keyed, single: single, at: i, end: end, tokens: tokens)
+        let found: (kind: PhraseKind, length: Int)? = wordMemo.withPhrases(memoIndex) { keyed, single, secondWords in
+            LexiconLookup.matchPhrase(phrases, keyed: keyed, single: single, secondWords: secondWords, at: i, end: end, tokens: tokens)
                 .map { (phrases[$0.index].kind, $0.length) }
         }
         guard let found else { return nil }
         appendPhrase(found.kind, tokens: i..<i + found.length)
         return found.length
+    }
+
+    /// Lists the word unit about to be appended, of the tokens in `range`, in `modifiableUnits`.
+    mutating func listModifiable(_ range: Range<Int>) {
+        modifiableUnits.appendReserved(units.count)
+        for k in range { sentenceModifiableFlags.formUnion(tokens[k].flags) }
     }
 
     /// Appends the unit of an expression matched as a whole.
@@ -1195,7 +1301,7 @@ struct ScoringRun {
             unit.base = v; unit.valence = v
             if range.count > 1, v != 0 { sentenceHasExpression = true }
             if explain { addRule(units.count, source == .general ? "expression" : source.label) }
-            if v != 0 || tokens[range.lowerBound].flags.contains(.negated) { modifiableUnits.appendReserved(units.count) }
+            if v != 0 || tokens[range.lowerBound].flags.contains(.negated) { listModifiable(range) }
         case .booster(let s):
             unit.role = .booster; unit.boosterScalar = s
             sentenceHasBooster = true
@@ -1478,7 +1584,11 @@ struct ScoringRun {
                 // Only explanations name the negator: copying its string retained and released it for every negated unit.
                 var negatorWord: String { negator.map { tokens[$0].folded } ?? "not" }
                 let statesProblem = negator.map { Self.negatorCanStateProblem($0, in: range, tokens: tokens, marks: marks) } ?? true
-                let failure = statesProblem ? lexicon?.failure(tokens[firstIndex]) : nil
+                // `LexiconLookup.failure`: by stem, else by folded form.
+                let failure = statesProblem
+                    ? failures.value(tokens[firstIndex].stem, hash: tokens[firstIndex].stemHash)
+                        ?? failures.value(tokens[firstIndex].folded, hash: tokens[firstIndex].foldedHash)
+                    : nil
                 // A listed verb is a failure even when the lexicon calls it negative: "can't cancel", "not refunded"
                 // complain, they do not praise the way "not bad" does.
                 if let failure {

@@ -120,7 +120,28 @@ struct ScorerWordMemoCandidateTests {
     }
 
     func phrases(_ memo: ScorerWordMemo, _ k: Int) -> (keyed: [Int], single: Int) {
-        memo.withPhrases(k) { (Array($0), $1) }
+        memo.withPhrases(k) { keyed, single, _ in (Array(keyed), single) }
+    }
+
+    @Test func secondWordFilterHoldsEveryKeyedSecondWord() {
+        var memo = ScorerWordMemo(capacity: 16)
+        let seconds = ["it", "bad", "good", "working", "the", "worth", "fixed", "sure"].map { WordHash.of($0) }
+        // Hashes on each bit of the filter's 256 (bits 6–13 of the hash), and the words' own.
+        let spread = (0..<256).map { $0 << 6 | 0x15 }
+        _ = insert("app", candidates([], single: 7), into: &memo)
+        let k = insert("not", candidates(seconds.flatMap { [$0, 1] } + spread.prefix(3).flatMap { [$0, 2] }), into: &memo)
+        let j = insert("no", candidates(spread.suffix(1).flatMap { [$0, 3] }), into: &memo)
+        memo.withPhrases(k) { _, _, filter in
+            for hash in seconds + spread.prefix(3) { #expect(filter.mayHold(hash)) }
+            // The three spread hashes and the words' set at most 11 of 256 bits: most others are turned away.
+            #expect(spread.filter { filter.mayHold($0) }.count <= 11)
+        }
+        // Each word's filter is its own: "no" holds only the last bit, which "not" lacks unless a word's hash set it.
+        memo.withPhrases(j) { _, _, filter in
+            #expect(filter.mayHold(spread[255]))
+            #expect(spread.filter { filter.mayHold($0) } == [spread[255]])
+        }
+        #expect(phrases(memo, k).keyed.count == 2 * (seconds.count + 3) && phrases(memo, j).keyed == [spread[255], 3])
     }
 
     @Test func eachWordReadsItsOwnCandidates() {
@@ -165,6 +186,12 @@ struct ScorerWordMemoCandidateTests {
         #expect(memo.find(id: 999, space: 7) == nil)
         #expect(memo.find(id: 1_000, space: 8) == nil)
         #expect(memo.find(id: 5_000, space: 7) == nil)
+        // A text without a memo's space (0) and a word without an id (-1) are missed by `find` itself: the slots
+        // added by growing are in no space a text has.
+        #expect(memo.find(id: 999, space: 0) == nil)
+        #expect(memo.find(id: 0, space: 0) == nil)
+        #expect(memo.find(id: -1, space: 7) == nil)
+        #expect(memo.find(id: Int32.min, space: 7) == nil)
     }
 }
 

@@ -476,6 +476,9 @@ extension SentimentScorerTests {
             ("best app hai lekin kuch aur features chahiye", nil), ("best app hai lekin kuch aur features chahiye", "hi"),
             ("aplikasi nya bagus banget, very good", nil), ("app bahut slow hai, nicee design though", nil),
             ("best app ever", nil), ("La mejor app, not bad at all", "es"),
+            // The failure verbs are English's: a negated one after a text of another lexicon still states a problem.
+            ("No puedo entrar, no funciona", "es"), ("Can't access my account", "en"), ("No funciona", "es"),
+            ("Can't access my account", nil),
         ]
         let analyzer = TextAnalyzer().makeWorker()
         var scratch = SentimentScratch()
