@@ -612,14 +612,15 @@ struct TokenScanner {
 
     /// The high bit of each byte of `word` that is no ASCII letter, true at least for the first such byte (the
     /// lowest: the callers want the first). Each test adds a constant that carries into a byte's high bit exactly
-    /// when the byte is at or above a bound; an ASCII byte carries into no other, and a byte at 0x80 or above is a
-    /// stop whatever it carries into the bytes after it.
+    /// when the lower-cased byte is at or above a bound; an ASCII byte carries into no other. A byte at 0x80 or above
+    /// is a stop whatever it carries into the bytes after it, and needs no test of its own (the word itself is not
+    /// or-ed in, an instruction a step): its second sum has the high bit set, unless that sum passes 0xFF, and then
+    /// the first, which passes 0xFF too, has it clear.
     @inline(__always)
     private static func nonLetterBytes(_ word: UInt64) -> UInt64 {
         let lowerCased = word | 0x2020_2020_2020_2020
-        // At or above 'a' (0x61) and not above 'z' (0x7A).
-        let letters = (lowerCased &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lowerCased &+ 0x0505_0505_0505_0505)
-        return (~letters | word) & 0x8080_8080_8080_8080
+        // Below 'a' (0x61), or above 'z' (0x7A).
+        return (~(lowerCased &+ 0x1F1F_1F1F_1F1F_1F1F) | (lowerCased &+ 0x0505_0505_0505_0505)) & 0x8080_8080_8080_8080
     }
 
     /// `mayBeEmail` for a run of letters and digits that ends at `i`.
