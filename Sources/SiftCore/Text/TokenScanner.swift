@@ -1001,7 +1001,7 @@ struct TokenScanner {
             case 0x200D:
                 guard i + length < bytes.count, bytes[i + length] >= 0x80 else { return i }
                 let (next, nextLength) = decode(at: i + length, in: bytes)
-                guard next.isEmojiStart || next.properties.isEmoji else { return i }
+                guard next.isEmojiStart || next.hasEmojiProperty else { return i }
                 i += length + nextLength
             default:
                 return i
@@ -1173,6 +1173,11 @@ extension Unicode.Scalar {
         default: return false
         }
     }
+
+    /// `properties.isEmoji`, out of line for the reason given at `hasWordCharacterProperties` (inlined in `emojiEnd`,
+    /// it looked up the property type's metadata for every emoji).
+    @inline(never)
+    var hasEmojiProperty: Bool { properties.isEmoji }
 
     @inline(__always)
     var isLetterLike: Bool { value < 0x80 ? UInt8(value).isASCIILetter : isAlphabeticScalar }
