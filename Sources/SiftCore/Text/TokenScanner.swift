@@ -6,16 +6,51 @@ import Darwin
 
 /// A token as the scanner finds it: kind and byte range only; folding, stems and flags come after.
 struct ScannedToken {
-    var kind: Token.Kind
     var range: Range<Int>
+    var kind: Token.Kind
+    /// The flags below, one bit each: the scanner's loop writes a token with three stores (the range, then the kind and
+    /// the flags, which the compiler merges) instead of six, one a flag.
+    private var flags: UInt8
+
+    init(kind: Token.Kind, range: Range<Int>, repeated: Bool = false, afterLineBreak: Bool = false,
+         needsWordBreak: Bool = false, isASCII: Bool = true) {
+        self.range = range
+        self.kind = kind
+        flags = (repeated ? Self.repeatedFlag : 0) | (afterLineBreak ? Self.afterLineBreakFlag : 0)
+            | (needsWordBreak ? Self.needsWordBreakFlag : 0) | (isASCII ? Self.isASCIIFlag : 0)
+    }
+
+    private static let repeatedFlag: UInt8 = 1 << 0
+    private static let afterLineBreakFlag: UInt8 = 1 << 1
+    private static let needsWordBreakFlag: UInt8 = 1 << 2
+    private static let isASCIIFlag: UInt8 = 1 << 3
+
+    @inline(__always)
+    private func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
+
+    @inline(__always)
+    private mutating func set(_ flag: UInt8, _ on: Bool) { flags = on ? flags | flag : flags & ~flag }
+
     /// Punctuation repeated for emphasis ("!!!", "???").
-    var repeated: Bool = false
+    var repeated: Bool {
+        get { has(Self.repeatedFlag) }
+        set { set(Self.repeatedFlag, newValue) }
+    }
     /// A line break lies between this token and the one before it.
-    var afterLineBreak: Bool = false
+    var afterLineBreak: Bool {
+        get { has(Self.afterLineBreakFlag) }
+        set { set(Self.afterLineBreakFlag, newValue) }
+    }
     /// Letters of scripts written without spaces (Chinese, Japanese, Thai, …) that need dictionary word break.
-    var needsWordBreak: Bool = false
+    var needsWordBreak: Bool {
+        get { has(Self.needsWordBreakFlag) }
+        set { set(Self.needsWordBreakFlag, newValue) }
+    }
     /// The token holds only ASCII bytes, so folding can skip Unicode normalization.
-    var isASCII: Bool = true
+    var isASCII: Bool {
+        get { has(Self.isASCIIFlag) }
+        set { set(Self.isASCIIFlag, newValue) }
+    }
 }
 
 /// The scanner's tokens, in storage an analyzer keeps from text to text.
@@ -83,7 +118,10 @@ final class ScannedTokens {
 
     /// Takes the tokens written through `freeSlots` up to `next`.
     @inline(__always)
-    func commit(upTo next: UnsafeMutablePointer<ScannedToken>) { count = base.distance(to: next) }
+    func commit(upTo next: UnsafeMutablePointer<ScannedToken>) {
+        // Unsigned: `next` is never below `base`, and `distance(to:)` divided by the stride (24) signed, ~8 instructions.
+        count = Int(UInt(bitPattern: UnsafeRawPointer(base).distance(to: UnsafeRawPointer(next))) / UInt(MemoryLayout<ScannedToken>.stride))
+    }
 
     /// `freeSlots` after the tokens up to `next` are taken and the storage has grown.
     func growing(at next: UnsafeMutablePointer<ScannedToken>) -> (next: UnsafeMutablePointer<ScannedToken>, end: UnsafeMutablePointer<ScannedToken>) {
@@ -237,47 +275,62 @@ struct TokenScanner {
             // Most words and marks are made here as `scanASCII`, `scanWord` and `punctuation` would make them, without
             // their tries and calls (those were two thirds of a word's scanning).
             let byteClass = classes[Int(byte)]
-            var made: (kind: Token.Kind, end: Int, repeated: Bool)?
-            if byteClass & (ScannerByteClass.plainWordStart | ScannerByteClass.checkedWordStart) != 0,
-                byteClass & ScannerByteClass.plainWordStart != 0 || startsNoEmoticonOrVersion(at: i, in: text, count: count)
+            // A plain word's start first, one test: most turns of the loop start one.
+            if byteClass & ScannerByteClass.plainWordStart != 0
+                || byteClass & ScannerByteClass.checkedWordStart != 0 && startsNoEmoticonOrVersion(at: i, in: text, count: count)
             {
-                switch Self.plainWordEnd(from: i, in: text, count: count, classes: classes) {
-                case .at(let end): made = (.word, end, false)
-                case .atUnlessAtSignFollows(let end): made = hasAtSign(from: end) ? nil : (.word, end, false)
-                case .undecided: break
+                var wordEnd = Self.plainWordEnd(from: i, in: text, count: count, classes: classes)
+                if case .atUnlessAtSignFollows(let end) = wordEnd { wordEnd = hasAtSign(from: end) ? .undecided : .at(end, next: end) }
+                if case .at(let end, let next) = wordEnd {
+                    // Written here and in each branch below with its kind and flags as constants, which the compiler
+                    // stores as one: a token written after the branches met chose them with conditional moves.
+                    write(ScannedToken(kind: .word, range: Range(uncheckedBounds: (i, end))), to: &slot, before: &slotsEnd)
+                    i = next
+                    continue
                 }
             } else if byte == 0x20 {
                 // A space no token ended at (the one after a token is skipped with it), here rather than in a call;
                 // tested after the letters, which start most turns of the loop.
                 i += 1
                 continue
-            } else if byteClass & ScannerByteClass.mark != 0, !mayStartEmoticon(at: i) {
-                made = Self.asciiMarkRun(from: i, in: text, count: count).map { (.punctuation, $0.end, $0.repeated) }
-            }
-            if let made {
-                if slot == slotsEnd { (slot, slotsEnd) = withTokens { $0.growing(at: slot) } }
-                // `made.end` lies after `i`: the bounds need no check.
-                slot.initialize(to: ScannedToken(kind: made.kind, range: Range(uncheckedBounds: (i, made.end)), repeated: made.repeated))
-                slot += 1
+            } else if byteClass & ScannerByteClass.mark != 0, !mayStartEmoticon(at: i, in: text, count: count),
+                let (end, repeated) = Self.asciiMarkRun(from: i, in: text, count: count)
+            {
+                write(ScannedToken(kind: .punctuation, range: Range(uncheckedBounds: (i, end)), repeated: repeated), to: &slot, before: &slotsEnd)
                 // The space after the token, if any, skipped without a turn of the loop.
-                i = made.end < count && text[made.end] == 0x20 ? made.end + 1 : made.end
-            } else {
-                position = i
-                withTokens { $0.commit(upTo: slot) }
-                markPendingLineBreak(onTokenAt: lineBreakToken)
-                if byte < 0x80 {
-                    scanASCII(byte)
-                } else {
-                    scanNonASCII()
-                }
-                i = position
-                (slot, slotsEnd) = withTokens { $0.freeSlots }
-                lineBreakToken = withTokens { $0.count }
+                i = end < count && text[end] == 0x20 ? end &+ 1 : end
+                continue
             }
+            // Every other token by the full rules, through the calls.
+            position = i
+            withTokens { $0.commit(upTo: slot) }
+            markPendingLineBreak(onTokenAt: lineBreakToken)
+            if byte < 0x80 {
+                scanASCII(byte)
+            } else {
+                scanNonASCII()
+            }
+            i = position
+            (slot, slotsEnd) = withTokens { $0.freeSlots }
+            lineBreakToken = withTokens { $0.count }
         }
         position = i
         withTokens { $0.commit(upTo: slot) }
         markPendingLineBreak(onTokenAt: lineBreakToken)
+    }
+
+    /// Writes a token `scan()`'s loop made at `slot` and moves `slot` on, growing the storage first when `slot` is
+    /// `slotsEnd`. (The loop makes the token's range without a bounds check: its end lies after its start.)
+    @inline(__always)
+    private func write(_ token: ScannedToken, to slot: inout UnsafeMutablePointer<ScannedToken>,
+                       before slotsEnd: inout UnsafeMutablePointer<ScannedToken>) {
+        if slot == slotsEnd {
+            // Passed by value: a closure that captured `slot` kept it in memory, a store a token.
+            let full = slot
+            (slot, slotsEnd) = withTokens { $0.growing(at: full) }
+        }
+        slot.initialize(to: token)
+        slot += 1
     }
 
     /// Gives a pending line break to the token at `k` when `scan()`'s loop has made it, and takes the break.
@@ -291,8 +344,10 @@ struct TokenScanner {
 
     /// Where a word of ASCII letters, digits and inner apostrophes ends, as far as its bytes tell.
     private enum PlainWordEnd {
-        /// Ends here, whatever else the text holds.
-        case at(Int)
+        /// Ends here, whatever else the text holds; `next` is where the scan goes on, past a space after the word (found
+        /// here, where the byte after the word is in a register: read again after the token's stores, it was loaded
+        /// again).
+        case at(Int, next: Int)
         /// Ends here unless a '@' follows, which may make the word an e-mail address's local part.
         case atUnlessAtSignFollows(Int)
         /// The full rules of `scanASCII` must decide.
@@ -303,11 +358,19 @@ struct TokenScanner {
     /// emoticon or version, when the byte after its letters and digits leaves no reading but a word.
     @inline(__always)
     private static func plainWordEnd(from start: Int, in text: UnsafePointer<UInt8>, count: Int, classes: UnsafeMutablePointer<UInt8>) -> PlainWordEnd {
-        let end = alphanumericEnd(from: start, in: text, count: count, classes: classes)
-        guard end < count else { return .at(end) }
-        let follower = text[end]
-        let followerClass = classes[Int(follower)]
-        if followerClass & ScannerByteClass.endsWord != 0 { return .at(end) }
+        var end = lettersEnd(from: start, in: text, count: count)
+        var follower: UInt8 = 0
+        var followerClass: UInt8 = 0
+        // The byte after the letters: a space or a mark that ends the word, most often, tested first; then digits (and
+        // letters after them), a table entry a byte. Wrapping: `end` stays inside the text.
+        while true {
+            guard end < count else { return .at(end, next: end) }
+            follower = text[end]
+            followerClass = classes[Int(follower)]
+            if followerClass & ScannerByteClass.endsWord != 0 { return .at(end, next: follower == 0x20 ? end &+ 1 : end) }
+            guard followerClass & ScannerByteClass.alphanumeric != 0 else { break }
+            end &+= 1
+        }
         if followerClass & ScannerByteClass.endsWordWithoutAtSign != 0 {
             let first = text[start] | 0x20
             if (first == UInt8(ascii: "h") || first == UInt8(ascii: "w")) && (follower == UInt8(ascii: ".") || follower == UInt8(ascii: ":")) {
@@ -326,12 +389,12 @@ struct TokenScanner {
     private static func wordEnd(fromApostropheAt apostrophe: Int, in text: UnsafePointer<UInt8>, count: Int, classes: UnsafeMutablePointer<UInt8>) -> PlainWordEnd {
         var end = apostrophe
         while end < count && text[end] == UInt8(ascii: "'") {
-            guard end + 1 < count else { return .at(end) }
+            guard end + 1 < count else { return .at(end, next: end) }
             let next = text[end + 1]
-            guard next.isASCIILetter else { return next < 0x80 ? .at(end) : .undecided }
+            guard next.isASCIILetter else { return next < 0x80 ? .at(end, next: end) : .undecided }
             end = alphanumericEnd(from: end + 1, in: text, count: count, classes: classes)
         }
-        return end < count && text[end] >= 0x80 ? .undecided : .at(end)
+        return end < count && text[end] >= 0x80 ? .undecided : .at(end, next: end)
     }
 
     /// Whether the letter at `i`, a `checkedWordStart`, starts neither an emoticon nor a version ("v2") with the
@@ -505,41 +568,59 @@ struct TokenScanner {
     /// where the text has eight.
     @inline(__always)
     static func alphanumericEnd(from start: Int, in text: UnsafePointer<UInt8>, count: Int, classes: UnsafeMutablePointer<UInt8>) -> Int {
-        var i = start
-        // Letters eight at a time, by unaligned loads that each lie inside the text: before its last eight bytes,
-        // then those eight, shifted so that byte `i` comes first (the zero bytes shifted in stop the run at the text's
-        // end). One test a step (`i + 8 <= count`) for both the text's length and the step's room.
-        letters: do {
-            let base = UnsafeRawPointer(text)
-            while i &+ 8 <= count {
-                let stops = nonLetterBytes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-                if stops != 0 {
-                    i += stops.trailingZeroBitCount >> 3
-                    break letters
-                }
-                i += 8
-            }
-            if i < count, count >= 8 {
-                let last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
-                i += nonLetterBytes(last >> UInt64((i - (count - 8)) * 8)).trailingZeroBitCount >> 3
-            }
-        }
+        var i = lettersEnd(from: start, in: text, count: count)
         // Digits, rare in words, and texts shorter than eight bytes: a table entry a byte (without a digit test the
         // eight-byte loop is seven instructions shorter).
         while i < count, classes[Int(text[i])] & ScannerByteClass.alphanumeric != 0 { i += 1 }
         return i
     }
 
+    /// The end of the ASCII letters from `start` in the `count` bytes at `text`, eight bytes at a time; in a text
+    /// shorter than eight bytes, `start`.
+    @inline(__always)
+    private static func lettersEnd(from start: Int, in text: UnsafePointer<UInt8>, count: Int) -> Int {
+        var i = start
+        // Letters eight at a time, by unaligned loads that each lie inside the text: before its last eight bytes,
+        // then those eight, shifted so that byte `i` comes first (the zero bytes shifted in stop the run at the text's
+        // end). One test a step (`i + 8 <= count`) for both the text's length and the step's room.
+        letters: do {
+            let base = UnsafeRawPointer(text)
+            // Wrapping: `i` stays inside the text.
+            while i &+ 8 <= count {
+                let stops = nonLetterBytes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                if stops != 0 {
+                    i &+= stops.trailingZeroBitCount &>> 3
+                    break letters
+                }
+                i &+= 8
+            }
+            if i < count, count >= 8 { i = lettersEnd(inLastEightBytesFrom: i, in: text, count: count) }
+        }
+        return i
+    }
+
+    /// `lettersEnd` from `i` in the last eight bytes of a text of eight bytes or more: those eight, shifted so that
+    /// byte `i` comes first. Out of line: inlined, the compiler kept the shift's distance up to date at each step of
+    /// the loop before it and spilled a register for it (~4 instructions a word).
+    @inline(never)
+    private static func lettersEnd(inLastEightBytesFrom i: Int, in text: UnsafePointer<UInt8>, count: Int) -> Int {
+        // Wrapping: `i` lies in the last eight bytes, so the shift is below 64.
+        let lastStart = count &- 8
+        let last = UInt64(littleEndian: UnsafeRawPointer(text).loadUnaligned(fromByteOffset: lastStart, as: UInt64.self))
+        return i &+ nonLetterBytes(last &>> UInt64(truncatingIfNeeded: (i &- lastStart) &<< 3)).trailingZeroBitCount &>> 3
+    }
+
     /// The high bit of each byte of `word` that is no ASCII letter, true at least for the first such byte (the
     /// lowest: the callers want the first). Each test adds a constant that carries into a byte's high bit exactly
-    /// when the byte is at or above a bound; an ASCII byte carries into no other, and a byte at 0x80 or above is a
-    /// stop whatever it carries into the bytes after it.
+    /// when the lower-cased byte is at or above a bound; an ASCII byte carries into no other. A byte at 0x80 or above
+    /// is a stop whatever it carries into the bytes after it, and needs no test of its own (the word itself is not
+    /// or-ed in, an instruction a step): its second sum has the high bit set, unless that sum passes 0xFF, and then
+    /// the first, which passes 0xFF too, has it clear.
     @inline(__always)
     private static func nonLetterBytes(_ word: UInt64) -> UInt64 {
         let lowerCased = word | 0x2020_2020_2020_2020
-        // At or above 'a' (0x61) and not above 'z' (0x7A).
-        let letters = (lowerCased &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lowerCased &+ 0x0505_0505_0505_0505)
-        return (~letters | word) & 0x8080_8080_8080_8080
+        // Below 'a' (0x61), or above 'z' (0x7A).
+        return (~(lowerCased &+ 0x1F1F_1F1F_1F1F_1F1F) | (lowerCased &+ 0x0505_0505_0505_0505)) & 0x8080_8080_8080_8080
     }
 
     /// `mayBeEmail` for a run of letters and digits that ends at `i`.
@@ -722,6 +803,18 @@ struct TokenScanner {
                 break
             }
             guard b >= 0x80 else { break }
+            if b >= 0xC3 && b < 0xE0 {
+                // Two bytes, U+00C0 to U+07FF (Latin-1 letters to Arabic and Thaana): as below, without decoding the
+                // general way; no script written without spaces starts before U+0E00. The bytes are valid UTF-8, so
+                // a continuation byte follows and the scalar is no surrogate.
+                let value = UInt16(b & 0x1F) << 6 | UInt16(bytes[i &+ 1] & 0x3F)
+                if value != 0x02BC {
+                    guard Unicode.Scalar(value).unsafelyUnwrapped.isWordCharacter else { break }
+                    ascii = false
+                    i &+= 2
+                    continue
+                }
+            }
             let (scalar, length) = decode(at: i)
             if scalar.value >= 0xC0 && scalar.value < 0x2000 && scalar.value != 0x02BC {
                 // As below for the scalars from Latin-1 to the Greek extensions, none of them zero-width or an emoji.
@@ -781,8 +874,13 @@ struct TokenScanner {
 
     /// Whether a face starts with the byte at `i` and the one after it (the storage's `emoticonPairs`).
     @inline(__always)
-    private func mayStartEmoticon(at i: Int) -> Bool {
-        withTokens { $0.emoticonPair(bytes[i], i + 1 < bytes.count ? Int(bytes[i + 1]) : 256) }
+    private func mayStartEmoticon(at i: Int) -> Bool { mayStartEmoticon(at: i, in: bytes.baseAddress!, count: bytes.count) }
+
+    /// `mayStartEmoticon(at:)` in the `count` bytes at `text`, which `scan()` holds in registers (read from `self`,
+    /// they were loaded again for every mark).
+    @inline(__always)
+    private func mayStartEmoticon(at i: Int, in text: UnsafePointer<UInt8>, count: Int) -> Bool {
+        withTokens { $0.emoticonPair(text[i], i + 1 < count ? Int(text[i + 1]) : 256) }
     }
 
     /// The end of an ASCII emoticon starting at `start`, or nil; it must not run into a letter or digit.
@@ -862,12 +960,15 @@ struct TokenScanner {
             position += length
             return
         }
-        if currencyLength(at: position) > 0, position + length < bytes.count, bytes[position + length].isASCIIDigit {
+        // The lead byte tested here first: the call copied the whole scanner to the stack for every emoji.
+        if bytes[position] == 0xC2 || bytes[position] == 0xE2, currencyLength(at: position) > 0, position + length < bytes.count,
+            bytes[position + length].isASCIIDigit
+        {
             scanNumber(start: position, currencyFirst: true)
             return
         }
         if scalar.isEmojiStart {
-            let end = emojiEnd(at: position)
+            let end = Self.emojiEnd(at: position, in: bytes)
             emit(.emoji, position..<end, isASCII: false)
             return
         }
@@ -880,26 +981,27 @@ struct TokenScanner {
 
     /// The end of one emoji: a pictograph with its variation selector, skin tone, keycap and tags, joined
     /// with further pictographs by ZWJ; or a pair of regional indicators (a flag).
+    // Static, with the text passed: a method's call copied the whole scanner to the stack first (~12 instructions).
     @inline(never)
-    private func emojiEnd(at start: Int) -> Int {
-        var (scalar, length) = decode(at: start)
+    private static func emojiEnd(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var (scalar, length) = decode(at: start, in: bytes)
         var i = start + length
         if scalar.isRegionalIndicator {
             if i < bytes.count, bytes[i] >= 0x80 {
-                let (next, nextLength) = decode(at: i)
+                let (next, nextLength) = decode(at: i, in: bytes)
                 if next.isRegionalIndicator { i += nextLength }
             }
             return i
         }
         while i < bytes.count, bytes[i] >= 0x80 {
-            (scalar, length) = decode(at: i)
+            (scalar, length) = decode(at: i, in: bytes)
             switch scalar.value {
             case 0xFE0E, 0xFE0F, 0x1F3FB...0x1F3FF, 0x20E3, 0xE0020...0xE007F:
                 i += length
             case 0x200D:
                 guard i + length < bytes.count, bytes[i + length] >= 0x80 else { return i }
-                let (next, nextLength) = decode(at: i + length)
-                guard next.isEmojiStart || next.properties.isEmoji else { return i }
+                let (next, nextLength) = decode(at: i + length, in: bytes)
+                guard next.isEmojiStart || next.hasEmojiProperty else { return i }
                 i += length + nextLength
             default:
                 return i
@@ -910,7 +1012,11 @@ struct TokenScanner {
 
     /// The scalar at byte `i` and its UTF-8 length; the bytes come from a valid Swift String.
     @inline(__always)
-    func decode(at i: Int) -> (Unicode.Scalar, Int) {
+    func decode(at i: Int) -> (Unicode.Scalar, Int) { Self.decode(at: i, in: bytes) }
+
+    /// `decode(at:)` in `bytes`.
+    @inline(__always)
+    static func decode(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, Int) {
         let b0 = UInt32(bytes[i])
         if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
         if b0 < 0xE0 {
@@ -1067,6 +1173,11 @@ extension Unicode.Scalar {
         default: return false
         }
     }
+
+    /// `properties.isEmoji`, out of line for the reason given at `hasWordCharacterProperties` (inlined in `emojiEnd`,
+    /// it looked up the property type's metadata for every emoji).
+    @inline(never)
+    var hasEmojiProperty: Bool { properties.isEmoji }
 
     @inline(__always)
     var isLetterLike: Bool { value < 0x80 ? UInt8(value).isASCIILetter : isAlphabeticScalar }

@@ -224,12 +224,39 @@ struct TokenScannerTests {
         #expect(tokens.map(\.needsWordBreak) == [false, false, false, false, false, false, false, false, false, false, true, false])
     }
 
+    /// Words of two-byte letters (U+00C0 to U+07FF), which `scanWord` takes without decoding the general way: the
+    /// signs among them ('×', '÷', the Arabic comma) still end a word, and "ʼ" stays inside one; the tokens are the
+    /// ones the scanner made before.
+    @Test func wordsOfTwoByteLettersScanAsBefore() {
+        #expect(scanned("naïve×café÷x مرحبا،عالم שָׁלוֹם мʼята ßÆøÐ߀ ݐݿހ Ωμέγα") == [
+            "word naïve", "punctuation ×", "word café", "punctuation ÷", "word x", "word مرحبا", "punctuation ،",
+            "word عالم", "word שָׁלוֹם", "word мʼята", "word ßÆøÐ߀", "word ݐݿހ", "word Ωμέγα",
+        ])
+    }
+
+    /// Each flag of a scanned token, packed in one byte, is set and cleared alone.
+    @Test func scannedTokenFlagsAreIndependent() {
+        let flags: [WritableKeyPath<ScannedToken, Bool>] = [\.repeated, \.afterLineBreak, \.needsWordBreak, \.isASCII]
+        for bits in 0..<16 {
+            let on = (0..<4).map { bits >> $0 & 1 == 1 }
+            var token = ScannedToken(kind: .emoji, range: 3..<9, repeated: on[0], afterLineBreak: on[1], needsWordBreak: on[2], isASCII: on[3])
+            #expect(flags.map { token[keyPath: $0] } == on)
+            for k in 0..<4 {
+                token[keyPath: flags[k]].toggle()
+                #expect(flags.indices.map { token[keyPath: flags[$0]] } == flags.indices.map { $0 == k ? !on[$0] : on[$0] })
+                token[keyPath: flags[k]].toggle()
+            }
+            #expect(token.kind == .emoji && token.range == 3..<9)
+        }
+    }
+
     /// The eight-byte search for the end of a run of letters and digits stops where a byte at a time stops, from
     /// every start of texts of every length up to 40 bytes (the text's last eight bytes are read shifted), over
     /// letters, digits, the bytes next to their ranges ('/', ':', '@', '[', '`', '{'), marks, NUL and non-ASCII bytes.
     @Test func alphanumericRunsEndWhereAByteLoopEndsThem() {
         let storage = ScannedTokens()
-        let pool = Array("aAzZmM09/:@[`{ .'\u{0}".utf8) + [0x7F, 0x80, 0xC3, 0xA9, 0xE2, 0xFF]
+        // Beyond ASCII, the bytes at the bounds of the search's sums (0xE0/0xE1 and 0xFA/0xFB, lower-cased).
+        let pool = Array("aAzZmM09/:@[`{ .'\u{0}".utf8) + [0x7F, 0x80, 0xC1, 0xC3, 0xA9, 0xDA, 0xDB, 0xE0, 0xE1, 0xE2, 0xFA, 0xFB, 0xFF]
         var state: UInt64 = 0x5eed
         func next(_ bound: Int) -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
