@@ -319,6 +319,9 @@ public final class TextAnalyzerWorker {
     /// Tokenizes `bytes` by English rules into `tokens` and `sentences`; returns the share of its words that are
     /// English stopwords (given as the confidence) when the text is plainly English by `plainEnglishStopwords` and
     /// `plainEnglishKnownShare`, else nil.
+    // Inlined into `analyze`, which has little else to do: the call, its frame and the arguments passed were ~25
+    // instructions a text.
+    @inline(__always)
     private func plainEnglish(_ bytes: UnsafeBufferPointer<UInt8>, tokens: inout TokenList, sentences: inout [Range<Int>]) -> Double? {
         var evidence = EnglishEvidence()
         // Borrowed: a reference taken from the property was retained and released around each text (40 instructions).
