@@ -319,6 +319,9 @@ public final class TextAnalyzerWorker {
     /// Tokenizes `bytes` by English rules into `tokens` and `sentences`; returns the share of its words that are
     /// English stopwords (given as the confidence) when the text is plainly English by `plainEnglishStopwords` and
     /// `plainEnglishKnownShare`, else nil.
+    // Inlined into `analyze`, which has little else to do: the call, its frame and the arguments passed were ~25
+    // instructions a text.
+    @inline(__always)
     private func plainEnglish(_ bytes: UnsafeBufferPointer<UInt8>, tokens: inout TokenList, sentences: inout [Range<Int>]) -> Double? {
         var evidence = EnglishEvidence()
         // Borrowed: a reference taken from the property was retained and released around each text (40 instructions).
@@ -502,14 +505,20 @@ public final class TextAnalyzerWorker {
         while runStart < taken.count {
             // Wrapping: `runStart` is below the count of tokens in memory, far from the top of `Int`.
             let runEnd = min(taken.count, runStart &+ WordCounts.laneLimit)
-            for scanned in UnsafeBufferPointer(rebasing: taken[runStart..<runEnd]) {
+            // Each token's fields read where they are used, through its pointer: a copy of the token loaded all of
+            // them before the memo probe, and the ones only the rarer paths read were spilled around it.
+            var scanned = taken.baseAddress.unsafelyUnwrapped + runStart
+            let scannedEnd = taken.baseAddress.unsafelyUnwrapped + runEnd
+            while scanned < scannedEnd {
                 // The branches marked likely and unlikely (`_fastPath`, `_slowPath`) down to a memo word's copy: the
                 // compiler then keeps a memo word's values in registers and spills around the rarer paths' calls.
-                if _slowPath(scanned.needsWordBreak), let breaker = wordBreaker {
-                    appendWords(of: scanned, breaker: breaker, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
+                if _slowPath(scanned.pointee.needsWordBreak), let breaker = wordBreaker {
+                    appendWords(of: scanned.pointee, breaker: breaker, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
                 } else {
-                    append(scanned, breakBefore: scanned.afterLineBreak, bytes: bytes, rules: rules, english: english, memo: &memo, to: &build)
+                    append(scanned, breakBefore: scanned.pointee.afterLineBreak, bytes: bytes, rules: rules, english: english,
+                           memo: &memo, to: &build)
                 }
+                scanned += 1
             }
             build.addCounts()
             runStart = runEnd
@@ -532,28 +541,30 @@ public final class TextAnalyzerWorker {
                 piece.kind = .number
                 piece.isASCII = true
             }
-            append(piece, breakBefore: first && scanned.afterLineBreak, bytes: bytes, rules: rules, english: english,
-                   memo: &memo, to: &build)
+            withUnsafePointer(to: piece) { piece in
+                append(piece, breakBefore: first && scanned.afterLineBreak, bytes: bytes, rules: rules, english: english,
+                       memo: &memo, to: &build)
+            }
             first = false
         }
     }
 
-    /// Folds, stems and flags one scanned token and appends it to `build`.
+    /// Folds, stems and flags the scanned token at `scanned` and appends it to `build`.
     @inline(__always)
-    private func append(_ scanned: ScannedToken, breakBefore: Bool, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules, english: WordRules?,
-                        memo: inout WordRules.WrittenMemo, to build: inout TokenBuild) {
+    private func append(_ scanned: UnsafePointer<ScannedToken>, breakBefore: Bool, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules,
+                        english: WordRules?, memo: inout WordRules.WrittenMemo, to build: inout TokenBuild) {
         // Words, most tokens: their facts are read in place from the rules' memo of words as written (copying the
         // memo entry retained and released its strings); all but those word break splits.
-        if _fastPath(scanned.kind == .word && (scanned.isASCII || !scanned.needsWordBreak)) {
+        if _fastPath(scanned.pointee.kind == .word && (scanned.pointee.isASCII || !scanned.pointee.needsWordBreak)) {
             // Found without a closure: the one that folded a new word captured the worker, which was retained and
             // released for every word.
-            let (hash, head) = WrittenWordTable<Int32>.hashAndHead(in: bytes, scanned.range)
-            let found = memo.table.entryIndex(in: bytes, scanned.range, hash: hash, head: head)
+            let (hash, head) = WrittenWordTable<Int32>.hashAndHead(in: bytes, scanned.pointee.range)
+            let found = memo.table.entryIndex(in: bytes, scanned.pointee.range, hash: hash, head: head)
             let index = _fastPath(found != nil) ? found.unsafelyUnwrapped
-                : scanned.isASCII && english == nil
-                    ? rules.addWrittenWord(UnsafeBufferPointer(rebasing: bytes[scanned.range]), hash: hash, head: head,
+                : scanned.pointee.isASCII && english == nil
+                    ? rules.addWrittenWord(UnsafeBufferPointer(rebasing: bytes[scanned.pointee.range]), hash: hash, head: head,
                                            folder: lexicons.folder, to: &memo)
-                    : addWrittenFoldedWord(scanned, bytes: bytes, rules: rules, english: english, hash: hash, head: head, to: &memo)
+                    : addWrittenFoldedWord(scanned.pointee, bytes: bytes, rules: rules, english: english, hash: hash, head: head, to: &memo)
             // Read in place through one buffer pointer: copying the entry retained and released its strings.
             memo.table.withEntries { entries in
                 build.counts.add(entries[index].value.counts)
@@ -563,38 +574,39 @@ public final class TextAnalyzerWorker {
                     // in a property of the worker, it was loaded for every word.
                     build.put(copyOf: UnsafeRawPointer(entries.baseAddress.unsafelyUnwrapped + index)
                                   + MemoryLayout<WrittenWordTable<WordRules.WrittenWord>.Entry>.offset(of: \.value.token).unsafelyUnwrapped,
-                              utf8Range: scanned.range, breakBefore: breakBefore)
+                              utf8Range: scanned.pointee.range, breakBefore: breakBefore)
                 } else {
                     var token = entries[index].value.token
-                    token.utf8Range = scanned.range
+                    token.utf8Range = scanned.pointee.range
                     if breakBefore { token.flags.insert(.lineBreakBefore) }
                     build.put(token)
                 }
             }
             return
         }
-        if scanned.kind == .punctuation, !scanned.repeated, scanned.range.count == 1, bytes[scanned.range.lowerBound] < 0x80 {
+        if scanned.pointee.kind == .punctuation, !scanned.pointee.repeated, scanned.pointee.range.count == 1,
+           bytes[scanned.pointee.range.lowerBound] < 0x80 {
             // One ASCII mark, most punctuation: folded as itself (`TokenFolder`), its string and hash made once per
             // worker (folding and hashing it were 200 instructions a mark).
-            let byte = Int(bytes[scanned.range.lowerBound])
+            let byte = Int(bytes[scanned.pointee.range.lowerBound])
             // One-byte strings are small: they own no memory.
             if build.layout != nil {
                 asciiMarkTokens.withUnsafeBufferPointer { marks in
-                    build.put(copyOf: marks.baseAddress.unsafelyUnwrapped + byte, utf8Range: scanned.range, breakBefore: breakBefore)
+                    build.put(copyOf: marks.baseAddress.unsafelyUnwrapped + byte, utf8Range: scanned.pointee.range, breakBefore: breakBefore)
                 }
             } else {
                 var flags = asciiMarkTokens[byte].flags
                 if breakBefore { flags.insert(.lineBreakBefore) }
-                build.put(Token(kind: .punctuation, utf8Range: scanned.range, folded: asciiMarks[byte], foldedHash: asciiMarkHashes[byte],
+                build.put(Token(kind: .punctuation, utf8Range: scanned.pointee.range, folded: asciiMarks[byte], foldedHash: asciiMarkHashes[byte],
                                 stem: asciiMarks[byte], stemHash: asciiMarkHashes[byte], flags: flags))
             }
             return
         }
-        if scanned.kind == .word || scanned.kind == .hashtag {
-            appendFolded(scanned, breakBefore: breakBefore, bytes: bytes, rules: rules, english: english, to: &build)
+        if scanned.pointee.kind == .word || scanned.pointee.kind == .hashtag {
+            appendFolded(scanned.pointee, breakBefore: breakBefore, bytes: bytes, rules: rules, english: english, to: &build)
         } else {
             // The memo passed in: read as the worker's property, it was copied (its arrays retained) for each access.
-            appendOther(scanned, breakBefore: breakBefore, bytes: bytes, memo: &otherTokens, to: &build)
+            appendOther(scanned.pointee, breakBefore: breakBefore, bytes: bytes, memo: &otherTokens, to: &build)
         }
     }
 
@@ -760,6 +772,7 @@ public final class TextAnalyzerWorker {
         var flags: Token.Flags = form.elongated ? .elongated : []
         if scanned.kind == .punctuation { flags.formUnion(Self.punctuationFlags(form.folded)) }
         if scanned.kind == .emoji || scanned.kind == .emoticon { flags.formUnion([.outsideScopeMark, .endsScopeMark]) }
+        if scanned.kind == .number { flags.insert(.numberMark) }
         return Token(kind: scanned.kind, utf8Range: 0..<0, folded: form.folded, foldedHash: foldedHash, stem: form.folded,
                      stemHash: foldedHash, flags: flags)
     }
@@ -841,8 +854,9 @@ public final class TextAnalyzerWorker {
         let kept = ~(Token.Flags.whileTokenizing.rawValue | (removingCaps ? Token.Flags.allCaps.rawValue : 0))
         // The marks of a token that needs the whole step below; a token without them inside a sentence and outside a
         // negation scope gets only its sentence and flags (a number is stepped too: it may be a version). Clause
-        // punctuation there ends no scope that is open, so it needs no step.
-        let stepMarks = Token.Flags([.lineBreakBefore, .endsSentenceMark, .negator]).rawValue
+        // punctuation there ends no scope that is open, so it needs no step. Numbers are told by their mark, which
+        // tokenizing gives them (`otherToken`): testing each token's kind as well was 2 instructions a token.
+        let stepMarks = Token.Flags([.lineBreakBefore, .endsSentenceMark, .negator, .numberMark]).rawValue
         // Through one pointer: each write into the array checked its uniqueness and bounds. Fields are read in place:
         // copying a token retained its two strings. The list is `tokenize`'s refill, held since: its own storage.
         tokens.withRefilledTokens { tokens in
@@ -860,7 +874,7 @@ public final class TextAnalyzerWorker {
                 if !startsSentence && remaining == 0 {
                     while token < end {
                         let marks = token.pointee.flags.rawValue
-                        guard marks & stepMarks == 0, token.pointee.kind != .number else { break }
+                        guard marks & stepMarks == 0 else { break }
                         token.pointee.sentence = sentence
                         token.pointee.flags = Token.Flags(rawValue: marks & kept)
                         token += 1

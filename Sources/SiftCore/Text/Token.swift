@@ -44,8 +44,11 @@ public struct Token: Sendable, Hashable {
         static let endsSentenceMark = Flags(rawValue: 1 << 14)
         static let outsideScopeMark = Flags(rawValue: 1 << 13)
         static let endsScopeMark = Flags(rawValue: 1 << 12)
+        /// Set while tokenizing on numbers, which the closing pass steps through (one after a version cue is a
+        /// version), and cleared with the others.
+        static let numberMark = Flags(rawValue: 1 << 11)
         /// The flags only tokenizing sets, cleared before anyone reads the tokens.
-        static let whileTokenizing: Flags = [.lineBreakBefore, .endsSentenceMark, .outsideScopeMark, .endsScopeMark]
+        static let whileTokenizing: Flags = [.lineBreakBefore, .endsSentenceMark, .outsideScopeMark, .endsScopeMark, .numberMark]
     }
 
     // `folded` and `stem` are the only fields that own memory: `StringLayout` overwrites a token whose two strings own

@@ -374,7 +374,7 @@ struct TextAnalyzerTests {
     /// from every token analyzed.
     @Test func noTokenKeepsTheMarksOfTokenizing() {
         let texts = ["Crashes on start. Please fix!!! Otherwise great :)\nSecond line", "Why?? no… ok; (fine), \"quoted\" 。end",
-                     "很好用。但是经常闪退！", "No dark mode :( please add it!\n\nThanks"]
+                     "很好用。但是经常闪退！", "No dark mode :( please add it!\n\nThanks", "On iOS 12.0 it is 5 stars, not 4.5"]
         for text in texts {
             for language in ["en", nil] as [String?] {
                 let flags = analyze(text, language).tokens.map(\.flags)
