@@ -388,8 +388,10 @@ struct ScoringRun {
         multilingualPhrases = tables.multilingual.phrases.withUnsafeBufferPointer { $0 }
         self.explain = explain
         powersOfTwo = Self.powersOfTwoInThirtySeconds.withUnsafeBufferPointer { $0.baseAddress! }
-        self.wordMemo = wordMemo ?? .unused
+        // A run that does not use a memo holds the unused one, which has no slots: `buildUnits` asks the memo first
+        // without testing `useWordMemo`.
         useWordMemo = wordMemo != nil && !explain
+        self.wordMemo = useWordMemo ? wordMemo! : .unused
         // The English lexicon's, as after an English text.
         lexiconKey = Self.memoKey(tables.english)
         failures = tables.english?.failures ?? WordTable()
@@ -609,7 +611,7 @@ struct ScoringRun {
     @inline(__always)
     mutating func tokenFacts(_ i: Int) -> TokenFacts {
         switch tokens[i].kind {
-        case .word, .hashtag: useWordMemo ? memoFacts(i) : wordFacts(i)
+        case .word, .hashtag: memoFacts(i)
         case .punctuation: Self.markFacts(i, tokens: tokens, bytes: bytes, asciiMarks: asciiMarks, asciiMarkFacts: asciiMarkFacts, ruleWords: ruleWords)
         default: Self.otherFacts(i, tokens: tokens, ruleWords: ruleWords)
         }
@@ -658,13 +660,16 @@ struct ScoringRun {
     }
 
     /// A word's facts from the thread's memo for the text's lexicon, by the analyzer's word id when it has one (in the
-    /// English memo) and else by folded form and stem; resolved and remembered when the memo has neither.
+    /// English memo) and else by folded form and stem; resolved and remembered when the memo has neither. In a run
+    /// without the memo (`useWordMemo` false), resolved afresh.
     @inline(__always)
     mutating func memoFacts(_ i: Int) -> TokenFacts {
         let id = tokens[i].wordID
         // `find` misses a word without an id (-1) and a text without a space (0) itself: tested here first, they were
-        // ~5 instructions a word.
+        // ~5 instructions a word. A run without the memo holds the unused one, which has no slots: asked first, it
+        // spares the words found in it the test of `useWordMemo` (2 instructions a word).
         if let known = wordMemo.find(id: id, space: wordSpace) { return known }
+        guard useWordMemo else { return wordFacts(i) }
         // Only the English memo keeps slots by id: the ids run to the English vocabulary's size, and another
         // lexicon's memo grew slots for all of them for its few words (1.8 M instructions more on gp.txt).
         return rememberFacts(i, byID: id >= 0 && wordSpace != 0 && memoPhrases)
@@ -1088,7 +1093,7 @@ struct ScoringRun {
             if _fastPath(kind == .word || kind == .hashtag) {
                 // The word's unit as its facts made it (`TokenFacts`); its expressions and the lookup they index only
                 // for words that start some.
-                var fact = useWordMemo ? memoFacts(i) : wordFacts(i)
+                var fact = memoFacts(i)
                 (marks + i).initialize(to: fact.marks)
                 sentenceMarks.formUnion(fact.marks)
                 // The memo's words carry the hashes their expressions' second words may have: most words that start
@@ -1118,12 +1123,17 @@ struct ScoringRun {
                 // The word role, most words', before the switch over the others: the switch's jump table was ~7
                 // instructions a word more.
                 if _fastPath(fact.role.isWord) {
-                    // The flags are read again inside: read once before the test, they were loaded for every word.
-                    if fact.base != 0 || tokens[i].flags.contains(.negated) {
-                        modifiableUnits.appendReserved(units.count)
-                        sentenceModifiableFlags.formUnion(tokens[i].flags)
+                    // Most words have neither a valence nor a booster's scalar: both are tested at once, by their bits
+                    // (-0 takes the tests inside, which tell it from a valence), before each is: two floating-point
+                    // tests were ~7 instructions a word. The flags are read again inside: read once before the test,
+                    // they were loaded for every word.
+                    if fact.base.bitPattern | fact.boosterScalar.bitPattern != 0 || tokens[i].flags.contains(.negated) {
+                        if fact.base != 0 || tokens[i].flags.contains(.negated) {
+                            modifiableUnits.appendReserved(units.count)
+                            sentenceModifiableFlags.formUnion(tokens[i].flags)
+                        }
+                        if fact.boosterScalar != 0 { sentenceHasValencedBooster = true }
                     }
-                    if fact.boosterScalar != 0 { sentenceHasValencedBooster = true }
                 } else {
                     switch fact.role {
                     case .contrast:
