@@ -92,7 +92,13 @@ public struct SentimentScorer: Sendable {
         }
         analyzer.analyze(validUTF8: bytes, languageHint: languageHint, into: &analyzed)
         scratch.prepare(for: tables)
-        return scratch.run!.recordScore(analyzed, bytes: bytes)
+        // The run read through the optional's memory: `run!` read the optional's tag through an outlined call on every
+        // text (~12 instructions). Safe: `prepare` leaves the run not nil, and an optional of a type with spare bit
+        // patterns (the run's unowned(unsafe) first field has them) holds a value as the value itself
+        // (`SentimentScratchTests` checks the two sizes agree).
+        return withUnsafeMutablePointer(to: &scratch.run) { optional in
+            UnsafeMutableRawPointer(optional).assumingMemoryBound(to: ScoringRun.self).pointee.recordScore(analyzed, bytes: bytes)
+        }
     }
 
     /// The record and sentence scores, reusing `scratch` likewise: the same numbers as `scoreWithoutExplanation(_:)`.
@@ -519,9 +525,8 @@ struct ScoringRun {
         let tokens = tokens
         units.reserveCapacity(tokens.count)
         modifiableUnits.reserveCapacity(tokens.count)
-        // Each sentence's sum and weight in one array, sized once: two arrays grown from empty were a few
-        // allocations per record.
-        sentenceScores.removeAll(keepingCapacity: true)
+        // Each sentence's sum and weight in one array, sized once (`bound` emptied it): two arrays grown from empty
+        // were a few allocations per record.
         sentenceScores.reserveCapacity(self.sentences.count)
         var positive = 0.0, negative = 0.0, neutral = 0.0
         var start = 0
