@@ -529,6 +529,7 @@ struct ScoringRun {
         // were a few allocations per record.
         sentenceScores.reserveCapacity(self.sentences.count)
         var positive = 0.0, negative = 0.0, neutral = 0.0
+        var total = 0.0
         var start = 0
         while start < tokens.count {
             let sentence = tokens[start].sentence
@@ -561,10 +562,15 @@ struct ScoringRun {
                     for i in contributions.indices where i < firstContribution { contributions[i].rules.append("earlier sentence conceded by '\(opener)' (weighs less)") }
                 }
             }
+            // A text of one sentence, most texts: its weighted sum is the record's total, and `sentenceScores` need
+            // not keep it (appending it and summing the array were ~20 instructions).
+            if recordOnly, end == tokens.count, sentenceScores.isEmpty {
+                total += sum * weight
+                break
+            }
             sentenceScores.append((sum, weight, recordOnly ? 0..<0 : sentenceRange(start..<end, index: sentence)))
             start = end
         }
-        var total = 0.0
         for i in sentenceScores.indices { total += sentenceScores[i].sum * sentenceScores[i].weight }
         // "Good app but the ads are annoying. 4 stars.": a rating the writer states is their verdict on the whole.
         if textMarks.contains(.ratingNoun), let stated = Self.statedRating(tokens: tokens, marks: marks) {
@@ -1118,13 +1124,7 @@ struct ScoringRun {
                     }
                     fact = matched
                 }
-                if explain {
-                    if fact.marks.contains(.ownValence) { addRule(units.count, fact.source.label) }
-                    if fact.marks.contains(.stemValence) {
-                        let stemTerm = Self.resolveWord(i, tokens: tokens, lexicon: lexicon, fallback: tables.multilingual, englishLookup: englishLookup).stemHit?.term ?? ""
-                        addRule(units.count, "lexicon via '\(stemTerm)'")
-                    }
-                }
+                if explain { addWordRules(i, fact) }
                 // The word role, most words', before the switch over the others: the switch's jump table was ~7
                 // instructions a word more.
                 if _fastPath(fact.role.isWord) {
@@ -1173,6 +1173,17 @@ struct ScoringRun {
             let other = appendOtherUnit(i, end: range.upperBound)
             sentenceMarks.formUnion(other.marks)
             i = other.next
+        }
+    }
+
+    /// Records where the valence of word `i`'s unit, the next one, comes from, for the explanation.
+    // Out of line: its strings, made ready before `buildUnits`' loop, cost every sentence ~8 instructions.
+    @inline(never)
+    mutating func addWordRules(_ i: Int, _ fact: TokenFacts) {
+        if fact.marks.contains(.ownValence) { addRule(units.count, fact.source.label) }
+        if fact.marks.contains(.stemValence) {
+            let stemTerm = Self.resolveWord(i, tokens: tokens, lexicon: lexicon, fallback: tables.multilingual, englishLookup: englishLookup).stemHit?.term ?? ""
+            addRule(units.count, "lexicon via '\(stemTerm)'")
         }
     }
 
