@@ -1018,6 +1018,7 @@ struct ScoringRun {
     }
 
     /// Scores the tokens of one sentence; adds its word weights to the record's positive/negative/neutral totals.
+    @inline(always)
     mutating func scoreSentence(_ range: Range<Int>, positive: inout Double, negative: inout Double, neutral: inout Double) -> Double {
         buildUnits(range)
         guard !units.isEmpty else { return 0 }
