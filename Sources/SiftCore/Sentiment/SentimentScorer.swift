@@ -1018,6 +1018,8 @@ struct ScoringRun {
     }
 
     /// Scores the tokens of one sentence; adds its word weights to the record's positive/negative/neutral totals.
+    // Inlined in `score`, its one caller: the call's set-up, its saved registers and the totals passed through memory
+    // were ~17 instructions a sentence.
     @inline(always)
     mutating func scoreSentence(_ range: Range<Int>, positive: inout Double, negative: inout Double, neutral: inout Double) -> Double {
         buildUnits(range)
