@@ -92,7 +92,13 @@ public struct SentimentScorer: Sendable {
         }
         analyzer.analyze(validUTF8: bytes, languageHint: languageHint, into: &analyzed)
         scratch.prepare(for: tables)
-        return scratch.run!.recordScore(analyzed, bytes: bytes)
+        // The run read through the optional's memory: `run!` read the optional's tag through an outlined call on every
+        // text (~12 instructions). Safe: `prepare` leaves the run not nil, and an optional of a type with spare bit
+        // patterns (the run's unowned(unsafe) first field has them) holds a value as the value itself
+        // (`SentimentScratchTests` checks the two sizes agree).
+        return withUnsafeMutablePointer(to: &scratch.run) { optional in
+            UnsafeMutableRawPointer(optional).assumingMemoryBound(to: ScoringRun.self).pointee.recordScore(analyzed, bytes: bytes)
+        }
     }
 
     /// The record and sentence scores, reusing `scratch` likewise: the same numbers as `scoreWithoutExplanation(_:)`.
@@ -388,8 +394,10 @@ struct ScoringRun {
         multilingualPhrases = tables.multilingual.phrases.withUnsafeBufferPointer { $0 }
         self.explain = explain
         powersOfTwo = Self.powersOfTwoInThirtySeconds.withUnsafeBufferPointer { $0.baseAddress! }
-        self.wordMemo = wordMemo ?? .unused
+        // A run that does not use a memo holds the unused one, which has no slots: `buildUnits` asks the memo first
+        // without testing `useWordMemo`.
         useWordMemo = wordMemo != nil && !explain
+        self.wordMemo = useWordMemo ? wordMemo! : .unused
         // The English lexicon's, as after an English text.
         lexiconKey = Self.memoKey(tables.english)
         failures = tables.english?.failures ?? WordTable()
@@ -517,11 +525,11 @@ struct ScoringRun {
         let tokens = tokens
         units.reserveCapacity(tokens.count)
         modifiableUnits.reserveCapacity(tokens.count)
-        // Each sentence's sum and weight in one array, sized once: two arrays grown from empty were a few
-        // allocations per record.
-        sentenceScores.removeAll(keepingCapacity: true)
+        // Each sentence's sum and weight in one array, sized once (`bound` emptied it): two arrays grown from empty
+        // were a few allocations per record.
         sentenceScores.reserveCapacity(self.sentences.count)
         var positive = 0.0, negative = 0.0, neutral = 0.0
+        var total = 0.0
         var start = 0
         while start < tokens.count {
             let sentence = tokens[start].sentence
@@ -554,10 +562,15 @@ struct ScoringRun {
                     for i in contributions.indices where i < firstContribution { contributions[i].rules.append("earlier sentence conceded by '\(opener)' (weighs less)") }
                 }
             }
+            // A text of one sentence, most texts: its weighted sum is the record's total, and `sentenceScores` need
+            // not keep it (appending it and summing the array were ~20 instructions).
+            if recordOnly, end == tokens.count, sentenceScores.isEmpty {
+                total += sum * weight
+                break
+            }
             sentenceScores.append((sum, weight, recordOnly ? 0..<0 : sentenceRange(start..<end, index: sentence)))
             start = end
         }
-        var total = 0.0
         for i in sentenceScores.indices { total += sentenceScores[i].sum * sentenceScores[i].weight }
         // "Good app but the ads are annoying. 4 stars.": a rating the writer states is their verdict on the whole.
         if textMarks.contains(.ratingNoun), let stated = Self.statedRating(tokens: tokens, marks: marks) {
@@ -609,7 +622,7 @@ struct ScoringRun {
     @inline(__always)
     mutating func tokenFacts(_ i: Int) -> TokenFacts {
         switch tokens[i].kind {
-        case .word, .hashtag: useWordMemo ? memoFacts(i) : wordFacts(i)
+        case .word, .hashtag: memoFacts(i)
         case .punctuation: Self.markFacts(i, tokens: tokens, bytes: bytes, asciiMarks: asciiMarks, asciiMarkFacts: asciiMarkFacts, ruleWords: ruleWords)
         default: Self.otherFacts(i, tokens: tokens, ruleWords: ruleWords)
         }
@@ -658,13 +671,16 @@ struct ScoringRun {
     }
 
     /// A word's facts from the thread's memo for the text's lexicon, by the analyzer's word id when it has one (in the
-    /// English memo) and else by folded form and stem; resolved and remembered when the memo has neither.
+    /// English memo) and else by folded form and stem; resolved and remembered when the memo has neither. In a run
+    /// without the memo (`useWordMemo` false), resolved afresh.
     @inline(__always)
     mutating func memoFacts(_ i: Int) -> TokenFacts {
         let id = tokens[i].wordID
         // `find` misses a word without an id (-1) and a text without a space (0) itself: tested here first, they were
-        // ~5 instructions a word.
+        // ~5 instructions a word. A run without the memo holds the unused one, which has no slots: asked first, it
+        // spares the words found in it the test of `useWordMemo` (2 instructions a word).
         if let known = wordMemo.find(id: id, space: wordSpace) { return known }
+        guard useWordMemo else { return wordFacts(i) }
         // Only the English memo keeps slots by id: the ids run to the English vocabulary's size, and another
         // lexicon's memo grew slots for all of them for its few words (1.8 M instructions more on gp.txt).
         return rememberFacts(i, byID: id >= 0 && wordSpace != 0 && memoPhrases)
@@ -1002,6 +1018,9 @@ struct ScoringRun {
     }
 
     /// Scores the tokens of one sentence; adds its word weights to the record's positive/negative/neutral totals.
+    // Inlined in `score`, its one caller: the call's set-up, its saved registers and the totals passed through memory
+    // were ~17 instructions a sentence.
+    @inline(always)
     mutating func scoreSentence(_ range: Range<Int>, positive: inout Double, negative: inout Double, neutral: inout Double) -> Double {
         buildUnits(range)
         guard !units.isEmpty else { return 0 }
@@ -1066,6 +1085,9 @@ struct ScoringRun {
     /// fills its tokens' `marks` on the way.
     // One pass for facts and units: a pass of its own over the text's tokens to fill their facts first cost ~25
     // instructions a token more (its loop, and copying each word's facts back from memory here).
+    // Inlined in `scoreSentence`, its one caller (`@inline(__always)` did not inline it): the call's set-up and
+    // return were ~12 instructions a sentence.
+    @inline(always)
     mutating func buildUnits(_ range: Range<Int>) {
         units.removeAll(keepingCapacity: true)
         modifiableUnits.removeAll(keepingCapacity: true)
@@ -1088,7 +1110,7 @@ struct ScoringRun {
             if _fastPath(kind == .word || kind == .hashtag) {
                 // The word's unit as its facts made it (`TokenFacts`); its expressions and the lookup they index only
                 // for words that start some.
-                var fact = useWordMemo ? memoFacts(i) : wordFacts(i)
+                var fact = memoFacts(i)
                 (marks + i).initialize(to: fact.marks)
                 sentenceMarks.formUnion(fact.marks)
                 // The memo's words carry the hashes their expressions' second words may have: most words that start
@@ -1108,22 +1130,21 @@ struct ScoringRun {
                     }
                     fact = matched
                 }
-                if explain {
-                    if fact.marks.contains(.ownValence) { addRule(units.count, fact.source.label) }
-                    if fact.marks.contains(.stemValence) {
-                        let stemTerm = Self.resolveWord(i, tokens: tokens, lexicon: lexicon, fallback: tables.multilingual, englishLookup: englishLookup).stemHit?.term ?? ""
-                        addRule(units.count, "lexicon via '\(stemTerm)'")
-                    }
-                }
+                if explain { addWordRules(i, fact) }
                 // The word role, most words', before the switch over the others: the switch's jump table was ~7
                 // instructions a word more.
                 if _fastPath(fact.role.isWord) {
-                    // The flags are read again inside: read once before the test, they were loaded for every word.
-                    if fact.base != 0 || tokens[i].flags.contains(.negated) {
-                        modifiableUnits.appendReserved(units.count)
-                        sentenceModifiableFlags.formUnion(tokens[i].flags)
+                    // Most words have neither a valence nor a booster's scalar: both are tested at once, by their bits
+                    // (-0 takes the tests inside, which tell it from a valence), before each is: two floating-point
+                    // tests were ~7 instructions a word. The flags are read again inside: read once before the test,
+                    // they were loaded for every word.
+                    if fact.base.bitPattern | fact.boosterScalar.bitPattern != 0 || tokens[i].flags.contains(.negated) {
+                        if fact.base != 0 || tokens[i].flags.contains(.negated) {
+                            modifiableUnits.appendReserved(units.count)
+                            sentenceModifiableFlags.formUnion(tokens[i].flags)
+                        }
+                        if fact.boosterScalar != 0 { sentenceHasValencedBooster = true }
                     }
-                    if fact.boosterScalar != 0 { sentenceHasValencedBooster = true }
                 } else {
                     switch fact.role {
                     case .contrast:
@@ -1158,6 +1179,17 @@ struct ScoringRun {
             let other = appendOtherUnit(i, end: range.upperBound)
             sentenceMarks.formUnion(other.marks)
             i = other.next
+        }
+    }
+
+    /// Records where the valence of word `i`'s unit, the next one, comes from, for the explanation.
+    // Out of line: its strings, made ready before `buildUnits`' loop, cost every sentence ~8 instructions.
+    @inline(never)
+    mutating func addWordRules(_ i: Int, _ fact: TokenFacts) {
+        if fact.marks.contains(.ownValence) { addRule(units.count, fact.source.label) }
+        if fact.marks.contains(.stemValence) {
+            let stemTerm = Self.resolveWord(i, tokens: tokens, lexicon: lexicon, fallback: tables.multilingual, englishLookup: englishLookup).stemHit?.term ?? ""
+            addRule(units.count, "lexicon via '\(stemTerm)'")
         }
     }
 
