@@ -39,6 +39,16 @@ UChar32 sift_caseless_ranges_disagree(void) {
     return -1;
 }
 
+UChar32 sift_first_nfc_unstable_below(UChar32 limit) {
+    for (UChar32 c = 0; c < limit; c++) {
+        if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES
+            || u_getIntPropertyValue(c, UCHAR_CANONICAL_COMBINING_CLASS) != 0) {
+            return c;
+        }
+    }
+    return -1;
+}
+
 /* UTF-16 units as UTF-8 into out: the length written, -1 when it does not fit in capacity bytes, -2 when ICU finds the
    units ill-formed. */
 /* Encoded here, ICU asked only about a lone surrogate: u_strToUTF8's own setup was most of its 230 instructions a

@@ -17,4 +17,8 @@ int32_t sift_nfkc_utf8(const char *text, int32_t length, char *out, int32_t capa
 /* The first code point of the blocks the folding takes to have no case that this ICU says is Cased, Uppercase or
    Lowercase or lower-cases to another, -1 for none (for tests). */
 int32_t sift_caseless_ranges_disagree(void);
+
+/* The first code point below limit whose NFC_Quick_Check is not Yes or whose canonical combining class is not 0 (such
+   a code point can make a string of them other than its own NFC form), -1 for none (for tests). */
+int32_t sift_first_nfc_unstable_below(int32_t limit);
 #endif

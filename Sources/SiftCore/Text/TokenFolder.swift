@@ -76,6 +76,14 @@ struct TokenFolder: Sendable {
         return disagreement < 0 ? nil : disagreement
     }
 
+    /// The first code point below U+0300 that can make a string of such code points other than its own NFC form
+    /// (NFC_Quick_Check not Yes, or a nonzero combining class) in the linked ICU; nil for none, as
+    /// `WordRules.isEquivalent` takes.
+    static var nfcUnstableBelowCombiningMarks: Int32? {
+        let unstable = sift_first_nfc_unstable_below(0x300)
+        return unstable < 0 ? nil : unstable
+    }
+
     /// What `sift_fold_word_utf8` tells about a word besides its folded form.
     struct WordFacts {
         var upper: Int

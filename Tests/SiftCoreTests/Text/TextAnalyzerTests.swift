@@ -20,6 +20,21 @@ struct ExpectedToken: CustomTestStringConvertible, Sendable {
 }
 
 struct TextAnalyzerTests {
+    @Test func aChangedStemIsTheWordOnlyWhenCanonicallyEquivalent() {
+        // Below U+0300 the bytes decide: every such code point is its own NFC form in this ICU.
+        #expect(TokenFolder.nfcUnstableBelowCombiningMarks == nil)
+        #expect(!WordRules.isEquivalent("gross", "groß"))
+        #expect(!WordRules.isEquivalent("happi", "happy"))
+        #expect(WordRules.isEquivalent("çalışmıyor", "çalışmıyor"))
+        #expect(WordRules.isEquivalent("приложение", "приложение"))
+        #expect(!WordRules.isEquivalent("приложения", "приложение"))
+        // Other bytes, the same text: the Angstrom sign and A with a combining ring (three bytes each), a composed
+        // and a decomposed "é".
+        #expect(WordRules.isEquivalent("\u{212B}", "A\u{30A}"))
+        #expect(WordRules.isEquivalent("caf\u{E9}", "cafe\u{301}"))
+        #expect(!WordRules.isEquivalent("\u{212B}", "B\u{30A}"))
+    }
+
     static let analyzer = TextAnalyzer()
 
     func analyze(_ text: String, _ language: String? = "en") -> AnalyzedText {
