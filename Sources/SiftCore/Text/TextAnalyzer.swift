@@ -17,9 +17,12 @@ public struct TextAnalyzer: Sendable {
 
 /// Word lists the analyzer reads, per ISO 639-1 language.
 struct TextLexicons: Sendable {
-    var stopwords: [String: Set<String>] = [:]
-    var negators: [String: Set<String>] = [:]
-    var contrast: [String: Set<String>] = [:]
+    /// Each language's stopwords, negators and contrast words, folded, in their files' order (a word may repeat):
+    /// lists, not `Set`s, as the rules of a language make `WordSet`s of them (inserting 957 words into Sets with
+    /// SipHash was 0.55 M instructions of every run's start).
+    var stopwords: [String: [String]] = [:]
+    var negators: [String: [String]] = [:]
+    var contrast: [String: [String]] = [:]
     var folder: TokenFolder
     var romanizedHindiMarkers: Set<String>
     /// The word lists of the plain-English shortcut, made on first use.
@@ -39,7 +42,7 @@ struct TextLexicons: Sendable {
             let isStopwords = list.elementsEqual("stopwords.txt".utf8)
             guard isStopwords || list.elementsEqual("negators.txt".utf8) || list.elementsEqual("contrast.txt".utf8) else { continue }
             let language = String(decoding: parts[0], as: UTF8.self)
-            let words = Self.lineSet(store, path) { folder.unicodeFolded($0) }
+            let words = store.withLines(path) { bytes, lines in lines.map { folder.unicodeFolded(UnsafeBufferPointer(rebasing: bytes[$0])) } } ?? []
             if isStopwords { stopwords[language] = words }
             else if list.elementsEqual("negators.txt".utf8) { negators[language] = words }
             else { contrast[language] = words }
@@ -92,7 +95,7 @@ extension TextLexicons {
     /// domain, booster and failure lists, folded.
     // What `EmbeddedLexicons.englishVocabulary` holds for the shipped files (a test compares the two).
     func computedEnglishVocabulary() -> Set<String> {
-        var words = stopwords["en"] ?? []
+        var words = Set(stopwords["en"] ?? [])
         for file in ["en/sentiment.tsv", "en/domain.tsv", "en/boosters.tsv", "en/failures.tsv"] {
             LexiconStore.shipped.withLines(file) { bytes, lines in
                 for line in lines {
@@ -988,8 +991,7 @@ final class WordRules {
     // they hashed each new word four times with SipHash (a third of the cost of a word's first sighting).
     let stopwords: WordSet
     let negators: WordSet
-    let contrast: Set<String>
-    /// `contrast` probed with a token's folded hash (a Set hashed each word with SipHash).
+    /// The contrast words, probed with a token's folded hash (a Set hashed each word with SipHash).
     let contrastWords: WordSet
     let hindiMarkers: WordSet
     let englishVocabulary: WordSet
@@ -1010,7 +1012,7 @@ final class WordRules {
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
 
-    init(stemmer: SnowballStemmer?, stopwords: Set<String>, negators: Set<String>, contrast: Set<String>, hindiMarkers: WordSet,
+    init(stemmer: SnowballStemmer?, stopwords: [String], negators: [String], contrast: [String], hindiMarkers: WordSet,
          englishVocabulary: WordSet = WordSet(), otherLanguageWords: WordSet = WordSet(), writtenWordCapacity: Int = 0) {
         writtenMemo = WrittenMemo(table: WrittenWordTable(reservingCapacity: writtenWordCapacity))
         self.hindiMarkers = hindiMarkers
@@ -1019,7 +1021,6 @@ final class WordRules {
         self.stemmer = stemmer
         self.stopwords = WordSet(stopwords)
         self.negators = WordSet(negators)
-        self.contrast = contrast
         contrastWords = WordSet(contrast)
         let lists = [self.stopwords, self.negators, hindiMarkers, englishVocabulary, otherLanguageWords]
         var listedWords = WordHashFilter(words: lists.reduce(0) { $0 + $1.count })
