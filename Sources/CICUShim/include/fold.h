@@ -18,7 +18,12 @@ int32_t sift_nfkc_utf8(const char *text, int32_t length, char *out, int32_t capa
    Lowercase or lower-cases to another, -1 for none (for tests). */
 int32_t sift_caseless_ranges_disagree(void);
 
-/* The first code point below limit whose NFC_Quick_Check is not Yes or whose canonical combining class is not 0 (such
-   a code point can make a string of them other than its own NFC form), -1 for none (for tests). */
+/* The first code point below limit that is unassigned in this ICU, or whose NFC_Quick_Check is not Yes or canonical
+   combining class not 0 (such a code point can make a string of them other than its own NFC form), -1 for none (for
+   tests). */
 int32_t sift_first_nfc_unstable_below(int32_t limit);
+
+/* 1 when every code point of valid UTF-8 text is assigned in this ICU, with NFC_Quick_Check Yes and combining class 0
+   (by UAX #15's quick check the text is then its own NFC form), else 0. */
+int32_t sift_utf8_passes_nfc_quick_check(const char *text, int32_t length);
 #endif

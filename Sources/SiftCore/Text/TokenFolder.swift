@@ -77,11 +77,28 @@ struct TokenFolder: Sendable {
     }
 
     /// The first code point below U+0300 that can make a string of such code points other than its own NFC form
-    /// (NFC_Quick_Check not Yes, or a nonzero combining class) in the linked ICU; nil for none, as
-    /// `WordRules.isEquivalent` takes.
+    /// (unassigned, NFC_Quick_Check not Yes, or a nonzero combining class) in the linked ICU; nil for none, as
+    /// `passesNFCQuickCheck` takes (it asks ICU only about code points from U+0300 on).
     static var nfcUnstableBelowCombiningMarks: Int32? {
         let unstable = sift_first_nfc_unstable_below(0x300)
         return unstable < 0 ? nil : unstable
+    }
+
+    /// Whether every code point of `text` is assigned, with NFC_Quick_Check Yes and combining class 0: by UAX #15's
+    /// quick check the text is then its own NFC form, and canonically equivalent to another such text only when
+    /// their bytes are the same.
+    static func passesNFCQuickCheck(_ text: String) -> Bool {
+        // Native strings lend their bytes without a copy.
+        if let passes = text.utf8.withContiguousStorageIfAvailable({ Self.passesNFCQuickCheck($0) }) { return passes }
+        var text = text
+        return text.withUTF8 { Self.passesNFCQuickCheck($0) }
+    }
+
+    private static func passesNFCQuickCheck(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return true }
+        return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+            sift_utf8_passes_nfc_quick_check($0, Int32(utf8.count)) != 0
+        }
     }
 
     /// What `sift_fold_word_utf8` tells about a word besides its folded form.
