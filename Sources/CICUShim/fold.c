@@ -55,8 +55,7 @@ UChar32 sift_first_nfc_unstable_below(UChar32 limit) {
 }
 
 /* Code points below U+0300 pass without asking ICU (sift_first_nfc_unstable_below checks them): most words. */
-int32_t sift_utf8_passes_nfc_quick_check(const char *text, int32_t length) {
-    const uint8_t *bytes = (const uint8_t *)text;
+static int passes_nfc_quick_check(const uint8_t *bytes, int32_t length) {
     for (int32_t k = 0; k < length;) {
         UChar32 c;
         U8_NEXT(bytes, k, length, c);
@@ -64,6 +63,12 @@ int32_t sift_utf8_passes_nfc_quick_check(const char *text, int32_t length) {
         if (c >= 0x300 && !nfc_stable(c)) return 0;
     }
     return 1;
+}
+
+int32_t sift_utf8_nfc_equal(const char *a, int32_t aLength, const char *b, int32_t bLength) {
+    if (aLength == bLength && (aLength == 0 || memcmp(a, b, (size_t)aLength) == 0)) return 1;
+    if (passes_nfc_quick_check((const uint8_t *)a, aLength) && passes_nfc_quick_check((const uint8_t *)b, bLength)) return 0;
+    return -1;
 }
 
 /* UTF-16 units as UTF-8 into out: the length written, -1 when it does not fit in capacity bytes, -2 when ICU finds the

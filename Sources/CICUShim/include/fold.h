@@ -23,7 +23,8 @@ int32_t sift_caseless_ranges_disagree(void);
    tests). */
 int32_t sift_first_nfc_unstable_below(int32_t limit);
 
-/* 1 when every code point of valid UTF-8 text is assigned in this ICU, with NFC_Quick_Check Yes and combining class 0
-   (by UAX #15's quick check the text is then its own NFC form), else 0. */
-int32_t sift_utf8_passes_nfc_quick_check(const char *text, int32_t length);
+/* Whether two valid UTF-8 texts are canonically equivalent where their bytes decide it: 1 when the bytes are the same,
+   0 when they differ and every code point of both is assigned in this ICU, with NFC_Quick_Check Yes and combining
+   class 0 (by UAX #15's quick check each text is then its own NFC form), -1 otherwise. */
+int32_t sift_utf8_nfc_equal(const char *a, int32_t aLength, const char *b, int32_t bLength);
 #endif

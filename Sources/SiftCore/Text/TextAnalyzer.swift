@@ -1125,15 +1125,11 @@ final class WordRules {
     }
 
     /// `stem == word` (canonical equivalence) for a changed stem of the word's byte count, without String's
-    /// normalizing compare where the bytes decide it: 475 of them on gp.txt, 1,340 instructions each and 11,000 for
-    /// long words, were changed stems of words beyond ASCII (German "ß" to "ss", Turkish and Cyrillic letters), whose
-    /// Strings carry no NFC mark.
-    // Two texts that are each their own NFC form (`TokenFolder.passesNFCQuickCheck`) are canonically equivalent only
-    // when their bytes are the same: canonically equivalent texts have the same NFC form.
+    /// normalizing compare where the bytes decide it (`TokenFolder.bytesDecideEquivalence`): 475 of them on gp.txt,
+    /// 1,340 instructions each and 11,000 for long words, were changed stems of words beyond ASCII (German "ß" to
+    /// "ss", Turkish and Cyrillic letters), whose Strings carry no NFC mark.
     static func isEquivalent(_ stem: String, _ word: String) -> Bool {
-        if stem.utf8.elementsEqual(word.utf8) { return true }
-        if TokenFolder.passesNFCQuickCheck(stem) && TokenFolder.passesNFCQuickCheck(word) { return false }
-        return stem == word
+        TokenFolder.bytesDecideEquivalence(stem, word) ?? (stem == word)
     }
 
     /// The stem and flags of a folded word (whose `WordHash` is `hash`), made from the stemmer and the word lists.
