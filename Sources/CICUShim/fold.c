@@ -5,6 +5,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 /* UTF-16 buffers on the stack for words whose NFKC and lower case fit this many code units; others are allocated. */
 enum { STACK_UNITS = 512 };
@@ -36,6 +37,37 @@ UChar32 sift_caseless_ranges_disagree(void) {
             }
         }
     }
+    return -1;
+}
+
+/* Whether a string holding c is its own NFC form as far as c goes: c assigned in this ICU (a later Unicode may give
+   it a decomposition), with NFC_Quick_Check Yes and combining class 0. */
+static int nfc_stable(UChar32 c) {
+    return u_charType(c) != U_UNASSIGNED && u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES
+        && u_getCombiningClass(c) == 0;
+}
+
+UChar32 sift_first_nfc_unstable_below(UChar32 limit) {
+    for (UChar32 c = 0; c < limit; c++) {
+        if (!nfc_stable(c)) return c;
+    }
+    return -1;
+}
+
+/* Code points below U+0300 pass without asking ICU (sift_first_nfc_unstable_below checks them): most words. */
+static int passes_nfc_quick_check(const uint8_t *bytes, int32_t length) {
+    for (int32_t k = 0; k < length;) {
+        UChar32 c;
+        U8_NEXT(bytes, k, length, c);
+        if (c < 0) return 0;
+        if (c >= 0x300 && !nfc_stable(c)) return 0;
+    }
+    return 1;
+}
+
+int32_t sift_utf8_nfc_equal(const char *a, int32_t aLength, const char *b, int32_t bLength) {
+    if (aLength == bLength && (aLength == 0 || memcmp(a, b, (size_t)aLength) == 0)) return 1;
+    if (passes_nfc_quick_check((const uint8_t *)a, aLength) && passes_nfc_quick_check((const uint8_t *)b, bLength)) return 0;
     return -1;
 }
 

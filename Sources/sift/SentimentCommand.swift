@@ -245,32 +245,43 @@ struct SentimentCommand: ParsableCommand {
             self.scale = scale
             scaleAsDouble = Double(scale)
             span = UInt(2 * scale)
-            // Filled by counting in ASCII: "0." and the fraction's digits in one word, the last digit incremented and
-            // its carries rippled up, the length up to the last nonzero digit (`putScaled` for each value, dividing
-            // digit by digit, was 2 M instructions of every run's start).
+            // Filled by counting in ASCII: "0." and the fraction's digits in one word, ten values at a time: the last
+            // digit of each ten stored straight into the word (its length is the whole fraction's, but for a last 0),
+            // the digit before it incremented and its carries rippled up once per ten (`putScaled` for each value,
+            // dividing digit by digit, was 2 M instructions of every run's start; the carry loop and the length's
+            // count for every value, 0.56 M).
             let zeros: UInt64 = 0x3030_3030_3030_3030
             let fractionBytes: UInt64 = (1 << UInt64(8 * digits)) - 1
             let lastShift = UInt64(8 * (digits + 1))
-            var word: UInt64 = 0x2E30 | (zeros & fractionBytes) << 16
             let lengthShift: UInt64 = 56
             let minus = UInt64(UInt8(ascii: "-"))
             entries = .allocate(capacity: 2 * scale + 1)
             let zero = entries + scale
-            zero[0] = 0x30 | 1 << lengthShift
-            for v in 1..<scale {
-                var shift = lastShift
-                while (word >> shift) & 0xFF == 0x39 {
-                    word = word & ~(0xFF << shift) | 0x30 << shift
-                    shift -= 8
-                }
-                word &+= 1 << shift
+            // The word of the ten's first value (last digit 0); its carries ripple from the digit before the last.
+            var tens: UInt64 = 0x2E30 | (zeros & fractionBytes) << 16
+            let fullLength = UInt64(digits + 2) << lengthShift, fullNegativeLength = UInt64(digits + 3) << lengthShift
+            var v = 0
+            while v < scale {
                 // The digits' values (0…9) byte by byte, "0." cleared: the highest nonzero byte ends the number.
-                let values = (word ^ zeros) & (fractionBytes << 16)
+                let values = (tens ^ zeros) & (fractionBytes << 16)
                 let length = (71 - values.leadingZeroBitCount) / 8
-                let bytes = word & (UInt64.max >> UInt64(64 - 8 * length))
+                let bytes = tens & (UInt64.max >> UInt64(64 - 8 * length))
                 zero[v] = bytes | UInt64(length) << lengthShift
                 zero[-v] = minus | bytes << 8 | UInt64(length + 1) << lengthShift
+                for digit in 1..<10 as Range<UInt64> {
+                    let bytes = tens &+ digit << lastShift
+                    zero[v + Int(digit)] = bytes | fullLength
+                    zero[-v - Int(digit)] = minus | bytes << 8 | fullNegativeLength
+                }
+                v += 10
+                var shift = lastShift - 8
+                while (tens >> shift) & 0xFF == 0x39 {
+                    tens = tens & ~(0xFF << shift) | 0x30 << shift
+                    shift -= 8
+                }
+                tens &+= 1 << shift
             }
+            zero[0] = 0x30 | 1 << lengthShift
             zero[scale] = 0x31 | 1 << lengthShift
             zero[-scale] = minus | 0x31 << 8 | 2 << lengthShift
         }

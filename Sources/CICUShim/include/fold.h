@@ -17,4 +17,14 @@ int32_t sift_nfkc_utf8(const char *text, int32_t length, char *out, int32_t capa
 /* The first code point of the blocks the folding takes to have no case that this ICU says is Cased, Uppercase or
    Lowercase or lower-cases to another, -1 for none (for tests). */
 int32_t sift_caseless_ranges_disagree(void);
+
+/* The first code point below limit that is unassigned in this ICU, or whose NFC_Quick_Check is not Yes or canonical
+   combining class not 0 (such a code point can make a string of them other than its own NFC form), -1 for none (for
+   tests). */
+int32_t sift_first_nfc_unstable_below(int32_t limit);
+
+/* Whether two valid UTF-8 texts are canonically equivalent where their bytes decide it: 1 when the bytes are the same,
+   0 when they differ and every code point of both is assigned in this ICU, with NFC_Quick_Check Yes and combining
+   class 0 (by UAX #15's quick check each text is then its own NFC form), -1 otherwise. */
+int32_t sift_utf8_nfc_equal(const char *a, int32_t aLength, const char *b, int32_t bLength);
 #endif

@@ -31,18 +31,22 @@ final class SnowballStemmer {
     deinit { sb_stemmer_delete(handle) }
 
     /// The stem of a folded (lower-case) word; the word itself (no new string) when the stem is the same.
-    func stem(_ word: String) -> String {
+    func stem(_ word: String) -> String { changedStem(word) ?? word }
+
+    /// The stem of a folded (lower-case) word when the stemmer changes it; nil when the stem is the word itself.
+    @inline(__always)
+    func changedStem(_ word: String) -> String? {
         if readsInlineWords, let (low, high, count) = SmallASCIIString.words(of: word) {
             switch EnglishStemmer.stem(low: low, high: high, count: count) {
             case .stem(let stem): return stem
-            case .same: return word
+            case .same: return nil
             case .library: break
             }
         }
         // Native strings lend their bytes without a copy of the String (and its retain) that `withUTF8` needs.
-        if let stem = word.utf8.withContiguousStorageIfAvailable({ stem(utf8: $0) }) { return stem ?? word }
+        if let stem = word.utf8.withContiguousStorageIfAvailable({ stem(utf8: $0) }) { return stem }
         var bytes = word
-        return bytes.withUTF8 { stem(utf8: $0) } ?? word
+        return bytes.withUTF8 { stem(utf8: $0) }
     }
 
     /// The stem of a word's UTF-8 bytes; nil when it is the word itself.

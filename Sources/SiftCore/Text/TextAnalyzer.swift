@@ -17,9 +17,12 @@ public struct TextAnalyzer: Sendable {
 
 /// Word lists the analyzer reads, per ISO 639-1 language.
 struct TextLexicons: Sendable {
-    var stopwords: [String: Set<String>] = [:]
-    var negators: [String: Set<String>] = [:]
-    var contrast: [String: Set<String>] = [:]
+    /// Each language's stopwords, negators and contrast words, folded, in their files' order (a word may repeat):
+    /// lists, not `Set`s, as the rules of a language make `WordSet`s of them (inserting 957 words into Sets with
+    /// SipHash was 0.55 M instructions of every run's start).
+    var stopwords: [String: [String]] = [:]
+    var negators: [String: [String]] = [:]
+    var contrast: [String: [String]] = [:]
     var folder: TokenFolder
     var romanizedHindiMarkers: Set<String>
     /// The word lists of the plain-English shortcut, made on first use.
@@ -39,7 +42,7 @@ struct TextLexicons: Sendable {
             let isStopwords = list.elementsEqual("stopwords.txt".utf8)
             guard isStopwords || list.elementsEqual("negators.txt".utf8) || list.elementsEqual("contrast.txt".utf8) else { continue }
             let language = String(decoding: parts[0], as: UTF8.self)
-            let words = Self.lineSet(store, path) { folder.unicodeFolded($0) }
+            let words = store.withLines(path) { bytes, lines in lines.map { folder.unicodeFolded(UnsafeBufferPointer(rebasing: bytes[$0])) } } ?? []
             if isStopwords { stopwords[language] = words }
             else if list.elementsEqual("negators.txt".utf8) { negators[language] = words }
             else { contrast[language] = words }
@@ -92,7 +95,7 @@ extension TextLexicons {
     /// domain, booster and failure lists, folded.
     // What `EmbeddedLexicons.englishVocabulary` holds for the shipped files (a test compares the two).
     func computedEnglishVocabulary() -> Set<String> {
-        var words = stopwords["en"] ?? []
+        var words = Set(stopwords["en"] ?? [])
         for file in ["en/sentiment.tsv", "en/domain.tsv", "en/boosters.tsv", "en/failures.tsv"] {
             LexiconStore.shipped.withLines(file) { bytes, lines in
                 for line in lines {
@@ -203,6 +206,9 @@ public final class TextAnalyzerWorker {
     @exclusivity(unchecked) private var lastRulesLanguage = ""
     @exclusivity(unchecked) private var lastRules: WordRules?
     @exclusivity(unchecked) private var lastEnglishRules: WordRules?
+    /// Every answer of `rulesAndEnglish` by language: one hashed lookup on a change of language, where asking `wordRules`
+    /// and `nonLatinLanguages` was two or three (0.5 M instructions on gp.txt's 540 changes).
+    @exclusivity(unchecked) private var rulesWithEnglish: [String: (WordRules, WordRules?)] = [:]
     /// `rules(for: "en")`, once made (`englishRules()`), unretained: `wordRules` holds it as long as the worker lives.
     @exclusivity(unchecked) private var knownEnglishRules: Unmanaged<WordRules>?
     /// The `WordSpaces` number of the memo whose indices the last tokenized text's `wordID`s are, 0 for none.
@@ -795,10 +801,17 @@ public final class TextAnalyzerWorker {
     /// few percent of `sift sentiment -`.
     private func rulesAndEnglish(for language: String) -> (WordRules, WordRules?) {
         if let last = lastRules, lastRulesLanguage == language { return (last, lastEnglishRules) }
-        let made = (rules(for: language), Self.nonLatinLanguages.contains(language) ? rules(for: "en") : nil)
+        let made = rulesWithEnglish[language] ?? madeRulesAndEnglish(for: language)
         lastRulesLanguage = language
         lastRules = made.0
         lastEnglishRules = made.1
+        return made
+    }
+
+    /// `rulesAndEnglish` for a language it has not answered for yet.
+    private func madeRulesAndEnglish(for language: String) -> (WordRules, WordRules?) {
+        let made = (rules(for: language), Self.nonLatinLanguages.contains(language) ? rules(for: "en") : nil)
+        rulesWithEnglish[language] = made
         return made
     }
 
@@ -992,8 +1005,7 @@ final class WordRules {
     // they hashed each new word four times with SipHash (a third of the cost of a word's first sighting).
     let stopwords: WordSet
     let negators: WordSet
-    let contrast: Set<String>
-    /// `contrast` probed with a token's folded hash (a Set hashed each word with SipHash).
+    /// The contrast words, probed with a token's folded hash (a Set hashed each word with SipHash).
     let contrastWords: WordSet
     let hindiMarkers: WordSet
     let englishVocabulary: WordSet
@@ -1014,7 +1026,7 @@ final class WordRules {
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
 
-    init(stemmer: SnowballStemmer?, stopwords: Set<String>, negators: Set<String>, contrast: Set<String>, hindiMarkers: WordSet,
+    init(stemmer: SnowballStemmer?, stopwords: [String], negators: [String], contrast: [String], hindiMarkers: WordSet,
          englishVocabulary: WordSet = WordSet(), otherLanguageWords: WordSet = WordSet(), writtenWordCapacity: Int = 0) {
         writtenMemo = WrittenMemo(table: WrittenWordTable(reservingCapacity: writtenWordCapacity))
         self.hindiMarkers = hindiMarkers
@@ -1023,7 +1035,6 @@ final class WordRules {
         self.stemmer = stemmer
         self.stopwords = WordSet(stopwords)
         self.negators = WordSet(negators)
-        self.contrast = contrast
         contrastWords = WordSet(contrast)
         let lists = [self.stopwords, self.negators, hindiMarkers, englishVocabulary, otherLanguageWords]
         var listedWords = WordHashFilter(words: lists.reduce(0) { $0 + $1.count })
@@ -1127,11 +1138,20 @@ final class WordRules {
         return WordHash.of(stem)
     }
 
+    /// `stem == word` (canonical equivalence) for a changed stem of the word's byte count, without String's
+    /// normalizing compare where the bytes decide it (`TokenFolder.bytesDecideEquivalence`): 475 of them on gp.txt,
+    /// 1,340 instructions each and 11,000 for long words, were changed stems of words beyond ASCII (German "ß" to
+    /// "ss", Turkish and Cyrillic letters), whose Strings carry no NFC mark.
+    static func isEquivalent(_ stem: String, _ word: String) -> Bool {
+        TokenFolder.bytesDecideEquivalence(stem, word) ?? (stem == word)
+    }
+
     /// The stem and flags of a folded word (whose `WordHash` is `hash`), made from the stemmer and the word lists.
     private func newWord(_ folded: String, hash: Int, stem: Bool) -> Word {
-        let stemmed = stem ? stemmer?.stem(folded) ?? folded : folded
-        // The stem is often the word itself (the stemmer hands it back): its hash is then known.
-        let stemHash = stemmed.utf8.count == folded.utf8.count && stemmed == folded ? hash : stemHashOf(stemmed)
+        // The stem is often the word itself (the stemmer changes nothing): its hash is then known.
+        let changed = stem ? stemmer?.changedStem(folded) : nil
+        let stemmed = changed ?? folded
+        let stemHash = changed.map { $0.utf8.count == folded.utf8.count && Self.isEquivalent($0, folded) ? hash : stemHashOf($0) } ?? hash
         guard listedWords.mayContain(hash: hash) else { return Word(stem: stemmed, stemHash: stemHash, flags: []) }
         var flags: Token.Flags = []
         if stopwords.contains(folded, hash: hash) { flags.insert(.stopword) }

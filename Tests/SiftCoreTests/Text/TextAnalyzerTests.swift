@@ -20,6 +20,29 @@ struct ExpectedToken: CustomTestStringConvertible, Sendable {
 }
 
 struct TextAnalyzerTests {
+    @Test func aChangedStemIsTheWordOnlyWhenCanonicallyEquivalent() {
+        // Below U+0300 the quick check asks ICU nothing: every such code point passes it in this ICU.
+        #expect(TokenFolder.nfcUnstableBelowCombiningMarks == nil)
+        // The bytes decide for texts that pass the quick check, and for the same bytes.
+        #expect(TokenFolder.bytesDecideEquivalence("приложение", "приложения") == false)
+        #expect(TokenFolder.bytesDecideEquivalence("strasse", "straße") == false)
+        #expect(TokenFolder.bytesDecideEquivalence("cafe\u{301}", "cafe\u{301}") == true)
+        // Not past a combining mark, a singleton decomposition (the Angstrom sign), an unassigned code point (U+0378).
+        #expect(TokenFolder.bytesDecideEquivalence("cafe\u{301}", "cafe\u{300}") == nil)
+        #expect(TokenFolder.bytesDecideEquivalence("\u{212B}", "A\u{30A}") == nil)
+        #expect(TokenFolder.bytesDecideEquivalence("a\u{378}", "a\u{379}") == nil)
+        #expect(!WordRules.isEquivalent("gross", "groß"))
+        #expect(!WordRules.isEquivalent("happi", "happy"))
+        #expect(WordRules.isEquivalent("çalışmıyor", "çalışmıyor"))
+        #expect(WordRules.isEquivalent("приложение", "приложение"))
+        #expect(!WordRules.isEquivalent("приложения", "приложение"))
+        // Other bytes, the same text: the Angstrom sign and A with a combining ring (three bytes each), a composed
+        // and a decomposed "é".
+        #expect(WordRules.isEquivalent("\u{212B}", "A\u{30A}"))
+        #expect(WordRules.isEquivalent("caf\u{E9}", "cafe\u{301}"))
+        #expect(!WordRules.isEquivalent("\u{212B}", "B\u{30A}"))
+    }
+
     static let analyzer = TextAnalyzer()
 
     func analyze(_ text: String, _ language: String? = "en") -> AnalyzedText {
