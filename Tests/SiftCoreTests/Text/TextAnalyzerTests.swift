@@ -262,6 +262,17 @@ struct TextAnalyzerTests {
         }
     }
 
+    /// A fresh worker, set as `sift sentiment -` sets it when `plainEnglish` (the plain-English attempt before
+    /// language identification).
+    static func worker(plainEnglish: Bool) -> TextAnalyzerWorker {
+        let worker = analyzer.makeWorker()
+        if plainEnglish {
+            worker.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
+            worker.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
+        }
+        return worker
+    }
+
     /// Tokens other than words, which a worker remembers by their bytes as written (`otherTokens`), come out as a
     /// fresh worker makes them however often and wherever they were seen before: after a line break or not, marks
     /// repeated or not, strings that own memory (a long link) or not, on both the plain-English attempt's path and
@@ -273,14 +284,7 @@ struct TextAnalyzerTests {
             "Version 4.2 is worse... 4.2 4.2", "La app es buena!!! 👍 100%", "很好用123的应用！！ 👍", "ممتاز 👍👍 !!!",
         ]
         for plainEnglish in [false, true] {
-            func worker() -> TextAnalyzerWorker {
-                let worker = Self.analyzer.makeWorker()
-                if plainEnglish {
-                    worker.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
-                    worker.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
-                }
-                return worker
-            }
+            func worker() -> TextAnalyzerWorker { Self.worker(plainEnglish: plainEnglish) }
             let seeing = worker()
             for text in texts + texts.reversed() + texts {
                 let expected = worker().analyze(text)
@@ -304,14 +308,7 @@ struct TextAnalyzerTests {
             ("the app is great, café", "en"), ("Straße über Größe", "de"),
         ]
         for plainEnglish in [false, true] {
-            func worker() -> TextAnalyzerWorker {
-                let worker = Self.analyzer.makeWorker()
-                if plainEnglish {
-                    worker.plainEnglishStopwords = TextAnalyzerWorker.sentimentPlainEnglishStopwords
-                    worker.plainEnglishKnownShare = TextAnalyzerWorker.sentimentPlainEnglishKnownShare
-                }
-                return worker
-            }
+            func worker() -> TextAnalyzerWorker { Self.worker(plainEnglish: plainEnglish) }
             let seeing = worker()
             for (text, hint) in texts + texts.reversed() + texts {
                 let expected = worker().analyze(text, languageHint: hint)
