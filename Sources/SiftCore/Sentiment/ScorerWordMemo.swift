@@ -50,15 +50,19 @@ struct ScorerWordMemo {
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
 
-    init(capacity: Int = ScorerWordMemo.initialCapacity) {
+    /// `idCapacity`: the room reserved for slots by word id, which run to the size of the analyzer's English memo of
+    /// words as written (only the English memo keeps them).
+    // Reserved at that size, not the memo's: ids past 16,384 grew the slots into a new array, copying 0.9 MB and
+    // touching its pages (~160 page faults on gp.txt). Reserved, not written: a short run touches none of it.
+    init(capacity: Int = ScorerWordMemo.initialCapacity, idCapacity: Int = TextAnalyzerWorker.englishWrittenWordCapacity) {
         self.capacity = capacity
         table = WordTable(reserving: capacity)
-        byID.reserveCapacity(capacity)
+        byID.reserveCapacity(idCapacity)
     }
 
     /// The memo of runs that have none lent to them, never read or written: one shared value, so such a run
     /// allocates no table.
-    static let unused = ScorerWordMemo(capacity: 0)
+    static let unused = ScorerWordMemo(capacity: 0, idCapacity: 0)
 
     /// Where a token's form stands in the memo.
     enum Place: Equatable {

@@ -613,7 +613,7 @@ struct ScoringRun {
             parkedWordMemos[k].lexicon = lexiconKey
         } else {
             parkedWordMemos.append((lexiconKey, wordMemo))
-            wordMemo = ScorerWordMemo(capacity: ScorerWordMemo.otherLexiconCapacity)
+            wordMemo = ScorerWordMemo(capacity: ScorerWordMemo.otherLexiconCapacity, idCapacity: 0)
         }
     }
 
