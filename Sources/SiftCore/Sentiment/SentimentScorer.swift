@@ -95,7 +95,9 @@ public struct SentimentScorer: Sendable {
         // The run read through the optional's memory: `run!` read the optional's tag through an outlined call on every
         // text (~12 instructions). Safe: `prepare` leaves the run not nil, and an optional of a type with spare bit
         // patterns (the run's unowned(unsafe) first field has them) holds a value as the value itself
-        // (`SentimentScratchTests` checks the two sizes agree).
+        // (the sizes agree, checked here and by `SentimentScratchTests`: constants, so the check folds away, and a
+        // layout with a tag of its own would take `run!`).
+        guard MemoryLayout<ScoringRun?>.size == MemoryLayout<ScoringRun>.size else { return scratch.run!.recordScore(analyzed, bytes: bytes) }
         return withUnsafeMutablePointer(to: &scratch.run) { optional in
             UnsafeMutableRawPointer(optional).assumingMemoryBound(to: ScoringRun.self).pointee.recordScore(analyzed, bytes: bytes)
         }
@@ -1616,11 +1618,7 @@ struct ScoringRun {
                 // Only explanations name the negator: copying its string retained and released it for every negated unit.
                 var negatorWord: String { negator.map { tokens[$0].folded } ?? "not" }
                 let statesProblem = negator.map { Self.negatorCanStateProblem($0, in: range, tokens: tokens, marks: marks) } ?? true
-                // `LexiconLookup.failure`: by stem, else by folded form.
-                let failure = statesProblem
-                    ? failures.value(tokens[firstIndex].stem, hash: tokens[firstIndex].stemHash)
-                        ?? failures.value(tokens[firstIndex].folded, hash: tokens[firstIndex].foldedHash)
-                    : nil
+                let failure = statesProblem ? LexiconLookup.failure(tokens[firstIndex], in: failures) : nil
                 // A listed verb is a failure even when the lexicon calls it negative: "can't cancel", "not refunded"
                 // complain, they do not praise the way "not bad" does.
                 if let failure {

@@ -528,9 +528,10 @@ final class LexiconLookup: Sendable {
         stems.value(token.stem, hash: token.stemHash).map { StemValence(valence: $0.valence, term: entries.key(at: Int($0.term))) }
     }
 
-    /// The valence of a negated verb of what an app should do, by stem or else by folded form.
+    /// The valence of a negated verb of what an app should do, by stem or else by folded form, in `failures` (a
+    /// lexicon's `failures`, which a scoring run holds itself).
     @inline(__always)
-    func failure(_ token: Token) -> Double? {
+    static func failure(_ token: borrowing Token, in failures: WordTable<Double>) -> Double? {
         failures.value(token.stem, hash: token.stemHash) ?? failures.value(token.folded, hash: token.foldedHash)
     }
 }
