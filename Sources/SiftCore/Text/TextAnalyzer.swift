@@ -630,21 +630,7 @@ public final class TextAnalyzerWorker {
     private func addWrittenFoldedWord(_ scanned: ScannedToken, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules, english: WordRules?,
                                       hash: Int, head: (UInt64, UInt64), to memo: inout WordRules.WrittenMemo) -> Int {
         let written = UnsafeBufferPointer(rebasing: bytes[scanned.range])
-        let hashedForm: (form: FoldedForm, hash: Int)
-        if scanned.isASCII {
-            let form = lexicons.folder.fold(scanned, bytes: bytes)
-            hashedForm = (form, WordHash.of(form.folded))
-        } else {
-            hashedForm = nonASCIIWordFolds.form(written) { lexicons.folder.fold(scanned, bytes: bytes) }
-        }
-        let (form, foldedHash) = hashedForm
-        var word: WordRules.Word
-        if let english, scanned.isASCII {
-            word = english.word(form.folded, hash: foldedHash, stem: true)
-            word.flags.formUnion(rules.word(form.folded, hash: foldedHash, stem: false).flags)
-        } else {
-            word = rules.word(form.folded, hash: foldedHash, stem: true)
-        }
+        let (form, foldedHash, word) = foldedWord(scanned, bytes: bytes, rules: rules, english: english)
         var flags = word.flags
         if form.elongated { flags.insert(.elongated) }
         if form.allCaps { flags.insert(.allCaps) }
@@ -668,9 +654,12 @@ public final class TextAnalyzerWorker {
     /// Appends a word or hashtag that is not read from the memo of words as written, folded, stemmed and flagged.
     // Out of line, as `appendOther`: a few tokens a review, which inlined would leave the word loop more to keep
     // in registers.
-    @inline(never)
-    private func appendFolded(_ scanned: ScannedToken, breakBefore: Bool, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules,
-                              english: WordRules?, to build: inout TokenBuild) {
+    /// A word's or hashtag's folded form, its hash and what the rules say of it, as `appendFolded` and
+    /// `addWrittenFoldedWord` both make them: an ASCII word of a text whose rules come with English rules is an English
+    /// word with its language's flags too; a piece word break made (`needsWordBreak`) is not stemmed.
+    @inline(__always)
+    private func foldedWord(_ scanned: ScannedToken, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules,
+                            english: WordRules?) -> (form: FoldedForm, hash: Int, word: WordRules.Word) {
         let hashedForm: (form: FoldedForm, hash: Int)
         if !scanned.isASCII {
             // A hashtag's bytes start with '#' and a word's never do, so the bytes alone say how they fold.
@@ -680,19 +669,26 @@ public final class TextAnalyzerWorker {
             hashedForm = (form, WordHash.of(form.folded))
         }
         let (form, foldedHash) = hashedForm
-        var flags: Token.Flags = breakBefore ? .lineBreakBefore : []
-        if form.elongated { flags.insert(.elongated) }
-        if form.allCaps { flags.insert(.allCaps) }
-        if scanned.kind == .word, form.folded.utf8.count > 1 || form.allCaps {
-            build.capsCandidates += 1
-            if form.allCaps { build.capsWords += 1 }
-        }
         var word: WordRules.Word
         if let english, scanned.isASCII {
             word = english.word(form.folded, hash: foldedHash, stem: true)
             word.flags.formUnion(rules.word(form.folded, hash: foldedHash, stem: false).flags)
         } else {
             word = rules.word(form.folded, hash: foldedHash, stem: !scanned.needsWordBreak)
+        }
+        return (form, foldedHash, word)
+    }
+
+    @inline(never)
+    private func appendFolded(_ scanned: ScannedToken, breakBefore: Bool, bytes: UnsafeBufferPointer<UInt8>, rules: WordRules,
+                              english: WordRules?, to build: inout TokenBuild) {
+        let (form, foldedHash, word) = foldedWord(scanned, bytes: bytes, rules: rules, english: english)
+        var flags: Token.Flags = breakBefore ? .lineBreakBefore : []
+        if form.elongated { flags.insert(.elongated) }
+        if form.allCaps { flags.insert(.allCaps) }
+        if scanned.kind == .word, form.folded.utf8.count > 1 || form.allCaps {
+            build.capsCandidates += 1
+            if form.allCaps { build.capsWords += 1 }
         }
         flags.formUnion(word.flags)
         if scanned.kind == .word {
