@@ -155,6 +155,9 @@ enum ScalarPropertyBits {
         let value = scalar.value
         if value >= alphabeticStart && value < alphabeticEnd { return test(alphabeticBits, value - alphabeticStart) }
         if isHanOrHangulLetter(value) { return true }
+        // The emoji blocks (Enclosed Ideographic Supplement to Symbols and Pictographs Extended-A) and the variation
+        // selectors that follow emoji hold no letter: the runtime's answer was ~370 instructions an emoji.
+        if value >= 0x1F200 && value < 0x1FB00 || value >= 0xFE00 && value <= 0xFE0F { return false }
         return scalar.isAlphabeticScalar
     }
 

@@ -69,6 +69,66 @@ struct LanguageIdentifierTests {
         #expect(hinglish("") == nil)
     }
 
+    /// `languageOfScript` decodes the bytes itself; it must name what counting the text's scalars by a dictionary
+    /// names (`scriptLanguageByScalars`, the way it was first written), ties and mixed scripts included.
+    @Test func scriptFallbackMatchesCountingByScalars() {
+        let pieces = ["a", "é", "ß", "Ω", "α", "β", "א", "ب", "ہ", "پ", "ی", "ա", "ა", "क", "ก", "가", "ᄀ", "ㄱ", "か",
+                      "カ", "ｶ", "ㇰ", "中", "㐀", "豈", "д", "😀", "🅰", "ⓐ", "𝐀", "̀", "゙", "・", "1", " ", "!", "\u{FFFD}"]
+        var texts = pieces + ["", "хорошо", "很好", "すごく良い", "최고", "ดีมาก", "Καλό", "טוב", "بہت اچھا", "خیلی خوب",
+                              "مش حلو", "Ωא", "αאב", "中か", "中中か", "가中", "ok 👍 ดี", "नमस्ते", "ᲐᲑ"]
+        // Every pair and every triple of pieces: ties between two scripts, and one script against two others.
+        for a in pieces {
+            for b in pieces {
+                texts.append(a + b)
+                for c in pieces.prefix(12) { texts.append(a + b + c + b) }
+            }
+        }
+        for text in texts {
+            let guess = Array(text.utf8).withUnsafeBufferPointer { LanguageIdentifier.languageOfScript(utf8: $0) }
+            #expect(guess == Self.scriptLanguageByScalars(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// The script fallback as a dictionary of counts over the String's scalars, to check the byte-level one against.
+    static func scriptLanguageByScalars(_ text: String) -> LanguageGuess? {
+        var letters = 0
+        var counts: [String: Int] = [:]
+        var kana = false
+        var arabicScript = 0
+        var urduLetters = false, persianLetters = false
+        for scalar in text.unicodeScalars where scalar.value >= 0x370 && ScalarPropertyBits.isAlphabetic(scalar) {
+            letters += 1
+            let language: String?
+            switch scalar.value {
+            case 0x0600...0x06FF, 0x0750...0x077F:
+                arabicScript += 1
+                switch scalar.value {
+                case 0x0679, 0x0688, 0x0691, 0x06BA, 0x06BE, 0x06C1, 0x06D2, 0x06D3: urduLetters = true
+                case 0x067E, 0x0686, 0x0698, 0x06A9, 0x06AF, 0x06CC: persianLetters = true
+                default: break
+                }
+                language = nil
+            case 0x3040...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: kana = true; language = "ja"
+            case 0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7AF: language = "ko"
+            case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: language = "zh"
+            case 0x0E00...0x0E7F: language = "th"
+            case 0x0370...0x03FF: language = "el"
+            case 0x0590...0x05FF: language = "he"
+            case 0x0530...0x058F: language = "hy"
+            case 0x10A0...0x10FF: language = "ka"
+            case 0x0900...0x097F: language = "hi"
+            default: language = nil
+            }
+            if let language { counts[language, default: 0] += 1 }
+        }
+        if kana { counts["ja", default: 0] += counts["zh", default: 0]; counts["zh"] = nil }
+        if arabicScript > 0 { counts[urduLetters ? "ur" : persianLetters ? "fa" : "ar"] = arabicScript }
+        guard letters > 0, let (language, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
+            count * 2 >= letters
+        else { return nil }
+        return LanguageGuess(language: language, confidence: 0.5)
+    }
+
     @Test func textcatIsAvailableForComparison() throws {
         let textcat = try #require(LanguageIdentifier(engine: .textcat))
         #expect(textcat.identify("Die App stürzt jedes Mal ab, wenn ich ein Video hochladen will").language == "de")
