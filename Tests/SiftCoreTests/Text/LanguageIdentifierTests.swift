@@ -129,6 +129,58 @@ struct LanguageIdentifierTests {
         return LanguageGuess(language: language, confidence: 0.5)
     }
 
+    /// `asciiLetterBits` marks exactly the bytes `isASCIILetter` takes, whatever byte stands at each of the 8 places
+    /// and whatever stands beside it.
+    @Test func asciiLetterBitsMarkTheASCIILetters() {
+        var mismatches: [(UInt8, Int)] = []
+        for byte in UInt8.min...UInt8.max {
+            for place in 0..<8 {
+                for filler: UInt8 in [0x00, 0x41, 0x7A, 0x7F, 0x80, 0xFF] {
+                    var word = UInt64(filler) &* 0x0101_0101_0101_0101
+                    word = word & ~(0xFF << UInt64(8 * place)) | UInt64(byte) << UInt64(8 * place)
+                    let bits = LanguageIdentifier.asciiLetterBits(word)
+                    for i in 0..<8 {
+                        let expected = UInt8(truncatingIfNeeded: word >> UInt64(8 * i)).isASCIILetter
+                        if (bits >> UInt64(8 * i + 7) & 1 == 1) != expected || bits >> UInt64(8 * i) & 0x7F != 0 {
+                            mismatches.append((byte, place))
+                        }
+                    }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+    }
+
+    /// The 8-byte word scan finds the words a byte-by-byte split on ASCII letters finds, wherever a word starts and
+    /// ends against the 8-byte steps and the text's end.
+    @Test func hinglishWordsAreFoundAsAByteSplitFindsThem() throws {
+        let identifier = try #require(LanguageIdentifier())
+        let markers = identifier.romanizedHindiMarkers
+        func byBytes(_ text: String) -> LanguageGuess? {
+            var words = 0, found: [String] = []
+            for word in text.utf8.split(whereSeparator: { !$0.isASCIILetter }) {
+                words += 1
+                let lowered = String(decoding: word.map { $0 | 0x20 }, as: UTF8.self)
+                if markers.contains(lowered) { found.append(lowered) }
+            }
+            guard Set(found).count >= 2, found.count * 5 >= words else { return nil }
+            return LanguageGuess(language: "hi", confidence: min(0.9, 0.5 + Double(found.count) / Double(words)))
+        }
+        let pieces = ["hai", "BAHUT", "yaar", "kya", "nahi", "app", "I", "is", "achchha", "achchhaa", "x", " ", "  ", ",",
+                      "123", "é", "👍", "नमस्ते", "ab", "mein", "kyunki", "sabse"]
+        var texts: [String] = []
+        for a in pieces {
+            for b in pieces {
+                for c in pieces.prefix(8) { texts.append(a + b + c + " " + b + a) }
+                texts.append(a + " " + b + " hai " + a + b + " kya")
+            }
+        }
+        for text in texts {
+            let guess = Array(text.utf8).withUnsafeBufferPointer { identifier.romanizedHindi(utf8: $0) }
+            #expect(guess == byBytes(text), "\(text)")
+        }
+    }
+
     @Test func textcatIsAvailableForComparison() throws {
         let textcat = try #require(LanguageIdentifier(engine: .textcat))
         #expect(textcat.identify("Die App stürzt jedes Mal ab, wenn ich ein Video hochladen will").language == "de")
