@@ -293,8 +293,9 @@ public final class LanguageIdentifier {
     /// A library's code ("en", "zh-Hant", "iw", "haw"), given as its bytes, as ISO 639-1, or nil when it has none.
     static func iso639_1(_ code: UnsafeRawBufferPointer) -> String? {
         // Two ASCII letters, CLD2's usual answer, on bytes: splitting and lower-casing Strings cost 2,000
-        // instructions a text, and making a String of the code first 130.
-        if code.count == 2, code[0].isASCIILetter, code[1].isASCIILetter {
+        // instructions a text, and making a String of the code first 130. A script or region after a hyphen
+        // ("zh-Hant") leaves the same two letters as the language (split, that was 4,000 instructions).
+        if code.count == 2 || code.count > 2 && code[2] == UInt8(ascii: "-"), code[0].isASCIILetter, code[1].isASCIILetter {
             switch (code[0] | 0x20, code[1] | 0x20) {
             case (UInt8(ascii: "u"), UInt8(ascii: "n")), (UInt8(ascii: "x"), UInt8(ascii: "x")): return nil
             case (UInt8(ascii: "i"), UInt8(ascii: "w")): return "he"

@@ -181,6 +181,18 @@ struct LanguageIdentifierTests {
         }
     }
 
+    /// Library codes become ISO 639-1 codes: two letters in either case, with or without a script or region after a
+    /// hyphen; CLD2's old Hebrew, Javanese and Indonesian codes; nothing for unknown or three-letter codes.
+    @Test(arguments: [
+        ("en", "en"), ("EN", "en"), ("zh-Hant", "zh"), ("ZH-hant", "zh"), ("sr-ME", "sr"), ("iw", "he"), ("iw-IL", "he"),
+        ("jw", "jv"), ("in", "id"), ("un", nil), ("un-XX", nil), ("xx-Qaai", nil), ("haw", nil), ("ceb", nil), ("", nil),
+        ("zh_Hant", nil),
+    ] as [(String, String?)])
+    func libraryCodesBecomeISO639_1(_ code: String, _ expected: String?) {
+        let iso = Array(code.utf8).withUnsafeBytes { LanguageIdentifier.iso639_1($0) }
+        #expect(iso == expected)
+    }
+
     @Test func textcatIsAvailableForComparison() throws {
         let textcat = try #require(LanguageIdentifier(engine: .textcat))
         #expect(textcat.identify("Die App stürzt jedes Mal ab, wenn ich ein Video hochladen will").language == "de")
