@@ -192,9 +192,9 @@ public final class LanguageIdentifier {
 
     /// The language a text's script implies when at least half its letters are in a script of (almost) one
     /// language, from the text's valid UTF-8 bytes; kana anywhere means Japanese, since Japanese mixes kana with Han.
-    // Scalars are decoded from the bytes and counted in registers: a String of the text, its scalars decoded by the
-    // standard library and a [String: Int] of counts were ~3,700 instructions for each text CLD2 could not place
-    // that has letters from U+0370 (316 of gp.txt's texts).
+    // Scalars are decoded from the bytes and counted in a vector of per-language counters on the stack: a String of
+    // the text, its scalars decoded by the standard library and a [String: Int] of counts were ~3,700 instructions
+    // for each text CLD2 could not place that has letters from U+0370 (316 of gp.txt's texts).
     static func languageOfScript(utf8: UnsafeBufferPointer<UInt8>) -> LanguageGuess? {
         var letters = 0
         var counts = SIMD16<Int32>()
