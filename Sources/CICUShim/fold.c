@@ -1,4 +1,5 @@
 #include "fold.h"
+#include "utf16.h"
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -111,43 +112,6 @@ static int32_t utf8_of(const UChar *units, int32_t count, char *out, int32_t cap
     return written;
 }
 
-/* Well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF) decoded into units, which have room
-   for length units; 0 at the first byte that is not, leaving the text to ICU. */
-/* By hand: u_strFromUTF8 was 290 instructions a word, most of it its own setup. */
-static int utf16_of_well_formed(const uint8_t *text, int32_t length, UChar *units, int32_t *count) {
-    int32_t n = 0;
-    for (int32_t i = 0; i < length;) {
-        uint8_t lead = text[i];
-        UChar32 c;
-        if (lead < 0x80) {
-            units[n++] = lead;
-            i++;
-            continue;
-        } else if (lead >= 0xC2 && lead <= 0xDF) {
-            if (length - i < 2 || (text[i + 1] & 0xC0) != 0x80) return 0;
-            c = (lead & 0x1F) << 6 | (text[i + 1] & 0x3F);
-            i += 2;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            if (length - i < 3 || (text[i + 1] & 0xC0) != 0x80 || (text[i + 2] & 0xC0) != 0x80) return 0;
-            c = (lead & 0x0F) << 12 | (text[i + 1] & 0x3F) << 6 | (text[i + 2] & 0x3F);
-            if (c < 0x800 || U_IS_SURROGATE(c)) return 0;
-            i += 3;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            if (length - i < 4 || (text[i + 1] & 0xC0) != 0x80 || (text[i + 2] & 0xC0) != 0x80 || (text[i + 3] & 0xC0) != 0x80) {
-                return 0;
-            }
-            c = (lead & 0x07) << 18 | (text[i + 1] & 0x3F) << 12 | (text[i + 2] & 0x3F) << 6 | (text[i + 3] & 0x3F);
-            if (c < 0x10000 || c > 0x10FFFF) return 0;
-            i += 4;
-        } else {
-            return 0;
-        }
-        U16_APPEND_UNSAFE(units, n, c);
-    }
-    *count = n;
-    return 1;
-}
-
 /* NFKC, lower case and clean-up of source into lower (normal is scratch), both room units; then UTF-8 into out.
    text is source's own UTF-8 when it was decoded by hand (well-formed), else NULL. Returns the bytes written, -1 when
    out is too small, -3 when room is too small, -2 on any other ICU error. */
@@ -228,7 +192,7 @@ static const UChar *utf16_of(const char *text, int32_t length, UChar *stack, UCh
         source = *heap;
     }
     *units = 0;
-    *byHand = utf16_of_well_formed((const uint8_t *)text, length, source, units);
+    *byHand = sift_utf16_of_well_formed((const uint8_t *)text, length, source, units);
     if (*byHand) return source;
     u_strFromUTF8(source, room, units, text, length, &status);
     if (U_FAILURE(status)) {

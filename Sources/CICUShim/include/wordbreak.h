@@ -9,11 +9,12 @@ typedef struct sift_wordbreak sift_wordbreak;
 
 /* Opens an iterator for a locale such as "th", "ja", "zh" or "" (root); NULL on failure. */
 sift_wordbreak *sift_wordbreak_open(const char *locale);
-/* Points the iterator at text (not copied: it must outlive the iteration). Returns 0 on success. */
-int sift_wordbreak_set_utf8(sift_wordbreak *wb, const char *text, int32_t length);
-/* The next boundary as a byte offset, or -1 at the end. */
-int32_t sift_wordbreak_next(sift_wordbreak *wb);
-/* The rule status of the segment that ends at the last boundary returned (0 = none, e.g. spaces, punctuation). */
-int32_t sift_wordbreak_rule_status(sift_wordbreak *wb);
+/* Writes the word boundaries of text after its start, in order, as byte offsets into boundaries, which has room for
+   length of them (a boundary ends a code point, so there are no more); returns how many, -1 on failure. The last is
+   length. */
+int32_t sift_wordbreak_boundaries(sift_wordbreak *wb, const char *text, int32_t length, int32_t *boundaries);
+/* The first code point of Line_Break Complex_Context in this ICU outside the blocks sift_wordbreak_boundaries sends
+   through UTF-8 for it, or -1 (none; a test expects none). */
+int32_t sift_wordbreak_complex_context_outside(void);
 void sift_wordbreak_close(sift_wordbreak *wb);
 #endif

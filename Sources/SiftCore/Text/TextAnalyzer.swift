@@ -538,7 +538,7 @@ public final class TextAnalyzerWorker {
                              english: WordRules?, memo: inout WordRules.WrittenMemo, to build: inout TokenBuild) {
         let base = scanned.range.lowerBound
         var first = true
-        for segment in breaker.segments(UnsafeBufferPointer(rebasing: bytes[scanned.range])) {
+        breaker.forEachSegment(UnsafeBufferPointer(rebasing: bytes[scanned.range])) { segment in
             var piece = scanned
             piece.range = (base + segment.lowerBound)..<(base + segment.upperBound)
             piece.isASCII = false
