@@ -573,12 +573,7 @@ struct SentimentLexicons: Sendable {
             emoticonTable[line] = valence
             emoticonTable[Self.emoticonKey(line)] = valence
         }
-        // Paths split on bytes: splitting each by Characters cost more than the emoticons' table.
-        let codes = Set(store.paths.compactMap { path -> String? in
-            let parts = path.utf8.split(separator: UInt8(ascii: "/"))
-            return parts.count == 2 && parts[1].elementsEqual("sentiment.tsv".utf8) ? String(decoding: parts[0], as: UTF8.self) : nil
-        })
-        for code in codes.sorted() {
+        for code in store.languages(withFile: "sentiment.tsv") {
             var lexicon = LanguageLexicon()
             let stemmer = SnowballStemmer(language: code)
             let stem: (String) -> String = { stemmer?.stem($0) ?? $0 }

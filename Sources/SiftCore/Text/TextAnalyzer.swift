@@ -56,13 +56,7 @@ struct TextLexicons: Sendable {
 
     /// The languages with a stopword, negator or contrast list in the store.
     func wordListLanguages() -> Set<String> {
-        var languages = Set<String>()
-        for path in store.paths {
-            let parts = path.utf8.split(separator: UInt8(ascii: "/"))
-            guard parts.count == 2, ["stopwords.txt", "negators.txt", "contrast.txt"].contains(where: { parts[1].elementsEqual($0.utf8) }) else { continue }
-            languages.insert(String(decoding: parts[0], as: UTF8.self))
-        }
-        return languages
+        Set(["stopwords.txt", "negators.txt", "contrast.txt"].flatMap { store.languages(withFile: $0) })
     }
 
     /// The set of `word(line)` over a file's lines (`LexiconStore.lines`), read as bytes: a Substring and a String of
