@@ -340,23 +340,11 @@ struct LaidOutLexicon: Sendable {
     /// into the binary (`LaidOutWords(lines:embedded:)`), for the sections of `EmbeddedLexicons`.
     init?(_ sections: [String], embedded name: String? = nil) {
         guard sections.count == 5 else { return nil }
-        // The embedded numbers are read where they lie: copied into an array of Int they were 0.15 M instructions and
-        // a tenth of the page faults of every run's start.
-        if let numbers = name.flatMap(Self.embeddedNumbers) {
-            self.init(sections, embedded: name, numbers: numbers)
-        } else {
-            let numbers = Self.numbers(sections[1])
-            guard let laidOut = numbers.withUnsafeBufferPointer({ Self(sections, embedded: name, numbers: $0) }) else { return nil }
-            self = laidOut
-        }
-    }
-
-    /// `init?(_:embedded:)` with the numbers section read into `numbers`.
-    private init?<Number: BinaryInteger>(_ sections: [String], embedded name: String?, numbers: UnsafeBufferPointer<Number>) {
+        let numbers = name.flatMap(Self.embeddedNumbers) ?? Self.numbers(sections[1])
         let valueLines = sections[4].utf8.split(separator: UInt8(ascii: "\n"))
         let values = valueLines.compactMap { Double(String(decoding: $0, as: UTF8.self)) }
         guard numbers.count >= 3, values.count == valueLines.count else { return nil }
-        let entryCount = Int(numbers[0]), phraseCount = Int(numbers[1]), stemCount = Int(numbers[2])
+        let entryCount = numbers[0], phraseCount = numbers[1], stemCount = numbers[2]
         let keys = name.flatMap { LaidOutWords(lines: sections[0], embedded: "\($0):keys") }
             ?? LaidOutWords(lines: sections[0], count: entryCount, distinct: true)
         let stemKeys = name.flatMap { LaidOutWords(lines: sections[3], embedded: "\($0):stems") }
@@ -366,28 +354,32 @@ struct LaidOutLexicon: Sendable {
         func next() -> Int? {
             guard position < numbers.count else { return nil }
             position += 1
-            return Int(numbers[position - 1])
+            return numbers[position - 1]
         }
         func value(_ code: Int) -> Double?? {
             code == 0 ? .some(nil) : code <= values.count ? .some(values[code - 1]) : nil
         }
         var entryValues: [LexiconEntry] = []
         entryValues.reserveCapacity(entryCount)
-        // The room for an entry's numbers checked once before they are read (so the unchecked reads stay inside): each
-        // number read tested the position twice, here and in the array.
-        for _ in 0..<entryCount {
-            guard position + 5 <= numbers.count else { return nil }
-            let v = Int(numbers[position]), s = Int(numbers[position + 1]), b = Int(numbers[position + 2])
-            let c = Int(numbers[position + 3]), n = Int(numbers[position + 4])
-            position += 5
-            guard let valence = value(v), let source = ValenceSource(rawValue: UInt8(truncatingIfNeeded: s)),
-                  let booster = value(b), c <= 2, n >= 0, position + n <= numbers.count else { return nil }
-            var entry = LexiconEntry(valence: valence, source: source, booster: booster,
-                                     contrast: c == 0 ? nil : c == 1 ? .after : .before)
-            if n > 0 { entry.phrases = numbers[position..<(position + n)].map { Int($0) } }
-            position += n
-            entryValues.append(entry)
+        // Read through a buffer pointer, the room for an entry's numbers checked once before they are read (so the
+        // unchecked reads stay inside): each number read tested the position twice, here and in the array.
+        let entriesRead = numbers.withUnsafeBufferPointer { numbers in
+            for _ in 0..<entryCount {
+                guard position + 5 <= numbers.count else { return false }
+                let v = numbers[position], s = numbers[position + 1], b = numbers[position + 2]
+                let c = numbers[position + 3], n = numbers[position + 4]
+                position += 5
+                guard let valence = value(v), let source = ValenceSource(rawValue: UInt8(truncatingIfNeeded: s)),
+                      let booster = value(b), c <= 2, n >= 0, position + n <= numbers.count else { return false }
+                var entry = LexiconEntry(valence: valence, source: source, booster: booster,
+                                         contrast: c == 0 ? nil : c == 1 ? .after : .before)
+                if n > 0 { entry.phrases = Array(numbers[position..<(position + n)]) }
+                position += n
+                entryValues.append(entry)
+            }
+            return true
         }
+        guard entriesRead else { return nil }
         // An expression's kind: 0 a valence (`a` indexes the values, `source` its ValenceSource), 1 a booster (`a`
         // indexes the values), 2 a contrast (`a` its side: 1 after, 2 before).
         func kind(_ tag: Int, _ a: Int, _ source: Int) -> PhraseKind? {
@@ -490,10 +482,13 @@ struct LaidOutLexicon: Sendable {
     }
 
     /// The numbers section of the lexicon named `name` as `scripts/embed-lexicons` read it into the binary
-    /// (`LexiconTables.h`), where it lies (static data, never freed); nil when there is none.
-    static func embeddedNumbers(_ name: String) -> UnsafeBufferPointer<UInt32>? {
+    /// (`LexiconTables.h`); nil when there is none.
+    static func embeddedNumbers(_ name: String) -> [Int]? {
         guard let table = sift_laid_out_numbers_named(name)?.pointee, let numbers = table.numbers else { return nil }
-        return UnsafeBufferPointer(start: numbers, count: table.count)
+        return [Int](unsafeUninitializedCapacity: table.count) { buffer, count in
+            for k in 0..<table.count { buffer[k] = Int(numbers[k]) }
+            count = table.count
+        }
     }
 
     /// Whether the runtime stemmer gives a sample of the stems as the embedded index has them: a binary linked against

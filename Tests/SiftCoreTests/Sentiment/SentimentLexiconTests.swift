@@ -227,7 +227,7 @@ struct SentimentLexiconTests {
         }
         // The numbers scripts/embed-lexicons read into the binary are those of the numbers section.
         for (name, sections) in EmbeddedLexicons.laidOutLexicons {
-            #expect(LaidOutLexicon.embeddedNumbers(name)?.map { Int($0) } == LaidOutLexicon.numbers(sections[1]), "\(name)")
+            #expect(LaidOutLexicon.embeddedNumbers(name) == LaidOutLexicon.numbers(sections[1]), "\(name)")
         }
         #expect(LaidOutLexicon.embeddedNumbers("no such lexicon") == nil)
         // With the user's file or overlay, the lexicons are built from the files again.
