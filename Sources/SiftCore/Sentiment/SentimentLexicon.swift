@@ -342,7 +342,15 @@ struct LaidOutLexicon: Sendable {
         guard sections.count == 5 else { return nil }
         let numbers = name.flatMap(Self.embeddedNumbers) ?? Self.numbers(sections[1])
         let valueLines = sections[4].utf8.split(separator: UInt8(ascii: "\n"))
-        let values = valueLines.compactMap { Double(String(decoding: $0, as: UTF8.self)) }
+        // Plain decimals are read by `SentimentLexicons.decimal` (`Double(String)` was ~800 instructions a value), which
+        // trims spaces, tabs and CRs: a line with one at an end goes to `Double(String)`, which reads no such number.
+        let values = valueLines.compactMap { line -> Double? in
+            let plain = line.withContiguousStorageIfAvailable { bytes -> Double? in
+                guard let first = bytes.first, let last = bytes.last, first > 0x20, last > 0x20 else { return nil }
+                return SentimentLexicons.decimal(bytes)
+            } ?? nil
+            return plain ?? Double(String(decoding: line, as: UTF8.self))
+        }
         guard numbers.count >= 3, values.count == valueLines.count else { return nil }
         let entryCount = numbers[0], phraseCount = numbers[1], stemCount = numbers[2]
         let keys = name.flatMap { LaidOutWords(lines: sections[0], embedded: "\($0):keys") }
