@@ -531,10 +531,13 @@ enum StemBytes: Equatable {
 /// The sentiment lexicons of every language sift ships, plus emoji and emoticons, plus the user's overlays.
 struct SentimentLexicons: Sendable {
     var languages: [String: LanguageLexicon] = [:]
-    /// Stopwords of each language with a lexicon, to pick a lexicon for text whose language was not determined.
-    var stopwords: [String: Set<String>] = [:]
+    /// Stopwords of each language with a lexicon, to pick a lexicon for text whose language was not determined,
+    /// folded, in their file's order (a word may repeat).
+    // Lists, not `Set`s: `stopwordTables` are made of them, and SipHash inserts were 0.13 M instructions of every
+    // run's start.
+    var stopwords: [String: [String]] = [:]
     /// The same, in a fixed order.
-    var stopwordLists: [(language: String, words: Set<String>)] = []
+    var stopwordLists: [(language: String, words: [String])] = []
     /// Everyday review words of many languages, consulted when a text's own lexicon has no entry for a word.
     var multilingual = LanguageLexicon()
     /// Valences of emoji (by `emojiKey`) and emoticons (as written and by `emoticonKey`), and `stopwordLists`, as
@@ -590,7 +593,7 @@ struct SentimentLexicons: Sendable {
             // one-line run.
             let laidOut = parsedOverlays.isEmpty
                 ? store.laidOutLexicon(code).flatMap { LaidOutLexicon($0, embedded: code) }.flatMap { $0.stemsAgree(stem) ? $0 : nil } : nil
-            stopwords[code] = Set(Self.foldedLines(store, "\(code)/stopwords.txt"))
+            stopwords[code] = Self.foldedLines(store, "\(code)/stopwords.txt")
             if laidOut == nil {
                 Self.loadEntries(of: code, from: store, into: &lexicon, overlays: parsedOverlays)
             }
