@@ -381,7 +381,12 @@ struct LaidOutLexicon: Sendable {
                       let booster = value(b), c <= 2, n >= 0, position + n <= numbers.count else { return false }
                 var entry = LexiconEntry(valence: valence, source: source, booster: booster,
                                          contrast: c == 0 ? nil : c == 1 ? .after : .before)
-                if n > 0 { entry.phrases = Array(numbers[position..<(position + n)]) }
+                if n > 0 {
+                    // Each expression index checked as it is read: a pass over all the entries after was 0.1 M.
+                    let starting = numbers[position..<(position + n)]
+                    guard starting.allSatisfy({ $0 < phraseCount }) else { return false }
+                    entry.phrases = Array(starting)
+                }
                 position += n
                 entryValues.append(entry)
             }
@@ -458,8 +463,7 @@ struct LaidOutLexicon: Sendable {
             guard let term = next(), term < entryCount, let valence = entryValues[term].valence else { return nil }
             targets.append(StemTarget(valence: valence, term: Int32(term)))
         }
-        guard position == numbers.count,
-              entryValues.allSatisfy({ $0.phrases.allSatisfy { $0 < phraseCount } }) else { return nil }
+        guard position == numbers.count else { return nil }
         entries = LaidOutTable(keys: keys, values: entryValues)
         self.phrases = phrases
         stems = LaidOutTable(keys: stemKeys, values: targets)
