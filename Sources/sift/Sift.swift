@@ -8,7 +8,10 @@ struct Sift: ParsableCommand {
         abstract: "Turn raw user feedback into a prioritized list of pain points linked to the roadmap.",
         version: "0.1.0",
         subcommands: [Analyze.self, Ingest.self, Tokens.self, SentimentCommand.self, ThemesCommand.self, Kinds.self],
-        defaultSubcommand: nil
+        defaultSubcommand: nil,
+        // ArgumentParser's own help names (-h, --help), spelled out: its default is made anew and its long name
+        // converted to snake case each of the four times a run looks for a help flag.
+        helpNames: [.customShort("h"), .customLong("help")]
     )
 }
 

@@ -342,7 +342,15 @@ struct LaidOutLexicon: Sendable {
         guard sections.count == 5 else { return nil }
         let numbers = name.flatMap(Self.embeddedNumbers) ?? Self.numbers(sections[1])
         let valueLines = sections[4].utf8.split(separator: UInt8(ascii: "\n"))
-        let values = valueLines.compactMap { Double(String(decoding: $0, as: UTF8.self)) }
+        // Plain decimals are read by `SentimentLexicons.decimal` (`Double(String)` was ~800 instructions a value), which
+        // trims spaces, tabs and CRs: a line with one at an end goes to `Double(String)`, which reads no such number.
+        let values = valueLines.compactMap { line -> Double? in
+            let plain = line.withContiguousStorageIfAvailable { bytes -> Double? in
+                guard let first = bytes.first, let last = bytes.last, first > 0x20, last > 0x20 else { return nil }
+                return SentimentLexicons.decimal(bytes)
+            } ?? nil
+            return plain ?? Double(String(decoding: line, as: UTF8.self))
+        }
         guard numbers.count >= 3, values.count == valueLines.count else { return nil }
         let entryCount = numbers[0], phraseCount = numbers[1], stemCount = numbers[2]
         let keys = name.flatMap { LaidOutWords(lines: sections[0], embedded: "\($0):keys") }
@@ -373,7 +381,12 @@ struct LaidOutLexicon: Sendable {
                       let booster = value(b), c <= 2, n >= 0, position + n <= numbers.count else { return false }
                 var entry = LexiconEntry(valence: valence, source: source, booster: booster,
                                          contrast: c == 0 ? nil : c == 1 ? .after : .before)
-                if n > 0 { entry.phrases = Array(numbers[position..<(position + n)]) }
+                if n > 0 {
+                    // Each expression index checked as it is read: a pass over all the entries after was 0.1 M.
+                    let starting = numbers[position..<(position + n)]
+                    guard starting.allSatisfy({ $0 < phraseCount }) else { return false }
+                    entry.phrases = Array(starting)
+                }
                 position += n
                 entryValues.append(entry)
             }
@@ -450,8 +463,7 @@ struct LaidOutLexicon: Sendable {
             guard let term = next(), term < entryCount, let valence = entryValues[term].valence else { return nil }
             targets.append(StemTarget(valence: valence, term: Int32(term)))
         }
-        guard position == numbers.count,
-              entryValues.allSatisfy({ $0.phrases.allSatisfy { $0 < phraseCount } }) else { return nil }
+        guard position == numbers.count else { return nil }
         entries = LaidOutTable(keys: keys, values: entryValues)
         self.phrases = phrases
         stems = LaidOutTable(keys: stemKeys, values: targets)
@@ -523,10 +535,13 @@ enum StemBytes: Equatable {
 /// The sentiment lexicons of every language sift ships, plus emoji and emoticons, plus the user's overlays.
 struct SentimentLexicons: Sendable {
     var languages: [String: LanguageLexicon] = [:]
-    /// Stopwords of each language with a lexicon, to pick a lexicon for text whose language was not determined.
-    var stopwords: [String: Set<String>] = [:]
+    /// Stopwords of each language with a lexicon, to pick a lexicon for text whose language was not determined,
+    /// folded, in their file's order (a word may repeat).
+    // Lists, not `Set`s: `stopwordTables` are made of them, and SipHash inserts were 0.13 M instructions of every
+    // run's start.
+    var stopwords: [String: [String]] = [:]
     /// The same, in a fixed order.
-    var stopwordLists: [(language: String, words: Set<String>)] = []
+    var stopwordLists: [(language: String, words: [String])] = []
     /// Everyday review words of many languages, consulted when a text's own lexicon has no entry for a word.
     var multilingual = LanguageLexicon()
     /// Valences of emoji (by `emojiKey`) and emoticons (as written and by `emoticonKey`), and `stopwordLists`, as
@@ -573,12 +588,7 @@ struct SentimentLexicons: Sendable {
             emoticonTable[line] = valence
             emoticonTable[Self.emoticonKey(line)] = valence
         }
-        // Paths split on bytes: splitting each by Characters cost more than the emoticons' table.
-        let codes = Set(store.paths.compactMap { path -> String? in
-            let parts = path.utf8.split(separator: UInt8(ascii: "/"))
-            return parts.count == 2 && parts[1].elementsEqual("sentiment.tsv".utf8) ? String(decoding: parts[0], as: UTF8.self) : nil
-        })
-        for code in codes.sorted() {
+        for code in store.languages(withFile: "sentiment.tsv") {
             var lexicon = LanguageLexicon()
             let stemmer = SnowballStemmer(language: code)
             let stem: (String) -> String = { stemmer?.stem($0) ?? $0 }
@@ -587,7 +597,7 @@ struct SentimentLexicons: Sendable {
             // one-line run.
             let laidOut = parsedOverlays.isEmpty
                 ? store.laidOutLexicon(code).flatMap { LaidOutLexicon($0, embedded: code) }.flatMap { $0.stemsAgree(stem) ? $0 : nil } : nil
-            stopwords[code] = Set(Self.foldedLines(store, "\(code)/stopwords.txt"))
+            stopwords[code] = Self.foldedLines(store, "\(code)/stopwords.txt")
             if laidOut == nil {
                 Self.loadEntries(of: code, from: store, into: &lexicon, overlays: parsedOverlays)
             }

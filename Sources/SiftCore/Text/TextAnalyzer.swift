@@ -17,36 +17,46 @@ public struct TextAnalyzer: Sendable {
 
 /// Word lists the analyzer reads, per ISO 639-1 language.
 struct TextLexicons: Sendable {
-    /// Each language's stopwords, negators and contrast words, folded, in their files' order (a word may repeat):
-    /// lists, not `Set`s, as the rules of a language make `WordSet`s of them (inserting 957 words into Sets with
-    /// SipHash was 0.55 M instructions of every run's start).
-    var stopwords: [String: [String]] = [:]
-    var negators: [String: [String]] = [:]
-    var contrast: [String: [String]] = [:]
+    /// The files each language's stopwords, negators and contrast words are read from (`wordLists(_:)`).
+    let store: LexiconStore
     var folder: TokenFolder
     var romanizedHindiMarkers: Set<String>
     /// The word lists of the plain-English shortcut, made on first use.
     let plainEnglish: PlainEnglishWords
 
+    /// A language's stopwords, negators and contrast words, folded, in their files' order (a word may repeat).
+    struct WordLists {
+        var stopwords: [String]
+        var negators: [String]
+        var contrast: [String]
+    }
+
     init(_ store: LexiconStore) {
+        self.store = store
         plainEnglish = PlainEnglishWords(embedded: store.plainEnglishLists)
         folder = TokenFolder(doubleLetterWords: Self.lineSet(store, "common/double-letter-words.txt") { String(decoding: $0, as: UTF8.self) })
         romanizedHindiMarkers = Self.lineSet(store, "hi/romanized-markers.txt") { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The word lists of `language` (`LANGUAGE/stopwords.txt`, `negators.txt`, `contrast.txt`; empty for a file the
+    /// store lacks), read and folded when asked: a worker asks once for each language it makes rules for.
+    // Lists, not `Set`s, as the rules of a language make `WordSet`s of them (inserting 957 words into Sets with SipHash
+    // was 0.55 M instructions of every run's start). Read when a language is met, not all at start-up: folding the
+    // thirty lists of ten languages was 0.9 M instructions of every run's start, and a run meets few of them.
+    func wordLists(_ language: String) -> WordLists {
+        WordLists(stopwords: foldedLines("\(language)/stopwords.txt"), negators: foldedLines("\(language)/negators.txt"),
+                  contrast: foldedLines("\(language)/contrast.txt"))
+    }
+
+    /// The folded lines of a file (`LexiconStore.withLines`), empty when the store has no such file.
+    private func foldedLines(_ path: String) -> [String] {
         let folder = folder
-        for path in store.paths {
-            // Split on bytes: splitting each of the store's paths by Characters was a tenth of this.
-            let parts = path.utf8.split(separator: UInt8(ascii: "/"))
-            guard parts.count == 2 else { continue }
-            // Only the three word lists are read: folding every lexicon file was most of the start-up time.
-            let list = parts[1]
-            let isStopwords = list.elementsEqual("stopwords.txt".utf8)
-            guard isStopwords || list.elementsEqual("negators.txt".utf8) || list.elementsEqual("contrast.txt".utf8) else { continue }
-            let language = String(decoding: parts[0], as: UTF8.self)
-            let words = store.withLines(path) { bytes, lines in lines.map { folder.unicodeFolded(UnsafeBufferPointer(rebasing: bytes[$0])) } } ?? []
-            if isStopwords { stopwords[language] = words }
-            else if list.elementsEqual("negators.txt".utf8) { negators[language] = words }
-            else { contrast[language] = words }
-        }
+        return store.withLines(path) { bytes, lines in lines.map { folder.unicodeFolded(UnsafeBufferPointer(rebasing: bytes[$0])) } } ?? []
+    }
+
+    /// The languages with a stopword, negator or contrast list in the store.
+    func wordListLanguages() -> Set<String> {
+        Set(["stopwords.txt", "negators.txt", "contrast.txt"].flatMap { store.languages(withFile: $0) })
     }
 
     /// The set of `word(line)` over a file's lines (`LexiconStore.lines`), read as bytes: a Substring and a String of
@@ -95,7 +105,7 @@ extension TextLexicons {
     /// domain, booster and failure lists, folded.
     // What `EmbeddedLexicons.englishVocabulary` holds for the shipped files (a test compares the two).
     func computedEnglishVocabulary() -> Set<String> {
-        var words = Set(stopwords["en"] ?? [])
+        var words = Set(wordLists("en").stopwords)
         for file in ["en/sentiment.tsv", "en/domain.tsv", "en/boosters.tsv", "en/failures.tsv"] {
             LexiconStore.shipped.withLines(file) { bytes, lines in
                 for line in lines {
@@ -117,8 +127,8 @@ extension TextLexicons {
     // Only ASCII entries: text with a word in other letters goes to language identification anyway. What
     // `EmbeddedLexicons.otherLanguageWords` holds for the shipped files (a test compares the two).
     func computedOtherLanguageWords() -> Set<String> {
-        var english = Set<String>()
-        for lists in [negators, contrast] { english.formUnion(lists["en"] ?? []) }
+        let englishLists = wordLists("en")
+        let english = Set(englishLists.negators + englishLists.contrast)
         // Code-mixed expressions hold English words ("top app", "paisa time waste"): a word of an English expression
         // is not taken from another language's expression.
         var englishInExpressions = english
@@ -126,8 +136,9 @@ extension TextLexicons {
             Self.forEachTerm(of: file, expressionsOnly: true) { words, _ in englishInExpressions.formUnion(words) }
         }
         var words = Set<String>()
-        for lists in [stopwords, negators, contrast] {
-            for (language, list) in lists where language != "en" {
+        for language in wordListLanguages() where language != "en" {
+            let lists = wordLists(language)
+            for list in [lists.stopwords, lists.negators, lists.contrast] {
                 words.formUnion(list.lazy.filter { $0.utf8.allSatisfy { $0 < 0x80 } && !english.contains($0) })
             }
         }
@@ -836,9 +847,9 @@ public final class TextAnalyzerWorker {
 
     private func rules(for language: String) -> WordRules {
         if let known = wordRules[language] { return known }
+        let lists = lexicons.wordLists(language)
         let made = WordRules(
-            stemmer: SnowballStemmer(language: language), stopwords: lexicons.stopwords[language] ?? [],
-            negators: lexicons.negators[language] ?? [], contrast: lexicons.contrast[language] ?? [],
+            stemmer: SnowballStemmer(language: language), stopwords: lists.stopwords, negators: lists.negators, contrast: lists.contrast,
             hindiMarkers: hindiMarkerWords,
             englishVocabulary: language == "en" && plainEnglishKnownShare > 0 ? plainEnglishWords.englishVocabulary : WordSet(),
             otherLanguageWords: language == "en" && plainEnglishKnownShare > 0 ? plainEnglishWords.otherLanguageWords : WordSet(),

@@ -66,4 +66,19 @@ struct LexiconStoreTests {
     @Test func shippedNegatorsAreThere() {
         #expect(LexiconStore.shipped.lines("en/negators.txt").contains("not"))
     }
+
+    @Test func languagesWithAFileAreThoseOfTheirPathsTwoParts() {
+        // What splitting each path at "/" (empty parts left out) and taking two-part paths with the name gives.
+        let paths = ["en/a.txt", "es/a.txt", "/fr/a.txt", "de//a.txt", "nl/a.txt/", "x/y/a.txt", "it/b.txt", "a.txt",
+                     "pt/a.txtx", "pt/xa.txt", "ü/a.txt", "//", "", "hi/a.tx"]
+        let store = LexiconStore(files: Dictionary(uniqueKeysWithValues: paths.map { ($0, "") }))
+        let split = Set(paths.compactMap { path -> String? in
+            let parts = path.utf8.split(separator: UInt8(ascii: "/"))
+            return parts.count == 2 && parts[1].elementsEqual("a.txt".utf8) ? String(decoding: parts[0], as: UTF8.self) : nil
+        }).sorted()
+        #expect(store.languages(withFile: "a.txt") == split)
+        #expect(split == ["de", "en", "es", "fr", "nl", "ü"])
+        #expect(store.languages(withFile: "") == [])
+        #expect(LexiconStore.shipped.languages(withFile: "sentiment.tsv") == ["en", "es"])
+    }
 }

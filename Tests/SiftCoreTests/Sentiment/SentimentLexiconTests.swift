@@ -235,6 +235,19 @@ struct SentimentLexiconTests {
         #expect(LaidOutLexicon(["a", "1 0 0 0 0 0 0 0", "", "", ""]) == nil)
     }
 
+    @Test func aLaidOutEntryNamingAnExpressionPastTheLastIsRefused() {
+        // One entry ("good", no valence) starting expression `index`, one expression ("good app", a contrast after),
+        // no stems or values; each number below 32 packed as one byte (0x50 + the number).
+        func sections(expressionIndex index: Int) -> [String] {
+            let numbers = [1, 1, 0, 0, 0, 0, 0, 1, index, 2, 1, 0]
+            return ["good", String(decoding: numbers.map { UInt8(0x50 + $0) }, as: UTF8.self), "good app", "", ""]
+        }
+        let laidOut = LaidOutLexicon(sections(expressionIndex: 0))
+        #expect(laidOut?.entries.values.map(\.phrases) == [[0]])
+        #expect(laidOut?.phrases.map(\.words) == [["good", "app"]])
+        #expect(LaidOutLexicon(sections(expressionIndex: 1)) == nil)
+    }
+
     @Test func eachWordsExpressionsAreLongestFirstThenInFileOrder() throws {
         // Matching tries a word's expressions in this order and takes the first that matches: "not bad at all"
         // before "not bad", and of two of one length the one the files list first.

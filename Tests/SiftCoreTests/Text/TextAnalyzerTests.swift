@@ -561,6 +561,28 @@ struct TextAnalyzerPlainEnglishTests {
         #expect(other.allSatisfy { lists.otherLanguageWords.contains($0, hash: WordHash.of($0)) })
     }
 
+    @Test func aLanguagesWordListsAreItsFilesFoldedLines() {
+        // Read when a worker first makes a language's rules: each list is its file's lines, folded, in order.
+        let store = LexiconStore.shipped.overlaid(by: ["de/stopwords.txt": "ZQWORT\nund\n# note\nund", "zz/negators.txt": "NEIN"])
+        let lexicons = TextLexicons(store)
+        for language in ["en", "es", "de", "zz"] {
+            let lists = lexicons.wordLists(language)
+            for (list, file) in [(lists.stopwords, "stopwords.txt"), (lists.negators, "negators.txt"), (lists.contrast, "contrast.txt")] {
+                #expect(list == store.lines("\(language)/\(file)").map { lexicons.folder.unicodeFolded(String($0)) })
+            }
+        }
+        #expect(lexicons.wordLists("de").stopwords == ["zqwort", "und", "und"])
+        #expect(lexicons.wordLists("en").negators.contains("not"))
+        #expect(lexicons.wordLists("zz").negators == ["nein"] && lexicons.wordLists("zz").stopwords == [])
+        // A language sift has no lists for, or a code that is no language, has empty lists.
+        for code in ["xx", "", "en/", "/en"] {
+            let lists = lexicons.wordLists(code)
+            #expect(lists.stopwords.isEmpty && lists.negators.isEmpty && lists.contrast.isEmpty)
+        }
+        #expect(lexicons.wordListLanguages().isSuperset(of: ["en", "es", "de", "zz", "fr", "hi"]))
+        #expect(!TextLexicons(.shipped).wordListLanguages().contains("zz"))
+    }
+
     @Test func aReplacedWordListIsReadFromTheFiles() {
         // A directory of the user's own replacing a stopword list must not get the lists made from the shipped one.
         let store = LexiconStore.shipped.overlaid(by: ["de/stopwords.txt": "zqwort\nund"])
