@@ -717,22 +717,32 @@ struct ScoringRun {
                                     fallback: Unmanaged.passUnretained(tables.multilingual), englishLookup: lentEnglishLookup)
         var fact = TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
                               ruleMarks: ScoringTables.ruleMarks(ruleWords, folded, hash: tokens[i].foldedHash))
-        // None for most words (an empty one's array was released at the end, a call of ~27 instructions a new word),
-        // and none for another lexicon's memo, which matches no candidates (`memoPhrases`).
-        var candidates: PhraseCandidates?
+        // Expression candidates for a word that starts some, none for most words and for another lexicon's memo,
+        // which matches none (`memoPhrases`). Made where they are handed to the memo: an optional held across the
+        // insert was released after it for every new word (a call of ~16 instructions, though nearly always nil).
+        // A form kept with another stem keeps its first resolution: this one is not remembered.
         if memoPhrases, fact.marks.contains(.hasPhrases) {
             let phrases = resolved.entryLookup.phrases(ofEntry: resolved.entryIndex)
             fact.follows = TokenFacts.followFilter(phrases, in: resolved.active)
-            candidates = PhraseCandidates(phrases, in: resolved.active)
-        }
-        // A form kept with another stem keeps its first resolution: this one is not remembered.
-        if place == .absent {
-            let k = wordMemo.insert(absent: consume folded, foldedHash: tokens[i].foldedHash, stem: consume stem,
-                                    stemHash: tokens[i].stemHash, facts: fact, phrases: candidates)
-            fact.memoIndex = Int32(truncatingIfNeeded: k)
-            if byID { wordMemo.remember(id: tokens[i].wordID, space: wordSpace, k) }
+            if place == .absent {
+                remember(i, folded: consume folded, stem: consume stem, facts: &fact,
+                         phrases: PhraseCandidates(phrases, in: resolved.active), byID: byID)
+            }
+        } else if place == .absent {
+            remember(i, folded: consume folded, stem: consume stem, facts: &fact, phrases: nil, byID: byID)
         }
         return fact
+    }
+
+    /// Adds token `i`'s new resolution `facts` (its strings `folded` and `stem`, taken) to the memo, with its
+    /// expressions, and sets `facts.memoIndex`; by its word id too when `byID`.
+    @inline(__always)
+    private mutating func remember(_ i: Int, folded: consuming String, stem: consuming String, facts: inout TokenFacts,
+                                   phrases: PhraseCandidates?, byID: Bool) {
+        let k = wordMemo.insert(absent: folded, foldedHash: tokens[i].foldedHash, stem: stem, stemHash: tokens[i].stemHash,
+                                facts: facts, phrases: phrases)
+        facts.memoIndex = Int32(truncatingIfNeeded: k)
+        if byID { wordMemo.remember(id: tokens[i].wordID, space: wordSpace, k) }
     }
 
     /// The star rating the text states as its own ("4 stars", "1 star because …", "5*"), when every rating it states
