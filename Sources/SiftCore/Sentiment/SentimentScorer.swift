@@ -615,7 +615,8 @@ struct ScoringRun {
             parkedWordMemos[k].lexicon = lexiconKey
         } else {
             parkedWordMemos.append((lexiconKey, wordMemo))
-            wordMemo = ScorerWordMemo(capacity: ScorerWordMemo.otherLexiconCapacity, idCapacity: 0)
+            wordMemo = ScorerWordMemo(capacity: ScorerWordMemo.otherLexiconCapacity, idCapacity: 0,
+                                      entryCapacity: ScorerWordMemo.otherLexiconEntryCapacity)
         }
     }
 

@@ -35,6 +35,13 @@ struct WordTable<Value> {
         entries.reserveCapacity(capacity)
     }
 
+    /// An empty table with probes for about `capacity` words and entry storage reserved for `entries` of them (at
+    /// least `capacity`): reserved storage is not touched until entries fill it, where the probes are cleared at once.
+    init(capacity: Int, reservingEntries entries: Int) {
+        self.init(capacity: capacity)
+        self.entries.reserveCapacity(max(capacity, entries))
+    }
+
     /// A table holding the pairs of a dictionary.
     init(_ dictionary: [String: Value]) {
         for (key, value) in dictionary { self[key] = value }

@@ -14,6 +14,18 @@ struct WordTableTests {
         #expect(table["crashe"] == nil)
     }
 
+    /// A table whose entry storage is reserved beyond its probes' room (`init(capacity:reservingEntries:)`, as the
+    /// scorer's memos for other lexicons are made) finds every word once past both.
+    @Test func aTableWithEntriesReservedBeyondItsProbesFindsEveryWord() {
+        var table = WordTable<Int>(capacity: 16, reservingEntries: 100)
+        let words = (0..<500).map { "w\($0)" }
+        for (i, word) in words.enumerated() { table.append(word, i, hash: WordTable<Int>.hash(word)) }
+        #expect(table.count == words.count)
+        for (i, word) in words.enumerated() { #expect(table.value(word, hash: WordTable<Int>.hash(word)) == i) }
+        #expect(table.value("w500", hash: WordTable<Int>.hash("w500")) == nil)
+        #expect(WordTable<Int>(capacity: 64, reservingEntries: 8).count == 0)
+    }
+
     @Test func aLaterValueReplacesAnEarlierOne() {
         var table = WordTable<Double>()
         table["laggy"] = -1
