@@ -409,13 +409,18 @@ struct WordResolution {
 }
 
 // A lookup lent unretained (`ScoringRun.resolve`) probed through a guaranteed reference: no retain and release
-// around each probe.
+// around each probe. Most words resolved are in no table: the probe is called only when the word's first slot is
+// taken (`LaidOutWords.mayHold`).
 extension Unmanaged where Instance == LexiconLookup {
     @inline(__always)
-    func entryIndex(_ word: String, hash: Int) -> Int? { _withUnsafeGuaranteedRef { $0.entryIndex(word, hash: hash) } }
+    func entryIndex(_ word: String, hash: Int) -> Int? {
+        _withUnsafeGuaranteedRef { $0.entries.keys.mayHold(hash: hash) ? $0.entryIndex(word, hash: hash) : nil }
+    }
 
     @inline(__always)
-    func stemIndex(_ stem: String, hash: Int) -> Int? { _withUnsafeGuaranteedRef { $0.stemIndex(stem, hash: hash) } }
+    func stemIndex(_ stem: String, hash: Int) -> Int? {
+        _withUnsafeGuaranteedRef { $0.stems.keys.mayHold(hash: hash) ? $0.stemIndex(stem, hash: hash) : nil }
+    }
 
     @inline(__always)
     func valence(ofEntry k: Int) -> Double? { _withUnsafeGuaranteedRef { $0.valence(ofEntry: k) } }

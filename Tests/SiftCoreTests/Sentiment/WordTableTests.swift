@@ -126,6 +126,27 @@ struct WordTableTests {
         #expect(LaidOutWords(lines: "", embedded: "no such table") == nil)
     }
 
+    /// `mayHold` never turns away a word a table holds (embedded or laid out at run time), and turns away most words
+    /// it lacks: it is asked before the probe of a lexicon's keys and stems (`ScoringRun.resolve`).
+    @Test func aFirstSlotCheckNeverTurnsAwayAHeldWord() throws {
+        var tables = [LaidOutWords(lines: (0..<3_000).map { "w\($0)" }.joined(separator: "\n"), distinct: true),
+                      LaidOutWords(lines: "", distinct: true)]
+        for (name, sections) in EmbeddedLexicons.laidOutLexicons {
+            tables += [try #require(LaidOutWords(lines: sections[0], embedded: "\(name):keys")),
+                       try #require(LaidOutWords(lines: sections[3], embedded: "\(name):stems"))]
+        }
+        let absent = (0..<2_000).map { "zz\($0)q" }
+        for table in tables {
+            for index in 0..<table.count {
+                let word = table.word(at: index)
+                #expect(table.mayHold(hash: WordHash.of(word)), "\(word)")
+            }
+            let turnedAway = absent.filter { !table.mayHold(hash: WordHash.of($0)) }
+            #expect(turnedAway.allSatisfy { table.index($0, hash: WordHash.of($0)) == nil })
+            #expect(turnedAway.count > absent.count / 2)
+        }
+    }
+
     @Test func aLaidOutTableFindsWhatItsWordTableFinds() {
         var table = WordTable<Int>()
         let words = (0..<3_000).map { "w\($0)" } + ["a-very-long-word-beyond-a-small-string", "😡", "très"]
