@@ -638,7 +638,7 @@ public final class TextAnalyzerWorker {
         let counts = WordCounts(isStopword: word.flags.contains(.stopword), isHindiMarker: word.isHindiMarker,
                                 isKnownEnglish: word.isKnownEnglish, isOtherLanguage: word.isOtherLanguage,
                                 isCapsCandidate: isCapsCandidate, isCaps: isCapsCandidate && form.allCaps,
-                                isNonASCII: !scanned.isASCII && form.folded.utf8.contains(where: { $0 >= 0x80 }))
+                                isNonASCII: !scanned.isASCII && Self.isBeyondASCII(form.folded))
         if memo.table.count >= WordRules.limit {
             memo.table.removeAll()
             memo.space = WordSpaces.next()
@@ -693,7 +693,7 @@ public final class TextAnalyzerWorker {
         flags.formUnion(word.flags)
         if scanned.kind == .word {
             build.evidence.words += 1
-            if !scanned.isASCII, form.folded.utf8.contains(where: { $0 >= 0x80 }) { build.evidence.nonASCIIWords += 1 }
+            if !scanned.isASCII, Self.isBeyondASCII(form.folded) { build.evidence.nonASCIIWords += 1 }
             if word.flags.contains(.stopword) { build.evidence.stopwords += 1 }
             if word.isHindiMarker { build.evidence.hindiMarkers += 1 }
             if word.isKnownEnglish { build.evidence.knownWords += 1 }
@@ -701,6 +701,13 @@ public final class TextAnalyzerWorker {
         }
         build.put(Token(kind: scanned.kind, utf8Range: scanned.range, folded: form.folded, foldedHash: foldedHash,
                         stem: word.stem, stemHash: word.stemHash, flags: flags))
+    }
+
+    /// Whether a folded form has a byte beyond ASCII, its bytes read where they are: through the `UTF8View`'s
+    /// iterator it was ~85 instructions a new word beyond ASCII.
+    @inline(__always)
+    static func isBeyondASCII(_ folded: String) -> Bool {
+        folded.utf8.withContiguousStorageIfAvailable { $0.contains { $0 >= 0x80 } } ?? folded.utf8.contains { $0 >= 0x80 }
     }
 
     /// A token no word list decides, as `appendOther` makes it from its bytes (`otherTokens`).

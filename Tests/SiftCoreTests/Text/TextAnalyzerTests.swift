@@ -460,6 +460,16 @@ struct TextAnalyzerTests {
         #expect(tokens.map(\.stem) == ["good", "good", "good", "good", "good", "bad", "bad"])
     }
 
+    /// A folded form is beyond ASCII when any byte of it is, inline or in memory of its own.
+    @Test func aFoldedFormIsBeyondASCIIByAnyOfItsBytes() {
+        for word in ["", "good", "a word well past fifteen bytes", "don't"] {
+            #expect(!TextAnalyzerWorker.isBeyondASCII(word), "\(word)")
+        }
+        for word in ["café", "é", "naïve and long enough to own memory", "नमस्ते", "good👍"] {
+            #expect(TextAnalyzerWorker.isBeyondASCII(word), "\(word)")
+        }
+    }
+
     @Test func stopwordsFollowTheLanguage() {
         let english = analyze("the app is slow", "en")
         #expect(english.tokens.filter { $0.flags.contains(.stopword) }.map(\.folded) == ["the", "is"])
