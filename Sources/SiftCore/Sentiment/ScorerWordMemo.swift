@@ -47,6 +47,12 @@ struct ScorerWordMemo {
     static let otherLexiconCapacity = 512
     /// The room the memo starts with, and starts over with.
     private let capacity: Int
+    /// The words a memo for another lexicon reserves entry storage for, beyond its probes' room: reserved storage is
+    /// not touched until words fill it, where each growth copied every entry (one such memo on gp.txt grew from 512
+    /// words to 2,048 and 8,192, copying 225 KB).
+    static let otherLexiconEntryCapacity = 8_192
+    /// The words the memo's entry storage is reserved for, at least `capacity`.
+    private let entryCapacity: Int
     /// The memo starts over past this many words, so memory stays bounded on any input.
     static let limit = 50_000
 
@@ -54,9 +60,12 @@ struct ScorerWordMemo {
     /// words as written (only the English memo keeps them).
     // Reserved at that size, not the memo's: ids past 16,384 grew the slots into a new array, copying 0.9 MB and
     // touching its pages (~160 page faults on gp.txt). Reserved, not written: a short run touches none of it.
-    init(capacity: Int = ScorerWordMemo.initialCapacity, idCapacity: Int = TextAnalyzerWorker.englishWrittenWordCapacity) {
+    /// `entryCapacity`: the words to reserve entry storage for, when more than `capacity`.
+    init(capacity: Int = ScorerWordMemo.initialCapacity, idCapacity: Int = TextAnalyzerWorker.englishWrittenWordCapacity,
+         entryCapacity: Int = 0) {
         self.capacity = capacity
-        table = WordTable(reserving: capacity)
+        self.entryCapacity = max(capacity, entryCapacity)
+        table = WordTable(capacity: capacity, reservingEntries: self.entryCapacity)
         byID.reserveCapacity(idCapacity)
     }
 
@@ -139,7 +148,7 @@ struct ScorerWordMemo {
     mutating func insert(absent folded: consuming String, foldedHash: Int, stem: consuming String, stemHash: Int, facts: TokenFacts,
                          phrases: PhraseCandidates?) -> Int {
         if table.count >= Self.limit {
-            table = WordTable(reserving: capacity)
+            table = WordTable(capacity: capacity, reservingEntries: entryCapacity)
             byID.removeAll(keepingCapacity: true)
             keyedCandidates.removeAll(keepingCapacity: true)
         }
@@ -400,13 +409,18 @@ struct WordResolution {
 }
 
 // A lookup lent unretained (`ScoringRun.resolve`) probed through a guaranteed reference: no retain and release
-// around each probe.
+// around each probe. Most words resolved are in no table: the probe is called only when the word's first slot is
+// taken (`LaidOutWords.mayHold`).
 extension Unmanaged where Instance == LexiconLookup {
     @inline(__always)
-    func entryIndex(_ word: String, hash: Int) -> Int? { _withUnsafeGuaranteedRef { $0.entryIndex(word, hash: hash) } }
+    func entryIndex(_ word: String, hash: Int) -> Int? {
+        _withUnsafeGuaranteedRef { $0.entries.keys.mayHold(hash: hash) ? $0.entryIndex(word, hash: hash) : nil }
+    }
 
     @inline(__always)
-    func stemIndex(_ stem: String, hash: Int) -> Int? { _withUnsafeGuaranteedRef { $0.stemIndex(stem, hash: hash) } }
+    func stemIndex(_ stem: String, hash: Int) -> Int? {
+        _withUnsafeGuaranteedRef { $0.stems.keys.mayHold(hash: hash) ? $0.stemIndex(stem, hash: hash) : nil }
+    }
 
     @inline(__always)
     func valence(ofEntry k: Int) -> Double? { _withUnsafeGuaranteedRef { $0.valence(ofEntry: k) } }

@@ -615,7 +615,8 @@ struct ScoringRun {
             parkedWordMemos[k].lexicon = lexiconKey
         } else {
             parkedWordMemos.append((lexiconKey, wordMemo))
-            wordMemo = ScorerWordMemo(capacity: ScorerWordMemo.otherLexiconCapacity, idCapacity: 0)
+            wordMemo = ScorerWordMemo(capacity: ScorerWordMemo.otherLexiconCapacity, idCapacity: 0,
+                                      entryCapacity: ScorerWordMemo.otherLexiconEntryCapacity)
         }
     }
 
@@ -717,22 +718,32 @@ struct ScoringRun {
                                     fallback: Unmanaged.passUnretained(tables.multilingual), englishLookup: lentEnglishLookup)
         var fact = TokenFacts(resolved, fromFallback: resolved.activeIsNotTexts,
                               ruleMarks: ScoringTables.ruleMarks(ruleWords, folded, hash: tokens[i].foldedHash))
-        // None for most words (an empty one's array was released at the end, a call of ~27 instructions a new word),
-        // and none for another lexicon's memo, which matches no candidates (`memoPhrases`).
-        var candidates: PhraseCandidates?
+        // Expression candidates for a word that starts some, none for most words and for another lexicon's memo,
+        // which matches none (`memoPhrases`). Made where they are handed to the memo: an optional held across the
+        // insert was released after it for every new word (a call of ~16 instructions, though nearly always nil).
+        // A form kept with another stem keeps its first resolution: this one is not remembered.
         if memoPhrases, fact.marks.contains(.hasPhrases) {
             let phrases = resolved.entryLookup.phrases(ofEntry: resolved.entryIndex)
             fact.follows = TokenFacts.followFilter(phrases, in: resolved.active)
-            candidates = PhraseCandidates(phrases, in: resolved.active)
-        }
-        // A form kept with another stem keeps its first resolution: this one is not remembered.
-        if place == .absent {
-            let k = wordMemo.insert(absent: consume folded, foldedHash: tokens[i].foldedHash, stem: consume stem,
-                                    stemHash: tokens[i].stemHash, facts: fact, phrases: candidates)
-            fact.memoIndex = Int32(truncatingIfNeeded: k)
-            if byID { wordMemo.remember(id: tokens[i].wordID, space: wordSpace, k) }
+            if place == .absent {
+                remember(i, folded: consume folded, stem: consume stem, facts: &fact,
+                         phrases: PhraseCandidates(phrases, in: resolved.active), byID: byID)
+            }
+        } else if place == .absent {
+            remember(i, folded: consume folded, stem: consume stem, facts: &fact, phrases: nil, byID: byID)
         }
         return fact
+    }
+
+    /// Adds token `i`'s new resolution `facts` (its strings `folded` and `stem`, taken) to the memo, with its
+    /// expressions, and sets `facts.memoIndex`; by its word id too when `byID`.
+    @inline(__always)
+    private mutating func remember(_ i: Int, folded: consuming String, stem: consuming String, facts: inout TokenFacts,
+                                   phrases: PhraseCandidates?, byID: Bool) {
+        let k = wordMemo.insert(absent: folded, foldedHash: tokens[i].foldedHash, stem: stem, stemHash: tokens[i].stemHash,
+                                facts: facts, phrases: phrases)
+        facts.memoIndex = Int32(truncatingIfNeeded: k)
+        if byID { wordMemo.remember(id: tokens[i].wordID, space: wordSpace, k) }
     }
 
     /// The star rating the text states as its own ("4 stars", "1 star because …", "5*"), when every rating it states
@@ -1401,19 +1412,16 @@ struct ScoringRun {
         // "nicee", "goodd", "okk": a doubled last letter is a short drawn-out word (three or more are squeezed
         // by the analyzer already); the word without it is looked up the same way.
         // Only strong words: a weak one is too often a real word with a double ending ("add" is not "ad").
-        // One look at an unknown word's bytes tells whether it may be drawn out or laughter: most are neither, and
-        // asking the two functions below read the String's bytes twice (~150 instructions a new word).
-        var mayBeDrawnOut = false, mayBeLaughter = false
+        // Both this and laughter below are told by one look at an unknown word's bytes where they are: a copy of the
+        // String to read them through was retained and released (~25 instructions a new word), and reading the word
+        // as a String, a view's iterator and a `Set<String>` probe, 300 and 1,300 instructions a call. (Set from a
+        // closure, the two locals were boxed and every access to them checked at run time.)
+        var shorter: String?, isLaughter = false
         if resolved.entryIndex < 0, stemIndex < 0 {
-            var bytesOf = folded
-            bytesOf.withUTF8 { bytes in
-                let n = bytes.count
-                mayBeDrawnOut = n >= 3 && bytes[n - 1] == bytes[n - 2] && bytes[n - 1].isASCIILetter
-                mayBeLaughter = n >= 5 && (bytes[0] == UInt8(ascii: "h") || bytes[0] == UInt8(ascii: "a")
-                                           || bytes[0] == UInt8(ascii: "b") || bytes[0] == UInt8(ascii: "m"))
-            }
+            (shorter, isLaughter) = folded.utf8.withContiguousStorageIfAvailable(Self.unknownWordForms)
+                ?? { var copy = folded; return copy.withUTF8(Self.unknownWordForms) }()
         }
-        if mayBeDrawnOut, resolved.entryIndex < 0, stemIndex < 0, let shorter = Self.withoutDoubledLastLetter(folded) {
+        if let shorter, resolved.entryIndex < 0, stemIndex < 0 {
             let hash = WordTable<LexiconEntry>.hash(shorter)
             // The first of the three lookups that knows the shorter word decides.
             var found = primary.entryIndex(shorter, hash: hash).map { (lookup: primary, index: $0) }
@@ -1427,7 +1435,7 @@ struct ScoringRun {
             }
         }
         // "hahahaha", "ahahah", "bwahaha", "hehehe": laughter of any length reads as the lexicon's "haha".
-        if mayBeLaughter, resolved.entryIndex < 0, stemIndex < 0, Self.isLaughter(folded) {
+        if isLaughter, resolved.entryIndex < 0, stemIndex < 0 {
             let hash = WordTable<LexiconEntry>.hash("haha")
             if let k = primary.entryIndex("haha", hash: hash) {
                 resolved.entryLookup = primary.takeUnretainedValue()
@@ -1449,21 +1457,26 @@ struct ScoringRun {
         return resolved
     }
 
+    /// A word's bytes without a doubled last letter (`withoutDoubledLastLetter`) and whether they are laughter.
+    static func unknownWordForms(_ word: UnsafeBufferPointer<UInt8>) -> (shorter: String?, isLaughter: Bool) {
+        (withoutDoubledLastLetter(word), isLaughter(word))
+    }
+
     /// Whether a word is written laughter: "ha", "he", "hi" or "ah" syllables (at least two "h"s, five letters or more,
     /// so "haha" and "hehe" stay lexicon words), optionally after "bw" or "mw" ("bwahaha", "mwahaha").
-    static func isLaughter(_ word: String) -> Bool {
-        let utf8 = word.utf8
+    static func isLaughter(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         // Asked of every word the lexicons do not know: reject on the first letter and the length before anything else.
-        guard utf8.count >= 5, let first = utf8.first,
-              first == UInt8(ascii: "h") || first == UInt8(ascii: "a") || first == UInt8(ascii: "b") || first == UInt8(ascii: "m")
+        guard word.count >= 5 else { return false }
+        let first = word[0]
+        guard first == UInt8(ascii: "h") || first == UInt8(ascii: "a") || first == UInt8(ascii: "b") || first == UInt8(ascii: "m")
         else { return false }
         var skip = 0
         if first == UInt8(ascii: "b") || first == UInt8(ascii: "m") {
-            guard utf8.dropFirst().first == UInt8(ascii: "w"), utf8.count >= 7 else { return false }
+            guard word[1] == UInt8(ascii: "w"), word.count >= 7 else { return false }
             skip = 2
         }
         var hs = 0, previous: UInt8 = 0
-        for byte in utf8.dropFirst(skip) {
+        for byte in word[skip...] {
             switch byte {
             case UInt8(ascii: "h"):
                 if previous == byte { return false }
@@ -1476,18 +1489,18 @@ struct ScoringRun {
         return hs >= 2
     }
 
-    /// English words whose last letter is doubled and whose shorter form is a strong word of another language.
-    static let doubledEndingWords: Set<String> = ["mall", "null"]
+    /// English words whose last letter is doubled and whose shorter form is a strong word of another language, as
+    /// bytes: they are ASCII, and no other string is canonically equivalent to an ASCII word without a singleton
+    /// decomposition onto its letters (none has one onto these), so comparing bytes answers as comparing Strings.
+    static let doubledEndingWords: [[UInt8]] = [Array("mall".utf8), Array("null".utf8)]
 
-    /// The word without its last letter when it ends in the same ASCII letter twice ("nicee" → "nice"), for words of
-    /// at least three letters.
-    static func withoutDoubledLastLetter(_ word: String) -> String? {
-        // Bytes in place: most words end in two different letters, and String indexing was most of this function.
-        let doubled = word.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.count >= 3 && bytes[bytes.count - 1].isASCIILetter && bytes[bytes.count - 2] == bytes[bytes.count - 1]
-        } ?? false
-        guard doubled, !doubledEndingWords.contains(word) else { return nil }
-        return String(word.dropLast())
+    /// The word (UTF-8) without its last letter when it ends in the same ASCII letter twice ("nicee" → "nice"), for
+    /// words of at least three letters. Cut at the last byte: the last Character of such a word is that one letter.
+    static func withoutDoubledLastLetter(_ word: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = word.count
+        guard n >= 3, word[n - 1].isASCIILetter, word[n - 2] == word[n - 1],
+              !doubledEndingWords.contains(where: { $0.elementsEqual(word) }) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: word[..<(n - 1)]), as: UTF8.self)
     }
 
     /// Commas, semicolons, colons, dashes and brackets end a clause.

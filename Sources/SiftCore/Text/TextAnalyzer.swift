@@ -649,7 +649,7 @@ public final class TextAnalyzerWorker {
         let counts = WordCounts(isStopword: word.flags.contains(.stopword), isHindiMarker: word.isHindiMarker,
                                 isKnownEnglish: word.isKnownEnglish, isOtherLanguage: word.isOtherLanguage,
                                 isCapsCandidate: isCapsCandidate, isCaps: isCapsCandidate && form.allCaps,
-                                isNonASCII: !scanned.isASCII && form.folded.utf8.contains(where: { $0 >= 0x80 }))
+                                isNonASCII: !scanned.isASCII && Self.isBeyondASCII(form.folded))
         if memo.table.count >= WordRules.limit {
             memo.table.removeAll()
             memo.space = WordSpaces.next()
@@ -704,7 +704,7 @@ public final class TextAnalyzerWorker {
         flags.formUnion(word.flags)
         if scanned.kind == .word {
             build.evidence.words += 1
-            if !scanned.isASCII, form.folded.utf8.contains(where: { $0 >= 0x80 }) { build.evidence.nonASCIIWords += 1 }
+            if !scanned.isASCII, Self.isBeyondASCII(form.folded) { build.evidence.nonASCIIWords += 1 }
             if word.flags.contains(.stopword) { build.evidence.stopwords += 1 }
             if word.isHindiMarker { build.evidence.hindiMarkers += 1 }
             if word.isKnownEnglish { build.evidence.knownWords += 1 }
@@ -712,6 +712,13 @@ public final class TextAnalyzerWorker {
         }
         build.put(Token(kind: scanned.kind, utf8Range: scanned.range, folded: form.folded, foldedHash: foldedHash,
                         stem: word.stem, stemHash: word.stemHash, flags: flags))
+    }
+
+    /// Whether a folded form has a byte beyond ASCII, its bytes read where they are: through the `UTF8View`'s
+    /// iterator it was ~85 instructions a new word beyond ASCII.
+    @inline(__always)
+    static func isBeyondASCII(_ folded: String) -> Bool {
+        folded.utf8.withContiguousStorageIfAvailable { $0.contains { $0 >= 0x80 } } ?? folded.utf8.contains { $0 >= 0x80 }
     }
 
     /// A token no word list decides, as `appendOther` makes it from its bytes (`otherTokens`).
@@ -1055,8 +1062,8 @@ final class WordRules {
     /// An ASCII word as the analyzer makes it from its bytes: its token, but for where it is, and what it counts.
     struct WrittenWord {
         /// The word's token at 0..<0 with no line break before it: folded form, stem, their hashes, the flags from
-        /// folding and the word lists (`.elongated`, `.allCaps`, `.stopword`, `.negator`) and its entry's index as
-        /// its `wordID`.
+        /// folding and the word lists (`.elongated`, `.allCaps`, `.stopword`, `.negator`) and as its `wordID` its
+        /// entry's index, or the index of the entry of its folded form when the memo held that first.
         var token: Token
         /// Whether `token`'s strings own no memory, as nearly all words' do (`Token.StringLayout.isPlain`).
         var isPlain: Bool
@@ -1085,18 +1092,25 @@ final class WordRules {
         // for "Good"), else are made without `memo`: a new written word's folded form is nearly always new too, and
         // probing, inserting and growing the folded-form memo for it was 400 instructions a new word. A word folded
         // as written is not in the written memo: not probed again.
-        let word = (changed ? writtenWord(form.folded, in: memo.table) : nil) ?? newWord(form.folded, hash: foldedHash, stem: true)
+        let known = changed ? writtenWord(form.folded, in: memo.table) : nil
+        let word = known?.word ?? newWord(form.folded, hash: foldedHash, stem: true)
         var flags = word.flags
         if form.elongated { flags.insert(.elongated) }
         if form.allCaps { flags.insert(.allCaps) }
         let isCapsCandidate = form.folded.utf8.count > 1 || form.allCaps
+        // A spelling of a word the memo holds as folded ("Good", "GOOD" after "good") takes that entry's word id: the
+        // scorer's facts of a word follow from its folded form and stem alone, which the two share, and a new id sent
+        // each spelling through the scorer's memo again (~150 instructions). Not across a start over, which makes
+        // the ids of the memo before it another memo's.
+        var wordID = known?.wordID
         if memo.table.count >= Self.limit {
             memo.table.removeAll()
             memo.space = WordSpaces.next()
+            wordID = nil
         }
         let index = memo.table.count
         let token = Token(kind: .word, utf8Range: 0..<0, folded: form.folded, foldedHash: foldedHash, stem: word.stem,
-                          stemHash: word.stemHash, flags: flags, wordID: Int32(truncatingIfNeeded: index))
+                          stemHash: word.stemHash, flags: flags, wordID: wordID ?? Int32(truncatingIfNeeded: index))
         let counts = WordCounts(isStopword: word.flags.contains(.stopword), isHindiMarker: word.isHindiMarker,
                                 isKnownEnglish: word.isKnownEnglish, isOtherLanguage: word.isOtherLanguage,
                                 isCapsCandidate: isCapsCandidate, isCaps: isCapsCandidate && form.allCaps)
@@ -1108,18 +1122,26 @@ final class WordRules {
         return index
     }
 
-    /// The word facts of the entry written as `folded`, if any.
-    private func writtenWord(_ folded: String, in table: WrittenWordTable<WrittenWord>) -> Word? {
-        var folded = folded
-        return folded.withUTF8 { bytes -> Word? in
-            let (hash, head) = WrittenWordTable<WrittenWord>.hashAndHead(bytes)
-            guard let index = table.entryIndex(bytes, hash: hash, head: head) else { return nil }
-            return table.withEntries { entries in
-                let token = entries[index].value.token, counts = entries[index].value.counts
-                return Word(stem: token.stem, stemHash: token.stemHash, flags: token.flags.intersection([.stopword, .negator]),
-                            isHindiMarker: counts.hindiMarkers > 0, isKnownEnglish: counts.knownWords > 0,
-                            isOtherLanguage: counts.otherLanguageWords > 0)
+    /// The word facts and word id of the entry written as `folded`, if any.
+    private func writtenWord(_ folded: String, in table: WrittenWordTable<WrittenWord>) -> (word: Word, wordID: Int32)? {
+        let found: Int?
+        // An inline word is looked up by the two words holding its bytes: a copy of the String to read its bytes
+        // through was retained and released, and its head and hash made again byte by byte (~80 instructions).
+        if readsInlineWords, let (low, high, count) = SmallASCIIString.words(of: folded) {
+            found = table.entryIndex(head: (low, high), count: count)
+        } else {
+            var folded = folded
+            found = folded.withUTF8 { bytes in
+                let (hash, head) = WrittenWordTable<WrittenWord>.hashAndHead(bytes)
+                return table.entryIndex(bytes, hash: hash, head: head)
             }
+        }
+        guard let index = found else { return nil }
+        return table.withEntries { entries in
+            let token = entries[index].value.token, counts = entries[index].value.counts
+            return (Word(stem: token.stem, stemHash: token.stemHash, flags: token.flags.intersection([.stopword, .negator]),
+                         isHindiMarker: counts.hindiMarkers > 0, isKnownEnglish: counts.knownWords > 0,
+                         isOtherLanguage: counts.otherLanguageWords > 0), token.wordID)
         }
     }
 

@@ -62,7 +62,8 @@ public struct Token: Sendable, Hashable {
     /// The Snowball stem of `folded` in the text's language; equal to `folded` where no stemmer applies.
     public var stem: String { didSet { stemHash = WordHash.of(stem); wordID = -1 } }
     public var flags: Flags
-    /// The word's index in the analyzer's memo of words as written (`AnalyzedText.wordSpace` names the memo), or -1:
+    /// The word's index in the analyzer's memo of words as written (`AnalyzedText.wordSpace` names the memo), or that
+    /// of its folded form there (spellings that fold alike may share one; their folded forms and stems agree), or -1:
     /// lets a per-thread memo downstream find what it knows about the word with one array read instead of a hashed
     /// probe and string compares. Reset when `folded` or `stem` change.
     var wordID: Int32 = -1

@@ -147,6 +147,19 @@ struct WrittenWordTable<Value> {
         }
     }
 
+    /// `entryIndex` of a key of at most 16 bytes given as its head (its bytes, zero after them, as `hashAndHead`
+    /// makes it) and its count: its hash is made from the head, as `hashAndHead` makes it for such keys.
+    @inline(__always)
+    func entryIndex(head: (UInt64, UInt64), count: Int) -> Int? {
+        let (h0, h1) = head
+        let hash = Int(truncatingIfNeeded: Self.mix(h0, h1, count))
+        return entries.withUnsafeBufferPointer { entries in
+            probes.first(hash: hash) { index in
+                entries[index].head0 == h0 && entries[index].head1 == h1 && entries[index].count == count
+            }
+        }
+    }
+
     /// `entryIndex` of the bytes of `text` in `range`, whose hash and head are `hashAndHead(in: text, range)`.
     // The key is not cut out of the text first: checking the range against the text was 15 instructions a token.
     @inline(__always)

@@ -14,6 +14,18 @@ struct WordTableTests {
         #expect(table["crashe"] == nil)
     }
 
+    /// A table whose entry storage is reserved beyond its probes' room (`init(capacity:reservingEntries:)`, as the
+    /// scorer's memos for other lexicons are made) finds every word once past both.
+    @Test func aTableWithEntriesReservedBeyondItsProbesFindsEveryWord() {
+        var table = WordTable<Int>(capacity: 16, reservingEntries: 100)
+        let words = (0..<500).map { "w\($0)" }
+        for (i, word) in words.enumerated() { table.append(word, i, hash: WordTable<Int>.hash(word)) }
+        #expect(table.count == words.count)
+        for (i, word) in words.enumerated() { #expect(table.value(word, hash: WordTable<Int>.hash(word)) == i) }
+        #expect(table.value("w500", hash: WordTable<Int>.hash("w500")) == nil)
+        #expect(WordTable<Int>(capacity: 64, reservingEntries: 8).count == 0)
+    }
+
     @Test func aLaterValueReplacesAnEarlierOne() {
         var table = WordTable<Double>()
         table["laggy"] = -1
@@ -112,6 +124,27 @@ struct WordTableTests {
         }
         #expect(LaidOutWords(lines: EmbeddedLexicons.englishVocabulary, embedded: "otherLanguageWords") == nil)
         #expect(LaidOutWords(lines: "", embedded: "no such table") == nil)
+    }
+
+    /// `mayHold` never turns away a word a table holds (embedded or laid out at run time), and turns away most words
+    /// it lacks: it is asked before the probe of a lexicon's keys and stems (`ScoringRun.resolve`).
+    @Test func aFirstSlotCheckNeverTurnsAwayAHeldWord() throws {
+        var tables = [LaidOutWords(lines: (0..<3_000).map { "w\($0)" }.joined(separator: "\n"), distinct: true),
+                      LaidOutWords(lines: "", distinct: true)]
+        for (name, sections) in EmbeddedLexicons.laidOutLexicons {
+            tables += [try #require(LaidOutWords(lines: sections[0], embedded: "\(name):keys")),
+                       try #require(LaidOutWords(lines: sections[3], embedded: "\(name):stems"))]
+        }
+        let absent = (0..<2_000).map { "zz\($0)q" }
+        for table in tables {
+            for index in 0..<table.count {
+                let word = table.word(at: index)
+                #expect(table.mayHold(hash: WordHash.of(word)), "\(word)")
+            }
+            let turnedAway = absent.filter { !table.mayHold(hash: WordHash.of($0)) }
+            #expect(turnedAway.allSatisfy { table.index($0, hash: WordHash.of($0)) == nil })
+            #expect(turnedAway.count > absent.count / 2)
+        }
     }
 
     @Test func aLaidOutTableFindsWhatItsWordTableFinds() {

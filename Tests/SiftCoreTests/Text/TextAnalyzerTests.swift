@@ -449,6 +449,27 @@ struct TextAnalyzerTests {
         }
     }
 
+    /// Spellings of a word met after its folded form ("Good", "GOOD" after "good") share its word id, by which the
+    /// scorer's memo reads a word's facts (those follow from the folded form and stem, which they share); other
+    /// words do not.
+    @Test func spellingsOfAWordMetAfterItsFoldedFormShareItsWordID() {
+        let tokens = Self.analyzer.makeWorker().analyze("good Good GOOD gOOd good bad Bad", languageHint: "en").tokens
+        let ids = tokens.map(\.wordID)
+        #expect(ids[0] >= 0 && ids[0..<5].allSatisfy { $0 == ids[0] }, "\(ids)")
+        #expect(ids[5] >= 0 && ids[5] != ids[0] && ids[6] == ids[5], "\(ids)")
+        #expect(tokens.map(\.stem) == ["good", "good", "good", "good", "good", "bad", "bad"])
+    }
+
+    /// A folded form is beyond ASCII when any byte of it is, inline or in memory of its own.
+    @Test func aFoldedFormIsBeyondASCIIByAnyOfItsBytes() {
+        for word in ["", "good", "a word well past fifteen bytes", "don't"] {
+            #expect(!TextAnalyzerWorker.isBeyondASCII(word), "\(word)")
+        }
+        for word in ["café", "é", "naïve and long enough to own memory", "नमस्ते", "good👍"] {
+            #expect(TextAnalyzerWorker.isBeyondASCII(word), "\(word)")
+        }
+    }
+
     @Test func stopwordsFollowTheLanguage() {
         let english = analyze("the app is slow", "en")
         #expect(english.tokens.filter { $0.flags.contains(.stopword) }.map(\.folded) == ["the", "is"])

@@ -35,6 +35,23 @@ struct WrittenWordTableTests {
         }
     }
 
+    /// A key of at most 16 bytes is found by its head and count alone (`entryIndex(head:count:)`), as by its bytes,
+    /// and a head with another count or one changed byte is another key.
+    @Test func aShortKeyIsFoundByItsHead() {
+        var table = WrittenWordTable<Int>()
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789'".utf8)
+        let keys = (0...16).map { length in (0..<length).map { alphabet[($0 * 5 + length) % alphabet.count] } }
+        for (i, key) in keys.enumerated() {
+            key.withUnsafeBufferPointer { table.insert($0, i, hash: WrittenWordTable<Int>.hash($0)) }
+        }
+        for (i, key) in keys.enumerated() {
+            let head = key.withUnsafeBufferPointer { WrittenWordTable<Int>.hashAndHead($0).head }
+            #expect(table.entryIndex(head: head, count: key.count) == i, "length \(i)")
+            if key.count < 16 { #expect(table.entryIndex(head: head, count: key.count + 1) == nil, "length \(i)") }
+            if !key.isEmpty { #expect(table.entryIndex(head: (head.0 ^ 0x20, head.1), count: key.count) == nil, "length \(i)") }
+        }
+    }
+
     /// Keys of every length from 0 to 40 bytes, read 8 bytes at a time or byte by byte, are found, and only they:
     /// one byte changed anywhere, or one more byte, is another key.
     @Test func findsKeysOfEveryLength() {
