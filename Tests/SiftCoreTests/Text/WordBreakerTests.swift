@@ -25,8 +25,12 @@ struct WordBreakerTests {
         #expect(segments("မရ", breaker) == ["မ", "ရ"])
         #expect(segments("ហខ", breaker) == ["ហ", "ខ"])
         #expect(segments("แอพนี้ดีมาก", breaker) == ["แอ", "พนี้", "ดี", "มาก"])
-        // A Thai letter in a Chinese run sends the whole run through UTF-8.
+        // A Thai letter in a Chinese run sends the whole run through UTF-8; with ASCII before it, or a code point past
+        // U+FFFF, the boundaries are still UTF-8 offsets.
         #expect(segments("好用ดีมาก", breaker) == ["好用", "ดี", "มาก"])
+        #expect(segments("appดีมาก", breaker) == ["appดี", "มาก"])
+        #expect(segments("𠀋ดีมาก𠀋", breaker) == ["𠀋", "ดี", "มาก", "𠀋"])
+        #expect(segments("ok𠀋မရ", breaker) == ["ok", "𠀋", "မ", "ရ"])
         #expect(segments("微信WeChat很好用", breaker) == ["微", "信", "WeChat", "很好", "用"])
         for one in ["好", "ก", "𠀋", "ｱ"] {
             #expect(segments(one, breaker) == [one])
@@ -43,7 +47,7 @@ struct WordBreakerTests {
         let breaker = try #require(WordBreaker())
         let bytes: [UInt8] = Array("好".utf8) + [0xFF] + Array("好用".utf8)
         let found = segments(bytes, breaker)
-        #expect(found.joined() == ArraySlice(bytes))
+        #expect(Array(found.joined()) == bytes)
         #expect(found == [Array("好".utf8), [0xFF], Array("好用".utf8)])
     }
 
