@@ -35,15 +35,22 @@ struct WrittenWordTableTests {
         }
     }
 
-    /// A key of at most 16 bytes is found by its head and count alone (`entryIndex(head:count:)`), as by its bytes,
-    /// and a head with another count or one changed byte is another key.
-    @Test func aShortKeyIsFoundByItsHead() {
+    /// A table of one key of each length in `lengths`, spelled from `alphabet` with the given step (the key of length
+    /// n at index n), and the keys.
+    private func tableOfKeys(lengths: ClosedRange<Int>, alphabet: String, step: Int) -> (WrittenWordTable<Int>, [[UInt8]]) {
         var table = WrittenWordTable<Int>()
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789'".utf8)
-        let keys = (0...16).map { length in (0..<length).map { alphabet[($0 * 5 + length) % alphabet.count] } }
+        let letters = Array(alphabet.utf8)
+        let keys = lengths.map { length in (0..<length).map { letters[($0 * step + length) % letters.count] } }
         for (i, key) in keys.enumerated() {
             key.withUnsafeBufferPointer { table.insert($0, i, hash: WrittenWordTable<Int>.hash($0)) }
         }
+        return (table, keys)
+    }
+
+    /// A key of at most 16 bytes is found by its head and count alone (`entryIndex(head:count:)`), as by its bytes,
+    /// and a head with another count or one changed byte is another key.
+    @Test func aShortKeyIsFoundByItsHead() {
+        let (table, keys) = tableOfKeys(lengths: 0...16, alphabet: "abcdefghijklmnopqrstuvwxyz0123456789'", step: 5)
         for (i, key) in keys.enumerated() {
             let head = key.withUnsafeBufferPointer { WrittenWordTable<Int>.hashAndHead($0).head }
             #expect(table.entryIndex(head: head, count: key.count) == i, "length \(i)")
@@ -55,12 +62,7 @@ struct WrittenWordTableTests {
     /// Keys of every length from 0 to 40 bytes, read 8 bytes at a time or byte by byte, are found, and only they:
     /// one byte changed anywhere, or one more byte, is another key.
     @Test func findsKeysOfEveryLength() {
-        var table = WrittenWordTable<Int>()
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
-        let keys = (0...40).map { length in (0..<length).map { alphabet[($0 * 7 + length) % alphabet.count] } }
-        for (i, key) in keys.enumerated() {
-            key.withUnsafeBufferPointer { table.insert($0, i, hash: WrittenWordTable<Int>.hash($0)) }
-        }
+        let (table, keys) = tableOfKeys(lengths: 0...40, alphabet: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", step: 7)
         for (i, key) in keys.enumerated() {
             let found = key.withUnsafeBufferPointer { bytes in
                 let (hash, head) = WrittenWordTable<Int>.hashAndHead(bytes)
