@@ -12,6 +12,7 @@ struct TokenScannerTests {
         typealias Bits = ScalarPropertyBits
         expectTable(Bits.wordCharacterBits, Bits.wordCharacterStart..<Bits.wordCharacterEnd) { $0.hasWordCharacterProperties }
         expectTable(Bits.alphabeticBits, Bits.alphabeticStart..<Bits.alphabeticEnd) { $0.properties.isAlphabetic }
+        expectTable(Bits.mathWordCharacterBits, Bits.mathAlphanumericStart..<Bits.mathAlphanumericEnd) { $0.hasWordCharacterProperties }
         expectTable(Bits.symbolEmojiStartBits, Bits.symbolEmojiStart..<Bits.symbolEmojiEnd) { $0.hasEmojiStartProperties }
         expectTable(Bits.pictographEmojiStartBits, Bits.pictographEmojiStart..<Bits.pictographEmojiEnd) { $0.hasEmojiStartProperties }
     }
@@ -23,7 +24,8 @@ struct TokenScannerTests {
     @Test func propertyFastPathsAgreeWithTheUnicodeProperties() {
         var wordCharacterMismatches: [UInt32] = [], emojiStartMismatches: [UInt32] = []
         var alphabeticMismatches: [UInt32] = []
-        let covered: [ClosedRange<UInt32>] = [0x80...0x3400, 0x4DF0...0xA010, 0xABF0...0xD7B0, 0xFDF0...0xFE20, 0x1EFF0...0x1FB10]
+        let covered: [ClosedRange<UInt32>] = [0x80...0x3400, 0x4DF0...0xA010, 0xABF0...0xD7B0, 0xFDF0...0xFE20, 0x1D3F0...0x1D810,
+                                               0x1EFF0...0x1FB10]
         for value in covered.joined() {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let isWordCharacter = scalar.hasWordCharacterProperties && !(value >= 0x483 && value <= 0x489)
@@ -42,6 +44,17 @@ struct TokenScannerTests {
         #expect(Unicode.Scalar(0x1F60D)!.isEmojiStart)  // 😍
         #expect(Unicode.Scalar(0x2764)!.isEmojiStart && !Unicode.Scalar(0x2764)!.isWordCharacter)  // ❤
         #expect(Unicode.Scalar(0x597D)!.isWordCharacter && Unicode.Scalar(0xD55C)!.isWordCharacter)  // 好 한
+        #expect(Unicode.Scalar(0xFE0F)!.isWordCharacter && !Unicode.Scalar(0xFE0F)!.isEmojiStart)  // emoji presentation selector
+        #expect(Unicode.Scalar(0x1F189)!.isWordCharacter && !Unicode.Scalar(0x1F18A)!.isWordCharacter)  // 🆉 🆊
+        #expect(Unicode.Scalar(0x1D420)!.isWordCharacter && ScalarPropertyBits.isAlphabetic(Unicode.Scalar(0x1D420)!))  // 𝐠
+        #expect(Unicode.Scalar(0x1D7CE)!.isWordCharacter && !ScalarPropertyBits.isAlphabetic(Unicode.Scalar(0x1D7CE)!))  // 𝟎
+        #expect(!Unicode.Scalar(0x1D6C1)!.isWordCharacter)  // 𝛁 (a math symbol)
+    }
+
+    /// `nameEnd` asks for emoji presentation only from U+231A on: no scalar before it has the property.
+    @Test func noScalarBeforeTheWatchHasEmojiPresentation() {
+        #expect(!(0..<0x231A).contains { Unicode.Scalar($0).map { $0.properties.isEmojiPresentation } ?? false })
+        #expect(Unicode.Scalar(0x231A)!.properties.isEmojiPresentation)  // ⌚
     }
 
     /// Storage reused from text to text holds only the tokens of the last text scanned.
