@@ -208,27 +208,20 @@ public final class LanguageIdentifier {
         guard var i = utf8.firstIndex(where: { $0 >= 0xCD }) else { return nil }
         let count = utf8.count
         while i < count {
+            // ASCII and two-byte scalars below U+0370 (leads below 0xCD) count for nothing: skipped undecoded.
             let lead = utf8[i]
-            let value: UInt32
-            switch lead {
-            case 0..<0x80:
+            if lead < 0x80 {
                 i += 1
                 continue
-            case 0..<0xCD:
+            }
+            if lead < 0xCD {
                 i += 2
                 continue
-            case 0..<0xE0:
-                value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
-                i += 2
-            case 0..<0xF0:
-                value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
-                i += 3
-            default:
-                value = UInt32(lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
-                    | UInt32(utf8[i + 3] & 0x3F)
-                i += 4
             }
-            guard let scalar = Unicode.Scalar(value), ScalarPropertyBits.isAlphabetic(scalar) else { continue }
+            let (scalar, length) = TokenScanner.decode(at: i, in: utf8)
+            i += length
+            guard ScalarPropertyBits.isAlphabetic(scalar) else { continue }
+            let value = scalar.value
             letters += 1
             let language: ScriptLanguage?
             switch value {

@@ -109,9 +109,13 @@ struct WrittenWordTable<Value> {
         return hashAndHeadOutOfLine(UnsafeBufferPointer(rebasing: text[range]))
     }
 
+    /// The hash `hashAndHead` gives a key of at most 16 bytes whose head is `head`.
+    @inline(__always)
+    static func hash(head: (UInt64, UInt64), count: Int) -> Int { Int(truncatingIfNeeded: mix(head.0, head.1, count)) }
+
     /// The hash `hashAndHead` gives a key of at most 8 bytes whose head word is `head`.
     @inline(__always)
-    static func hash(head: UInt64, count: Int) -> Int { Int(truncatingIfNeeded: mix(head, 0, count)) }
+    static func hash(head: UInt64, count: Int) -> Int { hash(head: (head, 0), count: count) }
 
     @inline(never)
     private static func hashAndHeadOutOfLine(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: Int, head: (UInt64, UInt64)) {
@@ -148,11 +152,11 @@ struct WrittenWordTable<Value> {
     }
 
     /// `entryIndex` of a key of at most 16 bytes given as its head (its bytes, zero after them, as `hashAndHead`
-    /// makes it) and its count: its hash is made from the head, as `hashAndHead` makes it for such keys.
+    /// makes it) and its count: its hash is made from the head (`hash(head:count:)`).
     @inline(__always)
     func entryIndex(head: (UInt64, UInt64), count: Int) -> Int? {
         let (h0, h1) = head
-        let hash = Int(truncatingIfNeeded: Self.mix(h0, h1, count))
+        let hash = Self.hash(head: head, count: count)
         return entries.withUnsafeBufferPointer { entries in
             probes.first(hash: hash) { index in
                 entries[index].head0 == h0 && entries[index].head1 == h1 && entries[index].count == count
