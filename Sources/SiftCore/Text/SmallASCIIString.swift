@@ -16,7 +16,7 @@ enum SmallASCIIString {
         for count in 0...capacity {
             let bytes = Array(letters[0..<count])
             let usual = String(decoding: bytes, as: UTF8.self)
-            let (low, high) = words(bytes)
+            let (low, high) = bytes.withUnsafeBufferPointer { words($0) }
             guard unsafeBitCast(usual, to: (UInt64, UInt64).self) == rawWords(low, high, count: count) else { return false }
         }
         return true
@@ -56,20 +56,17 @@ enum SmallASCIIString {
     @inline(__always)
     static func make(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard bytes.count <= capacity else { return nil }
-        var low: UInt64 = 0, high: UInt64 = 0, bits: UInt8 = 0
-        for k in 0..<bytes.count {
-            let byte = bytes[k]
-            bits |= byte
-            if k < 8 { low |= UInt64(byte) << (8 * UInt64(k)) } else { high |= UInt64(byte) << (8 * UInt64(k - 8)) }
-        }
-        return bits < 0x80 ? make(low, high, count: bytes.count) : nil
+        let (low, high) = words(bytes)
+        // A byte outside ASCII has its top bit set, in its word.
+        return (low | high) & 0x8080_8080_8080_8080 == 0 ? make(low, high, count: bytes.count) : nil
     }
 
     /// The words holding `bytes` (at most 16) as `make` reads them.
-    static func words(_ bytes: [UInt8]) -> (UInt64, UInt64) {
+    @inline(__always)
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
         var low: UInt64 = 0, high: UInt64 = 0
-        for (k, byte) in bytes.enumerated() {
-            if k < 8 { low |= UInt64(byte) << (8 * UInt64(k)) } else { high |= UInt64(byte) << (8 * UInt64(k - 8)) }
+        for k in 0..<bytes.count {
+            if k < 8 { low |= UInt64(bytes[k]) << (8 * UInt64(k)) } else { high |= UInt64(bytes[k]) << (8 * UInt64(k - 8)) }
         }
         return (low, high)
     }

@@ -122,3 +122,8 @@ struct SmallASCIIStringTests {
         }
     }
 }
+
+extension SmallASCIIString {
+    /// `words` of an array's bytes.
+    static func words(_ bytes: [UInt8]) -> (UInt64, UInt64) { bytes.withUnsafeBufferPointer { words($0) } }
+}
