@@ -128,21 +128,9 @@ public final class LanguageIdentifier {
                 }
             }
             let start = k
-            k += 1
-            while k < count {
-                if k + 8 <= count {
-                    let others = ~Self.asciiLetterBits(UInt64(littleEndian: UnsafeRawPointer(text + k).loadUnaligned(as: UInt64.self)))
-                        & 0x8080_8080_8080_8080
-                    guard others != 0 else {
-                        k += 8
-                        continue
-                    }
-                    k += others.trailingZeroBitCount >> 3
-                    break
-                }
-                guard text[k].isASCIILetter else { break }
-                k += 1
-            }
+            k = TokenScanner.lettersEnd(from: k + 1, in: text, count: count)
+            // A text under eight bytes, which `lettersEnd` leaves to a byte loop.
+            while k < count, text[k].isASCIILetter { k += 1 }
             words += 1
             // Markers are short; longer words are never looked up, which keeps this cheap on English text, and
             // neither are words shorter than any marker.
@@ -159,11 +147,7 @@ public final class LanguageIdentifier {
             } else {
                 for i in 0..<length { lowered |= UInt64(text[start + i] | 0x20) << UInt64(8 * i) }
             }
-            let index = withUnsafeBytes(of: lowered) { raw in
-                let key = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length)
-                return markerTable.value(key, hash: WrittenWordTable<Int32>.hash(head: lowered, count: length), head: (lowered, 0))
-            }
-            if let index {
+            if let index = markerTable.value(head: (lowered, 0), count: length) {
                 markers += 1
                 if distinctMarkers == 0 {
                     firstMarker = index

@@ -578,7 +578,7 @@ struct TokenScanner {
     /// The end of the ASCII letters from `start` in the `count` bytes at `text`, eight bytes at a time; in a text
     /// shorter than eight bytes, `start`.
     @inline(__always)
-    private static func lettersEnd(from start: Int, in text: UnsafePointer<UInt8>, count: Int) -> Int {
+    static func lettersEnd(from start: Int, in text: UnsafePointer<UInt8>, count: Int) -> Int {
         var i = start
         // Letters eight at a time, by unaligned loads that each lie inside the text: before its last eight bytes,
         // then those eight, shifted so that byte `i` comes first (the zero bytes shifted in stop the run at the text's
@@ -1232,7 +1232,8 @@ extension Unicode.Scalar {
         }
         // The variation selectors that follow emoji and the mathematical alphanumerics (styled letters) start none:
         // the runtime's two lookups cost ~600 instructions a scalar.
-        if value >= 0xFE00 && value <= 0xFE0F || value >= 0x1D400 && value <= 0x1D7FF { return false }
+        if value >= 0xFE00 && value <= 0xFE0F
+            || value >= ScalarPropertyBits.mathAlphanumericStart && value < ScalarPropertyBits.mathAlphanumericEnd { return false }
         return hasEmojiStartProperties
     }
 

@@ -164,6 +164,13 @@ struct WrittenWordTable<Value> {
         }
     }
 
+    /// The value stored for the key of at most 16 bytes whose head is `head` (`entryIndex(head:count:)`).
+    @inline(__always)
+    func value(head: (UInt64, UInt64), count: Int) -> Value? {
+        guard let index = entryIndex(head: head, count: count) else { return nil }
+        return withEntries { $0[index].value }
+    }
+
     /// `entryIndex` of the bytes of `text` in `range`, whose hash and head are `hashAndHead(in: text, range)`.
     // The key is not cut out of the text first: checking the range against the text was 15 instructions a token.
     @inline(__always)
