@@ -109,11 +109,7 @@ public struct KindClassifier: Sendable {
     /// Loads the cue lexicons of every language `lexicons` has them for, and its learned model when `useModel`.
     public init(lexicons: LexiconStore = .shipped, useModel: Bool = true) {
         var languages: [String: Language] = [:]
-        let codes = Set(lexicons.paths.compactMap { path -> String? in
-            let parts = path.split(separator: "/")
-            return parts.count == 2 && parts[1] == "kind-cues.txt" ? String(parts[0]) : nil
-        })
-        for (index, code) in codes.sorted().enumerated() {
+        for (index, code) in lexicons.languages(withFile: "kind-cues.txt").enumerated() {
             // Unknown labels are lexicon typos; they are dropped rather than guessed.
             let kinds = CueLexicon(
                 lines: lexicons.lines("\(code)/kind-cues.txt"), hasWeight: true, language: code,
