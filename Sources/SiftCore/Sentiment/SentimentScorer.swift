@@ -364,12 +364,13 @@ struct ScoringRun {
     /// The lexicon (its `memoKey`) whose failure verbs `failures` holds and, in a run with a memo, which `wordMemo`
     /// resolves against: the two change together, on one test a text.
     var lexiconKey: UInt = 0
+    /// The text's lexicon as a number for the word memos (`lexiconKey`), 0 for none (the multilingual list alone).
+    // A plain number: comparing two optional identifiers on every text was twice the instructions.
+    var memoKey: UInt { UInt(bitPattern: lentLexicon?.toOpaque()) }
     /// The memos of the other lexicons met, each kept while another is `wordMemo`.
     // Words of a text with another lexicon than English were resolved afresh, ~690 instructions each (four probes of
     // the lexicons, the stem's, retains of the lookups): a tenth of a warm review's instructions on gp.txt.
     var parkedWordMemos: [(lexicon: UInt, memo: ScorerWordMemo)] = []
-    /// The `memoKey` of `lastLanguageLexicon`.
-    var lastLanguageMemoKey: UInt = 0
     /// The failure verbs of the text's lexicon (`LexiconLookup.failures`; empty without a lexicon), held by the run
     /// and replaced when the lexicon changes (`lexiconKey`).
     // Probed through the lexicon, each negated word retained and released it (~20 instructions).
@@ -401,7 +402,7 @@ struct ScoringRun {
         useWordMemo = wordMemo != nil && !explain
         self.wordMemo = useWordMemo ? wordMemo! : .unused
         // The English lexicon's, as after an English text.
-        lexiconKey = Self.memoKey(tables.english)
+        lexiconKey = UInt(bitPattern: tables.english.map { Unmanaged.passUnretained($0).toOpaque() })
         failures = tables.english?.failures ?? WordTable()
         memoPhrases = useWordMemo && tables.english != nil
         marks = markStorage.base
@@ -481,7 +482,6 @@ struct ScoringRun {
     /// The record score; the sentences' scores go into `sentenceResults` unless the run is `recordOnly`.
     mutating func score(_ text: AnalyzedText) -> SentimentScore {
         let lexiconIsEnglish: Bool
-        let memoKey: UInt
         // The lexicon goes from one unowned field to the other: a local reference to it was retained and released
         // on every text.
         // `lastLanguage` and `lastLanguageLexicon` are set together, so a match means a lexicon (testing the unowned
@@ -491,19 +491,16 @@ struct ScoringRun {
             lentLexicon = lastLanguageLexicon
             lexiconIsEnglish = lastLanguageIsEnglish
             negatesBackward = lastLanguageNegatesBackward
-            memoKey = lastLanguageMemoKey
         } else {
             negatesBackward = text.language == "hi" || text.language == "ur"
             let chosen = SentimentScorer(tables: tables).lexicon(for: text)
             lentLexicon = chosen.map { Unmanaged.passUnretained($0.lexicon) }
             lexiconIsEnglish = chosen?.language == "en"
-            memoKey = Self.memoKey(chosen?.lexicon)
             if let chosen, chosen.language == text.language {
                 lastLanguage = text.language
                 lastLanguageLexicon = lentLexicon
                 lastLanguageIsEnglish = lexiconIsEnglish
                 lastLanguageNegatesBackward = negatesBackward
-                lastLanguageMemoKey = memoKey
             }
             if let chosen, chosen.language != text.language, text.language != "und" || chosen.language != "en", explain {
                 notes.append("language '\(text.language)' not certain; scored with the '\(chosen.language)' lexicon")
@@ -513,6 +510,7 @@ struct ScoringRun {
             }
         }
         // What follows from the lexicon alone, set when it changes: set on every text, it was ~12 instructions.
+        let memoKey = self.memoKey
         if memoKey != lexiconKey {
             lentEnglishLookup = lexiconIsEnglish ? nil : tables.english.map(Unmanaged.passUnretained)
             memoPhrases = useWordMemo && lexiconIsEnglish
@@ -597,12 +595,6 @@ struct ScoringRun {
             }
         }
         return shares(compound: Self.squash(total, powersOfTwo: powersOfTwo), positive: positive, negative: negative, neutral: neutral)
-    }
-
-    /// A number naming a text's lexicon for the word memos, 0 for none (the multilingual list alone).
-    // A plain number: comparing two optional identifiers on every text was twice the instructions.
-    static func memoKey(_ lexicon: LexiconLookup?) -> UInt {
-        lexicon.map { UInt(bitPattern: ObjectIdentifier($0)) } ?? 0
     }
 
     /// Makes `wordMemo` the memo of the lexicon `key` names (a new one the first time), parking the one it was, of
