@@ -535,12 +535,10 @@ enum StemBytes: Equatable {
 /// The sentiment lexicons of every language sift ships, plus emoji and emoticons, plus the user's overlays.
 struct SentimentLexicons: Sendable {
     var languages: [String: LanguageLexicon] = [:]
-    /// Stopwords of each language with a lexicon, to pick a lexicon for text whose language was not determined,
-    /// folded, in their file's order (a word may repeat).
+    /// Stopwords of each language with a lexicon and a non-empty list, to pick a lexicon for text whose language was
+    /// not determined, by language code, folded, in their file's order (a word may repeat).
     // Lists, not `Set`s: `stopwordTables` are made of them, and SipHash inserts were 0.13 M instructions of every
     // run's start.
-    var stopwords: [String: [String]] = [:]
-    /// The same, in a fixed order.
     var stopwordLists: [(language: String, words: [String])] = []
     /// Everyday review words of many languages, consulted when a text's own lexicon has no entry for a word.
     var multilingual = LanguageLexicon()
@@ -597,7 +595,9 @@ struct SentimentLexicons: Sendable {
             // one-line run.
             let laidOut = parsedOverlays.isEmpty
                 ? store.laidOutLexicon(code).flatMap { LaidOutLexicon($0, embedded: code) }.flatMap { $0.stemsAgree(stem) ? $0 : nil } : nil
-            stopwords[code] = Self.foldedLines(store, "\(code)/stopwords.txt")
+            let stopwords = Self.foldedLines(store, "\(code)/stopwords.txt")
+            // `languages(withFile:)` gives the codes sorted.
+            if !stopwords.isEmpty { stopwordLists.append((code, stopwords)) }
             if laidOut == nil {
                 Self.loadEntries(of: code, from: store, into: &lexicon, overlays: parsedOverlays)
             }
@@ -616,7 +616,6 @@ struct SentimentLexicons: Sendable {
             }
             languages[code] = lexicon
         }
-        stopwordLists = stopwords.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }.filter { !$0.words.isEmpty }
         if let laidOut = store.laidOutLexicon("common/multilingual.tsv").flatMap({ LaidOutLexicon($0, embedded: "common/multilingual.tsv") }) {
             multilingual.phrases = laidOut.phrases
             multilingual.lookup = LexiconLookup(laidOut: laidOut, failures: WordTable(), productWords: nil)
