@@ -64,7 +64,8 @@ struct ScorerWordMemo {
     init(capacity: Int = ScorerWordMemo.initialCapacity, idCapacity: Int = TextAnalyzerWorker.englishWrittenWordCapacity,
          entryCapacity: Int = 0) {
         self.capacity = capacity
-        self.entryCapacity = max(capacity, entryCapacity)
+        // `WordTable` reserves at least `capacity` entries whatever this says.
+        self.entryCapacity = entryCapacity
         table = WordTable(capacity: capacity, reservingEntries: self.entryCapacity)
         byID.reserveCapacity(idCapacity)
     }

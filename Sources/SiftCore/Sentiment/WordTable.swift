@@ -31,8 +31,7 @@ struct WordTable<Value> {
     /// An empty table with room for about `capacity` words, its entry storage allocated at once: for a table filled
     /// once, as the lexicons are at start-up, where growing the entries array copied it each time.
     init(reserving capacity: Int) {
-        self.init(capacity: capacity)
-        entries.reserveCapacity(capacity)
+        self.init(capacity: capacity, reservingEntries: capacity)
     }
 
     /// An empty table with probes for about `capacity` words and entry storage reserved for `entries` of them (at
